@@ -1,0 +1,127 @@
+// The only reader of process.env. Everything else receives a Config.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  /** postgres://… ; when absent, PGlite persisted under dataDir (or in memory when dataDir is null). */
+  databaseUrl: string | null;
+  dataDir: string | null;
+  /** Load the demo district on first start (refused in production). */
+  loadDemo: boolean;
+  logLevel: string;
+  /** Keys: SM4 for personal data, SM3-HMAC for blind indexes and the audit chain. 32 hex chars each. */
+  keys: { piiEncryption: Buffer; piiIndex: Buffer; audit: Buffer };
+  cookieSecure: boolean;
+  security: {
+    /** Failed logins before the account is locked, and for how long. */
+    maxFailedLogins: number;
+    lockoutMinutes: number;
+    sessionIdleMinutes: number;
+  };
+  bodyLimitBytes: number;
+  smtpUrl: string | null;
+  mailFrom: string;
+  smsGateway: 'log';
+  /** Poll interval of the job worker, ms; 0 disables the worker (tests drive it by hand). */
+  jobPollMs: number;
+  webDist: string | null;
+  rootDir: string;
+}
+
+const rootDir = path.resolve(import.meta.dirname, '../..');
+
+function loadOrCreateKeys(dataDir: string | null, env: NodeJS.ProcessEnv): Config['keys'] {
+  const fromEnv = env.MINYI_PII_KEY && env.MINYI_INDEX_KEY && env.MINYI_AUDIT_KEY;
+  if (fromEnv) {
+    return {
+      piiEncryption: Buffer.from(env.MINYI_PII_KEY!, 'hex'),
+      piiIndex: Buffer.from(env.MINYI_INDEX_KEY!, 'hex'),
+      audit: Buffer.from(env.MINYI_AUDIT_KEY!, 'hex'),
+    };
+  }
+  if (env.NODE_ENV === 'production') {
+    throw new Error('MINYI_PII_KEY, MINYI_INDEX_KEY and MINYI_AUDIT_KEY must be set in production');
+  }
+  const generate = () => ({
+    piiEncryption: randomBytes(16).toString('hex'),
+    piiIndex: randomBytes(16).toString('hex'),
+    audit: randomBytes(16).toString('hex'),
+  });
+  let hex = generate();
+  if (dataDir) {
+    // The demo keeps its generated key under ./data so restarts can read what they wrote.
+    const file = path.join(dataDir, 'keys.json');
+    if (existsSync(file)) hex = JSON.parse(readFileSync(file, 'utf8'));
+    else {
+      mkdirSync(dataDir, { recursive: true });
+      writeFileSync(file, JSON.stringify(hex, null, 2), { mode: 0o600 });
+    }
+  }
+  return {
+    piiEncryption: Buffer.from(hex.piiEncryption, 'hex'),
+    piiIndex: Buffer.from(hex.piiIndex, 'hex'),
+    audit: Buffer.from(hex.audit, 'hex'),
+  };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const databaseUrl = env.DATABASE_URL || null;
+  const dataDir = path.resolve(rootDir, env.MINYI_DATA_DIR ?? 'data');
+  const webDist = path.join(rootDir, 'web/dist');
+  return {
+    env: nodeEnv,
+    port: Number(env.PORT ?? 8080),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl,
+    dataDir,
+    loadDemo: env.MINYI_DEMO !== '0',
+    logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    keys: loadOrCreateKeys(dataDir, env),
+    cookieSecure: env.COOKIE_SECURE === '1',
+    security: {
+      maxFailedLogins: Number(env.MINYI_MAX_FAILED_LOGINS ?? 5),
+      lockoutMinutes: Number(env.MINYI_LOCKOUT_MINUTES ?? 15),
+      sessionIdleMinutes: Number(env.MINYI_SESSION_IDLE_MINUTES ?? 30),
+    },
+    bodyLimitBytes: 1_048_576,
+    smtpUrl: env.SMTP_URL || null,
+    mailFrom: env.MAIL_FROM ?? 'Minyi <noreply@localhost>',
+    smsGateway: 'log',
+    jobPollMs: Number(env.MINYI_JOB_POLL_MS ?? 1000),
+    webDist: existsSync(webDist) ? webDist : null,
+    rootDir,
+  };
+}
+
+/** A config for tests: in-memory PGlite, fixed keys, no worker loop, no demo. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    env: 'test',
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: null,
+    dataDir: null,
+    loadDemo: false,
+    logLevel: 'silent',
+    keys: {
+      piiEncryption: Buffer.alloc(16, 1),
+      piiIndex: Buffer.alloc(16, 2),
+      audit: Buffer.alloc(16, 3),
+    },
+    cookieSecure: false,
+    security: { maxFailedLogins: 5, lockoutMinutes: 15, sessionIdleMinutes: 30 },
+    bodyLimitBytes: 1_048_576,
+    smtpUrl: null,
+    mailFrom: 'Minyi <noreply@localhost>',
+    smsGateway: 'log',
+    jobPollMs: 0,
+    webDist: null,
+    rootDir,
+    ...overrides,
+  };
+}

@@ -1,0 +1,164 @@
+// Who is asking: a session cookie (httpOnly, SameSite=Lax, 30 idle minutes, CSRF token) or a personal
+// API token (`Authorization: Bearer mny_…`). Resolves `req.actor` on every API request.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { isAdminRole, type Role } from '@minyi/domain';
+import type { Actor, AppServices } from '../context';
+import { AppError, forbidden } from '../errors';
+import { randomToken, safeEqual, sm3 } from '../crypto';
+import { accountRoles, accounts, apiTokens, sessions } from '../platform.table';
+import type { Db } from '../../db/client';
+
+export const SESSION_COOKIE = 'minyi_sid';
+const TOUCH_EVERY_MS = 60_000;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    session: { id: string; csrfToken: string; restricted: boolean } | null;
+  }
+  interface FastifyInstance {
+    services: AppServices;
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface AccountRow {
+  id: string;
+  congressId: string;
+  username: string;
+  displayName: string;
+  deputyId: string | null;
+  handlingUnitId: string | null;
+  totpEnabled: boolean;
+  roles: Role[];
+}
+
+export const toActor = (a: AccountRow, via: Actor['via']): Actor => ({
+  accountId: a.id,
+  username: a.username,
+  displayName: a.displayName,
+  roles: a.roles,
+  congressId: a.congressId,
+  deputyId: a.deputyId,
+  handlingUnitId: a.handlingUnitId,
+  via,
+});
+
+/** The `user` object of the auth contract. */
+export const presentUser = (a: AccountRow) => ({
+  id: a.id,
+  username: a.username,
+  displayName: a.displayName,
+  roles: a.roles,
+  congressId: a.congressId,
+  ...(a.deputyId ? { deputyId: a.deputyId } : {}),
+  ...(a.handlingUnitId ? { handlingUnitId: a.handlingUnitId } : {}),
+  totpEnabled: a.totpEnabled,
+  mustEnrollTotp: a.roles.some(isAdminRole) && !a.totpEnabled,
+});
+
+const accountColumns = {
+  id: accounts.id,
+  congressId: accounts.congressId,
+  username: accounts.username,
+  displayName: accounts.displayName,
+  deputyId: accounts.deputyId,
+  handlingUnitId: accounts.handlingUnitId,
+  totpEnabled: accounts.totpEnabled,
+  status: accounts.status,
+  roles: sql<Role[]>`coalesce((SELECT array_agg(${accountRoles.role} ORDER BY ${accountRoles.role}) FROM ${accountRoles} WHERE ${accountRoles.accountId} = ${accounts.id}), '{}')`,
+};
+
+export async function loadAccount(db: Db, accountId: string): Promise<(AccountRow & { status: string }) | null> {
+  const [row] = await db.select(accountColumns).from(accounts).where(eq(accounts.id, accountId));
+  return row ?? null;
+}
+
+export async function createSession(db: Db, account: AccountRow, req: FastifyRequest) {
+  const token = randomToken();
+  const csrfToken = randomToken(24);
+  const restricted = account.roles.some(isAdminRole) && !account.totpEnabled;
+  await db.insert(sessions).values({
+    id: sm3(token),
+    congressId: account.congressId,
+    accountId: account.id,
+    csrfToken,
+    restricted,
+    ip: req.ip,
+    userAgent: String(req.headers['user-agent'] ?? '').slice(0, 300),
+  });
+  return { token, csrfToken, restricted };
+}
+
+export function setSessionCookie(app: FastifyInstance, reply: FastifyReply, token: string | null) {
+  const opts = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: app.services.config.cookieSecure };
+  if (token === null) reply.clearCookie(SESSION_COOKIE, opts);
+  else reply.setCookie(SESSION_COOKIE, token, opts);
+}
+
+/** Paths a restricted session (an administrator who must still enrol TOTP) may use. */
+const RESTRICTED_OK = /^\/api\/v1\/auth\//;
+
+export function installAuthentication(app: FastifyInstance) {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const { db, config } = app.services;
+    const bearer = req.headers.authorization;
+    if (bearer?.startsWith('Bearer ')) {
+      const tokenHash = sm3(bearer.slice(7).trim());
+      const [tok] = await db
+        .select({ id: apiTokens.id, accountId: apiTokens.accountId, expiresAt: apiTokens.expiresAt })
+        .from(apiTokens)
+        .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
+      if (!tok || (tok.expiresAt && tok.expiresAt < new Date())) {
+        throw new AppError(401, 'invalid_token', { zh: 'API 令牌无效或已过期', en: 'The API token is invalid or expired' });
+      }
+      const account = await loadAccount(db, tok.accountId);
+      if (!account || account.status !== 'active') throw forbidden();
+      // Administrators act through the web app with a second factor, never through a bare token.
+      if (account.roles.some(isAdminRole)) throw forbidden();
+      req.actor = toActor(account, 'token');
+      await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, tok.id));
+      return;
+    }
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const id = sm3(token);
+    const [row] = await db
+      .select({ session: sessions, ...accountColumns })
+      .from(sessions)
+      .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+      .where(eq(sessions.id, id));
+    if (!row) return;
+    const idleMs = config.security.sessionIdleMinutes * 60_000;
+    const now = Date.now();
+    if (now - row.session.lastSeenAt.getTime() > idleMs || row.status !== 'active') {
+      await db.delete(sessions).where(eq(sessions.id, id));
+      return;
+    }
+    if (now - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+      await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+    }
+    req.session = { id, csrfToken: row.session.csrfToken, restricted: row.session.restricted };
+    req.actor = toActor(row, 'session');
+    if (UNSAFE.has(req.method)) {
+      const sent = req.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !safeEqual(sent, row.session.csrfToken)) {
+        throw new AppError(403, 'csrf_failed', {
+          zh: '请求缺少有效的 CSRF 令牌，请刷新页面后重试',
+          en: 'The request lacks a valid CSRF token; reload the page and try again',
+        });
+      }
+    }
+    if (row.session.restricted && !RESTRICTED_OK.test(req.url)) {
+      throw new AppError(403, 'totp_enrollment_required', {
+        zh: '管理员须先启用双因素认证',
+        en: 'Administrators must enrol a second factor first',
+      });
+    }
+  });
+}

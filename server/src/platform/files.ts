@@ -1,0 +1,108 @@
+// One storage service for every attachment: local disk under ./data by default, type checked by content
+// (magic bytes), size limited, images re-encoded without their metadata (EXIF location included).
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileTypeFromBuffer } from 'file-type';
+import sharp from 'sharp';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { AppError } from './errors';
+import { newId } from './ids';
+import { files } from './platform.table';
+
+export const FILE_KINDS = {
+  image: ['image/jpeg', 'image/png', 'image/webp'],
+  document: ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  spreadsheet: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+} as const;
+export type FileKind = keyof typeof FILE_KINDS;
+
+export interface StoredFile {
+  id: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  originalName: string;
+}
+
+export interface StoreFileInput {
+  congressId: string;
+  data: Buffer;
+  originalName: string;
+  /** What the file is for, e.g. `opinion.photo`. */
+  purpose: string;
+  kinds: readonly FileKind[];
+  maxBytes: number;
+  uploadedBy?: string | null;
+}
+
+export interface FileStorage {
+  /** Checks, cleans and stores the bytes, and records the file in `db` (pass the transaction). */
+  store(db: Db, input: StoreFileInput): Promise<StoredFile>;
+  read(db: Db, congressId: string, id: string): Promise<{ file: StoredFile; data: Buffer } | null>;
+}
+
+const tooLarge = (max: number) =>
+  new AppError(413, 'file_too_large', {
+    zh: `文件过大，上限为 ${Math.round(max / 1_048_576)} MB`,
+    en: `The file is too large; the limit is ${Math.round(max / 1_048_576)} MB`,
+  });
+
+export function createFileStorage(root: string): FileStorage {
+  return {
+    async store(db, input) {
+      if (input.data.length > input.maxBytes) throw tooLarge(input.maxBytes);
+      const detected = await fileTypeFromBuffer(input.data);
+      const allowed: readonly string[] = input.kinds.flatMap((k) => FILE_KINDS[k]);
+      // OOXML is a zip: file-type names docx/xlsx by looking inside.
+      if (!detected || !allowed.includes(detected.mime)) {
+        throw new AppError(
+          415,
+          'unsupported_file_type',
+          { zh: '不支持的文件类型（按内容识别）', en: 'This type of file is not accepted (checked by its content)' },
+          { errors: [{ field: 'file', in: 'body', code: 'type', message: { zh: '文件类型不符', en: 'wrong file type' } }] },
+        );
+      }
+      let data = input.data;
+      if (detected.mime.startsWith('image/')) {
+        // Re-encoding drops EXIF/XMP (GPS included); rotate() first applies the orientation it carried.
+        const img = sharp(data, { failOn: 'error' }).rotate();
+        data =
+          detected.mime === 'image/png'
+            ? await img.png().toBuffer()
+            : detected.mime === 'image/webp'
+              ? await img.webp().toBuffer()
+              : await img.jpeg({ quality: 88 }).toBuffer();
+      }
+      const id = newId();
+      const storageKey = `${input.congressId}/${id.slice(0, 8)}/${id}`;
+      const full = path.join(root, storageKey);
+      await mkdir(path.dirname(full), { recursive: true });
+      await writeFile(full, data);
+      const sha256 = createHash('sha256').update(data).digest('hex');
+      const originalName = input.originalName.slice(0, 200);
+      await db.insert(files).values({
+        id,
+        congressId: input.congressId,
+        storageKey,
+        mimeType: detected.mime,
+        sizeBytes: data.length,
+        sha256,
+        originalName,
+        purpose: input.purpose,
+        uploadedBy: input.uploadedBy ?? null,
+      });
+      return { id, mimeType: detected.mime, sizeBytes: data.length, sha256, originalName };
+    },
+    async read(db, congressId, id) {
+      const [row] = await db
+        .select()
+        .from(files)
+        .where(and(eq(files.id, id), eq(files.congressId, congressId)));
+      if (!row) return null;
+      const data = await readFile(path.join(root, row.storageKey));
+      return { file: row, data };
+    },
+  };
+}

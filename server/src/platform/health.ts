@@ -1,0 +1,39 @@
+// /healthz (the process is up), /readyz (database reachable and migrated) and /metrics (Prometheus).
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
+import client from 'prom-client';
+import { isMigrated } from '../db/migrate';
+
+export async function healthRoutes(app: FastifyInstance) {
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry });
+  const httpDuration = new client.Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request duration by route and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    httpDuration.observe(
+      { method: req.method, route: req.routeOptions.url ?? 'unknown', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  let migrated = false;
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await app.services.db.execute(sql`SELECT 1`);
+      migrated ||= await isMigrated(app.services.database);
+      if (!migrated) return reply.code(503).send({ status: 'migrating' });
+      return { status: 'ready' };
+    } catch {
+      return reply.code(503).send({ status: 'database unavailable' });
+    }
+  });
+  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>
+    reply.type(registry.contentType).send(await registry.metrics()),
+  );
+}

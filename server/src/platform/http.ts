@@ -1,0 +1,232 @@
+// HTTP conventions shared by every module: problem+json errors, request ids, cursor paging,
+// Idempotency-Key on creates, and the typed route helper.
+import { createHash } from 'node:crypto';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { LocalizedText } from '@minyi/domain';
+import { AppError, describeIssue, type FieldError } from './errors';
+import { idempotencyKeys } from './platform.table';
+import type { AppServices, Ctx } from './context';
+
+export type App = FastifyInstance;
+/** The app with zod-typed routes: `typed(app).post(url, { schema }, handler)`. */
+export const typed = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
+
+export function localeOf(req: FastifyRequest): 'zh' | 'en' {
+  const h = req.headers['accept-language'];
+  return typeof h === 'string' && /^en\b/i.test(h.trim()) ? 'en' : 'zh';
+}
+
+/** The command context of a request. */
+export const ctxOf = (req: FastifyRequest): Ctx => ({
+  app: req.server.services,
+  actor: req.actor,
+  meta: { ip: req.ip, requestId: String(req.id) },
+});
+
+const PG_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+function isDatabaseDown(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | null;
+  if (!e) return false;
+  if (e.code && (PG_UNAVAILABLE.has(e.code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(e.code))) return true;
+  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(e.message ?? '');
+}
+
+export function problem(
+  req: FastifyRequest,
+  status: number,
+  code: string,
+  messages: LocalizedText,
+  extra: Record<string, unknown> = {},
+) {
+  const lang = localeOf(req);
+  return {
+    type: `https://minyi.dev/problems/${code}`,
+    title: messages[lang],
+    status,
+    code,
+    detail: messages[lang],
+    messages,
+    instance: req.url.split('?')[0],
+    requestId: String(req.id),
+    ...extra,
+  };
+}
+
+export function sendProblem(req: FastifyRequest, reply: FastifyReply, err: AppError) {
+  return reply
+    .code(err.status)
+    .type('application/problem+json')
+    .send(problem(req, err.status, err.code, err.messages, err.extra));
+}
+
+export function installErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof AppError) return sendProblem(req, reply, err);
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = (err as { validationContext?: string }).validationContext ?? 'body';
+      const errors: FieldError[] = [];
+      for (const v of err.validation) {
+        const params = (v.params ?? {}) as Record<string, unknown>;
+        const base = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+        const keys = v.keyword === 'unrecognized_keys' ? ((params.keys as string[]) ?? []) : [null];
+        for (const k of keys) {
+          errors.push({
+            field: [base, k].filter(Boolean).join('.') || where,
+            in: where,
+            code: v.keyword,
+            message: describeIssue(v.keyword, params),
+          });
+        }
+      }
+      return sendProblem(
+        req,
+        reply,
+        new AppError(
+          400,
+          'validation_failed',
+          {
+            zh: `提交的内容有误：${errors.map((e) => `${e.field} ${e.message.zh}`).join('；')}`,
+            en: `The request is invalid: ${errors.map((e) => `${e.field} ${e.message.en}`).join('; ')}`,
+          },
+          { errors },
+        ),
+      );
+    }
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return sendProblem(req, reply, new AppError(413, 'body_too_large', { zh: '请求内容超过 1 MB', en: 'The request body exceeds 1 MB' }));
+    }
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return sendProblem(req, reply, new AppError(415, 'unsupported_media_type', { zh: '不支持的内容类型', en: 'Unsupported content type' }));
+    }
+    if (err.statusCode === 429) {
+      return sendProblem(req, reply, new AppError(429, 'rate_limited', { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; please slow down' }));
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      // Fastify's own client errors: malformed JSON, empty body with a JSON content type, bad headers.
+      return sendProblem(
+        req,
+        reply,
+        new AppError(err.statusCode, err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError ? 'malformed_json' : 'bad_request', {
+          zh: '请求格式错误',
+          en: `Malformed request: ${err.message}`,
+        }),
+      );
+    }
+    if (isDatabaseDown(err)) {
+      req.log.warn({ err }, 'database unavailable');
+      return sendProblem(req, reply, new AppError(503, 'service_unavailable', { zh: '数据库暂时不可用，请稍后再试', en: 'The database is temporarily unavailable; please try again shortly' }));
+    }
+    req.log.error({ err }, 'unhandled error');
+    return sendProblem(req, reply, new AppError(500, 'internal_error', { zh: '服务器内部错误', en: 'Internal server error' }));
+  });
+}
+
+// ---------- cursor pagination ----------
+
+/** Opaque cursor over the sort key of the last item: base64url of a JSON array. */
+export const encodeCursor = (values: readonly (string | number | null)[]): string =>
+  Buffer.from(JSON.stringify(values)).toString('base64url');
+
+export function decodeCursor(cursor: string | undefined, arity: number): (string | number | null)[] | null {
+  if (!cursor) return null;
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === arity) return v;
+  } catch {
+    /* fall through */
+  }
+  throw new AppError(400, 'validation_failed', { zh: '分页游标无效', en: 'The cursor is invalid' }, {
+    errors: [{ field: 'cursor', in: 'querystring', code: 'invalid', message: { zh: '无效', en: 'is invalid' } }],
+  });
+}
+
+/** Takes `limit + 1` rows and answers `{ items, nextCursor }`. */
+export function page<T>(rows: T[], limit: number, keyOf: (row: T) => (string | number | null)[]) {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };
+}
+
+// ---------- Idempotency-Key ----------
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Creates accept an Idempotency-Key header: the same key twice creates once and replays the answer. */
+    idempotent?: boolean;
+  }
+  interface FastifyRequest {
+    idempotency?: { scope: string; key: string };
+  }
+}
+
+const ABANDONED_MS = 60_000;
+
+export function installIdempotency(app: FastifyInstance, services: () => AppServices) {
+  app.addHook('preHandler', async (req, reply) => {
+    if (!req.routeOptions.config.idempotent) return;
+    const key = req.headers['idempotency-key'];
+    if (key === undefined) return;
+    if (typeof key !== 'string' || key.length < 1 || key.length > 200) {
+      throw new AppError(400, 'validation_failed', { zh: 'Idempotency-Key 无效', en: 'Idempotency-Key is invalid' }, {
+        errors: [{ field: 'Idempotency-Key', in: 'headers', code: 'invalid', message: { zh: '1 至 200 个字符', en: '1 to 200 characters' } }],
+      });
+    }
+    const scope = `${req.method} ${req.routeOptions.url} ${req.actor?.accountId ?? 'public'}`;
+    const requestHash = createHash('sha256').update(JSON.stringify(req.body ?? null)).digest('hex');
+    const db = services().db;
+    // An abandoned claim (the process died mid-request) may be taken over.
+    await db
+      .delete(idempotencyKeys)
+      .where(
+        and(
+          eq(idempotencyKeys.scope, scope),
+          eq(idempotencyKeys.key, key),
+          sql`${idempotencyKeys.statusCode} IS NULL`,
+          lt(idempotencyKeys.createdAt, new Date(Date.now() - ABANDONED_MS)),
+        ),
+      );
+    const inserted = await db
+      .insert(idempotencyKeys)
+      .values({ scope, key, requestHash, congressId: req.actor?.congressId ?? null })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+    if (inserted.length === 1) {
+      req.idempotency = { scope, key };
+      return;
+    }
+    const [prior] = await db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+    if (!prior || prior.requestHash !== requestHash) {
+      throw new AppError(422, 'idempotency_key_reused', {
+        zh: '该 Idempotency-Key 已用于另一个请求',
+        en: 'This Idempotency-Key was used for a different request',
+      });
+    }
+    if (prior.statusCode === null) {
+      throw new AppError(409, 'idempotency_in_progress', { zh: '相同请求正在处理', en: 'The same request is still being processed' });
+    }
+    reply.header('idempotent-replayed', 'true');
+    return reply.code(prior.statusCode).type('application/json').send(prior.responseBody);
+  });
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (!req.idempotency) return payload;
+    const { scope, key } = req.idempotency;
+    const db = services().db;
+    const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key));
+    if (reply.statusCode < 300) {
+      await db
+        .update(idempotencyKeys)
+        .set({ statusCode: reply.statusCode, responseBody: typeof payload === 'string' ? payload : JSON.stringify(payload) })
+        .where(where);
+    } else {
+      // A refused request created nothing; the client may retry with the same key.
+      await db.delete(idempotencyKeys).where(where);
+    }
+    return payload;
+  });
+}

@@ -1,0 +1,167 @@
+// A database-backed job queue (transactional outbox). Jobs are inserted in the transaction of the change
+// that causes them, so they exist exactly when the change committed; workers claim them with
+// FOR UPDATE SKIP LOCKED, so any number of instances share the queue. Handlers must be idempotent:
+// a job whose worker died is retried after its lock expires.
+import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '../db/client';
+import type { AppServices } from './context';
+import { newId } from './ids';
+import { jobs } from './platform.table';
+
+export interface JobDefinition<S extends z.ZodType = z.ZodType> {
+  name: string;
+  payload: S;
+  handle(app: AppServices, payload: z.infer<S>, job: { id: string; attempts: number; congressId: string | null }): Promise<void>;
+  /** Attempts before the job is marked failed (default 5). */
+  maxAttempts?: number;
+}
+
+export const defineJob = <S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> => def;
+
+export interface Schedule {
+  /** The job to enqueue; its payload is `{}` unless given. */
+  job: string;
+  everyMs: number;
+  payload?: unknown;
+}
+
+export interface EnqueueOptions {
+  congressId?: string | null;
+  runAt?: Date;
+  /** A second enqueue with the same key is ignored (e.g. one reminder per item per day). */
+  dedupeKey?: string;
+  maxAttempts?: number;
+}
+
+export async function enqueueJob(db: Db, name: string, payload: unknown, opts: EnqueueOptions = {}): Promise<void> {
+  await db
+    .insert(jobs)
+    .values({
+      id: newId(),
+      congressId: opts.congressId ?? null,
+      name,
+      payload: payload ?? {},
+      runAt: opts.runAt ?? new Date(),
+      dedupeKey: opts.dedupeKey ?? null,
+      maxAttempts: opts.maxAttempts ?? 5,
+    })
+    .onConflictDoNothing();
+}
+
+export interface JobQueue {
+  register(def: JobDefinition<any>): void;
+  schedule(s: Schedule): void;
+  /** Wakes the worker now (called after a commit that enqueued work). */
+  nudge(): void;
+  /** Claims and runs due jobs until none is left; returns how many ran. Tests call this directly. */
+  drain(limit?: number): Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+const LOCK_SECONDS = 300;
+
+export function createJobQueue(getApp: () => AppServices, pollMs: number, log: (msg: string, err?: unknown) => void): JobQueue {
+  const handlers = new Map<string, JobDefinition<any>>();
+  const schedules: Schedule[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> | null = null;
+  let stopped = true;
+  let wake = false;
+
+  async function enqueueSchedules(db: Db) {
+    const now = Date.now();
+    for (const s of schedules) {
+      const slot = Math.floor(now / s.everyMs);
+      await enqueueJob(db, s.job, s.payload ?? {}, { dedupeKey: `schedule:${s.job}:${slot}` });
+    }
+  }
+
+  async function claim(db: Db, batch: number) {
+    const res = await db.execute(sql`
+      UPDATE jobs SET status = 'running', attempts = attempts + 1,
+        locked_until = now() + make_interval(secs => ${LOCK_SECONDS})
+      WHERE id IN (
+        SELECT id FROM jobs
+        WHERE (status = 'pending' AND run_at <= now()) OR (status = 'running' AND locked_until < now())
+        ORDER BY run_at
+        LIMIT ${batch}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING id, name, payload, attempts, max_attempts, congress_id`);
+    return (res as unknown as { rows: Record<string, unknown>[] }).rows;
+  }
+
+  async function runOne(app: AppServices, row: Record<string, unknown>) {
+    const id = row.id as string;
+    const def = handlers.get(row.name as string);
+    try {
+      if (!def) throw new Error(`no handler for job ${String(row.name)}`);
+      const payload = def.payload.parse(row.payload);
+      await def.handle(app, payload, {
+        id,
+        attempts: Number(row.attempts),
+        congressId: (row.congress_id as string | null) ?? null,
+      });
+      await app.db.execute(sql`UPDATE jobs SET status = 'done', finished_at = now(), locked_until = NULL WHERE id = ${id}`);
+    } catch (err) {
+      const attempts = Number(row.attempts);
+      const failed = attempts >= Number(row.max_attempts);
+      log(`job ${String(row.name)} ${id} failed (attempt ${attempts})`, err);
+      // Exponential backoff: 2, 4, 8 … seconds.
+      await app.db.execute(sql`
+        UPDATE jobs SET status = ${failed ? 'failed' : 'pending'}, last_error = ${String(err instanceof Error ? err.stack ?? err.message : err)},
+          locked_until = NULL, run_at = now() + make_interval(secs => ${2 ** attempts}),
+          finished_at = ${failed ? sql`now()` : sql`NULL`}
+        WHERE id = ${id}`);
+    }
+  }
+
+  async function drain(limit = Infinity): Promise<number> {
+    const app = getApp();
+    await enqueueSchedules(app.db);
+    let ran = 0;
+    while (ran < limit) {
+      const rows = await claim(app.db, Math.min(20, limit - ran));
+      if (rows.length === 0) break;
+      for (const row of rows) await runOne(app, row);
+      ran += rows.length;
+    }
+    return ran;
+  }
+
+  function loop() {
+    if (stopped) return;
+    wake = false;
+    running = drain()
+      .catch((err) => log('job worker pass failed', err))
+      .finally(() => {
+        running = null;
+        if (!stopped) timer = setTimeout(loop, wake ? 0 : pollMs);
+      });
+  }
+
+  return {
+    register: (def) => void handlers.set(def.name, def),
+    schedule: (s) => void schedules.push(s),
+    nudge() {
+      if (stopped) return;
+      if (running) wake = true;
+      else if (timer) {
+        clearTimeout(timer);
+        timer = setTimeout(loop, 0);
+      }
+    },
+    drain,
+    start() {
+      if (pollMs <= 0 || !stopped) return;
+      stopped = false;
+      timer = setTimeout(loop, 0);
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

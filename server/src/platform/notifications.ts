@@ -1,0 +1,156 @@
+// Notifications: an in-app inbox for every user; email through SMTP when configured; SMS through a
+// pluggable gateway (default: the log). Users choose channels, or a daily digest instead of single messages.
+import { and, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import nodemailer from 'nodemailer';
+import { z } from 'zod';
+import type { LocalizedText } from '@minyi/domain';
+import type { Config } from '../config';
+import type { Db } from '../db/client';
+import { enqueueJob, defineJob } from './jobs';
+import { newId } from './ids';
+import { accounts, notificationPreferences, notifications } from './platform.table';
+import type { Pii } from './pii';
+
+export interface NotificationInput {
+  congressId: string;
+  accountIds: readonly string[];
+  kind: string;
+  title: LocalizedText;
+  body: LocalizedText;
+  link?: string | null;
+}
+
+export interface SmsGateway {
+  send(phone: string, text: string): Promise<void>;
+}
+export interface MailSender {
+  send(to: string, subject: string, text: string): Promise<void>;
+}
+
+export interface Notifier {
+  /** Writes the inbox rows and queues delivery in the caller's transaction. */
+  notify(db: Db, input: NotificationInput): Promise<void>;
+  /** Texts a phone number that has no account (a citizen following an opinion), after commit. */
+  sms(db: Db, congressId: string, phoneEnc: string, text: LocalizedText): Promise<void>;
+  readonly smsGateway: SmsGateway;
+  readonly mail: MailSender | null;
+}
+
+export function createNotifier(config: Config, log: (obj: object, msg: string) => void): Notifier {
+  const smsGateway: SmsGateway = {
+    // The default adapter writes to the log; a deployment plugs in its operator's gateway here.
+    send: async (phone, text) => log({ sms: { to: phone.slice(0, 3) + '****' + phone.slice(-4), text } }, 'sms'),
+  };
+  const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
+  const mail: MailSender | null = transport
+    ? { send: async (to, subject, text) => void (await transport.sendMail({ from: config.mailFrom, to, subject, text })) }
+    : null;
+  return {
+    smsGateway,
+    mail,
+    async notify(db, input) {
+      if (input.accountIds.length === 0) return;
+      const ids: string[] = [];
+      await db.insert(notifications).values(
+        input.accountIds.map((accountId) => {
+          const id = newId();
+          ids.push(id);
+          return {
+            id,
+            congressId: input.congressId,
+            accountId,
+            kind: input.kind,
+            title: input.title,
+            body: input.body,
+            link: input.link ?? null,
+          };
+        }),
+      );
+      await enqueueJob(db, deliverNotificationsJob.name, { ids }, { congressId: input.congressId });
+    },
+    async sms(db, congressId, phoneEnc, text) {
+      await enqueueJob(db, sendSmsJob.name, { phoneEnc, text: `${text.zh}` }, { congressId });
+    },
+  };
+}
+
+/** Sends email/SMS for fresh notifications, unless the user takes a daily digest. Idempotent per channel. */
+export const deliverNotificationsJob = defineJob({
+  name: 'notifications.deliver',
+  payload: z.object({ ids: z.array(z.string()) }),
+  async handle(app, { ids }) {
+    const rows = await app.db
+      .select({
+        id: notifications.id,
+        title: notifications.title,
+        body: notifications.body,
+        delivered: notifications.deliveredChannels,
+        email: accounts.email,
+        phoneEnc: accounts.phoneEnc,
+        locale: accounts.locale,
+        prefEmail: notificationPreferences.email,
+        prefSms: notificationPreferences.sms,
+        digest: notificationPreferences.dailyDigest,
+      })
+      .from(notifications)
+      .innerJoin(accounts, eq(accounts.id, notifications.accountId))
+      .leftJoin(notificationPreferences, eq(notificationPreferences.accountId, notifications.accountId))
+      .where(inArray(notifications.id, ids));
+    for (const r of rows) {
+      if (r.digest) continue;
+      const lang = r.locale === 'en' ? 'en' : 'zh';
+      const sent: string[] = [];
+      if ((r.prefEmail ?? true) && r.email && app.notifier.mail && !r.delivered.includes('email')) {
+        await app.notifier.mail.send(r.email, r.title[lang], r.body[lang]);
+        sent.push('email');
+      }
+      if (r.prefSms && r.phoneEnc && !r.delivered.includes('sms')) {
+        await app.notifier.smsGateway.send(app.pii.decrypt(r.phoneEnc), `${r.title[lang]}：${r.body[lang]}`);
+        sent.push('sms');
+      }
+      if (sent.length > 0) {
+        await app.db
+          .update(notifications)
+          .set({ deliveredChannels: sql`${notifications.deliveredChannels} || ${sent}::text[]` })
+          .where(eq(notifications.id, r.id));
+      }
+    }
+  },
+});
+
+export const sendSmsJob = defineJob({
+  name: 'notifications.sms',
+  payload: z.object({ phoneEnc: z.string(), text: z.string() }),
+  async handle(app, { phoneEnc, text }) {
+    await app.notifier.smsGateway.send(app.pii.decrypt(phoneEnc), text);
+  },
+});
+
+/** Once a day: one email with the day's unread notifications for users who chose the digest. */
+export const dailyDigestJob = defineJob({
+  name: 'notifications.daily-digest',
+  payload: z.object({}).passthrough(),
+  async handle(app) {
+    if (!app.notifier.mail) return;
+    const since = new Date(Date.now() - 86_400_000);
+    const rows = await app.db
+      .select({ accountId: notifications.accountId, email: accounts.email, locale: accounts.locale, title: notifications.title })
+      .from(notifications)
+      .innerJoin(accounts, eq(accounts.id, notifications.accountId))
+      .innerJoin(notificationPreferences, eq(notificationPreferences.accountId, notifications.accountId))
+      .where(
+        and(eq(notificationPreferences.dailyDigest, true), isNull(notifications.readAt), gte(notifications.createdAt, since)),
+      );
+    const byAccount = new Map<string, { email: string | null; locale: string; titles: string[] }>();
+    for (const r of rows) {
+      const e = byAccount.get(r.accountId) ?? { email: r.email, locale: r.locale, titles: [] };
+      e.titles.push(r.title[r.locale === 'en' ? 'en' : 'zh']);
+      byAccount.set(r.accountId, e);
+    }
+    for (const e of byAccount.values()) {
+      if (!e.email) continue;
+      const subject = e.locale === 'en' ? `Minyi: ${e.titles.length} new notifications` : `民意：${e.titles.length} 条新通知`;
+      await app.notifier.mail.send(e.email, subject, e.titles.map((t) => `• ${t}`).join('\n'));
+    }
+  },
+});

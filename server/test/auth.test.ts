@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { auditEvents } from '../src/platform/platform.table';
+import { createTestEnv, TEST_PASSWORD, type TestEnv } from './harness';
+
+let t: TestEnv;
+beforeAll(async () => {
+  t = await createTestEnv();
+});
+afterAll(async () => t?.close());
+
+describe('auth contract', () => {
+  it('signs in, answers me with the same user, and signs out', async () => {
+    await t.createAccount({ username: 'staff1', roles: ['congressStaff'] });
+    const login = await t.anon.post('/api/v1/auth/login', { username: 'staff1', password: TEST_PASSWORD });
+    expect(login.statusCode).toBe(200);
+    const { user, csrfToken } = login.json();
+    expect(user).toMatchObject({ username: 'staff1', roles: ['congressStaff'], congressId: t.congressId });
+    expect(csrfToken).toEqual(expect.any(String));
+    const cookie = String(login.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+
+    const sid = cookie.split(';')[0];
+    const me = await t.anon.get('/api/v1/auth/me', { cookie: sid });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().user).toEqual(user);
+
+    const noCsrf = await t.anon.post('/api/v1/auth/logout', undefined, { cookie: sid });
+    expect(noCsrf.statusCode).toBe(403);
+    expect(noCsrf.json().code).toBe('csrf_failed');
+
+    const out = await t.anon.post('/api/v1/auth/logout', undefined, { cookie: sid, 'x-csrf-token': csrfToken });
+    expect(out.statusCode).toBe(204);
+    expect((await t.anon.get('/api/v1/auth/me', { cookie: sid })).statusCode).toBe(401);
+  });
+
+  it('locks the account for 15 minutes after 5 failures, and audits each failure', async () => {
+    const { id } = await t.createAccount({ username: 'victim', roles: ['deputy'] });
+    for (let i = 0; i < 5; i++) {
+      const r = await t.anon.post('/api/v1/auth/login', { username: 'victim', password: 'wrong' });
+      expect(r.statusCode).toBe(401);
+    }
+    const locked = await t.anon.post('/api/v1/auth/login', { username: 'victim', password: TEST_PASSWORD });
+    expect(locked.statusCode).toBe(423);
+    expect(locked.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(locked.json().messages.zh).toMatch(/锁定/);
+    const rows = await t.services.db.select().from(auditEvents).where(eq(auditEvents.entityId, id));
+    expect(rows.map((r) => r.action).sort()).toEqual(['account.lock', ...Array(4).fill('auth.loginFail')].sort());
+  });
+
+  it('answers a malformed login with a 400 naming the fields', async () => {
+    const r = await t.anon.post('/api/v1/auth/login', { username: '', extra: 1 });
+    expect(r.statusCode).toBe(400);
+    const fields = r.json().errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['username', 'password', 'extra']));
+    const bad = await t.anon.request({ method: 'POST', url: '/api/v1/auth/login', payload: '{not json', headers: { 'content-type': 'application/json' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('malformed_json');
+  });
+
+  it('rejects bodies over 1 MB and unknown routes with problem+json', async () => {
+    const big = await t.anon.post('/api/v1/auth/login', { username: 'x', password: 'y'.repeat(1_100_000) });
+    expect(big.statusCode).toBe(413);
+    const missing = await t.anon.get('/api/v1/nothing-here');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toMatch(/problem\+json/);
+  });
+});
