@@ -2,12 +2,16 @@
 // its jobs and schedules; modules talk to each other only through each other's index.ts.
 import type { FastifyInstance } from 'fastify';
 import type { JobDefinition, Schedule } from '../platform/jobs';
+import type { AppServices } from '../platform/context';
+import type { DemoContext } from '../db/seed/context';
 
 export interface Module {
   name: string;
   routes: (app: FastifyInstance) => Promise<void>;
   jobs?: JobDefinition<any>[];
   schedules?: Schedule[];
+  /** Adds this module's part of the demo district, after the registry's. */
+  seedDemo?: (app: AppServices, demo: DemoContext) => Promise<void>;
 }
 
 export const modules: Module[] = [];
