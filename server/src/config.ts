@@ -30,6 +30,8 @@ export interface Config {
   jobPollMs: number;
   webDist: string | null;
   rootDir: string;
+  /** Benchmark mode (MINYI_BENCH=1): registers the bench-only baseline routes. Never in production. */
+  bench: boolean;
 }
 
 const rootDir = path.resolve(import.meta.dirname, '../..');
@@ -95,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobPollMs: Number(env.MINYI_JOB_POLL_MS ?? 1000),
     webDist: existsSync(webDist) ? webDist : null,
     rootDir,
+    bench: env.MINYI_BENCH === '1' && nodeEnv !== 'production',
   };
 }
 
@@ -122,6 +125,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     jobPollMs: 0,
     webDist: null,
     rootDir,
+    bench: false,
     ...overrides,
   };
 }
