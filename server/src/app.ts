@@ -19,7 +19,12 @@ import { healthRoutes } from './platform/health';
 import { createPii } from './platform/pii';
 import { createJobQueue } from './platform/jobs';
 import { createFileStorage } from './platform/files';
-import { createNotifier, dailyDigestJob, deliverNotificationsJob, sendSmsJob } from './platform/notifications';
+import {
+  createNotifier,
+  dailyDigestJob,
+  deliverNotificationsJob,
+  sendSmsJob,
+} from './platform/notifications';
 import { createCalendar } from './platform/calendar';
 import { AppError } from './platform/errors';
 import { platformJobs, platformSchedules } from './platform/platform.jobs';
@@ -54,7 +59,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     calendar: createCalendar(() => database.db),
   };
   app.decorate('services', services);
-  for (const job of [deliverNotificationsJob, sendSmsJob, dailyDigestJob, ...platformJobs]) jobs.register(job);
+  for (const job of [deliverNotificationsJob, sendSmsJob, dailyDigestJob, ...platformJobs])
+    jobs.register(job);
   for (const s of platformSchedules) jobs.schedule(s);
   for (const m of modules) {
     for (const job of m.jobs ?? []) jobs.register(job);
@@ -71,8 +77,17 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Minyi API', version: '1', description: '民意: the API of a people\'s congress platform' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'minyi_sid' }, token: { type: 'http', scheme: 'bearer' } } },
+      info: {
+        title: 'Minyi API',
+        version: '1',
+        description: "民意: the API of a people's congress platform",
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'minyi_sid' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
@@ -80,23 +95,35 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes);
-  await app.register(async (api) => {
-    installAuthentication(api);
-    installIdempotency(api, () => services);
-    await api.register(authRoutes);
-    await api.register(platformRoutes);
-    for (const m of modules) await api.register(m.routes);
-  }, { prefix: '/api/v1' });
+  await app.register(
+    async (api) => {
+      installAuthentication(api);
+      installIdempotency(api, () => services);
+      await api.register(authRoutes);
+      await api.register(platformRoutes);
+      for (const m of modules) await api.register(m.routes);
+    },
+    { prefix: '/api/v1' },
+  );
 
   if (config.webDist && existsSync(path.join(config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
   }
   app.setNotFoundHandler(async (req, reply) => {
     const isApi = req.url.startsWith('/api/');
-    if (!isApi && req.method === 'GET' && config.webDist && existsSync(path.join(config.webDist, 'index.html'))) {
+    if (
+      !isApi &&
+      req.method === 'GET' &&
+      config.webDist &&
+      existsSync(path.join(config.webDist, 'index.html'))
+    ) {
       return reply.sendFile('index.html');
     }
-    return sendProblem(req, reply, new AppError(404, 'not_found', { zh: '没有这个地址', en: 'No such route' }));
+    return sendProblem(
+      req,
+      reply,
+      new AppError(404, 'not_found', { zh: '没有这个地址', en: 'No such route' }),
+    );
   });
 
   app.addHook('onClose', async () => {

@@ -71,7 +71,8 @@ function loadOrCreateKeys(dataDir: string | null, env: NodeJS.ProcessEnv): Confi
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const nodeEnv =
+    env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const databaseUrl = env.DATABASE_URL || null;
   const dataDir = path.resolve(rootDir, env.MINYI_DATA_DIR ?? 'data');
   const webDist = path.join(rootDir, 'web/dist');

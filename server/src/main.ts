@@ -25,7 +25,11 @@ async function main() {
     dataDir: config.databaseUrl ? null : path.join(config.dataDir!, 'pglite'),
   });
   const app = await buildApp(config, database);
-  const applied = await retry('migration', () => migrate(database), (m) => app.log.warn(m));
+  const applied = await retry(
+    'migration',
+    () => migrate(database),
+    (m) => app.log.warn(m),
+  );
   if (applied.length) app.log.info({ applied }, 'migrations applied');
 
   if (config.loadDemo && !(await isDemoLoaded(app.services))) {

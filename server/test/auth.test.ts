@@ -30,7 +30,10 @@ describe('auth contract', () => {
     expect(noCsrf.statusCode).toBe(403);
     expect(noCsrf.json().code).toBe('csrf_failed');
 
-    const out = await t.anon.post('/api/v1/auth/logout', undefined, { cookie: sid, 'x-csrf-token': csrfToken });
+    const out = await t.anon.post('/api/v1/auth/logout', undefined, {
+      cookie: sid,
+      'x-csrf-token': csrfToken,
+    });
     expect(out.statusCode).toBe(204);
     expect((await t.anon.get('/api/v1/auth/me', { cookie: sid })).statusCode).toBe(401);
   });
@@ -46,7 +49,9 @@ describe('auth contract', () => {
     expect(locked.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(locked.json().messages.zh).toMatch(/锁定/);
     const rows = await t.services.db.select().from(auditEvents).where(eq(auditEvents.entityId, id));
-    expect(rows.map((r) => r.action).sort()).toEqual(['account.lock', ...Array(4).fill('auth.loginFail')].sort());
+    expect(rows.map((r) => r.action).sort()).toEqual(
+      ['account.lock', ...Array(4).fill('auth.loginFail')].sort(),
+    );
   });
 
   it('answers a malformed login with a 400 naming the fields', async () => {
@@ -54,7 +59,12 @@ describe('auth contract', () => {
     expect(r.statusCode).toBe(400);
     const fields = r.json().errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['username', 'password', 'extra']));
-    const bad = await t.anon.request({ method: 'POST', url: '/api/v1/auth/login', payload: '{not json', headers: { 'content-type': 'application/json' } });
+    const bad = await t.anon.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: '{not json',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().code).toBe('malformed_json');
   });

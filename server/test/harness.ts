@@ -73,7 +73,11 @@ export interface TestEnv {
     password?: string;
   }): Promise<{ id: string; username: string }>;
   /** Creates an account with these roles (unless the username exists) and signs it in. */
-  as(username: string, roles?: Role[], extra?: { deputyId?: string; handlingUnitId?: string; congressId?: string }): Promise<TestClient>;
+  as(
+    username: string,
+    roles?: Role[],
+    extra?: { deputyId?: string; handlingUnitId?: string; congressId?: string },
+  ): Promise<TestClient>;
   createCongress(name?: string): Promise<{ congressId: string; districtId: string; streetId: string }>;
   close(): Promise<void>;
 }
@@ -88,8 +92,9 @@ function client(app: FastifyInstance, cookie = '', csrfToken = ''): TestClient {
         ...(opts.headers ?? {}),
       },
     });
-  const withBody = (method: 'POST' | 'PUT' | 'PATCH') => (url: string, body?: unknown, headers?: Record<string, string>) =>
-    request({ method, url, payload: body === undefined ? undefined : (body as object), headers });
+  const withBody =
+    (method: 'POST' | 'PUT' | 'PATCH') => (url: string, body?: unknown, headers?: Record<string, string>) =>
+      request({ method, url, payload: body === undefined ? undefined : (body as object), headers });
   return {
     cookie,
     csrfToken,
@@ -119,10 +124,26 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
     const districtId = newId();
     const streetId = newId();
     await db.transaction(async (tx) => {
-      await tx.insert(congresses).values({ id: congressId, congressId, name, nameEn: 'Test District People\'s Congress', level: 'district', jurisdictionId: districtId });
+      await tx
+        .insert(congresses)
+        .values({
+          id: congressId,
+          congressId,
+          name,
+          nameEn: "Test District People's Congress",
+          level: 'district',
+          jurisdictionId: districtId,
+        });
       await tx.insert(jurisdictions).values([
         { id: districtId, congressId, level: 'district', name: '测试区', nameEn: 'Test District' },
-        { id: streetId, congressId, parentId: districtId, level: 'street', name: '测试街道', nameEn: 'Test Street' },
+        {
+          id: streetId,
+          congressId,
+          parentId: districtId,
+          level: 'street',
+          name: '测试街道',
+          nameEn: 'Test Street',
+        },
       ]);
     });
     return { congressId, districtId, streetId };
@@ -149,13 +170,18 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
         deputyId: opts.deputyId ?? null,
         handlingUnitId: opts.handlingUnitId ?? null,
       });
-      if (opts.roles.length) await db.insert(accountRoles).values(opts.roles.map((role) => ({ accountId: id, role, congressId })));
+      if (opts.roles.length)
+        await db.insert(accountRoles).values(opts.roles.map((role) => ({ accountId: id, role, congressId })));
       known.set(username, id);
       return { id, username };
     },
     async as(username, roles = [], extra = {}) {
       if (!known.has(username)) await env.createAccount({ username, roles, ...extra });
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: TEST_PASSWORD } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password: TEST_PASSWORD },
+      });
       if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
       const setCookie = res.headers['set-cookie'];
       const raw = Array.isArray(setCookie) ? setCookie[0] : setCookie!;

@@ -25,7 +25,9 @@ describe('schema', () => {
     const res = await t.services.db.execute(
       sql`SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns WHERE table_schema = 'public'`,
     );
-    const rows = (res as unknown as { rows: { table_name: string; column_name: string; is_nullable: string }[] }).rows;
+    const rows = (
+      res as unknown as { rows: { table_name: string; column_name: string; is_nullable: string }[] }
+    ).rows;
     const db = new Map<string, Map<string, string>>();
     for (const r of rows) {
       if (!db.has(r.table_name)) db.set(r.table_name, new Map());
@@ -38,7 +40,10 @@ describe('schema', () => {
         if (!is(value, PgTable)) continue;
         const cfg = getTableConfig(value);
         const actual = db.get(cfg.name);
-        expect(actual, `table ${cfg.name} (${path.relative(SRC, file)}) is missing from the migrations`).toBeDefined();
+        expect(
+          actual,
+          `table ${cfg.name} (${path.relative(SRC, file)}) is missing from the migrations`,
+        ).toBeDefined();
         const declared = new Set(cfg.columns.map((c) => c.name));
         expect([...actual!.keys()].sort(), `columns of ${cfg.name}`).toEqual([...declared].sort());
         for (const c of cfg.columns) {

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, addWorkingDays, endOfShanghaiDay, isWorkingDay, shanghaiDate, workingDaysBetween } from '.';
+import {
+  addMonths,
+  addWorkingDays,
+  endOfShanghaiDay,
+  isWorkingDay,
+  shanghaiDate,
+  workingDaysBetween,
+} from '.';
 import { CHINA_PUBLIC_HOLIDAYS } from './china-holidays';
 
-const cn2026 = new Map(CHINA_PUBLIC_HOLIDAYS.filter((d) => d.date.startsWith('2026')).map((d) => [d.date, d.kind]));
+const cn2026 = new Map(
+  CHINA_PUBLIC_HOLIDAYS.filter((d) => d.date.startsWith('2026')).map((d) => [d.date, d.kind]),
+);
 const none = new Map();
 
 describe('working-day calendar', () => {

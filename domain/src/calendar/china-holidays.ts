@@ -2,8 +2,10 @@
 // Loaded into each new congress's calendar; staff import next year's list when it is published (usually November).
 import type { CalendarDay } from '.';
 
-const holidays = (name: string, dates: string[]): CalendarDay[] => dates.map((date) => ({ date, kind: 'holiday', name }));
-const workdays = (name: string, dates: string[]): CalendarDay[] => dates.map((date) => ({ date, kind: 'workday', name }));
+const holidays = (name: string, dates: string[]): CalendarDay[] =>
+  dates.map((date) => ({ date, kind: 'holiday', name }));
+const workdays = (name: string, dates: string[]): CalendarDay[] =>
+  dates.map((date) => ({ date, kind: 'workday', name }));
 const range = (from: string, to: string): string[] => {
   const out: string[] = [];
   for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {

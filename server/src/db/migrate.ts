@@ -32,9 +32,9 @@ export async function migrate(database: Database, migrations = listMigrations())
       await conn.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
         name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
       const done = new Map(
-        (await conn.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations')).map(
-          (r) => [r.name, r.checksum],
-        ),
+        (
+          await conn.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations')
+        ).map((r) => [r.name, r.checksum]),
       );
       const applied: string[] = [];
       for (const m of migrations) {
@@ -44,7 +44,10 @@ export async function migrate(database: Database, migrations = listMigrations())
           continue;
         }
         await conn.exec(m.sql);
-        await conn.query('INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)', [m.name, m.checksum]);
+        await conn.query('INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)', [
+          m.name,
+          m.checksum,
+        ]);
         applied.push(m.name);
       }
       await conn.exec('COMMIT');
@@ -59,7 +62,9 @@ export async function migrate(database: Database, migrations = listMigrations())
 /** True when every committed migration has been applied (used by /readyz). */
 export async function isMigrated(database: Database, migrations = listMigrations()): Promise<boolean> {
   return database.withConnection(async (conn) => {
-    const [exists] = await conn.query<{ t: string | null }>("SELECT to_regclass('schema_migrations')::text AS t");
+    const [exists] = await conn.query<{ t: string | null }>(
+      "SELECT to_regclass('schema_migrations')::text AS t",
+    );
     if (!exists?.t) return false;
     const rows = await conn.query<{ name: string }>('SELECT name FROM schema_migrations');
     const names = new Set(rows.map((r) => r.name));

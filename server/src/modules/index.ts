@@ -4,6 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import type { JobDefinition, Schedule } from '../platform/jobs';
 import type { AppServices } from '../platform/context';
 import type { DemoContext } from '../db/seed/context';
+import { registryModule } from './registry';
+import { opinionsModule } from './opinions';
+import { suggestionsModule } from './suggestions';
+import { livelihoodModule } from './livelihood';
 
 export interface Module {
   name: string;
@@ -14,4 +18,4 @@ export interface Module {
   seedDemo?: (app: AppServices, demo: DemoContext) => Promise<void>;
 }
 
-export const modules: Module[] = [];
+export const modules: Module[] = [registryModule, opinionsModule, livelihoodModule, suggestionsModule];

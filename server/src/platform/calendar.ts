@@ -60,7 +60,9 @@ export function createCalendar(getDb: () => Db): Calendar {
         );
       }
       if (days.length > 0) {
-        await db.insert(calendarDays).values(days.map((d) => ({ congressId, date: d.date, kind: d.kind, name: d.name })));
+        await db
+          .insert(calendarDays)
+          .values(days.map((d) => ({ congressId, date: d.date, kind: d.kind, name: d.name })));
       }
       cal.invalidate(congressId);
       return days.length;

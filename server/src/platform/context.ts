@@ -58,11 +58,11 @@ export async function transact<T>(ctx: Ctx, fn: (work: Work) => Promise<T>): Pro
   let enqueued = false;
   const result = await ctx.app.db.transaction(async (tx) => {
     const work: Work = {
-      db: tx as unknown as Db,
-      audit: (entry) => writeAudit(tx as unknown as Db, ctx, entry),
+      db: tx,
+      audit: (entry) => writeAudit(tx, ctx, entry),
       enqueue: async (name, payload, opts) => {
         enqueued = true;
-        await enqueueJob(tx as unknown as Db, name, payload, {
+        await enqueueJob(tx, name, payload, {
           congressId: opts?.congressId ?? ctx.actor?.congressId ?? null,
           ...opts,
         });

@@ -1,5 +1,12 @@
 // National cryptography (商用密码) from node's OpenSSL: SM3 hashes and HMACs, SM4 encryption.
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 
 export const sm3 = (data: string | Buffer): string => createHash('sm3').update(data).digest('hex');
 export const hmacSm3 = (key: Buffer, data: string | Buffer): string =>

@@ -34,7 +34,11 @@ export const unauthorized = (code = 'unauthenticated', messages?: LocalizedText)
   new AppError(401, code, messages ?? { zh: '请先登录', en: 'Please sign in' });
 
 export const forbidden = (messages?: LocalizedText) =>
-  new AppError(403, 'forbidden', messages ?? { zh: '您无权执行此操作', en: 'You are not allowed to do this' });
+  new AppError(
+    403,
+    'forbidden',
+    messages ?? { zh: '您无权执行此操作', en: 'You are not allowed to do this' },
+  );
 
 export const notFound = (what: LocalizedText = { zh: '记录', en: 'record' }) =>
   new AppError(404, 'not_found', { zh: `${what.zh}不存在`, en: `The ${what.en} was not found` });
@@ -77,7 +81,7 @@ export function describeIssue(code: string, params: Record<string, unknown>): Lo
         ? { zh: '不能为空', en: 'must not be empty' }
         : { zh: `低于下限（${String(params.minimum)}）`, en: `must be at least ${String(params.minimum)}` };
     case 'invalid_format':
-      return { zh: '格式不正确', en: `is not a valid ${String(params.format ?? 'value')}` };
+      return { zh: '格式不正确', en: `is not a valid ${typeof params.format === 'string' ? params.format : 'value'}` };
     case 'invalid_value':
       return {
         zh: `取值无效，可选：${(params.values as unknown[] | undefined)?.join('、') ?? ''}`,

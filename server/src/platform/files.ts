@@ -60,8 +60,20 @@ export function createFileStorage(root: string): FileStorage {
         throw new AppError(
           415,
           'unsupported_file_type',
-          { zh: '不支持的文件类型（按内容识别）', en: 'This type of file is not accepted (checked by its content)' },
-          { errors: [{ field: 'file', in: 'body', code: 'type', message: { zh: '文件类型不符', en: 'wrong file type' } }] },
+          {
+            zh: '不支持的文件类型（按内容识别）',
+            en: 'This type of file is not accepted (checked by its content)',
+          },
+          {
+            errors: [
+              {
+                field: 'file',
+                in: 'body',
+                code: 'type',
+                message: { zh: '文件类型不符', en: 'wrong file type' },
+              },
+            ],
+          },
         );
       }
       let data = input.data;

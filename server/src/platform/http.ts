@@ -29,8 +29,14 @@ const PG_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08
 function isDatabaseDown(err: unknown): boolean {
   const e = err as { code?: string; message?: string } | null;
   if (!e) return false;
-  if (e.code && (PG_UNAVAILABLE.has(e.code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(e.code))) return true;
-  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(e.message ?? '');
+  if (
+    e.code &&
+    (PG_UNAVAILABLE.has(e.code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(e.code))
+  )
+    return true;
+  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(
+    e.message ?? '',
+  );
 }
 
 export function problem(
@@ -68,7 +74,7 @@ export function installErrorHandling(app: FastifyInstance) {
       const where = (err as { validationContext?: string }).validationContext ?? 'body';
       const errors: FieldError[] = [];
       for (const v of err.validation) {
-        const params = (v.params ?? {}) as Record<string, unknown>;
+        const params = (v.params ?? {});
         const base = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
         const keys = v.keyword === 'unrecognized_keys' ? ((params.keys as string[]) ?? []) : [null];
         for (const k of keys) {
@@ -95,31 +101,66 @@ export function installErrorHandling(app: FastifyInstance) {
       );
     }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return sendProblem(req, reply, new AppError(413, 'body_too_large', { zh: '请求内容超过 1 MB', en: 'The request body exceeds 1 MB' }));
+      return sendProblem(
+        req,
+        reply,
+        new AppError(413, 'body_too_large', { zh: '请求内容超过 1 MB', en: 'The request body exceeds 1 MB' }),
+      );
     }
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return sendProblem(req, reply, new AppError(415, 'unsupported_media_type', { zh: '不支持的内容类型', en: 'Unsupported content type' }));
+      return sendProblem(
+        req,
+        reply,
+        new AppError(415, 'unsupported_media_type', {
+          zh: '不支持的内容类型',
+          en: 'Unsupported content type',
+        }),
+      );
     }
     if (err.statusCode === 429) {
-      return sendProblem(req, reply, new AppError(429, 'rate_limited', { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; please slow down' }));
+      return sendProblem(
+        req,
+        reply,
+        new AppError(429, 'rate_limited', {
+          zh: '请求过于频繁，请稍后再试',
+          en: 'Too many requests; please slow down',
+        }),
+      );
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       // Fastify's own client errors: malformed JSON, empty body with a JSON content type, bad headers.
       return sendProblem(
         req,
         reply,
-        new AppError(err.statusCode, err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError ? 'malformed_json' : 'bad_request', {
-          zh: '请求格式错误',
-          en: `Malformed request: ${err.message}`,
-        }),
+        new AppError(
+          err.statusCode,
+          err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError
+            ? 'malformed_json'
+            : 'bad_request',
+          {
+            zh: '请求格式错误',
+            en: `Malformed request: ${err.message}`,
+          },
+        ),
       );
     }
     if (isDatabaseDown(err)) {
       req.log.warn({ err }, 'database unavailable');
-      return sendProblem(req, reply, new AppError(503, 'service_unavailable', { zh: '数据库暂时不可用，请稍后再试', en: 'The database is temporarily unavailable; please try again shortly' }));
+      return sendProblem(
+        req,
+        reply,
+        new AppError(503, 'service_unavailable', {
+          zh: '数据库暂时不可用，请稍后再试',
+          en: 'The database is temporarily unavailable; please try again shortly',
+        }),
+      );
     }
     req.log.error({ err }, 'unhandled error');
-    return sendProblem(req, reply, new AppError(500, 'internal_error', { zh: '服务器内部错误', en: 'Internal server error' }));
+    return sendProblem(
+      req,
+      reply,
+      new AppError(500, 'internal_error', { zh: '服务器内部错误', en: 'Internal server error' }),
+    );
   });
 }
 
@@ -137,9 +178,16 @@ export function decodeCursor(cursor: string | undefined, arity: number): (string
   } catch {
     /* fall through */
   }
-  throw new AppError(400, 'validation_failed', { zh: '分页游标无效', en: 'The cursor is invalid' }, {
-    errors: [{ field: 'cursor', in: 'querystring', code: 'invalid', message: { zh: '无效', en: 'is invalid' } }],
-  });
+  throw new AppError(
+    400,
+    'validation_failed',
+    { zh: '分页游标无效', en: 'The cursor is invalid' },
+    {
+      errors: [
+        { field: 'cursor', in: 'querystring', code: 'invalid', message: { zh: '无效', en: 'is invalid' } },
+      ],
+    },
+  );
 }
 
 /** Takes `limit + 1` rows and answers `{ items, nextCursor }`. */
@@ -169,12 +217,26 @@ export function installIdempotency(app: FastifyInstance, services: () => AppServ
     const key = req.headers['idempotency-key'];
     if (key === undefined) return;
     if (typeof key !== 'string' || key.length < 1 || key.length > 200) {
-      throw new AppError(400, 'validation_failed', { zh: 'Idempotency-Key 无效', en: 'Idempotency-Key is invalid' }, {
-        errors: [{ field: 'Idempotency-Key', in: 'headers', code: 'invalid', message: { zh: '1 至 200 个字符', en: '1 to 200 characters' } }],
-      });
+      throw new AppError(
+        400,
+        'validation_failed',
+        { zh: 'Idempotency-Key 无效', en: 'Idempotency-Key is invalid' },
+        {
+          errors: [
+            {
+              field: 'Idempotency-Key',
+              in: 'headers',
+              code: 'invalid',
+              message: { zh: '1 至 200 个字符', en: '1 to 200 characters' },
+            },
+          ],
+        },
+      );
     }
     const scope = `${req.method} ${req.routeOptions.url} ${req.actor?.accountId ?? 'public'}`;
-    const requestHash = createHash('sha256').update(JSON.stringify(req.body ?? null)).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify(req.body ?? null))
+      .digest('hex');
     const db = services().db;
     // An abandoned claim (the process died mid-request) may be taken over.
     await db
@@ -207,7 +269,10 @@ export function installIdempotency(app: FastifyInstance, services: () => AppServ
       });
     }
     if (prior.statusCode === null) {
-      throw new AppError(409, 'idempotency_in_progress', { zh: '相同请求正在处理', en: 'The same request is still being processed' });
+      throw new AppError(409, 'idempotency_in_progress', {
+        zh: '相同请求正在处理',
+        en: 'The same request is still being processed',
+      });
     }
     reply.header('idempotent-replayed', 'true');
     return reply.code(prior.statusCode).type('application/json').send(prior.responseBody);
@@ -221,7 +286,10 @@ export function installIdempotency(app: FastifyInstance, services: () => AppServ
     if (reply.statusCode < 300) {
       await db
         .update(idempotencyKeys)
-        .set({ statusCode: reply.statusCode, responseBody: typeof payload === 'string' ? payload : JSON.stringify(payload) })
+        .set({
+          statusCode: reply.statusCode,
+          responseBody: typeof payload === 'string' ? payload : JSON.stringify(payload),
+        })
         .where(where);
     } else {
       // A refused request created nothing; the client may retry with the same key.

@@ -12,7 +12,11 @@ import { jobs } from './platform.table';
 export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   name: string;
   payload: S;
-  handle(app: AppServices, payload: z.infer<S>, job: { id: string; attempts: number; congressId: string | null }): Promise<void>;
+  handle(
+    app: AppServices,
+    payload: z.infer<S>,
+    job: { id: string; attempts: number; congressId: string | null },
+  ): Promise<void>;
   /** Attempts before the job is marked failed (default 5). */
   maxAttempts?: number;
 }
@@ -34,7 +38,12 @@ export interface EnqueueOptions {
   maxAttempts?: number;
 }
 
-export async function enqueueJob(db: Db, name: string, payload: unknown, opts: EnqueueOptions = {}): Promise<void> {
+export async function enqueueJob(
+  db: Db,
+  name: string,
+  payload: unknown,
+  opts: EnqueueOptions = {},
+): Promise<void> {
   await db
     .insert(jobs)
     .values({
@@ -62,7 +71,11 @@ export interface JobQueue {
 
 const LOCK_SECONDS = 300;
 
-export function createJobQueue(getApp: () => AppServices, pollMs: number, log: (msg: string, err?: unknown) => void): JobQueue {
+export function createJobQueue(
+  getApp: () => AppServices,
+  pollMs: number,
+  log: (msg: string, err?: unknown) => void,
+): JobQueue {
   const handlers = new Map<string, JobDefinition<any>>();
   const schedules: Schedule[] = [];
   let timer: NodeJS.Timeout | null = null;
@@ -103,14 +116,16 @@ export function createJobQueue(getApp: () => AppServices, pollMs: number, log: (
         attempts: Number(row.attempts),
         congressId: (row.congress_id as string | null) ?? null,
       });
-      await app.db.execute(sql`UPDATE jobs SET status = 'done', finished_at = now(), locked_until = NULL WHERE id = ${id}`);
+      await app.db.execute(
+        sql`UPDATE jobs SET status = 'done', finished_at = now(), locked_until = NULL WHERE id = ${id}`,
+      );
     } catch (err) {
       const attempts = Number(row.attempts);
       const failed = attempts >= Number(row.max_attempts);
       log(`job ${String(row.name)} ${id} failed (attempt ${attempts})`, err);
       // Exponential backoff: 2, 4, 8 … seconds.
       await app.db.execute(sql`
-        UPDATE jobs SET status = ${failed ? 'failed' : 'pending'}, last_error = ${String(err instanceof Error ? err.stack ?? err.message : err)},
+        UPDATE jobs SET status = ${failed ? 'failed' : 'pending'}, last_error = ${String(err instanceof Error ? (err.stack ?? err.message) : err)},
           locked_until = NULL, run_at = now() + make_interval(secs => ${2 ** attempts}),
           finished_at = ${failed ? sql`now()` : sql`NULL`}
         WHERE id = ${id}`);

@@ -9,7 +9,6 @@ import type { Db } from '../db/client';
 import { enqueueJob, defineJob } from './jobs';
 import { newId } from './ids';
 import { accounts, notificationPreferences, notifications } from './platform.table';
-import type { Pii } from './pii';
 
 export interface NotificationInput {
   congressId: string;
@@ -39,11 +38,15 @@ export interface Notifier {
 export function createNotifier(config: Config, log: (obj: object, msg: string) => void): Notifier {
   const smsGateway: SmsGateway = {
     // The default adapter writes to the log; a deployment plugs in its operator's gateway here.
-    send: async (phone, text) => log({ sms: { to: phone.slice(0, 3) + '****' + phone.slice(-4), text } }, 'sms'),
+    send: async (phone, text) =>
+      log({ sms: { to: phone.slice(0, 3) + '****' + phone.slice(-4), text } }, 'sms'),
   };
   const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
   const mail: MailSender | null = transport
-    ? { send: async (to, subject, text) => void (await transport.sendMail({ from: config.mailFrom, to, subject, text })) }
+    ? {
+        send: async (to, subject, text) =>
+          void (await transport.sendMail({ from: config.mailFrom, to, subject, text })),
+      }
     : null;
   return {
     smsGateway,
@@ -134,12 +137,21 @@ export const dailyDigestJob = defineJob({
     if (!app.notifier.mail) return;
     const since = new Date(Date.now() - 86_400_000);
     const rows = await app.db
-      .select({ accountId: notifications.accountId, email: accounts.email, locale: accounts.locale, title: notifications.title })
+      .select({
+        accountId: notifications.accountId,
+        email: accounts.email,
+        locale: accounts.locale,
+        title: notifications.title,
+      })
       .from(notifications)
       .innerJoin(accounts, eq(accounts.id, notifications.accountId))
       .innerJoin(notificationPreferences, eq(notificationPreferences.accountId, notifications.accountId))
       .where(
-        and(eq(notificationPreferences.dailyDigest, true), isNull(notifications.readAt), gte(notifications.createdAt, since)),
+        and(
+          eq(notificationPreferences.dailyDigest, true),
+          isNull(notifications.readAt),
+          gte(notifications.createdAt, since),
+        ),
       );
     const byAccount = new Map<string, { email: string | null; locale: string; titles: string[] }>();
     for (const r of rows) {
@@ -149,7 +161,10 @@ export const dailyDigestJob = defineJob({
     }
     for (const e of byAccount.values()) {
       if (!e.email) continue;
-      const subject = e.locale === 'en' ? `Minyi: ${e.titles.length} new notifications` : `民意：${e.titles.length} 条新通知`;
+      const subject =
+        e.locale === 'en'
+          ? `Minyi: ${e.titles.length} new notifications`
+          : `民意：${e.titles.length} 条新通知`;
       await app.notifier.mail.send(e.email, subject, e.titles.map((t) => `• ${t}`).join('\n'));
     }
   },

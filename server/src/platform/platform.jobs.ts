@@ -17,8 +17,12 @@ export const pruneJob = defineJob({
   payload: z.object({}).passthrough(),
   async handle(app) {
     const idleMinutes = app.config.security.sessionIdleMinutes;
-    await app.db.execute(sql`DELETE FROM sessions WHERE last_seen_at < now() - make_interval(mins => ${idleMinutes})`);
-    await app.db.execute(sql`DELETE FROM jobs WHERE status = 'done' AND finished_at < now() - interval '7 days'`);
+    await app.db.execute(
+      sql`DELETE FROM sessions WHERE last_seen_at < now() - make_interval(mins => ${idleMinutes})`,
+    );
+    await app.db.execute(
+      sql`DELETE FROM jobs WHERE status = 'done' AND finished_at < now() - interval '7 days'`,
+    );
     await app.db.execute(sql`DELETE FROM idempotency_keys WHERE created_at < now() - interval '1 day'`);
   },
 });

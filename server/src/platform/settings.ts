@@ -47,8 +47,34 @@ export async function writeSettings<S extends SettingsSchema>(
   }
   await w.db
     .update(congresses)
-    .set({ settings: sql`jsonb_set(${congresses.settings}, ${`{${key}}`}::text[], ${JSON.stringify(parsed.data)}::jsonb)` })
+    .set({
+      settings: sql`jsonb_set(${congresses.settings}, ${`{${key}}`}::text[], ${JSON.stringify(parsed.data)}::jsonb)`,
+    })
     .where(eq(congresses.id, congressId));
-  await w.audit({ action: 'settings.write', entityType: 'settings', entityId: key, congressId, before, after: parsed.data });
+  await w.audit({
+    action: 'settings.write',
+    entityType: 'settings',
+    entityId: key,
+    congressId,
+    before,
+    after: parsed.data,
+  });
   return parsed.data;
 }
+
+const registry = new Map<string, SettingsSchema>();
+
+/**
+ * Declares a module's settings under its key, so GET/PUT /api/v1/settings/:key can read and write them.
+ * Call it once at import time in the module (e.g. in its rules or index file); returns the schema.
+ */
+export function defineSettings<S extends SettingsSchema>(key: string, schema: S): S {
+  registry.set(key, schema);
+  return schema;
+}
+
+/** The declared settings schema of a key, or null. */
+export const settingsSchemaOf = (key: string): SettingsSchema | null => registry.get(key) ?? null;
+
+/** Every declared settings key. */
+export const settingsKeys = (): string[] => [...registry.keys()].sort();

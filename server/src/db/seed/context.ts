@@ -15,7 +15,12 @@ export interface DemoContext {
   standingCommitteeDeputyIds: string[];
   handlingUnits: { id: string; name: string; kind: string; categories: string[]; streetId: string | null }[];
   liaisonPlaces: { id: string; kind: 'home' | 'station' | 'point'; streetId: string; deputyIds: string[] }[];
-  workingCommittees: { id: string; kind: 'workingCommittee' | 'streetWorkingCommittee'; name: string; streetId: string | null }[];
+  workingCommittees: {
+    id: string;
+    kind: 'workingCommittee' | 'streetWorkingCommittee';
+    name: string;
+    streetId: string | null;
+  }[];
   /** The demo accounts by username (citizen, deputy, liaison, unit, staff, leader, sysadmin, secadmin, auditor). */
   accounts: Record<string, { accountId: string; deputyId?: string; handlingUnitId?: string }>;
   /** A deterministic random generator: the same seed gives the same district. */

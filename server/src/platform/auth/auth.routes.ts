@@ -12,7 +12,14 @@ import { newId } from '../ids';
 import { randomToken, sm3 } from '../crypto';
 import { accounts, apiTokens, sessions } from '../platform.table';
 import { burnPasswordTime, hashPassword, verifyPassword } from './passwords';
-import { createSession, loadAccount, presentUser, setSessionCookie, SESSION_COOKIE, toActor } from './session';
+import {
+  createSession,
+  loadAccount,
+  presentUser,
+  setSessionCookie,
+  SESSION_COOKIE,
+  toActor,
+} from './session';
 
 const userSchema = z.object({
   id: z.string(),
@@ -29,7 +36,10 @@ const userSchema = z.object({
 const loginBody = z.strictObject({
   username: z.string().min(1).max(100),
   password: z.string().min(1).max(200),
-  totpCode: z.string().regex(/^\d{6}$/).optional(),
+  totpCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
 });
 
 const invalidCredentials = () =>
@@ -41,14 +51,25 @@ export async function authRoutes(app: FastifyInstance) {
   r.post(
     '/auth/login',
     {
-      schema: { tags: ['auth'], summary: 'Sign in', body: loginBody, response: { 200: z.object({ user: userSchema, csrfToken: z.string() }) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in',
+        body: loginBody,
+        response: { 200: z.object({ user: userSchema, csrfToken: z.string() }) },
+      },
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       const { db, config, pii } = app.services;
       const { username, password, totpCode } = req.body;
       const [found] = await db
-        .select({ id: accounts.id, passwordHash: accounts.passwordHash, lockedUntil: accounts.lockedUntil, failedLogins: accounts.failedLogins, totpSecretEnc: accounts.totpSecretEnc })
+        .select({
+          id: accounts.id,
+          passwordHash: accounts.passwordHash,
+          lockedUntil: accounts.lockedUntil,
+          failedLogins: accounts.failedLogins,
+          totpSecretEnc: accounts.totpSecretEnc,
+        })
         .from(accounts)
         .where(sql`lower(${accounts.username}) = lower(${username})`);
       if (!found) {
@@ -57,10 +78,15 @@ export async function authRoutes(app: FastifyInstance) {
       }
       if (found.lockedUntil && found.lockedUntil > new Date()) {
         const minutes = Math.ceil((found.lockedUntil.getTime() - Date.now()) / 60_000);
-        throw new AppError(423, 'account_locked', {
-          zh: `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试`,
-          en: `Too many failed sign-ins; the account is locked for ${minutes} more minutes`,
-        }, { lockedUntil: found.lockedUntil.toISOString() });
+        throw new AppError(
+          423,
+          'account_locked',
+          {
+            zh: `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试`,
+            en: `Too many failed sign-ins; the account is locked for ${minutes} more minutes`,
+          },
+          { lockedUntil: found.lockedUntil.toISOString() },
+        );
       }
       const account = (await loadAccount(db, found.id))!;
       const ctx = { ...ctxOf(req), actor: toActor(account, 'session') };
@@ -70,11 +96,21 @@ export async function authRoutes(app: FastifyInstance) {
         await transact(ctx, async (w) => {
           await w.db
             .update(accounts)
-            .set(lock
-              ? { failedLogins: 0, lockedUntil: new Date(Date.now() + config.security.lockoutMinutes * 60_000) }
-              : { failedLogins: failures })
+            .set(
+              lock
+                ? {
+                    failedLogins: 0,
+                    lockedUntil: new Date(Date.now() + config.security.lockoutMinutes * 60_000),
+                  }
+                : { failedLogins: failures },
+            )
             .where(eq(accounts.id, found.id));
-          await w.audit({ action: lock ? 'account.lock' : 'auth.loginFail', entityType: 'account', entityId: found.id, after: { failures, reason: err.code } });
+          await w.audit({
+            action: lock ? 'account.lock' : 'auth.loginFail',
+            entityType: 'account',
+            entityId: found.id,
+            after: { failures, reason: err.code },
+          });
         });
         return err;
       };
@@ -84,15 +120,32 @@ export async function authRoutes(app: FastifyInstance) {
       }
       if (account.totpEnabled) {
         if (!totpCode) {
-          throw new AppError(401, 'second_factor_required', { zh: '请输入动态验证码', en: 'Enter the code from your authenticator app' });
+          throw new AppError(401, 'second_factor_required', {
+            zh: '请输入动态验证码',
+            en: 'Enter the code from your authenticator app',
+          });
         }
         const ok = (await verifyTotp({ secret: pii.decrypt(found.totpSecretEnc!), token: totpCode })).valid;
-        if (!ok) throw await fail(new AppError(401, 'invalid_second_factor', { zh: '动态验证码错误', en: 'The authenticator code is wrong' }));
+        if (!ok)
+          throw await fail(
+            new AppError(401, 'invalid_second_factor', {
+              zh: '动态验证码错误',
+              en: 'The authenticator code is wrong',
+            }),
+          );
       }
       const session = await transact(ctx, async (w) => {
-        await w.db.update(accounts).set({ failedLogins: 0, lockedUntil: null }).where(eq(accounts.id, found.id));
+        await w.db
+          .update(accounts)
+          .set({ failedLogins: 0, lockedUntil: null })
+          .where(eq(accounts.id, found.id));
         const s = await createSession(w.db, account, req);
-        await w.audit({ action: 'auth.login', entityType: 'account', entityId: found.id, after: { restricted: s.restricted } });
+        await w.audit({
+          action: 'auth.login',
+          entityType: 'account',
+          entityId: found.id,
+          after: { restricted: s.restricted },
+        });
         return s;
       });
       setSessionCookie(app, reply, session.token);
@@ -114,7 +167,13 @@ export async function authRoutes(app: FastifyInstance) {
 
   r.get(
     '/auth/me',
-    { schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: z.object({ user: userSchema, csrfToken: z.string().optional() }) } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user',
+        response: { 200: z.object({ user: userSchema, csrfToken: z.string().optional() }) },
+      },
+    },
     async (req) => {
       if (!req.actor) throw unauthorized();
       const account = await loadAccount(app.services.db, req.actor.accountId);
@@ -127,17 +186,29 @@ export async function authRoutes(app: FastifyInstance) {
 
   r.post(
     '/auth/totp/setup',
-    { schema: { tags: ['auth'], summary: 'Start TOTP enrolment', response: { 200: z.object({ secret: z.string(), otpauthUri: z.string() }) } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Start TOTP enrolment',
+        response: { 200: z.object({ secret: z.string(), otpauthUri: z.string() }) },
+      },
+    },
     async (req) => {
       const actor = req.actor;
       if (!actor || actor.via !== 'session') throw unauthorized();
       const account = (await loadAccount(app.services.db, actor.accountId))!;
       if (account.totpEnabled) {
-        throw new AppError(409, 'totp_already_enabled', { zh: '已启用双因素认证', en: 'A second factor is already enrolled' });
+        throw new AppError(409, 'totp_already_enabled', {
+          zh: '已启用双因素认证',
+          en: 'A second factor is already enrolled',
+        });
       }
       const secret = generateSecret();
       await transact(ctxOf(req), async (w) => {
-        await w.db.update(accounts).set({ totpSecretEnc: app.services.pii.encrypt(secret) }).where(eq(accounts.id, actor.accountId));
+        await w.db
+          .update(accounts)
+          .set({ totpSecretEnc: app.services.pii.encrypt(secret) })
+          .where(eq(accounts.id, actor.accountId));
         await w.audit({ action: 'account.totpSetup', entityType: 'account', entityId: actor.accountId });
       });
       return { secret, otpauthUri: generateURI({ issuer: 'Minyi', label: actor.username, secret }) };
@@ -146,16 +217,39 @@ export async function authRoutes(app: FastifyInstance) {
 
   r.post(
     '/auth/totp/enable',
-    { schema: { tags: ['auth'], summary: 'Confirm TOTP enrolment with a code', body: z.strictObject({ code: z.string().regex(/^\d{6}$/) }) } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Confirm TOTP enrolment with a code',
+        body: z.strictObject({ code: z.string().regex(/^\d{6}$/) }),
+      },
+    },
     async (req, reply) => {
       const actor = req.actor;
       if (!actor || actor.via !== 'session' || !req.session) throw unauthorized();
-      const [row] = await app.services.db.select({ enc: accounts.totpSecretEnc, enabled: accounts.totpEnabled }).from(accounts).where(eq(accounts.id, actor.accountId));
+      const [row] = await app.services.db
+        .select({ enc: accounts.totpSecretEnc, enabled: accounts.totpEnabled })
+        .from(accounts)
+        .where(eq(accounts.id, actor.accountId));
       if (!row?.enc || row.enabled) {
-        throw new AppError(409, 'wrong_state', { zh: '请先开始启用流程', en: 'Start the enrolment first' }, { currentStatus: row?.enabled ? 'enabled' : 'notStarted' });
+        throw new AppError(
+          409,
+          'wrong_state',
+          { zh: '请先开始启用流程', en: 'Start the enrolment first' },
+          { currentStatus: row?.enabled ? 'enabled' : 'notStarted' },
+        );
       }
       if (!(await verifyTotp({ secret: app.services.pii.decrypt(row.enc), token: req.body.code })).valid) {
-        throw new AppError(400, 'validation_failed', { zh: '验证码错误', en: 'The code is wrong' }, { errors: [{ field: 'code', in: 'body', code: 'invalid', message: { zh: '验证码错误', en: 'is wrong' } }] });
+        throw new AppError(
+          400,
+          'validation_failed',
+          { zh: '验证码错误', en: 'The code is wrong' },
+          {
+            errors: [
+              { field: 'code', in: 'body', code: 'invalid', message: { zh: '验证码错误', en: 'is wrong' } },
+            ],
+          },
+        );
       }
       const sessionId = req.session.id;
       await transact(ctxOf(req), async (w) => {
@@ -171,17 +265,46 @@ export async function authRoutes(app: FastifyInstance) {
 
   r.post(
     '/auth/password',
-    { schema: { tags: ['auth'], summary: 'Change my password', body: z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(10).max(200) }) } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change my password',
+        body: z.strictObject({
+          currentPassword: z.string().min(1).max(200),
+          newPassword: z.string().min(10).max(200),
+        }),
+      },
+    },
     async (req, reply) => {
       const actor = req.actor;
       if (!actor || actor.via !== 'session') throw unauthorized();
-      const [row] = await app.services.db.select({ hash: accounts.passwordHash }).from(accounts).where(eq(accounts.id, actor.accountId));
+      const [row] = await app.services.db
+        .select({ hash: accounts.passwordHash })
+        .from(accounts)
+        .where(eq(accounts.id, actor.accountId));
       if (!row || !(await verifyPassword(row.hash, req.body.currentPassword))) {
-        throw new AppError(400, 'validation_failed', { zh: '当前密码错误', en: 'The current password is wrong' }, { errors: [{ field: 'currentPassword', in: 'body', code: 'invalid', message: { zh: '错误', en: 'is wrong' } }] });
+        throw new AppError(
+          400,
+          'validation_failed',
+          { zh: '当前密码错误', en: 'The current password is wrong' },
+          {
+            errors: [
+              {
+                field: 'currentPassword',
+                in: 'body',
+                code: 'invalid',
+                message: { zh: '错误', en: 'is wrong' },
+              },
+            ],
+          },
+        );
       }
       const passwordHash = await hashPassword(req.body.newPassword);
       await transact(ctxOf(req), async (w) => {
-        await w.db.update(accounts).set({ passwordHash, updatedAt: new Date() }).where(eq(accounts.id, actor.accountId));
+        await w.db
+          .update(accounts)
+          .set({ passwordHash, updatedAt: new Date() })
+          .where(eq(accounts.id, actor.accountId));
         await w.audit({ action: 'account.changePassword', entityType: 'account', entityId: actor.accountId });
       });
       return reply.code(204).send();
@@ -190,16 +313,38 @@ export async function authRoutes(app: FastifyInstance) {
 
   // ----- personal API tokens -----
 
-  const tokenSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.date(), expiresAt: z.date().nullable(), lastUsedAt: z.date().nullable() });
-
-  r.get('/auth/tokens', { schema: { tags: ['auth'], summary: 'My API tokens', response: { 200: z.object({ items: z.array(tokenSchema) }) } } }, async (req) => {
-    if (!req.actor) throw unauthorized();
-    const items = await app.services.db
-      .select({ id: apiTokens.id, name: apiTokens.name, createdAt: apiTokens.createdAt, expiresAt: apiTokens.expiresAt, lastUsedAt: apiTokens.lastUsedAt })
-      .from(apiTokens)
-      .where(and(eq(apiTokens.accountId, req.actor.accountId), isNull(apiTokens.revokedAt)));
-    return { items };
+  const tokenSchema = z.object({
+    id: z.string(),
+    name: z.string(),
+    createdAt: z.date(),
+    expiresAt: z.date().nullable(),
+    lastUsedAt: z.date().nullable(),
   });
+
+  r.get(
+    '/auth/tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'My API tokens',
+        response: { 200: z.object({ items: z.array(tokenSchema) }) },
+      },
+    },
+    async (req) => {
+      if (!req.actor) throw unauthorized();
+      const items = await app.services.db
+        .select({
+          id: apiTokens.id,
+          name: apiTokens.name,
+          createdAt: apiTokens.createdAt,
+          expiresAt: apiTokens.expiresAt,
+          lastUsedAt: apiTokens.lastUsedAt,
+        })
+        .from(apiTokens)
+        .where(and(eq(apiTokens.accountId, req.actor.accountId), isNull(apiTokens.revokedAt)));
+      return { items };
+    },
+  );
 
   r.post(
     '/auth/tokens',
@@ -207,42 +352,75 @@ export async function authRoutes(app: FastifyInstance) {
       schema: {
         tags: ['auth'],
         summary: 'Create a personal API token (shown once)',
-        body: z.strictObject({ name: z.string().min(1).max(100), expiresInDays: z.number().int().min(1).max(366).default(90) }),
-        response: { 201: z.object({ id: z.string(), name: z.string(), token: z.string(), expiresAt: z.date() }) },
+        body: z.strictObject({
+          name: z.string().min(1).max(100),
+          expiresInDays: z.number().int().min(1).max(366).default(90),
+        }),
+        response: {
+          201: z.object({ id: z.string(), name: z.string(), token: z.string(), expiresAt: z.date() }),
+        },
       },
     },
     async (req, reply) => {
       const actor = req.actor;
       if (!actor || actor.via !== 'session') throw unauthorized();
       if (actor.roles.some(isAdminRole)) {
-        throw new AppError(403, 'forbidden', { zh: '管理员不能使用 API 令牌', en: 'Administrators cannot use API tokens' });
+        throw new AppError(403, 'forbidden', {
+          zh: '管理员不能使用 API 令牌',
+          en: 'Administrators cannot use API tokens',
+        });
       }
       const token = `mny_${randomToken()}`;
       const id = newId();
       const expiresAt = new Date(Date.now() + req.body.expiresInDays * 86_400_000);
       await transact(ctxOf(req), async (w) => {
-        await w.db.insert(apiTokens).values({ id, congressId: actor.congressId, accountId: actor.accountId, name: req.body.name, tokenHash: sm3(token), expiresAt });
-        await w.audit({ action: 'apiToken.create', entityType: 'apiToken', entityId: id, after: { name: req.body.name, expiresAt } });
+        await w.db
+          .insert(apiTokens)
+          .values({
+            id,
+            congressId: actor.congressId,
+            accountId: actor.accountId,
+            name: req.body.name,
+            tokenHash: sm3(token),
+            expiresAt,
+          });
+        await w.audit({
+          action: 'apiToken.create',
+          entityType: 'apiToken',
+          entityId: id,
+          after: { name: req.body.name, expiresAt },
+        });
       });
       return reply.code(201).send({ id, name: req.body.name, token, expiresAt });
     },
   );
 
-  r.delete('/auth/tokens/:id', { schema: { tags: ['auth'], summary: 'Revoke an API token', params: z.object({ id: z.uuid() }) } }, async (req, reply) => {
-    const actor = req.actor;
-    if (!actor) throw unauthorized();
-    const done = await transact(ctxOf(req), async (w) => {
-      const rows = await w.db
-        .update(apiTokens)
-        .set({ revokedAt: new Date() })
-        .where(and(eq(apiTokens.id, req.params.id), eq(apiTokens.accountId, actor.accountId), isNull(apiTokens.revokedAt)))
-        .returning({ id: apiTokens.id });
-      if (rows.length) await w.audit({ action: 'apiToken.revoke', entityType: 'apiToken', entityId: req.params.id });
-      return rows.length > 0;
-    });
-    if (!done) throw new AppError(404, 'not_found', { zh: '令牌不存在', en: 'The token was not found' });
-    return reply.code(204).send();
-  });
+  r.delete(
+    '/auth/tokens/:id',
+    { schema: { tags: ['auth'], summary: 'Revoke an API token', params: z.object({ id: z.uuid() }) } },
+    async (req, reply) => {
+      const actor = req.actor;
+      if (!actor) throw unauthorized();
+      const done = await transact(ctxOf(req), async (w) => {
+        const rows = await w.db
+          .update(apiTokens)
+          .set({ revokedAt: new Date() })
+          .where(
+            and(
+              eq(apiTokens.id, req.params.id),
+              eq(apiTokens.accountId, actor.accountId),
+              isNull(apiTokens.revokedAt),
+            ),
+          )
+          .returning({ id: apiTokens.id });
+        if (rows.length)
+          await w.audit({ action: 'apiToken.revoke', entityType: 'apiToken', entityId: req.params.id });
+        return rows.length > 0;
+      });
+      if (!done) throw new AppError(404, 'not_found', { zh: '令牌不存在', en: 'The token was not found' });
+      return reply.code(204).send();
+    },
+  );
 }
 
 export { SESSION_COOKIE };

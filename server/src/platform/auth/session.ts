@@ -68,10 +68,15 @@ const accountColumns = {
   handlingUnitId: accounts.handlingUnitId,
   totpEnabled: accounts.totpEnabled,
   status: accounts.status,
-  roles: sql<Role[]>`coalesce((SELECT array_agg(${accountRoles.role} ORDER BY ${accountRoles.role}) FROM ${accountRoles} WHERE ${accountRoles.accountId} = ${accounts.id}), '{}')`,
+  roles: sql<
+    Role[]
+  >`coalesce((SELECT array_agg(${accountRoles.role} ORDER BY ${accountRoles.role}) FROM ${accountRoles} WHERE ${accountRoles.accountId} = ${accounts.id}), '{}')`,
 };
 
-export async function loadAccount(db: Db, accountId: string): Promise<(AccountRow & { status: string }) | null> {
+export async function loadAccount(
+  db: Db,
+  accountId: string,
+): Promise<(AccountRow & { status: string }) | null> {
   const [row] = await db.select(accountColumns).from(accounts).where(eq(accounts.id, accountId));
   return row ?? null;
 }
@@ -93,7 +98,12 @@ export async function createSession(db: Db, account: AccountRow, req: FastifyReq
 }
 
 export function setSessionCookie(app: FastifyInstance, reply: FastifyReply, token: string | null) {
-  const opts = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: app.services.config.cookieSecure };
+  const opts = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: app.services.config.cookieSecure,
+  };
   if (token === null) reply.clearCookie(SESSION_COOKIE, opts);
   else reply.setCookie(SESSION_COOKIE, token, opts);
 }
@@ -115,7 +125,10 @@ export function installAuthentication(app: FastifyInstance) {
         .from(apiTokens)
         .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
       if (!tok || (tok.expiresAt && tok.expiresAt < new Date())) {
-        throw new AppError(401, 'invalid_token', { zh: 'API 令牌无效或已过期', en: 'The API token is invalid or expired' });
+        throw new AppError(401, 'invalid_token', {
+          zh: 'API 令牌无效或已过期',
+          en: 'The API token is invalid or expired',
+        });
       }
       const account = await loadAccount(db, tok.accountId);
       if (!account || account.status !== 'active') throw forbidden();
@@ -141,7 +154,10 @@ export function installAuthentication(app: FastifyInstance) {
       return;
     }
     if (now - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-      await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+      await db
+        .update(sessions)
+        .set({ lastSeenAt: new Date(now) })
+        .where(eq(sessions.id, id));
     }
     req.session = { id, csrfToken: row.session.csrfToken, restricted: row.session.restricted };
     req.actor = toActor(row, 'session');

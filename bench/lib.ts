@@ -1,0 +1,323 @@
+// The benchmark harness: starts the real server (buildApp + listen on 127.0.0.1:0) on a fresh database,
+// drives it with autocannon from a separate thread, and reports every figure against baselines measured
+// in the same run. Used by every bench/<module>.bench.ts.
+//
+//   node --import tsx bench/<module>.bench.ts [--pg[=postgres://…]] [--duration=5] [--connections=10] [--demo]
+//
+// Database: a fresh PGlite in a temp dir by default; with --pg (or DATABASE_URL set) a fresh database
+// is created on that PostgreSQL server for the run and dropped afterwards.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import type { Role } from '@minyi/domain';
+import { testConfig, type Config } from '../server/src/config';
+import { createDatabase, type Database } from '../server/src/db/client';
+import { migrate } from '../server/src/db/migrate';
+import { buildApp } from '../server/src/app';
+import type { AppServices } from '../server/src/platform/context';
+import { newId } from '../server/src/platform/ids';
+import { hashPassword } from '../server/src/platform/auth/passwords';
+import { accountRoles, accounts, congresses, jurisdictions } from '../server/src/platform/platform.table';
+
+export const RESULTS_DIR = path.join(import.meta.dirname, 'results');
+
+// ---------- command line ----------
+
+export interface BenchArgs {
+  /** PostgreSQL server URL (a fresh database is created on it), or null for PGlite. */
+  pg: string | null;
+  durationS: number;
+  connections: number;
+  demo: boolean;
+}
+
+export function parseArgs(argv = process.argv.slice(2), env = process.env): BenchArgs {
+  const get = (name: string) => {
+    const hit = argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+    if (!hit) return undefined;
+    return hit.includes('=') ? hit.slice(hit.indexOf('=') + 1) : '';
+  };
+  const pgArg = get('pg');
+  return {
+    pg: pgArg !== undefined ? pgArg || 'postgres://postgres@127.0.0.1:5432/test' : env.DATABASE_URL || null,
+    durationS: Number(get('duration') ?? env.BENCH_DURATION ?? 5),
+    connections: Number(get('connections') ?? env.BENCH_CONNECTIONS ?? 10),
+    demo: get('demo') !== undefined || env.BENCH_DEMO === '1',
+  };
+}
+
+// ---------- the server ----------
+
+export interface BenchServer {
+  url: string;
+  app: FastifyInstance;
+  services: AppServices;
+  database: Database;
+  kind: 'pglite' | 'postgres';
+  args: BenchArgs;
+  /** The demo summary when the demo was requested and loaded, else null. */
+  demo: { congressId: string; accounts: { username: string; role: string }[] } | null;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  args?: BenchArgs;
+  /** Load the demo district (also --demo). A failing demo load is reported and skipped. */
+  demo?: boolean;
+  config?: Partial<Config>;
+  poolSize?: number;
+}
+
+async function freshPostgres(baseUrl: string, poolSize: number) {
+  const name = `minyi_bench_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(baseUrl);
+  u.pathname = `/${name}`;
+  const database = await createDatabase({ url: u.toString(), dataDir: null, poolSize });
+  const drop = async () => {
+    const c = new pg.Client({ connectionString: baseUrl });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.end();
+  };
+  return { database, drop };
+}
+
+export async function startServer(opts: StartOptions = {}): Promise<BenchServer> {
+  const args = opts.args ?? parseArgs();
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'minyi-bench-'));
+  let drop = async () => undefined as void;
+  let database: Database;
+  if (args.pg) {
+    const fresh = await freshPostgres(args.pg, opts.poolSize ?? 10);
+    database = fresh.database;
+    drop = fresh.drop;
+  } else {
+    database = await createDatabase({ url: null, dataDir: path.join(tmp, 'pglite') });
+  }
+  await migrate(database);
+  const config = testConfig({
+    env: 'development',
+    dataDir: tmp,
+    databaseUrl: args.pg,
+    bench: true,
+    // The real server polls its job queue; so does the benchmarked one (audit sealing included).
+    jobPollMs: 1000,
+    logLevel: process.env.LOG_LEVEL ?? 'warn',
+    ...opts.config,
+  });
+  const app = await buildApp(config, database);
+  let demo: BenchServer['demo'] = null;
+  if (opts.demo ?? args.demo) {
+    try {
+      const { loadDemo } = await import('../server/src/db/seed');
+      demo = await loadDemo(app.services);
+    } catch (err) {
+      console.warn(`[bench] demo not loaded: ${(err as Error).message}`);
+    }
+  }
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  app.services.jobs.start();
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    services: app.services,
+    database,
+    kind: database.kind,
+    args,
+    demo,
+    async stop() {
+      await app.close();
+      await database.close();
+      await drop();
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+// ---------- fixtures (for benches that do not load the demo) ----------
+
+/** A congress with a district and one street, as the test harness makes. */
+export async function createBenchCongress(server: BenchServer, name = '基准测试区人民代表大会') {
+  const congressId = newId();
+  const districtId = newId();
+  const streetId = newId();
+  await server.services.db.transaction(async (tx) => {
+    await tx.insert(congresses).values({ id: congressId, congressId, name, nameEn: 'Bench District', level: 'district', jurisdictionId: districtId });
+    await tx.insert(jurisdictions).values([
+      { id: districtId, congressId, level: 'district', name: '基准区', nameEn: 'Bench District' },
+      { id: streetId, congressId, parentId: districtId, level: 'street', name: '基准街道', nameEn: 'Bench Street' },
+    ]);
+  });
+  return { congressId, districtId, streetId };
+}
+
+export async function createBenchAccount(
+  server: BenchServer,
+  opts: { congressId: string; username: string; roles: Role[]; password?: string; deputyId?: string; handlingUnitId?: string },
+) {
+  const id = newId();
+  await server.services.db.insert(accounts).values({
+    id,
+    congressId: opts.congressId,
+    username: opts.username,
+    displayName: opts.username,
+    passwordHash: await hashPassword(opts.password ?? 'bench-password-1'),
+    deputyId: opts.deputyId ?? null,
+    handlingUnitId: opts.handlingUnitId ?? null,
+  });
+  if (opts.roles.length) {
+    await server.services.db.insert(accountRoles).values(opts.roles.map((role) => ({ accountId: id, role, congressId: opts.congressId })));
+  }
+  return { id, username: opts.username };
+}
+
+/** Signs in over HTTP; returns the headers an authenticated request needs (cookie and CSRF token). */
+export async function login(server: BenchServer, username: string, password = 'bench-password-1') {
+  const res = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie, 'x-csrf-token': csrfToken };
+}
+
+// ---------- the load generator ----------
+
+export interface RunOptions {
+  title: string;
+  /** A path on the server (`/healthz`) or a full URL. */
+  path: string;
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  headers?: Record<string, string>;
+  /** An object is sent as JSON. */
+  body?: unknown;
+  durationS?: number;
+  connections?: number;
+  /** Seconds of unmeasured load first (JIT, caches, pool); default 1. */
+  warmupS?: number;
+}
+
+export interface RunResult {
+  title: string;
+  requestsPerSec: number;
+  totalRequests: number;
+  durationS: number;
+  connections: number;
+  /** Milliseconds. */
+  latency: { mean: number; p50: number; p95: number; p99: number; max: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCodes: Record<string, number>;
+}
+
+function load(opts: Record<string, unknown>): Promise<Omit<RunResult, 'title' | 'connections'>> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), { workerData: opts, execArgv: [] });
+    worker.once('message', (msg: { ok: boolean; result?: Omit<RunResult, 'title' | 'connections'>; error?: string }) => {
+      void worker.terminate();
+      if (msg.ok) resolve(msg.result!);
+      else reject(new Error(msg.error));
+    });
+    worker.once('error', reject);
+  });
+}
+
+export async function run(server: BenchServer, opts: RunOptions): Promise<RunResult> {
+  const url = opts.path.startsWith('http') ? opts.path : `${server.url}${opts.path}`;
+  const json = opts.body !== undefined && typeof opts.body !== 'string';
+  const base = {
+    url,
+    method: opts.method ?? 'GET',
+    headers: { ...(json ? { 'content-type': 'application/json' } : {}), ...opts.headers },
+    body: opts.body === undefined ? undefined : json ? JSON.stringify(opts.body) : (opts.body as string),
+    connections: opts.connections ?? server.args.connections,
+  };
+  const warmup = opts.warmupS ?? 1;
+  if (warmup > 0) await load({ ...base, duration: warmup });
+  const durationS = opts.durationS ?? server.args.durationS;
+  const result = await load({ ...base, duration: durationS });
+  const out: RunResult = { title: opts.title, connections: base.connections, ...result };
+  console.log(
+    `${opts.title.padEnd(28)} ${out.requestsPerSec.toFixed(0).padStart(7)} req/s  p50 ${out.latency.p50.toFixed(1)} ms  p95 ${out.latency.p95.toFixed(1)} ms  p99 ${out.latency.p99.toFixed(1)} ms` +
+      (out.errors || out.non2xx ? `  errors ${out.errors} non2xx ${out.non2xx} ${JSON.stringify(out.statusCodes)}` : ''),
+  );
+  return out;
+}
+
+/** Throughput ratio a / b, to three decimals. */
+export function ratio(a: RunResult | number, b: RunResult | number): number {
+  const x = typeof a === 'number' ? a : a.requestsPerSec;
+  const y = typeof b === 'number' ? b : b.requestsPerSec;
+  return y > 0 ? Math.round((x / y) * 1000) / 1000 : 0;
+}
+
+// ---------- baselines ----------
+
+export interface Baselines {
+  /** GET /healthz: the framework with no database. */
+  bare: RunResult;
+  /** POST /api/v1/bench/raw-insert: one INSERT, no session, no audit (the write baseline). */
+  rawInsert: RunResult;
+  /** GET /api/v1/bench/pk-read/:id: one primary-key SELECT, no session (the read baseline). */
+  pkRead: RunResult;
+}
+
+export async function measureBaselines(server: BenchServer, opts: Partial<RunOptions> = {}): Promise<Baselines> {
+  const bare = await run(server, { ...opts, title: 'bare GET /healthz', path: '/healthz' });
+  const rawInsert = await run(server, {
+    ...opts,
+    title: 'raw insert (write baseline)',
+    path: '/api/v1/bench/raw-insert',
+    method: 'POST',
+    body: { payload: 'benchmark row' },
+  });
+  const seeded = await fetch(`${server.url}/api/v1/bench/raw-insert`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ payload: 'the row pk-read reads' }),
+  });
+  if (seeded.status !== 201) throw new Error(`bench routes missing (is config.bench set?): ${seeded.status}`);
+  const { id } = (await seeded.json()) as { id: string };
+  const pkRead = await run(server, { ...opts, title: 'pk read (read baseline)', path: `/api/v1/bench/pk-read/${id}` });
+  return { bare, rawInsert, pkRead };
+}
+
+// ---------- results ----------
+
+/** Writes bench/results/<name>-<timestamp>.json with the machine's description; returns the path. */
+export function writeResults(name: string, obj: Record<string, unknown>, server?: BenchServer): string {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const file = path.join(RESULTS_DIR, `${name}-${stamp}.json`);
+  const machine = {
+    node: process.version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? '',
+    memGiB: Math.round(os.totalmem() / 2 ** 30),
+    platform: `${os.platform()} ${os.release()}`,
+  };
+  const body = {
+    name,
+    at: new Date().toISOString(),
+    machine,
+    ...(server ? { database: server.kind, durationS: server.args.durationS, connections: server.args.connections } : {}),
+    ...obj,
+  };
+  writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`);
+  console.log(`results written to ${path.relative(process.cwd(), file)}`);
+  return file;
+}

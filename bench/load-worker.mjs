@@ -1,0 +1,38 @@
+// Runs one autocannon load in its own thread, so the load generator does not share the server's
+// event loop, and records every response time for exact percentiles (autocannon's own omit p95).
+import { parentPort, workerData } from 'node:worker_threads';
+import autocannon from 'autocannon';
+
+const times = [];
+const instance = autocannon(workerData);
+instance.on('response', (_client, _statusCode, _bytes, responseTime) => {
+  times.push(responseTime);
+});
+instance.then(
+  (raw) => {
+    // Off the main thread autocannon hands back its raw (encoded) result: aggregate it here.
+    const result = raw.latency ? raw : autocannon.aggregateResult([raw], workerData);
+    times.sort((a, b) => a - b);
+    const at = (p) => (times.length ? times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)] : 0);
+    parentPort.postMessage({
+      ok: true,
+      result: {
+        requestsPerSec: raw.totalCompletedRequests / result.duration,
+        totalRequests: raw.totalCompletedRequests,
+        durationS: result.duration,
+        latency: {
+          mean: result.latency.mean,
+          p50: at(50),
+          p95: at(95),
+          p99: at(99),
+          max: result.latency.max,
+        },
+        errors: result.errors,
+        timeouts: result.timeouts,
+        non2xx: result.non2xx,
+        statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, v.count])),
+      },
+    });
+  },
+  (err) => parentPort.postMessage({ ok: false, error: String(err?.stack ?? err) }),
+);

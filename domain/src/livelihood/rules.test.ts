@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import {
+  candidatesSuffice,
+  canMoveProject,
+  DEFAULT_EVALUATION_CRITERIA,
+  hasQuorum,
+  livelihoodSettingsSchema,
+  minCandidates,
+  nextVoteStatus,
+  quorumNeeded,
+  rollUpEvaluations,
+  tally,
+  thresholdVotes,
+  type TallyInput,
+} from '.';
+
+const rules = { quorumNumerator: 2, quorumDenominator: 3, thresholdBase: 'roll' as const };
+const input = (over: Partial<TallyInput>): TallyInput => ({
+  rollSize: 100,
+  signedIn: 90,
+  ballotsCast: 90,
+  maxChoices: 2,
+  counts: { a: 80, b: 70, c: 40 },
+  rules,
+  ...over,
+});
+
+describe('quorum: two thirds or more of the roll present', () => {
+  it('counts exactly two thirds as a quorum (三分之二以上 includes the number)', () => {
+    expect(quorumNeeded(300, rules)).toBe(200);
+    expect(hasQuorum(300, 200, rules)).toBe(true);
+    expect(hasQuorum(300, 199, rules)).toBe(false);
+    expect(quorumNeeded(100, rules)).toBe(67);
+    expect(hasQuorum(0, 0, rules)).toBe(false);
+  });
+  it('makes the result invalid without quorum, choosing nothing', () => {
+    const r = tally(input({ signedIn: 66, ballotsCast: 60 }));
+    expect(r.valid).toBe(false);
+    expect(r.invalidReason).toBe('noQuorum');
+    expect(r.chosen).toEqual([]);
+  });
+});
+
+describe('threshold: more than half of the base', () => {
+  it('needs floor(base/2)+1 votes', () => {
+    expect(thresholdVotes(100)).toBe(51);
+    expect(thresholdVotes(101)).toBe(51);
+  });
+  it('measures against all deputies on the roll by default', () => {
+    const r = tally(input({ signedIn: 70, ballotsCast: 70, counts: { a: 50, b: 51, c: 10 } }));
+    expect(r.threshold).toEqual({ base: 'roll', baseSize: 100, votesNeeded: 51 });
+    expect(r.chosen).toEqual(['b']);
+    expect(r.shortfall).toBe(1);
+  });
+  it('measures against those present when configured', () => {
+    const r = tally(input({ signedIn: 70, ballotsCast: 70, counts: { a: 50, b: 51, c: 10 }, rules: { ...rules, thresholdBase: 'present' } }));
+    expect(r.threshold.votesNeeded).toBe(36);
+    expect(r.chosen).toEqual(['b', 'a']);
+    expect(r.shortfall).toBe(0);
+  });
+});
+
+describe('top N', () => {
+  it('chooses the N highest among those passing', () => {
+    const r = tally(input({ maxChoices: 2, counts: { a: 60, b: 80, c: 70, d: 90 } }));
+    expect(r.chosen).toEqual(['d', 'b']);
+    expect(r.runoff).toBeNull();
+    expect(r.ranking.map((x) => x.candidateId)).toEqual(['d', 'b', 'c', 'a']);
+  });
+});
+
+describe('tie at the cut-off', () => {
+  it('sends the tied candidates to a runoff for the seats left', () => {
+    const r = tally(input({ maxChoices: 2, counts: { a: 90, b: 70, c: 70, d: 70, e: 10 } }));
+    expect(r.chosen).toEqual(['a']);
+    expect(r.runoff).toEqual({ candidateIds: ['b', 'c', 'd'], seats: 1 });
+    expect(r.shortfall).toBe(0);
+  });
+  it('seats a tied group that fits entirely', () => {
+    const r = tally(input({ maxChoices: 3, counts: { a: 90, b: 70, c: 70, d: 60 } }));
+    expect(r.chosen).toEqual(['a', 'b', 'c']);
+    expect(r.runoff).toBeNull();
+  });
+  it('does not run off a tie among candidates below the threshold', () => {
+    const r = tally(input({ maxChoices: 2, counts: { a: 90, b: 30, c: 30 } }));
+    expect(r.chosen).toEqual(['a']);
+    expect(r.runoff).toBeNull();
+    expect(r.shortfall).toBe(1);
+  });
+});
+
+describe('shortfall', () => {
+  it('reports the seats left when fewer than N pass', () => {
+    const r = tally(input({ maxChoices: 5, counts: { a: 80, b: 70, c: 40, d: 10, e: 0, f: 0 } }));
+    expect(r.valid).toBe(true);
+    expect(r.chosen).toEqual(['a', 'b']);
+    expect(r.shortfall).toBe(3);
+  });
+});
+
+describe('void on over-cast', () => {
+  it('voids the vote when more ballots were cast than members signed in', () => {
+    const r = tally(input({ signedIn: 90, ballotsCast: 91 }));
+    expect(r.valid).toBe(false);
+    expect(r.invalidReason).toBe('overCast');
+    expect(r.chosen).toEqual([]);
+  });
+  it('accepts exactly as many ballots as members signed in', () => {
+    expect(tally(input({ signedIn: 90, ballotsCast: 90 })).valid).toBe(true);
+  });
+});
+
+describe('candidate ratio (差额)', () => {
+  it('requires more candidates than projects, by the configured ratio', () => {
+    expect(minCandidates(15, 1.2)).toBe(18);
+    expect(minCandidates(1, 1)).toBe(2);
+    expect(candidatesSuffice(17, 15, 1.2)).toBe(false);
+    expect(candidatesSuffice(18, 15, 1.2)).toBe(true);
+    expect(candidatesSuffice(20, 10, 2)).toBe(true);
+  });
+});
+
+describe('settings and evaluation', () => {
+  it('defaults to the rules file numbers, with an advisory street vote', () => {
+    const s = livelihoodSettingsSchema.parse({});
+    expect(s.districtVote).toMatchObject({ quorumNumerator: 2, quorumDenominator: 3, thresholdBase: 'roll', candidateRatio: 1.2, advisory: false });
+    expect(s.streetVote.advisory).toBe(true);
+    expect(s.evaluationCriteria).toHaveLength(8);
+  });
+  it('rolls up scores per criterion and overall', () => {
+    const r = rollUpEvaluations(['quality', 'timeliness'], [
+      { quality: 5, timeliness: 4 },
+      { quality: 4, timeliness: 2 },
+    ]);
+    expect(r).toEqual({ count: 2, perCriterion: { quality: 4.5, timeliness: 3 }, overall: 3.75 });
+    expect(rollUpEvaluations(DEFAULT_EVALUATION_CRITERIA, []).overall).toBeNull();
+  });
+});
+
+describe('workflows', () => {
+  it('opens a vote only after the roll is called, and closes only an open vote', () => {
+    expect(nextVoteStatus('draft', 'open')).toBeNull();
+    expect(nextVoteStatus('draft', 'callRoll')).toBe('signingIn');
+    expect(nextVoteStatus('signingIn', 'open')).toBe('open');
+    expect(nextVoteStatus('open', 'signIn')).toBe('open');
+    expect(nextVoteStatus('closed', 'castBallot')).toBeNull();
+    expect(nextVoteStatus('open', 'close')).toBe('closed');
+  });
+  it('accepts a project only after completion', () => {
+    expect(canMoveProject('onTrack', 'accepted')).toBe(false);
+    expect(canMoveProject('completed', 'accepted')).toBe(true);
+    expect(canMoveProject('accepted', 'onTrack')).toBe(false);
+  });
+});

@@ -1,0 +1,96 @@
+// Deputies' suggestions (代表建议) and motions (议案): schemas, statuses, the workflow table and the legal rules.
+import { z } from 'zod';
+
+export * from './rules';
+export * from './workflow';
+export * from './deadlines';
+
+export const REPLY_CATEGORY_CODES = ['A', 'B', 'C', 'D'] as const;
+export const RATINGS = ['satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
+export type Rating = (typeof RATINGS)[number];
+export const CONTACT_METHODS = ['phone', 'visit', 'meeting'] as const;
+export const SUPERVISION_KINDS = ['meeting', 'siteVisit', 'progress'] as const;
+export const REVIEW_DECISIONS = ['accept', 'return', 'refer'] as const;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const createSuggestionSchema = z.strictObject({
+  title: text(200),
+  content: text(20_000),
+  category: text(40),
+  cosignerIds: z.array(z.uuid()).max(50).optional(),
+  attachmentIds: z.array(z.uuid()).max(10).optional(),
+  /** Save as a draft instead of submitting. */
+  draft: z.boolean().optional(),
+});
+export type CreateSuggestionInput = z.infer<typeof createSuggestionSchema>;
+
+export const reviewSuggestionSchema = z.strictObject({
+  decision: z.enum(REVIEW_DECISIONS),
+  comment: z.string().trim().max(2000).default(''),
+  /** The three quality checks (one matter, not personal, specific); recorded for the review statistics. */
+  checks: z.strictObject({ oneMatter: z.boolean(), notPersonal: z.boolean(), specific: z.boolean() }).optional(),
+});
+
+export const assignSuggestionSchema = z.strictObject({
+  leadUnitId: z.uuid(),
+  assistingUnitIds: z.array(z.uuid()).max(10).default([]),
+});
+
+export const logContactSchema = z.strictObject({
+  method: z.enum(CONTACT_METHODS),
+  summary: text(2000),
+  contactedOn: z.iso.date().optional(),
+});
+
+export const replySuggestionSchema = z.strictObject({
+  category: text(10),
+  content: text(20_000),
+  /** For B and C: the committed date by which the matter will be solved (上海规定 Art. 18). */
+  plannedBy: z.iso.date().optional(),
+});
+
+export const rateSuggestionSchema = z.strictObject({
+  rating: z.enum(RATINGS),
+  comment: z.string().trim().max(2000).default(''),
+});
+
+export const handBackRequestSchema = z.strictObject({ reason: text(2000) });
+export const decideHandBackSchema = z.strictObject({
+  decision: z.enum(['reassign', 'keep', 'dispute']),
+  leadUnitId: z.uuid().optional(),
+  assistingUnitIds: z.array(z.uuid()).max(10).optional(),
+  comment: z.string().trim().max(2000).default(''),
+});
+export const extendSuggestionSchema = z.strictObject({ reason: text(2000) });
+export const addOpinionSchema = z.strictObject({ content: text(10_000) });
+export const mergeSuggestionsSchema = z.strictObject({ suggestionIds: z.array(z.uuid()).min(2).max(50), title: text(200).optional() });
+export const selectKeySchema = z.strictObject({ leaderAccountId: z.uuid(), decidedBy: z.literal('chairpersonsMeeting').default('chairpersonsMeeting'), note: z.string().max(2000).default('') });
+export const superviseSchema = z.strictObject({ kind: z.enum(SUPERVISION_KINDS), note: text(5000), occurredOn: z.iso.date().optional() });
+export const reportSolvedSchema = z.strictObject({ note: text(5000) });
+export const confirmCosignSchema = z.strictObject({ accept: z.boolean().default(true) });
+
+export const createMotionSchema = z.strictObject({
+  title: text(200),
+  content: text(20_000),
+  category: text(40),
+  /** The other deputies joining (附议); the proposer counts too. */
+  signerIds: z.array(z.uuid()).max(200).default([]),
+});
+export const decideMotionSchema = z.strictObject({
+  decision: z.enum(['agenda', 'asSuggestion']),
+  body: z.enum(['presidium', 'chairpersonsMeeting']),
+  note: z.string().trim().max(2000).default(''),
+});
+
+export const suggestionListQuerySchema = z.object({
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  unitId: z.uuid().optional(),
+  status: z.enum(['draft', 'awaitingCosigners', 'submitted', 'returnedForRevision', 'referredAsOpinion', 'accepted', 'assigned', 'handBackRequested', 'replied', 'rated', 'rehandling', 'followUp', 'closed', 'withdrawn']).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  sittingId: z.uuid().optional(),
+  key: z.enum(['true', 'false']).optional(),
+  mine: z.enum(['true', 'false']).optional(),
+  q: z.string().max(100).optional(),
+});

@@ -1,0 +1,42 @@
+// Solicitation: a project idea from the public page, a deputy, or an opinion in the "project idea" category.
+import { and, eq } from 'drizzle-orm';
+import type { SubmitIdea } from '@minyi/domain/livelihood';
+import type { Work } from '../../../platform/context';
+import { invalidField } from '../../../platform/errors';
+import { newId } from '../../../platform/ids';
+import { getStreet } from '../../registry';
+import { livelihoodIdeas } from '../livelihood.table';
+
+export interface IdeaSource {
+  source: 'public' | 'deputy' | 'opinion';
+  deputyId?: string | null;
+  opinionId?: string | null;
+}
+
+export async function submitIdea(w: Work, congressId: string, input: SubmitIdea, from: IdeaSource): Promise<{ id: string }> {
+  if (input.streetId && !(await getStreet(w.db, congressId, input.streetId))) throw invalidField('streetId', '未知的街道', 'unknown street');
+  if (from.opinionId) {
+    // The same opinion yields one idea, however often it is forwarded.
+    const [existing] = await w.db
+      .select({ id: livelihoodIdeas.id })
+      .from(livelihoodIdeas)
+      .where(and(eq(livelihoodIdeas.congressId, congressId), eq(livelihoodIdeas.opinionId, from.opinionId)));
+    if (existing) return existing;
+  }
+  const row = {
+    id: newId(),
+    congressId,
+    year: input.year,
+    title: input.title,
+    content: input.content,
+    streetId: input.streetId,
+    estimatedCost: input.estimatedCost,
+    source: from.source,
+    opinionId: from.opinionId ?? null,
+    deputyId: from.deputyId ?? null,
+    submitterName: input.submitterName,
+  };
+  await w.db.insert(livelihoodIdeas).values(row);
+  await w.audit({ action: 'livelihoodIdea.submit', entityType: 'livelihoodIdea', entityId: row.id, congressId, after: row });
+  return { id: row.id };
+}

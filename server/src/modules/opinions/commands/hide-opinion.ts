@@ -1,0 +1,19 @@
+// Staff hide abusive text from every public view; the record and its audit trail stay.
+import { eq } from 'drizzle-orm';
+import type { Ctx, Work } from '../../../platform/context';
+import { opinions } from '../opinions.table';
+import { addEvent, type OpinionRow } from '../opinions.repository';
+
+export async function hideOpinion(ctx: Ctx, w: Work, o: OpinionRow, reason: string, hidden = true) {
+  await w.db.update(opinions).set({ hidden, hiddenReason: hidden ? reason : null, updatedAt: new Date() }).where(eq(opinions.id, o.id));
+  await addEvent(w, o, ctx, { kind: hidden ? 'hidden' : 'unhidden', isPublic: false, note: reason });
+  await w.audit({
+    action: hidden ? 'opinion.hide' : 'opinion.unhide',
+    entityType: 'opinion',
+    entityId: o.id,
+    congressId: o.congressId,
+    before: { hidden: o.hidden },
+    after: { hidden, reason },
+  });
+  return { ...o, hidden, hiddenReason: hidden ? reason : null };
+}

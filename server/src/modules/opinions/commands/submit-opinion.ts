@@ -1,0 +1,168 @@
+// Takes in an opinion from any channel: the public form (no account), a QR code, a reception, staff entry.
+import { randomInt } from 'node:crypto';
+import { and, eq, inArray } from 'drizzle-orm';
+import {
+  redactContent,
+  searchText,
+  TRACKING_ALPHABET,
+  TRACKING_CODE_LENGTH,
+  type OpinionChannel,
+  type SubmitOpinionInput,
+} from '@minyi/domain/opinions';
+import type { Ctx, Work } from '../../../platform/context';
+import { AppError, invalidField } from '../../../platform/errors';
+import { submitProjectIdeaFromOpinion } from '../opinions.integrations';
+import { newId } from '../../../platform/ids';
+import { files } from '../../../platform/platform.table';
+import { opinionBlocks, opinionPhotos, opinions, receptions } from '../opinions.table';
+import { getCommunity, getDeputy, getLiaisonPlace, getStreet } from '../opinions.lookups';
+import { addEvent, countHit, readOpinionSettings } from '../opinions.repository';
+import { ENTRY_ROLES } from '../opinions.policy';
+
+export function newTrackingCode(): string {
+  let code = '';
+  for (let i = 0; i < TRACKING_CODE_LENGTH; i++) code += TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)];
+  return code;
+}
+
+/** The keyed check of "tracking code + last four digits of the phone". */
+export const phoneCheckOf = (ctx: Ctx, trackingCode: string, last4: string) =>
+  ctx.app.pii.index('phone', `track:${trackingCode}:${last4}`);
+export const ipIndexOf = (ctx: Ctx, ip: string) => ctx.app.pii.index('phone', `ip:${ip}`);
+
+export interface SubmitOptions {
+  /** Import and demo: the time the opinion was received. */
+  receivedAt?: Date;
+  /** Import: skip the per-IP/phone limits (staff act under their account). */
+  trusted?: boolean;
+}
+
+/** Checks everything that can be checked before writing; every problem names its field. */
+export async function checkSubmission(ctx: Ctx, input: SubmitOptions & { body: SubmitOpinionInput }) {
+  const db = ctx.app.db;
+  const body = input.body;
+  const street = await getStreet(db, body.streetId);
+  if (!street || (ctx.actor && street.congressId !== ctx.actor.congressId)) {
+    throw invalidField('streetId', '未知的街道', 'unknown street');
+  }
+  const congressId = street.congressId;
+  if (body.communityId && !(await getCommunity(db, congressId, body.communityId, body.streetId))) {
+    throw invalidField('communityId', '该街道下没有这个社区', 'unknown community in this street');
+  }
+  if (body.deputyId && !(await getDeputy(db, congressId, body.deputyId))) {
+    throw invalidField('deputyId', '未知的代表', 'unknown deputy');
+  }
+  if (body.liaisonPlaceId && !(await getLiaisonPlace(db, congressId, body.liaisonPlaceId))) {
+    throw invalidField('liaisonPlaceId', '未知的联络站', 'unknown liaison place');
+  }
+  const staff = !!ctx.actor && ENTRY_ROLES.some((r) => ctx.actor!.roles.includes(r));
+  if ((body.receptionId || (body.channel && !['form', 'qr'].includes(body.channel))) && !staff) {
+    throw invalidField(body.receptionId ? 'receptionId' : 'channel', '仅工作人员或代表可填写', 'only staff or deputies may set this');
+  }
+  if (body.receptionId) {
+    const [r] = await db
+      .select({ id: receptions.id, placeId: receptions.liaisonPlaceId })
+      .from(receptions)
+      .where(and(eq(receptions.id, body.receptionId), eq(receptions.congressId, congressId)));
+    if (!r) throw invalidField('receptionId', '未知的接待活动', 'unknown reception');
+  }
+  if (body.photoIds?.length) {
+    const found = await db
+      .select({ id: files.id })
+      .from(files)
+      .where(and(inArray(files.id, body.photoIds), eq(files.congressId, congressId), eq(files.purpose, 'opinion.photo')));
+    const used = await db.select({ id: opinionPhotos.fileId }).from(opinionPhotos).where(inArray(opinionPhotos.fileId, body.photoIds));
+    const bad = body.photoIds.findIndex((id) => !found.some((f) => f.id === id) || used.some((u) => u.id === id));
+    if (bad >= 0) throw invalidField(`photoIds.${bad}`, '照片不存在或已被使用', 'unknown or already used photo');
+  }
+  const channel: OpinionChannel = staff
+    ? (body.channel ?? (body.receptionId ? 'reception' : 'staff'))
+    : body.deputyId || body.liaisonPlaceId
+      ? 'qr'
+      : 'form';
+  return { congressId, channel, staff };
+}
+
+export async function submitOpinion(ctx: Ctx, w: Work, input: SubmitOptions & { body: SubmitOpinionInput }) {
+  const { congressId, channel, staff } = await checkSubmission(ctx, input);
+  const body = input.body;
+  const pii = ctx.app.pii;
+  const phoneIndex = pii.index('phone', body.phone);
+  if (!staff && !input.trusted) {
+    const blocked = await w.db
+      .select({ id: opinionBlocks.id })
+      .from(opinionBlocks)
+      .where(
+        and(
+          eq(opinionBlocks.congressId, congressId),
+          inArray(opinionBlocks.valueIndex, [phoneIndex, ipIndexOf(ctx, ctx.meta.ip)]),
+        ),
+      );
+    if (blocked.length) {
+      throw new AppError(403, 'submitter_blocked', {
+        zh: '该号码或网络已被限制提交，请到代表联络站当面反映',
+        en: 'Submissions from this phone or network are blocked; please visit a liaison place',
+      });
+    }
+    const settings = await readOpinionSettings(w.db, congressId);
+    await countHit(w, congressId, `ip:${ipIndexOf(ctx, ctx.meta.ip)}`, 3_600_000, settings.maxSubmissionsPerIpPerHour);
+    await countHit(w, congressId, `phone:${phoneIndex}`, 86_400_000, settings.maxSubmissionsPerPhonePerDay);
+  }
+  const id = newId();
+  const trackingCode = newTrackingCode();
+  const at = input.receivedAt ?? new Date();
+  await w.db.insert(opinions).values({
+    id,
+    congressId,
+    trackingCode,
+    content: body.content,
+    publicContent: redactContent(body.content),
+    category: body.category,
+    streetId: body.streetId,
+    communityId: body.communityId ?? null,
+    location: body.location ?? null,
+    latitude: body.latitude ?? null,
+    longitude: body.longitude ?? null,
+    channel,
+    deputyId: body.deputyId ?? null,
+    liaisonPlaceId: body.liaisonPlaceId ?? null,
+    receptionId: body.receptionId ?? null,
+    nameEnc: body.name ? pii.encrypt(body.name) : null,
+    phoneEnc: pii.encrypt(body.phone),
+    phoneIndex,
+    phoneCheck: phoneCheckOf(ctx, trackingCode, body.phone.slice(-4)),
+    isPublic: body.isPublic,
+    searchText: searchText(body.content, body.location),
+    createdBy: ctx.actor?.accountId ?? null,
+    createdAt: at,
+    updatedAt: at,
+  });
+  if (body.photoIds?.length) {
+    await w.db.insert(opinionPhotos).values(body.photoIds.map((fileId) => ({ congressId, opinionId: id, fileId })));
+  }
+  await addEvent(w, { id, congressId }, ctx, { kind: 'submitted', data: { channel } });
+  if (body.category === 'livelihoodProjectIdea') {
+    // A project idea also goes to the livelihood projects' solicitation (helper F's module).
+    const idea = await submitProjectIdeaFromOpinion(w, {
+      congressId,
+      title: body.content.slice(0, 40),
+      content: redactContent(body.content),
+      streetId: body.streetId,
+      opinionId: id,
+    });
+    if (idea) {
+      await w.db.update(opinions).set({ projectIdeaId: idea.id }).where(eq(opinions.id, id));
+      await addEvent(w, { id, congressId }, ctx, { kind: 'projectIdeaSubmitted', data: { projectIdeaId: idea.id } });
+    }
+  }
+  await w.audit({
+    action: 'opinion.submit',
+    entityType: 'opinion',
+    entityId: id,
+    congressId,
+    after: { category: body.category, streetId: body.streetId, channel, isPublic: body.isPublic, photos: body.photoIds?.length ?? 0 },
+  });
+  await w.enqueue('opinions.submitted', { opinionId: id }, { congressId });
+  return { id, trackingCode, congressId };
+}
+

@@ -1,0 +1,26 @@
+// A deputy or staff member verifies on site that a "resolved" answer really solved the problem.
+import { and, eq } from 'drizzle-orm';
+import { nextStatus } from '@minyi/domain/opinions';
+import type { Ctx, Work } from '../../../platform/context';
+import { conflict, wrongState } from '../../../platform/errors';
+import { opinionAssignments } from '../opinions.table';
+import { applyStep, type OpinionRow } from '../opinions.repository';
+
+export async function verifyOpinion(ctx: Ctx, w: Work, o: OpinionRow, note: string | null) {
+  const to = nextStatus(o.status, 'verify');
+  if (!to) throw wrongState(o.status);
+  if (o.replyOutcome !== 'resolved') {
+    throw conflict('not_resolved', { zh: '只有答复为"已解决"的意见可以核实', en: 'Only an answer marked resolved can be verified' });
+  }
+  await w.db
+    .update(opinionAssignments)
+    .set({ active: false, endedAt: new Date(), endReason: 'closed' })
+    .where(and(eq(opinionAssignments.opinionId, o.id), eq(opinionAssignments.active, true)));
+  return applyStep(w, ctx, o, {
+    action: 'verify',
+    to,
+    patch: { verifiedBy: ctx.actor!.accountId, closedAt: new Date() },
+    event: { note },
+    tellCitizen: { zh: '您反映的问题经核实已解决。', en: 'Your problem was verified as solved.' },
+  });
+}

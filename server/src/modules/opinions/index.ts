@@ -1,0 +1,15 @@
+// Citizens' opinions and liaison-place receptions: the closed loop from a citizen's words to a rated answer.
+import type { Module } from '..';
+import { opinionRoutes } from './opinions.routes';
+import { opinionJobs, opinionSchedules } from './jobs/opinion.jobs';
+import { seedOpinionsDemo } from './opinions.demo';
+
+export { countDeputyReceptions } from './queries/find-receptions';
+
+export const opinionsModule: Module = {
+  name: 'opinions',
+  routes: opinionRoutes,
+  jobs: opinionJobs,
+  schedules: opinionSchedules,
+  seedDemo: seedOpinionsDemo,
+};

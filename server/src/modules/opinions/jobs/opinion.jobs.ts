@@ -1,0 +1,132 @@
+// Side effects of the opinion loop, run after commit: texts to the citizen, notices of receptions to their
+// deputies, and the daily deadline sweep (reminders to units, escalation of overdue items to the street
+// working committee), idempotent through one dedupe key per item per day.
+import { and, eq, inArray, lte } from 'drizzle-orm';
+import { z } from 'zod';
+import { shanghaiDate } from '@minyi/domain/calendar';
+import { defineJob } from '../../../platform/jobs';
+import { enqueueJob } from '../../../platform/jobs';
+import { systemCtx, transact } from '../../../platform/context';
+import { accounts } from '../../../platform/platform.table';
+import { opinions, receptionDeputies, receptions } from '../opinions.table';
+import { findAccountIdsForUnit, findEscalationAccountIds, getStreetWorkingCommittee } from '../opinions.lookups';
+import { addEvent, readOpinionSettings } from '../opinions.repository';
+
+const text = z.object({ zh: z.string(), en: z.string() });
+
+export const opinionSubmittedJob = defineJob({
+  name: 'opinions.submitted',
+  payload: z.object({ opinionId: z.string() }),
+  async handle(app, { opinionId }) {
+    const [o] = await app.db
+      .select({ congressId: opinions.congressId, phoneEnc: opinions.phoneEnc, trackingCode: opinions.trackingCode })
+      .from(opinions)
+      .where(eq(opinions.id, opinionId));
+    if (!o) return;
+    await app.notifier.sms(app.db, o.congressId, o.phoneEnc, {
+      zh: `【民意】您的意见已收到，查询码 ${o.trackingCode}，凭查询码和手机尾号四位可查看办理进展。`,
+      en: `Your opinion was received. Tracking code ${o.trackingCode}.`,
+    });
+  },
+});
+
+export const tellCitizenJob = defineJob({
+  name: 'opinions.tellCitizen',
+  payload: z.object({ opinionId: z.string(), text }),
+  async handle(app, { opinionId, text: t }) {
+    const [o] = await app.db
+      .select({ congressId: opinions.congressId, phoneEnc: opinions.phoneEnc, trackingCode: opinions.trackingCode })
+      .from(opinions)
+      .where(eq(opinions.id, opinionId));
+    if (!o) return;
+    await app.notifier.sms(app.db, o.congressId, o.phoneEnc, { zh: `【民意】${t.zh}（查询码 ${o.trackingCode}）`, en: t.en });
+  },
+});
+
+export const receptionNoticeJob = defineJob({
+  name: 'opinions.receptionNotice',
+  payload: z.object({ receptionId: z.string() }),
+  async handle(app, { receptionId }) {
+    const [r] = await app.db.select().from(receptions).where(eq(receptions.id, receptionId));
+    if (!r || r.status !== 'scheduled') return;
+    const ds = await app.db.select({ id: receptionDeputies.deputyId }).from(receptionDeputies).where(eq(receptionDeputies.receptionId, receptionId));
+    if (ds.length === 0) return;
+    const accs = await app.db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(and(eq(accounts.congressId, r.congressId), inArray(accounts.deputyId, ds.map((d) => d.id))));
+    const when = r.startsAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
+    await app.db.transaction(async (tx) => {
+      await app.notifier.notify(tx as never, {
+        congressId: r.congressId,
+        accountIds: accs.map((a) => a.id),
+        kind: 'reception.scheduled',
+        title: { zh: '接待安排通知', en: 'You are scheduled for a reception' },
+        body: { zh: `${when} 进站接待群众${r.topic ? `：${r.topic}` : ''}`, en: `Reception at ${r.startsAt.toISOString()}` },
+        link: `/receptions/${r.id}`,
+      });
+    });
+  },
+});
+
+/** Scheduled: finds items due soon or overdue and queues one reminder or escalation per item per day. */
+export const sweepDeadlinesJob = defineJob({
+  name: 'opinions.sweepDeadlines',
+  payload: z.object({}).passthrough(),
+  async handle(app) {
+    const now = new Date();
+    const day = shanghaiDate(now);
+    const congresses = await app.db.selectDistinct({ id: opinions.congressId }).from(opinions).where(eq(opinions.status, 'forwarded'));
+    for (const { id: congressId } of congresses) {
+      const settings = await readOpinionSettings(app.db, congressId);
+      const dueSoonFrom = await app.calendar.workingDaysAfter(congressId, now, settings.dueSoonWorkingDays);
+      const rows = await app.db
+        .select({ id: opinions.id, deadlineAt: opinions.deadlineAt })
+        .from(opinions)
+        .where(and(eq(opinions.congressId, congressId), eq(opinions.status, 'forwarded'), lte(opinions.deadlineAt, dueSoonFrom)));
+      for (const r of rows) {
+        const kind = r.deadlineAt! < now ? 'overdue' : 'dueSoon';
+        await enqueueJob(app.db, remindOpinionJob.name, { opinionId: r.id, kind, day }, { congressId, dedupeKey: `opinion-${kind}:${r.id}:${day}` });
+      }
+    }
+  },
+});
+
+export const remindOpinionJob = defineJob({
+  name: 'opinions.remind',
+  payload: z.object({ opinionId: z.string(), kind: z.enum(['dueSoon', 'overdue']), day: z.string() }),
+  async handle(app, { opinionId, kind, day }) {
+    const [o] = await app.db.select().from(opinions).where(eq(opinions.id, opinionId));
+    if (!o || o.status !== 'forwarded' || !o.leadUnitId) return;
+    const ctx = systemCtx(app);
+    await transact(ctx, async (w) => {
+      const unitAccounts = await findAccountIdsForUnit(w.db, o.congressId, o.leadUnitId!);
+      const link = `/opinions/unit/${o.id}`;
+      const deadline = o.deadlineAt ? shanghaiDate(o.deadlineAt) : '';
+      await app.notifier.notify(w.db, {
+        congressId: o.congressId,
+        accountIds: unitAccounts,
+        kind: `opinion.${kind}`,
+        title: kind === 'overdue' ? { zh: '群众意见已超期', en: 'A citizen opinion is overdue' } : { zh: '群众意见即将到期', en: 'A citizen opinion is due soon' },
+        body: { zh: `办理期限 ${deadline}：${o.publicContent.slice(0, 60)}`, en: `Deadline ${deadline}` },
+        link,
+      });
+      if (kind === 'overdue') {
+        const committee = await getStreetWorkingCommittee(w.db, o.congressId, o.streetId);
+        await app.notifier.notify(w.db, {
+          congressId: o.congressId,
+          accountIds: await findEscalationAccountIds(w.db, o.congressId),
+          kind: 'opinion.escalated',
+          title: { zh: `超期督办：${committee?.name ?? '街道工委'}`, en: 'Overdue opinion escalated to the street working committee' },
+          body: { zh: `办理期限 ${deadline} 已过：${o.publicContent.slice(0, 60)}`, en: `Deadline ${deadline} passed` },
+          link: `/opinions/triage/${o.id}`,
+        });
+        await addEvent(w, o, ctx, { kind: 'escalated', isPublic: false, data: { day, workingCommitteeId: committee?.id ?? null } });
+      }
+      await w.audit({ action: `opinion.${kind === 'overdue' ? 'escalate' : 'remind'}`, entityType: 'opinion', entityId: o.id, congressId: o.congressId, after: { day } });
+    });
+  },
+});
+
+export const opinionJobs = [opinionSubmittedJob, tellCitizenJob, receptionNoticeJob, sweepDeadlinesJob, remindOpinionJob];
+export const opinionSchedules = [{ job: sweepDeadlinesJob.name, everyMs: 3_600_000 }];

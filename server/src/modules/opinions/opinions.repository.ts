@@ -1,0 +1,126 @@
+// The opinion module's shared SQL: loading an opinion with its access resource, taking a workflow step
+// (status check, row update, timeline event, audit, citizen notice — one transaction), settings, rate limits.
+import { and, eq, sql } from 'drizzle-orm';
+import type { LocalizedText } from '@minyi/domain';
+import { opinionSettingsSchema, type OpinionAction, type OpinionSettings, type OpinionStatus } from '@minyi/domain/opinions';
+import type { Db } from '../../db/client';
+import type { Ctx, Work } from '../../platform/context';
+import { AppError, notFound, wrongState } from '../../platform/errors';
+import { newId } from '../../platform/ids';
+import { readSettings } from '../../platform/settings';
+import { opinionAssignments, opinionEvents, opinions, opinionRateCounters } from './opinions.table';
+import { findPlaceDeputyIds } from './opinions.lookups';
+import type { OpinionResource } from './opinions.policy';
+
+export type OpinionRow = typeof opinions.$inferSelect;
+export const OPINION = { zh: '群众意见', en: 'opinion' };
+
+export const readOpinionSettings = (db: Db, congressId: string): Promise<OpinionSettings> =>
+  readSettings(db, congressId, 'opinions', opinionSettingsSchema);
+
+export async function findAssignments(db: Db, opinionId: string) {
+  return db.select().from(opinionAssignments).where(eq(opinionAssignments.opinionId, opinionId));
+}
+
+export async function resourceOf(db: Db, o: OpinionRow): Promise<OpinionResource> {
+  const assignments = await findAssignments(db, o.id);
+  return {
+    congressId: o.congressId,
+    deputyId: o.deputyId,
+    placeDeputyIds: o.liaisonPlaceId ? await findPlaceDeputyIds(db, o.liaisonPlaceId) : [],
+    leadUnitId: o.leadUnitId,
+    activeUnitIds: assignments.filter((a) => a.active).map((a) => a.unitId),
+    everUnitIds: [...new Set(assignments.map((a) => a.unitId))],
+  };
+}
+
+/** Loads an opinion of the congress (locked for update inside a transaction when `lock`). */
+export async function loadOpinion(db: Db, congressId: string, id: string, lock = false): Promise<OpinionRow> {
+  const q = db
+    .select()
+    .from(opinions)
+    .where(and(eq(opinions.id, id), eq(opinions.congressId, congressId)));
+  const [row] = lock ? await q.for('update') : await q;
+  if (!row) throw notFound(OPINION);
+  return row;
+}
+
+export async function addEvent(
+  w: Work,
+  o: { id: string; congressId: string },
+  ctx: Ctx,
+  e: { kind: string; note?: string | null; isPublic?: boolean; data?: Record<string, unknown> },
+) {
+  await w.db.insert(opinionEvents).values({
+    id: newId(),
+    congressId: o.congressId,
+    opinionId: o.id,
+    kind: e.kind,
+    isPublic: e.isPublic ?? true,
+    note: e.note ?? null,
+    data: e.data ?? {},
+    accountId: ctx.actor?.accountId ?? null,
+  });
+}
+
+export interface StepInput {
+  action: OpinionAction;
+  to: OpinionStatus;
+  patch?: Partial<OpinionRow>;
+  event: { kind?: string; note?: string | null; isPublic?: boolean; data?: Record<string, unknown> };
+  /** A text message to the citizen about this step (after commit). */
+  tellCitizen?: LocalizedText;
+}
+
+/** One workflow step: the row changes only if it is still in the status it was read in. */
+export async function applyStep(w: Work, ctx: Ctx, o: OpinionRow, s: StepInput): Promise<OpinionRow> {
+  const [after] = await w.db
+    .update(opinions)
+    .set({ ...s.patch, status: s.to, updatedAt: new Date() })
+    .where(and(eq(opinions.id, o.id), eq(opinions.status, o.status)))
+    .returning();
+  if (!after) {
+    const [now] = await w.db.select({ status: opinions.status }).from(opinions).where(eq(opinions.id, o.id));
+    throw wrongState(now?.status ?? o.status);
+  }
+  await addEvent(w, o, ctx, { kind: s.event.kind ?? s.action, ...s.event });
+  await w.audit({
+    action: `opinion.${s.action}`,
+    entityType: 'opinion',
+    entityId: o.id,
+    congressId: o.congressId,
+    before: { status: o.status },
+    after: { status: s.to, ...auditable(s.patch ?? {}) },
+  });
+  if (s.tellCitizen) await tellCitizen(w, o, s.tellCitizen);
+  return after;
+}
+
+/** The audit row records the step's fields, never the personal data. */
+function auditable(patch: Partial<OpinionRow>): Record<string, unknown> {
+  const { phoneEnc: _p, nameEnc: _n, phoneIndex: _i, phoneCheck: _c, ...rest } = patch;
+  return rest;
+}
+
+export async function tellCitizen(w: Work, o: { id: string; congressId: string }, text: LocalizedText) {
+  await w.enqueue('opinions.tellCitizen', { opinionId: o.id, text }, { congressId: o.congressId });
+}
+
+/** Counts a hit in the current window; throws 429 when the limit is passed (the refused hit is rolled back). */
+export async function countHit(w: Work, congressId: string, key: string, windowMs: number, limit: number) {
+  const windowStart = new Date(Math.floor(Date.now() / windowMs) * windowMs);
+  const [row] = await w.db
+    .insert(opinionRateCounters)
+    .values({ congressId, key: `${congressId}:${key}`, windowStart, hits: 1 })
+    .onConflictDoUpdate({
+      target: [opinionRateCounters.key, opinionRateCounters.windowStart],
+      set: { hits: sql`${opinionRateCounters.hits} + 1` },
+    })
+    .returning({ hits: opinionRateCounters.hits });
+  if (row!.hits > limit) {
+    throw new AppError(429, 'rate_limited', {
+      zh: '提交过于频繁，请稍后再试',
+      en: 'Too many submissions; please try again later',
+    });
+  }
+}

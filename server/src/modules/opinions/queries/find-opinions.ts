@@ -1,0 +1,119 @@
+// The workbench queue: staff see the congress, deputies what came through them or their places, a unit
+// what it is assigned. Filters: status, due, street, category, unit, place, text. Keyset-paginated on
+// (created_at, id) — or (assigned_at, id) for a unit — so page N costs the same as page 1 at any size.
+import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { andQuery, type OpinionQueueQuery } from '@minyi/domain/opinions';
+import type { Ctx } from '../../../platform/context';
+import { decodeCursor, page } from '../../../platform/http';
+import { liaisonPlaceDeputies } from '../../registry/registry.table';
+import { opinionAssignments, opinions } from '../opinions.table';
+import { readOpinionSettings } from '../opinions.repository';
+import { dueFlag } from './due';
+
+const STAFF = ['congressStaff', 'liaisonStaff', 'leader'] as const;
+
+export async function findOpinions(ctx: Ctx, q: OpinionQueueQuery) {
+  const actor = ctx.actor!;
+  const db = ctx.app.db;
+  const congressId = actor.congressId;
+  const isStaff = STAFF.some((r) => actor.roles.includes(r));
+  const isDeputy = !isStaff && actor.roles.includes('deputy') && !!actor.deputyId;
+  // A unit account sees its own unit's queue only.
+  const unitId = isStaff ? (q.unitId ?? null) : isDeputy ? null : actor.handlingUnitId;
+  if (!isStaff && !isDeputy && !unitId) return { items: [], nextCursor: null };
+
+  const settings = await readOpinionSettings(db, congressId);
+  const now = new Date();
+  const dueSoonFrom = await ctx.app.calendar.workingDaysAfter(congressId, now, settings.dueSoonWorkingDays);
+  const cursor = decodeCursor(q.cursor, 2) as [string, string] | null;
+
+  const where: (SQL | undefined)[] = [eq(opinions.congressId, congressId)];
+  if (q.status) where.push(eq(opinions.status, q.status));
+  if (q.streetId) where.push(eq(opinions.streetId, q.streetId));
+  if (q.category) where.push(eq(opinions.category, q.category));
+  if (q.liaisonPlaceId) where.push(eq(opinions.liaisonPlaceId, q.liaisonPlaceId));
+  if (q.due === 'overdue') where.push(eq(opinions.status, 'forwarded'), lt(opinions.deadlineAt, now));
+  if (q.due === 'dueSoon') {
+    where.push(eq(opinions.status, 'forwarded'), sql`${opinions.deadlineAt} >= ${now}`, sql`${opinions.deadlineAt} <= ${dueSoonFrom}`);
+  }
+  if (q.q) {
+    const tsq = andQuery(q.q);
+    if (tsq) where.push(sql`${opinions.searchTsv} @@ to_tsquery('simple', ${tsq})`);
+  }
+  if (isDeputy) {
+    const places = db
+      .select({ id: liaisonPlaceDeputies.liaisonPlaceId })
+      .from(liaisonPlaceDeputies)
+      .where(eq(liaisonPlaceDeputies.deputyId, actor.deputyId!));
+    where.push(or(eq(opinions.deputyId, actor.deputyId!), inArray(opinions.liaisonPlaceId, places)));
+  }
+
+  const columns = {
+    id: opinions.id,
+    trackingCode: opinions.trackingCode,
+    content: opinions.content,
+    publicContent: opinions.publicContent,
+    category: opinions.category,
+    streetId: opinions.streetId,
+    channel: opinions.channel,
+    status: opinions.status,
+    hidden: opinions.hidden,
+    leadUnitId: opinions.leadUnitId,
+    deadlineAt: opinions.deadlineAt,
+    reopenCount: opinions.reopenCount,
+    createdAt: opinions.createdAt,
+  };
+  const limit = q.limit;
+  let rows: (typeof columns extends infer _ ? Record<string, unknown> : never)[];
+  let keyOf: (r: Record<string, unknown>) => [string, string];
+  if (unitId) {
+    if (cursor) {
+      const at = new Date(cursor[0]);
+      where.push(
+        or(lt(opinionAssignments.assignedAt, at), and(eq(opinionAssignments.assignedAt, at), lt(opinionAssignments.opinionId, cursor[1]))),
+      );
+    }
+    rows = await db
+      .select({ ...columns, role: opinionAssignments.role, sortAt: opinionAssignments.assignedAt })
+      .from(opinionAssignments)
+      .innerJoin(opinions, eq(opinions.id, opinionAssignments.opinionId))
+      .where(and(eq(opinionAssignments.congressId, congressId), eq(opinionAssignments.unitId, unitId), eq(opinionAssignments.active, true), ...where))
+      .orderBy(desc(opinionAssignments.assignedAt), desc(opinionAssignments.opinionId))
+      .limit(limit + 1);
+    keyOf = (r) => [(r.sortAt as Date).toISOString(), r.id as string];
+  } else {
+    if (cursor) {
+      const at = new Date(cursor[0]);
+      where.push(or(lt(opinions.createdAt, at), and(eq(opinions.createdAt, at), lt(opinions.id, cursor[1]))));
+    }
+    rows = await db
+      .select(columns)
+      .from(opinions)
+      .where(and(...where))
+      .orderBy(desc(opinions.createdAt), desc(opinions.id))
+      .limit(limit + 1);
+    keyOf = (r) => [(r.createdAt as Date).toISOString(), r.id as string];
+  }
+  const seesFullText = isStaff || isDeputy;
+  const result = page(rows, limit, keyOf);
+  return {
+    nextCursor: result.nextCursor,
+    items: result.items.map((r) => ({
+      id: r.id as string,
+      trackingCode: r.trackingCode as string,
+      content: seesFullText ? (r.content as string) : (r.publicContent as string),
+      category: r.category as string,
+      streetId: r.streetId as string,
+      channel: r.channel as string,
+      status: r.status as string,
+      hidden: r.hidden as boolean,
+      leadUnitId: r.leadUnitId as string | null,
+      role: (r.role as string | undefined) ?? null,
+      deadlineAt: r.deadlineAt as Date | null,
+      due: dueFlag(r as never, now, dueSoonFrom),
+      reopenCount: r.reopenCount as number,
+      createdAt: r.createdAt as Date,
+    })),
+  };
+}
+

@@ -1,0 +1,112 @@
+// Reception schedules: the public list of upcoming receptions, the staff list, one reception with its
+// deputies and registered opinions, and the count a deputy's performance record uses.
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { deputies, liaisonPlaces } from '../../registry/registry.table';
+import { opinions, receptionDeputies, receptions } from '../opinions.table';
+
+async function withDeputies(db: Db, rows: (typeof receptions.$inferSelect)[]) {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const ds = await db
+    .select({ receptionId: receptionDeputies.receptionId, id: deputies.id, name: deputies.name, checkedInAt: receptionDeputies.checkedInAt })
+    .from(receptionDeputies)
+    .innerJoin(deputies, eq(deputies.id, receptionDeputies.deputyId))
+    .where(inArray(receptionDeputies.receptionId, ids));
+  const places = await db
+    .select({ id: liaisonPlaces.id, name: liaisonPlaces.name, address: liaisonPlaces.address })
+    .from(liaisonPlaces)
+    .where(inArray(liaisonPlaces.id, [...new Set(rows.map((r) => r.liaisonPlaceId))]));
+  return rows.map((r) => ({
+    id: r.id,
+    liaisonPlace: places.find((p) => p.id === r.liaisonPlaceId) ?? { id: r.liaisonPlaceId, name: '', address: '' },
+    streetId: r.streetId,
+    startsAt: r.startsAt,
+    endsAt: r.endsAt,
+    topic: r.topic,
+    status: r.status,
+    deputies: ds.filter((d) => d.receptionId === r.id).map((d) => ({ id: d.id, name: d.name, checkedIn: d.checkedInAt !== null })),
+  }));
+}
+
+export async function findPublicReceptions(db: Db, input: { congressId: string; liaisonPlaceId?: string; streetId?: string; limit: number }) {
+  const where: SQL[] = [eq(receptions.congressId, input.congressId), eq(receptions.status, 'scheduled'), gte(receptions.endsAt, new Date())];
+  if (input.liaisonPlaceId) where.push(eq(receptions.liaisonPlaceId, input.liaisonPlaceId));
+  if (input.streetId) where.push(eq(receptions.streetId, input.streetId));
+  const rows = await db
+    .select()
+    .from(receptions)
+    .where(and(...where))
+    .orderBy(asc(receptions.startsAt))
+    .limit(input.limit);
+  return { items: await withDeputies(db, rows) };
+}
+
+export async function findReceptions(
+  db: Db,
+  input: { congressId: string; liaisonPlaceId?: string; streetId?: string; status?: string; before?: string; limit: number },
+) {
+  const where: SQL[] = [eq(receptions.congressId, input.congressId)];
+  if (input.liaisonPlaceId) where.push(eq(receptions.liaisonPlaceId, input.liaisonPlaceId));
+  if (input.streetId) where.push(eq(receptions.streetId, input.streetId));
+  if (input.status) where.push(eq(receptions.status, input.status as 'scheduled'));
+  if (input.before) where.push(lt(receptions.startsAt, new Date(input.before)));
+  const rows = await db
+    .select()
+    .from(receptions)
+    .where(and(...where))
+    .orderBy(desc(receptions.startsAt))
+    .limit(input.limit + 1);
+  const items = await withDeputies(db, rows.slice(0, input.limit));
+  const counts = items.length
+    ? await db
+        .select({ receptionId: opinions.receptionId, n: count() })
+        .from(opinions)
+        .where(inArray(opinions.receptionId, items.map((i) => i.id)))
+        .groupBy(opinions.receptionId)
+    : [];
+  const full = rows.slice(0, input.limit);
+  return {
+    items: items.map((i, k) => ({
+      ...i,
+      peopleReceived: full[k]!.peopleReceived,
+      notes: full[k]!.notes,
+      opinionCount: Number(counts.find((c) => c.receptionId === i.id)?.n ?? 0),
+    })),
+    nextCursor: rows.length > input.limit ? full.at(-1)!.startsAt.toISOString() : null,
+  };
+}
+
+export async function getReception(db: Db, congressId: string, id: string) {
+  const rows = await db
+    .select()
+    .from(receptions)
+    .where(and(eq(receptions.id, id), eq(receptions.congressId, congressId)));
+  if (!rows[0]) return null;
+  const [item] = await withDeputies(db, rows);
+  const ops = await db
+    .select({ id: opinions.id, trackingCode: opinions.trackingCode, content: opinions.publicContent, status: opinions.status, category: opinions.category })
+    .from(opinions)
+    .where(eq(opinions.receptionId, id))
+    .orderBy(asc(opinions.createdAt));
+  return { ...item!, peopleReceived: rows[0].peopleReceived, notes: rows[0].notes, opinions: ops };
+}
+
+/** Receptions a deputy attended (checked in, record made), for the deputy's performance record. */
+export async function countDeputyReceptions(db: Db, congressId: string, deputyId: string, from?: Date, to?: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(receptionDeputies)
+    .innerJoin(receptions, eq(receptions.id, receptionDeputies.receptionId))
+    .where(
+      and(
+        eq(receptionDeputies.congressId, congressId),
+        eq(receptionDeputies.deputyId, deputyId),
+        isNotNull(receptionDeputies.checkedInAt),
+        eq(receptions.status, 'held'),
+        from ? gte(receptions.startsAt, from) : sql`true`,
+        to ? lt(receptions.startsAt, to) : sql`true`,
+      ),
+    );
+  return Number(row?.n ?? 0);
+}

@@ -1,0 +1,68 @@
+// The registry as Excel: deputies (personal data clear or masked by role) and handling units, plus the
+// empty templates with their notes sheet.
+import { and, asc, eq } from 'drizzle-orm';
+import { CONGRESS_LEVEL_LABELS, HANDLING_UNIT_KIND_LABELS, MATTER_CATEGORY_LABELS, type MatterCategory, type CongressLevel } from '@minyi/domain/registry';
+import type { Role } from '@minyi/domain';
+import type { Db } from '../../../db/client';
+import type { Pii } from '../../../platform/pii';
+import { jurisdictions } from '../../../platform/platform.table';
+import { deputies, handlingUnits } from '../registry.table';
+import { buildWorkbook, DEPUTY_COLUMNS, UNIT_COLUMNS, type Column } from '../registry.excel';
+import { findMandatesOf } from './find-deputies';
+
+const notesOf = (columns: Column[]) => columns.map((c) => [`${c.zh}（${c.en}）`, c.note ?? '']);
+
+export async function exportDeputies(db: Db, pii: Pii, congressId: string, roles: readonly Role[]): Promise<Buffer> {
+  const list = await db.select().from(deputies).where(eq(deputies.congressId, congressId)).orderBy(asc(deputies.name), asc(deputies.id));
+  const mandates = await findMandatesOf(db, list.map((d) => d.id));
+  const rows = list.map((d) => {
+    const ms = mandates.get(d.id) ?? [];
+    // The row carries the mandate held in this congress, else the first one (a city deputy living here).
+    const m = ms.find((x) => x.congressId === congressId && x.status !== 'terminated') ?? ms.find((x) => x.status !== 'terminated') ?? ms[0];
+    return {
+      name: d.name,
+      gender: d.gender === 'male' ? '男' : '女',
+      birthDate: d.birthDate ?? '',
+      ethnicity: d.ethnicity,
+      party: d.party,
+      occupation: d.occupation,
+      organization: d.organization,
+      phone: pii.reveal('phone', d.phoneEnc, roles) ?? '',
+      idNumber: pii.reveal('idNumber', d.idNumberEnc, roles) ?? '',
+      address: pii.reveal('address', d.addressEnc, roles) ?? '',
+      level: m ? (CONGRESS_LEVEL_LABELS[m.level as CongressLevel]?.zh ?? m.level) : '',
+      street: m?.street?.name ?? '',
+      electoralDistrict: m?.electoralDistrict?.name ?? '',
+      delegation: m?.delegation ?? '',
+      deputyGroup: m?.deputyGroup ?? '',
+      liaisonPlace: m?.liaisonPlace?.name ?? '',
+      bio: d.bio,
+    };
+  });
+  return buildWorkbook('代表', DEPUTY_COLUMNS, rows);
+}
+
+export async function exportHandlingUnits(db: Db, congressId: string): Promise<Buffer> {
+  const units = await db.select().from(handlingUnits).where(eq(handlingUnits.congressId, congressId)).orderBy(asc(handlingUnits.name), asc(handlingUnits.id));
+  const streets = new Map(
+    (await db.select({ id: jurisdictions.id, name: jurisdictions.name }).from(jurisdictions).where(and(eq(jurisdictions.congressId, congressId), eq(jurisdictions.level, 'street')))).map((s) => [s.id, s.name]),
+  );
+  const rows = units.map((u) => ({
+    name: u.name,
+    nameEn: u.nameEn,
+    kind: HANDLING_UNIT_KIND_LABELS[u.kind].zh,
+    categories: u.categories.map((c) => MATTER_CATEGORY_LABELS[c as MatterCategory]?.zh ?? c).join('、'),
+    street: u.streetId ? (streets.get(u.streetId) ?? '') : '',
+    contactName: u.contactName,
+    contactPhone: u.contactPhone,
+    active: u.active ? '是' : '否',
+  }));
+  return buildWorkbook('承办单位', UNIT_COLUMNS, rows);
+}
+
+export const deputyTemplate = () => buildWorkbook('代表', DEPUTY_COLUMNS, [], notesOf(DEPUTY_COLUMNS));
+export const handlingUnitTemplate = () =>
+  buildWorkbook('承办单位', UNIT_COLUMNS, [], [
+    ...notesOf(UNIT_COLUMNS),
+    ['职责类别可选值', Object.values(MATTER_CATEGORY_LABELS).map((l) => l.zh).join('、')],
+  ]);

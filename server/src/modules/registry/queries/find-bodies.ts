@@ -1,0 +1,83 @@
+// Staff lists of the congress's structure: terms, sittings, electoral districts, working committees and
+// the members of its bodies.
+import { and, asc, desc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { decodeCursor, page } from '../../../platform/http';
+import { committeeMembers, deputies, electoralDistricts, sittings, terms, workingCommittees } from '../registry.table';
+
+export async function findTerms(db: Db, congressId: string) {
+  const items = await db.select().from(terms).where(eq(terms.congressId, congressId)).orderBy(desc(terms.number));
+  return { items, nextCursor: null };
+}
+
+export async function findSittings(db: Db, congressId: string, termId?: string) {
+  const conds = [eq(sittings.congressId, congressId)];
+  if (termId) conds.push(eq(sittings.termId, termId));
+  const items = await db
+    .select()
+    .from(sittings)
+    .where(and(...conds))
+    .orderBy(desc(sittings.startDate), desc(sittings.number));
+  return { items, nextCursor: null };
+}
+
+export async function findElectoralDistricts(db: Db, congressId: string, f: { streetId?: string; cursor?: string; limit: number }) {
+  const after = decodeCursor(f.cursor, 2);
+  const conds: (SQL | undefined)[] = [eq(electoralDistricts.congressId, congressId)];
+  if (f.streetId) conds.push(eq(electoralDistricts.streetId, f.streetId));
+  if (after) {
+    conds.push(
+      or(gt(electoralDistricts.name, String(after[0])), and(eq(electoralDistricts.name, String(after[0])), gt(electoralDistricts.id, String(after[1])))),
+    );
+  }
+  const rows = await db
+    .select()
+    .from(electoralDistricts)
+    .where(and(...conds))
+    .orderBy(asc(electoralDistricts.name), asc(electoralDistricts.id))
+    .limit(f.limit + 1);
+  return page(rows, f.limit, (r) => [r.name, r.id]);
+}
+
+export async function findWorkingCommittees(db: Db, congressId: string, kind?: string) {
+  const conds = [eq(workingCommittees.congressId, congressId)];
+  if (kind) conds.push(eq(workingCommittees.kind, kind as 'workingCommittee'));
+  const items = await db
+    .select()
+    .from(workingCommittees)
+    .where(and(...conds))
+    .orderBy(asc(workingCommittees.kind), asc(workingCommittees.name));
+  return { items, nextCursor: null };
+}
+
+const POSITION_ORDER = sql`CASE ${committeeMembers.position} WHEN 'chair' THEN 0 WHEN 'viceChair' THEN 1 WHEN 'secretaryGeneral' THEN 2 WHEN 'director' THEN 3 ELSE 4 END`;
+
+export async function findCommitteeMembers(
+  db: Db,
+  congressId: string,
+  f: { body?: string; workingCommitteeId?: string; current?: boolean },
+) {
+  const conds: SQL[] = [eq(committeeMembers.congressId, congressId)];
+  if (f.body) conds.push(eq(committeeMembers.body, f.body as 'standingCommittee'));
+  if (f.workingCommitteeId) conds.push(eq(committeeMembers.workingCommitteeId, f.workingCommitteeId));
+  if (f.current) conds.push(sql`${committeeMembers.endedOn} IS NULL`);
+  const rows = await db
+    .select({ m: committeeMembers, deputyName: deputies.name })
+    .from(committeeMembers)
+    .innerJoin(deputies, eq(deputies.id, committeeMembers.deputyId))
+    .where(and(...conds))
+    .orderBy(POSITION_ORDER, asc(deputies.name), asc(committeeMembers.id));
+  return {
+    items: rows.map(({ m, deputyName }) => ({
+      id: m.id,
+      body: m.body,
+      workingCommitteeId: m.workingCommitteeId,
+      deputy: { id: m.deputyId, name: deputyName },
+      termId: m.termId,
+      position: m.position,
+      startedOn: m.startedOn,
+      endedOn: m.endedOn,
+    })),
+    nextCursor: null,
+  };
+}

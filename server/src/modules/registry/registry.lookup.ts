@@ -1,0 +1,157 @@
+// Lookups other modules use through the registry's index.ts: the public congress, single records, rolls.
+import type { FastifyRequest } from 'fastify';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { invalidField, notFound } from '../../platform/errors';
+import { accountRoles, accounts, congresses, jurisdictions } from '../../platform/platform.table';
+import { committeeMembers, deputies, handlingUnits, liaisonPlaces, mandates } from './registry.table';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The default congress for the public: the demo's (or one marked `default`), else the oldest district congress. */
+export async function findDefaultCongressId(db: Db): Promise<string | null> {
+  const res = (await db.execute(sql`
+    SELECT id FROM congresses
+    ORDER BY (settings -> 'demo' ->> 'role' = 'default' OR settings ->> 'default' = 'true') IS TRUE DESC,
+             (level = 'district') DESC, created_at ASC, id ASC
+    LIMIT 1`)) as unknown as { rows: { id: string }[] };
+  return res.rows[0]?.id ?? null;
+}
+
+/**
+ * The congress a public (no-login) request is about: `?congressId=` when given and known, else the
+ * signed-in user's congress, else the default one. 400 for a malformed id, 404 for an unknown one.
+ */
+export async function resolvePublicCongress(req: FastifyRequest): Promise<string> {
+  const db = req.server.services.db;
+  const q = (req.query ?? {}) as Record<string, unknown>;
+  const given = typeof q.congressId === 'string' && q.congressId !== '' ? q.congressId : null;
+  if (given) {
+    if (!UUID.test(given)) throw invalidField('congressId', '格式不正确', 'is not a valid uuid', 'invalid_format', 'querystring');
+    const [row] = await db.select({ id: congresses.id }).from(congresses).where(eq(congresses.id, given));
+    if (!row) throw notFound({ zh: '人大', en: 'congress' });
+    return row.id;
+  }
+  if (req.actor) return req.actor.congressId;
+  const id = await findDefaultCongressId(db);
+  if (!id) throw notFound({ zh: '人大', en: 'congress' });
+  return id;
+}
+
+export async function getStreet(db: Db, congressId: string, streetId: string) {
+  const [row] = await db
+    .select()
+    .from(jurisdictions)
+    .where(and(eq(jurisdictions.congressId, congressId), eq(jurisdictions.id, streetId), eq(jurisdictions.level, 'street')));
+  return row ?? null;
+}
+
+export async function getJurisdiction(db: Db, congressId: string, id: string) {
+  const [row] = await db.select().from(jurisdictions).where(and(eq(jurisdictions.congressId, congressId), eq(jurisdictions.id, id)));
+  return row ?? null;
+}
+
+export async function getDeputy(db: Db, congressId: string, deputyId: string) {
+  const [row] = await db.select().from(deputies).where(and(eq(deputies.congressId, congressId), eq(deputies.id, deputyId)));
+  return row ?? null;
+}
+
+export async function getHandlingUnit(db: Db, congressId: string, unitId: string) {
+  const [row] = await db.select().from(handlingUnits).where(and(eq(handlingUnits.congressId, congressId), eq(handlingUnits.id, unitId)));
+  return row ?? null;
+}
+
+export async function getLiaisonPlace(db: Db, congressId: string, placeId: string) {
+  const [row] = await db.select().from(liaisonPlaces).where(and(eq(liaisonPlaces.congressId, congressId), eq(liaisonPlaces.id, placeId)));
+  return row ?? null;
+}
+
+/**
+ * The roll for votes: deputies of this congress holding an active mandate in it (a city mandate held by a
+ * deputy living in the district belongs to the city congress, so it does not count here).
+ */
+export async function findActiveDeputyIds(db: Db, congressId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: mandates.deputyId })
+    .from(mandates)
+    .where(and(eq(mandates.congressId, congressId), eq(mandates.status, 'active')))
+    .orderBy(asc(mandates.deputyId));
+  return rows.map((r) => r.id);
+}
+
+/** Current members of the standing committee whose mandate is active. */
+export async function findStandingCommitteeDeputyIds(db: Db, congressId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: committeeMembers.deputyId })
+    .from(committeeMembers)
+    .where(
+      and(
+        eq(committeeMembers.congressId, congressId),
+        eq(committeeMembers.body, 'standingCommittee'),
+        isNull(committeeMembers.endedOn),
+        sql`EXISTS (SELECT 1 FROM mandates m WHERE m.deputy_id = ${committeeMembers.deputyId} AND m.congress_id = ${congressId} AND m.status = 'active')`,
+      ),
+    )
+    .orderBy(asc(committeeMembers.deputyId));
+  return rows.map((r) => r.id);
+}
+
+/** Active handlingUnitStaff accounts of a unit (who is told about an assignment). */
+export async function findAccountIdsForUnit(db: Db, congressId: string, unitId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .innerJoin(accountRoles, and(eq(accountRoles.accountId, accounts.id), eq(accountRoles.role, 'handlingUnitStaff')))
+    .where(and(eq(accounts.congressId, congressId), eq(accounts.handlingUnitId, unitId), eq(accounts.status, 'active')))
+    .orderBy(asc(accounts.id));
+  return rows.map((r) => r.id);
+}
+
+/** The active account linked to a deputy, or null. */
+export async function findAccountIdForDeputy(db: Db, congressId: string, deputyId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.congressId, congressId), eq(accounts.deputyId, deputyId), eq(accounts.status, 'active')))
+    .orderBy(asc(accounts.createdAt))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+/** Account ids of several deputies at once (deputies without an account are left out). */
+export async function findAccountIdsForDeputies(db: Db, congressId: string, deputyIds: string[]): Promise<string[]> {
+  if (deputyIds.length === 0) return [];
+  const rows = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.congressId, congressId), inArray(accounts.deputyId, deputyIds), eq(accounts.status, 'active')));
+  return rows.map((r) => r.id);
+}
+
+/** Active handling units covering a category of matters (for routing opinions and suggestions). */
+export async function findHandlingUnitsForCategory(db: Db, congressId: string, category: string) {
+  return db
+    .select()
+    .from(handlingUnits)
+    .where(and(eq(handlingUnits.congressId, congressId), eq(handlingUnits.active, true), sql`${category} = ANY(${handlingUnits.categories})`))
+    .orderBy(asc(handlingUnits.name));
+}
+
+/** The current term of a congress, or null. */
+export async function getCurrentTerm(db: Db, congressId: string) {
+  const res = (await db.execute(
+    sql`SELECT id, number, start_date AS "startDate", end_date AS "endDate" FROM terms WHERE congress_id = ${congressId} AND is_current LIMIT 1`,
+  )) as unknown as { rows: { id: string; number: number; startDate: string; endDate: string }[] };
+  return res.rows[0] ?? null;
+}
+
+/** The sitting in session, else the most recent one, or null. */
+export async function getCurrentSitting(db: Db, congressId: string) {
+  const res = (await db.execute(sql`
+    SELECT id, term_id AS "termId", number, status, start_date::text AS "startDate", end_date::text AS "endDate"
+    FROM sittings WHERE congress_id = ${congressId}
+    ORDER BY (status = 'inSession') DESC, start_date DESC LIMIT 1`)) as unknown as {
+    rows: { id: string; termId: string; number: number; status: 'planned' | 'inSession' | 'closed'; startDate: string; endDate: string }[];
+  };
+  return res.rows[0] ?? null;
+}

@@ -1,0 +1,121 @@
+// A deputy drafts or submits a suggestion; with co-signers it waits for each to confirm before it is numbered.
+import { and, eq, inArray } from 'drizzle-orm';
+import { endOfShanghaiDay, shanghaiDate } from '@minyi/domain/calendar';
+import { assignDueDate, type CreateSuggestionInput } from '@minyi/domain/suggestions';
+import type { AppServices, Work } from '../../../platform/context';
+import { invalidField } from '../../../platform/errors';
+import { newId } from '../../../platform/ids';
+import { files } from '../../../platform/platform.table';
+import { deputies } from '../../registry/registry.table';
+import { accountIdsForDeputies, nextNumber, readSuggestionSettings, searchTextOf } from '../suggestions.repository';
+import { suggestionAttachments, suggestionCosigners, suggestions, type SuggestionRow } from '../suggestions.table';
+
+export interface NewSuggestion extends CreateSuggestionInput {
+  congressId: string;
+  proposerDeputyId: string;
+  opinionId?: string | null;
+  motionId?: string | null;
+  /** Co-signers already agreed elsewhere (a motion's signers): no confirmation round. */
+  cosignersConfirmed?: boolean;
+}
+
+/** Numbers a suggestion that has just become `submitted` and sets its assignment due date. */
+export async function numberSubmitted(app: AppServices, w: Work, row: SuggestionRow): Promise<Partial<SuggestionRow>> {
+  const n = await nextNumber(w.db, row.congressId, 'suggestion');
+  const settings = await readSuggestionSettings(w.db, row.congressId);
+  const now = new Date();
+  const due = assignDueDate(shanghaiDate(now), settings, await app.calendar.exceptions(row.congressId));
+  return {
+    number: row.number ?? n.number,
+    seq: row.seq ?? n.seq,
+    termId: row.termId ?? n.termId,
+    sittingId: row.sittingId ?? n.sittingId,
+    submittedAt: now,
+    assignDueAt: endOfShanghaiDay(due),
+  };
+}
+
+export async function createSuggestion(app: AppServices, w: Work, input: NewSuggestion): Promise<SuggestionRow> {
+  const settings = await readSuggestionSettings(w.db, input.congressId);
+  if (!settings.suggestionCategories.some((c) => c.code === input.category)) {
+    throw invalidField('category', '未知的建议类别', 'unknown suggestion category');
+  }
+  const cosignerIds = [...new Set(input.cosignerIds ?? [])];
+  if (cosignerIds.includes(input.proposerDeputyId)) {
+    throw invalidField('cosignerIds', '领衔代表不能同时联名', 'the proposer cannot also co-sign');
+  }
+  if (cosignerIds.length) {
+    const found = await w.db
+      .select({ id: deputies.id })
+      .from(deputies)
+      .where(and(eq(deputies.congressId, input.congressId), inArray(deputies.id, cosignerIds)));
+    if (found.length !== cosignerIds.length) throw invalidField('cosignerIds', '联名代表不存在', 'unknown co-signing deputy');
+  }
+  const attachmentIds = [...new Set(input.attachmentIds ?? [])];
+  if (attachmentIds.length) {
+    const found = await w.db
+      .select({ id: files.id })
+      .from(files)
+      .where(and(eq(files.congressId, input.congressId), inArray(files.id, attachmentIds)));
+    if (found.length !== attachmentIds.length) throw invalidField('attachmentIds', '附件不存在', 'unknown attachment');
+  }
+
+  const pending = cosignerIds.length > 0 && !input.cosignersConfirmed;
+  const status = input.draft ? 'draft' : pending ? 'awaitingCosigners' : 'submitted';
+  const id = newId();
+  const [inserted] = await w.db
+    .insert(suggestions)
+    .values({
+      id,
+      congressId: input.congressId,
+      proposerDeputyId: input.proposerDeputyId,
+      title: input.title,
+      content: input.content,
+      category: input.category,
+      searchText: searchTextOf(input.title, input.content),
+      status,
+      opinionId: input.opinionId ?? null,
+      motionId: input.motionId ?? null,
+    })
+    .returning();
+  if (cosignerIds.length) {
+    await w.db.insert(suggestionCosigners).values(
+      cosignerIds.map((deputyId) => ({
+        congressId: input.congressId,
+        suggestionId: id,
+        deputyId,
+        status: input.cosignersConfirmed ? ('confirmed' as const) : ('pending' as const),
+        decidedAt: input.cosignersConfirmed ? new Date() : null,
+      })),
+    );
+  }
+  if (attachmentIds.length) {
+    await w.db.insert(suggestionAttachments).values(attachmentIds.map((fileId) => ({ congressId: input.congressId, suggestionId: id, fileId })));
+  }
+  let row = inserted;
+  if (status === 'submitted') {
+    const [numbered] = await w.db.update(suggestions).set(await numberSubmitted(app, w, row)).where(eq(suggestions.id, id)).returning();
+    row = numbered;
+  }
+  if (status === 'awaitingCosigners') {
+    const accountIds = await accountIdsForDeputies(w.db, input.congressId, cosignerIds);
+    if (accountIds.length) {
+      await app.notifier.notify(w.db, {
+        congressId: input.congressId,
+        accountIds,
+        kind: 'suggestion.cosign',
+        title: { zh: '联名确认', en: 'Co-signing requested' },
+        body: { zh: `请确认是否联名：${input.title}`, en: `Please confirm co-signing: ${input.title}` },
+        link: `/suggestions/${id}`,
+      });
+    }
+  }
+  await w.audit({
+    action: status === 'draft' ? 'suggestion.create' : status === 'submitted' ? 'suggestion.submit' : 'suggestion.requestCosigners',
+    entityType: 'suggestion',
+    entityId: id,
+    congressId: input.congressId,
+    after: { status, number: row.number, title: row.title, cosignerIds, opinionId: row.opinionId, motionId: row.motionId },
+  });
+  return row;
+}

@@ -1,0 +1,65 @@
+// Deputies' suggestions (代表建议) and motions (议案): the statutory handling lifecycle (代表法 Art. 51–52) with leader-led supervision.
+import type { Module } from '..';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import type { Work } from '../../platform/context';
+import { suggestionRoutes } from './suggestions.routes';
+import { remindDeadlinesJob, REMIND_JOB } from './jobs/remind-deadlines.job';
+import { createSuggestion } from './commands/create-suggestion';
+import { suggestions } from './suggestions.table';
+import { seedSuggestionsDemo } from './suggestions.demo';
+
+/**
+ * An opinion raised as a suggestion (opinions module): a submitted suggestion by that deputy, linked to the
+ * opinion. Runs in the caller's transaction; the category must be one of the congress's suggestion categories
+ * (an unknown one falls back to the first).
+ */
+export async function raiseSuggestionFromOpinion(
+  w: Work,
+  input: { congressId: string; deputyId: string; title: string; content: string; category: string; opinionId: string },
+): Promise<{ id: string; number: string }> {
+  const { readSuggestionSettings } = await import('./suggestions.repository');
+  const settings = await readSuggestionSettings(w.db, input.congressId);
+  const category = settings.suggestionCategories.some((c) => c.code === input.category) ? input.category : settings.suggestionCategories[0].code;
+  const row = await createSuggestion(appOf(w), w, {
+    congressId: input.congressId,
+    proposerDeputyId: input.deputyId,
+    title: input.title.slice(0, 200),
+    content: input.content,
+    category,
+    opinionId: input.opinionId,
+  });
+  return { id: row.id, number: row.number ?? '' };
+}
+
+/** What became of a suggestion (the opinion that raised it follows its outcome). */
+export async function getSuggestionOutcome(
+  db: Db,
+  congressId: string,
+  suggestionId: string,
+): Promise<{ status: string; replyCategory: string | null; rating: string | null } | null> {
+  const [row] = await db
+    .select({ status: suggestions.status, replyCategory: suggestions.replyCategory, rating: suggestions.rating })
+    .from(suggestions)
+    .where(and(eq(suggestions.id, suggestionId), eq(suggestions.congressId, congressId)));
+  return row ?? null;
+}
+
+// createSuggestion needs the app's calendar and notifier; the Work of a transaction does not carry them,
+// so the module keeps the services it was started with.
+let services: import('../../platform/context').AppServices | null = null;
+const appOf = (_w: Work) => {
+  if (!services) throw new Error('suggestions module not started');
+  return services;
+};
+
+export const suggestionsModule: Module = {
+  name: 'suggestions',
+  routes: async (app) => {
+    services = app.services;
+    await suggestionRoutes(app);
+  },
+  jobs: [remindDeadlinesJob],
+  schedules: [{ job: REMIND_JOB, everyMs: 24 * 3_600_000 }],
+  seedDemo: seedSuggestionsDemo,
+};

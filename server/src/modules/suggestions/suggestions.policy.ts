@@ -1,0 +1,64 @@
+// Who may do what to a suggestion: deputies their own (and what they co-sign), congress staff the review and
+// assignment, handling-unit staff what is assigned to their unit, leaders the key suggestions they lead.
+import { allow, definePolicy } from '../../platform/access';
+import type { Actor } from '../../platform/context';
+
+export interface SuggestionResource {
+  congressId: string;
+  status: string;
+  proposerDeputyId: string;
+  /** Co-signers who have not yet confirmed. */
+  pendingCosignerIds: string[];
+  /** Proposer and confirmed co-signers: every one of them gets the reply and rates it. */
+  raterDeputyIds: string[];
+  leadUnitId: string | null;
+  assistingUnitIds: string[];
+  /** Every unit ever assigned (for reading). */
+  everUnitIds: string[];
+  leaderAccountId: string | null;
+}
+
+const isProposer = (a: Actor, r: SuggestionResource) => !!a.deputyId && a.deputyId === r.proposerDeputyId;
+const isDeputyOf = (a: Actor, r: SuggestionResource) =>
+  !!a.deputyId && (r.raterDeputyIds.includes(a.deputyId) || r.pendingCosignerIds.includes(a.deputyId));
+const activeUnit = (a: Actor, r: SuggestionResource) =>
+  !!a.handlingUnitId && (a.handlingUnitId === r.leadUnitId || r.assistingUnitIds.includes(a.handlingUnitId));
+const leadUnit = (a: Actor, r: SuggestionResource) => !!a.handlingUnitId && a.handlingUnitId === r.leadUnitId;
+const assistingUnit = (a: Actor, r: SuggestionResource) => !!a.handlingUnitId && r.assistingUnitIds.includes(a.handlingUnitId);
+
+export const suggestionPolicy = definePolicy<SuggestionResource>('suggestion', [
+  allow(['congressStaff', 'leader'], 'view'),
+  allow('deputy', 'view', isDeputyOf),
+  allow('handlingUnitStaff', 'view', (a, r) => !!a.handlingUnitId && r.everUnitIds.includes(a.handlingUnitId)),
+  allow('deputy', ['edit', 'withdraw', 'resubmit'], isProposer),
+  allow('deputy', 'confirmCosign', (a, r) => !!a.deputyId && r.pendingCosignerIds.includes(a.deputyId)),
+  allow('congressStaff', ['review', 'merge', 'assign', 'decideHandBack', 'extend', 'selectKey', 'publish']),
+  allow('handlingUnitStaff', ['logContact', 'requestHandBack'], activeUnit),
+  allow('handlingUnitStaff', ['reply', 'reportSolved'], leadUnit),
+  allow('handlingUnitStaff', 'addOpinion', assistingUnit),
+  allow('deputy', 'rate', (a, r) => !!a.deputyId && r.raterDeputyIds.includes(a.deputyId)),
+  allow('leader', 'supervise', (a, r) => r.leaderAccountId === a.accountId),
+  allow('congressStaff', 'supervise'),
+]);
+
+/** Policy action → workflow event, so abilities reflect both who and when. */
+export const ACTION_EVENT = {
+  edit: 'edit',
+  withdraw: 'withdraw',
+  resubmit: 'resubmit',
+  confirmCosign: 'confirmCosign',
+  review: 'accept',
+  merge: 'merge',
+  assign: 'assign',
+  decideHandBack: 'reassign',
+  extend: 'extend',
+  selectKey: 'selectKey',
+  publish: 'publish',
+  logContact: 'logContact',
+  requestHandBack: 'requestHandBack',
+  reply: 'reply',
+  reportSolved: 'reportSolved',
+  addOpinion: 'addOpinion',
+  rate: 'rate',
+  supervise: 'supervise',
+} as const;

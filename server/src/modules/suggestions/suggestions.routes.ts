@@ -1,0 +1,159 @@
+// HTTP routes of suggestions and motions: parse → authorize → one command or query → present.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import {
+  addOpinionSchema,
+  assignSuggestionSchema,
+  confirmCosignSchema,
+  createMotionSchema,
+  createSuggestionSchema,
+  decideHandBackSchema,
+  decideMotionSchema,
+  extendSuggestionSchema,
+  handBackRequestSchema,
+  logContactSchema,
+  mergeSuggestionsSchema,
+  rateSuggestionSchema,
+  replySuggestionSchema,
+  reportSolvedSchema,
+  reviewSuggestionSchema,
+  selectKeySchema,
+  suggestionListQuerySchema,
+  suggestionSettingsSchema,
+  superviseSchema,
+  SUGGESTION_SETTINGS_KEY,
+} from '@minyi/domain/suggestions';
+import { ctxOf, typed } from '../../platform/http';
+import { transact } from '../../platform/context';
+import { requireRole } from '../../platform/access';
+import { invalidField } from '../../platform/errors';
+import { writeSettings } from '../../platform/settings';
+import { readSuggestionSettings } from './suggestions.repository';
+import { createSuggestion } from './commands/create-suggestion';
+import { submitSuggestion } from './commands/submit-suggestion';
+import { confirmCosign } from './commands/confirm-cosign';
+import { withdrawSuggestion } from './commands/withdraw-suggestion';
+import { reviewSuggestion } from './commands/review-suggestion';
+import { mergeSuggestions } from './commands/merge-suggestions';
+import { assignSuggestion } from './commands/assign-suggestion';
+import { requestHandBack } from './commands/request-hand-back';
+import { decideHandBack } from './commands/decide-hand-back';
+import { extendSuggestion } from './commands/extend-suggestion';
+import { logContact } from './commands/log-contact';
+import { addUnitOpinion } from './commands/add-unit-opinion';
+import { replySuggestion } from './commands/reply-suggestion';
+import { rateSuggestion } from './commands/rate-suggestion';
+import { reportSolved } from './commands/report-solved';
+import { selectKeySuggestion } from './commands/select-key-suggestion';
+import { logSupervision } from './commands/log-supervision';
+import { publishReply } from './commands/publish-reply';
+import { createMotion } from './commands/create-motion';
+import { decideMotion } from './commands/decide-motion';
+import { getSuggestion } from './queries/get-suggestion';
+import { findSuggestions } from './queries/find-suggestions';
+import { findSimilarSuggestions } from './queries/find-similar-suggestions';
+import { getHandlingReport } from './queries/get-handling-report';
+import { exportHandlingReportDocx, exportHandlingReportXlsx } from './queries/export-handling-report';
+import { renderReplyLetter } from './queries/render-reply-letter';
+import { getDashboard } from './queries/get-dashboard';
+import { findHandBackRequests } from './queries/find-hand-back-disputes';
+import { findMotions } from './queries/find-motions';
+
+const idParams = z.object({ id: z.uuid() });
+const tags = ['suggestions'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const reportQuery = z.object({ sittingId: z.uuid().optional(), year: z.coerce.number().int().min(2000).max(2100).optional() });
+const stepAnswer = (row: { id: string; number: string | null; status: string }) => ({ id: row.id, number: row.number, status: row.status });
+const download = (reply: FastifyReply, type: string, name: string, data: Buffer) =>
+  reply.type(type).header('content-disposition', `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`).send(data);
+
+export async function suggestionRoutes(app: FastifyInstance) {
+  const r = typed(app);
+
+  r.get('/suggestion-categories', { schema: { tags, summary: 'Suggestion topic categories and reply result categories' } }, async (req) => {
+    const actor = requireRole(req.actor, ['deputy', 'congressStaff', 'handlingUnitStaff', 'leader']);
+    const s = await readSuggestionSettings(req.server.services.db, actor.congressId);
+    return { items: s.suggestionCategories, replyCategories: s.replyCategories, followUpCategories: s.followUpCategories };
+  });
+
+  r.get('/suggestion-settings', { schema: { tags } }, async (req) => {
+    const actor = requireRole(req.actor, ['congressStaff', 'systemAdmin', 'leader']);
+    return readSuggestionSettings(req.server.services.db, actor.congressId);
+  });
+  r.put('/suggestion-settings', { schema: { tags, body: z.record(z.string(), z.unknown()) } }, async (req) => {
+    const actor = requireRole(req.actor, ['congressStaff', 'systemAdmin']);
+    return transact(ctxOf(req), (w) => writeSettings(w, actor.congressId, SUGGESTION_SETTINGS_KEY, suggestionSettingsSchema, req.body));
+  });
+
+  r.post(
+    '/suggestions',
+    { schema: { tags, summary: 'A deputy submits (or drafts) a suggestion', body: createSuggestionSchema }, config: { idempotent: true } },
+    async (req, reply) => {
+      const actor = requireRole(req.actor, ['deputy']);
+      if (!actor.deputyId) throw invalidField('deputyId', '账号未关联代表', 'the account is not linked to a deputy', 'invalid', 'headers');
+      const ctx = ctxOf(req);
+      const row = await transact(ctx, (w) => createSuggestion(ctx.app, w, { ...req.body, congressId: actor.congressId, proposerDeputyId: actor.deputyId! }));
+      return reply.code(201).send(stepAnswer(row));
+    },
+  );
+
+  r.get('/suggestions', { schema: { tags, querystring: suggestionListQuerySchema } }, async (req) => findSuggestions(ctxOf(req), req.query));
+  r.get('/suggestions/dashboard', { schema: { tags } }, async (req) => getDashboard(ctxOf(req)));
+  r.get('/suggestions/:id', { schema: { tags, params: idParams } }, async (req) => getSuggestion(ctxOf(req), req.params.id));
+  r.get('/suggestions/:id/similar', { schema: { tags, params: idParams } }, async (req) => findSimilarSuggestions(ctxOf(req), req.params.id));
+  r.get(
+    '/suggestions/:id/replies/:replyId/letter.docx',
+    { schema: { tags, params: z.object({ id: z.uuid(), replyId: z.uuid() }) } },
+    async (req, reply) => {
+      const { fileName, data } = await renderReplyLetter(ctxOf(req), req.params.id, req.params.replyId);
+      return download(reply, DOCX, fileName, data);
+    },
+  );
+
+  const step = <S extends z.ZodType>(path: string, body: S, run: (ctx: ReturnType<typeof ctxOf>, id: string, body: z.infer<S>) => Promise<{ row: { id: string; number: string | null; status: string } }>) =>
+    r.post(`/suggestions/:id/${path}`, { schema: { tags, params: idParams, body } }, async (req) => stepAnswer((await run(ctxOf(req), req.params.id, req.body as z.infer<S>)).row));
+
+  const editBody = z.strictObject({ title: z.string().trim().min(1).max(200).optional(), content: z.string().trim().min(1).max(20_000).optional(), category: z.string().max(40).optional() });
+  step('submit', editBody, (ctx, id, b) => submitSuggestion(ctx, id, b));
+  step('cosign', confirmCosignSchema, (ctx, id, b) => confirmCosign(ctx, id, b.accept));
+  step('withdraw', z.strictObject({}).optional(), (ctx, id) => withdrawSuggestion(ctx, id));
+  step('review', reviewSuggestionSchema, (ctx, id, b) => reviewSuggestion(ctx, id, b));
+  step('assign', assignSuggestionSchema, (ctx, id, b) => assignSuggestion(ctx, id, b));
+  step('hand-back', handBackRequestSchema, (ctx, id, b) => requestHandBack(ctx, id, b.reason));
+  step('hand-back/decision', decideHandBackSchema, (ctx, id, b) => decideHandBack(ctx, id, b));
+  step('extension', extendSuggestionSchema, (ctx, id, b) => extendSuggestion(ctx, id, b.reason));
+  step('contacts', logContactSchema, (ctx, id, b) => logContact(ctx, id, b));
+  step('unit-opinions', addOpinionSchema, (ctx, id, b) => addUnitOpinion(ctx, id, b.content));
+  step('reply', replySuggestionSchema, (ctx, id, b) => replySuggestion(ctx, id, b));
+  step('rating', rateSuggestionSchema, (ctx, id, b) => rateSuggestion(ctx, id, b));
+  step('solved', reportSolvedSchema, (ctx, id, b) => reportSolved(ctx, id, b.note));
+  step('key', selectKeySchema, (ctx, id, b) => selectKeySuggestion(ctx, id, b));
+  step('supervisions', superviseSchema, (ctx, id, b) => logSupervision(ctx, id, b));
+  step('publish', z.strictObject({}).optional(), (ctx, id) => publishReply(ctx, id));
+
+  r.post('/suggestion-cases', { schema: { tags, summary: 'Merge suggestions into one handling case (并案)', body: mergeSuggestionsSchema } }, async (req, reply) =>
+    reply.code(201).send(await mergeSuggestions(ctxOf(req), req.body)),
+  );
+  r.get('/suggestion-hand-backs', { schema: { tags, querystring: z.object({ status: z.enum(['pending', 'disputed']).default('pending') }) } }, async (req) =>
+    findHandBackRequests(ctxOf(req), req.query.status),
+  );
+
+  r.get('/suggestion-report', { schema: { tags, querystring: reportQuery } }, async (req) => getHandlingReport(ctxOf(req), req.query));
+  r.get('/suggestion-report.xlsx', { schema: { tags, querystring: reportQuery } }, async (req, reply) =>
+    download(reply, XLSX, 'suggestion-report.xlsx', await exportHandlingReportXlsx(ctxOf(req), req.query)),
+  );
+  r.get('/suggestion-report.docx', { schema: { tags, querystring: reportQuery } }, async (req, reply) =>
+    download(reply, DOCX, 'suggestion-report.docx', await exportHandlingReportDocx(ctxOf(req), req.query)),
+  );
+
+  r.post('/motions', { schema: { tags, body: createMotionSchema }, config: { idempotent: true } }, async (req, reply) => {
+    const m = await createMotion(ctxOf(req), req.body);
+    return reply.code(201).send({ id: m.id, number: m.number, status: m.status });
+  });
+  r.get('/motions', { schema: { tags } }, async (req) => findMotions(ctxOf(req)));
+  r.post('/motions/:id/decision', { schema: { tags, params: idParams, body: decideMotionSchema } }, async (req) => {
+    const m = await decideMotion(ctxOf(req), req.params.id, req.body);
+    return { id: m.id, number: m.number, status: m.status, suggestionId: m.suggestionId };
+  });
+}

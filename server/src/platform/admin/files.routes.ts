@@ -1,0 +1,96 @@
+// /files: upload (multipart `file` + `purpose`) and download. Modules with their own rules about who
+// may see an attachment serve it through their own routes; this one serves the uploader and staff.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Role } from '@minyi/domain';
+import { ctxOf, typed } from '../http';
+import { AppError, badRequest, notFound, unauthorized } from '../errors';
+import { uploadFile, UPLOAD_MAX_BYTES } from './commands/upload-file';
+
+/** Roles that may download any file of their congress through /files/:id. */
+export const FILE_READERS: readonly Role[] = ['congressStaff', 'leader', 'liaisonStaff', 'handlingUnitStaff'];
+
+const PURPOSE = /^[A-Za-z][\w.-]{0,63}$/;
+
+const tooLarge = () =>
+  new AppError(413, 'file_too_large', {
+    zh: `文件过大，上限为 ${UPLOAD_MAX_BYTES / 1_048_576} MB`,
+    en: `The file is too large; the limit is ${UPLOAD_MAX_BYTES / 1_048_576} MB`,
+  });
+
+export async function fileRoutes(app: FastifyInstance) {
+  const r = typed(app);
+  r.post(
+    '/files',
+    {
+      schema: {
+        tags: ['files'],
+        summary: 'Upload a file (multipart: `file`, `purpose`); its type is checked by content',
+        consumes: ['multipart/form-data'],
+        response: {
+          201: z.object({ id: z.string(), mimeType: z.string(), sizeBytes: z.number(), originalName: z.string() }),
+        },
+      },
+      config: { idempotent: true },
+    },
+    async (req, reply) => {
+      if (!req.actor) throw unauthorized();
+      if (!req.isMultipart()) {
+        throw badRequest([{ field: 'file', in: 'body', code: 'required', message: { zh: '请以 multipart 上传文件', en: 'send the file as multipart/form-data' } }]);
+      }
+      let data: Buffer | null = null;
+      let originalName = '';
+      let purpose: string | null = null;
+      try {
+        for await (const part of req.parts({ limits: { fileSize: UPLOAD_MAX_BYTES, files: 1 } })) {
+          if (part.type === 'file') {
+            if (part.fieldname !== 'file' || data) {
+              await part.toBuffer().catch(() => undefined);
+              continue;
+            }
+            data = await part.toBuffer();
+            originalName = part.filename ?? '';
+          } else if (part.fieldname === 'purpose') {
+            purpose = String(part.value);
+          }
+        }
+      } catch (err) {
+        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+        throw err;
+      }
+      const errors = [];
+      if (!data || data.length === 0) {
+        errors.push({ field: 'file', in: 'body', code: 'required', message: { zh: '请选择文件', en: 'is required' } });
+      }
+      if (!purpose || !PURPOSE.test(purpose)) {
+        errors.push({ field: 'purpose', in: 'body', code: 'invalid', message: { zh: '用途无效', en: 'must be a short identifier such as opinion.photo' } });
+      }
+      if (errors.length) throw badRequest(errors);
+      const file = await uploadFile(ctxOf(req), { data: data!, originalName, purpose: purpose! });
+      return reply
+        .code(201)
+        .send({ id: file.id, mimeType: file.mimeType, sizeBytes: file.sizeBytes, originalName: file.originalName });
+    },
+  );
+
+  r.get(
+    '/files/:id',
+    { schema: { tags: ['files'], summary: 'Download a file (the uploader, or staff of the congress)', params: z.object({ id: z.uuid() }) } },
+    async (req, reply) => {
+      const actor = req.actor;
+      if (!actor) throw unauthorized();
+      const found = await app.services.files.read(app.services.db, actor.congressId, req.params.id);
+      const uploadedBy = (found?.file as { uploadedBy?: string | null } | undefined)?.uploadedBy;
+      const allowed = found && (uploadedBy === actor.accountId || actor.roles.some((role) => FILE_READERS.includes(role)));
+      // Existence is secret from those who may not read it.
+      if (!found || !allowed) throw notFound({ zh: '文件', en: 'file' });
+      const name = found.file.originalName || found.file.id;
+      return reply
+        .type(found.file.mimeType)
+        .header('content-length', found.data.length)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .send(found.data);
+    },
+  );
+}

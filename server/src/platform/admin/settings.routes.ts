@@ -1,0 +1,100 @@
+// /settings/:module: per-congress module settings (deadlines, thresholds where practice varies).
+// Staff read them; the system administrator, who manages configuration, writes them.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { abilitiesSchema, type Role } from '@minyi/domain';
+import { ctxOf, typed } from '../http';
+import { requireRole } from '../access';
+import { badRequest, notFound } from '../errors';
+import { transact } from '../context';
+import { readSettings, settingsKeys, settingsSchemaOf, writeSettings, type SettingsSchema } from '../settings';
+
+export const SETTINGS_READERS: readonly Role[] = ['congressStaff', 'leader', 'liaisonStaff', 'handlingUnitStaff', 'systemAdmin'];
+
+const settingsResponse = z.object({
+  module: z.string(),
+  values: z.record(z.string(), z.unknown()),
+  defaults: z.record(z.string(), z.unknown()),
+  schema: z.unknown(),
+  abilities: abilitiesSchema,
+});
+
+function schemaOf(module: string): SettingsSchema {
+  const schema = settingsSchemaOf(module);
+  if (!schema) throw notFound({ zh: '模块设置', en: 'module settings' });
+  return schema;
+}
+
+function jsonSchemaOf(schema: SettingsSchema): unknown {
+  try {
+    return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+  } catch {
+    return null;
+  }
+}
+
+const moduleParams = z.object({ module: z.string().regex(/^[A-Za-z][\w-]{0,63}$/) });
+
+export async function settingsRoutes(app: FastifyInstance) {
+  const r = typed(app);
+  const present = async (module: string, congressId: string, roles: readonly Role[]) => {
+    const schema = schemaOf(module);
+    return {
+      module,
+      values: await readSettings(app.services.db, congressId, module, schema),
+      defaults: schema.parse({}),
+      schema: jsonSchemaOf(schema),
+      abilities: { write: roles.includes('systemAdmin') },
+    };
+  };
+
+  r.get(
+    '/settings',
+    {
+      schema: {
+        tags: ['settings'],
+        summary: 'The modules that have settings',
+        response: { 200: z.object({ items: z.array(z.object({ module: z.string() })) }) },
+      },
+    },
+    async (req) => {
+      requireRole(req.actor, SETTINGS_READERS);
+      return { items: settingsKeys().map((module) => ({ module })) };
+    },
+  );
+
+  r.get(
+    '/settings/:module',
+    { schema: { tags: ['settings'], summary: 'A module’s settings for my congress', params: moduleParams, response: { 200: settingsResponse } } },
+    async (req) => {
+      const actor = requireRole(req.actor, SETTINGS_READERS);
+      return present(req.params.module, actor.congressId, actor.roles);
+    },
+  );
+
+  r.put(
+    '/settings/:module',
+    {
+      schema: {
+        tags: ['settings'],
+        summary: 'Change a module’s settings for my congress (systemAdmin); fields not sent keep their value',
+        params: moduleParams,
+        body: z.record(z.string(), z.unknown()),
+        response: { 200: settingsResponse },
+      },
+    },
+    async (req) => {
+      const actor = requireRole(req.actor, ['systemAdmin']);
+      const schema = schemaOf(req.params.module);
+      const known = new Set(Object.keys(schema.shape));
+      const unknown = Object.keys(req.body).filter((k) => !known.has(k));
+      if (unknown.length) {
+        throw badRequest(
+          unknown.map((field) => ({ field, in: 'body', code: 'unrecognized_keys', message: { zh: '不认识的字段', en: 'is not a recognised field' } })),
+        );
+      }
+      await transact(ctxOf(req), (w) => writeSettings(w, actor.congressId, req.params.module, schema, req.body));
+      return present(req.params.module, actor.congressId, actor.roles);
+    },
+  );
+}

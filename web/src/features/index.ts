@@ -1,0 +1,8 @@
+// Every feature of the web app, in menu order. Add yours with ONE import and ONE entry (see types.ts).
+import type { Feature } from './types';
+import { homeFeature } from './home';
+import { registryFeature } from './registry';
+import { adminFeature } from './admin';
+import { accountFeature } from './account';
+
+export const features: Feature[] = [homeFeature, registryFeature, adminFeature, accountFeature];

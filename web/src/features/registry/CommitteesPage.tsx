@@ -1,0 +1,342 @@
+// The standing committee, the chairpersons' meeting and the working committees, with their members.
+import { useEffect, useState } from 'react';
+import { App as AntApp, Button, Card, Col, DatePicker, Form, Input, Modal, Popconfirm, Row, Select, Switch, Table, Tabs, Tag } from 'antd';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import dayjs, { type Dayjs } from 'dayjs';
+import { COMMITTEE_POSITIONS, WORKING_COMMITTEE_KINDS } from '@minyi/domain/registry';
+import { api, applyFieldErrors, problemMessage, qs } from '../../api';
+import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { compact, DeputySelect, useCanWriteRegistry, useStreets, useTerms, type Ref } from './shared';
+
+type Body = 'standingCommittee' | 'chairpersonsMeeting' | 'workingCommittee';
+
+interface Member {
+  id: string;
+  body: Body;
+  workingCommitteeId: string | null;
+  deputy: Ref;
+  termId: string | null;
+  position: string;
+  startedOn: string | null;
+  endedOn: string | null;
+}
+
+interface WorkingCommittee {
+  id: string;
+  kind: 'workingCommittee' | 'streetWorkingCommittee';
+  name: string;
+  nameEn: string;
+  streetId: string | null;
+  description: string;
+}
+
+function AddMemberModal({
+  body,
+  workingCommitteeId,
+  open,
+  onClose,
+  onSaved,
+}: {
+  body: Body;
+  workingCommitteeId?: string;
+  open: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation('registry');
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<{ deputyId: string; position: string; termId?: string; startedOn?: Dayjs }>();
+  const [busy, setBusy] = useState(false);
+  const terms = useTerms();
+  const submit = async (v: { deputyId: string; position: string; termId?: string; startedOn?: Dayjs }) => {
+    setBusy(true);
+    try {
+      await api.post(
+        '/committee-members',
+        compact({
+          body,
+          workingCommitteeId,
+          deputyId: v.deputyId,
+          position: v.position,
+          termId: v.termId,
+          startedOn: v.startedOn?.format('YYYY-MM-DD'),
+        }),
+      );
+      void message.success(t('common:actions.saved'));
+      form.resetFields();
+      onSaved();
+    } catch (err) {
+      if (!applyFieldErrors(form, err)) void message.error(problemMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const current = terms.data?.items.find((x) => x.isCurrent);
+  return (
+    <Modal open={open} title={t('committees.addMember')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
+      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ position: 'member', termId: current?.id }}>
+        <Form.Item name="deputyId" label={t('committees.deputy')} rules={[{ required: true }]}>
+          <DeputySelect />
+        </Form.Item>
+        <Form.Item name="position" label={t('committees.position')} rules={[{ required: true }]}>
+          <Select options={COMMITTEE_POSITIONS.map((p) => ({ value: p, label: t(`position.${p}`) }))} />
+        </Form.Item>
+        <Form.Item name="termId" label={t('terms.term')}>
+          <Select
+            allowClear
+            options={(terms.data?.items ?? []).map((x) => ({ value: x.id, label: t('terms.termN', { number: x.number }) }))}
+          />
+        </Form.Item>
+        <Form.Item name="startedOn" label={t('committees.startedOn')}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function Members({ body, workingCommitteeId }: { body: Body; workingCommitteeId?: string }) {
+  const { t } = useTranslation('registry');
+  const { message } = AntApp.useApp();
+  const canWrite = useCanWriteRegistry();
+  const [currentOnly, setCurrentOnly] = useState(true);
+  const [adding, setAdding] = useState(false);
+  const list = useResource<{ items: Member[] }>(
+    `/committee-members${qs({ body, workingCommitteeId, current: currentOnly ? 'true' : undefined })}`,
+  );
+  const end = async (m: Member) => {
+    try {
+      await api.post(`/committee-members/${m.id}/end`, { endedOn: dayjs().format('YYYY-MM-DD') });
+      void message.success(t('common:actions.done'));
+      list.reload();
+    } catch (err) {
+      void message.error(problemMessage(err));
+    }
+  };
+  const items = (list.data?.items ?? []).filter((m) => !currentOnly || !m.endedOn);
+  return (
+    <>
+      <div className="filters" style={{ alignItems: 'center' }}>
+        <span>
+          <Switch size="small" checked={currentOnly} onChange={setCurrentOnly} /> {t('committees.current')}
+        </span>
+        {canWrite && (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)} style={{ flex: 'none' }}>
+            {t('committees.addMember')}
+          </Button>
+        )}
+      </div>
+      <ErrorAlert error={list.error} onRetry={list.reload} />
+      <Table<Member>
+        rowKey="id"
+        size="small"
+        loading={list.loading}
+        dataSource={items}
+        pagination={items.length > 50 ? { pageSize: 50 } : false}
+        scroll={{ x: 520 }}
+        columns={[
+          { title: t('committees.deputy'), key: 'd', render: (_, m) => m.deputy.name },
+          { title: t('committees.position'), dataIndex: 'position', render: (p: string) => t(`position.${p}`, { defaultValue: p }) },
+          { title: t('committees.startedOn'), dataIndex: 'startedOn', render: (v: string | null) => v ?? '—' },
+          { title: t('committees.endedOn'), dataIndex: 'endedOn', render: (v: string | null) => v ?? '—' },
+          ...(canWrite
+            ? [
+                {
+                  key: 'a',
+                  width: 70,
+                  render: (_: unknown, m: Member) =>
+                    !m.endedOn && (
+                      <Popconfirm title={t('committees.end')} onConfirm={() => void end(m)}>
+                        <Button size="small" type="link" danger>
+                          {t('committees.end')}
+                        </Button>
+                      </Popconfirm>
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <AddMemberModal
+        body={body}
+        workingCommitteeId={workingCommitteeId}
+        open={adding}
+        onClose={() => setAdding(false)}
+        onSaved={() => {
+          setAdding(false);
+          list.reload();
+        }}
+      />
+    </>
+  );
+}
+
+function WorkingCommitteeModal({ wc, open, onClose, onSaved }: { wc: WorkingCommittee | null; open: boolean; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation('registry');
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<WorkingCommittee>();
+  const [busy, setBusy] = useState(false);
+  const streets = useStreets();
+  const kind = Form.useWatch('kind', form);
+  useEffect(() => {
+    form.resetFields();
+    if (wc) form.setFieldsValue(wc);
+  }, [wc, open, form]);
+  const submit = async (v: WorkingCommittee) => {
+    setBusy(true);
+    try {
+      if (wc) await api.patch(`/working-committees/${wc.id}`, compact({ name: v.name, nameEn: v.nameEn, description: v.description }));
+      else await api.post('/working-committees', compact(v));
+      void message.success(t('common:actions.saved'));
+      onSaved();
+    } catch (err) {
+      if (!applyFieldErrors(form, err)) void message.error(problemMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open={open}
+      title={wc ? t('committees.editWc') : t('committees.createWc')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+      forceRender
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ kind: 'workingCommittee' }}>
+        <Form.Item name="kind" label={t('committees.kind')} rules={[{ required: true }]}>
+          <Select disabled={!!wc} options={WORKING_COMMITTEE_KINDS.map((k) => ({ value: k, label: t(`wcKind.${k}`) }))} />
+        </Form.Item>
+        {kind === 'streetWorkingCommittee' && (
+          <Form.Item name="streetId" label={t('committees.street')} rules={[{ required: true }]}>
+            <Select disabled={!!wc} showSearch={{ optionFilterProp: 'label' }} options={streets.options} />
+          </Form.Item>
+        )}
+        <Form.Item name="name" label={t('common:fields.name')} rules={[{ required: true, max: 100 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="nameEn" label={t('common:fields.nameEn')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="description" label={t('committees.description')}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function WorkingCommittees() {
+  const { t, i18n } = useTranslation('registry');
+  const canWrite = useCanWriteRegistry();
+  const list = useResource<{ items: WorkingCommittee[] }>('/working-committees');
+  const [selected, setSelected] = useState<string | null>(null);
+  const [editing, setEditing] = useState<WorkingCommittee | null>(null);
+  const [open, setOpen] = useState(false);
+  const label = (w: WorkingCommittee) => (i18n.language === 'en' && w.nameEn ? w.nameEn : w.name);
+  const sel = list.data?.items.find((w) => w.id === selected);
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={10}>
+        <Card
+          size="small"
+          title={t('committees.working')}
+          extra={
+            canWrite && (
+              <Button
+                size="small"
+                icon={<PlusOutlined />}
+                onClick={() => {
+                  setEditing(null);
+                  setOpen(true);
+                }}
+              >
+                {t('committees.createWc')}
+              </Button>
+            )
+          }
+        >
+          <ErrorAlert error={list.error} onRetry={list.reload} />
+          <Table<WorkingCommittee>
+            rowKey="id"
+            size="small"
+            loading={list.loading}
+            dataSource={list.data?.items ?? []}
+            pagination={false}
+            onRow={(r) => ({ onClick: () => setSelected(r.id), style: { cursor: 'pointer' } })}
+            rowClassName={(r) => (r.id === selected ? 'ant-table-row-selected' : '')}
+            columns={[
+              { title: t('common:fields.name'), key: 'n', render: (_, w) => label(w) },
+              {
+                title: t('committees.kind'),
+                dataIndex: 'kind',
+                width: 120,
+                render: (k: string) => <Tag>{t(`wcKind.${k}`)}</Tag>,
+              },
+              ...(canWrite
+                ? [
+                    {
+                      key: 'a',
+                      width: 50,
+                      render: (_: unknown, w: WorkingCommittee) => (
+                        <Button
+                          size="small"
+                          type="text"
+                          icon={<EditOutlined />}
+                          aria-label={t('committees.editWc')}
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            setEditing(w);
+                            setOpen(true);
+                          }}
+                        />
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        </Card>
+      </Col>
+      <Col xs={24} lg={14}>
+        <Card size="small" title={sel ? `${label(sel)} · ${t('committees.members')}` : t('committees.members')}>
+          {sel ? (
+            <>
+              {sel.description && <p style={{ marginTop: 0 }}>{sel.description}</p>}
+              <Members key={sel.id} body="workingCommittee" workingCommitteeId={sel.id} />
+            </>
+          ) : (
+            t('committees.chooseWc')
+          )}
+        </Card>
+      </Col>
+      <WorkingCommitteeModal
+        wc={editing}
+        open={open}
+        onClose={() => setOpen(false)}
+        onSaved={() => {
+          setOpen(false);
+          list.reload();
+        }}
+      />
+    </Row>
+  );
+}
+
+export default function CommitteesPage() {
+  const { t } = useTranslation('registry');
+  return (
+    <div>
+      <PageHeader title={t('committees.title')} />
+      <Tabs
+        items={[
+          { key: 'sc', label: t('body.standingCommittee'), children: <Members body="standingCommittee" /> },
+          { key: 'cm', label: t('body.chairpersonsMeeting'), children: <Members body="chairpersonsMeeting" /> },
+          { key: 'wc', label: t('committees.working'), children: <WorkingCommittees /> },
+        ]}
+      />
+    </div>
+  );
+}

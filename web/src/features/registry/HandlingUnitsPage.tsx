@@ -1,0 +1,222 @@
+// Handling units: list with filters, create/edit with the categories of matters, Excel import and export.
+import { useEffect, useState } from 'react';
+import { App as AntApp, Button, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { HANDLING_UNIT_KINDS, MATTER_CATEGORIES, MATTER_CATEGORY_LABELS } from '@minyi/domain/registry';
+import { api, applyFieldErrors, localized, newIdempotencyKey, problemMessage } from '../../api';
+import { ErrorAlert, LoadMore, PageHeader, usePagedList } from '../../shell/components';
+import { compact, DownloadButton, ImportButton, useCanWriteRegistry, useStreets } from './shared';
+
+interface Unit {
+  id: string;
+  name: string;
+  nameEn: string;
+  kind: string;
+  categories: string[];
+  streetId: string | null;
+  contactName: string;
+  contactPhone: string;
+  active: boolean;
+}
+
+const categoryLabel = (c: string) =>
+  localized(MATTER_CATEGORY_LABELS[c as keyof typeof MATTER_CATEGORY_LABELS] ?? { zh: c, en: c });
+
+function UnitModal({ unit, open, onClose, onSaved }: { unit: Unit | null; open: boolean; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation('registry');
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<Unit>();
+  const [busy, setBusy] = useState(false);
+  const [key, setKey] = useState(newIdempotencyKey);
+  const streets = useStreets();
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    if (unit) form.setFieldsValue(unit);
+  }, [open, unit, form]);
+
+  const submit = async (v: Unit) => {
+    setBusy(true);
+    try {
+      const body = { ...compact(v), categories: v.categories ?? [], streetId: v.streetId ?? null, active: v.active };
+      if (unit) await api.patch(`/handling-units/${unit.id}`, body);
+      else await api.post('/handling-units', body, { idempotencyKey: key });
+      setKey(newIdempotencyKey());
+      void message.success(t('common:actions.saved'));
+      onSaved();
+    } catch (err) {
+      if (!applyFieldErrors(form, err)) void message.error(problemMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={unit ? t('units.edit') : t('units.create')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+      okText={t('common:actions.save')}
+      width={640}
+      forceRender
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ kind: 'governmentDepartment', categories: [], active: true }}>
+        <Form.Item name="name" label={t('common:fields.name')} rules={[{ required: true, max: 100 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="nameEn" label={t('common:fields.nameEn')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="kind" label={t('units.kind')} rules={[{ required: true }]}>
+          <Select options={HANDLING_UNIT_KINDS.map((k) => ({ value: k, label: t(`unitKind.${k}`) }))} />
+        </Form.Item>
+        <Form.Item name="categories" label={t('units.categories')}>
+          <Select mode="multiple" options={MATTER_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) }))} />
+        </Form.Item>
+        <Form.Item name="streetId" label={t('units.street')}>
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={streets.options} />
+        </Form.Item>
+        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', columnGap: 16 }}>
+          <Form.Item name="contactName" label={t('units.contactName')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="contactPhone" label={t('units.contactPhone')}>
+            <Input inputMode="tel" />
+          </Form.Item>
+        </div>
+        <Form.Item name="active" label={t('units.active')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export default function HandlingUnitsPage() {
+  const { t } = useTranslation('registry');
+  const canWrite = useCanWriteRegistry();
+  const streets = useStreets();
+  const [q, setQ] = useState('');
+  const [kind, setKind] = useState<string | undefined>();
+  const [category, setCategory] = useState<string | undefined>();
+  const [editing, setEditing] = useState<Unit | null>(null);
+  const [open, setOpen] = useState(false);
+  const list = usePagedList<Unit>('/handling-units', { q: q || undefined, kind, category }, 100);
+
+  return (
+    <div>
+      <PageHeader
+        title={t('units.title')}
+        extra={
+          <>
+            {canWrite && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => {
+                  setEditing(null);
+                  setOpen(true);
+                }}
+              >
+                {t('units.create')}
+              </Button>
+            )}
+            {canWrite && (
+              <ImportButton path="/handling-units/import" title={t('units.importTitle')} okKey="units.importOk" onDone={list.reload} />
+            )}
+            {canWrite && (
+              <DownloadButton
+                path="/handling-units/import-template.xlsx"
+                filename="handling-units-template.xlsx"
+                label={t('deputies.template')}
+              />
+            )}
+            <DownloadButton path="/handling-units/export.xlsx" filename="handling-units.xlsx" label={t('deputies.export')} />
+          </>
+        }
+      />
+      <div className="filters">
+        <Input.Search allowClear placeholder={t('units.search')} onSearch={setQ} style={{ maxWidth: 280 }} />
+        <Select
+          allowClear
+          placeholder={t('units.kind')}
+          value={kind}
+          onChange={setKind}
+          options={HANDLING_UNIT_KINDS.map((k) => ({ value: k, label: t(`unitKind.${k}`) }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('units.category')}
+          value={category}
+          onChange={setCategory}
+          options={MATTER_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) }))}
+        />
+      </div>
+      <ErrorAlert error={list.error} onRetry={list.reload} />
+      <Table<Unit>
+        rowKey="id"
+        size="middle"
+        loading={list.loading}
+        dataSource={list.items}
+        pagination={false}
+        scroll={{ x: 900 }}
+        columns={[
+          { title: t('common:fields.name'), dataIndex: 'name', width: 220 },
+          { title: t('units.kind'), dataIndex: 'kind', width: 130, render: (k: string) => t(`unitKind.${k}`, { defaultValue: k }) },
+          {
+            title: t('units.categories'),
+            dataIndex: 'categories',
+            render: (cs: string[]) => cs.map((c) => <Tag key={c}>{categoryLabel(c)}</Tag>),
+          },
+          { title: t('units.street'), dataIndex: 'streetId', width: 110, render: (id: string | null) => streets.nameOf(id) || '—' },
+          {
+            title: t('units.contactName'),
+            key: 'contact',
+            width: 170,
+            render: (_, u) => [u.contactName, u.contactPhone].filter(Boolean).join(' ') || '—',
+          },
+          {
+            title: t('common:fields.status'),
+            dataIndex: 'active',
+            width: 80,
+            render: (a: boolean) => (a ? <Tag color="green">{t('units.active')}</Tag> : <Tag>{t('units.inactive')}</Tag>),
+          },
+          ...(canWrite
+            ? [
+                {
+                  title: t('common:actions.actions'),
+                  key: 'actions',
+                  width: 80,
+                  render: (_: unknown, u: Unit) => (
+                    <Button
+                      type="link"
+                      size="small"
+                      onClick={() => {
+                        setEditing(u);
+                        setOpen(true);
+                      }}
+                    >
+                      {t('common:actions.edit')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <LoadMore list={list} />
+      <UnitModal
+        unit={editing}
+        open={open}
+        onClose={() => setOpen(false)}
+        onSaved={() => {
+          setOpen(false);
+          list.reload();
+        }}
+      />
+    </div>
+  );
+}

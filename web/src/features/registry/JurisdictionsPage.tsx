@@ -1,0 +1,319 @@
+// The jurisdiction tree (district → streets → communities) and the electoral districts of each street.
+import { useEffect, useMemo, useState } from 'react';
+import { App as AntApp, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Modal, Row, Space, Spin, Table, Tree } from 'antd';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { api, applyFieldErrors, problemMessage, qs } from '../../api';
+import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { compact, useCanWriteRegistry, type Jurisdiction } from './shared';
+
+const CHILD_LEVEL: Record<string, Jurisdiction['level'] | undefined> = {
+  province: 'city',
+  city: 'district',
+  district: 'street',
+  street: 'community',
+};
+
+interface District {
+  id: string;
+  name: string;
+  streetId: string;
+  seats: number;
+  voterCount: number | null;
+}
+
+interface TreeNode {
+  key: string;
+  title: string;
+  children?: TreeNode[];
+}
+
+function JurisdictionModal({
+  mode,
+  node,
+  onClose,
+  onSaved,
+}: {
+  mode: 'create' | 'edit' | null;
+  node: Jurisdiction | null;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation('registry');
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<{ name: string; nameEn?: string; code?: string }>();
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    form.resetFields();
+    if (mode === 'edit' && node) form.setFieldsValue({ name: node.name, nameEn: node.nameEn, code: node.code });
+  }, [mode, node, form]);
+  const submit = async (v: { name: string; nameEn?: string; code?: string }) => {
+    if (!node) return;
+    setBusy(true);
+    try {
+      if (mode === 'edit') await api.patch(`/jurisdictions/${node.id}`, compact(v));
+      else await api.post('/jurisdictions', { ...compact(v), parentId: node.id, level: CHILD_LEVEL[node.level] });
+      void message.success(t('common:actions.saved'));
+      onSaved();
+    } catch (err) {
+      if (!applyFieldErrors(form, err)) void message.error(problemMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open={!!mode}
+      title={mode === 'edit' ? t('jurisdictions.edit') : t('jurisdictions.addChild')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+      forceRender
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
+        <Form.Item name="name" label={t('jurisdictions.name')} rules={[{ required: true, max: 100 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="nameEn" label={t('jurisdictions.nameEn')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="code" label={t('jurisdictions.code')}>
+          <Input />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function DistrictModal({
+  streetId,
+  district,
+  open,
+  onClose,
+  onSaved,
+}: {
+  streetId: string;
+  district: District | null;
+  open: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation('registry');
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<District>();
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    form.resetFields();
+    if (district) form.setFieldsValue(district);
+  }, [district, open, form]);
+  const submit = async (v: District) => {
+    setBusy(true);
+    try {
+      if (district) await api.patch(`/electoral-districts/${district.id}`, compact(v));
+      else await api.post('/electoral-districts', { ...compact(v), streetId });
+      void message.success(t('common:actions.saved'));
+      onSaved();
+    } catch (err) {
+      if (!applyFieldErrors(form, err)) void message.error(problemMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open={open}
+      title={district ? district.name : t('jurisdictions.addDistrict')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+      forceRender
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ seats: 1 }}>
+        <Form.Item name="name" label={t('jurisdictions.districtName')} rules={[{ required: true, max: 100 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="seats" label={t('jurisdictions.seats')} rules={[{ required: true }]}>
+          <InputNumber min={1} max={20} />
+        </Form.Item>
+        <Form.Item name="voterCount" label={t('jurisdictions.voterCount')}>
+          <InputNumber min={0} style={{ width: 180 }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function StreetDistricts({ streetId }: { streetId: string }) {
+  const { t } = useTranslation('registry');
+  const canWrite = useCanWriteRegistry();
+  const list = useResource<{ items: District[] }>(`/electoral-districts${qs({ streetId, limit: 200 })}`);
+  const [editing, setEditing] = useState<District | null>(null);
+  const [open, setOpen] = useState(false);
+  return (
+    <Card
+      size="small"
+      title={t('jurisdictions.districts')}
+      extra={
+        canWrite && (
+          <Button
+            size="small"
+            icon={<PlusOutlined />}
+            onClick={() => {
+              setEditing(null);
+              setOpen(true);
+            }}
+          >
+            {t('jurisdictions.addDistrict')}
+          </Button>
+        )
+      }
+    >
+      <ErrorAlert error={list.error} onRetry={list.reload} />
+      <Table<District>
+        rowKey="id"
+        size="small"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        pagination={false}
+        columns={[
+          { title: t('jurisdictions.districtName'), dataIndex: 'name' },
+          { title: t('jurisdictions.seats'), dataIndex: 'seats', width: 90 },
+          { title: t('jurisdictions.voterCount'), dataIndex: 'voterCount', width: 110, render: (v: number | null) => v ?? '—' },
+          ...(canWrite
+            ? [
+                {
+                  key: 'a',
+                  width: 70,
+                  render: (_: unknown, d: District) => (
+                    <Button
+                      size="small"
+                      type="link"
+                      onClick={() => {
+                        setEditing(d);
+                        setOpen(true);
+                      }}
+                    >
+                      {t('common:actions.edit')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <DistrictModal
+        streetId={streetId}
+        district={editing}
+        open={open}
+        onClose={() => setOpen(false)}
+        onSaved={() => {
+          setOpen(false);
+          list.reload();
+        }}
+      />
+    </Card>
+  );
+}
+
+export default function JurisdictionsPage() {
+  const { t, i18n } = useTranslation('registry');
+  const canWrite = useCanWriteRegistry();
+  const all = useResource<{ items: Jurisdiction[] }>('/jurisdictions');
+  const [selected, setSelected] = useState<string | null>(null);
+  const [modal, setModal] = useState<'create' | 'edit' | null>(null);
+
+  const items = useMemo(() => all.data?.items ?? [], [all.data]);
+  const byId = useMemo(() => new Map(items.map((j) => [j.id, j])), [items]);
+  const en = i18n.language === 'en';
+  const label = (j: Jurisdiction) => (en && j.nameEn ? j.nameEn : j.name);
+  const tree = useMemo(() => {
+    const title = (j: Jurisdiction) => (en && j.nameEn ? j.nameEn : j.name);
+    const kids = new Map<string | null, Jurisdiction[]>();
+    for (const j of items) {
+      const parent = j.parentId && byId.has(j.parentId) ? j.parentId : null;
+      kids.set(parent, [...(kids.get(parent) ?? []), j]);
+    }
+    const build = (parent: string | null): TreeNode[] =>
+      (kids.get(parent) ?? []).map((j) => ({
+        key: j.id,
+        title: title(j),
+        children: kids.has(j.id) ? build(j.id) : undefined,
+      }));
+    return build(null);
+  }, [items, byId, en]);
+
+  const node = selected ? (byId.get(selected) ?? null) : null;
+  const expanded = useMemo(
+    () => items.filter((j) => j.level !== 'street' && j.level !== 'community').map((j) => j.id),
+    [items],
+  );
+
+  return (
+    <div>
+      <PageHeader title={t('jurisdictions.title')} />
+      <ErrorAlert error={all.error} onRetry={all.reload} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} md={10} lg={8}>
+          <Card size="small" styles={{ body: { maxHeight: '70vh', overflow: 'auto' } }}>
+            {all.loading ? (
+              <Spin />
+            ) : (
+              <Tree
+                treeData={tree}
+                defaultExpandedKeys={expanded}
+                selectedKeys={selected ? [selected] : []}
+                onSelect={(keys) => setSelected((keys[0] as string) ?? null)}
+              />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} md={14} lg={16}>
+          {!node ? (
+            <Empty description={t('jurisdictions.selectHint')} />
+          ) : (
+            <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+              <Card
+                size="small"
+                title={label(node)}
+                extra={
+                  canWrite && (
+                    <Space>
+                      <Button size="small" icon={<EditOutlined />} onClick={() => setModal('edit')}>
+                        {t('jurisdictions.edit')}
+                      </Button>
+                      {CHILD_LEVEL[node.level] && (
+                        <Button size="small" icon={<PlusOutlined />} onClick={() => setModal('create')}>
+                          {t('jurisdictions.addChild')}
+                        </Button>
+                      )}
+                    </Space>
+                  )
+                }
+              >
+                <Descriptions column={1} size="small">
+                  <Descriptions.Item label={t('jurisdictions.level')}>{t(`jurisdictionLevel.${node.level}`)}</Descriptions.Item>
+                  <Descriptions.Item label={t('jurisdictions.name')}>{node.name}</Descriptions.Item>
+                  <Descriptions.Item label={t('jurisdictions.nameEn')}>{node.nameEn || '—'}</Descriptions.Item>
+                  {node.code && <Descriptions.Item label={t('jurisdictions.code')}>{node.code}</Descriptions.Item>}
+                  {node.parentId && byId.get(node.parentId) && (
+                    <Descriptions.Item label={t('jurisdictions.parent')}>{label(byId.get(node.parentId)!)}</Descriptions.Item>
+                  )}
+                </Descriptions>
+              </Card>
+              {node.level === 'street' && <StreetDistricts streetId={node.id} />}
+            </Space>
+          )}
+        </Col>
+      </Row>
+      <JurisdictionModal
+        mode={modal}
+        node={node}
+        onClose={() => setModal(null)}
+        onSaved={() => {
+          setModal(null);
+          all.reload();
+        }}
+      />
+    </div>
+  );
+}

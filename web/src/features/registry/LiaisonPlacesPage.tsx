@@ -1,0 +1,287 @@
+// Liaison places (家、站、点): list, create/edit, and the deputies assigned to each.
+import { useEffect, useState } from 'react';
+import { App as AntApp, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { LIAISON_PLACE_KINDS } from '@minyi/domain/registry';
+import { api, applyFieldErrors, newIdempotencyKey, problemMessage, qs } from '../../api';
+import { ErrorAlert, LoadMore, PageHeader, usePagedList, useResource } from '../../shell/components';
+import { compact, DeputySelect, useCanWriteRegistry, useStreets, type Jurisdiction, type Ref } from './shared';
+
+interface Place {
+  id: string;
+  kind: 'home' | 'station' | 'point';
+  name: string;
+  sector: string | null;
+  streetId: string;
+  communityId: string | null;
+  address: string;
+  openingHours: string;
+  phone: string;
+  active: boolean;
+  deputies: Ref[];
+}
+
+const KIND_COLORS = { home: 'red', station: 'blue', point: 'green' } as const;
+
+function PlaceModal({ place, open, onClose, onSaved }: { place: Place | null; open: boolean; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation('registry');
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<Place>();
+  const [busy, setBusy] = useState(false);
+  const [key, setKey] = useState(newIdempotencyKey);
+  const streets = useStreets();
+  const streetId = Form.useWatch('streetId', form);
+  const kind = Form.useWatch('kind', form);
+  const communities = useResource<{ items: Jurisdiction[] }>(
+    open && streetId ? `/jurisdictions${qs({ level: 'community', parentId: streetId })}` : null,
+  );
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    if (place) form.setFieldsValue(place);
+  }, [open, place, form]);
+
+  const submit = async (v: Place) => {
+    setBusy(true);
+    try {
+      const body = { ...compact(v), active: v.active, sector: v.kind === 'point' ? v.sector || null : null };
+      if (place) await api.patch(`/liaison-places/${place.id}`, body);
+      else await api.post('/liaison-places', body, { idempotencyKey: key });
+      setKey(newIdempotencyKey());
+      void message.success(t('common:actions.saved'));
+      onSaved();
+    } catch (err) {
+      if (!applyFieldErrors(form, err)) void message.error(problemMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={place ? t('places.edit') : t('places.create')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+      okText={t('common:actions.save')}
+      width={640}
+      forceRender
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ kind: 'station', active: true }}>
+        <Form.Item name="kind" label={t('places.kind')} rules={[{ required: true }]}>
+          <Select options={LIAISON_PLACE_KINDS.map((k) => ({ value: k, label: t(`placeKind.${k}`) }))} />
+        </Form.Item>
+        <Form.Item name="name" label={t('common:fields.name')} rules={[{ required: true, max: 100 }]}>
+          <Input />
+        </Form.Item>
+        {kind === 'point' && (
+          <Form.Item name="sector" label={t('places.sector')} extra={t('places.sectorHint')}>
+            <Input />
+          </Form.Item>
+        )}
+        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', columnGap: 16 }}>
+          <Form.Item name="streetId" label={t('places.street')} rules={[{ required: true }]}>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={streets.options}
+              onChange={() => form.setFieldsValue({ communityId: null })}
+            />
+          </Form.Item>
+          <Form.Item name="communityId" label={t('places.community')}>
+            <Select
+              allowClear
+              disabled={!streetId}
+              options={(communities.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            />
+          </Form.Item>
+        </div>
+        <Form.Item name="address" label={t('places.address')}>
+          <Input />
+        </Form.Item>
+        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', columnGap: 16 }}>
+          <Form.Item name="openingHours" label={t('places.openingHours')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="phone" label={t('places.phone')}>
+            <Input inputMode="tel" />
+          </Form.Item>
+        </div>
+        <Form.Item name="active" label={t('places.active')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function AssignModal({ place, onClose, onSaved }: { place: Place | null; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation('registry');
+  const { message } = AntApp.useApp();
+  const [ids, setIds] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setIds(place?.deputies.map((d) => d.id) ?? []), [place]);
+  const save = async () => {
+    if (!place) return;
+    setBusy(true);
+    try {
+      await api.put(`/liaison-places/${place.id}/deputies`, { deputyIds: ids });
+      void message.success(t('places.assigned'));
+      onSaved();
+    } catch (err) {
+      void message.error(problemMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open={!!place}
+      title={place ? t('places.assignTitle', { name: place.name }) : ''}
+      onCancel={onClose}
+      onOk={() => void save()}
+      confirmLoading={busy}
+      okText={t('common:actions.save')}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{t('places.assignHint')}</Typography.Paragraph>
+      {place && (
+        <DeputySelect mode="multiple" value={ids} onChange={(v) => setIds(v as string[])} initial={place.deputies} />
+      )}
+    </Modal>
+  );
+}
+
+export default function LiaisonPlacesPage() {
+  const { t } = useTranslation('registry');
+  const canWrite = useCanWriteRegistry();
+  const streets = useStreets();
+  const [q, setQ] = useState('');
+  const [streetId, setStreetId] = useState<string | undefined>();
+  const [kind, setKind] = useState<string | undefined>();
+  const [editing, setEditing] = useState<Place | null>(null);
+  const [open, setOpen] = useState(false);
+  const [assigning, setAssigning] = useState<Place | null>(null);
+  const list = usePagedList<Place>('/liaison-places', { q: q || undefined, streetId, kind }, 100);
+
+  return (
+    <div>
+      <PageHeader
+        title={t('places.title')}
+        extra={
+          canWrite && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => {
+                setEditing(null);
+                setOpen(true);
+              }}
+            >
+              {t('places.create')}
+            </Button>
+          )
+        }
+      />
+      <div className="filters">
+        <Input.Search allowClear placeholder={t('places.search')} onSearch={setQ} style={{ maxWidth: 280 }} />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('places.street')}
+          value={streetId}
+          onChange={setStreetId}
+          options={streets.options}
+        />
+        <Select
+          allowClear
+          placeholder={t('places.kind')}
+          value={kind}
+          onChange={setKind}
+          options={LIAISON_PLACE_KINDS.map((k) => ({ value: k, label: t(`placeKind.${k}`) }))}
+        />
+      </div>
+      <ErrorAlert error={list.error} onRetry={list.reload} />
+      <Table<Place>
+        rowKey="id"
+        size="middle"
+        loading={list.loading}
+        dataSource={list.items}
+        pagination={false}
+        scroll={{ x: 1000 }}
+        columns={[
+          {
+            title: t('places.kind'),
+            dataIndex: 'kind',
+            width: 120,
+            render: (k: Place['kind']) => <Tag color={KIND_COLORS[k]}>{t(`placeKind.${k}`)}</Tag>,
+          },
+          {
+            title: t('common:fields.name'),
+            dataIndex: 'name',
+            render: (n: string, p) => (
+              <>
+                {n}
+                {p.sector && <div style={{ fontSize: '0.85em', color: '#595959' }}>{p.sector}</div>}
+              </>
+            ),
+          },
+          { title: t('places.street'), dataIndex: 'streetId', width: 100, render: (id: string) => streets.nameOf(id) },
+          { title: t('places.address'), dataIndex: 'address' },
+          { title: t('places.openingHours'), dataIndex: 'openingHours', width: 180 },
+          {
+            title: t('places.deputies'),
+            dataIndex: 'deputies',
+            width: 110,
+            render: (ds: Ref[]) => t('places.deputyCount', { count: ds.length }),
+          },
+          ...(canWrite
+            ? [
+                {
+                  title: t('common:actions.actions'),
+                  key: 'actions',
+                  width: 170,
+                  render: (_: unknown, p: Place) => (
+                    <Space size={0}>
+                      <Button
+                        type="link"
+                        size="small"
+                        onClick={() => {
+                          setEditing(p);
+                          setOpen(true);
+                        }}
+                      >
+                        {t('common:actions.edit')}
+                      </Button>
+                      <Button type="link" size="small" onClick={() => setAssigning(p)}>
+                        {t('places.assign')}
+                      </Button>
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <LoadMore list={list} />
+      <PlaceModal
+        place={editing}
+        open={open}
+        onClose={() => setOpen(false)}
+        onSaved={() => {
+          setOpen(false);
+          list.reload();
+        }}
+      />
+      <AssignModal
+        place={assigning}
+        onClose={() => setAssigning(null)}
+        onSaved={() => {
+          setAssigning(null);
+          list.reload();
+        }}
+      />
+    </div>
+  );
+}

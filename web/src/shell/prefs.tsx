@@ -1,0 +1,115 @@
+// Display preferences kept in localStorage: language (zh-CN/en) and the elderly-friendly mode.
+// Wraps the app in antd's ConfigProvider with the matching locale and theme.
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider, theme as antTheme, type ThemeConfig } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import 'dayjs/locale/en';
+import { useTranslation } from 'react-i18next';
+import { setLanguage, type Language } from '../i18n';
+
+const ELDERLY_KEY = 'minyi.elderly';
+
+interface Prefs {
+  lang: Language;
+  setLang: (l: Language) => void;
+  elderly: boolean;
+  setElderly: (on: boolean) => void;
+}
+
+const PrefsContext = createContext<Prefs | null>(null);
+
+export const usePrefs = (): Prefs => {
+  const p = useContext(PrefsContext);
+  if (!p) throw new Error('usePrefs outside PrefsProvider');
+  return p;
+};
+
+/** The congress red; dark enough for text on white (contrast ≥ 7:1). */
+const PRIMARY = '#b71c1c';
+
+function themeFor(elderly: boolean): ThemeConfig {
+  if (!elderly) {
+    return { token: { colorPrimary: PRIMARY, borderRadius: 6 }, algorithm: antTheme.defaultAlgorithm };
+  }
+  // Elderly-friendly: larger type and controls, darker text and borders for stronger contrast.
+  return {
+    algorithm: antTheme.defaultAlgorithm,
+    token: {
+      colorPrimary: '#8e0000',
+      fontSize: 18,
+      fontSizeLG: 20,
+      fontSizeHeading1: 34,
+      fontSizeHeading2: 28,
+      fontSizeHeading3: 24,
+      fontSizeHeading4: 21,
+      controlHeight: 44,
+      controlHeightLG: 52,
+      controlHeightSM: 34,
+      lineHeight: 1.6,
+      colorText: '#000000',
+      colorTextSecondary: '#1f1f1f',
+      colorTextTertiary: '#333333',
+      colorTextDescription: '#262626',
+      colorBorder: '#595959',
+      colorBorderSecondary: '#8c8c8c',
+      colorLink: '#0b3d91',
+      borderRadius: 6,
+    },
+    components: {
+      Menu: { itemHeight: 52, fontSize: 18 },
+      Table: { cellPaddingBlock: 14 },
+    },
+  };
+}
+
+function readElderly(): boolean {
+  try {
+    return localStorage.getItem(ELDERLY_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+export function PrefsProvider({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const lang: Language = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const [elderly, setElderlyState] = useState(readElderly);
+
+  useEffect(() => {
+    dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
+    document.documentElement.lang = lang;
+    document.title = lang === 'en' ? 'Minyi — people’s congress' : '民意 · 人大工作平台';
+  }, [lang]);
+
+  useEffect(() => {
+    document.documentElement.classList.toggle('elderly', elderly);
+  }, [elderly]);
+
+  const value = useMemo<Prefs>(
+    () => ({
+      lang,
+      setLang: setLanguage,
+      elderly,
+      setElderly: (on) => {
+        try {
+          localStorage.setItem(ELDERLY_KEY, on ? '1' : '0');
+        } catch {
+          // ignore
+        }
+        setElderlyState(on);
+      },
+    }),
+    [lang, elderly],
+  );
+
+  return (
+    <PrefsContext.Provider value={value}>
+      <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={themeFor(elderly)}>
+        <AntApp>{children}</AntApp>
+      </ConfigProvider>
+    </PrefsContext.Provider>
+  );
+}
