@@ -111,6 +111,13 @@ export async function startServer(opts: StartOptions = {}): Promise<BenchServer>
     // The real server polls its job queue; so does the benchmarked one (audit sealing included).
     jobPollMs: 1000,
     logLevel: process.env.LOG_LEVEL ?? 'warn',
+    // As loadConfig sets it for the real server (tests turn the session cache off).
+    security: {
+      maxFailedLogins: 5,
+      lockoutMinutes: 15,
+      sessionIdleMinutes: 30,
+      sessionCacheMs: Number(process.env.MINYI_SESSION_CACHE_MS ?? 5000),
+    },
     ...opts.config,
   });
   const app = await buildApp(config, database);
@@ -152,10 +159,26 @@ export async function createBenchCongress(server: BenchServer, name = '基准测
   const districtId = newId();
   const streetId = newId();
   await server.services.db.transaction(async (tx) => {
-    await tx.insert(congresses).values({ id: congressId, congressId, name, nameEn: 'Bench District', level: 'district', jurisdictionId: districtId });
+    await tx
+      .insert(congresses)
+      .values({
+        id: congressId,
+        congressId,
+        name,
+        nameEn: 'Bench District',
+        level: 'district',
+        jurisdictionId: districtId,
+      });
     await tx.insert(jurisdictions).values([
       { id: districtId, congressId, level: 'district', name: '基准区', nameEn: 'Bench District' },
-      { id: streetId, congressId, parentId: districtId, level: 'street', name: '基准街道', nameEn: 'Bench Street' },
+      {
+        id: streetId,
+        congressId,
+        parentId: districtId,
+        level: 'street',
+        name: '基准街道',
+        nameEn: 'Bench Street',
+      },
     ]);
   });
   return { congressId, districtId, streetId };
@@ -163,7 +186,14 @@ export async function createBenchCongress(server: BenchServer, name = '基准测
 
 export async function createBenchAccount(
   server: BenchServer,
-  opts: { congressId: string; username: string; roles: Role[]; password?: string; deputyId?: string; handlingUnitId?: string },
+  opts: {
+    congressId: string;
+    username: string;
+    roles: Role[];
+    password?: string;
+    deputyId?: string;
+    handlingUnitId?: string;
+  },
 ) {
   const id = newId();
   await server.services.db.insert(accounts).values({
@@ -176,7 +206,9 @@ export async function createBenchAccount(
     handlingUnitId: opts.handlingUnitId ?? null,
   });
   if (opts.roles.length) {
-    await server.services.db.insert(accountRoles).values(opts.roles.map((role) => ({ accountId: id, role, congressId: opts.congressId })));
+    await server.services.db
+      .insert(accountRoles)
+      .values(opts.roles.map((role) => ({ accountId: id, role, congressId: opts.congressId })));
   }
   return { id, username: opts.username };
 }
@@ -226,12 +258,18 @@ export interface RunResult {
 
 function load(opts: Record<string, unknown>): Promise<Omit<RunResult, 'title' | 'connections'>> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), { workerData: opts, execArgv: [] });
-    worker.once('message', (msg: { ok: boolean; result?: Omit<RunResult, 'title' | 'connections'>; error?: string }) => {
-      void worker.terminate();
-      if (msg.ok) resolve(msg.result!);
-      else reject(new Error(msg.error));
+    const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), {
+      workerData: opts,
+      execArgv: [],
     });
+    worker.once(
+      'message',
+      (msg: { ok: boolean; result?: Omit<RunResult, 'title' | 'connections'>; error?: string }) => {
+        void worker.terminate();
+        if (msg.ok) resolve(msg.result!);
+        else reject(new Error(msg.error));
+      },
+    );
     worker.once('error', reject);
   });
 }
@@ -253,7 +291,9 @@ export async function run(server: BenchServer, opts: RunOptions): Promise<RunRes
   const out: RunResult = { title: opts.title, connections: base.connections, ...result };
   console.log(
     `${opts.title.padEnd(28)} ${out.requestsPerSec.toFixed(0).padStart(7)} req/s  p50 ${out.latency.p50.toFixed(1)} ms  p95 ${out.latency.p95.toFixed(1)} ms  p99 ${out.latency.p99.toFixed(1)} ms` +
-      (out.errors || out.non2xx ? `  errors ${out.errors} non2xx ${out.non2xx} ${JSON.stringify(out.statusCodes)}` : ''),
+      (out.errors || out.non2xx
+        ? `  errors ${out.errors} non2xx ${out.non2xx} ${JSON.stringify(out.statusCodes)}`
+        : ''),
   );
   return out;
 }
@@ -263,6 +303,31 @@ export function ratio(a: RunResult | number, b: RunResult | number): number {
   const x = typeof a === 'number' ? a : a.requestsPerSec;
   const y = typeof b === 'number' ? b : b.requestsPerSec;
   return y > 0 ? Math.round((x / y) * 1000) / 1000 : 0;
+}
+
+/** The median of some numbers. */
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0
+    ? 0
+    : s.length % 2
+      ? s[(s.length - 1) / 2]
+      : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/**
+ * Measures `a` and `b` alternately, `rounds` times, and gives the median ratio a/b: on a shared machine a
+ * neighbour's burst then hits one round, not one side.
+ */
+export async function interleave(server: BenchServer, a: RunOptions, b: RunOptions, rounds = 3) {
+  const as: RunResult[] = [];
+  const bs: RunResult[] = [];
+  for (let i = 0; i < rounds; i++) {
+    bs.push(await run(server, { ...b, title: `${b.title} #${i + 1}` }));
+    as.push(await run(server, { ...a, title: `${a.title} #${i + 1}` }));
+  }
+  const ratios = as.map((x, i) => ratio(x, bs[i]));
+  return { a: as, b: bs, ratios, medianRatio: median(ratios) };
 }
 
 // ---------- baselines ----------
@@ -276,7 +341,10 @@ export interface Baselines {
   pkRead: RunResult;
 }
 
-export async function measureBaselines(server: BenchServer, opts: Partial<RunOptions> = {}): Promise<Baselines> {
+export async function measureBaselines(
+  server: BenchServer,
+  opts: Partial<RunOptions> = {},
+): Promise<Baselines> {
   const bare = await run(server, { ...opts, title: 'bare GET /healthz', path: '/healthz' });
   const rawInsert = await run(server, {
     ...opts,
@@ -292,7 +360,11 @@ export async function measureBaselines(server: BenchServer, opts: Partial<RunOpt
   });
   if (seeded.status !== 201) throw new Error(`bench routes missing (is config.bench set?): ${seeded.status}`);
   const { id } = (await seeded.json()) as { id: string };
-  const pkRead = await run(server, { ...opts, title: 'pk read (read baseline)', path: `/api/v1/bench/pk-read/${id}` });
+  const pkRead = await run(server, {
+    ...opts,
+    title: 'pk read (read baseline)',
+    path: `/api/v1/bench/pk-read/${id}`,
+  });
   return { bare, rawInsert, pkRead };
 }
 
@@ -314,7 +386,9 @@ export function writeResults(name: string, obj: Record<string, unknown>, server?
     name,
     at: new Date().toISOString(),
     machine,
-    ...(server ? { database: server.kind, durationS: server.args.durationS, connections: server.args.connections } : {}),
+    ...(server
+      ? { database: server.kind, durationS: server.args.durationS, connections: server.args.connections }
+      : {}),
     ...obj,
   };
   writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`);

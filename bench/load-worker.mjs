@@ -13,7 +13,8 @@ instance.then(
     // Off the main thread autocannon hands back its raw (encoded) result: aggregate it here.
     const result = raw.latency ? raw : autocannon.aggregateResult([raw], workerData);
     times.sort((a, b) => a - b);
-    const at = (p) => (times.length ? times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)] : 0);
+    const at = (p) =>
+      times.length ? times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)] : 0;
     parentPort.postMessage({
       ok: true,
       result: {
@@ -30,7 +31,9 @@ instance.then(
         errors: result.errors,
         timeouts: result.timeouts,
         non2xx: result.non2xx,
-        statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, v.count])),
+        statusCodes: Object.fromEntries(
+          Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, v.count]),
+        ),
       },
     });
   },

@@ -21,6 +21,11 @@ export interface Config {
     maxFailedLogins: number;
     lockoutMinutes: number;
     sessionIdleMinutes: number;
+    /**
+     * How long an instance may reuse a session it looked up, ms (0: look it up on every request).
+     * Changes made on this instance apply at once; on another instance within this time.
+     */
+    sessionCacheMs?: number;
   };
   bodyLimitBytes: number;
   smtpUrl: string | null;
@@ -90,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxFailedLogins: Number(env.MINYI_MAX_FAILED_LOGINS ?? 5),
       lockoutMinutes: Number(env.MINYI_LOCKOUT_MINUTES ?? 15),
       sessionIdleMinutes: Number(env.MINYI_SESSION_IDLE_MINUTES ?? 30),
+      sessionCacheMs: Number(env.MINYI_SESSION_CACHE_MS ?? 5000),
     },
     bodyLimitBytes: 1_048_576,
     smtpUrl: env.SMTP_URL || null,

@@ -21,11 +21,17 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const auditOf = async (entityId: string) =>
-  (await t.services.db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId))).map((r) => r.action);
+  (await t.services.db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId))).map(
+    (r) => r.action,
+  );
 
 describe('accounts (systemAdmin)', () => {
   it('creates an account with a generated argon2id password shown once, and audits it', async () => {
-    const res = await sys.post('/api/v1/admin/accounts', { username: 'newclerk', displayName: '新办事员', phone: '13800138000' });
+    const res = await sys.post('/api/v1/admin/accounts', {
+      username: 'newclerk',
+      displayName: '新办事员',
+      phone: '13800138000',
+    });
     expect(res.statusCode).toBe(201);
     const { account, initialPassword } = res.json();
     expect(account).toMatchObject({ username: 'newclerk', status: 'active', roles: [], totpEnabled: false });
@@ -46,7 +52,11 @@ describe('accounts (systemAdmin)', () => {
   });
 
   it('takes a given password and returns none', async () => {
-    const res = await sys.post('/api/v1/admin/accounts', { username: 'given', displayName: 'Given', password: 'a-long-password' });
+    const res = await sys.post('/api/v1/admin/accounts', {
+      username: 'given',
+      displayName: 'Given',
+      password: 'a-long-password',
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().initialPassword).toBeUndefined();
     expect((await login(t, { username: 'given', password: 'a-long-password' })).statusCode).toBe(200);
@@ -54,7 +64,13 @@ describe('accounts (systemAdmin)', () => {
 
   it('refuses bad input naming the fields, and a taken username with 409, creating nothing', async () => {
     const before = (await t.services.db.select({ n: sql<number>`count(*)::int` }).from(accounts))[0].n;
-    const bad = await sys.post('/api/v1/admin/accounts', { username: 'x', displayName: '', password: 'short', phone: '123', extra: 1 });
+    const bad = await sys.post('/api/v1/admin/accounts', {
+      username: 'x',
+      displayName: '',
+      password: 'short',
+      phone: '123',
+      extra: 1,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toMatch(/problem\+json/);
     const fields = bad.json().errors.map((e: { field: string }) => e.field);
@@ -81,7 +97,11 @@ describe('accounts (systemAdmin)', () => {
 
   it('does not show or touch another congress’s accounts', async () => {
     const other = await t.createCongress('另一个区人大');
-    const stranger = await t.createAccount({ username: 'stranger', roles: ['leader'], congressId: other.congressId });
+    const stranger = await t.createAccount({
+      username: 'stranger',
+      roles: ['leader'],
+      congressId: other.congressId,
+    });
     expect((await sys.get(`/api/v1/admin/accounts/${stranger.id}`)).statusCode).toBe(404);
     expect((await sys.post(`/api/v1/admin/accounts/${stranger.id}/disable`)).statusCode).toBe(404);
     expect((await sys.get('/api/v1/admin/accounts?q=stranger')).json().items).toEqual([]);
@@ -93,7 +113,9 @@ describe('accounts (systemAdmin)', () => {
     const res = await sys.post(`/api/v1/admin/accounts/${victim.accountId}/disable`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'disabled', abilities: { disable: false, enable: true } });
-    expect(await t.services.db.select().from(sessions).where(eq(sessions.accountId, victim.accountId))).toEqual([]);
+    expect(
+      await t.services.db.select().from(sessions).where(eq(sessions.accountId, victim.accountId)),
+    ).toEqual([]);
     expect((await victim.get('/api/v1/auth/me')).statusCode).toBe(401);
     const signedIn = await login(t, { username: 'victim', password: TEST_PASSWORD });
     expect(signedIn.statusCode).toBe(403);
@@ -102,9 +124,13 @@ describe('accounts (systemAdmin)', () => {
     const again = await sys.post(`/api/v1/admin/accounts/${victim.accountId}/disable`);
     expect(again.statusCode).toBe(409);
     expect(again.json().currentStatus).toBe('disabled');
-    expect((await sys.post(`/api/v1/admin/accounts/${victim.accountId}/enable`)).json().status).toBe('active');
+    expect((await sys.post(`/api/v1/admin/accounts/${victim.accountId}/enable`)).json().status).toBe(
+      'active',
+    );
     expect((await login(t, { username: 'victim', password: TEST_PASSWORD })).statusCode).toBe(200);
-    expect(await auditOf(victim.accountId)).toEqual(expect.arrayContaining(['account.disable', 'account.enable']));
+    expect(await auditOf(victim.accountId)).toEqual(
+      expect.arrayContaining(['account.disable', 'account.enable']),
+    );
     expect((await auditOf(victim.accountId)).filter((a) => a === 'account.disable')).toHaveLength(1);
   });
 
@@ -135,7 +161,10 @@ describe('accounts (systemAdmin)', () => {
     expect((await user.get('/api/v1/auth/me')).statusCode).toBe(401);
     expect((await login(t, { username: 'forgetful', password: TEST_PASSWORD })).statusCode).toBe(401);
     expect((await login(t, { username: 'forgetful', password: temporaryPassword })).statusCode).toBe(200);
-    const [row] = await t.services.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, user.accountId), eq(auditEvents.action, 'account.resetPassword')));
+    const [row] = await t.services.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, user.accountId), eq(auditEvents.action, 'account.resetPassword')));
     expect(JSON.stringify(row)).not.toContain(temporaryPassword);
   });
 
@@ -149,7 +178,11 @@ describe('accounts (systemAdmin)', () => {
     expect(second.json().account.id).toBe(first.json().account.id);
     const rows = await t.services.db.select().from(accounts).where(eq(accounts.username, 'idem'));
     expect(rows).toHaveLength(1);
-    const other = await sys.post('/api/v1/admin/accounts', { ...body, displayName: 'Other' }, { 'idempotency-key': 'k-1' });
+    const other = await sys.post(
+      '/api/v1/admin/accounts',
+      { ...body, displayName: 'Other' },
+      { 'idempotency-key': 'k-1' },
+    );
     expect(other.statusCode).toBe(422);
     expect(other.json().code).toBe('idempotency_key_reused');
   });
@@ -168,7 +201,9 @@ describe('roles (securityAdmin, 三员分立)', () => {
     expect(revoke.statusCode).toBe(200);
     expect(revoke.json().roles).toEqual(['congressStaff']);
     expect((await sec.delete(`/api/v1/admin/accounts/${user.accountId}/roles/leader`)).statusCode).toBe(409);
-    expect(await auditOf(user.accountId)).toEqual(expect.arrayContaining(['account.grantRole', 'account.revokeRole']));
+    expect(await auditOf(user.accountId)).toEqual(
+      expect.arrayContaining(['account.grantRole', 'account.revokeRole']),
+    );
   });
 
   it('answers 409 admin_roles_separated for a second administrator role, before the database index', async () => {
@@ -182,14 +217,19 @@ describe('roles (securityAdmin, 三员分立)', () => {
       expect(res.json().code).toBe('admin_roles_separated');
       expect(res.json().messages.zh).toMatch(/三员分立/);
     }
-    const held = await t.services.db.select().from(accountRoles).where(eq(accountRoles.accountId, sys.accountId));
+    const held = await t.services.db
+      .select()
+      .from(accountRoles)
+      .where(eq(accountRoles.accountId, sys.accountId));
     expect(held.map((r) => r.role)).toEqual(['systemAdmin']);
   });
 
   it('never lets the security administrator change its own roles', async () => {
     const res = await sec.post(`/api/v1/admin/accounts/${sec.accountId}/roles`, { role: 'leader' });
     expect(res.statusCode).toBe(403);
-    expect((await sec.delete(`/api/v1/admin/accounts/${sec.accountId}/roles/securityAdmin`)).statusCode).toBe(403);
+    expect((await sec.delete(`/api/v1/admin/accounts/${sec.accountId}/roles/securityAdmin`)).statusCode).toBe(
+      403,
+    );
   });
 
   it('refuses the deputy role to an account with no deputy linked (400 naming role)', async () => {
@@ -229,12 +269,22 @@ describe('who may call the admin endpoints', () => {
     await expectRefusals(t, clients, [
       { method: 'GET', url: '/api/v1/admin/accounts', allowed: ['systemAdmin', 'securityAdmin'] },
       { method: 'GET', url: `/api/v1/admin/accounts/${id}`, allowed: ['systemAdmin', 'securityAdmin'] },
-      { method: 'POST', url: '/api/v1/admin/accounts', body: { username: 'nope', displayName: 'Nope' }, allowed: ['systemAdmin'] },
+      {
+        method: 'POST',
+        url: '/api/v1/admin/accounts',
+        body: { username: 'nope', displayName: 'Nope' },
+        allowed: ['systemAdmin'],
+      },
       { method: 'POST', url: `/api/v1/admin/accounts/${id}/disable`, allowed: ['systemAdmin'] },
       { method: 'POST', url: `/api/v1/admin/accounts/${id}/enable`, allowed: ['systemAdmin'] },
       { method: 'POST', url: `/api/v1/admin/accounts/${id}/unlock`, allowed: ['systemAdmin'] },
       { method: 'POST', url: `/api/v1/admin/accounts/${id}/reset-password`, allowed: ['systemAdmin'] },
-      { method: 'POST', url: `/api/v1/admin/accounts/${id}/roles`, body: { role: 'congressStaff' }, allowed: ['securityAdmin'] },
+      {
+        method: 'POST',
+        url: `/api/v1/admin/accounts/${id}/roles`,
+        body: { role: 'congressStaff' },
+        allowed: ['securityAdmin'],
+      },
       { method: 'DELETE', url: `/api/v1/admin/accounts/${id}/roles/leader`, allowed: ['securityAdmin'] },
     ]);
     // Nothing changed.

@@ -55,11 +55,15 @@ describe('reading the audit trail', () => {
     });
     expect(page1.items[0].requestId).toEqual(expect.any(String));
     expect(page1.items[0].ip).toEqual(expect.any(String));
-    const page2 = (await auditor.get(`/api/v1/audit-events?action=account.create&limit=2&cursor=${page1.nextCursor}`)).json();
+    const page2 = (
+      await auditor.get(`/api/v1/audit-events?action=account.create&limit=2&cursor=${page1.nextCursor}`)
+    ).json();
     expect(page2.items.map((e: { entityId: string }) => e.entityId)).toEqual([created[0]]);
     expect(page2.nextCursor).toBeNull();
 
-    const byEntity = (await auditor.get(`/api/v1/audit-events?entityType=account&entityId=${created[1]}`)).json();
+    const byEntity = (
+      await auditor.get(`/api/v1/audit-events?entityType=account&entityId=${created[1]}`)
+    ).json();
     expect(byEntity.items).toHaveLength(1);
     const byAccount = (await auditor.get(`/api/v1/audit-events?accountId=${sys.accountId}`)).json();
     expect(byAccount.items.every((e: { accountId: string }) => e.accountId === sys.accountId)).toBe(true);
@@ -120,7 +124,9 @@ describe('verifying the audit trail', () => {
   it('the database refuses to delete or edit audit rows', async () => {
     await expect(exec('DELETE FROM audit_events')).rejects.toThrow();
     await expect(exec(`UPDATE audit_events SET action = 'x' WHERE chain_seq IS NOT NULL`)).rejects.toThrow();
-    await expect(exec(`UPDATE audit_events SET after = '{"x":1}'::jsonb WHERE chain_seq IS NULL`)).rejects.toThrow();
+    await expect(
+      exec(`UPDATE audit_events SET after = '{"x":1}'::jsonb WHERE chain_seq IS NULL`),
+    ).rejects.toThrow();
   });
 
   it('finds an edited row (row_altered) and a deleted sealed row (row_missing, chain_broken)', async () => {
@@ -129,7 +135,13 @@ describe('verifying the audit trail', () => {
     const aud = await signIn(t, 'aud_tampered', ['auditor'], { congressId: c.congressId });
     for (let i = 0; i < 5; i++) {
       await transact(systemCtx(t.services), (w) =>
-        w.audit({ action: 'test.step', entityType: 'test', entityId: String(i), after: { i }, congressId: c.congressId }),
+        w.audit({
+          action: 'test.step',
+          entityType: 'test',
+          entityId: String(i),
+          after: { i },
+          congressId: c.congressId,
+        }),
       );
     }
     expect((await aud.post('/api/v1/audit-events/verify')).json().problems).toEqual([]);
@@ -147,7 +159,10 @@ describe('verifying the audit trail', () => {
       expect(altered).toEqual([{ congressId: c.congressId, id: edited.id, problem: 'row_altered' }]);
 
       await exec(`DELETE FROM audit_events WHERE id = '${deleted.id}'`);
-      const missing = (await aud.post('/api/v1/audit-events/verify')).json().problems as { problem: string; chainSeq?: number }[];
+      const missing = (await aud.post('/api/v1/audit-events/verify')).json().problems as {
+        problem: string;
+        chainSeq?: number;
+      }[];
       const kinds = missing.map((p) => p.problem);
       expect(kinds).toContain('row_altered');
       expect(kinds).toContain('row_missing');
@@ -166,16 +181,26 @@ describe('verifying the audit trail', () => {
       Array.from({ length: 50 }, (_, i) =>
         transact(systemCtx(t.services), async (w) => {
           await w.db.execute(sql`SELECT pg_sleep(0.01)`);
-          await w.audit({ action: 'test.concurrent', entityType: 'test', entityId: String(i), congressId: c.congressId });
+          await w.audit({
+            action: 'test.concurrent',
+            entityType: 'test',
+            entityId: String(i),
+            congressId: c.congressId,
+          });
         }),
       ),
     );
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
     const key = t.services.config.keys.audit;
     expect(await sealAllAudit(t.services.db, key)).toBeGreaterThanOrEqual(50);
-    const rows = await t.services.db.select().from(auditEvents).where(eq(auditEvents.congressId, c.congressId));
+    const rows = await t.services.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.congressId, c.congressId));
     expect(rows).toHaveLength(50);
-    expect(rows.map((r) => r.chainSeq).sort((a, b) => a! - b!)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(rows.map((r) => r.chainSeq).sort((a, b) => a! - b!)).toEqual(
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    );
     expect((await verifyAudit(t.services.db, key, [c.congressId])).problems).toEqual([]);
   });
 });
@@ -192,9 +217,13 @@ describe('npm run audit:verify', () => {
     await migrate(database);
     const app = await buildApp(config, database);
     const congressId = newId();
-    await database.db.insert(congresses).values({ id: congressId, congressId, name: '命令行区', level: 'district' });
+    await database.db
+      .insert(congresses)
+      .values({ id: congressId, congressId, name: '命令行区', level: 'district' });
     for (let i = 0; i < 3; i++) {
-      await transact(systemCtx(app.services), (w) => w.audit({ action: 'test.cli', entityType: 'test', entityId: String(i), congressId }));
+      await transact(systemCtx(app.services), (w) =>
+        w.audit({ action: 'test.cli', entityType: 'test', entityId: String(i), congressId }),
+      );
     }
     await app.close();
     await database.close();

@@ -10,8 +10,9 @@ import { TEST_PASSWORD, type TestClient, type TestEnv } from './harness';
 function clientOf(t: TestEnv, cookie: string, csrfToken: string): TestClient {
   const request: TestClient['request'] = (opts) =>
     t.anon.request({ ...opts, headers: { cookie, 'x-csrf-token': csrfToken, ...(opts.headers ?? {}) } });
-  const withBody = (method: 'POST' | 'PUT' | 'PATCH') => (url: string, body?: unknown, headers?: Record<string, string>) =>
-    request({ method, url, payload: body === undefined ? undefined : (body as object), headers });
+  const withBody =
+    (method: 'POST' | 'PUT' | 'PATCH') => (url: string, body?: unknown, headers?: Record<string, string>) =>
+      request({ method, url, payload: body === undefined ? undefined : (body as object), headers });
   return {
     cookie,
     csrfToken,
@@ -27,7 +28,9 @@ function clientOf(t: TestEnv, cookie: string, csrfToken: string): TestClient {
 let ipCounter = 0;
 /** POST /auth/login from a fresh client address, so the login rate limit (30/min per address) never trips. */
 export const login = (t: TestEnv, body: Record<string, unknown>) =>
-  t.anon.post('/api/v1/auth/login', body, { 'x-forwarded-for': `10.9.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}` });
+  t.anon.post('/api/v1/auth/login', body, {
+    'x-forwarded-for': `10.9.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`,
+  });
 
 /** Signs in as a (new) account with these roles; administrators get an enrolled second factor. */
 export async function signIn(
@@ -86,7 +89,11 @@ export async function clientsByRole(t: TestEnv, prefix: string): Promise<Record<
 export async function expectRefusals(t: TestEnv, clients: Record<Role, TestClient>, endpoints: Endpoint[]) {
   for (const ep of endpoints) {
     const send = (c: TestClient) =>
-      c.request({ method: ep.method, url: ep.url, ...(ep.body !== undefined ? { payload: ep.body as object } : {}) });
+      c.request({
+        method: ep.method,
+        url: ep.url,
+        ...(ep.body !== undefined ? { payload: ep.body as object } : {}),
+      });
     const anon = await send(t.anon);
     expect(anon.statusCode, `${ep.method} ${ep.url} as the public`).toBe(401);
     expect(anon.headers['content-type']).toMatch(/problem\+json/);

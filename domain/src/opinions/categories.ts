@@ -13,4 +13,7 @@ export const OPINION_CATEGORIES = [
   { code: 'other', zh: '其他', en: 'Other' },
 ] as const;
 export type OpinionCategory = (typeof OPINION_CATEGORIES)[number]['code'];
-export const OPINION_CATEGORY_CODES = OPINION_CATEGORIES.map((c) => c.code) as [OpinionCategory, ...OpinionCategory[]];
+export const OPINION_CATEGORY_CODES = OPINION_CATEGORIES.map((c) => c.code) as [
+  OpinionCategory,
+  ...OpinionCategory[],
+];

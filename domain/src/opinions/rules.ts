@@ -31,7 +31,27 @@ export const opinionSettingsSchema = z.object({
   handBackWorkingDays: z.number().int().min(1).max(60).default(OPINION_RULES.handBackWorkingDays),
   dueSoonWorkingDays: z.number().int().min(0).max(30).default(OPINION_RULES.dueSoonWorkingDays),
   maxReopens: z.number().int().min(0).max(5).default(OPINION_RULES.maxReopens),
-  maxSubmissionsPerIpPerHour: z.number().int().min(1).max(1_000_000).default(OPINION_RULES.maxSubmissionsPerIpPerHour),
-  maxSubmissionsPerPhonePerDay: z.number().int().min(1).max(1_000_000).default(OPINION_RULES.maxSubmissionsPerPhonePerDay),
+  maxSubmissionsPerIpPerHour: z
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(OPINION_RULES.maxSubmissionsPerIpPerHour),
+  maxSubmissionsPerPhonePerDay: z
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .default(OPINION_RULES.maxSubmissionsPerPhonePerDay),
 });
 export type OpinionSettings = z.infer<typeof opinionSettingsSchema>;
+
+/** A partial update of the settings (no defaults filled in, unknown keys refused). */
+export const opinionSettingsPatchSchema = z.strictObject(
+  Object.fromEntries(
+    Object.entries(opinionSettingsSchema.shape).map(([k, v]) => [
+      k,
+      (v as z.ZodDefault<z.ZodNumber>).unwrap().optional(),
+    ]),
+  ) as { [K in keyof OpinionSettings]: z.ZodOptional<z.ZodNumber> },
+);

@@ -20,7 +20,9 @@ export const searchText = (...parts: (string | null | undefined)[]): string =>
 
 /** An OR query for to_tsquery('simple', …) from free text; null when nothing searchable is left. */
 export function orQuery(text: string, maxWords = 24): string | null {
-  const words = [...new Set(segmentWords(text))].filter((w) => w.length > 1 || /\p{Script=Han}/u.test(w)).slice(0, maxWords);
+  const words = [...new Set(segmentWords(text))]
+    .filter((w) => w.length > 1 || /\p{Script=Han}/u.test(w))
+    .slice(0, maxWords);
   return words.length ? words.map((w) => `'${w.replace(/'/g, '')}'`).join(' | ') : null;
 }
 

@@ -62,16 +62,54 @@ describe('opinion workflow', () => {
   it('counts a resolved answer as solved only when the citizen is satisfied', () => {
     const base = { status: 'replied' as const, reopenCount: 0, maxReopens: 1 };
     expect(statusAfterRating({ ...base, rating: 'satisfied', outcome: 'resolved' })).toBe('closedResolved');
-    expect(statusAfterRating({ ...base, rating: 'basicallySatisfied', outcome: 'resolved' })).toBe('closedResolved');
-    expect(statusAfterRating({ ...base, rating: 'satisfied', outcome: 'explained' })).toBe('closedUnresolved');
-    expect(statusAfterRating({ ...base, rating: 'satisfied', outcome: 'partlyResolved' })).toBe('closedUnresolved');
+    expect(statusAfterRating({ ...base, rating: 'basicallySatisfied', outcome: 'resolved' })).toBe(
+      'closedResolved',
+    );
+    expect(statusAfterRating({ ...base, rating: 'satisfied', outcome: 'explained' })).toBe(
+      'closedUnresolved',
+    );
+    expect(statusAfterRating({ ...base, rating: 'satisfied', outcome: 'partlyResolved' })).toBe(
+      'closedUnresolved',
+    );
   });
 
   it('reopens once on dissatisfied, then closes unresolved', () => {
-    expect(statusAfterRating({ status: 'replied', rating: 'dissatisfied', outcome: 'resolved', reopenCount: 0, maxReopens: 1 })).toBe('forwarded');
-    expect(statusAfterRating({ status: 'replied', rating: 'dissatisfied', outcome: 'resolved', reopenCount: 1, maxReopens: 1 })).toBe('closedUnresolved');
-    expect(statusAfterRating({ status: 'answeredOnSpot', rating: 'dissatisfied', outcome: null, reopenCount: 0, maxReopens: 1 })).toBe('claimed');
-    expect(statusAfterRating({ status: 'closedResolved', rating: 'satisfied', outcome: 'resolved', reopenCount: 0, maxReopens: 1 })).toBeNull();
+    expect(
+      statusAfterRating({
+        status: 'replied',
+        rating: 'dissatisfied',
+        outcome: 'resolved',
+        reopenCount: 0,
+        maxReopens: 1,
+      }),
+    ).toBe('forwarded');
+    expect(
+      statusAfterRating({
+        status: 'replied',
+        rating: 'dissatisfied',
+        outcome: 'resolved',
+        reopenCount: 1,
+        maxReopens: 1,
+      }),
+    ).toBe('closedUnresolved');
+    expect(
+      statusAfterRating({
+        status: 'answeredOnSpot',
+        rating: 'dissatisfied',
+        outcome: null,
+        reopenCount: 0,
+        maxReopens: 1,
+      }),
+    ).toBe('claimed');
+    expect(
+      statusAfterRating({
+        status: 'closedResolved',
+        rating: 'satisfied',
+        outcome: 'resolved',
+        reopenCount: 0,
+        maxReopens: 1,
+      }),
+    ).toBeNull();
   });
 });
 

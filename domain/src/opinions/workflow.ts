@@ -44,7 +44,10 @@ export type Rating = (typeof RATINGS)[number];
 const decidable: OpinionStatus[] = ['claimed', 'returnedToStaff'];
 
 /** Which action may be taken in which status, and where it leads (`rate` leads to one of several). */
-export const OPINION_TRANSITIONS: Record<OpinionAction, { from: readonly OpinionStatus[]; to: readonly OpinionStatus[] }> = {
+export const OPINION_TRANSITIONS: Record<
+  OpinionAction,
+  { from: readonly OpinionStatus[]; to: readonly OpinionStatus[] }
+> = {
   claim: { from: ['submitted'], to: ['claimed'] },
   answerOnSpot: { from: decidable, to: ['answeredOnSpot'] },
   forward: { from: decidable, to: ['forwarded'] },
@@ -55,7 +58,10 @@ export const OPINION_TRANSITIONS: Record<OpinionAction, { from: readonly Opinion
   addNote: { from: ['forwarded'], to: ['forwarded'] },
   reply: { from: ['forwarded'], to: ['replied'] },
   verify: { from: ['replied'], to: ['closedResolved'] },
-  rate: { from: ['replied', 'answeredOnSpot'], to: ['closedResolved', 'closedUnresolved', 'forwarded', 'claimed'] },
+  rate: {
+    from: ['replied', 'answeredOnSpot'],
+    to: ['closedResolved', 'closedUnresolved', 'forwarded', 'claimed'],
+  },
   close: { from: ['replied', 'answeredOnSpot'], to: ['closedUnresolved'] },
 };
 
@@ -63,7 +69,10 @@ export const canTransition = (status: OpinionStatus, action: OpinionAction): boo
   OPINION_TRANSITIONS[action].from.includes(status);
 
 /** The next status of a plain step, or null when the step is not allowed in `status`. */
-export function nextStatus(status: OpinionStatus, action: Exclude<OpinionAction, 'rate'>): OpinionStatus | null {
+export function nextStatus(
+  status: OpinionStatus,
+  action: Exclude<OpinionAction, 'rate'>,
+): OpinionStatus | null {
   if (!canTransition(status, action)) return null;
   return OPINION_TRANSITIONS[action].to[0]!;
 }
@@ -82,7 +91,8 @@ export function statusAfterRating(input: {
 }): OpinionStatus | null {
   if (!canTransition(input.status, 'rate')) return null;
   if (input.rating === 'dissatisfied') {
-    if (input.reopenCount < input.maxReopens) return input.status === 'answeredOnSpot' ? 'claimed' : 'forwarded';
+    if (input.reopenCount < input.maxReopens)
+      return input.status === 'answeredOnSpot' ? 'claimed' : 'forwarded';
     return 'closedUnresolved';
   }
   const resolved = input.status === 'answeredOnSpot' || input.outcome === 'resolved';
@@ -90,9 +100,22 @@ export function statusAfterRating(input: {
 }
 
 /** Statuses in which nothing more happens to the opinion itself. */
-export const TERMINAL_STATUSES: readonly OpinionStatus[] = ['merged', 'inadmissible', 'closedResolved', 'closedUnresolved', 'raisedAsSuggestion'];
+export const TERMINAL_STATUSES: readonly OpinionStatus[] = [
+  'merged',
+  'inadmissible',
+  'closedResolved',
+  'closedUnresolved',
+  'raisedAsSuggestion',
+];
 /** Open work: counted as "in progress" in statistics and reports. */
-export const OPEN_STATUSES: readonly OpinionStatus[] = ['submitted', 'claimed', 'forwarded', 'returnedToStaff', 'replied', 'answeredOnSpot'];
+export const OPEN_STATUSES: readonly OpinionStatus[] = [
+  'submitted',
+  'claimed',
+  'forwarded',
+  'returnedToStaff',
+  'replied',
+  'answeredOnSpot',
+];
 /** Statuses a deadline runs in (the handling units' clock). */
 export const DEADLINE_STATUSES: readonly OpinionStatus[] = ['forwarded'];
 export const isTerminal = (s: OpinionStatus) => TERMINAL_STATUSES.includes(s);

@@ -17,7 +17,9 @@ async function main(): Promise<number> {
   });
   try {
     if (!(await isMigrated(database))) {
-      console.error('audit:verify: the database has no (or an incomplete) Minyi schema; start the server once first.');
+      console.error(
+        'audit:verify: the database has no (or an incomplete) Minyi schema; start the server once first.',
+      );
       return 2;
     }
     const sealed = args.includes('--no-seal') ? 0 : await sealAllAudit(database.db, config.keys.audit);

@@ -156,10 +156,12 @@ export async function verifyAudit(
   const problems: AuditProblem[] = [];
   let checked = 0;
   const heads = await db.select().from(auditChainHeads);
-  const congressIds = only ? new Set(only) : new Set([
-    ...heads.map((h) => h.congressId),
-    ...(await db.selectDistinct({ c: auditEvents.congressId }).from(auditEvents)).map((r) => r.c),
-  ]);
+  const congressIds = only
+    ? new Set(only)
+    : new Set([
+        ...heads.map((h) => h.congressId),
+        ...(await db.selectDistinct({ c: auditEvents.congressId }).from(auditEvents)).map((r) => r.c),
+      ]);
   for (const congressId of congressIds) {
     let expectedSeq = 0;
     let hash = GENESIS;

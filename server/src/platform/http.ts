@@ -26,16 +26,25 @@ export const ctxOf = (req: FastifyRequest): Ctx => ({
 });
 
 const PG_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
-function isDatabaseDown(err: unknown): boolean {
-  const e = err as { code?: string; message?: string } | null;
-  if (!e) return false;
+function isDatabaseDown(err: unknown, depth = 0): boolean {
+  const e = err as { code?: string; message?: string; cause?: unknown; errors?: unknown[] } | null;
+  if (!e || depth > 5) return false;
   if (
     e.code &&
     (PG_UNAVAILABLE.has(e.code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(e.code))
   )
     return true;
-  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(
-    e.message ?? '',
+  if (
+    /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(
+      e.message ?? '',
+    )
+  )
+    return true;
+  // Drizzle wraps the driver's error ("Failed query: …") in `cause`; node wraps refusals from several
+  // addresses in an AggregateError's `errors`.
+  return (
+    isDatabaseDown(e.cause, depth + 1) ||
+    (Array.isArray(e.errors) && e.errors.some((x) => isDatabaseDown(x, depth + 1)))
   );
 }
 
@@ -74,7 +83,7 @@ export function installErrorHandling(app: FastifyInstance) {
       const where = (err as { validationContext?: string }).validationContext ?? 'body';
       const errors: FieldError[] = [];
       for (const v of err.validation) {
-        const params = (v.params ?? {});
+        const params = v.params ?? {};
         const base = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
         const keys = v.keyword === 'unrecognized_keys' ? ((params.keys as string[]) ?? []) : [null];
         for (const k of keys) {

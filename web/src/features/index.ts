@@ -4,5 +4,6 @@ import { homeFeature } from './home';
 import { registryFeature } from './registry';
 import { adminFeature } from './admin';
 import { accountFeature } from './account';
+import { livelihoodFeature } from './livelihood';
 
-export const features: Feature[] = [homeFeature, registryFeature, adminFeature, accountFeature];
+export const features: Feature[] = [homeFeature, registryFeature, livelihoodFeature, adminFeature, accountFeature];

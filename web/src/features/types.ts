@@ -59,7 +59,10 @@ export interface NavItem {
   labelKey: string;
   roles: Role[] | 'public';
   icon?: ReactNode;
-  /** Lower first; items without order keep the features' order. */
+  /**
+   * Position in the menu, lower first. Without it an item sits at its feature's place in
+   * features/index.ts (feature index × 10). The inbox and my account use 900+ to stay last.
+   */
   order?: number;
 }
 
@@ -83,5 +86,5 @@ export interface Feature {
   i18n: { zh: object; en: object };
   homeCards?: HomeCard[];
   /** When set and the user sees more than one of `nav`, the items are grouped under this submenu. */
-  navGroup?: { labelKey: string; icon?: ReactNode; order?: number };
+  navGroup?: { labelKey: string; icon?: ReactNode; /** as NavItem.order */ order?: number };
 }

@@ -53,36 +53,39 @@ export function useNavMenu(): { items: MenuEntry[]; flat: VisibleItem[] } {
   const { t, i18n } = useTranslation();
   return useMemo(() => {
     const flat: VisibleItem[] = [];
+    // Menu position: navGroup.order / NavItem.order when given, else the feature's place (index × 10).
     const groups: { order: number; entry: MenuEntry }[] = [];
     features.forEach((f, fi) => {
       const items = (f.nav ?? [])
-        .filter((n) => visibleTo(n, user))
-        .sort((a, b) => (a.order ?? 0) - (b.order ?? 0))
-        .map((n) => ({
+        .map((n, i) => ({ n, rank: n.order ?? fi * 10 + i / 100 }))
+        .filter(({ n }) => visibleTo(n, user))
+        .sort((a, b) => a.rank - b.rank)
+        .map(({ n, rank }) => ({
           key: n.path,
           path: n.path,
           label: t(n.labelKey, { ns: f.id }),
           icon: n.icon,
+          rank,
         }));
       if (!items.length) return;
       flat.push(...items);
-      const asEntries = items.map<MenuEntry>((i) => ({
+      const entryOf = (i: (typeof items)[number]): MenuEntry => ({
         key: i.path,
         icon: i.icon,
         label: <Link to={i.path}>{i.label}</Link>,
-      }));
+      });
       if (f.navGroup && items.length > 1) {
         groups.push({
-          order: f.navGroup.order ?? fi,
+          order: f.navGroup.order ?? fi * 10,
           entry: {
             key: `group:${f.id}`,
             icon: f.navGroup.icon,
             label: t(f.navGroup.labelKey, { ns: f.id }),
-            children: asEntries,
+            children: items.map(entryOf),
           },
         });
       } else {
-        asEntries.forEach((e, i) => groups.push({ order: fi + i / 100, entry: e }));
+        items.forEach((i) => groups.push({ order: i.rank, entry: entryOf(i) }));
       }
     });
     groups.sort((a, b) => a.order - b.order);
@@ -203,10 +206,11 @@ function UserArea({ compact }: { compact?: boolean }) {
 
 function Brand() {
   const { t } = useTranslation();
+  const mobile = useIsMobile();
   return (
     <Link to="/" className="brand" aria-label={t('nav.home')}>
       <span className="brand-mark">民</span>
-      <span className="brand-name">{t('app.fullName')}</span>
+      <span className="brand-name">{mobile ? t('app.name') : t('app.fullName')}</span>
     </Link>
   );
 }

@@ -37,6 +37,7 @@ import {
   OCCUPATIONS,
   PROVINCE,
   ROADS,
+  romanize,
   STREETS,
   SURNAMES,
   WORKING_COMMITTEES,
@@ -86,7 +87,9 @@ export async function isDemoLoaded(app: AppServices): Promise<boolean> {
 
 /** 18-digit resident ID with a valid check digit (GB 11643). */
 function idNumber(region: string, birth: string, seq: number, male: boolean): string {
-  const order = String(seq * 2 + (male ? 1 : 0)).padStart(3, '0').slice(-3);
+  const order = String(seq * 2 + (male ? 1 : 0))
+    .padStart(3, '0')
+    .slice(-3);
   const body = `${region}${birth.replaceAll('-', '')}${order}`;
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = body.split('').reduce((acc, d, i) => acc + Number(d) * weights[i], 0);
@@ -129,17 +132,56 @@ export async function loadDemo(app: AppServices): Promise<DemoSummary> {
 
   // ----- jurisdictions -----
   const jRows: (typeof jurisdictions.$inferInsert)[] = [
-    { id: provinceJ, congressId, level: 'province', name: PROVINCE.name, nameEn: PROVINCE.nameEn, code: PROVINCE.code },
-    { id: cityJ, congressId, parentId: provinceJ, level: 'city', name: CITY.name, nameEn: CITY.nameEn, code: CITY.code },
-    { id: districtJ, congressId, parentId: cityJ, level: 'district', name: DISTRICT.name, nameEn: DISTRICT.nameEn, code: DISTRICT.code },
+    {
+      id: provinceJ,
+      congressId,
+      level: 'province',
+      name: PROVINCE.name,
+      nameEn: PROVINCE.nameEn,
+      code: PROVINCE.code,
+    },
+    {
+      id: cityJ,
+      congressId,
+      parentId: provinceJ,
+      level: 'city',
+      name: CITY.name,
+      nameEn: CITY.nameEn,
+      code: CITY.code,
+    },
+    {
+      id: districtJ,
+      congressId,
+      parentId: cityJ,
+      level: 'district',
+      name: DISTRICT.name,
+      nameEn: DISTRICT.nameEn,
+      code: DISTRICT.code,
+    },
   ];
   const streets = STREETS.map((s, i) => {
     const id = newId();
     const code = `${DISTRICT.code}${String(i + 1).padStart(3, '0')}`;
-    jRows.push({ id, congressId, parentId: districtJ, level: 'street', name: s.name, nameEn: s.nameEn, code });
+    jRows.push({
+      id,
+      congressId,
+      parentId: districtJ,
+      level: 'street',
+      name: s.name,
+      nameEn: s.nameEn,
+      code,
+    });
     const communities = s.communities.map((c, k) => {
       const cid = newId();
-      jRows.push({ id: cid, congressId, parentId: id, level: 'community', name: `${c}社区`, nameEn: `${s.nameEn.replace(' Street', '')} ${c === s.communities[0] ? 'Central' : `No. ${k + 1}`} Community`, code: `${code}${String(k + 1).padStart(3, '0')}` });
+      jRows.push({
+        id: cid,
+        congressId,
+        parentId: id,
+        level: 'community',
+        name: `${c}社区`,
+        nameEn: `${romanize(c)} Community`,
+        code: `${code}${String(k + 1).padStart(3, '0')}`,
+      });
       return { id: cid, name: `${c}社区`, short: c };
     });
     return { id, name: s.name, short: s.name.replace('街道', ''), nameEn: s.nameEn, communities };
@@ -151,9 +193,25 @@ export async function loadDemo(app: AppServices): Promise<DemoSummary> {
   const cityTermId = newId();
   const termStart = `${year - 1}-01-10`;
   const sittingRows: (typeof sittings.$inferInsert)[] = [
-    { id: newId(), congressId, termId, number: 1, startDate: termStart, endDate: `${year - 1}-01-13`, status: 'closed' },
+    {
+      id: newId(),
+      congressId,
+      termId,
+      number: 1,
+      startDate: termStart,
+      endDate: `${year - 1}-01-13`,
+      status: 'closed',
+    },
     // The second sitting is in session on the demo's day, so motions and votes can be tried out.
-    { id: newId(), congressId, termId, number: 2, startDate: addCalendarDays(today, -1), endDate: addCalendarDays(today, 2), status: 'inSession' },
+    {
+      id: newId(),
+      congressId,
+      termId,
+      number: 2,
+      startDate: addCalendarDays(today, -1),
+      endDate: addCalendarDays(today, 2),
+      status: 'inSession',
+    },
   ];
 
   // ----- electoral districts: 160, 80 with three seats and 80 with two (400 seats) -----
@@ -176,22 +234,89 @@ export async function loadDemo(app: AppServices): Promise<DemoSummary> {
   // ----- liaison places: 2 homes, 17 stations, 11 industry points -----
   type Place = typeof liaisonPlaces.$inferInsert & { streetIdx: number; deputyIds: string[] };
   const places: Place[] = [];
-  const address = (streetIdx: number) => `${CITY.name}${DISTRICT.name}${streets[streetIdx].name}${pick(ROADS)}${int(1, 399)}号`;
+  const address = (streetIdx: number) =>
+    `${CITY.name}${DISTRICT.name}${streets[streetIdx].name}${pick(ROADS)}${int(1, 399)}号`;
   const phoneLine = () => `0755-${int(2000, 8999)}${String(int(0, 9999)).padStart(4, '0')}`;
-  places.push({ id: newId(), congressId, kind: 'home', name: '东岭区人大代表之家', sector: null, streetId: streets[0].id, communityId: streets[0].communities[0].id, address: address(0), openingHours: '周一至周五 9:00-12:00，14:00-18:00；每月第一个周六 9:00-12:00', phone: phoneLine(), streetIdx: 0, deputyIds: [] });
-  places.push({ id: newId(), congressId, kind: 'home', name: '平岗街道人大代表之家', sector: null, streetId: streets[1].id, communityId: streets[1].communities[0].id, address: address(1), openingHours: '周一至周五 9:00-12:00，14:00-17:30', phone: phoneLine(), streetIdx: 1, deputyIds: [] });
+  places.push({
+    id: newId(),
+    congressId,
+    kind: 'home',
+    name: '东岭区人大代表之家',
+    sector: null,
+    streetId: streets[0].id,
+    communityId: streets[0].communities[0].id,
+    address: address(0),
+    openingHours: '周一至周五 9:00-12:00，14:00-18:00；每月第一个周六 9:00-12:00',
+    phone: phoneLine(),
+    streetIdx: 0,
+    deputyIds: [],
+  });
+  places.push({
+    id: newId(),
+    congressId,
+    kind: 'home',
+    name: '平岗街道人大代表之家',
+    sector: null,
+    streetId: streets[1].id,
+    communityId: streets[1].communities[0].id,
+    address: address(1),
+    openingHours: '周一至周五 9:00-12:00，14:00-17:30',
+    phone: phoneLine(),
+    streetIdx: 1,
+    deputyIds: [],
+  });
   for (let i = 0; i < 11; i++) {
-    places.push({ id: newId(), congressId, kind: 'station', name: `${streets[i].name}人大代表联络站`, sector: null, streetId: streets[i].id, communityId: streets[i].communities[0].id, address: address(i), openingHours: '周一至周五 9:00-12:00，14:00-18:00', phone: phoneLine(), streetIdx: i, deputyIds: [] });
+    places.push({
+      id: newId(),
+      congressId,
+      kind: 'station',
+      name: `${streets[i].name}人大代表联络站`,
+      sector: null,
+      streetId: streets[i].id,
+      communityId: streets[i].communities[0].id,
+      address: address(i),
+      openingHours: '周一至周五 9:00-12:00，14:00-18:00',
+      phone: phoneLine(),
+      streetIdx: i,
+      deputyIds: [],
+    });
   }
   for (const i of [2, 3, 5, 6, 8, 10]) {
     const c = streets[i].communities[1];
-    places.push({ id: newId(), congressId, kind: 'station', name: `${c.name}人大代表联络站`, sector: null, streetId: streets[i].id, communityId: c.id, address: address(i), openingHours: '每周三、周五 14:30-17:30', phone: phoneLine(), streetIdx: i, deputyIds: [] });
+    places.push({
+      id: newId(),
+      congressId,
+      kind: 'station',
+      name: `${c.name}人大代表联络站`,
+      sector: null,
+      streetId: streets[i].id,
+      communityId: c.id,
+      address: address(i),
+      openingHours: '每周三、周五 14:30-17:30',
+      phone: phoneLine(),
+      streetIdx: i,
+      deputyIds: [],
+    });
   }
   INDUSTRY_POINTS.forEach((p, i) => {
     const streetIdx = (i + 3) % 11;
-    places.push({ id: newId(), congressId, kind: 'point', name: `${streets[streetIdx].short}${p.name}`, sector: p.sector, streetId: streets[streetIdx].id, communityId: pick(streets[streetIdx].communities).id, address: address(streetIdx), openingHours: '每月第二、第四个周四 14:30-17:30', phone: phoneLine(), streetIdx, deputyIds: [] });
+    places.push({
+      id: newId(),
+      congressId,
+      kind: 'point',
+      name: `${streets[streetIdx].short}${p.name}`,
+      sector: p.sector,
+      streetId: streets[streetIdx].id,
+      communityId: pick(streets[streetIdx].communities).id,
+      address: address(streetIdx),
+      openingHours: '每月第二、第四个周四 14:30-17:30',
+      phone: phoneLine(),
+      streetIdx,
+      deputyIds: [],
+    });
   });
-  const stationsOf = (streetIdx: number) => places.filter((p) => p.kind === 'station' && p.streetIdx === streetIdx);
+  const stationsOf = (streetIdx: number) =>
+    places.filter((p) => p.kind === 'station' && p.streetIdx === streetIdx);
 
   // ----- people -----
   const usedNames = new Set<string>();
@@ -223,7 +348,8 @@ export async function loadDemo(app: AppServices): Promise<DemoSummary> {
     const name = personName(male);
     const birthDate = `${int(1962, 1992)}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;
     const r = random();
-    const party = r < 0.72 ? '中共党员' : r < 0.9 ? '群众' : r < 0.97 ? pick(DEMOCRATIC_PARTIES) : '无党派人士';
+    const party =
+      r < 0.72 ? '中共党员' : r < 0.9 ? '群众' : r < 0.97 ? pick(DEMOCRATIC_PARTIES) : '无党派人士';
     const { occupation, organization } = occupationFor(streetIdx);
     const phone = `1${pick(['3', '5', '8', '9'])}${String(int(0, 9))}${String(int(0, 99999999)).padStart(8, '0')}`;
     const idNo = idNumber('440307', birthDate, ++idSeq, male);
@@ -254,7 +380,7 @@ export async function loadDemo(app: AppServices): Promise<DemoSummary> {
   const lpd: (typeof liaisonPlaceDeputies.$inferInsert)[] = [];
   const districtDeputies: { id: string; streetIdx: number; mandateId: string; placeId: string }[] = [];
   for (const ed of districtRows) {
-    for (let s = 0; s < ed.seats!; s++) {
+    for (let s = 0; s < ed.seats; s++) {
       const d = makeDeputy(ed.streetIdx);
       deputyRows.push(d);
       const place = pick(stationsOf(ed.streetIdx));
@@ -262,7 +388,7 @@ export async function loadDemo(app: AppServices): Promise<DemoSummary> {
       mandateRows.push({
         id: mandateId,
         congressId,
-        deputyId: d.id!,
+        deputyId: d.id,
         level: 'district',
         termId,
         delegation: `${streets[ed.streetIdx].short}代表团`,
@@ -273,8 +399,8 @@ export async function loadDemo(app: AppServices): Promise<DemoSummary> {
         status: 'active',
         startedOn: termStart,
       });
-      place.deputyIds.push(d.id!);
-      districtDeputies.push({ id: d.id!, streetIdx: ed.streetIdx, mandateId, placeId: place.id! });
+      place.deputyIds.push(d.id);
+      districtDeputies.push({ id: d.id, streetIdx: ed.streetIdx, mandateId, placeId: place.id });
     }
   }
 
@@ -305,52 +431,153 @@ export async function loadDemo(app: AppServices): Promise<DemoSummary> {
   const cityDelegation = `${DISTRICT.name}代表团`;
   const both = shuffle(activeDistrict).slice(0, 12);
   const cityMandate = (deputyId: string, streetIdx: number, placeId: string) =>
-    mandateRows.push({ id: newId(), congressId: cityCongressId, deputyId, level: 'city', termId: cityTermId, delegation: cityDelegation, deputyGroup: `${DISTRICT.name}第${(streetIdx % 4) + 1}小组`, streetId: streets[streetIdx].id, liaisonPlaceId: placeId, status: 'active', startedOn: termStart });
+    mandateRows.push({
+      id: newId(),
+      congressId: cityCongressId,
+      deputyId,
+      level: 'city',
+      termId: cityTermId,
+      delegation: cityDelegation,
+      deputyGroup: `${DISTRICT.name}第${(streetIdx % 4) + 1}小组`,
+      streetId: streets[streetIdx].id,
+      liaisonPlaceId: placeId,
+      status: 'active',
+      startedOn: termStart,
+    });
   for (const d of both) cityMandate(d.id, d.streetIdx, d.placeId);
   for (let i = 0; i < 28; i++) {
     const streetIdx = i % 11;
     const d = makeDeputy(streetIdx);
     deputyRows.push(d);
     const place = pick(stationsOf(streetIdx));
-    cityMandate(d.id!, streetIdx, place.id!);
-    place.deputyIds.push(d.id!);
+    cityMandate(d.id, streetIdx, place.id);
+    place.deputyIds.push(d.id);
   }
 
   // Homes and industry points draw deputies from the whole district.
   for (const p of places.filter((x) => x.kind !== 'station')) {
     const n = p.kind === 'home' ? 15 : int(6, 10);
-    for (const d of shuffle(activeDistrict).slice(0, n)) if (!p.deputyIds.includes(d.id)) p.deputyIds.push(d.id);
+    for (const d of shuffle(activeDistrict).slice(0, n))
+      if (!p.deputyIds.includes(d.id)) p.deputyIds.push(d.id);
   }
-  for (const p of places) for (const deputyId of p.deputyIds) lpd.push({ congressId, liaisonPlaceId: p.id!, deputyId });
+  for (const p of places)
+    for (const deputyId of p.deputyIds) lpd.push({ congressId, liaisonPlaceId: p.id, deputyId });
 
   // ----- standing committee (35), chairpersons' meeting, working committees -----
   const sc = shuffle(activeDistrict).slice(0, 35);
   const memberRows: (typeof committeeMembers.$inferInsert)[] = [];
-  const scPosition = (i: number) => (i === 0 ? 'chair' : i <= 5 ? 'viceChair' : i === 6 ? 'secretaryGeneral' : 'member');
+  const scPosition = (i: number) =>
+    i === 0 ? 'chair' : i <= 5 ? 'viceChair' : i === 6 ? 'secretaryGeneral' : 'member';
   sc.forEach((d, i) => {
-    memberRows.push({ id: newId(), congressId, body: 'standingCommittee', deputyId: d.id, termId, position: scPosition(i), startedOn: termStart });
-    if (i <= 6) memberRows.push({ id: newId(), congressId, body: 'chairpersonsMeeting', deputyId: d.id, termId, position: scPosition(i), startedOn: termStart });
+    memberRows.push({
+      id: newId(),
+      congressId,
+      body: 'standingCommittee',
+      deputyId: d.id,
+      termId,
+      position: scPosition(i),
+      startedOn: termStart,
+    });
+    if (i <= 6)
+      memberRows.push({
+        id: newId(),
+        congressId,
+        body: 'chairpersonsMeeting',
+        deputyId: d.id,
+        termId,
+        position: scPosition(i),
+        startedOn: termStart,
+      });
   });
   const wcRows: (typeof workingCommittees.$inferInsert)[] = [
-    ...WORKING_COMMITTEES.map((w) => ({ id: newId(), congressId, kind: 'workingCommittee' as const, name: w.name, nameEn: w.nameEn, description: w.description, streetId: null })),
-    ...streets.map((s) => ({ id: newId(), congressId, kind: 'streetWorkingCommittee' as const, name: `区人大常委会${s.short}工委`, nameEn: `${s.nameEn} Working Committee`, description: `区人大常委会派驻${s.name}的工作机构`, streetId: s.id })),
+    ...WORKING_COMMITTEES.map((w) => ({
+      id: newId(),
+      congressId,
+      kind: 'workingCommittee' as const,
+      name: w.name,
+      nameEn: w.nameEn,
+      description: w.description,
+      streetId: null,
+    })),
+    ...streets.map((s) => ({
+      id: newId(),
+      congressId,
+      kind: 'streetWorkingCommittee' as const,
+      name: `区人大常委会${s.short}工委`,
+      nameEn: `${s.nameEn} Working Committee`,
+      description: `区人大常委会派驻${s.name}的工作机构`,
+      streetId: s.id,
+    })),
   ];
   const ordinary = sc.slice(7);
   wcRows.forEach((w, i) => {
     if (w.kind === 'workingCommittee') {
-      memberRows.push({ id: newId(), congressId, body: 'workingCommittee', workingCommitteeId: w.id, deputyId: ordinary[i % ordinary.length].id, termId, position: 'director', startedOn: termStart });
-      memberRows.push({ id: newId(), congressId, body: 'workingCommittee', workingCommitteeId: w.id, deputyId: ordinary[(i + 7) % ordinary.length].id, termId, position: 'member', startedOn: termStart });
+      memberRows.push({
+        id: newId(),
+        congressId,
+        body: 'workingCommittee',
+        workingCommitteeId: w.id,
+        deputyId: ordinary[i % ordinary.length].id,
+        termId,
+        position: 'director',
+        startedOn: termStart,
+      });
+      memberRows.push({
+        id: newId(),
+        congressId,
+        body: 'workingCommittee',
+        workingCommitteeId: w.id,
+        deputyId: ordinary[(i + 7) % ordinary.length].id,
+        termId,
+        position: 'member',
+        startedOn: termStart,
+      });
     } else {
       const local = activeDistrict.filter((d) => d.streetIdx === i - WORKING_COMMITTEES.length).slice(0, 3);
-      local.forEach((d, k) => memberRows.push({ id: newId(), congressId, body: 'workingCommittee', workingCommitteeId: w.id, deputyId: d.id, termId, position: k === 0 ? 'director' : 'member', startedOn: termStart }));
+      local.forEach((d, k) =>
+        memberRows.push({
+          id: newId(),
+          congressId,
+          body: 'workingCommittee',
+          workingCommitteeId: w.id,
+          deputyId: d.id,
+          termId,
+          position: k === 0 ? 'director' : 'member',
+          startedOn: termStart,
+        }),
+      );
     }
   });
 
   // ----- handling units: 46 departments and others, 11 street offices, court, procuratorate, supervision -----
   const unitRows: (typeof handlingUnits.$inferInsert)[] = [
-    ...GOVERNMENT_UNITS.map((u) => ({ id: newId(), congressId, name: u.name, nameEn: u.nameEn, kind: u.kind, categories: u.categories, streetId: null })),
-    ...streets.map((s) => ({ id: newId(), congressId, name: `${s.name}办事处`, nameEn: `${s.nameEn} Office`, kind: 'streetOffice' as const, categories: ['urbanManagement', 'civilAffairs', 'publicSecurity', 'environment'], streetId: s.id })),
-    ...JUDICIAL_UNITS.map((u) => ({ id: newId(), congressId, name: u.name, nameEn: u.nameEn, kind: u.kind, categories: u.categories, streetId: null })),
+    ...GOVERNMENT_UNITS.map((u) => ({
+      id: newId(),
+      congressId,
+      name: u.name,
+      nameEn: u.nameEn,
+      kind: u.kind,
+      categories: u.categories,
+      streetId: null,
+    })),
+    ...streets.map((s) => ({
+      id: newId(),
+      congressId,
+      name: `${s.name}办事处`,
+      nameEn: `${s.nameEn} Office`,
+      kind: 'streetOffice' as const,
+      categories: ['urbanManagement', 'civilAffairs', 'publicSecurity', 'environment'],
+      streetId: s.id,
+    })),
+    ...JUDICIAL_UNITS.map((u) => ({
+      id: newId(),
+      congressId,
+      name: u.name,
+      nameEn: u.nameEn,
+      kind: u.kind,
+      categories: u.categories,
+      streetId: null,
+    })),
   ];
   for (const u of unitRows) {
     const male = random() < 0.5;
@@ -360,17 +587,44 @@ export async function loadDemo(app: AppServices): Promise<DemoSummary> {
   const unitByName = (name: string) => unitRows.find((u) => u.name === name)!;
 
   // ----- demo accounts -----
-  const deputyAccount = districtDeputies.find((d) => !inactive.has(d.id) && places.find((p) => p.id === d.placeId)!.deputyIds.includes(d.id))!;
+  const deputyAccount = districtDeputies.find(
+    (d) => !inactive.has(d.id) && places.find((p) => p.id === d.placeId)!.deputyIds.includes(d.id),
+  )!;
   const deputyName = deputyRows.find((d) => d.id === deputyAccount.id)!.name;
   const specs: DemoAccountSpec[] = [
     { username: 'citizen', displayName: '市民王小明', roles: ['citizen'] },
     { username: 'deputy', displayName: deputyName, roles: ['deputy'], deputyId: deputyAccount.id },
     { username: 'liaison', displayName: '联络员李晓燕', roles: ['liaisonStaff'] },
-    { username: 'unit', displayName: '区交通运输局 陈建华', roles: ['handlingUnitStaff'], handlingUnitId: unitByName('区交通运输局').id! },
-    { username: 'unit2', displayName: '区住房和建设局 黄志强', roles: ['handlingUnitStaff'], handlingUnitId: unitByName('区住房和建设局').id! },
-    { username: 'unit3', displayName: '区教育局 林丽娟', roles: ['handlingUnitStaff'], handlingUnitId: unitByName('区教育局').id! },
-    { username: 'unit4', displayName: '区城市管理和综合执法局 张伟', roles: ['handlingUnitStaff'], handlingUnitId: unitByName('区城市管理和综合执法局').id! },
-    { username: 'unit5', displayName: `${streets[0].name}办事处 刘海东`, roles: ['handlingUnitStaff'], handlingUnitId: unitByName(`${streets[0].name}办事处`).id! },
+    {
+      username: 'unit',
+      displayName: '区交通运输局 陈建华',
+      roles: ['handlingUnitStaff'],
+      handlingUnitId: unitByName('区交通运输局').id,
+    },
+    {
+      username: 'unit2',
+      displayName: '区住房和建设局 黄志强',
+      roles: ['handlingUnitStaff'],
+      handlingUnitId: unitByName('区住房和建设局').id,
+    },
+    {
+      username: 'unit3',
+      displayName: '区教育局 林丽娟',
+      roles: ['handlingUnitStaff'],
+      handlingUnitId: unitByName('区教育局').id,
+    },
+    {
+      username: 'unit4',
+      displayName: '区城市管理和综合执法局 张伟',
+      roles: ['handlingUnitStaff'],
+      handlingUnitId: unitByName('区城市管理和综合执法局').id,
+    },
+    {
+      username: 'unit5',
+      displayName: `${streets[0].name}办事处 刘海东`,
+      roles: ['handlingUnitStaff'],
+      handlingUnitId: unitByName(`${streets[0].name}办事处`).id,
+    },
     { username: 'staff', displayName: '代表工委 周敏', roles: ['congressStaff'] },
     { username: 'leader', displayName: '常委会领导 何国庆', roles: ['leader'] },
     { username: 'sysadmin', displayName: '系统管理员', roles: ['systemAdmin'] },
@@ -380,7 +634,7 @@ export async function loadDemo(app: AppServices): Promise<DemoSummary> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const accountIds = new Map(specs.map((s) => [s.username, newId()]));
 
-  const sittingContext = sittingRows.map((s) => ({ id: s.id!, number: s.number, status: s.status! }));
+  const sittingContext = sittingRows.map((s) => ({ id: s.id, number: s.number, status: s.status! }));
   const counts = {
     streets: streets.length,
     communities: streets.reduce((n, s) => n + s.communities.length, 0),
@@ -400,18 +654,64 @@ export async function loadDemo(app: AppServices): Promise<DemoSummary> {
   await transact(ctx, async (w) => {
     const db = w.db;
     await db.insert(congresses).values([
-      { id: cityCongressId, congressId: cityCongressId, jurisdictionId: cityJ, name: CITY_CONGRESS.name, nameEn: CITY_CONGRESS.nameEn, level: 'city', settings: {} },
-      { id: congressId, congressId, jurisdictionId: districtJ, parentCongressId: cityCongressId, name: DISTRICT_CONGRESS.name, nameEn: DISTRICT_CONGRESS.nameEn, level: 'district', settings: {} },
+      {
+        id: cityCongressId,
+        congressId: cityCongressId,
+        jurisdictionId: cityJ,
+        name: CITY_CONGRESS.name,
+        nameEn: CITY_CONGRESS.nameEn,
+        level: 'city',
+        settings: {},
+      },
+      {
+        id: congressId,
+        congressId,
+        jurisdictionId: districtJ,
+        parentCongressId: cityCongressId,
+        name: DISTRICT_CONGRESS.name,
+        nameEn: DISTRICT_CONGRESS.nameEn,
+        level: 'district',
+        settings: {},
+      },
     ]);
     await db.insert(jurisdictions).values(jRows);
     await db.insert(terms).values([
-      { id: prevTermId, congressId, number: 6, startDate: `${year - 6}-01-10`, endDate: `${year - 1}-01-09`, isCurrent: false },
-      { id: termId, congressId, number: 7, startDate: termStart, endDate: `${year + 4}-01-09`, isCurrent: true },
-      { id: cityTermId, congressId: cityCongressId, number: 7, startDate: termStart, endDate: `${year + 4}-01-09`, isCurrent: true },
+      {
+        id: prevTermId,
+        congressId,
+        number: 6,
+        startDate: `${year - 6}-01-10`,
+        endDate: `${year - 1}-01-09`,
+        isCurrent: false,
+      },
+      {
+        id: termId,
+        congressId,
+        number: 7,
+        startDate: termStart,
+        endDate: `${year + 4}-01-09`,
+        isCurrent: true,
+      },
+      {
+        id: cityTermId,
+        congressId: cityCongressId,
+        number: 7,
+        startDate: termStart,
+        endDate: `${year + 4}-01-09`,
+        isCurrent: true,
+      },
     ]);
     await db.insert(sittings).values([
       ...sittingRows,
-      { id: newId(), congressId: cityCongressId, termId: cityTermId, number: 1, startDate: `${year - 1}-01-20`, endDate: `${year - 1}-01-24`, status: 'closed' },
+      {
+        id: newId(),
+        congressId: cityCongressId,
+        termId: cityTermId,
+        number: 1,
+        startDate: `${year - 1}-01-20`,
+        endDate: `${year - 1}-01-24`,
+        status: 'closed',
+      },
     ]);
     await db.insert(electoralDistricts).values(districtRows.map(({ streetIdx: _s, ...r }) => r));
     await db.insert(workingCommittees).values(wcRows);
@@ -422,13 +722,39 @@ export async function loadDemo(app: AppServices): Promise<DemoSummary> {
     await db.insert(committeeMembers).values(memberRows);
     await db.insert(handlingUnits).values(unitRows);
     await db.insert(accounts).values(
-      specs.map((s) => ({ id: accountIds.get(s.username)!, congressId, username: s.username, displayName: s.displayName, passwordHash, deputyId: s.deputyId ?? null, handlingUnitId: s.handlingUnitId ?? null })),
+      specs.map((s) => ({
+        id: accountIds.get(s.username)!,
+        congressId,
+        username: s.username,
+        displayName: s.displayName,
+        passwordHash,
+        deputyId: s.deputyId ?? null,
+        handlingUnitId: s.handlingUnitId ?? null,
+      })),
     );
-    await db.insert(accountRoles).values(specs.flatMap((s) => s.roles.map((role) => ({ accountId: accountIds.get(s.username)!, role, congressId }))));
+    await db
+      .insert(accountRoles)
+      .values(
+        specs.flatMap((s) =>
+          s.roles.map((role) => ({ accountId: accountIds.get(s.username)!, role, congressId })),
+        ),
+      );
     await app.calendar.importDays(db, congressId, CHINA_PUBLIC_HOLIDAYS);
     await app.calendar.importDays(db, cityCongressId, CHINA_PUBLIC_HOLIDAYS);
-    await w.audit({ action: 'demo.load', entityType: 'congress', entityId: congressId, congressId, after: counts });
-    await w.audit({ action: 'demo.load', entityType: 'congress', entityId: cityCongressId, congressId: cityCongressId, after: { cityMandates: counts.cityMandates } });
+    await w.audit({
+      action: 'demo.load',
+      entityType: 'congress',
+      entityId: congressId,
+      congressId,
+      after: counts,
+    });
+    await w.audit({
+      action: 'demo.load',
+      entityType: 'congress',
+      entityId: cityCongressId,
+      congressId: cityCongressId,
+      after: { cityMandates: counts.cityMandates },
+    });
   });
   app.calendar.invalidate();
 
@@ -441,11 +767,34 @@ export async function loadDemo(app: AppServices): Promise<DemoSummary> {
     sittings: sittingContext,
     deputyIds: activeDistrict.map((d) => d.id),
     standingCommitteeDeputyIds: sc.map((d) => d.id),
-    handlingUnits: unitRows.map((u) => ({ id: u.id!, name: u.name, kind: u.kind, categories: u.categories ?? [], streetId: u.streetId ?? null })),
-    liaisonPlaces: places.map((p) => ({ id: p.id!, kind: p.kind, streetId: p.streetId, deputyIds: [...p.deputyIds] })),
-    workingCommittees: wcRows.map((w) => ({ id: w.id!, kind: w.kind, name: w.name, streetId: w.streetId ?? null })),
+    handlingUnits: unitRows.map((u) => ({
+      id: u.id,
+      name: u.name,
+      kind: u.kind,
+      categories: u.categories ?? [],
+      streetId: u.streetId ?? null,
+    })),
+    liaisonPlaces: places.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      streetId: p.streetId,
+      deputyIds: [...p.deputyIds],
+    })),
+    workingCommittees: wcRows.map((w) => ({
+      id: w.id,
+      kind: w.kind,
+      name: w.name,
+      streetId: w.streetId ?? null,
+    })),
     accounts: Object.fromEntries(
-      specs.map((s) => [s.username, { accountId: accountIds.get(s.username)!, ...(s.deputyId ? { deputyId: s.deputyId } : {}), ...(s.handlingUnitId ? { handlingUnitId: s.handlingUnitId } : {}) }]),
+      specs.map((s) => [
+        s.username,
+        {
+          accountId: accountIds.get(s.username)!,
+          ...(s.deputyId ? { deputyId: s.deputyId } : {}),
+          ...(s.handlingUnitId ? { handlingUnitId: s.handlingUnitId } : {}),
+        },
+      ]),
     ),
     random,
     now,
@@ -473,7 +822,11 @@ export async function loadDemo(app: AppServices): Promise<DemoSummary> {
   };
 }
 
-async function insertChunks<T extends Parameters<Db['insert']>[0]>(db: Db, table: T, rows: T['$inferInsert'][], size: number) {
+async function insertChunks<T extends Parameters<Db['insert']>[0]>(
+  db: Db,
+  table: T,
+  rows: T['$inferInsert'][],
+  size: number,
+) {
   for (let i = 0; i < rows.length; i += size) await db.insert(table).values(rows.slice(i, i + size));
 }
-

@@ -4,11 +4,22 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
 import { accountRoles, accounts, congresses, jurisdictions } from '../../platform/platform.table';
-import { deputies, handlingUnits, liaisonPlaceDeputies, liaisonPlaces, workingCommittees } from '../registry/registry.table';
+import {
+  deputies,
+  handlingUnits,
+  liaisonPlaceDeputies,
+  liaisonPlaces,
+  workingCommittees,
+} from '../registry/registry.table';
 
 export async function getStreet(db: Db, streetId: string) {
   const [row] = await db
-    .select({ id: jurisdictions.id, congressId: jurisdictions.congressId, name: jurisdictions.name, nameEn: jurisdictions.nameEn })
+    .select({
+      id: jurisdictions.id,
+      congressId: jurisdictions.congressId,
+      name: jurisdictions.name,
+      nameEn: jurisdictions.nameEn,
+    })
     .from(jurisdictions)
     .where(and(eq(jurisdictions.id, streetId), eq(jurisdictions.level, 'street')));
   return row ?? null;
@@ -39,7 +50,12 @@ export async function getDeputy(db: Db, congressId: string, deputyId: string) {
 
 export async function getLiaisonPlace(db: Db, congressId: string, placeId: string) {
   const [row] = await db
-    .select({ id: liaisonPlaces.id, name: liaisonPlaces.name, streetId: liaisonPlaces.streetId, congressId: liaisonPlaces.congressId })
+    .select({
+      id: liaisonPlaces.id,
+      name: liaisonPlaces.name,
+      streetId: liaisonPlaces.streetId,
+      congressId: liaisonPlaces.congressId,
+    })
     .from(liaisonPlaces)
     .where(and(eq(liaisonPlaces.id, placeId), eq(liaisonPlaces.congressId, congressId)));
   return row ?? null;
@@ -56,7 +72,12 @@ export async function findPlaceDeputyIds(db: Db, placeId: string): Promise<strin
 export async function findUnits(db: Db, congressId: string, unitIds: readonly string[]) {
   if (unitIds.length === 0) return [];
   return db
-    .select({ id: handlingUnits.id, name: handlingUnits.name, nameEn: handlingUnits.nameEn, active: handlingUnits.active })
+    .select({
+      id: handlingUnits.id,
+      name: handlingUnits.name,
+      nameEn: handlingUnits.nameEn,
+      active: handlingUnits.active,
+    })
     .from(handlingUnits)
     .where(and(eq(handlingUnits.congressId, congressId), inArray(handlingUnits.id, [...unitIds])));
 }
@@ -65,7 +86,13 @@ export async function findAccountIdsForUnit(db: Db, congressId: string, unitId: 
   const rows = await db
     .select({ id: accounts.id })
     .from(accounts)
-    .where(and(eq(accounts.congressId, congressId), eq(accounts.handlingUnitId, unitId), eq(accounts.status, 'active')));
+    .where(
+      and(
+        eq(accounts.congressId, congressId),
+        eq(accounts.handlingUnitId, unitId),
+        eq(accounts.status, 'active'),
+      ),
+    );
   return rows.map((r) => r.id);
 }
 
@@ -75,7 +102,12 @@ export async function findEscalationAccountIds(db: Db, congressId: string): Prom
   const rows = await db
     .selectDistinct({ id: accountRoles.accountId })
     .from(accountRoles)
-    .where(and(eq(accountRoles.congressId, congressId), inArray(accountRoles.role, ['congressStaff', 'liaisonStaff'])));
+    .where(
+      and(
+        eq(accountRoles.congressId, congressId),
+        inArray(accountRoles.role, ['congressStaff', 'liaisonStaff']),
+      ),
+    );
   return rows.map((r) => r.id);
 }
 
@@ -84,7 +116,11 @@ export async function getStreetWorkingCommittee(db: Db, congressId: string, stre
     .select({ id: workingCommittees.id, name: workingCommittees.name })
     .from(workingCommittees)
     .where(
-      and(eq(workingCommittees.congressId, congressId), eq(workingCommittees.streetId, streetId), eq(workingCommittees.kind, 'streetWorkingCommittee')),
+      and(
+        eq(workingCommittees.congressId, congressId),
+        eq(workingCommittees.streetId, streetId),
+        eq(workingCommittees.kind, 'streetWorkingCommittee'),
+      ),
     );
   return row ?? null;
 }

@@ -17,10 +17,12 @@ export interface OpinionResource {
 
 const ownDeputy = (a: Actor, r: OpinionResource) =>
   !!a.deputyId && (r.deputyId === a.deputyId || r.placeDeputyIds.includes(a.deputyId));
-const activeUnit = (a: Actor, r: OpinionResource) => !!a.handlingUnitId && r.activeUnitIds.includes(a.handlingUnitId);
+const activeUnit = (a: Actor, r: OpinionResource) =>
+  !!a.handlingUnitId && r.activeUnitIds.includes(a.handlingUnitId);
 const leadUnit = (a: Actor, r: OpinionResource) =>
   !!a.handlingUnitId && a.handlingUnitId === r.leadUnitId && r.activeUnitIds.includes(a.handlingUnitId);
-const everUnit = (a: Actor, r: OpinionResource) => !!a.handlingUnitId && r.everUnitIds.includes(a.handlingUnitId);
+const everUnit = (a: Actor, r: OpinionResource) =>
+  !!a.handlingUnitId && r.everUnitIds.includes(a.handlingUnitId);
 
 const TRIAGE = ['claim', 'decide', 'verify', 'close'] as const;
 
@@ -35,7 +37,13 @@ export const opinionPolicy = definePolicy<OpinionResource>('opinion', [
 
 /** Lists and settings. */
 export const TRIAGE_ROLES = ['congressStaff', 'liaisonStaff', 'deputy'] as const;
-export const QUEUE_ROLES = ['congressStaff', 'liaisonStaff', 'deputy', 'handlingUnitStaff', 'leader'] as const;
+export const QUEUE_ROLES = [
+  'congressStaff',
+  'liaisonStaff',
+  'deputy',
+  'handlingUnitStaff',
+  'leader',
+] as const;
 export const MANAGE_ROLES = ['congressStaff'] as const;
 export const RECEPTION_ROLES = ['congressStaff', 'liaisonStaff'] as const;
 export const ENTRY_ROLES = ['congressStaff', 'liaisonStaff', 'deputy'] as const;

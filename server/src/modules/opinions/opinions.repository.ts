@@ -2,7 +2,12 @@
 // (status check, row update, timeline event, audit, citizen notice — one transaction), settings, rate limits.
 import { and, eq, sql } from 'drizzle-orm';
 import type { LocalizedText } from '@minyi/domain';
-import { opinionSettingsSchema, type OpinionAction, type OpinionSettings, type OpinionStatus } from '@minyi/domain/opinions';
+import {
+  opinionSettingsSchema,
+  type OpinionAction,
+  type OpinionSettings,
+  type OpinionStatus,
+} from '@minyi/domain/opinions';
 import type { Db } from '../../db/client';
 import type { Ctx, Work } from '../../platform/context';
 import { AppError, notFound, wrongState } from '../../platform/errors';

@@ -14,6 +14,7 @@ import {
   noteOpinionSchema,
   opinionQueueQuerySchema,
   opinionSettingsSchema,
+  opinionSettingsPatchSchema,
   OPINION_RULES,
   periodQuerySchema,
   rateOpinionSchema,
@@ -42,7 +43,12 @@ import { verifyOpinion } from './commands/verify-opinion';
 import { closeOpinion } from './commands/close-opinion';
 import { hideOpinion } from './commands/hide-opinion';
 import { rateOpinion } from './commands/rate-opinion';
-import { deleteOpinionRoute, findOpinionRoutes, proposeRoute, setOpinionRoute } from './commands/manage-routing';
+import {
+  deleteOpinionRoute,
+  findOpinionRoutes,
+  proposeRoute,
+  setOpinionRoute,
+} from './commands/manage-routing';
 import { blockSubmitter, findBlocks, unblockSubmitter } from './commands/manage-blocks';
 import { importOpinions, importTemplate } from './commands/import-opinions';
 import { scheduleReception } from './commands/schedule-reception';
@@ -60,26 +66,41 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const tags = ['opinions'];
 
 /** Loads an opinion, checks `action` for the actor, and runs `fn` in one transaction. */
-async function step<T>(req: FastifyRequest, id: string, action: string, fn: (ctx: Ctx, w: Parameters<Parameters<typeof transact>[1]>[0], o: Awaited<ReturnType<typeof loadOpinion>>) => Promise<T>) {
+async function step<T>(
+  req: FastifyRequest,
+  id: string,
+  action: string,
+  fn: (
+    ctx: Ctx,
+    w: Parameters<Parameters<typeof transact>[1]>[0],
+    o: Awaited<ReturnType<typeof loadOpinion>>,
+  ) => Promise<T>,
+) {
   const ctx = ctxOf(req);
   const actor = requireRole(ctx.actor, QUEUE_ROLES);
   const o0 = await loadOpinion(ctx.app.db, actor.congressId, id);
   const resource = await resourceOf(ctx.app.db, o0);
   if (!opinionPolicy.can(actor, 'view', resource)) throw notFound(OPINION);
   opinionPolicy.authorize(actor, action, resource);
+  // The calendar reads through its own connection: warm its cache before the transaction holds ours.
+  await ctx.app.calendar.exceptions(actor.congressId);
   await transact(ctx, async (w) => fn(ctx, w, await loadOpinion(w.db, actor.congressId, id, true)));
   return getOpinion(ctx, id);
 }
 
 async function readUpload(req: FastifyRequest): Promise<{ data: Buffer; filename: string }> {
-  if (!req.isMultipart()) throw invalidField('file', '请以 multipart/form-data 上传文件', 'upload the file as multipart/form-data');
+  if (!req.isMultipart())
+    throw invalidField('file', '请以 multipart/form-data 上传文件', 'upload the file as multipart/form-data');
   const part = await req.file();
   if (!part) throw invalidField('file', '缺少文件', 'the file is missing');
   try {
     return { data: await part.toBuffer(), filename: part.filename };
   } catch (err) {
     if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new AppError(413, 'file_too_large', { zh: '文件过大，上限为 10 MB', en: 'The file is too large; the limit is 10 MB' });
+      throw new AppError(413, 'file_too_large', {
+        zh: '文件过大，上限为 10 MB',
+        en: 'The file is too large; the limit is 10 MB',
+      });
     }
     throw err;
   }
@@ -89,13 +110,20 @@ export async function opinionRoutes(app: FastifyInstance) {
   const r = typed(app);
 
   // ---------- public ----------
-  r.get('/opinion-categories', { schema: { tags, summary: 'Categories the opinion form offers' } }, async () => ({
-    items: OPINION_CATEGORIES.map((c) => ({ code: c.code, name: c.zh, nameEn: c.en })),
-  }));
+  r.get(
+    '/opinion-categories',
+    { schema: { tags, summary: 'Categories the opinion form offers' } },
+    async () => ({
+      items: OPINION_CATEGORIES.map((c) => ({ code: c.code, name: c.zh, nameEn: c.en })),
+    }),
+  );
 
   r.post(
     '/opinions',
-    { schema: { tags, summary: 'Submit an opinion (public, no account)', body: submitOpinionSchema }, config: { idempotent: true } },
+    {
+      schema: { tags, summary: 'Submit an opinion (public, no account)', body: submitOpinionSchema },
+      config: { idempotent: true },
+    },
     async (req, reply) => {
       const ctx = ctxOf(req);
       const o = await transact(ctx, (w) => submitOpinion(ctx, w, { body: req.body }));
@@ -103,68 +131,146 @@ export async function opinionRoutes(app: FastifyInstance) {
     },
   );
 
-  r.post('/opinions/photos', { schema: { tags, summary: 'Upload a photo for an opinion (≤ 10 MB; metadata stripped)' } }, async (req, reply) => {
-    const ctx = ctxOf(req);
-    const congressId = ctx.actor?.congressId ?? (await publicCongressId(ctx.app.db, req));
-    if (!congressId) throw notFound({ zh: '人大', en: 'congress' });
-    const { data, filename } = await readUpload(req);
-    const stored = await transact(ctx, async (w) => {
-      const f = await ctx.app.files.store(w.db, {
-        congressId,
-        data,
-        originalName: filename,
-        purpose: 'opinion.photo',
-        kinds: ['image'],
-        maxBytes: OPINION_RULES.maxPhotoBytes,
-        uploadedBy: ctx.actor?.accountId ?? null,
+  r.post(
+    '/opinions/photos',
+    { schema: { tags, summary: 'Upload a photo for an opinion (≤ 10 MB; metadata stripped)' } },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const congressId = ctx.actor?.congressId ?? (await publicCongressId(ctx.app.db, req));
+      if (!congressId) throw notFound({ zh: '人大', en: 'congress' });
+      const { data, filename } = await readUpload(req);
+      const stored = await transact(ctx, async (w) => {
+        const f = await ctx.app.files.store(w.db, {
+          congressId,
+          data,
+          originalName: filename,
+          purpose: 'opinion.photo',
+          kinds: ['image'],
+          maxBytes: OPINION_RULES.maxPhotoBytes,
+          uploadedBy: ctx.actor?.accountId ?? null,
+        });
+        await w.audit({
+          action: 'opinion.uploadPhoto',
+          entityType: 'file',
+          entityId: f.id,
+          congressId,
+          after: { sizeBytes: f.sizeBytes, mimeType: f.mimeType },
+        });
+        return f;
       });
-      await w.audit({ action: 'opinion.uploadPhoto', entityType: 'file', entityId: f.id, congressId, after: { sizeBytes: f.sizeBytes, mimeType: f.mimeType } });
-      return f;
-    });
-    return reply.code(201).send({ id: stored.id, mimeType: stored.mimeType, sizeBytes: stored.sizeBytes });
-  });
+      return reply.code(201).send({ id: stored.id, mimeType: stored.mimeType, sizeBytes: stored.sizeBytes });
+    },
+  );
 
   r.get(
     '/opinions/similar',
-    { schema: { tags, summary: 'Similar open opinions in a street (the form shows them)', querystring: z.object({ streetId: z.uuid(), text: z.string().trim().min(1).max(5000) }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Similar open opinions in a street (the form shows them)',
+        querystring: z.object({ streetId: z.uuid(), text: z.string().trim().min(1).max(5000) }),
+      },
+    },
     async (req) => {
       const ctx = ctxOf(req);
       const street = await getStreet(ctx.app.db, req.query.streetId);
       if (!street) throw invalidField('streetId', '未知的街道', 'unknown street', 'invalid', 'querystring');
-      const staff = !!ctx.actor && ctx.actor.congressId === street.congressId && ENTRY_ROLES.some((x) => ctx.actor!.roles.includes(x));
-      const items = await findSimilarOpinions(ctx.app.db, { congressId: street.congressId, streetId: street.id, text: req.query.text, publicOnly: !staff });
-      return { items: items.map((i) => (staff ? i : { trackingCode: undefined, content: i.content, status: i.status, createdAt: i.createdAt, score: i.score, id: undefined })) };
+      const staff =
+        !!ctx.actor &&
+        ctx.actor.congressId === street.congressId &&
+        ENTRY_ROLES.some((x) => ctx.actor!.roles.includes(x));
+      const items = await findSimilarOpinions(ctx.app.db, {
+        congressId: street.congressId,
+        streetId: street.id,
+        text: req.query.text,
+        publicOnly: !staff,
+      });
+      return {
+        items: items.map((i) =>
+          staff
+            ? i
+            : {
+                trackingCode: undefined,
+                content: i.content,
+                status: i.status,
+                createdAt: i.createdAt,
+                score: i.score,
+                id: undefined,
+              },
+        ),
+      };
     },
   );
 
   r.get(
     '/opinions/track/:trackingCode',
-    { schema: { tags, summary: 'Track an opinion (code + last four digits of the phone)', params: z.object({ trackingCode: z.string().max(40) }), querystring: trackQuerySchema } },
+    {
+      schema: {
+        tags,
+        summary: 'Track an opinion (code + last four digits of the phone)',
+        params: z.object({ trackingCode: z.string().max(40) }),
+        querystring: trackQuerySchema,
+      },
+    },
     async (req) => trackOpinion(ctxOf(req), req.params.trackingCode, req.query.phoneLast4),
   );
 
   r.post(
     '/opinions/track/:trackingCode/rate',
-    { schema: { tags, summary: 'Rate the answer (satisfied / basically satisfied / dissatisfied)', params: z.object({ trackingCode: z.string().max(40) }), body: rateOpinionSchema } },
+    {
+      schema: {
+        tags,
+        summary: 'Rate the answer (satisfied / basically satisfied / dissatisfied)',
+        params: z.object({ trackingCode: z.string().max(40) }),
+        body: rateOpinionSchema,
+      },
+    },
     async (req) => {
       const ctx = ctxOf(req);
       const o = await findTracked(ctx, req.params.trackingCode, req.body.phoneLast4);
-      await transact(ctx, async (w) => rateOpinion(ctx, w, await loadOpinion(w.db, o.congressId, o.id, true), req.body.rating, req.body.comment ?? null));
+      await ctx.app.calendar.exceptions(o.congressId);
+      await transact(ctx, async (w) =>
+        rateOpinion(
+          ctx,
+          w,
+          await loadOpinion(w.db, o.congressId, o.id, true),
+          req.body.rating,
+          req.body.comment ?? null,
+        ),
+      );
       return presentTracked(ctx, await loadOpinion(ctx.app.db, o.congressId, o.id));
     },
   );
 
   r.get(
     '/opinions/qr.svg',
-    { schema: { tags, summary: 'QR code opening the form prefilled with a deputy or a liaison place', querystring: z.object({ deputyId: z.uuid().optional(), liaisonPlaceId: z.uuid().optional(), congressId: z.uuid().optional() }) } },
+    {
+      schema: {
+        tags,
+        summary: 'QR code opening the form prefilled with a deputy or a liaison place',
+        querystring: z.object({
+          deputyId: z.uuid().optional(),
+          liaisonPlaceId: z.uuid().optional(),
+          congressId: z.uuid().optional(),
+        }),
+      },
+    },
     async (req, reply) => {
       const ctx = ctxOf(req);
       const congressId = ctx.actor?.congressId ?? (await publicCongressId(ctx.app.db, req));
       const { deputyId, liaisonPlaceId } = req.query;
-      if (!congressId || (!deputyId && !liaisonPlaceId)) throw invalidField('deputyId', '请指定代表或联络站', 'give a deputy or a liaison place', 'required', 'querystring');
+      if (!congressId || (!deputyId && !liaisonPlaceId))
+        throw invalidField(
+          'deputyId',
+          '请指定代表或联络站',
+          'give a deputy or a liaison place',
+          'required',
+          'querystring',
+        );
       const params = new URLSearchParams();
       if (deputyId) {
-        if (!(await getDeputy(ctx.app.db, congressId, deputyId))) throw notFound({ zh: '代表', en: 'deputy' });
+        if (!(await getDeputy(ctx.app.db, congressId, deputyId)))
+          throw notFound({ zh: '代表', en: 'deputy' });
         params.set('deputyId', deputyId);
       }
       if (liaisonPlaceId) {
@@ -174,14 +280,29 @@ export async function opinionRoutes(app: FastifyInstance) {
         params.set('streetId', place.streetId);
       }
       const origin = `${req.protocol}://${req.host}`;
-      const svg = await QRCode.toString(`${origin}/opinions/new?${params.toString()}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+      const svg = await QRCode.toString(`${origin}/opinions/new?${params.toString()}`, {
+        type: 'svg',
+        margin: 1,
+        errorCorrectionLevel: 'M',
+      });
       return reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(svg);
     },
   );
 
   r.get(
     '/public/opinions',
-    { schema: { tags, summary: 'Opinions their authors chose to show publicly (redacted)', querystring: z.object({ streetId: z.uuid().optional(), congressId: z.uuid().optional(), cursor: z.string().max(500).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Opinions their authors chose to show publicly (redacted)',
+        querystring: z.object({
+          streetId: z.uuid().optional(),
+          congressId: z.uuid().optional(),
+          cursor: z.string().max(500).optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+        }),
+      },
+    },
     async (req) => {
       const congressId = await publicCongressId(req.server.services.db, req);
       if (!congressId) return { items: [], nextCursor: null };
@@ -191,7 +312,13 @@ export async function opinionRoutes(app: FastifyInstance) {
 
   r.get(
     '/public/opinion-statistics',
-    { schema: { tags, summary: 'Statistics per street, category and month', querystring: periodQuerySchema.extend({ congressId: z.uuid().optional() }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Statistics per street, category and month',
+        querystring: periodQuerySchema.extend({ congressId: z.uuid().optional() }),
+      },
+    },
     async (req) => {
       const congressId = await publicCongressId(req.server.services.db, req);
       if (!congressId) throw notFound({ zh: '人大', en: 'congress' });
@@ -201,7 +328,18 @@ export async function opinionRoutes(app: FastifyInstance) {
 
   r.get(
     '/public/receptions',
-    { schema: { tags: ['receptions'], summary: 'Upcoming receptions at liaison places', querystring: z.object({ liaisonPlaceId: z.uuid().optional(), streetId: z.uuid().optional(), congressId: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(100).default(50) }) } },
+    {
+      schema: {
+        tags: ['receptions'],
+        summary: 'Upcoming receptions at liaison places',
+        querystring: z.object({
+          liaisonPlaceId: z.uuid().optional(),
+          streetId: z.uuid().optional(),
+          congressId: z.uuid().optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(50),
+        }),
+      },
+    },
     async (req) => {
       const congressId = await publicCongressId(req.server.services.db, req);
       if (!congressId) return { items: [] };
@@ -210,72 +348,136 @@ export async function opinionRoutes(app: FastifyInstance) {
   );
 
   // ---------- staff, deputies, units ----------
-  r.get('/opinions', { schema: { tags, summary: 'The workbench queue', querystring: opinionQueueQuerySchema } }, async (req) => {
-    const ctx = ctxOf(req);
-    requireRole(ctx.actor, QUEUE_ROLES);
-    return findOpinions(ctx, req.query);
-  });
-
-  r.get('/opinions/import-template.xlsx', { schema: { tags, summary: 'Template for importing hotline or petition exports' } }, async (req, reply) => {
-    requireRole(ctxOf(req).actor, MANAGE_ROLES);
-    return reply.type(XLSX).header('content-disposition', 'attachment; filename="opinions-import-template.xlsx"').send(await importTemplate());
-  });
-
-  r.post('/opinions/import', { schema: { tags, summary: 'Import a hotline/petition export (all or nothing)' } }, async (req, reply) => {
-    const ctx = ctxOf(req);
-    requireRole(ctx.actor, MANAGE_ROLES);
-    const { data } = await readUpload(req);
-    const result = await transact(ctx, (w) => importOpinions(ctx, w, data));
-    return reply.code(201).send(result);
-  });
-
-  r.get('/opinions/:id', { schema: { tags, summary: 'One opinion with its timeline and abilities', params: idParams } }, async (req) => {
-    const ctx = ctxOf(req);
-    requireRole(ctx.actor, QUEUE_ROLES);
-    return getOpinion(ctx, req.params.id);
-  });
-
-  r.get('/opinions/:id/similar', { schema: { tags, summary: 'Similar open opinions (triage)', params: idParams } }, async (req) => {
-    const ctx = ctxOf(req);
-    const actor = requireRole(ctx.actor, QUEUE_ROLES);
-    const o = await loadOpinion(ctx.app.db, actor.congressId, req.params.id);
-    opinionPolicy.authorize(actor, 'claim', await resourceOf(ctx.app.db, o));
-    const items = await findSimilarOpinions(ctx.app.db, { congressId: o.congressId, streetId: o.streetId, text: o.content, excludeId: o.id, publicOnly: false });
-    return { items };
-  });
-
-  r.get('/opinions/:id/route-proposal', { schema: { tags, summary: 'Units the routing table proposes', params: idParams } }, async (req) => {
-    const ctx = ctxOf(req);
-    const actor = requireRole(ctx.actor, QUEUE_ROLES);
-    const o = await loadOpinion(ctx.app.db, actor.congressId, req.params.id);
-    opinionPolicy.authorize(actor, 'decide', await resourceOf(ctx.app.db, o));
-    return { proposal: await proposeRoute(ctx.app.db, o.congressId, o.category, o.streetId) };
-  });
-
-  r.post('/opinions/:id/claim', { schema: { tags, params: idParams } }, async (req) => step(req, req.params.id, 'claim', claimOpinion));
-  r.post('/opinions/:id/decide', { schema: { tags, params: idParams, body: decideOpinionSchema } }, async (req) =>
-    step(req, req.params.id, 'decide', (ctx, w, o) => decideOpinion(ctx, w, o, req.body)),
+  r.get(
+    '/opinions',
+    { schema: { tags, summary: 'The workbench queue', querystring: opinionQueueQuerySchema } },
+    async (req) => {
+      const ctx = ctxOf(req);
+      requireRole(ctx.actor, QUEUE_ROLES);
+      return findOpinions(ctx, req.query);
+    },
   );
-  r.post('/opinions/:id/hand-back', { schema: { tags, params: idParams, body: handBackOpinionSchema } }, async (req) =>
-    step(req, req.params.id, 'handBack', (ctx, w, o) => handBackOpinion(ctx, w, o, req.body.reason)),
+
+  r.get(
+    '/opinions/import-template.xlsx',
+    { schema: { tags, summary: 'Template for importing hotline or petition exports' } },
+    async (req, reply) => {
+      requireRole(ctxOf(req).actor, MANAGE_ROLES);
+      return reply
+        .type(XLSX)
+        .header('content-disposition', 'attachment; filename="opinions-import-template.xlsx"')
+        .send(await importTemplate());
+    },
   );
-  r.post('/opinions/:id/notes', { schema: { tags, params: idParams, body: noteOpinionSchema } }, async (req) =>
-    step(req, req.params.id, 'addNote', (ctx, w, o) => addOpinionNote(ctx, w, o, req.body.note, req.body.isPublic)),
+
+  r.post(
+    '/opinions/import',
+    { schema: { tags, summary: 'Import a hotline/petition export (all or nothing)' } },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      requireRole(ctx.actor, MANAGE_ROLES);
+      const { data } = await readUpload(req);
+      const result = await transact(ctx, (w) => importOpinions(ctx, w, data));
+      return reply.code(201).send(result);
+    },
   );
-  r.post('/opinions/:id/reply', { schema: { tags, params: idParams, body: replyOpinionSchema } }, async (req) =>
-    step(req, req.params.id, 'reply', (ctx, w, o) => replyOpinion(ctx, w, o, req.body.outcome, req.body.content)),
+
+  r.get(
+    '/opinions/:id',
+    { schema: { tags, summary: 'One opinion with its timeline and abilities', params: idParams } },
+    async (req) => {
+      const ctx = ctxOf(req);
+      requireRole(ctx.actor, QUEUE_ROLES);
+      return getOpinion(ctx, req.params.id);
+    },
   );
-  r.post('/opinions/:id/verify', { schema: { tags, params: idParams, body: z.strictObject({ note: z.string().trim().max(1000).optional() }) } }, async (req) =>
-    step(req, req.params.id, 'verify', (ctx, w, o) => verifyOpinion(ctx, w, o, req.body.note ?? null)),
+
+  r.get(
+    '/opinions/:id/similar',
+    { schema: { tags, summary: 'Similar open opinions (triage)', params: idParams } },
+    async (req) => {
+      const ctx = ctxOf(req);
+      const actor = requireRole(ctx.actor, QUEUE_ROLES);
+      const o = await loadOpinion(ctx.app.db, actor.congressId, req.params.id);
+      opinionPolicy.authorize(actor, 'claim', await resourceOf(ctx.app.db, o));
+      const items = await findSimilarOpinions(ctx.app.db, {
+        congressId: o.congressId,
+        streetId: o.streetId,
+        text: o.content,
+        excludeId: o.id,
+        publicOnly: false,
+      });
+      return { items };
+    },
   );
-  r.post('/opinions/:id/close', { schema: { tags, params: idParams, body: closeOpinionSchema } }, async (req) =>
-    step(req, req.params.id, 'close', (ctx, w, o) => closeOpinion(ctx, w, o, req.body.reason)),
+
+  r.get(
+    '/opinions/:id/route-proposal',
+    { schema: { tags, summary: 'Units the routing table proposes', params: idParams } },
+    async (req) => {
+      const ctx = ctxOf(req);
+      const actor = requireRole(ctx.actor, QUEUE_ROLES);
+      const o = await loadOpinion(ctx.app.db, actor.congressId, req.params.id);
+      opinionPolicy.authorize(actor, 'decide', await resourceOf(ctx.app.db, o));
+      return { proposal: await proposeRoute(ctx.app.db, o.congressId, o.category, o.streetId) };
+    },
+  );
+
+  r.post('/opinions/:id/claim', { schema: { tags, params: idParams } }, async (req) =>
+    step(req, req.params.id, 'claim', claimOpinion),
+  );
+  r.post(
+    '/opinions/:id/decide',
+    { schema: { tags, params: idParams, body: decideOpinionSchema } },
+    async (req) => step(req, req.params.id, 'decide', (ctx, w, o) => decideOpinion(ctx, w, o, req.body)),
+  );
+  r.post(
+    '/opinions/:id/hand-back',
+    { schema: { tags, params: idParams, body: handBackOpinionSchema } },
+    async (req) =>
+      step(req, req.params.id, 'handBack', (ctx, w, o) => handBackOpinion(ctx, w, o, req.body.reason)),
+  );
+  r.post(
+    '/opinions/:id/notes',
+    { schema: { tags, params: idParams, body: noteOpinionSchema } },
+    async (req) =>
+      step(req, req.params.id, 'addNote', (ctx, w, o) =>
+        addOpinionNote(ctx, w, o, req.body.note, req.body.isPublic),
+      ),
+  );
+  r.post(
+    '/opinions/:id/reply',
+    { schema: { tags, params: idParams, body: replyOpinionSchema } },
+    async (req) =>
+      step(req, req.params.id, 'reply', (ctx, w, o) =>
+        replyOpinion(ctx, w, o, req.body.outcome, req.body.content),
+      ),
+  );
+  r.post(
+    '/opinions/:id/verify',
+    {
+      schema: {
+        tags,
+        params: idParams,
+        body: z.strictObject({ note: z.string().trim().max(1000).optional() }),
+      },
+    },
+    async (req) =>
+      step(req, req.params.id, 'verify', (ctx, w, o) => verifyOpinion(ctx, w, o, req.body.note ?? null)),
+  );
+  r.post(
+    '/opinions/:id/close',
+    { schema: { tags, params: idParams, body: closeOpinionSchema } },
+    async (req) => step(req, req.params.id, 'close', (ctx, w, o) => closeOpinion(ctx, w, o, req.body.reason)),
   );
   r.post('/opinions/:id/hide', { schema: { tags, params: idParams, body: hideOpinionSchema } }, async (req) =>
     step(req, req.params.id, 'hide', (ctx, w, o) => hideOpinion(ctx, w, o, req.body.reason, true)),
   );
-  r.post('/opinions/:id/unhide', { schema: { tags, params: idParams, body: hideOpinionSchema } }, async (req) =>
-    step(req, req.params.id, 'hide', (ctx, w, o) => hideOpinion(ctx, w, o, req.body.reason, false)),
+  r.post(
+    '/opinions/:id/unhide',
+    { schema: { tags, params: idParams, body: hideOpinionSchema } },
+    async (req) =>
+      step(req, req.params.id, 'hide', (ctx, w, o) => hideOpinion(ctx, w, o, req.body.reason, false)),
   );
 
   // ---------- routing table, block list, settings ----------
@@ -316,10 +518,12 @@ export async function opinionRoutes(app: FastifyInstance) {
     const actor = requireRole(ctx.actor, QUEUE_ROLES);
     return readSettings(ctx.app.db, actor.congressId, 'opinions', opinionSettingsSchema);
   });
-  r.put('/opinion-settings', { schema: { tags, body: opinionSettingsSchema.partial().strict() } }, async (req) => {
+  r.put('/opinion-settings', { schema: { tags, body: opinionSettingsPatchSchema } }, async (req) => {
     const ctx = ctxOf(req);
     const actor = requireRole(ctx.actor, MANAGE_ROLES);
-    return transact(ctx, (w) => writeSettings(w, actor.congressId, 'opinions', opinionSettingsSchema, req.body));
+    return transact(ctx, (w) =>
+      writeSettings(w, actor.congressId, 'opinions', opinionSettingsSchema, req.body),
+    );
   });
 
   // ---------- reports ----------
@@ -328,40 +532,101 @@ export async function opinionRoutes(app: FastifyInstance) {
     const actor = requireRole(ctx.actor, ['congressStaff', 'liaisonStaff', 'leader']);
     return periodReport(ctx.app.db, { congressId: actor.congressId, ...req.query });
   });
-  r.get('/opinion-reports/period.xlsx', { schema: { tags, querystring: periodQuerySchema } }, async (req, reply) => {
-    const ctx = ctxOf(req);
-    const actor = requireRole(ctx.actor, ['congressStaff', 'liaisonStaff', 'leader']);
-    const rep = await periodReport(ctx.app.db, { congressId: actor.congressId, ...req.query });
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('群众意见办理情况');
-    ws.addRow([`统计期间 ${rep.from} 至 ${rep.to}`]);
-    ws.addRow(['街道', '接待场次', '接待群众（人次）', '收集意见（件）', '已解决', '办理中', '超期', '办结未解决', '不予受理', '并案', '转代表建议', '已评价', '满意/基本满意', '解决率', '满意率']);
-    const streetName = new Map<string, string>();
-    for (const s of rep.byStreet) streetName.set(s.streetId, (await getStreet(ctx.app.db, s.streetId))?.name ?? s.streetId);
-    const line = (name: string, f: (typeof rep)['total'] & { receptions: number; peopleReceived: number }) => [
-      name, f.receptions, f.peopleReceived, f.received, f.solved, f.inProgress, f.overdue, f.closedUnresolved, f.inadmissible, f.merged, f.raisedAsSuggestion, f.rated, f.satisfied, f.solvedRate, f.satisfactionRate,
-    ];
-    for (const s of rep.byStreet) ws.addRow(line(streetName.get(s.streetId)!, s as never));
-    ws.addRow(line('合计', rep.total));
-    ws.getRow(2).font = { bold: true };
-    return reply
-      .type(XLSX)
-      .header('content-disposition', `attachment; filename="opinions-${rep.from}-${rep.to}.xlsx"`)
-      .send(Buffer.from(await wb.xlsx.writeBuffer()));
-  });
+  r.get(
+    '/opinion-reports/period.xlsx',
+    { schema: { tags, querystring: periodQuerySchema } },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const actor = requireRole(ctx.actor, ['congressStaff', 'liaisonStaff', 'leader']);
+      const rep = await periodReport(ctx.app.db, { congressId: actor.congressId, ...req.query });
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('群众意见办理情况');
+      ws.addRow([`统计期间 ${rep.from} 至 ${rep.to}`]);
+      ws.addRow([
+        '街道',
+        '接待场次',
+        '接待群众（人次）',
+        '收集意见（件）',
+        '已解决',
+        '办理中',
+        '超期',
+        '办结未解决',
+        '不予受理',
+        '并案',
+        '转代表建议',
+        '已评价',
+        '满意/基本满意',
+        '解决率',
+        '满意率',
+      ]);
+      const streetName = new Map<string, string>();
+      for (const s of rep.byStreet)
+        streetName.set(s.streetId, (await getStreet(ctx.app.db, s.streetId))?.name ?? s.streetId);
+      const line = (
+        name: string,
+        f: (typeof rep)['total'] & { receptions: number; peopleReceived: number },
+      ) => [
+        name,
+        f.receptions,
+        f.peopleReceived,
+        f.received,
+        f.solved,
+        f.inProgress,
+        f.overdue,
+        f.closedUnresolved,
+        f.inadmissible,
+        f.merged,
+        f.raisedAsSuggestion,
+        f.rated,
+        f.satisfied,
+        f.solvedRate,
+        f.satisfactionRate,
+      ];
+      for (const s of rep.byStreet) ws.addRow(line(streetName.get(s.streetId)!, s as never));
+      ws.addRow(line('合计', rep.total));
+      ws.getRow(2).font = { bold: true };
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="opinions-${rep.from}-${rep.to}.xlsx"`)
+        .send(Buffer.from(await wb.xlsx.writeBuffer()));
+    },
+  );
 
   // ---------- receptions ----------
-  r.get('/receptions', { schema: { tags: ['receptions'], querystring: z.object({ liaisonPlaceId: z.uuid().optional(), streetId: z.uuid().optional(), status: z.enum(['scheduled', 'held', 'cancelled']).optional(), cursor: z.iso.datetime().optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }) } }, async (req) => {
-    const ctx = ctxOf(req);
-    const actor = requireRole(ctx.actor, ['congressStaff', 'liaisonStaff', 'leader', 'deputy']);
-    return findReceptions(ctx.app.db, { congressId: actor.congressId, ...req.query, before: req.query.cursor });
-  });
-  r.post('/receptions', { schema: { tags: ['receptions'], body: scheduleReceptionSchema }, config: { idempotent: true } }, async (req, reply) => {
-    const ctx = ctxOf(req);
-    requireRole(ctx.actor, RECEPTION_ROLES);
-    const { id } = await transact(ctx, (w) => scheduleReception(ctx, w, req.body));
-    return reply.code(201).send(await getReception(ctx.app.db, ctx.actor!.congressId, id));
-  });
+  r.get(
+    '/receptions',
+    {
+      schema: {
+        tags: ['receptions'],
+        querystring: z.object({
+          liaisonPlaceId: z.uuid().optional(),
+          streetId: z.uuid().optional(),
+          status: z.enum(['scheduled', 'held', 'cancelled']).optional(),
+          cursor: z.iso.datetime().optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      const actor = requireRole(ctx.actor, ['congressStaff', 'liaisonStaff', 'leader', 'deputy']);
+      return findReceptions(ctx.app.db, {
+        congressId: actor.congressId,
+        ...req.query,
+        before: req.query.cursor,
+      });
+    },
+  );
+  r.post(
+    '/receptions',
+    { schema: { tags: ['receptions'], body: scheduleReceptionSchema }, config: { idempotent: true } },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      requireRole(ctx.actor, RECEPTION_ROLES);
+      const { id } = await transact(ctx, (w) => scheduleReception(ctx, w, req.body));
+      return reply.code(201).send(await getReception(ctx.app.db, ctx.actor!.congressId, id));
+    },
+  );
   r.get('/receptions/:id', { schema: { tags: ['receptions'], params: idParams } }, async (req) => {
     const ctx = ctxOf(req);
     const actor = requireRole(ctx.actor, ['congressStaff', 'liaisonStaff', 'leader', 'deputy']);
@@ -369,18 +634,32 @@ export async function opinionRoutes(app: FastifyInstance) {
     if (!rec) throw notFound({ zh: '接待活动', en: 'reception' });
     const staff = actor.roles.some((x) => x === 'congressStaff' || x === 'liaisonStaff');
     const mine = !!actor.deputyId && rec.deputies.some((d) => d.id === actor.deputyId);
-    return { ...rec, abilities: { checkIn: (staff || mine) && rec.status === 'scheduled', record: (staff || mine) && rec.status === 'scheduled', registerOpinion: staff || mine } };
+    return {
+      ...rec,
+      abilities: {
+        checkIn: (staff || mine) && rec.status === 'scheduled',
+        record: (staff || mine) && rec.status === 'scheduled',
+        registerOpinion: staff || mine,
+      },
+    };
   });
-  r.post('/receptions/:id/check-in', { schema: { tags: ['receptions'], params: idParams, body: checkInReceptionSchema } }, async (req) => {
-    const ctx = ctxOf(req);
-    requireRole(ctx.actor, ['congressStaff', 'liaisonStaff', 'deputy']);
-    return transact(ctx, (w) => checkInReception(ctx, w, req.params.id, req.body.deputyId));
-  });
-  r.post('/receptions/:id/record', { schema: { tags: ['receptions'], params: idParams, body: recordReceptionSchema } }, async (req) => {
-    const ctx = ctxOf(req);
-    requireRole(ctx.actor, ['congressStaff', 'liaisonStaff', 'deputy']);
-    await transact(ctx, (w) => recordReception(ctx, w, req.params.id, req.body));
-    return getReception(ctx.app.db, ctx.actor!.congressId, req.params.id);
-  });
+  r.post(
+    '/receptions/:id/check-in',
+    { schema: { tags: ['receptions'], params: idParams, body: checkInReceptionSchema } },
+    async (req) => {
+      const ctx = ctxOf(req);
+      requireRole(ctx.actor, ['congressStaff', 'liaisonStaff', 'deputy']);
+      return transact(ctx, (w) => checkInReception(ctx, w, req.params.id, req.body.deputyId));
+    },
+  );
+  r.post(
+    '/receptions/:id/record',
+    { schema: { tags: ['receptions'], params: idParams, body: recordReceptionSchema } },
+    async (req) => {
+      const ctx = ctxOf(req);
+      requireRole(ctx.actor, ['congressStaff', 'liaisonStaff', 'deputy']);
+      await transact(ctx, (w) => recordReception(ctx, w, req.params.id, req.body));
+      return getReception(ctx.app.db, ctx.actor!.congressId, req.params.id);
+    },
+  );
 }
-

@@ -1,5 +1,16 @@
 // Drizzle definitions of opinions and receptions (0300_opinions.sql is the truth; the drift test compares them).
-import { boolean, customType, doublePrecision, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  customType,
+  doublePrecision,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { OpinionStatus, Rating, ReplyOutcome } from '@minyi/domain/opinions';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });

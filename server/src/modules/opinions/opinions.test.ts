@@ -7,7 +7,13 @@ import ExcelJS from 'exceljs';
 import { addWorkingDays, endOfShanghaiDay, shanghaiDate } from '@minyi/domain/calendar';
 import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness';
 import { auditEvents, jobs, jurisdictions, notifications, files } from '../../platform/platform.table';
-import { deputies, handlingUnits, liaisonPlaceDeputies, liaisonPlaces, workingCommittees } from '../registry/registry.table';
+import {
+  deputies,
+  handlingUnits,
+  liaisonPlaceDeputies,
+  liaisonPlaces,
+  workingCommittees,
+} from '../registry/registry.table';
 import { newId } from '../../platform/ids';
 import { opinionEvents, opinions, receptions } from './opinions.table';
 import { countDeputyReceptions } from '.';
@@ -15,11 +21,16 @@ import { countDeputyReceptions } from '.';
 let t: TestEnv;
 const unitA = newId();
 const unitB = newId();
+const unitC = newId();
 const deputyId = newId();
 const otherDeputyId = newId();
 const placeId = newId();
 const communityId = newId();
-let staff: TestClient, liaison: TestClient, unitAStaff: TestClient, unitBStaff: TestClient, deputy: TestClient;
+let staff: TestClient,
+  liaison: TestClient,
+  unitAStaff: TestClient,
+  unitBStaff: TestClient,
+  deputy: TestClient;
 let otherDeputy: TestClient, leader: TestClient, citizen: TestClient, sysadmin: TestClient;
 
 const PHONE = '13912345678';
@@ -31,28 +42,64 @@ const form = (extra: Record<string, unknown> = {}) => ({
   isPublic: true,
   ...extra,
 });
-const countOf = async (table: typeof opinions | typeof auditEvents) => Number((await t.services.db.select({ n: count() }).from(table))[0]!.n);
+const countOf = async (table: typeof opinions | typeof auditEvents) =>
+  Number((await t.services.db.select({ n: count() }).from(table))[0]!.n);
 const auditActions = async (entityId: string) =>
-  (await t.services.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, entityId)).orderBy(auditEvents.createdAt)).map(
-    (r) => r.action,
-  );
+  (
+    await t.services.db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, entityId))
+      .orderBy(auditEvents.createdAt)
+  ).map((r) => r.action);
 
 beforeAll(async () => {
   t = await createTestEnv();
   const db = t.services.db;
   const c = t.congressId;
-  await db.insert(jurisdictions).values({ id: communityId, congressId: c, parentId: t.streetId, level: 'community', name: '幸福社区' });
+  await db
+    .insert(jurisdictions)
+    .values({ id: communityId, congressId: c, parentId: t.streetId, level: 'community', name: '幸福社区' });
   await db.insert(handlingUnits).values([
-    { id: unitA, congressId: c, name: '区城市管理和综合执法局', kind: 'governmentDepartment', categories: ['urbanManagement'] },
-    { id: unitB, congressId: c, name: '区交通运输局', kind: 'governmentDepartment', categories: ['transport'] },
+    {
+      id: unitA,
+      congressId: c,
+      name: '区城市管理和综合执法局',
+      kind: 'governmentDepartment',
+      categories: ['urbanManagement'],
+    },
+    {
+      id: unitB,
+      congressId: c,
+      name: '区交通运输局',
+      kind: 'governmentDepartment',
+      categories: ['transport'],
+    },
+    { id: unitC, congressId: c, name: '区水务局', kind: 'governmentDepartment', categories: ['environment'] },
   ]);
   await db.insert(deputies).values([
     { id: deputyId, congressId: c, name: '王代表', gender: 'female' },
     { id: otherDeputyId, congressId: c, name: '李代表', gender: 'male' },
   ]);
-  await db.insert(liaisonPlaces).values({ id: placeId, congressId: c, kind: 'station', name: '幸福社区代表联络站', streetId: t.streetId });
+  await db
+    .insert(liaisonPlaces)
+    .values({
+      id: placeId,
+      congressId: c,
+      kind: 'station',
+      name: '幸福社区代表联络站',
+      streetId: t.streetId,
+    });
   await db.insert(liaisonPlaceDeputies).values({ congressId: c, liaisonPlaceId: placeId, deputyId });
-  await db.insert(workingCommittees).values({ id: newId(), congressId: c, kind: 'streetWorkingCommittee', name: '测试街道工委', streetId: t.streetId });
+  await db
+    .insert(workingCommittees)
+    .values({
+      id: newId(),
+      congressId: c,
+      kind: 'streetWorkingCommittee',
+      name: '测试街道工委',
+      streetId: t.streetId,
+    });
   staff = await t.as('staff', ['congressStaff']);
   liaison = await t.as('liaison', ['liaisonStaff']);
   unitAStaff = await t.as('unitA', ['handlingUnitStaff'], { handlingUnitId: unitA });
@@ -63,7 +110,10 @@ beforeAll(async () => {
   citizen = await t.as('citizen', ['citizen']);
   sysadmin = await t.as('sysadmin', ['systemAdmin']);
   // Generous public limits for the test's single IP; the abuse test lowers them.
-  const r = await staff.put('/api/v1/opinion-settings', { maxSubmissionsPerIpPerHour: 1000, maxSubmissionsPerPhonePerDay: 1000 });
+  const r = await staff.put('/api/v1/opinion-settings', {
+    maxSubmissionsPerIpPerHour: 1000,
+    maxSubmissionsPerPhonePerDay: 1000,
+  });
   expect(r.statusCode).toBe(200);
 });
 afterAll(async () => t?.close());
@@ -78,7 +128,15 @@ describe('contract', () => {
   it('lists the categories the form needs, with the livelihood project idea', async () => {
     const r = await t.anon.get('/api/v1/opinion-categories');
     expect(r.statusCode).toBe(200);
-    expect(r.json().items).toEqual(expect.arrayContaining([{ code: 'livelihoodProjectIdea', name: expect.stringContaining('项目建议'), nameEn: 'Livelihood project idea' }]));
+    expect(r.json().items).toEqual(
+      expect.arrayContaining([
+        {
+          code: 'livelihoodProjectIdea',
+          name: expect.stringContaining('项目建议'),
+          nameEn: 'Livelihood project idea',
+        },
+      ]),
+    );
   });
 
   it('answers a public submission with 201 { id, trackingCode } and tracks it without personal data', async () => {
@@ -134,7 +192,8 @@ describe('bad input', () => {
     it(`refuses ${name} with a 400 naming ${field}, storing nothing`, async () => {
       const before = [await countOf(opinions), await countOf(auditEvents)];
       const body = form(patch);
-      for (const k of Object.keys(patch)) if (patch[k] === undefined) delete (body as Record<string, unknown>)[k];
+      for (const k of Object.keys(patch))
+        if (patch[k] === undefined) delete (body as Record<string, unknown>)[k];
       const r = await t.anon.post('/api/v1/opinions', body);
       expect(r.statusCode, r.body).toBe(400);
       expect(r.headers['content-type']).toMatch(/problem\+json/);
@@ -150,7 +209,12 @@ describe('bad input', () => {
 
 describe('the closed loop', () => {
   it('goes submit → claim → forward → reply → dissatisfied → re-handle → reply → satisfied (solved), auditing each step', async () => {
-    const routed = await staff.put('/api/v1/opinion-routes', { category: 'urbanManagement', streetId: t.streetId, leadUnitId: unitA, assistingUnitIds: [unitB] });
+    const routed = await staff.put('/api/v1/opinion-routes', {
+      category: 'urbanManagement',
+      streetId: t.streetId,
+      leadUnitId: unitA,
+      assistingUnitIds: [unitB],
+    });
     expect(routed.statusCode, routed.body).toBe(200);
     const { id, trackingCode } = await submit({ liaisonPlaceId: placeId, communityId });
 
@@ -158,54 +222,113 @@ describe('the closed loop', () => {
     expect((await otherDeputy.post(`/api/v1/opinions/${id}/claim`)).statusCode).toBe(404);
     const claimed = await deputy.post(`/api/v1/opinions/${id}/claim`);
     expect(claimed.statusCode, claimed.body).toBe(200);
-    expect(claimed.json()).toMatchObject({ status: 'claimed', channel: 'qr', abilities: { decide: true, reply: false } });
+    expect(claimed.json()).toMatchObject({
+      status: 'claimed',
+      channel: 'qr',
+      abilities: { decide: true, reply: false },
+    });
     expect((await deputy.post(`/api/v1/opinions/${id}/claim`)).statusCode).toBe(409);
 
     const proposal = (await staff.get(`/api/v1/opinions/${id}/route-proposal`)).json().proposal;
     expect(proposal).toEqual({ leadUnitId: unitA, assistingUnitIds: [unitB] });
     const fwd = await staff.post(`/api/v1/opinions/${id}/decide`, { decision: 'forward', ...proposal });
     expect(fwd.statusCode, fwd.body).toBe(200);
-    expect(fwd.json()).toMatchObject({ status: 'forwarded', leadUnitId: unitA, assignments: [{ unitId: unitA, role: 'lead' }, { unitId: unitB, role: 'assisting' }] });
+    expect(fwd.json()).toMatchObject({
+      status: 'forwarded',
+      leadUnitId: unitA,
+      assignments: [
+        { unitId: unitA, role: 'lead' },
+        { unitId: unitB, role: 'assisting' },
+      ],
+    });
     expect(fwd.json().deadlineAt).toBeTruthy();
 
     // The unit's queue shows it; the assisting unit may note but not reply; a stranger unit gets 403.
     const queue = (await unitAStaff.get('/api/v1/opinions')).json();
     expect(queue.items.map((i: { id: string }) => i.id)).toContain(id);
-    const stranger = await t.as('unitC', ['handlingUnitStaff'], { handlingUnitId: newId() });
-    expect((await stranger.post(`/api/v1/opinions/${id}/reply`, { outcome: 'resolved', content: 'x' })).statusCode).toBe(404);
-    const assistingReply = await unitBStaff.post(`/api/v1/opinions/${id}/reply`, { outcome: 'resolved', content: '已修复' });
+    const stranger = await t.as('unitC', ['handlingUnitStaff'], { handlingUnitId: unitC });
+    expect(
+      (await stranger.post(`/api/v1/opinions/${id}/reply`, { outcome: 'resolved', content: 'x' })).statusCode,
+    ).toBe(404);
+    const assistingReply = await unitBStaff.post(`/api/v1/opinions/${id}/reply`, {
+      outcome: 'resolved',
+      content: '已修复',
+    });
     expect(assistingReply.statusCode).toBe(403);
-    expect((await unitBStaff.post(`/api/v1/opinions/${id}/notes`, { note: '协办意见：配合夜间交通疏导', isPublic: false })).statusCode).toBe(200);
-    expect((await unitAStaff.post(`/api/v1/opinions/${id}/notes`, { note: '已派人现场查看' })).statusCode).toBe(200);
-    const replied = await unitAStaff.post(`/api/v1/opinions/${id}/reply`, { outcome: 'resolved', content: '路灯已于本周更换。' });
+    expect(
+      (
+        await unitBStaff.post(`/api/v1/opinions/${id}/notes`, {
+          note: '协办意见：配合夜间交通疏导',
+          isPublic: false,
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (await unitAStaff.post(`/api/v1/opinions/${id}/notes`, { note: '已派人现场查看' })).statusCode,
+    ).toBe(200);
+    const replied = await unitAStaff.post(`/api/v1/opinions/${id}/reply`, {
+      outcome: 'resolved',
+      content: '路灯已于本周更换。',
+    });
     expect(replied.statusCode, replied.body).toBe(200);
     expect(replied.json().status).toBe('replied');
 
     // The citizen tracks: the public note is there, the private one is not.
     const tracked = (await t.anon.get(`/api/v1/opinions/track/${trackingCode}?phoneLast4=5678`)).json();
-    expect(tracked).toMatchObject({ status: 'replied', canRate: true, reply: { outcome: 'resolved', content: '路灯已于本周更换。' } });
-    expect(tracked.timeline.map((e: { kind: string }) => e.kind)).toEqual(['submitted', 'claim', 'forward', 'progress', 'reply']);
+    expect(tracked).toMatchObject({
+      status: 'replied',
+      canRate: true,
+      reply: { outcome: 'resolved', content: '路灯已于本周更换。' },
+    });
+    expect(tracked.timeline.map((e: { kind: string }) => e.kind)).toEqual([
+      'submitted',
+      'claim',
+      'forward',
+      'progress',
+      'reply',
+    ]);
     expect(JSON.stringify(tracked)).not.toContain('协办意见');
 
     // Dissatisfied reopens once with a fresh deadline.
-    const wrong = await t.anon.post(`/api/v1/opinions/track/${trackingCode}/rate`, { phoneLast4: '0000', rating: 'satisfied' });
+    const wrong = await t.anon.post(`/api/v1/opinions/track/${trackingCode}/rate`, {
+      phoneLast4: '0000',
+      rating: 'satisfied',
+    });
     expect(wrong.statusCode).toBe(404);
-    const dis = await t.anon.post(`/api/v1/opinions/track/${trackingCode}/rate`, { phoneLast4: '5678', rating: 'dissatisfied', comment: '晚上还是不亮' });
+    const dis = await t.anon.post(`/api/v1/opinions/track/${trackingCode}/rate`, {
+      phoneLast4: '5678',
+      rating: 'dissatisfied',
+      comment: '晚上还是不亮',
+    });
     expect(dis.statusCode, dis.body).toBe(200);
     expect(dis.json().status).toBe('forwarded');
-    const again = await unitAStaff.post(`/api/v1/opinions/${id}/reply`, { outcome: 'resolved', content: '已更换线路，复查正常。' });
+    const again = await unitAStaff.post(`/api/v1/opinions/${id}/reply`, {
+      outcome: 'resolved',
+      content: '已更换线路，复查正常。',
+    });
     expect(again.statusCode).toBe(200);
-    const sat = await t.anon.post(`/api/v1/opinions/track/${trackingCode}/rate`, { phoneLast4: '5678', rating: 'satisfied' });
+    const sat = await t.anon.post(`/api/v1/opinions/track/${trackingCode}/rate`, {
+      phoneLast4: '5678',
+      rating: 'satisfied',
+    });
     expect(sat.json()).toMatchObject({ status: 'closedResolved', rating: 'satisfied', canRate: false });
 
     // Rating twice and replying after closure are 409.
-    const twice = await t.anon.post(`/api/v1/opinions/track/${trackingCode}/rate`, { phoneLast4: '5678', rating: 'satisfied' });
+    const twice = await t.anon.post(`/api/v1/opinions/track/${trackingCode}/rate`, {
+      phoneLast4: '5678',
+      rating: 'satisfied',
+    });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().currentStatus).toBe('closedResolved');
-    const late = await unitAStaff.post(`/api/v1/opinions/${id}/reply`, { outcome: 'resolved', content: '再次答复' });
+    const late = await unitAStaff.post(`/api/v1/opinions/${id}/reply`, {
+      outcome: 'resolved',
+      content: '再次答复',
+    });
     expect([403, 409]).toContain(late.statusCode);
     // After closure the assignment is over, so the unit is refused; staff trying a step get 409.
     expect((await staff.post(`/api/v1/opinions/${id}/close`, { reason: 'x' })).statusCode).toBe(409);
+    expect((await staff.put('/api/v1/opinion-settings', { nonsense: 1 })).statusCode).toBe(400);
+    expect((await staff.get('/api/v1/opinion-settings')).json().maxSubmissionsPerIpPerHour).toBe(1000);
 
     expect(await auditActions(id)).toEqual([
       'opinion.submit',
@@ -220,18 +343,33 @@ describe('the closed loop', () => {
     ]);
     // Citizen texts and unit notices are queued and delivered by the jobs.
     await t.services.jobs.drain();
-    const unitNotes = await t.services.db.select().from(notifications).where(eq(notifications.kind, 'opinion.assigned'));
+    const unitNotes = await t.services.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.kind, 'opinion.assigned'));
     expect(unitNotes.length).toBeGreaterThanOrEqual(1);
-    const sms = await t.services.db.select().from(jobs).where(and(eq(jobs.name, 'notifications.sms'), eq(jobs.status, 'done')));
-    expect(sms.length + (await t.services.db.select().from(jobs).where(eq(jobs.name, 'opinions.tellCitizen'))).length).toBeGreaterThan(0);
+    const sms = await t.services.db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.name, 'notifications.sms'), eq(jobs.status, 'done')));
+    expect(
+      sms.length +
+        (await t.services.db.select().from(jobs).where(eq(jobs.name, 'opinions.tellCitizen'))).length,
+    ).toBeGreaterThan(0);
   });
 
   it('counts "resolved" with a satisfied rating as solved, and an explained answer as closed unresolved', async () => {
     const a = await submit({ content: '公园厕所太少' });
     await staff.post(`/api/v1/opinions/${a.id}/claim`);
     await staff.post(`/api/v1/opinions/${a.id}/decide`, { decision: 'forward', leadUnitId: unitA });
-    await unitAStaff.post(`/api/v1/opinions/${a.id}/reply`, { outcome: 'explained', content: '已列入明年计划' });
-    const r = await t.anon.post(`/api/v1/opinions/track/${a.trackingCode}/rate`, { phoneLast4: '5678', rating: 'satisfied' });
+    await unitAStaff.post(`/api/v1/opinions/${a.id}/reply`, {
+      outcome: 'explained',
+      content: '已列入明年计划',
+    });
+    const r = await t.anon.post(`/api/v1/opinions/track/${a.trackingCode}/rate`, {
+      phoneLast4: '5678',
+      rating: 'satisfied',
+    });
     expect(r.json().status).toBe('closedUnresolved');
     // A deputy verification closes a resolved answer as solved.
     const b = await submit({ content: '垃圾桶满溢', liaisonPlaceId: placeId });
@@ -242,7 +380,11 @@ describe('the closed loop', () => {
     expect(v.statusCode, v.body).toBe(200);
     expect(v.json().status).toBe('closedResolved');
     const today = shanghaiDate(new Date());
-    const stats = (await t.anon.get(`/api/v1/public/opinion-statistics?from=${today}&to=${today}&congressId=${t.congressId}`)).json();
+    const stats = (
+      await t.anon.get(
+        `/api/v1/public/opinion-statistics?from=${today}&to=${today}&congressId=${t.congressId}`,
+      )
+    ).json();
     expect(stats.total.solved).toBeGreaterThanOrEqual(2);
     expect(stats.total.closedUnresolved).toBeGreaterThanOrEqual(1);
     expect(stats.total).toHaveProperty('solvedRate');
@@ -252,18 +394,56 @@ describe('the closed loop', () => {
   it('answers on the spot, merges duplicates and declares inadmissible with a reason the citizen sees', async () => {
     const a = await submit({ content: '社区医院周末能否开门' });
     await liaison.post(`/api/v1/opinions/${a.id}/claim`);
-    const spot = await liaison.post(`/api/v1/opinions/${a.id}/decide`, { decision: 'answerOnSpot', answer: '周六上午开放' });
+    const spot = await liaison.post(`/api/v1/opinions/${a.id}/decide`, {
+      decision: 'answerOnSpot',
+      answer: '周六上午开放',
+    });
     expect(spot.json().status).toBe('answeredOnSpot');
     const b = await submit({ content: '正在打官司的案件请代表帮忙' });
     await staff.post(`/api/v1/opinions/${b.id}/claim`);
-    await staff.post(`/api/v1/opinions/${b.id}/decide`, { decision: 'declareInadmissible', reason: '已进入诉讼程序，请通过法院渠道解决' });
+    await staff.post(`/api/v1/opinions/${b.id}/decide`, {
+      decision: 'declareInadmissible',
+      reason: '已进入诉讼程序，请通过法院渠道解决',
+    });
     const tb = (await t.anon.get(`/api/v1/opinions/track/${b.trackingCode}?phoneLast4=5678`)).json();
     expect(tb).toMatchObject({ status: 'inadmissible', decisionNote: '已进入诉讼程序，请通过法院渠道解决' });
     const c = await submit();
     const m = await staff.post(`/api/v1/opinions/${c.id}/decide`, { decision: 'merge', intoOpinionId: a.id });
     expect(m.json()).toMatchObject({ status: 'merged', mergedIntoId: a.id });
     const self = await submit();
-    expect((await staff.post(`/api/v1/opinions/${self.id}/decide`, { decision: 'merge', intoOpinionId: self.id })).statusCode).toBe(400);
+    expect(
+      (await staff.post(`/api/v1/opinions/${self.id}/decide`, { decision: 'merge', intoOpinionId: self.id }))
+        .statusCode,
+    ).toBe(400);
+  });
+
+  it('raises an opinion as a formal deputy suggestion and follows its outcome', async () => {
+    const { id, trackingCode } = await submit({
+      content: '建议全区推广老旧小区加装电梯补贴',
+      liaisonPlaceId: placeId,
+    });
+    await deputy.post(`/api/v1/opinions/${id}/claim`);
+    const r = await deputy.post(`/api/v1/opinions/${id}/decide`, {
+      decision: 'raiseAsSuggestion',
+      deputyId,
+      title: '关于加快老旧小区加装电梯的建议',
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({
+      status: 'raisedAsSuggestion',
+      suggestionId: expect.any(String),
+      suggestion: { status: expect.any(String) },
+    });
+    const tr = (await t.anon.get(`/api/v1/opinions/track/${trackingCode}?phoneLast4=5678`)).json();
+    expect(tr.suggestion).toMatchObject({ status: expect.any(String) });
+    expect(await auditActions(id)).toContain('opinion.raiseAsSuggestion');
+  });
+
+  it('passes a livelihood project idea to the livelihood solicitation', async () => {
+    const { id } = await submit({ content: '建议在河边修建健康步道', category: 'livelihoodProjectIdea' });
+    const o = (await staff.get(`/api/v1/opinions/${id}`)).json();
+    expect(o.projectIdeaId).toEqual(expect.any(String));
+    expect(o.timeline.map((e: { kind: string }) => e.kind)).toContain('projectIdeaSubmitted');
   });
 
   it('lets the lead unit hand an item back within the window, and staff re-route it', async () => {
@@ -277,11 +457,20 @@ describe('the closed loop', () => {
     expect((await unitAStaff.post(`/api/v1/opinions/${id}/notes`, { note: 'x' })).statusCode).toBe(403);
     const re = await staff.post(`/api/v1/opinions/${id}/decide`, { decision: 'forward', leadUnitId: unitB });
     expect(re.json()).toMatchObject({ status: 'forwarded', leadUnitId: unitB });
-    await t.services.db.update(opinions).set({ handBackUntil: new Date(Date.now() - 1000) }).where(eq(opinions.id, id));
+    await t.services.db
+      .update(opinions)
+      .set({ handBackUntil: new Date(Date.now() - 1000) })
+      .where(eq(opinions.id, id));
     const late = await unitBStaff.post(`/api/v1/opinions/${id}/hand-back`, { reason: '不是我们的' });
     expect(late.statusCode).toBe(409);
     expect(late.json().code).toBe('hand_back_window_closed');
-    expect(await auditActions(id)).toEqual(['opinion.submit', 'opinion.claim', 'opinion.forward', 'opinion.handBack', 'opinion.forward']);
+    expect(await auditActions(id)).toEqual([
+      'opinion.submit',
+      'opinion.claim',
+      'opinion.forward',
+      'opinion.handBack',
+      'opinion.forward',
+    ]);
   });
 
   it('sets the deadline 15 working days ahead on the calendar, across a holiday', async () => {
@@ -297,8 +486,12 @@ describe('the closed loop', () => {
     await t.services.calendar.importDays(t.services.db, t.congressId, days);
     const { id } = await submit();
     await staff.post(`/api/v1/opinions/${id}/claim`);
-    const r = (await staff.post(`/api/v1/opinions/${id}/decide`, { decision: 'forward', leadUnitId: unitA })).json();
-    const withHoliday = endOfShanghaiDay(addWorkingDays(today, 15, new Map(days.map((d) => [d.date, d.kind]))));
+    const r = (
+      await staff.post(`/api/v1/opinions/${id}/decide`, { decision: 'forward', leadUnitId: unitA })
+    ).json();
+    const withHoliday = endOfShanghaiDay(
+      addWorkingDays(today, 15, new Map(days.map((d) => [d.date, d.kind]))),
+    );
     const without = endOfShanghaiDay(addWorkingDays(today, 15, new Map()));
     expect(new Date(r.deadlineAt).toISOString()).toBe(withHoliday.toISOString());
     expect(withHoliday.getTime() - without.getTime()).toBeGreaterThanOrEqual(7 * 86_400_000);
@@ -309,18 +502,29 @@ describe('the closed loop', () => {
     const { id } = await submit({ content: '井盖缺失' });
     await staff.post(`/api/v1/opinions/${id}/claim`);
     await staff.post(`/api/v1/opinions/${id}/decide`, { decision: 'forward', leadUnitId: unitA });
-    await t.services.db.update(opinions).set({ deadlineAt: new Date(Date.now() - 86_400_000) }).where(eq(opinions.id, id));
+    await t.services.db
+      .update(opinions)
+      .set({ deadlineAt: new Date(Date.now() - 86_400_000) })
+      .where(eq(opinions.id, id));
     const overdue = (await staff.get('/api/v1/opinions?due=overdue')).json();
     expect(overdue.items.map((i: { id: string }) => i.id)).toContain(id);
     expect(overdue.items.find((i: { id: string }) => i.id === id).due).toBe('overdue');
     for (let i = 0; i < 2; i++) {
-      await t.services.db.execute(sql`INSERT INTO jobs (id, name, payload, run_at) VALUES (${newId()}, 'opinions.sweepDeadlines', '{}', now())`);
+      await t.services.db.execute(
+        sql`INSERT INTO jobs (id, name, payload, run_at) VALUES (${newId()}, 'opinions.sweepDeadlines', '{}', now())`,
+      );
       await t.services.jobs.drain();
     }
-    const escalated = await t.services.db.select().from(opinionEvents).where(and(eq(opinionEvents.opinionId, id), eq(opinionEvents.kind, 'escalated')));
+    const escalated = await t.services.db
+      .select()
+      .from(opinionEvents)
+      .where(and(eq(opinionEvents.opinionId, id), eq(opinionEvents.kind, 'escalated')));
     expect(escalated).toHaveLength(1);
     expect(escalated[0]!.isPublic).toBe(false);
-    const staffNotes = await t.services.db.select().from(notifications).where(eq(notifications.kind, 'opinion.escalated'));
+    const staffNotes = await t.services.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.kind, 'opinion.escalated'));
     expect(staffNotes.length).toBeGreaterThan(0);
     expect(await auditActions(id)).toContain('opinion.escalate');
   });
@@ -337,19 +541,35 @@ describe('access', () => {
       ['POST', `/api/v1/opinions/${id}/reply`, { outcome: 'resolved', content: 'x' }],
       ['POST', `/api/v1/opinions/${id}/hide`, { reason: 'x' }],
       ['GET', '/api/v1/opinion-routes'],
-      ['PUT', '/api/v1/opinion-routes', { category: 'transport', streetId: null, leadUnitId: unitB, assistingUnitIds: [] }],
+      [
+        'PUT',
+        '/api/v1/opinion-routes',
+        { category: 'transport', streetId: null, leadUnitId: unitB, assistingUnitIds: [] },
+      ],
       ['GET', '/api/v1/opinion-blocks'],
       ['POST', '/api/v1/opinion-blocks', { kind: 'phone', value: '13900000000', reason: 'x' }],
       ['PUT', '/api/v1/opinion-settings', { replyWorkingDays: 10 }],
       ['GET', '/api/v1/opinion-reports/period?from=2026-01-01&to=2026-12-31'],
       ['GET', '/api/v1/receptions'],
-      ['POST', '/api/v1/receptions', { liaisonPlaceId: placeId, startsAt: new Date(Date.now() + 9 * 86_400_000).toISOString(), endsAt: new Date(Date.now() + 9 * 86_400_000 + 3_600_000).toISOString(), deputyIds: [deputyId] }],
+      [
+        'POST',
+        '/api/v1/receptions',
+        {
+          liaisonPlaceId: placeId,
+          startsAt: new Date(Date.now() + 9 * 86_400_000).toISOString(),
+          endsAt: new Date(Date.now() + 9 * 86_400_000 + 3_600_000).toISOString(),
+          deputyIds: [deputyId],
+        },
+      ],
       ['GET', '/api/v1/opinions/import-template.xlsx'],
     ];
     for (const [method, url, body] of anonymousOnly) {
       const r = await t.anon.request({ method: method as 'GET', url, payload: body as object });
       expect(r.statusCode, `${method} ${url} anonymous`).toBe(401);
-      for (const [who, c] of [['citizen', citizen], ['systemAdmin', sysadmin]] as const) {
+      for (const [who, c] of [
+        ['citizen', citizen],
+        ['systemAdmin', sysadmin],
+      ] as const) {
         const x = await c.request({ method: method as 'GET', url, payload: body as object });
         expect(x.statusCode, `${method} ${url} as ${who}`).toBe(403);
       }
@@ -360,11 +580,28 @@ describe('access', () => {
       [leader, 'POST', `/api/v1/opinions/${id}/claim`, undefined, 403],
       [leader, 'POST', `/api/v1/opinions/${id}/hide`, { reason: 'x' }, 403],
       [deputy, 'POST', `/api/v1/opinions/${id}/hide`, { reason: 'x' }, 404],
-      [liaison, 'PUT', '/api/v1/opinion-routes', { category: 'transport', streetId: null, leadUnitId: unitB, assistingUnitIds: [] }, 403],
+      [
+        liaison,
+        'PUT',
+        '/api/v1/opinion-routes',
+        { category: 'transport', streetId: null, leadUnitId: unitB, assistingUnitIds: [] },
+        403,
+      ],
       [liaison, 'PUT', '/api/v1/opinion-settings', { replyWorkingDays: 10 }, 403],
       [unitAStaff, 'GET', '/api/v1/opinion-reports/period?from=2026-01-01&to=2026-12-31', undefined, 403],
       [deputy, 'POST', '/api/v1/opinion-blocks', { kind: 'phone', value: '13900000000', reason: 'x' }, 403],
-      [unitAStaff, 'POST', '/api/v1/receptions', { liaisonPlaceId: placeId, startsAt: new Date(Date.now() + 9 * 86_400_000).toISOString(), endsAt: new Date(Date.now() + 9 * 86_400_000 + 3_600_000).toISOString(), deputyIds: [deputyId] }, 403],
+      [
+        unitAStaff,
+        'POST',
+        '/api/v1/receptions',
+        {
+          liaisonPlaceId: placeId,
+          startsAt: new Date(Date.now() + 9 * 86_400_000).toISOString(),
+          endsAt: new Date(Date.now() + 9 * 86_400_000 + 3_600_000).toISOString(),
+          deputyIds: [deputyId],
+        },
+        403,
+      ],
       [deputy, 'POST', '/api/v1/opinions/import', undefined, 403],
     ];
     for (const [c, method, url, body, status] of refusals) {
@@ -375,7 +612,9 @@ describe('access', () => {
     const other = await t.createCongress('另一个区');
     const foreign = await t.as('foreignStaff', ['congressStaff'], { congressId: other.congressId });
     expect((await foreign.get(`/api/v1/opinions/${id}`)).statusCode).toBe(404);
-    expect((await foreign.get('/api/v1/opinions')).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
+    expect(
+      (await foreign.get('/api/v1/opinions')).json().items.map((i: { id: string }) => i.id),
+    ).not.toContain(id);
   });
 
   it('masks the phone for units and shows it to staff', async () => {
@@ -390,7 +629,10 @@ describe('access', () => {
 describe('abuse protection', () => {
   it('hides abusive text from public views and keeps the audit trail', async () => {
     const { id } = await submit({ content: '辱骂性内容测试文本 甲乙丙' });
-    const pub = async () => (await t.anon.get(`/api/v1/public/opinions?congressId=${t.congressId}&limit=100`)).json().items.map((i: { id: string }) => i.id);
+    const pub = async () =>
+      (await t.anon.get(`/api/v1/public/opinions?congressId=${t.congressId}&limit=100`))
+        .json()
+        .items.map((i: { id: string }) => i.id);
     expect(await pub()).toContain(id);
     const h = await staff.post(`/api/v1/opinions/${id}/hide`, { reason: '含辱骂内容' });
     expect(h.json()).toMatchObject({ hidden: true, hiddenReason: '含辱骂内容' });
@@ -414,7 +656,11 @@ describe('abuse protection', () => {
   });
 
   it('refuses a blocked phone', async () => {
-    const b = await liaison.post('/api/v1/opinion-blocks', { kind: 'phone', value: '13700000002', reason: '反复发送广告' });
+    const b = await liaison.post('/api/v1/opinion-blocks', {
+      kind: 'phone',
+      value: '13700000002',
+      reason: '反复发送广告',
+    });
     expect(b.statusCode, b.body).toBe(201);
     const r = await t.anon.post('/api/v1/opinions', form({ phone: '13700000002' }));
     expect(r.statusCode).toBe(403);
@@ -427,13 +673,18 @@ describe('abuse protection', () => {
   it('takes photos checked by content with their location metadata stripped', async () => {
     const jpeg = await sharp({ create: { width: 32, height: 32, channels: 3, background: '#c33' } })
       .jpeg()
-      .withExif({ IFD0: { Copyright: 'secret-camera' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '22/1 43/1 0/1' } })
+      .withExif({
+        IFD0: { Copyright: 'secret-camera' },
+        IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '22/1 43/1 0/1' },
+      })
       .toBuffer();
     expect((await sharp(jpeg).metadata()).exif).toBeDefined();
     const boundary = '----minyitest';
     const multipart = (name: string, data: Buffer, type: string) =>
       Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
+        ),
         data,
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);
@@ -465,7 +716,9 @@ describe('abuse protection', () => {
 describe('search, QR, import, receptions, reports', () => {
   it('shows similar open opinions in the same street at intake and triage', async () => {
     const a = await submit({ content: '星河路的下水道堵塞，雨天积水严重' });
-    const r = await t.anon.get(`/api/v1/opinions/similar?streetId=${t.streetId}&text=${encodeURIComponent('下水道积水')}`);
+    const r = await t.anon.get(
+      `/api/v1/opinions/similar?streetId=${t.streetId}&text=${encodeURIComponent('下水道积水')}`,
+    );
     expect(r.statusCode).toBe(200);
     expect(r.json().items.some((i: { content: string }) => i.content.includes('下水道'))).toBe(true);
     expect(r.json().items[0].id).toBeUndefined();
@@ -488,7 +741,9 @@ describe('search, QR, import, receptions, reports', () => {
   });
 
   it('draws a QR code that opens the form prefilled', async () => {
-    const r = await t.anon.get(`/api/v1/opinions/qr.svg?liaisonPlaceId=${placeId}&congressId=${t.congressId}`);
+    const r = await t.anon.get(
+      `/api/v1/opinions/qr.svg?liaisonPlaceId=${placeId}&congressId=${t.congressId}`,
+    );
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toMatch(/image\/svg\+xml/);
     expect(r.body).toMatch(/<svg/);
@@ -509,24 +764,35 @@ describe('search, QR, import, receptions, reports', () => {
         method: 'POST',
         url: '/api/v1/opinions/import',
         payload: Buffer.concat([
-          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="h.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="h.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+          ),
           data,
           Buffer.from(`\r\n--${boundary}--\r\n`),
         ]),
         headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
       });
     const before = await countOf(opinions);
-    const bad = await post(await book([
-      ['热线：路面破损', '城市管理', '测试街道', '13800000001', '否', 'hotline', '2026-10-01'],
-      ['', '城市管理', '不存在街道', '123', '否', 'hotline', ''],
-    ]));
+    const bad = await post(
+      await book([
+        ['热线：路面破损', '城市管理', '测试街道', '13800000001', '否', 'hotline', '2026-10-01'],
+        ['', '城市管理', '不存在街道', '123', '否', 'hotline', ''],
+      ]),
+    );
     expect(bad.statusCode, bad.body).toBe(400);
-    expect(bad.json().errors).toEqual(expect.arrayContaining([expect.objectContaining({ row: 3, field: '街道' }), expect.objectContaining({ row: 3, field: '手机号' })]));
+    expect(bad.json().errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 3, field: '街道' }),
+        expect.objectContaining({ row: 3, field: '手机号' }),
+      ]),
+    );
     expect(await countOf(opinions)).toBe(before);
-    const ok = await post(await book([
-      ['热线：路面破损', '城市管理', '测试街道', '13800000001', '否', 'hotline', '2026-10-01'],
-      ['信访：噪音扰民', 'environment', '测试街道', '13800000002', '是', 'petition', ''],
-    ]));
+    const ok = await post(
+      await book([
+        ['热线：路面破损', '城市管理', '测试街道', '13800000001', '否', 'hotline', '2026-10-01'],
+        ['信访：噪音扰民', 'environment', '测试街道', '13800000002', '是', 'petition', ''],
+      ]),
+    );
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().created).toBe(2);
     const [row] = await t.services.db.select().from(opinions).where(eq(opinions.id, ok.json().items[0].id));
@@ -534,31 +800,66 @@ describe('search, QR, import, receptions, reports', () => {
   });
 
   it('schedules a reception with notice, checks deputies in, records people received and counts it', async () => {
-    const soon = { liaisonPlaceId: placeId, startsAt: new Date(Date.now() + 86_400_000).toISOString(), endsAt: new Date(Date.now() + 86_400_000 + 7_200_000).toISOString(), deputyIds: [deputyId] };
+    const soon = {
+      liaisonPlaceId: placeId,
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      endsAt: new Date(Date.now() + 86_400_000 + 7_200_000).toISOString(),
+      deputyIds: [deputyId],
+    };
     const tooSoon = await liaison.post('/api/v1/receptions', soon);
     expect(tooSoon.statusCode).toBe(400);
     expect(tooSoon.json().errors[0].field).toBe('startsAt');
     const at = Date.now() + 4 * 86_400_000;
-    const created = await liaison.post('/api/v1/receptions', { ...soon, startsAt: new Date(at).toISOString(), endsAt: new Date(at + 7_200_000).toISOString(), topic: '物业管理' });
+    const created = await liaison.post('/api/v1/receptions', {
+      ...soon,
+      startsAt: new Date(at).toISOString(),
+      endsAt: new Date(at + 7_200_000).toISOString(),
+      topic: '物业管理',
+    });
     expect(created.statusCode, created.body).toBe(201);
     const rid = created.json().id;
-    const pub = (await t.anon.get(`/api/v1/public/receptions?liaisonPlaceId=${placeId}&congressId=${t.congressId}`)).json();
-    expect(pub.items[0]).toMatchObject({ id: rid, topic: '物业管理', deputies: [{ id: deputyId, name: '王代表' }] });
+    const pub = (
+      await t.anon.get(`/api/v1/public/receptions?liaisonPlaceId=${placeId}&congressId=${t.congressId}`)
+    ).json();
+    expect(pub.items[0]).toMatchObject({
+      id: rid,
+      topic: '物业管理',
+      deputies: [{ id: deputyId, name: '王代表' }],
+    });
     await t.services.jobs.drain();
-    expect((await t.services.db.select().from(notifications).where(eq(notifications.kind, 'reception.scheduled'))).length).toBe(0); // no deputy account linked yet in notices? see below
+    // The notice reaches the scheduled deputy's account.
+    expect(
+      (await t.services.db.select().from(notifications).where(eq(notifications.kind, 'reception.scheduled')))
+        .length,
+    ).toBe(1);
     // The reception begins (moved into the past for the test).
     expect((await deputy.post(`/api/v1/receptions/${rid}/check-in`, {})).statusCode).toBe(409);
-    await t.services.db.update(receptions).set({ startsAt: new Date(Date.now() - 3_600_000), endsAt: new Date(Date.now() + 3_600_000) }).where(eq(receptions.id, rid));
+    await t.services.db
+      .update(receptions)
+      .set({ startsAt: new Date(Date.now() - 3_600_000), endsAt: new Date(Date.now() + 3_600_000) })
+      .where(eq(receptions.id, rid));
     expect((await otherDeputy.post(`/api/v1/receptions/${rid}/check-in`, {})).statusCode).toBe(403);
     const ci = await deputy.post(`/api/v1/receptions/${rid}/check-in`, {});
     expect(ci.statusCode, ci.body).toBe(200);
-    const op = await deputy.post('/api/v1/opinions', form({ receptionId: rid, liaisonPlaceId: placeId, content: '接待中登记：物业费上涨' }));
+    const op = await deputy.post(
+      '/api/v1/opinions',
+      form({ receptionId: rid, liaisonPlaceId: placeId, content: '接待中登记：物业费上涨' }),
+    );
     expect(op.statusCode, op.body).toBe(201);
     expect((await t.anon.post('/api/v1/opinions', form({ receptionId: rid }))).statusCode).toBe(400);
-    const rec = await deputy.post(`/api/v1/receptions/${rid}/record`, { peopleReceived: 12, notes: '群众反映物业问题较多' });
+    const rec = await deputy.post(`/api/v1/receptions/${rid}/record`, {
+      peopleReceived: 12,
+      notes: '群众反映物业问题较多',
+    });
     expect(rec.statusCode, rec.body).toBe(200);
-    expect(rec.json()).toMatchObject({ status: 'held', peopleReceived: 12, opinions: [{ content: '接待中登记：物业费上涨' }] });
-    expect((await deputy.post(`/api/v1/receptions/${rid}/record`, { peopleReceived: 13 })).statusCode).toBe(409);
+    expect(rec.json()).toMatchObject({
+      status: 'held',
+      peopleReceived: 12,
+      opinions: [{ content: '接待中登记：物业费上涨' }],
+    });
+    expect((await deputy.post(`/api/v1/receptions/${rid}/record`, { peopleReceived: 13 })).statusCode).toBe(
+      409,
+    );
     expect(await countDeputyReceptions(t.services.db, t.congressId, deputyId)).toBe(1);
     expect(await countDeputyReceptions(t.services.db, t.congressId, otherDeputyId)).toBe(0);
     expect(await auditActions(rid)).toEqual(['reception.schedule', 'reception.checkIn', 'reception.record']);
@@ -566,7 +867,16 @@ describe('search, QR, import, receptions, reports', () => {
     const rep = (await staff.get(`/api/v1/opinion-reports/period?from=${today}&to=${today}`)).json();
     expect(rep.total.peopleReceived).toBe(12);
     expect(rep.total.receptions).toBe(1);
-    expect(rep.total.received).toBe(Number((await t.services.db.select({ n: count() }).from(opinions).where(eq(opinions.congressId, t.congressId)))[0]!.n) - 1);
+    expect(rep.total.received).toBe(
+      Number(
+        (
+          await t.services.db
+            .select({ n: count() })
+            .from(opinions)
+            .where(eq(opinions.congressId, t.congressId))
+        )[0]!.n,
+      ) - 1,
+    );
     const x = await leader.get(`/api/v1/opinion-reports/period.xlsx?from=${today}&to=${today}`);
     expect(x.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();

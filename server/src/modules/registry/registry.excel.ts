@@ -37,15 +37,32 @@ export const DEPUTY_COLUMNS: Column[] = [
 export const UNIT_COLUMNS: Column[] = [
   { key: 'name', zh: '单位名称', en: 'Name', width: 28, note: '必填，在本级人大内唯一' },
   { key: 'nameEn', zh: '英文名称', en: 'English name', width: 28 },
-  { key: 'kind', zh: '单位类型', en: 'Kind', width: 12, note: '政府部门 / 街道办事处 / 法院 / 检察院 / 监察委员会 / 其他' },
-  { key: 'categories', zh: '职责类别', en: 'Categories', width: 30, note: '多个用顿号或逗号分隔，如 交通出行、城市管理' },
+  {
+    key: 'kind',
+    zh: '单位类型',
+    en: 'Kind',
+    width: 12,
+    note: '政府部门 / 街道办事处 / 法院 / 检察院 / 监察委员会 / 其他',
+  },
+  {
+    key: 'categories',
+    zh: '职责类别',
+    en: 'Categories',
+    width: 30,
+    note: '多个用顿号或逗号分隔，如 交通出行、城市管理',
+  },
   { key: 'street', zh: '所在街道', en: 'Street', width: 10, note: '街道办事处填写' },
   { key: 'contactName', zh: '联系人', en: 'Contact', width: 10 },
   { key: 'contactPhone', zh: '联系电话', en: 'Contact phone', width: 16 },
   { key: 'active', zh: '是否启用', en: 'Active', width: 8, note: '是 / 否（默认是）' },
 ];
 
-export async function buildWorkbook(sheetName: string, columns: Column[], rows: Record<string, string>[], notes?: string[][]): Promise<Buffer> {
+export async function buildWorkbook(
+  sheetName: string,
+  columns: Column[],
+  rows: Record<string, string>[],
+  notes?: string[][],
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Minyi';
   const ws = wb.addWorksheet(sheetName);
@@ -73,8 +90,8 @@ function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
     if ('text' in v) return String(v.text);
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('error' in v) return '';
+    if ('result' in v) return cellText(v.result);
+    return '';
   }
   return String(v).trim();
 }
@@ -84,7 +101,8 @@ export interface SheetRows {
   rows: { row: number; values: Record<string, string> }[];
 }
 
-const fileError = (zh: string, en: string) => badRequest([{ field: 'file', in: 'body', code: 'invalid_file', message: { zh, en } }], { zh, en });
+const fileError = (zh: string, en: string) =>
+  badRequest([{ field: 'file', in: 'body', code: 'invalid_file', message: { zh, en } }], { zh, en });
 
 /** Reads the first sheet; the header row names the columns (Chinese header, English header or key). */
 export async function readSheet(data: Buffer, columns: Column[]): Promise<SheetRows> {
@@ -104,7 +122,10 @@ export async function readSheet(data: Buffer, columns: Column[]): Promise<SheetR
     if (key) keyAt.set(col, key);
   });
   if (![...keyAt.values()].includes('name')) {
-    throw fileError(`第 1 行应为表头，至少包含“${columns[0].zh}”列`, `Row 1 must be the header row with at least the "${columns[0].en}" column`);
+    throw fileError(
+      `第 1 行应为表头，至少包含“${columns[0].zh}”列`,
+      `Row 1 must be the header row with at least the "${columns[0].en}" column`,
+    );
   }
   const rows: SheetRows['rows'] = [];
   ws.eachRow((row, n) => {
@@ -114,7 +135,8 @@ export async function readSheet(data: Buffer, columns: Column[]): Promise<SheetR
     if (Object.values(values).some((v) => v !== '')) rows.push({ row: n, values });
   });
   if (rows.length === 0) throw fileError('文件中没有数据行', 'The file has no data rows');
-  if (rows.length > IMPORT_MAX_ROWS) throw fileError(`一次最多导入 ${IMPORT_MAX_ROWS} 行`, `At most ${IMPORT_MAX_ROWS} rows per import`);
+  if (rows.length > IMPORT_MAX_ROWS)
+    throw fileError(`一次最多导入 ${IMPORT_MAX_ROWS} 行`, `At most ${IMPORT_MAX_ROWS} rows per import`);
   return { rows };
 }
 
@@ -134,8 +156,15 @@ export function importRefused(errors: RowError[]) {
     },
   );
   // The per-row report of the contract: [{ row, field, message }].
-  err.extra.errors = errors.map((e) => ({ row: e.row, field: e.field, in: 'file', code: 'invalid_row', message: e.message }));
+  err.extra.errors = errors.map((e) => ({
+    row: e.row,
+    field: e.field,
+    in: 'file',
+    code: 'invalid_row',
+    message: e.message,
+  }));
   return err;
 }
 
-export const columnLabel = (columns: Column[], key: string) => columns.find((c) => c.key === key) ?? { zh: key, en: key };
+export const columnLabel = (columns: Column[], key: string) =>
+  columns.find((c) => c.key === key) ?? { zh: key, en: key };

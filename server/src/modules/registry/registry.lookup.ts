@@ -27,7 +27,8 @@ export async function resolvePublicCongress(req: FastifyRequest): Promise<string
   const q = (req.query ?? {}) as Record<string, unknown>;
   const given = typeof q.congressId === 'string' && q.congressId !== '' ? q.congressId : null;
   if (given) {
-    if (!UUID.test(given)) throw invalidField('congressId', '格式不正确', 'is not a valid uuid', 'invalid_format', 'querystring');
+    if (!UUID.test(given))
+      throw invalidField('congressId', '格式不正确', 'is not a valid uuid', 'invalid_format', 'querystring');
     const [row] = await db.select({ id: congresses.id }).from(congresses).where(eq(congresses.id, given));
     if (!row) throw notFound({ zh: '人大', en: 'congress' });
     return row.id;
@@ -42,27 +43,45 @@ export async function getStreet(db: Db, congressId: string, streetId: string) {
   const [row] = await db
     .select()
     .from(jurisdictions)
-    .where(and(eq(jurisdictions.congressId, congressId), eq(jurisdictions.id, streetId), eq(jurisdictions.level, 'street')));
+    .where(
+      and(
+        eq(jurisdictions.congressId, congressId),
+        eq(jurisdictions.id, streetId),
+        eq(jurisdictions.level, 'street'),
+      ),
+    );
   return row ?? null;
 }
 
 export async function getJurisdiction(db: Db, congressId: string, id: string) {
-  const [row] = await db.select().from(jurisdictions).where(and(eq(jurisdictions.congressId, congressId), eq(jurisdictions.id, id)));
+  const [row] = await db
+    .select()
+    .from(jurisdictions)
+    .where(and(eq(jurisdictions.congressId, congressId), eq(jurisdictions.id, id)));
   return row ?? null;
 }
 
 export async function getDeputy(db: Db, congressId: string, deputyId: string) {
-  const [row] = await db.select().from(deputies).where(and(eq(deputies.congressId, congressId), eq(deputies.id, deputyId)));
+  const [row] = await db
+    .select()
+    .from(deputies)
+    .where(and(eq(deputies.congressId, congressId), eq(deputies.id, deputyId)));
   return row ?? null;
 }
 
 export async function getHandlingUnit(db: Db, congressId: string, unitId: string) {
-  const [row] = await db.select().from(handlingUnits).where(and(eq(handlingUnits.congressId, congressId), eq(handlingUnits.id, unitId)));
+  const [row] = await db
+    .select()
+    .from(handlingUnits)
+    .where(and(eq(handlingUnits.congressId, congressId), eq(handlingUnits.id, unitId)));
   return row ?? null;
 }
 
 export async function getLiaisonPlace(db: Db, congressId: string, placeId: string) {
-  const [row] = await db.select().from(liaisonPlaces).where(and(eq(liaisonPlaces.congressId, congressId), eq(liaisonPlaces.id, placeId)));
+  const [row] = await db
+    .select()
+    .from(liaisonPlaces)
+    .where(and(eq(liaisonPlaces.congressId, congressId), eq(liaisonPlaces.id, placeId)));
   return row ?? null;
 }
 
@@ -101,30 +120,59 @@ export async function findAccountIdsForUnit(db: Db, congressId: string, unitId: 
   const rows = await db
     .select({ id: accounts.id })
     .from(accounts)
-    .innerJoin(accountRoles, and(eq(accountRoles.accountId, accounts.id), eq(accountRoles.role, 'handlingUnitStaff')))
-    .where(and(eq(accounts.congressId, congressId), eq(accounts.handlingUnitId, unitId), eq(accounts.status, 'active')))
+    .innerJoin(
+      accountRoles,
+      and(eq(accountRoles.accountId, accounts.id), eq(accountRoles.role, 'handlingUnitStaff')),
+    )
+    .where(
+      and(
+        eq(accounts.congressId, congressId),
+        eq(accounts.handlingUnitId, unitId),
+        eq(accounts.status, 'active'),
+      ),
+    )
     .orderBy(asc(accounts.id));
   return rows.map((r) => r.id);
 }
 
 /** The active account linked to a deputy, or null. */
-export async function findAccountIdForDeputy(db: Db, congressId: string, deputyId: string): Promise<string | null> {
+export async function findAccountIdForDeputy(
+  db: Db,
+  congressId: string,
+  deputyId: string,
+): Promise<string | null> {
   const [row] = await db
     .select({ id: accounts.id })
     .from(accounts)
-    .where(and(eq(accounts.congressId, congressId), eq(accounts.deputyId, deputyId), eq(accounts.status, 'active')))
+    .where(
+      and(
+        eq(accounts.congressId, congressId),
+        eq(accounts.deputyId, deputyId),
+        eq(accounts.status, 'active'),
+      ),
+    )
     .orderBy(asc(accounts.createdAt))
     .limit(1);
   return row?.id ?? null;
 }
 
 /** Account ids of several deputies at once (deputies without an account are left out). */
-export async function findAccountIdsForDeputies(db: Db, congressId: string, deputyIds: string[]): Promise<string[]> {
+export async function findAccountIdsForDeputies(
+  db: Db,
+  congressId: string,
+  deputyIds: string[],
+): Promise<string[]> {
   if (deputyIds.length === 0) return [];
   const rows = await db
     .select({ id: accounts.id })
     .from(accounts)
-    .where(and(eq(accounts.congressId, congressId), inArray(accounts.deputyId, deputyIds), eq(accounts.status, 'active')));
+    .where(
+      and(
+        eq(accounts.congressId, congressId),
+        inArray(accounts.deputyId, deputyIds),
+        eq(accounts.status, 'active'),
+      ),
+    );
   return rows.map((r) => r.id);
 }
 
@@ -133,7 +181,13 @@ export async function findHandlingUnitsForCategory(db: Db, congressId: string, c
   return db
     .select()
     .from(handlingUnits)
-    .where(and(eq(handlingUnits.congressId, congressId), eq(handlingUnits.active, true), sql`${category} = ANY(${handlingUnits.categories})`))
+    .where(
+      and(
+        eq(handlingUnits.congressId, congressId),
+        eq(handlingUnits.active, true),
+        sql`${category} = ANY(${handlingUnits.categories})`,
+      ),
+    )
     .orderBy(asc(handlingUnits.name));
 }
 
@@ -151,7 +205,14 @@ export async function getCurrentSitting(db: Db, congressId: string) {
     SELECT id, term_id AS "termId", number, status, start_date::text AS "startDate", end_date::text AS "endDate"
     FROM sittings WHERE congress_id = ${congressId}
     ORDER BY (status = 'inSession') DESC, start_date DESC LIMIT 1`)) as unknown as {
-    rows: { id: string; termId: string; number: number; status: 'planned' | 'inSession' | 'closed'; startDate: string; endDate: string }[];
+    rows: {
+      id: string;
+      termId: string;
+      number: number;
+      status: 'planned' | 'inSession' | 'closed';
+      startDate: string;
+      endDate: string;
+    }[];
   };
   return res.rows[0] ?? null;
 }

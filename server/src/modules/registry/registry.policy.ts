@@ -3,6 +3,8 @@ import type { Role } from '@minyi/domain';
 import { allow, definePolicy } from '../../platform/access';
 
 export const REGISTRY_READERS: readonly Role[] = ['congressStaff', 'leader', 'liaisonStaff'];
+/** The system administrator links accounts to deputies and handling units, so may look them up (masked). */
+export const ACCOUNT_LINK_READERS: readonly Role[] = [...REGISTRY_READERS, 'systemAdmin'];
 export const REGISTRY_WRITERS: readonly Role[] = ['congressStaff'];
 
 export type RegistryResource = { congressId: string };

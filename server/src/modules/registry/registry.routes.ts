@@ -35,7 +35,7 @@ import { ctxOf, typed } from '../../platform/http';
 import { requireRole } from '../../platform/access';
 import { invalidField, unauthorized } from '../../platform/errors';
 import type { Actor } from '../../platform/context';
-import { REGISTRY_READERS, REGISTRY_WRITERS, registryPolicy } from './registry.policy';
+import { ACCOUNT_LINK_READERS, REGISTRY_READERS, REGISTRY_WRITERS, registryPolicy } from './registry.policy';
 import { resolvePublicCongress } from './registry.lookup';
 import {
   findJurisdictions,
@@ -46,9 +46,26 @@ import {
   getPublicLiaisonPlace,
 } from './queries/find-public';
 import { findDeputies, getDeputyRecord } from './queries/find-deputies';
-import { findHandlingUnits, findLiaisonPlaces, getHandlingUnitRecord, getLiaisonPlaceRecord, presentUnit } from './queries/find-units-and-places';
-import { findCommitteeMembers, findElectoralDistricts, findSittings, findTerms, findWorkingCommittees } from './queries/find-bodies';
-import { deputyTemplate, exportDeputies, exportHandlingUnits, handlingUnitTemplate } from './queries/export-registry';
+import {
+  findHandlingUnits,
+  findLiaisonPlaces,
+  getHandlingUnitRecord,
+  getLiaisonPlaceRecord,
+  presentUnit,
+} from './queries/find-units-and-places';
+import {
+  findCommitteeMembers,
+  findElectoralDistricts,
+  findSittings,
+  findTerms,
+  findWorkingCommittees,
+} from './queries/find-bodies';
+import {
+  deputyTemplate,
+  exportDeputies,
+  exportHandlingUnits,
+  handlingUnitTemplate,
+} from './queries/export-registry';
 import { createDeputy } from './commands/create-deputy';
 import { editDeputy } from './commands/edit-deputy';
 import { addMandate } from './commands/add-mandate';
@@ -77,14 +94,24 @@ const writer = (req: FastifyRequest): Actor => requireRole(req.actor, REGISTRY_W
 function sendXlsx(reply: FastifyReply, name: string, data: Buffer) {
   return reply
     .header('content-type', XLSX)
-    .header('content-disposition', `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .header(
+      'content-disposition',
+      `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    )
     .send(data);
 }
 
 async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
-  if (!req.isMultipart()) throw invalidField('file', '请以 multipart/form-data 上传 Excel 文件', 'upload the Excel file as multipart/form-data', 'required');
+  if (!req.isMultipart())
+    throw invalidField(
+      'file',
+      '请以 multipart/form-data 上传 Excel 文件',
+      'upload the Excel file as multipart/form-data',
+      'required',
+    );
   const part = await req.file();
-  if (!part || part.fieldname !== 'file') throw invalidField('file', '缺少文件字段 file', 'the multipart field "file" is missing', 'required');
+  if (!part || part.fieldname !== 'file')
+    throw invalidField('file', '缺少文件字段 file', 'the multipart field "file" is missing', 'required');
   return part.toBuffer();
 }
 
@@ -94,8 +121,16 @@ export async function registryRoutes(app: FastifyInstance) {
 
   // ---------- public ----------
 
-  r.get('/public/congress', { schema: { tags, summary: 'The congress, its current term and sitting, and its streets (public)', querystring: publicScope } }, async (req) =>
-    getPublicCongress(app.services.db, await resolvePublicCongress(req)),
+  r.get(
+    '/public/congress',
+    {
+      schema: {
+        tags,
+        summary: 'The congress, its current term and sitting, and its streets (public)',
+        querystring: publicScope,
+      },
+    },
+    async (req) => getPublicCongress(app.services.db, await resolvePublicCongress(req)),
   );
 
   r.get(
@@ -104,7 +139,10 @@ export async function registryRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Jurisdictions of the congress, all that match (public; stable contract)',
-        querystring: publicScope.extend({ level: z.enum(JURISDICTION_LEVELS).optional(), parentId: z.uuid().optional() }),
+        querystring: publicScope.extend({
+          level: z.enum(JURISDICTION_LEVELS).optional(),
+          parentId: z.uuid().optional(),
+        }),
       },
     },
     async (req) => findJurisdictions(app.services.db, await resolvePublicCongress(req), req.query),
@@ -112,8 +150,15 @@ export async function registryRoutes(app: FastifyInstance) {
 
   r.get(
     '/public/electoral-districts',
-    { schema: { tags, summary: 'Electoral districts (public)', querystring: publicScope.extend({ streetId: z.uuid().optional() }) } },
-    async (req) => findPublicElectoralDistricts(app.services.db, await resolvePublicCongress(req), req.query.streetId),
+    {
+      schema: {
+        tags,
+        summary: 'Electoral districts (public)',
+        querystring: publicScope.extend({ streetId: z.uuid().optional() }),
+      },
+    },
+    async (req) =>
+      findPublicElectoralDistricts(app.services.db, await resolvePublicCongress(req), req.query.streetId),
   );
 
   r.get(
@@ -138,109 +183,220 @@ export async function registryRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Liaison places with their hours and deputies (public)',
-        querystring: publicScope.extend({ streetId: z.uuid().optional(), kind: z.enum(LIAISON_PLACE_KINDS).optional() }),
+        querystring: publicScope.extend({
+          streetId: z.uuid().optional(),
+          kind: z.enum(LIAISON_PLACE_KINDS).optional(),
+        }),
       },
     },
     async (req) => findPublicLiaisonPlaces(app.services.db, await resolvePublicCongress(req), req.query),
   );
 
-  r.get('/public/liaison-places/:id', { schema: { tags, summary: 'One liaison place (public)', params: idParams, querystring: publicScope } }, async (req) =>
-    getPublicLiaisonPlace(app.services.db, await resolvePublicCongress(req), req.params.id),
+  r.get(
+    '/public/liaison-places/:id',
+    { schema: { tags, summary: 'One liaison place (public)', params: idParams, querystring: publicScope } },
+    async (req) => getPublicLiaisonPlace(app.services.db, await resolvePublicCongress(req), req.params.id),
   );
 
   // ---------- jurisdictions ----------
 
-  r.post('/jurisdictions', { schema: { tags, summary: 'Add a street or community', body: createJurisdictionSchema }, config: { idempotent: true } }, async (req, reply) => {
-    const actor = writer(req);
-    const id = await createJurisdiction(ctxOf(req), actor.congressId, req.body);
-    const { items } = await findJurisdictions(app.services.db, actor.congressId, {});
-    return reply.code(201).send(items.find((j) => j.id === id));
-  });
+  r.post(
+    '/jurisdictions',
+    {
+      schema: { tags, summary: 'Add a street or community', body: createJurisdictionSchema },
+      config: { idempotent: true },
+    },
+    async (req, reply) => {
+      const actor = writer(req);
+      const id = await createJurisdiction(ctxOf(req), actor.congressId, req.body);
+      const { items } = await findJurisdictions(app.services.db, actor.congressId, {});
+      return reply.code(201).send(items.find((j) => j.id === id));
+    },
+  );
 
-  r.patch('/jurisdictions/:id', { schema: { tags, summary: 'Rename a jurisdiction', params: idParams, body: updateJurisdictionSchema } }, async (req) => {
-    const actor = writer(req);
-    await editJurisdiction(ctxOf(req), actor.congressId, req.params.id, req.body);
-    const { items } = await findJurisdictions(app.services.db, actor.congressId, {});
-    return items.find((j) => j.id === req.params.id);
-  });
+  r.patch(
+    '/jurisdictions/:id',
+    { schema: { tags, summary: 'Rename a jurisdiction', params: idParams, body: updateJurisdictionSchema } },
+    async (req) => {
+      const actor = writer(req);
+      await editJurisdiction(ctxOf(req), actor.congressId, req.params.id, req.body);
+      const { items } = await findJurisdictions(app.services.db, actor.congressId, {});
+      return items.find((j) => j.id === req.params.id);
+    },
+  );
 
   // ---------- terms and sittings ----------
 
-  r.get('/terms', { schema: { tags, summary: 'Terms (届)' } }, async (req) => findTerms(app.services.db, reader(req).congressId));
+  r.get('/terms', { schema: { tags, summary: 'Terms (届)' } }, async (req) =>
+    findTerms(app.services.db, reader(req).congressId),
+  );
 
-  r.post('/terms', { schema: { tags, summary: 'Add a term', body: createTermSchema }, config: { idempotent: true } }, async (req, reply) => {
-    const actor = writer(req);
-    const id = await createTerm(ctxOf(req), actor.congressId, req.body);
-    return reply.code(201).send((await findTerms(app.services.db, actor.congressId)).items.find((t) => t.id === id));
-  });
+  r.post(
+    '/terms',
+    { schema: { tags, summary: 'Add a term', body: createTermSchema }, config: { idempotent: true } },
+    async (req, reply) => {
+      const actor = writer(req);
+      const id = await createTerm(ctxOf(req), actor.congressId, req.body);
+      return reply
+        .code(201)
+        .send((await findTerms(app.services.db, actor.congressId)).items.find((t) => t.id === id));
+    },
+  );
 
-  const editTermRoute = async (req: FastifyRequest<{ Params: { id: string }; Body: z.infer<typeof updateTermSchema> }>) => {
+  const editTermRoute = async (
+    req: FastifyRequest<{ Params: { id: string }; Body: z.infer<typeof updateTermSchema> }>,
+  ) => {
     const actor = writer(req);
     await editTerm(ctxOf(req), actor.congressId, req.params.id, req.body);
     return (await findTerms(app.services.db, actor.congressId)).items.find((t) => t.id === req.params.id);
   };
-  r.patch('/terms/:id', { schema: { tags, summary: 'Edit a term', params: idParams, body: updateTermSchema } }, editTermRoute);
-  r.post('/terms/:id/edit', { schema: { tags, summary: 'Edit a term (POST form)', params: idParams, body: updateTermSchema } }, editTermRoute);
-
-  r.get('/sittings', { schema: { tags, summary: 'Sittings (次会议)', querystring: z.object({ termId: z.uuid().optional() }) } }, async (req) =>
-    findSittings(app.services.db, reader(req).congressId, req.query.termId),
+  r.patch(
+    '/terms/:id',
+    { schema: { tags, summary: 'Edit a term', params: idParams, body: updateTermSchema } },
+    editTermRoute,
+  );
+  r.post(
+    '/terms/:id/edit',
+    { schema: { tags, summary: 'Edit a term (POST form)', params: idParams, body: updateTermSchema } },
+    editTermRoute,
   );
 
-  r.post('/sittings', { schema: { tags, summary: 'Schedule a sitting', body: createSittingSchema }, config: { idempotent: true } }, async (req, reply) => {
-    const actor = writer(req);
-    const id = await createSitting(ctxOf(req), actor.congressId, req.body);
-    return reply.code(201).send((await findSittings(app.services.db, actor.congressId)).items.find((s) => s.id === id));
-  });
+  r.get(
+    '/sittings',
+    {
+      schema: { tags, summary: 'Sittings (次会议)', querystring: z.object({ termId: z.uuid().optional() }) },
+    },
+    async (req) => findSittings(app.services.db, reader(req).congressId, req.query.termId),
+  );
+
+  r.post(
+    '/sittings',
+    {
+      schema: { tags, summary: 'Schedule a sitting', body: createSittingSchema },
+      config: { idempotent: true },
+    },
+    async (req, reply) => {
+      const actor = writer(req);
+      const id = await createSitting(ctxOf(req), actor.congressId, req.body);
+      return reply
+        .code(201)
+        .send((await findSittings(app.services.db, actor.congressId)).items.find((s) => s.id === id));
+    },
+  );
 
   for (const step of ['open', 'close'] as const) {
-    r.post(`/sittings/:id/${step}`, { schema: { tags, summary: `${step === 'open' ? 'Open' : 'Close'} a sitting`, params: idParams } }, async (req) => {
-      const actor = writer(req);
-      await moveSitting(ctxOf(req), actor.congressId, req.params.id, step);
-      return (await findSittings(app.services.db, actor.congressId)).items.find((s) => s.id === req.params.id);
-    });
+    r.post(
+      `/sittings/:id/${step}`,
+      { schema: { tags, summary: `${step === 'open' ? 'Open' : 'Close'} a sitting`, params: idParams } },
+      async (req) => {
+        const actor = writer(req);
+        await moveSitting(ctxOf(req), actor.congressId, req.params.id, step);
+        return (await findSittings(app.services.db, actor.congressId)).items.find(
+          (s) => s.id === req.params.id,
+        );
+      },
+    );
   }
 
   // ---------- electoral districts ----------
 
   r.get(
     '/electoral-districts',
-    { schema: { tags, summary: 'Electoral districts (staff)', querystring: pageQuerySchema.extend({ streetId: z.uuid().optional() }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Electoral districts (staff)',
+        querystring: pageQuerySchema.extend({ streetId: z.uuid().optional() }),
+      },
+    },
     async (req) => findElectoralDistricts(app.services.db, reader(req).congressId, req.query),
   );
 
-  r.post('/electoral-districts', { schema: { tags, summary: 'Add an electoral district', body: createElectoralDistrictSchema }, config: { idempotent: true } }, async (req, reply) => {
-    const actor = writer(req);
-    const id = await createElectoralDistrict(ctxOf(req), actor.congressId, req.body);
-    const { items } = await findPublicElectoralDistricts(app.services.db, actor.congressId, req.body.streetId);
-    return reply.code(201).send(items.find((e) => e.id === id));
-  });
+  r.post(
+    '/electoral-districts',
+    {
+      schema: { tags, summary: 'Add an electoral district', body: createElectoralDistrictSchema },
+      config: { idempotent: true },
+    },
+    async (req, reply) => {
+      const actor = writer(req);
+      const id = await createElectoralDistrict(ctxOf(req), actor.congressId, req.body);
+      const { items } = await findPublicElectoralDistricts(
+        app.services.db,
+        actor.congressId,
+        req.body.streetId,
+      );
+      return reply.code(201).send(items.find((e) => e.id === id));
+    },
+  );
 
-  r.patch('/electoral-districts/:id', { schema: { tags, summary: 'Edit an electoral district', params: idParams, body: updateElectoralDistrictSchema } }, async (req) => {
-    const actor = writer(req);
-    await editElectoralDistrict(ctxOf(req), actor.congressId, req.params.id, req.body);
-    const { items } = await findPublicElectoralDistricts(app.services.db, actor.congressId);
-    return items.find((e) => e.id === req.params.id);
-  });
+  r.patch(
+    '/electoral-districts/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit an electoral district',
+        params: idParams,
+        body: updateElectoralDistrictSchema,
+      },
+    },
+    async (req) => {
+      const actor = writer(req);
+      await editElectoralDistrict(ctxOf(req), actor.congressId, req.params.id, req.body);
+      const { items } = await findPublicElectoralDistricts(app.services.db, actor.congressId);
+      return items.find((e) => e.id === req.params.id);
+    },
+  );
 
   // ---------- working committees and committee members ----------
 
   r.get(
     '/working-committees',
-    { schema: { tags, summary: 'Working committees and street working committees', querystring: z.object({ kind: z.enum(WORKING_COMMITTEE_KINDS).optional() }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Working committees and street working committees',
+        querystring: z.object({ kind: z.enum(WORKING_COMMITTEE_KINDS).optional() }),
+      },
+    },
     async (req) => findWorkingCommittees(app.services.db, reader(req).congressId, req.query.kind),
   );
 
-  r.post('/working-committees', { schema: { tags, summary: 'Add a working committee', body: createWorkingCommitteeSchema }, config: { idempotent: true } }, async (req, reply) => {
-    const actor = writer(req);
-    const id = await createWorkingCommittee(ctxOf(req), actor.congressId, req.body);
-    return reply.code(201).send((await findWorkingCommittees(app.services.db, actor.congressId)).items.find((w) => w.id === id));
-  });
+  r.post(
+    '/working-committees',
+    {
+      schema: { tags, summary: 'Add a working committee', body: createWorkingCommitteeSchema },
+      config: { idempotent: true },
+    },
+    async (req, reply) => {
+      const actor = writer(req);
+      const id = await createWorkingCommittee(ctxOf(req), actor.congressId, req.body);
+      return reply
+        .code(201)
+        .send(
+          (await findWorkingCommittees(app.services.db, actor.congressId)).items.find((w) => w.id === id),
+        );
+    },
+  );
 
-  r.patch('/working-committees/:id', { schema: { tags, summary: 'Edit a working committee', params: idParams, body: updateWorkingCommitteeSchema } }, async (req) => {
-    const actor = writer(req);
-    await editWorkingCommittee(ctxOf(req), actor.congressId, req.params.id, req.body);
-    return (await findWorkingCommittees(app.services.db, actor.congressId)).items.find((w) => w.id === req.params.id);
-  });
+  r.patch(
+    '/working-committees/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a working committee',
+        params: idParams,
+        body: updateWorkingCommitteeSchema,
+      },
+    },
+    async (req) => {
+      const actor = writer(req);
+      await editWorkingCommittee(ctxOf(req), actor.congressId, req.params.id, req.body);
+      return (await findWorkingCommittees(app.services.db, actor.congressId)).items.find(
+        (w) => w.id === req.params.id,
+      );
+    },
+  );
 
   r.get(
     '/committee-members',
@@ -256,22 +412,45 @@ export async function registryRoutes(app: FastifyInstance) {
       },
     },
     async (req) =>
-      findCommitteeMembers(app.services.db, reader(req).congressId, { ...req.query, current: req.query.current === 'true' }),
+      findCommitteeMembers(app.services.db, reader(req).congressId, {
+        ...req.query,
+        current: req.query.current === 'true',
+      }),
   );
 
-  r.post('/committee-members', { schema: { tags, summary: 'Appoint a member', body: createCommitteeMemberSchema }, config: { idempotent: true } }, async (req, reply) => {
-    const actor = writer(req);
-    const id = await addCommitteeMember(ctxOf(req), actor.congressId, req.body);
-    return reply.code(201).send((await findCommitteeMembers(app.services.db, actor.congressId, {})).items.find((m) => m.id === id));
-  });
+  r.post(
+    '/committee-members',
+    {
+      schema: { tags, summary: 'Appoint a member', body: createCommitteeMemberSchema },
+      config: { idempotent: true },
+    },
+    async (req, reply) => {
+      const actor = writer(req);
+      const id = await addCommitteeMember(ctxOf(req), actor.congressId, req.body);
+      return reply
+        .code(201)
+        .send(
+          (await findCommitteeMembers(app.services.db, actor.congressId, {})).items.find((m) => m.id === id),
+        );
+    },
+  );
 
   r.post(
     '/committee-members/:id/end',
-    { schema: { tags, summary: 'End a membership', params: idParams, body: z.strictObject({ endedOn: z.iso.date() }) } },
+    {
+      schema: {
+        tags,
+        summary: 'End a membership',
+        params: idParams,
+        body: z.strictObject({ endedOn: z.iso.date() }),
+      },
+    },
     async (req) => {
       const actor = writer(req);
       await endCommitteeMember(ctxOf(req), actor.congressId, req.params.id, req.body.endedOn);
-      return (await findCommitteeMembers(app.services.db, actor.congressId, {})).items.find((m) => m.id === req.params.id);
+      return (await findCommitteeMembers(app.services.db, actor.congressId, {})).items.find(
+        (m) => m.id === req.params.id,
+      );
     },
   );
 
@@ -292,72 +471,132 @@ export async function registryRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const actor = reader(req);
+      const actor = requireRole(req.actor, ACCOUNT_LINK_READERS);
       return findDeputies(app.services.db, app.services.pii, actor.congressId, actor.roles, req.query);
     },
   );
 
-  r.get('/deputies/export.xlsx', { schema: { tags, summary: 'Export deputies (.xlsx)' } }, async (req, reply) => {
-    const actor = reader(req);
-    return sendXlsx(reply, '代表名册.xlsx', await exportDeputies(app.services.db, app.services.pii, actor.congressId, actor.roles));
-  });
+  r.get(
+    '/deputies/export.xlsx',
+    { schema: { tags, summary: 'Export deputies (.xlsx)' } },
+    async (req, reply) => {
+      const actor = reader(req);
+      return sendXlsx(
+        reply,
+        '代表名册.xlsx',
+        await exportDeputies(app.services.db, app.services.pii, actor.congressId, actor.roles),
+      );
+    },
+  );
 
-  r.get('/deputies/import-template.xlsx', { schema: { tags, summary: 'Deputies import template (.xlsx)' } }, async (req, reply) => {
-    reader(req);
-    return sendXlsx(reply, '代表导入模板.xlsx', await deputyTemplate());
-  });
+  r.get(
+    '/deputies/import-template.xlsx',
+    { schema: { tags, summary: 'Deputies import template (.xlsx)' } },
+    async (req, reply) => {
+      reader(req);
+      return sendXlsx(reply, '代表导入模板.xlsx', await deputyTemplate());
+    },
+  );
 
-  r.post('/deputies/import', { schema: { tags, summary: 'Import deputies from .xlsx (multipart field "file"); all or nothing' } }, async (req) => {
-    const actor = writer(req);
-    return importDeputies(ctxOf(req), actor.congressId, await uploadedFile(req));
-  });
+  r.post(
+    '/deputies/import',
+    { schema: { tags, summary: 'Import deputies from .xlsx (multipart field "file"); all or nothing' } },
+    async (req) => {
+      const actor = writer(req);
+      return importDeputies(ctxOf(req), actor.congressId, await uploadedFile(req));
+    },
+  );
 
-  r.post('/deputies', { schema: { tags, summary: 'Register a deputy', body: createDeputySchema }, config: { idempotent: true } }, async (req, reply) => {
-    const actor = writer(req);
-    const id = await createDeputy(ctxOf(req), actor.congressId, req.body);
-    return reply.code(201).send(await getDeputyRecord(app.services.db, app.services.pii, actor.congressId, actor, id));
-  });
+  r.post(
+    '/deputies',
+    {
+      schema: { tags, summary: 'Register a deputy', body: createDeputySchema },
+      config: { idempotent: true },
+    },
+    async (req, reply) => {
+      const actor = writer(req);
+      const id = await createDeputy(ctxOf(req), actor.congressId, req.body);
+      return reply
+        .code(201)
+        .send(await getDeputyRecord(app.services.db, app.services.pii, actor.congressId, actor, id));
+    },
+  );
 
-  r.get('/deputies/:id', { schema: { tags, summary: 'One deputy, with mandates, liaison places and committees', params: idParams } }, async (req) => {
-    const actor = reader(req);
-    return getDeputyRecord(app.services.db, app.services.pii, actor.congressId, actor, req.params.id);
-  });
+  r.get(
+    '/deputies/:id',
+    {
+      schema: { tags, summary: 'One deputy, with mandates, liaison places and committees', params: idParams },
+    },
+    async (req) => {
+      // A deputy may read their own record (personal data masked like any role outside PII_CLEAR_ROLES).
+      const own = req.actor?.deputyId === req.params.id && req.actor.roles.includes('deputy');
+      const actor = own ? req.actor! : reader(req);
+      return getDeputyRecord(app.services.db, app.services.pii, actor.congressId, actor, req.params.id);
+    },
+  );
 
-  r.patch('/deputies/:id', { schema: { tags, summary: "Edit a deputy's particulars", params: idParams, body: updateDeputySchema } }, async (req) => {
-    const actor = writer(req);
-    registryPolicy.authorize(actor, 'edit', { congressId: actor.congressId });
-    await editDeputy(ctxOf(req), actor.congressId, req.params.id, req.body);
-    return getDeputyRecord(app.services.db, app.services.pii, actor.congressId, actor, req.params.id);
-  });
+  r.patch(
+    '/deputies/:id',
+    { schema: { tags, summary: "Edit a deputy's particulars", params: idParams, body: updateDeputySchema } },
+    async (req) => {
+      const actor = writer(req);
+      registryPolicy.authorize(actor, 'edit', { congressId: actor.congressId });
+      await editDeputy(ctxOf(req), actor.congressId, req.params.id, req.body);
+      return getDeputyRecord(app.services.db, app.services.pii, actor.congressId, actor, req.params.id);
+    },
+  );
 
   r.post(
     '/deputies/:id/mandates',
-    { schema: { tags, summary: 'Give a deputy a mandate', params: idParams, body: createMandateSchema }, config: { idempotent: true } },
+    {
+      schema: { tags, summary: 'Give a deputy a mandate', params: idParams, body: createMandateSchema },
+      config: { idempotent: true },
+    },
     async (req, reply) => {
       const actor = writer(req);
       await addMandate(ctxOf(req), actor.congressId, req.params.id, req.body);
-      return reply.code(201).send(await getDeputyRecord(app.services.db, app.services.pii, actor.congressId, actor, req.params.id));
+      return reply
+        .code(201)
+        .send(
+          await getDeputyRecord(app.services.db, app.services.pii, actor.congressId, actor, req.params.id),
+        );
     },
   );
 
   for (const action of ['suspend', 'terminate'] as const) {
     r.post(
       `/mandates/:id/${action}`,
-      { schema: { tags, summary: `${action === 'suspend' ? 'Suspend' : 'Terminate'} a mandate (reason and date required)`, params: idParams, body: mandateStatusChangeSchema } },
+      {
+        schema: {
+          tags,
+          summary: `${action === 'suspend' ? 'Suspend' : 'Terminate'} a mandate (reason and date required)`,
+          params: idParams,
+          body: mandateStatusChangeSchema,
+        },
+      },
       async (req) => {
         const actor = writer(req);
         registryPolicy.authorize(actor, 'changeStatus', { congressId: actor.congressId });
         await changeMandateStatus(ctxOf(req), actor.congressId, req.params.id, action, req.body);
-        return { id: req.params.id, status: action === 'suspend' ? 'suspended' : 'terminated', statusReason: req.body.reason, statusDate: req.body.date };
+        return {
+          id: req.params.id,
+          status: action === 'suspend' ? 'suspended' : 'terminated',
+          statusReason: req.body.reason,
+          statusDate: req.body.date,
+        };
       },
     );
   }
 
-  r.post('/mandates/:id/reinstate', { schema: { tags, summary: 'Reinstate a suspended mandate', params: idParams } }, async (req) => {
-    const actor = writer(req);
-    await changeMandateStatus(ctxOf(req), actor.congressId, req.params.id, 'reinstate', null);
-    return { id: req.params.id, status: 'active', statusReason: '', statusDate: null };
-  });
+  r.post(
+    '/mandates/:id/reinstate',
+    { schema: { tags, summary: 'Reinstate a suspended mandate', params: idParams } },
+    async (req) => {
+      const actor = writer(req);
+      await changeMandateStatus(ctxOf(req), actor.congressId, req.params.id, 'reinstate', null);
+      return { id: req.params.id, status: 'active', statusReason: '', statusDate: null };
+    },
+  );
 
   // ---------- handling units ----------
 
@@ -376,51 +615,83 @@ export async function registryRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const actor = reader(req);
+      const actor = requireRole(req.actor, ACCOUNT_LINK_READERS);
       const { active, ...rest } = req.query;
-      return findHandlingUnits(app.services.db, actor.congressId, { ...rest, active: active === undefined ? undefined : active === 'true' });
+      return findHandlingUnits(app.services.db, actor.congressId, {
+        ...rest,
+        active: active === undefined ? undefined : active === 'true',
+      });
     },
   );
 
-  r.get('/handling-units/export.xlsx', { schema: { tags, summary: 'Export handling units (.xlsx)' } }, async (req, reply) => {
-    const actor = reader(req);
-    return sendXlsx(reply, '承办单位.xlsx', await exportHandlingUnits(app.services.db, actor.congressId));
-  });
+  r.get(
+    '/handling-units/export.xlsx',
+    { schema: { tags, summary: 'Export handling units (.xlsx)' } },
+    async (req, reply) => {
+      const actor = reader(req);
+      return sendXlsx(reply, '承办单位.xlsx', await exportHandlingUnits(app.services.db, actor.congressId));
+    },
+  );
 
-  r.get('/handling-units/import-template.xlsx', { schema: { tags, summary: 'Handling units import template (.xlsx)' } }, async (req, reply) => {
-    reader(req);
-    return sendXlsx(reply, '承办单位导入模板.xlsx', await handlingUnitTemplate());
-  });
+  r.get(
+    '/handling-units/import-template.xlsx',
+    { schema: { tags, summary: 'Handling units import template (.xlsx)' } },
+    async (req, reply) => {
+      reader(req);
+      return sendXlsx(reply, '承办单位导入模板.xlsx', await handlingUnitTemplate());
+    },
+  );
 
-  r.post('/handling-units/import', { schema: { tags, summary: 'Import handling units from .xlsx (multipart field "file"); all or nothing' } }, async (req) => {
-    const actor = writer(req);
-    return importHandlingUnits(ctxOf(req), actor.congressId, await uploadedFile(req));
-  });
+  r.post(
+    '/handling-units/import',
+    {
+      schema: { tags, summary: 'Import handling units from .xlsx (multipart field "file"); all or nothing' },
+    },
+    async (req) => {
+      const actor = writer(req);
+      return importHandlingUnits(ctxOf(req), actor.congressId, await uploadedFile(req));
+    },
+  );
 
   const unitOut = async (actor: Actor, id: string) => ({
     ...presentUnit(await getHandlingUnitRecord(app.services.db, actor.congressId, id)),
     abilities: registryPolicy.abilities(actor, { congressId: actor.congressId }),
   });
 
-  r.post('/handling-units', { schema: { tags, summary: 'Add a handling unit', body: createHandlingUnitSchema }, config: { idempotent: true } }, async (req, reply) => {
-    const actor = writer(req);
-    const id = await createHandlingUnit(ctxOf(req), actor.congressId, req.body);
-    return reply.code(201).send(await unitOut(actor, id));
-  });
+  r.post(
+    '/handling-units',
+    {
+      schema: { tags, summary: 'Add a handling unit', body: createHandlingUnitSchema },
+      config: { idempotent: true },
+    },
+    async (req, reply) => {
+      const actor = writer(req);
+      const id = await createHandlingUnit(ctxOf(req), actor.congressId, req.body);
+      return reply.code(201).send(await unitOut(actor, id));
+    },
+  );
 
-  r.get('/handling-units/:id', { schema: { tags, summary: 'One handling unit', params: idParams } }, async (req) => {
-    const actor = req.actor;
-    if (!actor) throw unauthorized();
-    // A unit's own staff may read their unit; otherwise registry readers.
-    if (!(actor.roles.includes('handlingUnitStaff') && actor.handlingUnitId === req.params.id)) reader(req);
-    return unitOut(actor, req.params.id);
-  });
+  r.get(
+    '/handling-units/:id',
+    { schema: { tags, summary: 'One handling unit', params: idParams } },
+    async (req) => {
+      const actor = req.actor;
+      if (!actor) throw unauthorized();
+      // A unit's own staff may read their unit; otherwise registry readers.
+      if (!(actor.roles.includes('handlingUnitStaff') && actor.handlingUnitId === req.params.id)) reader(req);
+      return unitOut(actor, req.params.id);
+    },
+  );
 
-  r.patch('/handling-units/:id', { schema: { tags, summary: 'Edit a handling unit', params: idParams, body: updateHandlingUnitSchema } }, async (req) => {
-    const actor = writer(req);
-    await editHandlingUnit(ctxOf(req), actor.congressId, req.params.id, req.body);
-    return unitOut(actor, req.params.id);
-  });
+  r.patch(
+    '/handling-units/:id',
+    { schema: { tags, summary: 'Edit a handling unit', params: idParams, body: updateHandlingUnitSchema } },
+    async (req) => {
+      const actor = writer(req);
+      await editHandlingUnit(ctxOf(req), actor.congressId, req.params.id, req.body);
+      return unitOut(actor, req.params.id);
+    },
+  );
 
   // ---------- liaison places ----------
 
@@ -430,7 +701,11 @@ export async function registryRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Liaison places (staff)',
-        querystring: pageQuerySchema.extend({ streetId: z.uuid().optional(), kind: z.enum(LIAISON_PLACE_KINDS).optional(), q: z.string().trim().max(50).optional() }),
+        querystring: pageQuerySchema.extend({
+          streetId: z.uuid().optional(),
+          kind: z.enum(LIAISON_PLACE_KINDS).optional(),
+          q: z.string().trim().max(50).optional(),
+        }),
       },
     },
     async (req) => findLiaisonPlaces(app.services.db, reader(req).congressId, req.query),
@@ -441,23 +716,45 @@ export async function registryRoutes(app: FastifyInstance) {
     abilities: registryPolicy.abilities(actor, { congressId: actor.congressId }),
   });
 
-  r.post('/liaison-places', { schema: { tags, summary: 'Add a liaison place', body: createLiaisonPlaceSchema }, config: { idempotent: true } }, async (req, reply) => {
-    const actor = writer(req);
-    const id = await createLiaisonPlace(ctxOf(req), actor.congressId, req.body);
-    return reply.code(201).send(await placeOut(actor, id));
-  });
+  r.post(
+    '/liaison-places',
+    {
+      schema: { tags, summary: 'Add a liaison place', body: createLiaisonPlaceSchema },
+      config: { idempotent: true },
+    },
+    async (req, reply) => {
+      const actor = writer(req);
+      const id = await createLiaisonPlace(ctxOf(req), actor.congressId, req.body);
+      return reply.code(201).send(await placeOut(actor, id));
+    },
+  );
 
-  r.get('/liaison-places/:id', { schema: { tags, summary: 'One liaison place (staff)', params: idParams } }, async (req) => placeOut(reader(req), req.params.id));
+  r.get(
+    '/liaison-places/:id',
+    { schema: { tags, summary: 'One liaison place (staff)', params: idParams } },
+    async (req) => placeOut(reader(req), req.params.id),
+  );
 
-  r.patch('/liaison-places/:id', { schema: { tags, summary: 'Edit a liaison place', params: idParams, body: updateLiaisonPlaceSchema } }, async (req) => {
-    const actor = writer(req);
-    await editLiaisonPlace(ctxOf(req), actor.congressId, req.params.id, req.body);
-    return placeOut(actor, req.params.id);
-  });
+  r.patch(
+    '/liaison-places/:id',
+    { schema: { tags, summary: 'Edit a liaison place', params: idParams, body: updateLiaisonPlaceSchema } },
+    async (req) => {
+      const actor = writer(req);
+      await editLiaisonPlace(ctxOf(req), actor.congressId, req.params.id, req.body);
+      return placeOut(actor, req.params.id);
+    },
+  );
 
   r.put(
     '/liaison-places/:id/deputies',
-    { schema: { tags, summary: 'Set the deputies assigned to a liaison place', params: idParams, body: z.strictObject({ deputyIds: z.array(z.uuid()).max(500) }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Set the deputies assigned to a liaison place',
+        params: idParams,
+        body: z.strictObject({ deputyIds: z.array(z.uuid()).max(500) }),
+      },
+    },
     async (req) => {
       const actor = writer(req);
       registryPolicy.authorize(actor, 'assignDeputies', { congressId: actor.congressId });

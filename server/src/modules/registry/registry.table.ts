@@ -1,5 +1,15 @@
 // Drizzle definitions of the registry (0100_registry.sql is the truth; the drift test compares them).
-import { boolean, date, doublePrecision, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  doublePrecision,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
@@ -116,7 +126,10 @@ export const committeeMembers = pgTable('committee_members', {
   workingCommitteeId: uuid('working_committee_id'),
   deputyId: uuid('deputy_id').notNull(),
   termId: uuid('term_id'),
-  position: text('position').$type<'chair' | 'viceChair' | 'secretaryGeneral' | 'director' | 'member'>().notNull().default('member'),
+  position: text('position')
+    .$type<'chair' | 'viceChair' | 'secretaryGeneral' | 'director' | 'member'>()
+    .notNull()
+    .default('member'),
   startedOn: day('started_on'),
   endedOn: day('ended_on'),
 });
@@ -127,7 +140,9 @@ export const handlingUnits = pgTable('handling_units', {
   name: text('name').notNull(),
   nameEn: text('name_en').notNull().default(''),
   kind: text('kind')
-    .$type<'governmentDepartment' | 'streetOffice' | 'court' | 'procuratorate' | 'supervisionCommission' | 'other'>()
+    .$type<
+      'governmentDepartment' | 'streetOffice' | 'court' | 'procuratorate' | 'supervisionCommission' | 'other'
+    >()
     .notNull(),
   categories: text('categories').array().notNull().default([]),
   streetId: uuid('street_id'),

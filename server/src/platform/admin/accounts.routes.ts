@@ -43,7 +43,10 @@ const present = (a: AccountView) => ({
   email: a.email,
   createdAt: a.createdAt,
 });
-const presentDetail = (actor: Actor | null, a: AccountView) => ({ ...present(a), abilities: accountAbilities(actor, a) });
+const presentDetail = (actor: Actor | null, a: AccountView) => ({
+  ...present(a),
+  abilities: accountAbilities(actor, a),
+});
 
 const idParams = z.object({ id: z.uuid() });
 const tags = ['admin'];
@@ -57,7 +60,10 @@ export async function accountRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Accounts of my congress (systemAdmin, securityAdmin)',
-        querystring: pageQuerySchema.extend({ q: z.string().max(100).optional(), role: roleSchema.optional() }),
+        querystring: pageQuerySchema.extend({
+          q: z.string().max(100).optional(),
+          role: roleSchema.optional(),
+        }),
         response: { 200: pageSchema(accountItem) },
       },
     },
@@ -96,7 +102,10 @@ export async function accountRoutes(app: FastifyInstance) {
       const { account, initialPassword } = await createAccount(ctxOf(req), req.body);
       return reply
         .code(201)
-        .send({ account: presentDetail(req.actor, account), ...(initialPassword ? { initialPassword } : {}) });
+        .send({
+          account: presentDetail(req.actor, account),
+          ...(initialPassword ? { initialPassword } : {}),
+        });
     },
   );
 

@@ -64,7 +64,9 @@ export async function auditRoutes(app: FastifyInstance) {
       schema: {
         tags: ['audit'],
         summary: 'Seal the unsealed rows, then verify the chain (auditor)',
-        response: { 200: z.object({ checked: z.number(), sealed: z.number(), problems: z.array(problemItem) }) },
+        response: {
+          200: z.object({ checked: z.number(), sealed: z.number(), problems: z.array(problemItem) }),
+        },
       },
     },
     async (req) => {

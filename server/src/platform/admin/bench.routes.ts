@@ -25,17 +25,15 @@ export async function benchRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const id = newId();
-      await app.services.db.insert(benchRows).values({ id, congressId: BENCH_CONGRESS_ID, payload: req.body.payload });
+      await app.services.db
+        .insert(benchRows)
+        .values({ id, congressId: BENCH_CONGRESS_ID, payload: req.body.payload });
       return reply.code(201).send({ id });
     },
   );
-  r.get(
-    '/bench/pk-read/:id',
-    { schema: { hide: true, params: z.object({ id: z.uuid() }) } },
-    async (req) => {
-      const [row] = await app.services.db.select().from(benchRows).where(eq(benchRows.id, req.params.id));
-      if (!row) throw notFound();
-      return { id: row.id, payload: row.payload, createdAt: row.createdAt };
-    },
-  );
+  r.get('/bench/pk-read/:id', { schema: { hide: true, params: z.object({ id: z.uuid() }) } }, async (req) => {
+    const [row] = await app.services.db.select().from(benchRows).where(eq(benchRows.id, req.params.id));
+    if (!row) throw notFound();
+    return { id: row.id, payload: row.payload, createdAt: row.createdAt };
+  });
 }

@@ -56,7 +56,12 @@ export async function calendarRoutes(app: FastifyInstance) {
       req.body.days.forEach((d, i) => {
         if (seen.has(d.date)) {
           throw badRequest([
-            { field: `days.${i}.date`, in: 'body', code: 'duplicate', message: { zh: '日期重复', en: 'is listed twice' } },
+            {
+              field: `days.${i}.date`,
+              in: 'body',
+              code: 'duplicate',
+              message: { zh: '日期重复', en: 'is listed twice' },
+            },
           ]);
         }
         seen.set(d.date, i);

@@ -28,7 +28,12 @@ export async function fileRoutes(app: FastifyInstance) {
         summary: 'Upload a file (multipart: `file`, `purpose`); its type is checked by content',
         consumes: ['multipart/form-data'],
         response: {
-          201: z.object({ id: z.string(), mimeType: z.string(), sizeBytes: z.number(), originalName: z.string() }),
+          201: z.object({
+            id: z.string(),
+            mimeType: z.string(),
+            sizeBytes: z.number(),
+            originalName: z.string(),
+          }),
         },
       },
       config: { idempotent: true },
@@ -36,7 +41,14 @@ export async function fileRoutes(app: FastifyInstance) {
     async (req, reply) => {
       if (!req.actor) throw unauthorized();
       if (!req.isMultipart()) {
-        throw badRequest([{ field: 'file', in: 'body', code: 'required', message: { zh: '请以 multipart 上传文件', en: 'send the file as multipart/form-data' } }]);
+        throw badRequest([
+          {
+            field: 'file',
+            in: 'body',
+            code: 'required',
+            message: { zh: '请以 multipart 上传文件', en: 'send the file as multipart/form-data' },
+          },
+        ]);
       }
       let data: Buffer | null = null;
       let originalName = '';
@@ -60,28 +72,50 @@ export async function fileRoutes(app: FastifyInstance) {
       }
       const errors = [];
       if (!data || data.length === 0) {
-        errors.push({ field: 'file', in: 'body', code: 'required', message: { zh: '请选择文件', en: 'is required' } });
+        errors.push({
+          field: 'file',
+          in: 'body',
+          code: 'required',
+          message: { zh: '请选择文件', en: 'is required' },
+        });
       }
       if (!purpose || !PURPOSE.test(purpose)) {
-        errors.push({ field: 'purpose', in: 'body', code: 'invalid', message: { zh: '用途无效', en: 'must be a short identifier such as opinion.photo' } });
+        errors.push({
+          field: 'purpose',
+          in: 'body',
+          code: 'invalid',
+          message: { zh: '用途无效', en: 'must be a short identifier such as opinion.photo' },
+        });
       }
       if (errors.length) throw badRequest(errors);
       const file = await uploadFile(ctxOf(req), { data: data!, originalName, purpose: purpose! });
       return reply
         .code(201)
-        .send({ id: file.id, mimeType: file.mimeType, sizeBytes: file.sizeBytes, originalName: file.originalName });
+        .send({
+          id: file.id,
+          mimeType: file.mimeType,
+          sizeBytes: file.sizeBytes,
+          originalName: file.originalName,
+        });
     },
   );
 
   r.get(
     '/files/:id',
-    { schema: { tags: ['files'], summary: 'Download a file (the uploader, or staff of the congress)', params: z.object({ id: z.uuid() }) } },
+    {
+      schema: {
+        tags: ['files'],
+        summary: 'Download a file (the uploader, or staff of the congress)',
+        params: z.object({ id: z.uuid() }),
+      },
+    },
     async (req, reply) => {
       const actor = req.actor;
       if (!actor) throw unauthorized();
       const found = await app.services.files.read(app.services.db, actor.congressId, req.params.id);
       const uploadedBy = (found?.file as { uploadedBy?: string | null } | undefined)?.uploadedBy;
-      const allowed = found && (uploadedBy === actor.accountId || actor.roles.some((role) => FILE_READERS.includes(role)));
+      const allowed =
+        found && (uploadedBy === actor.accountId || actor.roles.some((role) => FILE_READERS.includes(role)));
       // Existence is secret from those who may not read it.
       if (!found || !allowed) throw notFound({ zh: '文件', en: 'file' });
       const name = found.file.originalName || found.file.id;

@@ -34,12 +34,17 @@ export async function notificationRoutes(app: FastifyInstance) {
         tags,
         summary: 'My inbox, newest first, with the unread count',
         querystring: pageQuerySchema.extend({ unread: z.enum(['true', 'false']).optional() }),
-        response: { 200: z.object({ items: z.array(item), nextCursor: z.string().nullable(), unreadCount: z.number() }) },
+        response: {
+          200: z.object({ items: z.array(item), nextCursor: z.string().nullable(), unreadCount: z.number() }),
+        },
       },
     },
     async (req) => {
       const actor = signedIn(req.actor);
-      return findNotifications(app.services.db, actor.accountId, { ...req.query, unread: req.query.unread === 'true' });
+      return findNotifications(app.services.db, actor.accountId, {
+        ...req.query,
+        unread: req.query.unread === 'true',
+      });
     },
   );
 
@@ -61,7 +66,13 @@ export async function notificationRoutes(app: FastifyInstance) {
 
   r.post(
     '/notifications/read-all',
-    { schema: { tags, summary: 'Mark all my notifications read', response: { 200: z.object({ updated: z.number() }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Mark all my notifications read',
+        response: { 200: z.object({ updated: z.number() }) },
+      },
+    },
     async (req) => {
       signedIn(req.actor);
       return readAllNotifications(ctxOf(req));
@@ -76,7 +87,14 @@ export async function notificationRoutes(app: FastifyInstance) {
 
   r.put(
     '/notifications/preferences',
-    { schema: { tags, summary: 'Set how I receive notifications', body: preferences, response: { 200: preferences } } },
+    {
+      schema: {
+        tags,
+        summary: 'Set how I receive notifications',
+        body: preferences,
+        response: { 200: preferences },
+      },
+    },
     async (req) => {
       signedIn(req.actor);
       return setNotificationPreferences(ctxOf(req), req.body);

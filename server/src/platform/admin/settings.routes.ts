@@ -7,9 +7,21 @@ import { ctxOf, typed } from '../http';
 import { requireRole } from '../access';
 import { badRequest, notFound } from '../errors';
 import { transact } from '../context';
-import { readSettings, settingsKeys, settingsSchemaOf, writeSettings, type SettingsSchema } from '../settings';
+import {
+  readSettings,
+  settingsKeys,
+  settingsSchemaOf,
+  writeSettings,
+  type SettingsSchema,
+} from '../settings';
 
-export const SETTINGS_READERS: readonly Role[] = ['congressStaff', 'leader', 'liaisonStaff', 'handlingUnitStaff', 'systemAdmin'];
+export const SETTINGS_READERS: readonly Role[] = [
+  'congressStaff',
+  'leader',
+  'liaisonStaff',
+  'handlingUnitStaff',
+  'systemAdmin',
+];
 
 const settingsResponse = z.object({
   module: z.string(),
@@ -65,7 +77,14 @@ export async function settingsRoutes(app: FastifyInstance) {
 
   r.get(
     '/settings/:module',
-    { schema: { tags: ['settings'], summary: 'A module’s settings for my congress', params: moduleParams, response: { 200: settingsResponse } } },
+    {
+      schema: {
+        tags: ['settings'],
+        summary: 'A module’s settings for my congress',
+        params: moduleParams,
+        response: { 200: settingsResponse },
+      },
+    },
     async (req) => {
       const actor = requireRole(req.actor, SETTINGS_READERS);
       return present(req.params.module, actor.congressId, actor.roles);
@@ -90,10 +109,17 @@ export async function settingsRoutes(app: FastifyInstance) {
       const unknown = Object.keys(req.body).filter((k) => !known.has(k));
       if (unknown.length) {
         throw badRequest(
-          unknown.map((field) => ({ field, in: 'body', code: 'unrecognized_keys', message: { zh: '不认识的字段', en: 'is not a recognised field' } })),
+          unknown.map((field) => ({
+            field,
+            in: 'body',
+            code: 'unrecognized_keys',
+            message: { zh: '不认识的字段', en: 'is not a recognised field' },
+          })),
         );
       }
-      await transact(ctxOf(req), (w) => writeSettings(w, actor.congressId, req.params.module, schema, req.body));
+      await transact(ctxOf(req), (w) =>
+        writeSettings(w, actor.congressId, req.params.module, schema, req.body),
+      );
       return present(req.params.module, actor.congressId, actor.roles);
     },
   );

@@ -14,6 +14,7 @@ import { accounts, apiTokens, sessions } from '../platform.table';
 import { burnPasswordTime, hashPassword, verifyPassword } from './passwords';
 import {
   createSession,
+  forgetSessions,
   loadAccount,
   presentUser,
   setSessionCookie,
@@ -160,6 +161,7 @@ export async function authRoutes(app: FastifyInstance) {
         await w.db.delete(sessions).where(eq(sessions.id, sessionId));
         await w.audit({ action: 'auth.logout', entityType: 'account', entityId: req.actor!.accountId });
       });
+      forgetSessions({ sessionId });
     }
     setSessionCookie(app, reply, null);
     return reply.code(204).send();
@@ -176,7 +178,8 @@ export async function authRoutes(app: FastifyInstance) {
     },
     async (req) => {
       if (!req.actor) throw unauthorized();
-      const account = await loadAccount(app.services.db, req.actor.accountId);
+      // The account was loaded with the session (or token) for this request: no second round trip.
+      const account = req.account ?? (await loadAccount(app.services.db, req.actor.accountId));
       if (!account) throw unauthorized();
       return { user: presentUser(account), ...(req.session ? { csrfToken: req.session.csrfToken } : {}) };
     },
@@ -257,6 +260,7 @@ export async function authRoutes(app: FastifyInstance) {
         await w.db.update(sessions).set({ restricted: false }).where(eq(sessions.id, sessionId));
         await w.audit({ action: 'account.totpEnable', entityType: 'account', entityId: actor.accountId });
       });
+      forgetSessions({ accountId: actor.accountId });
       return reply.code(204).send();
     },
   );
@@ -374,16 +378,14 @@ export async function authRoutes(app: FastifyInstance) {
       const id = newId();
       const expiresAt = new Date(Date.now() + req.body.expiresInDays * 86_400_000);
       await transact(ctxOf(req), async (w) => {
-        await w.db
-          .insert(apiTokens)
-          .values({
-            id,
-            congressId: actor.congressId,
-            accountId: actor.accountId,
-            name: req.body.name,
-            tokenHash: sm3(token),
-            expiresAt,
-          });
+        await w.db.insert(apiTokens).values({
+          id,
+          congressId: actor.congressId,
+          accountId: actor.accountId,
+          name: req.body.name,
+          tokenHash: sm3(token),
+          expiresAt,
+        });
         await w.audit({
           action: 'apiToken.create',
           entityType: 'apiToken',

@@ -16,6 +16,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     session: { id: string; csrfToken: string; restricted: boolean } | null;
+    /** The signed-in account as loaded for this request (what `actor` was made from). */
+    account: (AccountRow & { status: string }) | null;
   }
   interface FastifyInstance {
     services: AppServices;
@@ -108,12 +110,53 @@ export function setSessionCookie(app: FastifyInstance, reply: FastifyReply, toke
   else reply.setCookie(SESSION_COOKIE, token, opts);
 }
 
+// ---------- session cache ----------
+// A session lookup is a database round trip on every request; an instance may reuse what it looked up
+// for `security.sessionCacheMs` (default 5 s). Whatever this instance changes (logout, disable, roles,
+// second factor) it forgets at once through `forgetSessions`; another instance sees it within the TTL.
+
+type SessionRow = { session: typeof sessions.$inferSelect } & AccountRow & { status: string };
+const sessionCache = new Map<string, { row: SessionRow; at: number }>();
+const MAX_CACHED_SESSIONS = 20_000;
+
+/** Forgets cached sessions: one (`sessionId`), an account's (`accountId`), or all (no argument). */
+export function forgetSessions(by: { sessionId?: string; accountId?: string } = {}) {
+  if (by.sessionId) sessionCache.delete(by.sessionId);
+  if (by.accountId) {
+    for (const [id, entry] of sessionCache) if (entry.row.id === by.accountId) sessionCache.delete(id);
+  }
+  if (!by.sessionId && !by.accountId) sessionCache.clear();
+}
+
+async function lookUpSession(db: Db, id: string, ttlMs: number, now: number): Promise<SessionRow | null> {
+  if (ttlMs > 0) {
+    const hit = sessionCache.get(id);
+    if (hit && now - hit.at < ttlMs) return hit.row;
+  }
+  const [row] = await db
+    .select({ session: sessions, ...accountColumns })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .where(eq(sessions.id, id));
+  if (!row) {
+    sessionCache.delete(id);
+    return null;
+  }
+  if (ttlMs > 0) {
+    sessionCache.delete(id);
+    if (sessionCache.size >= MAX_CACHED_SESSIONS) sessionCache.delete(sessionCache.keys().next().value!);
+    sessionCache.set(id, { row, at: now });
+  }
+  return row;
+}
+
 /** Paths a restricted session (an administrator who must still enrol TOTP) may use. */
 const RESTRICTED_OK = /^\/api\/v1\/auth\//;
 
 export function installAuthentication(app: FastifyInstance) {
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
+  app.decorateRequest('account', null);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     const { db, config } = app.services;
@@ -135,25 +178,24 @@ export function installAuthentication(app: FastifyInstance) {
       // Administrators act through the web app with a second factor, never through a bare token.
       if (account.roles.some(isAdminRole)) throw forbidden();
       req.actor = toActor(account, 'token');
+      req.account = account;
       await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, tok.id));
       return;
     }
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
     const id = sm3(token);
-    const [row] = await db
-      .select({ session: sessions, ...accountColumns })
-      .from(sessions)
-      .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-      .where(eq(sessions.id, id));
-    if (!row) return;
     const idleMs = config.security.sessionIdleMinutes * 60_000;
     const now = Date.now();
+    const row = await lookUpSession(db, id, config.security.sessionCacheMs ?? 0, now);
+    if (!row) return;
     if (now - row.session.lastSeenAt.getTime() > idleMs || row.status !== 'active') {
+      sessionCache.delete(id);
       await db.delete(sessions).where(eq(sessions.id, id));
       return;
     }
     if (now - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+      row.session.lastSeenAt = new Date(now);
       await db
         .update(sessions)
         .set({ lastSeenAt: new Date(now) })
@@ -161,6 +203,7 @@ export function installAuthentication(app: FastifyInstance) {
     }
     req.session = { id, csrfToken: row.session.csrfToken, restricted: row.session.restricted };
     req.actor = toActor(row, 'session');
+    req.account = row;
     if (UNSAFE.has(req.method)) {
       const sent = req.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !safeEqual(sent, row.session.csrfToken)) {

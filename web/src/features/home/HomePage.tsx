@@ -2,7 +2,7 @@
 // street or electoral district, and the liaison places with their hours. Works at 375 px.
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Card, Col, Empty, Input, Row, Segmented, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Input, Row, Segmented, Select, Space, Spin, Tag, Typography } from 'antd';
 import {
   ClockCircleOutlined,
   EnvironmentOutlined,
@@ -13,6 +13,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { qs } from '../../api';
 import { ErrorAlert, LoadMore, usePagedList, useResource } from '../../shell/components';
+import { useIsMobile } from '../../shell/responsive';
 import { features } from '..';
 
 interface Named {
@@ -68,6 +69,16 @@ function useNameOf() {
   const { i18n } = useTranslation();
   return (x: Named | null | undefined) => (!x ? '' : i18n.language === 'en' && x.nameEn ? x.nameEn : x.name);
 }
+
+/** Street names in the current language (public items carry only the Chinese name). */
+function useStreetName(streets: Named[]) {
+  const nameOf = useNameOf();
+  const byId = useMemo(() => new Map(streets.map((s) => [s.id, s])), [streets]);
+  return (s: { id: string; name: string } | null | undefined) => (s ? nameOf(byId.get(s.id) ?? s) : '');
+}
+
+/** On phones the first few places are shown, the rest on request. */
+const PLACES_PREVIEW = 6;
 
 function Hero({ congress }: { congress: PublicCongress | null }) {
   const { t } = useTranslation('home');
@@ -134,6 +145,8 @@ function ServiceCards() {
 function DeputyFinder({ streets }: { streets: Named[] }) {
   const { t } = useTranslation('home');
   const nameOf = useNameOf();
+  const streetName = useStreetName(streets);
+  const mobile = useIsMobile();
   const [streetId, setStreetId] = useState<string | undefined>();
   const [districtId, setDistrictId] = useState<string | undefined>();
   const [q, setQ] = useState('');
@@ -156,6 +169,7 @@ function DeputyFinder({ streets }: { streets: Named[] }) {
         </Space>
       }
       data-testid="deputy-finder"
+      size={mobile ? 'small' : undefined}
     >
       <Typography.Paragraph type="secondary">{t('findDeputiesHint')}</Typography.Paragraph>
       <div className="filters">
@@ -205,7 +219,7 @@ function DeputyFinder({ streets }: { streets: Named[] }) {
                   {[d.party, d.occupation].filter(Boolean).join(' · ')}
                 </div>
                 <div className="deputy-meta">
-                  {[d.street?.name, d.electoralDistrict?.name].filter(Boolean).join(' · ')}
+                  {[streetName(d.street), d.electoralDistrict?.name].filter(Boolean).join(' · ')}
                   {d.liaisonPlace && (
                     <>
                       {' · '}
@@ -226,12 +240,22 @@ function DeputyFinder({ streets }: { streets: Named[] }) {
 function LiaisonPlaces({ streets }: { streets: Named[] }) {
   const { t } = useTranslation('home');
   const nameOf = useNameOf();
+  const streetName = useStreetName(streets);
+  const mobile = useIsMobile();
   const [streetId, setStreetId] = useState<string | undefined>();
   const [kind, setKind] = useState<string>('all');
+  const [showAll, setShowAll] = useState(false);
+  const kindOptions = [
+    { value: 'all', label: t('allKinds') },
+    { value: 'home', label: t('kind.home') },
+    { value: 'station', label: t('kind.station') },
+    { value: 'point', label: t('kind.point') },
+  ];
   const places = useResource<{ items: PublicPlace[] }>(
     `/public/liaison-places${qs({ streetId, kind: kind === 'all' ? undefined : kind })}`,
   );
   const items = places.data?.items ?? [];
+  const shown = mobile && !showAll ? items.slice(0, PLACES_PREVIEW) : items;
   return (
     <Card
       title={
@@ -241,6 +265,7 @@ function LiaisonPlaces({ streets }: { streets: Named[] }) {
         </Space>
       }
       data-testid="liaison-places"
+      size={mobile ? 'small' : undefined}
     >
       <Typography.Paragraph type="secondary">{t('placesHint')}</Typography.Paragraph>
       <div className="filters">
@@ -253,17 +278,11 @@ function LiaisonPlaces({ streets }: { streets: Named[] }) {
           options={streets.map((s) => ({ value: s.id, label: nameOf(s) }))}
           aria-label={t('street')}
         />
-        <Segmented
-          value={kind}
-          onChange={(v) => setKind(String(v))}
-          options={[
-            { value: 'all', label: t('allKinds') },
-            { value: 'home', label: t('kind.home') },
-            { value: 'station', label: t('kind.station') },
-            { value: 'point', label: t('kind.point') },
-          ]}
-          style={{ maxWidth: '100%', overflowX: 'auto' }}
-        />
+        {mobile ? (
+          <Select value={kind} onChange={setKind} options={kindOptions} aria-label={t('allKinds')} />
+        ) : (
+          <Segmented value={kind} onChange={(v) => setKind(String(v))} options={kindOptions} />
+        )}
       </div>
       <ErrorAlert error={places.error} onRetry={places.reload} />
       {places.loading && !items.length ? (
@@ -274,12 +293,12 @@ function LiaisonPlaces({ streets }: { streets: Named[] }) {
         <>
           <Typography.Text type="secondary">{t('placeCount', { count: items.length })}</Typography.Text>
           <Row gutter={[12, 12]} style={{ marginTop: 8 }}>
-            {items.map((p) => (
+            {shown.map((p) => (
               <Col key={p.id} xs={24} md={12} xl={8}>
                 <div className="place-card" data-testid="place-card">
                   <Space wrap size={4} style={{ marginBottom: 4 }}>
                     <Tag color={KIND_COLORS[p.kind]}>{t(`kind.${p.kind}`)}</Tag>
-                    {p.street && <Tag>{p.street.name}</Tag>}
+                    {p.street && <Tag>{streetName(p.street)}</Tag>}
                   </Space>
                   <Typography.Text strong style={{ display: 'block' }}>
                     {p.name}
@@ -310,6 +329,13 @@ function LiaisonPlaces({ streets }: { streets: Named[] }) {
               </Col>
             ))}
           </Row>
+          {shown.length < items.length && (
+            <div style={{ textAlign: 'center', marginTop: 12 }}>
+              <Button onClick={() => setShowAll(true)} data-testid="places-show-all">
+                {t('showAll', { count: items.length })}
+              </Button>
+            </div>
+          )}
         </>
       )}
     </Card>

@@ -30,6 +30,7 @@ export const homeZh = {
   deputiesAt: '驻点代表',
   placeCount: '共 {{count}} 个站点',
   noPlaces: '没有找到站点',
+  showAll: '显示全部 {{count}} 个站点',
   gender: { male: '男', female: '女' },
   level: { national: '全国人大代表', province: '省人大代表', city: '市人大代表', district: '区人大代表', township: '镇人大代表' },
   staffEntry: '工作人员登录',
@@ -65,6 +66,7 @@ export const homeEn: typeof homeZh = {
   deputiesAt: 'Deputies here',
   placeCount: '{{count}} places',
   noPlaces: 'No liaison places found',
+  showAll: 'Show all {{count}} places',
   gender: { male: 'male', female: 'female' },
   level: {
     national: 'NPC deputy',

@@ -132,7 +132,10 @@ export default function DeputiesPage() {
             title: t('mandate.street'),
             key: 'street',
             width: 120,
-            render: (_, r) => r.mandates.find((m) => m.street)?.street?.name ?? '—',
+            render: (_, r) => {
+              const s = r.mandates.find((m) => m.street)?.street;
+              return s ? streets.nameOf(s.id) || s.name : '—';
+            },
           },
           { title: t('deputies.mandates'), key: 'mandates', render: (_, r) => <MandateTags mandates={r.mandates} /> },
         ]}

@@ -9,7 +9,7 @@ export const registryZh = {
     terms: '届次与会议',
     committees: '常委会与工委',
   },
-  level: { national: '全国', province: '省', city: '市', district: '区', township: '镇' },
+  level: { national: '全国人大', province: '省人大', city: '市人大', district: '区人大', township: '镇人大' },
   jurisdictionLevel: { province: '省', city: '市', district: '区', street: '街道', community: '社区' },
   gender: { male: '男', female: '女' },
   mandateStatus: { active: '在任', suspended: '暂停执行职务', terminated: '资格终止' },

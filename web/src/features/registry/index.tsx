@@ -31,7 +31,7 @@ const guarded = (element: React.ReactNode) => <RequireAuth roles={readers}>{elem
 export const registryFeature: Feature = {
   id: 'registry',
   i18n: { zh: registryZh, en: registryEn },
-  navGroup: { labelKey: 'nav.group', icon: <DatabaseOutlined />, order: 50 },
+  navGroup: { labelKey: 'nav.group', icon: <DatabaseOutlined /> },
   routes: [
     { path: '/registry/deputies', element: guarded(<DeputiesPage />) },
     { path: '/registry/deputies/:id', element: guarded(<DeputyPage />) },

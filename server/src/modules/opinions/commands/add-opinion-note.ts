@@ -6,7 +6,18 @@ import { addEvent, type OpinionRow } from '../opinions.repository';
 
 export async function addOpinionNote(ctx: Ctx, w: Work, o: OpinionRow, note: string, isPublic: boolean) {
   if (!canTransition(o.status, 'addNote')) throw wrongState(o.status);
-  await addEvent(w, o, ctx, { kind: 'progress', note, isPublic, data: { unitId: ctx.actor!.handlingUnitId } });
-  await w.audit({ action: 'opinion.addNote', entityType: 'opinion', entityId: o.id, congressId: o.congressId, after: { isPublic } });
+  await addEvent(w, o, ctx, {
+    kind: 'progress',
+    note,
+    isPublic,
+    data: { unitId: ctx.actor!.handlingUnitId },
+  });
+  await w.audit({
+    action: 'opinion.addNote',
+    entityType: 'opinion',
+    entityId: o.id,
+    congressId: o.congressId,
+    after: { isPublic },
+  });
   return o;
 }

@@ -13,5 +13,10 @@ export async function closeOpinion(ctx: Ctx, w: Work, o: OpinionRow, reason: str
     .update(opinionAssignments)
     .set({ active: false, endedAt: new Date(), endReason: 'closed' })
     .where(and(eq(opinionAssignments.opinionId, o.id), eq(opinionAssignments.active, true)));
-  return applyStep(w, ctx, o, { action: 'close', to, patch: { closedAt: new Date() }, event: { note: reason } });
+  return applyStep(w, ctx, o, {
+    action: 'close',
+    to,
+    patch: { closedAt: new Date() },
+    event: { note: reason },
+  });
 }

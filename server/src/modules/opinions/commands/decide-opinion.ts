@@ -19,12 +19,16 @@ export async function decideOpinion(ctx: Ctx, w: Work, o: OpinionRow, d: DecideO
         to,
         patch: { replyContent: d.answer, repliedAt: new Date(), decisionNote: null },
         event: { note: d.answer },
-        tellCitizen: { zh: '您的意见已当场答复，请凭查询码查看并评价。', en: 'Your opinion was answered; please check and rate it.' },
+        tellCitizen: {
+          zh: '您的意见已当场答复，请凭查询码查看并评价。',
+          en: 'Your opinion was answered; please check and rate it.',
+        },
       });
     case 'forward':
       return forwardOpinion(ctx, w, o, d.leadUnitId, d.assistingUnitIds, d.note ?? null);
     case 'raiseAsSuggestion': {
-      if (!(await getDeputy(w.db, o.congressId, d.deputyId))) throw invalidField('deputyId', '未知的代表', 'unknown deputy');
+      if (!(await getDeputy(w.db, o.congressId, d.deputyId)))
+        throw invalidField('deputyId', '未知的代表', 'unknown deputy');
       const s = await raiseSuggestionFromOpinion(w, {
         congressId: o.congressId,
         deputyId: d.deputyId,
@@ -45,21 +49,30 @@ export async function decideOpinion(ctx: Ctx, w: Work, o: OpinionRow, d: DecideO
       });
     }
     case 'merge': {
-      if (d.intoOpinionId === o.id) throw invalidField('intoOpinionId', '不能并入自身', 'cannot merge into itself');
+      if (d.intoOpinionId === o.id)
+        throw invalidField('intoOpinionId', '不能并入自身', 'cannot merge into itself');
       const [target] = await w.db
         .select({ id: opinions.id, status: opinions.status, trackingCode: opinions.trackingCode })
         .from(opinions)
         .where(and(eq(opinions.id, d.intoOpinionId), eq(opinions.congressId, o.congressId)));
       if (!target) throw invalidField('intoOpinionId', '未知的意见', 'unknown opinion');
       if (target.status === 'merged' || target.status === 'inadmissible') {
-        throw conflict('merge_target_closed', { zh: '目标意见已并案或不予受理', en: 'The target opinion was merged or declared inadmissible' });
+        throw conflict('merge_target_closed', {
+          zh: '目标意见已并案或不予受理',
+          en: 'The target opinion was merged or declared inadmissible',
+        });
       }
       return applyStep(w, ctx, o, {
         action: 'merge',
         to,
         patch: { mergedIntoId: target.id, claimedBy: o.claimedBy ?? ctx.actor!.accountId },
-        event: { data: { intoOpinionId: target.id, status: isTerminal(target.status) ? target.status : 'open' } },
-        tellCitizen: { zh: '您的意见与同类意见合并办理，进展可继续凭查询码查看。', en: 'Your opinion is handled together with a similar one.' },
+        event: {
+          data: { intoOpinionId: target.id, status: isTerminal(target.status) ? target.status : 'open' },
+        },
+        tellCitizen: {
+          zh: '您的意见与同类意见合并办理，进展可继续凭查询码查看。',
+          en: 'Your opinion is handled together with a similar one.',
+        },
       });
     }
     case 'declareInadmissible':
@@ -68,7 +81,10 @@ export async function decideOpinion(ctx: Ctx, w: Work, o: OpinionRow, d: DecideO
         to,
         patch: { decisionNote: d.reason, closedAt: new Date() },
         event: { note: d.reason },
-        tellCitizen: { zh: `您的意见不予受理：${d.reason}`, en: `Your opinion is not admissible: ${d.reason}` },
+        tellCitizen: {
+          zh: `您的意见不予受理：${d.reason}`,
+          en: `Your opinion is not admissible: ${d.reason}`,
+        },
       });
   }
 }
@@ -87,31 +103,69 @@ export async function forwardOpinion(
   const assisting = [...new Set(assistingUnitIds)].filter((u) => u !== leadUnitId);
   const units = await findUnits(w.db, o.congressId, [leadUnitId, ...assisting]);
   const known = (id: string) => units.some((u) => u.id === id && u.active);
-  if (!known(leadUnitId)) throw invalidField('leadUnitId', '未知或已停用的承办单位', 'unknown or inactive handling unit');
+  if (!known(leadUnitId))
+    throw invalidField('leadUnitId', '未知或已停用的承办单位', 'unknown or inactive handling unit');
   const bad = assisting.findIndex((u) => !known(u));
-  if (bad >= 0) throw invalidField(`assistingUnitIds.${bad}`, '未知或已停用的承办单位', 'unknown or inactive handling unit');
+  if (bad >= 0)
+    throw invalidField(
+      `assistingUnitIds.${bad}`,
+      '未知或已停用的承办单位',
+      'unknown or inactive handling unit',
+    );
 
   const settings = await readOpinionSettings(w.db, o.congressId);
   const now = new Date();
   const deadlineAt = await ctx.app.calendar.workingDaysAfter(o.congressId, now, settings.replyWorkingDays);
-  const handBackUntil = await ctx.app.calendar.workingDaysAfter(o.congressId, now, settings.handBackWorkingDays);
+  const handBackUntil = await ctx.app.calendar.workingDaysAfter(
+    o.congressId,
+    now,
+    settings.handBackWorkingDays,
+  );
   await w.db
     .update(opinionAssignments)
     .set({ active: false, endedAt: now, endReason: 'rerouted' })
     .where(and(eq(opinionAssignments.opinionId, o.id), eq(opinionAssignments.active, true)));
-  await w.db.insert(opinionAssignments).values([
-    { congressId: o.congressId, opinionId: o.id, unitId: leadUnitId, role: 'lead' as const, assignedAt: now },
-    ...assisting.map((unitId) => ({ congressId: o.congressId, opinionId: o.id, unitId, role: 'assisting' as const, assignedAt: now })),
-  ]);
+  await w.db
+    .insert(opinionAssignments)
+    .values([
+      {
+        congressId: o.congressId,
+        opinionId: o.id,
+        unitId: leadUnitId,
+        role: 'lead' as const,
+        assignedAt: now,
+      },
+      ...assisting.map((unitId) => ({
+        congressId: o.congressId,
+        opinionId: o.id,
+        unitId,
+        role: 'assisting' as const,
+        assignedAt: now,
+      })),
+    ]);
   const after = await applyStep(w, ctx, o, {
     action: 'forward',
     to,
-    patch: { leadUnitId, assignedAt: now, deadlineAt, handBackUntil, claimedBy: o.claimedBy ?? ctx.actor!.accountId },
+    patch: {
+      leadUnitId,
+      assignedAt: now,
+      deadlineAt,
+      handBackUntil,
+      claimedBy: o.claimedBy ?? ctx.actor!.accountId,
+    },
     event: {
       note: units.map((u) => u.name).join('、'),
-      data: { leadUnitId, assistingUnitIds: assisting, deadlineAt: deadlineAt.toISOString(), internalNote: note },
+      data: {
+        leadUnitId,
+        assistingUnitIds: assisting,
+        deadlineAt: deadlineAt.toISOString(),
+        internalNote: note,
+      },
     },
-    tellCitizen: { zh: '您的意见已交有关单位办理。', en: 'Your opinion was forwarded to the responsible units.' },
+    tellCitizen: {
+      zh: '您的意见已交有关单位办理。',
+      en: 'Your opinion was forwarded to the responsible units.',
+    },
   });
   for (const unitId of [leadUnitId, ...assisting]) {
     await ctx.app.notifier.notify(w.db, {
@@ -128,4 +182,3 @@ export async function forwardOpinion(
   }
   return after;
 }
-

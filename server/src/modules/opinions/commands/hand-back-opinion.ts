@@ -21,9 +21,26 @@ export async function handBackOpinion(ctx: Ctx, w: Work, o: OpinionRow, reason: 
     await w.db
       .update(opinionAssignments)
       .set({ active: false, endedAt: now, endReason: reason })
-      .where(and(eq(opinionAssignments.opinionId, o.id), eq(opinionAssignments.unitId, unitId), eq(opinionAssignments.active, true)));
-    await addEvent(w, o, ctx, { kind: 'handBack', isPublic: false, note: reason, data: { unitId, role: 'assisting' } });
-    await w.audit({ action: 'opinion.handBack', entityType: 'opinion', entityId: o.id, congressId: o.congressId, after: { unitId, reason } });
+      .where(
+        and(
+          eq(opinionAssignments.opinionId, o.id),
+          eq(opinionAssignments.unitId, unitId),
+          eq(opinionAssignments.active, true),
+        ),
+      );
+    await addEvent(w, o, ctx, {
+      kind: 'handBack',
+      isPublic: false,
+      note: reason,
+      data: { unitId, role: 'assisting' },
+    });
+    await w.audit({
+      action: 'opinion.handBack',
+      entityType: 'opinion',
+      entityId: o.id,
+      congressId: o.congressId,
+      after: { unitId, reason },
+    });
     return o;
   }
   await w.db

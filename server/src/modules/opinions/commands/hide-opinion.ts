@@ -5,7 +5,10 @@ import { opinions } from '../opinions.table';
 import { addEvent, type OpinionRow } from '../opinions.repository';
 
 export async function hideOpinion(ctx: Ctx, w: Work, o: OpinionRow, reason: string, hidden = true) {
-  await w.db.update(opinions).set({ hidden, hiddenReason: hidden ? reason : null, updatedAt: new Date() }).where(eq(opinions.id, o.id));
+  await w.db
+    .update(opinions)
+    .set({ hidden, hiddenReason: hidden ? reason : null, updatedAt: new Date() })
+    .where(eq(opinions.id, o.id));
   await addEvent(w, o, ctx, { kind: hidden ? 'hidden' : 'unhidden', isPublic: false, note: reason });
   await w.audit({
     action: hidden ? 'opinion.hide' : 'opinion.unhide',

@@ -29,7 +29,15 @@ export async function importTemplate(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('意见');
   ws.addRow([...IMPORT_COLUMNS]);
-  ws.addRow(['小区门口路灯损坏，夜间出行不便', '城市管理', '测试街道', '13800138000', '是', 'hotline', '2026-11-01']);
+  ws.addRow([
+    '小区门口路灯损坏，夜间出行不便',
+    '城市管理',
+    '测试街道',
+    '13800138000',
+    '是',
+    'hotline',
+    '2026-11-01',
+  ]);
   ws.getRow(1).font = { bold: true };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -40,9 +48,21 @@ export async function importOpinions(ctx: Ctx, w: Work, data: Buffer) {
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    throw new AppError(400, 'validation_failed', { zh: '无法读取 Excel 文件', en: 'The file is not a readable .xlsx workbook' }, {
-      errors: [{ field: 'file', in: 'body', code: 'invalid', message: { zh: '不是有效的 xlsx', en: 'not a valid xlsx' } }],
-    });
+    throw new AppError(
+      400,
+      'validation_failed',
+      { zh: '无法读取 Excel 文件', en: 'The file is not a readable .xlsx workbook' },
+      {
+        errors: [
+          {
+            field: 'file',
+            in: 'body',
+            code: 'invalid',
+            message: { zh: '不是有效的 xlsx', en: 'not a valid xlsx' },
+          },
+        ],
+      },
+    );
   }
   const ws = wb.worksheets[0];
   const streets = await w.db
@@ -76,7 +96,11 @@ export async function importOpinions(ctx: Ctx, w: Work, data: Buffer) {
         errors.push({ row: n, field: col, message: { zh: '取值无效', en: i.message } });
       }
     } else if (!['hotline', 'petition', 'import'].includes(channel)) {
-      errors.push({ row: n, field: '渠道', message: { zh: '应为 hotline / petition / import', en: 'must be hotline, petition or import' } });
+      errors.push({
+        row: n,
+        field: '渠道',
+        message: { zh: '应为 hotline / petition / import', en: 'must be hotline, petition or import' },
+      });
     }
     let receivedAt: Date | undefined;
     if (v(7)) {
@@ -91,9 +115,15 @@ export async function importOpinions(ctx: Ctx, w: Work, data: Buffer) {
     throw new AppError(
       400,
       'import_failed',
-      { zh: `导入失败，共 ${errors.length} 处错误，未导入任何记录`, en: `Import failed with ${errors.length} errors; nothing was imported` },
       {
-        errors: (errors.length ? errors : [{ row: 0, field: 'file', message: { zh: '没有数据行', en: 'no data rows' } }]).map((e) => ({
+        zh: `导入失败，共 ${errors.length} 处错误，未导入任何记录`,
+        en: `Import failed with ${errors.length} errors; nothing was imported`,
+      },
+      {
+        errors: (errors.length
+          ? errors
+          : [{ row: 0, field: 'file', message: { zh: '没有数据行', en: 'no data rows' } }]
+        ).map((e) => ({
           ...e,
           in: 'body',
           code: 'invalid',

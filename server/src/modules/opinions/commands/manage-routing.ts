@@ -17,7 +17,8 @@ export async function setOpinionRoute(ctx: Ctx, w: Work, body: z.infer<typeof ro
   }
   const assisting = [...new Set(body.assistingUnitIds)].filter((u) => u !== body.leadUnitId);
   const units = await findUnits(w.db, congressId, [body.leadUnitId, ...assisting]);
-  if (!units.some((u) => u.id === body.leadUnitId)) throw invalidField('leadUnitId', '未知的承办单位', 'unknown handling unit');
+  if (!units.some((u) => u.id === body.leadUnitId))
+    throw invalidField('leadUnitId', '未知的承办单位', 'unknown handling unit');
   const bad = assisting.findIndex((id) => !units.some((u) => u.id === id));
   if (bad >= 0) throw invalidField(`assistingUnitIds.${bad}`, '未知的承办单位', 'unknown handling unit');
   const [existing] = await w.db
@@ -31,10 +32,24 @@ export async function setOpinionRoute(ctx: Ctx, w: Work, body: z.infer<typeof ro
       ),
     );
   const id = existing?.id ?? newId();
-  const row = { id, congressId, category: body.category, streetId: body.streetId, leadUnitId: body.leadUnitId, assistingUnitIds: assisting, updatedAt: new Date() };
+  const row = {
+    id,
+    congressId,
+    category: body.category,
+    streetId: body.streetId,
+    leadUnitId: body.leadUnitId,
+    assistingUnitIds: assisting,
+    updatedAt: new Date(),
+  };
   if (existing) await w.db.update(opinionRoutes).set(row).where(eq(opinionRoutes.id, id));
   else await w.db.insert(opinionRoutes).values(row);
-  await w.audit({ action: 'opinionRoute.set', entityType: 'opinionRoute', entityId: id, before: existing ?? null, after: row });
+  await w.audit({
+    action: 'opinionRoute.set',
+    entityType: 'opinionRoute',
+    entityId: id,
+    before: existing ?? null,
+    after: row,
+  });
   return row;
 }
 
@@ -45,11 +60,20 @@ export async function deleteOpinionRoute(ctx: Ctx, w: Work, id: string) {
     .where(and(eq(opinionRoutes.id, id), eq(opinionRoutes.congressId, ctx.actor!.congressId)));
   if (!existing) throw notFound({ zh: '分派规则', en: 'routing rule' });
   await w.db.delete(opinionRoutes).where(eq(opinionRoutes.id, id));
-  await w.audit({ action: 'opinionRoute.delete', entityType: 'opinionRoute', entityId: id, before: existing });
+  await w.audit({
+    action: 'opinionRoute.delete',
+    entityType: 'opinionRoute',
+    entityId: id,
+    before: existing,
+  });
 }
 
 export async function findOpinionRoutes(db: Db, congressId: string) {
-  return db.select().from(opinionRoutes).where(eq(opinionRoutes.congressId, congressId)).orderBy(opinionRoutes.category);
+  return db
+    .select()
+    .from(opinionRoutes)
+    .where(eq(opinionRoutes.congressId, congressId))
+    .orderBy(opinionRoutes.category);
 }
 
 /** The street-specific rule wins over the congress-wide one. */

@@ -9,14 +9,25 @@ import { applyStep, readOpinionSettings, type OpinionRow } from '../opinions.rep
 
 export async function rateOpinion(ctx: Ctx, w: Work, o: OpinionRow, rating: Rating, comment: string | null) {
   const settings = await readOpinionSettings(w.db, o.congressId);
-  const to = statusAfterRating({ status: o.status, rating, outcome: o.replyOutcome, reopenCount: o.reopenCount, maxReopens: settings.maxReopens });
+  const to = statusAfterRating({
+    status: o.status,
+    rating,
+    outcome: o.replyOutcome,
+    reopenCount: o.reopenCount,
+    maxReopens: settings.maxReopens,
+  });
   if (!to) throw wrongState(o.status);
   const now = new Date();
   const reopened = to === 'forwarded' || to === 'claimed';
   const patch: Partial<OpinionRow> = { rating, ratedAt: now };
   if (reopened) {
     patch.reopenCount = o.reopenCount + 1;
-    if (to === 'forwarded') patch.deadlineAt = await ctx.app.calendar.workingDaysAfter(o.congressId, now, settings.replyWorkingDays);
+    if (to === 'forwarded')
+      patch.deadlineAt = await ctx.app.calendar.workingDaysAfter(
+        o.congressId,
+        now,
+        settings.replyWorkingDays,
+      );
   } else {
     patch.closedAt = now;
     await w.db

@@ -1,5 +1,6 @@
 // Deputies check in at a reception; afterwards its record gives the number of people received.
 import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
 import type { Ctx, Work } from '../../../platform/context';
 import { AppError, forbidden, invalidField, notFound, wrongState } from '../../../platform/errors';
 import { receptionDeputies, receptions } from '../opinions.table';
@@ -7,8 +8,8 @@ import { receptionDeputies, receptions } from '../opinions.table';
 const RECEPTION = { zh: '接待活动', en: 'reception' };
 const STAFF = ['congressStaff', 'liaisonStaff'];
 
-export async function loadReception(ctx: Ctx, id: string) {
-  const [r] = await ctx.app.db
+export async function loadReception(ctx: Ctx, db: Db, id: string) {
+  const [r] = await db
     .select()
     .from(receptions)
     .where(and(eq(receptions.id, id), eq(receptions.congressId, ctx.actor!.congressId)));
@@ -18,7 +19,7 @@ export async function loadReception(ctx: Ctx, id: string) {
 
 export async function checkInReception(ctx: Ctx, w: Work, id: string, deputyIdGiven: string | undefined) {
   const actor = ctx.actor!;
-  const r = await loadReception(ctx, id);
+  const r = await loadReception(ctx, w.db, id);
   const isStaff = actor.roles.some((x) => STAFF.includes(x));
   const deputyId = deputyIdGiven ?? actor.deputyId;
   if (!deputyId) throw invalidField('deputyId', '请指定代表', 'name the deputy');
@@ -34,7 +35,10 @@ export async function checkInReception(ctx: Ctx, w: Work, id: string, deputyIdGi
   }
   if (row.checkedInAt) return { receptionId: id, deputyId, checkedInAt: row.checkedInAt };
   if (Date.now() < r.startsAt.getTime() - 2 * 3_600_000) {
-    throw new AppError(409, 'too_early', { zh: '接待开始前两小时内才能签到', en: 'Check-in opens two hours before the reception' });
+    throw new AppError(409, 'too_early', {
+      zh: '接待开始前两小时内才能签到',
+      en: 'Check-in opens two hours before the reception',
+    });
   }
   const checkedInAt = new Date();
   await w.db
@@ -45,9 +49,14 @@ export async function checkInReception(ctx: Ctx, w: Work, id: string, deputyIdGi
   return { receptionId: id, deputyId, checkedInAt };
 }
 
-export async function recordReception(ctx: Ctx, w: Work, id: string, body: { peopleReceived: number; notes: string }) {
+export async function recordReception(
+  ctx: Ctx,
+  w: Work,
+  id: string,
+  body: { peopleReceived: number; notes: string },
+) {
   const actor = ctx.actor!;
-  const r = await loadReception(ctx, id);
+  const r = await loadReception(ctx, w.db, id);
   const isStaff = actor.roles.some((x) => STAFF.includes(x));
   if (!isStaff) {
     const [mine] = actor.deputyId

@@ -12,6 +12,9 @@ export async function replyOpinion(ctx: Ctx, w: Work, o: OpinionRow, outcome: Re
     to,
     patch: { replyOutcome: outcome, replyContent: content, repliedAt: new Date() },
     event: { note: content, data: { outcome, unitId: ctx.actor!.handlingUnitId } },
-    tellCitizen: { zh: '承办单位已答复您的意见，请凭查询码查看并评价。', en: 'The handling unit replied; please check and rate it.' },
+    tellCitizen: {
+      zh: '承办单位已答复您的意见，请凭查询码查看并评价。',
+      en: 'The handling unit replied; please check and rate it.',
+    },
   });
 }

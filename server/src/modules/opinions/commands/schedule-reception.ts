@@ -44,8 +44,14 @@ export async function scheduleReception(ctx: Ctx, w: Work, body: z.infer<typeof 
     topic: body.topic,
     createdBy: ctx.actor!.accountId,
   });
-  await w.db.insert(receptionDeputies).values(ids.map((deputyId) => ({ congressId, receptionId: id, deputyId })));
+  await w.db
+    .insert(receptionDeputies)
+    .values(ids.map((deputyId) => ({ congressId, receptionId: id, deputyId })));
   await w.audit({ action: 'reception.schedule', entityType: 'reception', entityId: id, after: { ...body } });
-  await w.enqueue('opinions.receptionNotice', { receptionId: id }, { congressId, dedupeKey: `reception-notice:${id}` });
+  await w.enqueue(
+    'opinions.receptionNotice',
+    { receptionId: id },
+    { congressId, dedupeKey: `reception-notice:${id}` },
+  );
   return { id };
 }

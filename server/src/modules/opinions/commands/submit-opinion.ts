@@ -9,6 +9,7 @@ import {
   type OpinionChannel,
   type SubmitOpinionInput,
 } from '@minyi/domain/opinions';
+import type { Db } from '../../../db/client';
 import type { Ctx, Work } from '../../../platform/context';
 import { AppError, invalidField } from '../../../platform/errors';
 import { submitProjectIdeaFromOpinion } from '../opinions.integrations';
@@ -21,7 +22,8 @@ import { ENTRY_ROLES } from '../opinions.policy';
 
 export function newTrackingCode(): string {
   let code = '';
-  for (let i = 0; i < TRACKING_CODE_LENGTH; i++) code += TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)];
+  for (let i = 0; i < TRACKING_CODE_LENGTH; i++)
+    code += TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)];
   return code;
 }
 
@@ -38,8 +40,7 @@ export interface SubmitOptions {
 }
 
 /** Checks everything that can be checked before writing; every problem names its field. */
-export async function checkSubmission(ctx: Ctx, input: SubmitOptions & { body: SubmitOpinionInput }) {
-  const db = ctx.app.db;
+export async function checkSubmission(ctx: Ctx, db: Db, input: SubmitOptions & { body: SubmitOpinionInput }) {
   const body = input.body;
   const street = await getStreet(db, body.streetId);
   if (!street || (ctx.actor && street.congressId !== ctx.actor.congressId)) {
@@ -57,7 +58,11 @@ export async function checkSubmission(ctx: Ctx, input: SubmitOptions & { body: S
   }
   const staff = !!ctx.actor && ENTRY_ROLES.some((r) => ctx.actor!.roles.includes(r));
   if ((body.receptionId || (body.channel && !['form', 'qr'].includes(body.channel))) && !staff) {
-    throw invalidField(body.receptionId ? 'receptionId' : 'channel', '仅工作人员或代表可填写', 'only staff or deputies may set this');
+    throw invalidField(
+      body.receptionId ? 'receptionId' : 'channel',
+      '仅工作人员或代表可填写',
+      'only staff or deputies may set this',
+    );
   }
   if (body.receptionId) {
     const [r] = await db
@@ -70,10 +75,22 @@ export async function checkSubmission(ctx: Ctx, input: SubmitOptions & { body: S
     const found = await db
       .select({ id: files.id })
       .from(files)
-      .where(and(inArray(files.id, body.photoIds), eq(files.congressId, congressId), eq(files.purpose, 'opinion.photo')));
-    const used = await db.select({ id: opinionPhotos.fileId }).from(opinionPhotos).where(inArray(opinionPhotos.fileId, body.photoIds));
-    const bad = body.photoIds.findIndex((id) => !found.some((f) => f.id === id) || used.some((u) => u.id === id));
-    if (bad >= 0) throw invalidField(`photoIds.${bad}`, '照片不存在或已被使用', 'unknown or already used photo');
+      .where(
+        and(
+          inArray(files.id, body.photoIds),
+          eq(files.congressId, congressId),
+          eq(files.purpose, 'opinion.photo'),
+        ),
+      );
+    const used = await db
+      .select({ id: opinionPhotos.fileId })
+      .from(opinionPhotos)
+      .where(inArray(opinionPhotos.fileId, body.photoIds));
+    const bad = body.photoIds.findIndex(
+      (id) => !found.some((f) => f.id === id) || used.some((u) => u.id === id),
+    );
+    if (bad >= 0)
+      throw invalidField(`photoIds.${bad}`, '照片不存在或已被使用', 'unknown or already used photo');
   }
   const channel: OpinionChannel = staff
     ? (body.channel ?? (body.receptionId ? 'reception' : 'staff'))
@@ -84,7 +101,7 @@ export async function checkSubmission(ctx: Ctx, input: SubmitOptions & { body: S
 }
 
 export async function submitOpinion(ctx: Ctx, w: Work, input: SubmitOptions & { body: SubmitOpinionInput }) {
-  const { congressId, channel, staff } = await checkSubmission(ctx, input);
+  const { congressId, channel, staff } = await checkSubmission(ctx, w.db, input);
   const body = input.body;
   const pii = ctx.app.pii;
   const phoneIndex = pii.index('phone', body.phone);
@@ -105,7 +122,13 @@ export async function submitOpinion(ctx: Ctx, w: Work, input: SubmitOptions & { 
       });
     }
     const settings = await readOpinionSettings(w.db, congressId);
-    await countHit(w, congressId, `ip:${ipIndexOf(ctx, ctx.meta.ip)}`, 3_600_000, settings.maxSubmissionsPerIpPerHour);
+    await countHit(
+      w,
+      congressId,
+      `ip:${ipIndexOf(ctx, ctx.meta.ip)}`,
+      3_600_000,
+      settings.maxSubmissionsPerIpPerHour,
+    );
     await countHit(w, congressId, `phone:${phoneIndex}`, 86_400_000, settings.maxSubmissionsPerPhonePerDay);
   }
   const id = newId();
@@ -138,7 +161,9 @@ export async function submitOpinion(ctx: Ctx, w: Work, input: SubmitOptions & { 
     updatedAt: at,
   });
   if (body.photoIds?.length) {
-    await w.db.insert(opinionPhotos).values(body.photoIds.map((fileId) => ({ congressId, opinionId: id, fileId })));
+    await w.db
+      .insert(opinionPhotos)
+      .values(body.photoIds.map((fileId) => ({ congressId, opinionId: id, fileId })));
   }
   await addEvent(w, { id, congressId }, ctx, { kind: 'submitted', data: { channel } });
   if (body.category === 'livelihoodProjectIdea') {
@@ -152,7 +177,10 @@ export async function submitOpinion(ctx: Ctx, w: Work, input: SubmitOptions & { 
     });
     if (idea) {
       await w.db.update(opinions).set({ projectIdeaId: idea.id }).where(eq(opinions.id, id));
-      await addEvent(w, { id, congressId }, ctx, { kind: 'projectIdeaSubmitted', data: { projectIdeaId: idea.id } });
+      await addEvent(w, { id, congressId }, ctx, {
+        kind: 'projectIdeaSubmitted',
+        data: { projectIdeaId: idea.id },
+      });
     }
   }
   await w.audit({
@@ -160,9 +188,14 @@ export async function submitOpinion(ctx: Ctx, w: Work, input: SubmitOptions & { 
     entityType: 'opinion',
     entityId: id,
     congressId,
-    after: { category: body.category, streetId: body.streetId, channel, isPublic: body.isPublic, photos: body.photoIds?.length ?? 0 },
+    after: {
+      category: body.category,
+      streetId: body.streetId,
+      channel,
+      isPublic: body.isPublic,
+      photos: body.photoIds?.length ?? 0,
+    },
   });
   await w.enqueue('opinions.submitted', { opinionId: id }, { congressId });
   return { id, trackingCode, congressId };
 }
-

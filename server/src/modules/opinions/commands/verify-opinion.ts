@@ -10,7 +10,10 @@ export async function verifyOpinion(ctx: Ctx, w: Work, o: OpinionRow, note: stri
   const to = nextStatus(o.status, 'verify');
   if (!to) throw wrongState(o.status);
   if (o.replyOutcome !== 'resolved') {
-    throw conflict('not_resolved', { zh: '只有答复为"已解决"的意见可以核实', en: 'Only an answer marked resolved can be verified' });
+    throw conflict('not_resolved', {
+      zh: '只有答复为"已解决"的意见可以核实',
+      en: 'Only an answer marked resolved can be verified',
+    });
   }
   await w.db
     .update(opinionAssignments)

@@ -9,7 +9,11 @@ import { enqueueJob } from '../../../platform/jobs';
 import { systemCtx, transact } from '../../../platform/context';
 import { accounts } from '../../../platform/platform.table';
 import { opinions, receptionDeputies, receptions } from '../opinions.table';
-import { findAccountIdsForUnit, findEscalationAccountIds, getStreetWorkingCommittee } from '../opinions.lookups';
+import {
+  findAccountIdsForUnit,
+  findEscalationAccountIds,
+  getStreetWorkingCommittee,
+} from '../opinions.lookups';
 import { addEvent, readOpinionSettings } from '../opinions.repository';
 
 const text = z.object({ zh: z.string(), en: z.string() });
@@ -19,7 +23,11 @@ export const opinionSubmittedJob = defineJob({
   payload: z.object({ opinionId: z.string() }),
   async handle(app, { opinionId }) {
     const [o] = await app.db
-      .select({ congressId: opinions.congressId, phoneEnc: opinions.phoneEnc, trackingCode: opinions.trackingCode })
+      .select({
+        congressId: opinions.congressId,
+        phoneEnc: opinions.phoneEnc,
+        trackingCode: opinions.trackingCode,
+      })
       .from(opinions)
       .where(eq(opinions.id, opinionId));
     if (!o) return;
@@ -35,11 +43,18 @@ export const tellCitizenJob = defineJob({
   payload: z.object({ opinionId: z.string(), text }),
   async handle(app, { opinionId, text: t }) {
     const [o] = await app.db
-      .select({ congressId: opinions.congressId, phoneEnc: opinions.phoneEnc, trackingCode: opinions.trackingCode })
+      .select({
+        congressId: opinions.congressId,
+        phoneEnc: opinions.phoneEnc,
+        trackingCode: opinions.trackingCode,
+      })
       .from(opinions)
       .where(eq(opinions.id, opinionId));
     if (!o) return;
-    await app.notifier.sms(app.db, o.congressId, o.phoneEnc, { zh: `【民意】${t.zh}（查询码 ${o.trackingCode}）`, en: t.en });
+    await app.notifier.sms(app.db, o.congressId, o.phoneEnc, {
+      zh: `【民意】${t.zh}（查询码 ${o.trackingCode}）`,
+      en: t.en,
+    });
   },
 });
 
@@ -49,12 +64,23 @@ export const receptionNoticeJob = defineJob({
   async handle(app, { receptionId }) {
     const [r] = await app.db.select().from(receptions).where(eq(receptions.id, receptionId));
     if (!r || r.status !== 'scheduled') return;
-    const ds = await app.db.select({ id: receptionDeputies.deputyId }).from(receptionDeputies).where(eq(receptionDeputies.receptionId, receptionId));
+    const ds = await app.db
+      .select({ id: receptionDeputies.deputyId })
+      .from(receptionDeputies)
+      .where(eq(receptionDeputies.receptionId, receptionId));
     if (ds.length === 0) return;
     const accs = await app.db
       .select({ id: accounts.id })
       .from(accounts)
-      .where(and(eq(accounts.congressId, r.congressId), inArray(accounts.deputyId, ds.map((d) => d.id))));
+      .where(
+        and(
+          eq(accounts.congressId, r.congressId),
+          inArray(
+            accounts.deputyId,
+            ds.map((d) => d.id),
+          ),
+        ),
+      );
     const when = r.startsAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
     await app.db.transaction(async (tx) => {
       await app.notifier.notify(tx as never, {
@@ -62,7 +88,10 @@ export const receptionNoticeJob = defineJob({
         accountIds: accs.map((a) => a.id),
         kind: 'reception.scheduled',
         title: { zh: '接待安排通知', en: 'You are scheduled for a reception' },
-        body: { zh: `${when} 进站接待群众${r.topic ? `：${r.topic}` : ''}`, en: `Reception at ${r.startsAt.toISOString()}` },
+        body: {
+          zh: `${when} 进站接待群众${r.topic ? `：${r.topic}` : ''}`,
+          en: `Reception at ${r.startsAt.toISOString()}`,
+        },
         link: `/receptions/${r.id}`,
       });
     });
@@ -76,17 +105,31 @@ export const sweepDeadlinesJob = defineJob({
   async handle(app) {
     const now = new Date();
     const day = shanghaiDate(now);
-    const congresses = await app.db.selectDistinct({ id: opinions.congressId }).from(opinions).where(eq(opinions.status, 'forwarded'));
+    const congresses = await app.db
+      .selectDistinct({ id: opinions.congressId })
+      .from(opinions)
+      .where(eq(opinions.status, 'forwarded'));
     for (const { id: congressId } of congresses) {
       const settings = await readOpinionSettings(app.db, congressId);
       const dueSoonFrom = await app.calendar.workingDaysAfter(congressId, now, settings.dueSoonWorkingDays);
       const rows = await app.db
         .select({ id: opinions.id, deadlineAt: opinions.deadlineAt })
         .from(opinions)
-        .where(and(eq(opinions.congressId, congressId), eq(opinions.status, 'forwarded'), lte(opinions.deadlineAt, dueSoonFrom)));
+        .where(
+          and(
+            eq(opinions.congressId, congressId),
+            eq(opinions.status, 'forwarded'),
+            lte(opinions.deadlineAt, dueSoonFrom),
+          ),
+        );
       for (const r of rows) {
         const kind = r.deadlineAt! < now ? 'overdue' : 'dueSoon';
-        await enqueueJob(app.db, remindOpinionJob.name, { opinionId: r.id, kind, day }, { congressId, dedupeKey: `opinion-${kind}:${r.id}:${day}` });
+        await enqueueJob(
+          app.db,
+          remindOpinionJob.name,
+          { opinionId: r.id, kind, day },
+          { congressId, dedupeKey: `opinion-${kind}:${r.id}:${day}` },
+        );
       }
     }
   },
@@ -107,7 +150,10 @@ export const remindOpinionJob = defineJob({
         congressId: o.congressId,
         accountIds: unitAccounts,
         kind: `opinion.${kind}`,
-        title: kind === 'overdue' ? { zh: '群众意见已超期', en: 'A citizen opinion is overdue' } : { zh: '群众意见即将到期', en: 'A citizen opinion is due soon' },
+        title:
+          kind === 'overdue'
+            ? { zh: '群众意见已超期', en: 'A citizen opinion is overdue' }
+            : { zh: '群众意见即将到期', en: 'A citizen opinion is due soon' },
         body: { zh: `办理期限 ${deadline}：${o.publicContent.slice(0, 60)}`, en: `Deadline ${deadline}` },
         link,
       });
@@ -117,16 +163,38 @@ export const remindOpinionJob = defineJob({
           congressId: o.congressId,
           accountIds: await findEscalationAccountIds(w.db, o.congressId),
           kind: 'opinion.escalated',
-          title: { zh: `超期督办：${committee?.name ?? '街道工委'}`, en: 'Overdue opinion escalated to the street working committee' },
-          body: { zh: `办理期限 ${deadline} 已过：${o.publicContent.slice(0, 60)}`, en: `Deadline ${deadline} passed` },
+          title: {
+            zh: `超期督办：${committee?.name ?? '街道工委'}`,
+            en: 'Overdue opinion escalated to the street working committee',
+          },
+          body: {
+            zh: `办理期限 ${deadline} 已过：${o.publicContent.slice(0, 60)}`,
+            en: `Deadline ${deadline} passed`,
+          },
           link: `/opinions/triage/${o.id}`,
         });
-        await addEvent(w, o, ctx, { kind: 'escalated', isPublic: false, data: { day, workingCommitteeId: committee?.id ?? null } });
+        await addEvent(w, o, ctx, {
+          kind: 'escalated',
+          isPublic: false,
+          data: { day, workingCommitteeId: committee?.id ?? null },
+        });
       }
-      await w.audit({ action: `opinion.${kind === 'overdue' ? 'escalate' : 'remind'}`, entityType: 'opinion', entityId: o.id, congressId: o.congressId, after: { day } });
+      await w.audit({
+        action: `opinion.${kind === 'overdue' ? 'escalate' : 'remind'}`,
+        entityType: 'opinion',
+        entityId: o.id,
+        congressId: o.congressId,
+        after: { day },
+      });
     });
   },
 });
 
-export const opinionJobs = [opinionSubmittedJob, tellCitizenJob, receptionNoticeJob, sweepDeadlinesJob, remindOpinionJob];
+export const opinionJobs = [
+  opinionSubmittedJob,
+  tellCitizenJob,
+  receptionNoticeJob,
+  sweepDeadlinesJob,
+  remindOpinionJob,
+];
 export const opinionSchedules = [{ job: sweepDeadlinesJob.name, everyMs: 3_600_000 }];

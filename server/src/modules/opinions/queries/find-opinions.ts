@@ -34,7 +34,11 @@ export async function findOpinions(ctx: Ctx, q: OpinionQueueQuery) {
   if (q.liaisonPlaceId) where.push(eq(opinions.liaisonPlaceId, q.liaisonPlaceId));
   if (q.due === 'overdue') where.push(eq(opinions.status, 'forwarded'), lt(opinions.deadlineAt, now));
   if (q.due === 'dueSoon') {
-    where.push(eq(opinions.status, 'forwarded'), sql`${opinions.deadlineAt} >= ${now}`, sql`${opinions.deadlineAt} <= ${dueSoonFrom}`);
+    where.push(
+      eq(opinions.status, 'forwarded'),
+      sql`${opinions.deadlineAt} >= ${now}`,
+      sql`${opinions.deadlineAt} <= ${dueSoonFrom}`,
+    );
   }
   if (q.q) {
     const tsq = andQuery(q.q);
@@ -70,14 +74,24 @@ export async function findOpinions(ctx: Ctx, q: OpinionQueueQuery) {
     if (cursor) {
       const at = new Date(cursor[0]);
       where.push(
-        or(lt(opinionAssignments.assignedAt, at), and(eq(opinionAssignments.assignedAt, at), lt(opinionAssignments.opinionId, cursor[1]))),
+        or(
+          lt(opinionAssignments.assignedAt, at),
+          and(eq(opinionAssignments.assignedAt, at), lt(opinionAssignments.opinionId, cursor[1])),
+        ),
       );
     }
     rows = await db
       .select({ ...columns, role: opinionAssignments.role, sortAt: opinionAssignments.assignedAt })
       .from(opinionAssignments)
       .innerJoin(opinions, eq(opinions.id, opinionAssignments.opinionId))
-      .where(and(eq(opinionAssignments.congressId, congressId), eq(opinionAssignments.unitId, unitId), eq(opinionAssignments.active, true), ...where))
+      .where(
+        and(
+          eq(opinionAssignments.congressId, congressId),
+          eq(opinionAssignments.unitId, unitId),
+          eq(opinionAssignments.active, true),
+          ...where,
+        ),
+      )
       .orderBy(desc(opinionAssignments.assignedAt), desc(opinionAssignments.opinionId))
       .limit(limit + 1);
     keyOf = (r) => [(r.sortAt as Date).toISOString(), r.id as string];
@@ -116,4 +130,3 @@ export async function findOpinions(ctx: Ctx, q: OpinionQueueQuery) {
     })),
   };
 }
-

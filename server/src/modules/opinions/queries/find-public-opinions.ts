@@ -4,8 +4,15 @@ import type { Db } from '../../../db/client';
 import { decodeCursor, page } from '../../../platform/http';
 import { opinions } from '../opinions.table';
 
-export async function findPublicOpinions(db: Db, q: { congressId: string; streetId?: string; cursor?: string; limit: number }) {
-  const where: (SQL | undefined)[] = [eq(opinions.congressId, q.congressId), eq(opinions.isPublic, true), eq(opinions.hidden, false)];
+export async function findPublicOpinions(
+  db: Db,
+  q: { congressId: string; streetId?: string; cursor?: string; limit: number },
+) {
+  const where: (SQL | undefined)[] = [
+    eq(opinions.congressId, q.congressId),
+    eq(opinions.isPublic, true),
+    eq(opinions.hidden, false),
+  ];
   if (q.streetId) where.push(eq(opinions.streetId, q.streetId));
   const cursor = decodeCursor(q.cursor, 2) as [string, string] | null;
   if (cursor) {

@@ -9,7 +9,12 @@ async function withDeputies(db: Db, rows: (typeof receptions.$inferSelect)[]) {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const ds = await db
-    .select({ receptionId: receptionDeputies.receptionId, id: deputies.id, name: deputies.name, checkedInAt: receptionDeputies.checkedInAt })
+    .select({
+      receptionId: receptionDeputies.receptionId,
+      id: deputies.id,
+      name: deputies.name,
+      checkedInAt: receptionDeputies.checkedInAt,
+    })
     .from(receptionDeputies)
     .innerJoin(deputies, eq(deputies.id, receptionDeputies.deputyId))
     .where(inArray(receptionDeputies.receptionId, ids));
@@ -19,18 +24,31 @@ async function withDeputies(db: Db, rows: (typeof receptions.$inferSelect)[]) {
     .where(inArray(liaisonPlaces.id, [...new Set(rows.map((r) => r.liaisonPlaceId))]));
   return rows.map((r) => ({
     id: r.id,
-    liaisonPlace: places.find((p) => p.id === r.liaisonPlaceId) ?? { id: r.liaisonPlaceId, name: '', address: '' },
+    liaisonPlace: places.find((p) => p.id === r.liaisonPlaceId) ?? {
+      id: r.liaisonPlaceId,
+      name: '',
+      address: '',
+    },
     streetId: r.streetId,
     startsAt: r.startsAt,
     endsAt: r.endsAt,
     topic: r.topic,
     status: r.status,
-    deputies: ds.filter((d) => d.receptionId === r.id).map((d) => ({ id: d.id, name: d.name, checkedIn: d.checkedInAt !== null })),
+    deputies: ds
+      .filter((d) => d.receptionId === r.id)
+      .map((d) => ({ id: d.id, name: d.name, checkedIn: d.checkedInAt !== null })),
   }));
 }
 
-export async function findPublicReceptions(db: Db, input: { congressId: string; liaisonPlaceId?: string; streetId?: string; limit: number }) {
-  const where: SQL[] = [eq(receptions.congressId, input.congressId), eq(receptions.status, 'scheduled'), gte(receptions.endsAt, new Date())];
+export async function findPublicReceptions(
+  db: Db,
+  input: { congressId: string; liaisonPlaceId?: string; streetId?: string; limit: number },
+) {
+  const where: SQL[] = [
+    eq(receptions.congressId, input.congressId),
+    eq(receptions.status, 'scheduled'),
+    gte(receptions.endsAt, new Date()),
+  ];
   if (input.liaisonPlaceId) where.push(eq(receptions.liaisonPlaceId, input.liaisonPlaceId));
   if (input.streetId) where.push(eq(receptions.streetId, input.streetId));
   const rows = await db
@@ -44,7 +62,14 @@ export async function findPublicReceptions(db: Db, input: { congressId: string; 
 
 export async function findReceptions(
   db: Db,
-  input: { congressId: string; liaisonPlaceId?: string; streetId?: string; status?: string; before?: string; limit: number },
+  input: {
+    congressId: string;
+    liaisonPlaceId?: string;
+    streetId?: string;
+    status?: string;
+    before?: string;
+    limit: number;
+  },
 ) {
   const where: SQL[] = [eq(receptions.congressId, input.congressId)];
   if (input.liaisonPlaceId) where.push(eq(receptions.liaisonPlaceId, input.liaisonPlaceId));
@@ -62,7 +87,12 @@ export async function findReceptions(
     ? await db
         .select({ receptionId: opinions.receptionId, n: count() })
         .from(opinions)
-        .where(inArray(opinions.receptionId, items.map((i) => i.id)))
+        .where(
+          inArray(
+            opinions.receptionId,
+            items.map((i) => i.id),
+          ),
+        )
         .groupBy(opinions.receptionId)
     : [];
   const full = rows.slice(0, input.limit);
@@ -85,7 +115,13 @@ export async function getReception(db: Db, congressId: string, id: string) {
   if (!rows[0]) return null;
   const [item] = await withDeputies(db, rows);
   const ops = await db
-    .select({ id: opinions.id, trackingCode: opinions.trackingCode, content: opinions.publicContent, status: opinions.status, category: opinions.category })
+    .select({
+      id: opinions.id,
+      trackingCode: opinions.trackingCode,
+      content: opinions.publicContent,
+      status: opinions.status,
+      category: opinions.category,
+    })
     .from(opinions)
     .where(eq(opinions.receptionId, id))
     .orderBy(asc(opinions.createdAt));
@@ -93,7 +129,13 @@ export async function getReception(db: Db, congressId: string, id: string) {
 }
 
 /** Receptions a deputy attended (checked in, record made), for the deputy's performance record. */
-export async function countDeputyReceptions(db: Db, congressId: string, deputyId: string, from?: Date, to?: Date): Promise<number> {
+export async function countDeputyReceptions(
+  db: Db,
+  congressId: string,
+  deputyId: string,
+  from?: Date,
+  to?: Date,
+): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(receptionDeputies)

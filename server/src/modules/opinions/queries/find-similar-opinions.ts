@@ -15,7 +15,14 @@ export interface SimilarOpinion {
 
 export async function findSimilarOpinions(
   db: Db,
-  input: { congressId: string; streetId: string; text: string; excludeId?: string; publicOnly: boolean; limit?: number },
+  input: {
+    congressId: string;
+    streetId: string;
+    text: string;
+    excludeId?: string;
+    publicOnly: boolean;
+    limit?: number;
+  },
 ): Promise<SimilarOpinion[]> {
   const tsq = orQuery(input.text);
   if (!tsq) return [];

@@ -4,7 +4,14 @@ import { asc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context';
 import { notFound } from '../../../platform/errors';
 import { opinionEvents, opinionPhotos } from '../opinions.table';
-import { findAssignments, loadOpinion, OPINION, readOpinionSettings, resourceOf, type OpinionRow } from '../opinions.repository';
+import {
+  findAssignments,
+  loadOpinion,
+  OPINION,
+  readOpinionSettings,
+  resourceOf,
+  type OpinionRow,
+} from '../opinions.repository';
 import { opinionPolicy } from '../opinions.policy';
 import { findUnits } from '../opinions.lookups';
 import { getSuggestionOutcome } from '../opinions.integrations';
@@ -18,7 +25,11 @@ export async function getOpinion(ctx: Ctx, id: string) {
   return presentOpinion(ctx, o, resource);
 }
 
-export async function presentOpinion(ctx: Ctx, o: OpinionRow, resource?: Awaited<ReturnType<typeof resourceOf>>) {
+export async function presentOpinion(
+  ctx: Ctx,
+  o: OpinionRow,
+  resource?: Awaited<ReturnType<typeof resourceOf>>,
+) {
   const db = ctx.app.db;
   resource ??= await resourceOf(db, o);
   const roles = ctx.actor?.roles ?? [];
@@ -28,12 +39,20 @@ export async function presentOpinion(ctx: Ctx, o: OpinionRow, resource?: Awaited
     o.congressId,
     assignments.map((a) => a.unitId),
   );
-  const events = await db.select().from(opinionEvents).where(eq(opinionEvents.opinionId, o.id)).orderBy(asc(opinionEvents.createdAt));
-  const photos = await db.select({ id: opinionPhotos.fileId }).from(opinionPhotos).where(eq(opinionPhotos.opinionId, o.id));
+  const events = await db
+    .select()
+    .from(opinionEvents)
+    .where(eq(opinionEvents.opinionId, o.id))
+    .orderBy(asc(opinionEvents.createdAt));
+  const photos = await db
+    .select({ id: opinionPhotos.fileId })
+    .from(opinionPhotos)
+    .where(eq(opinionPhotos.opinionId, o.id));
   const settings = await readOpinionSettings(db, o.congressId);
   const now = new Date();
   const dueSoonFrom = await ctx.app.calendar.workingDaysAfter(o.congressId, now, settings.dueSoonWorkingDays);
-  const isUnit = roles.includes('handlingUnitStaff') && !roles.some((r) => r === 'congressStaff' || r === 'liaisonStaff');
+  const isUnit =
+    roles.includes('handlingUnitStaff') && !roles.some((r) => r === 'congressStaff' || r === 'liaisonStaff');
   return {
     id: o.id,
     trackingCode: o.trackingCode,

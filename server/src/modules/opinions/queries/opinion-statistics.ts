@@ -60,7 +60,10 @@ function toFigures(r: Record<string, unknown>): Figures {
   };
 }
 
-export async function opinionStatistics(db: Db, input: { congressId: string; from: string; to: string; streetId?: string }) {
+export async function opinionStatistics(
+  db: Db,
+  input: { congressId: string; from: string; to: string; streetId?: string },
+) {
   const now = new Date();
   const res = await db.execute(sql`
     SELECT street_id, category, to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, ${figuresSql(now)}
@@ -87,7 +90,10 @@ export async function opinionStatistics(db: Db, input: { congressId: string; fro
   };
 }
 
-export async function periodReport(db: Db, input: { congressId: string; from: string; to: string; streetId?: string }) {
+export async function periodReport(
+  db: Db,
+  input: { congressId: string; from: string; to: string; streetId?: string },
+) {
   const now = new Date();
   const from = dayStart(input.from);
   const to = dayEnd(input.to);
@@ -108,7 +114,12 @@ export async function periodReport(db: Db, input: { congressId: string; from: st
   const byStreet = streets.map((streetId) => {
     const r = recRows.find((x) => x.street_id === streetId);
     const o = opRows.find((x) => x.street_id === streetId) ?? {};
-    return { streetId, receptions: Number(r?.receptions ?? 0), peopleReceived: Number(r?.people ?? 0), ...toFigures(o) };
+    return {
+      streetId,
+      receptions: Number(r?.receptions ?? 0),
+      peopleReceived: Number(r?.people ?? 0),
+      ...toFigures(o),
+    };
   });
   const sum = (k: keyof (typeof byStreet)[number]) => byStreet.reduce((a, s) => a + (Number(s[k]) || 0), 0);
   const base = sum('received') - sum('merged') - sum('inadmissible');

@@ -11,7 +11,10 @@ import { phoneCheckOf } from '../commands/submit-opinion';
 import { getSuggestionOutcome } from '../opinions.integrations';
 import type { OpinionRow } from '../opinions.repository';
 
-const NOT_FOUND = { zh: '查询码或手机尾号不正确，意见', en: 'opinion (check the code and the last four digits)' };
+const NOT_FOUND = {
+  zh: '查询码或手机尾号不正确，意见',
+  en: 'opinion (check the code and the last four digits)',
+};
 
 /** Finds the opinion only when both the code and the phone's last four digits match. */
 export async function findTracked(ctx: Ctx, code: string, phoneLast4: string): Promise<OpinionRow> {
@@ -33,7 +36,12 @@ export async function trackOpinion(ctx: Ctx, code: string, phoneLast4: string) {
 export async function presentTracked(ctx: Ctx, o: OpinionRow) {
   const db = ctx.app.db;
   const events = await db
-    .select({ kind: opinionEvents.kind, note: opinionEvents.note, data: opinionEvents.data, at: opinionEvents.createdAt })
+    .select({
+      kind: opinionEvents.kind,
+      note: opinionEvents.note,
+      data: opinionEvents.data,
+      at: opinionEvents.createdAt,
+    })
     .from(opinionEvents)
     .where(and(eq(opinionEvents.opinionId, o.id), eq(opinionEvents.isPublic, true)))
     .orderBy(asc(opinionEvents.createdAt));

@@ -9,14 +9,29 @@ import { auditSafe, sealPersonal } from './refs';
 import type { Db } from '../../../db/client';
 import type { Pii } from '../../../platform/pii';
 
-export async function ensureIdNumberFree(db: Db, pii: Pii, congressId: string, idNumber: string | undefined | null, exceptId?: string) {
+export async function ensureIdNumberFree(
+  db: Db,
+  pii: Pii,
+  congressId: string,
+  idNumber: string | undefined | null,
+  exceptId?: string,
+) {
   if (!idNumber) return;
   const [other] = await db
     .select({ id: deputies.id })
     .from(deputies)
-    .where(and(eq(deputies.congressId, congressId), eq(deputies.idNumberIndex, pii.index('idNumber', idNumber.toUpperCase()))));
+    .where(
+      and(
+        eq(deputies.congressId, congressId),
+        eq(deputies.idNumberIndex, pii.index('idNumber', idNumber.toUpperCase())),
+      ),
+    );
   if (other && other.id !== exceptId) {
-    throw conflict('deputy_exists', { zh: '已有相同身份证号码的代表', en: 'A deputy with this ID number already exists' }, { deputyId: other.id });
+    throw conflict(
+      'deputy_exists',
+      { zh: '已有相同身份证号码的代表', en: 'A deputy with this ID number already exists' },
+      { deputyId: other.id },
+    );
   }
 }
 
@@ -30,7 +45,11 @@ export function deputyValues(pii: Pii, input: CreateDeputy) {
     occupation: input.occupation ?? '',
     organization: input.organization ?? '',
     bio: input.bio ?? '',
-    ...sealPersonal(pii, { phone: input.phone ?? null, idNumber: input.idNumber ?? null, address: input.address ?? null }),
+    ...sealPersonal(pii, {
+      phone: input.phone ?? null,
+      idNumber: input.idNumber ?? null,
+      address: input.address ?? null,
+    }),
   };
 }
 
@@ -40,7 +59,12 @@ export async function createDeputy(ctx: Ctx, congressId: string, input: CreateDe
     await ensureIdNumberFree(w.db, pii, congressId, input.idNumber);
     const id = newId();
     await w.db.insert(deputies).values({ id, congressId, ...deputyValues(pii, input) });
-    await w.audit({ action: 'deputy.create', entityType: 'deputy', entityId: id, after: auditSafe({ ...input }) });
+    await w.audit({
+      action: 'deputy.create',
+      entityType: 'deputy',
+      entityId: id,
+      after: auditSafe({ ...input }),
+    });
     return id;
   });
 }

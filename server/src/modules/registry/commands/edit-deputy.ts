@@ -10,13 +10,25 @@ import { ensureIdNumberFree } from './create-deputy';
 export async function editDeputy(ctx: Ctx, congressId: string, id: string, patch: Partial<CreateDeputy>) {
   const { pii } = ctx.app;
   await transact(ctx, async (w) => {
-    const [before] = await w.db.select().from(deputies).where(and(eq(deputies.congressId, congressId), eq(deputies.id, id))).for('update');
+    const [before] = await w.db
+      .select()
+      .from(deputies)
+      .where(and(eq(deputies.congressId, congressId), eq(deputies.id, id)))
+      .for('update');
     if (!before) throw notFound({ zh: '代表', en: 'deputy' });
     await ensureIdNumberFree(w.db, pii, congressId, patch.idNumber, id);
     const { phone, idNumber, address, ...plain } = patch;
     const set = { ...plain, ...sealPersonal(pii, { phone, idNumber, address }), updatedAt: new Date() };
     await w.db.update(deputies).set(set).where(eq(deputies.id, id));
-    const beforePlain = Object.fromEntries(Object.keys(plain).map((k) => [k, before[k as keyof typeof before]]));
-    await w.audit({ action: 'deputy.edit', entityType: 'deputy', entityId: id, before: beforePlain, after: auditSafe({ ...patch }) });
+    const beforePlain = Object.fromEntries(
+      Object.keys(plain).map((k) => [k, before[k as keyof typeof before]]),
+    );
+    await w.audit({
+      action: 'deputy.edit',
+      entityType: 'deputy',
+      entityId: id,
+      before: beforePlain,
+      after: auditSafe({ ...patch }),
+    });
   });
 }

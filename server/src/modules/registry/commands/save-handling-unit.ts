@@ -13,11 +13,26 @@ async function ensureNameFree(db: Db, congressId: string, name: string, exceptId
   const [other] = await db
     .select({ id: handlingUnits.id })
     .from(handlingUnits)
-    .where(and(eq(handlingUnits.congressId, congressId), eq(handlingUnits.name, name), exceptId ? ne(handlingUnits.id, exceptId) : undefined));
-  if (other) throw conflict('name_taken', { zh: '已有同名的承办单位', en: 'A handling unit with this name already exists' }, { id: other.id });
+    .where(
+      and(
+        eq(handlingUnits.congressId, congressId),
+        eq(handlingUnits.name, name),
+        exceptId ? ne(handlingUnits.id, exceptId) : undefined,
+      ),
+    );
+  if (other)
+    throw conflict(
+      'name_taken',
+      { zh: '已有同名的承办单位', en: 'A handling unit with this name already exists' },
+      { id: other.id },
+    );
 }
 
-export async function createHandlingUnit(ctx: Ctx, congressId: string, input: z.infer<typeof createHandlingUnitSchema>): Promise<string> {
+export async function createHandlingUnit(
+  ctx: Ctx,
+  congressId: string,
+  input: z.infer<typeof createHandlingUnitSchema>,
+): Promise<string> {
   return transact(ctx, async (w) => {
     await ensureNameFree(w.db, congressId, input.name);
     await ensureJurisdiction(w.db, congressId, input.streetId, 'streetId', 'street');
@@ -40,13 +55,25 @@ export async function createHandlingUnit(ctx: Ctx, congressId: string, input: z.
   });
 }
 
-export async function editHandlingUnit(ctx: Ctx, congressId: string, id: string, patch: z.infer<typeof updateHandlingUnitSchema>) {
+export async function editHandlingUnit(
+  ctx: Ctx,
+  congressId: string,
+  id: string,
+  patch: z.infer<typeof updateHandlingUnitSchema>,
+) {
   await transact(ctx, async (w) => {
-    const [before] = await w.db.select().from(handlingUnits).where(and(eq(handlingUnits.congressId, congressId), eq(handlingUnits.id, id))).for('update');
+    const [before] = await w.db
+      .select()
+      .from(handlingUnits)
+      .where(and(eq(handlingUnits.congressId, congressId), eq(handlingUnits.id, id)))
+      .for('update');
     if (!before) throw notFound({ zh: '承办单位', en: 'handling unit' });
     if (patch.name) await ensureNameFree(w.db, congressId, patch.name, id);
     await ensureJurisdiction(w.db, congressId, patch.streetId, 'streetId', 'street');
-    await w.db.update(handlingUnits).set({ ...patch, updatedAt: new Date() }).where(eq(handlingUnits.id, id));
+    await w.db
+      .update(handlingUnits)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(handlingUnits.id, id));
     const keys = Object.keys(patch) as (keyof typeof before)[];
     await w.audit({
       action: 'handlingUnit.edit',

@@ -8,8 +8,17 @@ import { newId } from '../../../platform/ids';
 import { liaisonPlaces } from '../registry.table';
 import { ensureJurisdiction } from './refs';
 
-export async function createLiaisonPlace(ctx: Ctx, congressId: string, input: z.infer<typeof createLiaisonPlaceSchema>): Promise<string> {
-  if (input.sector && input.kind !== 'point') throw invalidField('sector', '只有产业联系点才有行业', 'only an industry point (kind point) has a sector');
+export async function createLiaisonPlace(
+  ctx: Ctx,
+  congressId: string,
+  input: z.infer<typeof createLiaisonPlaceSchema>,
+): Promise<string> {
+  if (input.sector && input.kind !== 'point')
+    throw invalidField(
+      'sector',
+      '只有产业联系点才有行业',
+      'only an industry point (kind point) has a sector',
+    );
   return transact(ctx, async (w) => {
     await ensureJurisdiction(w.db, congressId, input.streetId, 'streetId', 'street');
     await ensureJurisdiction(w.db, congressId, input.communityId, 'communityId', 'community');
@@ -35,16 +44,33 @@ export async function createLiaisonPlace(ctx: Ctx, congressId: string, input: z.
   });
 }
 
-export async function editLiaisonPlace(ctx: Ctx, congressId: string, id: string, patch: z.infer<typeof updateLiaisonPlaceSchema>) {
+export async function editLiaisonPlace(
+  ctx: Ctx,
+  congressId: string,
+  id: string,
+  patch: z.infer<typeof updateLiaisonPlaceSchema>,
+) {
   await transact(ctx, async (w) => {
-    const [before] = await w.db.select().from(liaisonPlaces).where(and(eq(liaisonPlaces.congressId, congressId), eq(liaisonPlaces.id, id))).for('update');
+    const [before] = await w.db
+      .select()
+      .from(liaisonPlaces)
+      .where(and(eq(liaisonPlaces.congressId, congressId), eq(liaisonPlaces.id, id)))
+      .for('update');
     if (!before) throw notFound({ zh: '联络站点', en: 'liaison place' });
     const kind = patch.kind ?? before.kind;
     const sector = patch.sector !== undefined ? patch.sector : before.sector;
-    if (sector && kind !== 'point') throw invalidField('sector', '只有产业联系点才有行业', 'only an industry point (kind point) has a sector');
+    if (sector && kind !== 'point')
+      throw invalidField(
+        'sector',
+        '只有产业联系点才有行业',
+        'only an industry point (kind point) has a sector',
+      );
     await ensureJurisdiction(w.db, congressId, patch.streetId, 'streetId', 'street');
     await ensureJurisdiction(w.db, congressId, patch.communityId, 'communityId', 'community');
-    await w.db.update(liaisonPlaces).set({ ...patch, updatedAt: new Date() }).where(eq(liaisonPlaces.id, id));
+    await w.db
+      .update(liaisonPlaces)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(liaisonPlaces.id, id));
     const keys = Object.keys(patch) as (keyof typeof before)[];
     await w.audit({
       action: 'liaisonPlace.edit',

@@ -7,32 +7,64 @@ import { conflict, invalidField, notFound } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import { terms } from '../registry.table';
 
-export async function createTerm(ctx: Ctx, congressId: string, input: z.infer<typeof createTermSchema>): Promise<string> {
-  if (input.endDate <= input.startDate) throw invalidField('endDate', '应晚于开始日期', 'must be after startDate');
+export async function createTerm(
+  ctx: Ctx,
+  congressId: string,
+  input: z.infer<typeof createTermSchema>,
+): Promise<string> {
+  if (input.endDate <= input.startDate)
+    throw invalidField('endDate', '应晚于开始日期', 'must be after startDate');
   return transact(ctx, async (w) => {
-    const [same] = await w.db.select({ id: terms.id }).from(terms).where(and(eq(terms.congressId, congressId), eq(terms.number, input.number)));
+    const [same] = await w.db
+      .select({ id: terms.id })
+      .from(terms)
+      .where(and(eq(terms.congressId, congressId), eq(terms.number, input.number)));
     if (same) throw conflict('term_exists', { zh: '该届次已存在', en: 'This term already exists' });
     const id = newId();
-    if (input.isCurrent) await w.db.update(terms).set({ isCurrent: false }).where(eq(terms.congressId, congressId));
-    const values = { id, congressId, number: input.number, startDate: input.startDate, endDate: input.endDate, isCurrent: input.isCurrent ?? false };
+    if (input.isCurrent)
+      await w.db.update(terms).set({ isCurrent: false }).where(eq(terms.congressId, congressId));
+    const values = {
+      id,
+      congressId,
+      number: input.number,
+      startDate: input.startDate,
+      endDate: input.endDate,
+      isCurrent: input.isCurrent ?? false,
+    };
     await w.db.insert(terms).values(values);
     await w.audit({ action: 'term.create', entityType: 'term', entityId: id, after: values });
     return id;
   });
 }
 
-export async function editTerm(ctx: Ctx, congressId: string, id: string, patch: z.infer<typeof updateTermSchema>) {
+export async function editTerm(
+  ctx: Ctx,
+  congressId: string,
+  id: string,
+  patch: z.infer<typeof updateTermSchema>,
+) {
   await transact(ctx, async (w) => {
-    const [before] = await w.db.select().from(terms).where(and(eq(terms.congressId, congressId), eq(terms.id, id))).for('update');
+    const [before] = await w.db
+      .select()
+      .from(terms)
+      .where(and(eq(terms.congressId, congressId), eq(terms.id, id)))
+      .for('update');
     if (!before) throw notFound({ zh: '届次', en: 'term' });
     const start = patch.startDate ?? before.startDate;
     const end = patch.endDate ?? before.endDate;
     if (end <= start) throw invalidField('endDate', '应晚于开始日期', 'must be after startDate');
     if (patch.number !== undefined && patch.number !== before.number) {
-      const [same] = await w.db.select({ id: terms.id }).from(terms).where(and(eq(terms.congressId, congressId), eq(terms.number, patch.number), ne(terms.id, id)));
+      const [same] = await w.db
+        .select({ id: terms.id })
+        .from(terms)
+        .where(and(eq(terms.congressId, congressId), eq(terms.number, patch.number), ne(terms.id, id)));
       if (same) throw conflict('term_exists', { zh: '该届次已存在', en: 'This term already exists' });
     }
-    if (patch.isCurrent) await w.db.update(terms).set({ isCurrent: false }).where(and(eq(terms.congressId, congressId), ne(terms.id, id)));
+    if (patch.isCurrent)
+      await w.db
+        .update(terms)
+        .set({ isCurrent: false })
+        .where(and(eq(terms.congressId, congressId), ne(terms.id, id)));
     await w.db.update(terms).set(patch).where(eq(terms.id, id));
     await w.audit({ action: 'term.edit', entityType: 'term', entityId: id, before, after: patch });
   });

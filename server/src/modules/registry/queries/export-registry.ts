@@ -1,7 +1,13 @@
 // The registry as Excel: deputies (personal data clear or masked by role) and handling units, plus the
 // empty templates with their notes sheet.
 import { and, asc, eq } from 'drizzle-orm';
-import { CONGRESS_LEVEL_LABELS, HANDLING_UNIT_KIND_LABELS, MATTER_CATEGORY_LABELS, type MatterCategory, type CongressLevel } from '@minyi/domain/registry';
+import {
+  CONGRESS_LEVEL_LABELS,
+  HANDLING_UNIT_KIND_LABELS,
+  MATTER_CATEGORY_LABELS,
+  type MatterCategory,
+  type CongressLevel,
+} from '@minyi/domain/registry';
 import type { Role } from '@minyi/domain';
 import type { Db } from '../../../db/client';
 import type { Pii } from '../../../platform/pii';
@@ -12,13 +18,28 @@ import { findMandatesOf } from './find-deputies';
 
 const notesOf = (columns: Column[]) => columns.map((c) => [`${c.zh}（${c.en}）`, c.note ?? '']);
 
-export async function exportDeputies(db: Db, pii: Pii, congressId: string, roles: readonly Role[]): Promise<Buffer> {
-  const list = await db.select().from(deputies).where(eq(deputies.congressId, congressId)).orderBy(asc(deputies.name), asc(deputies.id));
-  const mandates = await findMandatesOf(db, list.map((d) => d.id));
+export async function exportDeputies(
+  db: Db,
+  pii: Pii,
+  congressId: string,
+  roles: readonly Role[],
+): Promise<Buffer> {
+  const list = await db
+    .select()
+    .from(deputies)
+    .where(eq(deputies.congressId, congressId))
+    .orderBy(asc(deputies.name), asc(deputies.id));
+  const mandates = await findMandatesOf(
+    db,
+    list.map((d) => d.id),
+  );
   const rows = list.map((d) => {
     const ms = mandates.get(d.id) ?? [];
     // The row carries the mandate held in this congress, else the first one (a city deputy living here).
-    const m = ms.find((x) => x.congressId === congressId && x.status !== 'terminated') ?? ms.find((x) => x.status !== 'terminated') ?? ms[0];
+    const m =
+      ms.find((x) => x.congressId === congressId && x.status !== 'terminated') ??
+      ms.find((x) => x.status !== 'terminated') ??
+      ms[0];
     return {
       name: d.name,
       gender: d.gender === 'male' ? '男' : '女',
@@ -43,9 +64,18 @@ export async function exportDeputies(db: Db, pii: Pii, congressId: string, roles
 }
 
 export async function exportHandlingUnits(db: Db, congressId: string): Promise<Buffer> {
-  const units = await db.select().from(handlingUnits).where(eq(handlingUnits.congressId, congressId)).orderBy(asc(handlingUnits.name), asc(handlingUnits.id));
+  const units = await db
+    .select()
+    .from(handlingUnits)
+    .where(eq(handlingUnits.congressId, congressId))
+    .orderBy(asc(handlingUnits.name), asc(handlingUnits.id));
   const streets = new Map(
-    (await db.select({ id: jurisdictions.id, name: jurisdictions.name }).from(jurisdictions).where(and(eq(jurisdictions.congressId, congressId), eq(jurisdictions.level, 'street')))).map((s) => [s.id, s.name]),
+    (
+      await db
+        .select({ id: jurisdictions.id, name: jurisdictions.name })
+        .from(jurisdictions)
+        .where(and(eq(jurisdictions.congressId, congressId), eq(jurisdictions.level, 'street')))
+    ).map((s) => [s.id, s.name]),
   );
   const rows = units.map((u) => ({
     name: u.name,
@@ -62,7 +92,17 @@ export async function exportHandlingUnits(db: Db, congressId: string): Promise<B
 
 export const deputyTemplate = () => buildWorkbook('代表', DEPUTY_COLUMNS, [], notesOf(DEPUTY_COLUMNS));
 export const handlingUnitTemplate = () =>
-  buildWorkbook('承办单位', UNIT_COLUMNS, [], [
-    ...notesOf(UNIT_COLUMNS),
-    ['职责类别可选值', Object.values(MATTER_CATEGORY_LABELS).map((l) => l.zh).join('、')],
-  ]);
+  buildWorkbook(
+    '承办单位',
+    UNIT_COLUMNS,
+    [],
+    [
+      ...notesOf(UNIT_COLUMNS),
+      [
+        '职责类别可选值',
+        Object.values(MATTER_CATEGORY_LABELS)
+          .map((l) => l.zh)
+          .join('、'),
+      ],
+    ],
+  );

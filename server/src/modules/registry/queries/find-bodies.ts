@@ -3,10 +3,21 @@
 import { and, asc, desc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { decodeCursor, page } from '../../../platform/http';
-import { committeeMembers, deputies, electoralDistricts, sittings, terms, workingCommittees } from '../registry.table';
+import {
+  committeeMembers,
+  deputies,
+  electoralDistricts,
+  sittings,
+  terms,
+  workingCommittees,
+} from '../registry.table';
 
 export async function findTerms(db: Db, congressId: string) {
-  const items = await db.select().from(terms).where(eq(terms.congressId, congressId)).orderBy(desc(terms.number));
+  const items = await db
+    .select()
+    .from(terms)
+    .where(eq(terms.congressId, congressId))
+    .orderBy(desc(terms.number));
   return { items, nextCursor: null };
 }
 
@@ -21,13 +32,20 @@ export async function findSittings(db: Db, congressId: string, termId?: string) 
   return { items, nextCursor: null };
 }
 
-export async function findElectoralDistricts(db: Db, congressId: string, f: { streetId?: string; cursor?: string; limit: number }) {
+export async function findElectoralDistricts(
+  db: Db,
+  congressId: string,
+  f: { streetId?: string; cursor?: string; limit: number },
+) {
   const after = decodeCursor(f.cursor, 2);
   const conds: (SQL | undefined)[] = [eq(electoralDistricts.congressId, congressId)];
   if (f.streetId) conds.push(eq(electoralDistricts.streetId, f.streetId));
   if (after) {
     conds.push(
-      or(gt(electoralDistricts.name, String(after[0])), and(eq(electoralDistricts.name, String(after[0])), gt(electoralDistricts.id, String(after[1])))),
+      or(
+        gt(electoralDistricts.name, String(after[0])),
+        and(eq(electoralDistricts.name, String(after[0])), gt(electoralDistricts.id, String(after[1]))),
+      ),
     );
   }
   const rows = await db

@@ -7,7 +7,13 @@ import type { Actor } from '../../../platform/context';
 import type { Pii } from '../../../platform/pii';
 import { decodeCursor, page } from '../../../platform/http';
 import { notFound } from '../../../platform/errors';
-import { committeeMembers, deputies, liaisonPlaceDeputies, liaisonPlaces, workingCommittees } from '../registry.table';
+import {
+  committeeMembers,
+  deputies,
+  liaisonPlaceDeputies,
+  liaisonPlaces,
+  workingCommittees,
+} from '../registry.table';
 import { registryPolicy } from '../registry.policy';
 
 type Rows<T> = { rows: T[] };
@@ -66,7 +72,10 @@ export async function findMandatesOf(db: Db, deputyIds: string[]): Promise<Map<s
     LEFT JOIN electoral_districts ed ON ed.id = m.electoral_district_id
     LEFT JOIN jurisdictions s ON s.id = m.street_id
     LEFT JOIN liaison_places lp ON lp.id = m.liaison_place_id
-    WHERE m.deputy_id IN (${sql.join(deputyIds.map((i) => sql`${i}::uuid`), sql`, `)})
+    WHERE m.deputy_id IN (${sql.join(
+      deputyIds.map((i) => sql`${i}::uuid`),
+      sql`, `,
+    )})
     ORDER BY m.created_at, m.id`,
   );
   for (const r of rows) {
@@ -101,7 +110,13 @@ export interface DeputyFilter {
   limit: number;
 }
 
-export async function findDeputies(db: Db, pii: Pii, congressId: string, roles: readonly Role[], f: DeputyFilter) {
+export async function findDeputies(
+  db: Db,
+  pii: Pii,
+  congressId: string,
+  roles: readonly Role[],
+  f: DeputyFilter,
+) {
   const after = decodeCursor(f.cursor, 2);
   const mandateConds: SQL[] = [];
   if (f.streetId) mandateConds.push(sql`m.street_id = ${f.streetId}`);
@@ -146,7 +161,10 @@ export async function findDeputies(db: Db, pii: Pii, congressId: string, roles: 
 }
 
 export async function getDeputyRecord(db: Db, pii: Pii, congressId: string, actor: Actor, id: string) {
-  const [d] = await db.select().from(deputies).where(and(eq(deputies.congressId, congressId), eq(deputies.id, id)));
+  const [d] = await db
+    .select()
+    .from(deputies)
+    .where(and(eq(deputies.congressId, congressId), eq(deputies.id, id)));
   if (!d) throw notFound({ zh: '代表', en: 'deputy' });
   const mandates = (await findMandatesOf(db, [id])).get(id) ?? [];
   const places = await db

@@ -32,12 +32,23 @@ export async function getPublicCongress(db: Db, congressId: string) {
   };
 }
 
-export async function findJurisdictions(db: Db, congressId: string, f: { level?: string; parentId?: string }) {
+export async function findJurisdictions(
+  db: Db,
+  congressId: string,
+  f: { level?: string; parentId?: string },
+) {
   const conds = [eq(jurisdictions.congressId, congressId)];
   if (f.level) conds.push(eq(jurisdictions.level, f.level as 'street'));
   if (f.parentId) conds.push(eq(jurisdictions.parentId, f.parentId));
   const items = await db
-    .select({ id: jurisdictions.id, name: jurisdictions.name, nameEn: jurisdictions.nameEn, level: jurisdictions.level, parentId: jurisdictions.parentId, code: jurisdictions.code })
+    .select({
+      id: jurisdictions.id,
+      name: jurisdictions.name,
+      nameEn: jurisdictions.nameEn,
+      level: jurisdictions.level,
+      parentId: jurisdictions.parentId,
+      code: jurisdictions.code,
+    })
     .from(jurisdictions)
     .where(and(...conds))
     .orderBy(asc(jurisdictions.code), asc(jurisdictions.name), asc(jurisdictions.id));
@@ -48,7 +59,12 @@ export async function findPublicElectoralDistricts(db: Db, congressId: string, s
   const conds = [eq(electoralDistricts.congressId, congressId)];
   if (streetId) conds.push(eq(electoralDistricts.streetId, streetId));
   const items = await db
-    .select({ id: electoralDistricts.id, name: electoralDistricts.name, streetId: electoralDistricts.streetId, seats: electoralDistricts.seats })
+    .select({
+      id: electoralDistricts.id,
+      name: electoralDistricts.name,
+      streetId: electoralDistricts.streetId,
+      seats: electoralDistricts.seats,
+    })
     .from(electoralDistricts)
     .where(and(...conds))
     .orderBy(asc(electoralDistricts.id));
@@ -133,7 +149,11 @@ interface PlaceRow {
 }
 
 /** Liaison places with the deputies who hold an active mandate and are assigned there. */
-export async function findPublicLiaisonPlaces(db: Db, congressId: string, f: { streetId?: string; kind?: string; id?: string }) {
+export async function findPublicLiaisonPlaces(
+  db: Db,
+  congressId: string,
+  f: { streetId?: string; kind?: string; id?: string },
+) {
   const places = await rowsOf<PlaceRow>(
     db,
     sql`
@@ -152,7 +172,10 @@ export async function findPublicLiaisonPlaces(db: Db, congressId: string, f: { s
         sql`
         SELECT lpd.liaison_place_id AS place_id, d.id, d.name
         FROM liaison_place_deputies lpd JOIN deputies d ON d.id = lpd.deputy_id
-        WHERE lpd.congress_id = ${congressId} AND lpd.liaison_place_id IN (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})
+        WHERE lpd.congress_id = ${congressId} AND lpd.liaison_place_id IN (${sql.join(
+          ids.map((i) => sql`${i}::uuid`),
+          sql`, `,
+        )})
           AND EXISTS (SELECT 1 FROM mandates m WHERE m.deputy_id = d.id AND m.status = 'active')
         ORDER BY d.name, d.id`,
       )
@@ -179,4 +202,3 @@ export async function getPublicLiaisonPlace(db: Db, congressId: string, id: stri
   if (!items[0]) throw notFound({ zh: '联络站点', en: 'liaison place' });
   return items[0];
 }
-

@@ -28,12 +28,18 @@ export async function findHandlingUnits(
 ) {
   const after = decodeCursor(f.cursor, 2);
   const conds: (SQL | undefined)[] = [eq(handlingUnits.congressId, congressId)];
-  if (f.q) conds.push(sql`(${handlingUnits.name} ILIKE ${like(f.q)} OR ${handlingUnits.nameEn} ILIKE ${like(f.q)})`);
+  if (f.q)
+    conds.push(sql`(${handlingUnits.name} ILIKE ${like(f.q)} OR ${handlingUnits.nameEn} ILIKE ${like(f.q)})`);
   if (f.kind) conds.push(eq(handlingUnits.kind, f.kind as 'court'));
   if (f.category) conds.push(sql`${f.category} = ANY(${handlingUnits.categories})`);
   if (f.active !== undefined) conds.push(eq(handlingUnits.active, f.active));
   if (after) {
-    conds.push(or(gt(handlingUnits.name, String(after[0])), and(eq(handlingUnits.name, String(after[0])), gt(handlingUnits.id, String(after[1])))));
+    conds.push(
+      or(
+        gt(handlingUnits.name, String(after[0])),
+        and(eq(handlingUnits.name, String(after[0])), gt(handlingUnits.id, String(after[1]))),
+      ),
+    );
   }
   const rows = await db
     .select()
@@ -46,7 +52,10 @@ export async function findHandlingUnits(
 }
 
 export async function getHandlingUnitRecord(db: Db, congressId: string, id: string) {
-  const [u] = await db.select().from(handlingUnits).where(and(eq(handlingUnits.congressId, congressId), eq(handlingUnits.id, id)));
+  const [u] = await db
+    .select()
+    .from(handlingUnits)
+    .where(and(eq(handlingUnits.congressId, congressId), eq(handlingUnits.id, id)));
   if (!u) throw notFound({ zh: '承办单位', en: 'handling unit' });
   return u;
 }
@@ -57,14 +66,22 @@ export async function placeDeputies(db: Db, placeIds: string[]) {
     .select({ placeId: liaisonPlaceDeputies.liaisonPlaceId, id: deputies.id, name: deputies.name })
     .from(liaisonPlaceDeputies)
     .innerJoin(deputies, eq(deputies.id, liaisonPlaceDeputies.deputyId))
-    .where(sql`${liaisonPlaceDeputies.liaisonPlaceId} IN (${sql.join(placeIds.map((i) => sql`${i}::uuid`), sql`, `)})`)
+    .where(
+      sql`${liaisonPlaceDeputies.liaisonPlaceId} IN (${sql.join(
+        placeIds.map((i) => sql`${i}::uuid`),
+        sql`, `,
+      )})`,
+    )
     .orderBy(asc(deputies.name), asc(deputies.id));
   const out = new Map<string, { id: string; name: string }[]>();
   for (const r of rows) out.set(r.placeId, [...(out.get(r.placeId) ?? []), { id: r.id, name: r.name }]);
   return out;
 }
 
-export function presentPlace(p: typeof liaisonPlaces.$inferSelect, deputyList: { id: string; name: string }[]) {
+export function presentPlace(
+  p: typeof liaisonPlaces.$inferSelect,
+  deputyList: { id: string; name: string }[],
+) {
   return {
     id: p.id,
     kind: p.kind,
@@ -93,7 +110,12 @@ export async function findLiaisonPlaces(
   if (f.kind) conds.push(eq(liaisonPlaces.kind, f.kind as 'home'));
   if (f.q) conds.push(sql`${liaisonPlaces.name} ILIKE ${like(f.q)}`);
   if (after) {
-    conds.push(or(gt(liaisonPlaces.name, String(after[0])), and(eq(liaisonPlaces.name, String(after[0])), gt(liaisonPlaces.id, String(after[1])))));
+    conds.push(
+      or(
+        gt(liaisonPlaces.name, String(after[0])),
+        and(eq(liaisonPlaces.name, String(after[0])), gt(liaisonPlaces.id, String(after[1]))),
+      ),
+    );
   }
   const rows = await db
     .select()
@@ -102,12 +124,18 @@ export async function findLiaisonPlaces(
     .orderBy(asc(liaisonPlaces.name), asc(liaisonPlaces.id))
     .limit(f.limit + 1);
   const paged = page(rows, f.limit, (r) => [r.name, r.id]);
-  const ds = await placeDeputies(db, paged.items.map((p) => p.id));
+  const ds = await placeDeputies(
+    db,
+    paged.items.map((p) => p.id),
+  );
   return { items: paged.items.map((p) => presentPlace(p, ds.get(p.id) ?? [])), nextCursor: paged.nextCursor };
 }
 
 export async function getLiaisonPlaceRecord(db: Db, congressId: string, id: string) {
-  const [p] = await db.select().from(liaisonPlaces).where(and(eq(liaisonPlaces.congressId, congressId), eq(liaisonPlaces.id, id)));
+  const [p] = await db
+    .select()
+    .from(liaisonPlaces)
+    .where(and(eq(liaisonPlaces.congressId, congressId), eq(liaisonPlaces.id, id)));
   if (!p) throw notFound({ zh: '联络站点', en: 'liaison place' });
   const ds = await placeDeputies(db, [id]);
   return presentPlace(p, ds.get(id) ?? []);

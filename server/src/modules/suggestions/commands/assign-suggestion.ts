@@ -7,7 +7,7 @@ import type { Ctx, Work } from '../../../platform/context';
 import { invalidField } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import { handlingUnits } from '../../registry/registry.table';
-import { accountIdsForUnits, readSuggestionSettings } from '../suggestions.repository';
+import { accountIdsForUnits, calendarExceptionsIn, readSuggestionSettings } from '../suggestions.repository';
 import { suggestionAssignments, suggestions, type SuggestionRow } from '../suggestions.table';
 import { chainEvent, runStep } from '../workflow-step';
 
@@ -29,7 +29,7 @@ export async function checkUnits(w: Work, congressId: string, leadUnitId: string
 export async function writeAssignment(ctx: Ctx, w: Work, row: SuggestionRow, leadUnitId: string, assisting: string[]) {
   const now = new Date();
   const settings = await readSuggestionSettings(w.db, row.congressId);
-  const ex = await ctx.app.calendar.exceptions(row.congressId);
+  const ex = await calendarExceptionsIn(w.db, row.congressId);
   await w.db
     .update(suggestionAssignments)
     .set({ endedAt: now, endedReason: 'reassigned' })

@@ -7,7 +7,7 @@ import { invalidField } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import { files } from '../../../platform/platform.table';
 import { deputies } from '../../registry/registry.table';
-import { accountIdsForDeputies, nextNumber, readSuggestionSettings, searchTextOf } from '../suggestions.repository';
+import { accountIdsForDeputies, calendarExceptionsIn, nextNumber, readSuggestionSettings, searchTextOf } from '../suggestions.repository';
 import { suggestionAttachments, suggestionCosigners, suggestions, type SuggestionRow } from '../suggestions.table';
 
 export interface NewSuggestion extends CreateSuggestionInput {
@@ -24,7 +24,7 @@ export async function numberSubmitted(app: AppServices, w: Work, row: Suggestion
   const n = await nextNumber(w.db, row.congressId, 'suggestion');
   const settings = await readSuggestionSettings(w.db, row.congressId);
   const now = new Date();
-  const due = assignDueDate(shanghaiDate(now), settings, await app.calendar.exceptions(row.congressId));
+  const due = assignDueDate(shanghaiDate(now), settings, await calendarExceptionsIn(w.db, row.congressId));
   return {
     number: row.number ?? n.number,
     seq: row.seq ?? n.seq,

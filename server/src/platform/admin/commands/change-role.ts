@@ -7,14 +7,18 @@ import { conflict, invalidField } from '../../errors';
 import { accountRoles, sessions } from '../../platform.table';
 import { accountPolicy } from '../accounts.policy';
 import { getAccount, type AccountView } from '../queries/get-account';
+import { forgetSessions } from '../../auth/session';
 
 export async function grantRole(ctx: Ctx, accountId: string, role: Role): Promise<AccountView> {
   const congressId = ctx.actor!.congressId;
-  return transact(ctx, async (w) => {
+  const after = await transact(ctx, async (w) => {
     const before = await getAccount(w.db, congressId, accountId, true);
     accountPolicy.authorize(ctx.actor, 'grantRole', before);
     if (before.roles.includes(role)) {
-      throw conflict('role_already_granted', { zh: '该账号已有此角色', en: 'The account already has this role' });
+      throw conflict('role_already_granted', {
+        zh: '该账号已有此角色',
+        en: 'The account already has this role',
+      });
     }
     const otherAdmin = before.roles.find(isAdminRole);
     if (isAdminRole(role) && otherAdmin) {
@@ -28,7 +32,11 @@ export async function grantRole(ctx: Ctx, accountId: string, role: Role): Promis
       );
     }
     if (role === 'deputy' && !before.deputyId) {
-      throw invalidField('role', '该账号未关联代表，不能授予代表角色', 'the account is not linked to a deputy');
+      throw invalidField(
+        'role',
+        '该账号未关联代表，不能授予代表角色',
+        'the account is not linked to a deputy',
+      );
     }
     if (role === 'handlingUnitStaff' && !before.handlingUnitId) {
       throw invalidField('role', '该账号未关联承办单位', 'the account is not linked to a handling unit');
@@ -47,17 +55,24 @@ export async function grantRole(ctx: Ctx, accountId: string, role: Role): Promis
     });
     return getAccount(w.db, congressId, accountId);
   });
+  forgetSessions({ accountId });
+  return after;
 }
 
 export async function revokeRole(ctx: Ctx, accountId: string, role: Role): Promise<AccountView> {
   const congressId = ctx.actor!.congressId;
-  return transact(ctx, async (w) => {
+  const after = await transact(ctx, async (w) => {
     const before = await getAccount(w.db, congressId, accountId, true);
     accountPolicy.authorize(ctx.actor, 'revokeRole', before);
     if (!before.roles.includes(role)) {
-      throw conflict('role_not_granted', { zh: '该账号没有此角色', en: 'The account does not have this role' });
+      throw conflict('role_not_granted', {
+        zh: '该账号没有此角色',
+        en: 'The account does not have this role',
+      });
     }
-    await w.db.delete(accountRoles).where(and(eq(accountRoles.accountId, accountId), eq(accountRoles.role, role)));
+    await w.db
+      .delete(accountRoles)
+      .where(and(eq(accountRoles.accountId, accountId), eq(accountRoles.role, role)));
     await w.audit({
       action: 'account.revokeRole',
       entityType: 'account',
@@ -67,4 +82,6 @@ export async function revokeRole(ctx: Ctx, accountId: string, role: Role): Promi
     });
     return getAccount(w.db, congressId, accountId);
   });
+  forgetSessions({ accountId });
+  return after;
 }

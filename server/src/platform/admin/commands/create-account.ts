@@ -30,11 +30,19 @@ export async function createAccount(
   const passwordHash = await hashPassword(input.password ?? initialPassword!);
   const id = newId();
   const account = await transact(ctx, async (w) => {
-    const taken = await w.db.execute(sql`SELECT 1 FROM accounts WHERE lower(username) = lower(${input.username})`);
+    const taken = await w.db.execute(
+      sql`SELECT 1 FROM accounts WHERE lower(username) = lower(${input.username})`,
+    );
     if ((taken as unknown as { rows: unknown[] }).rows.length > 0) {
-      throw conflict('username_taken', { zh: '用户名已被占用', en: 'This username is taken' }, {
-        errors: [{ field: 'username', in: 'body', code: 'taken', message: { zh: '已被占用', en: 'is taken' } }],
-      });
+      throw conflict(
+        'username_taken',
+        { zh: '用户名已被占用', en: 'This username is taken' },
+        {
+          errors: [
+            { field: 'username', in: 'body', code: 'taken', message: { zh: '已被占用', en: 'is taken' } },
+          ],
+        },
+      );
     }
     // The registry's people and units, checked within the congress (a foreign key alone would not).
     const links = [

@@ -16,7 +16,12 @@ export async function readNotification(ctx: Ctx, id: string) {
     if (row.readAt) return { id, readAt: row.readAt };
     const readAt = new Date();
     await w.db.update(notifications).set({ readAt }).where(eq(notifications.id, id));
-    await w.audit({ action: 'notification.read', entityType: 'notification', entityId: id, after: { readAt } });
+    await w.audit({
+      action: 'notification.read',
+      entityType: 'notification',
+      entityId: id,
+      after: { readAt },
+    });
     return { id, readAt };
   });
 }
@@ -30,7 +35,12 @@ export async function readAllNotifications(ctx: Ctx) {
       .where(and(eq(notifications.accountId, accountId), isNull(notifications.readAt)))
       .returning({ id: notifications.id });
     if (rows.length > 0) {
-      await w.audit({ action: 'notification.readAll', entityType: 'account', entityId: accountId, after: { count: rows.length } });
+      await w.audit({
+        action: 'notification.readAll',
+        entityType: 'account',
+        entityId: accountId,
+        after: { count: rows.length },
+      });
     }
     return { updated: rows.length };
   });

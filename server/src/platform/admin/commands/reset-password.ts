@@ -6,6 +6,7 @@ import { hashPassword } from '../../auth/passwords';
 import { accountPolicy } from '../accounts.policy';
 import { getAccount } from '../queries/get-account';
 import { generatePassword } from './create-account';
+import { forgetSessions } from '../../auth/session';
 
 export async function resetPassword(ctx: Ctx, accountId: string): Promise<{ temporaryPassword: string }> {
   const temporaryPassword = generatePassword();
@@ -17,7 +18,10 @@ export async function resetPassword(ctx: Ctx, accountId: string): Promise<{ temp
       .update(accounts)
       .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: new Date() })
       .where(eq(accounts.id, accountId));
-    const ended = await w.db.delete(sessions).where(eq(sessions.accountId, accountId)).returning({ id: sessions.id });
+    const ended = await w.db
+      .delete(sessions)
+      .where(eq(sessions.accountId, accountId))
+      .returning({ id: sessions.id });
     await w.audit({
       action: 'account.resetPassword',
       entityType: 'account',
@@ -25,5 +29,6 @@ export async function resetPassword(ctx: Ctx, accountId: string): Promise<{ temp
       after: { sessionsEnded: ended.length },
     });
   });
+  forgetSessions({ accountId });
   return { temporaryPassword };
 }

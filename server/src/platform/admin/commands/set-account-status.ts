@@ -5,14 +5,21 @@ import { wrongState } from '../../errors';
 import { accounts, sessions } from '../../platform.table';
 import { accountPolicy } from '../accounts.policy';
 import { getAccount, type AccountView } from '../queries/get-account';
+import { forgetSessions } from '../../auth/session';
 
 export async function disableAccount(ctx: Ctx, accountId: string): Promise<AccountView> {
-  return transact(ctx, async (w) => {
+  const after = await transact(ctx, async (w) => {
     const before = await getAccount(w.db, ctx.actor!.congressId, accountId, true);
     accountPolicy.authorize(ctx.actor, 'disable', before);
     if (before.status !== 'active') throw wrongState(before.status);
-    await w.db.update(accounts).set({ status: 'disabled', updatedAt: new Date() }).where(eq(accounts.id, accountId));
-    const ended = await w.db.delete(sessions).where(eq(sessions.accountId, accountId)).returning({ id: sessions.id });
+    await w.db
+      .update(accounts)
+      .set({ status: 'disabled', updatedAt: new Date() })
+      .where(eq(accounts.id, accountId));
+    const ended = await w.db
+      .delete(sessions)
+      .where(eq(sessions.accountId, accountId))
+      .returning({ id: sessions.id });
     await w.audit({
       action: 'account.disable',
       entityType: 'account',
@@ -22,6 +29,8 @@ export async function disableAccount(ctx: Ctx, accountId: string): Promise<Accou
     });
     return getAccount(w.db, ctx.actor!.congressId, accountId);
   });
+  forgetSessions({ accountId });
+  return after;
 }
 
 export async function enableAccount(ctx: Ctx, accountId: string): Promise<AccountView> {
@@ -29,7 +38,10 @@ export async function enableAccount(ctx: Ctx, accountId: string): Promise<Accoun
     const before = await getAccount(w.db, ctx.actor!.congressId, accountId, true);
     accountPolicy.authorize(ctx.actor, 'enable', before);
     if (before.status !== 'disabled') throw wrongState(before.status);
-    await w.db.update(accounts).set({ status: 'active', updatedAt: new Date() }).where(eq(accounts.id, accountId));
+    await w.db
+      .update(accounts)
+      .set({ status: 'active', updatedAt: new Date() })
+      .where(eq(accounts.id, accountId));
     await w.audit({
       action: 'account.enable',
       entityType: 'account',

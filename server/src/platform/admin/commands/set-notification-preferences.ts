@@ -16,8 +16,17 @@ export async function setNotificationPreferences(ctx: Ctx, prefs: NotificationPr
     await w.db
       .insert(notificationPreferences)
       .values({ accountId: actor.accountId, congressId: actor.congressId, ...prefs })
-      .onConflictDoUpdate({ target: notificationPreferences.accountId, set: { ...prefs, updatedAt: new Date() } });
-    await w.audit({ action: 'notificationPreferences.set', entityType: 'account', entityId: actor.accountId, before, after: prefs });
+      .onConflictDoUpdate({
+        target: notificationPreferences.accountId,
+        set: { ...prefs, updatedAt: new Date() },
+      });
+    await w.audit({
+      action: 'notificationPreferences.set',
+      entityType: 'account',
+      entityId: actor.accountId,
+      before,
+      after: prefs,
+    });
     return prefs;
   });
 }

@@ -11,7 +11,10 @@ export async function unlockAccount(ctx: Ctx, accountId: string): Promise<Accoun
     const before = await getAccount(w.db, ctx.actor!.congressId, accountId, true);
     accountPolicy.authorize(ctx.actor, 'unlock', before);
     if (!before.lockedUntil || before.lockedUntil <= new Date()) throw wrongState('notLocked');
-    await w.db.update(accounts).set({ lockedUntil: null, failedLogins: 0, updatedAt: new Date() }).where(eq(accounts.id, accountId));
+    await w.db
+      .update(accounts)
+      .set({ lockedUntil: null, failedLogins: 0, updatedAt: new Date() })
+      .where(eq(accounts.id, accountId));
     await w.audit({
       action: 'account.unlock',
       entityType: 'account',

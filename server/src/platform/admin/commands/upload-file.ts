@@ -21,7 +21,13 @@ export async function uploadFile(ctx: Ctx, input: { data: Buffer; originalName: 
       action: 'file.upload',
       entityType: 'file',
       entityId: file.id,
-      after: { mimeType: file.mimeType, sizeBytes: file.sizeBytes, sha256: file.sha256, originalName: file.originalName, purpose: input.purpose },
+      after: {
+        mimeType: file.mimeType,
+        sizeBytes: file.sizeBytes,
+        sha256: file.sha256,
+        originalName: file.originalName,
+        purpose: input.purpose,
+      },
     });
     return file;
   });

@@ -9,7 +9,12 @@ export async function verifyAuditTrail(ctx: Ctx) {
   for (let n = -1; n !== 0; sealed += n) n = await sealAudit(db, config.keys.audit, congressId);
   const { checked, problems } = await verifyAudit(db, config.keys.audit, [congressId]);
   await transact(ctx, (w) =>
-    w.audit({ action: 'audit.verify', entityType: 'auditTrail', entityId: congressId, after: { checked, sealed, problems: problems.length } }),
+    w.audit({
+      action: 'audit.verify',
+      entityType: 'auditTrail',
+      entityId: congressId,
+      after: { checked, sealed, problems: problems.length },
+    }),
   );
   return { checked, sealed, problems };
 }

@@ -18,7 +18,12 @@ export interface FindAuditEventsQuery {
 export async function findAuditEvents(db: Db, congressId: string, q: FindAuditEventsQuery) {
   const where: SQL[] = [eq(auditEvents.congressId, congressId)];
   // `opinion.` (a trailing dot) matches every action of that entity.
-  if (q.action) where.push(q.action.endsWith('.') ? sql`${auditEvents.action} LIKE ${`${q.action}%`}` : eq(auditEvents.action, q.action));
+  if (q.action)
+    where.push(
+      q.action.endsWith('.')
+        ? sql`${auditEvents.action} LIKE ${`${q.action}%`}`
+        : eq(auditEvents.action, q.action),
+    );
   if (q.entityType) where.push(eq(auditEvents.entityType, q.entityType));
   if (q.entityId) where.push(eq(auditEvents.entityId, q.entityId));
   if (q.accountId) where.push(eq(auditEvents.accountId, q.accountId));
@@ -28,7 +33,9 @@ export async function findAuditEvents(db: Db, congressId: string, q: FindAuditEv
   if (after) {
     const [at, id] = after as [string, string];
     const atDate = new Date(at);
-    where.push(or(lt(auditEvents.createdAt, atDate), and(eq(auditEvents.createdAt, atDate), lt(auditEvents.id, id)))!);
+    where.push(
+      or(lt(auditEvents.createdAt, atDate), and(eq(auditEvents.createdAt, atDate), lt(auditEvents.id, id)))!,
+    );
   }
   const rows = await db
     .select({

@@ -1,5 +1,5 @@
 // My inbox, newest first, in cursor pages, with my unread count; and my delivery preferences.
-import { and, count, desc, eq, isNull, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { decodeCursor, page } from '../../http';
 import { notificationPreferences, notifications } from '../../platform.table';
@@ -11,12 +11,9 @@ export async function findNotifications(
 ) {
   const where: SQL[] = [eq(notifications.accountId, accountId)];
   if (q.unread) where.push(isNull(notifications.readAt));
-  const after = decodeCursor(q.cursor, 2);
-  if (after) {
-    const at = new Date(after[0] as string);
-    const id = after[1] as string;
-    where.push(or(lt(notifications.createdAt, at), and(eq(notifications.createdAt, at), lt(notifications.id, id)))!);
-  }
+  // Ids are UUIDv7, so id order is creation order (created_at may tie within one transaction).
+  const after = decodeCursor(q.cursor, 1);
+  if (after) where.push(lt(notifications.id, after[0] as string));
   const rows = await db
     .select({
       id: notifications.id,
@@ -29,13 +26,13 @@ export async function findNotifications(
     })
     .from(notifications)
     .where(and(...where))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .orderBy(desc(notifications.id))
     .limit(q.limit + 1);
   const [{ n }] = await db
     .select({ n: count() })
     .from(notifications)
     .where(and(eq(notifications.accountId, accountId), isNull(notifications.readAt)));
-  return { ...page(rows, q.limit, (r) => [r.createdAt.toISOString(), r.id]), unreadCount: Number(n) };
+  return { ...page(rows, q.limit, (r) => [r.id]), unreadCount: Number(n) };
 }
 
 export const DEFAULT_PREFERENCES = { email: true, sms: false, dailyDigest: false };

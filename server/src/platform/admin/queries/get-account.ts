@@ -11,7 +11,9 @@ export const accountColumns = {
   username: accounts.username,
   displayName: accounts.displayName,
   status: accounts.status,
-  roles: sql<Role[]>`coalesce((SELECT array_agg(${accountRoles.role} ORDER BY ${accountRoles.role}) FROM ${accountRoles} WHERE ${accountRoles.accountId} = ${accounts.id}), '{}')`,
+  roles: sql<
+    Role[]
+  >`coalesce((SELECT array_agg(${accountRoles.role} ORDER BY ${accountRoles.role}) FROM ${accountRoles} WHERE ${accountRoles.accountId} = ${accounts.id}), '{}')`,
   lockedUntil: accounts.lockedUntil,
   totpEnabled: accounts.totpEnabled,
   deputyId: accounts.deputyId,
@@ -40,11 +42,16 @@ export async function findAccountById(db: Db, congressId: string, id: string): P
     .select(accountColumns)
     .from(accounts)
     .where(and(eq(accounts.id, id), eq(accounts.congressId, congressId)));
-  return (row as AccountView | undefined) ?? null;
+  return row ?? null;
 }
 
 /** The account, or 404 (also for another congress's account). Pass `forUpdate` inside a transaction. */
-export async function getAccount(db: Db, congressId: string, id: string, forUpdate = false): Promise<AccountView> {
+export async function getAccount(
+  db: Db,
+  congressId: string,
+  id: string,
+  forUpdate = false,
+): Promise<AccountView> {
   if (forUpdate) {
     await db.execute(sql`SELECT 1 FROM accounts WHERE id = ${id} AND congress_id = ${congressId} FOR UPDATE`);
   }

@@ -1,0 +1,86 @@
+// Browser journey of the livelihood vote: a deputy at 375 px signs in, votes and sees the receipt; staff
+// close the vote; the public sees the results and then the progress page.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, login, setLanguage, shot, startServer, type RunningServer } from './lib';
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let voteUrl = '';
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newPage(width: number, height: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
+  contexts.push(context);
+  const page = await context.newPage();
+  await setLanguage(page, 'zh-CN');
+  page.on('pageerror', (err) => console.error('[pageerror]', err.message));
+  return page;
+}
+
+const noHorizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+
+describe('livelihood vote journey', () => {
+  test('a deputy at 375 px signs in, chooses, confirms and sees the receipt code', async () => {
+    const page = await newPage(375, 812);
+    await login(page, server.url, 'deputy');
+    await page.goto(`${server.url}/livelihood/votes`);
+    await page.getByRole('button', { name: /^投\s*票$/ }).first().click();
+    await page.waitForURL(/\/livelihood\/votes\/[0-9a-f-]+$/);
+    voteUrl = page.url();
+    await page.getByRole('button', { name: /^签\s*到$/ }).click();
+    await page.getByText('已签到').waitFor();
+    const boxes = page.locator('.ant-checkbox-wrapper');
+    expect(await boxes.count()).toBeGreaterThan(10);
+    for (const i of [0, 2, 4]) await boxes.nth(i).click();
+    await shot(page, 'livelihood-1-ballot-375');
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await page.getByRole('button', { name: /^投\s*票$/ }).click();
+    await page.getByText('您选择了 3 项').waitFor();
+    await shot(page, 'livelihood-2-confirm-375');
+    await page.getByRole('button', { name: '确认投票' }).click();
+    const receipt = page.getByTestId('receipt-code');
+    await receipt.waitFor();
+    expect((await receipt.innerText()).trim()).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/);
+    await shot(page, 'livelihood-3-receipt-375');
+  });
+
+  test('staff see the turnout and close the vote', async () => {
+    const page = await newPage(1280, 900);
+    await login(page, server.url, 'staff');
+    await page.goto(voteUrl);
+    await page.getByText('票决控制台').waitFor();
+    await shot(page, 'livelihood-4-console');
+    await page.getByTestId('close-vote').click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.waitForURL(/\/results$/, { timeout: 30_000 });
+    await page.getByText('票决有效').waitFor();
+    await shot(page, 'livelihood-5-results-staff');
+  });
+
+  test('the public sees the results at 375 px, and later the progress page', async () => {
+    const page = await newPage(375, 812);
+    await page.goto(`${voteUrl}/results`);
+    await page.getByText('票决有效').waitFor();
+    expect(await page.getByText('应到').first().innerText()).toMatch(/实到/);
+    await shot(page, 'livelihood-6-results-public-375');
+    await page.goto(`${server.url}/livelihood/projects`);
+    const summary = page.getByTestId('progress-summary');
+    await summary.waitFor();
+    expect(await summary.innerText()).toMatch(/15 件民生实事：14 件按计划推进，1 件调整进度/);
+    await page.locator('canvas').first().waitFor();
+    await shot(page, 'livelihood-7-progress-375');
+    expect(await noHorizontalOverflow(page)).toBe(true);
+  });
+});

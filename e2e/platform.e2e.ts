@@ -1,0 +1,301 @@
+// Browser journeys of the platform shell: the public home page at 375 px, sign-in (wrong password,
+// staff), navigation by role (staff, deputy, auditor with forced TOTP enrolment), the language switch.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { generate } from 'otplib';
+import ExcelJS from 'exceljs';
+import { launchBrowser, login, setLanguage, shot, startServer, type RunningServer } from './lib';
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newPage(width = 1280, height = 860, lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height }, locale: lang });
+  contexts.push(context);
+  const page = await context.newPage();
+  await setLanguage(page, lang);
+  page.on('pageerror', (err) => console.error('[pageerror]', err.message));
+  return page;
+}
+
+/** The labels of the sider menu (top level and inside open groups). */
+async function menuLabels(page: Page): Promise<string> {
+  const menu = page.getByTestId('nav-menu');
+  await menu.waitFor();
+  // Open every group so that its items are in the DOM.
+  for (const title of await menu.locator('.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title').all()) {
+    await title.click();
+  }
+  await page.waitForTimeout(300);
+  return menu.innerText();
+}
+
+/** Administrators must enrol TOTP at their first sign-in: do it with the secret shown on the page. */
+async function enrolTotp(page: Page): Promise<void> {
+  await page.waitForURL((u) => u.pathname === '/account/totp');
+  await page.getByTestId('totp-start').click();
+  const secret = (await page.getByTestId('totp-secret').innerText()).trim();
+  await page.getByTestId('totp-code').fill(await generate({ secret }));
+  await page.getByTestId('totp-confirm').click();
+  await page.waitForURL((u) => u.pathname === '/');
+}
+
+/** An .xlsx of deputies with two bad rows (no name; a wrong gender and phone). */
+async function badDeputiesWorkbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('代表');
+  ws.addRow(['姓名', '性别', '手机号码', '街道']);
+  ws.addRow(['', '男', '13800000000', '']);
+  ws.addRow(['测试代表', '未知', '12345', '']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** True when nothing is wider than the viewport (no sideways scrolling). */
+const noHorizontalOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+
+describe('platform shell', () => {
+  test('the public home page at 375 px lists streets, deputies and liaison places', async () => {
+    const page = await newPage(375, 812);
+    await page.goto(server.url + '/');
+    await page.getByTestId('home-hero').waitFor();
+    const places = page.getByTestId('place-card');
+    await places.first().waitFor({ timeout: 30_000 });
+    // Phones see the first places, the rest on request.
+    expect(await places.count()).toBeGreaterThanOrEqual(3);
+    const firstPlace = await places.first().innerText();
+    expect(firstPlace).toMatch(/代表(之家|联络站|联系点)/);
+    expect(firstPlace.length).toBeGreaterThan(10);
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'platform-home-375-zh');
+    await page.getByTestId('places-show-all').click();
+    expect(await places.count()).toBeGreaterThanOrEqual(10);
+
+    // Streets: open the street picker of the deputy finder.
+    await page.getByTestId('finder-street').click();
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await options.first().waitFor();
+    expect(await options.count()).toBeGreaterThanOrEqual(5);
+    const streetName = await options.first().innerText();
+    expect(streetName).toMatch(/街道/);
+    await shot(page, 'platform-home-375-streets');
+    await options.first().click();
+    const results = page.getByTestId('deputy-results');
+    await results.waitFor({ timeout: 20_000 });
+    expect(await results.locator('.deputy-chip').count()).toBeGreaterThan(0);
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'platform-home-375-deputies');
+
+    // The mobile header has the drawer menu, with the elderly-friendly switch.
+    await page.getByTestId('menu-button').click();
+    await page.locator('.ant-drawer-open').waitFor();
+    await shot(page, 'platform-home-375-drawer');
+    const before = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.ant-app') ?? document.body).fontSize));
+    await page.locator('.ant-drawer-open').getByTestId('elderly-switch').click();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.documentElement.classList.contains('elderly'));
+    const after = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.ant-app') ?? document.body).fontSize));
+    expect(after).toBeGreaterThanOrEqual(18);
+    expect(after).toBeGreaterThan(before);
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, 'platform-home-375-elderly');
+    // The choice is kept across visits.
+    await page.reload();
+    await page.getByTestId('home-hero').waitFor();
+    expect(await page.evaluate(() => document.documentElement.classList.contains('elderly'))).toBe(true);
+  });
+
+  test('the public home page in English at 1280 px', async () => {
+    const page = await newPage(1280, 860, 'en');
+    await page.goto(server.url + '/');
+    await page.getByTestId('place-card').first().waitFor({ timeout: 30_000 });
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('Find your deputies');
+    expect(text).toContain('Liaison places');
+    expect(text).not.toContain('找代表');
+    await shot(page, 'platform-home-1280-en');
+  });
+
+  test('a wrong password shows the error message and stays on the login page', async () => {
+    const page = await newPage();
+    await page.goto(server.url + '/login');
+    await page.getByTestId('login-username').fill('staff');
+    await page.getByTestId('login-password').fill('not-the-password');
+    await page.getByTestId('login-submit').click();
+    const error = page.getByTestId('login-error');
+    await error.waitFor();
+    expect(await error.innerText()).toContain('用户名或密码错误');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await shot(page, 'platform-login-wrong-password');
+  });
+
+  test('staff sign in and see the registry, not the administration', async () => {
+    const page = await newPage();
+    await login(page, server.url, 'staff');
+    const labels = await menuLabels(page);
+    expect(labels).toContain('代表名册');
+    expect(labels).toContain('承办单位');
+    expect(labels).toContain('家站点');
+    expect(labels).not.toContain('账号管理');
+    expect(labels).not.toContain('审计日志');
+    await shot(page, 'platform-staff-home');
+
+    await page.goto(server.url + '/registry/deputies');
+    await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('.ant-table-row').count()).toBeGreaterThan(10);
+    await shot(page, 'platform-staff-deputies');
+
+    // Switch to English: the visible labels change.
+    await page.getByTestId('lang-switch').click();
+    await page.getByText('Deputies', { exact: true }).first().waitFor();
+    const en = await menuLabels(page);
+    expect(en).toContain('Deputies');
+    expect(en).toContain('Handling units');
+    expect(en).not.toContain('代表名册');
+    expect(await page.locator('.ant-table-thead').innerText()).toContain('Name');
+    await shot(page, 'platform-staff-deputies-en');
+  });
+
+  test('the registry screens load for staff', async () => {
+    const page = await newPage();
+    await login(page, server.url, 'staff');
+    const screens: [string, string, string][] = [
+      ['/registry/handling-units', '.ant-table-row', 'platform-registry-units'],
+      ['/registry/liaison-places', '.ant-table-row', 'platform-registry-places'],
+      ['/registry/jurisdictions', '.ant-tree-node-content-wrapper', 'platform-registry-jurisdictions'],
+      ['/registry/terms', '.ant-table-row', 'platform-registry-terms'],
+      ['/registry/committees', '.ant-table-row', 'platform-registry-committees'],
+    ];
+    for (const [path, row, name] of screens) {
+      await page.goto(server.url + path);
+      await page.locator(row).first().waitFor({ timeout: 30_000 });
+      expect(await page.locator('.ant-alert-error').count(), path).toBe(0);
+      await shot(page, name);
+    }
+    // An Excel import with bad rows: the per-row report, nothing imported.
+    await page.goto(server.url + '/registry/deputies');
+    await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: /导入 Excel/ }).click();
+    await page.locator('.ant-modal input[type=file]').setInputFiles({
+      name: 'deputies.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await badDeputiesWorkbook(),
+    });
+    const report = page.getByTestId('import-errors');
+    await report.waitFor({ timeout: 30_000 });
+    const reportText = await report.innerText();
+    expect(reportText).toContain('2');
+    expect(reportText).toContain('3');
+    expect(await report.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
+    await shot(page, 'platform-registry-import-errors');
+    await page.keyboard.press('Escape');
+
+    // A deputy's record with mandates.
+    await page.goto(server.url + '/registry/deputies');
+    await page.locator('.ant-table-row a').first().click();
+    await page.getByTestId('mandates').locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('.ant-alert-error').count()).toBe(0);
+    await shot(page, 'platform-registry-deputy');
+  });
+
+  test('a deputy sees neither the registry nor the administration', async () => {
+    const page = await newPage();
+    await login(page, server.url, 'deputy');
+    const labels = await menuLabels(page);
+    expect(labels).toContain('消息');
+    expect(labels).not.toContain('代表名册');
+    expect(labels).not.toContain('账号管理');
+    expect(labels).not.toContain('审计日志');
+    await shot(page, 'platform-deputy-home');
+  });
+
+  test('the auditor must enrol a second factor, then sees only the audit trail', async () => {
+    const page = await newPage();
+    await login(page, server.url, 'auditor');
+    await page.waitForURL((u) => u.pathname === '/account/totp');
+    // Any other page sends the auditor back to the enrolment.
+    await page.goto(server.url + '/admin/audit');
+    await page.waitForURL((u) => u.pathname === '/account/totp');
+    await page.getByTestId('totp-start').click();
+    const secret = (await page.getByTestId('totp-secret').innerText()).trim();
+    expect(secret).toMatch(/^[A-Z2-7]+=*$/);
+    await page.getByTestId('totp-qr').waitFor();
+    await shot(page, 'platform-auditor-totp');
+    await page.getByTestId('totp-code').fill(await generate({ secret }));
+    await page.getByTestId('totp-confirm').click();
+    await page.waitForURL((u) => u.pathname === '/');
+
+    const labels = await menuLabels(page);
+    expect(labels).toContain('审计日志');
+    expect(labels).not.toContain('代表名册');
+    expect(labels).not.toContain('账号管理');
+
+    await page.goto(server.url + '/admin/audit');
+    await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
+    await page.getByTestId('audit-verify').click();
+    const result = page.getByTestId('audit-verify-result');
+    await result.waitFor({ timeout: 30_000 });
+    expect(await result.innerText()).toContain('审计链完整');
+    await shot(page, 'platform-auditor-verify');
+  });
+
+  test('the system administrator manages accounts', async () => {
+    const page = await newPage();
+    await login(page, server.url, 'sysadmin');
+    await enrolTotp(page);
+    const labels = await menuLabels(page);
+    expect(labels).toContain('账号管理');
+    expect(labels).not.toContain('审计日志');
+    await page.goto(server.url + '/admin/accounts');
+    await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('.ant-table-tbody').innerText()).toContain('staff');
+    await shot(page, 'platform-sysadmin-accounts');
+  });
+
+  test('the security administrator is refused a second administrator role (三员分立)', async () => {
+    const page = await newPage();
+    await login(page, server.url, 'secadmin');
+    await enrolTotp(page);
+    await page.goto(server.url + '/admin/accounts');
+    await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
+    await page.locator('.ant-table-row', { hasText: 'auditor' }).first().click();
+    const drawer = page.locator('.ant-drawer-open');
+    await drawer.getByTestId('grant-role-select').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '系统管理员' }).click();
+    await drawer.getByTestId('grant-role').click();
+    const alert = drawer.locator('.ant-alert-error');
+    await alert.waitFor({ timeout: 20_000 });
+    expect(await alert.innerText()).toContain('三员分立');
+    await shot(page, 'platform-secadmin-refused');
+  });
+
+  test('inbox and my account', async () => {
+    const page = await newPage(375, 812);
+    await login(page, server.url, 'staff');
+    await page.goto(server.url + '/inbox');
+    await page.getByText('通知方式').waitFor({ timeout: 30_000 });
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'platform-inbox-375');
+    await page.goto(server.url + '/account');
+    await page.getByRole('tab', { name: 'API 令牌' }).click();
+    await page.getByPlaceholder('令牌名称').fill('e2e');
+    await page.getByRole('button', { name: '创建令牌' }).click();
+    const token = page.getByTestId('new-token');
+    await token.waitFor({ timeout: 20_000 });
+    expect(await token.innerText()).toMatch(/^mny_/);
+    await shot(page, 'platform-account-token-375');
+  });
+});

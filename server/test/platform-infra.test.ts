@@ -1,0 +1,295 @@
+// Platform plumbing: the job outbox (after commit only, retries with backoff, exactly once across
+// workers), migrations under a lock, the database going away and coming back, and the HTTP conventions
+// (OpenAPI 3.1, docs, metrics, request ids).
+import net from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import pg from 'pg';
+import { z } from 'zod';
+import { testConfig } from '../src/config';
+import { createDatabase } from '../src/db/client';
+import { listMigrations, migrate } from '../src/db/migrate';
+import { buildApp } from '../src/app';
+import { systemCtx, transact } from '../src/platform/context';
+import { createJobQueue, defineJob } from '../src/platform/jobs';
+import { jobs } from '../src/platform/platform.table';
+import { createTestEnv, type TestEnv } from './harness';
+
+const PG_URL = process.env.TEST_DATABASE_URL;
+const onPostgres = PG_URL ? it : it.skip;
+
+let t: TestEnv;
+beforeAll(async () => {
+  t = await createTestEnv();
+});
+afterAll(async () => t?.close());
+
+const ran = new Map<string, number>();
+const countJob = defineJob({
+  name: 'test.count',
+  payload: z.object({ key: z.string() }),
+  async handle(_app, { key }) {
+    ran.set(key, (ran.get(key) ?? 0) + 1);
+    await new Promise((r) => setTimeout(r, 2));
+  },
+});
+const failingJob = defineJob({
+  name: 'test.fail',
+  payload: z.object({}),
+  maxAttempts: 3,
+  async handle() {
+    throw new Error('the gateway is down');
+  },
+});
+
+describe('job outbox', () => {
+  beforeAll(() => {
+    t.services.jobs.register(countJob);
+    t.services.jobs.register(failingJob);
+  });
+
+  it('never runs a job enqueued in a transaction that rolled back; runs a committed one once', async () => {
+    const ctx = systemCtx(t.services);
+    await expect(
+      transact(ctx, async (w) => {
+        await w.enqueue('test.count', { key: 'rolled-back' }, { congressId: t.congressId });
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    await transact(ctx, (w) => w.enqueue('test.count', { key: 'committed' }, { congressId: t.congressId }));
+    await t.services.jobs.drain();
+    await t.services.jobs.drain();
+    expect(ran.get('rolled-back')).toBeUndefined();
+    expect(ran.get('committed')).toBe(1);
+    const rows = await t.services.db
+      .select()
+      .from(jobs)
+      .where(sql`${jobs.payload} ->> 'key' = 'rolled-back'`);
+    expect(rows).toEqual([]);
+  });
+
+  it('retries a failing job with exponential backoff, then marks it failed', async () => {
+    await transact(systemCtx(t.services), (w) =>
+      w.enqueue('test.fail', {}, { congressId: t.congressId, maxAttempts: 3 }),
+    );
+    const job = async () => (await t.services.db.select().from(jobs).where(eq(jobs.name, 'test.fail')))[0];
+    const delays: number[] = [];
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const startedAt = Date.now();
+      expect(await t.services.jobs.drain()).toBeGreaterThanOrEqual(1);
+      const row = await job();
+      expect(row.attempts).toBe(attempt);
+      expect(row.lastError).toMatch(/the gateway is down/);
+      if (attempt < 3) {
+        expect(row.status).toBe('pending');
+        delays.push(Math.round((row.runAt.getTime() - startedAt) / 1000));
+        // Not due yet: a drain now leaves it alone.
+        await t.services.jobs.drain();
+        expect((await job()).attempts).toBe(attempt);
+        // Let the backoff pass.
+        await t.services.db
+          .update(jobs)
+          .set({ runAt: new Date(Date.now() - 1000) })
+          .where(eq(jobs.id, row.id));
+      } else {
+        expect(row.status).toBe('failed');
+        expect(row.finishedAt).not.toBeNull();
+      }
+    }
+    expect(delays[0]).toBeGreaterThanOrEqual(1);
+    expect(delays[0]).toBeLessThanOrEqual(3);
+    expect(delays[1]).toBeGreaterThanOrEqual(3);
+    expect(delays[1]).toBeLessThanOrEqual(5);
+    await t.services.jobs.drain();
+    expect((await job()).attempts).toBe(3);
+  });
+
+  it('two queues draining at once run each job exactly once', async () => {
+    const keys = Array.from({ length: 60 }, (_, i) => `both-${i}`);
+    await transact(systemCtx(t.services), async (w) => {
+      for (const key of keys) await w.enqueue('test.count', { key }, { congressId: t.congressId });
+    });
+    const second = createJobQueue(
+      () => t.services,
+      0,
+      () => undefined,
+    );
+    second.register(countJob);
+    const [a, b] = await Promise.all([t.services.jobs.drain(), second.drain()]);
+    expect(a + b).toBeGreaterThanOrEqual(60);
+    for (const key of keys) expect(ran.get(key), key).toBe(1);
+    if (PG_URL) expect(Math.min(a, b)).toBeGreaterThan(0);
+  });
+});
+
+describe('migrations', () => {
+  onPostgres(
+    'two instances migrating one fresh PostgreSQL database at once apply each migration once',
+    async () => {
+      const name = `minyi_mig_${randomBytes(5).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: PG_URL });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+      const u = new URL(PG_URL!);
+      u.pathname = `/${name}`;
+      const a = await createDatabase({ url: u.toString(), dataDir: null, poolSize: 2 });
+      const b = await createDatabase({ url: u.toString(), dataDir: null, poolSize: 2 });
+      try {
+        const [ra, rb] = await Promise.all([migrate(a), migrate(b)]);
+        const all = listMigrations().map((m) => m.name);
+        expect([...ra, ...rb].sort()).toEqual([...all].sort());
+        expect(ra.length === 0 || rb.length === 0).toBe(true);
+        const rows = await a.withConnection((c) =>
+          c.query<{ name: string }>('SELECT name FROM schema_migrations'),
+        );
+        expect(rows.map((r) => r.name).sort()).toEqual([...all].sort());
+        expect(await migrate(a)).toEqual([]);
+      } finally {
+        await a.close();
+        await b.close();
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      }
+    },
+  );
+});
+
+describe('database outage', () => {
+  onPostgres(
+    'answers 503 on /readyz and the API while the database is unreachable, and recovers by itself',
+    async () => {
+      const name = `minyi_down_${randomBytes(5).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: PG_URL });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+      const target = new URL(PG_URL!);
+      // A TCP proxy in front of PostgreSQL that can be cut and restored.
+      const sockets = new Set<net.Socket>();
+      let proxy: net.Server;
+      const open = (port: number) =>
+        new Promise<number>((resolve) => {
+          proxy = net.createServer((client) => {
+            const upstream = net.connect(Number(target.port || 5432), target.hostname);
+            for (const s of [client, upstream]) {
+              sockets.add(s);
+              s.on('error', () => undefined);
+              s.on('close', () => {
+                sockets.delete(s);
+                client.destroy();
+                upstream.destroy();
+              });
+            }
+            client.pipe(upstream).pipe(client);
+          });
+          proxy.listen(port, '127.0.0.1', () => resolve((proxy.address() as net.AddressInfo).port));
+        });
+      const cut = async () => {
+        await new Promise<void>((resolve) => {
+          proxy.close(() => resolve());
+          for (const s of sockets) s.destroy();
+        });
+      };
+      const port = await open(0);
+      const viaProxy = new URL(PG_URL!);
+      viaProxy.host = `127.0.0.1:${port}`;
+      viaProxy.pathname = `/${name}`;
+      const database = await createDatabase({ url: viaProxy.toString(), dataDir: null, poolSize: 3 });
+      const app = await buildApp(testConfig(), database);
+      try {
+        await migrate(database);
+        await app.ready();
+        expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+        const login = () =>
+          app.inject({
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            payload: { username: 'nobody', password: 'whatever-1' },
+          });
+        expect((await login()).statusCode).toBe(401);
+
+        await cut();
+        const ready = await app.inject({ method: 'GET', url: '/readyz' });
+        expect(ready.statusCode).toBe(503);
+        const api = await login();
+        expect(api.statusCode).toBe(503);
+        expect(api.headers['content-type']).toMatch(/problem\+json/);
+        expect(api.json().code).toBe('service_unavailable');
+        // Still down: still 503, and the process is still serving.
+        expect((await login()).statusCode).toBe(503);
+        expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+
+        await open(port);
+        let status = 0;
+        for (let i = 0; i < 20 && status !== 200; i++) {
+          status = (await app.inject({ method: 'GET', url: '/readyz' })).statusCode;
+          if (status !== 200) await new Promise((r) => setTimeout(r, 250));
+        }
+        expect(status).toBe(200);
+        expect((await login()).statusCode).toBe(401);
+      } finally {
+        await app.close();
+        await database.close().catch(() => undefined);
+        await cut().catch(() => undefined);
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      }
+    },
+  );
+});
+
+describe('HTTP conventions', () => {
+  it('publishes OpenAPI 3.1 listing the login route, and browsable docs', async () => {
+    const res = await t.anon.get('/api/openapi.json');
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
+    expect(doc.paths['/api/v1/auth/login']).toBeDefined();
+    expect(doc.paths['/api/v1/admin/accounts']).toBeDefined();
+    expect(doc.paths['/api/v1/audit-events']).toBeDefined();
+    expect(doc.paths['/api/v1/bench/raw-insert']).toBeUndefined();
+    const docs = await t.anon.get('/api/docs/');
+    expect(docs.statusCode).toBe(200);
+    expect(docs.headers['content-type']).toMatch(/text\/html/);
+  });
+
+  it('exposes Prometheus metrics with request durations', async () => {
+    await t.anon.get('/healthz');
+    await t.anon.get('/api/v1/auth/me');
+    const res = await t.anon.get('/metrics');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/http_request_duration_seconds_bucket\{/);
+    // API routes are measured too, not only the health routes.
+    expect(res.body).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/auth\/me",status="401"\}/,
+    );
+  });
+
+  it('answers with a request id, echoing a sane one given', async () => {
+    const res = await t.anon.get('/healthz');
+    expect(res.headers['x-request-id']).toEqual(expect.any(String));
+    const given = await t.anon.get('/api/v1/nothing', { 'x-request-id': 'trace-123' });
+    expect(given.headers['x-request-id']).toBe('trace-123');
+    expect(given.json().requestId).toBe('trace-123');
+  });
+
+  it('registers the bench routes only in bench mode', async () => {
+    expect((await t.anon.post('/api/v1/bench/raw-insert', { payload: 'x' })).statusCode).toBe(404);
+    const database = await createDatabase({ url: null, dataDir: null });
+    await migrate(database);
+    const app = await buildApp(testConfig({ bench: true }), database);
+    try {
+      const ins = await app.inject({
+        method: 'POST',
+        url: '/api/v1/bench/raw-insert',
+        payload: { payload: 'hello' },
+      });
+      expect(ins.statusCode).toBe(201);
+      const read = await app.inject({ method: 'GET', url: `/api/v1/bench/pk-read/${ins.json().id}` });
+      expect(read.json()).toMatchObject({ id: ins.json().id, payload: 'hello' });
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  });
+});

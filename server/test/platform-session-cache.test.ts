@@ -1,0 +1,49 @@
+// The per-instance session cache (security.sessionCacheMs, on in production, off in the other tests):
+// what this instance changes applies on the next request; a change made elsewhere within the TTL.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { sessions } from '../src/platform/platform.table';
+import { testConfig } from '../src/config';
+import { createTestEnv, type TestEnv } from './harness';
+import { signIn } from './platform-fixtures';
+
+const TTL = 400;
+let t: TestEnv;
+beforeAll(async () => {
+  t = await createTestEnv({ security: { ...testConfig().security, sessionCacheMs: TTL } });
+});
+afterAll(async () => t?.close());
+
+describe('session cache', () => {
+  it('applies this instance’s changes at once: roles, disable, logout', async () => {
+    const sys = await signIn(t, 'sys', ['systemAdmin']);
+    const sec = await signIn(t, 'sec', ['securityAdmin']);
+    const user = await signIn(t, 'cached', ['leader']);
+    expect((await user.get('/api/v1/auth/me')).json().user.roles).toEqual(['leader']);
+    await sec.post(`/api/v1/admin/accounts/${user.accountId}/roles`, { role: 'congressStaff' });
+    expect((await user.get('/api/v1/auth/me')).json().user.roles).toEqual(['congressStaff', 'leader']);
+    const days = { days: [{ date: '2031-01-01', kind: 'holiday', name: '元旦' }] };
+    expect((await user.post('/api/v1/calendar/import', days)).statusCode).toBe(200);
+    await sec.delete(`/api/v1/admin/accounts/${user.accountId}/roles/congressStaff`);
+    expect((await user.post('/api/v1/calendar/import', days)).statusCode).toBe(403);
+    expect((await user.get('/api/v1/auth/me')).json().user.roles).toEqual(['leader']);
+
+    await sys.post(`/api/v1/admin/accounts/${user.accountId}/disable`);
+    expect((await user.get('/api/v1/auth/me')).statusCode).toBe(401);
+    await sys.post(`/api/v1/admin/accounts/${user.accountId}/enable`);
+
+    const again = await signIn(t, 'cached2', ['leader']);
+    expect((await again.get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect((await again.post('/api/v1/auth/logout')).statusCode).toBe(204);
+    expect((await again.get('/api/v1/auth/me')).statusCode).toBe(401);
+  });
+
+  it('sees a session ended behind its back within the TTL', async () => {
+    const user = await signIn(t, 'elsewhere', ['leader']);
+    expect((await user.get('/api/v1/auth/me')).statusCode).toBe(200);
+    // Another instance (here: the database directly) ends the session.
+    await t.services.db.delete(sessions).where(eq(sessions.accountId, user.accountId));
+    await new Promise((r) => setTimeout(r, TTL + 50));
+    expect((await user.get('/api/v1/auth/me')).statusCode).toBe(401);
+  });
+});

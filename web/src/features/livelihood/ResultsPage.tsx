@@ -1,0 +1,71 @@
+// The published result of a vote (public): validity, quorum, turnout, votes per candidate, the chosen.
+import { Alert, Button, Card, Descriptions, List, Progress, Space, Tag, Typography } from 'antd';
+import { useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { download } from '../../api';
+import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import type { VoteResult } from './types';
+
+export default function ResultsPage() {
+  const { id } = useParams();
+  const { t } = useTranslation('livelihood');
+  const { data: r, error, reload } = useResource<VoteResult>(`/project-votes/${id}/results`);
+  if (error) return <ErrorAlert error={error} onRetry={reload} />;
+  if (!r) return null;
+  const max = Math.max(1, ...r.candidates.map((c) => c.votes));
+  return (
+    <div style={{ maxWidth: 820, margin: '0 auto' }}>
+      <PageHeader
+        title={`${r.title} · ${t('results.title')}`}
+        extra={
+          <>
+            <Button onClick={() => download(`/project-votes/${r.id}/results.xlsx`, `project-vote-${r.year}.xlsx`)}>{t('results.xlsx')}</Button>
+            <Button onClick={() => download(`/project-votes/${r.id}/results.docx`, `project-vote-${r.year}.docx`)}>{t('results.docx')}</Button>
+          </>
+        }
+      />
+      <Alert
+        type={r.valid ? 'success' : 'error'}
+        showIcon
+        title={r.valid ? t('results.valid') : `${t('results.invalid')}：${t(`results.${r.invalidReason}`)}`}
+        description={
+          <Space direction="vertical" size={2}>
+            <span>{t('results.turnout', { roll: r.quorum.rollSize, present: r.quorum.present, cast: r.turnout.ballotsCast })}</span>
+            <span>{t('results.threshold', { base: t(r.threshold.base === 'roll' ? 'results.baseRoll' : 'results.basePresent'), size: r.threshold.baseSize, n: r.threshold.votesNeeded })}</span>
+            {r.runoff && <span>{t('results.runoff', { n: r.runoff.candidateIds.length, seats: r.runoff.seats })}</span>}
+            {r.valid && r.shortfall > 0 && <span>{t('results.shortfall', { n: r.shortfall })}</span>}
+            {r.advisory && <span>{t('results.advisory')}</span>}
+          </Space>
+        }
+        style={{ marginBottom: 16 }}
+      />
+      <Card size="small">
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 3 }}
+          items={[
+            { key: 'c', label: t('results.chosen'), children: `${r.chosen.length} / ${r.maxChoices}` },
+            { key: 'b', label: t('console.ballots'), children: r.electronicBallots },
+            { key: 'p', label: t('console.paper'), children: r.paperBallots },
+          ]}
+        />
+        <List
+          dataSource={r.candidates}
+          renderItem={(c, i) => (
+            <List.Item key={c.id}>
+              <div style={{ width: '100%' }}>
+                <Space wrap>
+                  <Typography.Text type="secondary">{i + 1}.</Typography.Text>
+                  <Typography.Text strong={c.chosen}>{c.title}</Typography.Text>
+                  {c.chosen && <Tag color="green">{t('results.chosen')}</Tag>}
+                  {!c.chosen && c.passed && <Tag>{t('results.passed')}</Tag>}
+                </Space>
+                <Progress percent={(c.votes / max) * 100} status="normal" format={() => `${c.votes}`} strokeColor={c.chosen ? "#389e0d" : "#1677ff"} />
+              </div>
+            </List.Item>
+          )}
+        />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,202 @@
+// One vote: the deputy's phone ballot (sign in, choose up to N, blank allowed, confirm, receipt) and, for
+// staff, the console (roll call, quorum, live turnout, paper counts by two tellers, close, results).
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Checkbox, Col, Form, InputNumber, Modal, Result, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, problemMessage } from '../../api';
+import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import type { VoteDetail } from './types';
+
+export default function VotePage() {
+  const { id } = useParams();
+  const { t } = useTranslation('livelihood');
+  const { data: vote, error, reload } = useResource<VoteDetail>(`/project-votes/${id}`);
+  // Turnout is live while the vote runs.
+  useEffect(() => {
+    if (!vote || vote.status === 'closed' || vote.status === 'draft') return;
+    const timer = setInterval(reload, 5000);
+    return () => clearInterval(timer);
+  }, [vote?.status]); // eslint-disable-line react-hooks/exhaustive-deps
+  if (error) return <ErrorAlert error={error} onRetry={reload} />;
+  if (!vote) return null;
+  return (
+    <div style={{ maxWidth: 720, margin: '0 auto' }}>
+      <PageHeader title={vote.title} sub={<Tag>{t(`status.${vote.status}`)}</Tag>} />
+      {vote.abilities.close || vote.abilities.callRoll ? <Console vote={vote} reload={reload} /> : null}
+      {vote.me.onRoll && <Ballot vote={vote} reload={reload} />}
+      {vote.status === 'closed' && (
+        <Link to={`/livelihood/votes/${vote.id}/results`}>
+          <Button type="primary" block size="large" style={{ marginTop: 12 }}>
+            {t('console.results')}
+          </Button>
+        </Link>
+      )}
+    </div>
+  );
+}
+
+function Ballot({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
+  const { t } = useTranslation('livelihood');
+  const { message } = App.useApp();
+  const [choices, setChoices] = useState<string[]>([]);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [receipt, setReceipt] = useState<string | null>(null);
+
+  if (receipt) {
+    return (
+      <Result
+        status="success"
+        title={t('votes.receiptTitle')}
+        subTitle={t('votes.receiptText')}
+        extra={
+          <Typography.Title level={3} copyable data-testid="receipt-code" style={{ fontFamily: 'monospace' }}>
+            {receipt}
+          </Typography.Title>
+        }
+      />
+    );
+  }
+  if (vote.me.hasVoted) return <Alert type="success" showIcon title={t('votes.alreadyVoted')} />;
+  if (vote.status !== 'open' && vote.status !== 'signingIn') return null;
+
+  const signIn = async () => {
+    setBusy(true);
+    try {
+      await api.post(`/project-votes/${vote.id}/attendance`);
+      reload();
+    } catch (err) {
+      message.error(problemMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const cast = async () => {
+    setBusy(true);
+    try {
+      const r = await api.post<{ receiptCode: string }>(`/project-votes/${vote.id}/ballots`, { choices });
+      setConfirming(false);
+      setReceipt(r.receiptCode);
+    } catch (err) {
+      setConfirming(false);
+      message.error(problemMessage(err));
+      if (err instanceof ApiError && err.status === 409) reload();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card size="small">
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t('votes.secret')}
+      </Typography.Paragraph>
+      {!vote.me.signedIn ? (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Alert type="info" showIcon title={t('votes.mustSignIn')} />
+          <Button type="primary" size="large" block loading={busy} onClick={signIn}>
+            {t('votes.signIn')}
+          </Button>
+        </Space>
+      ) : (
+        <>
+          <Tag color="green">{t('votes.signedIn')}</Tag>
+          <Typography.Paragraph strong style={{ marginTop: 8 }}>
+            {t('votes.choose', { n: vote.maxChoices })}（{choices.length}/{vote.maxChoices}）
+          </Typography.Paragraph>
+          <Checkbox.Group value={choices} onChange={(v) => setChoices(v as string[])} style={{ width: '100%' }}>
+            <Space direction="vertical" style={{ width: '100%' }}>
+              {vote.candidates.map((c) => (
+                <Checkbox
+                  key={c.id}
+                  value={c.id}
+                  disabled={!choices.includes(c.id) && choices.length >= vote.maxChoices}
+                  style={{ padding: '8px 0', fontSize: 16 }}
+                >
+                  {c.title}
+                </Checkbox>
+              ))}
+            </Space>
+          </Checkbox.Group>
+          <Button type="primary" size="large" block disabled={vote.status !== 'open'} style={{ marginTop: 16 }} onClick={() => setConfirming(true)}>
+            {t('votes.vote')}
+          </Button>
+          <Modal open={confirming} title={t('votes.confirmTitle')} okText={t('votes.submit')} confirmLoading={busy} onOk={cast} onCancel={() => setConfirming(false)}>
+            <Typography.Paragraph>{choices.length ? t('votes.confirmText', { n: choices.length }) : t('votes.blank')}</Typography.Paragraph>
+            <ul>
+              {vote.candidates.filter((c) => choices.includes(c.id)).map((c) => (
+                <li key={c.id}>{c.title}</li>
+              ))}
+            </ul>
+          </Modal>
+        </>
+      )}
+    </Card>
+  );
+}
+
+function Console({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
+  const { t } = useTranslation('livelihood');
+  const { message, modal } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm();
+  const step = async (path: string) => {
+    try {
+      await api.post(`/project-votes/${vote.id}/${path}`);
+      reload();
+    } catch (err) {
+      message.error(problemMessage(err));
+    }
+  };
+  const tt = vote.turnout;
+  const enterPaper = async (values: { ballots: number; counts: Record<string, number> }) => {
+    try {
+      const counts = Object.fromEntries(Object.entries(values.counts ?? {}).map(([k, v]) => [k, v ?? 0]));
+      const r = await api.post<{ accepted: boolean }>(`/project-votes/${vote.id}/paper-counts`, { ballots: values.ballots ?? 0, counts });
+      message.success(r.accepted ? t('console.paperAccepted') : t('console.paperFirst'));
+      reload();
+    } catch (err) {
+      message.error(problemMessage(err));
+    }
+  };
+  return (
+    <Card size="small" title={t('console.title')} style={{ marginBottom: 16 }}>
+      <Row gutter={[12, 12]}>
+        <Col xs={12} sm={6}><Statistic title={t('console.rollSize')} value={tt.rollSize} /></Col>
+        <Col xs={12} sm={6}><Statistic title={t('console.signedIn')} value={tt.signedIn} valueStyle={{ color: tt.signedIn >= tt.quorumNeeded ? '#389e0d' : '#cf1322' }} /></Col>
+        <Col xs={12} sm={6}><Statistic title={t('console.quorum')} value={tt.quorumNeeded} /></Col>
+        <Col xs={12} sm={6}><Statistic title={t('console.ballots')} value={tt.electronicBallots} suffix={tt.paperBallots != null ? `+${tt.paperBallots}` : undefined} /></Col>
+      </Row>
+      <Space wrap style={{ marginTop: 16 }}>
+        {vote.status === 'draft' && <Button onClick={() => step('roll')}>{t('console.callRoll')}</Button>}
+        {vote.status === 'signingIn' && <Button type="primary" disabled={tt.signedIn < tt.quorumNeeded} onClick={() => step('open')}>{t('console.open')}</Button>}
+        {vote.status === 'open' && (
+          <Button danger type="primary" data-testid="close-vote" onClick={() => modal.confirm({ title: t('console.closeConfirm'), onOk: () => step('close').then(() => navigate(`/livelihood/votes/${vote.id}/results`)) })}>
+            {t('console.close')}
+          </Button>
+        )}
+        {vote.status === 'closed' && <Button onClick={() => step('runoff')}>{t('console.runoff')}</Button>}
+      </Space>
+      {vote.status === 'open' && (
+        <Card size="small" type="inner" title={t('console.paperTitle')} style={{ marginTop: 16 }}>
+          <Form form={form} layout="vertical" onFinish={enterPaper}>
+            <Form.Item name="ballots" label={t('console.paperBallots')}>
+              <InputNumber min={0} />
+            </Form.Item>
+            <Row gutter={8}>
+              {vote.candidates.map((c) => (
+                <Col xs={24} sm={12} key={c.id}>
+                  <Form.Item name={['counts', c.id]} label={c.title}>
+                    <InputNumber min={0} />
+                  </Form.Item>
+                </Col>
+              ))}
+            </Row>
+            <Button htmlType="submit">{t('console.paperSubmit')}</Button>
+          </Form>
+        </Card>
+      )}
+    </Card>
+  );
+}
