@@ -33,7 +33,10 @@ export interface RunningServer {
 }
 
 /** Starts `node --import tsx server/src/main.ts` on a fresh data dir (demo loaded) and waits for /readyz. */
-export async function startServer(env: Record<string, string> = {}, timeoutMs = 180_000): Promise<RunningServer> {
+export async function startServer(
+  env: Record<string, string> = {},
+  timeoutMs = 180_000,
+): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'minyi-e2e-'));
   const url = `http://127.0.0.1:${port}`;
@@ -118,7 +121,12 @@ export async function shot(page: Page, name: string): Promise<string> {
  * Signs in through the login page as a demo account and waits until the app has left /login.
  * Accounts that must enrol a second factor land on /account/totp.
  */
-export async function login(page: Page, url: string, username: string, password = DEMO_PASSWORD): Promise<void> {
+export async function login(
+  page: Page,
+  url: string,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
   await page.goto(`${url}/login`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);

@@ -35,8 +35,10 @@ async function menuLabels(page: Page): Promise<string> {
   const menu = page.getByTestId('nav-menu');
   await menu.waitFor();
   // Open every group so that its items are in the DOM.
-  for (const title of await menu.locator('.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title').all()) {
-    await title.click();
+  const closed = menu.locator('.ant-menu-submenu:not(.ant-menu-submenu-open) > .ant-menu-submenu-title');
+  for (let i = 0; i < 20 && (await closed.count()) > 0; i++) {
+    await closed.first().click();
+    await page.waitForTimeout(150);
   }
   await page.waitForTimeout(300);
   return menu.innerText();
@@ -102,11 +104,15 @@ describe('platform shell', () => {
     await page.getByTestId('menu-button').click();
     await page.locator('.ant-drawer-open').waitFor();
     await shot(page, 'platform-home-375-drawer');
-    const before = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.ant-app') ?? document.body).fontSize));
+    const before = await page.evaluate(() =>
+      parseFloat(getComputedStyle(document.querySelector('.ant-app') ?? document.body).fontSize),
+    );
     await page.locator('.ant-drawer-open').getByTestId('elderly-switch').click();
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => document.documentElement.classList.contains('elderly'));
-    const after = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.ant-app') ?? document.body).fontSize));
+    const after = await page.evaluate(() =>
+      parseFloat(getComputedStyle(document.querySelector('.ant-app') ?? document.body).fontSize),
+    );
     expect(after).toBeGreaterThanOrEqual(18);
     expect(after).toBeGreaterThan(before);
     expect(await noHorizontalOverflow(page)).toBe(true);
@@ -274,7 +280,9 @@ describe('platform shell', () => {
     await page.locator('.ant-table-row', { hasText: 'auditor' }).first().click();
     const drawer = page.locator('.ant-drawer-open');
     await drawer.getByTestId('grant-role-select').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '系统管理员' }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '系统管理员' })
+      .click();
     await drawer.getByTestId('grant-role').click();
     const alert = drawer.locator('.ant-alert-error');
     await alert.waitFor({ timeout: 20_000 });

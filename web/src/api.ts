@@ -87,7 +87,12 @@ export function qs(params: Record<string, string | number | boolean | null | und
   return s ? `?${s}` : '';
 }
 
-async function request<T>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  opts: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = {
     accept: 'application/json, application/problem+json',
     'accept-language': currentLang() === 'en' ? 'en' : 'zh-CN',
@@ -103,7 +108,7 @@ async function request<T>(method: string, path: string, body?: unknown, opts: Re
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : isForm ? (body) : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
       signal: opts.signal,
     });
   } catch (err) {
@@ -111,7 +116,10 @@ async function request<T>(method: string, path: string, body?: unknown, opts: Re
     throw new ApiError(0, {
       status: 0,
       code: 'network_error',
-      messages: { zh: '网络连接失败，请检查网络后重试', en: 'The network is unreachable; check it and retry' },
+      messages: {
+        zh: '网络连接失败，请检查网络后重试',
+        en: 'The network is unreachable; check it and retry',
+      },
     });
   }
   if (res.status === 204) return undefined as T;
@@ -120,7 +128,7 @@ async function request<T>(method: string, path: string, body?: unknown, opts: Re
   if (!res.ok) {
     const problem: Problem =
       data && typeof data === 'object'
-        ? { status: res.status, code: 'error', ...(data) }
+        ? { status: res.status, code: 'error', ...data }
         : {
             status: res.status,
             code: 'http_error',
@@ -134,9 +142,11 @@ async function request<T>(method: string, path: string, body?: unknown, opts: Re
 
 export const api = {
   get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, undefined, opts),
-  post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, body ?? {}, opts),
+  post: <T>(path: string, body?: unknown, opts?: RequestOptions) =>
+    request<T>('POST', path, body ?? {}, opts),
   put: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PUT', path, body ?? {}, opts),
-  patch: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PATCH', path, body ?? {}, opts),
+  patch: <T>(path: string, body?: unknown, opts?: RequestOptions) =>
+    request<T>('PATCH', path, body ?? {}, opts),
   delete: <T>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, undefined, opts),
   /** multipart/form-data upload (e.g. `file` + `purpose`). */
   upload: <T>(path: string, form: FormData, opts?: RequestOptions) => request<T>('POST', path, form, opts),

@@ -51,7 +51,7 @@ export const opinionSettingsPatchSchema = z.strictObject(
   Object.fromEntries(
     Object.entries(opinionSettingsSchema.shape).map(([k, v]) => [
       k,
-      (v as z.ZodDefault<z.ZodNumber>).unwrap().optional(),
+      (v).unwrap().optional(),
     ]),
   ) as { [K in keyof OpinionSettings]: z.ZodOptional<z.ZodNumber> },
 );

@@ -74,7 +74,7 @@ export function nextStatus(
   action: Exclude<OpinionAction, 'rate'>,
 ): OpinionStatus | null {
   if (!canTransition(status, action)) return null;
-  return OPINION_TRANSITIONS[action].to[0]!;
+  return OPINION_TRANSITIONS[action].to[0];
 }
 
 /**

@@ -5,5 +5,13 @@ import { registryFeature } from './registry';
 import { adminFeature } from './admin';
 import { accountFeature } from './account';
 import { livelihoodFeature } from './livelihood';
+import { suggestionsFeature } from './suggestions';
 
-export const features: Feature[] = [homeFeature, registryFeature, livelihoodFeature, adminFeature, accountFeature];
+export const features: Feature[] = [
+  homeFeature,
+  registryFeature,
+  livelihoodFeature,
+  suggestionsFeature,
+  adminFeature,
+  accountFeature,
+];

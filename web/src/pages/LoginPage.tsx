@@ -14,7 +14,8 @@ interface Credentials {
 }
 
 /** Only same-site paths are followed after sign-in. */
-const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : null);
+const safeNext = (next: string | null) =>
+  next && next.startsWith('/') && !next.startsWith('//') ? next : null;
 
 export default function LoginPage() {
   const { t } = useTranslation();
@@ -57,7 +58,13 @@ export default function LoginPage() {
             </Typography.Title>
             <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
             {error && (
-              <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />
+              <Alert
+                type="error"
+                showIcon
+                title={error}
+                style={{ marginBottom: 16 }}
+                data-testid="login-error"
+              />
             )}
             <Form<Credentials> layout="vertical" onFinish={(v) => void attempt(v)} requiredMark={false}>
               <Form.Item
@@ -65,7 +72,12 @@ export default function LoginPage() {
                 label={t('login.username')}
                 rules={[{ required: true, message: t('login.required') }]}
               >
-                <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
+                <Input
+                  prefix={<UserOutlined />}
+                  autoComplete="username"
+                  autoFocus
+                  data-testid="login-username"
+                />
               </Form.Item>
               <Form.Item
                 name="password"
@@ -90,7 +102,13 @@ export default function LoginPage() {
             </Typography.Title>
             <Typography.Paragraph type="secondary">{t('login.totpHint')}</Typography.Paragraph>
             {error && (
-              <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />
+              <Alert
+                type="error"
+                showIcon
+                title={error}
+                style={{ marginBottom: 16 }}
+                data-testid="login-error"
+              />
             )}
             <Form
               form={codeForm}

@@ -107,7 +107,9 @@ export default function TotpEnrollPage() {
   return (
     <div className="login-wrap">
       <Card className="login-card" style={{ maxWidth: 520 }} title={t('totp.title')}>
-        {user?.mustEnrollTotp && <Alert type="warning" showIcon title={t('totp.required')} style={{ marginBottom: 16 }} />}
+        {user?.mustEnrollTotp && (
+          <Alert type="warning" showIcon title={t('totp.required')} style={{ marginBottom: 16 }} />
+        )}
         <TotpEnrollment onDone={() => navigate('/', { replace: true })} />
       </Card>
     </div>

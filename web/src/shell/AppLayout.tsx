@@ -97,7 +97,8 @@ export function useNavMenu(): { items: MenuEntry[]; flat: VisibleItem[] } {
 function selectedKey(pathname: string, flat: VisibleItem[]): string[] {
   let best: VisibleItem | undefined;
   for (const i of flat) {
-    const match = i.path === '/' ? pathname === '/' : pathname === i.path || pathname.startsWith(`${i.path}/`);
+    const match =
+      i.path === '/' ? pathname === '/' : pathname === i.path || pathname.startsWith(`${i.path}/`);
     if (match && (!best || i.path.length > best.path.length)) best = i;
   }
   return best ? [best.key] : [];
@@ -117,7 +118,13 @@ function LanguageSwitch({ compact }: { compact?: boolean }) {
         aria-label={t('header.language')}
         style={{ color: 'inherit' }}
       >
-        {compact ? (lang === 'en' ? '中' : 'EN') : lang === 'en' ? t('header.switchToZh') : t('header.switchToEn')}
+        {compact
+          ? lang === 'en'
+            ? '中'
+            : 'EN'
+          : lang === 'en'
+            ? t('header.switchToZh')
+            : t('header.switchToEn')}
       </Button>
     </Tooltip>
   );
@@ -251,7 +258,9 @@ export default function AppLayout() {
       items={menuItems}
       onClick={() => setDrawerOpen(false)}
       data-testid={mode === 'inline' ? 'nav-menu' : 'nav-menu-top'}
-      style={mode === 'horizontal' ? { flex: 1, minWidth: 0, background: 'transparent' } : { borderInlineEnd: 0 }}
+      style={
+        mode === 'horizontal' ? { flex: 1, minWidth: 0, background: 'transparent' } : { borderInlineEnd: 0 }
+      }
     />
   );
 

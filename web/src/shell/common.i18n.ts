@@ -109,7 +109,11 @@ export const commonZh = {
 };
 
 export const commonEn: typeof commonZh = {
-  app: { name: 'Minyi', fullName: 'Minyi · People’s Congress Platform', tagline: 'Deputies and the people, connected' },
+  app: {
+    name: 'Minyi',
+    fullName: 'Minyi · People’s Congress Platform',
+    tagline: 'Deputies and the people, connected',
+  },
   nav: { home: 'Home', menu: 'Menu', more: 'More' },
   header: {
     language: 'Language',

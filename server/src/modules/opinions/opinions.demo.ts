@@ -66,7 +66,7 @@ const REPLIES: Record<ReplyOutcome, string> = {
 export async function seedOpinionsDemo(app: AppServices, demo: DemoContext): Promise<void> {
   const db = app.db;
   const rnd = demo.random;
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const congressId = demo.congressId;
   const now = demo.now;
   const exceptions = await app.calendar.exceptions(congressId);
@@ -75,7 +75,7 @@ export async function seedOpinionsDemo(app: AppServices, demo: DemoContext): Pro
 
   // Routing table: each category to the department that lists it, plus street offices for urban management.
   const unitFor = (category: string) =>
-    units.find((u) => u.categories.includes(category) && u.kind !== 'streetOffice') ?? units[0]!;
+    units.find((u) => u.categories.includes(category) && u.kind !== 'streetOffice') ?? units[0];
   const routeRows = OPINION_CATEGORY_CODES.map((category) => ({
     id: newId(),
     congressId,
@@ -133,7 +133,7 @@ export async function seedOpinionsDemo(app: AppServices, demo: DemoContext): Pro
           checkedInAt: upcoming ? null : new Date(startsAt.getTime() - 600_000),
         });
       if (!upcoming)
-        heldReceptions.push({ id, placeId: p.id, streetId: p.streetId, at: startsAt, deputyId: ds[0]! });
+        heldReceptions.push({ id, placeId: p.id, streetId: p.streetId, at: startsAt, deputyId: ds[0] });
     }
   }
   if (receptionRows.length) {
@@ -160,8 +160,8 @@ export async function seedOpinionsDemo(app: AppServices, demo: DemoContext): Pro
     const street = fromReception
       ? (demo.streets.find((s) => s.id === fromReception.streetId) ?? pick(demo.streets))
       : pick(demo.streets);
-    const category = pick(OPINION_CATEGORY_CODES) as OpinionCategory;
-    const content = `${pick(TEXTS[category] ?? TEXTS.other!)}（${street.name}）`;
+    const category: OpinionCategory = pick(OPINION_CATEGORY_CODES);
+    const content = `${pick(TEXTS[category] ?? TEXTS.other)}（${street.name}）`;
     let tc = code();
     while (used.has(tc)) tc = code();
     used.add(tc);

@@ -122,7 +122,7 @@ export async function countHit(w: Work, congressId: string, key: string, windowM
       set: { hits: sql`${opinionRateCounters.hits} + 1` },
     })
     .returning({ hits: opinionRateCounters.hits });
-  if (row!.hits > limit) {
+  if (row.hits > limit) {
     throw new AppError(429, 'rate_limited', {
       zh: '提交过于频繁，请稍后再试',
       en: 'Too many submissions; please try again later',

@@ -582,7 +582,7 @@ export async function opinionRoutes(app: FastifyInstance) {
         f.solvedRate,
         f.satisfactionRate,
       ];
-      for (const s of rep.byStreet) ws.addRow(line(streetName.get(s.streetId)!, s as never));
+      for (const s of rep.byStreet) ws.addRow(line(streetName.get(s.streetId)!, s));
       ws.addRow(line('合计', rep.total));
       ws.getRow(2).font = { bold: true };
       return reply

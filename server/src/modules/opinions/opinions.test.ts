@@ -43,7 +43,7 @@ const form = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 const countOf = async (table: typeof opinions | typeof auditEvents) =>
-  Number((await t.services.db.select({ n: count() }).from(table))[0]!.n);
+  Number((await t.services.db.select({ n: count() }).from(table))[0].n);
 const auditActions = async (entityId: string) =>
   (
     await t.services.db
@@ -121,7 +121,8 @@ afterAll(async () => t?.close());
 async function submit(extra: Record<string, unknown> = {}, headers?: Record<string, string>) {
   const r = await t.anon.post('/api/v1/opinions', form(extra), headers);
   expect(r.statusCode, r.body).toBe(201);
-  return r.json() as { id: string; trackingCode: string };
+  const body: { id: string; trackingCode: string } = r.json();
+  return body;
 }
 
 describe('contract', () => {
@@ -150,8 +151,8 @@ describe('contract', () => {
     expect(tr.body).not.toContain('张三');
     expect(tr.body).not.toMatch(/phone/i);
     const [row] = await t.services.db.select().from(opinions).where(eq(opinions.id, id));
-    expect(row!.phoneEnc).not.toContain('1391234');
-    expect(row!.channel).toBe('form');
+    expect(row.phoneEnc).not.toContain('1391234');
+    expect(row.channel).toBe('form');
   });
 
   it('gives the same 404 for a wrong code and a wrong phone suffix', async () => {
@@ -520,7 +521,7 @@ describe('the closed loop', () => {
       .from(opinionEvents)
       .where(and(eq(opinionEvents.opinionId, id), eq(opinionEvents.kind, 'escalated')));
     expect(escalated).toHaveLength(1);
-    expect(escalated[0]!.isPublic).toBe(false);
+    expect(escalated[0].isPublic).toBe(false);
     const staffNotes = await t.services.db
       .select()
       .from(notifications)
@@ -564,13 +565,13 @@ describe('access', () => {
       ['GET', '/api/v1/opinions/import-template.xlsx'],
     ];
     for (const [method, url, body] of anonymousOnly) {
-      const r = await t.anon.request({ method: method as 'GET', url, payload: body as object });
+      const r = await t.anon.request({ method: method, url, payload: body as object });
       expect(r.statusCode, `${method} ${url} anonymous`).toBe(401);
       for (const [who, c] of [
         ['citizen', citizen],
         ['systemAdmin', sysadmin],
       ] as const) {
-        const x = await c.request({ method: method as 'GET', url, payload: body as object });
+        const x = await c.request({ method: method, url, payload: body as object });
         expect(x.statusCode, `${method} ${url} as ${who}`).toBe(403);
       }
     }
@@ -605,7 +606,7 @@ describe('access', () => {
       [deputy, 'POST', '/api/v1/opinions/import', undefined, 403],
     ];
     for (const [c, method, url, body, status] of refusals) {
-      const r = await c.request({ method: method as 'GET', url, payload: body as object });
+      const r = await c.request({ method: method, url, payload: body as object });
       expect(r.statusCode, `${method} ${url}`).toBe(status);
     }
     // Another congress's staff cannot see this one's opinion.
@@ -796,7 +797,7 @@ describe('search, QR, import, receptions, reports', () => {
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().created).toBe(2);
     const [row] = await t.services.db.select().from(opinions).where(eq(opinions.id, ok.json().items[0].id));
-    expect(row!.channel).toBe('hotline');
+    expect(row.channel).toBe('hotline');
   });
 
   it('schedules a reception with notice, checks deputies in, records people received and counts it', async () => {
@@ -874,14 +875,14 @@ describe('search, QR, import, receptions, reports', () => {
             .select({ n: count() })
             .from(opinions)
             .where(eq(opinions.congressId, t.congressId))
-        )[0]!.n,
+        )[0].n,
       ) - 1,
     );
     const x = await leader.get(`/api/v1/opinion-reports/period.xlsx?from=${today}&to=${today}`);
     expect(x.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
-    const ws = wb.worksheets[0]!;
+    const ws = wb.worksheets[0];
     expect(ws.getRow(ws.rowCount).getCell(1).value).toBe('合计');
     expect(ws.getRow(ws.rowCount).getCell(3).value).toBe(12);
   });

@@ -14,6 +14,7 @@ import {
   suggestionAssignments,
   suggestionContacts,
   suggestionCounters,
+  suggestionHandBacks,
   suggestionCosigners,
   suggestionRatings,
   suggestionReplies,
@@ -81,6 +82,7 @@ export async function seedSuggestionsDemo(app: AppServices, demo: DemoContext): 
   const replies: (typeof suggestionReplies.$inferInsert)[] = [];
   const ratings: (typeof suggestionRatings.$inferInsert)[] = [];
   const supervisions: (typeof suggestionSupervisions.$inferInsert)[] = [];
+  const handBacks: (typeof suggestionHandBacks.$inferInsert)[] = [];
   let keyCount = 0;
   const handled = new Set<SuggestionStatus>(['assigned', 'handBackRequested', 'replied', 'rehandling', 'followUp', 'closed']);
 
@@ -159,6 +161,9 @@ export async function seedSuggestionsDemo(app: AppServices, demo: DemoContext): 
         }
       }
     }
+    if (status === 'handBackRequested' && lead) {
+      handBacks.push({ id: newId(), congressId, suggestionId: id, unitId: lead, reason: '该事项主要涉及其他部门职责，申请退回重新交办', requestedAt: new Date((assignedAt ?? now).getTime() + 3 * DAY) });
+    }
     if (isKey && leaderAccounts[0]) {
       supervisions.push({ id: newId(), congressId, suggestionId: id, accountId: leaderAccounts[0], kind: pick(['meeting', 'siteVisit', 'progress'] as const), note: '召开督办会，听取承办单位进展汇报，要求按期办结。', occurredOn: shanghaiDate(new Date(now.getTime() - 7 * DAY)) });
     }
@@ -172,6 +177,7 @@ export async function seedSuggestionsDemo(app: AppServices, demo: DemoContext): 
     if (replies.length) await tx.insert(suggestionReplies).values(replies);
     if (ratings.length) await tx.insert(suggestionRatings).values(ratings);
     if (supervisions.length) await tx.insert(suggestionSupervisions).values(supervisions);
+    if (handBacks.length) await tx.insert(suggestionHandBacks).values(handBacks);
     await tx.insert(suggestionCounters).values({ congressId, scope: `suggestion:sitting:${sitting.id}`, lastValue: rows.length });
 
     // Motions: one awaiting the presidium, one on the agenda, one handled as a suggestion.

@@ -208,7 +208,11 @@ export default function AccountPage() {
                     ))}
                   </Descriptions.Item>
                   <Descriptions.Item label={t('me.totp')}>
-                    {user.totpEnabled ? <Tag color="green">{t('me.totpOn')}</Tag> : <Tag>{t('me.totpOff')}</Tag>}
+                    {user.totpEnabled ? (
+                      <Tag color="green">{t('me.totpOn')}</Tag>
+                    ) : (
+                      <Tag>{t('me.totpOff')}</Tag>
+                    )}
                   </Descriptions.Item>
                 </Descriptions>
               </Card>

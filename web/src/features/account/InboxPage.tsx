@@ -1,7 +1,20 @@
 // The inbox: notifications (unread first filter, mark one or all read) and the notification preferences.
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { App as AntApp, Badge, Button, Card, Checkbox, Empty, Form, Space, Spin, Switch, Tag, Typography } from 'antd';
+import {
+  App as AntApp,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Empty,
+  Form,
+  Space,
+  Spin,
+  Switch,
+  Tag,
+  Typography,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { api, localized, problemMessage, type LocalizedText } from '../../api';
@@ -126,9 +139,13 @@ export default function InboxPage() {
                 {!n.readAt && <Tag color="red">{t('inbox.unread')}</Tag>}
                 <Typography.Text strong>{text(n.title)}</Typography.Text>
               </Space>
-              <Typography.Text type="secondary">{dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}</Typography.Text>
+              <Typography.Text type="secondary">
+                {dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}
+              </Typography.Text>
             </div>
-            <Typography.Paragraph style={{ margin: '6px 0', whiteSpace: 'pre-wrap' }}>{text(n.body)}</Typography.Paragraph>
+            <Typography.Paragraph style={{ margin: '6px 0', whiteSpace: 'pre-wrap' }}>
+              {text(n.body)}
+            </Typography.Paragraph>
             <Space>
               {n.link && (
                 <Link to={n.link} onClick={() => !n.readAt && void markRead(n)}>

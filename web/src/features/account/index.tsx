@@ -43,7 +43,21 @@ export const accountFeature: Feature = {
     },
   ],
   nav: [
-    { key: 'inbox', path: '/inbox', labelKey: 'nav.inbox', roles: everyone, icon: <BellOutlined />, order: 900 },
-    { key: 'account', path: '/account', labelKey: 'nav.account', roles: everyone, icon: <UserOutlined />, order: 901 },
+    {
+      key: 'inbox',
+      path: '/inbox',
+      labelKey: 'nav.inbox',
+      roles: everyone,
+      icon: <BellOutlined />,
+      order: 900,
+    },
+    {
+      key: 'account',
+      path: '/account',
+      labelKey: 'nav.account',
+      roles: everyone,
+      icon: <UserOutlined />,
+      order: 901,
+    },
   ],
 };

@@ -70,7 +70,15 @@ function StatusTags({ a }: { a: Account }) {
   );
 }
 
-function CreateAccountModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => void }) {
+function CreateAccountModal({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: () => void;
+}) {
   const { t } = useTranslation('admin');
   const { message } = AntApp.useApp();
   const [form] = Form.useForm();
@@ -127,10 +135,18 @@ function CreateAccountModal({ open, onClose, onCreated }: { open: boolean; onClo
         </>
       ) : (
         <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
-          <Form.Item name="username" label={t('accounts.username')} rules={[{ required: true, min: 3, max: 64 }]}>
+          <Form.Item
+            name="username"
+            label={t('accounts.username')}
+            rules={[{ required: true, min: 3, max: 64 }]}
+          >
             <Input autoComplete="off" />
           </Form.Item>
-          <Form.Item name="displayName" label={t('accounts.displayName')} rules={[{ required: true, max: 100 }]}>
+          <Form.Item
+            name="displayName"
+            label={t('accounts.displayName')}
+            rules={[{ required: true, max: 100 }]}
+          >
             <Input />
           </Form.Item>
           <Form.Item name="password" label={t('accounts.password')} extra={t('accounts.passwordHint')}>
@@ -157,7 +173,15 @@ function CreateAccountModal({ open, onClose, onCreated }: { open: boolean; onClo
   );
 }
 
-function AccountDrawer({ id, onClose, onChanged }: { id: string | null; onClose: () => void; onChanged: () => void }) {
+function AccountDrawer({
+  id,
+  onClose,
+  onChanged,
+}: {
+  id: string | null;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation('admin');
   const { message, modal } = AntApp.useApp();
   const [account, setAccount] = useState<Account | null>(null);
@@ -211,12 +235,18 @@ function AccountDrawer({ id, onClose, onChanged }: { id: string | null; onClose:
             <Descriptions.Item label={t('accounts.status')}>
               <StatusTags a={a} />
               {isLocked(a) && (
-                <div>{t('accounts.lockedUntil', { time: dayjs(a.lockedUntil).format('YYYY-MM-DD HH:mm') })}</div>
+                <div>
+                  {t('accounts.lockedUntil', { time: dayjs(a.lockedUntil).format('YYYY-MM-DD HH:mm') })}
+                </div>
               )}
             </Descriptions.Item>
-            <Descriptions.Item label={t('accounts.totp')}>{a.totpEnabled ? t('common:yes') : t('common:no')}</Descriptions.Item>
+            <Descriptions.Item label={t('accounts.totp')}>
+              {a.totpEnabled ? t('common:yes') : t('common:no')}
+            </Descriptions.Item>
             {a.email && <Descriptions.Item label={t('accounts.email')}>{a.email}</Descriptions.Item>}
-            <Descriptions.Item label={t('accounts.createdAt')}>{dayjs(a.createdAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
+            <Descriptions.Item label={t('accounts.createdAt')}>
+              {dayjs(a.createdAt).format('YYYY-MM-DD HH:mm')}
+            </Descriptions.Item>
           </Descriptions>
 
           {(can.disable || can.enable || can.unlock || can.resetPassword) && (
@@ -224,7 +254,9 @@ function AccountDrawer({ id, onClose, onChanged }: { id: string | null; onClose:
               {can.disable && (
                 <Popconfirm
                   title={t('accounts.disableConfirm')}
-                  onConfirm={() => void run('disable', () => api.post<Account>(`/admin/accounts/${a.id}/disable`))}
+                  onConfirm={() =>
+                    void run('disable', () => api.post<Account>(`/admin/accounts/${a.id}/disable`))
+                  }
                 >
                   <Button danger loading={busy === 'disable'}>
                     {t('accounts.disable')}
@@ -234,7 +266,9 @@ function AccountDrawer({ id, onClose, onChanged }: { id: string | null; onClose:
               {can.enable && (
                 <Button
                   loading={busy === 'enable'}
-                  onClick={() => void run('enable', () => api.post<Account>(`/admin/accounts/${a.id}/enable`))}
+                  onClick={() =>
+                    void run('enable', () => api.post<Account>(`/admin/accounts/${a.id}/enable`))
+                  }
                 >
                   {t('accounts.enable')}
                 </Button>
@@ -242,7 +276,9 @@ function AccountDrawer({ id, onClose, onChanged }: { id: string | null; onClose:
               {can.unlock && (
                 <Button
                   loading={busy === 'unlock'}
-                  onClick={() => void run('unlock', () => api.post<Account>(`/admin/accounts/${a.id}/unlock`))}
+                  onClick={() =>
+                    void run('unlock', () => api.post<Account>(`/admin/accounts/${a.id}/unlock`))
+                  }
                 >
                   {t('accounts.unlock')}
                 </Button>
@@ -252,7 +288,9 @@ function AccountDrawer({ id, onClose, onChanged }: { id: string | null; onClose:
                   title={t('accounts.resetConfirm')}
                   onConfirm={() =>
                     void run('reset', async () => {
-                      const r = await api.post<{ temporaryPassword: string }>(`/admin/accounts/${a.id}/reset-password`);
+                      const r = await api.post<{ temporaryPassword: string }>(
+                        `/admin/accounts/${a.id}/reset-password`,
+                      );
                       modal.info({
                         title: t('accounts.resetPassword'),
                         content: (
@@ -307,7 +345,10 @@ function AccountDrawer({ id, onClose, onChanged }: { id: string | null; onClose:
                     placeholder={t('accounts.grantPlaceholder')}
                     value={grantRole}
                     onChange={setGrantRole}
-                    options={ALL_ROLES.filter((r) => !a.roles.includes(r)).map((r) => ({ value: r, label: roleName(r) }))}
+                    options={ALL_ROLES.filter((r) => !a.roles.includes(r)).map((r) => ({
+                      value: r,
+                      label: roleName(r),
+                    }))}
                     data-testid="grant-role-select"
                   />
                   <Button
@@ -316,7 +357,9 @@ function AccountDrawer({ id, onClose, onChanged }: { id: string | null; onClose:
                     loading={busy === 'grant'}
                     onClick={() =>
                       void run('grant', async () => {
-                        const updated = await api.post<Account>(`/admin/accounts/${a.id}/roles`, { role: grantRole });
+                        const updated = await api.post<Account>(`/admin/accounts/${a.id}/roles`, {
+                          role: grantRole,
+                        });
                         setGrantRole(undefined);
                         return updated;
                       })
@@ -361,7 +404,12 @@ export default function AccountsPage() {
         }
       />
       <div className="filters">
-        <Input.Search allowClear placeholder={t('accounts.search')} onSearch={setQ} style={{ maxWidth: 280 }} />
+        <Input.Search
+          allowClear
+          placeholder={t('accounts.search')}
+          onSearch={setQ}
+          style={{ maxWidth: 280 }}
+        />
         <Select<Role>
           allowClear
           placeholder={t('accounts.anyRole')}

@@ -46,7 +46,11 @@ const show = (v: unknown): string => {
 };
 
 const asRecord = (v: unknown): Record<string, unknown> =>
-  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : v === null || v === undefined ? {} : { value: v };
+  v && typeof v === 'object' && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : v === null || v === undefined
+      ? {}
+      : { value: v };
 
 /** Field-by-field before/after; unchanged fields are listed dimmed. */
 export function AuditDiff({ before, after }: { before: unknown; after: unknown }) {
@@ -56,7 +60,11 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
   if (!keys.length) return <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>;
   return (
-    <table className="diff-table" style={{ borderCollapse: 'collapse', width: '100%' }} data-testid="audit-diff">
+    <table
+      className="diff-table"
+      style={{ borderCollapse: 'collapse', width: '100%' }}
+      data-testid="audit-diff"
+    >
       <thead>
         <tr>
           <th style={{ textAlign: 'start', padding: 4, width: '20%' }}>{t('audit.field')}</th>
@@ -74,10 +82,16 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
               <td className="mono" style={{ padding: 4 }}>
                 {k}
               </td>
-              <td className={changed && k in b ? 'diff-removed mono' : 'mono'} style={{ padding: 4, whiteSpace: 'pre-wrap' }}>
+              <td
+                className={changed && k in b ? 'diff-removed mono' : 'mono'}
+                style={{ padding: 4, whiteSpace: 'pre-wrap' }}
+              >
                 {k in b ? bs : '—'}
               </td>
-              <td className={changed && k in a ? 'diff-added mono' : 'mono'} style={{ padding: 4, whiteSpace: 'pre-wrap' }}>
+              <td
+                className={changed && k in a ? 'diff-added mono' : 'mono'}
+                style={{ padding: 4, whiteSpace: 'pre-wrap' }}
+              >
                 {k in a ? as : '—'}
               </td>
             </tr>
@@ -138,7 +152,12 @@ export default function AuditPage() {
       />
       <Form<Filters> layout="inline" onFinish={search} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="action">
-          <Input placeholder={t('audit.action')} title={t('audit.actionHint')} allowClear style={{ width: 180 }} />
+          <Input
+            placeholder={t('audit.action')}
+            title={t('audit.actionHint')}
+            allowClear
+            style={{ width: 180 }}
+          />
         </Form.Item>
         <Form.Item name="entityType">
           <Input placeholder={t('audit.entityType')} allowClear style={{ width: 150 }} />
@@ -168,9 +187,13 @@ export default function AuditPage() {
           expandedRowRender: (r) => (
             <div>
               <AuditDiff before={r.before} after={r.after} />
-              <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: '0.85em' }}>
-                {t('audit.entityId')}: <span className="mono">{r.entityId ?? '—'}</span> · {t('audit.requestId')}:{' '}
-                <span className="mono">{r.requestId ?? '—'}</span> · {t('audit.seq')}: {r.chainSeq ?? '—'}
+              <Typography.Paragraph
+                type="secondary"
+                style={{ marginTop: 8, marginBottom: 0, fontSize: '0.85em' }}
+              >
+                {t('audit.entityId')}: <span className="mono">{r.entityId ?? '—'}</span> ·{' '}
+                {t('audit.requestId')}: <span className="mono">{r.requestId ?? '—'}</span> · {t('audit.seq')}:{' '}
+                {r.chainSeq ?? '—'}
               </Typography.Paragraph>
             </div>
           ),
@@ -189,12 +212,18 @@ export default function AuditPage() {
               <>
                 {r.username ?? '—'}
                 {r.role && (
-                  <Tag style={{ marginInlineStart: 6 }}>{t(`common:roles.${r.role}`, { defaultValue: r.role })}</Tag>
+                  <Tag style={{ marginInlineStart: 6 }}>
+                    {t(`common:roles.${r.role}`, { defaultValue: r.role })}
+                  </Tag>
                 )}
               </>
             ),
           },
-          { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <span className="mono">{v}</span> },
+          {
+            title: t('audit.action'),
+            dataIndex: 'action',
+            render: (v: string) => <span className="mono">{v}</span>,
+          },
           { title: t('audit.entity'), dataIndex: 'entityType' },
           { title: t('audit.ip'), dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
         ]}
@@ -235,7 +264,11 @@ export default function AuditPage() {
                     dataIndex: 'problem',
                     render: (p: string) => t(`audit.problems.${p}`, { defaultValue: p }),
                   },
-                  { title: 'ID', dataIndex: 'id', render: (v?: string) => <span className="mono">{v ?? '—'}</span> },
+                  {
+                    title: 'ID',
+                    dataIndex: 'id',
+                    render: (v?: string) => <span className="mono">{v ?? '—'}</span>,
+                  },
                 ]}
               />
             </>

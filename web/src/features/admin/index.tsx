@@ -39,6 +39,12 @@ export const adminFeature: Feature = {
       roles: ['systemAdmin', 'securityAdmin'],
       icon: <TeamOutlined />,
     },
-    { key: 'audit', path: '/admin/audit', labelKey: 'nav.audit', roles: ['auditor'], icon: <AuditOutlined /> },
+    {
+      key: 'audit',
+      path: '/admin/audit',
+      labelKey: 'nav.audit',
+      roles: ['auditor'],
+      icon: <AuditOutlined />,
+    },
   ],
 };

@@ -108,7 +108,9 @@ function ServiceCards() {
   const cards = useMemo(
     () =>
       features
-        .flatMap((f, fi) => (f.homeCards ?? []).map((c, ci) => ({ ...c, ns: f.id, rank: c.order ?? fi * 10 + ci })))
+        .flatMap((f, fi) =>
+          (f.homeCards ?? []).map((c, ci) => ({ ...c, ns: f.id, rank: c.order ?? fi * 10 + ci })),
+        )
         .sort((a, b) => a.rank - b.rank),
     [],
   );
@@ -215,9 +217,7 @@ function DeputyFinder({ streets }: { streets: Named[] }) {
                   <Typography.Text type="secondary">{t(`gender.${d.gender}`)}</Typography.Text>
                   {d.level && <Tag>{t(`level.${d.level}`, { defaultValue: d.level })}</Tag>}
                 </Space>
-                <div className="deputy-meta">
-                  {[d.party, d.occupation].filter(Boolean).join(' · ')}
-                </div>
+                <div className="deputy-meta">{[d.party, d.occupation].filter(Boolean).join(' · ')}</div>
                 <div className="deputy-meta">
                   {[streetName(d.street), d.electoralDistrict?.name].filter(Boolean).join(' · ')}
                   {d.liaisonPlace && (

@@ -32,7 +32,13 @@ export const homeZh = {
   noPlaces: '没有找到站点',
   showAll: '显示全部 {{count}} 个站点',
   gender: { male: '男', female: '女' },
-  level: { national: '全国人大代表', province: '省人大代表', city: '市人大代表', district: '区人大代表', township: '镇人大代表' },
+  level: {
+    national: '全国人大代表',
+    province: '省人大代表',
+    city: '市人大代表',
+    district: '区人大代表',
+    township: '镇人大代表',
+  },
   staffEntry: '工作人员登录',
 };
 export const homeEn: typeof homeZh = {

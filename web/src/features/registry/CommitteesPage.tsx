@@ -1,6 +1,22 @@
 // The standing committee, the chairpersons' meeting and the working committees, with their members.
 import { useEffect, useState } from 'react';
-import { App as AntApp, Button, Card, Col, DatePicker, Form, Input, Modal, Popconfirm, Row, Select, Switch, Table, Tabs, Tag } from 'antd';
+import {
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Row,
+  Select,
+  Switch,
+  Table,
+  Tabs,
+  Tag,
+} from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -74,8 +90,20 @@ function AddMemberModal({
   };
   const current = terms.data?.items.find((x) => x.isCurrent);
   return (
-    <Modal open={open} title={t('committees.addMember')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ position: 'member', termId: current?.id }}>
+    <Modal
+      open={open}
+      title={t('committees.addMember')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void submit(v)}
+        initialValues={{ position: 'member', termId: current?.id }}
+      >
         <Form.Item name="deputyId" label={t('committees.deputy')} rules={[{ required: true }]}>
           <DeputySelect />
         </Form.Item>
@@ -85,7 +113,10 @@ function AddMemberModal({
         <Form.Item name="termId" label={t('terms.term')}>
           <Select
             allowClear
-            options={(terms.data?.items ?? []).map((x) => ({ value: x.id, label: t('terms.termN', { number: x.number }) }))}
+            options={(terms.data?.items ?? []).map((x) => ({
+              value: x.id,
+              label: t('terms.termN', { number: x.number }),
+            }))}
           />
         </Form.Item>
         <Form.Item name="startedOn" label={t('committees.startedOn')}>
@@ -117,12 +148,12 @@ function Members({ body, workingCommitteeId }: { body: Body; workingCommitteeId?
   const items = (list.data?.items ?? []).filter((m) => !currentOnly || !m.endedOn);
   return (
     <>
-      <div className="filters" style={{ alignItems: 'center' }}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 16, marginBottom: 12 }}>
         <span>
           <Switch size="small" checked={currentOnly} onChange={setCurrentOnly} /> {t('committees.current')}
         </span>
         {canWrite && (
-          <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)} style={{ flex: 'none' }}>
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
             {t('committees.addMember')}
           </Button>
         )}
@@ -137,8 +168,16 @@ function Members({ body, workingCommitteeId }: { body: Body; workingCommitteeId?
         scroll={{ x: 520 }}
         columns={[
           { title: t('committees.deputy'), key: 'd', render: (_, m) => m.deputy.name },
-          { title: t('committees.position'), dataIndex: 'position', render: (p: string) => t(`position.${p}`, { defaultValue: p }) },
-          { title: t('committees.startedOn'), dataIndex: 'startedOn', render: (v: string | null) => v ?? '—' },
+          {
+            title: t('committees.position'),
+            dataIndex: 'position',
+            render: (p: string) => t(`position.${p}`, { defaultValue: p }),
+          },
+          {
+            title: t('committees.startedOn'),
+            dataIndex: 'startedOn',
+            render: (v: string | null) => v ?? '—',
+          },
           { title: t('committees.endedOn'), dataIndex: 'endedOn', render: (v: string | null) => v ?? '—' },
           ...(canWrite
             ? [
@@ -147,7 +186,10 @@ function Members({ body, workingCommitteeId }: { body: Body; workingCommitteeId?
                   width: 70,
                   render: (_: unknown, m: Member) =>
                     !m.endedOn && (
-                      <Popconfirm title={t('committees.end')} onConfirm={() => void end(m)}>
+                      <Popconfirm
+                        title={t('committees.endConfirm', { name: m.deputy.name })}
+                        onConfirm={() => void end(m)}
+                      >
                         <Button size="small" type="link" danger>
                           {t('committees.end')}
                         </Button>
@@ -172,7 +214,17 @@ function Members({ body, workingCommitteeId }: { body: Body; workingCommitteeId?
   );
 }
 
-function WorkingCommitteeModal({ wc, open, onClose, onSaved }: { wc: WorkingCommittee | null; open: boolean; onClose: () => void; onSaved: () => void }) {
+function WorkingCommitteeModal({
+  wc,
+  open,
+  onClose,
+  onSaved,
+}: {
+  wc: WorkingCommittee | null;
+  open: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation('registry');
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<WorkingCommittee>();
@@ -186,7 +238,11 @@ function WorkingCommitteeModal({ wc, open, onClose, onSaved }: { wc: WorkingComm
   const submit = async (v: WorkingCommittee) => {
     setBusy(true);
     try {
-      if (wc) await api.patch(`/working-committees/${wc.id}`, compact({ name: v.name, nameEn: v.nameEn, description: v.description }));
+      if (wc)
+        await api.patch(
+          `/working-committees/${wc.id}`,
+          compact({ name: v.name, nameEn: v.nameEn, description: v.description }),
+        );
       else await api.post('/working-committees', compact(v));
       void message.success(t('common:actions.saved'));
       onSaved();
@@ -205,9 +261,17 @@ function WorkingCommitteeModal({ wc, open, onClose, onSaved }: { wc: WorkingComm
       confirmLoading={busy}
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ kind: 'workingCommittee' }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void submit(v)}
+        initialValues={{ kind: 'workingCommittee' }}
+      >
         <Form.Item name="kind" label={t('committees.kind')} rules={[{ required: true }]}>
-          <Select disabled={!!wc} options={WORKING_COMMITTEE_KINDS.map((k) => ({ value: k, label: t(`wcKind.${k}`) }))} />
+          <Select
+            disabled={!!wc}
+            options={WORKING_COMMITTEE_KINDS.map((k) => ({ value: k, label: t(`wcKind.${k}`) }))}
+          />
         </Form.Item>
         {kind === 'streetWorkingCommittee' && (
           <Form.Item name="streetId" label={t('committees.street')} rules={[{ required: true }]}>
@@ -301,7 +365,10 @@ function WorkingCommittees() {
         </Card>
       </Col>
       <Col xs={24} lg={14}>
-        <Card size="small" title={sel ? `${label(sel)} · ${t('committees.members')}` : t('committees.members')}>
+        <Card
+          size="small"
+          title={sel ? `${label(sel)} · ${t('committees.members')}` : t('committees.members')}
+        >
           {sel ? (
             <>
               {sel.description && <p style={{ marginTop: 0 }}>{sel.description}</p>}
@@ -333,7 +400,11 @@ export default function CommitteesPage() {
       <Tabs
         items={[
           { key: 'sc', label: t('body.standingCommittee'), children: <Members body="standingCommittee" /> },
-          { key: 'cm', label: t('body.chairpersonsMeeting'), children: <Members body="chairpersonsMeeting" /> },
+          {
+            key: 'cm',
+            label: t('body.chairpersonsMeeting'),
+            children: <Members body="chairpersonsMeeting" />,
+          },
           { key: 'wc', label: t('committees.working'), children: <WorkingCommittees /> },
         ]}
       />

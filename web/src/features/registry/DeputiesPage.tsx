@@ -16,7 +16,11 @@ import {
   type Mandate,
 } from './shared';
 
-export const STATUS_COLORS: Record<Mandate['status'], string> = { active: 'green', suspended: 'orange', terminated: 'default' };
+export const STATUS_COLORS: Record<Mandate['status'], string> = {
+  active: 'green',
+  suspended: 'orange',
+  terminated: 'default',
+};
 
 export function MandateTags({ mandates }: { mandates: Mandate[] }) {
   const { t } = useTranslation('registry');
@@ -51,7 +55,12 @@ export default function DeputiesPage() {
         extra={
           <>
             {canWrite && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="deputy-create">
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setCreating(true)}
+                data-testid="deputy-create"
+              >
                 {t('deputies.create')}
               </Button>
             )}
@@ -70,12 +79,21 @@ export default function DeputiesPage() {
                 label={t('deputies.template')}
               />
             )}
-            <DownloadButton path="/deputies/export.xlsx" filename="deputies.xlsx" label={t('deputies.export')} />
+            <DownloadButton
+              path="/deputies/export.xlsx"
+              filename="deputies.xlsx"
+              label={t('deputies.export')}
+            />
           </>
         }
       />
       <div className="filters">
-        <Input.Search allowClear placeholder={t('deputies.search')} onSearch={setQ} style={{ maxWidth: 320 }} />
+        <Input.Search
+          allowClear
+          placeholder={t('deputies.search')}
+          onSearch={setQ}
+          style={{ maxWidth: 320 }}
+        />
         <Select
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
@@ -107,7 +125,10 @@ export default function DeputiesPage() {
         dataSource={list.items}
         pagination={false}
         scroll={{ x: 900 }}
-        onRow={(r) => ({ onClick: () => navigate(`/registry/deputies/${r.id}`), style: { cursor: 'pointer' } })}
+        onRow={(r) => ({
+          onClick: () => navigate(`/registry/deputies/${r.id}`),
+          style: { cursor: 'pointer' },
+        })}
         columns={[
           {
             title: t('deputies.name'),
@@ -116,7 +137,12 @@ export default function DeputiesPage() {
             width: 110,
             render: (v: string, r) => <Link to={`/registry/deputies/${r.id}`}>{v}</Link>,
           },
-          { title: t('deputies.gender'), dataIndex: 'gender', width: 70, render: (g: string) => t(`gender.${g}`) },
+          {
+            title: t('deputies.gender'),
+            dataIndex: 'gender',
+            width: 70,
+            render: (g: string) => t(`gender.${g}`),
+          },
           { title: t('deputies.party'), dataIndex: 'party', width: 110 },
           {
             title: t('deputies.organization'),
@@ -127,7 +153,12 @@ export default function DeputiesPage() {
               </Typography.Text>
             ),
           },
-          { title: t('deputies.phone'), dataIndex: 'phone', width: 130, render: (v: string | null) => v ?? '—' },
+          {
+            title: t('deputies.phone'),
+            dataIndex: 'phone',
+            width: 130,
+            render: (v: string | null) => v ?? '—',
+          },
           {
             title: t('mandate.street'),
             key: 'street',
@@ -137,7 +168,11 @@ export default function DeputiesPage() {
               return s ? streets.nameOf(s.id) || s.name : '—';
             },
           },
-          { title: t('deputies.mandates'), key: 'mandates', render: (_, r) => <MandateTags mandates={r.mandates} /> },
+          {
+            title: t('deputies.mandates'),
+            key: 'mandates',
+            render: (_, r) => <MandateTags mandates={r.mandates} />,
+          },
         ]}
       />
       <LoadMore list={list} />

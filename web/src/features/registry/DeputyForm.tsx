@@ -44,13 +44,19 @@ export function DeputyFormModal({
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (deputy) form.setFieldsValue({ ...deputy, birthDate: deputy.birthDate ? dayjs(deputy.birthDate) : null });
+    if (deputy)
+      form.setFieldsValue({ ...deputy, birthDate: deputy.birthDate ? dayjs(deputy.birthDate) : null });
   }, [open, deputy, form]);
 
   const submit = async (values: DeputyValues) => {
     const body: Record<string, unknown> = {};
     for (const k of EDITABLE) {
-      const v = k === 'birthDate' ? (values.birthDate ? values.birthDate.format('YYYY-MM-DD') : undefined) : values[k];
+      const v =
+        k === 'birthDate'
+          ? values.birthDate
+            ? values.birthDate.format('YYYY-MM-DD')
+            : undefined
+          : values[k];
       const before = deputy ? (deputy[k] ?? undefined) : undefined;
       // On edit, send only what changed (masked personal data is never sent back).
       if (deputy ? v !== before && v !== undefined : v !== undefined && v !== '') body[k] = v;
@@ -82,7 +88,13 @@ export function DeputyFormModal({
       forceRender
     >
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ gender: 'male' }}>
-        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', columnGap: 16 }}>
+        <div
+          style={{
+            display: 'grid',
+            gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))',
+            columnGap: 16,
+          }}
+        >
           <Form.Item name="name" label={t('deputies.name')} rules={[{ required: true, max: 50 }]}>
             <Input />
           </Form.Item>
@@ -185,14 +197,22 @@ export function MandateFormModal({
       okText={t('common:actions.save')}
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ level: 'district' }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void submit(v)}
+        initialValues={{ level: 'district' }}
+      >
         <Form.Item name="level" label={t('mandate.level')} rules={[{ required: true }]}>
           <Select options={CONGRESS_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))} />
         </Form.Item>
         <Form.Item name="termId" label={t('mandate.term')}>
           <Select
             allowClear
-            options={(terms.data?.items ?? []).map((x) => ({ value: x.id, label: t('mandate.termN', { number: x.number }) }))}
+            options={(terms.data?.items ?? []).map((x) => ({
+              value: x.id,
+              label: t('mandate.termN', { number: x.number }),
+            }))}
           />
         </Form.Item>
         <Form.Item name="streetId" label={t('mandate.street')}>
@@ -200,7 +220,9 @@ export function MandateFormModal({
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             options={streets.options}
-            onChange={() => form.setFieldsValue({ electoralDistrictId: undefined, liaisonPlaceId: undefined })}
+            onChange={() =>
+              form.setFieldsValue({ electoralDistrictId: undefined, liaisonPlaceId: undefined })
+            }
           />
         </Form.Item>
         <Form.Item name="electoralDistrictId" label={t('mandate.electoralDistrict')}>
@@ -255,7 +277,10 @@ export function MandateStatusModal({
     if (!mandate || !action) return;
     setBusy(true);
     try {
-      await api.post(`/mandates/${mandate.id}/${action}`, { reason: v.reason, date: v.date.format('YYYY-MM-DD') });
+      await api.post(`/mandates/${mandate.id}/${action}`, {
+        reason: v.reason,
+        date: v.date.format('YYYY-MM-DD'),
+      });
       void message.success(t('common:actions.done'));
       onDone();
     } catch (err) {

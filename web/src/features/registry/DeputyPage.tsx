@@ -2,7 +2,18 @@
 // liaison places and committee posts. Actions follow `abilities` and the domain's mandate transitions.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { App as AntApp, Button, Card, Descriptions, Popconfirm, Space, Spin, Table, Tag, Typography } from 'antd';
+import {
+  App as AntApp,
+  Button,
+  Card,
+  Descriptions,
+  Popconfirm,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { nextMandateStatus } from '@minyi/domain/registry';
@@ -19,7 +30,9 @@ export default function DeputyPage() {
   const deputy = useResource<DeputyRecord>(`/deputies/${id}`);
   const [editing, setEditing] = useState(false);
   const [addingMandate, setAddingMandate] = useState(false);
-  const [statusChange, setStatusChange] = useState<{ m: Mandate; action: 'suspend' | 'terminate' } | null>(null);
+  const [statusChange, setStatusChange] = useState<{ m: Mandate; action: 'suspend' | 'terminate' } | null>(
+    null,
+  );
 
   const d = deputy.data;
   const can = d?.abilities ?? {};
@@ -74,7 +87,9 @@ export default function DeputyPage() {
               </Descriptions.Item>
               {d.bio && (
                 <Descriptions.Item label={t('deputies.bio')} span={3}>
-                  <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{d.bio}</Typography.Paragraph>
+                  <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
+                    {d.bio}
+                  </Typography.Paragraph>
                 </Descriptions.Item>
               )}
             </Descriptions>
@@ -100,7 +115,11 @@ export default function DeputyPage() {
               scroll={{ x: 900 }}
               data-testid="mandates"
               columns={[
-                { title: t('mandate.level'), dataIndex: 'level', render: (l: string) => t(`level.${l}`, { defaultValue: l }) },
+                {
+                  title: t('mandate.level'),
+                  dataIndex: 'level',
+                  render: (l: string) => t(`level.${l}`, { defaultValue: l }),
+                },
                 {
                   title: t('mandate.term'),
                   dataIndex: 'termNumber',
@@ -112,7 +131,11 @@ export default function DeputyPage() {
                   key: 'ed',
                   render: (_, m) => m.electoralDistrict?.name ?? none,
                 },
-                { title: t('mandate.liaisonPlace'), key: 'lp', render: (_, m) => m.liaisonPlace?.name ?? none },
+                {
+                  title: t('mandate.liaisonPlace'),
+                  key: 'lp',
+                  render: (_, m) => m.liaisonPlace?.name ?? none,
+                },
                 {
                   title: t('mandate.delegation'),
                   key: 'group',
@@ -140,12 +163,19 @@ export default function DeputyPage() {
                         render: (_: unknown, m: Mandate) => (
                           <Space size={0} wrap>
                             {nextMandateStatus(m.status, 'suspend') && (
-                              <Button size="small" type="link" onClick={() => setStatusChange({ m, action: 'suspend' })}>
+                              <Button
+                                size="small"
+                                type="link"
+                                onClick={() => setStatusChange({ m, action: 'suspend' })}
+                              >
                                 {t('mandate.suspend')}
                               </Button>
                             )}
                             {nextMandateStatus(m.status, 'reinstate') && (
-                              <Popconfirm title={t('mandate.reinstateConfirm')} onConfirm={() => void reinstate(m)}>
+                              <Popconfirm
+                                title={t('mandate.reinstateConfirm')}
+                                onConfirm={() => void reinstate(m)}
+                              >
                                 <Button size="small" type="link">
                                   {t('mandate.reinstate')}
                                 </Button>
@@ -170,7 +200,9 @@ export default function DeputyPage() {
             />
           </Card>
 
-          <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))', gap: 16 }}>
+          <div
+            style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))', gap: 16 }}
+          >
             <Card size="small" title={t('deputies.liaisonPlaces')}>
               {d.liaisonPlaces.length ? (
                 <Space wrap>
@@ -190,7 +222,12 @@ export default function DeputyPage() {
                   {d.committees.map((c) => (
                     <span key={c.id}>
                       {c.workingCommitteeName ?? t(`body.${c.body}`)} · {t(`position.${c.position}`)}
-                      {c.endedOn && <Typography.Text type="secondary"> ({c.startedOn ?? ''} – {c.endedOn})</Typography.Text>}
+                      {c.endedOn && (
+                        <Typography.Text type="secondary">
+                          {' '}
+                          ({c.startedOn ?? ''} – {c.endedOn})
+                        </Typography.Text>
+                      )}
                     </span>
                   ))}
                 </Space>

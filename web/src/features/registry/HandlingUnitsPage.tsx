@@ -23,7 +23,17 @@ interface Unit {
 const categoryLabel = (c: string) =>
   localized(MATTER_CATEGORY_LABELS[c as keyof typeof MATTER_CATEGORY_LABELS] ?? { zh: c, en: c });
 
-function UnitModal({ unit, open, onClose, onSaved }: { unit: Unit | null; open: boolean; onClose: () => void; onSaved: () => void }) {
+function UnitModal({
+  unit,
+  open,
+  onClose,
+  onSaved,
+}: {
+  unit: Unit | null;
+  open: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation('registry');
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Unit>();
@@ -39,7 +49,12 @@ function UnitModal({ unit, open, onClose, onSaved }: { unit: Unit | null; open: 
   const submit = async (v: Unit) => {
     setBusy(true);
     try {
-      const body = { ...compact(v), categories: v.categories ?? [], streetId: v.streetId ?? null, active: v.active };
+      const body = {
+        ...compact(v),
+        categories: v.categories ?? [],
+        streetId: v.streetId ?? null,
+        active: v.active,
+      };
       if (unit) await api.patch(`/handling-units/${unit.id}`, body);
       else await api.post('/handling-units', body, { idempotencyKey: key });
       setKey(newIdempotencyKey());
@@ -63,7 +78,12 @@ function UnitModal({ unit, open, onClose, onSaved }: { unit: Unit | null; open: 
       width={640}
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ kind: 'governmentDepartment', categories: [], active: true }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void submit(v)}
+        initialValues={{ kind: 'governmentDepartment', categories: [], active: true }}
+      >
         <Form.Item name="name" label={t('common:fields.name')} rules={[{ required: true, max: 100 }]}>
           <Input />
         </Form.Item>
@@ -74,12 +94,21 @@ function UnitModal({ unit, open, onClose, onSaved }: { unit: Unit | null; open: 
           <Select options={HANDLING_UNIT_KINDS.map((k) => ({ value: k, label: t(`unitKind.${k}`) }))} />
         </Form.Item>
         <Form.Item name="categories" label={t('units.categories')}>
-          <Select mode="multiple" options={MATTER_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) }))} />
+          <Select
+            mode="multiple"
+            options={MATTER_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) }))}
+          />
         </Form.Item>
         <Form.Item name="streetId" label={t('units.street')}>
           <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={streets.options} />
         </Form.Item>
-        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', columnGap: 16 }}>
+        <div
+          style={{
+            display: 'grid',
+            gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))',
+            columnGap: 16,
+          }}
+        >
           <Form.Item name="contactName" label={t('units.contactName')}>
             <Input />
           </Form.Item>
@@ -125,7 +154,12 @@ export default function HandlingUnitsPage() {
               </Button>
             )}
             {canWrite && (
-              <ImportButton path="/handling-units/import" title={t('units.importTitle')} okKey="units.importOk" onDone={list.reload} />
+              <ImportButton
+                path="/handling-units/import"
+                title={t('units.importTitle')}
+                okKey="units.importOk"
+                onDone={list.reload}
+              />
             )}
             {canWrite && (
               <DownloadButton
@@ -134,7 +168,11 @@ export default function HandlingUnitsPage() {
                 label={t('deputies.template')}
               />
             )}
-            <DownloadButton path="/handling-units/export.xlsx" filename="handling-units.xlsx" label={t('deputies.export')} />
+            <DownloadButton
+              path="/handling-units/export.xlsx"
+              filename="handling-units.xlsx"
+              label={t('deputies.export')}
+            />
           </>
         }
       />
@@ -165,13 +203,23 @@ export default function HandlingUnitsPage() {
         scroll={{ x: 900 }}
         columns={[
           { title: t('common:fields.name'), dataIndex: 'name', width: 220 },
-          { title: t('units.kind'), dataIndex: 'kind', width: 130, render: (k: string) => t(`unitKind.${k}`, { defaultValue: k }) },
+          {
+            title: t('units.kind'),
+            dataIndex: 'kind',
+            width: 130,
+            render: (k: string) => t(`unitKind.${k}`, { defaultValue: k }),
+          },
           {
             title: t('units.categories'),
             dataIndex: 'categories',
             render: (cs: string[]) => cs.map((c) => <Tag key={c}>{categoryLabel(c)}</Tag>),
           },
-          { title: t('units.street'), dataIndex: 'streetId', width: 110, render: (id: string | null) => streets.nameOf(id) || '—' },
+          {
+            title: t('units.street'),
+            dataIndex: 'streetId',
+            width: 110,
+            render: (id: string | null) => streets.nameOf(id) || '—',
+          },
           {
             title: t('units.contactName'),
             key: 'contact',
@@ -182,7 +230,8 @@ export default function HandlingUnitsPage() {
             title: t('common:fields.status'),
             dataIndex: 'active',
             width: 80,
-            render: (a: boolean) => (a ? <Tag color="green">{t('units.active')}</Tag> : <Tag>{t('units.inactive')}</Tag>),
+            render: (a: boolean) =>
+              a ? <Tag color="green">{t('units.active')}</Tag> : <Tag>{t('units.inactive')}</Tag>,
           },
           ...(canWrite
             ? [

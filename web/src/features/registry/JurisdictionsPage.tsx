@@ -1,6 +1,22 @@
 // The jurisdiction tree (district → streets → communities) and the electoral districts of each street.
 import { useEffect, useMemo, useState } from 'react';
-import { App as AntApp, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Modal, Row, Space, Spin, Table, Tree } from 'antd';
+import {
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Space,
+  Spin,
+  Table,
+  Tree,
+} from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, applyFieldErrors, problemMessage, qs } from '../../api';
@@ -45,14 +61,20 @@ function JurisdictionModal({
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     form.resetFields();
-    if (mode === 'edit' && node) form.setFieldsValue({ name: node.name, nameEn: node.nameEn, code: node.code });
+    if (mode === 'edit' && node)
+      form.setFieldsValue({ name: node.name, nameEn: node.nameEn, code: node.code });
   }, [mode, node, form]);
   const submit = async (v: { name: string; nameEn?: string; code?: string }) => {
     if (!node) return;
     setBusy(true);
     try {
       if (mode === 'edit') await api.patch(`/jurisdictions/${node.id}`, compact(v));
-      else await api.post('/jurisdictions', { ...compact(v), parentId: node.id, level: CHILD_LEVEL[node.level] });
+      else
+        await api.post('/jurisdictions', {
+          ...compact(v),
+          parentId: node.id,
+          level: CHILD_LEVEL[node.level],
+        });
       void message.success(t('common:actions.saved'));
       onSaved();
     } catch (err) {
@@ -178,7 +200,12 @@ function StreetDistricts({ streetId }: { streetId: string }) {
         columns={[
           { title: t('jurisdictions.districtName'), dataIndex: 'name' },
           { title: t('jurisdictions.seats'), dataIndex: 'seats', width: 90 },
-          { title: t('jurisdictions.voterCount'), dataIndex: 'voterCount', width: 110, render: (v: number | null) => v ?? '—' },
+          {
+            title: t('jurisdictions.voterCount'),
+            dataIndex: 'voterCount',
+            width: 110,
+            render: (v: number | null) => v ?? '—',
+          },
           ...(canWrite
             ? [
                 {
@@ -291,12 +318,20 @@ export default function JurisdictionsPage() {
                 }
               >
                 <Descriptions column={1} size="small">
-                  <Descriptions.Item label={t('jurisdictions.level')}>{t(`jurisdictionLevel.${node.level}`)}</Descriptions.Item>
+                  <Descriptions.Item label={t('jurisdictions.level')}>
+                    {t(`jurisdictionLevel.${node.level}`)}
+                  </Descriptions.Item>
                   <Descriptions.Item label={t('jurisdictions.name')}>{node.name}</Descriptions.Item>
-                  <Descriptions.Item label={t('jurisdictions.nameEn')}>{node.nameEn || '—'}</Descriptions.Item>
-                  {node.code && <Descriptions.Item label={t('jurisdictions.code')}>{node.code}</Descriptions.Item>}
+                  <Descriptions.Item label={t('jurisdictions.nameEn')}>
+                    {node.nameEn || '—'}
+                  </Descriptions.Item>
+                  {node.code && (
+                    <Descriptions.Item label={t('jurisdictions.code')}>{node.code}</Descriptions.Item>
+                  )}
                   {node.parentId && byId.get(node.parentId) && (
-                    <Descriptions.Item label={t('jurisdictions.parent')}>{label(byId.get(node.parentId)!)}</Descriptions.Item>
+                    <Descriptions.Item label={t('jurisdictions.parent')}>
+                      {label(byId.get(node.parentId)!)}
+                    </Descriptions.Item>
                   )}
                 </Descriptions>
               </Card>

@@ -1,12 +1,31 @@
 // Liaison places (家、站、点): list, create/edit, and the deputies assigned to each.
 import { useEffect, useState } from 'react';
-import { App as AntApp, Button, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import {
+  App as AntApp,
+  Button,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { LIAISON_PLACE_KINDS } from '@minyi/domain/registry';
 import { api, applyFieldErrors, newIdempotencyKey, problemMessage, qs } from '../../api';
 import { ErrorAlert, LoadMore, PageHeader, usePagedList, useResource } from '../../shell/components';
-import { compact, DeputySelect, useCanWriteRegistry, useStreets, type Jurisdiction, type Ref } from './shared';
+import {
+  compact,
+  DeputySelect,
+  useCanWriteRegistry,
+  useStreets,
+  type Jurisdiction,
+  type Ref,
+} from './shared';
 
 interface Place {
   id: string;
@@ -24,7 +43,17 @@ interface Place {
 
 const KIND_COLORS = { home: 'red', station: 'blue', point: 'green' } as const;
 
-function PlaceModal({ place, open, onClose, onSaved }: { place: Place | null; open: boolean; onClose: () => void; onSaved: () => void }) {
+function PlaceModal({
+  place,
+  open,
+  onClose,
+  onSaved,
+}: {
+  place: Place | null;
+  open: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation('registry');
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Place>();
@@ -69,7 +98,12 @@ function PlaceModal({ place, open, onClose, onSaved }: { place: Place | null; op
       width={640}
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ kind: 'station', active: true }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void submit(v)}
+        initialValues={{ kind: 'station', active: true }}
+      >
         <Form.Item name="kind" label={t('places.kind')} rules={[{ required: true }]}>
           <Select options={LIAISON_PLACE_KINDS.map((k) => ({ value: k, label: t(`placeKind.${k}`) }))} />
         </Form.Item>
@@ -81,7 +115,13 @@ function PlaceModal({ place, open, onClose, onSaved }: { place: Place | null; op
             <Input />
           </Form.Item>
         )}
-        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', columnGap: 16 }}>
+        <div
+          style={{
+            display: 'grid',
+            gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))',
+            columnGap: 16,
+          }}
+        >
           <Form.Item name="streetId" label={t('places.street')} rules={[{ required: true }]}>
             <Select
               showSearch={{ optionFilterProp: 'label' }}
@@ -100,7 +140,13 @@ function PlaceModal({ place, open, onClose, onSaved }: { place: Place | null; op
         <Form.Item name="address" label={t('places.address')}>
           <Input />
         </Form.Item>
-        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', columnGap: 16 }}>
+        <div
+          style={{
+            display: 'grid',
+            gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))',
+            columnGap: 16,
+          }}
+        >
           <Form.Item name="openingHours" label={t('places.openingHours')}>
             <Input />
           </Form.Item>
@@ -116,7 +162,15 @@ function PlaceModal({ place, open, onClose, onSaved }: { place: Place | null; op
   );
 }
 
-function AssignModal({ place, onClose, onSaved }: { place: Place | null; onClose: () => void; onSaved: () => void }) {
+function AssignModal({
+  place,
+  onClose,
+  onSaved,
+}: {
+  place: Place | null;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation('registry');
   const { message } = AntApp.useApp();
   const [ids, setIds] = useState<string[]>([]);
@@ -147,7 +201,12 @@ function AssignModal({ place, onClose, onSaved }: { place: Place | null; onClose
     >
       <Typography.Paragraph type="secondary">{t('places.assignHint')}</Typography.Paragraph>
       {place && (
-        <DeputySelect mode="multiple" value={ids} onChange={(v) => setIds(v as string[])} initial={place.deputies} />
+        <DeputySelect
+          mode="multiple"
+          value={ids}
+          onChange={(v) => setIds(v as string[])}
+          initial={place.deputies}
+        />
       )}
     </Modal>
   );
@@ -227,7 +286,12 @@ export default function LiaisonPlacesPage() {
               </>
             ),
           },
-          { title: t('places.street'), dataIndex: 'streetId', width: 100, render: (id: string) => streets.nameOf(id) },
+          {
+            title: t('places.street'),
+            dataIndex: 'streetId',
+            width: 100,
+            render: (id: string) => streets.nameOf(id),
+          },
           { title: t('places.address'), dataIndex: 'address' },
           { title: t('places.openingHours'), dataIndex: 'openingHours', width: 180 },
           {

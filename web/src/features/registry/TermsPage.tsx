@@ -1,6 +1,21 @@
 // Terms (届) and sittings (次会议): create, and open/close a sitting (planned → inSession → closed).
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Col, DatePicker, Form, InputNumber, Modal, Popconfirm, Row, Select, Switch, Table, Tag } from 'antd';
+import {
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Row,
+  Select,
+  Switch,
+  Table,
+  Tag,
+} from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
@@ -18,7 +33,11 @@ interface Sitting {
   status: SittingStatus;
 }
 
-const SITTING_COLORS: Record<SittingStatus, string> = { planned: 'blue', inSession: 'red', closed: 'default' };
+const SITTING_COLORS: Record<SittingStatus, string> = {
+  planned: 'blue',
+  inSession: 'red',
+  closed: 'default',
+};
 
 interface PeriodValues {
   number: number;
@@ -47,7 +66,10 @@ function PeriodModal({
   const submit = async (v: PeriodValues) => {
     setBusy(true);
     try {
-      const dates = { startDate: v.period[0].format('YYYY-MM-DD'), endDate: v.period[1].format('YYYY-MM-DD') };
+      const dates = {
+        startDate: v.period[0].format('YYYY-MM-DD'),
+        endDate: v.period[1].format('YYYY-MM-DD'),
+      };
       if (kind === 'term') await api.post('/terms', { number: v.number, ...dates, isCurrent: !!v.isCurrent });
       else await api.post('/sittings', { termId: v.termId, number: v.number, ...dates });
       void message.success(t('common:actions.saved'));
@@ -69,16 +91,27 @@ function PeriodModal({
       confirmLoading={busy}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ termId: current?.id, number: 1 }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void submit(v)}
+        initialValues={{ termId: current?.id, number: 1 }}
+      >
         {kind === 'sitting' && (
           <Form.Item name="termId" label={t('terms.term')} rules={[{ required: true }]}>
-            <Select options={terms.map((x) => ({ value: x.id, label: t('terms.termN', { number: x.number }) }))} />
+            <Select
+              options={terms.map((x) => ({ value: x.id, label: t('terms.termN', { number: x.number }) }))}
+            />
           </Form.Item>
         )}
         <Form.Item name="number" label={t('terms.number')} rules={[{ required: true }]}>
           <InputNumber min={1} max={99} />
         </Form.Item>
-        <Form.Item name="period" label={`${t('terms.startDate')} – ${t('terms.endDate')}`} rules={[{ required: true }]}>
+        <Form.Item
+          name="period"
+          label={`${t('terms.startDate')} – ${t('terms.endDate')}`}
+          rules={[{ required: true }]}
+        >
           <DatePicker.RangePicker />
         </Form.Item>
         {kind === 'term' && (
@@ -135,7 +168,10 @@ export default function TermsPage() {
               loading={terms.loading}
               dataSource={termItems}
               pagination={false}
-              onRow={(r) => ({ onClick: () => setTermId(r.id === termId ? undefined : r.id), style: { cursor: 'pointer' } })}
+              onRow={(r) => ({
+                onClick: () => setTermId(r.id === termId ? undefined : r.id),
+                style: { cursor: 'pointer' },
+              })}
               rowClassName={(r) => (r.id === termId ? 'ant-table-row-selected' : '')}
               columns={[
                 {
@@ -143,7 +179,8 @@ export default function TermsPage() {
                   dataIndex: 'number',
                   render: (n: number, r) => (
                     <>
-                      {t('terms.termN', { number: n })} {r.isCurrent && <Tag color="red">{t('terms.current')}</Tag>}
+                      {t('terms.termN', { number: n })}{' '}
+                      {r.isCurrent && <Tag color="red">{t('terms.current')}</Tag>}
                     </>
                   ),
                 },
@@ -186,7 +223,9 @@ export default function TermsPage() {
                   title: t('common:fields.status'),
                   dataIndex: 'status',
                   width: 100,
-                  render: (st: SittingStatus) => <Tag color={SITTING_COLORS[st]}>{t(`sittingStatus.${st}`)}</Tag>,
+                  render: (st: SittingStatus) => (
+                    <Tag color={SITTING_COLORS[st]}>{t(`sittingStatus.${st}`)}</Tag>
+                  ),
                 },
                 ...(canWrite
                   ? [
@@ -201,7 +240,10 @@ export default function TermsPage() {
                               </Button>
                             </Popconfirm>
                           ) : s.status === SITTING_TRANSITIONS.close.from ? (
-                            <Popconfirm title={t('terms.closeConfirm')} onConfirm={() => void step(s, 'close')}>
+                            <Popconfirm
+                              title={t('terms.closeConfirm')}
+                              onConfirm={() => void step(s, 'close')}
+                            >
                               <Button size="small" type="link" danger>
                                 {t('terms.close')}
                               </Button>

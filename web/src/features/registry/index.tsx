@@ -42,7 +42,13 @@ export const registryFeature: Feature = {
     { path: '/registry/committees', element: guarded(<CommitteesPage />) },
   ],
   nav: [
-    { key: 'deputies', path: '/registry/deputies', labelKey: 'nav.deputies', roles: readers, icon: <IdcardOutlined /> },
+    {
+      key: 'deputies',
+      path: '/registry/deputies',
+      labelKey: 'nav.deputies',
+      roles: readers,
+      icon: <IdcardOutlined />,
+    },
     {
       key: 'handlingUnits',
       path: '/registry/handling-units',
@@ -64,7 +70,13 @@ export const registryFeature: Feature = {
       roles: readers,
       icon: <ApartmentOutlined />,
     },
-    { key: 'terms', path: '/registry/terms', labelKey: 'nav.terms', roles: readers, icon: <CalendarOutlined /> },
+    {
+      key: 'terms',
+      path: '/registry/terms',
+      labelKey: 'nav.terms',
+      roles: readers,
+      icon: <CalendarOutlined />,
+    },
     {
       key: 'committees',
       path: '/registry/committees',

@@ -3,7 +3,16 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Modal, Select, Space, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, download, localized, problemMessage, qs, type Abilities, type LocalizedText } from '../../api';
+import {
+  api,
+  ApiError,
+  download,
+  localized,
+  problemMessage,
+  qs,
+  type Abilities,
+  type LocalizedText,
+} from '../../api';
 import { useAuth } from '../../auth';
 import { useResource } from '../../shell/components';
 
@@ -211,7 +220,14 @@ export function ImportButton({
       <Button icon={<UploadOutlined />} onClick={() => setOpen(true)}>
         {t('deputies.import')}
       </Button>
-      <Modal open={open} title={title} onCancel={() => setOpen(false)} footer={null} width={720} destroyOnHidden>
+      <Modal
+        open={open}
+        title={title}
+        onCancel={() => setOpen(false)}
+        footer={null}
+        width={720}
+        destroyOnHidden
+      >
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text type="secondary">{t('deputies.importHint')}</Typography.Text>
           <Upload
@@ -239,7 +255,11 @@ export function ImportButton({
                 columns={[
                   { title: t('deputies.row'), dataIndex: 'row', width: 70 },
                   { title: t('deputies.field'), dataIndex: 'field', width: 160 },
-                  { title: t('deputies.message'), dataIndex: 'message', render: (m: LocalizedText) => localized(m) },
+                  {
+                    title: t('deputies.message'),
+                    dataIndex: 'message',
+                    render: (m: LocalizedText) => localized(m),
+                  },
                 ]}
               />
             </>

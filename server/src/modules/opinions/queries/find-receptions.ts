@@ -99,8 +99,8 @@ export async function findReceptions(
   return {
     items: items.map((i, k) => ({
       ...i,
-      peopleReceived: full[k]!.peopleReceived,
-      notes: full[k]!.notes,
+      peopleReceived: full[k].peopleReceived,
+      notes: full[k].notes,
       opinionCount: Number(counts.find((c) => c.receptionId === i.id)?.n ?? 0),
     })),
     nextCursor: rows.length > input.limit ? full.at(-1)!.startsAt.toISOString() : null,
@@ -125,7 +125,7 @@ export async function getReception(db: Db, congressId: string, id: string) {
     .from(opinions)
     .where(eq(opinions.receptionId, id))
     .orderBy(asc(opinions.createdAt));
-  return { ...item!, peopleReceived: rows[0].peopleReceived, notes: rows[0].notes, opinions: ops };
+  return { ...item, peopleReceived: rows[0].peopleReceived, notes: rows[0].notes, opinions: ops };
 }
 
 /** Receptions a deputy attended (checked in, record made), for the deputy's performance record. */

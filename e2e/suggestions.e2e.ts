@@ -1,0 +1,171 @@
+// Browser journey of a deputy's suggestion through its statutory lifecycle: the deputy submits on a phone, staff
+// accept and assign, the unit logs its contact and replies, the deputy is dissatisfied, the unit re-handles and
+// replies again, the deputy rates the second reply; then the leader's dashboard and the handling report.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, login, setLanguage, shot, startServer, type RunningServer } from './lib';
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let suggestionUrl = '';
+let unitName = '';
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newPage(width: number, height: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
+  contexts.push(context);
+  const page = await context.newPage();
+  await setLanguage(page, 'zh-CN');
+  page.on('pageerror', (err) => console.error('[pageerror]', err.message));
+  return page;
+}
+
+const getJson = (page: Page, path: string) => page.evaluate(async (p) => (await fetch(p, { credentials: 'same-origin' })).json(), path);
+const statusTag = (page: Page) => page.getByTestId('status');
+const noHorizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+
+async function pickOption(page: Page, testId: string, text: string) {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(text);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+describe('suggestion lifecycle journey', () => {
+  test('a deputy at 375 px writes and submits a suggestion and gets its number', async () => {
+    const page = await newPage(375, 812);
+    await login(page, server.url, 'deputy');
+    await page.goto(`${server.url}/suggestions/mine`);
+    await page.getByTestId('suggestion-card').first().waitFor();
+    await shot(page, 'suggestions-1-mine-375');
+    await page.getByTestId('new-suggestion').click();
+    await page.getByTestId('title').fill('关于在平湖街道增设社区公交微循环线路的建议');
+    await page.getByTestId('category').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '交通出行' }).click();
+    await page.getByTestId('content').fill('平湖街道部分社区距离地铁站较远，居民出行不便。建议增设社区公交微循环线路，连接主要小区与平湖地铁站，早晚高峰加密班次。');
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'suggestions-2-form-375');
+    await page.getByTestId('submit').click();
+    await page.waitForURL(/\/suggestions\/[0-9a-f-]{36}$/);
+    suggestionUrl = page.url();
+    await expect.poll(async () => (await statusTag(page).innerText()).trim()).toBe('已提交');
+    expect(await page.locator('.page-header').innerText()).toMatch(/第.+届.+第\d{4}号/);
+    await shot(page, 'suggestions-3-submitted-375');
+  });
+
+  test('the unit account knows its unit', async () => {
+    const page = await newPage(1280, 900);
+    await login(page, server.url, 'unit');
+    const me = await getJson(page, '/api/v1/auth/me');
+    const staffPage = await newPage(1280, 900);
+    await login(staffPage, server.url, 'staff');
+    const units = await getJson(staffPage, '/api/v1/handling-units?limit=200');
+    unitName = units.items.find((u: { id: string }) => u.id === me.user.handlingUnitId).name;
+    expect(unitName).toBeTruthy();
+  });
+
+  test('staff accept it in the quality review and assign it to the unit', async () => {
+    const page = await newPage(1280, 900);
+    await login(page, server.url, 'staff');
+    await page.goto(suggestionUrl);
+    await page.getByTestId('review').waitFor();
+    await shot(page, 'suggestions-4-review');
+    await page.getByTestId('review-submit').click();
+    await expect.poll(async () => (await statusTag(page).innerText()).trim()).toBe('已立案');
+    await pickOption(page, 'lead-unit', unitName);
+    await page.getByTestId('assign-submit').click();
+    await expect.poll(async () => (await statusTag(page).innerText()).trim()).toBe('办理中');
+    expect(await page.getByTestId('deadline').innerText()).toMatch(/\d{4}\/\d{1,2}\/\d{1,2}/);
+    await shot(page, 'suggestions-5-assigned');
+  });
+
+  test('the unit logs its contact with the deputy and replies with a category', async () => {
+    const page = await newPage(1280, 900);
+    await login(page, server.url, 'unit');
+    await page.goto(suggestionUrl);
+    await page.getByTestId('contact').waitFor();
+    await page.getByText('答复前须先记录与代表的沟通').waitFor();
+    await page.getByTestId('contact-summary').fill('电话联系代表，了解线路走向的具体诉求');
+    await page.getByTestId('contact-submit').click();
+    await page.getByText('电话联系代表，了解线路走向的具体诉求').waitFor();
+    await page.getByTestId('reply-category').getByText('B 正在解决或者列入规划逐步解决').click();
+    await page.getByTestId('reply-content').fill('已将平湖社区微循环线路列入明年公交线网优化计划，预计明年6月开通。');
+    await page.getByTestId('reply-submit').click();
+    await expect.poll(async () => (await statusTag(page).innerText()).trim()).toBe('已答复');
+    await page.getByTestId('letter').first().waitFor();
+    await shot(page, 'suggestions-6-replied');
+  });
+
+  test('the deputy rates the reply dissatisfied, which sends it back for re-handling', async () => {
+    const page = await newPage(375, 812);
+    await login(page, server.url, 'deputy');
+    await page.goto(suggestionUrl);
+    await page.getByTestId('rate').waitFor();
+    await page.getByTestId('rating').getByText('不满意').click();
+    await page.getByTestId('rating-comment').fill('开通时间太晚，希望提前');
+    await shot(page, 'suggestions-7-rate-dissatisfied-375');
+    await page.getByTestId('rate-submit').click();
+    await expect.poll(async () => (await statusTag(page).innerText()).trim()).toBe('重新办理');
+    await page.getByText('重新办理，一个月内再次答复').waitFor();
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'suggestions-8-rehandling-375');
+  });
+
+  test('the unit meets the deputy again and sends the second reply', async () => {
+    const page = await newPage(1280, 900);
+    await login(page, server.url, 'unit');
+    await page.goto(suggestionUrl);
+    await page.getByTestId('contact').waitFor();
+    await page.getByTestId('contact').getByText('座谈见面').click();
+    await page.getByTestId('contact-summary').fill('与代表座谈，商定提前开通试运行');
+    await page.getByTestId('contact-submit').click();
+    await page.getByText('与代表座谈，商定提前开通试运行').waitFor();
+    await page.getByTestId('reply-category').getByText('A 所提问题已经解决或者基本解决').click();
+    await page.getByTestId('reply-content').fill('经与代表座谈，微循环线路已于本月提前开通试运行，早晚高峰10分钟一班。');
+    await page.getByTestId('reply-submit').click();
+    await expect.poll(async () => (await statusTag(page).innerText()).trim()).toBe('已答复');
+    await page.getByText('第2次答复').waitFor();
+    await shot(page, 'suggestions-9-second-reply');
+  });
+
+  test('the deputy rates the second reply satisfied and the suggestion is closed', async () => {
+    const page = await newPage(375, 812);
+    await login(page, server.url, 'deputy');
+    await page.goto(suggestionUrl);
+    await page.getByTestId('rate').waitFor();
+    await page.getByTestId('rating').getByText('满意', { exact: true }).click();
+    await page.getByTestId('rate-submit').click();
+    await expect.poll(async () => (await statusTag(page).innerText()).trim()).toBe('已办结');
+    const detail = await getJson(page, `/api/v1/suggestions/${suggestionUrl.split('/').at(-1)}`);
+    expect(detail.ratings.map((r: { round: number; rating: string }) => `${r.round}:${r.rating}`)).toEqual(['1:dissatisfied', '2:satisfied']);
+    await shot(page, 'suggestions-10-closed-375');
+  });
+
+  test('the leader sees the key suggestions and staff see the handling report', async () => {
+    const leader = await newPage(1280, 900);
+    await login(leader, server.url, 'leader');
+    await leader.goto(`${server.url}/suggestions/key`);
+    await leader.getByTestId('key-list').waitFor();
+    expect(await leader.getByTestId('key-list').locator('.ant-list-item').count()).toBe(17);
+    await shot(leader, 'suggestions-11-key-dashboard');
+    const staff = await newPage(1280, 900);
+    await login(staff, server.url, 'staff');
+    await staff.goto(`${server.url}/suggestions/report`);
+    await staff.getByText('满意率', { exact: true }).waitFor();
+    await staff.waitForTimeout(500);
+    await shot(staff, 'suggestions-12-report');
+    await staff.goto(`${server.url}/suggestions?overdue=true`);
+    await staff.getByTestId('suggestion-link').first().waitFor();
+    await shot(staff, 'suggestions-13-staff-list');
+  });
+});
