@@ -11,7 +11,15 @@
 import { Worker } from 'node:worker_threads';
 import type { FastifyRequest } from 'fastify';
 import { sql } from 'drizzle-orm';
-import { createBenchAccount, createBenchCongress, login, measureBaselines, median, startServer, writeResults } from './lib';
+import {
+  createBenchAccount,
+  createBenchCongress,
+  login,
+  measureBaselines,
+  median,
+  startServer,
+  writeResults,
+} from './lib';
 import { newId } from '../server/src/platform/ids';
 import { hashPassword } from '../server/src/platform/auth/passwords';
 import { createSession, loadAccount } from '../server/src/platform/auth/session';
@@ -34,7 +42,10 @@ interface Job {
 }
 
 /** Sends every request once, `concurrency` at a time, from its own thread; answers status counts and time. */
-function fire(jobs: Job[], concurrency: number): Promise<{ ms: number; statuses: Record<string, number>; latencies: number[] }> {
+function fire(
+  jobs: Job[],
+  concurrency: number,
+): Promise<{ ms: number; statuses: Record<string, number>; latencies: number[] }> {
   const code = `
     const { parentPort, workerData } = require('node:worker_threads');
     (async () => {
@@ -84,20 +95,52 @@ try {
   const accountIds = deputyIds.map(() => newId());
   for (let i = 0; i < DEPUTIES; i += 1000) {
     const ids = deputyIds.slice(i, i + 1000);
-    await db.insert(deputies).values(ids.map((id, k) => ({ id, congressId, name: `代表${i + k}`, gender: 'female' as const })));
-    await db.insert(mandates).values(ids.map((id) => ({ id: newId(), congressId, deputyId: id, level: 'district' as const, streetId })));
-    await db.insert(accounts).values(ids.map((id, k) => ({ id: accountIds[i + k], congressId, username: `bench-deputy-${i + k}`, displayName: `代表${i + k}`, passwordHash, deputyId: id })));
-    await db.insert(accountRoles).values(ids.map((_, k) => ({ accountId: accountIds[i + k], role: 'deputy' as const, congressId })));
+    await db
+      .insert(deputies)
+      .values(ids.map((id, k) => ({ id, congressId, name: `代表${i + k}`, gender: 'female' as const })));
+    await db
+      .insert(mandates)
+      .values(
+        ids.map((id) => ({ id: newId(), congressId, deputyId: id, level: 'district' as const, streetId })),
+      );
+    await db.insert(accounts).values(
+      ids.map((id, k) => ({
+        id: accountIds[i + k],
+        congressId,
+        username: `bench-deputy-${i + k}`,
+        displayName: `代表${i + k}`,
+        passwordHash,
+        deputyId: id,
+      })),
+    );
+    await db
+      .insert(accountRoles)
+      .values(ids.map((_, k) => ({ accountId: accountIds[i + k], role: 'deputy' as const, congressId })));
   }
   const unitId = newId();
-  await db.insert(handlingUnits).values({ id: unitId, congressId, name: '基准承办单位', kind: 'governmentDepartment' });
+  await db
+    .insert(handlingUnits)
+    .values({ id: unitId, congressId, name: '基准承办单位', kind: 'governmentDepartment' });
   const candidateIds = Array.from({ length: CANDIDATES }, () => newId());
-  await db.insert(livelihoodCandidates).values(candidateIds.map((id, i) => ({ id, congressId, year: 2027, title: `候选项目${i + 1}`, leadUnitId: unitId, budget: 1_000_000 })));
+  await db.insert(livelihoodCandidates).values(
+    candidateIds.map((id, i) => ({
+      id,
+      congressId,
+      year: 2027,
+      title: `候选项目${i + 1}`,
+      leadUnitId: unitId,
+      budget: 1_000_000,
+    })),
+  );
 
   await createBenchAccount(server, { congressId, username: 'bench-staff', roles: ['congressStaff'] });
   const staff = await login(server, 'bench-staff');
   const staffPost = async (path: string, body?: unknown) => {
-    const r = await fetch(`${server.url}/api/v1${path}`, { method: 'POST', headers: { ...staff, 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+    const r = await fetch(`${server.url}/api/v1${path}`, {
+      method: 'POST',
+      headers: { ...staff, 'content-type': 'application/json' },
+      body: JSON.stringify(body ?? {}),
+    });
     if (r.status >= 300) throw new Error(`${path}: ${r.status} ${await r.text()}`);
     return r.json() as Promise<{ id: string }>;
   };
@@ -107,50 +150,94 @@ try {
   const creds: { cookie: string; csrf: string }[] = [];
   for (const accountId of accountIds) {
     const account = (await loadAccount(db, accountId))!;
-    const s = await createSession(db, account, { ip: '127.0.0.1', headers: { 'user-agent': 'bench' } } as unknown as FastifyRequest);
+    const s = await createSession(db, account, {
+      ip: '127.0.0.1',
+      headers: { 'user-agent': 'bench' },
+    } as unknown as FastifyRequest);
     creds.push({ cookie: `minyi_sid=${s.token}`, csrf: s.csrfToken });
   }
   const sessionsMs = performance.now() - tSessions;
-  const vote = await staffPost('/project-votes', { year: 2027, title: '基准票决', maxChoices: MAX_CHOICES, candidateIds });
+  const vote = await staffPost('/project-votes', {
+    year: 2027,
+    title: '基准票决',
+    maxChoices: MAX_CHOICES,
+    candidateIds,
+  });
   await staffPost(`/project-votes/${vote.id}/roll`);
   // Attendance over HTTP, by each deputy (also concurrent).
   const attendance = await fire(
-    creds.map((c) => ({ url: `${server.url}/api/v1/project-votes/${vote.id}/attendance`, body: '{}', headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/json' } })),
+    creds.map((c) => ({
+      url: `${server.url}/api/v1/project-votes/${vote.id}/attendance`,
+      body: '{}',
+      headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/json' },
+    })),
     connections,
   );
-  console.log(`attendance: ${DEPUTIES} sign-ins in ${(attendance.ms / 1000).toFixed(1)} s`, attendance.statuses);
+  console.log(
+    `attendance: ${DEPUTIES} sign-ins in ${(attendance.ms / 1000).toFixed(1)} s`,
+    attendance.statuses,
+  );
   await staffPost(`/project-votes/${vote.id}/open`);
 
   // ---- the baseline: raw inserts, autocannon (measureBaselines), then the same client as the ballots ----
   const baselines = await measureBaselines(server, { connections });
-  const rawJobs = creds.map(() => ({ url: `${server.url}/api/v1/bench/raw-insert`, body: JSON.stringify({ payload: 'benchmark row' }), headers: { 'content-type': 'application/json' } }));
+  const rawJobs = creds.map(() => ({
+    url: `${server.url}/api/v1/bench/raw-insert`,
+    body: JSON.stringify({ payload: 'benchmark row' }),
+    headers: { 'content-type': 'application/json' },
+  }));
   const rawSameClient = await fire(rawJobs, connections);
 
   // ---- the ballots: every deputy once, concurrently; choices deterministic so the tally can be checked ----
-  const choicesOf = (i: number) => Array.from({ length: i % (MAX_CHOICES + 1) }, (_, k) => candidateIds[(i + k * 3) % CANDIDATES]).filter((c, k, a) => a.indexOf(c) === k);
+  const choicesOf = (i: number) =>
+    Array.from({ length: i % (MAX_CHOICES + 1) }, (_, k) => candidateIds[(i + k * 3) % CANDIDATES]).filter(
+      (c, k, a) => a.indexOf(c) === k,
+    );
   const expected: Record<string, number> = Object.fromEntries(candidateIds.map((c) => [c, 0]));
   const ballotJobs = creds.map((c, i) => {
     const choices = choicesOf(i);
     for (const x of choices) expected[x]++;
-    return { url: `${server.url}/api/v1/project-votes/${vote.id}/ballots`, body: JSON.stringify({ choices }), headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/json' } };
+    return {
+      url: `${server.url}/api/v1/project-votes/${vote.id}/ballots`,
+      body: JSON.stringify({ choices }),
+      headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/json' },
+    };
   });
   const ballots = await fire(ballotJobs, connections);
   const ballotRps = (DEPUTIES / ballots.ms) * 1000;
   const rawRps = (DEPUTIES / rawSameClient.ms) * 1000;
-  console.log(`ballots: ${DEPUTIES} in ${(ballots.ms / 1000).toFixed(2)} s = ${ballotRps.toFixed(0)}/s`, ballots.statuses);
-  console.log(`raw insert (same client): ${rawRps.toFixed(0)}/s; autocannon raw insert: ${baselines.rawInsert.requestsPerSec.toFixed(0)}/s`);
+  console.log(
+    `ballots: ${DEPUTIES} in ${(ballots.ms / 1000).toFixed(2)} s = ${ballotRps.toFixed(0)}/s`,
+    ballots.statuses,
+  );
+  console.log(
+    `raw insert (same client): ${rawRps.toFixed(0)}/s; autocannon raw insert: ${baselines.rawInsert.requestsPerSec.toFixed(0)}/s`,
+  );
 
   // ---- a second ballot from everyone must change nothing (409 each) ----
   const again = await fire(ballotJobs.slice(0, 300), connections);
 
   // ---- check: each ballot stored once, the tally equals the ballots ----
-  const count = async (q: ReturnType<typeof sql>) => Number(((await db.execute(q)) as unknown as { rows: { n: number }[] }).rows[0].n);
-  const stored = await count(sql`SELECT count(*)::int AS n FROM project_vote_ballots WHERE vote_id = ${vote.id}`);
-  const voters = await count(sql`SELECT count(*)::int AS n FROM project_vote_voters WHERE vote_id = ${vote.id}`);
+  const count = async (q: ReturnType<typeof sql>) =>
+    Number(((await db.execute(q)) as unknown as { rows: { n: number }[] }).rows[0].n);
+  const stored = await count(
+    sql`SELECT count(*)::int AS n FROM project_vote_ballots WHERE vote_id = ${vote.id}`,
+  );
+  const voters = await count(
+    sql`SELECT count(*)::int AS n FROM project_vote_voters WHERE vote_id = ${vote.id}`,
+  );
   const tClose = performance.now();
-  const closeRes = await fetch(`${server.url}/api/v1/project-votes/${vote.id}/close`, { method: 'POST', headers: { ...staff, 'content-type': 'application/json' }, body: '{}' });
+  const closeRes = await fetch(`${server.url}/api/v1/project-votes/${vote.id}/close`, {
+    method: 'POST',
+    headers: { ...staff, 'content-type': 'application/json' },
+    body: '{}',
+  });
   const closeMs = performance.now() - tClose;
-  const result = (await closeRes.json()) as { turnout: { ballotsCast: number }; candidates: { id: string; votes: number }[]; valid: boolean };
+  const result = (await closeRes.json()) as {
+    turnout: { ballotsCast: number };
+    candidates: { id: string; votes: number }[];
+    valid: boolean;
+  };
   const tallyMatches = result.candidates.every((c) => c.votes === expected[c.id]);
   const checks = {
     ballotsAccepted: ballots.statuses['201'] ?? 0,
@@ -160,7 +247,8 @@ try {
     ballotsCastInResult: result.turnout.ballotsCast,
     tallyEqualsBallots: tallyMatches,
     valid: result.valid,
-    everyBallotStoredOnce: stored === DEPUTIES && voters === DEPUTIES && (ballots.statuses['201'] ?? 0) === DEPUTIES,
+    everyBallotStoredOnce:
+      stored === DEPUTIES && voters === DEPUTIES && (ballots.statuses['201'] ?? 0) === DEPUTIES,
   };
   console.log('checks', checks);
 
@@ -168,7 +256,10 @@ try {
     ballotsOverRawInsert: Math.round((ballotRps / baselines.rawInsert.requestsPerSec) * 1000) / 1000,
     ballotsOverRawInsertSameClient: Math.round((ballotRps / rawRps) * 1000) / 1000,
   };
-  const target = { ballotsOverRawInsert: 0.5, met: ratios.ballotsOverRawInsert >= 0.5 && checks.everyBallotStoredOnce && checks.tallyEqualsBallots };
+  const target = {
+    ballotsOverRawInsert: 0.5,
+    met: ratios.ballotsOverRawInsert >= 0.5 && checks.everyBallotStoredOnce && checks.tallyEqualsBallots,
+  };
   console.log('ratios', ratios, target.met ? 'target met' : 'TARGET MISSED');
   writeResults(
     'livelihood',
@@ -176,8 +267,19 @@ try {
       deputies: DEPUTIES,
       concurrency: connections,
       baselines,
-      rawInsertSameClient: { perSec: Math.round(rawRps), ms: Math.round(rawSameClient.ms), statuses: rawSameClient.statuses },
-      ballots: { perSec: Math.round(ballotRps), ms: Math.round(ballots.ms), statuses: ballots.statuses, p50: pct(ballots.latencies, 50), p95: pct(ballots.latencies, 95), p99: pct(ballots.latencies, 99) },
+      rawInsertSameClient: {
+        perSec: Math.round(rawRps),
+        ms: Math.round(rawSameClient.ms),
+        statuses: rawSameClient.statuses,
+      },
+      ballots: {
+        perSec: Math.round(ballotRps),
+        ms: Math.round(ballots.ms),
+        statuses: ballots.statuses,
+        p50: pct(ballots.latencies, 50),
+        p95: pct(ballots.latencies, 95),
+        p99: pct(ballots.latencies, 99),
+      },
       attendance: { ms: Math.round(attendance.ms), statuses: attendance.statuses },
       sessionsMs: Math.round(sessionsMs),
       closeMs: Math.round(closeMs),

@@ -29,14 +29,18 @@ async function newPage(width: number, height: number): Promise<Page> {
   return page;
 }
 
-const noHorizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+const noHorizontalOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 
 describe('livelihood vote journey', () => {
   test('a deputy at 375 px signs in, chooses, confirms and sees the receipt code', async () => {
     const page = await newPage(375, 812);
     await login(page, server.url, 'deputy');
     await page.goto(`${server.url}/livelihood/votes`);
-    await page.getByRole('button', { name: /^投\s*票$/ }).first().click();
+    await page
+      .getByRole('button', { name: /^投\s*票$/ })
+      .first()
+      .click();
     await page.waitForURL(/\/livelihood\/votes\/[0-9a-f-]+$/);
     voteUrl = page.url();
     await page.getByRole('button', { name: /^签\s*到$/ }).click();
@@ -63,7 +67,10 @@ describe('livelihood vote journey', () => {
     await page.getByText('票决控制台').waitFor();
     await shot(page, 'livelihood-4-console');
     await page.getByTestId('close-vote').click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await page.waitForURL(/\/results$/, { timeout: 30_000 });
     await page.getByText('票决有效').waitFor();
     await shot(page, 'livelihood-5-results-staff');

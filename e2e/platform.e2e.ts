@@ -135,6 +135,24 @@ describe('platform shell', () => {
     await shot(page, 'platform-home-1280-en');
   });
 
+  test('English at 375 px: the home page and the staff drawer menu', async () => {
+    const page = await newPage(375, 812, 'en');
+    await page.goto(server.url + '/');
+    await page.getByTestId('place-card').first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('body').innerText()).toContain('Liaison places');
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'platform-home-375-en');
+    await login(page, server.url, 'staff');
+    await page.goto(server.url + '/registry/deputies');
+    await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await page.getByTestId('menu-button').click();
+    const drawer = page.locator('.ant-drawer-open');
+    await drawer.waitFor();
+    expect(await drawer.innerText()).toContain('Deputies');
+    await shot(page, 'platform-staff-375-en-drawer');
+  });
+
   test('a wrong password shows the error message and stays on the login page', async () => {
     const page = await newPage();
     await page.goto(server.url + '/login');

@@ -58,7 +58,7 @@ describe('suggestion lifecycle journey', () => {
     await page.getByTestId('submit').click();
     await page.waitForURL(/\/suggestions\/[0-9a-f-]{36}$/);
     suggestionUrl = page.url();
-    await expect.poll(async () => (await statusTag(page).innerText()).trim()).toBe('已提交');
+    await expect.poll(async () => (await statusTag(page).innerText()).trim(), { timeout: 20_000 }).toBe('已提交');
     expect(await page.locator('.page-header').innerText()).toMatch(/第.+届.+第\d{4}号/);
     await shot(page, 'suggestions-3-submitted-375');
   });
@@ -81,10 +81,10 @@ describe('suggestion lifecycle journey', () => {
     await page.getByTestId('review').waitFor();
     await shot(page, 'suggestions-4-review');
     await page.getByTestId('review-submit').click();
-    await expect.poll(async () => (await statusTag(page).innerText()).trim()).toBe('已立案');
+    await expect.poll(async () => (await statusTag(page).innerText()).trim(), { timeout: 20_000 }).toBe('已立案');
     await pickOption(page, 'lead-unit', unitName);
     await page.getByTestId('assign-submit').click();
-    await expect.poll(async () => (await statusTag(page).innerText()).trim()).toBe('办理中');
+    await expect.poll(async () => (await statusTag(page).innerText()).trim(), { timeout: 20_000 }).toBe('办理中');
     expect(await page.getByTestId('deadline').innerText()).toMatch(/\d{4}\/\d{1,2}\/\d{1,2}/);
     await shot(page, 'suggestions-5-assigned');
   });
@@ -101,7 +101,7 @@ describe('suggestion lifecycle journey', () => {
     await page.getByTestId('reply-category').getByText('B 正在解决或者列入规划逐步解决').click();
     await page.getByTestId('reply-content').fill('已将平湖社区微循环线路列入明年公交线网优化计划，预计明年6月开通。');
     await page.getByTestId('reply-submit').click();
-    await expect.poll(async () => (await statusTag(page).innerText()).trim()).toBe('已答复');
+    await expect.poll(async () => (await statusTag(page).innerText()).trim(), { timeout: 20_000 }).toBe('已答复');
     await page.getByTestId('letter').first().waitFor();
     await shot(page, 'suggestions-6-replied');
   });
@@ -115,7 +115,7 @@ describe('suggestion lifecycle journey', () => {
     await page.getByTestId('rating-comment').fill('开通时间太晚，希望提前');
     await shot(page, 'suggestions-7-rate-dissatisfied-375');
     await page.getByTestId('rate-submit').click();
-    await expect.poll(async () => (await statusTag(page).innerText()).trim()).toBe('重新办理');
+    await expect.poll(async () => (await statusTag(page).innerText()).trim(), { timeout: 20_000 }).toBe('重新办理');
     await page.getByText('重新办理，一个月内再次答复').waitFor();
     expect(await noHorizontalOverflow(page)).toBe(true);
     await shot(page, 'suggestions-8-rehandling-375');
@@ -133,7 +133,7 @@ describe('suggestion lifecycle journey', () => {
     await page.getByTestId('reply-category').getByText('A 所提问题已经解决或者基本解决').click();
     await page.getByTestId('reply-content').fill('经与代表座谈，微循环线路已于本月提前开通试运行，早晚高峰10分钟一班。');
     await page.getByTestId('reply-submit').click();
-    await expect.poll(async () => (await statusTag(page).innerText()).trim()).toBe('已答复');
+    await expect.poll(async () => (await statusTag(page).innerText()).trim(), { timeout: 20_000 }).toBe('已答复');
     await page.getByText('第2次答复').waitFor();
     await shot(page, 'suggestions-9-second-reply');
   });
@@ -145,7 +145,7 @@ describe('suggestion lifecycle journey', () => {
     await page.getByTestId('rate').waitFor();
     await page.getByTestId('rating').getByText('满意', { exact: true }).click();
     await page.getByTestId('rate-submit').click();
-    await expect.poll(async () => (await statusTag(page).innerText()).trim()).toBe('已办结');
+    await expect.poll(async () => (await statusTag(page).innerText()).trim(), { timeout: 20_000 }).toBe('已办结');
     const detail = await getJson(page, `/api/v1/suggestions/${suggestionUrl.split('/').at(-1)}`);
     expect(detail.ratings.map((r: { round: number; rating: string }) => `${r.round}:${r.rating}`)).toEqual(['1:dissatisfied', '2:satisfied']);
     await shot(page, 'suggestions-10-closed-375');
@@ -161,7 +161,7 @@ describe('suggestion lifecycle journey', () => {
     const staff = await newPage(1280, 900);
     await login(staff, server.url, 'staff');
     await staff.goto(`${server.url}/suggestions/report`);
-    await staff.getByText('满意率', { exact: true }).waitFor();
+    await staff.getByText('满意率', { exact: true }).first().waitFor();
     await staff.waitForTimeout(500);
     await shot(staff, 'suggestions-12-report');
     await staff.goto(`${server.url}/suggestions?overdue=true`);

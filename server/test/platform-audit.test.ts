@@ -254,5 +254,5 @@ describe('npm run audit:verify', () => {
     const bad = await cli();
     expect(bad.code).toBe(1);
     expect(bad.out).toMatch(/row_altered/);
-  });
+  }, 240_000);
 });

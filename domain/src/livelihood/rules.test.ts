@@ -53,7 +53,14 @@ describe('threshold: more than half of the base', () => {
     expect(r.shortfall).toBe(1);
   });
   it('measures against those present when configured', () => {
-    const r = tally(input({ signedIn: 70, ballotsCast: 70, counts: { a: 50, b: 51, c: 10 }, rules: { ...rules, thresholdBase: 'present' } }));
+    const r = tally(
+      input({
+        signedIn: 70,
+        ballotsCast: 70,
+        counts: { a: 50, b: 51, c: 10 },
+        rules: { ...rules, thresholdBase: 'present' },
+      }),
+    );
     expect(r.threshold.votesNeeded).toBe(36);
     expect(r.chosen).toEqual(['b', 'a']);
     expect(r.shortfall).toBe(0);
@@ -123,15 +130,24 @@ describe('candidate ratio (差额)', () => {
 describe('settings and evaluation', () => {
   it('defaults to the rules file numbers, with an advisory street vote', () => {
     const s = livelihoodSettingsSchema.parse({});
-    expect(s.districtVote).toMatchObject({ quorumNumerator: 2, quorumDenominator: 3, thresholdBase: 'roll', candidateRatio: 1.2, advisory: false });
+    expect(s.districtVote).toMatchObject({
+      quorumNumerator: 2,
+      quorumDenominator: 3,
+      thresholdBase: 'roll',
+      candidateRatio: 1.2,
+      advisory: false,
+    });
     expect(s.streetVote.advisory).toBe(true);
     expect(s.evaluationCriteria).toHaveLength(8);
   });
   it('rolls up scores per criterion and overall', () => {
-    const r = rollUpEvaluations(['quality', 'timeliness'], [
-      { quality: 5, timeliness: 4 },
-      { quality: 4, timeliness: 2 },
-    ]);
+    const r = rollUpEvaluations(
+      ['quality', 'timeliness'],
+      [
+        { quality: 5, timeliness: 4 },
+        { quality: 4, timeliness: 2 },
+      ],
+    );
     expect(r).toEqual({ count: 2, perCriterion: { quality: 4.5, timeliness: 3 }, overall: 3.75 });
     expect(rollUpEvaluations(DEFAULT_EVALUATION_CRITERIA, []).overall).toBeNull();
   });

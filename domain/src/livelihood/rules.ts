@@ -57,7 +57,11 @@ export const livelihoodSettingsSchema = z.object({
   districtVote: voteRulesSchema.default(voteRulesSchema.parse({})),
   /** The street-level advisory vote (街道选民代表会议 or the district deputies elected in the street). */
   streetVote: voteRulesSchema.default(voteRulesSchema.parse({ advisory: true, thresholdBase: 'present' })),
-  evaluationCriteria: z.array(z.string().min(1).max(60)).min(1).max(20).default([...DEFAULT_EVALUATION_CRITERIA]),
+  evaluationCriteria: z
+    .array(z.string().min(1).max(60))
+    .min(1)
+    .max(20)
+    .default([...DEFAULT_EVALUATION_CRITERIA]),
   /** The public satisfaction survey on projects is optional. */
   publicSurvey: z.boolean().default(true),
 });
@@ -66,8 +70,10 @@ export type LivelihoodSettings = z.infer<typeof livelihoodSettingsSchema>;
 // ---------- pure rules ----------
 
 /** Members needed present for quorum: ceil(roll × n / d) ("以上" includes the number itself). */
-export const quorumNeeded = (rollSize: number, rules: Pick<VoteRules, 'quorumNumerator' | 'quorumDenominator'>): number =>
-  Math.ceil((rollSize * rules.quorumNumerator) / rules.quorumDenominator);
+export const quorumNeeded = (
+  rollSize: number,
+  rules: Pick<VoteRules, 'quorumNumerator' | 'quorumDenominator'>,
+): number => Math.ceil((rollSize * rules.quorumNumerator) / rules.quorumDenominator);
 
 export const hasQuorum = (
   rollSize: number,

@@ -43,7 +43,8 @@ export const PROJECT_TRANSITIONS: Record<ProjectStatus, readonly ProjectStatus[]
   accepted: [],
 };
 
-export const canMoveProject = (from: ProjectStatus, to: ProjectStatus): boolean => PROJECT_TRANSITIONS[from].includes(to);
+export const canMoveProject = (from: ProjectStatus, to: ProjectStatus): boolean =>
+  PROJECT_TRANSITIONS[from].includes(to);
 
 /** Statuses that count as "on schedule" in the half-year summary. */
 export const ON_SCHEDULE: readonly ProjectStatus[] = ['onTrack', 'completed', 'accepted'];

@@ -2,6 +2,7 @@
 import type { Feature } from './types';
 import { homeFeature } from './home';
 import { registryFeature } from './registry';
+import { opinionsFeature } from './opinions';
 import { adminFeature } from './admin';
 import { accountFeature } from './account';
 import { livelihoodFeature } from './livelihood';
@@ -9,6 +10,7 @@ import { suggestionsFeature } from './suggestions';
 
 export const features: Feature[] = [
   homeFeature,
+  opinionsFeature,
   registryFeature,
   livelihoodFeature,
   suggestionsFeature,

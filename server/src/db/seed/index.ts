@@ -807,6 +807,9 @@ export async function loadDemo(app: AppServices): Promise<DemoSummary> {
     await m.seedDemo(app, { ...demo, random: mulberry32(DEMO_SEED ^ seedOf(m.name)) });
   }
 
+  // Fresh statistics, so the planner does not take a 400-row table for an empty one (PGlite has no autovacuum).
+  await app.db.execute(sql`ANALYZE`);
+
   // The marker last: a district whose module seeds failed is not reported as loaded.
   await app.db.execute(
     sql`UPDATE congresses SET settings = jsonb_set(settings, ${`{${DEMO_MARKER}}`}::text[], ${JSON.stringify({ role: 'default', loadedOn: today, seed: DEMO_SEED })}::jsonb) WHERE id = ${congressId}`,

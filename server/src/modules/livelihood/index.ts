@@ -25,7 +25,14 @@ export async function submitProjectIdeaFromOpinion(
   return submitIdea(
     w,
     input.congressId,
-    { year, title: input.title.slice(0, 120), content: input.content.slice(0, 4000), streetId: input.streetId, estimatedCost: null, submitterName: '' },
+    {
+      year,
+      title: input.title.slice(0, 120),
+      content: input.content.slice(0, 4000),
+      streetId: input.streetId,
+      estimatedCost: null,
+      submitterName: '',
+    },
     { source: 'opinion', opinionId: input.opinionId },
   );
 }

@@ -26,19 +26,37 @@ import { supportIdea } from './commands/support-idea';
 import { mergeIdeas } from './commands/merge-ideas';
 import { createCandidate } from './commands/create-candidate';
 import { deliberateCandidate } from './commands/deliberate-candidate';
-import { acceptProject, adjustProject, loadProject, planProject, reportProgress } from './commands/implement-project';
+import {
+  acceptProject,
+  adjustProject,
+  loadProject,
+  planProject,
+  reportProgress,
+} from './commands/implement-project';
 import { recordInspection } from './commands/record-inspection';
 import { answerSurvey, evaluateProject } from './commands/evaluate-project';
-import { findCandidates, findDeliberations, findIdeas, findProjects, getEvaluationSummary, getProject } from './queries/livelihood.queries';
+import {
+  findCandidates,
+  findDeliberations,
+  findIdeas,
+  findProjects,
+  getEvaluationSummary,
+  getProject,
+} from './queries/livelihood.queries';
 import { voteRoutes } from './vote/vote.routes';
 
 const tags = ['livelihood'];
-const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), congressId: idSchema.optional() });
+const yearQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  congressId: idSchema.optional(),
+});
 const idParams = z.object({ id: idSchema });
 
 /** One "+1" per person: the account, or for the public a keyed hash of address and browser (not stored in clear). */
 const supporterKey = (req: FastifyRequest) =>
-  req.actor ? `account:${req.actor.accountId}` : `public:${hmacSm3(req.server.services.config.keys.piiIndex, `${req.ip}|${req.headers['user-agent'] ?? ''}`)}`;
+  req.actor
+    ? `account:${req.actor.accountId}`
+    : `public:${hmacSm3(req.server.services.config.keys.piiIndex, `${req.ip}|${req.headers['user-agent'] ?? ''}`)}`;
 
 export async function livelihoodRoutes(app: FastifyInstance) {
   const r = typed(app);
@@ -51,37 +69,77 @@ export async function livelihoodRoutes(app: FastifyInstance) {
 
   r.post(
     '/public/livelihood/ideas',
-    { schema: { tags, summary: 'Propose a livelihood project idea', body: submitIdeaSchema, querystring: z.object({ congressId: idSchema.optional() }) }, config: { idempotent: true, rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    {
+      schema: {
+        tags,
+        summary: 'Propose a livelihood project idea',
+        body: submitIdeaSchema,
+        querystring: z.object({ congressId: idSchema.optional() }),
+      },
+      config: { idempotent: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
     async (req, reply) => {
       const congressId = await resolvePublicCongress(req);
       const deputyId = req.actor?.roles.includes('deputy') ? req.actor.deputyId : null;
-      const out = await transact(ctxOf(req), (w) => submitIdea(w, congressId, req.body, { source: deputyId ? 'deputy' : 'public', deputyId }));
+      const out = await transact(ctxOf(req), (w) =>
+        submitIdea(w, congressId, req.body, { source: deputyId ? 'deputy' : 'public', deputyId }),
+      );
       return reply.code(201).send(out);
     },
   );
 
   r.post(
     '/public/livelihood/ideas/:id/support',
-    { schema: { tags, summary: 'Support (+1) an idea', params: idParams, querystring: z.object({ congressId: idSchema.optional() }) }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
-    async (req) => supportIdea(ctxOf(req), await resolvePublicCongress(req), req.params.id, supporterKey(req)),
+    {
+      schema: {
+        tags,
+        summary: 'Support (+1) an idea',
+        params: idParams,
+        querystring: z.object({ congressId: idSchema.optional() }),
+      },
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    },
+    async (req) =>
+      supportIdea(ctxOf(req), await resolvePublicCongress(req), req.params.id, supporterKey(req)),
   );
 
-  r.post('/livelihood/ideas/:id/merge', { schema: { tags, summary: 'Merge duplicate ideas into this one', params: idParams, body: mergeIdeasSchema } }, async (req) => {
-    const actor = requireRole(req.actor, STAFF);
-    return mergeIdeas(ctxOf(req), actor.congressId, req.params.id, req.body.duplicateIds);
-  });
+  r.post(
+    '/livelihood/ideas/:id/merge',
+    {
+      schema: {
+        tags,
+        summary: 'Merge duplicate ideas into this one',
+        params: idParams,
+        body: mergeIdeasSchema,
+      },
+    },
+    async (req) => {
+      const actor = requireRole(req.actor, STAFF);
+      return mergeIdeas(ctxOf(req), actor.congressId, req.params.id, req.body.duplicateIds);
+    },
+  );
 
   // ---------- shortlist and deliberation ----------
   r.get('/livelihood/candidates', { schema: { tags, querystring: yearQuery } }, async (req) => {
     const actor = requireRole(req.actor, READERS);
     const out = await findCandidates(req.server.services.db, actor.congressId, req.query.year);
-    return { ...out, items: out.items.map((c) => ({ ...c, abilities: candidatePolicy.abilities(actor, c) })) };
+    return {
+      ...out,
+      items: out.items.map((c) => ({ ...c, abilities: candidatePolicy.abilities(actor, c) })),
+    };
   });
 
-  r.post('/livelihood/candidates', { schema: { tags, summary: "The government's candidate project", body: createCandidateSchema }, config: { idempotent: true } }, async (req, reply) => {
-    const actor = requireRole(req.actor, STAFF);
-    return reply.code(201).send(await createCandidate(ctxOf(req), actor.congressId, req.body));
-  });
+  r.post(
+    '/livelihood/candidates',
+    {
+      schema: { tags, summary: "The government's candidate project", body: createCandidateSchema },
+      config: { idempotent: true },
+    },
+    async (req, reply) => {
+      const actor = requireRole(req.actor, STAFF);
+      return reply.code(201).send(await createCandidate(ctxOf(req), actor.congressId, req.body));
+    },
+  );
 
   r.get('/livelihood/candidates/:id/deliberations', { schema: { tags, params: idParams } }, async (req) => {
     const actor = requireRole(req.actor, READERS);
@@ -89,22 +147,48 @@ export async function livelihoodRoutes(app: FastifyInstance) {
     return findDeliberations(req.server.services.db, actor.congressId, req.params.id);
   });
 
-  r.post('/livelihood/candidates/:id/deliberations', { schema: { tags, summary: "A deputy's comment, by delegation", params: idParams, body: deliberationCommentSchema }, config: { idempotent: true } }, async (req, reply) => {
-    const actor = requireRole(req.actor, ['deputy']);
-    candidatePolicy.authorize(actor, 'deliberate', { congressId: actor.congressId });
-    return reply.code(201).send(await deliberateCandidate(ctxOf(req), actor.congressId, req.params.id, req.body));
-  });
-
-  // ---------- implementation (public progress page) ----------
-  r.get('/public/livelihood/projects', { schema: { tags, summary: 'Every project with status and progress, and the summary', querystring: yearQuery } }, async (req) =>
-    findProjects(req.server.services.db, await resolvePublicCongress(req), req.query.year),
+  r.post(
+    '/livelihood/candidates/:id/deliberations',
+    {
+      schema: {
+        tags,
+        summary: "A deputy's comment, by delegation",
+        params: idParams,
+        body: deliberationCommentSchema,
+      },
+      config: { idempotent: true },
+    },
+    async (req, reply) => {
+      const actor = requireRole(req.actor, ['deputy']);
+      candidatePolicy.authorize(actor, 'deliberate', { congressId: actor.congressId });
+      return reply
+        .code(201)
+        .send(await deliberateCandidate(ctxOf(req), actor.congressId, req.params.id, req.body));
+    },
   );
 
-  r.get('/public/livelihood/projects/:id', { schema: { tags, params: idParams, querystring: z.object({ congressId: idSchema.optional() }) } }, async (req) => {
-    const congressId = await resolvePublicCongress(req);
-    const p = await getProject(req.server.services.db, congressId, req.params.id);
-    return { ...p, abilities: projectPolicy.abilities(req.actor, p) };
-  });
+  // ---------- implementation (public progress page) ----------
+  r.get(
+    '/public/livelihood/projects',
+    {
+      schema: {
+        tags,
+        summary: 'Every project with status and progress, and the summary',
+        querystring: yearQuery,
+      },
+    },
+    async (req) => findProjects(req.server.services.db, await resolvePublicCongress(req), req.query.year),
+  );
+
+  r.get(
+    '/public/livelihood/projects/:id',
+    { schema: { tags, params: idParams, querystring: z.object({ congressId: idSchema.optional() }) } },
+    async (req) => {
+      const congressId = await resolvePublicCongress(req);
+      const p = await getProject(req.server.services.db, congressId, req.params.id);
+      return { ...p, abilities: projectPolicy.abilities(req.actor, p) };
+    },
+  );
 
   const projectAction = async (req: FastifyRequest<{ Params: { id: string } }>, action: string) => {
     if (!req.actor) requireRole(null, []);
@@ -113,22 +197,48 @@ export async function livelihoodRoutes(app: FastifyInstance) {
     return p;
   };
 
-  r.post('/livelihood/projects/:id/plan', { schema: { tags, params: idParams, body: planProjectSchema } }, async (req, reply) => {
-    const p = await projectAction(req, 'plan');
-    await planProject(ctxOf(req), p.congressId, p.id, req.body);
-    return reply.code(204).send();
-  });
+  r.post(
+    '/livelihood/projects/:id/plan',
+    { schema: { tags, params: idParams, body: planProjectSchema } },
+    async (req, reply) => {
+      const p = await projectAction(req, 'plan');
+      await planProject(ctxOf(req), p.congressId, p.id, req.body);
+      return reply.code(204).send();
+    },
+  );
 
-  r.post('/livelihood/projects/:id/progress', { schema: { tags, summary: "The lead unit's monthly progress", params: idParams, body: progressReportSchema } }, async (req, reply) => {
-    const p = await projectAction(req, 'reportProgress');
-    return reply.code(201).send(await reportProgress(ctxOf(req), p.congressId, p.id, req.body));
-  });
+  r.post(
+    '/livelihood/projects/:id/progress',
+    {
+      schema: {
+        tags,
+        summary: "The lead unit's monthly progress",
+        params: idParams,
+        body: progressReportSchema,
+      },
+    },
+    async (req, reply) => {
+      const p = await projectAction(req, 'reportProgress');
+      return reply.code(201).send(await reportProgress(ctxOf(req), p.congressId, p.id, req.body));
+    },
+  );
 
-  r.post('/livelihood/projects/:id/adjust', { schema: { tags, summary: 'Adjustment approved by the standing committee', params: idParams, body: adjustProjectSchema } }, async (req, reply) => {
-    const p = await projectAction(req, 'adjust');
-    await adjustProject(ctxOf(req), p.congressId, p.id, req.body);
-    return reply.code(204).send();
-  });
+  r.post(
+    '/livelihood/projects/:id/adjust',
+    {
+      schema: {
+        tags,
+        summary: 'Adjustment approved by the standing committee',
+        params: idParams,
+        body: adjustProjectSchema,
+      },
+    },
+    async (req, reply) => {
+      const p = await projectAction(req, 'adjust');
+      await adjustProject(ctxOf(req), p.congressId, p.id, req.body);
+      return reply.code(204).send();
+    },
+  );
 
   r.post('/livelihood/projects/:id/accept', { schema: { tags, params: idParams } }, async (req, reply) => {
     const p = await projectAction(req, 'accept');
@@ -136,25 +246,65 @@ export async function livelihoodRoutes(app: FastifyInstance) {
     return reply.code(204).send();
   });
 
-  r.post('/livelihood/projects/:id/inspections', { schema: { tags, params: idParams, body: inspectionSchema } }, async (req, reply) => {
-    const p = await projectAction(req, 'recordInspection');
-    return reply.code(201).send(await recordInspection(ctxOf(req), p.congressId, p.id, req.body));
-  });
+  r.post(
+    '/livelihood/projects/:id/inspections',
+    { schema: { tags, params: idParams, body: inspectionSchema } },
+    async (req, reply) => {
+      const p = await projectAction(req, 'recordInspection');
+      return reply.code(201).send(await recordInspection(ctxOf(req), p.congressId, p.id, req.body));
+    },
+  );
 
-  r.post('/livelihood/projects/:id/evaluations', { schema: { tags, summary: "A deputy's year-end evaluation", params: idParams, body: evaluationSchema } }, async (req, reply) => {
-    const p = await projectAction(req, 'evaluate');
-    if (!req.actor!.deputyId) throw forbidden();
-    return reply.code(201).send(await evaluateProject(ctxOf(req), p.congressId, p.id, req.actor!.deputyId, req.body));
-  });
+  r.post(
+    '/livelihood/projects/:id/evaluations',
+    { schema: { tags, summary: "A deputy's year-end evaluation", params: idParams, body: evaluationSchema } },
+    async (req, reply) => {
+      const p = await projectAction(req, 'evaluate');
+      if (!req.actor!.deputyId) throw forbidden();
+      return reply
+        .code(201)
+        .send(await evaluateProject(ctxOf(req), p.congressId, p.id, req.actor!.deputyId, req.body));
+    },
+  );
 
-  r.get('/livelihood/evaluations', { schema: { tags, summary: 'Evaluation rolled up per project and per unit', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }) } }, async (req) => {
-    const actor = requireRole(req.actor, READERS);
-    return getEvaluationSummary(req.server.services.db, actor.congressId, req.query.year);
-  });
+  r.get(
+    '/livelihood/evaluations',
+    {
+      schema: {
+        tags,
+        summary: 'Evaluation rolled up per project and per unit',
+        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
+      },
+    },
+    async (req) => {
+      const actor = requireRole(req.actor, READERS);
+      return getEvaluationSummary(req.server.services.db, actor.congressId, req.query.year);
+    },
+  );
 
   r.post(
     '/public/livelihood/projects/:id/survey',
-    { schema: { tags, summary: 'Public satisfaction survey', params: idParams, body: surveyResponseSchema, querystring: z.object({ congressId: idSchema.optional() }) }, config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
-    async (req, reply) => reply.code(201).send(await answerSurvey(ctxOf(req), await resolvePublicCongress(req), req.params.id, supporterKey(req), req.body.satisfaction)),
+    {
+      schema: {
+        tags,
+        summary: 'Public satisfaction survey',
+        params: idParams,
+        body: surveyResponseSchema,
+        querystring: z.object({ congressId: idSchema.optional() }),
+      },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(
+          await answerSurvey(
+            ctxOf(req),
+            await resolvePublicCongress(req),
+            req.params.id,
+            supporterKey(req),
+            req.body.satisfaction,
+          ),
+        ),
   );
 }

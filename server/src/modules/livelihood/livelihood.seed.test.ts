@@ -26,15 +26,30 @@ describe('livelihood demo', () => {
   it('lets the demo deputy sign in and vote at once, and staff close it', async () => {
     const login = await t.anon.post('/api/v1/auth/login', { username: 'deputy', password: DEMO_PASSWORD });
     expect(login.statusCode).toBe(200);
-    const h = { cookie: String(login.headers['set-cookie']).split(';')[0], 'x-csrf-token': login.json().csrfToken };
+    const h = {
+      cookie: String(login.headers['set-cookie']).split(';')[0],
+      'x-csrf-token': login.json().csrfToken,
+    };
     const [vote] = (await t.anon.get('/api/v1/project-votes?status=open', h)).json().items;
     expect(vote.candidates.length).toBeGreaterThan(vote.maxChoices);
     expect(vote.me).toEqual({ onRoll: true, signedIn: false, hasVoted: false });
-    expect((await t.anon.post(`/api/v1/project-votes/${vote.id}/attendance`, undefined, h)).statusCode).toBe(200);
-    const ballot = await t.anon.post(`/api/v1/project-votes/${vote.id}/ballots`, { choices: vote.candidates.slice(0, 3).map((c: { id: string }) => c.id) }, h);
+    expect((await t.anon.post(`/api/v1/project-votes/${vote.id}/attendance`, undefined, h)).statusCode).toBe(
+      200,
+    );
+    const ballot = await t.anon.post(
+      `/api/v1/project-votes/${vote.id}/ballots`,
+      { choices: vote.candidates.slice(0, 3).map((c: { id: string }) => c.id) },
+      h,
+    );
     expect(ballot.statusCode).toBe(201);
-    const staffLogin = await t.anon.post('/api/v1/auth/login', { username: 'staff', password: DEMO_PASSWORD });
-    const sh = { cookie: String(staffLogin.headers['set-cookie']).split(';')[0], 'x-csrf-token': staffLogin.json().csrfToken };
+    const staffLogin = await t.anon.post('/api/v1/auth/login', {
+      username: 'staff',
+      password: DEMO_PASSWORD,
+    });
+    const sh = {
+      cookie: String(staffLogin.headers['set-cookie']).split(';')[0],
+      'x-csrf-token': staffLogin.json().csrfToken,
+    };
     const closed = await t.anon.post(`/api/v1/project-votes/${vote.id}/close`, undefined, sh);
     expect(closed.statusCode).toBe(200);
     expect(closed.json()).toMatchObject({ valid: true, turnout: { ballotsCast: 1 } });

@@ -1,5 +1,16 @@
 // Drizzle definitions of the livelihood module (0500_livelihood.sql is the truth; the drift test compares them).
-import { bigint, boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { ProjectStatus, VoteRules, VoteStatus } from '@minyi/domain/livelihood';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });

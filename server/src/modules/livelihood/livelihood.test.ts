@@ -6,7 +6,12 @@ import { systemCtx, transact } from '../../platform/context';
 import { newId } from '../../platform/ids';
 import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness';
 import { buildDistrict, deputyClient, type District } from './livelihood.fixture';
-import { livelihoodDeliberations, livelihoodEvaluations, livelihoodIdeas, livelihoodProjects } from './livelihood.table';
+import {
+  livelihoodDeliberations,
+  livelihoodEvaluations,
+  livelihoodIdeas,
+  livelihoodProjects,
+} from './livelihood.table';
 import { submitProjectIdeaFromOpinion } from '.';
 
 let t: TestEnv;
@@ -20,50 +25,105 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const auditOf = (entityId: string) => t.services.db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId));
+const auditOf = (entityId: string) =>
+  t.services.db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId));
 
 describe('solicitation', () => {
   it('takes a public idea with area and rough cost, lists it, counts one +1 per supporter, and merges duplicates', async () => {
-    const body = { year: 2027, title: '增设社区长者食堂', content: '老人吃饭难', streetId: t.streetId, estimatedCost: 500000 };
+    const body = {
+      year: 2027,
+      title: '增设社区长者食堂',
+      content: '老人吃饭难',
+      streetId: t.streetId,
+      estimatedCost: 500000,
+    };
     const a = await t.anon.post(`/api/v1/public/livelihood/ideas?congressId=${t.congressId}`, body);
     expect(a.statusCode).toBe(201);
-    const b = await t.anon.post(`/api/v1/public/livelihood/ideas?congressId=${t.congressId}`, { ...body, title: '社区食堂' });
+    const b = await t.anon.post(`/api/v1/public/livelihood/ideas?congressId=${t.congressId}`, {
+      ...body,
+      title: '社区食堂',
+    });
     const ideaA = a.json().id;
     const ideaB = b.json().id;
     expect((await auditOf(ideaA)).map((x) => x.action)).toEqual(['livelihoodIdea.submit']);
 
-    const s1 = await t.anon.post(`/api/v1/public/livelihood/ideas/${ideaA}/support?congressId=${t.congressId}`, undefined, { 'user-agent': 'phone-1' });
+    const s1 = await t.anon.post(
+      `/api/v1/public/livelihood/ideas/${ideaA}/support?congressId=${t.congressId}`,
+      undefined,
+      { 'user-agent': 'phone-1' },
+    );
     expect(s1.json()).toMatchObject({ supportCount: 1 });
-    const again = await t.anon.post(`/api/v1/public/livelihood/ideas/${ideaA}/support?congressId=${t.congressId}`, undefined, { 'user-agent': 'phone-1' });
+    const again = await t.anon.post(
+      `/api/v1/public/livelihood/ideas/${ideaA}/support?congressId=${t.congressId}`,
+      undefined,
+      { 'user-agent': 'phone-1' },
+    );
     expect(again.statusCode).toBe(409);
-    await t.anon.post(`/api/v1/public/livelihood/ideas/${ideaB}/support?congressId=${t.congressId}`, undefined, { 'user-agent': 'phone-1' });
-    await t.anon.post(`/api/v1/public/livelihood/ideas/${ideaB}/support?congressId=${t.congressId}`, undefined, { 'user-agent': 'phone-2' });
+    await t.anon.post(
+      `/api/v1/public/livelihood/ideas/${ideaB}/support?congressId=${t.congressId}`,
+      undefined,
+      { 'user-agent': 'phone-1' },
+    );
+    await t.anon.post(
+      `/api/v1/public/livelihood/ideas/${ideaB}/support?congressId=${t.congressId}`,
+      undefined,
+      { 'user-agent': 'phone-2' },
+    );
 
-    expect((await t.anon.post(`/api/v1/livelihood/ideas/${ideaA}/merge`, { duplicateIds: [ideaB] })).statusCode).toBe(401);
+    expect(
+      (await t.anon.post(`/api/v1/livelihood/ideas/${ideaA}/merge`, { duplicateIds: [ideaB] })).statusCode,
+    ).toBe(401);
     const dep = await deputyClient(t, d, 0);
-    expect((await dep.post(`/api/v1/livelihood/ideas/${ideaA}/merge`, { duplicateIds: [ideaB] })).statusCode).toBe(403);
+    expect(
+      (await dep.post(`/api/v1/livelihood/ideas/${ideaA}/merge`, { duplicateIds: [ideaB] })).statusCode,
+    ).toBe(403);
     const merged = await staff.post(`/api/v1/livelihood/ideas/${ideaA}/merge`, { duplicateIds: [ideaB] });
     expect(merged.json()).toEqual({ id: ideaA, supportCount: 2 });
-    const list = (await t.anon.get(`/api/v1/public/livelihood/ideas?congressId=${t.congressId}&year=2027`)).json().items;
+    const list = (
+      await t.anon.get(`/api/v1/public/livelihood/ideas?congressId=${t.congressId}&year=2027`)
+    ).json().items;
     expect(list.map((i: { id: string }) => i.id)).toEqual([ideaA]);
     // Support for the merged duplicate goes to the surviving idea.
-    const s3 = await t.anon.post(`/api/v1/public/livelihood/ideas/${ideaB}/support?congressId=${t.congressId}`, undefined, { 'user-agent': 'phone-3' });
+    const s3 = await t.anon.post(
+      `/api/v1/public/livelihood/ideas/${ideaB}/support?congressId=${t.congressId}`,
+      undefined,
+      { 'user-agent': 'phone-3' },
+    );
     expect(s3.json()).toEqual({ id: ideaA, supportCount: 3 });
   });
 
   it('answers 400 naming the fields for a bad idea, and stores nothing', async () => {
     const before = await t.services.db.$count(livelihoodIdeas);
-    const r = await t.anon.post(`/api/v1/public/livelihood/ideas?congressId=${t.congressId}`, { year: 2027, title: '', content: 'x', estimatedCost: -1, streetId: 'x' });
+    const r = await t.anon.post(`/api/v1/public/livelihood/ideas?congressId=${t.congressId}`, {
+      year: 2027,
+      title: '',
+      content: 'x',
+      estimatedCost: -1,
+      streetId: 'x',
+    });
     expect(r.statusCode).toBe(400);
-    expect(r.json().errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['title', 'estimatedCost', 'streetId']));
-    const street = await t.anon.post(`/api/v1/public/livelihood/ideas?congressId=${t.congressId}`, { year: 2027, title: 'x', content: 'x', streetId: newId() });
+    expect(r.json().errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['title', 'estimatedCost', 'streetId']),
+    );
+    const street = await t.anon.post(`/api/v1/public/livelihood/ideas?congressId=${t.congressId}`, {
+      year: 2027,
+      title: 'x',
+      content: 'x',
+      streetId: newId(),
+    });
     expect(street.statusCode).toBe(400);
     expect(await t.services.db.$count(livelihoodIdeas)).toBe(before);
   });
 
   it('turns an opinion into a project idea once, for the opinions module', async () => {
     const opinionId = newId();
-    const input = { congressId: t.congressId, title: '建议建设口袋公园', content: '小区附近没有休闲场地', streetId: t.streetId, opinionId };
+    const input = {
+      congressId: t.congressId,
+      title: '建议建设口袋公园',
+      content: '小区附近没有休闲场地',
+      streetId: t.streetId,
+      opinionId,
+    };
     const first = await transact(systemCtx(t.services), (w) => submitProjectIdeaFromOpinion(w, input));
     const second = await transact(systemCtx(t.services), (w) => submitProjectIdeaFromOpinion(w, input));
     expect(second.id).toBe(first.id);
@@ -75,7 +135,14 @@ describe('solicitation', () => {
 describe('shortlist and deliberation', () => {
   let candidateId: string;
   it('lets staff add a candidate with lead unit, budget, area and feasibility note; others are refused', async () => {
-    const body = { year: 2027, title: '新建社区体育公园', leadUnitId: d.unitId, budget: 3_000_000, streetId: t.streetId, feasibilityNote: '用地已落实' };
+    const body = {
+      year: 2027,
+      title: '新建社区体育公园',
+      leadUnitId: d.unitId,
+      budget: 3_000_000,
+      streetId: t.streetId,
+      feasibilityNote: '用地已落实',
+    };
     const dep = await deputyClient(t, d, 0);
     expect((await dep.post('/api/v1/livelihood/candidates', body)).statusCode).toBe(403);
     expect((await t.anon.post('/api/v1/livelihood/candidates', body)).statusCode).toBe(401);
@@ -88,21 +155,40 @@ describe('shortlist and deliberation', () => {
     expect((await auditOf(candidateId)).map((a) => a.action)).toContain('livelihoodCandidate.create');
   });
 
-  it('takes deputies\' comments per delegation, shown to staff and the government, not to the public or citizens', async () => {
+  it("takes deputies' comments per delegation, shown to staff and the government, not to the public or citizens", async () => {
     const dep = await deputyClient(t, d, 1);
-    const c = await dep.post(`/api/v1/livelihood/candidates/${candidateId}/deliberations`, { delegation: '测试代表团', content: '建议增加无障碍设施' });
+    const c = await dep.post(`/api/v1/livelihood/candidates/${candidateId}/deliberations`, {
+      delegation: '测试代表团',
+      content: '建议增加无障碍设施',
+    });
     expect(c.statusCode).toBe(201);
-    expect((await staff.post(`/api/v1/livelihood/candidates/${candidateId}/deliberations`, { delegation: 'x', content: 'y' })).statusCode).toBe(403);
+    expect(
+      (
+        await staff.post(`/api/v1/livelihood/candidates/${candidateId}/deliberations`, {
+          delegation: 'x',
+          content: 'y',
+        })
+      ).statusCode,
+    ).toBe(403);
     const unit = await t.as('unitstaff', ['handlingUnitStaff'], { handlingUnitId: d.unitId });
     for (const client of [staff, unit]) {
       const list = await client.get(`/api/v1/livelihood/candidates/${candidateId}/deliberations`);
-      expect(list.json().items).toEqual([expect.objectContaining({ delegation: '测试代表团', content: '建议增加无障碍设施' })]);
+      expect(list.json().items).toEqual([
+        expect.objectContaining({ delegation: '测试代表团', content: '建议增加无障碍设施' }),
+      ]);
     }
     const citizen = await t.as('citizen', ['citizen']);
-    expect((await citizen.get(`/api/v1/livelihood/candidates/${candidateId}/deliberations`)).statusCode).toBe(403);
-    expect((await t.anon.get(`/api/v1/livelihood/candidates/${candidateId}/deliberations`)).statusCode).toBe(401);
+    expect((await citizen.get(`/api/v1/livelihood/candidates/${candidateId}/deliberations`)).statusCode).toBe(
+      403,
+    );
+    expect((await t.anon.get(`/api/v1/livelihood/candidates/${candidateId}/deliberations`)).statusCode).toBe(
+      401,
+    );
     const cands = (await staff.get('/api/v1/livelihood/candidates?year=2027')).json().items;
-    expect(cands.find((x: { id: string }) => x.id === candidateId)).toMatchObject({ deliberationCount: 1, leadUnitName: '区住房和建设局' });
+    expect(cands.find((x: { id: string }) => x.id === candidateId)).toMatchObject({
+      deliberationCount: 1,
+      leadUnitName: '区住房和建设局',
+    });
     expect(await t.services.db.$count(livelihoodDeliberations)).toBe(1);
   });
 });
@@ -112,7 +198,16 @@ describe('implementation and evaluation', () => {
   let unit: TestClient;
   beforeAll(async () => {
     projectId = newId();
-    await t.services.db.insert(livelihoodProjects).values({ id: projectId, congressId: t.congressId, year: 2027, title: '老旧小区加装电梯', leadUnitId: d.unitId, budget: 9_000_000 });
+    await t.services.db
+      .insert(livelihoodProjects)
+      .values({
+        id: projectId,
+        congressId: t.congressId,
+        year: 2027,
+        title: '老旧小区加装电梯',
+        leadUnitId: d.unitId,
+        budget: 9_000_000,
+      });
     unit = await t.as('unit_lead', ['handlingUnitStaff'], { handlingUnitId: d.unitId });
   });
 
@@ -120,63 +215,137 @@ describe('implementation and evaluation', () => {
     const body = { targetDate: '2027-12-31', milestones: [{ title: '完成招标', targetDate: '2027-03-31' }] };
     expect((await unit.post(`/api/v1/livelihood/projects/${projectId}/plan`, body)).statusCode).toBe(403);
     expect((await staff.post(`/api/v1/livelihood/projects/${projectId}/plan`, body)).statusCode).toBe(204);
-    const p = (await t.anon.get(`/api/v1/public/livelihood/projects/${projectId}?congressId=${t.congressId}`)).json();
+    const p = (
+      await t.anon.get(`/api/v1/public/livelihood/projects/${projectId}?congressId=${t.congressId}`)
+    ).json();
     expect(p.milestones).toEqual([expect.objectContaining({ title: '完成招标', targetDate: '2027-03-31' })]);
   });
 
   it('takes monthly progress from the lead unit only, once a month', async () => {
     const body = { month: '2027-03', percent: 20, narrative: '完成招标', status: 'onTrack' };
     const citizen = await t.as('citizen2', ['citizen']);
-    expect((await citizen.post(`/api/v1/livelihood/projects/${projectId}/progress`, body)).statusCode).toBe(403);
+    expect((await citizen.post(`/api/v1/livelihood/projects/${projectId}/progress`, body)).statusCode).toBe(
+      403,
+    );
     expect((await unit.post(`/api/v1/livelihood/projects/${projectId}/progress`, body)).statusCode).toBe(201);
     expect((await unit.post(`/api/v1/livelihood/projects/${projectId}/progress`, body)).statusCode).toBe(409);
-    const bad = await unit.post(`/api/v1/livelihood/projects/${projectId}/progress`, { ...body, month: '2027-13', percent: 120 });
+    const bad = await unit.post(`/api/v1/livelihood/projects/${projectId}/progress`, {
+      ...body,
+      month: '2027-13',
+      percent: 120,
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['month', 'percent']);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['month', 'percent']);
     expect((await auditOf(projectId)).map((a) => a.action)).toContain('livelihoodProject.reportProgress');
   });
 
   it('adjusts with the standing committee approval, and the public summary counts it', async () => {
-    const body = { reason: '受疫情影响', approvedOn: '2027-07-15', approvalReference: '常委会第12次会议', newTargetDate: '2028-06-30' };
+    const body = {
+      reason: '受疫情影响',
+      approvedOn: '2027-07-15',
+      approvalReference: '常委会第12次会议',
+      newTargetDate: '2028-06-30',
+    };
     expect((await unit.post(`/api/v1/livelihood/projects/${projectId}/adjust`, body)).statusCode).toBe(403);
-    expect((await staff.post(`/api/v1/livelihood/projects/${projectId}/adjust`, { reason: '' })).statusCode).toBe(400);
+    expect(
+      (await staff.post(`/api/v1/livelihood/projects/${projectId}/adjust`, { reason: '' })).statusCode,
+    ).toBe(400);
     expect((await staff.post(`/api/v1/livelihood/projects/${projectId}/adjust`, body)).statusCode).toBe(204);
-    const list = (await t.anon.get(`/api/v1/public/livelihood/projects?congressId=${t.congressId}&year=2027`)).json();
+    const list = (
+      await t.anon.get(`/api/v1/public/livelihood/projects?congressId=${t.congressId}&year=2027`)
+    ).json();
     expect(list.items[0]).toMatchObject({ status: 'adjusted', adjustmentReason: '受疫情影响', percent: 20 });
-    expect(list.summaries).toEqual([{ year: 2027, total: 1, onSchedule: 0, delayed: 0, adjusted: 1, completed: 0, accepted: 0 }]);
+    expect(list.summaries).toEqual([
+      { year: 2027, total: 1, onSchedule: 0, delayed: 0, adjusted: 1, completed: 0, accepted: 0 },
+    ]);
   });
 
-  it('links deputies\' site inspections, sending findings to the unit when asked', async () => {
+  it("links deputies' site inspections, sending findings to the unit when asked", async () => {
     const dep = await deputyClient(t, d, 2);
-    const r = await dep.post(`/api/v1/livelihood/projects/${projectId}/inspections`, { inspectedOn: '2027-08-01', deputyIds: [d.deputyIds[2], d.deputyIds[3]], findings: '施工围挡影响通行', toUnit: true });
+    const r = await dep.post(`/api/v1/livelihood/projects/${projectId}/inspections`, {
+      inspectedOn: '2027-08-01',
+      deputyIds: [d.deputyIds[2], d.deputyIds[3]],
+      findings: '施工围挡影响通行',
+      toUnit: true,
+    });
     expect(r.statusCode).toBe(201);
-    const p = (await t.anon.get(`/api/v1/public/livelihood/projects/${projectId}?congressId=${t.congressId}`)).json();
-    expect(p.inspections).toEqual([expect.objectContaining({ findings: '施工围挡影响通行', deputyCount: 2, sentToUnit: true })]);
+    const p = (
+      await t.anon.get(`/api/v1/public/livelihood/projects/${projectId}?congressId=${t.congressId}`)
+    ).json();
+    expect(p.inspections).toEqual([
+      expect.objectContaining({ findings: '施工围挡影响通行', deputyCount: 2, sentToUnit: true }),
+    ]);
     const inbox = (await unit.get('/api/v1/notifications')).json();
     expect(JSON.stringify(inbox)).toContain('施工围挡影响通行');
   });
 
-  it('refuses evaluation before completion, then takes each deputy\'s scores once and rolls them up per project and unit', async () => {
+  it("refuses evaluation before completion, then takes each deputy's scores once and rolls them up per project and unit", async () => {
     const dep = await deputyClient(t, d, 0);
-    const scores = { goalAchieved: 5, quality: 4, timeliness: 3, useOfFunds: 5, publicBenefit: 5, publicSatisfaction: 4, sustainability: 4, handlingOfDeputyOpinions: 5 };
-    expect((await dep.post(`/api/v1/livelihood/projects/${projectId}/evaluations`, { scores })).statusCode).toBe(409);
-    expect((await unit.post(`/api/v1/livelihood/projects/${projectId}/progress`, { month: '2027-12', percent: 100, narrative: '完工', status: 'completed' })).statusCode).toBe(201);
+    const scores = {
+      goalAchieved: 5,
+      quality: 4,
+      timeliness: 3,
+      useOfFunds: 5,
+      publicBenefit: 5,
+      publicSatisfaction: 4,
+      sustainability: 4,
+      handlingOfDeputyOpinions: 5,
+    };
+    expect(
+      (await dep.post(`/api/v1/livelihood/projects/${projectId}/evaluations`, { scores })).statusCode,
+    ).toBe(409);
+    expect(
+      (
+        await unit.post(`/api/v1/livelihood/projects/${projectId}/progress`, {
+          month: '2027-12',
+          percent: 100,
+          narrative: '完工',
+          status: 'completed',
+        })
+      ).statusCode,
+    ).toBe(201);
     expect((await staff.post(`/api/v1/livelihood/projects/${projectId}/accept`)).statusCode).toBe(204);
-    const missing = await dep.post(`/api/v1/livelihood/projects/${projectId}/evaluations`, { scores: { quality: 4, nonsense: 3 } });
+    const missing = await dep.post(`/api/v1/livelihood/projects/${projectId}/evaluations`, {
+      scores: { quality: 4, nonsense: 3 },
+    });
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['scores.goalAchieved', 'scores.nonsense']));
-    expect((await staff.post(`/api/v1/livelihood/projects/${projectId}/evaluations`, { scores })).statusCode).toBe(403);
-    expect((await dep.post(`/api/v1/livelihood/projects/${projectId}/evaluations`, { scores })).statusCode).toBe(201);
-    expect((await dep.post(`/api/v1/livelihood/projects/${projectId}/evaluations`, { scores })).statusCode).toBe(409);
+    expect(missing.json().errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['scores.goalAchieved', 'scores.nonsense']),
+    );
+    expect(
+      (await staff.post(`/api/v1/livelihood/projects/${projectId}/evaluations`, { scores })).statusCode,
+    ).toBe(403);
+    expect(
+      (await dep.post(`/api/v1/livelihood/projects/${projectId}/evaluations`, { scores })).statusCode,
+    ).toBe(201);
+    expect(
+      (await dep.post(`/api/v1/livelihood/projects/${projectId}/evaluations`, { scores })).statusCode,
+    ).toBe(409);
     const dep2 = await deputyClient(t, d, 1);
-    await dep2.post(`/api/v1/livelihood/projects/${projectId}/evaluations`, { scores: { ...scores, quality: 2 } });
-    expect((await t.anon.post(`/api/v1/public/livelihood/projects/${projectId}/survey?congressId=${t.congressId}`, { satisfaction: 'satisfied' })).statusCode).toBe(201);
+    await dep2.post(`/api/v1/livelihood/projects/${projectId}/evaluations`, {
+      scores: { ...scores, quality: 2 },
+    });
+    expect(
+      (
+        await t.anon.post(
+          `/api/v1/public/livelihood/projects/${projectId}/survey?congressId=${t.congressId}`,
+          { satisfaction: 'satisfied' },
+        )
+      ).statusCode,
+    ).toBe(201);
     const sum = (await staff.get('/api/v1/livelihood/evaluations?year=2027')).json();
     expect(sum.criteria).toHaveLength(8);
     expect(sum.perProject[0]).toMatchObject({ count: 2, survey: { satisfied: 1 } });
     expect(sum.perProject[0].perCriterion.quality).toBe(3);
     expect(sum.perUnit[0]).toMatchObject({ leadUnitId: d.unitId, projects: 1, count: 2 });
-    expect(await t.services.db.$count(livelihoodEvaluations, and(eq(livelihoodEvaluations.projectId, projectId)))).toBe(2);
+    expect(
+      await t.services.db.$count(livelihoodEvaluations, and(eq(livelihoodEvaluations.projectId, projectId))),
+    ).toBe(2);
     expect((await t.anon.get('/api/v1/livelihood/evaluations?year=2027')).statusCode).toBe(401);
   });
 });

@@ -26,7 +26,12 @@ export default function CandidatesPage() {
   const list = usePagedList<Candidate>('/livelihood/candidates', { year });
   return (
     <div style={{ maxWidth: 900, margin: '0 auto' }}>
-      <PageHeader title={t('candidates.title')} extra={<Select value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: y }))} />} />
+      <PageHeader
+        title={t('candidates.title')}
+        extra={
+          <Select value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: y }))} />
+        }
+      />
       <ErrorAlert error={list.error} onRetry={list.reload} />
       <List
         loading={list.loading}
@@ -34,12 +39,29 @@ export default function CandidatesPage() {
         renderItem={(c) => (
           <Card key={c.id} size="small" title={c.title} style={{ marginBottom: 12 }}>
             <Space wrap style={{ marginBottom: 8 }}>
-              <Tag>{t('candidates.leadUnit')}：{c.leadUnitName}</Tag>
-              <Tag>{t('candidates.budget')}：{yuan(c.budget)}</Tag>
+              <Tag>
+                {t('candidates.leadUnit')}：{c.leadUnitName}
+              </Tag>
+              <Tag>
+                {t('candidates.budget')}：{yuan(c.budget)}
+              </Tag>
             </Space>
             {c.description && <Typography.Paragraph>{c.description}</Typography.Paragraph>}
-            {c.feasibilityNote && <Typography.Paragraph type="secondary">{t('candidates.feasibility')}：{c.feasibilityNote}</Typography.Paragraph>}
-            <Collapse size="small" items={[{ key: 'd', label: `${t('candidates.deliberation')}（${c.deliberationCount}）`, children: <Deliberation candidate={c} /> }]} />
+            {c.feasibilityNote && (
+              <Typography.Paragraph type="secondary">
+                {t('candidates.feasibility')}：{c.feasibilityNote}
+              </Typography.Paragraph>
+            )}
+            <Collapse
+              size="small"
+              items={[
+                {
+                  key: 'd',
+                  label: `${t('candidates.deliberation')}（${c.deliberationCount}）`,
+                  children: <Deliberation candidate={c} />,
+                },
+              ]}
+            />
           </Card>
         )}
       />
@@ -51,7 +73,9 @@ function Deliberation({ candidate }: { candidate: Candidate }) {
   const { t } = useTranslation('livelihood');
   const { message } = App.useApp();
   const { hasRole } = useAuth();
-  const list = usePagedList<{ id: string; delegation: string; content: string; createdAt: string }>(`/livelihood/candidates/${candidate.id}/deliberations`);
+  const list = usePagedList<{ id: string; delegation: string; content: string; createdAt: string }>(
+    `/livelihood/candidates/${candidate.id}/deliberations`,
+  );
   const [form] = Form.useForm();
   const send = async (v: { delegation: string; content: string }) => {
     try {
@@ -79,7 +103,11 @@ function Deliberation({ candidate }: { candidate: Candidate }) {
       />
       {candidate.abilities.deliberate && hasRole('deputy') && (
         <Form form={form} layout="vertical" onFinish={send}>
-          <Form.Item name="delegation" label={t('candidates.delegation')} rules={[{ required: true, max: 60 }]}>
+          <Form.Item
+            name="delegation"
+            label={t('candidates.delegation')}
+            rules={[{ required: true, max: 60 }]}
+          >
             <Input />
           </Form.Item>
           <Form.Item name="content" label={t('candidates.comment')} rules={[{ required: true, max: 4000 }]}>

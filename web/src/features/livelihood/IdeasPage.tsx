@@ -27,11 +27,24 @@ export default function IdeasPage() {
   const [supported, setSupported] = useState<Record<string, number>>({});
   const streetName = (id: string | null) => congress.data?.streets.find((s) => s.id === id)?.name;
 
-  const submit = async (v: { title: string; content: string; streetId?: string; cost?: number; submitterName?: string }) => {
+  const submit = async (v: {
+    title: string;
+    content: string;
+    streetId?: string;
+    cost?: number;
+    submitterName?: string;
+  }) => {
     try {
       await api.post(
         '/public/livelihood/ideas',
-        { year, title: v.title, content: v.content, streetId: v.streetId ?? null, estimatedCost: v.cost != null ? Math.round(v.cost * 10_000) : null, submitterName: v.submitterName ?? '' },
+        {
+          year,
+          title: v.title,
+          content: v.content,
+          streetId: v.streetId ?? null,
+          estimatedCost: v.cost != null ? Math.round(v.cost * 10_000) : null,
+          submitterName: v.submitterName ?? '',
+        },
         { idempotencyKey: key },
       );
       message.success(t('ideas.thanks'));
@@ -63,7 +76,11 @@ export default function IdeasPage() {
           </Form.Item>
           <Space wrap>
             <Form.Item name="streetId" label={t('ideas.street')}>
-              <Select allowClear style={{ width: 180 }} options={congress.data?.streets.map((s) => ({ value: s.id, label: s.name }))} />
+              <Select
+                allowClear
+                style={{ width: 180 }}
+                options={congress.data?.streets.map((s) => ({ value: s.id, label: s.name }))}
+              />
             </Form.Item>
             <Form.Item name="cost" label={t('ideas.cost')}>
               <InputNumber min={0} style={{ width: 140 }} />
@@ -85,7 +102,12 @@ export default function IdeasPage() {
           <List.Item
             key={idea.id}
             actions={[
-              <Button key="s" icon={<LikeOutlined />} disabled={idea.id in supported} onClick={() => support(idea.id)}>
+              <Button
+                key="s"
+                icon={<LikeOutlined />}
+                disabled={idea.id in supported}
+                onClick={() => support(idea.id)}
+              >
                 {t('ideas.supports', { n: supported[idea.id] ?? idea.supportCount })}
               </Button>,
             ]}
@@ -97,7 +119,9 @@ export default function IdeasPage() {
                   <Typography.Text type="secondary">{idea.content}</Typography.Text>
                   <Space wrap>
                     {streetName(idea.streetId) && <Tag>{streetName(idea.streetId)}</Tag>}
-                    {idea.estimatedCost != null && <Tag>{(idea.estimatedCost / 10_000).toLocaleString()} 万元</Tag>}
+                    {idea.estimatedCost != null && (
+                      <Tag>{(idea.estimatedCost / 10_000).toLocaleString()} 万元</Tag>
+                    )}
                   </Space>
                 </Space>
               }

@@ -9,32 +9,60 @@ import type { ProjectItem, ProjectStatus, ProjectSummary } from './types';
 import { yuan } from './types';
 import Chart from './Chart';
 
-const COLORS: Record<ProjectStatus, string> = { onTrack: '#52c41a', delayed: '#faad14', adjusted: '#1677ff', completed: '#13c2c2', accepted: '#389e0d' };
+const COLORS: Record<ProjectStatus, string> = {
+  onTrack: '#52c41a',
+  delayed: '#faad14',
+  adjusted: '#1677ff',
+  completed: '#13c2c2',
+  accepted: '#389e0d',
+};
 const STATUSES: ProjectStatus[] = ['onTrack', 'delayed', 'adjusted', 'completed', 'accepted'];
 
 export default function ProgressPage() {
   const { t } = useTranslation('livelihood');
-  const { data, error, reload } = useResource<{ items: ProjectItem[]; summaries: ProjectSummary[] }>('/public/livelihood/projects');
-  const votes = useResource<{ items: { id: string; title: string; year: number }[] }>('/public/project-votes');
+  const { data, error, reload } = useResource<{ items: ProjectItem[]; summaries: ProjectSummary[] }>(
+    '/public/livelihood/projects',
+  );
+  const votes = useResource<{ items: { id: string; title: string; year: number }[] }>(
+    '/public/project-votes',
+  );
   const years = useMemo(() => (data?.summaries ?? []).map((s) => s.year).sort((a, b) => b - a), [data]);
   const [picked, setPicked] = useState<number | null>(null);
   const year = picked ?? years[0];
   const items = useMemo(() => (data?.items ?? []).filter((p) => p.year === year), [data, year]);
   const summary = data?.summaries.find((s) => s.year === year);
-  const option = useMemo(() => ({
-    tooltip: { trigger: 'item' as const },
-    series: [
-      {
-        type: 'pie' as const,
-        radius: ['45%', '70%'],
-        label: { formatter: '{b}\n{c}' },
-        data: STATUSES.map((s) => ({ name: t(`projectStatus.${s}`), value: items.filter((p) => p.status === s).length, itemStyle: { color: COLORS[s] } })).filter((d) => d.value > 0),
-      },
-    ],
-  }), [items, t]); // eslint-disable-line react-hooks/exhaustive-deps
+  const option = useMemo(
+    () => ({
+      tooltip: { trigger: 'item' as const },
+      series: [
+        {
+          type: 'pie' as const,
+          radius: ['45%', '70%'],
+          label: { formatter: '{b}\n{c}' },
+          data: STATUSES.map((s) => ({
+            name: t(`projectStatus.${s}`),
+            value: items.filter((p) => p.status === s).length,
+            itemStyle: { color: COLORS[s] },
+          })).filter((d) => d.value > 0),
+        },
+      ],
+    }),
+    [items, t],
+  ); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <div style={{ maxWidth: 960, margin: '0 auto' }}>
-      <PageHeader title={t('progress.title')} extra={years.length > 1 && <Segmented value={year} onChange={(v) => setPicked(Number(v))} options={years.map((y) => ({ value: y, label: t('progress.year', { year: y }) }))} />} />
+      <PageHeader
+        title={t('progress.title')}
+        extra={
+          years.length > 1 && (
+            <Segmented
+              value={year}
+              onChange={(v) => setPicked(Number(v))}
+              options={years.map((y) => ({ value: y, label: t('progress.year', { year: y }) }))}
+            />
+          )
+        }
+      />
       <ErrorAlert error={error} onRetry={reload} />
       {summary && (
         <Alert
@@ -49,15 +77,29 @@ export default function ProgressPage() {
         <Col xs={24} md={10}>
           <Card size="small">
             <Row gutter={8}>
-              <Col span={8}><Statistic title={t('projectStatus.onTrack')} value={summary?.onSchedule ?? 0} /></Col>
-              <Col span={8}><Statistic title={t('projectStatus.adjusted')} value={summary?.adjusted ?? 0} /></Col>
-              <Col span={8}><Statistic title={t('projectStatus.delayed')} value={summary?.delayed ?? 0} /></Col>
+              <Col span={8}>
+                <Statistic title={t('projectStatus.onTrack')} value={summary?.onSchedule ?? 0} />
+              </Col>
+              <Col span={8}>
+                <Statistic title={t('projectStatus.adjusted')} value={summary?.adjusted ?? 0} />
+              </Col>
+              <Col span={8}>
+                <Statistic title={t('projectStatus.delayed')} value={summary?.delayed ?? 0} />
+              </Col>
             </Row>
             <Chart option={option} />
           </Card>
           {(votes.data?.items.length ?? 0) > 0 && (
             <Card size="small" title={t('progress.results')} style={{ marginTop: 16 }}>
-              <List size="small" dataSource={votes.data!.items} renderItem={(v) => <List.Item key={v.id}><Link to={`/livelihood/votes/${v.id}/results`}>{v.title}</Link></List.Item>} />
+              <List
+                size="small"
+                dataSource={votes.data!.items}
+                renderItem={(v) => (
+                  <List.Item key={v.id}>
+                    <Link to={`/livelihood/votes/${v.id}/results`}>{v.title}</Link>
+                  </List.Item>
+                )}
+              />
             </Card>
           )}
         </Col>
@@ -77,7 +119,11 @@ export default function ProgressPage() {
                     {p.leadUnitName} · {yuan(p.budget)} · {t('progress.target')} {p.targetDate ?? '—'}
                   </Typography.Text>
                   <Progress percent={p.percent} size="small" strokeColor={COLORS[p.status]} />
-                  {p.adjustmentReason && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('progress.adjustment')}：{p.adjustmentReason}</Typography.Text>}
+                  {p.adjustmentReason && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t('progress.adjustment')}：{p.adjustmentReason}
+                    </Typography.Text>
+                  )}
                 </Space>
               </Card>
             )}

@@ -1,7 +1,20 @@
 // One project: milestones, monthly progress, inspections; the deputy's year-end evaluation form and the
 // public satisfaction survey.
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Form, Progress, Rate, Space, Steps, Tag, Timeline, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Progress,
+  Rate,
+  Space,
+  Steps,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api, problemMessage } from '../../api';
@@ -16,7 +29,16 @@ interface ProjectDetail extends ProjectItem {
   abilities: Record<string, boolean>;
 }
 
-const CRITERIA = ['goalAchieved', 'quality', 'timeliness', 'useOfFunds', 'publicBenefit', 'publicSatisfaction', 'sustainability', 'handlingOfDeputyOpinions'];
+const CRITERIA = [
+  'goalAchieved',
+  'quality',
+  'timeliness',
+  'useOfFunds',
+  'publicBenefit',
+  'publicSatisfaction',
+  'sustainability',
+  'handlingOfDeputyOpinions',
+];
 
 export default function ProjectPage() {
   const { id } = useParams();
@@ -48,25 +70,58 @@ export default function ProjectPage() {
     <div style={{ maxWidth: 820, margin: '0 auto' }}>
       <PageHeader title={p.title} sub={<Tag>{t(`projectStatus.${p.status}`)}</Tag>} />
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Descriptions size="small" column={{ xs: 1, sm: 2 }} items={[
-          { key: 'u', label: t('progress.leadUnit'), children: p.leadUnitName },
-          { key: 'b', label: t('candidates.budget'), children: yuan(p.budget) },
-          { key: 't', label: t('progress.target'), children: p.targetDate ?? '—' },
-          ...(p.adjustmentReason ? [{ key: 'a', label: t('progress.adjustment'), children: p.adjustmentReason }] : []),
-        ]} />
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 2 }}
+          items={[
+            { key: 'u', label: t('progress.leadUnit'), children: p.leadUnitName },
+            { key: 'b', label: t('candidates.budget'), children: yuan(p.budget) },
+            { key: 't', label: t('progress.target'), children: p.targetDate ?? '—' },
+            ...(p.adjustmentReason
+              ? [{ key: 'a', label: t('progress.adjustment'), children: p.adjustmentReason }]
+              : []),
+          ]}
+        />
         <Progress percent={p.percent} />
       </Card>
       {p.milestones.length > 0 && (
         <Card size="small" title={t('progress.milestones')} style={{ marginBottom: 16 }}>
-          <Steps direction="vertical" size="small" items={p.milestones.map((m) => ({ title: m.title, description: m.doneOn ? `✓ ${m.doneOn}` : m.targetDate, status: m.doneOn ? 'finish' : 'wait' }))} />
+          <Steps
+            direction="vertical"
+            size="small"
+            items={p.milestones.map((m) => ({
+              title: m.title,
+              description: m.doneOn ? `✓ ${m.doneOn}` : m.targetDate,
+              status: m.doneOn ? 'finish' : 'wait',
+            }))}
+          />
         </Card>
       )}
       <Card size="small" title={t('progress.reports')} style={{ marginBottom: 16 }}>
-        <Timeline items={p.reports.slice().reverse().map((r) => ({ children: <span><b>{r.month}</b> · {r.percent}% · {r.narrative}</span> }))} />
+        <Timeline
+          items={p.reports
+            .slice()
+            .reverse()
+            .map((r) => ({
+              children: (
+                <span>
+                  <b>{r.month}</b> · {r.percent}% · {r.narrative}
+                </span>
+              ),
+            }))}
+        />
       </Card>
       {p.inspections.length > 0 && (
         <Card size="small" title={t('progress.inspections')} style={{ marginBottom: 16 }}>
-          <Timeline items={p.inspections.map((i) => ({ children: <span><b>{i.inspectedOn}</b> · {i.findings}</span> }))} />
+          <Timeline
+            items={p.inspections.map((i) => ({
+              children: (
+                <span>
+                  <b>{i.inspectedOn}</b> · {i.findings}
+                </span>
+              ),
+            }))}
+          />
         </Card>
       )}
       {finished && p.abilities.evaluate && (
@@ -76,11 +131,18 @@ export default function ProjectPage() {
           ) : (
             <Form layout="horizontal" onFinish={evaluate} labelCol={{ span: 10 }}>
               {CRITERIA.map((c) => (
-                <Form.Item key={c} name={c} label={t(`evaluation.criteria.${c}`)} rules={[{ required: true }]}>
+                <Form.Item
+                  key={c}
+                  name={c}
+                  label={t(`evaluation.criteria.${c}`)}
+                  rules={[{ required: true }]}
+                >
                   <Rate />
                 </Form.Item>
               ))}
-              <Button type="primary" htmlType="submit">{t('evaluation.submit')}</Button>
+              <Button type="primary" htmlType="submit">
+                {t('evaluation.submit')}
+              </Button>
             </Form>
           )}
         </Card>
@@ -92,7 +154,9 @@ export default function ProjectPage() {
           ) : (
             <Space wrap>
               {(['satisfied', 'basicallySatisfied', 'dissatisfied'] as const).map((s) => (
-                <Button key={s} onClick={() => survey(s)}>{t(`satisfaction.${s}`)}</Button>
+                <Button key={s} onClick={() => survey(s)}>
+                  {t(`satisfaction.${s}`)}
+                </Button>
               ))}
             </Space>
           )}

@@ -19,8 +19,16 @@ export default function ResultsPage() {
         title={`${r.title} · ${t('results.title')}`}
         extra={
           <>
-            <Button onClick={() => download(`/project-votes/${r.id}/results.xlsx`, `project-vote-${r.year}.xlsx`)}>{t('results.xlsx')}</Button>
-            <Button onClick={() => download(`/project-votes/${r.id}/results.docx`, `project-vote-${r.year}.docx`)}>{t('results.docx')}</Button>
+            <Button
+              onClick={() => download(`/project-votes/${r.id}/results.xlsx`, `project-vote-${r.year}.xlsx`)}
+            >
+              {t('results.xlsx')}
+            </Button>
+            <Button
+              onClick={() => download(`/project-votes/${r.id}/results.docx`, `project-vote-${r.year}.docx`)}
+            >
+              {t('results.docx')}
+            </Button>
           </>
         }
       />
@@ -30,9 +38,23 @@ export default function ResultsPage() {
         title={r.valid ? t('results.valid') : `${t('results.invalid')}：${t(`results.${r.invalidReason}`)}`}
         description={
           <Space direction="vertical" size={2}>
-            <span>{t('results.turnout', { roll: r.quorum.rollSize, present: r.quorum.present, cast: r.turnout.ballotsCast })}</span>
-            <span>{t('results.threshold', { base: t(r.threshold.base === 'roll' ? 'results.baseRoll' : 'results.basePresent'), size: r.threshold.baseSize, n: r.threshold.votesNeeded })}</span>
-            {r.runoff && <span>{t('results.runoff', { n: r.runoff.candidateIds.length, seats: r.runoff.seats })}</span>}
+            <span>
+              {t('results.turnout', {
+                roll: r.quorum.rollSize,
+                present: r.quorum.present,
+                cast: r.turnout.ballotsCast,
+              })}
+            </span>
+            <span>
+              {t('results.threshold', {
+                base: t(r.threshold.base === 'roll' ? 'results.baseRoll' : 'results.basePresent'),
+                size: r.threshold.baseSize,
+                n: r.threshold.votesNeeded,
+              })}
+            </span>
+            {r.runoff && (
+              <span>{t('results.runoff', { n: r.runoff.candidateIds.length, seats: r.runoff.seats })}</span>
+            )}
             {r.valid && r.shortfall > 0 && <span>{t('results.shortfall', { n: r.shortfall })}</span>}
             {r.advisory && <span>{t('results.advisory')}</span>}
           </Space>
@@ -60,7 +82,12 @@ export default function ResultsPage() {
                   {c.chosen && <Tag color="green">{t('results.chosen')}</Tag>}
                   {!c.chosen && c.passed && <Tag>{t('results.passed')}</Tag>}
                 </Space>
-                <Progress percent={(c.votes / max) * 100} status="normal" format={() => `${c.votes}`} strokeColor={c.chosen ? "#389e0d" : "#1677ff"} />
+                <Progress
+                  percent={(c.votes / max) * 100}
+                  status="normal"
+                  format={() => `${c.votes}`}
+                  strokeColor={c.chosen ? '#389e0d' : '#1677ff'}
+                />
               </div>
             </List.Item>
           )}

@@ -1,7 +1,23 @@
 // One vote: the deputy's phone ballot (sign in, choose up to N, blank allowed, confirm, receipt) and, for
 // staff, the console (roll call, quorum, live turnout, paper counts by two tellers, close, results).
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Col, Form, InputNumber, Modal, Result, Row, Space, Statistic, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Form,
+  InputNumber,
+  Modal,
+  Result,
+  Row,
+  Space,
+  Statistic,
+  Tag,
+  Typography,
+} from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, problemMessage } from '../../api';
@@ -105,7 +121,11 @@ function Ballot({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
           <Typography.Paragraph strong style={{ marginTop: 8 }}>
             {t('votes.choose', { n: vote.maxChoices })}（{choices.length}/{vote.maxChoices}）
           </Typography.Paragraph>
-          <Checkbox.Group value={choices} onChange={(v) => setChoices(v as string[])} style={{ width: '100%' }}>
+          <Checkbox.Group
+            value={choices}
+            onChange={(v) => setChoices(v as string[])}
+            style={{ width: '100%' }}
+          >
             <Space direction="vertical" style={{ width: '100%' }}>
               {vote.candidates.map((c) => (
                 <Checkbox
@@ -119,15 +139,33 @@ function Ballot({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
               ))}
             </Space>
           </Checkbox.Group>
-          <Button type="primary" size="large" block disabled={vote.status !== 'open'} style={{ marginTop: 16 }} onClick={() => setConfirming(true)}>
+          <Button
+            type="primary"
+            size="large"
+            block
+            disabled={vote.status !== 'open'}
+            style={{ marginTop: 16 }}
+            onClick={() => setConfirming(true)}
+          >
             {t('votes.vote')}
           </Button>
-          <Modal open={confirming} title={t('votes.confirmTitle')} okText={t('votes.submit')} confirmLoading={busy} onOk={cast} onCancel={() => setConfirming(false)}>
-            <Typography.Paragraph>{choices.length ? t('votes.confirmText', { n: choices.length }) : t('votes.blank')}</Typography.Paragraph>
+          <Modal
+            open={confirming}
+            title={t('votes.confirmTitle')}
+            okText={t('votes.submit')}
+            confirmLoading={busy}
+            onOk={cast}
+            onCancel={() => setConfirming(false)}
+          >
+            <Typography.Paragraph>
+              {choices.length ? t('votes.confirmText', { n: choices.length }) : t('votes.blank')}
+            </Typography.Paragraph>
             <ul>
-              {vote.candidates.filter((c) => choices.includes(c.id)).map((c) => (
-                <li key={c.id}>{c.title}</li>
-              ))}
+              {vote.candidates
+                .filter((c) => choices.includes(c.id))
+                .map((c) => (
+                  <li key={c.id}>{c.title}</li>
+                ))}
             </ul>
           </Modal>
         </>
@@ -153,7 +191,10 @@ function Console({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
   const enterPaper = async (values: { ballots: number; counts: Record<string, number> }) => {
     try {
       const counts = Object.fromEntries(Object.entries(values.counts ?? {}).map(([k, v]) => [k, v ?? 0]));
-      const r = await api.post<{ accepted: boolean }>(`/project-votes/${vote.id}/paper-counts`, { ballots: values.ballots ?? 0, counts });
+      const r = await api.post<{ accepted: boolean }>(`/project-votes/${vote.id}/paper-counts`, {
+        ballots: values.ballots ?? 0,
+        counts,
+      });
       message.success(r.accepted ? t('console.paperAccepted') : t('console.paperFirst'));
       reload();
     } catch (err) {
@@ -163,16 +204,46 @@ function Console({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
   return (
     <Card size="small" title={t('console.title')} style={{ marginBottom: 16 }}>
       <Row gutter={[12, 12]}>
-        <Col xs={12} sm={6}><Statistic title={t('console.rollSize')} value={tt.rollSize} /></Col>
-        <Col xs={12} sm={6}><Statistic title={t('console.signedIn')} value={tt.signedIn} valueStyle={{ color: tt.signedIn >= tt.quorumNeeded ? '#389e0d' : '#cf1322' }} /></Col>
-        <Col xs={12} sm={6}><Statistic title={t('console.quorum')} value={tt.quorumNeeded} /></Col>
-        <Col xs={12} sm={6}><Statistic title={t('console.ballots')} value={tt.electronicBallots} suffix={tt.paperBallots != null ? `+${tt.paperBallots}` : undefined} /></Col>
+        <Col xs={12} sm={6}>
+          <Statistic title={t('console.rollSize')} value={tt.rollSize} />
+        </Col>
+        <Col xs={12} sm={6}>
+          <Statistic
+            title={t('console.signedIn')}
+            value={tt.signedIn}
+            valueStyle={{ color: tt.signedIn >= tt.quorumNeeded ? '#389e0d' : '#cf1322' }}
+          />
+        </Col>
+        <Col xs={12} sm={6}>
+          <Statistic title={t('console.quorum')} value={tt.quorumNeeded} />
+        </Col>
+        <Col xs={12} sm={6}>
+          <Statistic
+            title={t('console.ballots')}
+            value={tt.electronicBallots}
+            suffix={tt.paperBallots != null ? `+${tt.paperBallots}` : undefined}
+          />
+        </Col>
       </Row>
       <Space wrap style={{ marginTop: 16 }}>
         {vote.status === 'draft' && <Button onClick={() => step('roll')}>{t('console.callRoll')}</Button>}
-        {vote.status === 'signingIn' && <Button type="primary" disabled={tt.signedIn < tt.quorumNeeded} onClick={() => step('open')}>{t('console.open')}</Button>}
+        {vote.status === 'signingIn' && (
+          <Button type="primary" disabled={tt.signedIn < tt.quorumNeeded} onClick={() => step('open')}>
+            {t('console.open')}
+          </Button>
+        )}
         {vote.status === 'open' && (
-          <Button danger type="primary" data-testid="close-vote" onClick={() => modal.confirm({ title: t('console.closeConfirm'), onOk: () => step('close').then(() => navigate(`/livelihood/votes/${vote.id}/results`)) })}>
+          <Button
+            danger
+            type="primary"
+            data-testid="close-vote"
+            onClick={() =>
+              modal.confirm({
+                title: t('console.closeConfirm'),
+                onOk: () => step('close').then(() => navigate(`/livelihood/votes/${vote.id}/results`)),
+              })
+            }
+          >
             {t('console.close')}
           </Button>
         )}

@@ -26,12 +26,16 @@ export default function VotesPage() {
                 <Typography.Text strong>{v.title}</Typography.Text>
                 <Space wrap>
                   <Tag color={statusColor[v.status]}>{t(`status.${v.status}`)}</Tag>
-                  <Typography.Text type="secondary">{t('votes.candidates', { n: v.candidates.length })}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {t('votes.candidates', { n: v.candidates.length })}
+                  </Typography.Text>
                   {v.me.hasVoted && <Tag color="green">{t('votes.alreadyVoted')}</Tag>}
                 </Space>
                 <Space wrap>
                   <Link to={`/livelihood/votes/${v.id}`}>
-                    <Button type="primary">{v.status === 'closed' ? t('console.results') : t('votes.vote')}</Button>
+                    <Button type="primary">
+                      {v.status === 'closed' ? t('console.results') : t('votes.vote')}
+                    </Button>
                   </Link>
                 </Space>
               </Space>

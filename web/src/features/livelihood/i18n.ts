@@ -1,6 +1,13 @@
 // Texts of the livelihood feature (namespace `livelihood`).
 export const livelihoodZh = {
-  nav: { group: '民生实事', votes: '项目票决', candidates: '候选项目', progress: '实施进度', ideas: '项目征集', evaluation: '年终测评' },
+  nav: {
+    group: '民生实事',
+    votes: '项目票决',
+    candidates: '候选项目',
+    progress: '实施进度',
+    ideas: '项目征集',
+    evaluation: '年终测评',
+  },
   home: {
     progressTitle: '民生实事进度',
     progressText: '每一件民生实事的实施进度，公开透明',
@@ -8,7 +15,13 @@ export const livelihoodZh = {
     ideasText: '提出您希望政府明年办的实事，或为他人的建议点赞',
   },
   status: { draft: '草稿', signingIn: '签到中', open: '投票中', closed: '已结束' },
-  projectStatus: { onTrack: '按计划推进', delayed: '进度滞后', adjusted: '已调整', completed: '已完成', accepted: '已验收' },
+  projectStatus: {
+    onTrack: '按计划推进',
+    delayed: '进度滞后',
+    adjusted: '已调整',
+    completed: '已完成',
+    accepted: '已验收',
+  },
   votes: {
     title: '民生实事项目票决',
     empty: '当前没有您可参加的票决',
@@ -134,7 +147,14 @@ export const livelihoodZh = {
 };
 
 export const livelihoodEn: typeof livelihoodZh = {
-  nav: { group: 'Livelihood projects', votes: 'Project votes', candidates: 'Candidates', progress: 'Progress', ideas: 'Ideas', evaluation: 'Evaluation' },
+  nav: {
+    group: 'Livelihood projects',
+    votes: 'Project votes',
+    candidates: 'Candidates',
+    progress: 'Progress',
+    ideas: 'Ideas',
+    evaluation: 'Evaluation',
+  },
   home: {
     progressTitle: 'Livelihood projects',
     progressText: 'How every public-benefit project is progressing, in the open',
@@ -142,7 +162,13 @@ export const livelihoodEn: typeof livelihoodZh = {
     ideasText: 'Suggest what the government should do next year, or support ideas of others',
   },
   status: { draft: 'Draft', signingIn: 'Signing in', open: 'Voting', closed: 'Closed' },
-  projectStatus: { onTrack: 'On track', delayed: 'Delayed', adjusted: 'Adjusted', completed: 'Completed', accepted: 'Accepted' },
+  projectStatus: {
+    onTrack: 'On track',
+    delayed: 'Delayed',
+    adjusted: 'Adjusted',
+    completed: 'Completed',
+    accepted: 'Accepted',
+  },
   votes: {
     title: 'Livelihood project vote',
     empty: 'There is no vote for you right now',
@@ -156,7 +182,8 @@ export const livelihoodEn: typeof livelihoodZh = {
     blank: 'You chose nothing: this is a blank ballot.',
     submit: 'Cast ballot',
     receiptTitle: 'Ballot cast',
-    receiptText: 'Keep your receipt code. It confirms your ballot was counted and never shows what you chose.',
+    receiptText:
+      'Keep your receipt code. It confirms your ballot was counted and never shows what you chose.',
     alreadyVoted: 'You have voted',
     tooMany: 'Choose at most {{n}}',
     candidates: 'Candidates ({{n}})',
@@ -264,5 +291,9 @@ export const livelihoodEn: typeof livelihoodZh = {
     perUnit: 'By lead unit',
     count: 'Raters',
   },
-  satisfaction: { satisfied: 'Satisfied', basicallySatisfied: 'Basically satisfied', dissatisfied: 'Dissatisfied' },
+  satisfaction: {
+    satisfied: 'Satisfied',
+    basicallySatisfied: 'Basically satisfied',
+    dissatisfied: 'Dissatisfied',
+  },
 };

@@ -1,7 +1,13 @@
 // 民生实事: the deputies' phone ballot and the staff vote console, the public ideas and progress pages,
 // candidates with deliberation, and the year-end evaluation.
 import { lazy } from 'react';
-import { BarChartOutlined, BulbOutlined, CheckSquareOutlined, ProjectOutlined, StarOutlined } from '@ant-design/icons';
+import {
+  BarChartOutlined,
+  BulbOutlined,
+  CheckSquareOutlined,
+  ProjectOutlined,
+  StarOutlined,
+} from '@ant-design/icons';
 import type { Feature, Role } from '../types';
 import { RequireAuth } from '../../auth';
 import { livelihoodEn, livelihoodZh } from './i18n';
@@ -23,24 +29,94 @@ export const livelihoodFeature: Feature = {
   i18n: { zh: livelihoodZh, en: livelihoodEn },
   navGroup: { labelKey: 'nav.group', icon: <ProjectOutlined /> },
   routes: [
-    { path: '/livelihood/votes', element: <RequireAuth roles={voters}><VotesPage /></RequireAuth> },
-    { path: '/livelihood/votes/:id', element: <RequireAuth roles={voters}><VotePage /></RequireAuth> },
+    {
+      path: '/livelihood/votes',
+      element: (
+        <RequireAuth roles={voters}>
+          <VotesPage />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: '/livelihood/votes/:id',
+      element: (
+        <RequireAuth roles={voters}>
+          <VotePage />
+        </RequireAuth>
+      ),
+    },
     { path: '/livelihood/votes/:id/results', element: <ResultsPage /> },
     { path: '/livelihood/ideas', element: <IdeasPage /> },
-    { path: '/livelihood/candidates', element: <RequireAuth roles={readers}><CandidatesPage /></RequireAuth> },
+    {
+      path: '/livelihood/candidates',
+      element: (
+        <RequireAuth roles={readers}>
+          <CandidatesPage />
+        </RequireAuth>
+      ),
+    },
     { path: '/livelihood/projects', element: <ProgressPage /> },
     { path: '/livelihood/projects/:id', element: <ProjectPage /> },
-    { path: '/livelihood/evaluation', element: <RequireAuth roles={readers}><EvaluationPage /></RequireAuth> },
+    {
+      path: '/livelihood/evaluation',
+      element: (
+        <RequireAuth roles={readers}>
+          <EvaluationPage />
+        </RequireAuth>
+      ),
+    },
   ],
   nav: [
-    { key: 'votes', path: '/livelihood/votes', labelKey: 'nav.votes', roles: voters, icon: <CheckSquareOutlined /> },
-    { key: 'candidates', path: '/livelihood/candidates', labelKey: 'nav.candidates', roles: readers, icon: <ProjectOutlined /> },
-    { key: 'progress', path: '/livelihood/projects', labelKey: 'nav.progress', roles: 'public', icon: <BarChartOutlined /> },
-    { key: 'ideas', path: '/livelihood/ideas', labelKey: 'nav.ideas', roles: 'public', icon: <BulbOutlined /> },
-    { key: 'evaluation', path: '/livelihood/evaluation', labelKey: 'nav.evaluation', roles: readers, icon: <StarOutlined /> },
+    {
+      key: 'votes',
+      path: '/livelihood/votes',
+      labelKey: 'nav.votes',
+      roles: voters,
+      icon: <CheckSquareOutlined />,
+    },
+    {
+      key: 'candidates',
+      path: '/livelihood/candidates',
+      labelKey: 'nav.candidates',
+      roles: readers,
+      icon: <ProjectOutlined />,
+    },
+    {
+      key: 'progress',
+      path: '/livelihood/projects',
+      labelKey: 'nav.progress',
+      roles: 'public',
+      icon: <BarChartOutlined />,
+    },
+    {
+      key: 'ideas',
+      path: '/livelihood/ideas',
+      labelKey: 'nav.ideas',
+      roles: 'public',
+      icon: <BulbOutlined />,
+    },
+    {
+      key: 'evaluation',
+      path: '/livelihood/evaluation',
+      labelKey: 'nav.evaluation',
+      roles: readers,
+      icon: <StarOutlined />,
+    },
   ],
   homeCards: [
-    { key: 'progress', path: '/livelihood/projects', titleKey: 'home.progressTitle', descriptionKey: 'home.progressText', icon: <BarChartOutlined /> },
-    { key: 'ideas', path: '/livelihood/ideas', titleKey: 'home.ideasTitle', descriptionKey: 'home.ideasText', icon: <BulbOutlined /> },
+    {
+      key: 'progress',
+      path: '/livelihood/projects',
+      titleKey: 'home.progressTitle',
+      descriptionKey: 'home.progressText',
+      icon: <BarChartOutlined />,
+    },
+    {
+      key: 'ideas',
+      path: '/livelihood/ideas',
+      titleKey: 'home.ideasTitle',
+      descriptionKey: 'home.ideasText',
+      icon: <BulbOutlined />,
+    },
   ],
 };

@@ -15,7 +15,13 @@ export interface VoteSummary {
 export interface VoteDetail extends Omit<VoteSummary, 'candidates'> {
   parentVoteId: string | null;
   candidates: { id: string; title: string; description: string; budget: number; feasibilityNote: string }[];
-  turnout: { rollSize: number; signedIn: number; electronicBallots: number; quorumNeeded: number; paperBallots: number | null };
+  turnout: {
+    rollSize: number;
+    signedIn: number;
+    electronicBallots: number;
+    quorumNeeded: number;
+    paperBallots: number | null;
+  };
   abilities: Abilities;
 }
 

@@ -91,7 +91,13 @@ export default function DetailPage() {
                     <Button size="small" onClick={() => download(r.letterUrl.replace('/api/v1', ''), `${s.number ?? s.id}-${r.round}.docx`)} data-testid="letter">{t('detail.letter')}</Button>
                   </Space>
                   <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 4 }}>{r.content}</Typography.Paragraph>
-                  <List size="small" dataSource={s.ratings.filter((x) => x.round === r.round)} renderItem={(x) => <List.Item>{x.name}：{t(`rating.${x.rating}`)} {x.comment}</List.Item>} />
+                  {s.ratings.some((x) => x.round === r.round) && (
+                    <Space wrap data-testid={`ratings-${r.round}`}>
+                      {s.ratings.filter((x) => x.round === r.round).map((x) => (
+                        <Tag key={x.id} color={x.rating === 'dissatisfied' ? 'red' : 'green'}>{x.name}：{t(`rating.${x.rating}`)}{x.comment ? `（${x.comment}）` : ''}</Tag>
+                      ))}
+                    </Space>
+                  )}
                 </div>
               ))}
               {s.unitOpinions.map((o) => <Alert key={o.id} type="info" style={{ marginTop: 4 }} title={`${t('detail.unitOpinion')}（${o.unit.name}）：${o.content}`} />)}

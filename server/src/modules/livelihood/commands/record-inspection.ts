@@ -19,9 +19,21 @@ export async function recordInspection(
   return transact(ctx, async (w) => {
     const p = await loadProject(w, congressId, projectId);
     const ids = [...new Set(input.deputyIds)];
-    const found = await w.db.select({ id: deputies.id }).from(deputies).where(and(eq(deputies.congressId, congressId), inArray(deputies.id, ids)));
-    if (found.length !== ids.length) throw invalidField('deputyIds', '包含未知的代表', 'contains unknown deputies');
-    const row = { id: newId(), congressId, projectId, inspectedOn: input.inspectedOn, deputyIds: ids, findings: input.findings, sentToUnit: input.toUnit };
+    const found = await w.db
+      .select({ id: deputies.id })
+      .from(deputies)
+      .where(and(eq(deputies.congressId, congressId), inArray(deputies.id, ids)));
+    if (found.length !== ids.length)
+      throw invalidField('deputyIds', '包含未知的代表', 'contains unknown deputies');
+    const row = {
+      id: newId(),
+      congressId,
+      projectId,
+      inspectedOn: input.inspectedOn,
+      deputyIds: ids,
+      findings: input.findings,
+      sentToUnit: input.toUnit,
+    };
     await w.db.insert(livelihoodInspections).values(row);
     if (input.toUnit) {
       await ctx.app.notifier.notify(w.db, {
@@ -33,7 +45,13 @@ export async function recordInspection(
         link: `/livelihood/projects/${projectId}`,
       });
     }
-    await w.audit({ action: 'livelihoodProject.recordInspection', entityType: 'livelihoodProject', entityId: projectId, congressId, after: row });
+    await w.audit({
+      action: 'livelihoodProject.recordInspection',
+      entityType: 'livelihoodProject',
+      entityId: projectId,
+      congressId,
+      after: row,
+    });
     return { id: row.id };
   });
 }

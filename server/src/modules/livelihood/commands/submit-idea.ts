@@ -13,8 +13,14 @@ export interface IdeaSource {
   opinionId?: string | null;
 }
 
-export async function submitIdea(w: Work, congressId: string, input: SubmitIdea, from: IdeaSource): Promise<{ id: string }> {
-  if (input.streetId && !(await getStreet(w.db, congressId, input.streetId))) throw invalidField('streetId', '未知的街道', 'unknown street');
+export async function submitIdea(
+  w: Work,
+  congressId: string,
+  input: SubmitIdea,
+  from: IdeaSource,
+): Promise<{ id: string }> {
+  if (input.streetId && !(await getStreet(w.db, congressId, input.streetId)))
+    throw invalidField('streetId', '未知的街道', 'unknown street');
   if (from.opinionId) {
     // The same opinion yields one idea, however often it is forwarded.
     const [existing] = await w.db
@@ -37,6 +43,12 @@ export async function submitIdea(w: Work, congressId: string, input: SubmitIdea,
     submitterName: input.submitterName,
   };
   await w.db.insert(livelihoodIdeas).values(row);
-  await w.audit({ action: 'livelihoodIdea.submit', entityType: 'livelihoodIdea', entityId: row.id, congressId, after: row });
+  await w.audit({
+    action: 'livelihoodIdea.submit',
+    entityType: 'livelihoodIdea',
+    entityId: row.id,
+    congressId,
+    after: row,
+  });
   return { id: row.id };
 }

@@ -32,39 +32,83 @@ export async function findIdeas(db: Db, congressId: string, year: number | undef
       createdAt: livelihoodIdeas.createdAt,
     })
     .from(livelihoodIdeas)
-    .where(and(eq(livelihoodIdeas.congressId, congressId), year ? eq(livelihoodIdeas.year, year) : undefined, sql`${livelihoodIdeas.status} <> 'merged'`))
+    .where(
+      and(
+        eq(livelihoodIdeas.congressId, congressId),
+        year ? eq(livelihoodIdeas.year, year) : undefined,
+        sql`${livelihoodIdeas.status} <> 'merged'`,
+      ),
+    )
     .orderBy(desc(livelihoodIdeas.supportCount), desc(livelihoodIdeas.createdAt))
     .limit(200);
   return { items: rows, nextCursor: null };
 }
 
 const unitNames = async (db: Db, ids: string[]) =>
-  new Map(ids.length ? (await db.select({ id: handlingUnits.id, name: handlingUnits.name }).from(handlingUnits).where(inArray(handlingUnits.id, [...new Set(ids)]))).map((u) => [u.id, u.name]) : []);
+  new Map(
+    ids.length
+      ? (
+          await db
+            .select({ id: handlingUnits.id, name: handlingUnits.name })
+            .from(handlingUnits)
+            .where(inArray(handlingUnits.id, [...new Set(ids)]))
+        ).map((u) => [u.id, u.name])
+      : [],
+  );
 
 export async function findCandidates(db: Db, congressId: string, year: number | undefined) {
   const rows = await db
     .select()
     .from(livelihoodCandidates)
-    .where(and(eq(livelihoodCandidates.congressId, congressId), year ? eq(livelihoodCandidates.year, year) : undefined))
+    .where(
+      and(
+        eq(livelihoodCandidates.congressId, congressId),
+        year ? eq(livelihoodCandidates.year, year) : undefined,
+      ),
+    )
     .orderBy(asc(livelihoodCandidates.createdAt))
     .limit(500);
-  const names = await unitNames(db, rows.map((r) => r.leadUnitId));
+  const names = await unitNames(
+    db,
+    rows.map((r) => r.leadUnitId),
+  );
   const counts = rows.length
     ? await db
         .select({ id: livelihoodDeliberations.candidateId, n: sql<number>`count(*)::int` })
         .from(livelihoodDeliberations)
-        .where(inArray(livelihoodDeliberations.candidateId, rows.map((r) => r.id)))
+        .where(
+          inArray(
+            livelihoodDeliberations.candidateId,
+            rows.map((r) => r.id),
+          ),
+        )
         .groupBy(livelihoodDeliberations.candidateId)
     : [];
   const countOf = new Map(counts.map((c) => [c.id, Number(c.n)]));
-  return { items: rows.map((r) => ({ ...r, leadUnitName: names.get(r.leadUnitId) ?? '', deliberationCount: countOf.get(r.id) ?? 0 })), nextCursor: null };
+  return {
+    items: rows.map((r) => ({
+      ...r,
+      leadUnitName: names.get(r.leadUnitId) ?? '',
+      deliberationCount: countOf.get(r.id) ?? 0,
+    })),
+    nextCursor: null,
+  };
 }
 
 export async function findDeliberations(db: Db, congressId: string, candidateId: string) {
-  const [c] = await db.select({ id: livelihoodCandidates.id }).from(livelihoodCandidates).where(and(eq(livelihoodCandidates.id, candidateId), eq(livelihoodCandidates.congressId, congressId)));
+  const [c] = await db
+    .select({ id: livelihoodCandidates.id })
+    .from(livelihoodCandidates)
+    .where(and(eq(livelihoodCandidates.id, candidateId), eq(livelihoodCandidates.congressId, congressId)));
   if (!c) throw notFound({ zh: '候选项目', en: 'candidate project' });
   const rows = await db
-    .select({ id: livelihoodDeliberations.id, delegation: livelihoodDeliberations.delegation, content: livelihoodDeliberations.content, deputyId: livelihoodDeliberations.deputyId, createdAt: livelihoodDeliberations.createdAt })
+    .select({
+      id: livelihoodDeliberations.id,
+      delegation: livelihoodDeliberations.delegation,
+      content: livelihoodDeliberations.content,
+      deputyId: livelihoodDeliberations.deputyId,
+      createdAt: livelihoodDeliberations.createdAt,
+    })
     .from(livelihoodDeliberations)
     .where(eq(livelihoodDeliberations.candidateId, candidateId))
     .orderBy(asc(livelihoodDeliberations.delegation), asc(livelihoodDeliberations.createdAt));
@@ -89,10 +133,18 @@ export async function findProjects(db: Db, congressId: string, year: number | un
   const rows = await db
     .select()
     .from(livelihoodProjects)
-    .where(and(eq(livelihoodProjects.congressId, congressId), year ? eq(livelihoodProjects.year, year) : undefined))
+    .where(
+      and(
+        eq(livelihoodProjects.congressId, congressId),
+        year ? eq(livelihoodProjects.year, year) : undefined,
+      ),
+    )
     .orderBy(asc(livelihoodProjects.year), asc(livelihoodProjects.title))
     .limit(500);
-  const names = await unitNames(db, rows.map((r) => r.leadUnitId));
+  const names = await unitNames(
+    db,
+    rows.map((r) => r.leadUnitId),
+  );
   const years = [...new Set(rows.map((r) => r.year))].sort();
   return {
     items: rows.map((r) => ({
@@ -109,23 +161,46 @@ export async function findProjects(db: Db, congressId: string, year: number | un
       adjustmentReason: r.adjustmentReason,
       updatedAt: r.updatedAt,
     })),
-    summaries: years.map((y) => ({ year: y, ...summarize(rows.filter((r) => r.year === y).map((r) => r.status)) })),
+    summaries: years.map((y) => ({
+      year: y,
+      ...summarize(rows.filter((r) => r.year === y).map((r) => r.status)),
+    })),
     nextCursor: null,
   };
 }
 
 export async function getProject(db: Db, congressId: string, projectId: string) {
-  const [p] = await db.select().from(livelihoodProjects).where(and(eq(livelihoodProjects.id, projectId), eq(livelihoodProjects.congressId, congressId)));
+  const [p] = await db
+    .select()
+    .from(livelihoodProjects)
+    .where(and(eq(livelihoodProjects.id, projectId), eq(livelihoodProjects.congressId, congressId)));
   if (!p) throw notFound({ zh: '民生实事项目', en: 'livelihood project' });
   const [milestones, reports, inspections, names] = await Promise.all([
-    db.select().from(livelihoodMilestones).where(eq(livelihoodMilestones.projectId, projectId)).orderBy(asc(livelihoodMilestones.targetDate)),
     db
-      .select({ id: livelihoodProgressReports.id, month: livelihoodProgressReports.month, percent: livelihoodProgressReports.percent, narrative: livelihoodProgressReports.narrative, status: livelihoodProgressReports.status, photoFileIds: livelihoodProgressReports.photoFileIds })
+      .select()
+      .from(livelihoodMilestones)
+      .where(eq(livelihoodMilestones.projectId, projectId))
+      .orderBy(asc(livelihoodMilestones.targetDate)),
+    db
+      .select({
+        id: livelihoodProgressReports.id,
+        month: livelihoodProgressReports.month,
+        percent: livelihoodProgressReports.percent,
+        narrative: livelihoodProgressReports.narrative,
+        status: livelihoodProgressReports.status,
+        photoFileIds: livelihoodProgressReports.photoFileIds,
+      })
       .from(livelihoodProgressReports)
       .where(eq(livelihoodProgressReports.projectId, projectId))
       .orderBy(asc(livelihoodProgressReports.month)),
     db
-      .select({ id: livelihoodInspections.id, inspectedOn: livelihoodInspections.inspectedOn, findings: livelihoodInspections.findings, deputyCount: sql<number>`cardinality(${livelihoodInspections.deputyIds})`, sentToUnit: livelihoodInspections.sentToUnit })
+      .select({
+        id: livelihoodInspections.id,
+        inspectedOn: livelihoodInspections.inspectedOn,
+        findings: livelihoodInspections.findings,
+        deputyCount: sql<number>`cardinality(${livelihoodInspections.deputyIds})`,
+        sentToUnit: livelihoodInspections.sentToUnit,
+      })
       .from(livelihoodInspections)
       .where(eq(livelihoodInspections.projectId, projectId))
       .orderBy(asc(livelihoodInspections.inspectedOn)),
@@ -137,17 +212,32 @@ export async function getProject(db: Db, congressId: string, projectId: string) 
 /** Year-end evaluation rolled up per project and per lead unit, with the public survey if any. */
 export async function getEvaluationSummary(db: Db, congressId: string, year: number) {
   const { evaluationCriteria } = await readLivelihoodSettings(db, congressId);
-  const projects = await db.select().from(livelihoodProjects).where(and(eq(livelihoodProjects.congressId, congressId), eq(livelihoodProjects.year, year)));
+  const projects = await db
+    .select()
+    .from(livelihoodProjects)
+    .where(and(eq(livelihoodProjects.congressId, congressId), eq(livelihoodProjects.year, year)));
   const ids = projects.map((p) => p.id);
-  const evals = ids.length ? await db.select({ projectId: livelihoodEvaluations.projectId, scores: livelihoodEvaluations.scores }).from(livelihoodEvaluations).where(inArray(livelihoodEvaluations.projectId, ids)) : [];
+  const evals = ids.length
+    ? await db
+        .select({ projectId: livelihoodEvaluations.projectId, scores: livelihoodEvaluations.scores })
+        .from(livelihoodEvaluations)
+        .where(inArray(livelihoodEvaluations.projectId, ids))
+    : [];
   const survey = ids.length
     ? await db
-        .select({ projectId: livelihoodSurveyResponses.projectId, satisfaction: livelihoodSurveyResponses.satisfaction, n: sql<number>`count(*)::int` })
+        .select({
+          projectId: livelihoodSurveyResponses.projectId,
+          satisfaction: livelihoodSurveyResponses.satisfaction,
+          n: sql<number>`count(*)::int`,
+        })
         .from(livelihoodSurveyResponses)
         .where(inArray(livelihoodSurveyResponses.projectId, ids))
         .groupBy(livelihoodSurveyResponses.projectId, livelihoodSurveyResponses.satisfaction)
     : [];
-  const names = await unitNames(db, projects.map((p) => p.leadUnitId));
+  const names = await unitNames(
+    db,
+    projects.map((p) => p.leadUnitId),
+  );
   const perProject = projects.map((p) => {
     const s = survey.filter((x) => x.projectId === p.id);
     return {
@@ -155,14 +245,25 @@ export async function getEvaluationSummary(db: Db, congressId: string, year: num
       title: p.title,
       leadUnitId: p.leadUnitId,
       leadUnitName: names.get(p.leadUnitId) ?? '',
-      ...rollUpEvaluations(evaluationCriteria, evals.filter((e) => e.projectId === p.id).map((e) => e.scores)),
+      ...rollUpEvaluations(
+        evaluationCriteria,
+        evals.filter((e) => e.projectId === p.id).map((e) => e.scores),
+      ),
       survey: Object.fromEntries(s.map((x) => [x.satisfaction, Number(x.n)])),
     };
   });
   const unitIds = [...new Set(projects.map((p) => p.leadUnitId))];
   const perUnit = unitIds.map((u) => {
     const pids = new Set(projects.filter((p) => p.leadUnitId === u).map((p) => p.id));
-    return { leadUnitId: u, leadUnitName: names.get(u) ?? '', projects: pids.size, ...rollUpEvaluations(evaluationCriteria, evals.filter((e) => pids.has(e.projectId)).map((e) => e.scores)) };
+    return {
+      leadUnitId: u,
+      leadUnitName: names.get(u) ?? '',
+      projects: pids.size,
+      ...rollUpEvaluations(
+        evaluationCriteria,
+        evals.filter((e) => pids.has(e.projectId)).map((e) => e.scores),
+      ),
+    };
   });
   return { year, criteria: evaluationCriteria, perProject, perUnit };
 }

@@ -18,8 +18,23 @@ beforeAll(async () => {
   staff = await t.as('staff', ['congressStaff']);
   d = await buildDistrict(t, { deputies: 60, candidates: 6 });
   openId = await openVoteWith(t, staff, d, { maxChoices: 2, present: 60 });
-  draftId = (await staff.post('/api/v1/project-votes', { year: 2027, title: 'draft', maxChoices: 2, candidateIds: d.candidateIds })).json().id;
-  const roles: Role[] = ['citizen', 'liaisonStaff', 'handlingUnitStaff', 'leader', 'systemAdmin', 'securityAdmin', 'auditor'];
+  draftId = (
+    await staff.post('/api/v1/project-votes', {
+      year: 2027,
+      title: 'draft',
+      maxChoices: 2,
+      candidateIds: d.candidateIds,
+    })
+  ).json().id;
+  const roles: Role[] = [
+    'citizen',
+    'liaisonStaff',
+    'handlingUnitStaff',
+    'leader',
+    'systemAdmin',
+    'securityAdmin',
+    'auditor',
+  ];
   for (const r of roles) as[r] = await t.as(`role_${r}`, [r]);
   as.deputy = await deputyClient(t, d, 0);
   // A staff member of another congress.
@@ -30,37 +45,73 @@ afterAll(async () => t?.close());
 
 describe('vote endpoints refuse the roles they must', () => {
   const staffOnly: [string, string, () => string, unknown][] = [
-    ['POST', '/api/v1/project-votes', () => '', { year: 2027, title: 'x', maxChoices: 1, candidateIds: ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'] }],
+    [
+      'POST',
+      '/api/v1/project-votes',
+      () => '',
+      {
+        year: 2027,
+        title: 'x',
+        maxChoices: 1,
+        candidateIds: ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'],
+      },
+    ],
     ['POST', '/api/v1/project-votes/:id/roll', () => draftId, undefined],
     ['POST', '/api/v1/project-votes/:id/open', () => openId, undefined],
     ['POST', '/api/v1/project-votes/:id/close', () => openId, undefined],
     ['POST', '/api/v1/project-votes/:id/paper-counts', () => openId, { ballots: 0, counts: {} }],
     ['DELETE', '/api/v1/project-votes/:id/paper-counts', () => openId, undefined],
     ['POST', '/api/v1/project-votes/:id/runoff', () => openId, undefined],
-    ['POST', '/api/v1/project-votes/:id/attendance', () => openId, { memberId: '00000000-0000-4000-8000-000000000000' }],
+    [
+      'POST',
+      '/api/v1/project-votes/:id/attendance',
+      () => openId,
+      { memberId: '00000000-0000-4000-8000-000000000000' },
+    ],
   ];
 
-  it.each(staffOnly)('%s %s: 401 for the public, 403 for every other role, 404 across congresses', async (method, path, id, body) => {
-    const url = path.replace(':id', id());
-    const send = (c: TestClient) => c.request({ method: method as 'POST', url, payload: body as object | undefined });
-    expect((await send(t.anon)).statusCode).toBe(401);
-    for (const r of ['citizen', 'liaisonStaff', 'handlingUnitStaff', 'leader', 'systemAdmin', 'securityAdmin', 'auditor', 'deputy']) {
-      const res = await send(as[r]);
-      expect(res.statusCode, `${r} ${method} ${url}`).toBe(403);
-    }
-    if (id()) expect((await send(as.otherStaff)).statusCode).toBe(404);
-    const [vote] = await t.services.db.select().from(projectVotes).where(eq(projectVotes.id, openId));
-    expect(vote.status).toBe('open');
-  });
+  it.each(staffOnly)(
+    '%s %s: 401 for the public, 403 for every other role, 404 across congresses',
+    async (method, path, id, body) => {
+      const url = path.replace(':id', id());
+      const send = (c: TestClient) =>
+        c.request({ method: method as 'POST', url, payload: body as object | undefined });
+      expect((await send(t.anon)).statusCode).toBe(401);
+      for (const r of [
+        'citizen',
+        'liaisonStaff',
+        'handlingUnitStaff',
+        'leader',
+        'systemAdmin',
+        'securityAdmin',
+        'auditor',
+        'deputy',
+      ]) {
+        const res = await send(as[r]);
+        expect(res.statusCode, `${r} ${method} ${url}`).toBe(403);
+      }
+      if (id()) expect((await send(as.otherStaff)).statusCode).toBe(404);
+      const [vote] = await t.services.db.select().from(projectVotes).where(eq(projectVotes.id, openId));
+      expect(vote.status).toBe('open');
+    },
+  );
 
   it('lets only deputies on the roll sign in and vote, and only deputies and staff list votes', async () => {
     for (const r of ['citizen', 'liaisonStaff', 'handlingUnitStaff', 'leader', 'systemAdmin', 'auditor']) {
-      expect((await as[r].post(`/api/v1/project-votes/${openId}/ballots`, { choices: [] })).statusCode, r).toBe(403);
+      expect(
+        (await as[r].post(`/api/v1/project-votes/${openId}/ballots`, { choices: [] })).statusCode,
+        r,
+      ).toBe(403);
       expect((await as[r].post(`/api/v1/project-votes/${openId}/attendance`)).statusCode, r).toBe(403);
     }
-    expect((await staff.post(`/api/v1/project-votes/${openId}/ballots`, { choices: [] })).statusCode).toBe(403);
-    expect((await t.anon.post(`/api/v1/project-votes/${openId}/ballots`, { choices: [] })).statusCode).toBe(401);
-    for (const r of ['citizen', 'handlingUnitStaff', 'systemAdmin', 'auditor']) expect((await as[r].get('/api/v1/project-votes')).statusCode, r).toBe(403);
+    expect((await staff.post(`/api/v1/project-votes/${openId}/ballots`, { choices: [] })).statusCode).toBe(
+      403,
+    );
+    expect((await t.anon.post(`/api/v1/project-votes/${openId}/ballots`, { choices: [] })).statusCode).toBe(
+      401,
+    );
+    for (const r of ['citizen', 'handlingUnitStaff', 'systemAdmin', 'auditor'])
+      expect((await as[r].get('/api/v1/project-votes')).statusCode, r).toBe(403);
     expect((await t.anon.get('/api/v1/project-votes')).statusCode).toBe(401);
     expect((await as.leader.get(`/api/v1/project-votes/${openId}`)).statusCode).toBe(200);
     expect((await as.citizen.get(`/api/v1/project-votes/${openId}`)).statusCode).toBe(403);
@@ -70,13 +121,31 @@ describe('vote endpoints refuse the roles they must', () => {
 
   it('answers 400 naming the fields for a bad vote, and stores nothing', async () => {
     const before = await t.services.db.$count(projectVotes);
-    const r = await staff.post('/api/v1/project-votes', { year: 1800, title: '', maxChoices: 0, candidateIds: ['x'], extra: true });
+    const r = await staff.post('/api/v1/project-votes', {
+      year: 1800,
+      title: '',
+      maxChoices: 0,
+      candidateIds: ['x'],
+      extra: true,
+    });
     expect(r.statusCode).toBe(400);
-    expect(r.json().errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['year', 'title', 'maxChoices', 'candidateIds.0', 'extra']));
-    const ratio = await staff.post('/api/v1/project-votes', { year: 2027, title: '差额不足', maxChoices: 6, candidateIds: d.candidateIds });
+    expect(r.json().errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['year', 'title', 'maxChoices', 'candidateIds.0', 'extra']),
+    );
+    const ratio = await staff.post('/api/v1/project-votes', {
+      year: 2027,
+      title: '差额不足',
+      maxChoices: 6,
+      candidateIds: d.candidateIds,
+    });
     expect(ratio.statusCode).toBe(400);
     expect(ratio.json().errors[0].field).toBe('candidateIds');
-    const unknown = await staff.post('/api/v1/project-votes', { year: 2027, title: '未知', maxChoices: 1, candidateIds: [d.deputyIds[0], d.deputyIds[1]] });
+    const unknown = await staff.post('/api/v1/project-votes', {
+      year: 2027,
+      title: '未知',
+      maxChoices: 1,
+      candidateIds: [d.deputyIds[0], d.deputyIds[1]],
+    });
     expect(unknown.statusCode).toBe(400);
     expect(await t.services.db.$count(projectVotes)).toBe(before);
   });
@@ -89,7 +158,9 @@ describe('concurrency', () => {
     const choicesOf = (i: number) => (i % 3 === 0 ? [a, b] : i % 3 === 1 ? [b, c] : []);
     // Every deputy sends twice at once: exactly one 201 and one 409 each.
     const results = await Promise.all(
-      clients.flatMap((client, i) => [0, 1].map(() => client.post(`/api/v1/project-votes/${openId}/ballots`, { choices: choicesOf(i) }))),
+      clients.flatMap((client, i) =>
+        [0, 1].map(() => client.post(`/api/v1/project-votes/${openId}/ballots`, { choices: choicesOf(i) })),
+      ),
     );
     const codes = results.map((r) => r.statusCode);
     expect(codes.filter((s) => s === 201)).toHaveLength(60);
@@ -97,12 +168,18 @@ describe('concurrency', () => {
     expect(await t.services.db.$count(projectVoteVoters, eq(projectVoteVoters.voteId, openId))).toBe(60);
     expect(await t.services.db.$count(projectVoteBallots, eq(projectVoteBallots.voteId, openId))).toBe(60);
     const closed = (await staff.post(`/api/v1/project-votes/${openId}/close`)).json();
-    const votes = Object.fromEntries(closed.candidates.map((x: { id: string; votes: number }) => [x.id, x.votes]));
+    const votes = Object.fromEntries(
+      closed.candidates.map((x: { id: string; votes: number }) => [x.id, x.votes]),
+    );
     expect(votes[a]).toBe(20);
     expect(votes[b]).toBe(40);
     expect(votes[c]).toBe(20);
     expect(closed.turnout.ballotsCast).toBe(60);
-    const marks = ((await t.services.db.execute(sql`SELECT count(*)::int AS n FROM project_vote_ballots, unnest(choices) WHERE vote_id = ${openId}`)) as unknown as { rows: { n: number }[] }).rows[0].n;
+    const marks = (
+      (await t.services.db.execute(
+        sql`SELECT count(*)::int AS n FROM project_vote_ballots, unnest(choices) WHERE vote_id = ${openId}`,
+      )) as unknown as { rows: { n: number }[] }
+    ).rows[0].n;
     expect(marks).toBe(80);
   });
 });

@@ -12,9 +12,16 @@ export async function callRoll(ctx: Ctx, congressId: string, voteId: string) {
     const vote = await loadVote(w.db, congressId, voteId, 'update');
     const next = nextVoteStatus(vote.status, 'callRoll');
     if (!next) throw wrongState(vote.status);
-    const deputyIds = await findRollDeputies(w.db, congressId, vote.scope === 'street' ? vote.streetId : null);
+    const deputyIds = await findRollDeputies(
+      w.db,
+      congressId,
+      vote.scope === 'street' ? vote.streetId : null,
+    );
     const names = deputyIds.length
-      ? await w.db.select({ id: deputies.id, name: deputies.name }).from(deputies).where(inArray(deputies.id, deputyIds))
+      ? await w.db
+          .select({ id: deputies.id, name: deputies.name })
+          .from(deputies)
+          .where(inArray(deputies.id, deputyIds))
       : [];
     const nameOf = new Map(names.map((d) => [d.id, d.name]));
     for (let i = 0; i < deputyIds.length; i += 1000) {
@@ -31,8 +38,18 @@ export async function callRoll(ctx: Ctx, congressId: string, voteId: string) {
     }
     const n = await w.db.$count(projectVoteRoll, eq(projectVoteRoll.voteId, voteId));
     if (n === 0) throw conflict('empty_roll', { zh: '名单为空，无法点名', en: 'The roll is empty' });
-    await w.db.update(projectVotes).set({ status: next, rollCalledAt: new Date() }).where(eq(projectVotes.id, voteId));
-    await w.audit({ action: 'projectVote.callRoll', entityType: 'projectVote', entityId: voteId, congressId, before: { status: vote.status }, after: { status: next, rollSize: n } });
+    await w.db
+      .update(projectVotes)
+      .set({ status: next, rollCalledAt: new Date() })
+      .where(eq(projectVotes.id, voteId));
+    await w.audit({
+      action: 'projectVote.callRoll',
+      entityType: 'projectVote',
+      entityId: voteId,
+      congressId,
+      before: { status: vote.status },
+      after: { status: next, rollSize: n },
+    });
     return { status: next, rollSize: n };
   });
 }

@@ -15,7 +15,15 @@ export interface PublishedResult extends TallyResult {
   maxChoices: number;
   electronicBallots: number;
   paperBallots: number;
-  candidates: { id: string; title: string; votes: number; electronicVotes: number; paperVotes: number; passed: boolean; chosen: boolean }[];
+  candidates: {
+    id: string;
+    title: string;
+    votes: number;
+    electronicVotes: number;
+    paperVotes: number;
+    passed: boolean;
+    chosen: boolean;
+  }[];
   closedAt: string;
 }
 
@@ -60,13 +68,26 @@ export async function closeVote(ctx: Ctx, congressId: string, voteId: string): P
         .sort((a, b) => b.votes - a.votes || a.title.localeCompare(b.title)),
       closedAt: closedAt.toISOString(),
     };
-    await w.db.update(projectVotes).set({ status: next, closedAt, result: published as unknown as Record<string, unknown> }).where(eq(projectVotes.id, voteId));
+    await w.db
+      .update(projectVotes)
+      .set({ status: next, closedAt, result: published as unknown as Record<string, unknown> })
+      .where(eq(projectVotes.id, voteId));
     if (r.valid && r.chosen.length) {
       const byId = new Map(candidates.map((c) => [c.id, c]));
       await w.db.insert(livelihoodProjects).values(
         r.chosen.map((cid) => {
           const c = byId.get(cid)!;
-          return { id: newId(), congressId, year: vote.year, candidateId: cid, voteId, title: c.title, leadUnitId: c.leadUnitId, budget: c.budget, streetId: c.streetId };
+          return {
+            id: newId(),
+            congressId,
+            year: vote.year,
+            candidateId: cid,
+            voteId,
+            title: c.title,
+            leadUnitId: c.leadUnitId,
+            budget: c.budget,
+            streetId: c.streetId,
+          };
         }),
       );
     }
@@ -76,7 +97,15 @@ export async function closeVote(ctx: Ctx, congressId: string, voteId: string): P
       entityId: voteId,
       congressId,
       before: { status: vote.status },
-      after: { status: next, valid: r.valid, invalidReason: r.invalidReason, chosen: r.chosen, runoff: r.runoff, shortfall: r.shortfall, turnout: r.turnout },
+      after: {
+        status: next,
+        valid: r.valid,
+        invalidReason: r.invalidReason,
+        chosen: r.chosen,
+        runoff: r.runoff,
+        shortfall: r.shortfall,
+        turnout: r.turnout,
+      },
     });
     return published;
   });

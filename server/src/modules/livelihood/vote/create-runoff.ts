@@ -10,7 +10,11 @@ export async function createRunoff(ctx: Ctx, congressId: string, voteId: string)
   const vote = await loadVote(ctx.app.db, congressId, voteId);
   if (!canTakeVoteStep(vote.status, 'createRunoff')) throw wrongState(vote.status);
   const runoff = (vote.result as PublishedResult | null)?.runoff;
-  if (!runoff) throw conflict('no_runoff_needed', { zh: '本次票决没有需要另行票决的并列项目', en: 'This vote has no tie to run off' });
+  if (!runoff)
+    throw conflict('no_runoff_needed', {
+      zh: '本次票决没有需要另行票决的并列项目',
+      en: 'This vote has no tie to run off',
+    });
   return createVote(
     ctx,
     congressId,

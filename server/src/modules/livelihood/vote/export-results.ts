@@ -1,6 +1,17 @@
 // The published result as a spreadsheet (.xlsx) and a document (.docx) for the congress's records.
 import ExcelJS from 'exceljs';
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import type { PublishedResult } from './close-vote';
 
 interface Named {
@@ -15,7 +26,9 @@ const summaryLines = (v: Named, r: PublishedResult): string[] => [
   `应到 ${r.quorum.rollSize} 人，实到 ${r.quorum.present} 人，法定人数 ${r.quorum.needed} 人（${r.quorum.reached ? '已达到' : '未达到'}）`,
   `收回选票 ${r.turnout.ballotsCast} 张（电子 ${r.electronicBallots}，纸质 ${r.paperBallots}）；票决${validity(r)}`,
   `当选须获${r.threshold.base === 'roll' ? '全体代表' : '出席代表'}（${r.threshold.baseSize} 人）过半数，即至少 ${r.threshold.votesNeeded} 票；应选 ${r.maxChoices} 项，当选 ${r.chosen.length} 项`,
-  ...(r.runoff ? [`并列 ${r.runoff.candidateIds.length} 项争夺剩余 ${r.runoff.seats} 个名额，须另行票决`] : []),
+  ...(r.runoff
+    ? [`并列 ${r.runoff.candidateIds.length} 项争夺剩余 ${r.runoff.seats} 个名额，须另行票决`]
+    : []),
   ...(r.shortfall > 0 ? [`差额不足：${r.shortfall} 个名额未选出`] : []),
   ...(r.advisory ? ['（街道票选结果为建议性意见）'] : []),
   `${v.year} 年度`,
@@ -29,13 +42,24 @@ export async function resultsXlsx(v: Named, r: PublishedResult): Promise<Buffer>
   ws.addRow([]);
   const header = ws.addRow(['名次', '候选项目', '得票', '电子票', '纸质票', '过半数', '当选']);
   header.font = { bold: true };
-  r.candidates.forEach((c, i) => ws.addRow([i + 1, c.title, c.votes, c.electronicVotes, c.paperVotes, c.passed ? '是' : '否', c.chosen ? '当选' : '']));
+  r.candidates.forEach((c, i) =>
+    ws.addRow([
+      i + 1,
+      c.title,
+      c.votes,
+      c.electronicVotes,
+      c.paperVotes,
+      c.passed ? '是' : '否',
+      c.chosen ? '当选' : '',
+    ]),
+  );
   ws.getColumn(2).width = 48;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 export async function resultsDocx(v: Named, r: PublishedResult): Promise<Buffer> {
-  const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
+  const cell = (text: string, bold = false) =>
+    new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
   const doc = new Document({
     sections: [
       {
@@ -46,7 +70,17 @@ export async function resultsDocx(v: Named, r: PublishedResult): Promise<Buffer>
             width: { size: 100, type: WidthType.PERCENTAGE },
             rows: [
               new TableRow({ children: ['名次', '候选项目', '得票', '当选'].map((h) => cell(h, true)) }),
-              ...r.candidates.map((c, i) => new TableRow({ children: [cell(String(i + 1)), cell(c.title), cell(String(c.votes)), cell(c.chosen ? '当选' : '')] })),
+              ...r.candidates.map(
+                (c, i) =>
+                  new TableRow({
+                    children: [
+                      cell(String(i + 1)),
+                      cell(c.title),
+                      cell(String(c.votes)),
+                      cell(c.chosen ? '当选' : ''),
+                    ],
+                  }),
+              ),
             ],
           }),
         ],

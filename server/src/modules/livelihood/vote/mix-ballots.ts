@@ -19,18 +19,27 @@ function shuffle<T>(items: T[]): T[] {
 
 /** Rewrites the vote's ballots (random order) and voters (id order) inside the caller's transaction. */
 export async function mixBallots(db: Db, voteId: string): Promise<void> {
-  const ballots = await db.delete(projectVoteBallots).where(eq(projectVoteBallots.voteId, voteId)).returning();
+  const ballots = await db
+    .delete(projectVoteBallots)
+    .where(eq(projectVoteBallots.voteId, voteId))
+    .returning();
   const voters = await db.delete(projectVoteVoters).where(eq(projectVoteVoters.voteId, voteId)).returning();
   shuffle(ballots);
   for (let i = 0; i < ballots.length; i += 1000) {
-    await db.insert(projectVoteBallots).values(ballots.slice(i, i + 1000).map((b) => ({ ...b, mixKey: randomBytes(16).toString('hex') })));
+    await db
+      .insert(projectVoteBallots)
+      .values(ballots.slice(i, i + 1000).map((b) => ({ ...b, mixKey: randomBytes(16).toString('hex') })));
   }
   voters.sort((a, b) => a.memberId.localeCompare(b.memberId));
-  for (let i = 0; i < voters.length; i += 1000) await db.insert(projectVoteVoters).values(voters.slice(i, i + 1000));
+  for (let i = 0; i < voters.length; i += 1000)
+    await db.insert(projectVoteVoters).values(voters.slice(i, i + 1000));
 }
 
 /** After the commit: rewrite the two tables' files so old tuple versions leave no trace on disk. */
-export async function compactSecretTables(database: Database, log: (msg: string, err: unknown) => void): Promise<void> {
+export async function compactSecretTables(
+  database: Database,
+  log: (msg: string, err: unknown) => void,
+): Promise<void> {
   try {
     await database.db.execute(sql`VACUUM FULL project_vote_ballots`);
     await database.db.execute(sql`VACUUM FULL project_vote_voters`);

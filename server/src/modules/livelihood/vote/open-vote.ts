@@ -16,12 +16,25 @@ export async function openVote(ctx: Ctx, congressId: string, voteId: string) {
       const needed = quorumNeeded(t.rollSize, vote.rules);
       throw conflict(
         'no_quorum',
-        { zh: `未达法定人数：应到 ${t.rollSize}，实到 ${t.signedIn}，需 ${needed}`, en: `No quorum: ${t.signedIn} of ${t.rollSize} signed in, ${needed} needed` },
+        {
+          zh: `未达法定人数：应到 ${t.rollSize}，实到 ${t.signedIn}，需 ${needed}`,
+          en: `No quorum: ${t.signedIn} of ${t.rollSize} signed in, ${needed} needed`,
+        },
         { rollSize: t.rollSize, signedIn: t.signedIn, needed },
       );
     }
-    await w.db.update(projectVotes).set({ status: next, openedAt: new Date() }).where(eq(projectVotes.id, voteId));
-    await w.audit({ action: 'projectVote.open', entityType: 'projectVote', entityId: voteId, congressId, before: { status: vote.status }, after: { status: next, ...t } });
+    await w.db
+      .update(projectVotes)
+      .set({ status: next, openedAt: new Date() })
+      .where(eq(projectVotes.id, voteId));
+    await w.audit({
+      action: 'projectVote.open',
+      entityType: 'projectVote',
+      entityId: voteId,
+      congressId,
+      before: { status: vote.status },
+      after: { status: next, ...t },
+    });
     return { status: next };
   });
 }

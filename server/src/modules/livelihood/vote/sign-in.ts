@@ -11,14 +11,27 @@ export async function signIn(ctx: Ctx, congressId: string, voteId: string, membe
     const vote = await loadVote(w.db, congressId, voteId, 'share');
     if (!canTakeVoteStep(vote.status, 'signIn')) throw wrongState(vote.status);
     const member = await findRollMember(w.db, voteId, memberId);
-    if (!member) throw forbidden({ zh: '您不在本次票决的名单中', en: 'You are not on the roll of this vote' });
+    if (!member)
+      throw forbidden({ zh: '您不在本次票决的名单中', en: 'You are not on the roll of this vote' });
     if (member.signedInAt) return { signedIn: true, signedInAt: member.signedInAt };
     const now = new Date();
     await w.db
       .update(projectVoteRoll)
       .set({ signedInAt: now })
-      .where(and(eq(projectVoteRoll.voteId, voteId), eq(projectVoteRoll.memberId, memberId), isNull(projectVoteRoll.signedInAt)));
-    await w.audit({ action: 'projectVote.signIn', entityType: 'projectVote', entityId: voteId, congressId, after: { memberId } });
+      .where(
+        and(
+          eq(projectVoteRoll.voteId, voteId),
+          eq(projectVoteRoll.memberId, memberId),
+          isNull(projectVoteRoll.signedInAt),
+        ),
+      );
+    await w.audit({
+      action: 'projectVote.signIn',
+      entityType: 'projectVote',
+      entityId: voteId,
+      congressId,
+      after: { memberId },
+    });
     return { signedIn: true, signedInAt: now };
   });
 }

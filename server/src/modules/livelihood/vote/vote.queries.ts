@@ -5,9 +5,23 @@ import { quorumNeeded } from '@minyi/domain/livelihood';
 import type { Db } from '../../../db/client';
 import type { Actor } from '../../../platform/context';
 import { wrongState } from '../../../platform/errors';
-import { livelihoodCandidates, projectVoteBallots, projectVoteCandidates, projectVoteRoll, projectVotes, projectVoteVoters } from '../livelihood.table';
+import {
+  livelihoodCandidates,
+  projectVoteBallots,
+  projectVoteCandidates,
+  projectVoteRoll,
+  projectVotes,
+  projectVoteVoters,
+} from '../livelihood.table';
 import { votePolicy } from '../livelihood.policy';
-import { findRollMember, hasVoted, loadBallotCandidates, loadVote, turnoutOf, type VoteRow } from './vote.repository';
+import {
+  findRollMember,
+  hasVoted,
+  loadBallotCandidates,
+  loadVote,
+  turnoutOf,
+  type VoteRow,
+} from './vote.repository';
 import type { PublishedResult } from './close-vote';
 import { receiptHash } from './receipt';
 
@@ -31,13 +45,24 @@ export async function findVotes(db: Db, actor: Actor, status: VoteStatus | undef
   let votes: VoteRow[];
   const byStatus = status ? eq(projectVotes.status, status) : undefined;
   if (staff) {
-    votes = await db.select().from(projectVotes).where(and(eq(projectVotes.congressId, actor.congressId), byStatus)).orderBy(sql`${projectVotes.createdAt} DESC`).limit(200);
+    votes = await db
+      .select()
+      .from(projectVotes)
+      .where(and(eq(projectVotes.congressId, actor.congressId), byStatus))
+      .orderBy(sql`${projectVotes.createdAt} DESC`)
+      .limit(200);
   } else if (actor.deputyId) {
     votes = await db
       .select({ v: projectVotes })
       .from(projectVoteRoll)
       .innerJoin(projectVotes, eq(projectVotes.id, projectVoteRoll.voteId))
-      .where(and(eq(projectVoteRoll.memberId, actor.deputyId), eq(projectVotes.congressId, actor.congressId), byStatus))
+      .where(
+        and(
+          eq(projectVoteRoll.memberId, actor.deputyId),
+          eq(projectVotes.congressId, actor.congressId),
+          byStatus,
+        ),
+      )
       .orderBy(sql`${projectVotes.createdAt} DESC`)
       .limit(200)
       .then((rows) => rows.map((r) => r.v));
@@ -45,7 +70,12 @@ export async function findVotes(db: Db, actor: Actor, status: VoteStatus | undef
   if (!votes.length) return { items: [], nextCursor: null };
   const ids = votes.map((v) => v.id);
   const cands = await db
-    .select({ voteId: projectVoteCandidates.voteId, id: livelihoodCandidates.id, title: livelihoodCandidates.title, position: projectVoteCandidates.position })
+    .select({
+      voteId: projectVoteCandidates.voteId,
+      id: livelihoodCandidates.id,
+      title: livelihoodCandidates.title,
+      position: projectVoteCandidates.position,
+    })
     .from(projectVoteCandidates)
     .innerJoin(livelihoodCandidates, eq(livelihoodCandidates.id, projectVoteCandidates.candidateId))
     .where(inArray(projectVoteCandidates.voteId, ids))
@@ -85,8 +115,16 @@ export async function getVote(db: Db, actor: Actor, voteId: string) {
     ...summary(vote),
     rules: vote.rules,
     candidates,
-    turnout: { ...t, quorumNeeded: quorumNeeded(t.rollSize, vote.rules), paperBallots: vote.paperTally?.ballots ?? null },
-    me: { onRoll: !!member, signedIn: !!member?.signedInAt, hasVoted: member ? await hasVoted(db, voteId, member.memberId) : false },
+    turnout: {
+      ...t,
+      quorumNeeded: quorumNeeded(t.rollSize, vote.rules),
+      paperBallots: vote.paperTally?.ballots ?? null,
+    },
+    me: {
+      onRoll: !!member,
+      signedIn: !!member?.signedInAt,
+      hasVoted: member ? await hasVoted(db, voteId, member.memberId) : false,
+    },
     abilities: votePolicy.abilities(actor, resource),
   };
 }
@@ -95,7 +133,12 @@ export async function getVote(db: Db, actor: Actor, voteId: string) {
 export async function findRoll(db: Db, congressId: string, voteId: string) {
   await loadVote(db, congressId, voteId);
   const rows = await db
-    .select({ memberId: projectVoteRoll.memberId, kind: projectVoteRoll.kind, name: projectVoteRoll.name, signedInAt: projectVoteRoll.signedInAt })
+    .select({
+      memberId: projectVoteRoll.memberId,
+      kind: projectVoteRoll.kind,
+      name: projectVoteRoll.name,
+      signedInAt: projectVoteRoll.signedInAt,
+    })
     .from(projectVoteRoll)
     .where(eq(projectVoteRoll.voteId, voteId))
     .orderBy(projectVoteRoll.name, projectVoteRoll.memberId);
@@ -103,10 +146,17 @@ export async function findRoll(db: Db, congressId: string, voteId: string) {
 }
 
 /** The published result; refused while the vote runs (results are secret until close). */
-export async function getResults(db: Db, congressId: string, voteId: string): Promise<{ vote: ReturnType<typeof summary>; result: PublishedResult }> {
+export async function getResults(
+  db: Db,
+  congressId: string,
+  voteId: string,
+): Promise<{ vote: ReturnType<typeof summary>; result: PublishedResult }> {
   const vote = await loadVote(db, congressId, voteId);
   if (vote.status !== 'closed' || !vote.result) {
-    throw wrongState(vote.status, { zh: '票决结束前不公布结果', en: 'Results are published when the vote closes' });
+    throw wrongState(vote.status, {
+      zh: '票决结束前不公布结果',
+      en: 'Results are published when the vote closes',
+    });
   }
   return { vote: summary(vote), result: vote.result as unknown as PublishedResult };
 }
@@ -116,7 +166,12 @@ export async function checkReceipt(db: Db, key: Buffer, congressId: string, vote
   const [row] = await db
     .select({ one: sql<number>`1` })
     .from(projectVoteBallots)
-    .where(and(eq(projectVoteBallots.voteId, voteId), eq(projectVoteBallots.receiptHash, receiptHash(key, voteId, code))));
+    .where(
+      and(
+        eq(projectVoteBallots.voteId, voteId),
+        eq(projectVoteBallots.receiptHash, receiptHash(key, voteId, code)),
+      ),
+    );
   return { counted: !!row };
 }
 
@@ -125,8 +180,17 @@ export async function findPublishedVotes(db: Db, congressId: string) {
   const rows = await db
     .select()
     .from(projectVotes)
-    .where(and(eq(projectVotes.congressId, congressId), eq(projectVotes.status, 'closed'), isNotNull(projectVotes.result)))
+    .where(
+      and(
+        eq(projectVotes.congressId, congressId),
+        eq(projectVotes.status, 'closed'),
+        isNotNull(projectVotes.result),
+      ),
+    )
     .orderBy(sql`${projectVotes.closedAt} DESC`)
     .limit(100);
-  return { items: rows.map((v) => ({ ...summary(v), result: v.result as unknown as PublishedResult })), nextCursor: null };
+  return {
+    items: rows.map((v) => ({ ...summary(v), result: v.result as unknown as PublishedResult })),
+    nextCursor: null,
+  };
 }

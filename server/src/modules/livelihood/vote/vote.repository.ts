@@ -18,7 +18,12 @@ export type VoteRow = typeof projectVotes.$inferSelect;
 const VOTE = { zh: '票决', en: 'project vote' };
 
 /** The vote, scoped to the congress; `lock` takes a row lock for the rest of the transaction. */
-export async function loadVote(db: Db, congressId: string, voteId: string, lock?: 'update' | 'share'): Promise<VoteRow> {
+export async function loadVote(
+  db: Db,
+  congressId: string,
+  voteId: string,
+  lock?: 'update' | 'share',
+): Promise<VoteRow> {
   const q = db
     .select()
     .from(projectVotes)
@@ -71,8 +76,15 @@ export async function turnoutOf(db: Db, voteId: string) {
     })
     .from(projectVoteRoll)
     .where(eq(projectVoteRoll.voteId, voteId));
-  const [cast] = await db.select({ n: count() }).from(projectVoteVoters).where(eq(projectVoteVoters.voteId, voteId));
-  return { rollSize: Number(roll?.rollSize ?? 0), signedIn: Number(roll?.signedIn ?? 0), electronicBallots: Number(cast?.n ?? 0) };
+  const [cast] = await db
+    .select({ n: count() })
+    .from(projectVoteVoters)
+    .where(eq(projectVoteVoters.voteId, voteId));
+  return {
+    rollSize: Number(roll?.rollSize ?? 0),
+    signedIn: Number(roll?.signedIn ?? 0),
+    electronicBallots: Number(cast?.n ?? 0),
+  };
 }
 
 /** Electronic votes per candidate (zero for none), and the number of electronic ballots. */
@@ -83,12 +95,19 @@ export async function countElectronic(db: Db, voteId: string, candidateIds: stri
   )) as unknown as { rows: { candidate_id: string; n: number }[] };
   const counts: Record<string, number> = Object.fromEntries(candidateIds.map((id) => [id, 0]));
   for (const r of res.rows) if (r.candidate_id in counts) counts[r.candidate_id] = Number(r.n);
-  const [b] = await db.select({ n: count() }).from(projectVoteBallots).where(eq(projectVoteBallots.voteId, voteId));
+  const [b] = await db
+    .select({ n: count() })
+    .from(projectVoteBallots)
+    .where(eq(projectVoteBallots.voteId, voteId));
   return { counts, ballots: Number(b?.n ?? 0) };
 }
 
 /** The active deputies of a congress (or of one street): the roll of a vote. */
-export async function findRollDeputies(db: Db, congressId: string, streetId: string | null): Promise<string[]> {
+export async function findRollDeputies(
+  db: Db,
+  congressId: string,
+  streetId: string | null,
+): Promise<string[]> {
   if (!streetId) return findActiveDeputyIds(db, congressId);
   // The street variant: the district deputies elected in (holding a mandate for) that street.
   const rows = await db

@@ -2,8 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { auditEvents } from '../../../platform/platform.table';
 import { createTestEnv, type TestClient, type TestEnv } from '../../../../test/harness';
-import { buildDistrict, deputyClient, openVoteWith, outsiderDeputy, type District } from '../livelihood.fixture';
-import { livelihoodProjects, projectVoteBallots, projectVotePaperCounts, projectVotes, projectVoteVoters } from '../livelihood.table';
+import {
+  buildDistrict,
+  deputyClient,
+  openVoteWith,
+  outsiderDeputy,
+  type District,
+} from '../livelihood.fixture';
+import {
+  livelihoodProjects,
+  projectVoteBallots,
+  projectVotePaperCounts,
+  projectVotes,
+  projectVoteVoters,
+} from '../livelihood.table';
 
 let t: TestEnv;
 let staff: TestClient;
@@ -16,9 +28,12 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const rows = async <T>(q: ReturnType<typeof sql>) => ((await t.services.db.execute(q)) as unknown as { rows: T[] }).rows;
-const ballotCount = async (voteId: string) => t.services.db.$count(projectVoteBallots, eq(projectVoteBallots.voteId, voteId));
-const voterCount = async (voteId: string) => t.services.db.$count(projectVoteVoters, eq(projectVoteVoters.voteId, voteId));
+const rows = async <T>(q: ReturnType<typeof sql>) =>
+  ((await t.services.db.execute(q)) as unknown as { rows: T[] }).rows;
+const ballotCount = async (voteId: string) =>
+  t.services.db.$count(projectVoteBallots, eq(projectVoteBallots.voteId, voteId));
+const voterCount = async (voteId: string) =>
+  t.services.db.$count(projectVoteVoters, eq(projectVoteVoters.voteId, voteId));
 
 describe('project vote contract', () => {
   let voteId: string;
@@ -27,7 +42,12 @@ describe('project vote contract', () => {
 
   beforeAll(async () => {
     // 30 on the roll, 20 present at the desk (quorum is 20), deputy 0 not yet signed in.
-    voteId = await openVoteWith(t, staff, { ...d, deputyIds: d.deputyIds.slice(1, 21).concat(d.deputyIds) }, { maxChoices: 2, present: 20 });
+    voteId = await openVoteWith(
+      t,
+      staff,
+      { ...d, deputyIds: d.deputyIds.slice(1, 21).concat(d.deputyIds) },
+      { maxChoices: 2, present: 20 },
+    );
     dep0 = await deputyClient(t, d, 0);
   });
 
@@ -35,7 +55,12 @@ describe('project vote contract', () => {
     const r = await dep0.get('/api/v1/project-votes?status=open');
     expect(r.statusCode).toBe(200);
     const [v] = r.json().items;
-    expect(v).toMatchObject({ id: voteId, status: 'open', maxChoices: 2, me: { onRoll: true, signedIn: false, hasVoted: false } });
+    expect(v).toMatchObject({
+      id: voteId,
+      status: 'open',
+      maxChoices: 2,
+      me: { onRoll: true, signedIn: false, hasVoted: false },
+    });
     expect(v.candidates).toHaveLength(6);
     expect(v.candidates[0]).toEqual({ id: expect.any(String), title: '候选项目01' });
   });
@@ -50,13 +75,17 @@ describe('project vote contract', () => {
   });
 
   it('answers 400 for more choices than allowed, naming the field, and stores nothing', async () => {
-    const r = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, { choices: d.candidateIds.slice(0, 3) });
+    const r = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, {
+      choices: d.candidateIds.slice(0, 3),
+    });
     expect(r.statusCode).toBe(400);
     expect(r.json().errors[0].field).toBe('choices');
     const unknown = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, { choices: [d.deputyIds[0]] });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().errors[0].field).toBe('choices.0');
-    const dup = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, { choices: [d.candidateIds[0], d.candidateIds[0]] });
+    const dup = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, {
+      choices: [d.candidateIds[0], d.candidateIds[0]],
+    });
     expect(dup.statusCode).toBe(400);
     const extra = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, { choices: [], note: 'x' });
     expect(extra.statusCode).toBe(400);
@@ -65,12 +94,16 @@ describe('project vote contract', () => {
   });
 
   it('takes a ballot with 201 and a receipt code, and refuses a second one with 409 changing nothing', async () => {
-    const r = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, { choices: [d.candidateIds[0], d.candidateIds[1]] });
+    const r = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, {
+      choices: [d.candidateIds[0], d.candidateIds[1]],
+    });
     expect(r.statusCode).toBe(201);
     receipt = r.json().receiptCode;
     expect(receipt).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect(Object.keys(r.json())).toEqual(['receiptCode']);
-    const again = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, { choices: [d.candidateIds[2]] });
+    const again = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, {
+      choices: [d.candidateIds[2]],
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('already_voted');
     expect(await ballotCount(voteId)).toBe(1);
@@ -87,7 +120,12 @@ describe('project vote contract', () => {
 
   it('shows turnout during the vote but not results (409)', async () => {
     const v = await staff.get(`/api/v1/project-votes/${voteId}`);
-    expect(v.json().turnout).toMatchObject({ rollSize: 30, signedIn: 21, electronicBallots: 1, quorumNeeded: 20 });
+    expect(v.json().turnout).toMatchObject({
+      rollSize: 30,
+      signedIn: 21,
+      electronicBallots: 1,
+      quorumNeeded: 20,
+    });
     for (const c of [staff, dep0, t.anon]) {
       const r = await c.get(`/api/v1/project-votes/${voteId}/results`);
       expect(r.statusCode).toBe(409);
@@ -99,7 +137,9 @@ describe('project vote contract', () => {
     // 15 more deputies vote: candidates 0 and 1 get more than half of the roll (16 of 30).
     for (let i = 1; i <= 15; i++) {
       const c = await deputyClient(t, d, i);
-      const r = await c.post(`/api/v1/project-votes/${voteId}/ballots`, { choices: i <= 15 ? [d.candidateIds[0], d.candidateIds[i % 2 ? 1 : 2]] : [] });
+      const r = await c.post(`/api/v1/project-votes/${voteId}/ballots`, {
+        choices: i <= 15 ? [d.candidateIds[0], d.candidateIds[i % 2 ? 1 : 2]] : [],
+      });
       expect(r.statusCode).toBe(201);
     }
     expect((await dep0.post(`/api/v1/project-votes/${voteId}/close`)).statusCode).toBe(403);
@@ -108,7 +148,9 @@ describe('project vote contract', () => {
     const after = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, { choices: [] });
     expect(after.statusCode).toBe(409);
     const late = await deputyClient(t, d, 16);
-    expect((await late.post(`/api/v1/project-votes/${voteId}/ballots`, { choices: [] })).statusCode).toBe(409);
+    expect((await late.post(`/api/v1/project-votes/${voteId}/ballots`, { choices: [] })).statusCode).toBe(
+      409,
+    );
 
     const res = await t.anon.get(`/api/v1/project-votes/${voteId}/results`);
     expect(res.statusCode).toBe(200);
@@ -117,21 +159,28 @@ describe('project vote contract', () => {
     expect(body.quorum).toEqual({ rollSize: 30, needed: 20, present: 21, reached: true });
     expect(body.turnout).toMatchObject({ signedIn: 21, ballotsCast: 16 });
     expect(body.threshold).toEqual({ base: 'roll', baseSize: 30, votesNeeded: 16 });
-    const votes = Object.fromEntries(body.candidates.map((c: { id: string; votes: number }) => [c.id, c.votes]));
+    const votes = Object.fromEntries(
+      body.candidates.map((c: { id: string; votes: number }) => [c.id, c.votes]),
+    );
     expect(votes[d.candidateIds[0]]).toBe(16);
     expect(votes[d.candidateIds[1]]).toBe(9);
     expect(votes[d.candidateIds[2]]).toBe(7);
     expect(body.chosen).toEqual([d.candidateIds[0]]);
     expect(body.shortfall).toBe(1);
     // The chosen project goes into implementation.
-    const projects = await t.services.db.select().from(livelihoodProjects).where(eq(livelihoodProjects.voteId, voteId));
+    const projects = await t.services.db
+      .select()
+      .from(livelihoodProjects)
+      .where(eq(livelihoodProjects.voteId, voteId));
     expect(projects.map((p) => p.candidateId)).toEqual([d.candidateIds[0]]);
   });
 
   it('confirms a receipt was counted without revealing the choices, and rejects a made-up one', async () => {
     const ok = await t.anon.get(`/api/v1/project-votes/${voteId}/receipts/${receipt}`);
     expect(ok.json()).toEqual({ counted: true });
-    const lower = await t.anon.get(`/api/v1/project-votes/${voteId}/receipts/${receipt.toLowerCase().replace(/-/g, '')}`);
+    const lower = await t.anon.get(
+      `/api/v1/project-votes/${voteId}/receipts/${receipt.toLowerCase().replace(/-/g, '')}`,
+    );
     expect(lower.json()).toEqual({ counted: true });
     const fake = await t.anon.get(`/api/v1/project-votes/${voteId}/receipts/AAAA-BBBB-CCCC-DDDD`);
     expect(fake.json()).toEqual({ counted: false });
@@ -155,7 +204,15 @@ describe('project vote contract', () => {
   it('writes audit rows for each step, and the ballot row names no choice', async () => {
     const audit = await t.services.db.select().from(auditEvents).where(eq(auditEvents.entityId, voteId));
     const actions = audit.map((a) => a.action);
-    for (const a of ['projectVote.create', 'projectVote.callRoll', 'projectVote.signIn', 'projectVote.open', 'projectVote.castBallot', 'projectVote.close']) expect(actions).toContain(a);
+    for (const a of [
+      'projectVote.create',
+      'projectVote.callRoll',
+      'projectVote.signIn',
+      'projectVote.open',
+      'projectVote.castBallot',
+      'projectVote.close',
+    ])
+      expect(actions).toContain(a);
     const cast = audit.filter((a) => a.action === 'projectVote.castBallot');
     expect(cast).toHaveLength(16);
     for (const c of cast) {
@@ -167,11 +224,17 @@ describe('project vote contract', () => {
 
 describe('quorum, paper ballots and reconciliation', () => {
   it('cannot open without quorum (409 no_quorum)', async () => {
-    const created = await staff.post('/api/v1/project-votes', { year: 2027, title: '无法定人数', maxChoices: 2, candidateIds: d.candidateIds });
+    const created = await staff.post('/api/v1/project-votes', {
+      year: 2027,
+      title: '无法定人数',
+      maxChoices: 2,
+      candidateIds: d.candidateIds,
+    });
     const voteId = created.json().id;
     expect((await staff.post(`/api/v1/project-votes/${voteId}/open`)).statusCode).toBe(409);
     await staff.post(`/api/v1/project-votes/${voteId}/roll`);
-    for (const memberId of d.deputyIds.slice(0, 19)) await staff.post(`/api/v1/project-votes/${voteId}/attendance`, { memberId });
+    for (const memberId of d.deputyIds.slice(0, 19))
+      await staff.post(`/api/v1/project-votes/${voteId}/attendance`, { memberId });
     const r = await staff.post(`/api/v1/project-votes/${voteId}/open`);
     expect(r.statusCode).toBe(409);
     expect(r.json()).toMatchObject({ code: 'no_quorum', rollSize: 30, signedIn: 19, needed: 20 });
@@ -184,28 +247,62 @@ describe('quorum, paper ballots and reconciliation', () => {
     const teller2 = await t.as('teller2', ['congressStaff']);
     const teller3 = await t.as('teller3', ['congressStaff']);
     const [a, b] = d.candidateIds;
-    const first = await staff.post(`/api/v1/project-votes/${voteId}/paper-counts`, { ballots: 19, counts: { [a]: 18, [b]: 17 } });
+    const first = await staff.post(`/api/v1/project-votes/${voteId}/paper-counts`, {
+      ballots: 19,
+      counts: { [a]: 18, [b]: 17 },
+    });
     expect(first.statusCode).toBe(201);
     expect(first.json()).toEqual({ accepted: false, entries: 1 });
-    expect((await staff.post(`/api/v1/project-votes/${voteId}/paper-counts`, { ballots: 19, counts: { [a]: 18, [b]: 17 } })).json().code).toBe('teller_already_counted');
-    const disagree = await teller2.post(`/api/v1/project-votes/${voteId}/paper-counts`, { ballots: 19, counts: { [a]: 18, [b]: 16 } });
+    expect(
+      (
+        await staff.post(`/api/v1/project-votes/${voteId}/paper-counts`, {
+          ballots: 19,
+          counts: { [a]: 18, [b]: 17 },
+        })
+      ).json().code,
+    ).toBe('teller_already_counted');
+    const disagree = await teller2.post(`/api/v1/project-votes/${voteId}/paper-counts`, {
+      ballots: 19,
+      counts: { [a]: 18, [b]: 16 },
+    });
     expect(disagree.statusCode).toBe(409);
     expect(disagree.json().code).toBe('paper_counts_disagree');
-    expect(await t.services.db.$count(projectVotePaperCounts, eq(projectVotePaperCounts.voteId, voteId))).toBe(1);
-    const bad = await teller2.post(`/api/v1/project-votes/${voteId}/paper-counts`, { ballots: 5, counts: { [a]: 6, [d.deputyIds[0]]: 1 } });
+    expect(
+      await t.services.db.$count(projectVotePaperCounts, eq(projectVotePaperCounts.voteId, voteId)),
+    ).toBe(1);
+    const bad = await teller2.post(`/api/v1/project-votes/${voteId}/paper-counts`, {
+      ballots: 5,
+      counts: { [a]: 6, [d.deputyIds[0]]: 1 },
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { field: string }) => e.field).sort()).toEqual([`counts.${a}`, `counts.${d.deputyIds[0]}`].sort());
-    const agree = await teller3.post(`/api/v1/project-votes/${voteId}/paper-counts`, { ballots: 19, counts: { [a]: 18, [b]: 17 } });
+    expect(
+      bad
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual([`counts.${a}`, `counts.${d.deputyIds[0]}`].sort());
+    const agree = await teller3.post(`/api/v1/project-votes/${voteId}/paper-counts`, {
+      ballots: 19,
+      counts: { [a]: 18, [b]: 17 },
+    });
     expect(agree.json()).toEqual({ accepted: true, entries: 2 });
     const [vote] = await t.services.db.select().from(projectVotes).where(eq(projectVotes.id, voteId));
     expect(vote.paperTally).toMatchObject({ ballots: 19 });
     // Two electronic ballots on top of 19 paper ones: 21 cast, 20 signed in → void.
     for (const i of [0, 1]) {
       const c = await deputyClient(t, d, i);
-      expect((await c.post(`/api/v1/project-votes/${voteId}/ballots`, { choices: [a] })).statusCode).toBe(201);
+      expect((await c.post(`/api/v1/project-votes/${voteId}/ballots`, { choices: [a] })).statusCode).toBe(
+        201,
+      );
     }
     const closed = await staff.post(`/api/v1/project-votes/${voteId}/close`);
-    expect(closed.json()).toMatchObject({ valid: false, invalidReason: 'overCast', chosen: [], paperBallots: 19, electronicBallots: 2 });
+    expect(closed.json()).toMatchObject({
+      valid: false,
+      invalidReason: 'overCast',
+      chosen: [],
+      paperBallots: 19,
+      electronicBallots: 2,
+    });
     expect(await t.services.db.$count(livelihoodProjects, eq(livelihoodProjects.voteId, voteId))).toBe(0);
   });
 
@@ -215,7 +312,9 @@ describe('quorum, paper ballots and reconciliation', () => {
     for (let i = 0; i < 30; i++) {
       const client = await deputyClient(t, d, i);
       const choices = i < 10 ? [a, b] : i < 20 ? [a, c] : [b, c];
-      expect((await client.post(`/api/v1/project-votes/${voteId}/ballots`, { choices })).statusCode).toBe(201);
+      expect((await client.post(`/api/v1/project-votes/${voteId}/ballots`, { choices })).statusCode).toBe(
+        201,
+      );
     }
     const r = (await staff.post(`/api/v1/project-votes/${voteId}/close`)).json();
     expect(r.valid).toBe(true);
@@ -225,6 +324,11 @@ describe('quorum, paper ballots and reconciliation', () => {
     const runoff = await staff.post(`/api/v1/project-votes/${voteId}/runoff`);
     expect(runoff.statusCode).toBe(201);
     expect(runoff.json()).toMatchObject({ status: 'draft', maxChoices: 2, parentVoteId: voteId });
-    expect(runoff.json().candidates.map((x: { id: string }) => x.id).sort()).toEqual([a, b, c].sort());
+    expect(
+      runoff
+        .json()
+        .candidates.map((x: { id: string }) => x.id)
+        .sort(),
+    ).toEqual([a, b, c].sort());
   });
 });

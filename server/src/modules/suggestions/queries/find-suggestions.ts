@@ -37,9 +37,11 @@ export async function findSuggestions(ctx: Ctx, q: SuggestionListQuery) {
     if (actor.roles.includes('leader') && q.mine === 'true') own.push(sql`s.leader_account_id = ${actor.accountId}`);
     conds.push(own.length ? sql`(${sql.join(own, sql` OR `)})` : sql`false`);
   }
-  if (q.unitId) {
-    conds.push(sql`EXISTS (SELECT 1 FROM suggestion_assignments a WHERE a.congress_id = ${actor.congressId} AND a.unit_id = ${q.unitId} AND a.suggestion_id = s.id AND a.ended_at IS NULL)`);
-  }
+  // Filtered by unit, the query is driven from the unit's active assignments, newest suggestion first
+  // (index suggestion_assignments_unit_idx), so it reads only that unit's rows; a unit holds a suggestion once.
+  if (q.unitId) conds.push(sql`a.congress_id = ${actor.congressId} AND a.unit_id = ${q.unitId} AND a.ended_at IS NULL`);
+  const from = q.unitId ? sql`suggestion_assignments a JOIN suggestions s ON s.id = a.suggestion_id` : sql`suggestions s`;
+  const orderKey = q.unitId ? sql`a.suggestion_id` : sql`s.id`;
   if (q.status) conds.push(sql`s.status = ${q.status}`);
   if (q.overdue === 'true') conds.push(sql`s.status IN (${handling}) AND s.deadline < now()`);
   if (q.overdue === 'false') conds.push(sql`NOT (s.status IN (${handling}) AND s.deadline < now())`);
@@ -47,18 +49,18 @@ export async function findSuggestions(ctx: Ctx, q: SuggestionListQuery) {
   if (q.key === 'true') conds.push(sql`s.is_key`);
   if (q.q) conds.push(sql`(s.title ILIKE ${`%${q.q}%`} OR s.number ILIKE ${`%${q.q}%`})`);
   const cursor = decodeCursor(q.cursor, 1);
-  if (cursor) conds.push(sql`s.id < ${String(cursor[0])}::uuid`);
+  if (cursor) conds.push(sql`${orderKey} < ${String(cursor[0])}::uuid`);
 
   const res = (await ctx.app.db.execute(sql`
     SELECT s.id, s.number, s.title, s.category, s.status, s.submitted_at AS "submittedAt", s.deadline, s.assign_due_at AS "assignDueAt",
            s.reply_category AS "replyCategory", s.rating, s.is_key AS "isKey", s.extended, s.handling_case_id AS "handlingCaseId",
            d.name AS "proposerName", u.name AS "leadUnitName", s.lead_unit_id AS "leadUnitId",
            (s.status IN (${handling}) AND s.deadline < now()) AS overdue
-    FROM suggestions s
+    FROM ${from}
     LEFT JOIN deputies d ON d.id = s.proposer_deputy_id
     LEFT JOIN handling_units u ON u.id = s.lead_unit_id
     WHERE ${sql.join(conds, sql` AND `)}
-    ORDER BY s.id DESC
+    ORDER BY ${orderKey} DESC
     LIMIT ${q.limit + 1}
   `)) as unknown as { rows: Record<string, unknown>[] };
   const rows = res.rows.map((r) => ({

@@ -1,0 +1,169 @@
+// Suggestions (issue 4): the staff list over 200,000 suggestions filtered by unit, status and overdue, against
+// the primary-key read measured in the same run (target: p95 no more than 3× the pk read's p95); and the time
+// to generate the handling report (JSON, .xlsx, .docx) over 10,000 suggestions.
+//
+//   node --import tsx bench/suggestions.bench.ts [--pg] [--duration=5] [--connections=10]
+import { sql } from 'drizzle-orm';
+import {
+  createBenchAccount,
+  createBenchCongress,
+  login,
+  measureBaselines,
+  median,
+  run,
+  startServer,
+  writeResults,
+  type BenchServer,
+} from './lib';
+
+const LIST_ROWS = Number(process.env.SUGGESTIONS_BENCH_ROWS ?? 200_000);
+const REPORT_ROWS = 10_000;
+const UNITS = 50;
+
+/** Bulk-loads `n` suggestions in every state with their lead (and some assisting) assignments, in SQL. */
+async function seed(server: BenchServer, congressId: string, n: number) {
+  const db = server.services.db;
+  await db.execute(sql`
+    INSERT INTO handling_units (id, congress_id, name, kind)
+    SELECT gen_random_uuid(), ${congressId}, '基准单位' || g, 'governmentDepartment' FROM generate_series(1, ${UNITS}) g`);
+  await db.execute(sql`
+    INSERT INTO deputies (id, congress_id, name, gender)
+    SELECT gen_random_uuid(), ${congressId}, '代表' || g, 'male' FROM generate_series(1, 400) g`);
+  const statuses = [
+    'submitted',
+    'accepted',
+    'assigned',
+    'assigned',
+    'assigned',
+    'replied',
+    'rehandling',
+    'followUp',
+    'closed',
+    'closed',
+  ];
+  const started = Date.now();
+  const batch = 20_000;
+  for (let from = 1; from <= n; from += batch) {
+    const to = Math.min(n, from + batch - 1);
+    await db.execute(sql`
+      WITH u AS (SELECT array_agg(id ORDER BY name) AS ids FROM handling_units WHERE congress_id = ${congressId}),
+           d AS (SELECT array_agg(id ORDER BY name) AS ids FROM deputies WHERE congress_id = ${congressId})
+      INSERT INTO suggestions (id, congress_id, number, seq, proposer_deputy_id, title, content, category, status,
+                               submitted_at, lead_unit_id, assigned_at, deadline, reply_category, replied_at, rating, is_key)
+      SELECT gen_random_uuid(), ${congressId}, '第七届二次会议第' || lpad(g::text, 6, '0') || '号', g,
+             d.ids[1 + g % 400], '基准建议 ' || g, '内容 ' || g,
+             (ARRAY['transport','education','health','environment','economy'])[1 + g % 5],
+             (${sql.raw(`ARRAY[${statuses.map((s) => `'${s}'`).join(',')}]`)})[1 + g % 10],
+             now() - ((g % 200) || ' days')::interval,
+             CASE WHEN g % 10 >= 2 THEN u.ids[1 + (g / 7) % ${UNITS}] END,
+             CASE WHEN g % 10 >= 2 THEN now() - ((g % 200) || ' days')::interval + interval '3 days' END,
+             CASE WHEN g % 10 >= 2 THEN now() - ((g % 200) || ' days')::interval + interval '3 days' + interval '3 months' END,
+             CASE WHEN g % 10 IN (5, 6, 7, 8, 9) THEN (ARRAY['A','A','B','C','D'])[1 + g % 5] END,
+             CASE WHEN g % 10 IN (5, 6, 7, 8, 9) THEN now() - ((g % 100) || ' days')::interval END,
+             CASE WHEN g % 10 IN (6, 7, 8, 9) THEN (ARRAY['satisfied','satisfied','basicallySatisfied','dissatisfied'])[1 + g % 4] END,
+             g % 50 = 0
+      FROM generate_series(${from}::int, ${to}::int) g, u, d`);
+  }
+  await db.execute(sql`
+    INSERT INTO suggestion_assignments (id, congress_id, suggestion_id, unit_id, role, assigned_at)
+    SELECT gen_random_uuid(), congress_id, id, lead_unit_id, 'lead', assigned_at FROM suggestions
+    WHERE congress_id = ${congressId} AND lead_unit_id IS NOT NULL`);
+  await db.execute(sql`
+    INSERT INTO suggestion_assignments (id, congress_id, suggestion_id, unit_id, role, assigned_at)
+    SELECT gen_random_uuid(), s.congress_id, s.id, u.id, 'assisting', s.assigned_at
+    FROM suggestions s JOIN LATERAL (SELECT id FROM handling_units h WHERE h.congress_id = s.congress_id AND h.id <> s.lead_unit_id ORDER BY h.name LIMIT 1) u ON true
+    WHERE s.congress_id = ${congressId} AND s.lead_unit_id IS NOT NULL AND s.seq % 7 = 0`);
+  await db.execute(sql`ANALYZE suggestions`);
+  await db.execute(sql`ANALYZE suggestion_assignments`);
+  const [unit] = (
+    (await db.execute(
+      sql`SELECT id FROM handling_units WHERE congress_id = ${congressId} ORDER BY name LIMIT 1 OFFSET 7`,
+    )) as unknown as { rows: { id: string }[] }
+  ).rows;
+  return { unitId: unit.id, seedMs: Date.now() - started };
+}
+
+async function timeIt(f: () => Promise<Response>, times = 5) {
+  const ms: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < times; i++) {
+    const t0 = performance.now();
+    const res = await f();
+    const buf = await res.arrayBuffer();
+    if (res.status !== 200)
+      throw new Error(`status ${res.status}: ${Buffer.from(buf).toString().slice(0, 300)}`);
+    bytes = buf.byteLength;
+    ms.push(performance.now() - t0);
+  }
+  return { medianMs: Math.round(median(ms)), runsMs: ms.map(Math.round), bytes };
+}
+
+const server = await startServer();
+try {
+  console.log(
+    `suggestions bench on ${server.kind}, ${server.args.durationS} s per scenario, ${server.args.connections} connections`,
+  );
+  const big = await createBenchCongress(server, '基准：二十万件建议');
+  const { unitId, seedMs } = await seed(server, big.congressId, LIST_ROWS);
+  console.log(`seeded ${LIST_ROWS} suggestions in ${seedMs} ms`);
+  await createBenchAccount(server, {
+    congressId: big.congressId,
+    username: 'bench-staff',
+    roles: ['congressStaff'],
+  });
+  const auth = await login(server, 'bench-staff');
+
+  const baselines = await measureBaselines(server);
+  const listPath = `/api/v1/suggestions?unitId=${unitId}&status=assigned&overdue=true&limit=50`;
+  const check = await fetch(server.url + listPath, { headers: { cookie: auth.cookie } });
+  const checkBody = (await check.json()) as { items: unknown[] };
+  if (check.status !== 200 || checkBody.items.length === 0)
+    throw new Error(`list answered ${check.status} with ${checkBody.items?.length} items`);
+  const list = await run(server, {
+    title: 'staff list unit+status+overdue',
+    path: listPath,
+    headers: { cookie: auth.cookie },
+  });
+  const listAll = await run(server, {
+    title: 'staff list (no filter)',
+    path: '/api/v1/suggestions?limit=50',
+    headers: { cookie: auth.cookie },
+  });
+  const p95Ratio = Math.round((list.latency.p95 / baselines.pkRead.latency.p95) * 100) / 100;
+  console.log(`list p95 / pk-read p95 = ${p95Ratio} (target ≤ 3)`);
+
+  const small = await createBenchCongress(server, '基准：一万件建议');
+  await seed(server, small.congressId, REPORT_ROWS);
+  await createBenchAccount(server, {
+    congressId: small.congressId,
+    username: 'bench-staff-10k',
+    roles: ['congressStaff'],
+  });
+  const auth10k = await login(server, 'bench-staff-10k');
+  const get = (p: string) => () => fetch(server.url + p, { headers: { cookie: auth10k.cookie } });
+  const report = {
+    json: await timeIt(get('/api/v1/suggestion-report')),
+    xlsx: await timeIt(get('/api/v1/suggestion-report.xlsx')),
+    docx: await timeIt(get('/api/v1/suggestion-report.docx')),
+  };
+  console.log(
+    `handling report over ${REPORT_ROWS}: json ${report.json.medianMs} ms, xlsx ${report.xlsx.medianMs} ms, docx ${report.docx.medianMs} ms (median of 5)`,
+  );
+
+  writeResults(
+    'suggestions',
+    {
+      rows: LIST_ROWS,
+      units: UNITS,
+      baselines,
+      list,
+      listAll,
+      p95Ratio,
+      target: 3,
+      report: { rows: REPORT_ROWS, ...report },
+    },
+    server,
+  );
+} finally {
+  await server.stop();
+}

@@ -1,0 +1,120 @@
+// Browser journey of the opinion loop at 375 px: a citizen submits from a phone, staff triage and forward it,
+// the handling unit replies, and the citizen tracks it and rates the answer. Screenshots in test-results/.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, login, setLanguage, shot, startServer, type RunningServer } from './lib';
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let trackingCode = '';
+let opinionUrl = '';
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+});
+
+async function phonePage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' });
+  contexts.push(context);
+  const page = await context.newPage();
+  await setLanguage(page, 'zh-CN');
+  page.on('pageerror', (err) => console.error('[pageerror]', err.message));
+  return page;
+}
+
+const noHorizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+
+async function choose(page: Page, label: string, option: string | null) {
+  await page.locator('.ant-form-item').filter({ hasText: label }).locator('.ant-select').first().click();
+  const opt = option ? page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`) : page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+  await opt.first().click();
+}
+
+describe('opinion journey at 375 px', () => {
+  test('1. a citizen submits an opinion from a phone, without an account', async () => {
+    const page = await phonePage();
+    await page.goto(`${server.url}/opinions/new`);
+    await page.getByText('向人大代表反映意见').waitFor();
+    await choose(page, '类别', '交通出行');
+    await choose(page, '街道', null);
+    await page.getByLabel('您的意见或诉求').fill('星河路公交站台没有遮雨棚，下雨天老人和孩子候车全身淋湿，希望尽快加装雨棚。');
+    await page.getByLabel('手机号（用于接收办理结果，不会公开）').fill('13912345678');
+    await page.getByText('同意公开', { exact: true }).click();
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'opinions-1-form-375');
+    await page.getByRole('button', { name: /提\s*交/ }).click();
+    const code = page.getByTestId('tracking-code');
+    await code.waitFor();
+    trackingCode = (await code.innerText()).trim().slice(0, 10);
+    expect(trackingCode).toMatch(/^[2-9A-HJ-NP-Z]{10}$/);
+    await shot(page, 'opinions-2-submitted-375');
+  });
+
+  test('2. staff claim it from the workbench and forward it to the transport bureau', async () => {
+    const page = await phonePage();
+    await login(page, server.url, 'staff');
+    await page.goto(`${server.url}/opinions/workbench`);
+    const link = page.getByRole('link', { name: trackingCode });
+    await link.waitFor();
+    await shot(page, 'opinions-3-workbench-375');
+    await link.click();
+    await page.waitForURL(/\/opinions\/item\/[0-9a-f-]+$/);
+    opinionUrl = page.url();
+    await page.getByRole('button', { name: /认\s*领/ }).click();
+    await page.locator('.page-header .ant-tag').filter({ hasText: '已认领' }).waitFor();
+    await page.getByRole('button', { name: '处理决定' }).click();
+    const dialog = page.locator('.ant-modal');
+    await dialog.getByText('主办单位').waitFor();
+    const lead = dialog.locator('.ant-form-item').filter({ hasText: '主办单位' }).locator('.ant-select');
+    await lead.click();
+    await page.keyboard.type('交通运输局');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '区交通运输局' }).first().click();
+    await shot(page, 'opinions-4-decide-375');
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.locator('.page-header .ant-tag').filter({ hasText: '办理中' }).waitFor();
+    await page.getByText('主办：区交通运输局').waitFor();
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'opinions-5-forwarded-375');
+  });
+
+  test('3. the handling unit replies with its outcome', async () => {
+    const page = await phonePage();
+    await login(page, server.url, 'unit');
+    await page.goto(`${server.url}/opinions/workbench`);
+    await page.getByRole('link', { name: trackingCode }).waitFor();
+    await page.goto(opinionUrl);
+    await page.getByRole('button', { name: '正式答复' }).click();
+    const dialog = page.locator('.ant-modal');
+    await dialog.getByText('已解决', { exact: true }).click();
+    await dialog.getByLabel('答复内容').fill('经现场勘查，已于本周在星河路公交站加装雨棚，感谢您的反映。');
+    await shot(page, 'opinions-6-reply-375');
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.locator('.page-header .ant-tag').filter({ hasText: '已答复待评价' }).waitFor();
+    await shot(page, 'opinions-7-replied-375');
+  });
+
+  test('4. the citizen tracks it with the code and the last four digits, and rates it', async () => {
+    const page = await phonePage();
+    await page.goto(`${server.url}/opinions/track?code=${trackingCode}`);
+    await page.getByLabel('手机号后四位').fill('5678');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await page.getByTestId('rate-card').waitFor();
+    expect(await page.content()).not.toContain('13912345678');
+    await shot(page, 'opinions-8-track-375');
+    await page.getByTestId('rate-card').getByText('满意', { exact: true }).click();
+    await page.getByRole('button', { name: '提交评价' }).click();
+    await page.getByText('您的评价：满意').waitFor();
+    await page.locator('.ant-tag').filter({ hasText: '已解决' }).first().waitFor();
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'opinions-9-rated-375');
+  });
+});

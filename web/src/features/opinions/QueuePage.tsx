@@ -1,0 +1,118 @@
+// The workbench queue for staff, liaison staff and deputies, and the unit's own queue: filters, keyset paging.
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { App, Button, Card, Input, List, Select, Space, Tag, Typography, Upload } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { api, download, problemMessage } from '../../api';
+import { useAuth } from '../../auth';
+import { ErrorAlert, LoadMore, PageHeader, usePagedList } from '../../shell/components';
+import { DueTag, StatusTag, fmt, useCategories, useCategoryName, useStreets } from './shared';
+
+interface QueueItem {
+  id: string;
+  trackingCode: string;
+  content: string;
+  category: string;
+  streetId: string;
+  status: string;
+  hidden: boolean;
+  role: string | null;
+  due: string | null;
+  deadlineAt: string | null;
+  createdAt: string;
+}
+
+const STATUSES = ['submitted', 'claimed', 'forwarded', 'returnedToStaff', 'replied', 'answeredOnSpot', 'raisedAsSuggestion', 'merged', 'inadmissible', 'closedResolved', 'closedUnresolved'];
+
+export default function QueuePage() {
+  const { t, i18n } = useTranslation('opinions');
+  const { message } = App.useApp();
+  const { hasRole } = useAuth();
+  const isUnit = hasRole('handlingUnitStaff') && !hasRole('congressStaff') && !hasRole('liaisonStaff');
+  const [filters, setFilters] = useState<Record<string, string | undefined>>({});
+  const list = usePagedList<QueueItem>('/opinions', filters, 30);
+  const streets = useStreets();
+  const categories = useCategories();
+  const categoryName = useCategoryName();
+  const en = i18n.language.startsWith('en');
+  const set = (k: string) => (v: string | undefined) => setFilters((f) => ({ ...f, [k]: v || undefined }));
+
+  const importFile = async (file: File) => {
+    const fd = new FormData();
+    fd.append('file', file);
+    try {
+      const r = await api.upload<{ created: number }>('/opinions/import', fd);
+      message.success(t('queue.imported', { n: r.created }));
+      list.reload();
+    } catch (err) {
+      message.error(problemMessage(err));
+    }
+    return false;
+  };
+
+  return (
+    <div>
+      <PageHeader
+        title={isUnit ? t('queue.unitTitle') : t('queue.title')}
+        extra={
+          hasRole('congressStaff') && (
+            <>
+              <Button icon={<DownloadOutlined />} onClick={() => void download('/opinions/import-template.xlsx', 'opinions-import-template.xlsx')}>
+                {t('queue.template')}
+              </Button>
+              <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => importFile(f)}>
+                <Button icon={<UploadOutlined />}>{t('queue.import')}</Button>
+              </Upload>
+            </>
+          )
+        }
+      />
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Space wrap>
+          <Select allowClear placeholder={t('queue.status')} style={{ width: 150 }} onChange={set('status')} options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+          <Select allowClear placeholder={t('queue.due')} style={{ width: 120 }} onChange={set('due')} options={['dueSoon', 'overdue'].map((s) => ({ value: s, label: t(`due.${s}`) }))} />
+          {!isUnit && (
+            <Select allowClear placeholder={t('queue.street')} style={{ width: 150 }} onChange={set('streetId')} options={streets.map((s) => ({ value: s.id, label: s.name }))} />
+          )}
+          <Select allowClear placeholder={t('queue.category')} style={{ width: 150 }} onChange={set('category')} options={categories.map((c) => ({ value: c.code, label: en ? c.nameEn : c.name }))} />
+          <Input.Search allowClear placeholder={t('queue.search')} style={{ width: 200 }} onSearch={(v) => set('q')(v)} />
+        </Space>
+      </Card>
+      <ErrorAlert error={list.error} onRetry={list.reload} />
+      <List
+        loading={list.loading && list.items.length === 0}
+        locale={{ emptyText: t('queue.empty') }}
+        dataSource={list.items}
+        renderItem={(o) => (
+          <List.Item key={o.id} data-testid="queue-item">
+            <List.Item.Meta
+              title={
+                <Space wrap size={4}>
+                  <Link to={`/opinions/item/${o.id}`}>{o.trackingCode}</Link>
+                  <StatusTag status={o.status} />
+                  <DueTag due={o.due} />
+                  {o.role && <Tag>{t(`queue.${o.role}`)}</Tag>}
+                  <Tag>{categoryName(o.category)}</Tag>
+                  {o.hidden && <Tag color="red">{t('event.hidden')}</Tag>}
+                </Space>
+              }
+              description={
+                <>
+                  <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 4 }}>
+                    {o.content}
+                  </Typography.Paragraph>
+                  <Typography.Text type="secondary">
+                    {streets.find((s) => s.id === o.streetId)?.name} · {fmt(o.createdAt)}
+                    {o.deadlineAt ? ` · ${t('item.deadline')} ${fmt(o.deadlineAt)}` : ''}
+                  </Typography.Text>
+                </>
+              }
+            />
+          </List.Item>
+        )}
+      />
+      <LoadMore list={list} />
+    </div>
+  );
+}
