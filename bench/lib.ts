@@ -10,7 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import type { Role } from '@minyi/domain';
@@ -252,27 +253,28 @@ export interface RunResult {
   timeouts: number;
   non2xx: number;
   statusCodes: Record<string, number>;
-  /** Server main-thread busy time per request, µs (includes PGlite, which runs on that thread). */
-  serverBusyUsPerRequest: number;
+  /** Server process CPU time per request, µs (PGlite included: it runs in the server process). */
+  serverCpuUsPerRequest: number;
 }
 
-type LoadResult = Omit<RunResult, 'title' | 'connections' | 'serverBusyUsPerRequest'>;
+type LoadResult = Omit<RunResult, 'title' | 'connections' | 'serverCpuUsPerRequest'>;
 
 function load(opts: Record<string, unknown>): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), {
-      workerData: opts,
+    const child = fork(fileURLToPath(new URL('./load-worker.mjs', import.meta.url)), [JSON.stringify(opts)], {
       execArgv: [],
+      serialization: 'json',
     });
-    worker.once(
-      'message',
-      (msg: { ok: boolean; result?: Omit<RunResult, 'title' | 'connections'>; error?: string }) => {
-        void worker.terminate();
-        if (msg.ok) resolve(msg.result!);
-        else reject(new Error(msg.error));
-      },
-    );
-    worker.once('error', reject);
+    let settled = false;
+    child.once('message', (msg: { ok: boolean; result?: LoadResult; error?: string }) => {
+      settled = true;
+      if (msg.ok) resolve(msg.result!);
+      else reject(new Error(msg.error));
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (!settled) reject(new Error(`load generator exited with ${code}`));
+    });
   });
 }
 
@@ -289,20 +291,20 @@ export async function run(server: BenchServer, opts: RunOptions): Promise<RunRes
   const warmup = opts.warmupS ?? 1;
   if (warmup > 0) await load({ ...base, duration: warmup });
   const durationS = opts.durationS ?? server.args.durationS;
-  // The server runs on this thread (the load in a worker): its event loop's busy time per request is a
-  // cost measure that a busy neighbour on the machine disturbs much less than throughput.
-  const elu0 = performance.eventLoopUtilization();
+  // The server is this process (the load runs in another): its CPU time per request is a cost measure
+  // that other processes on the machine hardly disturb, unlike throughput.
+  const cpu0 = process.cpuUsage();
   const result = await load({ ...base, duration: durationS });
-  const busyMs = performance.eventLoopUtilization(elu0).active;
+  const cpu = process.cpuUsage(cpu0);
   const out: RunResult = {
     title: opts.title,
     connections: base.connections,
     ...result,
-    serverBusyUsPerRequest:
-      result.totalRequests > 0 ? Math.round((busyMs * 1000 * 10) / result.totalRequests) / 10 : 0,
+    serverCpuUsPerRequest:
+      result.totalRequests > 0 ? Math.round(((cpu.user + cpu.system) * 10) / result.totalRequests) / 10 : 0,
   };
   console.log(
-    `${opts.title.padEnd(34)} ${out.requestsPerSec.toFixed(0).padStart(6)} req/s  p50 ${out.latency.p50.toFixed(1)} ms  p95 ${out.latency.p95.toFixed(1)} ms  p99 ${out.latency.p99.toFixed(1)} ms  server ${out.serverBusyUsPerRequest} µs/req` +
+    `${opts.title.padEnd(34)} ${out.requestsPerSec.toFixed(0).padStart(6)} req/s  p50 ${out.latency.p50.toFixed(1)} ms  p95 ${out.latency.p95.toFixed(1)} ms  p99 ${out.latency.p99.toFixed(1)} ms  server cpu ${out.serverCpuUsPerRequest} µs/req` +
       (out.errors || out.non2xx
         ? `  errors ${out.errors} non2xx ${out.non2xx} ${JSON.stringify(out.statusCodes)}`
         : ''),
@@ -339,8 +341,8 @@ export async function interleave(server: BenchServer, a: RunOptions, b: RunOptio
     as.push(await run(server, { ...a, title: `${a.title} #${i + 1}` }));
   }
   const ratios = as.map((x, i) => ratio(x, bs[i]));
-  // The same comparison by server cost: b's busy time per request over a's (higher is better for a).
-  const costRatios = as.map((x, i) => ratio(bs[i].serverBusyUsPerRequest, x.serverBusyUsPerRequest));
+  // The same comparison by server cost: b's CPU time per request over a's (higher is better for a).
+  const costRatios = as.map((x, i) => ratio(bs[i].serverCpuUsPerRequest, x.serverCpuUsPerRequest));
   return {
     a: as,
     b: bs,

@@ -1,7 +1,10 @@
-// Runs one autocannon load in its own thread, so the load generator does not share the server's
-// event loop, and records every response time for exact percentiles (autocannon's own omit p95).
-import { parentPort, workerData } from 'node:worker_threads';
+// Runs one autocannon load in its own process, so the load generator shares neither the server's event
+// loop nor its CPU account, and records every response time for exact percentiles (autocannon's own
+// omit p95). Options come as JSON in argv[2]; the result goes back over IPC.
 import autocannon from 'autocannon';
+
+const workerData = JSON.parse(process.argv[2]);
+const parentPort = { postMessage: (msg) => process.send(msg, () => process.exit(0)) };
 
 const times = [];
 const instance = autocannon(workerData);

@@ -39,7 +39,7 @@ try {
   const ratios = {
     meOverBare: me.medianRatio,
     meOverBareRounds: me.ratios,
-    // Bare's server busy time per request over me's: the same question asked of CPU cost, steadier
+    // Bare's server CPU time per request over me's: the same question asked of CPU cost, steadier
     // than throughput when other processes share the machine.
     meOverBareByServerCost: me.medianCostRatio,
     meOverBareByServerCostRounds: me.costRatios,

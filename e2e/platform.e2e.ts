@@ -4,7 +4,16 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { generate } from 'otplib';
 import ExcelJS from 'exceljs';
-import { launchBrowser, login, setLanguage, shot, startServer, type RunningServer } from './lib';
+import {
+  DEMO_PASSWORD,
+  launchBrowser,
+  login,
+  logout,
+  setLanguage,
+  shot,
+  startServer,
+  type RunningServer,
+} from './lib';
 
 let server: RunningServer;
 let browser: Browser;
@@ -274,6 +283,23 @@ describe('platform shell', () => {
     await result.waitFor({ timeout: 30_000 });
     expect(await result.innerText()).toContain('审计链完整');
     await shot(page, 'platform-auditor-verify');
+
+    // Signing in again asks for the second factor; a wrong code is refused, the right one lets in.
+    await logout(page);
+    await page.goto(server.url + '/login');
+    await page.getByTestId('login-username').fill('auditor');
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('login-totp').waitFor({ timeout: 20_000 });
+    await page.getByTestId('login-totp').fill('000000');
+    await page.getByTestId('login-totp-submit').click();
+    await page.getByTestId('login-error').waitFor();
+    expect(await page.getByTestId('login-error').innerText()).toContain('动态验证码错误');
+    await shot(page, 'platform-login-second-factor');
+    await page.getByTestId('login-totp').fill(await generate({ secret }));
+    await page.getByTestId('login-totp-submit').click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 20_000 });
+    expect(await menuLabels(page)).toContain('审计日志');
   });
 
   test('the system administrator manages accounts', async () => {

@@ -31,14 +31,19 @@ async function newPage(width: number, height: number): Promise<Page> {
   return page;
 }
 
-const getJson = (page: Page, path: string) => page.evaluate(async (p) => (await fetch(p, { credentials: 'same-origin' })).json(), path);
+const getJson = (page: Page, path: string) =>
+  page.evaluate(async (p) => (await fetch(p, { credentials: 'same-origin' })).json(), path);
 const statusTag = (page: Page) => page.getByTestId('status');
-const noHorizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+const noHorizontalOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 
 async function pickOption(page: Page, testId: string, text: string) {
   await page.getByTestId(testId).click();
   await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
+    .first()
+    .click();
 }
 
 describe('suggestion lifecycle journey', () => {
@@ -51,14 +56,22 @@ describe('suggestion lifecycle journey', () => {
     await page.getByTestId('new-suggestion').click();
     await page.getByTestId('title').fill('关于在平湖街道增设社区公交微循环线路的建议');
     await page.getByTestId('category').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '交通出行' }).click();
-    await page.getByTestId('content').fill('平湖街道部分社区距离地铁站较远，居民出行不便。建议增设社区公交微循环线路，连接主要小区与平湖地铁站，早晚高峰加密班次。');
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '交通出行' })
+      .click();
+    await page
+      .getByTestId('content')
+      .fill(
+        '平湖街道部分社区距离地铁站较远，居民出行不便。建议增设社区公交微循环线路，连接主要小区与平湖地铁站，早晚高峰加密班次。',
+      );
     expect(await noHorizontalOverflow(page)).toBe(true);
     await shot(page, 'suggestions-2-form-375');
     await page.getByTestId('submit').click();
     await page.waitForURL(/\/suggestions\/[0-9a-f-]{36}$/);
     suggestionUrl = page.url();
-    await expect.poll(async () => (await statusTag(page).innerText()).trim(), { timeout: 20_000 }).toBe('已提交');
+    await expect
+      .poll(async () => (await statusTag(page).innerText()).trim(), { timeout: 20_000 })
+      .toBe('已提交');
     expect(await page.locator('.page-header').innerText()).toMatch(/第.+届.+第\d{4}号/);
     await shot(page, 'suggestions-3-submitted-375');
   });
@@ -81,10 +94,14 @@ describe('suggestion lifecycle journey', () => {
     await page.getByTestId('review').waitFor();
     await shot(page, 'suggestions-4-review');
     await page.getByTestId('review-submit').click();
-    await expect.poll(async () => (await statusTag(page).innerText()).trim(), { timeout: 20_000 }).toBe('已立案');
+    await expect
+      .poll(async () => (await statusTag(page).innerText()).trim(), { timeout: 20_000 })
+      .toBe('已立案');
     await pickOption(page, 'lead-unit', unitName);
     await page.getByTestId('assign-submit').click();
-    await expect.poll(async () => (await statusTag(page).innerText()).trim(), { timeout: 20_000 }).toBe('办理中');
+    await expect
+      .poll(async () => (await statusTag(page).innerText()).trim(), { timeout: 20_000 })
+      .toBe('办理中');
     expect(await page.getByTestId('deadline').innerText()).toMatch(/\d{4}\/\d{1,2}\/\d{1,2}/);
     await shot(page, 'suggestions-5-assigned');
   });
@@ -99,9 +116,13 @@ describe('suggestion lifecycle journey', () => {
     await page.getByTestId('contact-submit').click();
     await page.getByText('电话联系代表，了解线路走向的具体诉求').waitFor();
     await page.getByTestId('reply-category').getByText('B 正在解决或者列入规划逐步解决').click();
-    await page.getByTestId('reply-content').fill('已将平湖社区微循环线路列入明年公交线网优化计划，预计明年6月开通。');
+    await page
+      .getByTestId('reply-content')
+      .fill('已将平湖社区微循环线路列入明年公交线网优化计划，预计明年6月开通。');
     await page.getByTestId('reply-submit').click();
-    await expect.poll(async () => (await statusTag(page).innerText()).trim(), { timeout: 20_000 }).toBe('已答复');
+    await expect
+      .poll(async () => (await statusTag(page).innerText()).trim(), { timeout: 20_000 })
+      .toBe('已答复');
     await page.getByTestId('letter').first().waitFor();
     await shot(page, 'suggestions-6-replied');
   });
@@ -115,7 +136,9 @@ describe('suggestion lifecycle journey', () => {
     await page.getByTestId('rating-comment').fill('开通时间太晚，希望提前');
     await shot(page, 'suggestions-7-rate-dissatisfied-375');
     await page.getByTestId('rate-submit').click();
-    await expect.poll(async () => (await statusTag(page).innerText()).trim(), { timeout: 20_000 }).toBe('重新办理');
+    await expect
+      .poll(async () => (await statusTag(page).innerText()).trim(), { timeout: 20_000 })
+      .toBe('重新办理');
     await page.getByText('重新办理，一个月内再次答复').waitFor();
     expect(await noHorizontalOverflow(page)).toBe(true);
     await shot(page, 'suggestions-8-rehandling-375');
@@ -131,9 +154,13 @@ describe('suggestion lifecycle journey', () => {
     await page.getByTestId('contact-submit').click();
     await page.getByText('与代表座谈，商定提前开通试运行').waitFor();
     await page.getByTestId('reply-category').getByText('A 所提问题已经解决或者基本解决').click();
-    await page.getByTestId('reply-content').fill('经与代表座谈，微循环线路已于本月提前开通试运行，早晚高峰10分钟一班。');
+    await page
+      .getByTestId('reply-content')
+      .fill('经与代表座谈，微循环线路已于本月提前开通试运行，早晚高峰10分钟一班。');
     await page.getByTestId('reply-submit').click();
-    await expect.poll(async () => (await statusTag(page).innerText()).trim(), { timeout: 20_000 }).toBe('已答复');
+    await expect
+      .poll(async () => (await statusTag(page).innerText()).trim(), { timeout: 20_000 })
+      .toBe('已答复');
     await page.getByText('第2次答复').waitFor();
     await shot(page, 'suggestions-9-second-reply');
   });
@@ -145,9 +172,14 @@ describe('suggestion lifecycle journey', () => {
     await page.getByTestId('rate').waitFor();
     await page.getByTestId('rating').getByText('满意', { exact: true }).click();
     await page.getByTestId('rate-submit').click();
-    await expect.poll(async () => (await statusTag(page).innerText()).trim(), { timeout: 20_000 }).toBe('已办结');
+    await expect
+      .poll(async () => (await statusTag(page).innerText()).trim(), { timeout: 20_000 })
+      .toBe('已办结');
     const detail = await getJson(page, `/api/v1/suggestions/${suggestionUrl.split('/').at(-1)}`);
-    expect(detail.ratings.map((r: { round: number; rating: string }) => `${r.round}:${r.rating}`)).toEqual(['1:dissatisfied', '2:satisfied']);
+    expect(detail.ratings.map((r: { round: number; rating: string }) => `${r.round}:${r.rating}`)).toEqual([
+      '1:dissatisfied',
+      '2:satisfied',
+    ]);
     await shot(page, 'suggestions-10-closed-375');
   });
 

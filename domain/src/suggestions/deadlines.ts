@@ -2,7 +2,14 @@
 import { addMonths, addWorkingDays, type CalendarExceptions, type IsoDate } from '../calendar';
 import { replyMonthsFor, type SuggestionSettings } from './rules';
 
-type S = Pick<SuggestionSettings, 'replyMonths' | 'extendedReplyMonths' | 'assignWithinWorkingDays' | 'handBackWithinWorkingDays' | 'rehandlingReplyMonths'>;
+type S = Pick<
+  SuggestionSettings,
+  | 'replyMonths'
+  | 'extendedReplyMonths'
+  | 'assignWithinWorkingDays'
+  | 'handBackWithinWorkingDays'
+  | 'rehandlingReplyMonths'
+>;
 
 /** Staff should assign within N working days of submission (local practice, §7). */
 export const assignDueDate = (submittedOn: IsoDate, s: S, ex: CalendarExceptions): IsoDate =>
@@ -17,4 +24,5 @@ export const handBackDueDate = (assignedOn: IsoDate, s: S, ex: CalendarException
   addWorkingDays(assignedOn, s.handBackWithinWorkingDays, ex);
 
 /** A dissatisfied item is answered again within 1 month of the rating (§7). */
-export const rehandlingDueDate = (ratedOn: IsoDate, s: S): IsoDate => addMonths(ratedOn, s.rehandlingReplyMonths);
+export const rehandlingDueDate = (ratedOn: IsoDate, s: S): IsoDate =>
+  addMonths(ratedOn, s.rehandlingReplyMonths);

@@ -29,7 +29,9 @@ export const reviewSuggestionSchema = z.strictObject({
   decision: z.enum(REVIEW_DECISIONS),
   comment: z.string().trim().max(2000).default(''),
   /** The three quality checks (one matter, not personal, specific); recorded for the review statistics. */
-  checks: z.strictObject({ oneMatter: z.boolean(), notPersonal: z.boolean(), specific: z.boolean() }).optional(),
+  checks: z
+    .strictObject({ oneMatter: z.boolean(), notPersonal: z.boolean(), specific: z.boolean() })
+    .optional(),
 });
 
 export const assignSuggestionSchema = z.strictObject({
@@ -64,9 +66,20 @@ export const decideHandBackSchema = z.strictObject({
 });
 export const extendSuggestionSchema = z.strictObject({ reason: text(2000) });
 export const addOpinionSchema = z.strictObject({ content: text(10_000) });
-export const mergeSuggestionsSchema = z.strictObject({ suggestionIds: z.array(z.uuid()).min(2).max(50), title: text(200).optional() });
-export const selectKeySchema = z.strictObject({ leaderAccountId: z.uuid(), decidedBy: z.literal('chairpersonsMeeting').default('chairpersonsMeeting'), note: z.string().max(2000).default('') });
-export const superviseSchema = z.strictObject({ kind: z.enum(SUPERVISION_KINDS), note: text(5000), occurredOn: z.iso.date().optional() });
+export const mergeSuggestionsSchema = z.strictObject({
+  suggestionIds: z.array(z.uuid()).min(2).max(50),
+  title: text(200).optional(),
+});
+export const selectKeySchema = z.strictObject({
+  leaderAccountId: z.uuid(),
+  decidedBy: z.literal('chairpersonsMeeting').default('chairpersonsMeeting'),
+  note: z.string().max(2000).default(''),
+});
+export const superviseSchema = z.strictObject({
+  kind: z.enum(SUPERVISION_KINDS),
+  note: text(5000),
+  occurredOn: z.iso.date().optional(),
+});
 export const reportSolvedSchema = z.strictObject({ note: text(5000) });
 export const confirmCosignSchema = z.strictObject({ accept: z.boolean().default(true) });
 
@@ -87,7 +100,24 @@ export const suggestionListQuerySchema = z.object({
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   unitId: z.uuid().optional(),
-  status: z.enum(['draft', 'awaitingCosigners', 'submitted', 'returnedForRevision', 'referredAsOpinion', 'accepted', 'assigned', 'handBackRequested', 'replied', 'rated', 'rehandling', 'followUp', 'closed', 'withdrawn']).optional(),
+  status: z
+    .enum([
+      'draft',
+      'awaitingCosigners',
+      'submitted',
+      'returnedForRevision',
+      'referredAsOpinion',
+      'accepted',
+      'assigned',
+      'handBackRequested',
+      'replied',
+      'rated',
+      'rehandling',
+      'followUp',
+      'closed',
+      'withdrawn',
+    ])
+    .optional(),
   overdue: z.enum(['true', 'false']).optional(),
   sittingId: z.uuid().optional(),
   key: z.enum(['true', 'false']).optional(),

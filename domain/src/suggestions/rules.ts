@@ -49,23 +49,44 @@ export const DEFAULT_SUGGESTION_CATEGORIES = [
   { code: 'governance', zh: '基层治理', en: 'Community governance' },
 ] as const;
 
-const categoryEntry = z.object({ code: z.string().min(1).max(40), zh: z.string().min(1), en: z.string().min(1) });
+const categoryEntry = z.object({
+  code: z.string().min(1).max(40),
+  zh: z.string().min(1),
+  en: z.string().min(1),
+});
 
 /** Per-congress settings (module key `suggestions`); every field defaults to the rule above. */
 export const suggestionSettingsSchema = z.object({
   replyMonths: z.number().int().min(1).max(REPLY_MONTHS).default(REPLY_MONTHS),
   extendedReplyMonths: z.number().int().min(1).max(EXTENDED_REPLY_MONTHS).default(EXTENDED_REPLY_MONTHS),
   assignWithinWorkingDays: z.number().int().min(1).max(30).default(ASSIGN_WITHIN_WORKING_DAYS),
-  handBackWithinWorkingDays: z.number().int().min(HAND_BACK_WINDOW_MIN).max(HAND_BACK_WINDOW_MAX).default(HAND_BACK_WITHIN_WORKING_DAYS),
+  handBackWithinWorkingDays: z
+    .number()
+    .int()
+    .min(HAND_BACK_WINDOW_MIN)
+    .max(HAND_BACK_WINDOW_MAX)
+    .default(HAND_BACK_WITHIN_WORKING_DAYS),
   rehandlingReplyMonths: z.number().int().min(1).max(3).default(REHANDLING_REPLY_MONTHS),
   maxRehandlingRounds: z.number().int().min(0).max(3).default(MAX_REHANDLING_ROUNDS),
   requireContactBeforeReply: z.boolean().default(REQUIRE_CONTACT_BEFORE_REPLY),
-  reminderWorkingDaysBefore: z.array(z.number().int().min(1).max(60)).default([...REMINDER_WORKING_DAYS_BEFORE]),
+  reminderWorkingDaysBefore: z
+    .array(z.number().int().min(1).max(60))
+    .default([...REMINDER_WORKING_DAYS_BEFORE]),
   motionMinDeputiesInSitting: z.number().int().min(1).default(MOTION_MIN_DEPUTIES_IN_SITTING),
-  motionMinStandingMembersBetweenSittings: z.number().int().min(1).default(MOTION_MIN_STANDING_MEMBERS_BETWEEN_SITTINGS),
-  replyCategories: z.array(categoryEntry).min(1).default(DEFAULT_REPLY_CATEGORIES.map((c) => ({ ...c }))),
+  motionMinStandingMembersBetweenSittings: z
+    .number()
+    .int()
+    .min(1)
+    .default(MOTION_MIN_STANDING_MEMBERS_BETWEEN_SITTINGS),
+  replyCategories: z
+    .array(categoryEntry)
+    .min(1)
+    .default(DEFAULT_REPLY_CATEGORIES.map((c) => ({ ...c }))),
   followUpCategories: z.array(z.string()).default([...FOLLOW_UP_CATEGORIES]),
-  suggestionCategories: z.array(categoryEntry).min(1).default(DEFAULT_SUGGESTION_CATEGORIES.map((c) => ({ ...c }))),
+  suggestionCategories: z
+    .array(categoryEntry)
+    .min(1)
+    .default(DEFAULT_SUGGESTION_CATEGORIES.map((c) => ({ ...c }))),
   /** Publish replies on the public site (policy decision of the congress; Art. 51 ¶3 requires the handling report to be public). */
   publishReplies: z.boolean().default(false),
 });
@@ -73,8 +94,10 @@ export type SuggestionSettings = z.infer<typeof suggestionSettingsSchema>;
 export const SUGGESTION_SETTINGS_KEY = 'suggestions';
 
 /** Months allowed from assignment: 3, or 6 with an approved extension (Art. 51 ¶2). */
-export const replyMonthsFor = (s: Pick<SuggestionSettings, 'replyMonths' | 'extendedReplyMonths'>, extended: boolean) =>
-  extended ? s.extendedReplyMonths : s.replyMonths;
+export const replyMonthsFor = (
+  s: Pick<SuggestionSettings, 'replyMonths' | 'extendedReplyMonths'>,
+  extended: boolean,
+) => (extended ? s.extendedReplyMonths : s.replyMonths);
 
 /** Motion threshold: 10 deputies at a sitting (Art. 22), 3 standing-committee members between sittings (Art. 52). */
 export function motionThreshold(

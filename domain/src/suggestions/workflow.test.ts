@@ -22,22 +22,61 @@ import {
 
 // The expected table, written out independently of the implementation: [from, event, to].
 const ALLOWED: [string, string, string][] = [
-  ['draft', 'edit', 'draft'], ['draft', 'submit', 'submitted'], ['draft', 'requestCosigners', 'awaitingCosigners'], ['draft', 'withdraw', 'withdrawn'],
-  ['awaitingCosigners', 'confirmCosign', 'awaitingCosigners'], ['awaitingCosigners', 'declineCosign', 'awaitingCosigners'],
-  ['awaitingCosigners', 'allCosigned', 'submitted'], ['awaitingCosigners', 'withdraw', 'withdrawn'],
-  ['submitted', 'merge', 'submitted'], ['submitted', 'accept', 'accepted'], ['submitted', 'return', 'returnedForRevision'],
-  ['submitted', 'refer', 'referredAsOpinion'], ['submitted', 'withdraw', 'withdrawn'],
-  ['returnedForRevision', 'edit', 'returnedForRevision'], ['returnedForRevision', 'resubmit', 'submitted'], ['returnedForRevision', 'withdraw', 'withdrawn'],
-  ['accepted', 'merge', 'accepted'], ['accepted', 'selectKey', 'accepted'], ['accepted', 'supervise', 'accepted'], ['accepted', 'assign', 'assigned'], ['accepted', 'withdraw', 'withdrawn'],
-  ['assigned', 'extend', 'assigned'], ['assigned', 'logContact', 'assigned'], ['assigned', 'addOpinion', 'assigned'], ['assigned', 'selectKey', 'assigned'],
-  ['assigned', 'supervise', 'assigned'], ['assigned', 'requestHandBack', 'handBackRequested'], ['assigned', 'reply', 'replied'],
-  ['handBackRequested', 'disputeHandBack', 'handBackRequested'], ['handBackRequested', 'extend', 'handBackRequested'], ['handBackRequested', 'selectKey', 'handBackRequested'],
-  ['handBackRequested', 'supervise', 'handBackRequested'], ['handBackRequested', 'reassign', 'assigned'], ['handBackRequested', 'keepAssignment', 'assigned'],
-  ['replied', 'rate', 'replied'], ['replied', 'addOpinion', 'replied'], ['replied', 'publish', 'replied'], ['replied', 'selectKey', 'replied'], ['replied', 'supervise', 'replied'],
+  ['draft', 'edit', 'draft'],
+  ['draft', 'submit', 'submitted'],
+  ['draft', 'requestCosigners', 'awaitingCosigners'],
+  ['draft', 'withdraw', 'withdrawn'],
+  ['awaitingCosigners', 'confirmCosign', 'awaitingCosigners'],
+  ['awaitingCosigners', 'declineCosign', 'awaitingCosigners'],
+  ['awaitingCosigners', 'allCosigned', 'submitted'],
+  ['awaitingCosigners', 'withdraw', 'withdrawn'],
+  ['submitted', 'merge', 'submitted'],
+  ['submitted', 'accept', 'accepted'],
+  ['submitted', 'return', 'returnedForRevision'],
+  ['submitted', 'refer', 'referredAsOpinion'],
+  ['submitted', 'withdraw', 'withdrawn'],
+  ['returnedForRevision', 'edit', 'returnedForRevision'],
+  ['returnedForRevision', 'resubmit', 'submitted'],
+  ['returnedForRevision', 'withdraw', 'withdrawn'],
+  ['accepted', 'merge', 'accepted'],
+  ['accepted', 'selectKey', 'accepted'],
+  ['accepted', 'supervise', 'accepted'],
+  ['accepted', 'assign', 'assigned'],
+  ['accepted', 'withdraw', 'withdrawn'],
+  ['assigned', 'extend', 'assigned'],
+  ['assigned', 'logContact', 'assigned'],
+  ['assigned', 'addOpinion', 'assigned'],
+  ['assigned', 'selectKey', 'assigned'],
+  ['assigned', 'supervise', 'assigned'],
+  ['assigned', 'requestHandBack', 'handBackRequested'],
+  ['assigned', 'reply', 'replied'],
+  ['handBackRequested', 'disputeHandBack', 'handBackRequested'],
+  ['handBackRequested', 'extend', 'handBackRequested'],
+  ['handBackRequested', 'selectKey', 'handBackRequested'],
+  ['handBackRequested', 'supervise', 'handBackRequested'],
+  ['handBackRequested', 'reassign', 'assigned'],
+  ['handBackRequested', 'keepAssignment', 'assigned'],
+  ['replied', 'rate', 'replied'],
+  ['replied', 'addOpinion', 'replied'],
+  ['replied', 'publish', 'replied'],
+  ['replied', 'selectKey', 'replied'],
+  ['replied', 'supervise', 'replied'],
   ['replied', 'completeRatings', 'rated'],
-  ['rated', 'publish', 'rated'], ['rated', 'selectKey', 'rated'], ['rated', 'supervise', 'rated'], ['rated', 'rehandle', 'rehandling'], ['rated', 'followUp', 'followUp'], ['rated', 'close', 'closed'],
-  ['rehandling', 'logContact', 'rehandling'], ['rehandling', 'addOpinion', 'rehandling'], ['rehandling', 'selectKey', 'rehandling'], ['rehandling', 'supervise', 'rehandling'], ['rehandling', 'reply', 'replied'],
-  ['followUp', 'publish', 'followUp'], ['followUp', 'selectKey', 'followUp'], ['followUp', 'supervise', 'followUp'], ['followUp', 'reportSolved', 'closed'],
+  ['rated', 'publish', 'rated'],
+  ['rated', 'selectKey', 'rated'],
+  ['rated', 'supervise', 'rated'],
+  ['rated', 'rehandle', 'rehandling'],
+  ['rated', 'followUp', 'followUp'],
+  ['rated', 'close', 'closed'],
+  ['rehandling', 'logContact', 'rehandling'],
+  ['rehandling', 'addOpinion', 'rehandling'],
+  ['rehandling', 'selectKey', 'rehandling'],
+  ['rehandling', 'supervise', 'rehandling'],
+  ['rehandling', 'reply', 'replied'],
+  ['followUp', 'publish', 'followUp'],
+  ['followUp', 'selectKey', 'followUp'],
+  ['followUp', 'supervise', 'followUp'],
+  ['followUp', 'reportSolved', 'closed'],
   ['closed', 'publish', 'closed'],
 ];
 
@@ -45,16 +84,21 @@ describe('suggestion workflow table', () => {
   const allowed = new Map(ALLOWED.map(([f, e, t]) => [`${f}:${e}`, t]));
 
   it('lists exactly the expected transitions', () => {
-    const actual = SUGGESTION_STATUSES.flatMap((s) => Object.entries(SUGGESTION_TRANSITIONS[s]).map(([e, t]) => `${s}:${e}:${t}`));
+    const actual = SUGGESTION_STATUSES.flatMap((s) =>
+      Object.entries(SUGGESTION_TRANSITIONS[s]).map(([e, t]) => `${s}:${e}:${t}`),
+    );
     expect(actual.sort()).toEqual(ALLOWED.map((a) => a.join(':')).sort());
   });
 
   for (const [from, event, to] of ALLOWED) {
-    it(`allows ${event} from ${from} to ${to}`, () => expect(nextStatus(from as never, event as never)).toBe(to));
+    it(`allows ${event} from ${from} to ${to}`, () =>
+      expect(nextStatus(from as never, event as never)).toBe(to));
   }
 
   // Every other (status, event) pair is forbidden: generated from the statuses and events.
-  const forbidden = SUGGESTION_STATUSES.flatMap((s) => SUGGESTION_EVENTS.filter((e) => !allowed.has(`${s}:${e}`)).map((e) => [s, e] as const));
+  const forbidden = SUGGESTION_STATUSES.flatMap((s) =>
+    SUGGESTION_EVENTS.filter((e) => !allowed.has(`${s}:${e}`)).map((e) => [s, e] as const),
+  );
   it('has forbidden pairs for every status', () => {
     expect(forbidden.length + ALLOWED.length).toBe(SUGGESTION_STATUSES.length * SUGGESTION_EVENTS.length);
   });
@@ -63,7 +107,15 @@ describe('suggestion workflow table', () => {
   }
 
   it('never lets a suggestion be withdrawn once assigned', () => {
-    for (const s of ['assigned', 'handBackRequested', 'replied', 'rated', 'rehandling', 'followUp', 'closed'] as const) {
+    for (const s of [
+      'assigned',
+      'handBackRequested',
+      'replied',
+      'rated',
+      'rehandling',
+      'followUp',
+      'closed',
+    ] as const) {
       expect(nextStatus(s, 'withdraw')).toBeNull();
     }
   });
@@ -127,7 +179,14 @@ describe('rules', () => {
     expect(formatSuggestionNumber(7, 2, 91)).toBe('第七届二次会议第0091号');
     expect(formatSuggestionNumber(7, null, 1)).toBe('第七届闭会期间第0001号');
     expect(formatSuggestionNumber(12, 3, 5, 'motion')).toBe('第十二届三次会议议案第0005号');
-    expect([1, 10, 11, 20, 21, 99].map(chineseNumeral)).toEqual(['一', '十', '十一', '二十', '二十一', '九十九']);
+    expect([1, 10, 11, 20, 21, 99].map(chineseNumeral)).toEqual([
+      '一',
+      '十',
+      '十一',
+      '二十',
+      '二十一',
+      '九十九',
+    ]);
   });
   it('needs 10 deputies at a sitting and 3 standing-committee members between sittings by default', () => {
     const s = suggestionSettingsSchema.parse({});
@@ -137,6 +196,11 @@ describe('rules', () => {
   it('keeps the hand-back window within 3–7 working days', () => {
     expect(suggestionSettingsSchema.safeParse({ handBackWithinWorkingDays: 2 }).success).toBe(false);
     expect(suggestionSettingsSchema.safeParse({ handBackWithinWorkingDays: 8 }).success).toBe(false);
-    expect(suggestionSettingsSchema.parse({}).replyCategories.map((c) => c.code)).toEqual(['A', 'B', 'C', 'D']);
+    expect(suggestionSettingsSchema.parse({}).replyCategories.map((c) => c.code)).toEqual([
+      'A',
+      'B',
+      'C',
+      'D',
+    ]);
   });
 });

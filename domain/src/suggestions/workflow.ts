@@ -58,15 +58,32 @@ const stay = <E extends SuggestionEvent>(s: SuggestionStatus, events: readonly E
 
 const SUPERVISABLE = ['selectKey', 'supervise'] as const;
 
-export const SUGGESTION_TRANSITIONS: Readonly<Record<SuggestionStatus, Partial<Record<SuggestionEvent, SuggestionStatus>>>> = {
-  draft: { ...stay('draft', ['edit']), submit: 'submitted', requestCosigners: 'awaitingCosigners', withdraw: 'withdrawn' },
+export const SUGGESTION_TRANSITIONS: Readonly<
+  Record<SuggestionStatus, Partial<Record<SuggestionEvent, SuggestionStatus>>>
+> = {
+  draft: {
+    ...stay('draft', ['edit']),
+    submit: 'submitted',
+    requestCosigners: 'awaitingCosigners',
+    withdraw: 'withdrawn',
+  },
   awaitingCosigners: {
     ...stay('awaitingCosigners', ['confirmCosign', 'declineCosign']),
     allCosigned: 'submitted',
     withdraw: 'withdrawn',
   },
-  submitted: { ...stay('submitted', ['merge']), accept: 'accepted', return: 'returnedForRevision', refer: 'referredAsOpinion', withdraw: 'withdrawn' },
-  returnedForRevision: { ...stay('returnedForRevision', ['edit']), resubmit: 'submitted', withdraw: 'withdrawn' },
+  submitted: {
+    ...stay('submitted', ['merge']),
+    accept: 'accepted',
+    return: 'returnedForRevision',
+    refer: 'referredAsOpinion',
+    withdraw: 'withdrawn',
+  },
+  returnedForRevision: {
+    ...stay('returnedForRevision', ['edit']),
+    resubmit: 'submitted',
+    withdraw: 'withdrawn',
+  },
   referredAsOpinion: {},
   accepted: { ...stay('accepted', ['merge', ...SUPERVISABLE]), assign: 'assigned', withdraw: 'withdrawn' },
   assigned: {
@@ -79,8 +96,16 @@ export const SUGGESTION_TRANSITIONS: Readonly<Record<SuggestionStatus, Partial<R
     reassign: 'assigned',
     keepAssignment: 'assigned',
   },
-  replied: { ...stay('replied', ['rate', 'addOpinion', 'publish', ...SUPERVISABLE]), completeRatings: 'rated' },
-  rated: { ...stay('rated', ['publish', ...SUPERVISABLE]), rehandle: 'rehandling', followUp: 'followUp', close: 'closed' },
+  replied: {
+    ...stay('replied', ['rate', 'addOpinion', 'publish', ...SUPERVISABLE]),
+    completeRatings: 'rated',
+  },
+  rated: {
+    ...stay('rated', ['publish', ...SUPERVISABLE]),
+    rehandle: 'rehandling',
+    followUp: 'followUp',
+    close: 'closed',
+  },
   rehandling: { ...stay('rehandling', ['logContact', 'addOpinion', ...SUPERVISABLE]), reply: 'replied' },
   followUp: { ...stay('followUp', ['publish', ...SUPERVISABLE]), reportSolved: 'closed' },
   closed: { ...stay('closed', ['publish']) },
@@ -92,7 +117,8 @@ export function nextStatus(status: SuggestionStatus, event: SuggestionEvent): Su
   return SUGGESTION_TRANSITIONS[status]?.[event] ?? null;
 }
 
-export const canHappen = (status: SuggestionStatus, event: SuggestionEvent): boolean => nextStatus(status, event) !== null;
+export const canHappen = (status: SuggestionStatus, event: SuggestionEvent): boolean =>
+  nextStatus(status, event) !== null;
 
 /** Statuses in which the unit's reply clock runs (overdue applies). */
 export const HANDLING_STATUSES: readonly SuggestionStatus[] = ['assigned', 'handBackRequested', 'rehandling'];
@@ -102,12 +128,13 @@ export const MOTION_STATUSES = ['submitted', 'onAgenda', 'handledAsSuggestion', 
 export type MotionStatus = (typeof MOTION_STATUSES)[number];
 export const MOTION_EVENTS = ['putOnAgenda', 'handleAsSuggestion', 'withdraw'] as const;
 export type MotionEvent = (typeof MOTION_EVENTS)[number];
-export const MOTION_TRANSITIONS: Readonly<Record<MotionStatus, Partial<Record<MotionEvent, MotionStatus>>>> = {
-  submitted: { putOnAgenda: 'onAgenda', handleAsSuggestion: 'handledAsSuggestion', withdraw: 'withdrawn' },
-  // 地方组织法 Art. 22: a filer may withdraw before the vote with the presidium's consent.
-  onAgenda: { withdraw: 'withdrawn' },
-  handledAsSuggestion: {},
-  withdrawn: {},
-};
+export const MOTION_TRANSITIONS: Readonly<Record<MotionStatus, Partial<Record<MotionEvent, MotionStatus>>>> =
+  {
+    submitted: { putOnAgenda: 'onAgenda', handleAsSuggestion: 'handledAsSuggestion', withdraw: 'withdrawn' },
+    // 地方组织法 Art. 22: a filer may withdraw before the vote with the presidium's consent.
+    onAgenda: { withdraw: 'withdrawn' },
+    handledAsSuggestion: {},
+    withdrawn: {},
+  };
 export const nextMotionStatus = (status: MotionStatus, event: MotionEvent): MotionStatus | null =>
   MOTION_TRANSITIONS[status]?.[event] ?? null;

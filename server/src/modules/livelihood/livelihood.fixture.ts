@@ -21,47 +21,41 @@ export async function buildDistrict(
   const deputyIds = Array.from({ length: opts.deputies }, () => newId());
   for (let i = 0; i < deputyIds.length; i += 500) {
     const chunk = deputyIds.slice(i, i + 500);
-    await db
-      .insert(deputies)
-      .values(
-        chunk.map((id, k) => ({
-          id,
-          congressId,
-          name: `代表${i + k + 1}`,
-          gender: (k % 2 ? 'male' : 'female') as 'male' | 'female',
-        })),
-      );
-    await db
-      .insert(mandates)
-      .values(
-        chunk.map((id) => ({
-          id: newId(),
-          congressId,
-          deputyId: id,
-          level: 'district' as const,
-          streetId,
-          delegation: '测试代表团',
-        })),
-      );
+    await db.insert(deputies).values(
+      chunk.map((id, k) => ({
+        id,
+        congressId,
+        name: `代表${i + k + 1}`,
+        gender: k % 2 ? ('male' as const) : ('female' as const),
+      })),
+    );
+    await db.insert(mandates).values(
+      chunk.map((id) => ({
+        id: newId(),
+        congressId,
+        deputyId: id,
+        level: 'district' as const,
+        streetId,
+        delegation: '测试代表团',
+      })),
+    );
   }
   const unitId = newId();
   await db
     .insert(handlingUnits)
     .values({ id: unitId, congressId, name: '区住房和建设局', kind: 'governmentDepartment' });
   const candidateIds = Array.from({ length: opts.candidates }, () => newId());
-  await db
-    .insert(livelihoodCandidates)
-    .values(
-      candidateIds.map((id, i) => ({
-        id,
-        congressId,
-        year: opts.year ?? 2027,
-        title: `候选项目${String(i + 1).padStart(2, '0')}`,
-        leadUnitId: unitId,
-        budget: 1_000_000 * (i + 1),
-        streetId,
-      })),
-    );
+  await db.insert(livelihoodCandidates).values(
+    candidateIds.map((id, i) => ({
+      id,
+      congressId,
+      year: opts.year ?? 2027,
+      title: `候选项目${String(i + 1).padStart(2, '0')}`,
+      leadUnitId: unitId,
+      budget: 1_000_000 * (i + 1),
+      streetId,
+    })),
+  );
   return { deputyIds, unitId, candidateIds };
 }
 

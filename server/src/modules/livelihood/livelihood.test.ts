@@ -198,16 +198,14 @@ describe('implementation and evaluation', () => {
   let unit: TestClient;
   beforeAll(async () => {
     projectId = newId();
-    await t.services.db
-      .insert(livelihoodProjects)
-      .values({
-        id: projectId,
-        congressId: t.congressId,
-        year: 2027,
-        title: '老旧小区加装电梯',
-        leadUnitId: d.unitId,
-        budget: 9_000_000,
-      });
+    await t.services.db.insert(livelihoodProjects).values({
+      id: projectId,
+      congressId: t.congressId,
+      year: 2027,
+      title: '老旧小区加装电梯',
+      leadUnitId: d.unitId,
+      budget: 9_000_000,
+    });
     unit = await t.as('unit_lead', ['handlingUnitStaff'], { handlingUnitId: d.unitId });
   });
 

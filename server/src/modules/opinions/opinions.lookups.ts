@@ -25,6 +25,17 @@ export async function getStreet(db: Db, streetId: string) {
   return row ?? null;
 }
 
+// Streets change rarely (a registry edit); the public form looks one up on every submission.
+const STREET_TTL_MS = 60_000;
+const streetCache = new Map<string, { at: number; value: Awaited<ReturnType<typeof getStreet>> }>();
+export async function getStreetCached(db: Db, streetId: string) {
+  const hit = streetCache.get(streetId);
+  if (hit && Date.now() - hit.at < STREET_TTL_MS) return hit.value;
+  const value = await getStreet(db, streetId);
+  if (value) streetCache.set(streetId, { at: Date.now(), value });
+  return value;
+}
+
 export async function getCommunity(db: Db, congressId: string, communityId: string, streetId: string) {
   const [row] = await db
     .select({ id: jurisdictions.id })

@@ -23,6 +23,19 @@ export const OPINION = { zh: '群众意见', en: 'opinion' };
 export const readOpinionSettings = (db: Db, congressId: string): Promise<OpinionSettings> =>
   readSettings(db, congressId, 'opinions', opinionSettingsSchema);
 
+// Hot reads (the queue, the public form's limits) take the settings from a short in-process cache: a
+// change made on another instance is seen within SETTINGS_TTL_MS; this instance's own writes clear it.
+const SETTINGS_TTL_MS = 5_000;
+const settingsCache = new Map<string, { at: number; value: OpinionSettings }>();
+export async function readOpinionSettingsCached(db: Db, congressId: string): Promise<OpinionSettings> {
+  const hit = settingsCache.get(congressId);
+  if (hit && Date.now() - hit.at < SETTINGS_TTL_MS) return hit.value;
+  const value = await readOpinionSettings(db, congressId);
+  settingsCache.set(congressId, { at: Date.now(), value });
+  return value;
+}
+export const forgetOpinionSettings = (congressId: string) => settingsCache.delete(congressId);
+
 export async function findAssignments(db: Db, opinionId: string) {
   return db.select().from(opinionAssignments).where(eq(opinionAssignments.opinionId, opinionId));
 }
@@ -111,18 +124,26 @@ export async function tellCitizen(w: Work, o: { id: string; congressId: string }
   await w.enqueue('opinions.tellCitizen', { opinionId: o.id, text }, { congressId: o.congressId });
 }
 
-/** Counts a hit in the current window; throws 429 when the limit is passed (the refused hit is rolled back). */
-export async function countHit(w: Work, congressId: string, key: string, windowMs: number, limit: number) {
-  const windowStart = new Date(Math.floor(Date.now() / windowMs) * windowMs);
-  const [row] = await w.db
+/** Counts a hit per key in its window, in one statement; throws 429 when a limit is passed (the refused
+ * hits are rolled back with the transaction). */
+export async function countHits(w: Work, congressId: string, hits: { key: string; windowMs: number; limit: number }[]) {
+  const now = Date.now();
+  const rows = await w.db
     .insert(opinionRateCounters)
-    .values({ congressId, key: `${congressId}:${key}`, windowStart, hits: 1 })
+    .values(
+      hits.map((h) => ({
+        congressId,
+        key: `${congressId}:${h.key}`,
+        windowStart: new Date(Math.floor(now / h.windowMs) * h.windowMs),
+        hits: 1,
+      })),
+    )
     .onConflictDoUpdate({
       target: [opinionRateCounters.key, opinionRateCounters.windowStart],
       set: { hits: sql`${opinionRateCounters.hits} + 1` },
     })
-    .returning({ hits: opinionRateCounters.hits });
-  if (row.hits > limit) {
+    .returning({ key: opinionRateCounters.key, hits: opinionRateCounters.hits });
+  if (hits.some((h) => (rows.find((r) => r.key === `${congressId}:${h.key}`)?.hits ?? 0) > h.limit)) {
     throw new AppError(429, 'rate_limited', {
       zh: '提交过于频繁，请稍后再试',
       en: 'Too many submissions; please try again later',

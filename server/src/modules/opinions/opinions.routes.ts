@@ -31,7 +31,7 @@ import { requireRole } from '../../platform/access';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { readSettings, writeSettings } from '../../platform/settings';
 import { opinionPolicy, MANAGE_ROLES, QUEUE_ROLES, RECEPTION_ROLES, ENTRY_ROLES } from './opinions.policy';
-import { loadOpinion, OPINION, resourceOf } from './opinions.repository';
+import { forgetOpinionSettings, loadOpinion, OPINION, resourceOf } from './opinions.repository';
 import { getDeputy, getLiaisonPlace, getStreet, publicCongressId } from './opinions.lookups';
 import { submitOpinion } from './commands/submit-opinion';
 import { claimOpinion } from './commands/claim-opinion';
@@ -521,9 +521,9 @@ export async function opinionRoutes(app: FastifyInstance) {
   r.put('/opinion-settings', { schema: { tags, body: opinionSettingsPatchSchema } }, async (req) => {
     const ctx = ctxOf(req);
     const actor = requireRole(ctx.actor, MANAGE_ROLES);
-    return transact(ctx, (w) =>
-      writeSettings(w, actor.congressId, 'opinions', opinionSettingsSchema, req.body),
-    );
+    const saved = await transact(ctx, (w) => writeSettings(w, actor.congressId, 'opinions', opinionSettingsSchema, req.body));
+    forgetOpinionSettings(actor.congressId);
+    return saved;
   });
 
   // ---------- reports ----------

@@ -543,9 +543,8 @@ describe('deputies', () => {
     const seen = new Set<string>();
     let cursor: string | null = null;
     do {
-      const body = (
-        await as.staff.get(`/api/v1/deputies?limit=200${cursor ? `&cursor=${cursor}` : ''}`)
-      ).json();
+      const res = await as.staff.get(`/api/v1/deputies?limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+      const body = res.json<{ items: { id: string }[]; nextCursor: string | null }>();
       for (const d of body.items) seen.add(d.id);
       cursor = body.nextCursor;
     } while (cursor);

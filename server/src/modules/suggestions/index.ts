@@ -16,11 +16,20 @@ import { seedSuggestionsDemo } from './suggestions.demo';
  */
 export async function raiseSuggestionFromOpinion(
   w: Work,
-  input: { congressId: string; deputyId: string; title: string; content: string; category: string; opinionId: string },
+  input: {
+    congressId: string;
+    deputyId: string;
+    title: string;
+    content: string;
+    category: string;
+    opinionId: string;
+  },
 ): Promise<{ id: string; number: string }> {
   const { readSuggestionSettings } = await import('./suggestions.repository');
   const settings = await readSuggestionSettings(w.db, input.congressId);
-  const category = settings.suggestionCategories.some((c) => c.code === input.category) ? input.category : settings.suggestionCategories[0].code;
+  const category = settings.suggestionCategories.some((c) => c.code === input.category)
+    ? input.category
+    : settings.suggestionCategories[0].code;
   const row = await createSuggestion(appOf(w), w, {
     congressId: input.congressId,
     proposerDeputyId: input.deputyId,
@@ -39,7 +48,11 @@ export async function getSuggestionOutcome(
   suggestionId: string,
 ): Promise<{ status: string; replyCategory: string | null; rating: string | null } | null> {
   const [row] = await db
-    .select({ status: suggestions.status, replyCategory: suggestions.replyCategory, rating: suggestions.rating })
+    .select({
+      status: suggestions.status,
+      replyCategory: suggestions.replyCategory,
+      rating: suggestions.rating,
+    })
     .from(suggestions)
     .where(and(eq(suggestions.id, suggestionId), eq(suggestions.congressId, congressId)));
   return row ?? null;

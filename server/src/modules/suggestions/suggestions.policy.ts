@@ -24,12 +24,17 @@ const isDeputyOf = (a: Actor, r: SuggestionResource) =>
 const activeUnit = (a: Actor, r: SuggestionResource) =>
   !!a.handlingUnitId && (a.handlingUnitId === r.leadUnitId || r.assistingUnitIds.includes(a.handlingUnitId));
 const leadUnit = (a: Actor, r: SuggestionResource) => !!a.handlingUnitId && a.handlingUnitId === r.leadUnitId;
-const assistingUnit = (a: Actor, r: SuggestionResource) => !!a.handlingUnitId && r.assistingUnitIds.includes(a.handlingUnitId);
+const assistingUnit = (a: Actor, r: SuggestionResource) =>
+  !!a.handlingUnitId && r.assistingUnitIds.includes(a.handlingUnitId);
 
 export const suggestionPolicy = definePolicy<SuggestionResource>('suggestion', [
   allow(['congressStaff', 'leader'], 'view'),
   allow('deputy', 'view', isDeputyOf),
-  allow('handlingUnitStaff', 'view', (a, r) => !!a.handlingUnitId && r.everUnitIds.includes(a.handlingUnitId)),
+  allow(
+    'handlingUnitStaff',
+    'view',
+    (a, r) => !!a.handlingUnitId && r.everUnitIds.includes(a.handlingUnitId),
+  ),
   allow('deputy', ['edit', 'withdraw', 'resubmit'], isProposer),
   allow('deputy', 'confirmCosign', (a, r) => !!a.deputyId && r.pendingCosignerIds.includes(a.deputyId)),
   allow('congressStaff', ['review', 'merge', 'assign', 'decideHandBack', 'extend', 'selectKey', 'publish']),

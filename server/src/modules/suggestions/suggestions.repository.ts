@@ -1,13 +1,24 @@
 // The module's SQL: loading a suggestion with its people and units, numbering, segmentation for similarity.
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { formatSuggestionNumber, suggestionSettingsSchema, SUGGESTION_SETTINGS_KEY, type SuggestionSettings } from '@minyi/domain/suggestions';
+import {
+  formatSuggestionNumber,
+  suggestionSettingsSchema,
+  SUGGESTION_SETTINGS_KEY,
+  type SuggestionSettings,
+} from '@minyi/domain/suggestions';
 import type { Db } from '../../db/client';
 import { notFound } from '../../platform/errors';
 import { readSettings } from '../../platform/settings';
 import { accounts, calendarDays } from '../../platform/platform.table';
 import type { CalendarExceptions } from '@minyi/domain/calendar';
 import { sittings, terms } from '../registry/registry.table';
-import { suggestionAssignments, suggestionCosigners, suggestionCounters, suggestions, type SuggestionRow } from './suggestions.table';
+import {
+  suggestionAssignments,
+  suggestionCosigners,
+  suggestionCounters,
+  suggestions,
+  type SuggestionRow,
+} from './suggestions.table';
 import type { SuggestionResource } from './suggestions.policy';
 
 export const SUGGESTION = { zh: '建议', en: 'suggestion' };
@@ -27,21 +38,30 @@ export async function lockSuggestion(db: Db, congressId: string, id: string): Pr
 }
 
 export async function findSuggestion(db: Db, congressId: string, id: string): Promise<SuggestionRow> {
-  const [row] = await db.select().from(suggestions).where(and(eq(suggestions.id, id), eq(suggestions.congressId, congressId)));
+  const [row] = await db
+    .select()
+    .from(suggestions)
+    .where(and(eq(suggestions.id, id), eq(suggestions.congressId, congressId)));
   if (!row) throw notFound(SUGGESTION);
   return row;
 }
 
 export async function resourceOf(db: Db, row: SuggestionRow): Promise<SuggestionResource> {
   const cos = await db.select().from(suggestionCosigners).where(eq(suggestionCosigners.suggestionId, row.id));
-  const asg = await db.select().from(suggestionAssignments).where(eq(suggestionAssignments.suggestionId, row.id));
+  const asg = await db
+    .select()
+    .from(suggestionAssignments)
+    .where(eq(suggestionAssignments.suggestionId, row.id));
   const active = asg.filter((a) => !a.endedAt);
   return {
     congressId: row.congressId,
     status: row.status,
     proposerDeputyId: row.proposerDeputyId,
     pendingCosignerIds: cos.filter((c) => c.status === 'pending').map((c) => c.deputyId),
-    raterDeputyIds: [row.proposerDeputyId, ...cos.filter((c) => c.status === 'confirmed').map((c) => c.deputyId)],
+    raterDeputyIds: [
+      row.proposerDeputyId,
+      ...cos.filter((c) => c.status === 'confirmed').map((c) => c.deputyId),
+    ],
     leadUnitId: active.find((a) => a.role === 'lead')?.unitId ?? null,
     assistingUnitIds: active.filter((a) => a.role === 'assisting').map((a) => a.unitId),
     everUnitIds: [...new Set(asg.map((a) => a.unitId))],
@@ -51,7 +71,10 @@ export async function resourceOf(db: Db, row: SuggestionRow): Promise<Suggestion
 
 /** The sitting in session now (numbering scope), and the current term. */
 export async function currentSitting(db: Db, congressId: string) {
-  const [term] = await db.select().from(terms).where(and(eq(terms.congressId, congressId), eq(terms.isCurrent, true)));
+  const [term] = await db
+    .select()
+    .from(terms)
+    .where(and(eq(terms.congressId, congressId), eq(terms.isCurrent, true)));
   const [sitting] = await db
     .select()
     .from(sittings)
@@ -91,23 +114,40 @@ export function segmentWords(text: string): string {
   for (const s of segmenter.segment(text)) if (s.isWordLike) words.push(s.segment.toLowerCase());
   return words.join(' ');
 }
-export const searchTextOf = (title: string, content: string) => segmentWords(`${title} ${title} ${content.slice(0, 2000)}`);
+export const searchTextOf = (title: string, content: string) =>
+  segmentWords(`${title} ${title} ${content.slice(0, 2000)}`);
 
 export async function accountIdsForUnits(db: Db, congressId: string, unitIds: string[]): Promise<string[]> {
   if (unitIds.length === 0) return [];
   const rows = await db
     .select({ id: accounts.id })
     .from(accounts)
-    .where(and(eq(accounts.congressId, congressId), sql`${accounts.handlingUnitId} IN ${unitIds}`, eq(accounts.status, 'active')));
+    .where(
+      and(
+        eq(accounts.congressId, congressId),
+        sql`${accounts.handlingUnitId} IN ${unitIds}`,
+        eq(accounts.status, 'active'),
+      ),
+    );
   return rows.map((r) => r.id);
 }
 
-export async function accountIdsForDeputies(db: Db, congressId: string, deputyIds: string[]): Promise<string[]> {
+export async function accountIdsForDeputies(
+  db: Db,
+  congressId: string,
+  deputyIds: string[],
+): Promise<string[]> {
   if (deputyIds.length === 0) return [];
   const rows = await db
     .select({ id: accounts.id })
     .from(accounts)
-    .where(and(eq(accounts.congressId, congressId), sql`${accounts.deputyId} IN ${deputyIds}`, eq(accounts.status, 'active')));
+    .where(
+      and(
+        eq(accounts.congressId, congressId),
+        sql`${accounts.deputyId} IN ${deputyIds}`,
+        eq(accounts.status, 'active'),
+      ),
+    );
   return rows.map((r) => r.id);
 }
 
@@ -122,6 +162,9 @@ export const activeAssignments = (db: Db, suggestionId: string) =>
  * the pool, which on PGlite's single connection would wait for this very transaction).
  */
 export async function calendarExceptionsIn(db: Db, congressId: string): Promise<CalendarExceptions> {
-  const rows = await db.select({ date: calendarDays.date, kind: calendarDays.kind }).from(calendarDays).where(eq(calendarDays.congressId, congressId));
-  return new Map(rows.map((r) => [r.date, r.kind as 'holiday' | 'workday']));
+  const rows = await db
+    .select({ date: calendarDays.date, kind: calendarDays.kind })
+    .from(calendarDays)
+    .where(eq(calendarDays.congressId, congressId));
+  return new Map(rows.map((r) => [r.date, r.kind]));
 }

@@ -63,45 +63,94 @@ const idParams = z.object({ id: z.uuid() });
 const tags = ['suggestions'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const reportQuery = z.object({ sittingId: z.uuid().optional(), year: z.coerce.number().int().min(2000).max(2100).optional() });
-const stepAnswer = (row: { id: string; number: string | null; status: string }) => ({ id: row.id, number: row.number, status: row.status });
+const reportQuery = z.object({
+  sittingId: z.uuid().optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+const stepAnswer = (row: { id: string; number: string | null; status: string }) => ({
+  id: row.id,
+  number: row.number,
+  status: row.status,
+});
 const download = (reply: FastifyReply, type: string, name: string, data: Buffer) =>
-  reply.type(type).header('content-disposition', `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`).send(data);
+  reply
+    .type(type)
+    .header(
+      'content-disposition',
+      `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    )
+    .send(data);
 
 export async function suggestionRoutes(app: FastifyInstance) {
   const r = typed(app);
 
-  r.get('/suggestion-categories', { schema: { tags, summary: 'Suggestion topic categories and reply result categories' } }, async (req) => {
-    const actor = requireRole(req.actor, ['deputy', 'congressStaff', 'handlingUnitStaff', 'leader']);
-    const s = await readSuggestionSettings(req.server.services.db, actor.congressId);
-    return { items: s.suggestionCategories, replyCategories: s.replyCategories, followUpCategories: s.followUpCategories };
-  });
+  r.get(
+    '/suggestion-categories',
+    { schema: { tags, summary: 'Suggestion topic categories and reply result categories' } },
+    async (req) => {
+      const actor = requireRole(req.actor, ['deputy', 'congressStaff', 'handlingUnitStaff', 'leader']);
+      const s = await readSuggestionSettings(req.server.services.db, actor.congressId);
+      return {
+        items: s.suggestionCategories,
+        replyCategories: s.replyCategories,
+        followUpCategories: s.followUpCategories,
+      };
+    },
+  );
 
   r.get('/suggestion-settings', { schema: { tags } }, async (req) => {
     const actor = requireRole(req.actor, ['congressStaff', 'systemAdmin', 'leader']);
     return readSuggestionSettings(req.server.services.db, actor.congressId);
   });
-  r.put('/suggestion-settings', { schema: { tags, body: z.record(z.string(), z.unknown()) } }, async (req) => {
-    const actor = requireRole(req.actor, ['congressStaff', 'systemAdmin']);
-    return transact(ctxOf(req), (w) => writeSettings(w, actor.congressId, SUGGESTION_SETTINGS_KEY, suggestionSettingsSchema, req.body));
-  });
+  r.put(
+    '/suggestion-settings',
+    { schema: { tags, body: z.record(z.string(), z.unknown()) } },
+    async (req) => {
+      const actor = requireRole(req.actor, ['congressStaff', 'systemAdmin']);
+      return transact(ctxOf(req), (w) =>
+        writeSettings(w, actor.congressId, SUGGESTION_SETTINGS_KEY, suggestionSettingsSchema, req.body),
+      );
+    },
+  );
 
   r.post(
     '/suggestions',
-    { schema: { tags, summary: 'A deputy submits (or drafts) a suggestion', body: createSuggestionSchema }, config: { idempotent: true } },
+    {
+      schema: { tags, summary: 'A deputy submits (or drafts) a suggestion', body: createSuggestionSchema },
+      config: { idempotent: true },
+    },
     async (req, reply) => {
       const actor = requireRole(req.actor, ['deputy']);
-      if (!actor.deputyId) throw invalidField('deputyId', '账号未关联代表', 'the account is not linked to a deputy', 'invalid', 'headers');
+      if (!actor.deputyId)
+        throw invalidField(
+          'deputyId',
+          '账号未关联代表',
+          'the account is not linked to a deputy',
+          'invalid',
+          'headers',
+        );
       const ctx = ctxOf(req);
-      const row = await transact(ctx, (w) => createSuggestion(ctx.app, w, { ...req.body, congressId: actor.congressId, proposerDeputyId: actor.deputyId! }));
+      const row = await transact(ctx, (w) =>
+        createSuggestion(ctx.app, w, {
+          ...req.body,
+          congressId: actor.congressId,
+          proposerDeputyId: actor.deputyId!,
+        }),
+      );
       return reply.code(201).send(stepAnswer(row));
     },
   );
 
-  r.get('/suggestions', { schema: { tags, querystring: suggestionListQuerySchema } }, async (req) => findSuggestions(ctxOf(req), req.query));
+  r.get('/suggestions', { schema: { tags, querystring: suggestionListQuerySchema } }, async (req) =>
+    findSuggestions(ctxOf(req), req.query),
+  );
   r.get('/suggestions/dashboard', { schema: { tags } }, async (req) => getDashboard(ctxOf(req)));
-  r.get('/suggestions/:id', { schema: { tags, params: idParams } }, async (req) => getSuggestion(ctxOf(req), req.params.id));
-  r.get('/suggestions/:id/similar', { schema: { tags, params: idParams } }, async (req) => findSimilarSuggestions(ctxOf(req), req.params.id));
+  r.get('/suggestions/:id', { schema: { tags, params: idParams } }, async (req) =>
+    getSuggestion(ctxOf(req), req.params.id),
+  );
+  r.get('/suggestions/:id/similar', { schema: { tags, params: idParams } }, async (req) =>
+    findSimilarSuggestions(ctxOf(req), req.params.id),
+  );
   r.get(
     '/suggestions/:id/replies/:replyId/letter.docx',
     { schema: { tags, params: z.object({ id: z.uuid(), replyId: z.uuid() }) } },
@@ -111,10 +160,24 @@ export async function suggestionRoutes(app: FastifyInstance) {
     },
   );
 
-  const step = <S extends z.ZodType>(path: string, body: S, run: (ctx: ReturnType<typeof ctxOf>, id: string, body: z.infer<S>) => Promise<{ row: { id: string; number: string | null; status: string } }>) =>
-    r.post(`/suggestions/:id/${path}`, { schema: { tags, params: idParams, body } }, async (req) => stepAnswer((await run(ctxOf(req), req.params.id, req.body as z.infer<S>)).row));
+  const step = <S extends z.ZodType>(
+    path: string,
+    body: S,
+    run: (
+      ctx: ReturnType<typeof ctxOf>,
+      id: string,
+      body: z.infer<S>,
+    ) => Promise<{ row: { id: string; number: string | null; status: string } }>,
+  ) =>
+    r.post(`/suggestions/:id/${path}`, { schema: { tags, params: idParams, body } }, async (req) =>
+      stepAnswer((await run(ctxOf(req), req.params.id, req.body as z.infer<S>)).row),
+    );
 
-  const editBody = z.strictObject({ title: z.string().trim().min(1).max(200).optional(), content: z.string().trim().min(1).max(20_000).optional(), category: z.string().max(40).optional() });
+  const editBody = z.strictObject({
+    title: z.string().trim().min(1).max(200).optional(),
+    content: z.string().trim().min(1).max(20_000).optional(),
+    category: z.string().max(40).optional(),
+  });
   step('submit', editBody, (ctx, id, b) => submitSuggestion(ctx, id, b));
   step('cosign', confirmCosignSchema, (ctx, id, b) => confirmCosign(ctx, id, b.accept));
   step('withdraw', z.strictObject({}).optional(), (ctx, id) => withdrawSuggestion(ctx, id));
@@ -132,14 +195,28 @@ export async function suggestionRoutes(app: FastifyInstance) {
   step('supervisions', superviseSchema, (ctx, id, b) => logSupervision(ctx, id, b));
   step('publish', z.strictObject({}).optional(), (ctx, id) => publishReply(ctx, id));
 
-  r.post('/suggestion-cases', { schema: { tags, summary: 'Merge suggestions into one handling case (并案)', body: mergeSuggestionsSchema } }, async (req, reply) =>
-    reply.code(201).send(await mergeSuggestions(ctxOf(req), req.body)),
+  r.post(
+    '/suggestion-cases',
+    {
+      schema: {
+        tags,
+        summary: 'Merge suggestions into one handling case (并案)',
+        body: mergeSuggestionsSchema,
+      },
+    },
+    async (req, reply) => reply.code(201).send(await mergeSuggestions(ctxOf(req), req.body)),
   );
-  r.get('/suggestion-hand-backs', { schema: { tags, querystring: z.object({ status: z.enum(['pending', 'disputed']).default('pending') }) } }, async (req) =>
-    findHandBackRequests(ctxOf(req), req.query.status),
+  r.get(
+    '/suggestion-hand-backs',
+    {
+      schema: { tags, querystring: z.object({ status: z.enum(['pending', 'disputed']).default('pending') }) },
+    },
+    async (req) => findHandBackRequests(ctxOf(req), req.query.status),
   );
 
-  r.get('/suggestion-report', { schema: { tags, querystring: reportQuery } }, async (req) => getHandlingReport(ctxOf(req), req.query));
+  r.get('/suggestion-report', { schema: { tags, querystring: reportQuery } }, async (req) =>
+    getHandlingReport(ctxOf(req), req.query),
+  );
   r.get('/suggestion-report.xlsx', { schema: { tags, querystring: reportQuery } }, async (req, reply) =>
     download(reply, XLSX, 'suggestion-report.xlsx', await exportHandlingReportXlsx(ctxOf(req), req.query)),
   );
@@ -147,13 +224,21 @@ export async function suggestionRoutes(app: FastifyInstance) {
     download(reply, DOCX, 'suggestion-report.docx', await exportHandlingReportDocx(ctxOf(req), req.query)),
   );
 
-  r.post('/motions', { schema: { tags, body: createMotionSchema }, config: { idempotent: true } }, async (req, reply) => {
-    const m = await createMotion(ctxOf(req), req.body);
-    return reply.code(201).send({ id: m.id, number: m.number, status: m.status });
-  });
+  r.post(
+    '/motions',
+    { schema: { tags, body: createMotionSchema }, config: { idempotent: true } },
+    async (req, reply) => {
+      const m = await createMotion(ctxOf(req), req.body);
+      return reply.code(201).send({ id: m.id, number: m.number, status: m.status });
+    },
+  );
   r.get('/motions', { schema: { tags } }, async (req) => findMotions(ctxOf(req)));
-  r.post('/motions/:id/decision', { schema: { tags, params: idParams, body: decideMotionSchema } }, async (req) => {
-    const m = await decideMotion(ctxOf(req), req.params.id, req.body);
-    return { id: m.id, number: m.number, status: m.status, suggestionId: m.suggestionId };
-  });
+  r.post(
+    '/motions/:id/decision',
+    { schema: { tags, params: idParams, body: decideMotionSchema } },
+    async (req) => {
+      const m = await decideMotion(ctxOf(req), req.params.id, req.body);
+      return { id: m.id, number: m.number, status: m.status, suggestionId: m.suggestionId };
+    },
+  );
 }

@@ -1,5 +1,15 @@
 // Drizzle definitions of the suggestions module (0400_suggestions.sql is the truth; the drift test compares them).
-import { boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { SuggestionStatus, MotionStatus } from '@minyi/domain/suggestions';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -29,7 +39,11 @@ export const suggestions = pgTable('suggestions', {
   submittedAt: ts('submitted_at'),
   assignDueAt: ts('assign_due_at'),
   reviewComment: text('review_comment').notNull().default(''),
-  reviewChecks: jsonb('review_checks').$type<{ oneMatter: boolean; notPersonal: boolean; specific: boolean } | null>(),
+  reviewChecks: jsonb('review_checks').$type<{
+    oneMatter: boolean;
+    notPersonal: boolean;
+    specific: boolean;
+  } | null>(),
   reviewedAt: ts('reviewed_at'),
   reviewedBy: uuid('reviewed_by'),
   referralReason: text('referral_reason').notNull().default(''),

@@ -17,31 +17,58 @@ const c: Record<string, TestClient> = {};
 let leaderId: string;
 let otherLeaderId: string;
 
-const base = { title: '关于增设坂田地铁站公交接驳线路的建议', content: '坂田地铁站周边居民出行不便，建议增设公交接驳线路，优化站点设置。', category: 'transport' };
+const base = {
+  title: '关于增设坂田地铁站公交接驳线路的建议',
+  content: '坂田地铁站周边居民出行不便，建议增设公交接驳线路，优化站点设置。',
+  category: 'transport',
+};
 
 async function status(id: string) {
-  const [row] = await t.services.db.select({ status: suggestions.status }).from(suggestions).where(eq(suggestions.id, id));
+  const [row] = await t.services.db
+    .select({ status: suggestions.status })
+    .from(suggestions)
+    .where(eq(suggestions.id, id));
   return row.status;
 }
 async function snapshot(id: string) {
   const [row] = await t.services.db.select().from(suggestions).where(eq(suggestions.id, id));
-  const res = (await t.services.db.execute(sql`SELECT count(*)::int AS n FROM audit_events WHERE entity_id = ${id}`)) as unknown as { rows: { n: number }[] };
+  const res = (await t.services.db.execute(
+    sql`SELECT count(*)::int AS n FROM audit_events WHERE entity_id = ${id}`,
+  )) as unknown as { rows: { n: number }[] };
   return { row, audits: res.rows[0].n };
 }
 
 /** Creates a suggestion by dep.p and drives it to the wanted state. */
-async function make(state: 'submitted' | 'accepted' | 'assigned' | 'contacted' | 'replied', extra: Record<string, unknown> = {}) {
+async function make(
+  state: 'submitted' | 'accepted' | 'assigned' | 'contacted' | 'replied',
+  extra: Record<string, unknown> = {},
+) {
   const res = await c.p.post('/api/v1/suggestions', { ...base, ...extra });
   expect(res.statusCode, res.body).toBe(201);
   const id = res.json().id as string;
   if (state === 'submitted') return id;
-  expect((await c.staff.post(`/api/v1/suggestions/${id}/review`, { decision: 'accept', comment: '' })).statusCode).toBe(200);
+  expect(
+    (await c.staff.post(`/api/v1/suggestions/${id}/review`, { decision: 'accept', comment: '' })).statusCode,
+  ).toBe(200);
   if (state === 'accepted') return id;
-  expect((await c.staff.post(`/api/v1/suggestions/${id}/assign`, { leadUnitId: unit.a, assistingUnitIds: [unit.b] })).statusCode).toBe(200);
+  expect(
+    (
+      await c.staff.post(`/api/v1/suggestions/${id}/assign`, {
+        leadUnitId: unit.a,
+        assistingUnitIds: [unit.b],
+      })
+    ).statusCode,
+  ).toBe(200);
   if (state === 'assigned') return id;
-  expect((await c.unitA.post(`/api/v1/suggestions/${id}/contacts`, { method: 'phone', summary: '电话沟通' })).statusCode).toBe(200);
+  expect(
+    (await c.unitA.post(`/api/v1/suggestions/${id}/contacts`, { method: 'phone', summary: '电话沟通' }))
+      .statusCode,
+  ).toBe(200);
   if (state === 'contacted') return id;
-  expect((await c.unitA.post(`/api/v1/suggestions/${id}/reply`, { category: 'A', content: '已增设线路' })).statusCode).toBe(200);
+  expect(
+    (await c.unitA.post(`/api/v1/suggestions/${id}/reply`, { category: 'A', content: '已增设线路' }))
+      .statusCode,
+  ).toBe(200);
   return id;
 }
 
@@ -51,8 +78,27 @@ beforeAll(async () => {
   const congressId = t.congressId;
   const termId = newId();
   sittingId = newId();
-  await db.insert(terms).values({ id: termId, congressId, number: 7, startDate: '2021-10-01', endDate: '2026-09-30', isCurrent: true });
-  await db.insert(sittings).values({ id: sittingId, congressId, termId, number: 2, startDate: '2026-11-20', endDate: '2026-12-31', status: 'inSession' });
+  await db
+    .insert(terms)
+    .values({
+      id: termId,
+      congressId,
+      number: 7,
+      startDate: '2021-10-01',
+      endDate: '2026-09-30',
+      isCurrent: true,
+    });
+  await db
+    .insert(sittings)
+    .values({
+      id: sittingId,
+      congressId,
+      termId,
+      number: 2,
+      startDate: '2026-11-20',
+      endDate: '2026-12-31',
+      status: 'inSession',
+    });
   const names = ['王建国', '李秀英', '张伟', ...Array.from({ length: 12 }, (_, i) => `代表${i + 1}`)];
   const keys = ['p', 'co', 'other', ...Array.from({ length: 12 }, (_, i) => `m${i}`)];
   for (let i = 0; i < names.length; i++) {
@@ -61,7 +107,9 @@ beforeAll(async () => {
   }
   for (const k of ['a', 'b', 'c']) {
     unit[k] = newId();
-    await db.insert(handlingUnits).values({ id: unit[k], congressId, name: `区${k.toUpperCase()}局`, kind: 'governmentDepartment' });
+    await db
+      .insert(handlingUnits)
+      .values({ id: unit[k], congressId, name: `区${k.toUpperCase()}局`, kind: 'governmentDepartment' });
   }
   c.p = await t.as('dep_p', ['deputy'], { deputyId: dep.p });
   c.co = await t.as('dep_co', ['deputy'], { deputyId: dep.co });
@@ -88,11 +136,16 @@ describe('suggestions contract', () => {
     expect(cats.json().replyCategories.map((x: { code: string }) => x.code)).toEqual(['A', 'B', 'C', 'D']);
     const res = await c.p.post('/api/v1/suggestions', base);
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toEqual({ id: expect.any(String), number: expect.stringMatching(/^第七届二次会议第\d{4}号$/), status: 'submitted' });
+    expect(res.json()).toEqual({
+      id: expect.any(String),
+      number: expect.stringMatching(/^第七届二次会议第\d{4}号$/),
+      status: 'submitted',
+    });
     const got = await c.p.get(`/api/v1/suggestions/${res.json().id}`);
     expect(got.statusCode).toBe(200);
     const body = got.json();
-    for (const k of ['status', 'deadline', 'assignments', 'replies', 'ratings', 'abilities']) expect(body).toHaveProperty(k);
+    for (const k of ['status', 'deadline', 'assignments', 'replies', 'ratings', 'abilities'])
+      expect(body).toHaveProperty(k);
     expect(body.abilities).toMatchObject({ withdraw: true, review: false, reply: false, rate: false });
     const staffView = (await c.staff.get(`/api/v1/suggestions/${res.json().id}`)).json();
     expect(staffView.abilities).toMatchObject({ review: true, assign: false, withdraw: false });
@@ -102,7 +155,9 @@ describe('suggestions contract', () => {
     const before = (await t.services.db.select().from(suggestions)).length;
     const r1 = await c.p.post('/api/v1/suggestions', { content: '', category: 'transport', extra: 1 });
     expect(r1.statusCode).toBe(400);
-    expect(r1.json().errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['title', 'content', 'extra']));
+    expect(r1.json().errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['title', 'content', 'extra']),
+    );
     const r2 = await c.p.post('/api/v1/suggestions', { ...base, category: 'nonsense' });
     expect(r2.statusCode).toBe(400);
     expect(r2.json().errors[0].field).toBe('category');
@@ -117,14 +172,19 @@ describe('suggestions contract', () => {
   });
 
   it('refuses creation by every role but a deputy', async () => {
-    for (const k of ['staff', 'unitA', 'leader', 'citizen']) expect((await c[k].post('/api/v1/suggestions', base)).statusCode).toBe(403);
+    for (const k of ['staff', 'unitA', 'leader', 'citizen'])
+      expect((await c[k].post('/api/v1/suggestions', base)).statusCode).toBe(403);
     expect((await c.anon.post('/api/v1/suggestions', base)).statusCode).toBe(401);
   });
 });
 
 describe('the full lifecycle', () => {
   it('co-signs, reviews, assigns, contacts, replies, is rated dissatisfied, is re-handled, re-rated, followed up and closed', async () => {
-    const created = await c.p.post('/api/v1/suggestions', { ...base, title: '关于完善布吉街道垃圾分类设施的建议', cosignerIds: [dep.co] });
+    const created = await c.p.post('/api/v1/suggestions', {
+      ...base,
+      title: '关于完善布吉街道垃圾分类设施的建议',
+      cosignerIds: [dep.co],
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ status: 'awaitingCosigners', number: null });
     const id = created.json().id as string;
@@ -135,30 +195,70 @@ describe('the full lifecycle', () => {
     expect((await c.other.post(`/api/v1/suggestions/${id}/cosign`, { accept: true })).statusCode).toBe(403);
     const cos = await c.co.post(`/api/v1/suggestions/${id}/cosign`, { accept: true });
     expect(cos.statusCode).toBe(200);
-    expect(cos.json()).toMatchObject({ status: 'submitted', number: expect.stringMatching(/^第七届二次会议第\d{4}号$/) });
+    expect(cos.json()).toMatchObject({
+      status: 'submitted',
+      number: expect.stringMatching(/^第七届二次会议第\d{4}号$/),
+    });
 
-    const review = await c.staff.post(`/api/v1/suggestions/${id}/review`, { decision: 'accept', comment: '符合要求', checks: { oneMatter: true, notPersonal: true, specific: true } });
+    const review = await c.staff.post(`/api/v1/suggestions/${id}/review`, {
+      decision: 'accept',
+      comment: '符合要求',
+      checks: { oneMatter: true, notPersonal: true, specific: true },
+    });
     expect(review.json().status).toBe('accepted');
-    const assign = await c.staff.post(`/api/v1/suggestions/${id}/assign`, { leadUnitId: unit.a, assistingUnitIds: [unit.b] });
+    const assign = await c.staff.post(`/api/v1/suggestions/${id}/assign`, {
+      leadUnitId: unit.a,
+      assistingUnitIds: [unit.b],
+    });
     expect(assign.json().status).toBe('assigned');
     const detail = (await c.unitA.get(`/api/v1/suggestions/${id}`)).json();
-    expect(detail.assignments.map((a: { role: string; unit: { id: string } }) => [a.role, a.unit.id])).toEqual([['lead', unit.a], ['assisting', unit.b]]);
+    expect(
+      detail.assignments.map((a: { role: string; unit: { id: string } }) => [a.role, a.unit.id]),
+    ).toEqual([
+      ['lead', unit.a],
+      ['assisting', unit.b],
+    ]);
     // 3 calendar months from assignment.
     const deadline = new Date(detail.deadline);
-    const months = (deadline.getUTCFullYear() - new Date().getUTCFullYear()) * 12 + deadline.getUTCMonth() - new Date().getUTCMonth();
+    const months =
+      (deadline.getUTCFullYear() - new Date().getUTCFullYear()) * 12 +
+      deadline.getUTCMonth() -
+      new Date().getUTCMonth();
     expect(months).toBeGreaterThanOrEqual(2);
     expect(months).toBeLessThanOrEqual(3);
-    expect(detail.abilities).toMatchObject({ reply: true, logContact: true, requestHandBack: true, addOpinion: false });
-    expect((await c.unitA.get('/api/v1/notifications')).json().items.some((n: { kind: string }) => n.kind === 'suggestion.assign')).toBe(true);
+    expect(detail.abilities).toMatchObject({
+      reply: true,
+      logContact: true,
+      requestHandBack: true,
+      addOpinion: false,
+    });
+    expect(
+      (await c.unitA.get('/api/v1/notifications'))
+        .json()
+        .items.some((n: { kind: string }) => n.kind === 'suggestion.assign'),
+    ).toBe(true);
 
     // No reply before a contact (沟通见面).
-    const noContact = await c.unitA.post(`/api/v1/suggestions/${id}/reply`, { category: 'B', content: '正在推进' });
+    const noContact = await c.unitA.post(`/api/v1/suggestions/${id}/reply`, {
+      category: 'B',
+      content: '正在推进',
+    });
     expect(noContact.statusCode).toBe(409);
     expect(noContact.json().code).toBe('contact_required');
     expect(await status(id)).toBe('assigned');
-    expect((await c.unitA.post(`/api/v1/suggestions/${id}/contacts`, { method: 'visit', summary: '上门走访代表' })).statusCode).toBe(200);
-    expect((await c.unitB.post(`/api/v1/suggestions/${id}/unit-opinions`, { content: '协办意见：同意增设' })).statusCode).toBe(200);
-    const reply = await c.unitA.post(`/api/v1/suggestions/${id}/reply`, { category: 'B', content: '已列入明年计划', plannedBy: '2027-06-30' });
+    expect(
+      (await c.unitA.post(`/api/v1/suggestions/${id}/contacts`, { method: 'visit', summary: '上门走访代表' }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await c.unitB.post(`/api/v1/suggestions/${id}/unit-opinions`, { content: '协办意见：同意增设' }))
+        .statusCode,
+    ).toBe(200);
+    const reply = await c.unitA.post(`/api/v1/suggestions/${id}/reply`, {
+      category: 'B',
+      content: '已列入明年计划',
+      plannedBy: '2027-06-30',
+    });
     expect(reply.json().status).toBe('replied');
 
     const withReply = (await c.p.get(`/api/v1/suggestions/${id}`)).json();
@@ -171,7 +271,10 @@ describe('the full lifecycle', () => {
     expect(letter.rawPayload.subarray(0, 2).toString()).toBe('PK');
 
     // The proposer is dissatisfied; the co-signer still has to rate before it goes back.
-    const r1 = await c.p.post(`/api/v1/suggestions/${id}/rating`, { rating: 'dissatisfied', comment: '进度太慢' });
+    const r1 = await c.p.post(`/api/v1/suggestions/${id}/rating`, {
+      rating: 'dissatisfied',
+      comment: '进度太慢',
+    });
     expect(r1.json().status).toBe('replied');
     const again = await c.p.post(`/api/v1/suggestions/${id}/rating`, { rating: 'satisfied', comment: '' });
     expect(again.statusCode).toBe(409);
@@ -185,35 +288,95 @@ describe('the full lifecycle', () => {
     expect(days).toBeLessThan(33);
 
     // Re-handling needs its own contact, then a second reply.
-    expect((await c.unitA.post(`/api/v1/suggestions/${id}/reply`, { category: 'B', content: '再次答复' })).statusCode).toBe(409);
-    expect((await c.unitA.post(`/api/v1/suggestions/${id}/contacts`, { method: 'meeting', summary: '面商' })).statusCode).toBe(200);
-    expect((await c.unitA.post(`/api/v1/suggestions/${id}/reply`, { category: 'B', content: '再次答复：提前至三月完成', plannedBy: '2027-03-31' })).json().status).toBe('replied');
-    expect((await c.p.post(`/api/v1/suggestions/${id}/rating`, { rating: 'basicallySatisfied', comment: '' })).json().status).toBe('replied');
-    expect((await c.co.post(`/api/v1/suggestions/${id}/rating`, { rating: 'satisfied', comment: '' })).json().status).toBe('followUp');
+    expect(
+      (await c.unitA.post(`/api/v1/suggestions/${id}/reply`, { category: 'B', content: '再次答复' }))
+        .statusCode,
+    ).toBe(409);
+    expect(
+      (await c.unitA.post(`/api/v1/suggestions/${id}/contacts`, { method: 'meeting', summary: '面商' }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await c.unitA.post(`/api/v1/suggestions/${id}/reply`, {
+          category: 'B',
+          content: '再次答复：提前至三月完成',
+          plannedBy: '2027-03-31',
+        })
+      ).json().status,
+    ).toBe('replied');
+    expect(
+      (
+        await c.p.post(`/api/v1/suggestions/${id}/rating`, { rating: 'basicallySatisfied', comment: '' })
+      ).json().status,
+    ).toBe('replied');
+    expect(
+      (await c.co.post(`/api/v1/suggestions/${id}/rating`, { rating: 'satisfied', comment: '' })).json()
+        .status,
+    ).toBe('followUp');
     expect((await c.unitB.post(`/api/v1/suggestions/${id}/solved`, { note: '已建成' })).statusCode).toBe(403);
-    expect((await c.unitA.post(`/api/v1/suggestions/${id}/solved`, { note: '已建成' })).json().status).toBe('closed');
+    expect((await c.unitA.post(`/api/v1/suggestions/${id}/solved`, { note: '已建成' })).json().status).toBe(
+      'closed',
+    );
 
     const final = (await c.p.get(`/api/v1/suggestions/${id}`)).json();
     expect(final.replies.map((r: { round: number }) => r.round)).toEqual([1, 2]);
-    expect(final.ratings.map((r: { round: number; rating: string }) => `${r.round}:${r.rating}`)).toEqual(['1:dissatisfied', '1:satisfied', '2:basicallySatisfied', '2:satisfied']);
-    expect(await getSuggestionOutcome(t.services.db, t.congressId, id)).toEqual({ status: 'closed', replyCategory: 'B', rating: 'basicallySatisfied' });
+    expect(final.ratings.map((r: { round: number; rating: string }) => `${r.round}:${r.rating}`)).toEqual([
+      '1:dissatisfied',
+      '1:satisfied',
+      '2:basicallySatisfied',
+      '2:satisfied',
+    ]);
+    expect(await getSuggestionOutcome(t.services.db, t.congressId, id)).toEqual({
+      status: 'closed',
+      replyCategory: 'B',
+      rating: 'basicallySatisfied',
+    });
 
-    const audits = await t.services.db.select().from(auditEvents).where(eq(auditEvents.entityId, id)).orderBy(auditEvents.createdAt);
+    const audits = await t.services.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, id))
+      .orderBy(auditEvents.createdAt);
     expect(audits.map((a) => a.action)).toEqual([
-      'suggestion.requestCosigners', 'suggestion.confirmCosign', 'suggestion.allCosigned', 'suggestion.accept', 'suggestion.assign',
-      'suggestion.logContact', 'suggestion.addOpinion', 'suggestion.reply', 'suggestion.rate', 'suggestion.rate', 'suggestion.completeRatings',
-      'suggestion.rehandle', 'suggestion.logContact', 'suggestion.reply', 'suggestion.rate', 'suggestion.rate', 'suggestion.completeRatings',
-      'suggestion.followUp', 'suggestion.reportSolved',
+      'suggestion.requestCosigners',
+      'suggestion.confirmCosign',
+      'suggestion.allCosigned',
+      'suggestion.accept',
+      'suggestion.assign',
+      'suggestion.logContact',
+      'suggestion.addOpinion',
+      'suggestion.reply',
+      'suggestion.rate',
+      'suggestion.rate',
+      'suggestion.completeRatings',
+      'suggestion.rehandle',
+      'suggestion.logContact',
+      'suggestion.reply',
+      'suggestion.rate',
+      'suggestion.rate',
+      'suggestion.completeRatings',
+      'suggestion.followUp',
+      'suggestion.reportSolved',
     ]);
   });
 
   it('returns for revision with comments and takes the revised text back', async () => {
     const id = await make('submitted');
-    expect((await c.staff.post(`/api/v1/suggestions/${id}/review`, { decision: 'return', comment: '' })).statusCode).toBe(400);
-    const ret = await c.staff.post(`/api/v1/suggestions/${id}/review`, { decision: 'return', comment: '请写明具体路段', checks: { oneMatter: true, notPersonal: true, specific: false } });
+    expect(
+      (await c.staff.post(`/api/v1/suggestions/${id}/review`, { decision: 'return', comment: '' }))
+        .statusCode,
+    ).toBe(400);
+    const ret = await c.staff.post(`/api/v1/suggestions/${id}/review`, {
+      decision: 'return',
+      comment: '请写明具体路段',
+      checks: { oneMatter: true, notPersonal: true, specific: false },
+    });
     expect(ret.json().status).toBe('returnedForRevision');
     expect((await c.other.post(`/api/v1/suggestions/${id}/submit`, { content: 'x' })).statusCode).toBe(403);
-    const re = await c.p.post(`/api/v1/suggestions/${id}/submit`, { content: '建议在坂田地铁站B出口增设公交接驳线路。' });
+    const re = await c.p.post(`/api/v1/suggestions/${id}/submit`, {
+      content: '建议在坂田地铁站B出口增设公交接驳线路。',
+    });
     expect(re.json().status).toBe('submitted');
     const report = (await c.staff.get('/api/v1/suggestion-report')).json();
     expect(report.review.failedChecks.specific).toBeGreaterThanOrEqual(1);
@@ -221,9 +384,15 @@ describe('the full lifecycle', () => {
 
   it('refers as an ordinary opinion with the reason, and that is final', async () => {
     const id = await make('submitted');
-    const res = await c.staff.post(`/api/v1/suggestions/${id}/review`, { decision: 'refer', comment: '属个人事项，转为一般意见', checks: { oneMatter: true, notPersonal: false, specific: true } });
+    const res = await c.staff.post(`/api/v1/suggestions/${id}/review`, {
+      decision: 'refer',
+      comment: '属个人事项，转为一般意见',
+      checks: { oneMatter: true, notPersonal: false, specific: true },
+    });
     expect(res.json().status).toBe('referredAsOpinion');
-    expect((await c.staff.get(`/api/v1/suggestions/${id}`)).json().referralReason).toBe('属个人事项，转为一般意见');
+    expect((await c.staff.get(`/api/v1/suggestions/${id}`)).json().referralReason).toBe(
+      '属个人事项，转为一般意见',
+    );
     const again = await c.staff.post(`/api/v1/suggestions/${id}/review`, { decision: 'accept', comment: '' });
     expect(again.statusCode).toBe(409);
     expect(again.json().currentStatus).toBe('referredAsOpinion');
@@ -242,17 +411,67 @@ describe('the full lifecycle', () => {
 });
 
 describe('refusals change nothing', () => {
-  const cases: { step: string; state: 'submitted' | 'accepted' | 'assigned' | 'contacted' | 'replied'; body: () => unknown; refuse: string[] }[] = [
-    { step: 'review', state: 'submitted', body: () => ({ decision: 'accept', comment: '' }), refuse: ['p', 'co', 'other', 'unitA', 'leader', 'citizen'] },
-    { step: 'assign', state: 'accepted', body: () => ({ leadUnitId: unit.a, assistingUnitIds: [] }), refuse: ['p', 'other', 'unitA', 'leader', 'citizen'] },
-    { step: 'contacts', state: 'assigned', body: () => ({ method: 'phone', summary: 's' }), refuse: ['p', 'staff', 'unitC', 'leader', 'citizen'] },
-    { step: 'reply', state: 'contacted', body: () => ({ category: 'A', content: 'x' }), refuse: ['p', 'staff', 'unitB', 'unitC', 'leader', 'citizen'] },
-    { step: 'unit-opinions', state: 'assigned', body: () => ({ content: 'x' }), refuse: ['p', 'staff', 'unitA', 'unitC', 'leader'] },
-    { step: 'hand-back', state: 'assigned', body: () => ({ reason: 'x' }), refuse: ['p', 'staff', 'unitC', 'leader'] },
-    { step: 'extension', state: 'assigned', body: () => ({ reason: 'x' }), refuse: ['p', 'unitA', 'leader', 'citizen'] },
-    { step: 'rating', state: 'replied', body: () => ({ rating: 'satisfied', comment: '' }), refuse: ['other', 'staff', 'unitA', 'leader', 'citizen'] },
+  const cases: {
+    step: string;
+    state: 'submitted' | 'accepted' | 'assigned' | 'contacted' | 'replied';
+    body: () => unknown;
+    refuse: string[];
+  }[] = [
+    {
+      step: 'review',
+      state: 'submitted',
+      body: () => ({ decision: 'accept', comment: '' }),
+      refuse: ['p', 'co', 'other', 'unitA', 'leader', 'citizen'],
+    },
+    {
+      step: 'assign',
+      state: 'accepted',
+      body: () => ({ leadUnitId: unit.a, assistingUnitIds: [] }),
+      refuse: ['p', 'other', 'unitA', 'leader', 'citizen'],
+    },
+    {
+      step: 'contacts',
+      state: 'assigned',
+      body: () => ({ method: 'phone', summary: 's' }),
+      refuse: ['p', 'staff', 'unitC', 'leader', 'citizen'],
+    },
+    {
+      step: 'reply',
+      state: 'contacted',
+      body: () => ({ category: 'A', content: 'x' }),
+      refuse: ['p', 'staff', 'unitB', 'unitC', 'leader', 'citizen'],
+    },
+    {
+      step: 'unit-opinions',
+      state: 'assigned',
+      body: () => ({ content: 'x' }),
+      refuse: ['p', 'staff', 'unitA', 'unitC', 'leader'],
+    },
+    {
+      step: 'hand-back',
+      state: 'assigned',
+      body: () => ({ reason: 'x' }),
+      refuse: ['p', 'staff', 'unitC', 'leader'],
+    },
+    {
+      step: 'extension',
+      state: 'assigned',
+      body: () => ({ reason: 'x' }),
+      refuse: ['p', 'unitA', 'leader', 'citizen'],
+    },
+    {
+      step: 'rating',
+      state: 'replied',
+      body: () => ({ rating: 'satisfied', comment: '' }),
+      refuse: ['other', 'staff', 'unitA', 'leader', 'citizen'],
+    },
     { step: 'withdraw', state: 'submitted', body: () => ({}), refuse: ['other', 'staff', 'unitA', 'leader'] },
-    { step: 'key', state: 'accepted', body: () => ({ leaderAccountId: leaderId }), refuse: ['p', 'unitA', 'leader', 'citizen'] },
+    {
+      step: 'key',
+      state: 'accepted',
+      body: () => ({ leaderAccountId: leaderId }),
+      refuse: ['p', 'unitA', 'leader', 'citizen'],
+    },
   ];
   for (const k of cases) {
     it(`refuses ${k.step} by ${k.refuse.join(', ')} and anonymous, with nothing changed`, async () => {
@@ -269,13 +488,55 @@ describe('refusals change nothing', () => {
     });
   }
 
-  const wrong: { step: string; state: 'submitted' | 'accepted' | 'assigned' | 'replied'; who: string; body: () => unknown; current: string }[] = [
-    { step: 'assign', state: 'submitted', who: 'staff', body: () => ({ leadUnitId: unit.a, assistingUnitIds: [] }), current: 'submitted' },
-    { step: 'review', state: 'accepted', who: 'staff', body: () => ({ decision: 'accept', comment: '' }), current: 'accepted' },
-    { step: 'reply', state: 'replied', who: 'unitA', body: () => ({ category: 'A', content: 'x' }), current: 'replied' },
-    { step: 'contacts', state: 'replied', who: 'unitA', body: () => ({ method: 'phone', summary: 'x' }), current: 'replied' },
-    { step: 'rating', state: 'assigned', who: 'p', body: () => ({ rating: 'satisfied', comment: '' }), current: 'assigned' },
-    { step: 'extension', state: 'accepted', who: 'staff', body: () => ({ reason: 'x' }), current: 'accepted' },
+  const wrong: {
+    step: string;
+    state: 'submitted' | 'accepted' | 'assigned' | 'replied';
+    who: string;
+    body: () => unknown;
+    current: string;
+  }[] = [
+    {
+      step: 'assign',
+      state: 'submitted',
+      who: 'staff',
+      body: () => ({ leadUnitId: unit.a, assistingUnitIds: [] }),
+      current: 'submitted',
+    },
+    {
+      step: 'review',
+      state: 'accepted',
+      who: 'staff',
+      body: () => ({ decision: 'accept', comment: '' }),
+      current: 'accepted',
+    },
+    {
+      step: 'reply',
+      state: 'replied',
+      who: 'unitA',
+      body: () => ({ category: 'A', content: 'x' }),
+      current: 'replied',
+    },
+    {
+      step: 'contacts',
+      state: 'replied',
+      who: 'unitA',
+      body: () => ({ method: 'phone', summary: 'x' }),
+      current: 'replied',
+    },
+    {
+      step: 'rating',
+      state: 'assigned',
+      who: 'p',
+      body: () => ({ rating: 'satisfied', comment: '' }),
+      current: 'assigned',
+    },
+    {
+      step: 'extension',
+      state: 'accepted',
+      who: 'staff',
+      body: () => ({ reason: 'x' }),
+      current: 'accepted',
+    },
     { step: 'solved', state: 'assigned', who: 'unitA', body: () => ({ note: 'x' }), current: 'assigned' },
   ];
   for (const k of wrong) {
@@ -293,8 +554,10 @@ describe('refusals change nothing', () => {
 
   it('hides a suggestion from those with no part in it', async () => {
     const id = await make('assigned');
-    for (const who of ['other', 'unitC', 'citizen']) expect((await c[who].get(`/api/v1/suggestions/${id}`)).statusCode).toBe(403);
-    for (const who of ['p', 'staff', 'unitA', 'unitB', 'leader']) expect((await c[who].get(`/api/v1/suggestions/${id}`)).statusCode).toBe(200);
+    for (const who of ['other', 'unitC', 'citizen'])
+      expect((await c[who].get(`/api/v1/suggestions/${id}`)).statusCode).toBe(403);
+    for (const who of ['p', 'staff', 'unitA', 'unitB', 'leader'])
+      expect((await c[who].get(`/api/v1/suggestions/${id}`)).statusCode).toBe(200);
     const other = await t.createCongress('另一区人大');
     const foreign = await t.as('foreign_staff', ['congressStaff'], { congressId: other.congressId });
     expect((await foreign.get(`/api/v1/suggestions/${id}`)).statusCode).toBe(404);
@@ -303,7 +566,11 @@ describe('refusals change nothing', () => {
 
 describe('numbering', () => {
   it('gives concurrent submissions distinct consecutive numbers in the sitting', async () => {
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => c.p.post('/api/v1/suggestions', { ...base, title: `并发建议${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        c.p.post('/api/v1/suggestions', { ...base, title: `并发建议${i}` }),
+      ),
+    );
     expect(results.every((r) => r.statusCode === 201)).toBe(true);
     const seqs = results.map((r) => Number(/第(\d{4})号/.exec(r.json().number)![1])).sort((a, b) => a - b);
     expect(new Set(seqs).size).toBe(12);
@@ -322,23 +589,59 @@ describe('numbering', () => {
 });
 
 describe('hand-back, extension, key suggestions, merging', () => {
-  it('takes a hand-back request, lists the dispute for the chairpersons\' meeting, and re-assigns', async () => {
+  it("takes a hand-back request, lists the dispute for the chairpersons' meeting, and re-assigns", async () => {
     const id = await make('assigned');
-    expect((await c.unitA.post(`/api/v1/suggestions/${id}/hand-back`, { reason: '不属于本单位职责' })).json().status).toBe('handBackRequested');
-    expect((await c.staff.get('/api/v1/suggestion-hand-backs?status=pending')).json().items.some((h: { suggestionId: string }) => h.suggestionId === id)).toBe(true);
-    expect((await c.unitA.post(`/api/v1/suggestions/${id}/hand-back/decision`, { decision: 'keep' })).statusCode).toBe(403);
-    expect((await c.staff.post(`/api/v1/suggestions/${id}/hand-back/decision`, { decision: 'dispute', comment: '提交主任会议' })).json().status).toBe('handBackRequested');
-    expect((await c.staff.get('/api/v1/suggestion-hand-backs?status=disputed')).json().items.some((h: { suggestionId: string }) => h.suggestionId === id)).toBe(true);
-    expect((await c.staff.post(`/api/v1/suggestions/${id}/hand-back/decision`, { decision: 'reassign' })).statusCode).toBe(400);
-    const re = await c.staff.post(`/api/v1/suggestions/${id}/hand-back/decision`, { decision: 'reassign', leadUnitId: unit.c, assistingUnitIds: [] });
+    expect(
+      (await c.unitA.post(`/api/v1/suggestions/${id}/hand-back`, { reason: '不属于本单位职责' })).json()
+        .status,
+    ).toBe('handBackRequested');
+    expect(
+      (await c.staff.get('/api/v1/suggestion-hand-backs?status=pending'))
+        .json()
+        .items.some((h: { suggestionId: string }) => h.suggestionId === id),
+    ).toBe(true);
+    expect(
+      (await c.unitA.post(`/api/v1/suggestions/${id}/hand-back/decision`, { decision: 'keep' })).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await c.staff.post(`/api/v1/suggestions/${id}/hand-back/decision`, {
+          decision: 'dispute',
+          comment: '提交主任会议',
+        })
+      ).json().status,
+    ).toBe('handBackRequested');
+    expect(
+      (await c.staff.get('/api/v1/suggestion-hand-backs?status=disputed'))
+        .json()
+        .items.some((h: { suggestionId: string }) => h.suggestionId === id),
+    ).toBe(true);
+    expect(
+      (await c.staff.post(`/api/v1/suggestions/${id}/hand-back/decision`, { decision: 'reassign' }))
+        .statusCode,
+    ).toBe(400);
+    const re = await c.staff.post(`/api/v1/suggestions/${id}/hand-back/decision`, {
+      decision: 'reassign',
+      leadUnitId: unit.c,
+      assistingUnitIds: [],
+    });
     expect(re.json().status).toBe('assigned');
-    expect((await c.unitA.post(`/api/v1/suggestions/${id}/contacts`, { method: 'phone', summary: 'x' })).statusCode).toBe(403);
-    expect((await c.unitC.post(`/api/v1/suggestions/${id}/contacts`, { method: 'phone', summary: 'x' })).statusCode).toBe(200);
+    expect(
+      (await c.unitA.post(`/api/v1/suggestions/${id}/contacts`, { method: 'phone', summary: 'x' }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await c.unitC.post(`/api/v1/suggestions/${id}/contacts`, { method: 'phone', summary: 'x' }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('refuses a hand-back after the window', async () => {
     const id = await make('assigned');
-    await t.services.db.update(suggestions).set({ handBackDueAt: new Date(Date.now() - 1000) }).where(eq(suggestions.id, id));
+    await t.services.db
+      .update(suggestions)
+      .set({ handBackDueAt: new Date(Date.now() - 1000) })
+      .where(eq(suggestions.id, id));
     const res = await c.unitA.post(`/api/v1/suggestions/${id}/hand-back`, { reason: 'x' });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('hand_back_window_closed');
@@ -347,32 +650,57 @@ describe('hand-back, extension, key suggestions, merging', () => {
   it('approves an extension to 6 months once', async () => {
     const id = await make('assigned');
     const before = (await c.staff.get(`/api/v1/suggestions/${id}`)).json();
-    expect((await c.staff.post(`/api/v1/suggestions/${id}/extension`, { reason: '涉及面广' })).statusCode).toBe(200);
+    expect(
+      (await c.staff.post(`/api/v1/suggestions/${id}/extension`, { reason: '涉及面广' })).statusCode,
+    ).toBe(200);
     const after = (await c.staff.get(`/api/v1/suggestions/${id}`)).json();
     expect(after.extended).toBe(true);
     const gain = (new Date(after.deadline).getTime() - new Date(before.deadline).getTime()) / 86_400_000;
     expect(gain).toBeGreaterThan(85);
     expect(gain).toBeLessThan(95);
-    expect((await c.staff.post(`/api/v1/suggestions/${id}/extension`, { reason: 'again' })).json().code).toBe('already_extended');
+    expect((await c.staff.post(`/api/v1/suggestions/${id}/extension`, { reason: 'again' })).json().code).toBe(
+      'already_extended',
+    );
   });
 
   it('selects a key suggestion with its leading leader, who logs supervision and sees it on the dashboard', async () => {
     const id = await make('assigned');
-    expect((await c.staff.post(`/api/v1/suggestions/${id}/key`, { leaderAccountId: newId() })).statusCode).toBe(400);
-    expect((await c.staff.post(`/api/v1/suggestions/${id}/key`, { leaderAccountId: leaderId })).statusCode).toBe(200);
-    const audit = await t.services.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'suggestion.selectKey')));
+    expect(
+      (await c.staff.post(`/api/v1/suggestions/${id}/key`, { leaderAccountId: newId() })).statusCode,
+    ).toBe(400);
+    expect(
+      (await c.staff.post(`/api/v1/suggestions/${id}/key`, { leaderAccountId: leaderId })).statusCode,
+    ).toBe(200);
+    const audit = await t.services.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'suggestion.selectKey')));
     expect(audit[0].after).toMatchObject({ decidedBy: 'chairpersonsMeeting', leaderAccountId: leaderId });
-    expect((await c.leader2.post(`/api/v1/suggestions/${id}/supervisions`, { kind: 'meeting', note: 'x' })).statusCode).toBe(403);
-    expect((await c.leader.post(`/api/v1/suggestions/${id}/supervisions`, { kind: 'siteVisit', note: '现场察看' })).statusCode).toBe(200);
+    expect(
+      (await c.leader2.post(`/api/v1/suggestions/${id}/supervisions`, { kind: 'meeting', note: 'x' }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await c.leader.post(`/api/v1/suggestions/${id}/supervisions`, { kind: 'siteVisit', note: '现场察看' }))
+        .statusCode,
+    ).toBe(200);
     const dash = (await c.leader.get('/api/v1/suggestions/dashboard')).json();
     expect(dash.key.map((k: { id: string }) => k.id)).toContain(id);
-    expect((await c.leader2.get('/api/v1/suggestions/dashboard')).json().key.map((k: { id: string }) => k.id)).not.toContain(id);
+    expect(
+      (await c.leader2.get('/api/v1/suggestions/dashboard')).json().key.map((k: { id: string }) => k.id),
+    ).not.toContain(id);
     expect(otherLeaderId).not.toBe(leaderId);
   });
 
   it('surfaces similar suggestions of the sitting and merges them into one case assigned together', async () => {
-    const a = await make('accepted', { title: '关于改善龙岗大道交通拥堵的建议', content: '龙岗大道早晚高峰交通拥堵严重，建议优化信号灯配时。' });
-    const b = await make('accepted', { title: '关于缓解龙岗大道交通拥堵的建议', content: '龙岗大道交通拥堵，建议优化信号灯配时并增设掉头车道。' });
+    const a = await make('accepted', {
+      title: '关于改善龙岗大道交通拥堵的建议',
+      content: '龙岗大道早晚高峰交通拥堵严重，建议优化信号灯配时。',
+    });
+    const b = await make('accepted', {
+      title: '关于缓解龙岗大道交通拥堵的建议',
+      content: '龙岗大道交通拥堵，建议优化信号灯配时并增设掉头车道。',
+    });
     const sim = await c.staff.get(`/api/v1/suggestions/${a}/similar`);
     expect(sim.statusCode).toBe(200);
     expect(sim.json().items.map((x: { id: string }) => x.id)).toContain(b);
@@ -380,7 +708,9 @@ describe('hand-back, extension, key suggestions, merging', () => {
     expect((await c.p.post('/api/v1/suggestion-cases', { suggestionIds: [a, b] })).statusCode).toBe(403);
     const merged = await c.staff.post('/api/v1/suggestion-cases', { suggestionIds: [a, b] });
     expect(merged.statusCode).toBe(201);
-    expect((await c.staff.post('/api/v1/suggestion-cases', { suggestionIds: [a, b] })).json().code).toBe('already_merged');
+    expect((await c.staff.post('/api/v1/suggestion-cases', { suggestionIds: [a, b] })).json().code).toBe(
+      'already_merged',
+    );
     await c.staff.post(`/api/v1/suggestions/${a}/assign`, { leadUnitId: unit.a, assistingUnitIds: [] });
     expect(await status(b)).toBe('assigned');
     // Each keeps its own reply and rating.
@@ -394,16 +724,33 @@ describe('motions', () => {
     const few = await c.p.post('/api/v1/motions', { ...base, signerIds: [dep.m0, dep.m1] });
     expect(few.statusCode).toBe(400);
     expect(few.json().errors[0]).toMatchObject({ field: 'signerIds', code: 'too_few_signers' });
-    const ok = await c.p.post('/api/v1/motions', { ...base, signerIds: Array.from({ length: 9 }, (_, i) => dep[`m${i}`]) });
+    const ok = await c.p.post('/api/v1/motions', {
+      ...base,
+      signerIds: Array.from({ length: 9 }, (_, i) => dep[`m${i}`]),
+    });
     expect(ok.statusCode).toBe(201);
     expect(ok.json().number).toMatch(/^第七届二次会议议案第\d{4}号$/);
-    expect((await c.p.post(`/api/v1/motions/${ok.json().id}/decision`, { decision: 'asSuggestion', body: 'presidium' })).statusCode).toBe(403);
-    const d = await c.staff.post(`/api/v1/motions/${ok.json().id}/decision`, { decision: 'asSuggestion', body: 'presidium', note: '作为建议办理' });
+    expect(
+      (
+        await c.p.post(`/api/v1/motions/${ok.json().id}/decision`, {
+          decision: 'asSuggestion',
+          body: 'presidium',
+        })
+      ).statusCode,
+    ).toBe(403);
+    const d = await c.staff.post(`/api/v1/motions/${ok.json().id}/decision`, {
+      decision: 'asSuggestion',
+      body: 'presidium',
+      note: '作为建议办理',
+    });
     expect(d.json()).toMatchObject({ status: 'handledAsSuggestion', suggestionId: expect.any(String) });
     const s = (await c.staff.get(`/api/v1/suggestions/${d.json().suggestionId}`)).json();
     expect(s).toMatchObject({ status: 'submitted', motionId: ok.json().id });
     expect(s.cosigners).toHaveLength(9);
-    const again = await c.staff.post(`/api/v1/motions/${ok.json().id}/decision`, { decision: 'agenda', body: 'presidium' });
+    const again = await c.staff.post(`/api/v1/motions/${ok.json().id}/decision`, {
+      decision: 'agenda',
+      body: 'presidium',
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().currentStatus).toBe('handledAsSuggestion');
   });
@@ -413,7 +760,10 @@ describe('motions', () => {
     try {
       const ten = Array.from({ length: 10 }, (_, i) => dep[`m${i}`]);
       expect((await c.p.post('/api/v1/motions', { ...base, signerIds: ten })).statusCode).toBe(400);
-      for (const d of [dep.p, dep.m0, dep.m1]) await t.services.db.insert(committeeMembers).values({ id: newId(), congressId: t.congressId, body: 'standingCommittee', deputyId: d });
+      for (const d of [dep.p, dep.m0, dep.m1])
+        await t.services.db
+          .insert(committeeMembers)
+          .values({ id: newId(), congressId: t.congressId, body: 'standingCommittee', deputyId: d });
       const ok = await c.p.post('/api/v1/motions', { ...base, signerIds: [dep.m0, dep.m1] });
       expect(ok.statusCode).toBe(201);
       expect(ok.json().number).toMatch(/闭会期间议案第0001号$/);
@@ -426,18 +776,34 @@ describe('motions', () => {
 describe('reminders, report, opinions link', () => {
   it('reminds the unit once as the deadline nears and once when overdue', async () => {
     const id = await make('assigned');
-    await t.services.db.update(suggestions).set({ deadline: new Date(Date.now() + 2 * 86_400_000) }).where(eq(suggestions.id, id));
-    const count = async () => (await t.services.db.select().from(notifications).where(and(eq(notifications.link, `/suggestions/${id}`)))).filter((n) => n.kind.startsWith('suggestion.dueSoon') || n.kind === 'suggestion.overdue').length;
+    await t.services.db
+      .update(suggestions)
+      .set({ deadline: new Date(Date.now() + 2 * 86_400_000) })
+      .where(eq(suggestions.id, id));
+    const count = async () =>
+      (
+        await t.services.db
+          .select()
+          .from(notifications)
+          .where(and(eq(notifications.link, `/suggestions/${id}`)))
+      ).filter((n) => n.kind.startsWith('suggestion.dueSoon') || n.kind === 'suggestion.overdue').length;
     await remindDeadlines(t.services);
     await remindDeadlines(t.services);
     expect(await count()).toBe(1);
-    await t.services.db.update(suggestions).set({ deadline: new Date(Date.now() - 86_400_000) }).where(eq(suggestions.id, id));
+    await t.services.db
+      .update(suggestions)
+      .set({ deadline: new Date(Date.now() - 86_400_000) })
+      .where(eq(suggestions.id, id));
     await remindDeadlines(t.services);
     await remindDeadlines(t.services);
     expect(await count()).toBe(2);
     const list = await c.staff.get(`/api/v1/suggestions?overdue=true&unitId=${unit.a}&status=assigned`);
     expect(list.json().items.map((x: { id: string }) => x.id)).toContain(id);
-    expect((await c.unitA.get('/api/v1/suggestions/dashboard')).json().unit.overdue.map((x: { id: string }) => x.id)).toContain(id);
+    expect(
+      (await c.unitA.get('/api/v1/suggestions/dashboard'))
+        .json()
+        .unit.overdue.map((x: { id: string }) => x.id),
+    ).toContain(id);
   });
 
   it('lists with filters and cursor paging, scoped by role', async () => {
@@ -460,7 +826,9 @@ describe('reminders, report, opinions link', () => {
     expect(body).toHaveProperty('solvedRate');
     expect(body).toHaveProperty('satisfactionRate');
     expect(body.byUnit.length).toBeGreaterThan(0);
-    expect(body.byRating.find((x: { key: string }) => x.key === 'dissatisfied').count).toBeGreaterThanOrEqual(1);
+    expect(body.byRating.find((x: { key: string }) => x.key === 'dissatisfied').count).toBeGreaterThanOrEqual(
+      1,
+    );
     for (const ext of ['xlsx', 'docx']) {
       const f = await c.staff.get(`/api/v1/suggestion-report.${ext}`);
       expect(f.statusCode).toBe(200);
@@ -474,12 +842,23 @@ describe('reminders, report, opinions link', () => {
     const opinionId = newId();
     const ctx = { ...systemCtx(t.services), actor: null };
     const out = await transact(ctx, (w) =>
-      raiseSuggestionFromOpinion(w, { congressId: t.congressId, deputyId: dep.p, title: '群众反映：小区门口路灯不亮', content: '建议尽快维修', category: 'unknown', opinionId }),
+      raiseSuggestionFromOpinion(w, {
+        congressId: t.congressId,
+        deputyId: dep.p,
+        title: '群众反映：小区门口路灯不亮',
+        content: '建议尽快维修',
+        category: 'unknown',
+        opinionId,
+      }),
     );
     expect(out.number).toMatch(/^第七届二次会议第\d{4}号$/);
     const [row] = await t.services.db.select().from(suggestions).where(eq(suggestions.id, out.id));
     expect(row).toMatchObject({ opinionId, status: 'submitted', category: 'urbanConstruction' });
-    expect(await getSuggestionOutcome(t.services.db, t.congressId, out.id)).toEqual({ status: 'submitted', replyCategory: null, rating: null });
+    expect(await getSuggestionOutcome(t.services.db, t.congressId, out.id)).toEqual({
+      status: 'submitted',
+      replyCategory: null,
+      rating: null,
+    });
     expect(await getSuggestionOutcome(t.services.db, t.congressId, newId())).toBeNull();
   });
 });

@@ -60,7 +60,12 @@ export async function runStep<T>(
 }
 
 /** Applies a follow-on event inside the same transaction (e.g. completeRatings then close). */
-export async function chainEvent(w: Work, row: SuggestionRow, event: SuggestionEvent, set: Partial<SuggestionRow> = {}) {
+export async function chainEvent(
+  w: Work,
+  row: SuggestionRow,
+  event: SuggestionEvent,
+  set: Partial<SuggestionRow> = {},
+) {
   const next = nextStatus(row.status, event);
   if (!next) throw wrongState(row.status);
   const [after] = await w.db
@@ -68,6 +73,12 @@ export async function chainEvent(w: Work, row: SuggestionRow, event: SuggestionE
     .set({ ...set, status: next, updatedAt: new Date() })
     .where(eq(suggestions.id, row.id))
     .returning();
-  await w.audit({ action: `suggestion.${event}`, entityType: 'suggestion', entityId: row.id, before: { status: row.status }, after: { status: next } });
+  await w.audit({
+    action: `suggestion.${event}`,
+    entityType: 'suggestion',
+    entityId: row.id,
+    before: { status: row.status },
+    after: { status: next },
+  });
   return after;
 }

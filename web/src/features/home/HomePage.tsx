@@ -105,6 +105,8 @@ function Hero({ congress }: { congress: PublicCongress | null }) {
 /** Public entries contributed by the features (submit an opinion, track it, livelihood projects...). */
 function ServiceCards() {
   const { t } = useTranslation();
+  // Phones get two columns of titles; the descriptions would make each card too tall.
+  const mobile = useIsMobile();
   const cards = useMemo(
     () =>
       features
@@ -126,7 +128,7 @@ function ServiceCards() {
                   {c.icon && <span style={{ fontSize: 24, color: '#b71c1c' }}>{c.icon}</span>}
                   <div style={{ minWidth: 0 }}>
                     <Typography.Text strong>{t(c.titleKey, { ns: c.ns })}</Typography.Text>
-                    {c.descriptionKey && (
+                    {c.descriptionKey && !mobile && (
                       <div>
                         <Typography.Text type="secondary" style={{ fontSize: '0.88em' }}>
                           {t(c.descriptionKey, { ns: c.ns })}

@@ -48,7 +48,7 @@ export default function ProgressPage() {
       ],
     }),
     [items, t],
-  ); // eslint-disable-line react-hooks/exhaustive-deps
+  );
   return (
     <div style={{ maxWidth: 960, margin: '0 auto' }}>
       <PageHeader

@@ -33,7 +33,7 @@ export default function VotePage() {
     if (!vote || vote.status === 'closed' || vote.status === 'draft') return;
     const timer = setInterval(reload, 5000);
     return () => clearInterval(timer);
-  }, [vote?.status]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [vote?.status]);
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (!vote) return null;
   return (
@@ -121,11 +121,7 @@ function Ballot({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
           <Typography.Paragraph strong style={{ marginTop: 8 }}>
             {t('votes.choose', { n: vote.maxChoices })}（{choices.length}/{vote.maxChoices}）
           </Typography.Paragraph>
-          <Checkbox.Group
-            value={choices}
-            onChange={(v) => setChoices(v as string[])}
-            style={{ width: '100%' }}
-          >
+          <Checkbox.Group value={choices} onChange={(v) => setChoices(v)} style={{ width: '100%' }}>
             <Space direction="vertical" style={{ width: '100%' }}>
               {vote.candidates.map((c) => (
                 <Checkbox

@@ -2,14 +2,47 @@
 // review, assign, extension, hand-back (staff); contacts, reply, assisting opinion, hand-back request (units);
 // co-signing, withdrawal, rating (deputies); supervision (the leading leader).
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, List, Radio, Row, Select, Space, Tag, Timeline, Typography, message } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  List,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Timeline,
+  Typography,
+  message,
+} from 'antd';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api, applyFieldErrors, download, problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import { STATUS_COLORS, fmtDate, type SuggestionDetail } from './types';
 
-function Action({ title, testId, children, onSubmit, submitLabel, danger }: { title: string; testId: string; children?: ReactNode; onSubmit: (v: Record<string, unknown>) => Promise<unknown>; submitLabel: string; danger?: boolean }) {
+function Action({
+  title,
+  testId,
+  children,
+  onSubmit,
+  submitLabel,
+  danger,
+}: {
+  title: string;
+  testId: string;
+  children?: ReactNode;
+  onSubmit: (v: Record<string, unknown>) => Promise<unknown>;
+  submitLabel: string;
+  danger?: boolean;
+}) {
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   return (
@@ -30,7 +63,15 @@ function Action({ title, testId, children, onSubmit, submitLabel, danger }: { ti
         }}
       >
         {children}
-        <Button type="primary" danger={danger} htmlType="submit" loading={busy} data-testid={`${testId}-submit`}>{submitLabel}</Button>
+        <Button
+          type="primary"
+          danger={danger}
+          htmlType="submit"
+          loading={busy}
+          data-testid={`${testId}-submit`}
+        >
+          {submitLabel}
+        </Button>
       </Form>
     </Card>
   );
@@ -40,17 +81,29 @@ export default function DetailPage() {
   const { id } = useParams();
   const { t } = useTranslation('suggestions');
   const { data: s, error, reload } = useResource<SuggestionDetail>(`/suggestions/${id}`);
-  const cats = useResource<{ items: { code: string; zh: string }[]; replyCategories: { code: string; zh: string }[] }>('/suggestion-categories');
+  const cats = useResource<{
+    items: { code: string; zh: string }[];
+    replyCategories: { code: string; zh: string }[];
+  }>('/suggestion-categories');
   const can = s?.abilities ?? {};
-  const units = useResource<{ items: { id: string; name: string }[] }>(can.assign || can.decideHandBack ? '/handling-units?limit=200' : null);
-  const similar = useResource<{ items: { id: string; number: string; title: string; score: number }[] }>(can.merge ? `/suggestions/${id}/similar` : null);
+  const units = useResource<{ items: { id: string; name: string }[] }>(
+    can.assign || can.decideHandBack ? '/handling-units?limit=200' : null,
+  );
+  const similar = useResource<{ items: { id: string; number: string; title: string; score: number }[] }>(
+    can.merge ? `/suggestions/${id}/similar` : null,
+  );
   const post = (path: string) => async (body: Record<string, unknown>) => {
     await api.post(`/suggestions/${id}/${path}`, body);
     message.success(t('done'));
     reload();
   };
   const unitOptions = (units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }));
-  if (!s) return <div style={{ maxWidth: 1100, margin: '0 auto' }}><ErrorAlert error={error} onRetry={reload} /></div>;
+  if (!s)
+    return (
+      <div style={{ maxWidth: 1100, margin: '0 auto' }}>
+        <ErrorAlert error={error} onRetry={reload} />
+      </div>
+    );
 
   const lead = s.assignments.find((a) => a.role === 'lead' && !a.endedAt);
   const assisting = s.assignments.filter((a) => a.role === 'assisting' && !a.endedAt);
@@ -59,26 +112,59 @@ export default function DetailPage() {
       <PageHeader
         title={s.title}
         sub={s.number ?? undefined}
-        extra={<Space wrap><Tag color={STATUS_COLORS[s.status]} data-testid="status">{t(`status.${s.status}`)}</Tag>{s.overdue && <Tag color="red">{t('fields.overdue')}</Tag>}{s.isKey && <Tag color="volcano">{t('fields.key')}</Tag>}</Space>}
+        extra={
+          <Space wrap>
+            <Tag color={STATUS_COLORS[s.status]} data-testid="status">
+              {t(`status.${s.status}`)}
+            </Tag>
+            {s.overdue && <Tag color="red">{t('fields.overdue')}</Tag>}
+            {s.isKey && <Tag color="volcano">{t('fields.key')}</Tag>}
+          </Space>
+        }
       />
       <ErrorAlert error={error} onRetry={reload} />
-      {s.status === 'rehandling' && <Alert type="warning" showIcon title={t('detail.rehandlingDue')} style={{ marginBottom: 12 }} />}
+      {s.status === 'rehandling' && (
+        <Alert type="warning" showIcon title={t('detail.rehandlingDue')} style={{ marginBottom: 12 }} />
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card size="small" style={{ marginBottom: 12 }}>
             <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
               <Descriptions.Item label={t('fields.proposer')}>{s.proposer.name}</Descriptions.Item>
-              <Descriptions.Item label={t('fields.category')}>{cats.data?.items.find((c) => c.code === s.category)?.zh ?? s.category}</Descriptions.Item>
-              <Descriptions.Item label={t('fields.cosigners')}>{s.cosigners.map((c) => `${c.name}${c.status === 'pending' ? '（待确认）' : ''}`).join('、') || '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('fields.category')}>
+                {cats.data?.items.find((c) => c.code === s.category)?.zh ?? s.category}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('fields.cosigners')}>
+                {s.cosigners
+                  .map((c) => `${c.name}${c.status === 'pending' ? '（待确认）' : ''}`)
+                  .join('、') || '—'}
+              </Descriptions.Item>
               <Descriptions.Item label={t('fields.submittedAt')}>{fmtDate(s.submittedAt)}</Descriptions.Item>
               <Descriptions.Item label={t('fields.leadUnit')}>{lead?.unit.name ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('fields.assistingUnits')}>{assisting.map((a) => a.unit.name).join('、') || '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('fields.deadline')}><span data-testid="deadline">{fmtDate(s.deadline)}</span>{s.extended && <Tag style={{ marginLeft: 4 }}>{t('detail.extended')}</Tag>}</Descriptions.Item>
-              {s.leader && <Descriptions.Item label={t('detail.keyLeader')}>{s.leader.name}</Descriptions.Item>}
+              <Descriptions.Item label={t('fields.assistingUnits')}>
+                {assisting.map((a) => a.unit.name).join('、') || '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('fields.deadline')}>
+                <span data-testid="deadline">{fmtDate(s.deadline)}</span>
+                {s.extended && <Tag style={{ marginLeft: 4 }}>{t('detail.extended')}</Tag>}
+              </Descriptions.Item>
+              {s.leader && (
+                <Descriptions.Item label={t('detail.keyLeader')}>{s.leader.name}</Descriptions.Item>
+              )}
             </Descriptions>
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8 }}>{s.content}</Typography.Paragraph>
-            {s.review.comment && <Alert type="info" title={`${t('detail.reviewComment')}：${s.review.comment}`} />}
-            {s.referralReason && <Alert type="info" style={{ marginTop: 8 }} title={`${t('detail.referral')}：${s.referralReason}`} />}
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8 }}>
+              {s.content}
+            </Typography.Paragraph>
+            {s.review.comment && (
+              <Alert type="info" title={`${t('detail.reviewComment')}：${s.review.comment}`} />
+            )}
+            {s.referralReason && (
+              <Alert
+                type="info"
+                style={{ marginTop: 8 }}
+                title={`${t('detail.referral')}：${s.referralReason}`}
+              />
+            )}
           </Card>
           {s.replies.length > 0 && (
             <Card size="small" title={t('detail.replies')} style={{ marginBottom: 12 }} data-testid="replies">
@@ -87,28 +173,63 @@ export default function DetailPage() {
                   <Space wrap>
                     <Typography.Text strong>{t('detail.round', { n: r.round })}</Typography.Text>
                     <Tag color="blue">{r.category}</Tag>
-                    <Typography.Text type="secondary">{r.unit.name} · {fmtDate(r.createdAt)}</Typography.Text>
-                    <Button size="small" onClick={() => download(r.letterUrl.replace('/api/v1', ''), `${s.number ?? s.id}-${r.round}.docx`)} data-testid="letter">{t('detail.letter')}</Button>
+                    <Typography.Text type="secondary">
+                      {r.unit.name} · {fmtDate(r.createdAt)}
+                    </Typography.Text>
+                    <Button
+                      size="small"
+                      onClick={() =>
+                        download(r.letterUrl.replace('/api/v1', ''), `${s.number ?? s.id}-${r.round}.docx`)
+                      }
+                      data-testid="letter"
+                    >
+                      {t('detail.letter')}
+                    </Button>
                   </Space>
-                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 4 }}>{r.content}</Typography.Paragraph>
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 4 }}>
+                    {r.content}
+                  </Typography.Paragraph>
                   {s.ratings.some((x) => x.round === r.round) && (
                     <Space wrap data-testid={`ratings-${r.round}`}>
-                      {s.ratings.filter((x) => x.round === r.round).map((x) => (
-                        <Tag key={x.id} color={x.rating === 'dissatisfied' ? 'red' : 'green'}>{x.name}：{t(`rating.${x.rating}`)}{x.comment ? `（${x.comment}）` : ''}</Tag>
-                      ))}
+                      {s.ratings
+                        .filter((x) => x.round === r.round)
+                        .map((x) => (
+                          <Tag key={x.id} color={x.rating === 'dissatisfied' ? 'red' : 'green'}>
+                            {x.name}：{t(`rating.${x.rating}`)}
+                            {x.comment ? `（${x.comment}）` : ''}
+                          </Tag>
+                        ))}
                     </Space>
                   )}
                 </div>
               ))}
-              {s.unitOpinions.map((o) => <Alert key={o.id} type="info" style={{ marginTop: 4 }} title={`${t('detail.unitOpinion')}（${o.unit.name}）：${o.content}`} />)}
+              {s.unitOpinions.map((o) => (
+                <Alert
+                  key={o.id}
+                  type="info"
+                  style={{ marginTop: 4 }}
+                  title={`${t('detail.unitOpinion')}（${o.unit.name}）：${o.content}`}
+                />
+              ))}
             </Card>
           )}
           <Card size="small" title={t('detail.history')}>
             <Timeline
               items={[
-                ...s.contacts.map((c) => ({ key: c.id, children: `${c.contactedOn} ${c.unit.name} ${t(`method.${c.method}`)}：${c.summary}` })),
-                ...s.handBacks.map((h) => ({ key: h.id, color: 'orange', children: `${fmtDate(h.requestedAt)} ${h.unit.name} ${t('detail.handBack')}：${h.reason}（${h.status}）` })),
-                ...s.supervisions.map((v) => ({ key: v.id, color: 'red', children: `${v.occurredOn} ${t(`supervisionKind.${v.kind}`)}：${v.note}` })),
+                ...s.contacts.map((c) => ({
+                  key: c.id,
+                  children: `${c.contactedOn} ${c.unit.name} ${t(`method.${c.method}`)}：${c.summary}`,
+                })),
+                ...s.handBacks.map((h) => ({
+                  key: h.id,
+                  color: 'orange',
+                  children: `${fmtDate(h.requestedAt)} ${h.unit.name} ${t('detail.handBack')}：${h.reason}（${h.status}）`,
+                })),
+                ...s.supervisions.map((v) => ({
+                  key: v.id,
+                  color: 'red',
+                  children: `${v.occurredOn} ${t(`supervisionKind.${v.kind}`)}：${v.note}`,
+                })),
               ]}
             />
           </Card>
@@ -117,33 +238,108 @@ export default function DetailPage() {
           {can.confirmCosign && (
             <Card size="small" title={t('detail.cosign')} style={{ marginBottom: 12 }}>
               <Space>
-                <Button type="primary" onClick={() => post('cosign')({ accept: true }).catch((e) => message.error(problemMessage(e)))} data-testid="cosign">{t('detail.cosign')}</Button>
-                <Button onClick={() => post('cosign')({ accept: false }).catch((e) => message.error(problemMessage(e)))}>{t('detail.decline')}</Button>
+                <Button
+                  type="primary"
+                  onClick={() =>
+                    post('cosign')({ accept: true }).catch((e) => message.error(problemMessage(e)))
+                  }
+                  data-testid="cosign"
+                >
+                  {t('detail.cosign')}
+                </Button>
+                <Button
+                  onClick={() =>
+                    post('cosign')({ accept: false }).catch((e) => message.error(problemMessage(e)))
+                  }
+                >
+                  {t('detail.decline')}
+                </Button>
               </Space>
             </Card>
           )}
           {can.review && (
-            <Action title={t('detail.review')} testId="review" submitLabel={t('detail.review')} onSubmit={(v) => post('review')({ decision: v.decision, comment: v.comment ?? '', checks: { oneMatter: !!(v.checks as string[] | undefined)?.includes('oneMatter'), notPersonal: !!(v.checks as string[] | undefined)?.includes('notPersonal'), specific: !!(v.checks as string[] | undefined)?.includes('specific') } })}>
-              <Form.Item name="checks" label={t('detail.checks')} initialValue={['oneMatter', 'notPersonal', 'specific']}>
-                <Checkbox.Group options={['oneMatter', 'notPersonal', 'specific'].map((c) => ({ value: c, label: t(`detail.${c}`) }))} />
+            <Action
+              title={t('detail.review')}
+              testId="review"
+              submitLabel={t('detail.review')}
+              onSubmit={(v) =>
+                post('review')({
+                  decision: v.decision,
+                  comment: v.comment ?? '',
+                  checks: {
+                    oneMatter: !!(v.checks as string[] | undefined)?.includes('oneMatter'),
+                    notPersonal: !!(v.checks as string[] | undefined)?.includes('notPersonal'),
+                    specific: !!(v.checks as string[] | undefined)?.includes('specific'),
+                  },
+                })
+              }
+            >
+              <Form.Item
+                name="checks"
+                label={t('detail.checks')}
+                initialValue={['oneMatter', 'notPersonal', 'specific']}
+              >
+                <Checkbox.Group
+                  options={['oneMatter', 'notPersonal', 'specific'].map((c) => ({
+                    value: c,
+                    label: t(`detail.${c}`),
+                  }))}
+                />
               </Form.Item>
               <Form.Item name="decision" initialValue="accept">
-                <Radio.Group options={['accept', 'return', 'refer'].map((d) => ({ value: d, label: t(`detail.${d}`) }))} data-testid="review-decision" />
+                <Radio.Group
+                  options={['accept', 'return', 'refer'].map((d) => ({ value: d, label: t(`detail.${d}`) }))}
+                  data-testid="review-decision"
+                />
               </Form.Item>
-              <Form.Item name="comment" label={t('fields.comment')}><Input.TextArea rows={2} /></Form.Item>
+              <Form.Item name="comment" label={t('fields.comment')}>
+                <Input.TextArea rows={2} />
+              </Form.Item>
             </Action>
           )}
           {can.merge && (similar.data?.items.length ?? 0) > 0 && (
             <Card size="small" title={t('detail.similar')} style={{ marginBottom: 12 }}>
-              <List size="small" dataSource={similar.data!.items} renderItem={(x) => (
-                <List.Item actions={[<Button key="m" size="small" onClick={() => api.post('/suggestion-cases', { suggestionIds: [s.id, x.id] }).then(() => { message.success(t('done')); reload(); }).catch((e) => message.error(problemMessage(e)))}>{t('detail.merge')}</Button>]}>
-                  <a href={`/suggestions/${x.id}`}>{x.number} {x.title}</a> <Tag>{x.score}</Tag>
-                </List.Item>
-              )} />
+              <List
+                size="small"
+                dataSource={similar.data!.items}
+                renderItem={(x) => (
+                  <List.Item
+                    actions={[
+                      <Button
+                        key="m"
+                        size="small"
+                        onClick={() =>
+                          api
+                            .post('/suggestion-cases', { suggestionIds: [s.id, x.id] })
+                            .then(() => {
+                              message.success(t('done'));
+                              reload();
+                            })
+                            .catch((e) => message.error(problemMessage(e)))
+                        }
+                      >
+                        {t('detail.merge')}
+                      </Button>,
+                    ]}
+                  >
+                    <a href={`/suggestions/${x.id}`}>
+                      {x.number} {x.title}
+                    </a>{' '}
+                    <Tag>{x.score}</Tag>
+                  </List.Item>
+                )}
+              />
             </Card>
           )}
           {can.assign && (
-            <Action title={t('detail.assign')} testId="assign" submitLabel={t('detail.assignDo')} onSubmit={(v) => post('assign')({ leadUnitId: v.leadUnitId, assistingUnitIds: v.assistingUnitIds ?? [] })}>
+            <Action
+              title={t('detail.assign')}
+              testId="assign"
+              submitLabel={t('detail.assignDo')}
+              onSubmit={(v) =>
+                post('assign')({ leadUnitId: v.leadUnitId, assistingUnitIds: v.assistingUnitIds ?? [] })
+              }
+            >
               <Form.Item name="leadUnitId" label={t('fields.leadUnit')} rules={[{ required: true }]}>
                 <Select showSearch optionFilterProp="label" options={unitOptions} data-testid="lead-unit" />
               </Form.Item>
@@ -153,68 +349,187 @@ export default function DetailPage() {
             </Action>
           )}
           {can.decideHandBack && (
-            <Action title={t('detail.handBackDecide')} testId="hand-back-decide" submitLabel={t('detail.handBackDecide')} onSubmit={(v) => post('hand-back/decision')({ decision: v.decision, leadUnitId: v.leadUnitId, comment: v.comment ?? '' })}>
-              <Form.Item name="decision" initialValue="reassign"><Radio.Group options={['reassign', 'keep', 'dispute'].map((d) => ({ value: d, label: t(`detail.${d}`) }))} /></Form.Item>
-              <Form.Item name="leadUnitId" label={t('fields.leadUnit')}><Select showSearch optionFilterProp="label" options={unitOptions} /></Form.Item>
-              <Form.Item name="comment" label={t('fields.comment')}><Input /></Form.Item>
+            <Action
+              title={t('detail.handBackDecide')}
+              testId="hand-back-decide"
+              submitLabel={t('detail.handBackDecide')}
+              onSubmit={(v) =>
+                post('hand-back/decision')({
+                  decision: v.decision,
+                  leadUnitId: v.leadUnitId,
+                  comment: v.comment ?? '',
+                })
+              }
+            >
+              <Form.Item name="decision" initialValue="reassign">
+                <Radio.Group
+                  options={['reassign', 'keep', 'dispute'].map((d) => ({
+                    value: d,
+                    label: t(`detail.${d}`),
+                  }))}
+                />
+              </Form.Item>
+              <Form.Item name="leadUnitId" label={t('fields.leadUnit')}>
+                <Select showSearch optionFilterProp="label" options={unitOptions} />
+              </Form.Item>
+              <Form.Item name="comment" label={t('fields.comment')}>
+                <Input />
+              </Form.Item>
             </Action>
           )}
           {can.extend && !s.extended && (
-            <Action title={t('detail.extension')} testId="extension" submitLabel={t('detail.extension')} onSubmit={(v) => post('extension')(v)}>
-              <Form.Item name="reason" label={t('fields.reason')} rules={[{ required: true }]}><Input /></Form.Item>
+            <Action
+              title={t('detail.extension')}
+              testId="extension"
+              submitLabel={t('detail.extension')}
+              onSubmit={(v) => post('extension')(v)}
+            >
+              <Form.Item name="reason" label={t('fields.reason')} rules={[{ required: true }]}>
+                <Input />
+              </Form.Item>
             </Action>
           )}
           {can.logContact && (
-            <Action title={t('detail.contacts')} testId="contact" submitLabel={t('detail.addContact')} onSubmit={(v) => post('contacts')(v)}>
-              <Form.Item name="method" initialValue="phone"><Radio.Group options={['phone', 'visit', 'meeting'].map((m) => ({ value: m, label: t(`method.${m}`) }))} /></Form.Item>
-              <Form.Item name="summary" label={t('fields.summary')} rules={[{ required: true }]}><Input.TextArea rows={2} data-testid="contact-summary" /></Form.Item>
+            <Action
+              title={t('detail.contacts')}
+              testId="contact"
+              submitLabel={t('detail.addContact')}
+              onSubmit={(v) => post('contacts')(v)}
+            >
+              <Form.Item name="method" initialValue="phone">
+                <Radio.Group
+                  options={['phone', 'visit', 'meeting'].map((m) => ({ value: m, label: t(`method.${m}`) }))}
+                />
+              </Form.Item>
+              <Form.Item name="summary" label={t('fields.summary')} rules={[{ required: true }]}>
+                <Input.TextArea rows={2} data-testid="contact-summary" />
+              </Form.Item>
             </Action>
           )}
           {can.reply && (
-            <Action title={t('detail.reply')} testId="reply" submitLabel={t('detail.replyDo')} onSubmit={(v) => post('reply')({ category: v.category, content: v.content, ...(v.plannedBy ? { plannedBy: (v.plannedBy as { format: (f: string) => string }).format('YYYY-MM-DD') } : {}) })}>
-              {s.contacts.filter((c) => c.round === s.rehandlingRound).length === 0 && <Alert type="warning" showIcon title={t('detail.noContactYet')} style={{ marginBottom: 8 }} />}
+            <Action
+              title={t('detail.reply')}
+              testId="reply"
+              submitLabel={t('detail.replyDo')}
+              onSubmit={(v) =>
+                post('reply')({
+                  category: v.category,
+                  content: v.content,
+                  ...(v.plannedBy
+                    ? { plannedBy: (v.plannedBy as { format: (f: string) => string }).format('YYYY-MM-DD') }
+                    : {}),
+                })
+              }
+            >
+              {s.contacts.filter((c) => c.round === s.rehandlingRound).length === 0 && (
+                <Alert type="warning" showIcon title={t('detail.noContactYet')} style={{ marginBottom: 8 }} />
+              )}
               <Form.Item name="category" label={t('fields.replyCategory')} rules={[{ required: true }]}>
                 <Radio.Group data-testid="reply-category">
-                  <Space orientation="vertical">{(cats.data?.replyCategories ?? []).map((c) => <Radio key={c.code} value={c.code}>{c.code} {c.zh}</Radio>)}</Space>
+                  <Space orientation="vertical">
+                    {(cats.data?.replyCategories ?? []).map((c) => (
+                      <Radio key={c.code} value={c.code}>
+                        {c.code} {c.zh}
+                      </Radio>
+                    ))}
+                  </Space>
                 </Radio.Group>
               </Form.Item>
-              <Form.Item name="content" label={t('fields.replyContent')} rules={[{ required: true }]}><Input.TextArea rows={5} data-testid="reply-content" /></Form.Item>
-              <Form.Item name="plannedBy" label={t('fields.plannedBy')}><DatePicker /></Form.Item>
+              <Form.Item name="content" label={t('fields.replyContent')} rules={[{ required: true }]}>
+                <Input.TextArea rows={5} data-testid="reply-content" />
+              </Form.Item>
+              <Form.Item name="plannedBy" label={t('fields.plannedBy')}>
+                <DatePicker />
+              </Form.Item>
             </Action>
           )}
           {can.addOpinion && (
-            <Action title={t('detail.unitOpinion')} testId="unit-opinion" submitLabel={t('detail.addOpinion')} onSubmit={(v) => post('unit-opinions')(v)}>
-              <Form.Item name="content" rules={[{ required: true }]}><Input.TextArea rows={3} /></Form.Item>
+            <Action
+              title={t('detail.unitOpinion')}
+              testId="unit-opinion"
+              submitLabel={t('detail.addOpinion')}
+              onSubmit={(v) => post('unit-opinions')(v)}
+            >
+              <Form.Item name="content" rules={[{ required: true }]}>
+                <Input.TextArea rows={3} />
+              </Form.Item>
             </Action>
           )}
           {can.requestHandBack && s.status === 'assigned' && (
-            <Action title={t('detail.handBack')} testId="hand-back" submitLabel={t('detail.handBack')} danger onSubmit={(v) => post('hand-back')(v)}>
-              <Form.Item name="reason" label={t('fields.reason')} rules={[{ required: true }]}><Input /></Form.Item>
+            <Action
+              title={t('detail.handBack')}
+              testId="hand-back"
+              submitLabel={t('detail.handBack')}
+              danger
+              onSubmit={(v) => post('hand-back')(v)}
+            >
+              <Form.Item name="reason" label={t('fields.reason')} rules={[{ required: true }]}>
+                <Input />
+              </Form.Item>
             </Action>
           )}
           {can.reportSolved && (
-            <Action title={t('detail.solved')} testId="solved" submitLabel={t('detail.solved')} onSubmit={(v) => post('solved')(v)}>
-              <Form.Item name="note" rules={[{ required: true }]}><Input /></Form.Item>
+            <Action
+              title={t('detail.solved')}
+              testId="solved"
+              submitLabel={t('detail.solved')}
+              onSubmit={(v) => post('solved')(v)}
+            >
+              <Form.Item name="note" rules={[{ required: true }]}>
+                <Input />
+              </Form.Item>
             </Action>
           )}
           {can.rate && (
-            <Action title={t('detail.rate')} testId="rate" submitLabel={t('detail.rateDo')} onSubmit={(v) => post('rating')({ rating: v.rating, comment: v.comment ?? '' })}>
+            <Action
+              title={t('detail.rate')}
+              testId="rate"
+              submitLabel={t('detail.rateDo')}
+              onSubmit={(v) => post('rating')({ rating: v.rating, comment: v.comment ?? '' })}
+            >
               <Form.Item name="rating" rules={[{ required: true }]}>
                 <Radio.Group data-testid="rating">
-                  {['satisfied', 'basicallySatisfied', 'dissatisfied'].map((r) => <Radio.Button key={r} value={r}>{t(`rating.${r}`)}</Radio.Button>)}
+                  {['satisfied', 'basicallySatisfied', 'dissatisfied'].map((r) => (
+                    <Radio.Button key={r} value={r}>
+                      {t(`rating.${r}`)}
+                    </Radio.Button>
+                  ))}
                 </Radio.Group>
               </Form.Item>
-              <Form.Item name="comment" label={t('fields.comment')}><Input.TextArea rows={2} data-testid="rating-comment" /></Form.Item>
+              <Form.Item name="comment" label={t('fields.comment')}>
+                <Input.TextArea rows={2} data-testid="rating-comment" />
+              </Form.Item>
             </Action>
           )}
           {can.supervise && (
-            <Action title={t('detail.supervise')} testId="supervise" submitLabel={t('detail.superviseDo')} onSubmit={(v) => post('supervisions')(v)}>
-              <Form.Item name="kind" initialValue="meeting"><Radio.Group options={['meeting', 'siteVisit', 'progress'].map((k) => ({ value: k, label: t(`supervisionKind.${k}`) }))} /></Form.Item>
-              <Form.Item name="note" rules={[{ required: true }]}><Input.TextArea rows={2} /></Form.Item>
+            <Action
+              title={t('detail.supervise')}
+              testId="supervise"
+              submitLabel={t('detail.superviseDo')}
+              onSubmit={(v) => post('supervisions')(v)}
+            >
+              <Form.Item name="kind" initialValue="meeting">
+                <Radio.Group
+                  options={['meeting', 'siteVisit', 'progress'].map((k) => ({
+                    value: k,
+                    label: t(`supervisionKind.${k}`),
+                  }))}
+                />
+              </Form.Item>
+              <Form.Item name="note" rules={[{ required: true }]}>
+                <Input.TextArea rows={2} />
+              </Form.Item>
             </Action>
           )}
           {can.withdraw && (
-            <Button danger block onClick={() => post('withdraw')({}).catch((e) => message.error(problemMessage(e)))} data-testid="withdraw">{t('detail.withdraw')}</Button>
+            <Button
+              danger
+              block
+              onClick={() => post('withdraw')({}).catch((e) => message.error(problemMessage(e)))}
+              data-testid="withdraw"
+            >
+              {t('detail.withdraw')}
+            </Button>
           )}
         </Col>
       </Row>

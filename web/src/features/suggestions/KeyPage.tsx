@@ -5,11 +5,24 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import { STATUS_COLORS, fmtDate } from './types';
 
-interface Item { id: string; number: string; title: string; status: string; deadline: string | null; leadUnitName: string | null; overdue: boolean; supervisions?: number }
+interface Item {
+  id: string;
+  number: string;
+  title: string;
+  status: string;
+  deadline: string | null;
+  leadUnitName: string | null;
+  overdue: boolean;
+  supervisions?: number;
+}
 
 export default function KeyPage() {
   const { t } = useTranslation('suggestions');
-  const { data, error, reload } = useResource<{ key?: Item[]; overdue?: Item[]; unit?: { overdue: Item[]; dueSoon: Item[] } }>('/suggestions/dashboard');
+  const { data, error, reload } = useResource<{
+    key?: Item[];
+    overdue?: Item[];
+    unit?: { overdue: Item[]; dueSoon: Item[] };
+  }>('/suggestions/dashboard');
   const render = (x: Item) => (
     <List.Item>
       <Space orientation="vertical" size={0}>
@@ -18,8 +31,14 @@ export default function KeyPage() {
           <Typography.Text type="secondary">{x.number}</Typography.Text>
           <Tag color={STATUS_COLORS[x.status]}>{t(`status.${x.status}`)}</Tag>
           {x.overdue && <Tag color="red">{t('fields.overdue')}</Tag>}
-          <Typography.Text type="secondary">{x.leadUnitName ?? ''} · {fmtDate(x.deadline)}</Typography.Text>
-          {x.supervisions !== undefined && <Tag>{t('key.supervisions')} {x.supervisions}</Tag>}
+          <Typography.Text type="secondary">
+            {x.leadUnitName ?? ''} · {fmtDate(x.deadline)}
+          </Typography.Text>
+          {x.supervisions !== undefined && (
+            <Tag>
+              {t('key.supervisions')} {x.supervisions}
+            </Tag>
+          )}
         </Space>
       </Space>
     </List.Item>
@@ -32,12 +51,20 @@ export default function KeyPage() {
         {data?.key && (
           <Col xs={24} lg={14}>
             <Card size="small" title={`${t('key.title')}（${data.key.length}）`} data-testid="key-list">
-              <List size="small" dataSource={data.key} renderItem={render} locale={{ emptyText: t('key.empty') }} />
+              <List
+                size="small"
+                dataSource={data.key}
+                renderItem={render}
+                locale={{ emptyText: t('key.empty') }}
+              />
             </Card>
           </Col>
         )}
         <Col xs={24} lg={10}>
-          <Card size="small" title={`${t('key.overdue')}（${(data?.overdue ?? data?.unit?.overdue ?? []).length}）`}>
+          <Card
+            size="small"
+            title={`${t('key.overdue')}（${(data?.overdue ?? data?.unit?.overdue ?? []).length}）`}
+          >
             <List size="small" dataSource={data?.overdue ?? data?.unit?.overdue ?? []} renderItem={render} />
           </Card>
         </Col>

@@ -18,25 +18,56 @@ export default function ListPage({ mine = false }: { mine?: boolean }) {
   const [unitId, setUnitId] = useState<string | undefined>();
   const [overdue, setOverdue] = useState(false);
   const [q, setQ] = useState('');
-  const list = usePagedList<SuggestionItem>('/suggestions', { mine: mine ? 'true' : undefined, status, unitId, overdue: overdue ? 'true' : undefined, q: q || undefined });
-  const units = useResource<{ items: { id: string; name: string }[] }>(staff && !mine ? '/handling-units?limit=200' : null);
+  const list = usePagedList<SuggestionItem>('/suggestions', {
+    mine: mine ? 'true' : undefined,
+    status,
+    unitId,
+    overdue: overdue ? 'true' : undefined,
+    q: q || undefined,
+  });
+  const units = useResource<{ items: { id: string; name: string }[] }>(
+    staff && !mine ? '/handling-units?limit=200' : null,
+  );
   const statusTag = (s: string) => <Tag color={STATUS_COLORS[s]}>{t(`status.${s}`)}</Tag>;
 
   return (
     <div style={{ maxWidth: 1200, margin: '0 auto' }}>
       <PageHeader
         title={mine ? t('list.mineTitle') : t('list.title')}
-        extra={hasRole('deputy') && <Button type="primary" onClick={() => nav('/suggestions/new')} data-testid="new-suggestion">{t('list.new')}</Button>}
+        extra={
+          hasRole('deputy') && (
+            <Button type="primary" onClick={() => nav('/suggestions/new')} data-testid="new-suggestion">
+              {t('list.new')}
+            </Button>
+          )
+        }
       />
       {!mine && (
         <Space wrap style={{ marginBottom: 12 }}>
-          <Select allowClear placeholder={t('list.filterStatus')} style={{ width: 160 }} value={status} onChange={setStatus}
-            options={Object.keys(STATUS_COLORS).map((s) => ({ value: s, label: t(`status.${s}`) }))} data-testid="filter-status" />
+          <Select
+            allowClear
+            placeholder={t('list.filterStatus')}
+            style={{ width: 160 }}
+            value={status}
+            onChange={setStatus}
+            options={Object.keys(STATUS_COLORS).map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            data-testid="filter-status"
+          />
           {staff && (
-            <Select allowClear showSearch optionFilterProp="label" placeholder={t('list.filterUnit')} style={{ width: 220 }} value={unitId} onChange={setUnitId}
-              options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))} />
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder={t('list.filterUnit')}
+              style={{ width: 220 }}
+              value={unitId}
+              onChange={setUnitId}
+              options={(units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            />
           )}
-          <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>{t('list.overdueOnly')}</Checkbox>
+          <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>
+            {t('list.overdueOnly')}
+          </Checkbox>
           <Input.Search allowClear placeholder={t('list.search')} onSearch={setQ} style={{ width: 200 }} />
         </Space>
       )}
@@ -47,15 +78,26 @@ export default function ListPage({ mine = false }: { mine?: boolean }) {
           dataSource={list.items}
           locale={{ emptyText: t('list.empty') }}
           renderItem={(s) => (
-            <Card size="small" style={{ marginBottom: 8 }} onClick={() => nav(`/suggestions/${s.id}`)} data-testid="suggestion-card">
+            <Card
+              size="small"
+              style={{ marginBottom: 8 }}
+              onClick={() => nav(`/suggestions/${s.id}`)}
+              data-testid="suggestion-card"
+            >
               <Space orientation="vertical" size={2} style={{ width: '100%' }}>
                 <Typography.Text strong>{s.title}</Typography.Text>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{s.number ?? '—'}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {s.number ?? '—'}
+                </Typography.Text>
                 <Space wrap>
                   {statusTag(s.status)}
                   {s.overdue && <Tag color="red">{t('fields.overdue')}</Tag>}
                   {s.rating && <Tag>{t(`rating.${s.rating}`)}</Tag>}
-                  {s.deadline && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('fields.deadline')} {fmtDate(s.deadline)}</Typography.Text>}
+                  {s.deadline && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t('fields.deadline')} {fmtDate(s.deadline)}
+                    </Typography.Text>
+                  )}
                 </Space>
               </Space>
             </Card>
@@ -72,13 +114,42 @@ export default function ListPage({ mine = false }: { mine?: boolean }) {
           locale={{ emptyText: t('list.empty') }}
           columns={[
             { title: t('fields.number'), dataIndex: 'number', width: 200, render: (v) => v ?? '—' },
-            { title: t('fields.title'), dataIndex: 'title', render: (v, s) => <Link to={`/suggestions/${s.id}`} data-testid="suggestion-link">{v}</Link> },
+            {
+              title: t('fields.title'),
+              dataIndex: 'title',
+              render: (v, s) => (
+                <Link to={`/suggestions/${s.id}`} data-testid="suggestion-link">
+                  {v}
+                </Link>
+              ),
+            },
             { title: t('fields.proposer'), dataIndex: 'proposerName', width: 90 },
             { title: t('fields.leadUnit'), dataIndex: 'leadUnitName', width: 160, render: (v) => v ?? '—' },
-            { title: t('fields.status'), dataIndex: 'status', width: 130, render: (v, s) => <Space size={4}>{statusTag(v)}{s.overdue && <Tag color="red">{t('fields.overdue')}</Tag>}{s.isKey && <Tag color="volcano">{t('fields.key')}</Tag>}</Space> },
+            {
+              title: t('fields.status'),
+              dataIndex: 'status',
+              width: 130,
+              render: (v, s) => (
+                <Space size={4}>
+                  {statusTag(v)}
+                  {s.overdue && <Tag color="red">{t('fields.overdue')}</Tag>}
+                  {s.isKey && <Tag color="volcano">{t('fields.key')}</Tag>}
+                </Space>
+              ),
+            },
             { title: t('fields.deadline'), dataIndex: 'deadline', width: 110, render: (v) => fmtDate(v) },
-            { title: t('fields.replyCategory'), dataIndex: 'replyCategory', width: 80, render: (v) => v ?? '—' },
-            { title: t('fields.rating'), dataIndex: 'rating', width: 100, render: (v) => (v ? t(`rating.${v}`) : '—') },
+            {
+              title: t('fields.replyCategory'),
+              dataIndex: 'replyCategory',
+              width: 80,
+              render: (v) => v ?? '—',
+            },
+            {
+              title: t('fields.rating'),
+              dataIndex: 'rating',
+              width: 100,
+              render: (v) => (v ? t(`rating.${v}`) : '—'),
+            },
           ]}
         />
       )}

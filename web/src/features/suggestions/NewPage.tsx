@@ -8,7 +8,12 @@ import { api, applyFieldErrors, currentLang, newIdempotencyKey, problemMessage, 
 import { PageHeader, useResource } from '../../shell/components';
 import type { Category } from './types';
 
-interface Values { title: string; content: string; category: string; cosignerIds?: string[] }
+interface Values {
+  title: string;
+  content: string;
+  category: string;
+  cosignerIds?: string[];
+}
 
 export default function NewPage() {
   const { t } = useTranslation('suggestions');
@@ -22,7 +27,9 @@ export default function NewPage() {
 
   const search = async (q: string) => {
     if (!q) return;
-    const res = await api.get<{ items: { id: string; name: string }[] }>(`/public/deputies${qs({ q, limit: 20 })}`);
+    const res = await api.get<{ items: { id: string; name: string }[] }>(
+      `/public/deputies${qs({ q, limit: 20 })}`,
+    );
     setDeputies(res.items.map((d) => ({ value: d.id, label: d.name })));
   };
   const submit = async (v: Values, draft = false) => {
@@ -30,11 +37,16 @@ export default function NewPage() {
     try {
       const res = await api.post<{ id: string; number: string | null; status: string }>(
         '/suggestions',
-        { ...v, cosignerIds: v.cosignerIds ?? [], attachmentIds: files.map((f) => f.id), ...(draft ? { draft: true } : {}) },
+        {
+          ...v,
+          cosignerIds: v.cosignerIds ?? [],
+          attachmentIds: files.map((f) => f.id),
+          ...(draft ? { draft: true } : {}),
+        },
         { idempotencyKey: key },
       );
       message.success(res.number ? t('form.submitted', { number: res.number }) : t('form.waiting'));
-      nav(`/suggestions/${res.id}`);
+      void nav(`/suggestions/${res.id}`);
     } catch (err) {
       if (!applyFieldErrors(form, err)) message.error(problemMessage(err));
     } finally {
@@ -52,13 +64,26 @@ export default function NewPage() {
             <Input data-testid="title" />
           </Form.Item>
           <Form.Item name="category" label={t('fields.category')} rules={[{ required: true }]}>
-            <Select data-testid="category" options={(cats.data?.items ?? []).map((c) => ({ value: c.code, label: currentLang() === 'en' ? c.en : c.zh }))} />
+            <Select
+              data-testid="category"
+              options={(cats.data?.items ?? []).map((c) => ({
+                value: c.code,
+                label: currentLang() === 'en' ? c.en : c.zh,
+              }))}
+            />
           </Form.Item>
           <Form.Item name="content" label={t('fields.content')} rules={[{ required: true }]}>
             <Input.TextArea rows={8} data-testid="content" />
           </Form.Item>
           <Form.Item name="cosignerIds" label={t('fields.cosigners')}>
-            <Select mode="multiple" showSearch filterOption={false} onSearch={search} placeholder={t('form.searchDeputy')} options={deputies} />
+            <Select
+              mode="multiple"
+              showSearch
+              filterOption={false}
+              onSearch={search}
+              placeholder={t('form.searchDeputy')}
+              options={deputies}
+            />
           </Form.Item>
           <Form.Item label={t('fields.attachments')}>
             <Upload
@@ -81,8 +106,12 @@ export default function NewPage() {
             </Upload>
           </Form.Item>
           <Space>
-            <Button type="primary" htmlType="submit" loading={busy} data-testid="submit">{t('form.submit')}</Button>
-            <Button onClick={() => form.validateFields().then((v) => submit(v, true))} disabled={busy}>{t('form.draft')}</Button>
+            <Button type="primary" htmlType="submit" loading={busy} data-testid="submit">
+              {t('form.submit')}
+            </Button>
+            <Button onClick={() => form.validateFields().then((v) => submit(v, true))} disabled={busy}>
+              {t('form.draft')}
+            </Button>
           </Space>
         </Form>
       </Card>

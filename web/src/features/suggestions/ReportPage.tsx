@@ -15,66 +15,164 @@ interface Report {
   byCategory: { key: string; label: string; count: number }[];
   byResult: { key: string; label: string; count: number }[];
   byRating: { key: string; count: number; firstRound: number }[];
-  byUnit: { unitId: string; name: string; assigned: number; replied: number; overdue: number; solvedRate: number | null; satisfactionRate: number | null }[];
+  byUnit: {
+    unitId: string;
+    name: string;
+    assigned: number;
+    replied: number;
+    overdue: number;
+    solvedRate: number | null;
+    satisfactionRate: number | null;
+  }[];
 }
 
 export default function ReportPage() {
   const { t } = useTranslation('suggestions');
   const { data: r, error, reload } = useResource<Report>('/suggestion-report');
-  const pie = useMemo(() => ({
-    tooltip: { trigger: 'item' as const },
-    series: [{ type: 'pie' as const, radius: ['40%', '70%'], label: { formatter: '{b}: {c}' }, data: (r?.byResult ?? []).map((x) => ({ name: x.key, value: x.count })) }],
-  }), [r]);
-  const bars = useMemo(() => ({
-    tooltip: {},
-    grid: { left: 140, right: 20, top: 10, bottom: 20 },
-    xAxis: { type: 'value' as const },
-    yAxis: { type: 'category' as const, data: (r?.byUnit ?? []).slice(0, 12).map((u) => u.name).reverse() },
-    series: [
-      { type: 'bar' as const, name: t('report.replied'), stack: 'a', data: (r?.byUnit ?? []).slice(0, 12).map((u) => u.replied).reverse() },
-      { type: 'bar' as const, name: t('report.overdue'), stack: 'a', itemStyle: { color: '#ff4d4f' }, data: (r?.byUnit ?? []).slice(0, 12).map((u) => u.overdue).reverse() },
-    ],
-  }), [r, t]);
-  const ratingPie = useMemo(() => ({
-    tooltip: { trigger: 'item' as const },
-    series: [{ type: 'pie' as const, radius: '65%', data: (r?.byRating ?? []).map((x) => ({ name: t(`rating.${x.key}`), value: x.count })) }],
-  }), [r, t]);
+  const pie = useMemo(
+    () => ({
+      tooltip: { trigger: 'item' as const },
+      series: [
+        {
+          type: 'pie' as const,
+          radius: ['40%', '70%'],
+          label: { formatter: '{b}: {c}' },
+          data: (r?.byResult ?? []).map((x) => ({ name: x.key, value: x.count })),
+        },
+      ],
+    }),
+    [r],
+  );
+  const bars = useMemo(
+    () => ({
+      tooltip: {},
+      grid: { left: 140, right: 20, top: 10, bottom: 20 },
+      xAxis: { type: 'value' as const },
+      yAxis: {
+        type: 'category' as const,
+        data: (r?.byUnit ?? [])
+          .slice(0, 12)
+          .map((u) => u.name)
+          .reverse(),
+      },
+      series: [
+        {
+          type: 'bar' as const,
+          name: t('report.replied'),
+          stack: 'a',
+          data: (r?.byUnit ?? [])
+            .slice(0, 12)
+            .map((u) => u.replied)
+            .reverse(),
+        },
+        {
+          type: 'bar' as const,
+          name: t('report.overdue'),
+          stack: 'a',
+          itemStyle: { color: '#ff4d4f' },
+          data: (r?.byUnit ?? [])
+            .slice(0, 12)
+            .map((u) => u.overdue)
+            .reverse(),
+        },
+      ],
+    }),
+    [r, t],
+  );
+  const ratingPie = useMemo(
+    () => ({
+      tooltip: { trigger: 'item' as const },
+      series: [
+        {
+          type: 'pie' as const,
+          radius: '65%',
+          data: (r?.byRating ?? []).map((x) => ({ name: t(`rating.${x.key}`), value: x.count })),
+        },
+      ],
+    }),
+    [r, t],
+  );
   const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v}%`);
   return (
     <div style={{ maxWidth: 1200, margin: '0 auto' }}>
       <PageHeader
         title={t('report.title')}
-        extra={<Space><Button onClick={() => download('/suggestion-report.xlsx', 'suggestion-report.xlsx')}>{t('report.xlsx')}</Button><Button onClick={() => download('/suggestion-report.docx', 'suggestion-report.docx')}>{t('report.docx')}</Button></Space>}
+        extra={
+          <Space>
+            <Button onClick={() => download('/suggestion-report.xlsx', 'suggestion-report.xlsx')}>
+              {t('report.xlsx')}
+            </Button>
+            <Button onClick={() => download('/suggestion-report.docx', 'suggestion-report.docx')}>
+              {t('report.docx')}
+            </Button>
+          </Space>
+        }
       />
       <ErrorAlert error={error} onRetry={reload} />
       {r && (
         <>
           <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
             {[
-              ['report.total', r.totals.total], ['report.replied', r.totals.replied], ['report.overdue', r.totals.overdue], ['report.key', r.totals.key],
-              ['report.solvedRate', pct(r.solvedRate)], ['report.satisfactionRate', pct(r.satisfactionRate)], ['report.firstRate', pct(r.firstReplySatisfactionRate)], ['report.returned', r.review.returned],
+              ['report.total', r.totals.total],
+              ['report.replied', r.totals.replied],
+              ['report.overdue', r.totals.overdue],
+              ['report.key', r.totals.key],
+              ['report.solvedRate', pct(r.solvedRate)],
+              ['report.satisfactionRate', pct(r.satisfactionRate)],
+              ['report.firstRate', pct(r.firstReplySatisfactionRate)],
+              ['report.returned', r.review.returned],
             ].map(([k, v]) => (
-              <Col xs={12} md={6} key={k as string}><Card size="small"><Statistic title={t(k as string)} value={v as string} /></Card></Col>
+              <Col xs={12} md={6} key={k as string}>
+                <Card size="small">
+                  <Statistic title={t(k as string)} value={v as string} />
+                </Card>
+              </Col>
             ))}
           </Row>
           <Row gutter={[12, 12]}>
-            <Col xs={24} md={8}><Card size="small" title={t('report.byResult')}><Chart option={pie} /></Card></Col>
-            <Col xs={24} md={8}><Card size="small" title={t('report.byRating')}><Chart option={ratingPie} /></Card></Col>
             <Col xs={24} md={8}>
-              <Card size="small" title={t('report.byCategory')}>
-                <Table size="small" pagination={false} rowKey="key" dataSource={r.byCategory} columns={[{ dataIndex: 'label' }, { dataIndex: 'count', width: 60 }]} showHeader={false} />
+              <Card size="small" title={t('report.byResult')}>
+                <Chart option={pie} />
               </Card>
             </Col>
-            <Col xs={24}><Card size="small" title={t('report.byUnit')}><Chart option={bars} height={360} /></Card></Col>
+            <Col xs={24} md={8}>
+              <Card size="small" title={t('report.byRating')}>
+                <Chart option={ratingPie} />
+              </Card>
+            </Col>
+            <Col xs={24} md={8}>
+              <Card size="small" title={t('report.byCategory')}>
+                <Table
+                  size="small"
+                  pagination={false}
+                  rowKey="key"
+                  dataSource={r.byCategory}
+                  columns={[{ dataIndex: 'label' }, { dataIndex: 'count', width: 60 }]}
+                  showHeader={false}
+                />
+              </Card>
+            </Col>
             <Col xs={24}>
-              <Table size="small" rowKey="unitId" dataSource={r.byUnit} pagination={false} scroll={{ x: true }} columns={[
-                { title: t('fields.unit'), dataIndex: 'name' },
-                { title: t('fields.leadUnit'), dataIndex: 'assigned' },
-                { title: t('report.replied'), dataIndex: 'replied' },
-                { title: t('report.overdue'), dataIndex: 'overdue' },
-                { title: t('report.solvedRate'), dataIndex: 'solvedRate', render: pct },
-                { title: t('report.satisfactionRate'), dataIndex: 'satisfactionRate', render: pct },
-              ]} />
+              <Card size="small" title={t('report.byUnit')}>
+                <Chart option={bars} height={360} />
+              </Card>
+            </Col>
+            <Col xs={24}>
+              <Table
+                size="small"
+                rowKey="unitId"
+                dataSource={r.byUnit}
+                pagination={false}
+                scroll={{ x: true }}
+                columns={[
+                  { title: t('fields.unit'), dataIndex: 'name' },
+                  { title: t('fields.leadUnit'), dataIndex: 'assigned' },
+                  { title: t('report.replied'), dataIndex: 'replied' },
+                  { title: t('report.overdue'), dataIndex: 'overdue' },
+                  { title: t('report.solvedRate'), dataIndex: 'solvedRate', render: pct },
+                  { title: t('report.satisfactionRate'), dataIndex: 'satisfactionRate', render: pct },
+                ]}
+              />
             </Col>
           </Row>
         </>

@@ -1,7 +1,14 @@
 // 代表建议 and 议案: deputies' drafting and "my suggestions", staff review and assignment, the unit's work,
 // the leader's key-suggestions dashboard, the handling report, motions.
 import { lazy } from 'react';
-import { AuditOutlined, BarChartOutlined, FileTextOutlined, FlagOutlined, FormOutlined, SolutionOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  FileTextOutlined,
+  FlagOutlined,
+  FormOutlined,
+  SolutionOutlined,
+} from '@ant-design/icons';
 import type { Feature, Role } from '../types';
 import { RequireAuth } from '../../auth';
 import { suggestionsEn, suggestionsZh } from './i18n';
@@ -21,19 +28,98 @@ export const suggestionsFeature: Feature = {
   i18n: { zh: suggestionsZh, en: suggestionsEn },
   navGroup: { labelKey: 'nav.group', icon: <FileTextOutlined /> },
   routes: [
-    { path: '/suggestions', element: <RequireAuth roles={readers}><ListPage /></RequireAuth> },
-    { path: '/suggestions/mine', element: <RequireAuth roles={['deputy']}><ListPage mine /></RequireAuth> },
-    { path: '/suggestions/new', element: <RequireAuth roles={['deputy']}><NewPage /></RequireAuth> },
-    { path: '/suggestions/key', element: <RequireAuth roles={['leader', 'congressStaff', 'handlingUnitStaff']}><KeyPage /></RequireAuth> },
-    { path: '/suggestions/report', element: <RequireAuth roles={staff}><ReportPage /></RequireAuth> },
-    { path: '/suggestions/:id', element: <RequireAuth roles={readers}><DetailPage /></RequireAuth> },
-    { path: '/motions', element: <RequireAuth roles={['deputy', 'congressStaff', 'leader']}><MotionsPage /></RequireAuth> },
+    {
+      path: '/suggestions',
+      element: (
+        <RequireAuth roles={readers}>
+          <ListPage />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: '/suggestions/mine',
+      element: (
+        <RequireAuth roles={['deputy']}>
+          <ListPage mine />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: '/suggestions/new',
+      element: (
+        <RequireAuth roles={['deputy']}>
+          <NewPage />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: '/suggestions/key',
+      element: (
+        <RequireAuth roles={['leader', 'congressStaff', 'handlingUnitStaff']}>
+          <KeyPage />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: '/suggestions/report',
+      element: (
+        <RequireAuth roles={staff}>
+          <ReportPage />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: '/suggestions/:id',
+      element: (
+        <RequireAuth roles={readers}>
+          <DetailPage />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: '/motions',
+      element: (
+        <RequireAuth roles={['deputy', 'congressStaff', 'leader']}>
+          <MotionsPage />
+        </RequireAuth>
+      ),
+    },
   ],
   nav: [
-    { key: 'mine', path: '/suggestions/mine', labelKey: 'nav.mine', roles: ['deputy'], icon: <FormOutlined /> },
-    { key: 'list', path: '/suggestions', labelKey: 'nav.list', roles: ['congressStaff', 'handlingUnitStaff', 'leader'], icon: <SolutionOutlined /> },
-    { key: 'key', path: '/suggestions/key', labelKey: 'nav.key', roles: ['leader', 'congressStaff', 'handlingUnitStaff'], icon: <FlagOutlined /> },
-    { key: 'report', path: '/suggestions/report', labelKey: 'nav.report', roles: staff, icon: <BarChartOutlined /> },
-    { key: 'motions', path: '/motions', labelKey: 'nav.motions', roles: ['deputy', 'congressStaff', 'leader'], icon: <AuditOutlined /> },
+    {
+      key: 'mine',
+      path: '/suggestions/mine',
+      labelKey: 'nav.mine',
+      roles: ['deputy'],
+      icon: <FormOutlined />,
+    },
+    {
+      key: 'list',
+      path: '/suggestions',
+      labelKey: 'nav.list',
+      roles: ['congressStaff', 'handlingUnitStaff', 'leader'],
+      icon: <SolutionOutlined />,
+    },
+    {
+      key: 'key',
+      path: '/suggestions/key',
+      labelKey: 'nav.key',
+      roles: ['leader', 'congressStaff', 'handlingUnitStaff'],
+      icon: <FlagOutlined />,
+    },
+    {
+      key: 'report',
+      path: '/suggestions/report',
+      labelKey: 'nav.report',
+      roles: staff,
+      icon: <BarChartOutlined />,
+    },
+    {
+      key: 'motions',
+      path: '/motions',
+      labelKey: 'nav.motions',
+      roles: ['deputy', 'congressStaff', 'leader'],
+      icon: <AuditOutlined />,
+    },
   ],
 };

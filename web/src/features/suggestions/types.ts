@@ -17,7 +17,10 @@ export interface SuggestionItem {
   leadUnitName: string | null;
 }
 
-export interface Unit { id: string; name: string }
+export interface Unit {
+  id: string;
+  name: string;
+}
 export interface SuggestionDetail {
   id: string;
   number: string | null;
@@ -36,11 +39,25 @@ export interface SuggestionDetail {
   review: { comment: string; checks: Record<string, boolean> | null; reviewedAt: string | null };
   referralReason: string;
   handlingCaseId: string | null;
-  assignments: { id: string; unit: Unit; role: 'lead' | 'assisting'; assignedAt: string; endedAt: string | null }[];
+  assignments: {
+    id: string;
+    unit: Unit;
+    role: 'lead' | 'assisting';
+    assignedAt: string;
+    endedAt: string | null;
+  }[];
   handBacks: { id: string; unit: Unit; reason: string; status: string; requestedAt: string }[];
   contacts: { id: string; unit: Unit; method: string; summary: string; contactedOn: string; round: number }[];
   unitOpinions: { id: string; unit: Unit; content: string }[];
-  replies: { id: string; round: number; unit: Unit; category: string; content: string; createdAt: string; letterUrl: string }[];
+  replies: {
+    id: string;
+    round: number;
+    unit: Unit;
+    category: string;
+    content: string;
+    createdAt: string;
+    letterUrl: string;
+  }[];
   ratings: { id: string; round: number | null; name: string; rating: string; comment: string }[];
   isKey: boolean;
   leader: { accountId: string; name: string } | null;
@@ -48,11 +65,28 @@ export interface SuggestionDetail {
   abilities: Abilities;
 }
 
-export interface Category { code: string; zh: string; en: string }
+export interface Category {
+  code: string;
+  zh: string;
+  en: string;
+}
 
 export const STATUS_COLORS: Record<string, string> = {
-  draft: 'default', awaitingCosigners: 'gold', submitted: 'blue', returnedForRevision: 'orange', referredAsOpinion: 'default', accepted: 'cyan',
-  assigned: 'processing', handBackRequested: 'orange', replied: 'purple', rated: 'purple', rehandling: 'red', followUp: 'geekblue', closed: 'green', withdrawn: 'default',
+  draft: 'default',
+  awaitingCosigners: 'gold',
+  submitted: 'blue',
+  returnedForRevision: 'orange',
+  referredAsOpinion: 'default',
+  accepted: 'cyan',
+  assigned: 'processing',
+  handBackRequested: 'orange',
+  replied: 'purple',
+  rated: 'purple',
+  rehandling: 'red',
+  followUp: 'geekblue',
+  closed: 'green',
+  withdrawn: 'default',
 };
 
-export const fmtDate = (iso: string | null | undefined) => (iso ? new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai' }).format(new Date(iso)) : '—');
+export const fmtDate = (iso: string | null | undefined) =>
+  iso ? new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai' }).format(new Date(iso)) : '—';

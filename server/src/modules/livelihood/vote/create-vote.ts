@@ -82,17 +82,15 @@ export async function createVote(
       .insert(projectVoteCandidates)
       .values(ids.map((candidateId, position) => ({ congressId, voteId: id, candidateId, position })));
     if (input.voterRepresentatives.length) {
-      await w.db
-        .insert(projectVoteRoll)
-        .values(
-          input.voterRepresentatives.map((name) => ({
-            congressId,
-            voteId: id,
-            memberId: newId(),
-            kind: 'voterRepresentative' as const,
-            name,
-          })),
-        );
+      await w.db.insert(projectVoteRoll).values(
+        input.voterRepresentatives.map((name) => ({
+          congressId,
+          voteId: id,
+          memberId: newId(),
+          kind: 'voterRepresentative' as const,
+          name,
+        })),
+      );
     }
     await w.audit({
       action: 'projectVote.create',

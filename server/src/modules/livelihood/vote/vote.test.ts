@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { auditEvents } from '../../../platform/platform.table';
 import { createTestEnv, type TestClient, type TestEnv } from '../../../../test/harness';
 import {
@@ -28,8 +28,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const rows = async <T>(q: ReturnType<typeof sql>) =>
-  ((await t.services.db.execute(q)) as unknown as { rows: T[] }).rows;
 const ballotCount = async (voteId: string) =>
   t.services.db.$count(projectVoteBallots, eq(projectVoteBallots.voteId, voteId));
 const voterCount = async (voteId: string) =>

@@ -16,8 +16,8 @@ import { submitProjectIdeaFromOpinion } from '../opinions.integrations';
 import { newId } from '../../../platform/ids';
 import { files } from '../../../platform/platform.table';
 import { opinionBlocks, opinionPhotos, opinions, receptions } from '../opinions.table';
-import { getCommunity, getDeputy, getLiaisonPlace, getStreet } from '../opinions.lookups';
-import { addEvent, countHit, readOpinionSettings } from '../opinions.repository';
+import { getCommunity, getDeputy, getLiaisonPlace, getStreetCached } from '../opinions.lookups';
+import { addEvent, countHits, readOpinionSettingsCached } from '../opinions.repository';
 import { ENTRY_ROLES } from '../opinions.policy';
 
 export function newTrackingCode(): string {
@@ -42,7 +42,7 @@ export interface SubmitOptions {
 /** Checks everything that can be checked before writing; every problem names its field. */
 export async function checkSubmission(ctx: Ctx, db: Db, input: SubmitOptions & { body: SubmitOpinionInput }) {
   const body = input.body;
-  const street = await getStreet(db, body.streetId);
+  const street = await getStreetCached(db, body.streetId);
   if (!street || (ctx.actor && street.congressId !== ctx.actor.congressId)) {
     throw invalidField('streetId', '未知的街道', 'unknown street');
   }
@@ -106,13 +106,14 @@ export async function submitOpinion(ctx: Ctx, w: Work, input: SubmitOptions & { 
   const pii = ctx.app.pii;
   const phoneIndex = pii.index('phone', body.phone);
   if (!staff && !input.trusted) {
+    const ipIndex = ipIndexOf(ctx, ctx.meta.ip);
     const blocked = await w.db
       .select({ id: opinionBlocks.id })
       .from(opinionBlocks)
       .where(
         and(
           eq(opinionBlocks.congressId, congressId),
-          inArray(opinionBlocks.valueIndex, [phoneIndex, ipIndexOf(ctx, ctx.meta.ip)]),
+          inArray(opinionBlocks.valueIndex, [phoneIndex, ipIndex]),
         ),
       );
     if (blocked.length) {
@@ -121,15 +122,11 @@ export async function submitOpinion(ctx: Ctx, w: Work, input: SubmitOptions & { 
         en: 'Submissions from this phone or network are blocked; please visit a liaison place',
       });
     }
-    const settings = await readOpinionSettings(w.db, congressId);
-    await countHit(
-      w,
-      congressId,
-      `ip:${ipIndexOf(ctx, ctx.meta.ip)}`,
-      3_600_000,
-      settings.maxSubmissionsPerIpPerHour,
-    );
-    await countHit(w, congressId, `phone:${phoneIndex}`, 86_400_000, settings.maxSubmissionsPerPhonePerDay);
+    const settings = await readOpinionSettingsCached(w.db, congressId);
+    await countHits(w, congressId, [
+      { key: `ip:${ipIndex}`, windowMs: 3_600_000, limit: settings.maxSubmissionsPerIpPerHour },
+      { key: `phone:${phoneIndex}`, windowMs: 86_400_000, limit: settings.maxSubmissionsPerPhonePerDay },
+    ]);
   }
   const id = newId();
   const trackingCode = newTrackingCode();

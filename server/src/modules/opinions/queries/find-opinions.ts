@@ -7,7 +7,7 @@ import type { Ctx } from '../../../platform/context';
 import { decodeCursor, page } from '../../../platform/http';
 import { liaisonPlaceDeputies } from '../../registry/registry.table';
 import { opinionAssignments, opinions } from '../opinions.table';
-import { readOpinionSettings } from '../opinions.repository';
+import { readOpinionSettingsCached } from '../opinions.repository';
 import { dueFlag } from './due';
 
 const STAFF = ['congressStaff', 'liaisonStaff', 'leader'] as const;
@@ -22,7 +22,7 @@ export async function findOpinions(ctx: Ctx, q: OpinionQueueQuery) {
   const unitId = isStaff ? (q.unitId ?? null) : isDeputy ? null : actor.handlingUnitId;
   if (!isStaff && !isDeputy && !unitId) return { items: [], nextCursor: null };
 
-  const settings = await readOpinionSettings(db, congressId);
+  const settings = await readOpinionSettingsCached(db, congressId);
   const now = new Date();
   const dueSoonFrom = await ctx.app.calendar.workingDaysAfter(congressId, now, settings.dueSoonWorkingDays);
   const cursor = decodeCursor(q.cursor, 2) as [string, string] | null;

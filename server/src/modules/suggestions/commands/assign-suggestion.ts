@@ -11,22 +11,45 @@ import { accountIdsForUnits, calendarExceptionsIn, readSuggestionSettings } from
 import { suggestionAssignments, suggestions, type SuggestionRow } from '../suggestions.table';
 import { chainEvent, runStep } from '../workflow-step';
 
-export async function checkUnits(w: Work, congressId: string, leadUnitId: string, assistingUnitIds: string[]) {
+export async function checkUnits(
+  w: Work,
+  congressId: string,
+  leadUnitId: string,
+  assistingUnitIds: string[],
+) {
   const assisting = [...new Set(assistingUnitIds)];
-  if (assisting.includes(leadUnitId)) throw invalidField('assistingUnitIds', '协办单位不能与主办单位相同', 'an assisting unit cannot also lead');
+  if (assisting.includes(leadUnitId))
+    throw invalidField(
+      'assistingUnitIds',
+      '协办单位不能与主办单位相同',
+      'an assisting unit cannot also lead',
+    );
   const ids = [leadUnitId, ...assisting];
   const found = await w.db
     .select({ id: handlingUnits.id })
     .from(handlingUnits)
-    .where(and(eq(handlingUnits.congressId, congressId), inArray(handlingUnits.id, ids), eq(handlingUnits.active, true)));
+    .where(
+      and(
+        eq(handlingUnits.congressId, congressId),
+        inArray(handlingUnits.id, ids),
+        eq(handlingUnits.active, true),
+      ),
+    );
   const known = new Set(found.map((f) => f.id));
   if (!known.has(leadUnitId)) throw invalidField('leadUnitId', '承办单位不存在', 'unknown handling unit');
-  if (assisting.some((u) => !known.has(u))) throw invalidField('assistingUnitIds', '承办单位不存在', 'unknown handling unit');
+  if (assisting.some((u) => !known.has(u)))
+    throw invalidField('assistingUnitIds', '承办单位不存在', 'unknown handling unit');
   return assisting;
 }
 
 /** Writes the assignment rows and the deadline; used by assign and by a re-assignment after a hand-back. */
-export async function writeAssignment(ctx: Ctx, w: Work, row: SuggestionRow, leadUnitId: string, assisting: string[]) {
+export async function writeAssignment(
+  ctx: Ctx,
+  w: Work,
+  row: SuggestionRow,
+  leadUnitId: string,
+  assisting: string[],
+) {
   const now = new Date();
   const settings = await readSuggestionSettings(w.db, row.congressId);
   const ex = await calendarExceptionsIn(w.db, row.congressId);
@@ -34,10 +57,26 @@ export async function writeAssignment(ctx: Ctx, w: Work, row: SuggestionRow, lea
     .update(suggestionAssignments)
     .set({ endedAt: now, endedReason: 'reassigned' })
     .where(and(eq(suggestionAssignments.suggestionId, row.id), isNull(suggestionAssignments.endedAt)));
-  await w.db.insert(suggestionAssignments).values([
-    { id: newId(), congressId: row.congressId, suggestionId: row.id, unitId: leadUnitId, role: 'lead' as const, assignedAt: now },
-    ...assisting.map((unitId) => ({ id: newId(), congressId: row.congressId, suggestionId: row.id, unitId, role: 'assisting' as const, assignedAt: now })),
-  ]);
+  await w.db
+    .insert(suggestionAssignments)
+    .values([
+      {
+        id: newId(),
+        congressId: row.congressId,
+        suggestionId: row.id,
+        unitId: leadUnitId,
+        role: 'lead' as const,
+        assignedAt: now,
+      },
+      ...assisting.map((unitId) => ({
+        id: newId(),
+        congressId: row.congressId,
+        suggestionId: row.id,
+        unitId,
+        role: 'assisting' as const,
+        assignedAt: now,
+      })),
+    ]);
   const today = shanghaiDate(now);
   const accountIds = await accountIdsForUnits(w.db, row.congressId, [leadUnitId, ...assisting]);
   if (accountIds.length) {
@@ -58,7 +97,11 @@ export async function writeAssignment(ctx: Ctx, w: Work, row: SuggestionRow, lea
   };
 }
 
-export async function assignSuggestion(ctx: Ctx, id: string, input: { leadUnitId: string; assistingUnitIds: string[] }) {
+export async function assignSuggestion(
+  ctx: Ctx,
+  id: string,
+  input: { leadUnitId: string; assistingUnitIds: string[] },
+) {
   return runStep(ctx, id, { action: 'assign', event: 'assign' }, async ({ w, row }) => {
     const assisting = await checkUnits(w, row.congressId, input.leadUnitId, input.assistingUnitIds);
     const set = await writeAssignment(ctx, w, row, input.leadUnitId, assisting);
@@ -67,10 +110,20 @@ export async function assignSuggestion(ctx: Ctx, id: string, input: { leadUnitId
       const members = await w.db
         .select()
         .from(suggestions)
-        .where(and(eq(suggestions.handlingCaseId, row.handlingCaseId), ne(suggestions.id, row.id), eq(suggestions.status, 'accepted')))
+        .where(
+          and(
+            eq(suggestions.handlingCaseId, row.handlingCaseId),
+            ne(suggestions.id, row.id),
+            eq(suggestions.status, 'accepted'),
+          ),
+        )
         .for('update');
-      for (const m of members) await chainEvent(w, m, 'assign', await writeAssignment(ctx, w, m, input.leadUnitId, assisting));
+      for (const m of members)
+        await chainEvent(w, m, 'assign', await writeAssignment(ctx, w, m, input.leadUnitId, assisting));
     }
-    return { set, audit: { leadUnitId: input.leadUnitId, assistingUnitIds: assisting, deadline: set.deadline } };
+    return {
+      set,
+      audit: { leadUnitId: input.leadUnitId, assistingUnitIds: assisting, deadline: set.deadline },
+    };
   });
 }

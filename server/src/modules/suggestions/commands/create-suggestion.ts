@@ -7,8 +7,19 @@ import { invalidField } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import { files } from '../../../platform/platform.table';
 import { deputies } from '../../registry/registry.table';
-import { accountIdsForDeputies, calendarExceptionsIn, nextNumber, readSuggestionSettings, searchTextOf } from '../suggestions.repository';
-import { suggestionAttachments, suggestionCosigners, suggestions, type SuggestionRow } from '../suggestions.table';
+import {
+  accountIdsForDeputies,
+  calendarExceptionsIn,
+  nextNumber,
+  readSuggestionSettings,
+  searchTextOf,
+} from '../suggestions.repository';
+import {
+  suggestionAttachments,
+  suggestionCosigners,
+  suggestions,
+  type SuggestionRow,
+} from '../suggestions.table';
 
 export interface NewSuggestion extends CreateSuggestionInput {
   congressId: string;
@@ -20,7 +31,11 @@ export interface NewSuggestion extends CreateSuggestionInput {
 }
 
 /** Numbers a suggestion that has just become `submitted` and sets its assignment due date. */
-export async function numberSubmitted(app: AppServices, w: Work, row: SuggestionRow): Promise<Partial<SuggestionRow>> {
+export async function numberSubmitted(
+  app: AppServices,
+  w: Work,
+  row: SuggestionRow,
+): Promise<Partial<SuggestionRow>> {
   const n = await nextNumber(w.db, row.congressId, 'suggestion');
   const settings = await readSuggestionSettings(w.db, row.congressId);
   const now = new Date();
@@ -35,7 +50,11 @@ export async function numberSubmitted(app: AppServices, w: Work, row: Suggestion
   };
 }
 
-export async function createSuggestion(app: AppServices, w: Work, input: NewSuggestion): Promise<SuggestionRow> {
+export async function createSuggestion(
+  app: AppServices,
+  w: Work,
+  input: NewSuggestion,
+): Promise<SuggestionRow> {
   const settings = await readSuggestionSettings(w.db, input.congressId);
   if (!settings.suggestionCategories.some((c) => c.code === input.category)) {
     throw invalidField('category', '未知的建议类别', 'unknown suggestion category');
@@ -49,7 +68,8 @@ export async function createSuggestion(app: AppServices, w: Work, input: NewSugg
       .select({ id: deputies.id })
       .from(deputies)
       .where(and(eq(deputies.congressId, input.congressId), inArray(deputies.id, cosignerIds)));
-    if (found.length !== cosignerIds.length) throw invalidField('cosignerIds', '联名代表不存在', 'unknown co-signing deputy');
+    if (found.length !== cosignerIds.length)
+      throw invalidField('cosignerIds', '联名代表不存在', 'unknown co-signing deputy');
   }
   const attachmentIds = [...new Set(input.attachmentIds ?? [])];
   if (attachmentIds.length) {
@@ -57,7 +77,8 @@ export async function createSuggestion(app: AppServices, w: Work, input: NewSugg
       .select({ id: files.id })
       .from(files)
       .where(and(eq(files.congressId, input.congressId), inArray(files.id, attachmentIds)));
-    if (found.length !== attachmentIds.length) throw invalidField('attachmentIds', '附件不存在', 'unknown attachment');
+    if (found.length !== attachmentIds.length)
+      throw invalidField('attachmentIds', '附件不存在', 'unknown attachment');
   }
 
   const pending = cosignerIds.length > 0 && !input.cosignersConfirmed;
@@ -90,11 +111,17 @@ export async function createSuggestion(app: AppServices, w: Work, input: NewSugg
     );
   }
   if (attachmentIds.length) {
-    await w.db.insert(suggestionAttachments).values(attachmentIds.map((fileId) => ({ congressId: input.congressId, suggestionId: id, fileId })));
+    await w.db
+      .insert(suggestionAttachments)
+      .values(attachmentIds.map((fileId) => ({ congressId: input.congressId, suggestionId: id, fileId })));
   }
   let row = inserted;
   if (status === 'submitted') {
-    const [numbered] = await w.db.update(suggestions).set(await numberSubmitted(app, w, row)).where(eq(suggestions.id, id)).returning();
+    const [numbered] = await w.db
+      .update(suggestions)
+      .set(await numberSubmitted(app, w, row))
+      .where(eq(suggestions.id, id))
+      .returning();
     row = numbered;
   }
   if (status === 'awaitingCosigners') {
@@ -111,11 +138,23 @@ export async function createSuggestion(app: AppServices, w: Work, input: NewSugg
     }
   }
   await w.audit({
-    action: status === 'draft' ? 'suggestion.create' : status === 'submitted' ? 'suggestion.submit' : 'suggestion.requestCosigners',
+    action:
+      status === 'draft'
+        ? 'suggestion.create'
+        : status === 'submitted'
+          ? 'suggestion.submit'
+          : 'suggestion.requestCosigners',
     entityType: 'suggestion',
     entityId: id,
     congressId: input.congressId,
-    after: { status, number: row.number, title: row.title, cosignerIds, opinionId: row.opinionId, motionId: row.motionId },
+    after: {
+      status,
+      number: row.number,
+      title: row.title,
+      cosignerIds,
+      opinionId: row.opinionId,
+      motionId: row.motionId,
+    },
   });
   return row;
 }

@@ -14,11 +14,21 @@ export interface DecideHandBackInput {
 }
 
 export async function decideHandBack(ctx: Ctx, id: string, input: DecideHandBackInput) {
-  if (input.decision === 'reassign' && !input.leadUnitId) throw invalidField('leadUnitId', '请选择新的主办单位', 'choose the new lead unit');
-  const event = input.decision === 'reassign' ? 'reassign' : input.decision === 'keep' ? 'keepAssignment' : 'disputeHandBack';
+  if (input.decision === 'reassign' && !input.leadUnitId)
+    throw invalidField('leadUnitId', '请选择新的主办单位', 'choose the new lead unit');
+  const event =
+    input.decision === 'reassign'
+      ? 'reassign'
+      : input.decision === 'keep'
+        ? 'keepAssignment'
+        : 'disputeHandBack';
   return runStep(ctx, id, { action: 'decideHandBack', event }, async ({ w, row }) => {
-    const open = and(eq(suggestionHandBacks.suggestionId, row.id), inArray(suggestionHandBacks.status, ['pending', 'disputed']));
-    const status = input.decision === 'reassign' ? 'reassigned' : input.decision === 'keep' ? 'kept' : 'disputed';
+    const open = and(
+      eq(suggestionHandBacks.suggestionId, row.id),
+      inArray(suggestionHandBacks.status, ['pending', 'disputed']),
+    );
+    const status =
+      input.decision === 'reassign' ? 'reassigned' : input.decision === 'keep' ? 'kept' : 'disputed';
     await w.db
       .update(suggestionHandBacks)
       .set({ status, decisionComment: input.comment, decidedBy: ctx.actor!.accountId, decidedAt: new Date() })
@@ -26,6 +36,14 @@ export async function decideHandBack(ctx: Ctx, id: string, input: DecideHandBack
     if (input.decision !== 'reassign') return { audit: { decision: input.decision, comment: input.comment } };
     const assisting = await checkUnits(w, row.congressId, input.leadUnitId!, input.assistingUnitIds ?? []);
     const set = await writeAssignment(ctx, w, row, input.leadUnitId!, assisting);
-    return { set, audit: { decision: 'reassign', leadUnitId: input.leadUnitId, assistingUnitIds: assisting, comment: input.comment } };
+    return {
+      set,
+      audit: {
+        decision: 'reassign',
+        leadUnitId: input.leadUnitId,
+        assistingUnitIds: assisting,
+        comment: input.comment,
+      },
+    };
   });
 }

@@ -8,12 +8,23 @@ import { notFound, wrongState } from '../../../platform/errors';
 import { motionSigners, motions } from '../suggestions.table';
 import { createSuggestion } from './create-suggestion';
 
-export async function decideMotion(ctx: Ctx, id: string, input: { decision: 'agenda' | 'asSuggestion'; body: 'presidium' | 'chairpersonsMeeting'; note: string }) {
+export async function decideMotion(
+  ctx: Ctx,
+  id: string,
+  input: { decision: 'agenda' | 'asSuggestion'; body: 'presidium' | 'chairpersonsMeeting'; note: string },
+) {
   const actor = requireRole(ctx.actor, ['congressStaff']);
   return transact(ctx, async (w) => {
-    const [m] = await w.db.select().from(motions).where(and(eq(motions.id, id), eq(motions.congressId, actor.congressId))).for('update');
+    const [m] = await w.db
+      .select()
+      .from(motions)
+      .where(and(eq(motions.id, id), eq(motions.congressId, actor.congressId)))
+      .for('update');
     if (!m) throw notFound({ zh: '议案', en: 'motion' });
-    const next = nextMotionStatus(m.status, input.decision === 'agenda' ? 'putOnAgenda' : 'handleAsSuggestion');
+    const next = nextMotionStatus(
+      m.status,
+      input.decision === 'agenda' ? 'putOnAgenda' : 'handleAsSuggestion',
+    );
     if (!next) throw wrongState(m.status);
     let suggestionId: string | null = null;
     if (next === 'handledAsSuggestion') {
@@ -32,10 +43,23 @@ export async function decideMotion(ctx: Ctx, id: string, input: { decision: 'age
     }
     const [after] = await w.db
       .update(motions)
-      .set({ status: next, decisionBody: input.body, decisionNote: input.note, decidedBy: actor.accountId, decidedAt: new Date(), suggestionId })
+      .set({
+        status: next,
+        decisionBody: input.body,
+        decisionNote: input.note,
+        decidedBy: actor.accountId,
+        decidedAt: new Date(),
+        suggestionId,
+      })
       .where(eq(motions.id, id))
       .returning();
-    await w.audit({ action: `motion.${input.decision}`, entityType: 'motion', entityId: id, before: { status: m.status }, after: { status: next, body: input.body, suggestionId } });
+    await w.audit({
+      action: `motion.${input.decision}`,
+      entityType: 'motion',
+      entityId: id,
+      before: { status: m.status },
+      after: { status: next, body: input.body, suggestionId },
+    });
     return after;
   });
 }

@@ -8,7 +8,8 @@ import { runStep } from '../workflow-step';
 
 export async function extendSuggestion(ctx: Ctx, id: string, reason: string) {
   return runStep(ctx, id, { action: 'extend', event: 'extend' }, async ({ w, row }) => {
-    if (row.extended) throw conflict('already_extended', { zh: '已批准延期', en: 'An extension was already approved' });
+    if (row.extended)
+      throw conflict('already_extended', { zh: '已批准延期', en: 'An extension was already approved' });
     const settings = await readSuggestionSettings(w.db, row.congressId);
     const deadline = endOfShanghaiDay(replyDueDate(shanghaiDate(row.assignedAt!), settings, true));
     return { set: { extended: true, extensionReason: reason, deadline }, audit: { reason, deadline } };

@@ -5,7 +5,11 @@ import { newId } from '../../../platform/ids';
 import { suggestionContacts } from '../suggestions.table';
 import { runStep } from '../workflow-step';
 
-export async function logContact(ctx: Ctx, id: string, input: { method: 'phone' | 'visit' | 'meeting'; summary: string; contactedOn?: string }) {
+export async function logContact(
+  ctx: Ctx,
+  id: string,
+  input: { method: 'phone' | 'visit' | 'meeting'; summary: string; contactedOn?: string },
+) {
   return runStep(ctx, id, { action: 'logContact', event: 'logContact' }, async ({ w, row }) => {
     const contactId = newId();
     await w.db.insert(suggestionContacts).values({

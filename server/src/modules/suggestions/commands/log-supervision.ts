@@ -6,9 +6,17 @@ import { newId } from '../../../platform/ids';
 import { suggestionSupervisions } from '../suggestions.table';
 import { runStep } from '../workflow-step';
 
-export async function logSupervision(ctx: Ctx, id: string, input: { kind: 'meeting' | 'siteVisit' | 'progress'; note: string; occurredOn?: string }) {
+export async function logSupervision(
+  ctx: Ctx,
+  id: string,
+  input: { kind: 'meeting' | 'siteVisit' | 'progress'; note: string; occurredOn?: string },
+) {
   return runStep(ctx, id, { action: 'supervise', event: 'supervise' }, async ({ w, row }) => {
-    if (!row.isKey) throw conflict('not_key_suggestion', { zh: '此建议不是重点督办建议', en: 'This is not a key suggestion' });
+    if (!row.isKey)
+      throw conflict('not_key_suggestion', {
+        zh: '此建议不是重点督办建议',
+        en: 'This is not a key suggestion',
+      });
     const supervisionId = newId();
     await w.db.insert(suggestionSupervisions).values({
       id: supervisionId,

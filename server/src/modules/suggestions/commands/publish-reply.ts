@@ -8,7 +8,10 @@ export const publishReply = (ctx: Ctx, id: string) =>
   runStep(ctx, id, { action: 'publish', event: 'publish' }, async ({ w, row }) => {
     const settings = await readSuggestionSettings(w.db, row.congressId);
     if (!settings.publishReplies) {
-      throw conflict('publication_disabled', { zh: '本级人大未开启答复公开', en: 'Publishing replies is not enabled for this congress' });
+      throw conflict('publication_disabled', {
+        zh: '本级人大未开启答复公开',
+        en: 'Publishing replies is not enabled for this congress',
+      });
     }
     return { set: { published: true } };
   });

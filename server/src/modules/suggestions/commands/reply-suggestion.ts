@@ -7,19 +7,33 @@ import { accountIdsForDeputies, readSuggestionSettings, resourceOf } from '../su
 import { suggestionContacts, suggestionReplies } from '../suggestions.table';
 import { runStep } from '../workflow-step';
 
-export async function replySuggestion(ctx: Ctx, id: string, input: { category: string; content: string; plannedBy?: string }) {
+export async function replySuggestion(
+  ctx: Ctx,
+  id: string,
+  input: { category: string; content: string; plannedBy?: string },
+) {
   return runStep(ctx, id, { action: 'reply', event: 'reply' }, async ({ w, row }) => {
     const settings = await readSuggestionSettings(w.db, row.congressId);
     if (!settings.replyCategories.some((c) => c.code === input.category)) {
-      throw invalidField('category', '办理结果类别无效', `must be one of: ${settings.replyCategories.map((c) => c.code).join(', ')}`);
+      throw invalidField(
+        'category',
+        '办理结果类别无效',
+        `must be one of: ${settings.replyCategories.map((c) => c.code).join(', ')}`,
+      );
     }
     if (settings.requireContactBeforeReply) {
       const [{ n }] = await w.db
         .select({ n: sql<number>`count(*)::int` })
         .from(suggestionContacts)
-        .where(and(eq(suggestionContacts.suggestionId, row.id), eq(suggestionContacts.round, row.rehandlingRound)));
+        .where(
+          and(eq(suggestionContacts.suggestionId, row.id), eq(suggestionContacts.round, row.rehandlingRound)),
+        );
       if (n === 0) {
-        throw conflict('contact_required', { zh: '答复前须先与代表联系沟通', en: 'Contact the deputy before replying' }, { currentStatus: row.status });
+        throw conflict(
+          'contact_required',
+          { zh: '答复前须先与代表联系沟通', en: 'Contact the deputy before replying' },
+          { currentStatus: row.status },
+        );
       }
     }
     const replyId = newId();
@@ -43,7 +57,10 @@ export async function replySuggestion(ctx: Ctx, id: string, input: { category: s
         accountIds,
         kind: 'suggestion.reply',
         title: { zh: '建议已答复，请测评', en: 'Your suggestion was answered; please rate the reply' },
-        body: { zh: `${row.number ?? ''} ${row.title}（${input.category}类）`, en: `${row.number ?? ''} ${row.title} (category ${input.category})` },
+        body: {
+          zh: `${row.number ?? ''} ${row.title}（${input.category}类）`,
+          en: `${row.number ?? ''} ${row.title} (category ${input.category})`,
+        },
         link: `/suggestions/${row.id}`,
       });
     }

@@ -8,7 +8,11 @@ import { runStep } from '../workflow-step';
 export async function requestHandBack(ctx: Ctx, id: string, reason: string) {
   return runStep(ctx, id, { action: 'requestHandBack', event: 'requestHandBack' }, async ({ w, row }) => {
     if (row.handBackDueAt && Date.now() > row.handBackDueAt.getTime()) {
-      throw conflict('hand_back_window_closed', { zh: '已超过申请退回的期限', en: 'The window for handing the item back has closed' }, { dueAt: row.handBackDueAt.toISOString() });
+      throw conflict(
+        'hand_back_window_closed',
+        { zh: '已超过申请退回的期限', en: 'The window for handing the item back has closed' },
+        { dueAt: row.handBackDueAt.toISOString() },
+      );
     }
     await w.db.insert(suggestionHandBacks).values({
       id: newId(),

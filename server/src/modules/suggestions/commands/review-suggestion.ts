@@ -21,7 +21,10 @@ export async function reviewSuggestion(ctx: Ctx, id: string, input: ReviewInput)
         congressId: row.congressId,
         accountIds,
         kind: `suggestion.${input.decision}`,
-        title: input.decision === 'return' ? { zh: '建议退回修改', en: 'Suggestion returned for revision' } : { zh: '建议转为一般意见处理', en: 'Suggestion referred as an opinion' },
+        title:
+          input.decision === 'return'
+            ? { zh: '建议退回修改', en: 'Suggestion returned for revision' }
+            : { zh: '建议转为一般意见处理', en: 'Suggestion referred as an opinion' },
         body: { zh: input.comment, en: input.comment },
         link: `/suggestions/${row.id}`,
       });

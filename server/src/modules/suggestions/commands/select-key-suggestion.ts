@@ -5,12 +5,22 @@ import { invalidField } from '../../../platform/errors';
 import { accountRoles } from '../../../platform/platform.table';
 import { runStep } from '../workflow-step';
 
-export async function selectKeySuggestion(ctx: Ctx, id: string, input: { leaderAccountId: string; note: string }) {
+export async function selectKeySuggestion(
+  ctx: Ctx,
+  id: string,
+  input: { leaderAccountId: string; note: string },
+) {
   return runStep(ctx, id, { action: 'selectKey', event: 'selectKey' }, async ({ w, row }) => {
     const [leader] = await w.db
       .select()
       .from(accountRoles)
-      .where(and(eq(accountRoles.accountId, input.leaderAccountId), eq(accountRoles.role, 'leader'), eq(accountRoles.congressId, row.congressId)));
+      .where(
+        and(
+          eq(accountRoles.accountId, input.leaderAccountId),
+          eq(accountRoles.role, 'leader'),
+          eq(accountRoles.congressId, row.congressId),
+        ),
+      );
     if (!leader) throw invalidField('leaderAccountId', '请选择区领导', 'must be a leader account');
     await ctx.app.notifier.notify(w.db, {
       congressId: row.congressId,
@@ -22,7 +32,12 @@ export async function selectKeySuggestion(ctx: Ctx, id: string, input: { leaderA
     });
     return {
       set: { isKey: true, leaderAccountId: input.leaderAccountId, keyDecidedBy: 'chairpersonsMeeting' },
-      audit: { leaderAccountId: input.leaderAccountId, decidedBy: 'chairpersonsMeeting', recordedBy: ctx.actor!.accountId, note: input.note },
+      audit: {
+        leaderAccountId: input.leaderAccountId,
+        decidedBy: 'chairpersonsMeeting',
+        recordedBy: ctx.actor!.accountId,
+        note: input.note,
+      },
     };
   });
 }

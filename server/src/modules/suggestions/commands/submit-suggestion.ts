@@ -17,7 +17,12 @@ export async function submitSuggestion(ctx: Ctx, id: string, edits: SuggestionEd
     id,
     {
       action: 'edit',
-      event: (row, r) => (row.status === 'returnedForRevision' ? 'resubmit' : r.pendingCosignerIds.length ? 'requestCosigners' : 'submit'),
+      event: (row, r) =>
+        row.status === 'returnedForRevision'
+          ? 'resubmit'
+          : r.pendingCosignerIds.length
+            ? 'requestCosigners'
+            : 'submit',
     },
     async ({ w, row, next }) => {
       if (edits.category) {

@@ -3,4 +3,6 @@ import type { Ctx } from '../../../platform/context';
 import { runStep } from '../workflow-step';
 
 export const withdrawSuggestion = (ctx: Ctx, id: string) =>
-  runStep(ctx, id, { action: 'withdraw', event: 'withdraw' }, async () => ({ set: { closedAt: new Date() } }));
+  runStep(ctx, id, { action: 'withdraw', event: 'withdraw' }, async () => ({
+    set: { closedAt: new Date() },
+  }));

@@ -9,13 +9,24 @@ export const REMIND_JOB = 'suggestions.remindDeadlines';
 
 export async function remindDeadlines(app: AppServices, now = new Date()): Promise<number> {
   const db = app.db;
-  const open = ((await db.execute(sql`
+  const open = (
+    (await db.execute(sql`
     SELECT s.id, s.congress_id AS "congressId", s.number, s.title, s.deadline, s.lead_unit_id AS "leadUnitId", s.leader_account_id AS "leaderAccountId", s.is_key AS "isKey"
     FROM suggestions s
     WHERE s.status IN ('assigned', 'handBackRequested', 'rehandling') AND s.deadline IS NOT NULL
       AND s.deadline < ${new Date(now.getTime() + 90 * 86_400_000).toISOString()}::timestamptz`)) as unknown as {
-    rows: { id: string; congressId: string; number: string | null; title: string; deadline: string; leadUnitId: string | null; leaderAccountId: string | null; isKey: boolean }[];
-  }).rows;
+      rows: {
+        id: string;
+        congressId: string;
+        number: string | null;
+        title: string;
+        deadline: string;
+        leadUnitId: string | null;
+        leaderAccountId: string | null;
+        isKey: boolean;
+      }[];
+    }
+  ).rows;
   let sent = 0;
   for (const s of open) {
     const settings = await readSuggestionSettings(db, s.congressId);
@@ -29,18 +40,25 @@ export async function remindDeadlines(app: AppServices, now = new Date()): Promi
     }
     if (!kind) continue;
     await db.transaction(async (tx) => {
-      const ins = (await tx.execute(sql`INSERT INTO suggestion_reminders (congress_id, suggestion_id, kind) VALUES (${s.congressId}, ${s.id}, ${kind})
+      const ins =
+        (await tx.execute(sql`INSERT INTO suggestion_reminders (congress_id, suggestion_id, kind) VALUES (${s.congressId}, ${s.id}, ${kind})
         ON CONFLICT DO NOTHING RETURNING suggestion_id`)) as unknown as { rows: unknown[] };
       if (ins.rows.length === 0) return;
-      const accountIds = await accountIdsForUnits(tx as never, s.congressId, s.leadUnitId ? [s.leadUnitId] : []);
-      if (kind!.startsWith('overdue') && s.isKey && s.leaderAccountId) accountIds.push(s.leaderAccountId);
+      const accountIds = await accountIdsForUnits(
+        tx as never,
+        s.congressId,
+        s.leadUnitId ? [s.leadUnitId] : [],
+      );
+      if (kind.startsWith('overdue') && s.isKey && s.leaderAccountId) accountIds.push(s.leaderAccountId);
       if (accountIds.length) {
-        const overdue = kind!.startsWith('overdue');
+        const overdue = kind.startsWith('overdue');
         await app.notifier.notify(tx as never, {
           congressId: s.congressId,
           accountIds,
           kind: overdue ? 'suggestion.overdue' : 'suggestion.dueSoon',
-          title: overdue ? { zh: '代表建议已逾期', en: 'A suggestion is overdue' } : { zh: '代表建议即将到期', en: 'A suggestion is due soon' },
+          title: overdue
+            ? { zh: '代表建议已逾期', en: 'A suggestion is overdue' }
+            : { zh: '代表建议即将到期', en: 'A suggestion is due soon' },
           body: {
             zh: `${s.number ?? ''} ${s.title}${overdue ? '已超过答复期限' : `还剩${left}个工作日`}`,
             en: `${s.number ?? ''} ${s.title}${overdue ? ' is past its reply deadline' : `: ${left} working days left`}`,

@@ -5,9 +5,10 @@ import { requireRole } from '../../../platform/access';
 
 export async function findMotions(ctx: Ctx) {
   const actor = requireRole(ctx.actor, ['congressStaff', 'leader', 'deputy']);
-  const own = actor.roles.includes('congressStaff') || actor.roles.includes('leader')
-    ? sql``
-    : sql`AND EXISTS (SELECT 1 FROM motion_signers g WHERE g.motion_id = m.id AND g.deputy_id = ${actor.deputyId})`;
+  const own =
+    actor.roles.includes('congressStaff') || actor.roles.includes('leader')
+      ? sql``
+      : sql`AND EXISTS (SELECT 1 FROM motion_signers g WHERE g.motion_id = m.id AND g.deputy_id = ${actor.deputyId})`;
   const res = (await ctx.app.db.execute(sql`
     SELECT m.id, m.number, m.title, m.category, m.status, m.decision_body AS "decisionBody", m.decision_note AS "decisionNote",
            m.suggestion_id AS "suggestionId", m.created_at AS "createdAt", d.name AS "proposerName",

@@ -17,6 +17,15 @@ export async function findSimilarSuggestions(ctx: Ctx, id: string, limit = 10) {
       AND similarity(s.search_text, ${row.searchText}) > 0.15
     ORDER BY score DESC, s.id
     LIMIT ${limit}
-  `)) as unknown as { rows: { id: string; number: string; title: string; status: string; handlingCaseId: string | null; score: number }[] };
+  `)) as unknown as {
+    rows: {
+      id: string;
+      number: string;
+      title: string;
+      status: string;
+      handlingCaseId: string | null;
+      score: number;
+    }[];
+  };
   return { items: res.rows.map((r) => ({ ...r, score: Math.round(Number(r.score) * 100) / 100 })) };
 }

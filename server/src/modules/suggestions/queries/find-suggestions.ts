@@ -18,7 +18,10 @@ export interface SuggestionListQuery {
   q?: string;
 }
 
-const handling = sql.join(HANDLING_STATUSES.map((s) => sql`${s}`), sql`, `);
+const handling = sql.join(
+  HANDLING_STATUSES.map((s) => sql`${s}`),
+  sql`, `,
+);
 
 export async function findSuggestions(ctx: Ctx, q: SuggestionListQuery) {
   const actor = requireRole(ctx.actor, ['congressStaff', 'leader', 'deputy', 'handlingUnitStaff']);
@@ -29,18 +32,26 @@ export async function findSuggestions(ctx: Ctx, q: SuggestionListQuery) {
     const own: SQL[] = [];
     if (actor.deputyId) {
       own.push(sql`s.proposer_deputy_id = ${actor.deputyId}`);
-      own.push(sql`EXISTS (SELECT 1 FROM suggestion_cosigners c WHERE c.suggestion_id = s.id AND c.deputy_id = ${actor.deputyId})`);
+      own.push(
+        sql`EXISTS (SELECT 1 FROM suggestion_cosigners c WHERE c.suggestion_id = s.id AND c.deputy_id = ${actor.deputyId})`,
+      );
     }
     if (actor.handlingUnitId) {
-      own.push(sql`EXISTS (SELECT 1 FROM suggestion_assignments a WHERE a.suggestion_id = s.id AND a.unit_id = ${actor.handlingUnitId} AND a.ended_at IS NULL)`);
+      own.push(
+        sql`EXISTS (SELECT 1 FROM suggestion_assignments a WHERE a.suggestion_id = s.id AND a.unit_id = ${actor.handlingUnitId} AND a.ended_at IS NULL)`,
+      );
     }
-    if (actor.roles.includes('leader') && q.mine === 'true') own.push(sql`s.leader_account_id = ${actor.accountId}`);
+    if (actor.roles.includes('leader') && q.mine === 'true')
+      own.push(sql`s.leader_account_id = ${actor.accountId}`);
     conds.push(own.length ? sql`(${sql.join(own, sql` OR `)})` : sql`false`);
   }
   // Filtered by unit, the query is driven from the unit's active assignments, newest suggestion first
   // (index suggestion_assignments_unit_idx), so it reads only that unit's rows; a unit holds a suggestion once.
-  if (q.unitId) conds.push(sql`a.congress_id = ${actor.congressId} AND a.unit_id = ${q.unitId} AND a.ended_at IS NULL`);
-  const from = q.unitId ? sql`suggestion_assignments a JOIN suggestions s ON s.id = a.suggestion_id` : sql`suggestions s`;
+  if (q.unitId)
+    conds.push(sql`a.congress_id = ${actor.congressId} AND a.unit_id = ${q.unitId} AND a.ended_at IS NULL`);
+  const from = q.unitId
+    ? sql`suggestion_assignments a JOIN suggestions s ON s.id = a.suggestion_id`
+    : sql`suggestions s`;
   const orderKey = q.unitId ? sql`a.suggestion_id` : sql`s.id`;
   if (q.status) conds.push(sql`s.status = ${q.status}`);
   if (q.overdue === 'true') conds.push(sql`s.status IN (${handling}) AND s.deadline < now()`);
@@ -69,5 +80,5 @@ export async function findSuggestions(ctx: Ctx, q: SuggestionListQuery) {
     deadline: r.deadline ? new Date(r.deadline as string).toISOString() : null,
     assignDueAt: r.assignDueAt ? new Date(r.assignDueAt as string).toISOString() : null,
   }));
-  return page(rows as (typeof rows[number] & { id: string })[], q.limit, (r) => [r.id]);
+  return page(rows as ((typeof rows)[number] & { id: string })[], q.limit, (r) => [r.id]);
 }

@@ -16,7 +16,10 @@ export interface ReportFilter {
 export async function getHandlingReport(ctx: Ctx, f: ReportFilter) {
   const actor = requireRole(ctx.actor, ['congressStaff', 'leader']);
   const db = ctx.app.db;
-  const conds: SQL[] = [sql`s.congress_id = ${actor.congressId}`, sql`s.status NOT IN ('draft', 'awaitingCosigners', 'withdrawn')`];
+  const conds: SQL[] = [
+    sql`s.congress_id = ${actor.congressId}`,
+    sql`s.status NOT IN ('draft', 'awaitingCosigners', 'withdrawn')`,
+  ];
   if (f.sittingId) conds.push(sql`s.sitting_id = ${f.sittingId}`);
   if (f.year) conds.push(sql`extract(year FROM s.submitted_at AT TIME ZONE 'Asia/Shanghai') = ${f.year}`);
   const where = sql.join(conds, sql` AND `);
@@ -52,7 +55,16 @@ export async function getHandlingReport(ctx: Ctx, f: ReportFilter) {
     SELECT r.rating, p.round, count(*)::int AS count
     FROM suggestion_ratings r JOIN suggestion_replies p ON p.id = r.reply_id JOIN suggestions s ON s.id = r.suggestion_id
     WHERE ${where} GROUP BY 1, 2`);
-  const byUnit = await q<{ unitId: string; name: string; assigned: number; replied: number; overdue: number; solved: number; satisfied: number; rated: number }>(sql`
+  const byUnit = await q<{
+    unitId: string;
+    name: string;
+    assigned: number;
+    replied: number;
+    overdue: number;
+    solved: number;
+    satisfied: number;
+    rated: number;
+  }>(sql`
     SELECT u.id AS "unitId", u.name,
       count(*)::int AS assigned,
       count(*) FILTER (WHERE s.replied_at IS NOT NULL)::int AS replied,
@@ -65,7 +77,9 @@ export async function getHandlingReport(ctx: Ctx, f: ReportFilter) {
 
   const settings = await readSuggestionSettings(db, actor.congressId);
   const ratingCount = (rating: string, round?: number) =>
-    ratingRows.filter((r) => r.rating === rating && (round === undefined || r.round === round)).reduce((a, r) => a + r.count, 0);
+    ratingRows
+      .filter((r) => r.rating === rating && (round === undefined || r.round === round))
+      .reduce((a, r) => a + r.count, 0);
   const firstRated = ratingRows.filter((r) => r.round === 1).reduce((a, r) => a + r.count, 0);
   const allRated = ratingRows.reduce((a, r) => a + r.count, 0);
   const ratedItems = byUnit.reduce((a, u) => a + u.rated, 0);
@@ -79,17 +93,38 @@ export async function getHandlingReport(ctx: Ctx, f: ReportFilter) {
       accepted: totals.assigned + (byStatus.find((s) => s.key === 'accepted')?.count ?? 0),
       returned: totals.returned,
       referred: totals.referred,
-      failedChecks: { oneMatter: totals.failedOneMatter, notPersonal: totals.failedNotPersonal, specific: totals.failedSpecific },
+      failedChecks: {
+        oneMatter: totals.failedOneMatter,
+        notPersonal: totals.failedNotPersonal,
+        specific: totals.failedSpecific,
+      },
     },
     // Solved rate (A of replied) and satisfaction rate (satisfied + basically satisfied of rated) side by side.
     solvedRate: pct(totals.solved, totals.replied),
     satisfactionRate: pct(satisfiedItems, ratedItems),
-    firstReplySatisfactionRate: pct(ratingCount('satisfied', 1) + ratingCount('basicallySatisfied', 1), firstRated),
-    byCategory: byCategory.map((c) => ({ ...c, label: settings.suggestionCategories.find((x) => x.code === c.key)?.zh ?? c.key })),
-    byResult: byResult.map((c) => ({ ...c, label: settings.replyCategories.find((x) => x.code === c.key)?.zh ?? c.key })),
+    firstReplySatisfactionRate: pct(
+      ratingCount('satisfied', 1) + ratingCount('basicallySatisfied', 1),
+      firstRated,
+    ),
+    byCategory: byCategory.map((c) => ({
+      ...c,
+      label: settings.suggestionCategories.find((x) => x.code === c.key)?.zh ?? c.key,
+    })),
+    byResult: byResult.map((c) => ({
+      ...c,
+      label: settings.replyCategories.find((x) => x.code === c.key)?.zh ?? c.key,
+    })),
     byStatus,
-    byRating: (['satisfied', 'basicallySatisfied', 'dissatisfied'] as const).map((r) => ({ key: r, count: ratingCount(r), firstRound: ratingCount(r, 1) })),
+    byRating: (['satisfied', 'basicallySatisfied', 'dissatisfied'] as const).map((r) => ({
+      key: r,
+      count: ratingCount(r),
+      firstRound: ratingCount(r, 1),
+    })),
     ratingsTotal: allRated,
-    byUnit: byUnit.map((u) => ({ ...u, solvedRate: pct(u.solved, u.replied), satisfactionRate: pct(u.satisfied, u.rated) })),
+    byUnit: byUnit.map((u) => ({
+      ...u,
+      solvedRate: pct(u.solved, u.replied),
+      satisfactionRate: pct(u.satisfied, u.rated),
+    })),
   };
 }

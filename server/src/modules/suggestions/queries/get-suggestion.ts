@@ -21,7 +21,12 @@ import {
 } from '../suggestions.table';
 import type { Actor } from '../../../platform/context';
 
-export function abilitiesOf(actor: Actor | null, row: SuggestionRow, res: SuggestionResource, ratedDeputyIds: string[] = []) {
+export function abilitiesOf(
+  actor: Actor | null,
+  row: SuggestionRow,
+  res: SuggestionResource,
+  ratedDeputyIds: string[] = [],
+) {
   const byRole = suggestionPolicy.abilities(actor, res);
   const out: Record<string, boolean> = {};
   for (const [action, ok] of Object.entries(byRole)) {
@@ -36,7 +41,8 @@ export function abilitiesOf(actor: Actor | null, row: SuggestionRow, res: Sugges
   return out;
 }
 
-const nameMap = async <T extends { id: string; name: string }>(rows: Promise<T[]>) => new Map((await rows).map((r) => [r.id, r.name]));
+const nameMap = async <T extends { id: string; name: string }>(rows: Promise<T[]>) =>
+  new Map((await rows).map((r) => [r.id, r.name]));
 
 export async function getSuggestion(ctx: Ctx, id: string) {
   if (!ctx.actor) throw unauthorized();
@@ -45,34 +51,94 @@ export async function getSuggestion(ctx: Ctx, id: string) {
   const res = await resourceOf(db, row);
   suggestionPolicy.authorize(ctx.actor, 'view', res);
 
-  const [cos, asg, handBacks, contacts, opinions, replies, ratings, supervisions, attachments] = await Promise.all([
-    db.select().from(suggestionCosigners).where(eq(suggestionCosigners.suggestionId, id)),
-    db.select().from(suggestionAssignments).where(eq(suggestionAssignments.suggestionId, id)).orderBy(asc(suggestionAssignments.assignedAt)),
-    db.select().from(suggestionHandBacks).where(eq(suggestionHandBacks.suggestionId, id)).orderBy(asc(suggestionHandBacks.requestedAt)),
-    db.select().from(suggestionContacts).where(eq(suggestionContacts.suggestionId, id)).orderBy(asc(suggestionContacts.createdAt)),
-    db.select().from(suggestionUnitOpinions).where(eq(suggestionUnitOpinions.suggestionId, id)).orderBy(asc(suggestionUnitOpinions.createdAt)),
-    db.select().from(suggestionReplies).where(eq(suggestionReplies.suggestionId, id)).orderBy(asc(suggestionReplies.round)),
-    db.select().from(suggestionRatings).where(eq(suggestionRatings.suggestionId, id)).orderBy(asc(suggestionRatings.createdAt)),
-    db.select().from(suggestionSupervisions).where(eq(suggestionSupervisions.suggestionId, id)).orderBy(asc(suggestionSupervisions.createdAt)),
-    db
-      .select({ id: files.id, originalName: files.originalName, mimeType: files.mimeType, sizeBytes: files.sizeBytes })
-      .from(suggestionAttachments)
-      .innerJoin(files, eq(files.id, suggestionAttachments.fileId))
-      .where(eq(suggestionAttachments.suggestionId, id)),
-  ]);
-  const deputyIds = [...new Set([row.proposerDeputyId, ...cos.map((c) => c.deputyId), ...ratings.map((r) => r.deputyId)])];
-  const unitIds = [...new Set([...asg.map((a) => a.unitId), ...replies.map((r) => r.unitId), ...opinions.map((o) => o.unitId), ...handBacks.map((h) => h.unitId)])];
+  const [cos, asg, handBacks, contacts, opinions, replies, ratings, supervisions, attachments] =
+    await Promise.all([
+      db.select().from(suggestionCosigners).where(eq(suggestionCosigners.suggestionId, id)),
+      db
+        .select()
+        .from(suggestionAssignments)
+        .where(eq(suggestionAssignments.suggestionId, id))
+        .orderBy(asc(suggestionAssignments.assignedAt)),
+      db
+        .select()
+        .from(suggestionHandBacks)
+        .where(eq(suggestionHandBacks.suggestionId, id))
+        .orderBy(asc(suggestionHandBacks.requestedAt)),
+      db
+        .select()
+        .from(suggestionContacts)
+        .where(eq(suggestionContacts.suggestionId, id))
+        .orderBy(asc(suggestionContacts.createdAt)),
+      db
+        .select()
+        .from(suggestionUnitOpinions)
+        .where(eq(suggestionUnitOpinions.suggestionId, id))
+        .orderBy(asc(suggestionUnitOpinions.createdAt)),
+      db
+        .select()
+        .from(suggestionReplies)
+        .where(eq(suggestionReplies.suggestionId, id))
+        .orderBy(asc(suggestionReplies.round)),
+      db
+        .select()
+        .from(suggestionRatings)
+        .where(eq(suggestionRatings.suggestionId, id))
+        .orderBy(asc(suggestionRatings.createdAt)),
+      db
+        .select()
+        .from(suggestionSupervisions)
+        .where(eq(suggestionSupervisions.suggestionId, id))
+        .orderBy(asc(suggestionSupervisions.createdAt)),
+      db
+        .select({
+          id: files.id,
+          originalName: files.originalName,
+          mimeType: files.mimeType,
+          sizeBytes: files.sizeBytes,
+        })
+        .from(suggestionAttachments)
+        .innerJoin(files, eq(files.id, suggestionAttachments.fileId))
+        .where(eq(suggestionAttachments.suggestionId, id)),
+    ]);
+  const deputyIds = [
+    ...new Set([row.proposerDeputyId, ...cos.map((c) => c.deputyId), ...ratings.map((r) => r.deputyId)]),
+  ];
+  const unitIds = [
+    ...new Set([
+      ...asg.map((a) => a.unitId),
+      ...replies.map((r) => r.unitId),
+      ...opinions.map((o) => o.unitId),
+      ...handBacks.map((h) => h.unitId),
+    ]),
+  ];
   const [deputyNames, unitNames] = await Promise.all([
-    nameMap(db.select({ id: deputies.id, name: deputies.name }).from(deputies).where(inArray(deputies.id, deputyIds))),
-    unitIds.length ? nameMap(db.select({ id: handlingUnits.id, name: handlingUnits.name }).from(handlingUnits).where(inArray(handlingUnits.id, unitIds))) : new Map<string, string>(),
+    nameMap(
+      db
+        .select({ id: deputies.id, name: deputies.name })
+        .from(deputies)
+        .where(inArray(deputies.id, deputyIds)),
+    ),
+    unitIds.length
+      ? nameMap(
+          db
+            .select({ id: handlingUnits.id, name: handlingUnits.name })
+            .from(handlingUnits)
+            .where(inArray(handlingUnits.id, unitIds)),
+        )
+      : new Map<string, string>(),
   ]);
   let leader: { accountId: string; name: string } | null = null;
   if (row.isKey && row.leaderAccountId) {
-    const [a] = await db.select({ name: accounts.displayName }).from(accounts).where(eq(accounts.id, row.leaderAccountId));
+    const [a] = await db
+      .select({ name: accounts.displayName })
+      .from(accounts)
+      .where(eq(accounts.id, row.leaderAccountId));
     leader = { accountId: row.leaderAccountId, name: a?.name ?? '' };
   }
   const currentReply = replies.at(-1);
-  const ratedNow = currentReply ? ratings.filter((r) => r.replyId === currentReply.id).map((r) => r.deputyId) : [];
+  const ratedNow = currentReply
+    ? ratings.filter((r) => r.replyId === currentReply.id).map((r) => r.deputyId)
+    : [];
   const now = Date.now();
   const overdue = HANDLING_STATUSES.includes(row.status) && !!row.deadline && row.deadline.getTime() < now;
   const unit = (uid: string) => ({ id: uid, name: unitNames.get(uid) ?? '' });
@@ -86,7 +152,12 @@ export async function getSuggestion(ctx: Ctx, id: string) {
     category: row.category,
     sittingId: row.sittingId,
     proposer: { id: row.proposerDeputyId, name: deputyNames.get(row.proposerDeputyId) ?? '' },
-    cosigners: cos.map((c) => ({ deputyId: c.deputyId, name: deputyNames.get(c.deputyId) ?? '', status: c.status, decidedAt: c.decidedAt })),
+    cosigners: cos.map((c) => ({
+      deputyId: c.deputyId,
+      name: deputyNames.get(c.deputyId) ?? '',
+      status: c.status,
+      decidedAt: c.decidedAt,
+    })),
     attachments,
     submittedAt: row.submittedAt,
     assignDueAt: row.assignDueAt,
@@ -99,10 +170,37 @@ export async function getSuggestion(ctx: Ctx, id: string) {
     review: { comment: row.reviewComment, checks: row.reviewChecks, reviewedAt: row.reviewedAt },
     referralReason: row.referralReason,
     handlingCaseId: row.handlingCaseId,
-    assignments: asg.map((a) => ({ id: a.id, unit: unit(a.unitId), role: a.role, assignedAt: a.assignedAt, endedAt: a.endedAt, endedReason: a.endedReason })),
-    handBacks: handBacks.map((h) => ({ id: h.id, unit: unit(h.unitId), reason: h.reason, status: h.status, requestedAt: h.requestedAt, decisionComment: h.decisionComment, decidedAt: h.decidedAt })),
-    contacts: contacts.map((c) => ({ id: c.id, unit: unit(c.unitId), method: c.method, summary: c.summary, contactedOn: c.contactedOn, round: c.round })),
-    unitOpinions: opinions.map((o) => ({ id: o.id, unit: unit(o.unitId), content: o.content, createdAt: o.createdAt })),
+    assignments: asg.map((a) => ({
+      id: a.id,
+      unit: unit(a.unitId),
+      role: a.role,
+      assignedAt: a.assignedAt,
+      endedAt: a.endedAt,
+      endedReason: a.endedReason,
+    })),
+    handBacks: handBacks.map((h) => ({
+      id: h.id,
+      unit: unit(h.unitId),
+      reason: h.reason,
+      status: h.status,
+      requestedAt: h.requestedAt,
+      decisionComment: h.decisionComment,
+      decidedAt: h.decidedAt,
+    })),
+    contacts: contacts.map((c) => ({
+      id: c.id,
+      unit: unit(c.unitId),
+      method: c.method,
+      summary: c.summary,
+      contactedOn: c.contactedOn,
+      round: c.round,
+    })),
+    unitOpinions: opinions.map((o) => ({
+      id: o.id,
+      unit: unit(o.unitId),
+      content: o.content,
+      createdAt: o.createdAt,
+    })),
     replies: replies.map((r) => ({
       id: r.id,
       round: r.round,
@@ -127,7 +225,13 @@ export async function getSuggestion(ctx: Ctx, id: string) {
     rating: row.rating,
     isKey: row.isKey,
     leader,
-    supervisions: supervisions.map((s) => ({ id: s.id, kind: s.kind, note: s.note, occurredOn: s.occurredOn, createdAt: s.createdAt })),
+    supervisions: supervisions.map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      note: s.note,
+      occurredOn: s.occurredOn,
+      createdAt: s.createdAt,
+    })),
     published: row.published,
     opinionId: row.opinionId,
     motionId: row.motionId,

@@ -14,7 +14,10 @@ const TITLE_FONT = '方正小标宋简体';
 const SIZE_3 = 32; // 三号 = 16 pt, in half-points
 const SIZE_2 = 44; // 二号 = 22 pt
 
-const body = (text: string, opts: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
+const body = (
+  text: string,
+  opts: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {},
+) =>
   new Paragraph({
     alignment: opts.align ?? AlignmentType.JUSTIFIED,
     indent: opts.indent === false ? undefined : { firstLine: 640 },
@@ -28,20 +31,39 @@ export const chineseDate = (d: Date) => {
   return `${y}年${m}月${day}日`;
 };
 
-export async function renderReplyLetter(ctx: Ctx, suggestionId: string, replyId: string): Promise<{ fileName: string; data: Buffer }> {
+export async function renderReplyLetter(
+  ctx: Ctx,
+  suggestionId: string,
+  replyId: string,
+): Promise<{ fileName: string; data: Buffer }> {
   if (!ctx.actor) throw unauthorized();
   const db = ctx.app.db;
   const row = await findSuggestion(db, ctx.actor.congressId, suggestionId);
   suggestionPolicy.authorize(ctx.actor, 'view', await resourceOf(db, row));
-  const [reply] = await db.select().from(suggestionReplies).where(and(eq(suggestionReplies.id, replyId), eq(suggestionReplies.suggestionId, row.id)));
+  const [reply] = await db
+    .select()
+    .from(suggestionReplies)
+    .where(and(eq(suggestionReplies.id, replyId), eq(suggestionReplies.suggestionId, row.id)));
   if (!reply) throw notFound({ zh: '答复', en: 'reply' });
-  const cos = await db.select().from(suggestionCosigners).where(and(eq(suggestionCosigners.suggestionId, row.id), eq(suggestionCosigners.status, 'confirmed')));
-  const names = await db.select({ id: deputies.id, name: deputies.name }).from(deputies).where(inArray(deputies.id, [row.proposerDeputyId, ...cos.map((c) => c.deputyId)]));
+  const cos = await db
+    .select()
+    .from(suggestionCosigners)
+    .where(and(eq(suggestionCosigners.suggestionId, row.id), eq(suggestionCosigners.status, 'confirmed')));
+  const names = await db
+    .select({ id: deputies.id, name: deputies.name })
+    .from(deputies)
+    .where(inArray(deputies.id, [row.proposerDeputyId, ...cos.map((c) => c.deputyId)]));
   const proposer = names.find((n) => n.id === row.proposerDeputyId)?.name ?? '';
   const others = names.filter((n) => n.id !== row.proposerDeputyId).map((n) => n.name);
-  const opinions = await db.select().from(suggestionUnitOpinions).where(eq(suggestionUnitOpinions.suggestionId, row.id));
+  const opinions = await db
+    .select()
+    .from(suggestionUnitOpinions)
+    .where(eq(suggestionUnitOpinions.suggestionId, row.id));
   const unitIds = [reply.unitId, ...opinions.map((o) => o.unitId)];
-  const units = await db.select({ id: handlingUnits.id, name: handlingUnits.name }).from(handlingUnits).where(inArray(handlingUnits.id, unitIds));
+  const units = await db
+    .select({ id: handlingUnits.id, name: handlingUnits.name })
+    .from(handlingUnits)
+    .where(inArray(handlingUnits.id, unitIds));
   const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? '';
 
   const doc = new Document({
@@ -51,18 +73,35 @@ export async function renderReplyLetter(ctx: Ctx, suggestionId: string, replyId:
       {
         properties: { page: { margin: { top: 2098, bottom: 1984, left: 1587, right: 1474 } } }, // 37/35/28/26 mm
         children: [
-          new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `${reply.category}`, font: 'Times New Roman', size: SIZE_3, bold: true })] }),
-          new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `${row.number ?? ''}`, font: BODY_FONT, size: 24 })] }),
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            children: [
+              new TextRun({ text: `${reply.category}`, font: 'Times New Roman', size: SIZE_3, bold: true }),
+            ],
+          }),
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            children: [new TextRun({ text: `${row.number ?? ''}`, font: BODY_FONT, size: 24 })],
+          }),
           new Paragraph({
             alignment: AlignmentType.CENTER,
             spacing: { before: 400, after: 400 },
-            children: [new TextRun({ text: `${unitName(reply.unitId)}关于${row.number ?? ''}建议的${reply.round > 1 ? '再次' : ''}答复`, font: TITLE_FONT, size: SIZE_2 })],
+            children: [
+              new TextRun({
+                text: `${unitName(reply.unitId)}关于${row.number ?? ''}建议的${reply.round > 1 ? '再次' : ''}答复`,
+                font: TITLE_FONT,
+                size: SIZE_2,
+              }),
+            ],
           }),
           body(`${[proposer, ...others].join('、')}代表：`, { indent: false }),
           body(`您提出的《${row.title}》建议收悉。现答复如下：`),
           ...reply.content.split(/\n+/).map((p) => body(p)),
           ...(opinions.length
-            ? [body('附：协办单位意见', { indent: false }), ...opinions.map((o) => body(`${unitName(o.unitId)}：${o.content}`))]
+            ? [
+                body('附：协办单位意见', { indent: false }),
+                ...opinions.map((o) => body(`${unitName(o.unitId)}：${o.content}`)),
+              ]
             : []),
           body('感谢您对我们工作的关心和支持。', {}),
           new Paragraph({ spacing: { before: 600 }, children: [] }),
@@ -72,5 +111,8 @@ export async function renderReplyLetter(ctx: Ctx, suggestionId: string, replyId:
       },
     ],
   });
-  return { fileName: `reply-${row.number ?? row.id}-${reply.round}.docx`, data: Buffer.from(await Packer.toBuffer(doc)) };
+  return {
+    fileName: `reply-${row.number ?? row.id}-${reply.round}.docx`,
+    data: Buffer.from(await Packer.toBuffer(doc)),
+  };
 }

@@ -1,0 +1,141 @@
+// Opinions (issue 3): submission throughput against the raw-insert baseline (submission includes validation,
+// the rate-limit counters, audit, the search index and the notification job), and a unit's queue page over
+// 1,000,000 opinions against the primary-key read (p95).
+//
+//   node --import tsx bench/opinions.bench.ts [--pg] [--duration=5] [--connections=10] [--rows=1000000]
+import os from 'node:os';
+import { sql } from 'drizzle-orm';
+import {
+  createBenchAccount,
+  createBenchCongress,
+  login,
+  measureBaselines,
+  ratio,
+  run,
+  startServer,
+  writeResults,
+} from './lib';
+import { newId } from '../server/src/platform/ids';
+import { handlingUnits } from '../server/src/modules/registry/registry.table';
+
+const rowsArg = process.argv.find((a) => a.startsWith('--rows='));
+const server = await startServer();
+const ROWS = rowsArg
+  ? Number(rowsArg.slice('--rows='.length))
+  : server.kind === 'postgres'
+    ? 1_000_000
+    : 200_000;
+const db = server.services.db;
+try {
+  console.log(
+    `opinions bench on ${server.kind}, ${server.args.durationS} s per scenario, ${server.args.connections} connections, ${ROWS} opinions`,
+  );
+  const { congressId, streetId } = await createBenchCongress(server);
+  // The public limits are per IP; the load comes from one address, so lift them for the run.
+  await db.execute(
+    sql`UPDATE congresses SET settings = jsonb_set(settings, '{opinions}', '{"maxSubmissionsPerIpPerHour": 1000000, "maxSubmissionsPerPhonePerDay": 1000000}'::jsonb) WHERE id = ${congressId}`,
+  );
+  const baselines = await measureBaselines(server);
+
+  const submit = await run(server, {
+    title: 'POST /api/v1/opinions (public)',
+    path: '/api/v1/opinions',
+    method: 'POST',
+    body: {
+      content: '幸福路小区门口的路灯坏了两周，晚上很黑，老人出行不安全，请尽快修好。',
+      category: 'urbanManagement',
+      streetId,
+      phone: '13912345678',
+      isPublic: true,
+    },
+  });
+
+  // 1,000,000 opinions, 1 in 20 assigned to the benchmarked unit (the rest to 199 others).
+  const unitId = newId();
+  await db
+    .insert(handlingUnits)
+    .values({ id: unitId, congressId, name: '基准承办单位', kind: 'governmentDepartment' });
+  await createBenchAccount(server, {
+    congressId,
+    username: 'bench-unit',
+    roles: ['handlingUnitStaff'],
+    handlingUnitId: unitId,
+  });
+  const t0 = Date.now();
+  const BATCH = 100_000;
+  for (let from = 1; from <= ROWS; from += BATCH) {
+    const to = Math.min(ROWS, from + BATCH - 1);
+    await db.execute(sql`
+      INSERT INTO opinions (id, congress_id, tracking_code, content, public_content, category, street_id, channel,
+        phone_enc, phone_index, phone_check, is_public, status, lead_unit_id, assigned_at, deadline_at, search_text, created_at, updated_at)
+      SELECT gen_random_uuid(), ${congressId}, 'B' || lpad(i::text, 9, '0'), '第' || i || '件：道路积水', '第' || i || '件：道路积水',
+        (ARRAY['urbanManagement','transport','housing','environment'])[1 + i % 4], ${streetId}, 'form',
+        'x', 'x', 'x', true,
+        (ARRAY['forwarded','replied','closedResolved','forwarded','closedUnresolved'])[1 + i % 5],
+        CASE WHEN i % 20 = 0 THEN ${unitId}::uuid ELSE NULL END,
+        now() - make_interval(secs => i), now() + make_interval(days => 10 - i % 30),
+        '道路 积水', now() - make_interval(secs => i), now()
+      FROM generate_series(${from}::int, ${to}::int) AS i`);
+    await db.execute(sql`
+      INSERT INTO opinion_assignments (congress_id, opinion_id, unit_id, role, active, assigned_at)
+      SELECT congress_id, id, coalesce(lead_unit_id, ${newId()}::uuid), 'lead', true, assigned_at
+      FROM opinions WHERE congress_id = ${congressId} AND tracking_code >= ${'B' + String(from).padStart(9, '0')} AND tracking_code <= ${'B' + String(to).padStart(9, '0')}`);
+    process.stdout.write(`  ${to} rows\r`);
+  }
+  await db.execute(sql`ANALYZE opinions`);
+  await db.execute(sql`ANALYZE opinion_assignments`);
+  const generateS = Math.round((Date.now() - t0) / 100) / 10;
+  console.log(`generated ${ROWS} opinions in ${generateS} s`);
+
+  const auth = await login(server, 'bench-unit');
+  const first = await fetch(`${server.url}/api/v1/opinions?limit=50`, { headers: auth });
+  const page1 = (await first.json()) as { items: unknown[]; nextCursor: string };
+  if (first.status !== 200 || page1.items.length !== 50) throw new Error(`queue: ${first.status}`);
+  const queue = await run(server, {
+    title: 'GET /api/v1/opinions (unit, page 1)',
+    path: '/api/v1/opinions?limit=50',
+    headers: auth,
+  });
+  const deep = await run(server, {
+    title: 'GET /api/v1/opinions (unit, page 2)',
+    path: `/api/v1/opinions?limit=50&cursor=${page1.nextCursor}`,
+    headers: auth,
+  });
+  const pkRead = await run(server, {
+    title: 'pk read again (after the load)',
+    path: baselines.pkRead.title ? `/api/v1/bench/pk-read/${newId()}` : '',
+  }).catch(() => null);
+
+  const ratios = {
+    submitOverRawInsert: ratio(submit, baselines.rawInsert),
+    queueP95OverPkReadP95:
+      Math.round((queue.latency.p95 / Math.max(baselines.pkRead.latency.p95, 0.001)) * 100) / 100,
+    queuePage2P95OverPkReadP95:
+      Math.round((deep.latency.p95 / Math.max(baselines.pkRead.latency.p95, 0.001)) * 100) / 100,
+  };
+  const target = {
+    submitOverRawInsert: 0.5,
+    queueP95OverPkReadP95: 3,
+    met: ratios.submitOverRawInsert >= 0.5 && ratios.queueP95OverPkReadP95 <= 3,
+  };
+  console.log('ratios', ratios, target.met ? 'targets met' : 'TARGET MISSED');
+  const loadAverage = os.loadavg().map((x) => Math.round(x * 100) / 100);
+  writeResults(
+    'opinions',
+    {
+      ...baselines,
+      submit,
+      rows: ROWS,
+      generateS,
+      queue,
+      queuePage2: deep,
+      pkReadAfter: pkRead,
+      ratios,
+      target,
+      loadAverage,
+    },
+    server,
+  );
+} finally {
+  await server.stop();
+}
