@@ -15,14 +15,15 @@ instance.then(
   (raw) => {
     // Off the main thread autocannon hands back its raw (encoded) result: aggregate it here.
     const result = raw.latency ? raw : autocannon.aggregateResult([raw], workerData);
+    const total = raw.totalCompletedRequests ?? result.requests?.total ?? times.length;
     times.sort((a, b) => a - b);
     const at = (p) =>
       times.length ? times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)] : 0;
     parentPort.postMessage({
       ok: true,
       result: {
-        requestsPerSec: raw.totalCompletedRequests / result.duration,
-        totalRequests: raw.totalCompletedRequests,
+        requestsPerSec: total / result.duration,
+        totalRequests: total,
         durationS: result.duration,
         latency: {
           mean: result.latency.mean,

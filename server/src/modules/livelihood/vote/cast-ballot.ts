@@ -20,8 +20,8 @@ interface BallotContext {
 export async function castBallot(ctx: Ctx, actor: Actor, voteId: string, choices: string[]) {
   const memberId = actor.deputyId ?? '00000000-0000-0000-0000-000000000000';
   return transact(ctx, async (w) => {
-    // One round trip for everything the checks need. The share lock lets ballots run side by side but
-    // never past a close (which takes the vote row for update).
+    // One round trip for everything the checks need. The key-share lock lets ballots run side by side but
+    // never past a close (which takes the vote row FOR UPDATE, and that conflicts with KEY SHARE).
     const choiceArray = sql`ARRAY[${sql.join(
       choices.length ? choices.map((c) => sql`${c}`) : [sql`NULL`],
       sql`, `,
@@ -34,7 +34,7 @@ export async function castBallot(ctx: Ctx, actor: Actor, voteId: string, choices
       FROM project_votes v
       LEFT JOIN project_vote_roll r ON r.vote_id = v.id AND r.member_id = ${memberId}
       WHERE v.id = ${voteId} AND v.congress_id = ${actor.congressId}
-      FOR SHARE OF v`)) as unknown as { rows: BallotContext[] };
+      FOR KEY SHARE OF v`)) as unknown as { rows: BallotContext[] };
     const v = res.rows[0];
     if (!v) throw notFound({ zh: '票决', en: 'project vote' });
     votePolicy.authorize(actor, 'castBallot', { congressId: actor.congressId, onRoll: v.on_roll });
@@ -62,22 +62,25 @@ export async function castBallot(ctx: Ctx, actor: Actor, voteId: string, choices
       );
       throw invalidField(`choices.${bad}`, '不是本次票决的候选项目', 'is not a candidate of this vote');
     }
-    const marked = await w.db
-      .insert(projectVoteVoters)
-      .values({ congressId: actor.congressId, voteId, memberId })
-      .onConflictDoNothing()
-      .returning({ m: projectVoteVoters.memberId });
-    if (marked.length === 0)
-      throw conflict('already_voted', { zh: '您已投票，不能重复投票', en: 'You have already voted' });
     const receiptCode = newReceiptCode();
+    // The voter's mark and the ballot in one statement: the ballot is written only if the mark was new.
     // Choices sorted so that their order carries nothing from the voter's screen.
-    await w.db.insert(projectVoteBallots).values({
-      congressId: actor.congressId,
-      voteId,
-      mixKey: randomBytes(16).toString('hex'),
-      receiptHash: receiptHash(ctx.app.config.keys.piiIndex, voteId, receiptCode),
-      choices: [...choices].sort(),
-    });
+    const written = (await w.db.execute(sql`
+      WITH marked AS (
+        INSERT INTO ${projectVoteVoters} (congress_id, vote_id, member_id)
+        VALUES (${actor.congressId}, ${voteId}, ${memberId})
+        ON CONFLICT DO NOTHING RETURNING 1
+      )
+      INSERT INTO ${projectVoteBallots} (congress_id, vote_id, mix_key, receipt_hash, choices)
+      SELECT ${actor.congressId}, ${voteId}, ${randomBytes(16).toString('hex')},
+             ${receiptHash(ctx.app.config.keys.piiIndex, voteId, receiptCode)}, ${sql`ARRAY[${sql.join(
+               [...choices].sort().map((c) => sql`${c}`),
+               sql`, `,
+             )}]::uuid[]`}
+      WHERE EXISTS (SELECT 1 FROM marked)
+      RETURNING 1 AS ok`)) as unknown as { rows: unknown[] };
+    if (written.rows.length === 0)
+      throw conflict('already_voted', { zh: '您已投票，不能重复投票', en: 'You have already voted' });
     // The audit row says a ballot was cast, never what it chose.
     await w.audit({
       action: 'projectVote.castBallot',
