@@ -30,11 +30,14 @@ async function phonePage(): Promise<Page> {
   return page;
 }
 
-const noHorizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+const noHorizontalOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 
 async function choose(page: Page, label: string, option: string | null) {
   await page.locator('.ant-form-item').filter({ hasText: label }).locator('.ant-select').first().click();
-  const opt = option ? page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`) : page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+  const opt = option
+    ? page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`)
+    : page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
   await opt.first().click();
 }
 
@@ -45,7 +48,9 @@ describe('opinion journey at 375 px', () => {
     await page.getByText('向人大代表反映意见').waitFor();
     await choose(page, '类别', '交通出行');
     await choose(page, '街道', null);
-    await page.getByLabel('您的意见或诉求').fill('星河路公交站台没有遮雨棚，下雨天老人和孩子候车全身淋湿，希望尽快加装雨棚。');
+    await page
+      .getByLabel('您的意见或诉求')
+      .fill('星河路公交站台没有遮雨棚，下雨天老人和孩子候车全身淋湿，希望尽快加装雨棚。');
     await page.getByLabel('手机号（用于接收办理结果，不会公开）').fill('13912345678');
     await page.getByText('同意公开', { exact: true }).click();
     expect(await noHorizontalOverflow(page)).toBe(true);
@@ -76,7 +81,11 @@ describe('opinion journey at 375 px', () => {
     const lead = dialog.locator('.ant-form-item').filter({ hasText: '主办单位' }).locator('.ant-select');
     await lead.click();
     await page.keyboard.type('交通运输局');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '区交通运输局' }).first().click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '区交通运输局' })
+      .first()
+      .click();
     await shot(page, 'opinions-4-decide-375');
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
     await dialog.waitFor({ state: 'hidden' });

@@ -49,9 +49,6 @@ export type OpinionSettings = z.infer<typeof opinionSettingsSchema>;
 /** A partial update of the settings (no defaults filled in, unknown keys refused). */
 export const opinionSettingsPatchSchema = z.strictObject(
   Object.fromEntries(
-    Object.entries(opinionSettingsSchema.shape).map(([k, v]) => [
-      k,
-      (v).unwrap().optional(),
-    ]),
+    Object.entries(opinionSettingsSchema.shape).map(([k, v]) => [k, v.unwrap().optional()]),
   ) as { [K in keyof OpinionSettings]: z.ZodOptional<z.ZodNumber> },
 );

@@ -106,12 +106,23 @@ export async function sealAudit(db: Db, key: Buffer, congressId: string, batch =
       .limit(batch);
     let seq = head.chainSeq;
     let hash = head.chainHash;
+    const ids: string[] = [];
+    const seqs: number[] = [];
+    const hashes: string[] = [];
     for (const row of rows) {
       seq += 1;
       hash = hmacSm3(key, `${hash}|${seq}|${row.rowHash}`);
-      await tx.update(auditEvents).set({ chainSeq: seq, chainHash: hash }).where(eq(auditEvents.id, row.id));
+      ids.push(row.id);
+      seqs.push(seq);
+      hashes.push(hash);
     }
     if (rows.length > 0) {
+      // One statement for the whole batch (ids are UUIDs and hashes hex, so the array literals need no escaping).
+      await tx.execute(sql`
+        UPDATE audit_events a SET chain_seq = u.seq, chain_hash = u.hash
+        FROM unnest(${`{${ids.join(',')}}`}::uuid[], ${`{${seqs.join(',')}}`}::bigint[], ${`{${hashes.join(',')}}`}::text[])
+          AS u(id, seq, hash)
+        WHERE a.id = u.id`);
       await tx
         .update(auditChainHeads)
         .set({ chainSeq: seq, chainHash: hash, sealedAt: new Date() })

@@ -110,7 +110,7 @@ export async function applyStep(w: Work, ctx: Ctx, o: OpinionRow, s: StepInput):
     before: { status: o.status },
     after: { status: s.to, ...auditable(s.patch ?? {}) },
   });
-  if (s.tellCitizen) await tellCitizen(w, o, s.tellCitizen);
+  if (s.tellCitizen) await tellCitizen(w, ctx, o, s.tellCitizen);
   return after;
 }
 
@@ -120,13 +120,21 @@ function auditable(patch: Partial<OpinionRow>): Record<string, unknown> {
   return rest;
 }
 
-export async function tellCitizen(w: Work, o: { id: string; congressId: string }, text: LocalizedText) {
-  await w.enqueue('opinions.tellCitizen', { opinionId: o.id, text }, { congressId: o.congressId });
+/** Texts the citizen about a step (queued in the step's transaction; sent after commit). */
+export async function tellCitizen(w: Work, ctx: Ctx, o: OpinionRow, text: LocalizedText) {
+  await ctx.app.notifier.sms(w.db, o.congressId, o.phoneEnc, {
+    zh: `【民意】${text.zh}（查询码 ${o.trackingCode}）`,
+    en: `${text.en} (tracking code ${o.trackingCode})`,
+  });
 }
 
 /** Counts a hit per key in its window, in one statement; throws 429 when a limit is passed (the refused
  * hits are rolled back with the transaction). */
-export async function countHits(w: Work, congressId: string, hits: { key: string; windowMs: number; limit: number }[]) {
+export async function countHits(
+  w: Work,
+  congressId: string,
+  hits: { key: string; windowMs: number; limit: number }[],
+) {
   const now = Date.now();
   const rows = await w.db
     .insert(opinionRateCounters)

@@ -521,7 +521,9 @@ export async function opinionRoutes(app: FastifyInstance) {
   r.put('/opinion-settings', { schema: { tags, body: opinionSettingsPatchSchema } }, async (req) => {
     const ctx = ctxOf(req);
     const actor = requireRole(ctx.actor, MANAGE_ROLES);
-    const saved = await transact(ctx, (w) => writeSettings(w, actor.congressId, 'opinions', opinionSettingsSchema, req.body));
+    const saved = await transact(ctx, (w) =>
+      writeSettings(w, actor.congressId, 'opinions', opinionSettingsSchema, req.body),
+    );
     forgetOpinionSettings(actor.congressId);
     return saved;
   });

@@ -100,12 +100,10 @@ export async function accountRoutes(app: FastifyInstance) {
     async (req, reply) => {
       requireRole(req.actor, ['systemAdmin']);
       const { account, initialPassword } = await createAccount(ctxOf(req), req.body);
-      return reply
-        .code(201)
-        .send({
-          account: presentDetail(req.actor, account),
-          ...(initialPassword ? { initialPassword } : {}),
-        });
+      return reply.code(201).send({
+        account: presentDetail(req.actor, account),
+        ...(initialPassword ? { initialPassword } : {}),
+      });
     },
   );
 

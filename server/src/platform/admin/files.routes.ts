@@ -89,14 +89,12 @@ export async function fileRoutes(app: FastifyInstance) {
       }
       if (errors.length) throw badRequest(errors);
       const file = await uploadFile(ctxOf(req), { data: data!, originalName, purpose: purpose! });
-      return reply
-        .code(201)
-        .send({
-          id: file.id,
-          mimeType: file.mimeType,
-          sizeBytes: file.sizeBytes,
-          originalName: file.originalName,
-        });
+      return reply.code(201).send({
+        id: file.id,
+        mimeType: file.mimeType,
+        sizeBytes: file.sizeBytes,
+        originalName: file.originalName,
+      });
     },
   );
 

@@ -2,11 +2,37 @@
 // answer and the hand-back for the handling unit. What shows comes from the resource's abilities.
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { App, Button, Card, Col, Descriptions, Form, Image, Input, List, Modal, Radio, Row, Select, Space, Switch, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Image,
+  Input,
+  List,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Tag,
+  Typography,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, applyFieldErrors, problemMessage, type Abilities } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
-import { DueTag, OpinionTimeline, StatusTag, fmt, useCategoryName, useStreets, type TimelineEvent } from './shared';
+import {
+  DueTag,
+  OpinionTimeline,
+  StatusTag,
+  fmt,
+  useCategoryName,
+  useStreets,
+  type TimelineEvent,
+} from './shared';
 
 interface Opinion {
   id: string;
@@ -30,7 +56,13 @@ interface Opinion {
   decisionNote: string | null;
   rating: string | null;
   createdAt: string;
-  assignments: { unitId: string; unitName: string; role: string; active: boolean; endReason: string | null }[];
+  assignments: {
+    unitId: string;
+    unitName: string;
+    role: string;
+    active: boolean;
+    endReason: string | null;
+  }[];
   photos: string[];
   timeline: TimelineEvent[];
   abilities: Abilities;
@@ -46,10 +78,12 @@ export default function OpinionPage() {
   const o = res.data;
   const streets = useStreets();
   const categoryName = useCategoryName();
-  const similar = useResource<{ items: { id: string; trackingCode: string; content: string; status: string }[] }>(
-    o?.abilities.claim ? `/opinions/${id}/similar` : null,
+  const similar = useResource<{
+    items: { id: string; trackingCode: string; content: string; status: string }[];
+  }>(o?.abilities.claim ? `/opinions/${id}/similar` : null);
+  const units = useResource<{ items: { id: string; name: string }[] }>(
+    o?.abilities.decide ? '/handling-units?limit=200' : null,
   );
-  const units = useResource<{ items: { id: string; name: string }[] }>(o?.abilities.decide ? '/handling-units?limit=200' : null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [form] = Form.useForm();
   const decision = Form.useWatch('decision', form);
@@ -74,7 +108,9 @@ export default function OpinionPage() {
     form.resetFields();
     setDialog('decide');
     try {
-      const p = await api.get<{ proposal: { leadUnitId: string; assistingUnitIds: string[] } | null }>(`/opinions/${id}/route-proposal`);
+      const p = await api.get<{ proposal: { leadUnitId: string; assistingUnitIds: string[] } | null }>(
+        `/opinions/${id}/route-proposal`,
+      );
       form.setFieldsValue({ decision: 'forward', ...(p.proposal ?? {}) });
     } catch {
       form.setFieldsValue({ decision: 'forward' });
@@ -142,7 +178,9 @@ export default function OpinionPage() {
                   {t('item.decide')}
                 </Button>
               )}
-              {a.addNote && status === 'forwarded' && <Button onClick={() => setDialog('note')}>{t('item.note')}</Button>}
+              {a.addNote && status === 'forwarded' && (
+                <Button onClick={() => setDialog('note')}>{t('item.note')}</Button>
+              )}
               {a.reply && status === 'forwarded' && (
                 <Button type="primary" onClick={() => setDialog('reply')}>
                   {t('item.reply')}
@@ -153,8 +191,12 @@ export default function OpinionPage() {
                   {t('item.handBack')}
                 </Button>
               )}
-              {a.verify && status === 'replied' && o.replyOutcome === 'resolved' && <Button onClick={() => setDialog('verify')}>{t('item.verify')}</Button>}
-              {a.close && (status === 'replied' || status === 'answeredOnSpot') && <Button onClick={() => setDialog('close')}>{t('item.close')}</Button>}
+              {a.verify && status === 'replied' && o.replyOutcome === 'resolved' && (
+                <Button onClick={() => setDialog('verify')}>{t('item.verify')}</Button>
+              )}
+              {a.close && (status === 'replied' || status === 'answeredOnSpot') && (
+                <Button onClick={() => setDialog('close')}>{t('item.close')}</Button>
+              )}
               {a.hide && (
                 <Button danger={!o.hidden} onClick={() => setDialog(o.hidden ? 'unhide' : 'hide')}>
                   {o.hidden ? t('item.unhide') : t('item.hide')}
@@ -170,16 +212,22 @@ export default function OpinionPage() {
           <Col xs={24} md={14}>
             <Card size="small">
               {o.hidden && <Tag color="red">{t('item.hidden', { reason: o.hiddenReason })}</Tag>}
-              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', fontSize: 15 }}>{o.content}</Typography.Paragraph>
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', fontSize: 15 }}>
+                {o.content}
+              </Typography.Paragraph>
               <Descriptions column={{ xs: 1, sm: 2 }} size="small">
                 <Descriptions.Item label={t('form.category')}>{categoryName(o.category)}</Descriptions.Item>
-                <Descriptions.Item label={t('form.street')}>{streets.find((s) => s.id === o.streetId)?.name}</Descriptions.Item>
+                <Descriptions.Item label={t('form.street')}>
+                  {streets.find((s) => s.id === o.streetId)?.name}
+                </Descriptions.Item>
                 {o.location && <Descriptions.Item label={t('form.location')}>{o.location}</Descriptions.Item>}
                 <Descriptions.Item label={t('item.channel')}>{t(`channel.${o.channel}`)}</Descriptions.Item>
                 <Descriptions.Item label={t('item.createdAt')}>{fmt(o.createdAt)}</Descriptions.Item>
                 {o.name && <Descriptions.Item label={t('item.name')}>{o.name}</Descriptions.Item>}
                 <Descriptions.Item label={t('item.phone')}>{o.phone}</Descriptions.Item>
-                {o.deadlineAt && <Descriptions.Item label={t('item.deadline')}>{fmt(o.deadlineAt)}</Descriptions.Item>}
+                {o.deadlineAt && (
+                  <Descriptions.Item label={t('item.deadline')}>{fmt(o.deadlineAt)}</Descriptions.Item>
+                )}
                 {o.assignments.length > 0 && (
                   <Descriptions.Item label={t('item.units')}>
                     {o.assignments.map((x) => (
@@ -239,16 +287,31 @@ export default function OpinionPage() {
               <Form.Item name="decision" label={t('item.decision')} rules={[{ required: true }]}>
                 <Radio.Group
                   optionType="button"
-                  options={['forward', 'answerOnSpot', 'raiseAsSuggestion', 'merge', 'declareInadmissible'].map((d) => ({ value: d, label: t(`item.${d}`) }))}
+                  options={[
+                    'forward',
+                    'answerOnSpot',
+                    'raiseAsSuggestion',
+                    'merge',
+                    'declareInadmissible',
+                  ].map((d) => ({ value: d, label: t(`item.${d}`) }))}
                 />
               </Form.Item>
               {decision === 'forward' && (
                 <>
-                  <Form.Item name="leadUnitId" label={t('item.leadUnit')} extra={t('item.proposal')} rules={[{ required: true }]}>
+                  <Form.Item
+                    name="leadUnitId"
+                    label={t('item.leadUnit')}
+                    extra={t('item.proposal')}
+                    rules={[{ required: true }]}
+                  >
                     <Select showSearch={{ optionFilterProp: 'label' }} options={unitOptions} />
                   </Form.Item>
                   <Form.Item name="assistingUnitIds" label={t('item.assistingUnits')}>
-                    <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={unitOptions} />
+                    <Select
+                      mode="multiple"
+                      showSearch={{ optionFilterProp: 'label' }}
+                      options={unitOptions}
+                    />
                   </Form.Item>
                 </>
               )}
@@ -259,17 +322,31 @@ export default function OpinionPage() {
               )}
               {decision === 'raiseAsSuggestion' && (
                 <>
-                  <Form.Item name="deputyId" label={t('item.deputy')} initialValue={o?.deputyId ?? undefined} rules={[{ required: true }]}>
+                  <Form.Item
+                    name="deputyId"
+                    label={t('item.deputy')}
+                    initialValue={o?.deputyId ?? undefined}
+                    rules={[{ required: true }]}
+                  >
                     <Input placeholder="deputy id" />
                   </Form.Item>
-                  <Form.Item name="title" label={t('item.suggestionTitle')} rules={[{ required: true, max: 200 }]}>
+                  <Form.Item
+                    name="title"
+                    label={t('item.suggestionTitle')}
+                    rules={[{ required: true, max: 200 }]}
+                  >
                     <Input />
                   </Form.Item>
                 </>
               )}
               {decision === 'merge' && (
                 <Form.Item name="intoOpinionId" label={t('item.intoOpinion')} rules={[{ required: true }]}>
-                  <Select options={(similar.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.trackingCode} ${s.content.slice(0, 30)}` }))} />
+                  <Select
+                    options={(similar.data?.items ?? []).map((s) => ({
+                      value: s.id,
+                      label: `${s.trackingCode} ${s.content.slice(0, 30)}`,
+                    }))}
+                  />
                 </Form.Item>
               )}
               {decision === 'declareInadmissible' && (
@@ -284,7 +361,12 @@ export default function OpinionPage() {
               <Form.Item name="note" label={t('item.noteText')} rules={[{ required: true }]}>
                 <Input.TextArea rows={3} />
               </Form.Item>
-              <Form.Item name="isPublic" label={t('item.notePublic')} valuePropName="checked" initialValue={true}>
+              <Form.Item
+                name="isPublic"
+                label={t('item.notePublic')}
+                valuePropName="checked"
+                initialValue={true}
+              >
                 <Switch />
               </Form.Item>
             </>
@@ -292,7 +374,12 @@ export default function OpinionPage() {
           {dialog === 'reply' && (
             <>
               <Form.Item name="outcome" label={t('item.outcome')} rules={[{ required: true }]}>
-                <Radio.Group options={['resolved', 'partlyResolved', 'explained', 'notInRemit'].map((x) => ({ value: x, label: t(`outcome.${x}`) }))} />
+                <Radio.Group
+                  options={['resolved', 'partlyResolved', 'explained', 'notInRemit'].map((x) => ({
+                    value: x,
+                    label: t(`outcome.${x}`),
+                  }))}
+                />
               </Form.Item>
               <Form.Item name="content" label={t('item.replyText')} rules={[{ required: true }]}>
                 <Input.TextArea rows={5} />

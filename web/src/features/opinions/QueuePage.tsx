@@ -23,7 +23,19 @@ interface QueueItem {
   createdAt: string;
 }
 
-const STATUSES = ['submitted', 'claimed', 'forwarded', 'returnedToStaff', 'replied', 'answeredOnSpot', 'raisedAsSuggestion', 'merged', 'inadmissible', 'closedResolved', 'closedUnresolved'];
+const STATUSES = [
+  'submitted',
+  'claimed',
+  'forwarded',
+  'returnedToStaff',
+  'replied',
+  'answeredOnSpot',
+  'raisedAsSuggestion',
+  'merged',
+  'inadmissible',
+  'closedResolved',
+  'closedUnresolved',
+];
 
 export default function QueuePage() {
   const { t, i18n } = useTranslation('opinions');
@@ -58,7 +70,12 @@ export default function QueuePage() {
         extra={
           hasRole('congressStaff') && (
             <>
-              <Button icon={<DownloadOutlined />} onClick={() => void download('/opinions/import-template.xlsx', 'opinions-import-template.xlsx')}>
+              <Button
+                icon={<DownloadOutlined />}
+                onClick={() =>
+                  void download('/opinions/import-template.xlsx', 'opinions-import-template.xlsx')
+                }
+              >
                 {t('queue.template')}
               </Button>
               <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => importFile(f)}>
@@ -70,13 +87,42 @@ export default function QueuePage() {
       />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap>
-          <Select allowClear placeholder={t('queue.status')} style={{ width: 150 }} onChange={set('status')} options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
-          <Select allowClear placeholder={t('queue.due')} style={{ width: 120 }} onChange={set('due')} options={['dueSoon', 'overdue'].map((s) => ({ value: s, label: t(`due.${s}`) }))} />
+          <Select
+            allowClear
+            placeholder={t('queue.status')}
+            style={{ width: 150 }}
+            onChange={set('status')}
+            options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          />
+          <Select
+            allowClear
+            placeholder={t('queue.due')}
+            style={{ width: 120 }}
+            onChange={set('due')}
+            options={['dueSoon', 'overdue'].map((s) => ({ value: s, label: t(`due.${s}`) }))}
+          />
           {!isUnit && (
-            <Select allowClear placeholder={t('queue.street')} style={{ width: 150 }} onChange={set('streetId')} options={streets.map((s) => ({ value: s.id, label: s.name }))} />
+            <Select
+              allowClear
+              placeholder={t('queue.street')}
+              style={{ width: 150 }}
+              onChange={set('streetId')}
+              options={streets.map((s) => ({ value: s.id, label: s.name }))}
+            />
           )}
-          <Select allowClear placeholder={t('queue.category')} style={{ width: 150 }} onChange={set('category')} options={categories.map((c) => ({ value: c.code, label: en ? c.nameEn : c.name }))} />
-          <Input.Search allowClear placeholder={t('queue.search')} style={{ width: 200 }} onSearch={(v) => set('q')(v)} />
+          <Select
+            allowClear
+            placeholder={t('queue.category')}
+            style={{ width: 150 }}
+            onChange={set('category')}
+            options={categories.map((c) => ({ value: c.code, label: en ? c.nameEn : c.name }))}
+          />
+          <Input.Search
+            allowClear
+            placeholder={t('queue.search')}
+            style={{ width: 200 }}
+            onSearch={(v) => set('q')(v)}
+          />
         </Space>
       </Card>
       <ErrorAlert error={list.error} onRetry={list.reload} />

@@ -1,7 +1,21 @@
 // Receptions: the public list of upcoming receptions, and for staff and deputies the schedule with
 // check-in and the reception record.
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, List, Modal, Select, Space, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Modal,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, applyFieldErrors, problemMessage } from '../../api';
 import { useAuth } from '../../auth';
@@ -28,7 +42,9 @@ export default function ReceptionsPage() {
   const signedIn = hasRole('congressStaff', 'liaisonStaff', 'deputy', 'leader');
   const pub = useResource<{ items: Reception[] }>(signedIn ? null : '/public/receptions');
   const mine = useResource<{ items: Reception[] }>(signedIn ? '/receptions?limit=100' : null);
-  const places = useResource<{ items: { id: string; name: string; deputies: { id: string; name: string }[] }[] }>(staff ? '/public/liaison-places' : null);
+  const places = useResource<{
+    items: { id: string; name: string; deputies: { id: string; name: string }[] }[];
+  }>(staff ? '/public/liaison-places' : null);
   const data = signedIn ? mine : pub;
   const [scheduling, setScheduling] = useState(false);
   const [recording, setRecording] = useState<Reception | null>(null);
@@ -78,7 +94,13 @@ export default function ReceptionsPage() {
       <PageHeader
         title={t('receptions.title')}
         sub={t('receptions.intro')}
-        extra={staff && <Button type="primary" onClick={() => setScheduling(true)}>{t('receptions.schedule')}</Button>}
+        extra={
+          staff && (
+            <Button type="primary" onClick={() => setScheduling(true)}>
+              {t('receptions.schedule')}
+            </Button>
+          )
+        }
       />
       <ErrorAlert error={data.error} onRetry={data.reload} />
       <List
@@ -108,8 +130,12 @@ export default function ReceptionsPage() {
                 <Space wrap>
                   <Typography.Text strong>{r.liaisonPlace.name}</Typography.Text>
                   {r.topic && <Tag color="blue">{r.topic}</Tag>}
-                  {r.status === 'held' && <Tag color="green">{t('receptions.held', { n: r.peopleReceived ?? 0 })}</Tag>}
-                  {r.opinionCount !== undefined && r.status === 'held' && <Tag>{t('receptions.opinions', { n: r.opinionCount })}</Tag>}
+                  {r.status === 'held' && (
+                    <Tag color="green">{t('receptions.held', { n: r.peopleReceived ?? 0 })}</Tag>
+                  )}
+                  {r.opinionCount !== undefined && r.status === 'held' && (
+                    <Tag>{t('receptions.opinions', { n: r.opinionCount })}</Tag>
+                  )}
                 </Space>
               }
               description={
@@ -133,13 +159,28 @@ export default function ReceptionsPage() {
           </List.Item>
         )}
       />
-      <Modal open={scheduling} title={t('receptions.schedule')} onCancel={() => setScheduling(false)} onOk={() => void schedule()} destroyOnHidden>
+      <Modal
+        open={scheduling}
+        title={t('receptions.schedule')}
+        onCancel={() => setScheduling(false)}
+        onOk={() => void schedule()}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" initialValues={{ hours: 3 }}>
           <Form.Item name="liaisonPlaceId" label={t('receptions.place')} rules={[{ required: true }]}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={(places.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={(places.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            />
           </Form.Item>
           <Form.Item name="deputyIds" label={t('receptions.deputies')} rules={[{ required: true }]}>
-            <Select mode="multiple" options={(places.data?.items.find((p) => p.id === placeId)?.deputies ?? []).map((d) => ({ value: d.id, label: d.name }))} />
+            <Select
+              mode="multiple"
+              options={(places.data?.items.find((p) => p.id === placeId)?.deputies ?? []).map((d) => ({
+                value: d.id,
+                label: d.name,
+              }))}
+            />
           </Form.Item>
           <Form.Item name="startsAt" label={t('receptions.startsAt')} rules={[{ required: true }]}>
             <DatePicker showTime format="YYYY-MM-DD HH:mm" />
@@ -152,12 +193,22 @@ export default function ReceptionsPage() {
           </Form.Item>
         </Form>
       </Modal>
-      <Modal open={!!recording} title={t('receptions.record')} onCancel={() => setRecording(null)} onOk={() => void record()} destroyOnHidden>
+      <Modal
+        open={!!recording}
+        title={t('receptions.record')}
+        onCancel={() => setRecording(null)}
+        onOk={() => void record()}
+        destroyOnHidden
+      >
         <Card size="small" style={{ marginBottom: 12 }}>
           {recording?.liaisonPlace.name} {fmt(recording?.startsAt)}
         </Card>
         <Form form={recForm} layout="vertical">
-          <Form.Item name="peopleReceived" label={t('receptions.peopleReceived')} rules={[{ required: true }]}>
+          <Form.Item
+            name="peopleReceived"
+            label={t('receptions.peopleReceived')}
+            rules={[{ required: true }]}
+          >
             <InputNumber min={0} />
           </Form.Item>
           <Form.Item name="notes" label={t('receptions.notes')}>

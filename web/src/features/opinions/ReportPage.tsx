@@ -36,15 +36,39 @@ export default function ReportPage() {
         title={t('report.title')}
         extra={
           <>
-            <DatePicker.RangePicker value={range} allowClear={false} onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])} />
-            <Button icon={<DownloadOutlined />} onClick={() => void download(`/opinion-reports/period.xlsx${q}`, `opinions-${range[0].format('YYYYMMDD')}-${range[1].format('YYYYMMDD')}.xlsx`)}>
+            <DatePicker.RangePicker
+              value={range}
+              allowClear={false}
+              onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])}
+            />
+            <Button
+              icon={<DownloadOutlined />}
+              onClick={() =>
+                void download(
+                  `/opinion-reports/period.xlsx${q}`,
+                  `opinions-${range[0].format('YYYYMMDD')}-${range[1].format('YYYYMMDD')}.xlsx`,
+                )
+              }
+            >
               {t('report.export')}
             </Button>
           </>
         }
       />
       <ErrorAlert error={res.error} onRetry={res.reload} />
-      {tot && <Alert type="info" style={{ marginBottom: 16 }} title={t('report.sentence', { people: tot.peopleReceived, received: tot.received, solved: tot.solved, inProgress: tot.inProgress, overdue: tot.overdue })} />}
+      {tot && (
+        <Alert
+          type="info"
+          style={{ marginBottom: 16 }}
+          title={t('report.sentence', {
+            people: tot.peopleReceived,
+            received: tot.received,
+            solved: tot.solved,
+            inProgress: tot.inProgress,
+            overdue: tot.overdue,
+          })}
+        />
+      )}
       <Card size="small">
         <Table
           size="small"
@@ -54,7 +78,11 @@ export default function ReportPage() {
           loading={res.loading}
           dataSource={res.data ? [...res.data.byStreet, { ...res.data.total, streetId: 'total' }] : []}
           columns={[
-            { title: t('form.street'), dataIndex: 'streetId', render: (id: string) => (id === 'total' ? '合计' : streets.find((s) => s.id === id)?.name) },
+            {
+              title: t('form.street'),
+              dataIndex: 'streetId',
+              render: (id: string) => (id === 'total' ? '合计' : streets.find((s) => s.id === id)?.name),
+            },
             { title: t('report.receptions'), dataIndex: 'receptions' },
             { title: t('report.peopleReceived'), dataIndex: 'peopleReceived' },
             { title: t('report.received'), dataIndex: 'received' },

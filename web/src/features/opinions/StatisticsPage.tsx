@@ -38,16 +38,28 @@ function group(items: Stats['items'], key: (i: Stats['items'][number]) => string
 
 export default function StatisticsPage() {
   const { t } = useTranslation('opinions');
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(6, 'month').startOf('month'), dayjs()]);
-  const res = useResource<Stats>(`/public/opinion-statistics${qs({ from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') })}`);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([
+    dayjs().subtract(6, 'month').startOf('month'),
+    dayjs(),
+  ]);
+  const res = useResource<Stats>(
+    `/public/opinion-statistics${qs({ from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') })}`,
+  );
   const streets = useStreets();
   const categoryName = useCategoryName();
   const streetName = (id: string) => streets.find((s) => s.id === id)?.name ?? '';
   const byStreet = useMemo(() => group(res.data?.items ?? [], (i) => i.streetId), [res.data]);
-  const byMonth = useMemo(() => group(res.data?.items ?? [], (i) => i.month).sort((a, b) => a.key.localeCompare(b.key)), [res.data]);
+  const byMonth = useMemo(
+    () => group(res.data?.items ?? [], (i) => i.month).sort((a, b) => a.key.localeCompare(b.key)),
+    [res.data],
+  );
   const byCategory = useMemo(() => group(res.data?.items ?? [], (i) => i.category), [res.data]);
   const series = (rows: { received: number; solved: number; inProgress: number; overdue: number }[]) =>
-    (['received', 'solved', 'inProgress', 'overdue'] as const).map((k) => ({ name: t(`stats.${k}`), type: 'bar' as const, data: rows.map((r) => r[k]) }));
+    (['received', 'solved', 'inProgress', 'overdue'] as const).map((k) => ({
+      name: t(`stats.${k}`),
+      type: 'bar' as const,
+      data: rows.map((r) => r[k]),
+    }));
   const barOption = (rows: typeof byStreet, label: (k: string) => string) => ({
     tooltip: { trigger: 'axis' as const },
     legend: { top: 0 },
@@ -62,7 +74,13 @@ export default function StatisticsPage() {
       <PageHeader
         title={t('stats.title')}
         sub={t('stats.intro')}
-        extra={<DatePicker.RangePicker value={range} allowClear={false} onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])} />}
+        extra={
+          <DatePicker.RangePicker
+            value={range}
+            allowClear={false}
+            onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])}
+          />
+        }
       />
       <ErrorAlert error={res.error} onRetry={res.reload} />
       {tot && (

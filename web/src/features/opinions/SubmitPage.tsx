@@ -1,7 +1,20 @@
 // The public opinion form, made for a phone: no account, prefilled from a deputy's or a liaison place's QR code.
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Form, Input, Radio, Result, Select, Typography, Upload, type UploadFile } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  Radio,
+  Result,
+  Select,
+  Typography,
+  Upload,
+  type UploadFile,
+} from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, applyFieldErrors, newIdempotencyKey, problemMessage, qs } from '../../api';
@@ -30,9 +43,15 @@ export default function SubmitPage() {
   const streets = useStreets();
   const streetId = Form.useWatch('streetId', form);
   const content = Form.useWatch('content', form);
-  const communities = useResource<{ items: Place[] }>(streetId ? `/jurisdictions${qs({ level: 'community', parentId: streetId })}` : null);
-  const place = useResource<{ id: string; name: string; street: { id: string } }>(liaisonPlaceId ? `/public/liaison-places/${liaisonPlaceId}` : null);
-  const deputies = useResource<{ items: { id: string; name: string }[] }>(deputyId ? `/public/deputies?limit=200` : null);
+  const communities = useResource<{ items: Place[] }>(
+    streetId ? `/jurisdictions${qs({ level: 'community', parentId: streetId })}` : null,
+  );
+  const place = useResource<{ id: string; name: string; street: { id: string } }>(
+    liaisonPlaceId ? `/public/liaison-places/${liaisonPlaceId}` : null,
+  );
+  const deputies = useResource<{ items: { id: string; name: string }[] }>(
+    deputyId ? `/public/deputies?limit=200` : null,
+  );
   const deputyName = deputies.data?.items.find((d) => d.id === deputyId)?.name;
   const [photos, setPhotos] = useState<UploadFile[]>([]);
   const [similar, setSimilar] = useState<{ content: string; status: string }[]>([]);
@@ -51,14 +70,19 @@ export default function SubmitPage() {
     if (!streetId || !content || content.trim().length < 4) return setSimilar([]);
     const h = setTimeout(() => {
       api
-        .get<{ items: { content: string; status: string }[] }>(`/opinions/similar${qs({ streetId, text: content.slice(0, 200) })}`)
+        .get<{ items: { content: string; status: string }[] }>(
+          `/opinions/similar${qs({ streetId, text: content.slice(0, 200) })}`,
+        )
         .then((r) => setSimilar(r.items.slice(0, 3)))
         .catch(() => setSimilar([]));
     }, 600);
     return () => clearTimeout(h);
   }, [streetId, content]);
 
-  const photoIds = useMemo(() => photos.map((p) => (p.response as { id?: string } | undefined)?.id).filter((x): x is string => !!x), [photos]);
+  const photoIds = useMemo(
+    () => photos.map((p) => (p.response as { id?: string } | undefined)?.id).filter((x): x is string => !!x),
+    [photos],
+  );
 
   const submit = async (v: FormValues) => {
     setBusy(true);
@@ -72,7 +96,9 @@ export default function SubmitPage() {
         deputyId,
         liaisonPlaceId,
       };
-      const r = await api.post<{ id: string; trackingCode: string }>('/opinions', body, { idempotencyKey: key });
+      const r = await api.post<{ id: string; trackingCode: string }>('/opinions', body, {
+        idempotencyKey: key,
+      });
       setDone(r);
     } catch (err) {
       if (!applyFieldErrors(form, err)) message.error(problemMessage(err));
@@ -90,7 +116,12 @@ export default function SubmitPage() {
           subTitle={
             <div>
               <div>{t('form.doneText')}</div>
-              <Typography.Title level={2} copyable data-testid="tracking-code" style={{ letterSpacing: 2, margin: '8px 0' }}>
+              <Typography.Title
+                level={2}
+                copyable
+                data-testid="tracking-code"
+                style={{ letterSpacing: 2, margin: '8px 0' }}
+              >
                 {done.trackingCode}
               </Typography.Title>
               <div>{t('form.doneHint')}</div>
@@ -125,7 +156,11 @@ export default function SubmitPage() {
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          title={deputyName ? t('form.viaDeputy', { name: deputyName }) : t('form.viaPlace', { name: place.data?.name })}
+          title={
+            deputyName
+              ? t('form.viaDeputy', { name: deputyName })
+              : t('form.viaPlace', { name: place.data?.name })
+          }
         />
       )}
       <Card size="small">
@@ -141,9 +176,19 @@ export default function SubmitPage() {
             />
           </Form.Item>
           <Form.Item name="communityId" label={t('form.community')}>
-            <Select allowClear options={(communities.data?.items ?? []).map((s) => ({ value: s.id, label: en ? s.nameEn || s.name : s.name }))} />
+            <Select
+              allowClear
+              options={(communities.data?.items ?? []).map((s) => ({
+                value: s.id,
+                label: en ? s.nameEn || s.name : s.name,
+              }))}
+            />
           </Form.Item>
-          <Form.Item name="content" label={t('form.content')} rules={[{ required: true, whitespace: true, max: 5000 }]}>
+          <Form.Item
+            name="content"
+            label={t('form.content')}
+            rules={[{ required: true, whitespace: true, max: 5000 }]}
+          >
             <Input.TextArea rows={5} showCount maxLength={5000} placeholder={t('form.contentPlaceholder')} />
           </Form.Item>
           {similar.length > 0 && (
@@ -193,7 +238,11 @@ export default function SubmitPage() {
           <Form.Item name="name" label={t('form.name')} rules={[{ max: 50 }]}>
             <Input autoComplete="name" />
           </Form.Item>
-          <Form.Item name="phone" label={t('form.phone')} rules={[{ required: true, pattern: /^1[3-9]\d{9}$/ }]}>
+          <Form.Item
+            name="phone"
+            label={t('form.phone')}
+            rules={[{ required: true, pattern: /^1[3-9]\d{9}$/ }]}
+          >
             <Input inputMode="numeric" autoComplete="tel" maxLength={11} />
           </Form.Item>
           <Form.Item name="isPublic" label={t('form.isPublic')} rules={[{ required: true }]}>

@@ -43,7 +43,9 @@ export default function TrackPage() {
   const search = async (v: { code: string; last4: string }) => {
     setError(null);
     try {
-      const r = await api.get<Tracked>(`/opinions/track/${encodeURIComponent(v.code.trim())}?phoneLast4=${encodeURIComponent(v.last4)}`);
+      const r = await api.get<Tracked>(
+        `/opinions/track/${encodeURIComponent(v.code.trim())}?phoneLast4=${encodeURIComponent(v.last4)}`,
+      );
       setData(r);
       setLast4(v.last4);
     } catch (err) {
@@ -55,7 +57,11 @@ export default function TrackPage() {
   const rate = async () => {
     if (!data || !rating) return;
     try {
-      const r = await api.post<Tracked>(`/opinions/track/${data.trackingCode}/rate`, { phoneLast4: last4, rating, comment: comment || undefined });
+      const r = await api.post<Tracked>(`/opinions/track/${data.trackingCode}/rate`, {
+        phoneLast4: last4,
+        rating,
+        comment: comment || undefined,
+      });
       setData(r);
       message.success(t('track.thanks'));
     } catch (err) {
@@ -81,16 +87,42 @@ export default function TrackPage() {
       </Card>
       <ErrorAlert error={error} />
       {data && (
-        <Card size="small" title={<Space wrap>{data.trackingCode}<StatusTag status={data.status} /></Space>}>
+        <Card
+          size="small"
+          title={
+            <Space wrap>
+              {data.trackingCode}
+              <StatusTag status={data.status} />
+            </Space>
+          }
+        >
           <Descriptions column={1} size="small">
             <Descriptions.Item label={t('form.category')}>{categoryName(data.category)}</Descriptions.Item>
             <Descriptions.Item label={t('form.street')}>{data.street?.name}</Descriptions.Item>
             <Descriptions.Item label={t('item.createdAt')}>{fmt(data.submittedAt)}</Descriptions.Item>
           </Descriptions>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{data.content}</Typography.Paragraph>
-          {data.deadlineAt && <Alert type="info" style={{ marginBottom: 12 }} title={t('track.deadline', { date: fmtDate(data.deadlineAt) })} />}
-          {data.decisionNote && <Alert type="warning" style={{ marginBottom: 12 }} title={t('track.reason', { reason: data.decisionNote })} />}
-          {data.suggestion && <Alert type="info" style={{ marginBottom: 12 }} title={t('track.suggestion', { status: data.suggestion.status })} />}
+          {data.deadlineAt && (
+            <Alert
+              type="info"
+              style={{ marginBottom: 12 }}
+              title={t('track.deadline', { date: fmtDate(data.deadlineAt) })}
+            />
+          )}
+          {data.decisionNote && (
+            <Alert
+              type="warning"
+              style={{ marginBottom: 12 }}
+              title={t('track.reason', { reason: data.decisionNote })}
+            />
+          )}
+          {data.suggestion && (
+            <Alert
+              type="info"
+              style={{ marginBottom: 12 }}
+              title={t('track.suggestion', { status: data.suggestion.status })}
+            />
+          )}
           {data.reply && (
             <Card size="small" type="inner" title={t('track.reply')} style={{ marginBottom: 12 }}>
               {data.reply.outcome && (
@@ -99,24 +131,47 @@ export default function TrackPage() {
                   <br />
                 </Typography.Text>
               )}
-              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{data.reply.content}</Typography.Paragraph>
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+                {data.reply.content}
+              </Typography.Paragraph>
             </Card>
           )}
           {data.canRate && (
-            <Card size="small" type="inner" title={t('track.rate')} style={{ marginBottom: 12 }} data-testid="rate-card">
+            <Card
+              size="small"
+              type="inner"
+              title={t('track.rate')}
+              style={{ marginBottom: 12 }}
+              data-testid="rate-card"
+            >
               <Radio.Group
                 value={rating}
                 onChange={(e) => setRating(e.target.value as string)}
-                options={['satisfied', 'basicallySatisfied', 'dissatisfied'].map((r) => ({ value: r, label: t(`rating.${r}`) }))}
+                options={['satisfied', 'basicallySatisfied', 'dissatisfied'].map((r) => ({
+                  value: r,
+                  label: t(`rating.${r}`),
+                }))}
                 style={{ marginBottom: 8 }}
               />
-              <Input.TextArea rows={2} placeholder={t('track.comment')} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={1000} />
+              <Input.TextArea
+                rows={2}
+                placeholder={t('track.comment')}
+                value={comment}
+                onChange={(e) => setComment(e.target.value)}
+                maxLength={1000}
+              />
               <Button type="primary" style={{ marginTop: 8 }} disabled={!rating} onClick={rate} block>
                 {t('track.submitRating')}
               </Button>
             </Card>
           )}
-          {!data.canRate && data.rating && <Alert type="success" style={{ marginBottom: 12 }} title={t('track.yourRating', { rating: t(`rating.${data.rating}`) })} />}
+          {!data.canRate && data.rating && (
+            <Alert
+              type="success"
+              style={{ marginBottom: 12 }}
+              title={t('track.yourRating', { rating: t(`rating.${data.rating}`) })}
+            />
+          )}
           <Typography.Title level={5}>{t('track.timeline')}</Typography.Title>
           <OpinionTimeline events={data.timeline} />
         </Card>

@@ -1,6 +1,15 @@
 // Texts of the opinions feature (namespace `opinions`).
 export const opinionsZh = {
-  nav: { group: '群众意见', workbench: '意见工作台', statistics: '意见统计', report: '期间报告', receptions: '接待安排', routes: '分派规则', submit: '反映意见', track: '查询进度' },
+  nav: {
+    group: '群众意见',
+    workbench: '意见工作台',
+    statistics: '意见统计',
+    report: '期间报告',
+    receptions: '接待安排',
+    routes: '分派规则',
+    submit: '反映意见',
+    track: '查询进度',
+  },
   home: {
     submitTitle: '反映意见',
     submitText: '无需注册，用手机向人大代表反映您的意见和诉求',
@@ -22,7 +31,12 @@ export const opinionsZh = {
     closedResolved: '已解决',
     closedUnresolved: '已办结（未解决）',
   },
-  outcome: { resolved: '已解决', partlyResolved: '部分解决', explained: '已解释，暂无法解决', notInRemit: '不属本单位职责' },
+  outcome: {
+    resolved: '已解决',
+    partlyResolved: '部分解决',
+    explained: '已解释，暂无法解决',
+    notInRemit: '不属本单位职责',
+  },
   rating: { satisfied: '满意', basicallySatisfied: '基本满意', dissatisfied: '不满意' },
   due: { overdue: '已超期', dueSoon: '即将到期' },
   event: {
@@ -45,7 +59,15 @@ export const opinionsZh = {
     escalated: '超期督办',
     projectIdeaSubmitted: '转入民生实事征集',
   },
-  channel: { form: '网上表单', qr: '扫码', reception: '进站接待', staff: '工作人员录入', hotline: '热线', petition: '信访', import: '导入' },
+  channel: {
+    form: '网上表单',
+    qr: '扫码',
+    reception: '进站接待',
+    staff: '工作人员录入',
+    hotline: '热线',
+    petition: '信访',
+    import: '导入',
+  },
   form: {
     title: '向人大代表反映意见',
     intro: '无需注册。我们会用短信告诉您查询码，办理过程中的每一步都会通知您。',
@@ -169,7 +191,8 @@ export const opinionsZh = {
     peopleReceived: '接待群众（人次）',
     received: '收集意见（件）',
     export: '导出 Excel',
-    sentence: '期间共接待群众 {{people}} 人次，收集群众意见建议 {{received}} 件，已解决 {{solved}} 件，办理中 {{inProgress}} 件，超期 {{overdue}} 件。',
+    sentence:
+      '期间共接待群众 {{people}} 人次，收集群众意见建议 {{received}} 件，已解决 {{solved}} 件，办理中 {{inProgress}} 件，超期 {{overdue}} 件。',
   },
   receptions: {
     title: '代表接待安排',
@@ -195,7 +218,16 @@ export const opinionsZh = {
 };
 
 export const opinionsEn: typeof opinionsZh = {
-  nav: { group: 'Opinions', workbench: 'Opinion workbench', statistics: 'Opinion statistics', report: 'Period report', receptions: 'Receptions', routes: 'Routing table', submit: 'Submit an opinion', track: 'Track my opinion' },
+  nav: {
+    group: 'Opinions',
+    workbench: 'Opinion workbench',
+    statistics: 'Opinion statistics',
+    report: 'Period report',
+    receptions: 'Receptions',
+    routes: 'Routing table',
+    submit: 'Submit an opinion',
+    track: 'Track my opinion',
+  },
   home: {
     submitTitle: 'Submit an opinion',
     submitText: 'No account needed: tell your deputies what matters to you, from your phone',
@@ -217,7 +249,12 @@ export const opinionsEn: typeof opinionsZh = {
     closedResolved: 'Solved',
     closedUnresolved: 'Closed, unresolved',
   },
-  outcome: { resolved: 'Resolved', partlyResolved: 'Partly resolved', explained: 'Explained, cannot be done now', notInRemit: 'Not in remit' },
+  outcome: {
+    resolved: 'Resolved',
+    partlyResolved: 'Partly resolved',
+    explained: 'Explained, cannot be done now',
+    notInRemit: 'Not in remit',
+  },
   rating: { satisfied: 'Satisfied', basicallySatisfied: 'Basically satisfied', dissatisfied: 'Dissatisfied' },
   due: { overdue: 'Overdue', dueSoon: 'Due soon' },
   event: {
@@ -240,7 +277,15 @@ export const opinionsEn: typeof opinionsZh = {
     escalated: 'Escalated as overdue',
     projectIdeaSubmitted: 'Sent to the livelihood project call',
   },
-  channel: { form: 'Web form', qr: 'QR code', reception: 'Reception', staff: 'Staff entry', hotline: 'Hotline', petition: 'Petition', import: 'Import' },
+  channel: {
+    form: 'Web form',
+    qr: 'QR code',
+    reception: 'Reception',
+    staff: 'Staff entry',
+    hotline: 'Hotline',
+    petition: 'Petition',
+    import: 'Import',
+  },
   form: {
     title: 'Tell your deputies',
     intro: 'No account needed. We text you a tracking code and tell you about every step.',
@@ -345,7 +390,8 @@ export const opinionsEn: typeof opinionsZh = {
   },
   stats: {
     title: 'Opinion statistics',
-    intro: 'Per street, category and month. Solved rate and satisfaction rate side by side: satisfied is not solved.',
+    intro:
+      'Per street, category and month. Solved rate and satisfaction rate side by side: satisfied is not solved.',
     period: 'Period',
     received: 'Received',
     solved: 'Solved',
@@ -364,7 +410,8 @@ export const opinionsEn: typeof opinionsZh = {
     peopleReceived: 'People received',
     received: 'Opinions collected',
     export: 'Export Excel',
-    sentence: 'In the period deputies received {{people}} people and collected {{received}} opinions: {{solved}} solved, {{inProgress}} in progress, {{overdue}} overdue.',
+    sentence:
+      'In the period deputies received {{people}} people and collected {{received}} opinions: {{solved}} solved, {{inProgress}} in progress, {{overdue}} overdue.',
   },
   receptions: {
     title: 'Receptions',

@@ -52,24 +52,38 @@ export function DueTag({ due }: { due: string | null | undefined }) {
 
 export const fmt = (iso: string | null | undefined) =>
   iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }).slice(0, 16) : '';
-export const fmtDate = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '');
+export const fmtDate = (iso: string | null | undefined) =>
+  iso ? new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '';
 
 export function OpinionTimeline({ events }: { events: TimelineEvent[] }) {
   const { t } = useTranslation('opinions');
   return (
     <Timeline
       items={events.map((e) => ({
-        color: e.kind === 'reopened' || e.kind === 'escalated' ? 'red' : e.kind === 'reply' || e.kind === 'rated' ? 'green' : 'blue',
+        color:
+          e.kind === 'reopened' || e.kind === 'escalated'
+            ? 'red'
+            : e.kind === 'reply' || e.kind === 'rated'
+              ? 'green'
+              : 'blue',
         content: (
           <div>
             <Typography.Text strong>{t(`event.${e.kind}`, { defaultValue: e.kind })}</Typography.Text>{' '}
             {e.isPublic === false && <Tag>{t('item.internal')}</Tag>}
-            {(e.outcome ?? (e.data?.outcome as string | undefined)) && <Tag color="green">{t(`outcome.${e.outcome ?? String(e.data?.outcome)}`)}</Tag>}
-            {(e.rating ?? (e.data?.rating as string | undefined)) && <Tag color="gold">{t(`rating.${e.rating ?? String(e.data?.rating)}`)}</Tag>}
+            {(e.outcome ?? (e.data?.outcome as string | undefined)) && (
+              <Tag color="green">{t(`outcome.${e.outcome ?? String(e.data?.outcome)}`)}</Tag>
+            )}
+            {(e.rating ?? (e.data?.rating as string | undefined)) && (
+              <Tag color="gold">{t(`rating.${e.rating ?? String(e.data?.rating)}`)}</Tag>
+            )}
             <div>
               <Typography.Text type="secondary">{fmt(e.at)}</Typography.Text>
             </div>
-            {e.note && <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>{e.note}</Typography.Paragraph>}
+            {e.note && (
+              <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>
+                {e.note}
+              </Typography.Paragraph>
+            )}
           </div>
         ),
       }))}

@@ -1,7 +1,7 @@
 // The suggestion lists: a deputy's own (phone-friendly), a unit's work, and staff's with filters (unit, status, overdue).
 import { useState } from 'react';
 import { Button, Card, Checkbox, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth';
 import { ErrorAlert, LoadMore, PageHeader, usePagedList, useResource } from '../../shell/components';
@@ -16,7 +16,8 @@ export default function ListPage({ mine = false }: { mine?: boolean }) {
   const staff = hasRole('congressStaff') || hasRole('leader');
   const [status, setStatus] = useState<string | undefined>();
   const [unitId, setUnitId] = useState<string | undefined>();
-  const [overdue, setOverdue] = useState(false);
+  const [params] = useSearchParams();
+  const [overdue, setOverdue] = useState(params.get('overdue') === 'true');
   const [q, setQ] = useState('');
   const list = usePagedList<SuggestionItem>('/suggestions', {
     mine: mine ? 'true' : undefined,
@@ -113,10 +114,11 @@ export default function ListPage({ mine = false }: { mine?: boolean }) {
           scroll={{ x: true }}
           locale={{ emptyText: t('list.empty') }}
           columns={[
-            { title: t('fields.number'), dataIndex: 'number', width: 200, render: (v) => v ?? '—' },
+            { title: t('fields.number'), dataIndex: 'number', width: 190, render: (v) => v ?? '—' },
             {
               title: t('fields.title'),
               dataIndex: 'title',
+              width: 340,
               render: (v, s) => (
                 <Link to={`/suggestions/${s.id}`} data-testid="suggestion-link">
                   {v}

@@ -35,7 +35,7 @@ export default function ReportPage() {
       series: [
         {
           type: 'pie' as const,
-          radius: ['40%', '70%'],
+          radius: ['35%', '58%'],
           label: { formatter: '{b}: {c}' },
           data: (r?.byResult ?? []).map((x) => ({ name: x.key, value: x.count })),
         },
@@ -85,7 +85,7 @@ export default function ReportPage() {
       series: [
         {
           type: 'pie' as const,
-          radius: '65%',
+          radius: '58%',
           data: (r?.byRating ?? []).map((x) => ({ name: t(`rating.${x.key}`), value: x.count })),
         },
       ],
@@ -166,7 +166,7 @@ export default function ReportPage() {
                 scroll={{ x: true }}
                 columns={[
                   { title: t('fields.unit'), dataIndex: 'name' },
-                  { title: t('fields.leadUnit'), dataIndex: 'assigned' },
+                  { title: t('report.assigned'), dataIndex: 'assigned' },
                   { title: t('report.replied'), dataIndex: 'replied' },
                   { title: t('report.overdue'), dataIndex: 'overdue' },
                   { title: t('report.solvedRate'), dataIndex: 'solvedRate', render: pct },

@@ -122,6 +122,7 @@ export const suggestionsZh = {
   key: { title: '重点督办建议', overdue: '逾期未答复', supervisions: '督办记录', empty: '暂无重点督办建议' },
   report: {
     title: '代表建议办理情况',
+    assigned: '主办件数',
     total: '建议总数',
     replied: '已答复',
     overdue: '逾期',
@@ -286,6 +287,7 @@ export const suggestionsEn: typeof suggestionsZh = {
   },
   report: {
     title: 'Handling of suggestions',
+    assigned: 'Led',
     total: 'Total',
     replied: 'Replied',
     overdue: 'Overdue',

@@ -125,24 +125,22 @@ export async function forwardOpinion(
     .update(opinionAssignments)
     .set({ active: false, endedAt: now, endReason: 'rerouted' })
     .where(and(eq(opinionAssignments.opinionId, o.id), eq(opinionAssignments.active, true)));
-  await w.db
-    .insert(opinionAssignments)
-    .values([
-      {
-        congressId: o.congressId,
-        opinionId: o.id,
-        unitId: leadUnitId,
-        role: 'lead' as const,
-        assignedAt: now,
-      },
-      ...assisting.map((unitId) => ({
-        congressId: o.congressId,
-        opinionId: o.id,
-        unitId,
-        role: 'assisting' as const,
-        assignedAt: now,
-      })),
-    ]);
+  await w.db.insert(opinionAssignments).values([
+    {
+      congressId: o.congressId,
+      opinionId: o.id,
+      unitId: leadUnitId,
+      role: 'lead' as const,
+      assignedAt: now,
+    },
+    ...assisting.map((unitId) => ({
+      congressId: o.congressId,
+      opinionId: o.id,
+      unitId,
+      role: 'assisting' as const,
+      assignedAt: now,
+    })),
+  ]);
   const after = await applyStep(w, ctx, o, {
     action: 'forward',
     to,

@@ -130,6 +130,7 @@ export async function submitOpinion(ctx: Ctx, w: Work, input: SubmitOptions & { 
   }
   const id = newId();
   const trackingCode = newTrackingCode();
+  const phoneEnc = pii.encrypt(body.phone);
   const at = input.receivedAt ?? new Date();
   await w.db.insert(opinions).values({
     id,
@@ -148,7 +149,7 @@ export async function submitOpinion(ctx: Ctx, w: Work, input: SubmitOptions & { 
     liaisonPlaceId: body.liaisonPlaceId ?? null,
     receptionId: body.receptionId ?? null,
     nameEnc: body.name ? pii.encrypt(body.name) : null,
-    phoneEnc: pii.encrypt(body.phone),
+    phoneEnc,
     phoneIndex,
     phoneCheck: phoneCheckOf(ctx, trackingCode, body.phone.slice(-4)),
     isPublic: body.isPublic,
@@ -193,6 +194,10 @@ export async function submitOpinion(ctx: Ctx, w: Work, input: SubmitOptions & { 
       photos: body.photoIds?.length ?? 0,
     },
   });
-  await w.enqueue('opinions.submitted', { opinionId: id }, { congressId });
+  // The citizen's text with the tracking code: the SMS job is queued in this transaction.
+  await ctx.app.notifier.sms(w.db, congressId, phoneEnc, {
+    zh: `【民意】您的意见已收到，查询码 ${trackingCode}，凭查询码和手机尾号四位可查看办理进展。`,
+    en: `Your opinion was received. Tracking code ${trackingCode}.`,
+  });
   return { id, trackingCode, congressId };
 }

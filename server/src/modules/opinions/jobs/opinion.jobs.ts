@@ -1,4 +1,4 @@
-// Side effects of the opinion loop, run after commit: texts to the citizen, notices of receptions to their
+// Side effects of the opinion loop, run after commit (texts to the citizen go straight to the SMS job): notices of receptions to their
 // deputies, and the daily deadline sweep (reminders to units, escalation of overdue items to the street
 // working committee), idempotent through one dedupe key per item per day.
 import { and, eq, inArray, lte } from 'drizzle-orm';
@@ -15,48 +15,6 @@ import {
   getStreetWorkingCommittee,
 } from '../opinions.lookups';
 import { addEvent, readOpinionSettings } from '../opinions.repository';
-
-const text = z.object({ zh: z.string(), en: z.string() });
-
-export const opinionSubmittedJob = defineJob({
-  name: 'opinions.submitted',
-  payload: z.object({ opinionId: z.string() }),
-  async handle(app, { opinionId }) {
-    const [o] = await app.db
-      .select({
-        congressId: opinions.congressId,
-        phoneEnc: opinions.phoneEnc,
-        trackingCode: opinions.trackingCode,
-      })
-      .from(opinions)
-      .where(eq(opinions.id, opinionId));
-    if (!o) return;
-    await app.notifier.sms(app.db, o.congressId, o.phoneEnc, {
-      zh: `【民意】您的意见已收到，查询码 ${o.trackingCode}，凭查询码和手机尾号四位可查看办理进展。`,
-      en: `Your opinion was received. Tracking code ${o.trackingCode}.`,
-    });
-  },
-});
-
-export const tellCitizenJob = defineJob({
-  name: 'opinions.tellCitizen',
-  payload: z.object({ opinionId: z.string(), text }),
-  async handle(app, { opinionId, text: t }) {
-    const [o] = await app.db
-      .select({
-        congressId: opinions.congressId,
-        phoneEnc: opinions.phoneEnc,
-        trackingCode: opinions.trackingCode,
-      })
-      .from(opinions)
-      .where(eq(opinions.id, opinionId));
-    if (!o) return;
-    await app.notifier.sms(app.db, o.congressId, o.phoneEnc, {
-      zh: `【民意】${t.zh}（查询码 ${o.trackingCode}）`,
-      en: t.en,
-    });
-  },
-});
 
 export const receptionNoticeJob = defineJob({
   name: 'opinions.receptionNotice',
@@ -190,11 +148,5 @@ export const remindOpinionJob = defineJob({
   },
 });
 
-export const opinionJobs = [
-  opinionSubmittedJob,
-  tellCitizenJob,
-  receptionNoticeJob,
-  sweepDeadlinesJob,
-  remindOpinionJob,
-];
+export const opinionJobs = [receptionNoticeJob, sweepDeadlinesJob, remindOpinionJob];
 export const opinionSchedules = [{ job: sweepDeadlinesJob.name, everyMs: 3_600_000 }];
