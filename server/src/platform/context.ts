@@ -48,6 +48,8 @@ export interface Ctx {
 /** A transaction with the platform's write-side helpers bound to it. */
 export interface Work {
   db: Db;
+  /** The services, for use cases called from another module with only a Work in hand. */
+  app: AppServices;
   /** Records the change; congressId defaults to the actor's. */
   audit(entry: AuditEntry): Promise<void>;
   /** Runs `name` after commit (never if the transaction rolls back). */
@@ -59,6 +61,7 @@ export async function transact<T>(ctx: Ctx, fn: (work: Work) => Promise<T>): Pro
   const result = await ctx.app.db.transaction(async (tx) => {
     const work: Work = {
       db: tx,
+      app: ctx.app,
       audit: (entry) => writeAudit(tx, ctx, entry),
       enqueue: async (name, payload, opts) => {
         enqueued = true;

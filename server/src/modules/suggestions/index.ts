@@ -30,7 +30,7 @@ export async function raiseSuggestionFromOpinion(
   const category = settings.suggestionCategories.some((c) => c.code === input.category)
     ? input.category
     : settings.suggestionCategories[0].code;
-  const row = await createSuggestion(appOf(w), w, {
+  const row = await createSuggestion(w.app, w, {
     congressId: input.congressId,
     proposerDeputyId: input.deputyId,
     title: input.title.slice(0, 200),
@@ -58,20 +58,9 @@ export async function getSuggestionOutcome(
   return row ?? null;
 }
 
-// createSuggestion needs the app's calendar and notifier; the Work of a transaction does not carry them,
-// so the module keeps the services it was started with.
-let services: import('../../platform/context').AppServices | null = null;
-const appOf = (_w: Work) => {
-  if (!services) throw new Error('suggestions module not started');
-  return services;
-};
-
 export const suggestionsModule: Module = {
   name: 'suggestions',
-  routes: async (app) => {
-    services = app.services;
-    await suggestionRoutes(app);
-  },
+  routes: suggestionRoutes,
   jobs: [remindDeadlinesJob],
   schedules: [{ job: REMIND_JOB, everyMs: 24 * 3_600_000 }],
   seedDemo: seedSuggestionsDemo,
