@@ -124,16 +124,14 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
     const districtId = newId();
     const streetId = newId();
     await db.transaction(async (tx) => {
-      await tx
-        .insert(congresses)
-        .values({
-          id: congressId,
-          congressId,
-          name,
-          nameEn: "Test District People's Congress",
-          level: 'district',
-          jurisdictionId: districtId,
-        });
+      await tx.insert(congresses).values({
+        id: congressId,
+        congressId,
+        name,
+        nameEn: "Test District People's Congress",
+        level: 'district',
+        jurisdictionId: districtId,
+      });
       await tx.insert(jurisdictions).values([
         { id: districtId, congressId, level: 'district', name: '测试区', nameEn: 'Test District' },
         {

@@ -81,7 +81,10 @@ export function describeIssue(code: string, params: Record<string, unknown>): Lo
         ? { zh: '不能为空', en: 'must not be empty' }
         : { zh: `低于下限（${String(params.minimum)}）`, en: `must be at least ${String(params.minimum)}` };
     case 'invalid_format':
-      return { zh: '格式不正确', en: `is not a valid ${typeof params.format === 'string' ? params.format : 'value'}` };
+      return {
+        zh: '格式不正确',
+        en: `is not a valid ${typeof params.format === 'string' ? params.format : 'value'}`,
+      };
     case 'invalid_value':
       return {
         zh: `取值无效，可选：${(params.values as unknown[] | undefined)?.join('、') ?? ''}`,

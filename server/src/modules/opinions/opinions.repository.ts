@@ -128,15 +128,17 @@ export async function tellCitizen(w: Work, ctx: Ctx, o: OpinionRow, text: Locali
   });
 }
 
-/** Counts a hit per key in its window, in one statement; throws 429 when a limit is passed (the refused
- * hits are rolled back with the transaction). */
+/** Counts a hit per key in its window, in one statement, and throws 429 when a limit is passed. Run in its
+ * own short statement, not in the submission's transaction: every submission from one network updates the
+ * same counter row, and holding that row lock for a whole transaction would serialise them. A refused
+ * attempt still counts as an attempt. */
 export async function countHits(
-  w: Work,
+  db: Db,
   congressId: string,
   hits: { key: string; windowMs: number; limit: number }[],
 ) {
   const now = Date.now();
-  const rows = await w.db
+  const rows = await db
     .insert(opinionRateCounters)
     .values(
       hits.map((h) => ({

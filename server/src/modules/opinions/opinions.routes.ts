@@ -33,7 +33,7 @@ import { readSettings, writeSettings } from '../../platform/settings';
 import { opinionPolicy, MANAGE_ROLES, QUEUE_ROLES, RECEPTION_ROLES, ENTRY_ROLES } from './opinions.policy';
 import { forgetOpinionSettings, loadOpinion, OPINION, resourceOf } from './opinions.repository';
 import { getDeputy, getLiaisonPlace, getStreet, publicCongressId } from './opinions.lookups';
-import { submitOpinion } from './commands/submit-opinion';
+import { admitSubmission, submitOpinion } from './commands/submit-opinion';
 import { claimOpinion } from './commands/claim-opinion';
 import { decideOpinion } from './commands/decide-opinion';
 import { handBackOpinion } from './commands/hand-back-opinion';
@@ -82,8 +82,6 @@ async function step<T>(
   const resource = await resourceOf(ctx.app.db, o0);
   if (!opinionPolicy.can(actor, 'view', resource)) throw notFound(OPINION);
   opinionPolicy.authorize(actor, action, resource);
-  // The calendar reads through its own connection: warm its cache before the transaction holds ours.
-  await ctx.app.calendar.exceptions(actor.congressId);
   await transact(ctx, async (w) => fn(ctx, w, await loadOpinion(w.db, actor.congressId, id, true)));
   return getOpinion(ctx, id);
 }
@@ -126,7 +124,8 @@ export async function opinionRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const ctx = ctxOf(req);
-      const o = await transact(ctx, (w) => submitOpinion(ctx, w, { body: req.body }));
+      const admitted = await admitSubmission(ctx, { body: req.body });
+      const o = await transact(ctx, (w) => submitOpinion(ctx, w, { body: req.body, admitted }));
       return reply.code(201).send({ id: o.id, trackingCode: o.trackingCode });
     },
   );
@@ -228,7 +227,6 @@ export async function opinionRoutes(app: FastifyInstance) {
     async (req) => {
       const ctx = ctxOf(req);
       const o = await findTracked(ctx, req.params.trackingCode, req.body.phoneLast4);
-      await ctx.app.calendar.exceptions(o.congressId);
       await transact(ctx, async (w) =>
         rateOpinion(
           ctx,

@@ -9,8 +9,7 @@ import {
 import type { Db } from '../../db/client';
 import { notFound } from '../../platform/errors';
 import { readSettings } from '../../platform/settings';
-import { accounts, calendarDays } from '../../platform/platform.table';
-import type { CalendarExceptions } from '@minyi/domain/calendar';
+import { accounts } from '../../platform/platform.table';
 import { sittings, terms } from '../registry/registry.table';
 import {
   suggestionAssignments,
@@ -156,15 +155,3 @@ export const activeAssignments = (db: Db, suggestionId: string) =>
     .select()
     .from(suggestionAssignments)
     .where(and(eq(suggestionAssignments.suggestionId, suggestionId), isNull(suggestionAssignments.endedAt)));
-
-/**
- * The congress's calendar exceptions read in the caller's transaction (the platform calendar reads through
- * the pool, which on PGlite's single connection would wait for this very transaction).
- */
-export async function calendarExceptionsIn(db: Db, congressId: string): Promise<CalendarExceptions> {
-  const rows = await db
-    .select({ date: calendarDays.date, kind: calendarDays.kind })
-    .from(calendarDays)
-    .where(eq(calendarDays.congressId, congressId));
-  return new Map(rows.map((r) => [r.date, r.kind]));
-}

@@ -78,27 +78,23 @@ beforeAll(async () => {
   const congressId = t.congressId;
   const termId = newId();
   sittingId = newId();
-  await db
-    .insert(terms)
-    .values({
-      id: termId,
-      congressId,
-      number: 7,
-      startDate: '2021-10-01',
-      endDate: '2026-09-30',
-      isCurrent: true,
-    });
-  await db
-    .insert(sittings)
-    .values({
-      id: sittingId,
-      congressId,
-      termId,
-      number: 2,
-      startDate: '2026-11-20',
-      endDate: '2026-12-31',
-      status: 'inSession',
-    });
+  await db.insert(terms).values({
+    id: termId,
+    congressId,
+    number: 7,
+    startDate: '2021-10-01',
+    endDate: '2026-09-30',
+    isCurrent: true,
+  });
+  await db.insert(sittings).values({
+    id: sittingId,
+    congressId,
+    termId,
+    number: 2,
+    startDate: '2026-11-20',
+    endDate: '2026-12-31',
+    status: 'inSession',
+  });
   const names = ['王建国', '李秀英', '张伟', ...Array.from({ length: 12 }, (_, i) => `代表${i + 1}`)];
   const keys = ['p', 'co', 'other', ...Array.from({ length: 12 }, (_, i) => `m${i}`)];
   for (let i = 0; i < names.length; i++) {

@@ -115,11 +115,17 @@ export async function forwardOpinion(
 
   const settings = await readOpinionSettings(w.db, o.congressId);
   const now = new Date();
-  const deadlineAt = await ctx.app.calendar.workingDaysAfter(o.congressId, now, settings.replyWorkingDays);
+  const deadlineAt = await ctx.app.calendar.workingDaysAfter(
+    o.congressId,
+    now,
+    settings.replyWorkingDays,
+    w.db,
+  );
   const handBackUntil = await ctx.app.calendar.workingDaysAfter(
     o.congressId,
     now,
     settings.handBackWorkingDays,
+    w.db,
   );
   await w.db
     .update(opinionAssignments)

@@ -27,6 +27,7 @@ export async function rateOpinion(ctx: Ctx, w: Work, o: OpinionRow, rating: Rati
         o.congressId,
         now,
         settings.replyWorkingDays,
+        w.db,
       );
   } else {
     patch.closedAt = now;

@@ -100,19 +100,26 @@ export async function checkSubmission(ctx: Ctx, db: Db, input: SubmitOptions & {
   return { congressId, channel, staff };
 }
 
-export async function submitOpinion(ctx: Ctx, w: Work, input: SubmitOptions & { body: SubmitOpinionInput }) {
-  const { congressId, channel, staff } = await checkSubmission(ctx, w.db, input);
-  const body = input.body;
-  const pii = ctx.app.pii;
-  const phoneIndex = pii.index('phone', body.phone);
-  if (!staff && !input.trusted) {
+/**
+ * The public form's gate, before the transaction: the checks that name fields, the block list and the
+ * per-IP/per-phone limits (counted in their own statement so that concurrent submissions do not queue on
+ * one counter row).
+ */
+export async function admitSubmission(
+  ctx: Ctx,
+  input: SubmitOptions & { body: SubmitOpinionInput },
+): Promise<Admitted> {
+  const db = ctx.app.db;
+  const checked = await checkSubmission(ctx, db, input);
+  const phoneIndex = ctx.app.pii.index('phone', input.body.phone);
+  if (!checked.staff && !input.trusted) {
     const ipIndex = ipIndexOf(ctx, ctx.meta.ip);
-    const blocked = await w.db
+    const blocked = await db
       .select({ id: opinionBlocks.id })
       .from(opinionBlocks)
       .where(
         and(
-          eq(opinionBlocks.congressId, congressId),
+          eq(opinionBlocks.congressId, checked.congressId),
           inArray(opinionBlocks.valueIndex, [phoneIndex, ipIndex]),
         ),
       );
@@ -122,12 +129,32 @@ export async function submitOpinion(ctx: Ctx, w: Work, input: SubmitOptions & { 
         en: 'Submissions from this phone or network are blocked; please visit a liaison place',
       });
     }
-    const settings = await readOpinionSettingsCached(w.db, congressId);
-    await countHits(w, congressId, [
+    const settings = await readOpinionSettingsCached(db, checked.congressId);
+    await countHits(db, checked.congressId, [
       { key: `ip:${ipIndex}`, windowMs: 3_600_000, limit: settings.maxSubmissionsPerIpPerHour },
       { key: `phone:${phoneIndex}`, windowMs: 86_400_000, limit: settings.maxSubmissionsPerPhonePerDay },
     ]);
   }
+  return { ...checked, phoneIndex };
+}
+
+export interface Admitted {
+  congressId: string;
+  channel: OpinionChannel;
+  staff: boolean;
+  phoneIndex: string;
+}
+
+/** Stores the opinion. Without `admitted` (import, demo) the field checks run here, in the transaction. */
+export async function submitOpinion(
+  ctx: Ctx,
+  w: Work,
+  input: SubmitOptions & { body: SubmitOpinionInput; admitted?: Admitted },
+) {
+  const { congressId, channel } = input.admitted ?? (await checkSubmission(ctx, w.db, input));
+  const body = input.body;
+  const pii = ctx.app.pii;
+  const phoneIndex = input.admitted?.phoneIndex ?? pii.index('phone', body.phone);
   const id = newId();
   const trackingCode = newTrackingCode();
   const phoneEnc = pii.encrypt(body.phone);

@@ -7,7 +7,7 @@ import type { Ctx, Work } from '../../../platform/context';
 import { invalidField } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import { handlingUnits } from '../../registry/registry.table';
-import { accountIdsForUnits, calendarExceptionsIn, readSuggestionSettings } from '../suggestions.repository';
+import { accountIdsForUnits, readSuggestionSettings } from '../suggestions.repository';
 import { suggestionAssignments, suggestions, type SuggestionRow } from '../suggestions.table';
 import { chainEvent, runStep } from '../workflow-step';
 
@@ -52,31 +52,29 @@ export async function writeAssignment(
 ) {
   const now = new Date();
   const settings = await readSuggestionSettings(w.db, row.congressId);
-  const ex = await calendarExceptionsIn(w.db, row.congressId);
+  const ex = await w.app.calendar.exceptions(row.congressId, w.db);
   await w.db
     .update(suggestionAssignments)
     .set({ endedAt: now, endedReason: 'reassigned' })
     .where(and(eq(suggestionAssignments.suggestionId, row.id), isNull(suggestionAssignments.endedAt)));
-  await w.db
-    .insert(suggestionAssignments)
-    .values([
-      {
-        id: newId(),
-        congressId: row.congressId,
-        suggestionId: row.id,
-        unitId: leadUnitId,
-        role: 'lead' as const,
-        assignedAt: now,
-      },
-      ...assisting.map((unitId) => ({
-        id: newId(),
-        congressId: row.congressId,
-        suggestionId: row.id,
-        unitId,
-        role: 'assisting' as const,
-        assignedAt: now,
-      })),
-    ]);
+  await w.db.insert(suggestionAssignments).values([
+    {
+      id: newId(),
+      congressId: row.congressId,
+      suggestionId: row.id,
+      unitId: leadUnitId,
+      role: 'lead' as const,
+      assignedAt: now,
+    },
+    ...assisting.map((unitId) => ({
+      id: newId(),
+      congressId: row.congressId,
+      suggestionId: row.id,
+      unitId,
+      role: 'assisting' as const,
+      assignedAt: now,
+    })),
+  ]);
   const today = shanghaiDate(now);
   const accountIds = await accountIdsForUnits(w.db, row.congressId, [leadUnitId, ...assisting]);
   if (accountIds.length) {

@@ -9,7 +9,6 @@ import { files } from '../../../platform/platform.table';
 import { deputies } from '../../registry/registry.table';
 import {
   accountIdsForDeputies,
-  calendarExceptionsIn,
   nextNumber,
   readSuggestionSettings,
   searchTextOf,
@@ -39,7 +38,11 @@ export async function numberSubmitted(
   const n = await nextNumber(w.db, row.congressId, 'suggestion');
   const settings = await readSuggestionSettings(w.db, row.congressId);
   const now = new Date();
-  const due = assignDueDate(shanghaiDate(now), settings, await calendarExceptionsIn(w.db, row.congressId));
+  const due = assignDueDate(
+    shanghaiDate(now),
+    settings,
+    await w.app.calendar.exceptions(row.congressId, w.db),
+  );
   return {
     number: row.number ?? n.number,
     seq: row.seq ?? n.seq,

@@ -34,14 +34,12 @@ export async function mergeSuggestions(ctx: Ctx, input: { suggestionIds: string[
         en: 'A suggestion is already in a handling case',
       });
     const caseId = newId();
-    await w.db
-      .insert(suggestionHandlingCases)
-      .values({
-        id: caseId,
-        congressId: actor.congressId,
-        title: input.title ?? rows[0].title,
-        createdBy: actor.accountId,
-      });
+    await w.db.insert(suggestionHandlingCases).values({
+      id: caseId,
+      congressId: actor.congressId,
+      title: input.title ?? rows[0].title,
+      createdBy: actor.accountId,
+    });
     await w.db
       .update(suggestions)
       .set({ handlingCaseId: caseId, updatedAt: new Date() })
