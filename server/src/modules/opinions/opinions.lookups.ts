@@ -3,7 +3,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
-import { accountRoles, accounts, congresses, jurisdictions } from '../../platform/platform.table';
+import { accountRoles, congresses, jurisdictions } from '../../platform/platform.table';
 import {
   deputies,
   handlingUnits,
@@ -93,19 +93,8 @@ export async function findUnits(db: Db, congressId: string, unitIds: readonly st
     .where(and(eq(handlingUnits.congressId, congressId), inArray(handlingUnits.id, [...unitIds])));
 }
 
-export async function findAccountIdsForUnit(db: Db, congressId: string, unitId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(
-      and(
-        eq(accounts.congressId, congressId),
-        eq(accounts.handlingUnitId, unitId),
-        eq(accounts.status, 'active'),
-      ),
-    );
-  return rows.map((r) => r.id);
-}
+/** The unit's active staff accounts: the registry's lookup. */
+export { findAccountIdsForUnit } from '../registry';
 
 /** Who hears of an overdue item in a street: the staff of the congress (the street working committee's
  * office is staffed by congressStaff and liaisonStaff accounts). */
