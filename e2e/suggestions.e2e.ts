@@ -1,6 +1,8 @@
 // Browser journey of a deputy's suggestion through its statutory lifecycle: the deputy submits on a phone, staff
 // accept and assign, the unit logs its contact and replies, the deputy is dissatisfied, the unit re-handles and
-// replies again, the deputy rates the second reply; then the leader's dashboard and the handling report.
+// replies again, the deputy rates the second reply; then the leader's dashboard and the handling report; staff
+// publish the reply, which anyone reads on the public page; staff name a key suggestion's leading leader; the
+// year-end follow-up view.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, login, setLanguage, shot, startServer, type RunningServer } from './lib';
@@ -22,11 +24,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function newPage(width: number, height: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
+async function newPage(width: number, height: number, lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height }, locale: lang });
   contexts.push(context);
   const page = await context.newPage();
-  await setLanguage(page, 'zh-CN');
+  await setLanguage(page, lang);
   page.on('pageerror', (err) => console.error('[pageerror]', err.message));
   return page;
 }
@@ -47,7 +49,7 @@ async function pickOption(page: Page, testId: string, text: string) {
 }
 
 describe('suggestion lifecycle journey', () => {
-  test('a deputy at 375 px writes and submits a suggestion and gets its number', async () => {
+  test('a deputy at 375 px writes a suggestion with a photo attached, submits it and gets its number', async () => {
     const page = await newPage(375, 812);
     await login(page, server.url, 'deputy');
     await page.goto(`${server.url}/suggestions/mine`);
@@ -64,6 +66,19 @@ describe('suggestion lifecycle journey', () => {
       .fill(
         '平湖街道部分社区距离地铁站较远，居民出行不便。建议增设社区公交微循环线路，连接主要小区与平湖地铁站，早晚高峰加密班次。',
       );
+    // A photo attached through the form's upload button (a 1×1 PNG).
+    const uploaded = page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/files') && r.request().method() === 'POST',
+    );
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'site-photo.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+        'base64',
+      ),
+    });
+    expect((await uploaded).status()).toBe(201);
     expect(await noHorizontalOverflow(page)).toBe(true);
     await shot(page, 'suggestions-2-form-375');
     await page.getByTestId('submit').click();
@@ -73,6 +88,7 @@ describe('suggestion lifecycle journey', () => {
       .poll(async () => (await statusTag(page).innerText()).trim(), { timeout: 20_000 })
       .toBe('已提交');
     expect(await page.locator('.page-header').innerText()).toMatch(/第.+届.+第\d{4}号/);
+    expect(await page.getByTestId('attachment').innerText()).toBe('site-photo.png');
     await shot(page, 'suggestions-3-submitted-375');
   });
 
@@ -199,5 +215,84 @@ describe('suggestion lifecycle journey', () => {
     await staff.goto(`${server.url}/suggestions?overdue=true`);
     await staff.getByTestId('suggestion-link').first().waitFor();
     await shot(staff, 'suggestions-13-staff-list');
+  });
+
+  test('staff publish the reply, and anyone reads it on the public page at 375 px, in English too', async () => {
+    const staff = await newPage(1280, 900);
+    await login(staff, server.url, 'staff');
+    await staff.goto(suggestionUrl);
+    await staff.getByTestId('publish').waitFor();
+    await staff.getByTestId('publish-submit').click();
+    await staff.getByText('已公开').waitFor();
+
+    const title = '关于在平湖街道增设社区公交微循环线路的建议';
+    const page = await newPage(375, 812);
+    await page.goto(`${server.url}/`);
+    await page
+      .getByRole('link', { name: /建议答复公开/ })
+      .first()
+      .click();
+    await page.waitForURL(/\/suggestion-replies$/);
+    const card = page.getByTestId('public-reply').filter({ hasText: title });
+    await card.waitFor();
+    expect(await card.innerText()).toContain('A 所提问题已经解决或者基本解决');
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'suggestions-14-public-replies-375');
+    await card.getByText(title).click();
+    await page.waitForURL(/\/suggestion-replies\/[0-9a-f-]{36}$/);
+    await page.getByTestId('public-reply-round').first().waitFor();
+    expect(await page.getByTestId('public-reply-round').count()).toBe(2);
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'suggestions-15-public-reply-375');
+
+    const en = await newPage(375, 812, 'en');
+    await en.goto(`${server.url}/suggestion-replies`);
+    await en.getByTestId('public-reply').first().waitFor();
+    await en.getByText('Published replies to deputies').waitFor();
+    expect(await noHorizontalOverflow(en)).toBe(true);
+    await shot(en, 'suggestions-16-public-replies-375-en');
+  });
+
+  test("staff record the chairpersons' meeting choice of a key suggestion and its leading leader", async () => {
+    const page = await newPage(1280, 900);
+    await login(page, server.url, 'staff');
+    const leaders = await getJson(page, '/api/v1/suggestion-leaders');
+    const leaderName = leaders.items[0].name as string;
+    const accepted = await getJson(page, '/api/v1/suggestions?status=accepted&limit=10');
+    const target = accepted.items.find((x: { isKey: boolean }) => !x.isKey) as { id: string };
+    await page.goto(`${server.url}/suggestions/${target.id}`);
+    await page.getByTestId('select-key').waitFor();
+    await pickOption(page, 'key-leader', leaderName);
+    await page.getByTestId('select-key-submit').click();
+    await expect
+      .poll(async () => page.locator('.page-header').innerText(), { timeout: 20_000 })
+      .toContain('重点督办');
+    expect(await page.getByText(leaderName).count()).toBeGreaterThan(0);
+    await shot(page, 'suggestions-17-key-selected');
+  });
+
+  test('staff see the year-end follow-up view and the report charts at 375 px', async () => {
+    const page = await newPage(375, 812);
+    await login(page, server.url, 'staff');
+    await page.goto(`${server.url}/suggestions/follow-up`);
+    await page.getByTestId('follow-up-year').waitFor();
+    // The demo's replies may fall in last year: look at every year.
+    await page.getByTestId('follow-up-year').hover();
+    await page.getByTestId('follow-up-year').locator('.ant-select-clear').click();
+    await page.getByTestId('follow-up-item').first().waitFor();
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'suggestions-18-follow-up-375');
+    await page.goto(`${server.url}/suggestions/report`);
+    await page.getByText('满意率', { exact: true }).first().waitFor();
+    await page.waitForTimeout(500);
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'suggestions-19-report-375');
+    const en = await newPage(375, 812, 'en');
+    await login(en, server.url, 'staff');
+    await en.goto(`${server.url}/suggestions/follow-up`);
+    await en.getByText('Follow-up: the year at a glance').waitFor();
+    await en.getByText('Answered B/C').first().waitFor();
+    expect(await noHorizontalOverflow(en)).toBe(true);
+    await shot(en, 'suggestions-20-follow-up-375-en');
   });
 });

@@ -1,5 +1,6 @@
 // Deputies' suggestions (代表建议) and motions (议案): schemas, statuses, the workflow table and the legal rules.
 import { z } from 'zod';
+import { maskPhone } from '../common';
 
 export * from './rules';
 export * from './workflow';
@@ -124,3 +125,51 @@ export const suggestionListQuerySchema = z.object({
   mine: z.enum(['true', 'false']).optional(),
   q: z.string().max(100).optional(),
 });
+
+/** The public list of published replies (答复公开): anonymous, cursor-paged, newest reply first. */
+export const publicReplyQuerySchema = z.object({
+  congressId: z.uuid().optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  sittingId: z.uuid().optional(),
+  /** The year of the reply (Asia/Shanghai). */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** The suggestion's topic category. */
+  category: z.string().trim().min(1).max(40).optional(),
+  /** The result category of the reply (A–D). */
+  result: z.string().trim().min(1).max(10).optional(),
+  unitId: z.uuid().optional(),
+  q: z.string().trim().min(1).max(50).optional(),
+});
+export type PublicReplyQuery = z.infer<typeof publicReplyQuerySchema>;
+
+/** The year-end follow-up view (跟踪办理): items first answered B or C in the year or sitting, and where they stand. */
+export const followUpQuerySchema = z.object({
+  sittingId: z.uuid().optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  unitId: z.uuid().optional(),
+});
+
+/** Where a B or C item stands now: reported solved (or re-answered A), moved up a category (C→B), or unchanged. */
+export const FOLLOW_UP_OUTCOMES = ['solved', 'improved', 'pending'] as const;
+export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
+
+/**
+ * Classifies a follow-up item from its records: the category of its first B/C answer, its latest category, and
+ * whether the unit reported it solved. Categories are ranked by their order in the congress's list (A first).
+ */
+export function followUpOutcome(
+  categoryOrder: readonly string[],
+  first: string,
+  latest: string | null,
+  solved: boolean,
+): FollowUpOutcome {
+  if (solved || (latest !== null && latest === categoryOrder[0])) return 'solved';
+  const rank = (c: string) => categoryOrder.indexOf(c);
+  if (latest !== null && rank(latest) >= 0 && rank(latest) < rank(first)) return 'improved';
+  return 'pending';
+}
+
+/** Text published on the public site: mobile numbers masked (a reply may quote a contact number). */
+export const redactPublicText = (text: string): string =>
+  text.replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, (m) => maskPhone(m));

@@ -27,6 +27,9 @@ export const MOTION_MIN_STANDING_MEMBERS_BETWEEN_SITTINGS = 3;
 /** §7 (上海规定 Art. 22): items answered B or C stay in follow-up (跟踪办理) until reported solved. */
 export const FOLLOW_UP_CATEGORIES = ['B', 'C'] as const;
 
+/** Local practice: published replies name the proposing deputy (configurable; see publicRepliesShowProposer). */
+export const PUBLIC_REPLIES_SHOW_PROPOSER = true;
+
 /** §7: the NPC's result categories, marked at the top right of the reply's first page. Configurable per congress. */
 export const DEFAULT_REPLY_CATEGORIES = [
   { code: 'A', zh: '所提问题已经解决或者基本解决', en: 'Solved or basically solved' },
@@ -89,6 +92,12 @@ export const suggestionSettingsSchema = z.object({
     .default(DEFAULT_SUGGESTION_CATEGORIES.map((c) => ({ ...c }))),
   /** Publish replies on the public site (policy decision of the congress; Art. 51 ¶3 requires the handling report to be public). */
   publishReplies: z.boolean().default(false),
+  /**
+   * Name the proposing deputy on published replies. Deputies' names are public (they are elected), and most
+   * congresses title a published reply "对X代表第N号建议的答复"; some publish by number only. Co-signers and any
+   * other personal data are never published.
+   */
+  publicRepliesShowProposer: z.boolean().default(PUBLIC_REPLIES_SHOW_PROPOSER),
 });
 export type SuggestionSettings = z.infer<typeof suggestionSettingsSchema>;
 export const SUGGESTION_SETTINGS_KEY = 'suggestions';

@@ -1,17 +1,18 @@
 // The demo's suggestions: 91 in the current sitting (the report's figure) in every state, some overdue, 17 key
 // suggestions with leading leaders, a few motions; the demo deputy has their own and the demo unit has work waiting.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { addMonths, endOfShanghaiDay, shanghaiDate } from '@minyi/domain/calendar';
 import {
   DEFAULT_SUGGESTION_CATEGORIES,
   formatSuggestionNumber,
+  SUGGESTION_SETTINGS_KEY,
   type SuggestionStatus,
 } from '@minyi/domain/suggestions';
 import type { AppServices } from '../../platform/context';
 import type { DemoContext } from '../../db/seed/context';
 import { newId } from '../../platform/ids';
 import { sittings, terms } from '../registry/registry.table';
-import { searchTextOf } from './suggestions.repository';
+import { readSuggestionSettings, searchTextOf } from './suggestions.repository';
 import {
   motionSigners,
   motions,
@@ -219,6 +220,8 @@ export async function seedSuggestionsDemo(app: AppServices, demo: DemoContext): 
       isKey,
       leaderAccountId: isKey ? leaderAccounts[0] : null,
       keyDecidedBy: isKey ? 'chairpersonsMeeting' : null,
+      // The demo congress publishes its replies (答复公开) once the deputies have rated them.
+      published: status === 'closed' || status === 'followUp',
       createdAt: submittedAt,
       updatedAt: now,
     });
@@ -357,5 +360,11 @@ export async function seedSuggestionsDemo(app: AppServices, demo: DemoContext): 
     await tx
       .insert(suggestionCounters)
       .values({ congressId, scope: `motion:sitting:${sitting.id}`, lastValue: motionPlan.length });
+
+    // The demo congress's policy allows publishing replies (the default is off).
+    const settings = await readSuggestionSettings(tx, congressId);
+    await tx.execute(
+      sql`UPDATE congresses SET settings = jsonb_set(settings, ${`{${SUGGESTION_SETTINGS_KEY}}`}::text[], ${JSON.stringify({ ...settings, publishReplies: true })}::jsonb) WHERE id = ${congressId}`,
+    );
   });
 }

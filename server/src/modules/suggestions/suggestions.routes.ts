@@ -10,9 +10,11 @@ import {
   decideHandBackSchema,
   decideMotionSchema,
   extendSuggestionSchema,
+  followUpQuerySchema,
   handBackRequestSchema,
   logContactSchema,
   mergeSuggestionsSchema,
+  publicReplyQuerySchema,
   rateSuggestionSchema,
   replySuggestionSchema,
   reportSolvedSchema,
@@ -28,6 +30,7 @@ import { transact } from '../../platform/context';
 import { requireRole } from '../../platform/access';
 import { invalidField } from '../../platform/errors';
 import { writeSettings } from '../../platform/settings';
+import { resolvePublicCongress } from '../registry';
 import { readSuggestionSettings } from './suggestions.repository';
 import { createSuggestion } from './commands/create-suggestion';
 import { submitSuggestion } from './commands/submit-suggestion';
@@ -58,6 +61,9 @@ import { renderReplyLetter } from './queries/render-reply-letter';
 import { getDashboard } from './queries/get-dashboard';
 import { findHandBackRequests } from './queries/find-hand-back-disputes';
 import { findMotions } from './queries/find-motions';
+import { findPublicReplies, getPublicReply } from './queries/find-public-replies';
+import { findLeaders } from './queries/find-leaders';
+import { getFollowUpReport } from './queries/get-follow-up-report';
 
 const idParams = z.object({ id: z.uuid() });
 const tags = ['suggestions'];
@@ -135,6 +141,7 @@ export async function suggestionRoutes(app: FastifyInstance) {
           ...req.body,
           congressId: actor.congressId,
           proposerDeputyId: actor.deputyId!,
+          uploaderAccountId: actor.accountId,
         }),
       );
       return reply.code(201).send(stepAnswer(row));
@@ -212,6 +219,54 @@ export async function suggestionRoutes(app: FastifyInstance) {
       schema: { tags, querystring: z.object({ status: z.enum(['pending', 'disputed']).default('pending') }) },
     },
     async (req) => findHandBackRequests(ctxOf(req), req.query.status),
+  );
+
+  r.get(
+    '/suggestion-follow-up',
+    {
+      schema: {
+        tags,
+        summary: 'Year-end view of follow-up (跟踪办理): items answered B or C and what moved, per unit',
+        querystring: followUpQuerySchema,
+      },
+    },
+    async (req) => getFollowUpReport(ctxOf(req), req.query),
+  );
+  r.get(
+    '/suggestion-leaders',
+    {
+      schema: {
+        tags,
+        summary: 'Leader accounts who may lead the supervision of a key suggestion (领衔督办)',
+      },
+    },
+    async (req) => findLeaders(ctxOf(req)),
+  );
+
+  // ---------- public (答复公开) ----------
+  r.get(
+    '/public/suggestion-replies',
+    {
+      schema: {
+        tags,
+        summary:
+          'Published replies to suggestions, newest first (public; one item per suggestion, its latest reply)',
+        querystring: publicReplyQuerySchema,
+      },
+    },
+    async (req) => findPublicReplies(req.server.services.db, await resolvePublicCongress(req), req.query),
+  );
+  r.get(
+    '/public/suggestion-replies/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One published suggestion with every reply round (public; the id is the suggestion id)',
+        params: idParams,
+        querystring: z.object({ congressId: z.uuid().optional() }),
+      },
+    },
+    async (req) => getPublicReply(req.server.services.db, await resolvePublicCongress(req), req.params.id),
   );
 
   r.get('/suggestion-report', { schema: { tags, querystring: reportQuery } }, async (req) =>

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { and, eq, sql } from 'drizzle-orm';
 import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness';
 import { newId } from '../../platform/ids';
@@ -856,5 +857,167 @@ describe('reminders, report, opinions link', () => {
       rating: null,
     });
     expect(await getSuggestionOutcome(t.services.db, t.congressId, newId())).toBeNull();
+  });
+});
+
+describe('settings', () => {
+  const url = '/api/v1/suggestion-settings';
+  it('lets staff change a setting, which is read back and audited', async () => {
+    const res = await c.staff.put(url, { handBackWithinWorkingDays: 5, publicRepliesShowProposer: false });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ handBackWithinWorkingDays: 5, publicRepliesShowProposer: false });
+    expect((await c.leader.get(url)).json()).toMatchObject({ handBackWithinWorkingDays: 5, replyMonths: 3 });
+    const [audit] = await t.services.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'settings.write'), eq(auditEvents.entityId, 'suggestions')));
+    expect(audit.after).toMatchObject({ handBackWithinWorkingDays: 5 });
+    expect(
+      (await c.staff.put(url, { handBackWithinWorkingDays: 7, publicRepliesShowProposer: true })).statusCode,
+    ).toBe(200);
+  });
+
+  it('rejects values outside the law or the ranges with 400 naming the field, and changes nothing', async () => {
+    const before = (await c.staff.get(url)).json();
+    for (const [body, field] of [
+      [{ replyMonths: 4 }, 'replyMonths'], // Art. 51: at most 3 months
+      [{ extendedReplyMonths: 7 }, 'extendedReplyMonths'], // Art. 51: at most 6 months
+      [{ handBackWithinWorkingDays: 9 }, 'handBackWithinWorkingDays'], // 3–7 working days
+      [{ assignWithinWorkingDays: 'five' }, 'assignWithinWorkingDays'],
+      [{ replyCategories: [] }, 'replyCategories'],
+      [{ publishReplies: 'yes' }, 'publishReplies'],
+    ] as const) {
+      const res = await c.staff.put(url, body);
+      expect(res.statusCode, field).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    expect((await c.staff.get(url)).json()).toEqual(before);
+  });
+
+  it('refuses the change to deputies, units, leaders, citizens and the anonymous', async () => {
+    const before = (await c.staff.get(url)).json();
+    for (const k of ['p', 'unitA', 'leader', 'citizen'])
+      expect((await c[k].put(url, { replyMonths: 2 })).statusCode, k).toBe(403);
+    expect((await c.anon.put(url, { replyMonths: 2 })).statusCode).toBe(401);
+    expect((await c.staff.get(url)).json()).toEqual(before);
+  });
+});
+
+describe('co-signing (联名)', () => {
+  it('stays unsubmitted while a co-signer has not decided; one who declines drops out and never rates', async () => {
+    const created = await c.p.post('/api/v1/suggestions', {
+      ...base,
+      title: '关于联名代表拒绝的建议',
+      cosignerIds: [dep.co, dep.other],
+    });
+    expect(created.json()).toMatchObject({ status: 'awaitingCosigners', number: null });
+    const id = created.json().id as string;
+    const decline = await c.co.post(`/api/v1/suggestions/${id}/cosign`, { accept: false });
+    expect(decline.json()).toMatchObject({ status: 'awaitingCosigners', number: null });
+    // Still waiting on the other co-signer: not reviewable yet, and the one who declined cannot decide again.
+    expect((await c.staff.post(`/api/v1/suggestions/${id}/review`, { decision: 'accept' })).statusCode).toBe(
+      409,
+    );
+    expect((await c.co.post(`/api/v1/suggestions/${id}/cosign`, { accept: true })).statusCode).toBe(403);
+    const confirm = await c.other.post(`/api/v1/suggestions/${id}/cosign`, { accept: true });
+    expect(confirm.json()).toMatchObject({
+      status: 'submitted',
+      number: expect.stringMatching(/^第七届二次会议第\d{4}号$/),
+    });
+    const detail = (await c.p.get(`/api/v1/suggestions/${id}`)).json();
+    expect(
+      detail.cosigners.map((x: { deputyId: string; status: string }) => [x.deputyId, x.status]).sort(),
+    ).toEqual(
+      [
+        [dep.co, 'declined'],
+        [dep.other, 'confirmed'],
+      ].sort(),
+    );
+    // Only the proposer and the confirmed co-signer rate the reply.
+    expect((await c.staff.post(`/api/v1/suggestions/${id}/review`, { decision: 'accept' })).statusCode).toBe(
+      200,
+    );
+    await c.staff.post(`/api/v1/suggestions/${id}/assign`, { leadUnitId: unit.a });
+    await c.unitA.post(`/api/v1/suggestions/${id}/contacts`, { method: 'phone', summary: '电话' });
+    await c.unitA.post(`/api/v1/suggestions/${id}/reply`, { category: 'A', content: '已办理' });
+    const declined = await c.co.post(`/api/v1/suggestions/${id}/rating`, { rating: 'satisfied' });
+    expect(declined.statusCode).toBe(403);
+    expect((await c.p.post(`/api/v1/suggestions/${id}/rating`, { rating: 'satisfied' })).json().status).toBe(
+      'replied',
+    );
+    expect(
+      (await c.other.post(`/api/v1/suggestions/${id}/rating`, { rating: 'satisfied' })).json().status,
+    ).toBe('closed');
+  });
+
+  it('submits with the proposer alone when every co-signer declines', async () => {
+    const id = (
+      await c.p.post('/api/v1/suggestions', {
+        ...base,
+        title: '关于全部拒绝联名的建议',
+        cosignerIds: [dep.co],
+      })
+    ).json().id as string;
+    const res = await c.co.post(`/api/v1/suggestions/${id}/cosign`, { accept: false });
+    expect(res.json()).toMatchObject({ status: 'submitted', number: expect.any(String) });
+  });
+});
+
+describe('attachments', () => {
+  const boundary = '----minyi-suggestion-test';
+  const upload = (cl: TestClient, data: Buffer, filename: string) =>
+    cl.request({
+      method: 'POST',
+      url: '/api/v1/files',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nsuggestion.attachment\r\n` +
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: image/png\r\n\r\n`,
+        ),
+        data,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    });
+
+  it('takes a file uploaded from the form and lists it on the suggestion', async () => {
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: 'red' } })
+      .png()
+      .toBuffer();
+    const up = await upload(c.p, png, 'site-photo.png');
+    expect(up.statusCode, up.body).toBe(201);
+    const fileId = up.json().id as string;
+    const created = await c.p.post('/api/v1/suggestions', {
+      ...base,
+      title: '关于附件上传的建议',
+      attachmentIds: [fileId],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const detail = (await c.p.get(`/api/v1/suggestions/${created.json().id}`)).json();
+    expect(detail.attachments).toEqual([
+      expect.objectContaining({ id: fileId, originalName: 'site-photo.png', mimeType: 'image/png' }),
+    ]);
+  });
+
+  it('refuses a file another account uploaded as an attachment (400, nothing stored)', async () => {
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: 'blue' } })
+      .png()
+      .toBuffer();
+    const up = await upload(c.other, png, 'not-yours.png');
+    expect(up.statusCode, up.body).toBe(201);
+    const before = await t.services.db.select({ id: suggestions.id }).from(suggestions);
+    const res = await c.p.post('/api/v1/suggestions', { ...base, attachmentIds: [up.json().id] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toContain('attachmentIds');
+    expect(await t.services.db.select({ id: suggestions.id }).from(suggestions)).toHaveLength(before.length);
+  });
+
+  it('refuses an unknown attachment with 400 naming the field, and stores nothing', async () => {
+    const before = await t.services.db.select({ id: suggestions.id }).from(suggestions);
+    const res = await c.p.post('/api/v1/suggestions', { ...base, attachmentIds: [newId()] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toContain('attachmentIds');
+    expect(await t.services.db.select({ id: suggestions.id }).from(suggestions)).toHaveLength(before.length);
   });
 });

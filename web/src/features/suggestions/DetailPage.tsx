@@ -89,6 +89,9 @@ export default function DetailPage() {
   const units = useResource<{ items: { id: string; name: string }[] }>(
     can.assign || can.decideHandBack ? '/handling-units?limit=200' : null,
   );
+  const leaders = useResource<{ items: { accountId: string; name: string }[] }>(
+    can.selectKey ? '/suggestion-leaders' : null,
+  );
   const similar = useResource<{ items: { id: string; number: string; title: string; score: number }[] }>(
     can.merge ? `/suggestions/${id}/similar` : null,
   );
@@ -119,6 +122,7 @@ export default function DetailPage() {
             </Tag>
             {s.overdue && <Tag color="red">{t('fields.overdue')}</Tag>}
             {s.isKey && <Tag color="volcano">{t('fields.key')}</Tag>}
+            {s.published && <Tag color="green">{t('detail.published')}</Tag>}
           </Space>
         }
       />
@@ -139,6 +143,25 @@ export default function DetailPage() {
                   .map((c) => `${c.name}${c.status === 'pending' ? '（待确认）' : ''}`)
                   .join('、') || '—'}
               </Descriptions.Item>
+              {s.attachments.length > 0 && (
+                <Descriptions.Item label={t('fields.attachments')}>
+                  <Space wrap size={[8, 0]}>
+                    {s.attachments.map((a) => (
+                      <Typography.Link
+                        key={a.id}
+                        onClick={() =>
+                          download(`/files/${a.id}`, a.originalName).catch((e) =>
+                            message.error(problemMessage(e)),
+                          )
+                        }
+                        data-testid="attachment"
+                      >
+                        {a.originalName}
+                      </Typography.Link>
+                    ))}
+                  </Space>
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label={t('fields.submittedAt')}>{fmtDate(s.submittedAt)}</Descriptions.Item>
               <Descriptions.Item label={t('fields.leadUnit')}>{lead?.unit.name ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('fields.assistingUnits')}>
@@ -499,6 +522,47 @@ export default function DetailPage() {
               <Form.Item name="comment" label={t('fields.comment')}>
                 <Input.TextArea rows={2} data-testid="rating-comment" />
               </Form.Item>
+            </Action>
+          )}
+          {can.selectKey && (
+            <Action
+              title={s.isKey ? t('detail.changeLeader') : t('detail.selectKey')}
+              testId="select-key"
+              submitLabel={t('detail.selectKeyDo')}
+              onSubmit={(v) => post('key')({ leaderAccountId: v.leaderAccountId, note: v.note ?? '' })}
+            >
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+                {t('detail.keyHint')}
+              </Typography.Paragraph>
+              <Form.Item
+                name="leaderAccountId"
+                label={t('detail.keyLeader')}
+                rules={[{ required: true }]}
+                initialValue={s.leader?.accountId}
+              >
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  loading={leaders.loading}
+                  options={(leaders.data?.items ?? []).map((l) => ({ value: l.accountId, label: l.name }))}
+                  data-testid="key-leader"
+                />
+              </Form.Item>
+              <Form.Item name="note" label={t('detail.keyNote')}>
+                <Input />
+              </Form.Item>
+            </Action>
+          )}
+          {can.publish && !s.published && (
+            <Action
+              title={t('detail.publish')}
+              testId="publish"
+              submitLabel={t('detail.publish')}
+              onSubmit={() => post('publish')({})}
+            >
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+                {t('detail.publishHint')}
+              </Typography.Paragraph>
             </Action>
           )}
           {can.supervise && (

@@ -4,6 +4,7 @@ import { Button, Card, Col, Row, Space, Statistic, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { download } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { useIsMobile } from '../../shell/responsive';
 import Chart from './Chart';
 
 interface Report {
@@ -29,27 +30,44 @@ interface Report {
 export default function ReportPage() {
   const { t } = useTranslation('suggestions');
   const { data: r, error, reload } = useResource<Report>('/suggestion-report');
+  const mobile = useIsMobile();
+  // Pie labels drawn outside the ring were cut off at the card's edges (worst at 375 px): the names go in a
+  // legend below, the counts inside the slices (or only in the tooltip when the card is narrow).
+  const pieBase = useMemo(
+    () => ({
+      tooltip: { trigger: 'item' as const, formatter: '{b}: {c} ({d}%)', confine: true },
+      legend: { bottom: 0, left: 'center', type: 'scroll' as const, itemWidth: 12, itemHeight: 12 },
+      label: { show: !mobile, position: 'inside' as const, formatter: '{c}', color: '#fff' },
+    }),
+    [mobile],
+  );
   const pie = useMemo(
     () => ({
-      tooltip: { trigger: 'item' as const },
+      tooltip: pieBase.tooltip,
+      legend: pieBase.legend,
       series: [
         {
           type: 'pie' as const,
-          radius: ['35%', '58%'],
-          label: { formatter: '{b}: {c}' },
+          radius: ['35%', '65%'],
+          center: ['50%', '45%'],
+          avoidLabelOverlap: true,
+          label: pieBase.label,
+          labelLine: { show: false },
           data: (r?.byResult ?? []).map((x) => ({ name: x.key, value: x.count })),
         },
       ],
     }),
-    [r],
+    [r, pieBase],
   );
   const bars = useMemo(
     () => ({
       tooltip: {},
-      grid: { left: 140, right: 20, top: 10, bottom: 20 },
+      grid: { left: 8, right: 16, top: 10, bottom: 20, containLabel: true },
       xAxis: { type: 'value' as const },
       yAxis: {
         type: 'category' as const,
+        // Long unit names are shortened (the tooltip has them whole) so the bars keep their width on a phone.
+        axisLabel: { width: mobile ? 84 : 160, overflow: 'truncate' as const },
         data: (r?.byUnit ?? [])
           .slice(0, 12)
           .map((u) => u.name)
@@ -77,20 +95,24 @@ export default function ReportPage() {
         },
       ],
     }),
-    [r, t],
+    [r, t, mobile],
   );
   const ratingPie = useMemo(
     () => ({
-      tooltip: { trigger: 'item' as const },
+      tooltip: pieBase.tooltip,
+      legend: pieBase.legend,
       series: [
         {
           type: 'pie' as const,
-          radius: '58%',
+          radius: '65%',
+          center: ['50%', '45%'],
+          label: pieBase.label,
+          labelLine: { show: false },
           data: (r?.byRating ?? []).map((x) => ({ name: t(`rating.${x.key}`), value: x.count })),
         },
       ],
     }),
-    [r, t],
+    [r, t, pieBase],
   );
   const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v}%`);
   return (

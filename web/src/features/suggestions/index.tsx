@@ -1,5 +1,6 @@
 // 代表建议 and 议案: deputies' drafting and "my suggestions", staff review and assignment, the unit's work,
-// the leader's key-suggestions dashboard, the handling report, motions.
+// the leader's key-suggestions dashboard, the handling report, the year-end follow-up view, motions, and the
+// public page of published replies (答复公开).
 import { lazy } from 'react';
 import {
   AuditOutlined,
@@ -7,6 +8,8 @@ import {
   FileTextOutlined,
   FlagOutlined,
   FormOutlined,
+  NotificationOutlined,
+  RiseOutlined,
   SolutionOutlined,
 } from '@ant-design/icons';
 import type { Feature, Role } from '../types';
@@ -19,6 +22,9 @@ const DetailPage = lazy(() => import('./DetailPage'));
 const KeyPage = lazy(() => import('./KeyPage'));
 const ReportPage = lazy(() => import('./ReportPage'));
 const MotionsPage = lazy(() => import('./MotionsPage'));
+const FollowUpPage = lazy(() => import('./FollowUpPage'));
+const PublicRepliesPage = lazy(() => import('./PublicRepliesPage'));
+const PublicReplyPage = lazy(() => import('./PublicReplyPage'));
 
 const readers: Role[] = ['deputy', 'congressStaff', 'handlingUnitStaff', 'leader'];
 const staff: Role[] = ['congressStaff', 'leader'];
@@ -69,6 +75,17 @@ export const suggestionsFeature: Feature = {
       ),
     },
     {
+      path: '/suggestions/follow-up',
+      element: (
+        <RequireAuth roles={staff}>
+          <FollowUpPage />
+        </RequireAuth>
+      ),
+    },
+    // 答复公开: public, no sign-in.
+    { path: '/suggestion-replies', element: <PublicRepliesPage /> },
+    { path: '/suggestion-replies/:id', element: <PublicReplyPage /> },
+    {
       path: '/suggestions/:id',
       element: (
         <RequireAuth roles={readers}>
@@ -115,11 +132,34 @@ export const suggestionsFeature: Feature = {
       icon: <BarChartOutlined />,
     },
     {
+      key: 'followUp',
+      path: '/suggestions/follow-up',
+      labelKey: 'nav.followUp',
+      roles: staff,
+      icon: <RiseOutlined />,
+    },
+    {
+      key: 'publicReplies',
+      path: '/suggestion-replies',
+      labelKey: 'nav.publicReplies',
+      roles: 'public',
+      icon: <NotificationOutlined />,
+    },
+    {
       key: 'motions',
       path: '/motions',
       labelKey: 'nav.motions',
       roles: ['deputy', 'congressStaff', 'leader'],
       icon: <AuditOutlined />,
+    },
+  ],
+  homeCards: [
+    {
+      key: 'replies',
+      path: '/suggestion-replies',
+      titleKey: 'home.repliesTitle',
+      descriptionKey: 'home.repliesText',
+      icon: <NotificationOutlined />,
     },
   ],
 };

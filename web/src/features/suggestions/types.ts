@@ -1,5 +1,5 @@
 // Shapes of the suggestions API as the pages use them.
-import type { Abilities } from '../../api';
+import type { Abilities, LocalizedText } from '../../api';
 
 export interface SuggestionItem {
   id: string;
@@ -60,6 +60,7 @@ export interface SuggestionDetail {
   }[];
   ratings: { id: string; round: number | null; name: string; rating: string; comment: string }[];
   isKey: boolean;
+  published: boolean;
   leader: { accountId: string; name: string } | null;
   supervisions: { id: string; kind: string; note: string; occurredOn: string }[];
   abilities: Abilities;
@@ -90,3 +91,34 @@ export const STATUS_COLORS: Record<string, string> = {
 
 export const fmtDate = (iso: string | null | undefined) =>
   iso ? new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai' }).format(new Date(iso)) : '—';
+
+/** A published reply on the public site (答复公开). */
+export interface PublicReplyItem {
+  id: string;
+  number: string | null;
+  title: string;
+  category: string;
+  categoryLabel: LocalizedText;
+  proposerName: string | null;
+  leadUnitId: string | null;
+  leadUnitName: string | null;
+  resultCategory: string;
+  resultLabel: LocalizedText;
+  replyContent: string;
+  round: number;
+  repliedAt: string;
+}
+
+export interface PublicReplyDetail extends Omit<PublicReplyItem, 'replyContent' | 'round' | 'repliedAt'> {
+  replies: {
+    round: number;
+    unitName: string | null;
+    resultCategory: string;
+    resultLabel: LocalizedText;
+    content: string;
+    repliedAt: string;
+  }[];
+}
+
+/** Result category colours, A (solved) green to D (reference) grey. */
+export const RESULT_COLORS: Record<string, string> = { A: 'green', B: 'blue', C: 'orange', D: 'default' };

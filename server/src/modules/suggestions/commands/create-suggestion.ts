@@ -27,6 +27,8 @@ export interface NewSuggestion extends CreateSuggestionInput {
   motionId?: string | null;
   /** Co-signers already agreed elsewhere (a motion's signers): no confirmation round. */
   cosignersConfirmed?: boolean;
+  /** The account submitting: attachments must be files it uploaded itself (not any file id of the congress). */
+  uploaderAccountId?: string;
 }
 
 /** Numbers a suggestion that has just become `submitted` and sets its assignment due date. */
@@ -79,7 +81,13 @@ export async function createSuggestion(
     const found = await w.db
       .select({ id: files.id })
       .from(files)
-      .where(and(eq(files.congressId, input.congressId), inArray(files.id, attachmentIds)));
+      .where(
+        and(
+          eq(files.congressId, input.congressId),
+          inArray(files.id, attachmentIds),
+          input.uploaderAccountId ? eq(files.uploadedBy, input.uploaderAccountId) : undefined,
+        ),
+      );
     if (found.length !== attachmentIds.length)
       throw invalidField('attachmentIds', '附件不存在', 'unknown attachment');
   }
