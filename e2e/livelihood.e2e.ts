@@ -8,6 +8,7 @@ let server: RunningServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 let voteUrl = '';
+let receiptCode = '';
 
 beforeAll(async () => {
   server = await startServer();
@@ -57,7 +58,55 @@ describe('livelihood vote journey', () => {
     const receipt = page.getByTestId('receipt-code');
     await receipt.waitFor();
     expect((await receipt.innerText()).trim()).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/);
+    receiptCode = (await receipt.innerText()).trim().slice(0, 19);
     await shot(page, 'livelihood-3-receipt-375');
+  });
+
+  test('staff at 375 px create a vote from the shortlist, call the roll and see the attendance', async () => {
+    const page = await newPage(375, 812);
+    await login(page, server.url, 'staff');
+    await page.goto(`${server.url}/livelihood/votes`);
+    await page.getByTestId('new-vote').click();
+    await page.waitForURL(/\/livelihood\/votes\/new$/);
+    await page.getByTestId('vote-title').fill('民生实事项目票决（演示）');
+    await page.getByLabel('应选项目数').fill('2');
+    const boxes = page.locator('.ant-checkbox-wrapper');
+    await boxes.first().waitFor();
+    for (const i of [0, 1, 2, 3, 4]) await boxes.nth(i).click();
+    await shot(page, 'livelihood-8-new-vote-375');
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await page.getByTestId('create-vote').click();
+    await page.waitForURL(/\/livelihood\/votes\/[0-9a-f-]{36}$/);
+    await page.getByText('票决控制台').waitFor();
+    await page.getByRole('button', { name: '点名（冻结名单）' }).click();
+    await page.getByText(/名单与签到/).click();
+    await page.getByRole('button', { name: '现场签到' }).first().click();
+    await page.getByText(/实到 1 \//).waitFor();
+    await shot(page, 'livelihood-9-console-roll-375');
+    expect(await noHorizontalOverflow(page)).toBe(true);
+
+    // The same console in English, and a project page with the staff's implementation forms.
+    await setLanguage(page, 'en');
+    await page.reload();
+    await page.getByText('Vote console').waitFor();
+    await page.getByText(/Roll and attendance/).click();
+    await page.getByRole('button', { name: 'Sign in at the desk' }).first().waitFor();
+    await page.waitForTimeout(500); // let the panel finish opening before the screenshot
+    await shot(page, 'livelihood-11-console-en-375');
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    const projectId = await page.evaluate(async () => {
+      const r = await fetch('/api/v1/public/livelihood/projects');
+      return ((await r.json()) as { items: { id: string; status: string }[] }).items.find(
+        (p) => p.status === 'onTrack',
+      )!.id;
+    });
+    await page.goto(`${server.url}/livelihood/projects/${projectId}`);
+    await page.getByText('Implementation', { exact: true }).waitFor();
+    await page.getByText('Report monthly progress').click();
+    await page.getByTestId('progress-submit').waitFor();
+    await page.waitForTimeout(500); // let the panel finish opening before the screenshot
+    await shot(page, 'livelihood-12-project-staff-en-375');
+    expect(await noHorizontalOverflow(page)).toBe(true);
   });
 
   test('staff see the turnout and close the vote', async () => {
@@ -82,6 +131,11 @@ describe('livelihood vote journey', () => {
     await page.getByText('票决有效').waitFor();
     expect(await page.getByText('应到').first().innerText()).toMatch(/实到/);
     await shot(page, 'livelihood-6-results-public-375');
+    await page.goto(`${voteUrl}/receipt`);
+    await page.getByTestId('receipt-input').fill(receiptCode.toLowerCase());
+    await page.getByTestId('receipt-check').click();
+    expect(await page.getByTestId('receipt-answer').innerText()).toContain('该回执对应的选票已计入');
+    await shot(page, 'livelihood-10-receipt-check-375');
     await page.goto(`${server.url}/livelihood/projects`);
     const summary = page.getByTestId('progress-summary');
     await summary.waitFor();

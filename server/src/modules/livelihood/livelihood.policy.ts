@@ -9,7 +9,10 @@ export interface VoteResource {
 }
 
 export const votePolicy = definePolicy<VoteResource>('projectVote', [
-  allow(['congressStaff'], ['callRoll', 'open', 'close', 'enterPaperCount', 'signInMember', 'createRunoff']),
+  allow(
+    ['congressStaff'],
+    ['create', 'callRoll', 'open', 'close', 'enterPaperCount', 'signInMember', 'createRunoff'],
+  ),
   allow(['congressStaff', 'leader'], ['read']),
   allow('deputy', ['read', 'signIn', 'castBallot'], (_a, r) => r.onRoll),
 ]);

@@ -17,7 +17,7 @@ import {
 import { ctxOf, typed } from '../../platform/http';
 import { requireRole } from '../../platform/access';
 import { transact } from '../../platform/context';
-import { forbidden } from '../../platform/errors';
+import { forbidden, notFound } from '../../platform/errors';
 import { hmacSm3 } from '../../platform/crypto';
 import { resolvePublicCongress } from '../registry';
 import { candidatePolicy, projectPolicy, READERS, STAFF } from './livelihood.policy';
@@ -26,13 +26,11 @@ import { supportIdea } from './commands/support-idea';
 import { mergeIdeas } from './commands/merge-ideas';
 import { createCandidate } from './commands/create-candidate';
 import { deliberateCandidate } from './commands/deliberate-candidate';
-import {
-  acceptProject,
-  adjustProject,
-  loadProject,
-  planProject,
-  reportProgress,
-} from './commands/implement-project';
+import { planProject } from './commands/plan-project';
+import { reportProgress } from './commands/report-progress';
+import { adjustProject } from './commands/adjust-project';
+import { acceptProject } from './commands/accept-project';
+import { loadProject } from './livelihood.repository';
 import { recordInspection } from './commands/record-inspection';
 import { answerSurvey, evaluateProject } from './commands/evaluate-project';
 import {
@@ -42,6 +40,7 @@ import {
   findProjects,
   getEvaluationSummary,
   getProject,
+  isProjectPhoto,
 } from './queries/livelihood.queries';
 import { voteRoutes } from './vote/vote.routes';
 
@@ -187,6 +186,33 @@ export async function livelihoodRoutes(app: FastifyInstance) {
       const congressId = await resolvePublicCongress(req);
       const p = await getProject(req.server.services.db, congressId, req.params.id);
       return { ...p, abilities: projectPolicy.abilities(req.actor, p) };
+    },
+  );
+
+  // Progress photos are public with their report; any other file is not found here.
+  r.get(
+    '/public/livelihood/projects/:id/photos/:fileId',
+    {
+      schema: {
+        tags,
+        summary: 'A photo of a progress report',
+        params: z.object({ id: idSchema, fileId: idSchema }),
+        querystring: z.object({ congressId: idSchema.optional() }),
+      },
+    },
+    async (req, reply) => {
+      const congressId = await resolvePublicCongress(req);
+      const { db, files } = req.server.services;
+      const found = (await isProjectPhoto(db, congressId, req.params.id, req.params.fileId))
+        ? await files.read(db, congressId, req.params.fileId)
+        : null;
+      if (!found) throw notFound({ zh: '照片', en: 'photo' });
+      return reply
+        .type(found.file.mimeType)
+        .header('content-length', found.data.length)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'public, max-age=86400')
+        .send(found.data);
     },
   );
 

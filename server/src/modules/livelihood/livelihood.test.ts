@@ -1,15 +1,20 @@
 // The yearly cycle around the vote: solicitation, shortlist, deliberation, implementation, evaluation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { auditEvents } from '../../platform/platform.table';
+import sharp from 'sharp';
+import { auditEvents, files } from '../../platform/platform.table';
 import { systemCtx, transact } from '../../platform/context';
 import { newId } from '../../platform/ids';
+import { handlingUnits } from '../registry/registry.table';
+import { opinions } from '../opinions/opinions.table';
 import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness';
-import { buildDistrict, deputyClient, type District } from './livelihood.fixture';
+import { buildDistrict, deputyClient, type District } from '../../../test/livelihood.fixture';
 import {
   livelihoodDeliberations,
   livelihoodEvaluations,
   livelihoodIdeas,
+  livelihoodInspections,
+  livelihoodProgressReports,
   livelihoodProjects,
 } from './livelihood.table';
 import { submitProjectIdeaFromOpinion } from '.';
@@ -263,8 +268,19 @@ describe('implementation and evaluation', () => {
     ]);
   });
 
-  it("links deputies' site inspections, sending findings to the unit when asked", async () => {
+  it("links deputies' site inspections; findings sent to the unit become an opinion forwarded to the lead unit's queue", async () => {
     const dep = await deputyClient(t, d, 2);
+    const before = await t.services.db.$count(opinions);
+    const kept = await dep.post(`/api/v1/livelihood/projects/${projectId}/inspections`, {
+      inspectedOn: '2027-07-20',
+      deputyIds: [d.deputyIds[2]],
+      findings: '工地夜间施工扰民',
+      toUnit: false,
+    });
+    expect(kept.statusCode).toBe(201);
+    expect(kept.json().opinionId).toBeNull();
+    expect(await t.services.db.$count(opinions)).toBe(before);
+
     const r = await dep.post(`/api/v1/livelihood/projects/${projectId}/inspections`, {
       inspectedOn: '2027-08-01',
       deputyIds: [d.deputyIds[2], d.deputyIds[3]],
@@ -272,14 +288,60 @@ describe('implementation and evaluation', () => {
       toUnit: true,
     });
     expect(r.statusCode).toBe(201);
+    const opinionId: string = r.json().opinionId;
+    expect(opinionId).toBeTruthy();
     const p = (
       await t.anon.get(`/api/v1/public/livelihood/projects/${projectId}?congressId=${t.congressId}`)
     ).json();
     expect(p.inspections).toEqual([
+      expect.objectContaining({ findings: '工地夜间施工扰民', sentToUnit: false }),
       expect.objectContaining({ findings: '施工围挡影响通行', deputyCount: 2, sentToUnit: true }),
     ]);
+    const [link] = await t.services.db
+      .select({ opinionId: livelihoodInspections.opinionId })
+      .from(livelihoodInspections)
+      .where(eq(livelihoodInspections.id, r.json().id));
+    expect(link.opinionId).toBe(opinionId);
+
+    // In the lead unit's queue, forwarded, with the finding text; the unit is told in its inbox.
+    const queue = (await unit.get('/api/v1/opinions')).json();
+    expect(queue.items.map((i: { id: string }) => i.id)).toContain(opinionId);
+    const o = (await unit.get(`/api/v1/opinions/${opinionId}`)).json();
+    expect(o).toMatchObject({ status: 'forwarded', leadUnitId: d.unitId, deputyId: d.deputyIds[2] });
+    expect(o.content).toContain('施工围挡影响通行');
     const inbox = (await unit.get('/api/v1/notifications')).json();
     expect(JSON.stringify(inbox)).toContain('施工围挡影响通行');
+    const actions = (
+      await t.services.db.select().from(auditEvents).where(eq(auditEvents.entityId, opinionId))
+    ).map((a) => a.action);
+    expect(actions).toEqual(['opinion.submit', 'opinion.claim', 'opinion.forward']);
+  });
+
+  it('refuses a bad inspection with 400 naming the field, and creates no opinion', async () => {
+    const dep = await deputyClient(t, d, 2);
+    const before = [await t.services.db.$count(opinions), await t.services.db.$count(livelihoodInspections)];
+    const bad = await dep.post(`/api/v1/livelihood/projects/${projectId}/inspections`, {
+      inspectedOn: '2027-08-01',
+      deputyIds: [newId()],
+      findings: '施工围挡影响通行',
+      toUnit: true,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('deputyIds');
+    const unitClient = await t.as('unit_inspect', ['handlingUnitStaff'], { handlingUnitId: d.unitId });
+    expect(
+      (
+        await unitClient.post(`/api/v1/livelihood/projects/${projectId}/inspections`, {
+          inspectedOn: '2027-08-01',
+          deputyIds: [d.deputyIds[2]],
+          findings: 'x',
+          toUnit: true,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect([await t.services.db.$count(opinions), await t.services.db.$count(livelihoodInspections)]).toEqual(
+      before,
+    );
   });
 
   it("refuses evaluation before completion, then takes each deputy's scores once and rolls them up per project and unit", async () => {
@@ -345,5 +407,110 @@ describe('implementation and evaluation', () => {
       await t.services.db.$count(livelihoodEvaluations, and(eq(livelihoodEvaluations.projectId, projectId))),
     ).toBe(2);
     expect((await t.anon.get('/api/v1/livelihood/evaluations?year=2027')).statusCode).toBe(401);
+  });
+});
+
+describe('the project page: abilities and progress photos', () => {
+  let projectId: string;
+  let unit: TestClient;
+  beforeAll(async () => {
+    projectId = newId();
+    await t.services.db.insert(livelihoodProjects).values({
+      id: projectId,
+      congressId: t.congressId,
+      year: 2028,
+      title: '社区公园改造',
+      leadUnitId: d.unitId,
+      budget: 3_000_000,
+    });
+    unit = await t.as('unit_photo', ['handlingUnitStaff'], { handlingUnitId: d.unitId });
+  });
+  const page = (c: Pick<TestClient, 'get'>) =>
+    c.get(`/api/v1/public/livelihood/projects/${projectId}?congressId=${t.congressId}`);
+
+  it('sends each viewer the abilities of the forms they may use: the lead unit reports, staff plan, adjust and accept', async () => {
+    expect((await page(unit)).json().abilities).toMatchObject({
+      reportProgress: true,
+      plan: false,
+      adjust: false,
+      accept: false,
+    });
+    expect((await page(staff)).json().abilities).toMatchObject({
+      reportProgress: true,
+      plan: true,
+      adjust: true,
+      accept: true,
+    });
+    const otherUnitId = newId();
+    await t.services.db
+      .insert(handlingUnits)
+      .values({ id: otherUnitId, congressId: t.congressId, name: '区水务局', kind: 'governmentDepartment' });
+    const otherUnit = await t.as('unit_other', ['handlingUnitStaff'], { handlingUnitId: otherUnitId });
+    expect((await page(otherUnit)).json().abilities.reportProgress).toBe(false);
+    const anon = (
+      await t.anon.get(`/api/v1/public/livelihood/projects/${projectId}?congressId=${t.congressId}`)
+    ).json();
+    expect(Object.values(anon.abilities).every((v) => v === false)).toBe(true);
+  });
+
+  it('publishes the photos of a progress report, refuses non-image files, and serves no other file', async () => {
+    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: 'green' } })
+      .png()
+      .toBuffer();
+    const photo = await t.services.files.store(t.services.db, {
+      congressId: t.congressId,
+      data: png,
+      originalName: 'site.png',
+      purpose: 'livelihood.progressPhoto',
+      kinds: ['image'],
+      maxBytes: 1_000_000,
+    });
+    const other = await t.services.files.store(t.services.db, {
+      congressId: t.congressId,
+      data: png,
+      originalName: 'private.png',
+      purpose: 'opinion.photo',
+      kinds: ['image'],
+      maxBytes: 1_000_000,
+    });
+    const pdfId = newId();
+    await t.services.db.insert(files).values({
+      id: pdfId,
+      congressId: t.congressId,
+      storageKey: 'x',
+      mimeType: 'application/pdf',
+      sizeBytes: 1,
+      sha256: 'x',
+      purpose: 'livelihood.progressPhoto',
+    });
+    const body = { month: '2028-02', percent: 10, narrative: '开工', status: 'onTrack' };
+    const bad = await unit.post(`/api/v1/livelihood/projects/${projectId}/progress`, {
+      ...body,
+      photoFileIds: [photo.id, pdfId],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('photoFileIds');
+    expect(
+      await t.services.db.$count(
+        livelihoodProgressReports,
+        eq(livelihoodProgressReports.projectId, projectId),
+      ),
+    ).toBe(0);
+
+    const ok = await unit.post(`/api/v1/livelihood/projects/${projectId}/progress`, {
+      ...body,
+      photoFileIds: [photo.id],
+    });
+    expect(ok.statusCode).toBe(201);
+    expect((await page(t.anon)).json().reports[0].photoFileIds).toEqual([photo.id]);
+    const got = await t.anon.get(
+      `/api/v1/public/livelihood/projects/${projectId}/photos/${photo.id}?congressId=${t.congressId}`,
+    );
+    expect(got.statusCode).toBe(200);
+    expect(got.headers['content-type']).toBe('image/png');
+    const notOurs = await t.anon.get(
+      `/api/v1/public/livelihood/projects/${projectId}/photos/${other.id}?congressId=${t.congressId}`,
+    );
+    expect(notOurs.statusCode).toBe(404);
   });
 });

@@ -5,6 +5,7 @@ import { opinionJobs, opinionSchedules } from './jobs/opinion.jobs';
 import { seedOpinionsDemo } from './opinions.demo';
 
 export { countDeputyReceptions } from './queries/find-receptions';
+export { createOpinionFromInspection } from './commands/create-opinion-from-inspection';
 
 export const opinionsModule: Module = {
   name: 'opinions',

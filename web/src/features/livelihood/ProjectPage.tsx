@@ -7,6 +7,7 @@ import {
   Card,
   Descriptions,
   Form,
+  Image,
   Progress,
   Rate,
   Space,
@@ -20,12 +21,27 @@ import { useTranslation } from 'react-i18next';
 import { api, problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import type { ProjectItem } from './types';
+import { ImplementationPanel } from './ImplementationPanel';
 import { yuan } from './types';
 
 interface ProjectDetail extends ProjectItem {
+  leadUnitId: string;
   milestones: { id: string; title: string; targetDate: string; doneOn: string | null }[];
-  reports: { id: string; month: string; percent: number; narrative: string; status: string }[];
-  inspections: { id: string; inspectedOn: string; findings: string; deputyCount: number }[];
+  reports: {
+    id: string;
+    month: string;
+    percent: number;
+    narrative: string;
+    status: string;
+    photoFileIds: string[];
+  }[];
+  inspections: {
+    id: string;
+    inspectedOn: string;
+    findings: string;
+    deputyCount: number;
+    sentToUnit: boolean;
+  }[];
   abilities: Record<string, boolean>;
 }
 
@@ -84,6 +100,7 @@ export default function ProjectPage() {
         />
         <Progress percent={p.percent} />
       </Card>
+      <ImplementationPanel p={p} reload={reload} />
       {p.milestones.length > 0 && (
         <Card size="small" title={t('progress.milestones')} style={{ marginBottom: 16 }}>
           <Steps
@@ -104,9 +121,26 @@ export default function ProjectPage() {
             .reverse()
             .map((r) => ({
               children: (
-                <span>
-                  <b>{r.month}</b> · {r.percent}% · {r.narrative}
-                </span>
+                <>
+                  <span>
+                    <b>{r.month}</b> · {r.percent}% · {r.narrative}
+                  </span>
+                  {r.photoFileIds.length > 0 && (
+                    <Image.PreviewGroup>
+                      <Space wrap size={4} style={{ display: 'flex', marginTop: 4 }}>
+                        {r.photoFileIds.map((f) => (
+                          <Image
+                            key={f}
+                            width={72}
+                            height={72}
+                            style={{ objectFit: 'cover' }}
+                            src={`/api/v1/public/livelihood/projects/${p.id}/photos/${f}`}
+                          />
+                        ))}
+                      </Space>
+                    </Image.PreviewGroup>
+                  )}
+                </>
               ),
             }))}
         />
@@ -118,6 +152,11 @@ export default function ProjectPage() {
               children: (
                 <span>
                   <b>{i.inspectedOn}</b> · {i.findings}
+                  {i.sentToUnit && (
+                    <Tag color="blue" style={{ marginLeft: 8 }}>
+                      {t('implementation.sentToUnit')}
+                    </Tag>
+                  )}
                 </span>
               ),
             }))}

@@ -1,6 +1,6 @@
 // The published result of a vote (public): validity, quorum, turnout, votes per candidate, the chosen.
 import { Alert, Button, Card, Descriptions, List, Progress, Space, Tag, Typography } from 'antd';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { download } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
@@ -93,6 +93,9 @@ export default function ResultsPage() {
           )}
         />
       </Card>
+      <div style={{ marginTop: 12, textAlign: 'center' }}>
+        <Link to={`/livelihood/votes/${r.id}/receipt`}>{t('votes.checkReceipt')}</Link>
+      </div>
     </div>
   );
 }

@@ -8,8 +8,11 @@ import {
   Card,
   Checkbox,
   Col,
+  Collapse,
   Form,
+  Input,
   InputNumber,
+  List,
   Modal,
   Result,
   Row,
@@ -21,7 +24,7 @@ import {
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, problemMessage } from '../../api';
-import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { ErrorAlert, PageHeader, usePagedList, useResource } from '../../shell/components';
 import type { VoteDetail } from './types';
 
 export default function VotePage() {
@@ -67,14 +70,30 @@ function Ballot({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
         title={t('votes.receiptTitle')}
         subTitle={t('votes.receiptText')}
         extra={
-          <Typography.Title level={3} copyable data-testid="receipt-code" style={{ fontFamily: 'monospace' }}>
-            {receipt}
-          </Typography.Title>
+          <Space direction="vertical">
+            <Typography.Title
+              level={3}
+              copyable
+              data-testid="receipt-code"
+              style={{ fontFamily: 'monospace' }}
+            >
+              {receipt}
+            </Typography.Title>
+            <Link to={`/livelihood/votes/${vote.id}/receipt`}>{t('votes.checkReceipt')}</Link>
+          </Space>
         }
       />
     );
   }
-  if (vote.me.hasVoted) return <Alert type="success" showIcon title={t('votes.alreadyVoted')} />;
+  if (vote.me.hasVoted)
+    return (
+      <Alert
+        type="success"
+        showIcon
+        title={t('votes.alreadyVoted')}
+        action={<Link to={`/livelihood/votes/${vote.id}/receipt`}>{t('votes.checkReceipt')}</Link>}
+      />
+    );
   if (vote.status !== 'open' && vote.status !== 'signingIn') return null;
 
   const signIn = async () => {
@@ -183,6 +202,28 @@ function Console({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
       message.error(problemMessage(err));
     }
   };
+  const runoff = async () => {
+    try {
+      const created = await api.post<{ id: string }>(`/project-votes/${vote.id}/runoff`);
+      void navigate(`/livelihood/votes/${created.id}`);
+    } catch (err) {
+      message.error(problemMessage(err));
+    }
+  };
+  const discardPaper = () =>
+    modal.confirm({
+      title: t('console.paperDiscardConfirm'),
+      onOk: async () => {
+        try {
+          await api.delete(`/project-votes/${vote.id}/paper-counts`);
+          message.success(t('console.paperDiscarded'));
+          form.resetFields();
+          reload();
+        } catch (err) {
+          message.error(problemMessage(err));
+        }
+      },
+    });
   const tt = vote.turnout;
   const enterPaper = async (values: { ballots: number; counts: Record<string, number> }) => {
     try {
@@ -192,6 +233,7 @@ function Console({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
         counts,
       });
       message.success(r.accepted ? t('console.paperAccepted') : t('console.paperFirst'));
+      form.resetFields();
       reload();
     } catch (err) {
       message.error(problemMessage(err));
@@ -243,9 +285,28 @@ function Console({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
             {t('console.close')}
           </Button>
         )}
-        {vote.status === 'closed' && <Button onClick={() => step('runoff')}>{t('console.runoff')}</Button>}
+        {vote.status === 'closed' && vote.abilities.createRunoff && (
+          <Button onClick={runoff}>{t('console.runoff')}</Button>
+        )}
       </Space>
-      {vote.status === 'open' && (
+      <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+        {t('console.rules', {
+          n: vote.rules.quorumNumerator,
+          d: vote.rules.quorumDenominator,
+          base: t(vote.rules.thresholdBase === 'roll' ? 'results.baseRoll' : 'results.basePresent'),
+        })}
+        {vote.advisory ? ` ${t('results.advisory')}` : ''}
+      </Typography.Paragraph>
+      {vote.status !== 'draft' && <Roll vote={vote} reload={reload} />}
+      {vote.status === 'open' && vote.abilities.enterPaperCount && tt.paperBallots != null && (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginTop: 16 }}
+          title={t('console.paperDone', { n: tt.paperBallots })}
+        />
+      )}
+      {vote.status === 'open' && vote.abilities.enterPaperCount && tt.paperBallots == null && (
         <Card size="small" type="inner" title={t('console.paperTitle')} style={{ marginTop: 16 }}>
           <Form form={form} layout="vertical" onFinish={enterPaper}>
             <Form.Item name="ballots" label={t('console.paperBallots')}>
@@ -260,10 +321,94 @@ function Console({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
                 </Col>
               ))}
             </Row>
-            <Button htmlType="submit">{t('console.paperSubmit')}</Button>
+            <Space wrap>
+              <Button htmlType="submit" data-testid="paper-submit">
+                {t('console.paperSubmit')}
+              </Button>
+              <Button danger onClick={discardPaper}>
+                {t('console.paperDiscard')}
+              </Button>
+            </Space>
           </Form>
         </Card>
       )}
     </Card>
+  );
+}
+
+interface RollMember {
+  memberId: string;
+  kind: 'deputy' | 'voterRepresentative';
+  name: string;
+  signedInAt: string | null;
+}
+
+/** The frozen roll with attendance; staff sign in a member at the desk (never shows who has voted). */
+function Roll({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
+  const { t } = useTranslation('livelihood');
+  const { message } = App.useApp();
+  const list = usePagedList<RollMember>(`/project-votes/${vote.id}/roll`, { n: vote.turnout.signedIn }, 1000);
+  const [q, setQ] = useState('');
+  const canSignIn = vote.abilities.signInMember && (vote.status === 'signingIn' || vote.status === 'open');
+  const signIn = async (memberId: string) => {
+    try {
+      await api.post(`/project-votes/${vote.id}/attendance`, { memberId });
+      reload();
+    } catch (err) {
+      message.error(problemMessage(err));
+    }
+  };
+  const shown = list.items.filter((m) => !q || m.name.includes(q));
+  return (
+    <Collapse
+      size="small"
+      style={{ marginTop: 16 }}
+      items={[
+        {
+          key: 'roll',
+          label: t('console.roll', { present: vote.turnout.signedIn, size: vote.turnout.rollSize }),
+          children: (
+            <>
+              <Input.Search
+                allowClear
+                placeholder={t('console.rollSearch')}
+                onChange={(e) => setQ(e.target.value.trim())}
+                style={{ marginBottom: 8 }}
+              />
+              <List
+                size="small"
+                loading={list.loading}
+                dataSource={shown}
+                pagination={{ pageSize: 20, size: 'small', showSizeChanger: false, hideOnSinglePage: true }}
+                renderItem={(m) => (
+                  <List.Item
+                    key={m.memberId}
+                    actions={
+                      !m.signedInAt && canSignIn
+                        ? [
+                            <Button key="s" size="small" onClick={() => signIn(m.memberId)}>
+                              {t('console.signInAtDesk')}
+                            </Button>,
+                          ]
+                        : []
+                    }
+                  >
+                    <Space wrap size={4}>
+                      <span>{m.name}</span>
+                      {m.kind === 'voterRepresentative' && <Tag>{t('console.voterRepresentative')}</Tag>}
+                      {m.signedInAt ? (
+                        <Tag color="green">{t('votes.signedIn')}</Tag>
+                      ) : (
+                        <Tag>{t('console.absent')}</Tag>
+                      )}
+                    </Space>
+                  </List.Item>
+                )}
+              />
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -2,6 +2,8 @@
 import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { PlusOutlined } from '@ant-design/icons';
+import type { Abilities } from '../../api';
 import { ErrorAlert, PageHeader, usePagedList } from '../../shell/components';
 import type { VoteSummary } from './types';
 
@@ -10,9 +12,21 @@ const statusColor = { draft: 'default', signingIn: 'gold', open: 'green', closed
 export default function VotesPage() {
   const { t } = useTranslation('livelihood');
   const list = usePagedList<VoteSummary>('/project-votes');
+  const can = (list.last?.abilities ?? {}) as Abilities;
   return (
     <div style={{ maxWidth: 720, margin: '0 auto' }}>
-      <PageHeader title={t('votes.title')} />
+      <PageHeader
+        title={t('votes.title')}
+        extra={
+          can.create ? (
+            <Link to="/livelihood/votes/new">
+              <Button type="primary" icon={<PlusOutlined />} data-testid="new-vote">
+                {t('console.create')}
+              </Button>
+            </Link>
+          ) : null
+        }
+      />
       <ErrorAlert error={list.error} onRetry={list.reload} />
       {!list.loading && list.items.length === 0 ? (
         <Empty description={t('votes.empty')} />
@@ -34,7 +48,11 @@ export default function VotesPage() {
                 <Space wrap>
                   <Link to={`/livelihood/votes/${v.id}`}>
                     <Button type="primary">
-                      {v.status === 'closed' ? t('console.results') : t('votes.vote')}
+                      {v.status === 'closed'
+                        ? t('console.results')
+                        : v.me.onRoll
+                          ? t('votes.vote')
+                          : t('console.title')}
                     </Button>
                   </Link>
                 </Space>

@@ -14,6 +14,8 @@ import { livelihoodEn, livelihoodZh } from './i18n';
 
 const VotesPage = lazy(() => import('./VotesPage'));
 const VotePage = lazy(() => import('./VotePage'));
+const NewVotePage = lazy(() => import('./NewVotePage'));
+const ReceiptPage = lazy(() => import('./ReceiptPage'));
 const ResultsPage = lazy(() => import('./ResultsPage'));
 const IdeasPage = lazy(() => import('./IdeasPage'));
 const CandidatesPage = lazy(() => import('./CandidatesPage'));
@@ -38,6 +40,14 @@ export const livelihoodFeature: Feature = {
       ),
     },
     {
+      path: '/livelihood/votes/new',
+      element: (
+        <RequireAuth roles={['congressStaff']}>
+          <NewVotePage />
+        </RequireAuth>
+      ),
+    },
+    {
       path: '/livelihood/votes/:id',
       element: (
         <RequireAuth roles={voters}>
@@ -46,6 +56,7 @@ export const livelihoodFeature: Feature = {
       ),
     },
     { path: '/livelihood/votes/:id/results', element: <ResultsPage /> },
+    { path: '/livelihood/votes/:id/receipt', element: <ReceiptPage /> },
     { path: '/livelihood/ideas', element: <IdeasPage /> },
     {
       path: '/livelihood/candidates',

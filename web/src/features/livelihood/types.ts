@@ -14,6 +14,15 @@ export interface VoteSummary {
 
 export interface VoteDetail extends Omit<VoteSummary, 'candidates'> {
   parentVoteId: string | null;
+  scope: 'district' | 'street';
+  streetId: string | null;
+  rules: {
+    quorumNumerator: number;
+    quorumDenominator: number;
+    thresholdBase: 'roll' | 'present';
+    candidateRatio: number;
+    advisory: boolean;
+  };
   candidates: { id: string; title: string; description: string; budget: number; feasibilityNote: string }[];
   turnout: {
     rollSize: number;

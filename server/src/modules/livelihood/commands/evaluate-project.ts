@@ -4,7 +4,7 @@ import { badRequest, conflict, wrongState, type FieldError } from '../../../plat
 import { newId } from '../../../platform/ids';
 import { livelihoodEvaluations, livelihoodSurveyResponses } from '../livelihood.table';
 import { readLivelihoodSettings } from '../livelihood.settings';
-import { loadProject } from './implement-project';
+import { loadProject } from '../livelihood.repository';
 
 export async function evaluateProject(
   ctx: Ctx,

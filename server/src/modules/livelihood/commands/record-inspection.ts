@@ -1,14 +1,15 @@
-// A deputies' site inspection linked to a project. Findings marked for the unit are sent to the lead
-// unit's accounts as a notification and recorded on the inspection; they are not (yet) opinions in the
-// opinions module, which exports no entry point for this (opinion_id stays null until it does).
+// A deputies' site inspection linked to a project. Findings marked for the unit become an opinion in the
+// opinions module, already forwarded to the project's lead unit and linked back from the inspection, so
+// the unit handles and answers them in its queue like any other opinion.
 import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
 import { transact, type Ctx } from '../../../platform/context';
-import { invalidField } from '../../../platform/errors';
+import { invalidField, unauthorized } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
-import { findAccountIdsForUnit } from '../../registry';
-import { deputies } from '../../registry/registry.table';
+import { createOpinionFromInspection } from '../../opinions';
+import { deputies, mandates } from '../../registry/registry.table';
 import { livelihoodInspections } from '../livelihood.table';
-import { loadProject } from './implement-project';
+import { loadProject } from '../livelihood.repository';
 
 export async function recordInspection(
   ctx: Ctx,
@@ -33,17 +34,36 @@ export async function recordInspection(
       deputyIds: ids,
       findings: input.findings,
       sentToUnit: input.toUnit,
+      opinionId: null as string | null,
     };
     await w.db.insert(livelihoodInspections).values(row);
     if (input.toUnit) {
-      await ctx.app.notifier.notify(w.db, {
+      if (!ctx.actor) throw unauthorized();
+      // An opinion belongs to a street: the project's, or else where the first inspecting deputy serves.
+      const streetId = p.streetId ?? (await mandateStreet(w.db, congressId, ids));
+      if (!streetId)
+        throw invalidField(
+          'toUnit',
+          '项目和参加视察的代表都没有所属街道，无法转为群众意见',
+          'neither the project nor the inspecting deputies belong to a street, so no opinion can be made',
+        );
+      const opinion = await createOpinionFromInspection(w, {
         congressId,
-        accountIds: await findAccountIdsForUnit(w.db, congressId, p.leadUnitId),
-        kind: 'livelihood.inspectionFindings',
-        title: { zh: `民生实事视察意见：${p.title}`, en: `Inspection findings: ${p.title}` },
-        body: { zh: input.findings, en: input.findings },
-        link: `/livelihood/projects/${projectId}`,
+        actor: ctx.actor,
+        meta: ctx.meta,
+        inspectionId: row.id,
+        projectId,
+        projectTitle: p.title,
+        leadUnitId: p.leadUnitId,
+        streetId,
+        deputyIds: ids,
+        findings: input.findings,
       });
+      row.opinionId = opinion.id;
+      await w.db
+        .update(livelihoodInspections)
+        .set({ opinionId: opinion.id })
+        .where(eq(livelihoodInspections.id, row.id));
     }
     await w.audit({
       action: 'livelihoodProject.recordInspection',
@@ -52,6 +72,24 @@ export async function recordInspection(
       congressId,
       after: row,
     });
-    return { id: row.id };
+    return { id: row.id, opinionId: row.opinionId };
   });
+}
+
+async function mandateStreet(db: Db, congressId: string, deputyIds: string[]) {
+  for (const deputyId of deputyIds) {
+    const [m] = await db
+      .select({ streetId: mandates.streetId })
+      .from(mandates)
+      .where(
+        and(
+          eq(mandates.congressId, congressId),
+          eq(mandates.deputyId, deputyId),
+          eq(mandates.status, 'active'),
+        ),
+      )
+      .limit(1);
+    if (m?.streetId) return m.streetId;
+  }
+  return null;
 }

@@ -209,6 +209,22 @@ export async function getProject(db: Db, congressId: string, projectId: string) 
   return { ...p, leadUnitName: names.get(p.leadUnitId) ?? '', milestones, reports, inspections };
 }
 
+/** Whether a file is a photo of one of the project's progress reports (and so public with the report). */
+export async function isProjectPhoto(db: Db, congressId: string, projectId: string, fileId: string) {
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(livelihoodProgressReports)
+    .where(
+      and(
+        eq(livelihoodProgressReports.congressId, congressId),
+        eq(livelihoodProgressReports.projectId, projectId),
+        sql`${fileId}::uuid = ANY(${livelihoodProgressReports.photoFileIds})`,
+      ),
+    )
+    .limit(1);
+  return !!row;
+}
+
 /** Year-end evaluation rolled up per project and per lead unit, with the public survey if any. */
 export async function getEvaluationSummary(db: Db, congressId: string, year: number) {
   const { evaluationCriteria } = await readLivelihoodSettings(db, congressId);

@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import type { Role } from '@minyi/domain';
 import { createTestEnv, type TestClient, type TestEnv } from '../../../../test/harness';
-import { buildDistrict, deputyClient, openVoteWith, type District } from '../livelihood.fixture';
+import {
+  buildDistrict,
+  deputyClient,
+  openVoteWith,
+  type District,
+} from '../../../../test/livelihood.fixture';
 import { projectVoteBallots, projectVotes, projectVoteVoters } from '../livelihood.table';
 
 let t: TestEnv;
@@ -116,6 +121,12 @@ describe('vote endpoints refuse the roles they must', () => {
     expect((await as.citizen.get(`/api/v1/project-votes/${openId}`)).statusCode).toBe(403);
     expect((await as.citizen.get(`/api/v1/project-votes/${openId}/roll`)).statusCode).toBe(403);
     expect(await t.services.db.$count(projectVoteBallots, eq(projectVoteBallots.voteId, openId))).toBe(0);
+  });
+
+  it('tells the client that only staff of the congress may create a vote (list abilities)', async () => {
+    expect((await staff.get('/api/v1/project-votes')).json().abilities).toEqual({ create: true });
+    expect((await as.deputy.get('/api/v1/project-votes')).json().abilities).toEqual({ create: false });
+    expect((await as.leader.get('/api/v1/project-votes')).json().abilities).toEqual({ create: false });
   });
 
   it('answers 400 naming the fields for a bad vote, and stores nothing', async () => {

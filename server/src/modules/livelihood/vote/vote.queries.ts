@@ -67,7 +67,11 @@ export async function findVotes(db: Db, actor: Actor, status: VoteStatus | undef
       .limit(200)
       .then((rows) => rows.map((r) => r.v));
   } else votes = [];
-  if (!votes.length) return { items: [], nextCursor: null };
+  // What the actor may do on the list itself (create a vote), for the client to show or hide.
+  const abilities = {
+    create: votePolicy.can(actor, 'create', { congressId: actor.congressId, onRoll: false }),
+  };
+  if (!votes.length) return { items: [], nextCursor: null, abilities };
   const ids = votes.map((v) => v.id);
   const cands = await db
     .select({
@@ -101,6 +105,7 @@ export async function findVotes(db: Db, actor: Actor, status: VoteStatus | undef
       me: { onRoll: meOf.has(v.id), signedIn: !!meOf.get(v.id)?.signedInAt, hasVoted: votedSet.has(v.id) },
     })),
     nextCursor: null,
+    abilities,
   };
 }
 

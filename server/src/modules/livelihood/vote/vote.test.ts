@@ -8,7 +8,7 @@ import {
   openVoteWith,
   outsiderDeputy,
   type District,
-} from '../livelihood.fixture';
+} from '../../../../test/livelihood.fixture';
 import {
   livelihoodProjects,
   projectVoteBallots,
@@ -238,6 +238,38 @@ describe('quorum, paper ballots and reconciliation', () => {
     expect(r.json()).toMatchObject({ code: 'no_quorum', rollSize: 30, signedIn: 19, needed: 20 });
     await staff.post(`/api/v1/project-votes/${voteId}/attendance`, { memberId: d.deputyIds[19] });
     expect((await staff.post(`/api/v1/project-votes/${voteId}/open`)).statusCode).toBe(200);
+  });
+
+  it('lets staff discard an unconfirmed paper count for a recount, but never an accepted one', async () => {
+    const voteId = await openVoteWith(t, staff, d, { maxChoices: 2, present: 20 });
+    const teller2 = await t.as('teller_recount', ['congressStaff']);
+    const [a] = d.candidateIds;
+    const count = { ballots: 3, counts: { [a]: 2 } };
+    expect((await staff.post(`/api/v1/project-votes/${voteId}/paper-counts`, count)).statusCode).toBe(201);
+    expect((await staff.delete(`/api/v1/project-votes/${voteId}/paper-counts`)).statusCode).toBe(204);
+    expect(
+      await t.services.db.$count(projectVotePaperCounts, eq(projectVotePaperCounts.voteId, voteId)),
+    ).toBe(0);
+    const actions = (
+      await t.services.db.select().from(auditEvents).where(eq(auditEvents.entityId, voteId))
+    ).map((x) => x.action);
+    expect(actions).toContain('projectVote.discardPaperCounts');
+    // The same teller may count again after the discard; a second teller confirms.
+    expect((await staff.post(`/api/v1/project-votes/${voteId}/paper-counts`, count)).json()).toEqual({
+      accepted: false,
+      entries: 1,
+    });
+    expect((await teller2.post(`/api/v1/project-votes/${voteId}/paper-counts`, count)).json()).toEqual({
+      accepted: true,
+      entries: 2,
+    });
+    const refused = await staff.delete(`/api/v1/project-votes/${voteId}/paper-counts`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('paper_tally_accepted');
+    expect(
+      await t.services.db.$count(projectVotePaperCounts, eq(projectVotePaperCounts.voteId, voteId)),
+    ).toBe(2);
+    expect((await staff.get(`/api/v1/project-votes/${voteId}`)).json().turnout.paperBallots).toBe(3);
   });
 
   it('accepts paper counts only when two tellers agree, and voids a vote with more ballots than signed in', async () => {

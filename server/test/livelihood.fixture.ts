@@ -1,9 +1,10 @@
-// Test fixtures: a district with deputies on the roll, a handling unit and candidate projects.
-import { newId } from '../../platform/ids';
-import { deputies, handlingUnits, mandates } from '../registry/registry.table';
-import { livelihoodCandidates } from './livelihood.table';
+// Test fixtures of the livelihood module (used by its tests only): a district with deputies on the roll,
+// a handling unit and candidate projects.
+import { newId } from '../src/platform/ids';
+import { deputies, handlingUnits, mandates } from '../src/modules/registry/registry.table';
+import { livelihoodCandidates } from '../src/modules/livelihood/livelihood.table';
 import type { InjectOptions } from 'fastify';
-import { TEST_PASSWORD, type TestClient, type TestEnv } from '../../../test/harness';
+import { TEST_PASSWORD, type TestClient, type TestEnv } from './harness';
 
 export interface District {
   deputyIds: string[];
