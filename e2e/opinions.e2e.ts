@@ -125,4 +125,77 @@ describe('opinion journey at 375 px', () => {
     expect(await noHorizontalOverflow(page)).toBe(true);
     await shot(page, 'opinions-9-rated-375');
   });
+
+  test('5. staff open the routing table, the block list, the settings and a reception with its QR code', async () => {
+    const page = await phonePage();
+    await login(page, server.url, 'staff');
+    await page.goto(`${server.url}/opinions/routes`);
+    await page.getByTestId('routing-rule').first().waitFor();
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'opinions-10-routing-375');
+    await page.goto(`${server.url}/opinions/settings`);
+    await page.getByLabel('办理期限（工作日）').waitFor();
+    expect(await page.getByLabel('办理期限（工作日）').inputValue()).toMatch(/^\d+$/);
+    await shot(page, 'opinions-11-settings-375');
+    await page.goto(`${server.url}/receptions`);
+    await page.getByRole('link', { name: '详情' }).first().waitFor();
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'opinions-19-receptions-375');
+    await page.getByRole('link', { name: '详情' }).first().click();
+    await page.waitForURL(/\/receptions\/[0-9a-f-]+$/);
+    await page.getByText('接待代表').first().waitFor();
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'opinions-12-reception-375');
+    await page.getByRole('button', { name: /二维码/ }).click();
+    const qr = page.getByTestId('opinion-qr');
+    await qr.waitFor();
+    await page.waitForFunction(
+      () => (document.querySelector<HTMLImageElement>('[data-testid="opinion-qr"]')?.naturalWidth ?? 0) > 0,
+    );
+    await shot(page, 'opinions-13-qr-375');
+    const placeId = new URL((await qr.getAttribute('src'))!, server.url).searchParams.get('liaisonPlaceId');
+    await page.keyboard.press('Escape');
+    await qr.waitFor({ state: 'hidden' });
+
+    // Staff register what a citizen said at the reception; it is listed under the reception.
+    await choose(page, '类别', '城市管理');
+    await page
+      .locator('.ant-form-item')
+      .filter({ hasText: '类别' })
+      .filter({ hasText: '城市管理' })
+      .waitFor();
+    await page.getByLabel('您的意见或诉求').fill('小区门口夜间施工噪音扰民，希望限制施工时间。');
+    await page.getByLabel('手机号（用于接收办理结果，不会公开）').fill('13812345678');
+    await page.getByRole('button', { name: '登记意见' }).click();
+    await page.locator('.ant-message-notice').filter({ hasText: '已登记' }).waitFor();
+    await page.getByTestId('reception-opinion').filter({ hasText: '夜间施工噪音' }).waitFor();
+    await shot(page, 'opinions-16-reception-registered-375');
+
+    // The place's QR code opens the public form, which names the place it came through.
+    await page.goto(`${server.url}/opinions/new?liaisonPlaceId=${placeId}`);
+    await page.getByTestId('opinion-via').filter({ hasText: '通过联络站' }).waitFor();
+    await shot(page, 'opinions-17-form-via-place-375');
+  });
+
+  test('6. the routing table and block list read in English too', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'en' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await setLanguage(page, 'en');
+    await login(page, server.url, 'staff');
+    await page.goto(`${server.url}/opinions/routes`);
+    await page.getByText('Routing table').first().waitFor();
+    await page.getByTestId('routing-rule').first().waitFor();
+    await shot(page, 'opinions-14-routing-en-375');
+    await page.goto(`${server.url}/opinions/blocks`);
+    await page.getByText('Block list').first().waitFor();
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'opinions-15-blocks-en-375');
+    await page.goto(`${server.url}/receptions`);
+    await page.getByRole('link', { name: 'Details' }).first().click();
+    await page.waitForURL(/\/receptions\/[0-9a-f-]+$/);
+    await page.locator('.ant-card-head-title').filter({ hasText: 'Opinions registered (' }).waitFor();
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'opinions-18-reception-en-375');
+  });
 });

@@ -1,19 +1,28 @@
-// What opinions need from the registry (streets, deputies, places, units, unit accounts), read directly from
-// the registry's tables as the brief allows; kept in one file so it can switch to the registry's exports.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { FastifyRequest } from 'fastify';
+// What opinions need from the registry beyond its index.ts exports (the deputies of a place, several units at
+// once, a street working committee and its members), read from the registry's tables in this one file.
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { accountRoles, congresses, jurisdictions } from '../../platform/platform.table';
+import { accountRoles, jurisdictions } from '../../platform/platform.table';
 import {
-  deputies,
+  committeeMembers,
   handlingUnits,
   liaisonPlaceDeputies,
-  liaisonPlaces,
   workingCommittees,
 } from '../registry/registry.table';
+import { findAccountIdsForDeputies, getJurisdiction } from '../registry';
 
-export async function getStreet(db: Db, streetId: string) {
-  const [row] = await db
+// submit-opinion.ts reads these two from here.
+export { getDeputy, getLiaisonPlace } from '../registry';
+
+// Streets change rarely (a registry edit); the public form looks one up on every submission, before it knows
+// the congress (the street tells it), hence a lookup by id alone.
+const STREET_TTL_MS = 60_000;
+type StreetRef = { id: string; congressId: string; name: string; nameEn: string } | null;
+const streetCache = new Map<string, { at: number; value: StreetRef }>();
+export async function getStreetCached(db: Db, streetId: string): Promise<StreetRef> {
+  const hit = streetCache.get(streetId);
+  if (hit && Date.now() - hit.at < STREET_TTL_MS) return hit.value;
+  const [value] = await db
     .select({
       id: jurisdictions.id,
       congressId: jurisdictions.congressId,
@@ -22,54 +31,14 @@ export async function getStreet(db: Db, streetId: string) {
     })
     .from(jurisdictions)
     .where(and(eq(jurisdictions.id, streetId), eq(jurisdictions.level, 'street')));
-  return row ?? null;
-}
-
-// Streets change rarely (a registry edit); the public form looks one up on every submission.
-const STREET_TTL_MS = 60_000;
-const streetCache = new Map<string, { at: number; value: Awaited<ReturnType<typeof getStreet>> }>();
-export async function getStreetCached(db: Db, streetId: string) {
-  const hit = streetCache.get(streetId);
-  if (hit && Date.now() - hit.at < STREET_TTL_MS) return hit.value;
-  const value = await getStreet(db, streetId);
   if (value) streetCache.set(streetId, { at: Date.now(), value });
-  return value;
+  return value ?? null;
 }
 
+/** A community of this street, or null. */
 export async function getCommunity(db: Db, congressId: string, communityId: string, streetId: string) {
-  const [row] = await db
-    .select({ id: jurisdictions.id })
-    .from(jurisdictions)
-    .where(
-      and(
-        eq(jurisdictions.id, communityId),
-        eq(jurisdictions.congressId, congressId),
-        eq(jurisdictions.level, 'community'),
-        eq(jurisdictions.parentId, streetId),
-      ),
-    );
-  return row ?? null;
-}
-
-export async function getDeputy(db: Db, congressId: string, deputyId: string) {
-  const [row] = await db
-    .select({ id: deputies.id, name: deputies.name })
-    .from(deputies)
-    .where(and(eq(deputies.id, deputyId), eq(deputies.congressId, congressId)));
-  return row ?? null;
-}
-
-export async function getLiaisonPlace(db: Db, congressId: string, placeId: string) {
-  const [row] = await db
-    .select({
-      id: liaisonPlaces.id,
-      name: liaisonPlaces.name,
-      streetId: liaisonPlaces.streetId,
-      congressId: liaisonPlaces.congressId,
-    })
-    .from(liaisonPlaces)
-    .where(and(eq(liaisonPlaces.id, placeId), eq(liaisonPlaces.congressId, congressId)));
-  return row ?? null;
+  const j = await getJurisdiction(db, congressId, communityId);
+  return j && j.level === 'community' && j.parentId === streetId ? { id: j.id } : null;
 }
 
 export async function findPlaceDeputyIds(db: Db, placeId: string): Promise<string[]> {
@@ -93,24 +62,7 @@ export async function findUnits(db: Db, congressId: string, unitIds: readonly st
     .where(and(eq(handlingUnits.congressId, congressId), inArray(handlingUnits.id, [...unitIds])));
 }
 
-/** The unit's active staff accounts: the registry's lookup. */
-export { findAccountIdsForUnit } from '../registry';
-
-/** Who hears of an overdue item in a street: the staff of the congress (the street working committee's
- * office is staffed by congressStaff and liaisonStaff accounts). */
-export async function findEscalationAccountIds(db: Db, congressId: string): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ id: accountRoles.accountId })
-    .from(accountRoles)
-    .where(
-      and(
-        eq(accountRoles.congressId, congressId),
-        inArray(accountRoles.role, ['congressStaff', 'liaisonStaff']),
-      ),
-    );
-  return rows.map((r) => r.id);
-}
-
+/** The street working committee of a street (the registry has no lookup for it yet), or null. */
 export async function getStreetWorkingCommittee(db: Db, congressId: string, streetId: string) {
   const [row] = await db
     .select({ id: workingCommittees.id, name: workingCommittees.name })
@@ -125,17 +77,48 @@ export async function getStreetWorkingCommittee(db: Db, congressId: string, stre
   return row ?? null;
 }
 
-/** The congress a public request is about: `?congressId=` when given and known, else the first district congress. */
-export async function publicCongressId(db: Db, req: FastifyRequest): Promise<string | null> {
-  const given = (req.query as { congressId?: unknown } | undefined)?.congressId;
-  if (typeof given === 'string' && /^[0-9a-f-]{36}$/i.test(given)) {
-    const [row] = await db.select({ id: congresses.id }).from(congresses).where(eq(congresses.id, given));
-    if (row) return row.id;
-  }
-  const [first] = await db
-    .select({ id: congresses.id })
-    .from(congresses)
-    .orderBy(sql`${congresses.level} = 'district' DESC`, asc(congresses.createdAt))
-    .limit(1);
-  return first?.id ?? null;
+/** Deputies currently on the working committee of a street (none when the street has no committee). */
+export async function findStreetCommitteeDeputyIds(
+  db: Db,
+  congressId: string,
+  streetId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: committeeMembers.deputyId })
+    .from(committeeMembers)
+    .innerJoin(workingCommittees, eq(workingCommittees.id, committeeMembers.workingCommitteeId))
+    .where(
+      and(
+        eq(committeeMembers.congressId, congressId),
+        eq(workingCommittees.streetId, streetId),
+        eq(workingCommittees.kind, 'streetWorkingCommittee'),
+        isNull(committeeMembers.endedOn),
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Who hears of an overdue item in a street: the active accounts of the current members of that street's
+ * working committee; only when the street has no committee, or none of its members has an account, the
+ * staff of the congress (congressStaff and liaisonStaff accounts).
+ */
+export async function findEscalationAccountIds(
+  db: Db,
+  congressId: string,
+  streetId: string,
+): Promise<string[]> {
+  const members = await findStreetCommitteeDeputyIds(db, congressId, streetId);
+  const ids = await findAccountIdsForDeputies(db, congressId, members);
+  if (ids.length > 0) return ids;
+  const rows = await db
+    .selectDistinct({ id: accountRoles.accountId })
+    .from(accountRoles)
+    .where(
+      and(
+        eq(accountRoles.congressId, congressId),
+        inArray(accountRoles.role, ['congressStaff', 'liaisonStaff']),
+      ),
+    );
+  return rows.map((r) => r.id);
 }

@@ -14,7 +14,7 @@ import { AppError, notFound, wrongState } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { readSettings } from '../../platform/settings';
 import { opinionAssignments, opinionEvents, opinions, opinionRateCounters } from './opinions.table';
-import { findPlaceDeputyIds } from './opinions.lookups';
+import { findPlaceDeputyIds, findStreetCommitteeDeputyIds } from './opinions.lookups';
 import type { OpinionResource } from './opinions.policy';
 
 export type OpinionRow = typeof opinions.$inferSelect;
@@ -40,12 +40,21 @@ export async function findAssignments(db: Db, opinionId: string) {
   return db.select().from(opinionAssignments).where(eq(opinionAssignments.opinionId, opinionId));
 }
 
+/** Ends every active assignment of an opinion (closed, rerouted, handed back with its reason). */
+export async function endAssignments(w: Work, opinionId: string, endReason: string, at = new Date()) {
+  await w.db
+    .update(opinionAssignments)
+    .set({ active: false, endedAt: at, endReason })
+    .where(and(eq(opinionAssignments.opinionId, opinionId), eq(opinionAssignments.active, true)));
+}
+
 export async function resourceOf(db: Db, o: OpinionRow): Promise<OpinionResource> {
   const assignments = await findAssignments(db, o.id);
   return {
     congressId: o.congressId,
     deputyId: o.deputyId,
     placeDeputyIds: o.liaisonPlaceId ? await findPlaceDeputyIds(db, o.liaisonPlaceId) : [],
+    streetCommitteeDeputyIds: await findStreetCommitteeDeputyIds(db, o.congressId, o.streetId),
     leadUnitId: o.leadUnitId,
     activeUnitIds: assignments.filter((a) => a.active).map((a) => a.unitId),
     everUnitIds: [...new Set(assignments.map((a) => a.unitId))],

@@ -30,9 +30,16 @@ import { transact, type Ctx } from '../../platform/context';
 import { requireRole } from '../../platform/access';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { readSettings, writeSettings } from '../../platform/settings';
-import { opinionPolicy, MANAGE_ROLES, QUEUE_ROLES, RECEPTION_ROLES, ENTRY_ROLES } from './opinions.policy';
+import {
+  opinionAdminPolicy,
+  opinionPolicy,
+  MANAGE_ROLES,
+  QUEUE_ROLES,
+  RECEPTION_ROLES,
+  ENTRY_ROLES,
+} from './opinions.policy';
 import { forgetOpinionSettings, loadOpinion, OPINION, resourceOf } from './opinions.repository';
-import { getDeputy, getLiaisonPlace, getStreet, publicCongressId } from './opinions.lookups';
+import { getDeputy, getLiaisonPlace, getStreet, resolvePublicCongress } from '../registry';
 import { admitSubmission, submitOpinion } from './commands/submit-opinion';
 import { claimOpinion } from './commands/claim-opinion';
 import { decideOpinion } from './commands/decide-opinion';
@@ -135,8 +142,7 @@ export async function opinionRoutes(app: FastifyInstance) {
     { schema: { tags, summary: 'Upload a photo for an opinion (≤ 10 MB; metadata stripped)' } },
     async (req, reply) => {
       const ctx = ctxOf(req);
-      const congressId = ctx.actor?.congressId ?? (await publicCongressId(ctx.app.db, req));
-      if (!congressId) throw notFound({ zh: '人大', en: 'congress' });
+      const congressId = await resolvePublicCongress(req);
       const { data, filename } = await readUpload(req);
       const stored = await transact(ctx, async (w) => {
         const f = await ctx.app.files.store(w.db, {
@@ -167,12 +173,16 @@ export async function opinionRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Similar open opinions in a street (the form shows them)',
-        querystring: z.object({ streetId: z.uuid(), text: z.string().trim().min(1).max(5000) }),
+        querystring: z.object({
+          streetId: z.uuid(),
+          text: z.string().trim().min(1).max(5000),
+          congressId: z.uuid().optional(),
+        }),
       },
     },
     async (req) => {
       const ctx = ctxOf(req);
-      const street = await getStreet(ctx.app.db, req.query.streetId);
+      const street = await getStreet(ctx.app.db, await resolvePublicCongress(req), req.query.streetId);
       if (!street) throw invalidField('streetId', '未知的街道', 'unknown street', 'invalid', 'querystring');
       const staff =
         !!ctx.actor &&
@@ -240,41 +250,46 @@ export async function opinionRoutes(app: FastifyInstance) {
     },
   );
 
+  const prefillQuery = z.object({
+    deputyId: z.uuid().optional(),
+    liaisonPlaceId: z.uuid().optional(),
+    congressId: z.uuid().optional(),
+  });
+  /** The deputy and liaison place a QR code names: at least one, each known (400, 404). */
+  const prefillOf = async (req: FastifyRequest<{ Querystring: z.infer<typeof prefillQuery> }>) => {
+    const db = req.server.services.db;
+    const congressId = await resolvePublicCongress(req);
+    const { deputyId, liaisonPlaceId } = req.query;
+    if (!deputyId && !liaisonPlaceId)
+      throw invalidField(
+        'deputyId',
+        '请指定代表或联络站',
+        'give a deputy or a liaison place',
+        'required',
+        'querystring',
+      );
+    const deputy = deputyId ? await getDeputy(db, congressId, deputyId) : null;
+    if (deputyId && !deputy) throw notFound({ zh: '代表', en: 'deputy' });
+    const place = liaisonPlaceId ? await getLiaisonPlace(db, congressId, liaisonPlaceId) : null;
+    if (liaisonPlaceId && !place) throw notFound({ zh: '联络站', en: 'liaison place' });
+    return { deputy, place };
+  };
+
   r.get(
     '/opinions/qr.svg',
     {
       schema: {
         tags,
         summary: 'QR code opening the form prefilled with a deputy or a liaison place',
-        querystring: z.object({
-          deputyId: z.uuid().optional(),
-          liaisonPlaceId: z.uuid().optional(),
-          congressId: z.uuid().optional(),
-        }),
+        querystring: prefillQuery,
       },
     },
     async (req, reply) => {
-      const ctx = ctxOf(req);
-      const congressId = ctx.actor?.congressId ?? (await publicCongressId(ctx.app.db, req));
-      const { deputyId, liaisonPlaceId } = req.query;
-      if (!congressId || (!deputyId && !liaisonPlaceId))
-        throw invalidField(
-          'deputyId',
-          '请指定代表或联络站',
-          'give a deputy or a liaison place',
-          'required',
-          'querystring',
-        );
+      const { deputy, place } = await prefillOf(req);
       const params = new URLSearchParams();
-      if (deputyId) {
-        if (!(await getDeputy(ctx.app.db, congressId, deputyId)))
-          throw notFound({ zh: '代表', en: 'deputy' });
-        params.set('deputyId', deputyId);
-      }
-      if (liaisonPlaceId) {
-        const place = await getLiaisonPlace(ctx.app.db, congressId, liaisonPlaceId);
-        if (!place) throw notFound({ zh: '联络站', en: 'liaison place' });
-        params.set('liaisonPlaceId', liaisonPlaceId);
+      if (deputy) params.set('deputyId', deputy.id);
+      if (place) {
+        params.set('liaisonPlaceId', place.id);
         params.set('streetId', place.streetId);
       }
       const origin = `${req.protocol}://${req.host}`;
@@ -284,6 +299,24 @@ export async function opinionRoutes(app: FastifyInstance) {
         errorCorrectionLevel: 'M',
       });
       return reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(svg);
+    },
+  );
+
+  r.get(
+    '/opinions/prefill',
+    {
+      schema: {
+        tags,
+        summary: 'Names of the deputy or liaison place a QR code prefills the form with',
+        querystring: prefillQuery,
+      },
+    },
+    async (req) => {
+      const { deputy, place } = await prefillOf(req);
+      return {
+        deputy: deputy && { id: deputy.id, name: deputy.name },
+        liaisonPlace: place && { id: place.id, name: place.name, streetId: place.streetId },
+      };
     },
   );
 
@@ -302,8 +335,7 @@ export async function opinionRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const congressId = await publicCongressId(req.server.services.db, req);
-      if (!congressId) return { items: [], nextCursor: null };
+      const congressId = await resolvePublicCongress(req);
       return findPublicOpinions(req.server.services.db, { congressId, ...req.query });
     },
   );
@@ -318,8 +350,7 @@ export async function opinionRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const congressId = await publicCongressId(req.server.services.db, req);
-      if (!congressId) throw notFound({ zh: '人大', en: 'congress' });
+      const congressId = await resolvePublicCongress(req);
       return opinionStatistics(req.server.services.db, { congressId, ...req.query });
     },
   );
@@ -339,8 +370,7 @@ export async function opinionRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const congressId = await publicCongressId(req.server.services.db, req);
-      if (!congressId) return { items: [] };
+      const congressId = await resolvePublicCongress(req);
       return findPublicReceptions(req.server.services.db, { congressId, ...req.query });
     },
   );
@@ -482,7 +512,10 @@ export async function opinionRoutes(app: FastifyInstance) {
   r.get('/opinion-routes', { schema: { tags } }, async (req) => {
     const ctx = ctxOf(req);
     const actor = requireRole(ctx.actor, ['congressStaff', 'liaisonStaff', 'leader']);
-    return { items: await findOpinionRoutes(ctx.app.db, actor.congressId) };
+    return {
+      items: await findOpinionRoutes(ctx.app.db, actor.congressId),
+      abilities: opinionAdminPolicy.abilities(actor, { congressId: actor.congressId }),
+    };
   });
   r.put('/opinion-routes', { schema: { tags, body: routingRuleSchema } }, async (req) => {
     const ctx = ctxOf(req);
@@ -498,7 +531,10 @@ export async function opinionRoutes(app: FastifyInstance) {
   r.get('/opinion-blocks', { schema: { tags } }, async (req) => {
     const ctx = ctxOf(req);
     const actor = requireRole(ctx.actor, RECEPTION_ROLES);
-    return { items: await findBlocks(ctx.app.db, actor.congressId) };
+    return {
+      items: await findBlocks(ctx.app.db, actor.congressId),
+      abilities: opinionAdminPolicy.abilities(actor, { congressId: actor.congressId }),
+    };
   });
   r.post('/opinion-blocks', { schema: { tags, body: blockSchema } }, async (req, reply) => {
     const ctx = ctxOf(req);
@@ -561,7 +597,10 @@ export async function opinionRoutes(app: FastifyInstance) {
       ]);
       const streetName = new Map<string, string>();
       for (const s of rep.byStreet)
-        streetName.set(s.streetId, (await getStreet(ctx.app.db, s.streetId))?.name ?? s.streetId);
+        streetName.set(
+          s.streetId,
+          (await getStreet(ctx.app.db, actor.congressId, s.streetId))?.name ?? s.streetId,
+        );
       const line = (
         name: string,
         f: (typeof rep)['total'] & { receptions: number; peopleReceived: number },
@@ -636,6 +675,11 @@ export async function opinionRoutes(app: FastifyInstance) {
     const mine = !!actor.deputyId && rec.deputies.some((d) => d.id === actor.deputyId);
     return {
       ...rec,
+      // Staff check any deputy in, a deputy only themselves; the page shows the button where it works.
+      deputies: rec.deputies.map((d) => ({
+        ...d,
+        canCheckIn: rec.status === 'scheduled' && !d.checkedIn && (staff || d.id === actor.deputyId),
+      })),
       abilities: {
         checkIn: (staff || mine) && rec.status === 'scheduled',
         record: (staff || mine) && rec.status === 'scheduled',

@@ -6,8 +6,16 @@ import sharp from 'sharp';
 import ExcelJS from 'exceljs';
 import { addWorkingDays, endOfShanghaiDay, shanghaiDate } from '@minyi/domain/calendar';
 import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness';
-import { auditEvents, jobs, jurisdictions, notifications, files } from '../../platform/platform.table';
 import {
+  accounts,
+  auditEvents,
+  jobs,
+  jurisdictions,
+  notifications,
+  files,
+} from '../../platform/platform.table';
+import {
+  committeeMembers,
   deputies,
   handlingUnits,
   liaisonPlaceDeputies,
@@ -15,7 +23,7 @@ import {
   workingCommittees,
 } from '../registry/registry.table';
 import { newId } from '../../platform/ids';
-import { opinionEvents, opinions, receptions } from './opinions.table';
+import { opinionEvents, opinions, receptionDeputies, receptions } from './opinions.table';
 import { countDeputyReceptions } from '.';
 
 let t: TestEnv;
@@ -26,6 +34,7 @@ const deputyId = newId();
 const otherDeputyId = newId();
 const placeId = newId();
 const communityId = newId();
+const committeeId = newId();
 let staff: TestClient,
   liaison: TestClient,
   unitAStaff: TestClient,
@@ -90,7 +99,7 @@ beforeAll(async () => {
   });
   await db.insert(liaisonPlaceDeputies).values({ congressId: c, liaisonPlaceId: placeId, deputyId });
   await db.insert(workingCommittees).values({
-    id: newId(),
+    id: committeeId,
     congressId: c,
     kind: 'streetWorkingCommittee',
     name: '测试街道工委',
@@ -119,6 +128,26 @@ async function submit(extra: Record<string, unknown> = {}, headers?: Record<stri
   expect(r.statusCode, r.body).toBe(201);
   const body: { id: string; trackingCode: string } = r.json();
   return body;
+}
+
+/** Submits, forwards to unit A and moves the deadline into the past. */
+async function forwardOverdue(extra: Record<string, unknown> = {}) {
+  const { id } = await submit(extra);
+  await staff.post(`/api/v1/opinions/${id}/claim`);
+  await staff.post(`/api/v1/opinions/${id}/decide`, { decision: 'forward', leadUnitId: unitA });
+  await t.services.db
+    .update(opinions)
+    .set({ deadlineAt: new Date(Date.now() - 86_400_000) })
+    .where(eq(opinions.id, id));
+  return id;
+}
+
+/** Runs the hourly deadline sweep now, with the reminders it queues. */
+async function sweepDeadlines() {
+  await t.services.db.execute(
+    sql`INSERT INTO jobs (id, name, payload, run_at) VALUES (${newId()}, 'opinions.sweepDeadlines', '{}', now())`,
+  );
+  await t.services.jobs.drain();
 }
 
 describe('contract', () => {
@@ -493,22 +522,12 @@ describe('the closed loop', () => {
   });
 
   it('reminds the unit and escalates overdue items once a day (idempotent)', async () => {
-    const { id } = await submit({ content: '井盖缺失' });
-    await staff.post(`/api/v1/opinions/${id}/claim`);
-    await staff.post(`/api/v1/opinions/${id}/decide`, { decision: 'forward', leadUnitId: unitA });
-    await t.services.db
-      .update(opinions)
-      .set({ deadlineAt: new Date(Date.now() - 86_400_000) })
-      .where(eq(opinions.id, id));
+    const id = await forwardOverdue({ content: '井盖缺失' });
     const overdue = (await staff.get('/api/v1/opinions?due=overdue')).json();
     expect(overdue.items.map((i: { id: string }) => i.id)).toContain(id);
     expect(overdue.items.find((i: { id: string }) => i.id === id).due).toBe('overdue');
-    for (let i = 0; i < 2; i++) {
-      await t.services.db.execute(
-        sql`INSERT INTO jobs (id, name, payload, run_at) VALUES (${newId()}, 'opinions.sweepDeadlines', '{}', now())`,
-      );
-      await t.services.jobs.drain();
-    }
+    await sweepDeadlines();
+    await sweepDeadlines();
     const escalated = await t.services.db
       .select()
       .from(opinionEvents)
@@ -521,6 +540,72 @@ describe('the closed loop', () => {
       .where(eq(notifications.kind, 'opinion.escalated'));
     expect(staffNotes.length).toBeGreaterThan(0);
     expect(await auditActions(id)).toContain('opinion.escalate');
+  });
+});
+
+describe('escalation to the street working committee', () => {
+  /** Forwards a fresh opinion in `streetId`, makes it overdue, runs the sweep; the escalation's recipients. */
+  async function escalate(streetId: string) {
+    const id = await forwardOverdue({ content: '小区围墙倒塌无人处理', streetId });
+    await sweepDeadlines();
+    const rows = await t.services.db
+      .select({ username: accounts.username, title: notifications.title })
+      .from(notifications)
+      .innerJoin(accounts, eq(accounts.id, notifications.accountId))
+      .where(
+        and(eq(notifications.kind, 'opinion.escalated'), eq(notifications.link, `/opinions/triage/${id}`)),
+      );
+    return { id, to: rows.map((r) => r.username).sort(), title: rows[0]?.title };
+  }
+
+  it("escalates an overdue item to the accounts of its street's working committee, not to all staff, and lets them read it", async () => {
+    const memberId = newId();
+    await t.services.db.insert(committeeMembers).values([
+      {
+        id: memberId,
+        congressId: t.congressId,
+        body: 'workingCommittee',
+        workingCommitteeId: committeeId,
+        deputyId,
+      },
+      {
+        id: newId(),
+        congressId: t.congressId,
+        body: 'workingCommittee',
+        workingCommitteeId: committeeId,
+        deputyId: otherDeputyId,
+        endedOn: '2020-01-01',
+      },
+    ]);
+    try {
+      // deputy2 left the committee, so only the current member hears of it and may open it (read only).
+      const { id, to, title } = await escalate(t.streetId);
+      expect(to).toEqual(['deputy']);
+      expect(title?.zh).toBe('超期督办：测试街道工委');
+      const seen = await deputy.get(`/api/v1/opinions/${id}`);
+      expect(seen.statusCode, seen.body).toBe(200);
+      expect(seen.json().abilities).toMatchObject({ view: true, claim: false, decide: false });
+      expect((await otherDeputy.get(`/api/v1/opinions/${id}`)).statusCode).toBe(404);
+    } finally {
+      await t.services.db
+        .delete(committeeMembers)
+        .where(eq(committeeMembers.workingCommitteeId, committeeId));
+    }
+  });
+
+  it('falls back to the congress staff when the street has no working committee', async () => {
+    const bareStreet = newId();
+    await t.services.db.insert(jurisdictions).values({
+      id: bareStreet,
+      congressId: t.congressId,
+      parentId: t.districtId,
+      level: 'street',
+      name: '无工委街道',
+    });
+    const { to, title } = await escalate(bareStreet);
+    expect(title).toEqual({ zh: '超期督办', en: 'Overdue opinion escalated' });
+    expect(to).toEqual(expect.arrayContaining(['liaison', 'staff']));
+    expect(to).not.toContain('deputy');
   });
 });
 
@@ -734,6 +819,25 @@ describe('search, QR, import, receptions, reports', () => {
     expect((await staff.get('/api/v1/opinions?cursor=garbage')).statusCode).toBe(400);
   });
 
+  it('sends with the routing table and block list what the reader may change: staff all, liaison staff blocks, leaders nothing', async () => {
+    const abilitiesOf = async (c: TestClient, path: string) =>
+      (await c.get(`/api/v1/${path}`)).json().abilities;
+    expect(await abilitiesOf(staff, 'opinion-routes')).toEqual({
+      manageRoutes: true,
+      manageSettings: true,
+      manageBlocks: true,
+    });
+    expect(await abilitiesOf(leader, 'opinion-routes')).toEqual({
+      manageRoutes: false,
+      manageSettings: false,
+      manageBlocks: false,
+    });
+    expect(await abilitiesOf(liaison, 'opinion-blocks')).toMatchObject({
+      manageRoutes: false,
+      manageBlocks: true,
+    });
+  });
+
   it('draws a QR code that opens the form prefilled', async () => {
     const r = await t.anon.get(
       `/api/v1/opinions/qr.svg?liaisonPlaceId=${placeId}&congressId=${t.congressId}`,
@@ -742,6 +846,29 @@ describe('search, QR, import, receptions, reports', () => {
     expect(r.headers['content-type']).toMatch(/image\/svg\+xml/);
     expect(r.body).toMatch(/<svg/);
     expect((await t.anon.get(`/api/v1/opinions/qr.svg?congressId=${t.congressId}`)).statusCode).toBe(400);
+  });
+
+  it('names the deputy and the liaison place a QR code prefills the form with, and refuses unknown or missing ones', async () => {
+    const q = `congressId=${t.congressId}`;
+    const r = await t.anon.get(
+      `/api/v1/opinions/prefill?deputyId=${deputyId}&liaisonPlaceId=${placeId}&${q}`,
+    );
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toEqual({
+      deputy: { id: deputyId, name: '王代表' },
+      liaisonPlace: { id: placeId, name: '幸福社区代表联络站', streetId: t.streetId },
+    });
+    expect(
+      (await t.anon.get(`/api/v1/opinions/prefill?liaisonPlaceId=${placeId}&${q}`)).json().deputy,
+    ).toBeNull();
+    const none = await t.anon.get(`/api/v1/opinions/prefill?${q}`);
+    expect(none.statusCode).toBe(400);
+    expect(none.json().errors[0].field).toBe('deputyId');
+    expect((await t.anon.get(`/api/v1/opinions/prefill?deputyId=x&${q}`)).statusCode).toBe(400);
+    expect((await t.anon.get(`/api/v1/opinions/prefill?deputyId=${newId()}&${q}`)).statusCode).toBe(404);
+    expect((await t.anon.get(`/api/v1/opinions/prefill?liaisonPlaceId=${newId()}&${q}`)).statusCode).toBe(
+      404,
+    );
   });
 
   it('imports a hotline export all or nothing, naming bad rows', async () => {
@@ -791,6 +918,37 @@ describe('search, QR, import, receptions, reports', () => {
     expect(ok.json().created).toBe(2);
     const [row] = await t.services.db.select().from(opinions).where(eq(opinions.id, ok.json().items[0].id));
     expect(row.channel).toBe('hotline');
+  });
+
+  it('shows one reception with whom each reader may check in: staff anyone, a deputy only themselves; refuses the public and units', async () => {
+    const at = Date.now() + 5 * 86_400_000;
+    const created = await liaison.post('/api/v1/receptions', {
+      liaisonPlaceId: placeId,
+      startsAt: new Date(at).toISOString(),
+      endsAt: new Date(at + 7_200_000).toISOString(),
+      deputyIds: [deputyId],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const url = `/api/v1/receptions/${created.json().id}`;
+    const view = async (c: TestClient) => (await c.get(url)).json();
+    expect(await view(staff)).toMatchObject({
+      deputies: [{ id: deputyId, checkedIn: false, canCheckIn: true }],
+      abilities: { checkIn: true, registerOpinion: true },
+      opinions: [],
+    });
+    expect((await view(deputy)).deputies[0].canCheckIn).toBe(true);
+    expect(await view(otherDeputy)).toMatchObject({
+      deputies: [{ id: deputyId, canCheckIn: false }],
+      abilities: { checkIn: false, record: false, registerOpinion: false },
+    });
+    expect((await t.anon.get(url)).statusCode).toBe(401);
+    expect((await unitAStaff.get(url)).statusCode).toBe(403);
+    expect((await citizen.get(url)).statusCode).toBe(403);
+    expect((await staff.get('/api/v1/receptions/not-a-uuid')).statusCode).toBe(400);
+    expect((await staff.get(`/api/v1/receptions/${newId()}`)).statusCode).toBe(404);
+    // Gone again, so the next test's counts of receptions and notices are its own.
+    await t.services.db.delete(receptionDeputies).where(eq(receptionDeputies.receptionId, created.json().id));
+    await t.services.db.delete(receptions).where(eq(receptions.id, created.json().id));
   });
 
   it('schedules a reception with notice, checks deputies in, records people received and counts it', async () => {
@@ -857,8 +1015,11 @@ describe('search, QR, import, receptions, reports', () => {
     expect(await countDeputyReceptions(t.services.db, t.congressId, deputyId)).toBe(1);
     expect(await countDeputyReceptions(t.services.db, t.congressId, otherDeputyId)).toBe(0);
     expect(await auditActions(rid)).toEqual(['reception.schedule', 'reception.checkIn', 'reception.record']);
+    // The reception began an hour ago: just after midnight in Shanghai that is yesterday, so the period
+    // runs from yesterday to today.
     const today = shanghaiDate(new Date());
-    const rep = (await staff.get(`/api/v1/opinion-reports/period?from=${today}&to=${today}`)).json();
+    const yesterday = shanghaiDate(new Date(Date.now() - 86_400_000));
+    const rep = (await staff.get(`/api/v1/opinion-reports/period?from=${yesterday}&to=${today}`)).json();
     expect(rep.total.peopleReceived).toBe(12);
     expect(rep.total.receptions).toBe(1);
     expect(rep.total.received).toBe(
@@ -871,7 +1032,7 @@ describe('search, QR, import, receptions, reports', () => {
         )[0].n,
       ) - 1,
     );
-    const x = await leader.get(`/api/v1/opinion-reports/period.xlsx?from=${today}&to=${today}`);
+    const x = await leader.get(`/api/v1/opinion-reports/period.xlsx?from=${yesterday}&to=${today}`);
     expect(x.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);

@@ -16,10 +16,12 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api, applyFieldErrors, problemMessage } from '../../api';
 import { useAuth } from '../../auth';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { QrButton, type QrTarget } from './QrButton';
 import { fmt } from './shared';
 
 interface Reception {
@@ -46,6 +48,14 @@ export default function ReceptionsPage() {
     items: { id: string; name: string; deputies: { id: string; name: string }[] }[];
   }>(staff ? '/public/liaison-places' : null);
   const data = signedIn ? mine : pub;
+  // Every place and every deputy of a place has a QR code opening the form prefilled with it.
+  const placeList = places.data?.items ?? [];
+  const qrTargets: QrTarget[] = [
+    ...placeList.map((p) => ({ kind: 'place' as const, id: p.id, name: p.name })),
+    ...new Map(
+      placeList.flatMap((p) => p.deputies.map((d) => [d.id, { kind: 'deputy' as const, ...d }] as const)),
+    ).values(),
+  ];
   const [scheduling, setScheduling] = useState(false);
   const [recording, setRecording] = useState<Reception | null>(null);
   const [form] = Form.useForm();
@@ -96,9 +106,12 @@ export default function ReceptionsPage() {
         sub={t('receptions.intro')}
         extra={
           staff && (
-            <Button type="primary" onClick={() => setScheduling(true)}>
-              {t('receptions.schedule')}
-            </Button>
+            <Space wrap>
+              <QrButton targets={qrTargets} />
+              <Button type="primary" onClick={() => setScheduling(true)}>
+                {t('receptions.schedule')}
+              </Button>
+            </Space>
           )
         }
       />
@@ -152,7 +165,10 @@ export default function ReceptionsPage() {
                       </Tag>
                     ))}
                   </div>
-                  <a href={`/opinions/new?liaisonPlaceId=${r.liaisonPlace.id}`}>{t('nav.submit')}</a>
+                  <Space wrap>
+                    {signedIn && <Link to={`/receptions/${r.id}`}>{t('reception.detail')}</Link>}
+                    <a href={`/opinions/new?liaisonPlaceId=${r.liaisonPlace.id}`}>{t('nav.submit')}</a>
+                  </Space>
                 </>
               }
             />

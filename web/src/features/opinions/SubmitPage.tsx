@@ -46,13 +46,13 @@ export default function SubmitPage() {
   const communities = useResource<{ items: Place[] }>(
     streetId ? `/jurisdictions${qs({ level: 'community', parentId: streetId })}` : null,
   );
-  const place = useResource<{ id: string; name: string; street: { id: string } }>(
-    liaisonPlaceId ? `/public/liaison-places/${liaisonPlaceId}` : null,
-  );
-  const deputies = useResource<{ items: { id: string; name: string }[] }>(
-    deputyId ? `/public/deputies?limit=200` : null,
-  );
-  const deputyName = deputies.data?.items.find((d) => d.id === deputyId)?.name;
+  // The deputy or place a QR code came from, named on the form ("via …").
+  const prefill = useResource<{
+    deputy: { id: string; name: string } | null;
+    liaisonPlace: { id: string; name: string; streetId: string } | null;
+  }>(deputyId || liaisonPlaceId ? `/opinions/prefill${qs({ deputyId, liaisonPlaceId })}` : null);
+  const deputyName = prefill.data?.deputy?.name;
+  const placeName = prefill.data?.liaisonPlace?.name;
   const [photos, setPhotos] = useState<UploadFile[]>([]);
   const [similar, setSimilar] = useState<{ content: string; status: string }[]>([]);
   const [busy, setBusy] = useState(false);
@@ -61,9 +61,9 @@ export default function SubmitPage() {
   const en = i18n.language.startsWith('en');
 
   useEffect(() => {
-    const s = params.get('streetId') ?? place.data?.street.id;
+    const s = params.get('streetId') ?? prefill.data?.liaisonPlace?.streetId;
     if (s && !form.getFieldValue('streetId')) form.setFieldValue('streetId', s);
-  }, [params, place.data, form]);
+  }, [params, prefill.data, form]);
 
   // Similar open opinions in the street, so the citizen sees it is already known.
   useEffect(() => {
@@ -151,16 +151,18 @@ export default function SubmitPage() {
   return (
     <div style={{ maxWidth: 640, margin: '0 auto' }}>
       <PageHeader title={t('form.title')} sub={t('form.intro')} />
-      {(deputyName || place.data) && (
+      {(deputyName || placeName) && (
         <Alert
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          title={
-            deputyName
-              ? t('form.viaDeputy', { name: deputyName })
-              : t('form.viaPlace', { name: place.data?.name })
-          }
+          data-testid="opinion-via"
+          title={[
+            deputyName && t('form.viaDeputy', { name: deputyName }),
+            placeName && t('form.viaPlace', { name: placeName }),
+          ]
+            .filter(Boolean)
+            .join(' / ')}
         />
       )}
       <Card size="small">

@@ -1,9 +1,12 @@
 // 群众意见 and 接待: the public phone form and tracking page, the triage and unit workbench, receptions,
 // public statistics and the period report.
-import { lazy } from 'react';
+import { lazy, type ReactNode } from 'react';
 import {
+  ApartmentOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  SettingOutlined,
+  StopOutlined,
   FileSearchOutlined,
   FormOutlined,
   InboxOutlined,
@@ -20,9 +23,16 @@ const OpinionPage = lazy(() => import('./OpinionPage'));
 const StatisticsPage = lazy(() => import('./StatisticsPage'));
 const ReportPage = lazy(() => import('./ReportPage'));
 const ReceptionsPage = lazy(() => import('./ReceptionsPage'));
+const ReceptionPage = lazy(() => import('./ReceptionPage'));
+const RoutesPage = lazy(() => import('./RoutesPage'));
+const BlocksPage = lazy(() => import('./BlocksPage'));
+const SettingsPage = lazy(() => import('./SettingsPage'));
 
 const workers: Role[] = ['congressStaff', 'liaisonStaff', 'deputy', 'handlingUnitStaff', 'leader'];
 const reporters: Role[] = ['congressStaff', 'liaisonStaff', 'leader'];
+const receptionReaders: Role[] = ['congressStaff', 'liaisonStaff', 'leader', 'deputy'];
+const staff: Role[] = ['congressStaff', 'liaisonStaff'];
+const guard = (roles: Role[], page: ReactNode) => <RequireAuth roles={roles}>{page}</RequireAuth>;
 const item = (
   <RequireAuth roles={workers}>
     <OpinionPage />
@@ -38,6 +48,10 @@ export const opinionsFeature: Feature = {
     { path: '/opinions/track', element: <TrackPage /> },
     { path: '/opinions/statistics', element: <StatisticsPage /> },
     { path: '/receptions', element: <ReceptionsPage /> },
+    { path: '/receptions/:id', element: guard(receptionReaders, <ReceptionPage />) },
+    { path: '/opinions/routes', element: guard(reporters, <RoutesPage />) },
+    { path: '/opinions/blocks', element: guard(staff, <BlocksPage />) },
+    { path: '/opinions/settings', element: guard(['congressStaff'], <SettingsPage />) },
     {
       path: '/opinions/workbench',
       element: (
@@ -94,6 +108,21 @@ export const opinionsFeature: Feature = {
       labelKey: 'nav.report',
       roles: reporters,
       icon: <ProfileOutlined />,
+    },
+    {
+      key: 'routes',
+      path: '/opinions/routes',
+      labelKey: 'nav.routes',
+      roles: staff,
+      icon: <ApartmentOutlined />,
+    },
+    { key: 'blocks', path: '/opinions/blocks', labelKey: 'nav.blocks', roles: staff, icon: <StopOutlined /> },
+    {
+      key: 'settings',
+      path: '/opinions/settings',
+      labelKey: 'nav.settings',
+      roles: ['congressStaff'],
+      icon: <SettingOutlined />,
     },
   ],
   homeCards: [

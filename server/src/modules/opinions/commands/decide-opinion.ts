@@ -5,8 +5,9 @@ import { isTerminal, nextStatus, type DecideOpinionInput } from '@minyi/domain/o
 import type { Ctx, Work } from '../../../platform/context';
 import { conflict, invalidField, wrongState } from '../../../platform/errors';
 import { opinionAssignments, opinions } from '../opinions.table';
-import { findAccountIdsForUnit, findUnits, getDeputy } from '../opinions.lookups';
-import { applyStep, readOpinionSettings, type OpinionRow } from '../opinions.repository';
+import { findAccountIdsForUnit, getDeputy } from '../../registry';
+import { findUnits } from '../opinions.lookups';
+import { applyStep, endAssignments, readOpinionSettings, type OpinionRow } from '../opinions.repository';
 import { raiseSuggestionFromOpinion } from '../opinions.integrations';
 
 export async function decideOpinion(ctx: Ctx, w: Work, o: OpinionRow, d: DecideOpinionInput) {
@@ -127,10 +128,7 @@ export async function forwardOpinion(
     settings.handBackWorkingDays,
     w.db,
   );
-  await w.db
-    .update(opinionAssignments)
-    .set({ active: false, endedAt: now, endReason: 'rerouted' })
-    .where(and(eq(opinionAssignments.opinionId, o.id), eq(opinionAssignments.active, true)));
+  await endAssignments(w, o.id, 'rerouted', now);
   await w.db.insert(opinionAssignments).values([
     {
       congressId: o.congressId,

@@ -4,7 +4,7 @@ import { nextStatus } from '@minyi/domain/opinions';
 import type { Ctx, Work } from '../../../platform/context';
 import { conflict, wrongState } from '../../../platform/errors';
 import { opinionAssignments } from '../opinions.table';
-import { addEvent, applyStep, type OpinionRow } from '../opinions.repository';
+import { addEvent, applyStep, endAssignments, type OpinionRow } from '../opinions.repository';
 
 export async function handBackOpinion(ctx: Ctx, w: Work, o: OpinionRow, reason: string) {
   const unitId = ctx.actor!.handlingUnitId!;
@@ -43,10 +43,7 @@ export async function handBackOpinion(ctx: Ctx, w: Work, o: OpinionRow, reason: 
     });
     return o;
   }
-  await w.db
-    .update(opinionAssignments)
-    .set({ active: false, endedAt: now, endReason: reason })
-    .where(and(eq(opinionAssignments.opinionId, o.id), eq(opinionAssignments.active, true)));
+  await endAssignments(w, o.id, reason, now);
   return applyStep(w, ctx, o, {
     action: 'handBack',
     to: nextStatus(o.status, 'handBack')!,

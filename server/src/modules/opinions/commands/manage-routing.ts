@@ -7,13 +7,14 @@ import type { Ctx, Work } from '../../../platform/context';
 import { invalidField, notFound } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import { opinionRoutes } from '../opinions.table';
-import { findUnits, getStreet } from '../opinions.lookups';
+import { getStreet } from '../../registry';
+import { findUnits } from '../opinions.lookups';
 
 export async function setOpinionRoute(ctx: Ctx, w: Work, body: z.infer<typeof routingRuleSchema>) {
   const congressId = ctx.actor!.congressId;
   if (body.streetId) {
-    const s = await getStreet(w.db, body.streetId);
-    if (!s || s.congressId !== congressId) throw invalidField('streetId', '未知的街道', 'unknown street');
+    if (!(await getStreet(w.db, congressId, body.streetId)))
+      throw invalidField('streetId', '未知的街道', 'unknown street');
   }
   const assisting = [...new Set(body.assistingUnitIds)].filter((u) => u !== body.leadUnitId);
   const units = await findUnits(w.db, congressId, [body.leadUnitId, ...assisting]);

@@ -1,11 +1,9 @@
 // The citizen rates the answer (with the tracking code and the phone's last four digits). Dissatisfied
 // reopens the item once for re-handling with a fresh deadline; otherwise the item closes.
-import { and, eq } from 'drizzle-orm';
 import { statusAfterRating, type Rating } from '@minyi/domain/opinions';
 import type { Ctx, Work } from '../../../platform/context';
 import { wrongState } from '../../../platform/errors';
-import { opinionAssignments } from '../opinions.table';
-import { applyStep, readOpinionSettings, type OpinionRow } from '../opinions.repository';
+import { applyStep, endAssignments, readOpinionSettings, type OpinionRow } from '../opinions.repository';
 
 export async function rateOpinion(ctx: Ctx, w: Work, o: OpinionRow, rating: Rating, comment: string | null) {
   const settings = await readOpinionSettings(w.db, o.congressId);
@@ -31,10 +29,7 @@ export async function rateOpinion(ctx: Ctx, w: Work, o: OpinionRow, rating: Rati
       );
   } else {
     patch.closedAt = now;
-    await w.db
-      .update(opinionAssignments)
-      .set({ active: false, endedAt: now, endReason: 'closed' })
-      .where(and(eq(opinionAssignments.opinionId, o.id), eq(opinionAssignments.active, true)));
+    await endAssignments(w, o.id, 'closed', now);
   }
   return applyStep(w, ctx, o, {
     action: 'rate',

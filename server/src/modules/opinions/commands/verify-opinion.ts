@@ -1,10 +1,8 @@
 // A deputy or staff member verifies on site that a "resolved" answer really solved the problem.
-import { and, eq } from 'drizzle-orm';
 import { nextStatus } from '@minyi/domain/opinions';
 import type { Ctx, Work } from '../../../platform/context';
 import { conflict, wrongState } from '../../../platform/errors';
-import { opinionAssignments } from '../opinions.table';
-import { applyStep, type OpinionRow } from '../opinions.repository';
+import { applyStep, endAssignments, type OpinionRow } from '../opinions.repository';
 
 export async function verifyOpinion(ctx: Ctx, w: Work, o: OpinionRow, note: string | null) {
   const to = nextStatus(o.status, 'verify');
@@ -15,10 +13,7 @@ export async function verifyOpinion(ctx: Ctx, w: Work, o: OpinionRow, note: stri
       en: 'Only an answer marked resolved can be verified',
     });
   }
-  await w.db
-    .update(opinionAssignments)
-    .set({ active: false, endedAt: new Date(), endReason: 'closed' })
-    .where(and(eq(opinionAssignments.opinionId, o.id), eq(opinionAssignments.active, true)));
+  await endAssignments(w, o.id, 'closed');
   return applyStep(w, ctx, o, {
     action: 'verify',
     to,

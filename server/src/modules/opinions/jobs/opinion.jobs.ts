@@ -1,19 +1,15 @@
 // Side effects of the opinion loop, run after commit (texts to the citizen go straight to the SMS job): notices of receptions to their
 // deputies, and the daily deadline sweep (reminders to units, escalation of overdue items to the street
 // working committee), idempotent through one dedupe key per item per day.
-import { and, eq, inArray, lte } from 'drizzle-orm';
+import { and, eq, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import { shanghaiDate } from '@minyi/domain/calendar';
 import { defineJob } from '../../../platform/jobs';
 import { enqueueJob } from '../../../platform/jobs';
 import { systemCtx, transact } from '../../../platform/context';
-import { accounts } from '../../../platform/platform.table';
 import { opinions, receptionDeputies, receptions } from '../opinions.table';
-import {
-  findAccountIdsForUnit,
-  findEscalationAccountIds,
-  getStreetWorkingCommittee,
-} from '../opinions.lookups';
+import { findAccountIdsForDeputies, findAccountIdsForUnit } from '../../registry';
+import { findEscalationAccountIds, getStreetWorkingCommittee } from '../opinions.lookups';
 import { addEvent, readOpinionSettings } from '../opinions.repository';
 
 export const receptionNoticeJob = defineJob({
@@ -27,23 +23,16 @@ export const receptionNoticeJob = defineJob({
       .from(receptionDeputies)
       .where(eq(receptionDeputies.receptionId, receptionId));
     if (ds.length === 0) return;
-    const accs = await app.db
-      .select({ id: accounts.id })
-      .from(accounts)
-      .where(
-        and(
-          eq(accounts.congressId, r.congressId),
-          inArray(
-            accounts.deputyId,
-            ds.map((d) => d.id),
-          ),
-        ),
-      );
+    const accountIds = await findAccountIdsForDeputies(
+      app.db,
+      r.congressId,
+      ds.map((d) => d.id),
+    );
     const when = r.startsAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' });
     await app.db.transaction(async (tx) => {
       await app.notifier.notify(tx as never, {
         congressId: r.congressId,
-        accountIds: accs.map((a) => a.id),
+        accountIds,
         kind: 'reception.scheduled',
         title: { zh: '接待安排通知', en: 'You are scheduled for a reception' },
         body: {
@@ -119,12 +108,14 @@ export const remindOpinionJob = defineJob({
         const committee = await getStreetWorkingCommittee(w.db, o.congressId, o.streetId);
         await app.notifier.notify(w.db, {
           congressId: o.congressId,
-          accountIds: await findEscalationAccountIds(w.db, o.congressId),
+          accountIds: await findEscalationAccountIds(w.db, o.congressId, o.streetId),
           kind: 'opinion.escalated',
-          title: {
-            zh: `超期督办：${committee?.name ?? '街道工委'}`,
-            en: 'Overdue opinion escalated to the street working committee',
-          },
+          title: committee
+            ? {
+                zh: `超期督办：${committee.name}`,
+                en: 'Overdue opinion escalated to the street working committee',
+              }
+            : { zh: '超期督办', en: 'Overdue opinion escalated' },
           body: {
             zh: `办理期限 ${deadline} 已过：${o.publicContent.slice(0, 60)}`,
             en: `Deadline ${deadline} passed`,
