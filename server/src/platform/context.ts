@@ -152,7 +152,8 @@ export async function writeAtOnce<T>(
 export interface Guard {
   ctes: SQL;
   check: SQL;
-  refusals: Record<string, () => AppError>;
+  /** The error for a refusal code (undefined: not this guard's, the database error stands). */
+  refusal(code: string): AppError | undefined;
 }
 
 /** Runs a statement, turning a guard's `minyi_refused:<code>` into that guard's error. */
@@ -161,15 +162,15 @@ export async function runGuarded(db: Db, statement: SQL, guard?: Guard) {
     return await db.execute(statement);
   } catch (err) {
     const code = refusedCode(err);
-    const refusal = code && guard?.refusals[code];
-    if (refusal) throw refusal();
+    const refusal = code && guard?.refusal(code);
+    if (refusal) throw refusal;
     throw err;
   }
 }
 
 function refusedCode(err: unknown): string | null {
   for (let e = err as { message?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    const m = /minyi_refused:(\w+)/.exec(e.message ?? '');
+    const m = /minyi_refused:([\w.-]+)/.exec(e.message ?? '');
     if (m) return m[1];
   }
   return null;

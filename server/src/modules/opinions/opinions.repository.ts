@@ -176,18 +176,18 @@ export function submissionGuard(
         THEN minyi_refuse('submitter_blocked')
       WHEN EXISTS (SELECT 1 FROM c WHERE ${over}) THEN minyi_refuse('rate_limited')
       ELSE true END AS admitted`,
-    refusals: {
-      submitter_blocked: () =>
-        new AppError(403, 'submitter_blocked', {
-          zh: '该号码或网络已被限制提交，请到代表联络站当面反映',
-          en: 'Submissions from this phone or network are blocked; please visit a liaison place',
-        }),
-      rate_limited: () =>
-        new AppError(429, 'rate_limited', {
-          zh: '提交过于频繁，请稍后再试',
-          en: 'Too many submissions; please try again later',
-        }),
-    },
+    refusal: (code) =>
+      code === 'submitter_blocked'
+        ? new AppError(403, 'submitter_blocked', {
+            zh: '该号码或网络已被限制提交，请到代表联络站当面反映',
+            en: 'Submissions from this phone or network are blocked; please visit a liaison place',
+          })
+        : code === 'rate_limited'
+          ? new AppError(429, 'rate_limited', {
+              zh: '提交过于频繁，请稍后再试',
+              en: 'Too many submissions; please try again later',
+            })
+          : undefined,
   };
 }
 
