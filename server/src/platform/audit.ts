@@ -6,7 +6,7 @@ import type { Db } from '../db/client';
 import type { Ctx } from './context';
 import { hmacSm3 } from './crypto';
 import { newId } from './ids';
-import { insertRow } from './rows';
+import { insertRow, toDrizzle } from './statement';
 import { auditChainHeads, auditEvents } from './platform.table';
 
 export interface AuditEntry {
@@ -86,7 +86,7 @@ export function auditInsert(ctx: Ctx, entry: AuditEntry) {
 }
 
 export async function writeAudit(db: Db, ctx: Ctx, entry: AuditEntry): Promise<void> {
-  await db.execute(auditInsert(ctx, entry));
+  await db.execute(toDrizzle(auditInsert(ctx, entry)));
 }
 
 /**

@@ -1,6 +1,5 @@
 // What every command and query receives: the services, who is acting, and where the request came from.
 // `transact` is the one way to change state: the audit row and the side-effect jobs commit with the change.
-import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Role } from '@minyi/domain';
 import type { Config } from '../config';
 import type { Database, Db } from '../db/client';
@@ -11,6 +10,7 @@ import type { FileStorage } from './files';
 import type { Notifier } from './notifications';
 import type { Calendar } from './calendar';
 import type { AppError } from './errors';
+import { join, raw, stmt, toDrizzle, type Statement } from './statement';
 
 export interface Actor {
   accountId: string;
@@ -59,7 +59,7 @@ export interface Writes {
   /** Runs `name` after commit (never if the transaction rolls back). Written with the deferred writes. */
   enqueue(name: string, payload: unknown, opts?: EnqueueOptions): Promise<void>;
   /** Adds an INSERT (no RETURNING read by the caller) to the writes made in one statement at commit. */
-  defer(insert: SQLWrapper): void;
+  defer(insert: Statement): void;
 }
 
 /** A transaction with the platform's write-side helpers bound to it. */
@@ -69,7 +69,7 @@ export interface Work extends Writes {
 
 /** Collects deferred INSERTs and writes them as one statement (data-modifying CTEs): one round trip. */
 function writeBuffer(ctx: Ctx) {
-  const pending: SQLWrapper[] = [];
+  const pending: Statement[] = [];
   let enqueued = false;
   const writes: Writes = {
     app: ctx.app,
@@ -95,21 +95,13 @@ function writeBuffer(ctx: Ctx) {
       return enqueued;
     },
     /** The pending writes as one statement, or null when there are none; empties the buffer. */
-    take(guard?: Guard): SQL | null {
-      // getSQL(), not the builder itself: an embedded builder is wrapped in parentheses.
-      const all = pending.splice(0).map((q) => q.getSQL());
-      if (guard) {
-        const ctes = [guard.ctes, ...all.map((q, i) => sql`${sql.raw(`w${i}`)} AS (${q})`)];
-        return sql`WITH ${sql.join(ctes, sql`, `)} ${guard.check}`;
-      }
+    take(guard?: Guard): Statement | null {
+      const all = pending.splice(0);
+      const ctes = all.map((q, i) => stmt`${raw(`w${i}`)} AS (${q})`);
+      if (guard) return stmt`WITH ${join([guard.ctes, ...ctes], ', ')} ${guard.check}`;
       if (all.length === 0) return null;
-      const last = all.pop()!;
-      if (all.length === 0) return last;
-      const ctes = sql.join(
-        all.map((q, i) => sql`${sql.raw(`w${i}`)} AS (${q})`),
-        sql`, `,
-      );
-      return sql`WITH ${ctes} ${last}`;
+      if (all.length === 1) return all[0];
+      return stmt`WITH ${join(ctes.slice(0, -1), ', ')} ${all[all.length - 1]}`;
     },
   };
 }
@@ -119,7 +111,7 @@ export async function transact<T>(ctx: Ctx, fn: (work: Work) => Promise<T>): Pro
   const result = await ctx.app.db.transaction(async (tx) => {
     const out = await fn({ ...buffer.writes, db: tx });
     const statement = buffer.take();
-    if (statement) await tx.execute(statement);
+    if (statement) await tx.execute(toDrizzle(statement));
     return out;
   });
   if (buffer.enqueued) ctx.app.jobs.nudge();
@@ -139,7 +131,7 @@ export async function writeAtOnce<T>(
   const buffer = writeBuffer(ctx);
   const out = await fn(buffer.writes);
   const statement = buffer.take(guard);
-  if (statement) await runGuarded(ctx.app.db, statement, guard);
+  if (statement) await runGuarded(ctx.app.database, statement, guard);
   if (buffer.enqueued) ctx.app.jobs.nudge();
   return out;
 }
@@ -150,16 +142,29 @@ export async function writeAtOnce<T>(
  * the error the client gets. Nothing in the statement is written when it refuses.
  */
 export interface Guard {
-  ctes: SQL;
-  check: SQL;
+  ctes: Statement;
+  check: Statement;
   /** The error for a refusal code (undefined: not this guard's, the database error stands). */
   refusal(code: string): AppError | undefined;
 }
 
-/** Runs a statement, turning a guard's `minyi_refused:<code>` into that guard's error. */
-export async function runGuarded(db: Db, statement: SQL, guard?: Guard) {
+/** Statement texts seen often enough to be worth a name (prepared once per connection). */
+const preparedNames = new Map<string, string>();
+const MAX_PREPARED = 200;
+
+function nameFor(text: string): string | undefined {
+  let name = preparedNames.get(text);
+  if (!name && preparedNames.size < MAX_PREPARED) {
+    name = `minyi_w${preparedNames.size + 1}`;
+    preparedNames.set(text, name);
+  }
+  return name;
+}
+
+/** Runs a statement on the pool (prepared), turning a guard's `minyi_refused:<code>` into that guard's error. */
+export async function runGuarded(database: Database, statement: Statement, guard?: Guard) {
   try {
-    return await db.execute(statement);
+    return await database.query(statement.text, statement.params, nameFor(statement.text));
   } catch (err) {
     const code = refusedCode(err);
     const refusal = code && guard?.refusal(code);

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { Db } from '../db/client';
 import type { AppServices } from './context';
 import { newId } from './ids';
-import { insertRow } from './rows';
+import { insertRow, stmt, toDrizzle } from './statement';
 import { jobs } from './platform.table';
 
 export interface JobDefinition<S extends z.ZodType = z.ZodType> {
@@ -52,7 +52,7 @@ export function jobInsert(name: string, payload: unknown, opts: EnqueueOptions =
       dedupeKey: opts.dedupeKey ?? null,
       maxAttempts: opts.maxAttempts ?? 5,
     },
-    sql`ON CONFLICT DO NOTHING`,
+    stmt`ON CONFLICT DO NOTHING`,
   );
 }
 
@@ -62,7 +62,7 @@ export async function enqueueJob(
   payload: unknown,
   opts: EnqueueOptions = {},
 ): Promise<void> {
-  await db.execute(jobInsert(name, payload, opts));
+  await db.execute(toDrizzle(jobInsert(name, payload, opts)));
 }
 
 export interface JobQueue {

@@ -1,6 +1,6 @@
 // The opinion module's shared SQL: loading an opinion with its access resource, taking a workflow step
 // (status check, row update, timeline event, audit, citizen notice — one transaction), settings, rate limits.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { LocalizedText } from '@minyi/domain';
 import {
   opinionSettingsSchema,
@@ -8,15 +8,14 @@ import {
   type OpinionSettings,
   type OpinionStatus,
 } from '@minyi/domain/opinions';
-import type { Db } from '../../db/client';
+import type { Database, Db } from '../../db/client';
 import { runGuarded, type Ctx, type Guard, type Work } from '../../platform/context';
 import { AppError, notFound, wrongState } from '../../platform/errors';
 import { newId } from '../../platform/ids';
-import { insertRow, insertRows } from '../../platform/rows';
+import { insertRow, insertRows, join, stmt, toDrizzle } from '../../platform/statement';
 import { readSettings } from '../../platform/settings';
 import {
   opinionAssignments,
-  opinionBlocks,
   opinionEvents,
   opinions,
   opinionRateCounters,
@@ -87,7 +86,7 @@ export function eventInsert(o: { id: string; congressId: string }, ctx: Ctx, e: 
 }
 
 export async function addEvent(w: Work, o: { id: string; congressId: string }, ctx: Ctx, e: EventInput) {
-  await w.db.execute(eventInsert(o, ctx, e));
+  await w.db.execute(toDrizzle(eventInsert(o, ctx, e)));
 }
 
 export interface StepInput {
@@ -163,16 +162,20 @@ export function submissionGuard(
       windowStart: new Date(Math.floor(now / h.windowMs) * h.windowMs),
       hits: 1,
     })),
-    sql`ON CONFLICT (key, window_start) DO UPDATE SET hits = opinion_rate_counters.hits + 1 RETURNING key, hits`,
+    stmt`ON CONFLICT (key, window_start) DO UPDATE SET hits = opinion_rate_counters.hits + 1 RETURNING key, hits`,
   );
-  const over = sql.join(
-    counted.map((h) => sql`(c.key = ${h.key} AND c.hits > ${h.limit})`),
-    sql` OR `,
+  const over = join(
+    counted.map((h) => stmt`(c.key = ${h.key} AND c.hits > ${h.limit})`),
+    ' OR ',
+  );
+  const blocked = join(
+    blockIndexes.map((b) => stmt`${b}`),
+    ', ',
   );
   return {
-    ctes: sql`c AS (${upsert})`,
-    check: sql`SELECT CASE
-      WHEN EXISTS (SELECT 1 FROM ${opinionBlocks} WHERE ${opinionBlocks.congressId} = ${congressId} AND ${inArray(opinionBlocks.valueIndex, blockIndexes)})
+    ctes: stmt`c AS (${upsert})`,
+    check: stmt`SELECT CASE
+      WHEN EXISTS (SELECT 1 FROM opinion_blocks WHERE congress_id = ${congressId} AND value_index IN (${blocked}))
         THEN minyi_refuse('submitter_blocked')
       WHEN EXISTS (SELECT 1 FROM c WHERE ${over}) THEN minyi_refuse('rate_limited')
       ELSE true END AS admitted`,
@@ -192,6 +195,6 @@ export function submissionGuard(
 }
 
 /** Checks a guard on its own (when the writes need a transaction of their own): counts, or refuses. */
-export async function checkGuard(db: Db, guard: Guard) {
-  await runGuarded(db, sql`WITH ${guard.ctes} ${guard.check}`, guard);
+export async function checkGuard(database: Database, guard: Guard) {
+  await runGuarded(database, stmt`WITH ${guard.ctes} ${guard.check}`, guard);
 }

@@ -131,7 +131,7 @@ export async function opinionRoutes(app: FastifyInstance) {
       // module, so it counts first and then takes a transaction.
       let o;
       if (needsTransaction(req.body)) {
-        if (guard) await checkGuard(ctx.app.db, guard);
+        if (guard) await checkGuard(ctx.app.database, guard);
         o = await transact(ctx, (w) => submitOpinion(ctx, w, input));
       } else {
         o = await writeAtOnce(ctx, (w) => submitOpinion(ctx, w, input), guard ?? undefined);

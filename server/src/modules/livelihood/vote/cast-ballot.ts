@@ -10,8 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { VOTE_STATUSES, VOTE_TRANSITIONS, type VoteStatus } from '@minyi/domain/livelihood';
 import { writeAtOnce, type Actor, type Ctx, type Guard } from '../../../platform/context';
+import { arrayOf, stmt } from '../../../platform/statement';
 import { conflict, forbidden, invalidField, notFound, wrongState } from '../../../platform/errors';
-import { projectVoteBallots, projectVoteVoters } from '../livelihood.table';
 import { votePolicy } from '../livelihood.policy';
 import { newReceiptCode, receiptHash } from './receipt';
 
@@ -24,21 +24,15 @@ export async function castBallot(ctx: Ctx, actor: Actor, voteId: string, choices
   if (new Set(choices).size !== choices.length)
     throw invalidField('choices', '不能重复选择', 'contains duplicates');
   const memberId = actor.deputyId ?? NO_DEPUTY;
-  // ARRAY[]::uuid[] is valid SQL; a blank ballot stores an empty array.
-  const uuids = (ids: string[]) =>
-    sql`ARRAY[${sql.join(
-      ids.map((c) => sql`${c}`),
-      sql`, `,
-    )}]::uuid[]`;
   const receiptCode = newReceiptCode();
   let unknownChoice = false;
   const guard: Guard = {
-    ctes: sql`v AS (
+    ctes: stmt`v AS (
         SELECT v.status, v.max_choices,
                (r.member_id IS NOT NULL) AS on_roll,
                (r.signed_in_at IS NOT NULL) AS signed_in,
                (SELECT count(*)::int FROM project_vote_candidates c
-                 WHERE c.vote_id = v.id AND c.candidate_id = ANY(${uuids(choices)})) AS known
+                 WHERE c.vote_id = v.id AND c.candidate_id = ANY(${arrayOf(choices, 'uuid')})) AS known
         FROM project_votes v
         LEFT JOIN project_vote_roll r ON r.vote_id = v.id AND r.member_id = ${memberId}
         WHERE v.id = ${voteId} AND v.congress_id = ${actor.congressId}
@@ -47,27 +41,24 @@ export async function castBallot(ctx: Ctx, actor: Actor, voteId: string, choices
         SELECT CASE
           WHEN NOT EXISTS (SELECT 1 FROM v) THEN minyi_refuse('not_found')
           WHEN NOT v.on_roll THEN minyi_refuse('not_on_roll')
-          WHEN v.status <> ALL(${sql`ARRAY[${sql.join(
-            BALLOT_STATUSES.map((s) => sql`${s}`),
-            sql`, `,
-          )}]::text[]`}) THEN minyi_refuse('state.' || v.status)
+          WHEN v.status <> ALL(${arrayOf(BALLOT_STATUSES, 'text')}) THEN minyi_refuse('state.' || v.status)
           WHEN NOT v.signed_in THEN minyi_refuse('not_signed_in')
           WHEN ${choices.length} > v.max_choices THEN minyi_refuse('too_many.' || v.max_choices)
           WHEN v.known <> ${choices.length} THEN minyi_refuse('unknown_choice')
           ELSE true END AS ok
         FROM (SELECT 1) one LEFT JOIN v ON true),
       marked AS (
-        INSERT INTO ${projectVoteVoters} (congress_id, vote_id, member_id)
+        INSERT INTO project_vote_voters (congress_id, vote_id, member_id)
         SELECT ${actor.congressId}, ${voteId}, ${memberId} FROM checked WHERE checked.ok
         ON CONFLICT DO NOTHING RETURNING 1),
       ballot AS (
-        INSERT INTO ${projectVoteBallots} (congress_id, vote_id, mix_key, receipt_hash, choices)
+        INSERT INTO project_vote_ballots (congress_id, vote_id, mix_key, receipt_hash, choices)
         SELECT ${actor.congressId}, ${voteId}, ${randomBytes(16).toString('hex')},
                ${receiptHash(ctx.app.config.keys.piiIndex, voteId, receiptCode)},
-               ${uuids([...choices].sort())}
+               ${arrayOf([...choices].sort(), 'uuid')}
         WHERE EXISTS (SELECT 1 FROM marked))`,
     // Choices are sorted so that their order carries nothing from the voter's screen.
-    check: sql`SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM marked) THEN minyi_refuse('already_voted')
+    check: stmt`SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM marked) THEN minyi_refuse('already_voted')
       ELSE true END AS ok`,
     refusal(code) {
       if (code === 'not_found') return notFound({ zh: '票决', en: 'project vote' });

@@ -14,7 +14,7 @@ import type { Ctx, Guard, Work, Writes } from '../../../platform/context';
 import { invalidField } from '../../../platform/errors';
 import { submitProjectIdeaFromOpinion } from '../opinions.integrations';
 import { newId } from '../../../platform/ids';
-import { insertRow } from '../../../platform/rows';
+import { insertRow, insertRows } from '../../../platform/statement';
 import { files } from '../../../platform/platform.table';
 import { opinionPhotos, opinions, receptions } from '../opinions.table';
 import { getCommunity, getDeputy, getLiaisonPlace, getStreetCached } from '../opinions.lookups';
@@ -151,7 +151,6 @@ export async function submitOpinion(
   if (!admitted) throw new Error('submitOpinion without a transaction needs an admitted submission');
   const { congressId, channel } = admitted;
   const body = input.body;
-  const db = ctx.app.db;
   const pii = ctx.app.pii;
   const phoneIndex = input.admitted?.phoneIndex ?? pii.index('phone', body.phone);
   const id = newId();
@@ -202,7 +201,10 @@ export async function submitOpinion(
   );
   if (body.photoIds?.length) {
     w.defer(
-      db.insert(opinionPhotos).values(body.photoIds.map((fileId) => ({ congressId, opinionId: id, fileId }))),
+      insertRows(
+        opinionPhotos,
+        body.photoIds.map((fileId) => ({ congressId, opinionId: id, fileId })),
+      ),
     );
   }
   w.defer(eventInsert({ id, congressId }, ctx, { kind: 'submitted', data: { channel } }));
