@@ -26,14 +26,16 @@ const toUtcMidnight = (d: IsoDate): number => Date.parse(`${d}T00:00:00Z`);
 const fromUtcMidnight = (ms: number): IsoDate => new Date(ms).toISOString().slice(0, 10);
 
 /** The calendar date in Asia/Shanghai of an instant. */
+// en-CA formats as YYYY-MM-DD. Made once: constructing a formatter costs far more than formatting.
+const shanghaiDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: CALENDAR_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 export function shanghaiDate(instant: Date): IsoDate {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: CALENDAR_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+  return shanghaiDay.format(instant);
 }
 
 /** End of a Shanghai calendar day (23:59:59.999 +08:00) as an instant: deadlines fall due then. */

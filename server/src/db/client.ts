@@ -18,6 +18,11 @@ export interface RawConnection {
 export interface Database {
   kind: 'pglite' | 'postgres';
   db: Db;
+  /**
+   * One parameterised statement on the pool, below Drizzle (for the few hot paths that build their SQL
+   * with platform/statement.ts). With `name`, PostgreSQL keeps it prepared per connection.
+   */
+  query<R = Record<string, unknown>>(text: string, params: readonly unknown[], name?: string): Promise<R[]>;
   /** A single connection for work that must stay on one session (migrations under a lock). */
   withConnection<T>(fn: (conn: RawConnection) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -43,6 +48,7 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
   return {
     kind: 'pglite',
     db,
+    query: (text, params) => conn.query(text, params as unknown[]),
     withConnection: (fn) => fn(conn),
     close: () => client.close(),
   };
@@ -56,6 +62,8 @@ function createPostgres(url: string, max: number): Database {
   return {
     kind: 'postgres',
     db,
+    query: async <R>(text: string, params: readonly unknown[], name?: string) =>
+      (await pool.query({ text, values: params as unknown[], ...(name ? { name } : {}) })).rows as R[],
     async withConnection(fn) {
       const client = await pool.connect();
       try {

@@ -6,6 +6,7 @@ import type { Db } from '../db/client';
 import type { Ctx } from './context';
 import { hmacSm3 } from './crypto';
 import { newId } from './ids';
+import { insertRow, toDrizzle } from './statement';
 import { auditChainHeads, auditEvents } from './platform.table';
 
 export interface AuditEntry {
@@ -61,7 +62,8 @@ export const rowHash = (key: Buffer, f: HashedFields): string =>
 /** JSON round-trip so what we hash is exactly what jsonb stores (dates as ISO strings). */
 const toJson = (v: unknown): unknown => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
 
-export async function writeAudit(db: Db, ctx: Ctx, entry: AuditEntry): Promise<void> {
+/** The INSERT of one audit row (built now, with its hash; executed by the caller). */
+export function auditInsert(ctx: Ctx, entry: AuditEntry) {
   const congressId = entry.congressId ?? ctx.actor?.congressId;
   if (!congressId) throw new Error(`audit ${entry.action}: no congress to record it under`);
   // Millisecond precision: what timestamptz returns equals what we hashed.
@@ -80,7 +82,11 @@ export async function writeAudit(db: Db, ctx: Ctx, entry: AuditEntry): Promise<v
     requestId: ctx.meta.requestId,
     createdAt,
   };
-  await db.insert(auditEvents).values({ ...fields, rowHash: rowHash(ctx.app.config.keys.audit, fields) });
+  return insertRow(auditEvents, { ...fields, rowHash: rowHash(ctx.app.config.keys.audit, fields) });
+}
+
+export async function writeAudit(db: Db, ctx: Ctx, entry: AuditEntry): Promise<void> {
+  await db.execute(toDrizzle(auditInsert(ctx, entry)));
 }
 
 /**

@@ -3,12 +3,14 @@
 import type { Role } from '@minyi/domain';
 import type { Config } from '../config';
 import type { Database, Db } from '../db/client';
-import { writeAudit, type AuditEntry } from './audit';
-import { enqueueJob, type EnqueueOptions, type JobQueue } from './jobs';
+import { auditInsert, type AuditEntry } from './audit';
+import { jobInsert, type EnqueueOptions, type JobQueue } from './jobs';
 import type { Pii } from './pii';
 import type { FileStorage } from './files';
 import type { Notifier } from './notifications';
 import type { Calendar } from './calendar';
+import type { AppError } from './errors';
+import { join, raw, stmt, toDrizzle, type Statement } from './statement';
 
 export interface Actor {
   accountId: string;
@@ -45,36 +47,138 @@ export interface Ctx {
   meta: RequestMeta;
 }
 
-/** A transaction with the platform's write-side helpers bound to it. */
-export interface Work {
-  db: Db;
+/**
+ * The write side of a use case without the transaction's connection: rows that nobody reads back before
+ * commit. They are written together, in one statement, when the use case returns.
+ */
+export interface Writes {
   /** The services, for use cases called from another module with only a Work in hand. */
   app: AppServices;
-  /** Records the change; congressId defaults to the actor's. */
+  /** Records the change; congressId defaults to the actor's. The row is written with the deferred writes. */
   audit(entry: AuditEntry): Promise<void>;
-  /** Runs `name` after commit (never if the transaction rolls back). */
+  /** Runs `name` after commit (never if the transaction rolls back). Written with the deferred writes. */
   enqueue(name: string, payload: unknown, opts?: EnqueueOptions): Promise<void>;
+  /** Adds an INSERT (no RETURNING read by the caller) to the writes made in one statement at commit. */
+  defer(insert: Statement): void;
+}
+
+/** A transaction with the platform's write-side helpers bound to it. */
+export interface Work extends Writes {
+  db: Db;
+}
+
+/** Collects deferred INSERTs and writes them as one statement (data-modifying CTEs): one round trip. */
+function writeBuffer(ctx: Ctx) {
+  const pending: Statement[] = [];
+  let enqueued = false;
+  const writes: Writes = {
+    app: ctx.app,
+    audit: (entry) => {
+      pending.push(auditInsert(ctx, entry));
+      return Promise.resolve();
+    },
+    enqueue: (name, payload, opts) => {
+      enqueued = true;
+      pending.push(
+        jobInsert(name, payload, {
+          congressId: opts?.congressId ?? ctx.actor?.congressId ?? null,
+          ...opts,
+        }),
+      );
+      return Promise.resolve();
+    },
+    defer: (insert) => void pending.push(insert),
+  };
+  return {
+    writes,
+    get enqueued() {
+      return enqueued;
+    },
+    /** The pending writes as one statement, or null when there are none; empties the buffer. */
+    take(guard?: Guard): Statement | null {
+      const all = pending.splice(0);
+      const ctes = all.map((q, i) => stmt`${raw(`w${i}`)} AS (${q})`);
+      if (guard) return stmt`WITH ${join([guard.ctes, ...ctes], ', ')} ${guard.check}`;
+      if (all.length === 0) return null;
+      if (all.length === 1) return all[0];
+      return stmt`WITH ${join(ctes.slice(0, -1), ', ')} ${all[all.length - 1]}`;
+    },
+  };
 }
 
 export async function transact<T>(ctx: Ctx, fn: (work: Work) => Promise<T>): Promise<T> {
-  let enqueued = false;
+  const buffer = writeBuffer(ctx);
   const result = await ctx.app.db.transaction(async (tx) => {
-    const work: Work = {
-      db: tx,
-      app: ctx.app,
-      audit: (entry) => writeAudit(tx, ctx, entry),
-      enqueue: async (name, payload, opts) => {
-        enqueued = true;
-        await enqueueJob(tx, name, payload, {
-          congressId: opts?.congressId ?? ctx.actor?.congressId ?? null,
-          ...opts,
-        });
-      },
-    };
-    return fn(work);
+    const out = await fn({ ...buffer.writes, db: tx });
+    const statement = buffer.take();
+    if (statement) await tx.execute(toDrizzle(statement));
+    return out;
   });
-  if (enqueued) ctx.app.jobs.nudge();
+  if (buffer.enqueued) ctx.app.jobs.nudge();
   return result;
+}
+
+/**
+ * For a use case whose writes are all INSERTs made through `defer`, `audit` and `enqueue` (its checks
+ * done before): the writes go to the database as one statement, atomic without BEGIN and COMMIT. Used
+ * where a request's round trips are its cost (the public opinion form).
+ */
+export async function writeAtOnce<T>(
+  ctx: Ctx,
+  fn: (writes: Writes) => T | Promise<T>,
+  guard?: Guard,
+): Promise<T> {
+  const buffer = writeBuffer(ctx);
+  const out = await fn(buffer.writes);
+  const statement = buffer.take(guard);
+  if (statement) await runGuarded(ctx.app.database, statement, guard);
+  if (buffer.enqueued) ctx.app.jobs.nudge();
+  return out;
+}
+
+/**
+ * A condition checked inside the writing statement itself: `ctes` (e.g. a counter upsert) and `check`, a
+ * SELECT that calls `minyi_refuse('<code>')` (migration 0003) to abort the statement; the code maps to
+ * the error the client gets. Nothing in the statement is written when it refuses.
+ */
+export interface Guard {
+  ctes: Statement;
+  check: Statement;
+  /** The error for a refusal code (undefined: not this guard's, the database error stands). */
+  refusal(code: string): AppError | undefined;
+}
+
+/** Statement texts seen often enough to be worth a name (prepared once per connection). */
+const preparedNames = new Map<string, string>();
+const MAX_PREPARED = 200;
+
+function nameFor(text: string): string | undefined {
+  let name = preparedNames.get(text);
+  if (!name && preparedNames.size < MAX_PREPARED) {
+    name = `minyi_w${preparedNames.size + 1}`;
+    preparedNames.set(text, name);
+  }
+  return name;
+}
+
+/** Runs a statement on the pool (prepared), turning a guard's `minyi_refused:<code>` into that guard's error. */
+export async function runGuarded(database: Database, statement: Statement, guard?: Guard) {
+  try {
+    return await database.query(statement.text, statement.params, nameFor(statement.text));
+  } catch (err) {
+    const code = refusedCode(err);
+    const refusal = code && guard?.refusal(code);
+    if (refusal) throw refusal;
+    throw err;
+  }
+}
+
+function refusedCode(err: unknown): string | null {
+  for (let e = err as { message?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    const m = /minyi_refused:([\w.-]+)/.exec(e.message ?? '');
+    if (m) return m[1];
+  }
+  return null;
 }
 
 /** A context for work the system does by itself (jobs, seeding, CLI). */

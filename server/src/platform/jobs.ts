@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { Db } from '../db/client';
 import type { AppServices } from './context';
 import { newId } from './ids';
+import { insertRow, stmt, toDrizzle } from './statement';
 import { jobs } from './platform.table';
 
 export interface JobDefinition<S extends z.ZodType = z.ZodType> {
@@ -38,15 +39,11 @@ export interface EnqueueOptions {
   maxAttempts?: number;
 }
 
-export async function enqueueJob(
-  db: Db,
-  name: string,
-  payload: unknown,
-  opts: EnqueueOptions = {},
-): Promise<void> {
-  await db
-    .insert(jobs)
-    .values({
+/** The INSERT of one job (a second with the same dedupe key is ignored); executed by the caller. */
+export function jobInsert(name: string, payload: unknown, opts: EnqueueOptions = {}) {
+  return insertRow(
+    jobs,
+    {
       id: newId(),
       congressId: opts.congressId ?? null,
       name,
@@ -54,8 +51,18 @@ export async function enqueueJob(
       runAt: opts.runAt ?? new Date(),
       dedupeKey: opts.dedupeKey ?? null,
       maxAttempts: opts.maxAttempts ?? 5,
-    })
-    .onConflictDoNothing();
+    },
+    stmt`ON CONFLICT DO NOTHING`,
+  );
+}
+
+export async function enqueueJob(
+  db: Db,
+  name: string,
+  payload: unknown,
+  opts: EnqueueOptions = {},
+): Promise<void> {
+  await db.execute(toDrizzle(jobInsert(name, payload, opts)));
 }
 
 export interface JobQueue {
@@ -70,6 +77,8 @@ export interface JobQueue {
 }
 
 const LOCK_SECONDS = 300;
+/** How long a nudged worker waits for more commits before its pass (jobs are claimed in batches of 20). */
+const NUDGE_DELAY_MS = 25;
 
 export function createJobQueue(
   getApp: () => AppServices,
@@ -82,12 +91,18 @@ export function createJobQueue(
   let running: Promise<unknown> | null = null;
   let stopped = true;
   let wake = false;
+  let nudged = false;
+
+  /** The slot each schedule was last enqueued for by this instance (the dedupe key covers the others). */
+  const enqueuedSlots = new Map<Schedule, number>();
 
   async function enqueueSchedules(db: Db) {
     const now = Date.now();
     for (const s of schedules) {
       const slot = Math.floor(now / s.everyMs);
+      if (enqueuedSlots.get(s) === slot) continue;
       await enqueueJob(db, s.job, s.payload ?? {}, { dedupeKey: `schedule:${s.job}:${slot}` });
+      enqueuedSlots.set(s, slot);
     }
   }
 
@@ -105,7 +120,8 @@ export function createJobQueue(
     return (res as unknown as { rows: Record<string, unknown>[] }).rows;
   }
 
-  async function runOne(app: AppServices, row: Record<string, unknown>) {
+  /** Runs one claimed job; true when it succeeded (the caller marks it done), else it is rescheduled. */
+  async function runOne(app: AppServices, row: Record<string, unknown>): Promise<boolean> {
     const id = row.id as string;
     const def = handlers.get(row.name as string);
     try {
@@ -116,9 +132,7 @@ export function createJobQueue(
         attempts: Number(row.attempts),
         congressId: (row.congress_id as string | null) ?? null,
       });
-      await app.db.execute(
-        sql`UPDATE jobs SET status = 'done', finished_at = now(), locked_until = NULL WHERE id = ${id}`,
-      );
+      return true;
     } catch (err) {
       const attempts = Number(row.attempts);
       const failed = attempts >= Number(row.max_attempts);
@@ -129,6 +143,7 @@ export function createJobQueue(
           locked_until = NULL, run_at = now() + make_interval(secs => ${2 ** attempts}),
           finished_at = ${failed ? sql`now()` : sql`NULL`}
         WHERE id = ${id}`);
+      return false;
     }
   }
 
@@ -139,7 +154,17 @@ export function createJobQueue(
     while (ran < limit) {
       const rows = await claim(app.db, Math.min(20, limit - ran));
       if (rows.length === 0) break;
-      for (const row of rows) await runOne(app, row);
+      const done: string[] = [];
+      for (const row of rows) if (await runOne(app, row)) done.push(row.id as string);
+      // One statement marks the batch's successes done.
+      if (done.length) {
+        await app.db.execute(
+          sql`UPDATE jobs SET status = 'done', finished_at = now(), locked_until = NULL WHERE id IN (${sql.join(
+            done.map((id) => sql`${id}`),
+            sql`, `,
+          )})`,
+        );
+      }
       ran += rows.length;
     }
     return ran;
@@ -148,11 +173,12 @@ export function createJobQueue(
   function loop() {
     if (stopped) return;
     wake = false;
+    nudged = false;
     running = drain()
       .catch((err) => log('job worker pass failed', err))
       .finally(() => {
         running = null;
-        if (!stopped) timer = setTimeout(loop, wake ? 0 : pollMs);
+        if (!stopped) timer = setTimeout(loop, wake ? NUDGE_DELAY_MS : pollMs);
       });
   }
 
@@ -162,9 +188,11 @@ export function createJobQueue(
     nudge() {
       if (stopped) return;
       if (running) wake = true;
-      else if (timer) {
+      else if (timer && !nudged) {
+        // Coalesce: commits within NUDGE_DELAY_MS share one pass (one claim for a batch of jobs).
         clearTimeout(timer);
-        timer = setTimeout(loop, 0);
+        nudged = true;
+        timer = setTimeout(loop, NUDGE_DELAY_MS);
       }
     },
     drain,

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { LocalizedText } from '@minyi/domain';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
+import type { Writes } from './context';
 import { enqueueJob, defineJob } from './jobs';
 import { newId } from './ids';
 import { accounts, notificationPreferences, notifications } from './platform.table';
@@ -30,7 +31,7 @@ export interface Notifier {
   /** Writes the inbox rows and queues delivery in the caller's transaction. */
   notify(db: Db, input: NotificationInput): Promise<void>;
   /** Texts a phone number that has no account (a citizen following an opinion), after commit. */
-  sms(db: Db, congressId: string, phoneEnc: string, text: LocalizedText): Promise<void>;
+  sms(w: Pick<Writes, 'enqueue'>, congressId: string, phoneEnc: string, text: LocalizedText): Promise<void>;
   readonly smsGateway: SmsGateway;
   readonly mail: MailSender | null;
 }
@@ -71,8 +72,8 @@ export function createNotifier(config: Config, log: (obj: object, msg: string) =
       );
       await enqueueJob(db, deliverNotificationsJob.name, { ids }, { congressId: input.congressId });
     },
-    async sms(db, congressId, phoneEnc, text) {
-      await enqueueJob(db, sendSmsJob.name, { phoneEnc, text: `${text.zh}` }, { congressId });
+    async sms(w, congressId, phoneEnc, text) {
+      await w.enqueue(sendSmsJob.name, { phoneEnc, text: `${text.zh}` }, { congressId });
     },
   };
 }

@@ -1,6 +1,6 @@
 // The opinion module's shared SQL: loading an opinion with its access resource, taking a workflow step
 // (status check, row update, timeline event, audit, citizen notice — one transaction), settings, rate limits.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { LocalizedText } from '@minyi/domain';
 import {
   opinionSettingsSchema,
@@ -8,10 +8,11 @@ import {
   type OpinionSettings,
   type OpinionStatus,
 } from '@minyi/domain/opinions';
-import type { Db } from '../../db/client';
-import type { Ctx, Work } from '../../platform/context';
+import type { Database, Db } from '../../db/client';
+import { runGuarded, type Ctx, type Guard, type Work } from '../../platform/context';
 import { AppError, notFound, wrongState } from '../../platform/errors';
 import { newId } from '../../platform/ids';
+import { insertRow, insertRows, join, stmt, toDrizzle } from '../../platform/statement';
 import { readSettings } from '../../platform/settings';
 import { opinionAssignments, opinionEvents, opinions, opinionRateCounters } from './opinions.table';
 import { findPlaceDeputyIds, findStreetCommitteeDeputyIds } from './opinions.lookups';
@@ -72,13 +73,11 @@ export async function loadOpinion(db: Db, congressId: string, id: string, lock =
   return row;
 }
 
-export async function addEvent(
-  w: Work,
-  o: { id: string; congressId: string },
-  ctx: Ctx,
-  e: { kind: string; note?: string | null; isPublic?: boolean; data?: Record<string, unknown> },
-) {
-  await w.db.insert(opinionEvents).values({
+type EventInput = { kind: string; note?: string | null; isPublic?: boolean; data?: Record<string, unknown> };
+
+/** The INSERT of one timeline event (for a deferred write). */
+export function eventInsert(o: { id: string; congressId: string }, ctx: Ctx, e: EventInput) {
+  return insertRow(opinionEvents, {
     id: newId(),
     congressId: o.congressId,
     opinionId: o.id,
@@ -88,6 +87,10 @@ export async function addEvent(
     data: e.data ?? {},
     accountId: ctx.actor?.accountId ?? null,
   });
+}
+
+export async function addEvent(w: Work, o: { id: string; congressId: string }, ctx: Ctx, e: EventInput) {
+  await w.db.execute(toDrizzle(eventInsert(o, ctx, e)));
 }
 
 export interface StepInput {
@@ -131,7 +134,7 @@ function auditable(patch: Partial<OpinionRow>): Record<string, unknown> {
 
 /** Texts the citizen about a step (queued in the step's transaction; sent after commit). */
 export async function tellCitizen(w: Work, ctx: Ctx, o: OpinionRow, text: LocalizedText) {
-  await ctx.app.notifier.sms(w.db, o.congressId, o.phoneEnc, {
+  await ctx.app.notifier.sms(w, o.congressId, o.phoneEnc, {
     zh: `【民意】${text.zh}（查询码 ${o.trackingCode}）`,
     en: `${text.en} (tracking code ${o.trackingCode})`,
   });
@@ -141,31 +144,61 @@ export async function tellCitizen(w: Work, ctx: Ctx, o: OpinionRow, text: Locali
  * own short statement, not in the submission's transaction: every submission from one network updates the
  * same counter row, and holding that row lock for a whole transaction would serialise them. A refused
  * attempt still counts as an attempt. */
-export async function countHits(
-  db: Db,
+/**
+ * The public form's limits as a guard: counts this submission against each limit (a row per key and time
+ * window, so the limits hold across instances) and refuses a blocked phone or IP (403) or a count over its
+ * limit (429). Checked inside the statement that writes the opinion, so a refused submission writes nothing,
+ * its count included.
+ */
+export function submissionGuard(
   congressId: string,
   hits: { key: string; windowMs: number; limit: number }[],
-) {
+  /** Blind indexes (phone, IP) to look up in the block list. */
+  blockIndexes: string[],
+): Guard {
   const now = Date.now();
-  const rows = await db
-    .insert(opinionRateCounters)
-    .values(
-      hits.map((h) => ({
-        congressId,
-        key: `${congressId}:${h.key}`,
-        windowStart: new Date(Math.floor(now / h.windowMs) * h.windowMs),
-        hits: 1,
-      })),
-    )
-    .onConflictDoUpdate({
-      target: [opinionRateCounters.key, opinionRateCounters.windowStart],
-      set: { hits: sql`${opinionRateCounters.hits} + 1` },
-    })
-    .returning({ key: opinionRateCounters.key, hits: opinionRateCounters.hits });
-  if (hits.some((h) => (rows.find((r) => r.key === `${congressId}:${h.key}`)?.hits ?? 0) > h.limit)) {
-    throw new AppError(429, 'rate_limited', {
-      zh: '提交过于频繁，请稍后再试',
-      en: 'Too many submissions; please try again later',
-    });
-  }
+  const counted = hits.map((h) => ({ ...h, key: `${congressId}:${h.key}` }));
+  const upsert = insertRows(
+    opinionRateCounters,
+    counted.map((h) => ({
+      congressId,
+      key: h.key,
+      windowStart: new Date(Math.floor(now / h.windowMs) * h.windowMs),
+      hits: 1,
+    })),
+    stmt`ON CONFLICT (key, window_start) DO UPDATE SET hits = opinion_rate_counters.hits + 1 RETURNING key, hits`,
+  );
+  const over = join(
+    counted.map((h) => stmt`(c.key = ${h.key} AND c.hits > ${h.limit})`),
+    ' OR ',
+  );
+  const blocked = join(
+    blockIndexes.map((b) => stmt`${b}`),
+    ', ',
+  );
+  return {
+    ctes: stmt`c AS (${upsert})`,
+    check: stmt`SELECT CASE
+      WHEN EXISTS (SELECT 1 FROM opinion_blocks WHERE congress_id = ${congressId} AND value_index IN (${blocked}))
+        THEN minyi_refuse('submitter_blocked')
+      WHEN EXISTS (SELECT 1 FROM c WHERE ${over}) THEN minyi_refuse('rate_limited')
+      ELSE true END AS admitted`,
+    refusal: (code) =>
+      code === 'submitter_blocked'
+        ? new AppError(403, 'submitter_blocked', {
+            zh: '该号码或网络已被限制提交，请到代表联络站当面反映',
+            en: 'Submissions from this phone or network are blocked; please visit a liaison place',
+          })
+        : code === 'rate_limited'
+          ? new AppError(429, 'rate_limited', {
+              zh: '提交过于频繁，请稍后再试',
+              en: 'Too many submissions; please try again later',
+            })
+          : undefined,
+  };
+}
+
+/** Checks a guard on its own (when the writes need a transaction of their own): counts, or refuses. */
+export async function checkGuard(database: Database, guard: Guard) {
+  await runGuarded(database, stmt`WITH ${guard.ctes} ${guard.check}`, guard);
 }

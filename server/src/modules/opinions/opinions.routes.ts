@@ -26,7 +26,7 @@ import {
   trackQuerySchema,
 } from '@minyi/domain/opinions';
 import { ctxOf, typed } from '../../platform/http';
-import { transact, type Ctx } from '../../platform/context';
+import { transact, writeAtOnce, type Ctx } from '../../platform/context';
 import { requireRole } from '../../platform/access';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { readSettings, writeSettings } from '../../platform/settings';
@@ -38,9 +38,9 @@ import {
   RECEPTION_ROLES,
   ENTRY_ROLES,
 } from './opinions.policy';
-import { forgetOpinionSettings, loadOpinion, OPINION, resourceOf } from './opinions.repository';
+import { checkGuard, forgetOpinionSettings, loadOpinion, OPINION, resourceOf } from './opinions.repository';
 import { getDeputy, getLiaisonPlace, getStreet, resolvePublicCongress } from '../registry';
-import { admitSubmission, submitOpinion } from './commands/submit-opinion';
+import { admitSubmission, needsTransaction, submitOpinion } from './commands/submit-opinion';
 import { claimOpinion } from './commands/claim-opinion';
 import { decideOpinion } from './commands/decide-opinion';
 import { handBackOpinion } from './commands/hand-back-opinion';
@@ -132,7 +132,17 @@ export async function opinionRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const ctx = ctxOf(req);
       const admitted = await admitSubmission(ctx, { body: req.body });
-      const o = await transact(ctx, (w) => submitOpinion(ctx, w, { body: req.body, admitted }));
+      const input = { body: req.body, admitted };
+      const { guard } = admitted;
+      // Most submissions are one statement, limits included; a project idea also writes to the livelihood
+      // module, so it counts first and then takes a transaction.
+      let o;
+      if (needsTransaction(req.body)) {
+        if (guard) await checkGuard(ctx.app.database, guard);
+        o = await transact(ctx, (w) => submitOpinion(ctx, w, input));
+      } else {
+        o = await writeAtOnce(ctx, (w) => submitOpinion(ctx, w, input), guard ?? undefined);
+      }
       return reply.code(201).send({ id: o.id, trackingCode: o.trackingCode });
     },
   );

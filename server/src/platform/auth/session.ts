@@ -128,16 +128,30 @@ export function forgetSessions(by: { sessionId?: string; accountId?: string } = 
   if (!by.sessionId && !by.accountId) sessionCache.clear();
 }
 
+/**
+ * The session lookup runs on every signed-in request: a prepared statement (built once per database
+ * handle; PostgreSQL keeps its plan per connection).
+ */
+const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+const prepareSessionLookup = (db: Db) =>
+  db
+    .select({ session: sessions, ...accountColumns })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('minyi_session_lookup');
+function sessionLookup(db: Db) {
+  let q = sessionLookups.get(db);
+  if (!q) sessionLookups.set(db, (q = prepareSessionLookup(db)));
+  return q;
+}
+
 async function lookUpSession(db: Db, id: string, ttlMs: number, now: number): Promise<SessionRow | null> {
   if (ttlMs > 0) {
     const hit = sessionCache.get(id);
     if (hit && now - hit.at < ttlMs) return hit.row;
   }
-  const [row] = await db
-    .select({ session: sessions, ...accountColumns })
-    .from(sessions)
-    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(eq(sessions.id, id));
+  const [row] = await sessionLookup(db).execute({ id });
   if (!row) {
     sessionCache.delete(id);
     return null;

@@ -10,14 +10,15 @@ import {
   type SubmitOpinionInput,
 } from '@minyi/domain/opinions';
 import type { Db } from '../../../db/client';
-import type { Ctx, Work } from '../../../platform/context';
-import { AppError, invalidField } from '../../../platform/errors';
+import type { Ctx, Guard, Work, Writes } from '../../../platform/context';
+import { invalidField } from '../../../platform/errors';
 import { submitProjectIdeaFromOpinion } from '../opinions.integrations';
 import { newId } from '../../../platform/ids';
+import { insertRow, insertRows } from '../../../platform/statement';
 import { files } from '../../../platform/platform.table';
-import { opinionBlocks, opinionPhotos, opinions, receptions } from '../opinions.table';
+import { opinionPhotos, opinions, receptions } from '../opinions.table';
 import { getCommunity, getDeputy, getLiaisonPlace, getStreetCached } from '../opinions.lookups';
-import { addEvent, countHits, readOpinionSettingsCached } from '../opinions.repository';
+import { eventInsert, readOpinionSettingsCached, submissionGuard } from '../opinions.repository';
 import { ENTRY_ROLES } from '../opinions.policy';
 
 export function newTrackingCode(): string {
@@ -101,9 +102,8 @@ export async function checkSubmission(ctx: Ctx, db: Db, input: SubmitOptions & {
 }
 
 /**
- * The public form's gate, before the transaction: the checks that name fields, the block list and the
- * per-IP/per-phone limits (counted in their own statement so that concurrent submissions do not queue on
- * one counter row).
+ * The public form's gate: the checks that name fields, then the block list and the per-IP/per-phone
+ * limits as a guard for the writing statement.
  */
 export async function admitSubmission(
   ctx: Ctx,
@@ -112,30 +112,20 @@ export async function admitSubmission(
   const db = ctx.app.db;
   const checked = await checkSubmission(ctx, db, input);
   const phoneIndex = ctx.app.pii.index('phone', input.body.phone);
+  let guard: Guard | null = null;
   if (!checked.staff && !input.trusted) {
     const ipIndex = ipIndexOf(ctx, ctx.meta.ip);
-    const blocked = await db
-      .select({ id: opinionBlocks.id })
-      .from(opinionBlocks)
-      .where(
-        and(
-          eq(opinionBlocks.congressId, checked.congressId),
-          inArray(opinionBlocks.valueIndex, [phoneIndex, ipIndex]),
-        ),
-      );
-    if (blocked.length) {
-      throw new AppError(403, 'submitter_blocked', {
-        zh: '该号码或网络已被限制提交，请到代表联络站当面反映',
-        en: 'Submissions from this phone or network are blocked; please visit a liaison place',
-      });
-    }
     const settings = await readOpinionSettingsCached(db, checked.congressId);
-    await countHits(db, checked.congressId, [
-      { key: `ip:${ipIndex}`, windowMs: 3_600_000, limit: settings.maxSubmissionsPerIpPerHour },
-      { key: `phone:${phoneIndex}`, windowMs: 86_400_000, limit: settings.maxSubmissionsPerPhonePerDay },
-    ]);
+    guard = submissionGuard(
+      checked.congressId,
+      [
+        { key: `ip:${ipIndex}`, windowMs: 3_600_000, limit: settings.maxSubmissionsPerIpPerHour },
+        { key: `phone:${phoneIndex}`, windowMs: 86_400_000, limit: settings.maxSubmissionsPerPhonePerDay },
+      ],
+      [phoneIndex, ipIndex],
+    );
   }
-  return { ...checked, phoneIndex };
+  return { ...checked, phoneIndex, guard };
 }
 
 export interface Admitted {
@@ -143,15 +133,23 @@ export interface Admitted {
   channel: OpinionChannel;
   staff: boolean;
   phoneIndex: string;
+  /** The block list and rate limits, checked in the statement that writes (null for staff and imports). */
+  guard: Guard | null;
 }
 
-/** Stores the opinion. Without `admitted` (import, demo) the field checks run here, in the transaction. */
+/**
+ * Stores the opinion. Without `admitted` (import, demo) the field checks run here, in the transaction.
+ * Every row it writes is deferred, so an admitted submission with no project idea (`needsTransaction`
+ * false) is one statement: `writeAtOnce`.
+ */
 export async function submitOpinion(
   ctx: Ctx,
-  w: Work,
+  w: Writes | Work,
   input: SubmitOptions & { body: SubmitOpinionInput; admitted?: Admitted },
 ) {
-  const { congressId, channel } = input.admitted ?? (await checkSubmission(ctx, w.db, input));
+  const admitted = input.admitted ?? ('db' in w ? await checkSubmission(ctx, w.db, input) : undefined);
+  if (!admitted) throw new Error('submitOpinion without a transaction needs an admitted submission');
+  const { congressId, channel } = admitted;
   const body = input.body;
   const pii = ctx.app.pii;
   const phoneIndex = input.admitted?.phoneIndex ?? pii.index('phone', body.phone);
@@ -159,40 +157,10 @@ export async function submitOpinion(
   const trackingCode = newTrackingCode();
   const phoneEnc = pii.encrypt(body.phone);
   const at = input.receivedAt ?? new Date();
-  await w.db.insert(opinions).values({
-    id,
-    congressId,
-    trackingCode,
-    content: body.content,
-    publicContent: redactContent(body.content),
-    category: body.category,
-    streetId: body.streetId,
-    communityId: body.communityId ?? null,
-    location: body.location ?? null,
-    latitude: body.latitude ?? null,
-    longitude: body.longitude ?? null,
-    channel,
-    deputyId: body.deputyId ?? null,
-    liaisonPlaceId: body.liaisonPlaceId ?? null,
-    receptionId: body.receptionId ?? null,
-    nameEnc: body.name ? pii.encrypt(body.name) : null,
-    phoneEnc,
-    phoneIndex,
-    phoneCheck: phoneCheckOf(ctx, trackingCode, body.phone.slice(-4)),
-    isPublic: body.isPublic,
-    searchText: searchText(body.content, body.location),
-    createdBy: ctx.actor?.accountId ?? null,
-    createdAt: at,
-    updatedAt: at,
-  });
-  if (body.photoIds?.length) {
-    await w.db
-      .insert(opinionPhotos)
-      .values(body.photoIds.map((fileId) => ({ congressId, opinionId: id, fileId })));
-  }
-  await addEvent(w, { id, congressId }, ctx, { kind: 'submitted', data: { channel } });
+  let projectIdeaId: string | null = null;
   if (body.category === 'livelihoodProjectIdea') {
-    // A project idea also goes to the livelihood projects' solicitation (helper F's module).
+    // A project idea also goes to the livelihood projects' solicitation.
+    if (!('db' in w)) throw new Error('a project idea needs a transaction (see needsTransaction)');
     const idea = await submitProjectIdeaFromOpinion(w, {
       congressId,
       title: body.content.slice(0, 40),
@@ -200,13 +168,48 @@ export async function submitOpinion(
       streetId: body.streetId,
       opinionId: id,
     });
-    if (idea) {
-      await w.db.update(opinions).set({ projectIdeaId: idea.id }).where(eq(opinions.id, id));
-      await addEvent(w, { id, congressId }, ctx, {
-        kind: 'projectIdeaSubmitted',
-        data: { projectIdeaId: idea.id },
-      });
-    }
+    projectIdeaId = idea?.id ?? null;
+  }
+  w.defer(
+    insertRow(opinions, {
+      id,
+      congressId,
+      trackingCode,
+      content: body.content,
+      publicContent: redactContent(body.content),
+      category: body.category,
+      streetId: body.streetId,
+      communityId: body.communityId ?? null,
+      location: body.location ?? null,
+      latitude: body.latitude ?? null,
+      longitude: body.longitude ?? null,
+      channel,
+      deputyId: body.deputyId ?? null,
+      liaisonPlaceId: body.liaisonPlaceId ?? null,
+      receptionId: body.receptionId ?? null,
+      nameEnc: body.name ? pii.encrypt(body.name) : null,
+      phoneEnc,
+      phoneIndex,
+      phoneCheck: phoneCheckOf(ctx, trackingCode, body.phone.slice(-4)),
+      isPublic: body.isPublic,
+      searchText: searchText(body.content, body.location),
+      projectIdeaId,
+      createdBy: ctx.actor?.accountId ?? null,
+      createdAt: at,
+      updatedAt: at,
+    }),
+  );
+  if (body.photoIds?.length) {
+    w.defer(
+      insertRows(
+        opinionPhotos,
+        body.photoIds.map((fileId) => ({ congressId, opinionId: id, fileId })),
+      ),
+    );
+  }
+  w.defer(eventInsert({ id, congressId }, ctx, { kind: 'submitted', data: { channel } }));
+  if (projectIdeaId) {
+    w.defer(eventInsert({ id, congressId }, ctx, { kind: 'projectIdeaSubmitted', data: { projectIdeaId } }));
   }
   await w.audit({
     action: 'opinion.submit',
@@ -221,10 +224,13 @@ export async function submitOpinion(
       photos: body.photoIds?.length ?? 0,
     },
   });
-  // The citizen's text with the tracking code: the SMS job is queued in this transaction.
-  await ctx.app.notifier.sms(w.db, congressId, phoneEnc, {
+  // The citizen's text with the tracking code: the SMS job is queued with the opinion.
+  await ctx.app.notifier.sms(w, congressId, phoneEnc, {
     zh: `【民意】您的意见已收到，查询码 ${trackingCode}，凭查询码和手机尾号四位可查看办理进展。`,
     en: `Your opinion was received. Tracking code ${trackingCode}.`,
   });
   return { id, trackingCode, congressId };
 }
+
+/** Whether a submission reads or writes beyond its own deferred rows (a project idea does). */
+export const needsTransaction = (body: SubmitOpinionInput) => body.category === 'livelihoodProjectIdea';

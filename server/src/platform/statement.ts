@@ -1,0 +1,122 @@
+// Parameterised SQL for the few hot paths where building the statement was the request's cost (the public
+// opinion form, ballots, audit rows and jobs): a tagged template that renders `$n` placeholders as it goes,
+// and typed INSERTs from a Drizzle table's column metadata, with values encoded as Drizzle encodes them.
+// Drizzle's builders stay the way to write everything else; `toDrizzle` runs a statement inside a
+// Drizzle transaction.
+//
+// Texts built here never hold a `$` other than their placeholders (identifiers and keywords only), so
+// embedding renumbers placeholders by a plain replace.
+import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+
+export interface Statement {
+  readonly text: string;
+  readonly params: readonly unknown[];
+}
+
+class Raw {
+  constructor(readonly text: string) {}
+}
+
+/** Trusted SQL text (identifiers, keywords); never user input. */
+export const raw = (text: string): Raw => new Raw(text);
+
+const isStatement = (v: unknown): v is Statement =>
+  typeof v === 'object' && v !== null && 'text' in v && 'params' in v && !(v instanceof Date);
+
+function renumber(text: string, offset: number): string {
+  return offset === 0 ? text : text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+}
+
+/** `stmt\`… ${value} …\``: values become parameters; embedded statements and `raw` text are inlined. */
+export function stmt(strings: TemplateStringsArray, ...values: unknown[]): Statement {
+  let text = strings[0];
+  const params: unknown[] = [];
+  values.forEach((v, i) => {
+    if (v instanceof Raw) text += v.text;
+    else if (isStatement(v)) {
+      text += renumber(v.text, params.length);
+      params.push(...v.params);
+    } else {
+      params.push(v);
+      text += `$${params.length}`;
+    }
+    text += strings[i + 1];
+  });
+  return { text, params };
+}
+
+/** Statements joined by a separator. */
+export function join(parts: readonly Statement[], separator: string): Statement {
+  let text = '';
+  const params: unknown[] = [];
+  parts.forEach((p, i) => {
+    if (i > 0) text += separator;
+    text += renumber(p.text, params.length);
+    params.push(...p.params);
+  });
+  return { text, params };
+}
+
+/** `ARRAY[$1, $2, …]::<type>[]` (an empty list is an empty array). */
+export const arrayOf = (values: readonly unknown[], type: string): Statement =>
+  stmt`ARRAY[${join(
+    values.map((v) => stmt`${v}`),
+    ', ',
+  )}]${raw(`::${type}[]`)}`;
+
+const heads = new Map<string, string>();
+
+/** `INSERT INTO table (the first row's columns) VALUES (…), (…)`; `suffix` e.g. ON CONFLICT … RETURNING. */
+export function insertRows<T extends PgTable>(
+  table: T,
+  rows: T['$inferInsert'][],
+  suffix?: Statement,
+): Statement {
+  if (rows.length === 0) throw new Error('insertRows: no rows');
+  const columns = getTableColumns(table);
+  const first = rows[0] as Record<string, unknown>;
+  const keys = Object.keys(first).filter((k) => first[k] !== undefined);
+  const name = getTableName(table);
+  const cacheKey = `${name}|${keys.join(',')}`;
+  let head = heads.get(cacheKey);
+  if (!head) {
+    const list = keys.map((k) => {
+      const column = columns[k];
+      if (!column) throw new Error(`insertRows: ${name} has no column ${k}`);
+      return `"${column.name}"`;
+    });
+    head = `INSERT INTO "${name}" (${list.join(', ')}) VALUES `;
+    heads.set(cacheKey, head);
+  }
+  let text = head;
+  const params: unknown[] = [];
+  rows.forEach((row, i) => {
+    const r = row as Record<string, unknown>;
+    text += i === 0 ? '(' : ', (';
+    keys.forEach((k, j) => {
+      const v = r[k];
+      params.push(v === null || v === undefined ? null : columns[k].mapToDriverValue(v));
+      text += j === 0 ? `$${params.length}` : `, $${params.length}`;
+    });
+    text += ')';
+  });
+  const out = { text, params };
+  return suffix ? stmt`${out} ${suffix}` : out;
+}
+
+export const insertRow = <T extends PgTable>(table: T, row: T['$inferInsert'], suffix?: Statement) =>
+  insertRows(table, [row], suffix);
+
+/** The statement as Drizzle SQL (to run it in a Drizzle transaction). */
+export function toDrizzle(s: Statement): SQL {
+  const chunks: SQL[] = [];
+  let last = 0;
+  for (const m of s.text.matchAll(/\$(\d+)/g)) {
+    chunks.push(sql.raw(s.text.slice(last, m.index)));
+    chunks.push(sql`${s.params[Number(m[1]) - 1]}`);
+    last = m.index + m[0].length;
+  }
+  chunks.push(sql.raw(s.text.slice(last)));
+  return sql.join(chunks);
+}
