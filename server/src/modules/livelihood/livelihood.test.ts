@@ -312,7 +312,11 @@ describe('implementation and evaluation', () => {
     const inbox = (await unit.get('/api/v1/notifications')).json();
     expect(JSON.stringify(inbox)).toContain('施工围挡影响通行');
     const actions = (
-      await t.services.db.select().from(auditEvents).where(eq(auditEvents.entityId, opinionId))
+      await t.services.db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.entityId, opinionId))
+        .orderBy(auditEvents.id)
     ).map((a) => a.action);
     expect(actions).toEqual(['opinion.submit', 'opinion.claim', 'opinion.forward']);
   });
