@@ -134,16 +134,14 @@ function auditable(patch: Partial<OpinionRow>): Record<string, unknown> {
 
 /** Texts the citizen about a step (queued in the step's transaction; sent after commit). */
 export async function tellCitizen(w: Work, ctx: Ctx, o: OpinionRow, text: LocalizedText) {
+  // An opinion raised by deputies themselves (a site inspection) may have no contact phone.
+  if (!ctx.app.pii.decrypt(o.phoneEnc)) return;
   await ctx.app.notifier.sms(w, o.congressId, o.phoneEnc, {
     zh: `【民意】${text.zh}（查询码 ${o.trackingCode}）`,
     en: `${text.en} (tracking code ${o.trackingCode})`,
   });
 }
 
-/** Counts a hit per key in its window, in one statement, and throws 429 when a limit is passed. Run in its
- * own short statement, not in the submission's transaction: every submission from one network updates the
- * same counter row, and holding that row lock for a whole transaction would serialise them. A refused
- * attempt still counts as an attempt. */
 /**
  * The public form's limits as a guard: counts this submission against each limit (a row per key and time
  * window, so the limits hold across instances) and refuses a blocked phone or IP (403) or a count over its
