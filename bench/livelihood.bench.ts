@@ -41,32 +41,42 @@ interface Job {
   headers: Record<string, string>;
 }
 
-/** Sends every request once, `concurrency` at a time, from its own thread; answers status counts and time. */
+/**
+ * Sends every request once, `concurrency` at a time, with autocannon (the load generator of the baselines, so
+ * ballots and raw inserts are driven alike) from its own thread: each request takes the next job (its own
+ * deputy's cookie and CSRF token). Answers status counts, time and latencies.
+ */
 function fire(
   jobs: Job[],
   concurrency: number,
 ): Promise<{ ms: number; statuses: Record<string, number>; latencies: number[] }> {
   const code = `
     const { parentPort, workerData } = require('node:worker_threads');
-    (async () => {
-      const { jobs, concurrency } = workerData;
-      const statuses = {}; const latencies = []; let next = 0;
-      const t0 = performance.now();
-      async function lane() {
-        while (next < jobs.length) {
+    const autocannon = require('autocannon');
+    const { jobs, concurrency } = workerData;
+    const statuses = {}; const latencies = []; let next = 0;
+    const u = new URL(jobs[0].url);
+    const t0 = performance.now();
+    const instance = autocannon({
+      url: u.origin,
+      connections: concurrency,
+      amount: jobs.length,
+      requests: [{
+        setupRequest: (req) => {
           const j = jobs[next++];
-          const s = performance.now();
-          try {
-            const r = await fetch(j.url, { method: 'POST', headers: j.headers, body: j.body });
-            await r.arrayBuffer();
-            statuses[r.status] = (statuses[r.status] || 0) + 1;
-          } catch (e) { statuses.error = (statuses.error || 0) + 1; }
-          latencies.push(performance.now() - s);
-        }
-      }
-      await Promise.all(Array.from({ length: concurrency }, lane));
-      parentPort.postMessage({ ms: performance.now() - t0, statuses, latencies });
-    })();`;
+          const p = new URL(j.url);
+          return { ...req, method: 'POST', path: p.pathname + p.search, headers: j.headers, body: j.body };
+        },
+      }],
+    });
+    let last = t0;
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      statuses[statusCode] = (statuses[statusCode] || 0) + 1;
+      latencies.push(responseTime);
+      last = performance.now();
+    });
+    // Timed to the last response (autocannon may take a moment to wind down after it).
+    instance.then(() => parentPort.postMessage({ ms: last - t0, statuses, latencies, endMs: performance.now() - t0 }));`;
   return new Promise((resolve, reject) => {
     const w = new Worker(code, { eval: true, workerData: { jobs, concurrency } });
     w.once('message', (m) => {
