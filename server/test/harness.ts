@@ -82,11 +82,18 @@ export interface TestEnv {
   close(): Promise<void>;
 }
 
-function client(app: FastifyInstance, cookie = '', csrfToken = ''): TestClient {
+/** A client of the app signed in with this cookie and CSRF token (none: anonymous); `headers` go on every request. */
+export function testClient(
+  app: FastifyInstance,
+  cookie = '',
+  csrfToken = '',
+  headers: Record<string, string> = {},
+): TestClient {
   const request = (opts: InjectOptions) =>
     app.inject({
       ...opts,
       headers: {
+        ...headers,
         ...(cookie ? { cookie } : {}),
         ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
         ...(opts.headers ?? {}),
@@ -154,7 +161,7 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
     services,
     database,
     ...main,
-    anon: client(app),
+    anon: testClient(app),
     async createAccount(opts) {
       const id = newId();
       const username = opts.username ?? `user_${id.slice(-8)}`;
@@ -183,7 +190,7 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
       if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
       const setCookie = res.headers['set-cookie'];
       const raw = Array.isArray(setCookie) ? setCookie[0] : setCookie!;
-      return client(app, raw.split(';')[0], res.json().csrfToken);
+      return testClient(app, raw.split(';')[0], res.json().csrfToken);
     },
     createCongress,
     async close() {

@@ -3,8 +3,7 @@
 import { newId } from '../src/platform/ids';
 import { deputies, handlingUnits, mandates } from '../src/modules/registry/registry.table';
 import { livelihoodCandidates } from '../src/modules/livelihood/livelihood.table';
-import type { InjectOptions } from 'fastify';
-import { TEST_PASSWORD, type TestClient, type TestEnv } from './harness';
+import { TEST_PASSWORD, testClient, type TestClient, type TestEnv } from './harness';
 
 export interface District {
   deputyIds: string[];
@@ -93,24 +92,7 @@ export async function loginAs(
   const setCookie = res.headers['set-cookie'];
   const cookie = (Array.isArray(setCookie) ? setCookie[0] : setCookie!).split(';')[0];
   const csrfToken: string = res.json().csrfToken;
-  const request = (opts: InjectOptions) =>
-    t.app.inject({
-      ...opts,
-      headers: { cookie, 'x-csrf-token': csrfToken, 'x-forwarded-for': ip, ...(opts.headers ?? {}) },
-    });
-  const withBody =
-    (method: 'POST' | 'PUT' | 'PATCH') => (url: string, body?: unknown, headers?: Record<string, string>) =>
-      request({ method, url, payload: body === undefined ? undefined : (body as object), headers });
-  return {
-    cookie,
-    csrfToken,
-    request,
-    get: (url, headers) => request({ method: 'GET', url, headers }),
-    post: withBody('POST'),
-    put: withBody('PUT'),
-    patch: withBody('PATCH'),
-    delete: (url, headers) => request({ method: 'DELETE', url, headers }),
-  };
+  return testClient(t.app, cookie, csrfToken, { 'x-forwarded-for': ip });
 }
 
 /** A deputy of the congress with no active mandate: not on any roll. */

@@ -5,25 +5,10 @@ import { generate, generateSecret } from 'otplib';
 import { expect } from 'vitest';
 import { isAdminRole, type Role } from '@minyi/domain';
 import { accounts } from '../src/platform/platform.table';
-import { TEST_PASSWORD, type TestClient, type TestEnv } from './harness';
+import { TEST_PASSWORD, testClient, type TestClient, type TestEnv } from './harness';
 
-function clientOf(t: TestEnv, cookie: string, csrfToken: string): TestClient {
-  const request: TestClient['request'] = (opts) =>
-    t.anon.request({ ...opts, headers: { cookie, 'x-csrf-token': csrfToken, ...(opts.headers ?? {}) } });
-  const withBody =
-    (method: 'POST' | 'PUT' | 'PATCH') => (url: string, body?: unknown, headers?: Record<string, string>) =>
-      request({ method, url, payload: body === undefined ? undefined : (body as object), headers });
-  return {
-    cookie,
-    csrfToken,
-    request,
-    get: (url, headers) => request({ method: 'GET', url, headers }),
-    post: withBody('POST'),
-    put: withBody('PUT'),
-    patch: withBody('PATCH'),
-    delete: (url, headers) => request({ method: 'DELETE', url, headers }),
-  };
-}
+const clientOf = (t: TestEnv, cookie: string, csrfToken: string): TestClient =>
+  testClient(t.app, cookie, csrfToken);
 
 let ipCounter = 0;
 /** POST /auth/login from a fresh client address, so the login rate limit (30/min per address) never trips. */
