@@ -98,6 +98,20 @@ export async function findStreetCommitteeDeputyIds(
   return rows.map((r) => r.id);
 }
 
+/** The streets whose working committee a deputy currently sits on, as a subquery. */
+export const committeeStreetsOf = (db: Db, deputyId: string) =>
+  db
+    .select({ id: workingCommittees.streetId })
+    .from(committeeMembers)
+    .innerJoin(workingCommittees, eq(workingCommittees.id, committeeMembers.workingCommitteeId))
+    .where(
+      and(
+        eq(committeeMembers.deputyId, deputyId),
+        eq(workingCommittees.kind, 'streetWorkingCommittee'),
+        isNull(committeeMembers.endedOn),
+      ),
+    );
+
 /**
  * Who hears of an overdue item in a street: the active accounts of the current members of that street's
  * working committee; only when the street has no committee, or none of its members has an account, the

@@ -586,6 +586,11 @@ describe('escalation to the street working committee', () => {
       expect(seen.statusCode, seen.body).toBe(200);
       expect(seen.json().abilities).toMatchObject({ view: true, claim: false, decide: false });
       expect((await otherDeputy.get(`/api/v1/opinions/${id}`)).statusCode).toBe(404);
+      // It is in the member's workbench queue too, not in the former member's.
+      const queue = (await deputy.get('/api/v1/opinions?limit=200')).json();
+      expect(queue.items.map((i: { id: string }) => i.id)).toContain(id);
+      const former = (await otherDeputy.get('/api/v1/opinions?limit=200')).json();
+      expect(former.items.map((i: { id: string }) => i.id)).not.toContain(id);
     } finally {
       await t.services.db
         .delete(committeeMembers)
@@ -999,6 +1004,11 @@ describe('search, QR, import, receptions, reports', () => {
     );
     expect(op.statusCode, op.body).toBe(201);
     expect((await t.anon.post('/api/v1/opinions', form({ receptionId: rid }))).statusCode).toBe(400);
+    // A deputy not scheduled for the reception cannot register opinions against it; nothing is stored.
+    const before = await countOf(opinions);
+    const notThere = await otherDeputy.post('/api/v1/opinions', form({ receptionId: rid }));
+    expect(notThere.statusCode, notThere.body).toBe(403);
+    expect(await countOf(opinions)).toBe(before);
     const rec = await deputy.post(`/api/v1/receptions/${rid}/record`, {
       peopleReceived: 12,
       notes: '群众反映物业问题较多',
@@ -1022,15 +1032,22 @@ describe('search, QR, import, receptions, reports', () => {
     const rep = (await staff.get(`/api/v1/opinion-reports/period?from=${yesterday}&to=${today}`)).json();
     expect(rep.total.peopleReceived).toBe(12);
     expect(rep.total.receptions).toBe(1);
+    // Received in the period: the opinions created from the start of yesterday to the end of today (Shanghai).
     expect(rep.total.received).toBe(
       Number(
         (
           await t.services.db
             .select({ n: count() })
             .from(opinions)
-            .where(eq(opinions.congressId, t.congressId))
+            .where(
+              and(
+                eq(opinions.congressId, t.congressId),
+                sql`${opinions.createdAt} >= ${new Date(`${yesterday}T00:00:00+08:00`)}`,
+                sql`${opinions.createdAt} <= ${new Date(`${today}T23:59:59.999+08:00`)}`,
+              ),
+            )
         )[0].n,
-      ) - 1,
+      ),
     );
     const x = await leader.get(`/api/v1/opinion-reports/period.xlsx?from=${yesterday}&to=${today}`);
     expect(x.statusCode).toBe(200);

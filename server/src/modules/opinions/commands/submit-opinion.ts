@@ -11,12 +11,12 @@ import {
 } from '@minyi/domain/opinions';
 import type { Db } from '../../../db/client';
 import type { Ctx, Guard, Work, Writes } from '../../../platform/context';
-import { invalidField } from '../../../platform/errors';
+import { forbidden, invalidField } from '../../../platform/errors';
 import { submitProjectIdeaFromOpinion } from '../opinions.integrations';
 import { newId } from '../../../platform/ids';
 import { insertRow, insertRows } from '../../../platform/statement';
 import { files } from '../../../platform/platform.table';
-import { opinionPhotos, opinions, receptions } from '../opinions.table';
+import { opinionPhotos, opinions, receptionDeputies, receptions } from '../opinions.table';
 import { getCommunity, getDeputy, getLiaisonPlace, getStreetCached } from '../opinions.lookups';
 import { eventInsert, readOpinionSettingsCached, submissionGuard } from '../opinions.repository';
 import { ENTRY_ROLES } from '../opinions.policy';
@@ -71,6 +71,26 @@ export async function checkSubmission(ctx: Ctx, db: Db, input: SubmitOptions & {
       .from(receptions)
       .where(and(eq(receptions.id, body.receptionId), eq(receptions.congressId, congressId)));
     if (!r) throw invalidField('receptionId', '未知的接待活动', 'unknown reception');
+    // A deputy registers opinions only at receptions they are scheduled for; staff at any.
+    const isStaff = ctx.actor!.roles.some((role) => role === 'congressStaff' || role === 'liaisonStaff');
+    if (!isStaff) {
+      const [present] = ctx.actor!.deputyId
+        ? await db
+            .select({ id: receptionDeputies.deputyId })
+            .from(receptionDeputies)
+            .where(
+              and(
+                eq(receptionDeputies.receptionId, body.receptionId),
+                eq(receptionDeputies.deputyId, ctx.actor!.deputyId),
+              ),
+            )
+        : [];
+      if (!present)
+        throw forbidden({
+          zh: '您不在这次接待活动的安排中',
+          en: 'You are not scheduled for this reception',
+        });
+    }
   }
   if (body.photoIds?.length) {
     const found = await db

@@ -9,6 +9,7 @@ import { liaisonPlaceDeputies } from '../../registry/registry.table';
 import { opinionAssignments, opinions } from '../opinions.table';
 import { readOpinionSettingsCached } from '../opinions.repository';
 import { dueFlag } from './due';
+import { committeeStreetsOf } from '../opinions.lookups';
 
 const STAFF = ['congressStaff', 'liaisonStaff', 'leader'] as const;
 
@@ -49,7 +50,18 @@ export async function findOpinions(ctx: Ctx, q: OpinionQueueQuery) {
       .select({ id: liaisonPlaceDeputies.liaisonPlaceId })
       .from(liaisonPlaceDeputies)
       .where(eq(liaisonPlaceDeputies.deputyId, actor.deputyId!));
-    where.push(or(eq(opinions.deputyId, actor.deputyId!), inArray(opinions.liaisonPlaceId, places)));
+    where.push(
+      or(
+        eq(opinions.deputyId, actor.deputyId!),
+        inArray(opinions.liaisonPlaceId, places),
+        // Overdue items escalate to the working committee of their street: its deputies see them here.
+        and(
+          eq(opinions.status, 'forwarded'),
+          lt(opinions.deadlineAt, now),
+          inArray(opinions.streetId, committeeStreetsOf(db, actor.deputyId!)),
+        ),
+      ),
+    );
   }
 
   const columns = {
