@@ -10,7 +10,7 @@ import type { FileStorage } from './files';
 import type { Notifier } from './notifications';
 import type { Calendar } from './calendar';
 import type { AppError } from './errors';
-import { join, raw, stmt, toDrizzle, type Statement } from './statement';
+import { join, prepared, raw, stmt, toDrizzle, type Statement } from './statement';
 
 export interface Actor {
   accountId: string;
@@ -148,23 +148,10 @@ export interface Guard {
   refusal(code: string): AppError | undefined;
 }
 
-/** Statement texts seen often enough to be worth a name (prepared once per connection). */
-const preparedNames = new Map<string, string>();
-const MAX_PREPARED = 200;
-
-function nameFor(text: string): string | undefined {
-  let name = preparedNames.get(text);
-  if (!name && preparedNames.size < MAX_PREPARED) {
-    name = `minyi_w${preparedNames.size + 1}`;
-    preparedNames.set(text, name);
-  }
-  return name;
-}
-
 /** Runs a statement on the pool (prepared), turning a guard's `minyi_refused:<code>` into that guard's error. */
 export async function runGuarded(database: Database, statement: Statement, guard?: Guard) {
   try {
-    return await database.query(statement.text, statement.params, nameFor(statement.text));
+    return await database.query(...prepared(statement));
   } catch (err) {
     const code = refusedCode(err);
     const refusal = code && guard?.refusal(code);

@@ -120,3 +120,19 @@ export function toDrizzle(s: Statement): SQL {
   chunks.push(sql.raw(s.text.slice(last)));
   return sql.join(chunks);
 }
+
+const names = new Map<string, string>();
+const MAX_NAMED = 200;
+
+/**
+ * The arguments of `Database.query` for a statement, named so PostgreSQL keeps it prepared per connection
+ * (the first 200 distinct texts of the process; later ones run unnamed).
+ */
+export function prepared(s: Statement): [string, readonly unknown[], string | undefined] {
+  let name = names.get(s.text);
+  if (!name && names.size < MAX_NAMED) {
+    name = `minyi_s${names.size + 1}`;
+    names.set(s.text, name);
+  }
+  return [s.text, s.params, name];
+}

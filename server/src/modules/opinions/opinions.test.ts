@@ -23,7 +23,7 @@ import {
   workingCommittees,
 } from '../registry/registry.table';
 import { newId } from '../../platform/ids';
-import { opinionEvents, opinions, receptionDeputies, receptions } from './opinions.table';
+import { opinionAssignments, opinionEvents, opinions, receptionDeputies, receptions } from './opinions.table';
 import { countDeputyReceptions } from '.';
 
 let t: TestEnv;
@@ -822,6 +822,27 @@ describe('search, QR, import, receptions, reports', () => {
     expect(closed.items.every((i: { status: string }) => i.status === 'closedResolved')).toBe(true);
     expect((await staff.get('/api/v1/opinions?status=nope')).statusCode).toBe(400);
     expect((await staff.get('/api/v1/opinions?cursor=garbage')).statusCode).toBe(400);
+  });
+
+  it("pages a unit's own queue newest assignment first, every item once, and only the unit's", async () => {
+    for (let i = 0; i < 3; i++) await forwardOverdue({ content: `单位队列分页测试第${i}件` });
+    const assigned = await t.services.db
+      .select({ id: opinionAssignments.opinionId })
+      .from(opinionAssignments)
+      .where(and(eq(opinionAssignments.unitId, unitA), eq(opinionAssignments.active, true)));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await unitAStaff.get(`/api/v1/opinions?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json<{ items: { id: string; role: string }[]; nextCursor: string | null }>();
+      expect(body.items.length).toBeLessThanOrEqual(2);
+      for (const item of body.items) expect(item.role).toBe('lead');
+      seen.push(...body.items.map((x) => x.id));
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect([...seen].sort()).toEqual(assigned.map((a) => a.id).sort());
   });
 
   it('sends with the routing table and block list what the reader may change: staff all, liaison staff blocks, leaders nothing', async () => {

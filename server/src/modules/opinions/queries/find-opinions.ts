@@ -9,6 +9,7 @@ import { liaisonPlaceDeputies } from '../../registry/registry.table';
 import { opinionAssignments, opinions } from '../opinions.table';
 import { readOpinionSettingsCached } from '../opinions.repository';
 import { dueFlag } from './due';
+import { prepared, stmt } from '../../../platform/statement';
 import { committeeStreetsOf } from '../opinions.lookups';
 
 const STAFF = ['congressStaff', 'liaisonStaff', 'leader'] as const;
@@ -82,7 +83,27 @@ export async function findOpinions(ctx: Ctx, q: OpinionQueueQuery) {
   const limit = q.limit;
   let rows: (typeof columns extends infer _ ? Record<string, unknown> : never)[];
   let keyOf: (r: Record<string, unknown>) => [string, string];
-  if (unitId) {
+  const plainUnitQueue =
+    unitId && !q.status && !q.streetId && !q.category && !q.liaisonPlaceId && !q.due && !q.q && !isDeputy;
+  if (plainUnitQueue) {
+    // The unit's own queue with no filter is the page every unit opens many times a day: one prepared
+    // statement, keyset on (assigned_at, opinion_id) with a row comparison the index serves.
+    const after = cursor
+      ? stmt`AND (a.assigned_at, a.opinion_id) < (${new Date(cursor[0])}, ${cursor[1]})`
+      : stmt``;
+    rows = await ctx.app.database.query(
+      ...prepared(stmt`SELECT o.id, o.tracking_code AS "trackingCode", o.content, o.public_content AS "publicContent",
+          o.category, o.street_id AS "streetId", o.channel, o.status, o.hidden, o.lead_unit_id AS "leadUnitId",
+          o.deadline_at AS "deadlineAt", o.reopen_count AS "reopenCount", o.created_at AS "createdAt",
+          a.role, a.assigned_at AS "sortAt"
+        FROM opinion_assignments a JOIN opinions o ON o.id = a.opinion_id
+        WHERE a.congress_id = ${congressId} AND a.unit_id = ${unitId} AND a.active AND o.congress_id = ${congressId}
+          ${after}
+        ORDER BY a.assigned_at DESC, a.opinion_id DESC
+        LIMIT ${limit + 1}`),
+    );
+    keyOf = (r) => [(r.sortAt as Date).toISOString(), r.id as string];
+  } else if (unitId) {
     if (cursor) {
       const at = new Date(cursor[0]);
       where.push(
