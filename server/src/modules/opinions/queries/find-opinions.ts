@@ -92,7 +92,8 @@ export async function findOpinions(ctx: Ctx, q: OpinionQueueQuery) {
       ? stmt`AND (a.assigned_at, a.opinion_id) < (${new Date(cursor[0])}, ${cursor[1]})`
       : stmt``;
     rows = await ctx.app.database.query(
-      ...prepared(stmt`SELECT o.id, o.tracking_code AS "trackingCode", o.content, o.public_content AS "publicContent",
+      // A unit reads the redacted text only, so the full text is not even fetched.
+      ...prepared(stmt`SELECT o.id, o.tracking_code AS "trackingCode", o.public_content AS "publicContent",
           o.category, o.street_id AS "streetId", o.channel, o.status, o.hidden, o.lead_unit_id AS "leadUnitId",
           o.deadline_at AS "deadlineAt", o.reopen_count AS "reopenCount", o.created_at AS "createdAt",
           a.role, a.assigned_at AS "sortAt"
