@@ -37,7 +37,10 @@ const noHorizontalOverflow = (page: Page) =>
 // could belong to the closing one.
 async function choose(page: Page, label: string, option: string) {
   await page.locator('.ant-form-item').filter({ hasText: label }).locator('.ant-select').first().click();
-  await page.locator(`.ant-select-dropdown .ant-select-item-option[title="${option}"]`).first().click();
+  await page
+    .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`)
+    .first()
+    .click();
 }
 
 describe('opinion journey at 375 px', () => {
@@ -156,6 +159,9 @@ describe('opinion journey at 375 px', () => {
     const placeId = new URL((await qr.getAttribute('src'))!, server.url).searchParams.get('liaisonPlaceId');
     await page.keyboard.press('Escape');
     await qr.waitFor({ state: 'hidden' });
+    // Let the modal's mask finish fading, or the next click lands on it.
+    await page.locator('.ant-modal-mask').first().waitFor({ state: 'hidden' });
+    await page.locator('.ant-modal-wrap').first().waitFor({ state: 'hidden' });
 
     // Staff register what a citizen said at the reception; it is listed under the reception.
     await choose(page, '类别', '城市管理');

@@ -6,7 +6,7 @@ import type { Db } from '../db/client';
 import type { Ctx } from './context';
 import { hmacSm3 } from './crypto';
 import { newId } from './ids';
-import { insertRow, toDrizzle } from './statement';
+import { insertRow } from './statement';
 import { auditChainHeads, auditEvents } from './platform.table';
 
 export interface AuditEntry {
@@ -83,10 +83,6 @@ export function auditInsert(ctx: Ctx, entry: AuditEntry) {
     createdAt,
   };
   return insertRow(auditEvents, { ...fields, rowHash: rowHash(ctx.app.config.keys.audit, fields) });
-}
-
-export async function writeAudit(db: Db, ctx: Ctx, entry: AuditEntry): Promise<void> {
-  await db.execute(toDrizzle(auditInsert(ctx, entry)));
 }
 
 /**
