@@ -7,10 +7,11 @@
 // Database: a fresh PGlite in a temp dir by default; with --pg (or DATABASE_URL set) a fresh database
 // is created on that PostgreSQL server for the run and dropped afterwards.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fork } from 'node:child_process';
+import inspector from 'node:inspector';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
@@ -83,6 +84,8 @@ async function freshPostgres(baseUrl: string, poolSize: number) {
   u.pathname = `/${name}`;
   const database = await createDatabase({ url: u.toString(), dataDir: null, poolSize });
   const drop = async () => {
+    // BENCH_KEEP_DB=1 leaves the database for EXPLAIN; its name is printed.
+    if (process.env.BENCH_KEEP_DB) return void console.log(`kept database ${name}`);
     const c = new pg.Client({ connectionString: baseUrl });
     await c.connect();
     await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -255,9 +258,16 @@ export interface RunResult {
   statusCodes: Record<string, number>;
   /** Server process CPU time per request, µs (PGlite included: it runs in the server process). */
   serverCpuUsPerRequest: number;
+  /** Busy CPU of the whole machine per request (server, database and load generator), µs. */
+  machineCpuUsPerRequest: number;
+  /** CPU of the PostgreSQL server's processes per request (0 on PGlite, which runs in the server), µs. */
+  postgresCpuUsPerRequest: number;
 }
 
-type LoadResult = Omit<RunResult, 'title' | 'connections' | 'serverCpuUsPerRequest'>;
+type LoadResult = Omit<
+  RunResult,
+  'title' | 'connections' | 'serverCpuUsPerRequest' | 'machineCpuUsPerRequest' | 'postgresCpuUsPerRequest'
+>;
 
 function load(opts: Record<string, unknown>): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
@@ -278,6 +288,97 @@ function load(opts: Record<string, unknown>): Promise<LoadResult> {
   });
 }
 
+/**
+ * BENCH_PROFILE=<text>: the server's CPU profile of each scenario whose title contains the text, written to
+ * bench/results/<title>.cpuprofile (open in Chrome DevTools or any .cpuprofile viewer).
+ */
+/**
+ * Busy CPU time of the whole machine so far (Linux /proc/stat, all cores), in ms; -1 elsewhere. Per request,
+ * it adds the database's and the load generator's work to the server's.
+ */
+export function machineBusyMs(): number {
+  try {
+    const first = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0];
+    const [user, nice, system, , , irq, softirq, steal] = first.trim().split(/\s+/).slice(1).map(Number);
+    return ((user + nice + system + irq + softirq + steal) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return -1;
+  }
+}
+
+/** CPU ticks so far of every process, by "pid command line". */
+function processTimes(): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const fields = stat.slice(close + 2).split(' ');
+      const cmd =
+        readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim() ||
+        stat.slice(stat.indexOf('(') + 1, close);
+      out.set(`${pid} ${cmd.slice(0, 90)}`, Number(fields[11]) + Number(fields[12]));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return out;
+}
+
+/** BENCH_PROCS=1: the processes that used the most CPU during a scenario. */
+function printBusiest(before: Map<string, number>, after: Map<string, number>) {
+  const used = [...after]
+    .map(([k, v]) => [k, v - (before.get(k) ?? 0)] as const)
+    .filter(([, v]) => v > 2)
+    .sort((a, b) => b[1] - a[1]);
+  for (const [k, v] of used.slice(0, 12)) console.log(`    ${String(v * 10).padStart(6)} ms  ${k}`);
+}
+
+/** CPU time used so far by the machine's PostgreSQL processes (Linux /proc), in ms; -1 elsewhere. */
+export function postgresBusyMs(): number {
+  try {
+    let ticks = 0;
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue; // exited meanwhile
+      }
+      const close = stat.lastIndexOf(')');
+      if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
+      const fields = stat.slice(close + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    }
+    return ticks * 10;
+  } catch {
+    return -1;
+  }
+}
+
+export async function profileIf(title: string): Promise<() => Promise<void>> {
+  const wanted = process.env.BENCH_PROFILE;
+  if (!wanted || !title.includes(wanted)) return async () => undefined;
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  return async () => {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    session.disconnect();
+    const file = path.join(RESULTS_DIR, `${title.replace(/[^\w]+/g, '-')}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(`profile written to ${file}`);
+  };
+}
+
 export async function run(server: BenchServer, opts: RunOptions): Promise<RunResult> {
   const url = opts.path.startsWith('http') ? opts.path : `${server.url}${opts.path}`;
   const json = opts.body !== undefined && typeof opts.body !== 'string';
@@ -293,18 +394,30 @@ export async function run(server: BenchServer, opts: RunOptions): Promise<RunRes
   const durationS = opts.durationS ?? server.args.durationS;
   // The server is this process (the load runs in another): its CPU time per request is a cost measure
   // that other processes on the machine hardly disturb, unlike throughput.
+  const stopProfile = await profileIf(opts.title);
   const cpu0 = process.cpuUsage();
+  const machine0 = machineBusyMs();
+  const pg0 = postgresBusyMs();
+  const procs0 = process.env.BENCH_PROCS ? processTimes() : null;
   const result = await load({ ...base, duration: durationS });
   const cpu = process.cpuUsage(cpu0);
+  const machineMs = machineBusyMs() - machine0;
+  const pgMs = postgresBusyMs() - pg0;
+  if (procs0) printBusiest(procs0, processTimes());
+  await stopProfile();
   const out: RunResult = {
     title: opts.title,
     connections: base.connections,
     ...result,
     serverCpuUsPerRequest:
       result.totalRequests > 0 ? Math.round(((cpu.user + cpu.system) * 10) / result.totalRequests) / 10 : 0,
+    machineCpuUsPerRequest:
+      result.totalRequests > 0 && machineMs >= 0 ? Math.round((machineMs * 1000) / result.totalRequests) : 0,
+    postgresCpuUsPerRequest:
+      result.totalRequests > 0 && pg0 >= 0 ? Math.round((pgMs * 1000) / result.totalRequests) : 0,
   };
   console.log(
-    `${opts.title.padEnd(34)} ${out.requestsPerSec.toFixed(0).padStart(6)} req/s  p50 ${out.latency.p50.toFixed(1)} ms  p95 ${out.latency.p95.toFixed(1)} ms  p99 ${out.latency.p99.toFixed(1)} ms  server cpu ${out.serverCpuUsPerRequest} µs/req` +
+    `${opts.title.padEnd(34)} ${out.requestsPerSec.toFixed(0).padStart(6)} req/s  p50 ${out.latency.p50.toFixed(1)} ms  p95 ${out.latency.p95.toFixed(1)} ms  p99 ${out.latency.p99.toFixed(1)} ms  server cpu ${out.serverCpuUsPerRequest} µs/req  postgres ${out.postgresCpuUsPerRequest}  machine ${out.machineCpuUsPerRequest}` +
       (out.errors || out.non2xx
         ? `  errors ${out.errors} non2xx ${out.non2xx} ${JSON.stringify(out.statusCodes)}`
         : ''),
@@ -330,8 +443,9 @@ export const median = (xs: number[]): number => {
 };
 
 /**
- * Measures `a` and `b` alternately, `rounds` times, and gives the median ratio a/b: on a shared machine a
- * neighbour's burst then hits one round, not one side.
+ * Measures `a` and `b` alternately, `rounds` times, and gives the median ratio a/b (throughput, and p95 latency):
+ * on a shared machine a neighbour's burst, or the database's own aftermath of a write scenario (checkpoint,
+ * autovacuum), then hits one round, not one side.
  */
 export async function interleave(server: BenchServer, a: RunOptions, b: RunOptions, rounds = 3) {
   const as: RunResult[] = [];
@@ -343,14 +457,27 @@ export async function interleave(server: BenchServer, a: RunOptions, b: RunOptio
   const ratios = as.map((x, i) => ratio(x, bs[i]));
   // The same comparison by server cost: b's CPU time per request over a's (higher is better for a).
   const costRatios = as.map((x, i) => ratio(bs[i].serverCpuUsPerRequest, x.serverCpuUsPerRequest));
+  const p95Ratios = as.map(
+    (x, i) => Math.round((x.latency.p95 / Math.max(bs[i].latency.p95, 0.001)) * 100) / 100,
+  );
   return {
     a: as,
     b: bs,
     ratios,
     medianRatio: median(ratios),
+    p95Ratios,
+    medianP95Ratio: median(p95Ratios),
     costRatios,
     medianCostRatio: median(costRatios),
   };
+}
+
+/**
+ * After a bulk load: a checkpoint, so that the gigabytes just written are flushed now and not by the
+ * checkpointer and the kernel during the next measurement (which they slowed several-fold).
+ */
+export async function settle(server: BenchServer) {
+  await server.database.query('CHECKPOINT', []);
 }
 
 // ---------- baselines ----------
@@ -362,6 +489,8 @@ export interface Baselines {
   rawInsert: RunResult;
   /** GET /api/v1/bench/pk-read/:id: one primary-key SELECT, no session (the read baseline). */
   pkRead: RunResult;
+  /** The pk read's path, to measure it again (`interleave`). */
+  pkReadPath: string;
 }
 
 export async function measureBaselines(
@@ -383,12 +512,9 @@ export async function measureBaselines(
   });
   if (seeded.status !== 201) throw new Error(`bench routes missing (is config.bench set?): ${seeded.status}`);
   const { id } = (await seeded.json()) as { id: string };
-  const pkRead = await run(server, {
-    ...opts,
-    title: 'pk read (read baseline)',
-    path: `/api/v1/bench/pk-read/${id}`,
-  });
-  return { bare, rawInsert, pkRead };
+  const pkReadPath = `/api/v1/bench/pk-read/${id}`;
+  const pkRead = await run(server, { ...opts, title: 'pk read (read baseline)', path: pkReadPath });
+  return { bare, rawInsert, pkRead, pkReadPath };
 }
 
 // ---------- results ----------

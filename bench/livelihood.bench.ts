@@ -16,6 +16,9 @@ import {
   createBenchCongress,
   login,
   measureBaselines,
+  machineBusyMs,
+  postgresBusyMs,
+  profileIf,
   median,
   startServer,
   writeResults,
@@ -213,12 +216,23 @@ try {
       headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/json' },
     };
   });
+  const stopProfile = await profileIf('ballots');
+  const cpu0 = { server: process.cpuUsage(), machine: machineBusyMs(), postgres: postgresBusyMs() };
   const ballots = await fire(ballotJobs, connections);
+  // CPU per ballot: this process (server and the load thread), PostgreSQL, the whole machine.
+  const cpuPerBallotUs = {
+    process: Math.round(((s) => s.user + s.system)(process.cpuUsage(cpu0.server)) / DEPUTIES),
+    postgres: Math.round(((postgresBusyMs() - cpu0.postgres) * 1000) / DEPUTIES),
+    machine: Math.round(((machineBusyMs() - cpu0.machine) * 1000) / DEPUTIES),
+  };
+  await stopProfile();
   const ballotRps = (DEPUTIES / ballots.ms) * 1000;
   const rawRps = (DEPUTIES / rawSameClient.ms) * 1000;
   console.log(
     `ballots: ${DEPUTIES} in ${(ballots.ms / 1000).toFixed(2)} s = ${ballotRps.toFixed(0)}/s`,
     ballots.statuses,
+    'cpu µs per ballot',
+    cpuPerBallotUs,
   );
   console.log(
     `raw insert (same client): ${rawRps.toFixed(0)}/s; autocannon raw insert: ${baselines.rawInsert.requestsPerSec.toFixed(0)}/s`,
@@ -289,6 +303,7 @@ try {
         p50: pct(ballots.latencies, 50),
         p95: pct(ballots.latencies, 95),
         p99: pct(ballots.latencies, 99),
+        cpuPerBallotUs,
       },
       attendance: { ms: Math.round(attendance.ms), statuses: attendance.statuses },
       sessionsMs: Math.round(sessionsMs),

@@ -8,6 +8,8 @@ import {
   createBenchAccount,
   createBenchCongress,
   login,
+  interleave,
+  settle,
   measureBaselines,
   median,
   run,
@@ -73,8 +75,10 @@ async function seed(server: BenchServer, congressId: string, n: number) {
     SELECT gen_random_uuid(), s.congress_id, s.id, u.id, 'assisting', s.assigned_at
     FROM suggestions s JOIN LATERAL (SELECT id FROM handling_units h WHERE h.congress_id = s.congress_id AND h.id <> s.lead_unit_id ORDER BY h.name LIMIT 1) u ON true
     WHERE s.congress_id = ${congressId} AND s.lead_unit_id IS NOT NULL AND s.seq % 7 = 0`);
-  await db.execute(sql`ANALYZE suggestions`);
-  await db.execute(sql`ANALYZE suggestion_assignments`);
+  // As autovacuum would after a bulk load: fresh statistics for every table (the prepared list's generic
+  // plan depends on them) and a visibility map that lets index-only scans skip the heap.
+  await db.execute(sql`VACUUM ANALYZE`);
+  await settle(server);
   const [unit] = (
     (await db.execute(
       sql`SELECT id FROM handling_units WHERE congress_id = ${congressId} ORDER BY name LIMIT 1 OFFSET 7`,
@@ -119,18 +123,23 @@ try {
   const checkBody = (await check.json()) as { items: unknown[] };
   if (check.status !== 200 || checkBody.items.length === 0)
     throw new Error(`list answered ${check.status} with ${checkBody.items?.length} items`);
-  const list = await run(server, {
-    title: 'staff list unit+status+overdue',
-    path: listPath,
-    headers: { cookie: auth.cookie },
-  });
+  // The list and the pk read, alternately, three rounds each; the median of the rounds' p95 ratios is the figure.
+  const rounds = await interleave(
+    server,
+    { title: 'staff list unit+status+overdue', path: listPath, headers: { cookie: auth.cookie } },
+    { title: 'pk read', path: baselines.pkReadPath },
+    3,
+  );
+  const list = rounds.a[rounds.a.length - 1];
   const listAll = await run(server, {
     title: 'staff list (no filter)',
     path: '/api/v1/suggestions?limit=50',
     headers: { cookie: auth.cookie },
   });
-  const p95Ratio = Math.round((list.latency.p95 / baselines.pkRead.latency.p95) * 100) / 100;
-  console.log(`list p95 / pk-read p95 = ${p95Ratio} (target ≤ 3)`);
+  const p95Ratio = rounds.medianP95Ratio;
+  console.log(
+    `list p95 / pk-read p95 per round = ${rounds.p95Ratios.join(', ')}; median ${p95Ratio} (target ≤ 3)`,
+  );
 
   const small = await createBenchCongress(server, '基准：一万件建议');
   await seed(server, small.congressId, REPORT_ROWS);
@@ -157,6 +166,7 @@ try {
       units: UNITS,
       baselines,
       list,
+      rounds,
       listAll,
       p95Ratio,
       target: 3,

@@ -136,3 +136,21 @@ export function prepared(s: Statement): [string, readonly unknown[], string | un
   }
   return [s.text, s.params, name];
 }
+
+/**
+ * A timestamp column as the ISO 8601 text JavaScript's `Date#toISOString` gives (UTC, milliseconds), for
+ * rows PostgreSQL renders as JSON (which would write the session's offset and microseconds).
+ */
+export const isoText = (column: string): string =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * `json_build_object('key', expression, …)::text`: a row as one JSON text PostgreSQL builds, the keys in the
+ * order given (see `jsonPage`). Expressions are SQL text or statements; keys are trusted identifiers.
+ */
+export function jsonObject(fields: Record<string, string | Statement>): Statement {
+  const parts = Object.entries(fields).map(([key, e]) =>
+    typeof e === 'string' ? stmt`${raw(`'${key}', ${e}`)}` : stmt`${raw(`'${key}', `)}${e}`,
+  );
+  return stmt`json_build_object(${join(parts, ', ')})::text`;
+}

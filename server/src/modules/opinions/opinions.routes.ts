@@ -25,7 +25,7 @@ import {
   submitOpinionSchema,
   trackQuerySchema,
 } from '@minyi/domain/opinions';
-import { ctxOf, typed } from '../../platform/http';
+import { ctxOf, JsonPage, sendJsonPage, typed } from '../../platform/http';
 import { transact, writeAtOnce, type Ctx } from '../../platform/context';
 import { requireRole } from '../../platform/access';
 import { AppError, invalidField, notFound } from '../../platform/errors';
@@ -389,10 +389,11 @@ export async function opinionRoutes(app: FastifyInstance) {
   r.get(
     '/opinions',
     { schema: { tags, summary: 'The workbench queue', querystring: opinionQueueQuerySchema } },
-    async (req) => {
+    async (req, reply) => {
       const ctx = ctxOf(req);
       requireRole(ctx.actor, QUEUE_ROLES);
-      return findOpinions(ctx, req.query);
+      const result = await findOpinions(ctx, req.query);
+      return result instanceof JsonPage ? sendJsonPage(reply, result) : result;
     },
   );
 

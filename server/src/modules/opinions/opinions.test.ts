@@ -845,6 +845,19 @@ describe('search, QR, import, receptions, reports', () => {
     expect([...seen].sort()).toEqual(assigned.map((a) => a.id).sort());
   });
 
+  it("renders a unit's unfiltered queue (JSON built by the database) exactly as the filtered path does", async () => {
+    await forwardOverdue({ content: '单位队列格式对照' });
+    const plain = (await unitAStaff.get('/api/v1/opinions?limit=100')).json();
+    const filtered = (await unitAStaff.get('/api/v1/opinions?limit=100&status=forwarded')).json();
+    expect(filtered.items.length).toBeGreaterThan(0);
+    const byId = new Map(plain.items.map((i: { id: string }) => [i.id, i]));
+    for (const item of filtered.items) expect(byId.get(item.id)).toEqual(item);
+    const overdue = filtered.items.find((i: { due: string | null }) => i.due === 'overdue');
+    expect(overdue.deadlineAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(typeof overdue.hidden).toBe('boolean');
+    expect(typeof overdue.reopenCount).toBe('number');
+  });
+
   it('sends with the routing table and block list what the reader may change: staff all, liaison staff blocks, leaders nothing', async () => {
     const abilitiesOf = async (c: TestClient, path: string) =>
       (await c.get(`/api/v1/${path}`)).json().abilities;

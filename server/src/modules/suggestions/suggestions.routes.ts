@@ -25,7 +25,7 @@ import {
   superviseSchema,
   SUGGESTION_SETTINGS_KEY,
 } from '@minyi/domain/suggestions';
-import { ctxOf, typed } from '../../platform/http';
+import { ctxOf, sendJsonPage, typed } from '../../platform/http';
 import { transact } from '../../platform/context';
 import { requireRole } from '../../platform/access';
 import { invalidField } from '../../platform/errors';
@@ -148,8 +148,8 @@ export async function suggestionRoutes(app: FastifyInstance) {
     },
   );
 
-  r.get('/suggestions', { schema: { tags, querystring: suggestionListQuerySchema } }, async (req) =>
-    findSuggestions(ctxOf(req), req.query),
+  r.get('/suggestions', { schema: { tags, querystring: suggestionListQuerySchema } }, async (req, reply) =>
+    sendJsonPage(reply, await findSuggestions(ctxOf(req), req.query)),
   );
   r.get('/suggestions/dashboard', { schema: { tags } }, async (req) => getDashboard(ctxOf(req)));
   r.get('/suggestions/:id', { schema: { tags, params: idParams } }, async (req) =>

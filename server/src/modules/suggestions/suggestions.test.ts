@@ -795,7 +795,21 @@ describe('reminders, report, opinions link', () => {
     await remindDeadlines(t.services);
     expect(await count()).toBe(2);
     const list = await c.staff.get(`/api/v1/suggestions?overdue=true&unitId=${unit.a}&status=assigned`);
+    expect(list.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(list.json().items.map((x: { id: string }) => x.id)).toContain(id);
+    // The list's JSON is built by the database: the same item as the detail, timestamps as toISOString gives.
+    const item = list.json().items.find((x: { id: string }) => x.id === id);
+    const detail = (await c.staff.get(`/api/v1/suggestions/${id}`)).json();
+    expect(item).toMatchObject({
+      overdue: true,
+      status: 'assigned',
+      number: detail.number,
+      title: detail.title,
+    });
+    const [row] = await t.services.db.select().from(suggestions).where(eq(suggestions.id, id));
+    expect(item.deadline).toBe(row.deadline!.toISOString());
+    expect(item.submittedAt).toBe(row.submittedAt!.toISOString());
+    expect(typeof item.isKey).toBe('boolean');
     expect(
       (await c.unitA.get('/api/v1/suggestions/dashboard'))
         .json()

@@ -4,12 +4,12 @@
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { andQuery, type OpinionQueueQuery } from '@minyi/domain/opinions';
 import type { Ctx } from '../../../platform/context';
-import { decodeCursor, page } from '../../../platform/http';
+import { decodeCursor, jsonPage, page } from '../../../platform/http';
 import { liaisonPlaceDeputies } from '../../registry/registry.table';
 import { opinionAssignments, opinions } from '../opinions.table';
 import { readOpinionSettingsCached } from '../opinions.repository';
 import { dueFlag } from './due';
-import { prepared, stmt } from '../../../platform/statement';
+import { isoText, jsonObject, prepared, raw, stmt } from '../../../platform/statement';
 import { committeeStreetsOf } from '../opinions.lookups';
 
 const STAFF = ['congressStaff', 'liaisonStaff', 'leader'] as const;
@@ -87,23 +87,39 @@ export async function findOpinions(ctx: Ctx, q: OpinionQueueQuery) {
     unitId && !q.status && !q.streetId && !q.category && !q.liaisonPlaceId && !q.due && !q.q && !isDeputy;
   if (plainUnitQueue) {
     // The unit's own queue with no filter is the page every unit opens many times a day: one prepared
-    // statement, keyset on (assigned_at, opinion_id) with a row comparison the index serves.
+    // statement, keyset on (assigned_at, opinion_id) with a row comparison the index serves, whose items
+    // PostgreSQL renders as JSON (ADR 0006) in the shape of the general path below.
     const after = cursor
       ? stmt`AND (a.assigned_at, a.opinion_id) < (${new Date(cursor[0])}, ${cursor[1]})`
       : stmt``;
-    rows = await ctx.app.database.query(
+    const item = jsonObject({
+      id: 'o.id',
+      trackingCode: 'o.tracking_code',
       // A unit reads the redacted text only, so the full text is not even fetched.
-      ...prepared(stmt`SELECT o.id, o.tracking_code AS "trackingCode", o.public_content AS "publicContent",
-          o.category, o.street_id AS "streetId", o.channel, o.status, o.hidden, o.lead_unit_id AS "leadUnitId",
-          o.deadline_at AS "deadlineAt", o.reopen_count AS "reopenCount", o.created_at AS "createdAt",
-          a.role, a.assigned_at AS "sortAt"
-        FROM opinion_assignments a JOIN opinions o ON o.id = a.opinion_id
+      content: 'o.public_content',
+      category: 'o.category',
+      streetId: 'o.street_id',
+      channel: 'o.channel',
+      status: 'o.status',
+      hidden: 'o.hidden',
+      leadUnitId: 'o.lead_unit_id',
+      role: 'a.role',
+      deadlineAt: isoText('o.deadline_at'),
+      // As dueFlag: only a forwarded item with a deadline is overdue or due soon.
+      due: stmt`CASE WHEN o.status = 'forwarded' AND o.deadline_at < ${now} THEN 'overdue'
+        WHEN o.status = 'forwarded' AND o.deadline_at <= ${dueSoonFrom}::timestamptz THEN 'dueSoon' END`,
+      reopenCount: 'o.reopen_count',
+      createdAt: isoText('o.created_at'),
+    });
+    const rows = await ctx.app.database.query<{ id: string; sortAt: string; json: string }>(
+      ...prepared(stmt`SELECT o.id, ${raw(isoText('a.assigned_at'))} AS "sortAt", ${item} AS json
+        FROM opinion_assignments a JOIN opinions o ON o.id = ANY (ARRAY[a.opinion_id])
         WHERE a.congress_id = ${congressId} AND a.unit_id = ${unitId} AND a.active AND o.congress_id = ${congressId}
           ${after}
         ORDER BY a.assigned_at DESC, a.opinion_id DESC
         LIMIT ${limit + 1}`),
     );
-    keyOf = (r) => [(r.sortAt as Date).toISOString(), r.id as string];
+    return jsonPage(rows, limit, (r) => [r.sortAt, r.id]);
   } else if (unitId) {
     if (cursor) {
       const at = new Date(cursor[0]);
