@@ -92,6 +92,8 @@ export const progressReportSchema = z.strictObject({
   narrative: text(4000),
   status: z.enum(['onTrack', 'delayed', 'completed']),
   photoFileIds: z.array(uuid).max(10).default([]),
+  /** Milestones of the plan reached with this report (marked done on the day it is sent). */
+  milestonesDone: z.array(uuid).max(50).default([]),
 });
 
 export const adjustProjectSchema = z.strictObject({

@@ -247,6 +247,45 @@ describe('implementation and evaluation', () => {
     expect((await auditOf(projectId)).map((a) => a.action)).toContain('livelihoodProject.reportProgress');
   });
 
+  it("marks the plan's milestones done with a progress report, refusing another project's", async () => {
+    const publicProject = async () =>
+      (await t.anon.get(`/api/v1/public/livelihood/projects/${projectId}?congressId=${t.congressId}`)).json();
+    const [milestone] = (await publicProject()).milestones as { id: string; doneOn: string | null }[];
+    expect(milestone.doneOn).toBeNull();
+    const body = { month: '2027-04', percent: 20, narrative: '招标完成', status: 'onTrack' };
+    const stranger = await unit.post(`/api/v1/livelihood/projects/${projectId}/progress`, {
+      ...body,
+      milestonesDone: ['01a21900-0000-7000-8000-000000000000'],
+    });
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.json().errors.map((e: { field: string }) => e.field)).toEqual(['milestonesDone']);
+    expect((await publicProject()).reports.map((r: { month: string }) => r.month)).not.toContain('2027-04');
+    const ok = await unit.post(`/api/v1/livelihood/projects/${projectId}/progress`, {
+      ...body,
+      milestonesDone: [milestone.id],
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+    const after = await publicProject();
+    expect(after.milestones[0].doneOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const audit = (await auditOf(projectId))
+      .filter((a) => a.action === 'livelihoodProject.reportProgress')
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(audit.at(-1)!.after).toMatchObject({ milestonesDone: [milestone.id] });
+    // Re-planning keeps the day a milestone still in the plan was reached.
+    const replan = {
+      milestones: [
+        { title: '完成招标', targetDate: '2027-03-31' },
+        { title: '主体完工', targetDate: '2027-10-31' },
+      ],
+    };
+    expect((await staff.post(`/api/v1/livelihood/projects/${projectId}/plan`, replan)).statusCode).toBe(204);
+    const replanned = (await publicProject()).milestones as { title: string; doneOn: string | null }[];
+    expect(replanned.map((m) => [m.title, m.doneOn])).toEqual([
+      ['完成招标', after.milestones[0].doneOn],
+      ['主体完工', null],
+    ]);
+  });
+
   it('adjusts with the standing committee approval, and the public summary counts it', async () => {
     const body = {
       reason: '受疫情影响',

@@ -29,7 +29,7 @@ export interface ImplementationProject {
   leadUnitId: string;
   budget: number;
   targetDate: string | null;
-  milestones: { title: string; targetDate: string }[];
+  milestones: { id?: string; title: string; targetDate: string; doneOn?: string | null }[];
   abilities: Abilities;
 }
 
@@ -101,14 +101,23 @@ function ProgressForm({ p, reload }: { p: ImplementationProject; reload: () => v
   const [form] = Form.useForm();
   const { busy, submit } = useSubmit(form, reload);
   const [photos, setPhotos] = useState<{ uid: string; id: string; name: string }[]>([]);
+  // The plan's milestones not reached yet, to tick off with this report.
+  const open = p.milestones.filter((m) => m.id && !m.doneOn);
   return (
     <Form
       form={form}
       layout="vertical"
       initialValues={{ month: thisMonth(), status: 'onTrack' }}
-      onFinish={(v: { month: string; percent: number; narrative: string; status: string }) =>
+      onFinish={(v: {
+        month: string;
+        percent: number;
+        narrative: string;
+        status: string;
+        milestonesDone?: string[];
+      }) =>
         submit(`/livelihood/projects/${p.id}/progress`, {
           ...v,
+          milestonesDone: v.milestonesDone ?? [],
           photoFileIds: photos.map((f) => f.id),
         }).then(() => setPhotos([]))
       }
@@ -136,6 +145,14 @@ function ProgressForm({ p, reload }: { p: ImplementationProject; reload: () => v
       >
         <Input.TextArea rows={3} data-testid="progress-narrative" />
       </Form.Item>
+      {open.length > 0 && (
+        <Form.Item name="milestonesDone" label={t('implementation.milestonesDone')}>
+          <Checkbox.Group
+            data-testid="progress-milestones"
+            options={open.map((m) => ({ value: m.id!, label: `${m.title}（${m.targetDate}）` }))}
+          />
+        </Form.Item>
+      )}
       <Form.Item
         name="photoFileIds"
         label={t('implementation.photos')}

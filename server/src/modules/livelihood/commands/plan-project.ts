@@ -31,11 +31,25 @@ export async function planProject(
     };
     await w.db.update(livelihoodProjects).set(set).where(eq(livelihoodProjects.id, projectId));
     if (input.milestones) {
-      await w.db.delete(livelihoodMilestones).where(eq(livelihoodMilestones.projectId, projectId));
+      // Re-planning replaces the list; a milestone kept under the same title keeps the day it was reached.
+      const reached = new Map(
+        (
+          await w.db
+            .delete(livelihoodMilestones)
+            .where(eq(livelihoodMilestones.projectId, projectId))
+            .returning({ title: livelihoodMilestones.title, doneOn: livelihoodMilestones.doneOn })
+        ).map((m) => [m.title, m.doneOn]),
+      );
       if (input.milestones.length) {
-        await w.db
-          .insert(livelihoodMilestones)
-          .values(input.milestones.map((m) => ({ id: newId(), congressId, projectId, ...m })));
+        await w.db.insert(livelihoodMilestones).values(
+          input.milestones.map((m) => ({
+            id: newId(),
+            congressId,
+            projectId,
+            ...m,
+            doneOn: reached.get(m.title) ?? null,
+          })),
+        );
       }
     }
     await w.audit({

@@ -1,12 +1,14 @@
-// The lead unit's monthly progress: percent, narrative, status and photos (uploaded through /files).
-import { and, eq, inArray } from 'drizzle-orm';
+// The lead unit's monthly progress: percent, narrative, status, photos (uploaded through /files) and the
+// plan's milestones reached, which are marked done on the day of the report.
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { canMoveProject, type ProjectStatus } from '@minyi/domain/livelihood';
 import { transact, type Ctx } from '../../../platform/context';
 import { conflict, invalidField, wrongState } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import { FILE_KINDS } from '../../../platform/files';
 import { files } from '../../../platform/platform.table';
-import { livelihoodProgressReports, livelihoodProjects } from '../livelihood.table';
+import { livelihoodMilestones, livelihoodProgressReports, livelihoodProjects } from '../livelihood.table';
+import { shanghaiDate } from '@minyi/domain/calendar';
 import { loadProject } from '../livelihood.repository';
 
 export async function reportProgress(
@@ -19,6 +21,7 @@ export async function reportProgress(
     narrative: string;
     status: 'onTrack' | 'delayed' | 'completed';
     photoFileIds: string[];
+    milestonesDone: string[];
   },
 ) {
   return transact(ctx, async (w) => {
@@ -41,9 +44,27 @@ export async function reportProgress(
       if (found.some((f) => !images.includes(f.mimeType)))
         throw invalidField('photoFileIds', '只能上传图片', 'must be images');
     }
+    const { milestonesDone, ...report } = input;
+    if (milestonesDone.length) {
+      const own = await w.db
+        .select({ id: livelihoodMilestones.id })
+        .from(livelihoodMilestones)
+        .where(
+          and(
+            eq(livelihoodMilestones.projectId, projectId),
+            inArray(livelihoodMilestones.id, milestonesDone),
+          ),
+        );
+      if (own.length !== new Set(milestonesDone).size)
+        throw invalidField(
+          'milestonesDone',
+          '不是本项目计划中的节点',
+          'contains milestones not in this plan',
+        );
+    }
     const inserted = await w.db
       .insert(livelihoodProgressReports)
-      .values({ id: newId(), congressId, projectId, ...input, reportedBy: ctx.actor?.accountId ?? null })
+      .values({ id: newId(), congressId, projectId, ...report, reportedBy: ctx.actor?.accountId ?? null })
       .onConflictDoNothing()
       .returning({ id: livelihoodProgressReports.id });
     if (!inserted.length)
@@ -55,6 +76,18 @@ export async function reportProgress(
       .update(livelihoodProjects)
       .set({ status: next, percent: input.percent, updatedAt: new Date() })
       .where(eq(livelihoodProjects.id, projectId));
+    // A milestone already done keeps its date.
+    if (milestonesDone.length)
+      await w.db
+        .update(livelihoodMilestones)
+        .set({ doneOn: shanghaiDate(new Date()) })
+        .where(
+          and(
+            eq(livelihoodMilestones.projectId, projectId),
+            inArray(livelihoodMilestones.id, milestonesDone),
+            isNull(livelihoodMilestones.doneOn),
+          ),
+        );
     await w.audit({
       action: 'livelihoodProject.reportProgress',
       entityType: 'livelihoodProject',
