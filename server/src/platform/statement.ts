@@ -145,12 +145,15 @@ export const isoText = (column: string): string =>
   `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
- * `json_build_object('key', expression, …)::text`: a row as one JSON text PostgreSQL builds, the keys in the
- * order given (see `jsonPage`). Expressions are SQL text or statements; keys are trusted identifiers.
+ * A row as one compact JSON text PostgreSQL builds, `{"key":value,…}` with the keys in the order given (see
+ * `jsonPage`). Each value is `to_json(expression)` (strings escaped, null as null). Expressions are SQL text or
+ * statements; keys are trusted identifiers. Concatenation costs PostgreSQL less than `json_build_object`,
+ * which looks up every argument's type on every row, and its output has no spaces.
  */
 export function jsonObject(fields: Record<string, string | Statement>): Statement {
-  const parts = Object.entries(fields).map(([key, e]) =>
-    typeof e === 'string' ? stmt`${raw(`'${key}', ${e}`)}` : stmt`${raw(`'${key}', `)}${e}`,
-  );
-  return stmt`json_build_object(${join(parts, ', ')})::text`;
+  const parts = Object.entries(fields).map(([key, e], i) => {
+    const head = raw(`'${i === 0 ? '{' : ','}"${key}":', coalesce(to_json(`);
+    return typeof e === 'string' ? stmt`${head}${raw(e)})::text, 'null')` : stmt`${head}${e})::text, 'null')`;
+  });
+  return stmt`concat(${join(parts, ', ')}, '}')`;
 }
