@@ -24,6 +24,27 @@ export interface SuggestionListQuery {
 // Constants of the domain, inlined as literals so the statement text stays the same for every request.
 const handling = raw(HANDLING_STATUSES.map((s) => `'${s}'`).join(', '));
 
+// An item of the list, as JSON built by PostgreSQL (the same text for every request).
+const item = jsonObject({
+  id: 's.id',
+  number: 's.number',
+  title: 's.title',
+  category: 's.category',
+  status: 's.status',
+  submittedAt: isoText('s.submitted_at'),
+  deadline: isoText('s.deadline'),
+  assignDueAt: isoText('s.assign_due_at'),
+  replyCategory: 's.reply_category',
+  rating: 's.rating',
+  isKey: 's.is_key',
+  extended: 's.extended',
+  handlingCaseId: 's.handling_case_id',
+  proposerName: 'd.name',
+  leadUnitName: 'u.name',
+  leadUnitId: 's.lead_unit_id',
+  overdue: stmt`(s.status IN (${handling}) AND s.deadline < now())`,
+});
+
 export async function findSuggestions(ctx: Ctx, q: SuggestionListQuery) {
   const actor = requireRole(ctx.actor, ['congressStaff', 'leader', 'deputy', 'handlingUnitStaff']);
   const conds: Statement[] = [stmt`s.congress_id = ${actor.congressId}`];
@@ -66,25 +87,6 @@ export async function findSuggestions(ctx: Ctx, q: SuggestionListQuery) {
   const cursor = decodeCursor(q.cursor, 1);
   if (cursor) conds.push(stmt`${orderKey} < ${String(cursor[0])}::uuid`);
 
-  const item = jsonObject({
-    id: 's.id',
-    number: 's.number',
-    title: 's.title',
-    category: 's.category',
-    status: 's.status',
-    submittedAt: isoText('s.submitted_at'),
-    deadline: isoText('s.deadline'),
-    assignDueAt: isoText('s.assign_due_at'),
-    replyCategory: 's.reply_category',
-    rating: 's.rating',
-    isKey: 's.is_key',
-    extended: 's.extended',
-    handlingCaseId: 's.handling_case_id',
-    proposerName: 'd.name',
-    leadUnitName: 'u.name',
-    leadUnitId: 's.lead_unit_id',
-    overdue: stmt`(s.status IN (${handling}) AND s.deadline < now())`,
-  });
   const rows = await ctx.app.database.query<{ id: string; json: string }>(
     ...prepared(stmt`
     SELECT s.id, ${item} AS json
