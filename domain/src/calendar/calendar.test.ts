@@ -45,6 +45,16 @@ describe('working-day calendar', () => {
     expect(endOfShanghaiDay('2026-11-27').toISOString()).toBe('2026-11-27T15:59:59.999Z');
   });
 
+  it('reads the same Shanghai date by arithmetic as the time-zone database, around every midnight', () => {
+    const tz = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', dateStyle: 'short' });
+    // Every 6 hours from a Shanghai midnight (16:00 UTC), and 1 ms before each, 1992–2040; and before 1992.
+    for (let t = Date.UTC(1991, 11, 31, 16); t < Date.UTC(2040, 0, 1); t += 6 * 3_600_000) {
+      for (const d of [new Date(t), new Date(t - 1)]) expect(shanghaiDate(d)).toBe(tz.format(d));
+    }
+    for (const iso of ['1988-07-01T15:30:00Z', '1991-09-14T16:00:00Z', '1970-01-01T00:00:00Z'])
+      expect(shanghaiDate(new Date(iso))).toBe(tz.format(new Date(iso)));
+  });
+
   it('refuses a negative count', () => {
     expect(() => addWorkingDays('2026-01-01', -1, none)).toThrow(RangeError);
   });

@@ -9,10 +9,43 @@ import { liaisonPlaceDeputies } from '../../registry/registry.table';
 import { opinionAssignments, opinions } from '../opinions.table';
 import { readOpinionSettingsCached } from '../opinions.repository';
 import { dueFlag } from './due';
-import { isoText, jsonObject, prepared, raw, stmt } from '../../../platform/statement';
+import { isoText, jsonObject, prepared } from '../../../platform/statement';
 import { committeeStreetsOf } from '../opinions.lookups';
 
 const STAFF = ['congressStaff', 'liaisonStaff', 'leader'] as const;
+
+// A unit's unfiltered queue, the page every unit opens many times a day: one statement, prepared, keyset on
+// (assigned_at, opinion_id) with a row comparison the index serves; its items rendered as JSON by PostgreSQL
+// (ADR 0006) in the shape of the general path below. The texts are built once: $1 congress, $2 unit, $3 now,
+// $4 due-soon bound, $5 limit (+1), and after a cursor $6 assigned_at, $7 opinion id.
+const unitQueueItem = jsonObject({
+  id: 'o.id',
+  trackingCode: 'o.tracking_code',
+  // A unit reads the redacted text only, so the full text is not even fetched.
+  content: 'o.public_content',
+  category: 'o.category',
+  streetId: 'o.street_id',
+  channel: 'o.channel',
+  status: 'o.status',
+  hidden: 'o.hidden',
+  leadUnitId: 'o.lead_unit_id',
+  role: 'a.role',
+  deadlineAt: isoText('o.deadline_at'),
+  // As dueFlag: only a forwarded item with a deadline is overdue or due soon.
+  due: `CASE WHEN o.status = 'forwarded' AND o.deadline_at < $3::timestamptz THEN 'overdue'
+    WHEN o.status = 'forwarded' AND o.deadline_at <= $4::timestamptz THEN 'dueSoon' END`,
+  reopenCount: 'o.reopen_count',
+  createdAt: isoText('o.created_at'),
+}).text;
+const unitQueue = (
+  after: string,
+) => `SELECT o.id, ${isoText('a.assigned_at')} AS "sortAt", ${unitQueueItem} AS json
+  FROM opinion_assignments a JOIN opinions o ON o.id = ANY (ARRAY[a.opinion_id])
+  WHERE a.congress_id = $1 AND a.unit_id = $2 AND a.active AND o.congress_id = $1 ${after}
+  ORDER BY a.assigned_at DESC, a.opinion_id DESC
+  LIMIT $5`;
+const UNIT_QUEUE_FIRST = unitQueue('');
+const UNIT_QUEUE_AFTER = unitQueue('AND (a.assigned_at, a.opinion_id) < ($6, $7)');
 
 export async function findOpinions(ctx: Ctx, q: OpinionQueueQuery) {
   const actor = ctx.actor!;
@@ -86,38 +119,10 @@ export async function findOpinions(ctx: Ctx, q: OpinionQueueQuery) {
   const plainUnitQueue =
     unitId && !q.status && !q.streetId && !q.category && !q.liaisonPlaceId && !q.due && !q.q && !isDeputy;
   if (plainUnitQueue) {
-    // The unit's own queue with no filter is the page every unit opens many times a day: one prepared
-    // statement, keyset on (assigned_at, opinion_id) with a row comparison the index serves, whose items
-    // PostgreSQL renders as JSON (ADR 0006) in the shape of the general path below.
-    const after = cursor
-      ? stmt`AND (a.assigned_at, a.opinion_id) < (${new Date(cursor[0])}, ${cursor[1]})`
-      : stmt``;
-    const item = jsonObject({
-      id: 'o.id',
-      trackingCode: 'o.tracking_code',
-      // A unit reads the redacted text only, so the full text is not even fetched.
-      content: 'o.public_content',
-      category: 'o.category',
-      streetId: 'o.street_id',
-      channel: 'o.channel',
-      status: 'o.status',
-      hidden: 'o.hidden',
-      leadUnitId: 'o.lead_unit_id',
-      role: 'a.role',
-      deadlineAt: isoText('o.deadline_at'),
-      // As dueFlag: only a forwarded item with a deadline is overdue or due soon.
-      due: stmt`CASE WHEN o.status = 'forwarded' AND o.deadline_at < ${now} THEN 'overdue'
-        WHEN o.status = 'forwarded' AND o.deadline_at <= ${dueSoonFrom}::timestamptz THEN 'dueSoon' END`,
-      reopenCount: 'o.reopen_count',
-      createdAt: isoText('o.created_at'),
-    });
+    const params: unknown[] = [congressId, unitId, now, dueSoonFrom, limit + 1];
+    if (cursor) params.push(new Date(cursor[0]), cursor[1]);
     const rows = await ctx.app.database.query<{ id: string; sortAt: string; json: string }>(
-      ...prepared(stmt`SELECT o.id, ${raw(isoText('a.assigned_at'))} AS "sortAt", ${item} AS json
-        FROM opinion_assignments a JOIN opinions o ON o.id = ANY (ARRAY[a.opinion_id])
-        WHERE a.congress_id = ${congressId} AND a.unit_id = ${unitId} AND a.active AND o.congress_id = ${congressId}
-          ${after}
-        ORDER BY a.assigned_at DESC, a.opinion_id DESC
-        LIMIT ${limit + 1}`),
+      ...prepared({ text: cursor ? UNIT_QUEUE_AFTER : UNIT_QUEUE_FIRST, params }),
     );
     return jsonPage(rows, limit, (r) => [r.sortAt, r.id]);
   } else if (unitId) {
