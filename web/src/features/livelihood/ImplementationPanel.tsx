@@ -149,7 +149,7 @@ function ProgressForm({ p, reload }: { p: ImplementationProject; reload: () => v
         <Form.Item name="milestonesDone" label={t('implementation.milestonesDone')}>
           <Checkbox.Group
             data-testid="progress-milestones"
-            options={open.map((m) => ({ value: m.id!, label: `${m.title}（${m.targetDate}）` }))}
+            options={open.map((m) => ({ value: m.id!, label: `${m.title} · ${m.targetDate}` }))}
           />
         </Form.Item>
       )}
