@@ -206,20 +206,20 @@ export function page<T>(rows: T[], limit: number, keyOf: (row: T) => (string | n
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };
 }
 
-/** A page whose items PostgreSQL already rendered as JSON (`jsonRows`); sent as it is, not re-serialised. */
+/** A page whose items PostgreSQL already rendered as JSON (`jsonObject`); sent as it is, not re-serialised. */
 export class JsonPage {
   constructor(readonly body: string) {}
 }
+
+/** Sends a `JsonPage` as the JSON it already is. */
+export const sendJsonPage = (reply: FastifyReply, page: JsonPage) =>
+  reply.type('application/json; charset=utf-8').send(page.body);
 
 /**
  * The page `{ items, nextCursor }` of rows that carry their item as JSON text (`json`) beside the cursor key:
  * the shape `page` gives, built by joining texts. For the busiest lists, where parsing 50 rows from the wire
  * and serialising them again was most of the request's cost (ADR 0006).
  */
-/** Sends a `JsonPage` as the JSON it already is. */
-export const sendJsonPage = (reply: FastifyReply, page: JsonPage) =>
-  reply.type('application/json; charset=utf-8').send(page.body);
-
 export function jsonPage<T extends { json: string }>(
   rows: T[],
   limit: number,
