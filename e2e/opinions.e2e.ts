@@ -35,12 +35,26 @@ const noHorizontalOverflow = (page: Page) =>
 
 // Options are named: while one dropdown closes (animated) another may open, so "the first visible option"
 // could belong to the closing one.
+/**
+ * Picks an option of the select labelled `label`, and checks it took: on a loaded machine a click can land while
+ * the dropdown (or a closing modal) is still animating, so it tries again, up to three times.
+ */
 async function choose(page: Page, label: string, option: string) {
-  await page.locator('.ant-form-item').filter({ hasText: label }).locator('.ant-select').first().click();
-  await page
-    .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`)
-    .first()
-    .click();
+  const item = page.locator('.ant-form-item').filter({ hasText: label });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await item.locator('.ant-select').first().click({ timeout: 10_000 });
+      await page
+        .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`)
+        .first()
+        .click({ timeout: 10_000 });
+      await item.filter({ hasText: option }).first().waitFor({ timeout: 5_000 });
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 describe('opinion journey at 375 px', () => {
