@@ -238,6 +238,11 @@ export interface RunOptions {
   headers?: Record<string, string>;
   /** An object is sent as JSON. */
   body?: unknown;
+  /**
+   * Each request as from another citizen: the JSON body's `phone` and the X-Forwarded-For address differ per
+   * request (load-worker.mjs), so per-phone and per-address limits apply as they do to a crowd.
+   */
+  manySubmitters?: boolean;
   durationS?: number;
   connections?: number;
   /** Seconds of unmeasured load first (JIT, caches, pool); default 1. */
@@ -388,6 +393,7 @@ export async function run(server: BenchServer, opts: RunOptions): Promise<RunRes
     headers: { ...(json ? { 'content-type': 'application/json' } : {}), ...opts.headers },
     body: opts.body === undefined ? undefined : json ? JSON.stringify(opts.body) : (opts.body as string),
     connections: opts.connections ?? server.args.connections,
+    manySubmitters: opts.manySubmitters ?? false,
   };
   const warmup = opts.warmupS ?? 1;
   if (warmup > 0) await load({ ...base, duration: warmup });

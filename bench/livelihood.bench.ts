@@ -1,8 +1,10 @@
 // Livelihood projects (issue 5): 3,000 deputies on the roll (the size of the National People's Congress)
 // cast secret ballots concurrently. Afterwards every ballot must be stored exactly once and the tally must
 // equal the ballots; ballot throughput must be at least 0.5 of the raw-insert baseline of the same run.
+// Three rounds (--rounds), each a new vote of the same deputies: a burst of 3,000 raw inserts, then the
+// 3,000 ballots, from the same client at the same concurrency; the figure is the median of the rounds' ratios.
 //
-//   node --import tsx bench/livelihood.bench.ts [--pg] [--connections=50] [--duration=5] [--deputies=3000]
+//   node --import tsx bench/livelihood.bench.ts [--pg] [--connections=50] [--duration=5] [--deputies=3000] [--rounds=3]
 //
 // The deputies are signed in first through the platform's own session step (createSession, what the
 // login route does after checking the password): 3,000 HTTP logins would hit the login route's per-address
@@ -37,6 +39,7 @@ const arg = (name: string, dflt: number) => {
 const DEPUTIES = arg('deputies', 3000);
 const CANDIDATES = 20;
 const MAX_CHOICES = 10;
+const ROUNDS = arg('rounds', 3);
 
 interface Job {
   url: string;
@@ -170,132 +173,116 @@ try {
     creds.push({ cookie: `minyi_sid=${s.token}`, csrf: s.csrfToken });
   }
   const sessionsMs = performance.now() - tSessions;
-  const vote = await staffPost('/project-votes', {
-    year: 2027,
-    title: '基准票决',
-    maxChoices: MAX_CHOICES,
-    candidateIds,
-  });
-  await staffPost(`/project-votes/${vote.id}/roll`);
-  // Attendance over HTTP, by each deputy (also concurrent).
-  const attendance = await fire(
-    creds.map((c) => ({
-      url: `${server.url}/api/v1/project-votes/${vote.id}/attendance`,
-      body: '{}',
-      headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/json' },
-    })),
-    connections,
-  );
-  console.log(
-    `attendance: ${DEPUTIES} sign-ins in ${(attendance.ms / 1000).toFixed(1)} s`,
-    attendance.statuses,
-  );
-  await staffPost(`/project-votes/${vote.id}/open`);
 
-  // ---- the baseline: raw inserts, autocannon (measureBaselines), then the same client as the ballots ----
+  // ---- a vote with everyone on the roll signed in (attendance over HTTP, by each deputy, concurrently) ----
+  async function openVote(title: string) {
+    const vote = await staffPost('/project-votes', {
+      year: 2027,
+      title,
+      maxChoices: MAX_CHOICES,
+      candidateIds,
+    });
+    await staffPost(`/project-votes/${vote.id}/roll`);
+    const attendance = await fire(
+      creds.map((c) => ({
+        url: `${server.url}/api/v1/project-votes/${vote.id}/attendance`,
+        body: '{}',
+        headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/json' },
+      })),
+      connections,
+    );
+    if ((attendance.statuses['200'] ?? 0) !== DEPUTIES)
+      throw new Error(`attendance: ${JSON.stringify(attendance.statuses)}`);
+    await staffPost(`/project-votes/${vote.id}/open`);
+    return { id: vote.id, attendanceMs: attendance.ms };
+  }
+
+  // ---- the baseline: raw inserts by autocannon (measureBaselines), for reference ----
   const baselines = await measureBaselines(server, { connections });
+
+  // ---- rounds: a raw-insert burst and a ballot burst from the same client, 3,000 requests each ----
+  // Every round is a new vote of the same 3,000 deputies; the median of the rounds' ratios is the figure
+  // (the first round also carries the server's cold start: JIT, the pool's first statements).
+  const choicesOf = (i: number) =>
+    Array.from({ length: i % (MAX_CHOICES + 1) }, (_, k) => candidateIds[(i + k * 3) % CANDIDATES]).filter(
+      (c, k, a) => a.indexOf(c) === k,
+    );
   const rawJobs = creds.map(() => ({
     url: `${server.url}/api/v1/bench/raw-insert`,
     body: JSON.stringify({ payload: 'benchmark row' }),
     headers: { 'content-type': 'application/json' },
   }));
-  const rawSameClient = await fire(rawJobs, connections);
-
-  // ---- the ballots: every deputy once, concurrently; choices deterministic so the tally can be checked ----
-  const choicesOf = (i: number) =>
-    Array.from({ length: i % (MAX_CHOICES + 1) }, (_, k) => candidateIds[(i + k * 3) % CANDIDATES]).filter(
-      (c, k, a) => a.indexOf(c) === k,
-    );
-  const expected: Record<string, number> = Object.fromEntries(candidateIds.map((c) => [c, 0]));
-  const ballotJobs = creds.map((c, i) => {
-    const choices = choicesOf(i);
-    for (const x of choices) expected[x]++;
-    return {
-      url: `${server.url}/api/v1/project-votes/${vote.id}/ballots`,
-      body: JSON.stringify({ choices }),
-      headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/json' },
-    };
-  });
-  const stopProfile = await profileIf('ballots');
-  const cpu0 = { server: process.cpuUsage(), machine: machineBusyMs(), postgres: postgresBusyMs() };
-  const ballots = await fire(ballotJobs, connections);
-  // CPU per ballot: this process (server and the load thread), PostgreSQL, the whole machine.
-  const cpuPerBallotUs = {
-    process: Math.round(((s) => s.user + s.system)(process.cpuUsage(cpu0.server)) / DEPUTIES),
-    postgres: Math.round(((postgresBusyMs() - cpu0.postgres) * 1000) / DEPUTIES),
-    machine: Math.round(((machineBusyMs() - cpu0.machine) * 1000) / DEPUTIES),
-  };
-  await stopProfile();
-  const ballotRps = (DEPUTIES / ballots.ms) * 1000;
-  const rawRps = (DEPUTIES / rawSameClient.ms) * 1000;
-  console.log(
-    `ballots: ${DEPUTIES} in ${(ballots.ms / 1000).toFixed(2)} s = ${ballotRps.toFixed(0)}/s`,
-    ballots.statuses,
-    'cpu µs per ballot',
-    cpuPerBallotUs,
-  );
-  console.log(
-    `raw insert (same client): ${rawRps.toFixed(0)}/s; autocannon raw insert: ${baselines.rawInsert.requestsPerSec.toFixed(0)}/s`,
-  );
-
-  // ---- a second ballot from everyone must change nothing (409 each) ----
-  const again = await fire(ballotJobs.slice(0, 300), connections);
-
-  // ---- check: each ballot stored once, the tally equals the ballots ----
   const count = async (q: ReturnType<typeof sql>) =>
     Number(((await db.execute(q)) as unknown as { rows: { n: number }[] }).rows[0].n);
-  const stored = await count(
-    sql`SELECT count(*)::int AS n FROM project_vote_ballots WHERE vote_id = ${vote.id}`,
-  );
-  const voters = await count(
-    sql`SELECT count(*)::int AS n FROM project_vote_voters WHERE vote_id = ${vote.id}`,
-  );
-  const tClose = performance.now();
-  const closeRes = await fetch(`${server.url}/api/v1/project-votes/${vote.id}/close`, {
-    method: 'POST',
-    headers: { ...staff, 'content-type': 'application/json' },
-    body: '{}',
-  });
-  const closeMs = performance.now() - tClose;
-  const result = (await closeRes.json()) as {
-    turnout: { ballotsCast: number };
-    candidates: { id: string; votes: number }[];
-    valid: boolean;
-  };
-  const tallyMatches = result.candidates.every((c) => c.votes === expected[c.id]);
-  const checks = {
-    ballotsAccepted: ballots.statuses['201'] ?? 0,
-    ballotsStored: stored,
-    votersRecorded: voters,
-    secondBallotsRefused: again.statuses['409'] ?? 0,
-    ballotsCastInResult: result.turnout.ballotsCast,
-    tallyEqualsBallots: tallyMatches,
-    valid: result.valid,
-    everyBallotStoredOnce:
-      stored === DEPUTIES && voters === DEPUTIES && (ballots.statuses['201'] ?? 0) === DEPUTIES,
-  };
-  console.log('checks', checks);
+  const rounds = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    const vote = await openVote(`基准票决 ${round}`);
+    const raw = await fire(rawJobs, connections);
+    const expected: Record<string, number> = Object.fromEntries(candidateIds.map((c) => [c, 0]));
+    const ballotJobs = creds.map((c, i) => {
+      const choices = choicesOf(i + round);
+      for (const x of choices) expected[x]++;
+      return {
+        url: `${server.url}/api/v1/project-votes/${vote.id}/ballots`,
+        body: JSON.stringify({ choices }),
+        headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/json' },
+      };
+    });
+    const stopProfile = await profileIf(`ballots #${round}`);
+    const cpu0 = { server: process.cpuUsage(), machine: machineBusyMs(), postgres: postgresBusyMs() };
+    const ballots = await fire(ballotJobs, connections);
+    // CPU per ballot: this process (server and the load thread), PostgreSQL, the whole machine.
+    const cpuPerBallotUs = {
+      process: Math.round(((s) => s.user + s.system)(process.cpuUsage(cpu0.server)) / DEPUTIES),
+      postgres: Math.round(((postgresBusyMs() - cpu0.postgres) * 1000) / DEPUTIES),
+      machine: Math.round(((machineBusyMs() - cpu0.machine) * 1000) / DEPUTIES),
+    };
+    await stopProfile();
+    const ballotRps = (DEPUTIES / ballots.ms) * 1000;
+    const rawRps = (DEPUTIES / raw.ms) * 1000;
+    console.log(
+      `round ${round}: raw insert ${rawRps.toFixed(0)}/s, ballots ${ballotRps.toFixed(0)}/s (${DEPUTIES} in ${(ballots.ms / 1000).toFixed(2)} s)`,
+      ballots.statuses,
+      'cpu µs per ballot',
+      cpuPerBallotUs,
+    );
 
-  const ratios = {
-    ballotsOverRawInsert: Math.round((ballotRps / baselines.rawInsert.requestsPerSec) * 1000) / 1000,
-    ballotsOverRawInsertSameClient: Math.round((ballotRps / rawRps) * 1000) / 1000,
-  };
-  const target = {
-    ballotsOverRawInsert: 0.5,
-    met: ratios.ballotsOverRawInsert >= 0.5 && checks.everyBallotStoredOnce && checks.tallyEqualsBallots,
-  };
-  console.log('ratios', ratios, target.met ? 'target met' : 'TARGET MISSED');
-  writeResults(
-    'livelihood',
-    {
-      deputies: DEPUTIES,
-      concurrency: connections,
-      baselines,
-      rawInsertSameClient: {
-        perSec: Math.round(rawRps),
-        ms: Math.round(rawSameClient.ms),
-        statuses: rawSameClient.statuses,
-      },
+    // A second ballot from a tenth of the deputies must change nothing (409 each).
+    const again = await fire(ballotJobs.slice(0, DEPUTIES / 10), connections);
+    // Each ballot stored once, the tally equal to the ballots.
+    const stored = await count(
+      sql`SELECT count(*)::int AS n FROM project_vote_ballots WHERE vote_id = ${vote.id}`,
+    );
+    const voters = await count(
+      sql`SELECT count(*)::int AS n FROM project_vote_voters WHERE vote_id = ${vote.id}`,
+    );
+    const tClose = performance.now();
+    const closeRes = await fetch(`${server.url}/api/v1/project-votes/${vote.id}/close`, {
+      method: 'POST',
+      headers: { ...staff, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    const closeMs = performance.now() - tClose;
+    const result = (await closeRes.json()) as {
+      turnout: { ballotsCast: number };
+      candidates: { id: string; votes: number }[];
+      valid: boolean;
+    };
+    const checks = {
+      ballotsAccepted: ballots.statuses['201'] ?? 0,
+      ballotsStored: stored,
+      votersRecorded: voters,
+      secondBallotsRefused: again.statuses['409'] ?? 0,
+      ballotsCastInResult: result.turnout.ballotsCast,
+      tallyEqualsBallots: result.candidates.every((c) => c.votes === expected[c.id]),
+      valid: result.valid,
+      everyBallotStoredOnce:
+        stored === DEPUTIES && voters === DEPUTIES && (ballots.statuses['201'] ?? 0) === DEPUTIES,
+    };
+    console.log(`round ${round} checks`, checks);
+    rounds.push({
+      ratio: Math.round((ballotRps / rawRps) * 1000) / 1000,
+      rawInsert: { perSec: Math.round(rawRps), ms: Math.round(raw.ms), statuses: raw.statuses },
       ballots: {
         perSec: Math.round(ballotRps),
         ms: Math.round(ballots.ms),
@@ -305,11 +292,42 @@ try {
         p99: pct(ballots.latencies, 99),
         cpuPerBallotUs,
       },
-      attendance: { ms: Math.round(attendance.ms), statuses: attendance.statuses },
-      sessionsMs: Math.round(sessionsMs),
+      attendanceMs: Math.round(vote.attendanceMs),
       closeMs: Math.round(closeMs),
-      medianLatencyMs: median(ballots.latencies),
       checks,
+    });
+  }
+
+  const last = rounds[rounds.length - 1];
+  const ratios = {
+    ballotsOverRawInsert: median(rounds.map((r) => r.ratio)),
+    ballotsOverRawInsertPerRound: rounds.map((r) => r.ratio),
+    // For reference: the last round's ballots against autocannon's 5-second raw-insert run (a steady load,
+    // not a burst of 3,000: no ramp at either end).
+    lastBallotsOverAutocannonRawInsert:
+      Math.round((last.ballots.perSec / baselines.rawInsert.requestsPerSec) * 1000) / 1000,
+  };
+  const everyRoundCorrect = rounds.every(
+    (r) =>
+      r.checks.everyBallotStoredOnce &&
+      r.checks.tallyEqualsBallots &&
+      r.checks.valid &&
+      r.checks.secondBallotsRefused === DEPUTIES / 10,
+  );
+  const target = {
+    ballotsOverRawInsert: 0.5,
+    met: ratios.ballotsOverRawInsert >= 0.5 && everyRoundCorrect,
+  };
+  console.log('ratios', ratios, target.met ? 'target met' : 'TARGET MISSED');
+  writeResults(
+    'livelihood',
+    {
+      deputies: DEPUTIES,
+      concurrency: connections,
+      baselines,
+      sessionsMs: Math.round(sessionsMs),
+      rounds,
+      everyRoundCorrect,
       ratios,
       target,
     },

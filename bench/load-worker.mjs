@@ -6,6 +6,27 @@ import autocannon from 'autocannon';
 const workerData = JSON.parse(process.argv[2]);
 const parentPort = { postMessage: (msg) => process.send(msg, () => process.exit(0)) };
 
+// `manySubmitters`: every request as from another citizen, as a real crowd submits: the body's "phone" field
+// and the X-Forwarded-For address (the server sits behind a proxy and trusts it) differ per request, from a
+// random start so that runs do not repeat each other's numbers.
+if (workerData.manySubmitters) {
+  const template = JSON.parse(workerData.body);
+  let i = Math.floor(Math.random() * 90_000_000);
+  workerData.requests = [
+    {
+      setupRequest(req) {
+        i += 1;
+        const ip = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+        return {
+          ...req,
+          headers: { ...req.headers, 'x-forwarded-for': ip },
+          body: JSON.stringify({ ...template, phone: `13${String(i).padStart(9, '0')}` }),
+        };
+      },
+    },
+  ];
+}
+
 const times = [];
 const instance = autocannon(workerData);
 instance.on('response', (_client, _statusCode, _bytes, responseTime) => {

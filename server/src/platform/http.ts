@@ -233,6 +233,19 @@ export function jsonPage<T extends { json: string }>(
   );
 }
 
+/** The page of an `aggregatePage` row: its items as they are, the cursor from its key columns. */
+export function jsonPageOf(
+  row: { items: string | null; rowCount: number } & Record<string, unknown>,
+  limit: number,
+  keys: number,
+): JsonPage {
+  const nextCursor =
+    row.rowCount > limit
+      ? encodeCursor(Array.from({ length: keys }, (_, i) => row[`k${i}`] as string))
+      : null;
+  return new JsonPage(`{"items":[${row.items ?? ''}],"nextCursor":${JSON.stringify(nextCursor)}}`);
+}
+
 // ---------- Idempotency-Key ----------
 
 declare module 'fastify' {

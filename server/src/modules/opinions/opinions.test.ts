@@ -843,6 +843,14 @@ describe('search, QR, import, receptions, reports', () => {
     } while (cursor);
     expect(new Set(seen).size).toBe(seen.length);
     expect([...seen].sort()).toEqual(assigned.map((a) => a.id).sort());
+    // A page that ends exactly at the last item has no next page; past the end, an empty page.
+    const all = (await unitAStaff.get(`/api/v1/opinions?limit=${seen.length}`)).json();
+    expect(all.items).toHaveLength(seen.length);
+    expect(all.nextCursor).toBeNull();
+    const before = (await unitAStaff.get(`/api/v1/opinions?limit=${seen.length - 1}`)).json();
+    const past = (await unitAStaff.get(`/api/v1/opinions?limit=5&cursor=${before.nextCursor}`)).json();
+    expect(past.items.map((x: { id: string }) => x.id)).toEqual([all.items.at(-1).id]);
+    expect(past.nextCursor).toBeNull();
   });
 
   it("renders a unit's unfiltered queue (JSON built by the database) exactly as the filtered path does", async () => {

@@ -112,6 +112,12 @@ export const suggestionAssignments = pgTable('suggestion_assignments', {
   assignedAt: ts('assigned_at').notNull(),
   endedAt: ts('ended_at'),
   endedReason: text('ended_reason'),
+  /**
+   * The suggestion's status and deadline, copied by triggers (migration 0401) for a unit's filtered list:
+   * never written by the application (an insert leaves them to the trigger).
+   */
+  suggestionStatus: text('suggestion_status').notNull().default(''),
+  suggestionDeadline: ts('suggestion_deadline'),
 });
 
 export const suggestionHandBacks = pgTable('suggestion_hand_backs', {

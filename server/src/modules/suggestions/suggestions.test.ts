@@ -829,6 +829,44 @@ describe('reminders, report, opinions link', () => {
     expect((await c.citizen.get('/api/v1/suggestions')).statusCode).toBe(403);
   });
 
+  it("keeps each assignment's copy of its suggestion's status and deadline, so a unit's filtered list is exact", async () => {
+    // Moves through the states the copy must follow: assignment, extension, hand-back, re-assignment, a
+    // deadline passing (changed directly, as the database would see any writer do it).
+    const moved = await make('assigned');
+    await c.staff.post(`/api/v1/suggestions/${moved}/extension`, { reason: '涉及面广' });
+    const handed = await make('assigned');
+    await c.unitA.post(`/api/v1/suggestions/${handed}/hand-back`, { reason: '不属于本单位职责' });
+    const late = await make('assigned');
+    await t.services.db
+      .update(suggestions)
+      .set({ deadline: new Date(Date.now() - 3_600_000) })
+      .where(eq(suggestions.id, late));
+    const stale = (await t.services.db.execute(sql`
+      SELECT count(*)::int AS n FROM suggestion_assignments a JOIN suggestions s ON s.id = a.suggestion_id
+      WHERE a.suggestion_status IS DISTINCT FROM s.status OR a.suggestion_deadline IS DISTINCT FROM s.deadline`)) as unknown as {
+      rows: { n: number }[];
+    };
+    expect(stale.rows[0].n).toBe(0);
+    // Every unit × status × overdue filter answers what the suggestions themselves say.
+    for (const unitId of Object.values(unit)) {
+      for (const st of ['assigned', 'handBackRequested', 'replied', 'rehandling', 'closed']) {
+        for (const overdue of [undefined, 'true']) {
+          const expected = (await t.services.db.execute(sql`
+            SELECT s.id FROM suggestions s JOIN suggestion_assignments a ON a.suggestion_id = s.id
+            WHERE a.unit_id = ${unitId} AND a.ended_at IS NULL AND s.status = ${st}
+              AND (${overdue === undefined} OR (s.status IN ('assigned', 'handBackRequested', 'rehandling') AND s.deadline < now()))
+            ORDER BY s.id DESC`)) as unknown as { rows: { id: string }[] };
+          const res = await c.staff.get(
+            `/api/v1/suggestions?unitId=${unitId}&status=${st}${overdue ? '&overdue=true' : ''}&limit=200`,
+          );
+          expect(res.json().items.map((x: { id: string }) => x.id)).toEqual(expected.rows.map((r) => r.id));
+        }
+      }
+    }
+    const lateList = await c.staff.get(`/api/v1/suggestions?unitId=${unit.a}&overdue=true&limit=200`);
+    expect(lateList.json().items.map((x: { id: string }) => x.id)).toContain(late);
+  });
+
   it('reports counts with solved and satisfaction rates side by side, and exports .xlsx and .docx', async () => {
     const r = await c.staff.get('/api/v1/suggestion-report');
     expect(r.statusCode).toBe(200);

@@ -4,12 +4,22 @@
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { andQuery, type OpinionQueueQuery } from '@minyi/domain/opinions';
 import type { Ctx } from '../../../platform/context';
-import { decodeCursor, jsonPage, page } from '../../../platform/http';
+import { decodeCursor, jsonPageOf, page } from '../../../platform/http';
 import { liaisonPlaceDeputies } from '../../registry/registry.table';
 import { opinionAssignments, opinions } from '../opinions.table';
 import { readOpinionSettingsCached } from '../opinions.repository';
 import { dueFlag } from './due';
-import { isoText, jsonObject, prepared } from '../../../platform/statement';
+import {
+  aggregatePage,
+  isoText,
+  jsonBool,
+  jsonCode,
+  jsonInt,
+  jsonIso,
+  jsonObject,
+  jsonUuid,
+  prepared,
+} from '../../../platform/statement';
 import { committeeStreetsOf } from '../opinions.lookups';
 
 const STAFF = ['congressStaff', 'liaisonStaff', 'leader'] as const;
@@ -19,23 +29,23 @@ const STAFF = ['congressStaff', 'liaisonStaff', 'leader'] as const;
 // (ADR 0006) in the shape of the general path below. The texts are built once: $1 congress, $2 unit, $3 now,
 // $4 due-soon bound, $5 limit (+1), and after a cursor $6 assigned_at, $7 opinion id.
 const unitQueueItem = jsonObject({
-  id: 'o.id',
+  id: jsonUuid('o.id'),
   trackingCode: 'o.tracking_code',
   // A unit reads the redacted text only, so the full text is not even fetched.
   content: 'o.public_content',
   category: 'o.category',
-  streetId: 'o.street_id',
+  streetId: jsonUuid('o.street_id'),
   channel: 'o.channel',
   status: 'o.status',
-  hidden: 'o.hidden',
-  leadUnitId: 'o.lead_unit_id',
+  hidden: jsonBool('o.hidden'),
+  leadUnitId: jsonUuid('o.lead_unit_id'),
   role: 'a.role',
-  deadlineAt: isoText('o.deadline_at'),
+  deadlineAt: jsonIso('o.deadline_at'),
   // As dueFlag: only a forwarded item with a deadline is overdue or due soon.
-  due: `CASE WHEN o.status = 'forwarded' AND o.deadline_at < $3::timestamptz THEN 'overdue'
-    WHEN o.status = 'forwarded' AND o.deadline_at <= $4::timestamptz THEN 'dueSoon' END`,
-  reopenCount: 'o.reopen_count',
-  createdAt: isoText('o.created_at'),
+  due: jsonCode(`CASE WHEN o.status = 'forwarded' AND o.deadline_at < $3::timestamptz THEN 'overdue'
+    WHEN o.status = 'forwarded' AND o.deadline_at <= $4::timestamptz THEN 'dueSoon' END`),
+  reopenCount: jsonInt('o.reopen_count'),
+  createdAt: jsonIso('o.created_at'),
 }).text;
 const unitQueue = (
   after: string,
@@ -44,8 +54,11 @@ const unitQueue = (
   WHERE a.congress_id = $1 AND a.unit_id = $2 AND a.active AND o.congress_id = $1 ${after}
   ORDER BY a.assigned_at DESC, a.opinion_id DESC
   LIMIT $5`;
-const UNIT_QUEUE_FIRST = unitQueue('');
-const UNIT_QUEUE_AFTER = unitQueue('AND (a.assigned_at, a.opinion_id) < ($6, $7)');
+const UNIT_QUEUE_FIRST = aggregatePage(unitQueue(''), '$5', ['"sortAt"', 'id']);
+const UNIT_QUEUE_AFTER = aggregatePage(unitQueue('AND (a.assigned_at, a.opinion_id) < ($6, $7)'), '$5', [
+  '"sortAt"',
+  'id',
+]);
 
 export async function findOpinions(ctx: Ctx, q: OpinionQueueQuery) {
   const actor = ctx.actor!;
@@ -121,10 +134,10 @@ export async function findOpinions(ctx: Ctx, q: OpinionQueueQuery) {
   if (plainUnitQueue) {
     const params: unknown[] = [congressId, unitId, now, dueSoonFrom, limit + 1];
     if (cursor) params.push(new Date(cursor[0]), cursor[1]);
-    const rows = await ctx.app.database.query<{ id: string; sortAt: string; json: string }>(
+    const [row] = await ctx.app.database.query<{ items: string | null; rowCount: number }>(
       ...prepared({ text: cursor ? UNIT_QUEUE_AFTER : UNIT_QUEUE_FIRST, params }),
     );
-    return jsonPage(rows, limit, (r) => [r.sortAt, r.id]);
+    return jsonPageOf(row, limit, 2);
   } else if (unitId) {
     if (cursor) {
       const at = new Date(cursor[0]);
