@@ -1,7 +1,7 @@
 // Livelihood projects (issue 5): 3,000 deputies on the roll (the size of the National People's Congress)
 // cast secret ballots concurrently. Afterwards every ballot must be stored exactly once and the tally must
 // equal the ballots; ballot throughput must be at least 0.5 of the raw-insert baseline of the same run.
-// Three rounds (--rounds), each a new vote of the same deputies: a burst of 3,000 raw inserts, then the
+// Five rounds (--rounds), each a new vote of the same deputies: a burst of 3,000 raw inserts, then the
 // 3,000 ballots, from the same client at the same concurrency; the figure is the median of the rounds' ratios.
 //
 //   node --import tsx bench/livelihood.bench.ts [--pg] [--connections=50] [--duration=5] [--deputies=3000] [--rounds=3]
@@ -39,7 +39,7 @@ const arg = (name: string, dflt: number) => {
 const DEPUTIES = arg('deputies', 3000);
 const CANDIDATES = 20;
 const MAX_CHOICES = 10;
-const ROUNDS = arg('rounds', 3);
+const ROUNDS = arg('rounds', 5);
 
 interface Job {
   url: string;

@@ -155,6 +155,44 @@ describe('migrations', () => {
   );
 });
 
+describe('parents the busiest tables point at without a foreign key', () => {
+  // Migrations 0004 and 0501: audit rows, jobs, ballots and voters' marks name their congress and vote
+  // without a foreign key (its lock made concurrent writers queue); instead, neither is ever deleted nor
+  // re-keyed.
+  const count = async (table: 'congresses' | 'project_votes') =>
+    (
+      (await t.services.db.execute(sql`SELECT count(*)::int AS n FROM ${sql.raw(table)}`)) as unknown as {
+        rows: { n: number }[];
+      }
+    ).rows[0].n;
+  /** The database's own message for a statement it refuses (the driver wraps it). */
+  const refusal = async (q: ReturnType<typeof sql>) => {
+    try {
+      await t.services.db.execute(q);
+      return 'done';
+    } catch (err) {
+      return String((err as { cause?: Error }).cause?.message ?? err);
+    }
+  };
+
+  it('refuses to delete a congress or change its id, and changes nothing', async () => {
+    const before = await count('congresses');
+    expect(before).toBeGreaterThan(0);
+    expect(await refusal(sql`DELETE FROM congresses`)).toMatch(/never deleted/);
+    expect(await refusal(sql`UPDATE congresses SET id = gen_random_uuid()`)).toMatch(/never changes/);
+    expect(await count('congresses')).toBe(before);
+  });
+
+  it('refuses to delete a vote or change its id', async () => {
+    await t.services.db.execute(sql`
+      INSERT INTO project_votes (id, congress_id, year, title, scope, max_choices, rules)
+      VALUES (gen_random_uuid(), ${t.congressId}, 2027, '不可删除的票决', 'district', 3, '{}'::jsonb)`);
+    expect(await refusal(sql`DELETE FROM project_votes`)).toMatch(/never deleted/);
+    expect(await refusal(sql`UPDATE project_votes SET id = gen_random_uuid()`)).toMatch(/never changes/);
+    expect(await count('project_votes')).toBe(1);
+  });
+});
+
 describe('database outage', () => {
   onPostgres(
     'answers 503 on /readyz and the API while the database is unreachable, and recovers by itself',
