@@ -68,6 +68,11 @@ export const suggestions = pgTable('suggestions', {
   motionId: uuid('motion_id'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+  /**
+   * The lists' JSON item of this row, less "overdue" and the closing brace: built by a trigger on every
+   * change (migration 0402), never written by the application.
+   */
+  listItem: text('list_item').notNull().default(''),
 });
 export type SuggestionRow = typeof suggestions.$inferSelect;
 

@@ -867,6 +867,28 @@ describe('reminders, report, opinions link', () => {
     expect(lateList.json().items.map((x: { id: string }) => x.id)).toContain(late);
   });
 
+  it("keeps each suggestion's list item in step with the row and with its proposer's and unit's names", async () => {
+    const id = await make('assigned');
+    const [row] = await t.services.db.select().from(suggestions).where(eq(suggestions.id, id));
+    await t.services.db
+      .update(deputies)
+      .set({ name: '改名后的代表' })
+      .where(eq(deputies.id, row.proposerDeputyId));
+    await t.services.db
+      .update(handlingUnits)
+      .set({ name: '改名后的承办单位' })
+      .where(eq(handlingUnits.id, unit.a));
+    const item = (await c.staff.get(`/api/v1/suggestions?unitId=${unit.a}&limit=200`))
+      .json()
+      .items.find((x: { id: string }) => x.id === id);
+    expect(item).toMatchObject({ id, proposerName: '改名后的代表', leadUnitName: '改名后的承办单位' });
+    // Every row's stored item is what the row and the names make now.
+    const stale = (await t.services.db.execute(
+      sql`SELECT count(*)::int AS n FROM suggestions s WHERE s.list_item IS DISTINCT FROM suggestion_list_item(s)`,
+    )) as unknown as { rows: { n: number }[] };
+    expect(stale.rows[0].n).toBe(0);
+  });
+
   it('reports counts with solved and satisfaction rates side by side, and exports .xlsx and .docx', async () => {
     const r = await c.staff.get('/api/v1/suggestion-report');
     expect(r.statusCode).toBe(200);

@@ -2,23 +2,12 @@
 // Filters: unit, status, overdue, sitting, key, text; newest first, cursor paging on the id (UUIDv7, time-ordered).
 // The list is the staff's most-opened page, so it takes the hot-path shape of ADR 0006: a hand-built statement,
 // prepared (named per text: PostgreSQL parses and plans each filter combination once per connection), whose
-// rows PostgreSQL renders as JSON, sent on without being parsed and serialised again.
+// items are the rows' stored JSON (migration 0402), joined into one row by PostgreSQL and sent on as they are.
 import { HANDLING_STATUSES } from '@minyi/domain/suggestions';
 import type { Ctx } from '../../../platform/context';
 import { requireRole } from '../../../platform/access';
-import { decodeCursor, jsonPage } from '../../../platform/http';
-import {
-  join,
-  jsonBool,
-  jsonCode,
-  jsonIso,
-  jsonObject,
-  jsonUuid,
-  prepared,
-  raw,
-  stmt,
-  type Statement,
-} from '../../../platform/statement';
+import { decodeCursor, jsonPageOf } from '../../../platform/http';
+import { aggregatePage, join, prepared, raw, stmt, type Statement } from '../../../platform/statement';
 
 export interface SuggestionListQuery {
   cursor?: string;
@@ -35,26 +24,9 @@ export interface SuggestionListQuery {
 // Constants of the domain, inlined as literals so the statement text stays the same for every request.
 const handling = raw(HANDLING_STATUSES.map((s) => `'${s}'`).join(', '));
 
-// An item of the list, as JSON built by PostgreSQL (the same text for every request).
-const item = jsonObject({
-  id: jsonUuid('s.id'),
-  number: 's.number',
-  title: 's.title',
-  category: 's.category',
-  status: jsonCode('s.status'),
-  submittedAt: jsonIso('s.submitted_at'),
-  deadline: jsonIso('s.deadline'),
-  assignDueAt: jsonIso('s.assign_due_at'),
-  replyCategory: 's.reply_category',
-  rating: 's.rating',
-  isKey: jsonBool('s.is_key'),
-  extended: jsonBool('s.extended'),
-  handlingCaseId: jsonUuid('s.handling_case_id'),
-  proposerName: 'd.name',
-  leadUnitName: 'u.name',
-  leadUnitId: jsonUuid('s.lead_unit_id'),
-  overdue: jsonBool(`s.status IN (${handling.text}) AND s.deadline < now()`),
-});
+// An item of the list: the row's stored JSON (migration 0402) with "overdue", which depends on the hour.
+const item = `s.list_item || ',"overdue":'
+  || CASE WHEN s.status IN (${handling.text}) AND s.deadline < now() THEN 'true' ELSE 'false' END || '}'`;
 
 export async function findSuggestions(ctx: Ctx, q: SuggestionListQuery) {
   const actor = requireRole(ctx.actor, ['congressStaff', 'leader', 'deputy', 'handlingUnitStaff']);
@@ -111,15 +83,18 @@ export async function findSuggestions(ctx: Ctx, q: SuggestionListQuery) {
   const cursor = decodeCursor(q.cursor, 1);
   if (cursor) conds.push(stmt`${orderKey} < ${String(cursor[0])}::uuid`);
 
-  const rows = await ctx.app.database.query<{ id: string; json: string }>(
-    ...prepared(stmt`
-    SELECT s.id, ${item} AS json
+  const text = stmt`
+    SELECT s.id, ${raw(item)} AS json
     FROM ${from}
-    LEFT JOIN deputies d ON d.id = s.proposer_deputy_id
-    LEFT JOIN handling_units u ON u.id = s.lead_unit_id
     WHERE ${join(conds, ' AND ')}
     ORDER BY ${orderKey} DESC
-    LIMIT ${q.limit + 1}`),
+    LIMIT ${q.limit + 1}`;
+  // The page as one row (aggregatePage); the limit + 1 is the statement's last parameter.
+  const [row] = await ctx.app.database.query<{ items: string | null; rowCount: number }>(
+    ...prepared({
+      text: aggregatePage(text.text, `$${text.params.length}`, ['id']),
+      params: text.params,
+    }),
   );
-  return jsonPage(rows, q.limit, (r) => [r.id]);
+  return jsonPageOf(row, q.limit, 1);
 }
