@@ -206,7 +206,7 @@ export function page<T>(rows: T[], limit: number, keyOf: (row: T) => (string | n
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };
 }
 
-/** A page whose items PostgreSQL already rendered as JSON (`jsonObject`); sent as it is, not re-serialised. */
+/** A page whose items PostgreSQL already holds as JSON (`aggregatePage`); sent as it is, not re-serialised. */
 export class JsonPage {
   constructor(readonly body: string) {}
 }
@@ -214,24 +214,6 @@ export class JsonPage {
 /** Sends a `JsonPage` as the JSON it already is. */
 export const sendJsonPage = (reply: FastifyReply, page: JsonPage) =>
   reply.type('application/json; charset=utf-8').send(page.body);
-
-/**
- * The page `{ items, nextCursor }` of rows that carry their item as JSON text (`json`) beside the cursor key:
- * the shape `page` gives, built by joining texts. For the busiest lists, where parsing 50 rows from the wire
- * and serialising them again was most of the request's cost (ADR 0006).
- */
-export function jsonPage<T extends { json: string }>(
-  rows: T[],
-  limit: number,
-  keyOf: (row: T) => (string | number | null)[],
-): JsonPage {
-  const items = rows.slice(0, limit);
-  const last = items.at(-1);
-  const nextCursor = rows.length > limit && last ? encodeCursor(keyOf(last)) : null;
-  return new JsonPage(
-    `{"items":[${items.map((r) => r.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`,
-  );
-}
 
 /** The page of an `aggregatePage` row: its items as they are, the cursor from its key columns. */
 export function jsonPageOf(

@@ -145,46 +145,6 @@ export const isoText = (column: string): string =>
   `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
- * A JSON value whose text PostgreSQL's own output already is, needing no escaping: spared `to_json`, which
- * looks up the value's type and output function on every call (7.8 µs a 17-field row with `to_json`
- * throughout, 3.6 µs with these; a 50-row page is 51 rows).
- */
-export class JsonBare {
-  constructor(readonly sql: string) {}
-}
-/** A uuid as a JSON string. */
-export const jsonUuid = (e: string) => new JsonBare(`'"' || (${e})::text || '"'`);
-/** A timestamp as the JSON string `Date#toISOString` gives (`isoText`). */
-export const jsonIso = (column: string) => new JsonBare(`'"' || ${isoText(column)} || '"'`);
-/** A boolean as JSON. */
-export const jsonBool = (e: string) =>
-  new JsonBare(`CASE (${e}) WHEN true THEN 'true' WHEN false THEN 'false' END`);
-/** An integer as JSON. */
-export const jsonInt = (e: string) => new JsonBare(`(${e})::text`);
-/**
- * A code from a fixed list (a CHECK constraint or a CASE of literals: letters and digits only) as a JSON
- * string. Free text, and codes a congress configures, go through `to_json`.
- */
-export const jsonCode = (e: string) => new JsonBare(`'"' || (${e}) || '"'`);
-
-/**
- * A row as one compact JSON text PostgreSQL builds, `{"key":value,…}` with the keys in the order given (see
- * `jsonPage`). Each value is `to_json(expression)` (strings escaped, null as null), or a `JsonBare` value as it
- * is (null as null). Expressions are SQL text or statements; keys are trusted identifiers. Concatenation costs
- * PostgreSQL less than `json_build_object`, which looks up every argument's type on every row, and its output
- * has no spaces.
- */
-export function jsonObject(fields: Record<string, string | Statement | JsonBare>): Statement {
-  const parts = Object.entries(fields).map(([key, e], i) => {
-    const head = `'${i === 0 ? '{' : ','}"${key}":', `;
-    if (e instanceof JsonBare) return { text: `${head}coalesce(${e.sql}, 'null')`, params: [] };
-    const value = typeof e === 'string' ? raw(e) : e;
-    return stmt`${raw(`${head}coalesce(to_json(`)}${value})::text, 'null')`;
-  });
-  return stmt`concat(${join(parts, ', ')}, '}')`;
-}
-
-/**
  * A page query (`inner`: rows with a `json` column, ordered, `LIMIT limit + 1`) folded into one row: the items'
  * JSON joined by commas (`items`), how many rows the inner query gave (`rowCount`), and the cursor columns
  * `keys` of the page's last item (`k0`, `k1`, … as text). One row crosses the wire instead of 51, which spared

@@ -91,6 +91,11 @@ export const opinions = pgTable('opinions', {
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+  /**
+   * A unit queue's JSON item of this row, less "role", "due" and the closing brace: built by a trigger on
+   * every change (migration 0301), never written by the application.
+   */
+  listItem: text('list_item').notNull().default(''),
 });
 
 export const opinionAssignments = pgTable(

@@ -864,6 +864,11 @@ describe('search, QR, import, receptions, reports', () => {
     expect(overdue.deadlineAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(typeof overdue.hidden).toBe('boolean');
     expect(typeof overdue.reopenCount).toBe('number');
+    // The stored items (migration 0301) follow every change the opinions went through in this file.
+    const stale = (await t.services.db.execute(
+      sql`SELECT count(*)::int AS n FROM opinions o WHERE o.list_item IS DISTINCT FROM opinion_list_item(o)`,
+    )) as unknown as { rows: { n: number }[] };
+    expect(stale.rows[0].n).toBe(0);
   });
 
   it('sends with the routing table and block list what the reader may change: staff all, liaison staff blocks, leaders nothing', async () => {

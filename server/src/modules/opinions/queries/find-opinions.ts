@@ -9,44 +9,21 @@ import { liaisonPlaceDeputies } from '../../registry/registry.table';
 import { opinionAssignments, opinions } from '../opinions.table';
 import { readOpinionSettingsCached } from '../opinions.repository';
 import { dueFlag } from './due';
-import {
-  aggregatePage,
-  isoText,
-  jsonBool,
-  jsonCode,
-  jsonInt,
-  jsonIso,
-  jsonObject,
-  jsonUuid,
-  prepared,
-} from '../../../platform/statement';
+import { aggregatePage, isoText, prepared } from '../../../platform/statement';
 import { committeeStreetsOf } from '../opinions.lookups';
 
 const STAFF = ['congressStaff', 'liaisonStaff', 'leader'] as const;
 
 // A unit's unfiltered queue, the page every unit opens many times a day: one statement, prepared, keyset on
-// (assigned_at, opinion_id) with a row comparison the index serves; its items rendered as JSON by PostgreSQL
-// (ADR 0006) in the shape of the general path below. The texts are built once: $1 congress, $2 unit, $3 now,
-// $4 due-soon bound, $5 limit (+1), and after a cursor $6 assigned_at, $7 opinion id.
-const unitQueueItem = jsonObject({
-  id: jsonUuid('o.id'),
-  trackingCode: 'o.tracking_code',
-  // A unit reads the redacted text only, so the full text is not even fetched.
-  content: 'o.public_content',
-  category: 'o.category',
-  streetId: jsonUuid('o.street_id'),
-  channel: 'o.channel',
-  status: 'o.status',
-  hidden: jsonBool('o.hidden'),
-  leadUnitId: jsonUuid('o.lead_unit_id'),
-  role: 'a.role',
-  deadlineAt: jsonIso('o.deadline_at'),
-  // As dueFlag: only a forwarded item with a deadline is overdue or due soon.
-  due: jsonCode(`CASE WHEN o.status = 'forwarded' AND o.deadline_at < $3::timestamptz THEN 'overdue'
-    WHEN o.status = 'forwarded' AND o.deadline_at <= $4::timestamptz THEN 'dueSoon' END`),
-  reopenCount: jsonInt('o.reopen_count'),
-  createdAt: jsonIso('o.created_at'),
-}).text;
+// (assigned_at, opinion_id) with a row comparison the index serves; its items are the rows' stored JSON
+// (migration 0301) with the unit's role and the due flag added, in the shape of the general path below, folded
+// into one row (aggregatePage). The texts are built once: $1 congress, $2 unit, $3 now, $4 due-soon bound,
+// $5 limit (+1), and after a cursor $6 assigned_at, $7 opinion id.
+// "due" as dueFlag: only a forwarded item with a deadline is overdue or due soon.
+const unitQueueItem = `o.list_item || ',"role":' || to_json(a.role)::text || ',"due":' || CASE
+    WHEN o.status = 'forwarded' AND o.deadline_at < $3::timestamptz THEN '"overdue"'
+    WHEN o.status = 'forwarded' AND o.deadline_at <= $4::timestamptz THEN '"dueSoon"'
+    ELSE 'null' END || '}'`;
 const unitQueue = (
   after: string,
 ) => `SELECT o.id, ${isoText('a.assigned_at')} AS "sortAt", ${unitQueueItem} AS json
