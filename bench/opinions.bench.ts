@@ -3,6 +3,7 @@
 // 1,000,000 opinions against the primary-key read (p95).
 //
 //   node --import tsx bench/opinions.bench.ts [--pg] [--duration=5] [--connections=10] [--rows=1000000]
+//   (--rows=0: the submission figures only)
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import {
@@ -20,6 +21,7 @@ import {
 import { newId } from '../server/src/platform/ids';
 import { handlingUnits } from '../server/src/modules/registry/registry.table';
 import { forgetOpinionSettings } from '../server/src/modules/opinions/opinions.repository';
+import { submissionBatchStats } from '../server/src/modules/opinions/opinions.writer';
 
 const rowsArg = process.argv.find((a) => a.startsWith('--rows='));
 const server = await startServer();
@@ -69,6 +71,27 @@ try {
   );
   forgetOpinionSettings(congressId);
   const oneSubmitter = await run(server, { ...submission, title: 'POST /api/v1/opinions (one phone)' });
+  // How the submissions were written: batches of those arriving together (opinions.writer.ts).
+  const stats = submissionBatchStats(server.services);
+  const batching = stats && {
+    batches: stats.batches,
+    meanSize: Math.round((stats.items / Math.max(stats.batches, 1)) * 100) / 100,
+    largest: stats.largest,
+  };
+  console.log(
+    'submission / raw insert',
+    submitRounds.ratios,
+    'median',
+    submitRounds.medianRatio,
+    'batching',
+    batching,
+  );
+  if (ROWS === 0) {
+    // --rows=0: the submission figures only (while working on the write path).
+    writeResults('opinions-submission', { ...baselines, submitRounds, oneSubmitter, batching }, server);
+    await server.stop();
+    process.exit(0);
+  }
 
   // 1,000,000 opinions, 1 in 20 assigned to the benchmarked unit (the rest to 199 others).
   const unitId = newId();
@@ -159,6 +182,7 @@ try {
       generateS,
       submitRounds,
       oneSubmitter,
+      batching,
       queue,
       queueRounds,
       queuePage2: deep,

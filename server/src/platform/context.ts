@@ -10,7 +10,7 @@ import type { FileStorage } from './files';
 import type { Notifier } from './notifications';
 import type { Calendar } from './calendar';
 import type { AppError } from './errors';
-import { join, prepared, raw, stmt, toDrizzle, type Statement } from './statement';
+import { asCtes, asOne, join, prepared, stmt, toDrizzle, type Statement } from './statement';
 
 export interface Actor {
   accountId: string;
@@ -94,16 +94,37 @@ function writeBuffer(ctx: Ctx) {
     get enqueued() {
       return enqueued;
     },
+    /** The pending writes, as they are; empties the buffer. */
+    drain: () => pending.splice(0),
     /** The pending writes as one statement, or null when there are none; empties the buffer. */
     take(guard?: Guard): Statement | null {
-      const all = pending.splice(0);
-      const ctes = all.map((q, i) => stmt`${raw(`w${i}`)} AS (${q})`);
-      if (guard) return stmt`WITH ${join([guard.ctes, ...ctes], ', ')} ${guard.check}`;
-      if (all.length === 0) return null;
-      if (all.length === 1) return all[0];
-      return stmt`WITH ${join(ctes.slice(0, -1), ', ')} ${all[all.length - 1]}`;
+      return writtenAtOnce(pending.splice(0), guard);
     },
   };
+}
+
+/** Deferred INSERTs (and a guard) as one statement, or null when there is nothing to write. */
+function writtenAtOnce(writes: readonly Statement[], guard?: Guard): Statement | null {
+  if (guard) {
+    const ctes = writes.length > 0 ? join([guard.ctes, asCtes(writes)], ', ') : guard.ctes;
+    return stmt`WITH ${ctes} ${guard.check}`;
+  }
+  return writes.length === 0 ? null : asOne(writes);
+}
+
+/**
+ * Runs a use case whose writes are all INSERTs made through `defer`, `audit` and `enqueue`, and returns its
+ * result with the writes, unwritten: for a caller that writes them with other requests' (see
+ * opinions/opinions.writer.ts). `writeAtOnce` writes them at once.
+ */
+export async function collectWrites<T>(
+  ctx: Ctx,
+  fn: (writes: Writes) => T | Promise<T>,
+): Promise<{ out: T; writes: Statement[]; enqueued: boolean }> {
+  const buffer = writeBuffer(ctx);
+  const out = await fn(buffer.writes);
+  const enqueued = buffer.enqueued;
+  return { out, writes: buffer.drain(), enqueued };
 }
 
 export async function transact<T>(ctx: Ctx, fn: (work: Work) => Promise<T>): Promise<T> {

@@ -101,9 +101,85 @@ export function insertRows<T extends PgTable>(
     });
     text += ')';
   });
-  const out = { text, params };
-  return suffix ? stmt`${out} ${suffix}` : out;
+  const out: Statement = suffix ? stmt`${{ text, params }} ${suffix}` : { text, params };
+  // Rows another statement of the same shape can be folded with (a suffix with parameters cannot).
+  if (!suffix || suffix.params.length === 0) {
+    folds.set(out, { name, keys, columns, values: params, width: keys.length, suffix: suffix?.text ?? '' });
+  }
+  return out;
 }
+
+interface Fold {
+  name: string;
+  keys: string[];
+  columns: ReturnType<typeof getTableColumns>;
+  /** The rows' driver values, row after row (`width` each). */
+  values: unknown[];
+  width: number;
+  suffix: string;
+}
+
+/** JSON carries the row when every value is a scalar and no column is an array (`->>` gives text to cast). */
+const foldable = (fold: Fold) =>
+  fold.values.every((v) => v === null || typeof v !== 'object') &&
+  fold.keys.every((k) => !fold.columns[k].getSQLType().endsWith(']'));
+
+/** What insertRows built, by statement (weak: a statement that is dropped takes its entry with it). */
+const folds = new WeakMap<Statement, Fold>();
+const foldHeads = new Map<string, string>();
+
+/**
+ * INSERTs built by `insertRows` for several items (requests) folded into one INSERT per table and column
+ * list: `INSERT INTO t (…) SELECT (e->>0)::type, … FROM jsonb_array_elements($1::jsonb) AS e`, every row in one
+ * JSON parameter, so the statement's text is the same for any number of rows (and stays prepared). Each row
+ * carries its item's index; `only` (SQL with `{item}` for that index) keeps the rows of some items only. Null
+ * when a statement was not built by insertRows or has a suffix with parameters (run them as they are).
+ */
+export function foldInserts(items: readonly (readonly Statement[])[], only?: string): Statement[] | null {
+  const groups = new Map<string, { fold: Fold; rows: unknown[][] }>();
+  for (let item = 0; item < items.length; item++) {
+    for (const s of items[item]) {
+      const fold = folds.get(s);
+      if (!fold || !foldable(fold)) return null;
+      const key = `${fold.name}|${fold.keys.join(',')}|${fold.suffix}|${only ?? ''}`;
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { fold, rows: [] }));
+      for (let i = 0; i < fold.values.length; i += fold.width) {
+        const row = fold.values.slice(i, i + fold.width);
+        row.push(item);
+        group.rows.push(row);
+      }
+    }
+  }
+  const out: Statement[] = [];
+  for (const [key, { fold, rows }] of groups) {
+    let head = foldHeads.get(key);
+    if (!head) {
+      const names = fold.keys.map((k) => `"${fold.columns[k].name}"`).join(', ');
+      const casts = fold.keys.map((k, i) => `(e->>${i})::${fold.columns[k].getSQLType()}`).join(', ');
+      head = `INSERT INTO "${fold.name}" (${names}) SELECT ${casts} FROM jsonb_array_elements($1::jsonb) AS e`;
+      if (only) head += ` WHERE ${only.replaceAll('{item}', `(e->>${fold.width})::int`)}`;
+      if (fold.suffix) head += ` ${fold.suffix}`;
+      foldHeads.set(key, head);
+    }
+    out.push({ text: head, params: [JSON.stringify(rows)] });
+  }
+  return out;
+}
+
+/** Statements run as one: every one but the last as a data-modifying CTE (`w0`, `w1`, …), then the last. */
+export function asOne(parts: readonly Statement[], tail?: Statement): Statement {
+  if (tail) return stmt`WITH ${asCtes(parts)} ${tail}`;
+  if (parts.length === 1) return parts[0];
+  return stmt`WITH ${asCtes(parts.slice(0, -1))} ${parts[parts.length - 1]}`;
+}
+
+/** Statements as a list of data-modifying CTEs, `w0 AS (…), w1 AS (…)`, for a WITH. */
+export const asCtes = (parts: readonly Statement[]): Statement =>
+  join(
+    parts.map((q, i) => stmt`${raw(`w${i}`)} AS (${q})`),
+    ', ',
+  );
 
 export const insertRow = <T extends PgTable>(table: T, row: T['$inferInsert'], suffix?: Statement) =>
   insertRows(table, [row], suffix);

@@ -8,13 +8,13 @@ import {
   type OpinionSettings,
   type OpinionStatus,
 } from '@minyi/domain/opinions';
-import type { Database, Db } from '../../db/client';
-import { runGuarded, type Ctx, type Guard, type Work } from '../../platform/context';
+import type { Db } from '../../db/client';
+import type { Ctx, Work } from '../../platform/context';
 import { AppError, notFound, wrongState } from '../../platform/errors';
 import { newId } from '../../platform/ids';
-import { insertRow, insertRows, join, stmt, toDrizzle } from '../../platform/statement';
+import { insertRow, toDrizzle } from '../../platform/statement';
 import { readSettings } from '../../platform/settings';
-import { opinionAssignments, opinionEvents, opinions, opinionRateCounters } from './opinions.table';
+import { opinionAssignments, opinionEvents, opinions } from './opinions.table';
 import { findPlaceDeputyIds, findStreetCommitteeDeputyIds } from './opinions.lookups';
 import type { OpinionResource } from './opinions.policy';
 
@@ -143,60 +143,40 @@ export async function tellCitizen(w: Work, ctx: Ctx, o: OpinionRow, text: Locali
 }
 
 /**
- * The public form's limits as a guard: counts this submission against each limit (a row per key and time
- * window, so the limits hold across instances) and refuses a blocked phone or IP (403) or a count over its
- * limit (429). Checked inside the statement that writes the opinion, so a refused submission writes nothing,
- * its count included.
+ * The public form's limits for one submission: the counters it adds one to (a row per key and time window,
+ * so the limits hold across instances), each with its limit, and the blind indexes (phone, IP) to look up in
+ * the block list. opinions.writer.ts checks them in the statement that writes the submission.
  */
+export interface SubmissionGuard {
+  congressId: string;
+  counted: { key: string; windowStart: Date; limit: number }[];
+  blockIndexes: string[];
+}
+
 export function submissionGuard(
   congressId: string,
   hits: { key: string; windowMs: number; limit: number }[],
-  /** Blind indexes (phone, IP) to look up in the block list. */
   blockIndexes: string[],
-): Guard {
+): SubmissionGuard {
   const now = Date.now();
-  const counted = hits.map((h) => ({ ...h, key: `${congressId}:${h.key}` }));
-  const upsert = insertRows(
-    opinionRateCounters,
-    counted.map((h) => ({
-      congressId,
-      key: h.key,
-      windowStart: new Date(Math.floor(now / h.windowMs) * h.windowMs),
-      hits: 1,
-    })),
-    stmt`ON CONFLICT (key, window_start) DO UPDATE SET hits = opinion_rate_counters.hits + 1 RETURNING key, hits`,
-  );
-  const over = join(
-    counted.map((h) => stmt`(c.key = ${h.key} AND c.hits > ${h.limit})`),
-    ' OR ',
-  );
-  const blocked = join(
-    blockIndexes.map((b) => stmt`${b}`),
-    ', ',
-  );
-  return {
-    ctes: stmt`c AS (${upsert})`,
-    check: stmt`SELECT CASE
-      WHEN EXISTS (SELECT 1 FROM opinion_blocks WHERE congress_id = ${congressId} AND value_index IN (${blocked}))
-        THEN minyi_refuse('submitter_blocked')
-      WHEN EXISTS (SELECT 1 FROM c WHERE ${over}) THEN minyi_refuse('rate_limited')
-      ELSE true END AS admitted`,
-    refusal: (code) =>
-      code === 'submitter_blocked'
-        ? new AppError(403, 'submitter_blocked', {
-            zh: '该号码或网络已被限制提交，请到代表联络站当面反映',
-            en: 'Submissions from this phone or network are blocked; please visit a liaison place',
-          })
-        : code === 'rate_limited'
-          ? new AppError(429, 'rate_limited', {
-              zh: '提交过于频繁，请稍后再试',
-              en: 'Too many submissions; please try again later',
-            })
-          : undefined,
-  };
+  const counted = hits.map((h) => ({
+    key: `${congressId}:${h.key}`,
+    windowStart: new Date(Math.floor(now / h.windowMs) * h.windowMs),
+    limit: h.limit,
+  }));
+  return { congressId, counted, blockIndexes };
 }
 
-/** Checks a guard on its own (when the writes need a transaction of their own): counts, or refuses. */
-export async function checkGuard(database: Database, guard: Guard) {
-  await runGuarded(database, stmt`WITH ${guard.ctes} ${guard.check}`, guard);
-}
+/** What a refused submission gets. */
+export const SUBMISSION_REFUSALS = {
+  submitter_blocked: () =>
+    new AppError(403, 'submitter_blocked', {
+      zh: '该号码或网络已被限制提交，请到代表联络站当面反映',
+      en: 'Submissions from this phone or network are blocked; please visit a liaison place',
+    }),
+  rate_limited: () =>
+    new AppError(429, 'rate_limited', {
+      zh: '提交过于频繁，请稍后再试',
+      en: 'Too many submissions; please try again later',
+    }),
+} as const;

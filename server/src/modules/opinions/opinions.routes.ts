@@ -26,7 +26,8 @@ import {
   trackQuerySchema,
 } from '@minyi/domain/opinions';
 import { ctxOf, JsonPage, sendJsonPage, typed } from '../../platform/http';
-import { transact, writeAtOnce, type Ctx } from '../../platform/context';
+import { collectWrites, transact, type Ctx } from '../../platform/context';
+import { countSubmission, writeSubmission } from './opinions.writer';
 import { requireRole } from '../../platform/access';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { readSettings, writeSettings } from '../../platform/settings';
@@ -38,7 +39,7 @@ import {
   RECEPTION_ROLES,
   ENTRY_ROLES,
 } from './opinions.policy';
-import { checkGuard, forgetOpinionSettings, loadOpinion, OPINION, resourceOf } from './opinions.repository';
+import { forgetOpinionSettings, loadOpinion, OPINION, resourceOf } from './opinions.repository';
 import { getDeputy, getLiaisonPlace, getStreet, resolvePublicCongress } from '../registry';
 import { admitSubmission, needsTransaction, submitOpinion } from './commands/submit-opinion';
 import { claimOpinion } from './commands/claim-opinion';
@@ -134,14 +135,17 @@ export async function opinionRoutes(app: FastifyInstance) {
       const admitted = await admitSubmission(ctx, { body: req.body });
       const input = { body: req.body, admitted };
       const { guard } = admitted;
-      // Most submissions are one statement, limits included; a project idea also writes to the livelihood
-      // module, so it counts first and then takes a transaction.
+      // Most submissions are written with those arriving at the same time (opinions.writer.ts), limits
+      // included; a project idea also writes to the livelihood module, so it counts first and then takes a
+      // transaction.
       let o;
       if (needsTransaction(req.body)) {
-        if (guard) await checkGuard(ctx.app.database, guard);
+        if (guard) await countSubmission(ctx, guard);
         o = await transact(ctx, (w) => submitOpinion(ctx, w, input));
       } else {
-        o = await writeAtOnce(ctx, (w) => submitOpinion(ctx, w, input), guard ?? undefined);
+        const collected = await collectWrites(ctx, (w) => submitOpinion(ctx, w, input));
+        await writeSubmission({ ctx, writes: collected.writes, enqueued: collected.enqueued, guard });
+        o = collected.out;
       }
       return reply.code(201).send({ id: o.id, trackingCode: o.trackingCode });
     },

@@ -1,6 +1,6 @@
 // The opinion loop end to end over HTTP against a real database: the contract, the bad-input list, the
 // whole loop with audit rows, refusals by role, deadlines across holidays, hand-backs, abuse protection.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { and, count, eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import ExcelJS from 'exceljs';
@@ -25,6 +25,7 @@ import {
 import { newId } from '../../platform/ids';
 import { opinionAssignments, opinionEvents, opinions, receptionDeputies, receptions } from './opinions.table';
 import { countDeputyReceptions } from '.';
+import { submissionBatchStats } from './opinions.writer';
 
 let t: TestEnv;
 const unitA = newId();
@@ -128,6 +129,24 @@ async function submit(extra: Record<string, unknown> = {}, headers?: Record<stri
   expect(r.statusCode, r.body).toBe(201);
   const body: { id: string; trackingCode: string } = r.json();
   return body;
+}
+
+/**
+ * Runs `fn` while a transaction holds the rate counters for a moment: the first submission's batch waits
+ * there, and the submissions arriving meanwhile queue for the next batch.
+ */
+async function whileCountersLocked<T>(fn: () => Promise<T>): Promise<T> {
+  let locked!: () => void;
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  const hold = t.services.db.transaction(async (tx) => {
+    await tx.execute(sql`LOCK TABLE opinion_rate_counters IN EXCLUSIVE MODE`);
+    locked();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  });
+  await isLocked;
+  const out = fn();
+  await hold;
+  return out;
 }
 
 /** Submits, forwards to unit A and moves the deadline into the past. */
@@ -737,6 +756,124 @@ describe('abuse protection', () => {
     const s = await staff.post('/api/v1/opinions', form({ phone, channel: 'staff' }));
     expect(s.statusCode).toBe(201);
     await staff.put('/api/v1/opinion-settings', { maxSubmissionsPerPhonePerDay: 1000 });
+  });
+
+  it('writes submissions arriving together in one batch, each with its own answer, limits and block list', async () => {
+    await staff.put('/api/v1/opinion-settings', { maxSubmissionsPerPhonePerDay: 3 });
+    onTestFinished(
+      async () => void (await staff.put('/api/v1/opinion-settings', { maxSubmissionsPerPhonePerDay: 1000 })),
+    );
+    const limited = '13700000011';
+    const blocked = '13700000012';
+    const b = await liaison.post('/api/v1/opinion-blocks', { kind: 'phone', value: blocked, reason: '广告' });
+    expect(b.statusCode, b.body).toBe(201);
+    // The settings and the street are cached by this submission; the first batch then waits on a lock
+    // while the others arrive (on PGlite, its one connection is busy), so they are written together.
+    await submit({ phone: '13700000010' });
+    const before = await countOf(opinions);
+    const stats = submissionBatchStats(t.services)!;
+    const batchesBefore = { ...stats };
+    // Eight attempts from one phone, one from a blocked phone, six from six other phones, all at once.
+    const bodies = [
+      ...Array.from({ length: 8 }, (_, i) => form({ phone: limited, content: `同时提交 限额 ${i}` })),
+      form({ phone: blocked, content: '同时提交 已屏蔽' }),
+      ...Array.from({ length: 6 }, (_, i) =>
+        form({ phone: `1370000002${i}`, content: `同时提交 其他 ${i}` }),
+      ),
+    ];
+    const answers = await whileCountersLocked(() =>
+      Promise.all(bodies.map((body) => t.anon.post('/api/v1/opinions', body))),
+    );
+    // The first alone, the rest together while it waited (in one batch unless the machine is slow).
+    expect(stats.batches - batchesBefore.batches).toBeLessThanOrEqual(3);
+    expect(stats.largest).toBeGreaterThanOrEqual(7);
+    const codes = answers.map((a) => a.statusCode);
+    // Three attempts of the limited phone pass (the first three to arrive); the other five get 429.
+    expect(codes.slice(0, 8).sort()).toEqual([201, 201, 201, 429, 429, 429, 429, 429]);
+    for (const a of answers.slice(0, 8).filter((x) => x.statusCode === 429))
+      expect(a.json()).toMatchObject({ code: 'rate_limited' });
+    expect(codes[8]).toBe(403);
+    expect(answers[8].json()).toMatchObject({ code: 'submitter_blocked' });
+    expect(codes.slice(9)).toEqual([201, 201, 201, 201, 201, 201]);
+    expect(await countOf(opinions)).toBe(before + 9);
+    // Every stored submission has its row, its timeline event, its audit row and its SMS job; the refused none.
+    const stored = answers
+      .filter((a) => a.statusCode === 201)
+      .map((a) => a.json<{ id: string; trackingCode: string }>());
+    for (const { id, trackingCode } of stored) {
+      const [row] = await t.services.db.select().from(opinions).where(eq(opinions.id, id));
+      expect(row.trackingCode).toBe(trackingCode);
+      expect(await auditActions(id)).toEqual(['opinion.submit']);
+      const events = await t.services.db.select().from(opinionEvents).where(eq(opinionEvents.opinionId, id));
+      expect(events.map((e) => e.kind)).toEqual(['submitted']);
+      const sms = await t.services.db
+        .select()
+        .from(jobs)
+        .where(
+          and(eq(jobs.name, 'notifications.sms'), sql`${jobs.payload}->>'text' LIKE ${`%${trackingCode}%`}`),
+        );
+      expect(sms).toHaveLength(1);
+    }
+    const storedOf = async (pattern: string) =>
+      Number(
+        (
+          await t.services.db
+            .select({ n: count() })
+            .from(opinions)
+            .where(sql`${opinions.content} LIKE ${pattern}`)
+        )[0].n,
+      );
+    expect(await storedOf('同时提交 限额%')).toBe(3);
+    expect(await storedOf('同时提交 已屏蔽')).toBe(0);
+    // Every attempt counted in its window, the refused included.
+    const counted = await t.services.db.execute(
+      sql`SELECT sum(hits)::int AS n FROM opinion_rate_counters WHERE key LIKE ${`%:phone:${t.services.pii.index('phone', limited)}`}`,
+    );
+    expect((counted as unknown as { rows: { n: number }[] }).rows[0].n).toBe(8);
+    await liaison.delete(`/api/v1/opinion-blocks/${b.json().id}`);
+  });
+
+  it("stores a new opinion's list item exactly as the database's opinion_list_item() renders it", async () => {
+    // Built by the server at submission (migration 0302); quotes, backslashes, controls, emoji and a phone
+    // number that the public text redacts.
+    const content = '引号"反斜杠\\ 换行\n制表\t控制\u0001 表情😀 电话13812345678 </script>';
+    const { id } = await submit({ content, location: '幸福路 "12" 号' });
+    const check = (await t.services.db.execute(
+      sql`SELECT o.list_item = opinion_list_item(o) AS same, o.list_item AS item FROM opinions o WHERE o.id = ${id}`,
+    )) as unknown as { rows: { same: boolean; item: string }[] };
+    expect(check.rows[0].same, check.rows[0].item).toBe(true);
+    expect(JSON.parse(`${check.rows[0].item}}`)).toMatchObject({ id, status: 'submitted', hidden: false });
+  });
+
+  it('writes the others of a batch when one of its submissions cannot be written', async () => {
+    // A fault of one submission (here a trigger standing in for, say, a broken row) fails its batch's
+    // statement; each submission is then written alone, so only that one fails, and nothing of it is stored.
+    await t.services.db.execute(sql`
+      CREATE FUNCTION test_refuse_opinion() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.content = '无法写入的意见' THEN RAISE EXCEPTION 'test fault'; END IF; RETURN NEW; END $$`);
+    await t.services.db.execute(
+      sql`CREATE TRIGGER test_refuse_opinion BEFORE INSERT ON opinions FOR EACH ROW EXECUTE FUNCTION test_refuse_opinion()`,
+    );
+    try {
+      const bodies = Array.from({ length: 6 }, (_, i) =>
+        form({ phone: `1370000003${i}`, content: i === 3 ? '无法写入的意见' : `批次其余的意见 ${i}` }),
+      );
+      await submit({ phone: '13700000039' });
+      const before = await countOf(opinions);
+      const auditBefore = await countOf(auditEvents);
+      const stats = submissionBatchStats(t.services)!;
+      const batchesBefore = stats.batches;
+      const answers = await whileCountersLocked(() =>
+        Promise.all(bodies.map((body) => t.anon.post('/api/v1/opinions', body))),
+      );
+      expect(stats.batches - batchesBefore).toBeLessThanOrEqual(3);
+      expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201, 500, 201, 201]);
+      expect(await countOf(opinions)).toBe(before + 5);
+      expect(await countOf(auditEvents)).toBe(auditBefore + 5);
+    } finally {
+      await t.services.db.execute(sql`DROP TRIGGER test_refuse_opinion ON opinions`);
+      await t.services.db.execute(sql`DROP FUNCTION test_refuse_opinion()`);
+    }
   });
 
   it('refuses a blocked phone', async () => {

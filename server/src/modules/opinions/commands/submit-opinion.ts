@@ -10,7 +10,7 @@ import {
   type SubmitOpinionInput,
 } from '@minyi/domain/opinions';
 import type { Db } from '../../../db/client';
-import type { Ctx, Guard, Work, Writes } from '../../../platform/context';
+import type { Ctx, Work, Writes } from '../../../platform/context';
 import { forbidden, invalidField } from '../../../platform/errors';
 import { submitProjectIdeaFromOpinion } from '../opinions.integrations';
 import { newId } from '../../../platform/ids';
@@ -18,7 +18,12 @@ import { insertRow, insertRows } from '../../../platform/statement';
 import { files } from '../../../platform/platform.table';
 import { opinionPhotos, opinions, receptionDeputies, receptions } from '../opinions.table';
 import { getCommunity, getDeputy, getLiaisonPlace, getStreetCached } from '../opinions.lookups';
-import { eventInsert, readOpinionSettingsCached, submissionGuard } from '../opinions.repository';
+import {
+  eventInsert,
+  readOpinionSettingsCached,
+  submissionGuard,
+  type SubmissionGuard,
+} from '../opinions.repository';
 import { ENTRY_ROLES } from '../opinions.policy';
 
 export function newTrackingCode(): string {
@@ -26,6 +31,28 @@ export function newTrackingCode(): string {
   for (let i = 0; i < TRACKING_CODE_LENGTH; i++)
     code += TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)];
   return code;
+}
+
+/**
+ * A new opinion's item in the lists, exactly as opinion_list_item() in migration 0301 renders the row (the
+ * lists append the reader's fields and the closing brace): stored with the row, so the INSERT spares the
+ * database that call (migration 0302). A test compares every stored item with the function's.
+ */
+export function opinionListItem(o: {
+  id: string;
+  trackingCode: string;
+  publicContent: string;
+  category: string;
+  streetId: string;
+  channel: string;
+  createdAt: Date;
+}): string {
+  return (
+    `{"id":"${o.id}","trackingCode":${JSON.stringify(o.trackingCode)},"content":${JSON.stringify(o.publicContent)}` +
+    `,"category":${JSON.stringify(o.category)},"streetId":"${o.streetId}","channel":${JSON.stringify(o.channel)}` +
+    `,"status":"submitted","hidden":false,"leadUnitId":null,"deadlineAt":null,"reopenCount":0` +
+    `,"createdAt":"${o.createdAt.toISOString()}"`
+  );
 }
 
 /** The keyed check of "tracking code + last four digits of the phone". */
@@ -132,7 +159,7 @@ export async function admitSubmission(
   const db = ctx.app.db;
   const checked = await checkSubmission(ctx, db, input);
   const phoneIndex = ctx.app.pii.index('phone', input.body.phone);
-  let guard: Guard | null = null;
+  let guard: SubmissionGuard | null = null;
   if (!checked.staff && !input.trusted) {
     const ipIndex = ipIndexOf(ctx, ctx.meta.ip);
     const settings = await readOpinionSettingsCached(db, checked.congressId);
@@ -154,7 +181,7 @@ export interface Admitted {
   staff: boolean;
   phoneIndex: string;
   /** The block list and rate limits, checked in the statement that writes (null for staff and imports). */
-  guard: Guard | null;
+  guard: SubmissionGuard | null;
 }
 
 /**
@@ -190,13 +217,14 @@ export async function submitOpinion(
     });
     projectIdeaId = idea?.id ?? null;
   }
+  const publicContent = redactContent(body.content);
   w.defer(
     insertRow(opinions, {
       id,
       congressId,
       trackingCode,
       content: body.content,
-      publicContent: redactContent(body.content),
+      publicContent,
       category: body.category,
       streetId: body.streetId,
       communityId: body.communityId ?? null,
@@ -217,6 +245,15 @@ export async function submitOpinion(
       createdBy: ctx.actor?.accountId ?? null,
       createdAt: at,
       updatedAt: at,
+      listItem: opinionListItem({
+        id,
+        trackingCode,
+        publicContent,
+        category: body.category,
+        streetId: body.streetId,
+        channel,
+        createdAt: at,
+      }),
     }),
   );
   if (body.photoIds?.length) {

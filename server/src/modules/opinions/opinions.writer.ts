@@ -1,0 +1,121 @@
+// The public form's writes, with group commit (platform/batch.ts): submissions that arrive while the
+// database is busy are written together, in one statement, whatever their number:
+//   - every submission's rate counters in one upsert, in key order (concurrent writers lock counters in the
+//     same order, so they never deadlock);
+//   - the refused: a submission whose phone or address is on the block list (403), or one that takes a
+//     counter over its limit (429);
+//   - the rows of the others (opinions, events, audit rows, SMS jobs), one INSERT per table from a JSON
+//     parameter.
+// Every attempt counts in its windows, stored or refused, as it arrived: the n-th attempt on a counter in a
+// window is refused when n exceeds the limit. A lone submission is a batch of one. When a batch's statement
+// fails, nothing of it was written, and each of its submissions is tried again alone, so only one with a
+// fault of its own fails.
+import type { AppServices, Ctx } from '../../platform/context';
+import { createBatcher, type Batcher, type Settled } from '../../platform/batch';
+import { asCtes, foldInserts, prepared, stmt, type Statement } from '../../platform/statement';
+import { SUBMISSION_REFUSALS, type SubmissionGuard } from './opinions.repository';
+
+export interface SubmissionWrite {
+  ctx: Ctx;
+  /** The submission's deferred INSERTs (collectWrites); none to only count it (see countSubmission). */
+  writes: Statement[];
+  enqueued: boolean;
+  /** The block list and limits (null for staff and imports). */
+  guard: SubmissionGuard | null;
+}
+
+/**
+ * One batch at a time, as long as few wait: on two cores, a second batch beside the first halved the
+ * batches and gained nothing (bench/opinions.bench.ts, docs/PERFORMANCE.md). When MIN_BATCH_BESIDE wait, a
+ * second starts, for a database with cores to spare.
+ */
+const MAX_IN_FLIGHT = 2;
+const MIN_BATCH_BESIDE = 16;
+const MAX_BATCH = 64;
+
+const writers = new WeakMap<AppServices, Batcher<SubmissionWrite, void>>();
+
+/** Writes one submission, with whatever others are waiting; rejects with its own refusal (403, 429). */
+export function writeSubmission(item: SubmissionWrite): Promise<void> {
+  const app = item.ctx.app;
+  let writer = writers.get(app);
+  if (!writer) {
+    writer = createBatcher((items) => writeBatch(app, items), {
+      maxInFlight: MAX_IN_FLIGHT,
+      maxBatch: MAX_BATCH,
+      minBatchBeside: MIN_BATCH_BESIDE,
+    });
+    writers.set(app, writer);
+  }
+  return writer.add(item);
+}
+
+/** How this instance's submissions were batched (tests, the benchmark); null before the first. */
+export const submissionBatchStats = (app: AppServices) => writers.get(app)?.stats ?? null;
+
+/** Counts a submission that writes in a transaction of its own (a project idea) first; refuses as above. */
+export const countSubmission = (ctx: Ctx, guard: SubmissionGuard) =>
+  writeSubmission({ ctx, writes: [], enqueued: false, guard });
+
+async function writeBatch(app: AppServices, items: SubmissionWrite[]): Promise<Settled<void>[]> {
+  let refused: { item: number; code: keyof typeof SUBMISSION_REFUSALS }[];
+  try {
+    refused = await app.database.query(...prepared(batchStatement(items)));
+  } catch (error) {
+    if (items.length === 1) return [{ ok: false, error }];
+    return Promise.all(items.map(async (item) => (await writeBatch(app, [item]))[0]));
+  }
+  const outcome: Settled<void>[] = items.map(() => ({ ok: true, value: undefined }));
+  for (const r of refused) outcome[r.item] = { ok: false, error: SUBMISSION_REFUSALS[r.code]() };
+  if (items.some((item, i) => item.enqueued && outcome[i].ok)) app.jobs.nudge();
+  return outcome;
+}
+
+/** The batch as one statement; its rows are the refused submissions (`item`: index in the batch, `code`). */
+function batchStatement(items: SubmissionWrite[]): Statement {
+  // Each counter once, with the batch's attempts on it; each attempt with the number of later attempts of
+  // the batch on the same counter (the counter's new value, less those, is the attempt's place in its window).
+  const counters = new Map<string, { congressId: string; key: string; windowStart: string; hits: number }>();
+  const attempts: [number, string, string, number, number][] = [];
+  const blocks: [number, string, string[]][] = [];
+  items.forEach(({ guard }, item) => {
+    if (!guard) return;
+    blocks.push([item, guard.congressId, guard.blockIndexes]);
+    for (const c of guard.counted) {
+      const windowStart = c.windowStart.toISOString();
+      const id = `${c.key}|${windowStart}`;
+      const counter = counters.get(id);
+      if (counter) counter.hits++;
+      else counters.set(id, { congressId: guard.congressId, key: c.key, windowStart, hits: 1 });
+      attempts.push([item, c.key, windowStart, c.limit, counters.get(id)!.hits]);
+    }
+  });
+  for (const a of attempts) a[4] = counters.get(`${a[1]}|${a[2]}`)!.hits - a[4];
+  const sorted = [...counters.values()]
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.windowStart < b.windowStart ? -1 : 1))
+    .map((c) => [c.congressId, c.key, c.windowStart, c.hits]);
+  const gate = stmt`c AS (
+      INSERT INTO opinion_rate_counters (congress_id, key, window_start, hits)
+      SELECT (e->>0)::uuid, e->>1, (e->>2)::timestamptz, (e->>3)::int
+      FROM jsonb_array_elements(${JSON.stringify(sorted)}::jsonb) WITH ORDINALITY AS x(e, n) ORDER BY n
+      ON CONFLICT (key, window_start) DO UPDATE SET hits = opinion_rate_counters.hits + excluded.hits
+      RETURNING key, window_start, hits),
+    refused AS (
+      SELECT (e->>0)::int AS item, 'submitter_blocked' AS code
+      FROM jsonb_array_elements(${JSON.stringify(blocks)}::jsonb) AS e
+      WHERE EXISTS (SELECT 1 FROM opinion_blocks b WHERE b.congress_id = (e->>1)::uuid
+        AND b.value_index IN (SELECT jsonb_array_elements_text(e->2)))
+      UNION ALL
+      SELECT (e->>0)::int, 'rate_limited'
+      FROM jsonb_array_elements(${JSON.stringify(attempts)}::jsonb) AS e
+      JOIN c ON c.key = e->>1 AND c.window_start = (e->>2)::timestamptz
+      WHERE c.hits - (e->>4)::int > (e->>3)::int)`;
+  const writes = foldInserts(
+    items.map((i) => i.writes),
+    '{item} NOT IN (SELECT item FROM refused)',
+  );
+  if (!writes) throw new Error('opinion submission: a write that cannot be folded');
+  const answer = stmt`SELECT item, max(code) AS code FROM refused GROUP BY item`;
+  // `max`: 'submitter_blocked' > 'rate_limited', so a blocked submitter is told so.
+  return writes.length === 0 ? stmt`WITH ${gate} ${answer}` : stmt`WITH ${gate}, ${asCtes(writes)} ${answer}`;
+}
