@@ -15,7 +15,8 @@ export const OPINION_RULES = {
   dueSoonWorkingDays: 3,
   /** Dissatisfied ratings reopen an item this many times (issue 3: "reopens the item once"). */
   maxReopens: 1,
-  /** Abuse limits for the public form (product choice; §8 minimisation does not forbid them). */
+  /** Abuse limits for the public form (product choice; §8 minimisation does not forbid them). Every attempt
+   * counts in its window (the clock hour; the day from 00:00 UTC), refused ones included. */
   maxSubmissionsPerIpPerHour: 20,
   maxSubmissionsPerPhonePerDay: 5,
   /** Content length (issue 3 bad-input list: over 5,000 characters is refused). */
