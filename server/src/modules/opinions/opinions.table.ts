@@ -109,6 +109,10 @@ export const opinionAssignments = pgTable(
     assignedAt: ts('assigned_at').notNull().defaultNow(),
     endedAt: ts('ended_at'),
     endReason: text('end_reason'),
+    /** Copies of the opinion's list item, status and deadline for the unit's queue (migration 0303, triggers). */
+    opinionItem: text('opinion_item').notNull().default(''),
+    opinionStatus: text('opinion_status').notNull().default(''),
+    opinionDeadline: ts('opinion_deadline'),
   },
   (t) => [primaryKey({ columns: [t.opinionId, t.unitId, t.assignedAt] })],
 );

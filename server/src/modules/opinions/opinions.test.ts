@@ -1006,6 +1006,14 @@ describe('search, QR, import, receptions, reports', () => {
       sql`SELECT count(*)::int AS n FROM opinions o WHERE o.list_item IS DISTINCT FROM opinion_list_item(o)`,
     )) as unknown as { rows: { n: number }[] };
     expect(stale.rows[0].n).toBe(0);
+    // And every assignment carries its opinion's item, status and deadline as they are now (migration 0303).
+    const copies = (await t.services.db.execute(
+      sql`SELECT count(*)::int AS n, count(*) FILTER (WHERE (a.opinion_item, a.opinion_status, a.opinion_deadline)
+        IS DISTINCT FROM (o.list_item, o.status, o.deadline_at))::int AS stale
+        FROM opinion_assignments a JOIN opinions o ON o.id = a.opinion_id`,
+    )) as unknown as { rows: { n: number; stale: number }[] };
+    expect(copies.rows[0].n).toBeGreaterThan(10);
+    expect(copies.rows[0].stale).toBe(0);
   });
 
   it('sends with the routing table and block list what the reader may change: staff all, liaison staff blocks, leaders nothing', async () => {

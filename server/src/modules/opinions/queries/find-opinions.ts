@@ -15,20 +15,21 @@ import { committeeStreetsOf } from '../opinions.lookups';
 const STAFF = ['congressStaff', 'liaisonStaff', 'leader'] as const;
 
 // A unit's unfiltered queue, the page every unit opens many times a day: one statement, prepared, keyset on
-// (assigned_at, opinion_id) with a row comparison the index serves; its items are the rows' stored JSON
-// (migration 0301) with the unit's role and the due flag added, in the shape of the general path below, folded
-// into one row (aggregatePage). The texts are built once: $1 congress, $2 unit, $3 now, $4 due-soon bound,
-// $5 limit (+1), and after a cursor $6 assigned_at, $7 opinion id.
+// (assigned_at, opinion_id) with a row comparison the index serves; its items are the opinions' stored JSON as
+// each assignment carries it (migrations 0301, 0303) with the unit's role and the due flag added, in the shape of
+// the general path below, folded into one row (aggregatePage): the page reads the assignments alone. The texts
+// are built once: $1 congress, $2 unit, $3 now, $4 due-soon bound, $5 limit (+1), and after a cursor $6
+// assigned_at, $7 opinion id.
 // "due" as dueFlag: only a forwarded item with a deadline is overdue or due soon.
-const unitQueueItem = `o.list_item || ',"role":' || to_json(a.role)::text || ',"due":' || CASE
-    WHEN o.status = 'forwarded' AND o.deadline_at < $3::timestamptz THEN '"overdue"'
-    WHEN o.status = 'forwarded' AND o.deadline_at <= $4::timestamptz THEN '"dueSoon"'
+const unitQueueItem = `a.opinion_item || ',"role":' || to_json(a.role)::text || ',"due":' || CASE
+    WHEN a.opinion_status = 'forwarded' AND a.opinion_deadline < $3::timestamptz THEN '"overdue"'
+    WHEN a.opinion_status = 'forwarded' AND a.opinion_deadline <= $4::timestamptz THEN '"dueSoon"'
     ELSE 'null' END || '}'`;
 const unitQueue = (
   after: string,
-) => `SELECT o.id, ${isoText('a.assigned_at')} AS "sortAt", ${unitQueueItem} AS json
-  FROM opinion_assignments a JOIN opinions o ON o.id = ANY (ARRAY[a.opinion_id])
-  WHERE a.congress_id = $1 AND a.unit_id = $2 AND a.active AND o.congress_id = $1 ${after}
+) => `SELECT a.opinion_id AS id, ${isoText('a.assigned_at')} AS "sortAt", ${unitQueueItem} AS json
+  FROM opinion_assignments a
+  WHERE a.congress_id = $1 AND a.unit_id = $2 AND a.active ${after}
   ORDER BY a.assigned_at DESC, a.opinion_id DESC
   LIMIT $5`;
 const UNIT_QUEUE_FIRST = aggregatePage(unitQueue(''), '$5', ['"sortAt"', 'id']);
