@@ -60,7 +60,7 @@ const auditActions = async (entityId: string) =>
       .select({ action: auditEvents.action })
       .from(auditEvents)
       .where(eq(auditEvents.entityId, entityId))
-      .orderBy(auditEvents.createdAt)
+      .orderBy(auditEvents.createdAt, auditEvents.id)
   ).map((r) => r.action);
 
 beforeAll(async () => {

@@ -334,7 +334,7 @@ describe('the full lifecycle', () => {
       .select()
       .from(auditEvents)
       .where(eq(auditEvents.entityId, id))
-      .orderBy(auditEvents.createdAt);
+      .orderBy(auditEvents.createdAt, auditEvents.id);
     expect(audits.map((a) => a.action)).toEqual([
       'suggestion.requestCosigners',
       'suggestion.confirmCosign',
