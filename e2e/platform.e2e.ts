@@ -95,17 +95,14 @@ describe('platform shell', () => {
     expect(await places.count()).toBeGreaterThanOrEqual(10);
 
     // Streets: open the street picker of the deputy finder. On a loaded machine the dropdown can close again
-    // while the page re-lays out after "show all" (seen once in CI: an option visible, then none), so the
-    // picker is opened again, up to three times, until it shows the streets.
+    // while the page re-lays out after "show all" (seen twice in CI: an option visible, then none; reopening
+    // at once raced the closing animation), so the picker is opened whenever no dropdown is open, until it
+    // shows the streets (for up to 20 s).
     const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-    for (let attempt = 1; ; attempt++) {
-      await page.getByTestId('finder-street').click();
-      await options
-        .first()
-        .waitFor({ timeout: 10_000 })
-        .catch(() => undefined);
-      if ((await options.count()) >= 5 || attempt === 3) break;
-      await page.keyboard.press('Escape');
+    const openDropdowns = page.locator('.ant-select-dropdown:visible');
+    for (const until = Date.now() + 20_000; (await options.count()) < 5 && Date.now() < until;) {
+      if ((await openDropdowns.count()) === 0) await page.getByTestId('finder-street').click();
+      await page.waitForTimeout(250);
     }
     expect(await options.count()).toBeGreaterThanOrEqual(5);
     const streetName = await options.first().innerText();
