@@ -152,7 +152,7 @@ describe('verifying the audit trail', () => {
       .orderBy(auditEvents.chainSeq);
     const edited = rows.find((r) => r.entityId === '1')!;
     const deleted = rows.find((r) => r.entityId === '3')!;
-    await exec('ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
+    await exec('ALTER TABLE audit_events DISABLE TRIGGER USER');
     try {
       await exec(`UPDATE audit_events SET after = '{"i": 100}'::jsonb WHERE id = '${edited.id}'`);
       const altered = (await aud.post('/api/v1/audit-events/verify')).json().problems;
@@ -169,7 +169,7 @@ describe('verifying the audit trail', () => {
       expect(kinds).toContain('chain_broken');
       expect(missing.find((p) => p.problem === 'row_missing')!.chainSeq).toBe(deleted.chainSeq);
     } finally {
-      await exec('ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only');
+      await exec('ALTER TABLE audit_events ENABLE TRIGGER USER');
     }
     // The main congress's trail is untouched.
     expect((await auditor.post('/api/v1/audit-events/verify')).json().problems).toEqual([]);
@@ -248,7 +248,7 @@ describe('npm run audit:verify', () => {
     expect(ok.code).toBe(0);
 
     database = await open();
-    await database.db.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only`);
+    await database.db.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER USER`);
     await database.db.execute(sql`UPDATE audit_events SET entity_id = 'forged' WHERE entity_id = '1'`);
     await database.close();
     const bad = await cli();

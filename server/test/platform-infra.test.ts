@@ -3,7 +3,7 @@
 // (OpenAPI 3.1, docs, metrics, request ids).
 import net from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { z } from 'zod';
@@ -120,6 +120,59 @@ describe('job outbox', () => {
     expect(a + b).toBeGreaterThanOrEqual(60);
     for (const key of keys) expect(ran.get(key), key).toBe(1);
     if (PG_URL) expect(Math.min(a, b)).toBeGreaterThan(0);
+  });
+});
+
+describe('texts to citizens', () => {
+  it('sends the texts of one job in order, and after a failure retries only those not sent', async () => {
+    const gateway = t.services.notifier.smsGateway;
+    const send = gateway.send;
+    const sent: string[] = [];
+    let failOn: string | null = '第二条';
+    gateway.send = async (phone, text) => {
+      if (text === failOn) {
+        failOn = null;
+        throw new Error('the gateway is busy');
+      }
+      sent.push(`${phone} ${text}`);
+    };
+    onTestFinished(() => void (gateway.send = send));
+    const message = (phone: string, text: string) => ({ phoneEnc: t.services.pii.encrypt(phone), text });
+    await transact(systemCtx(t.services), (w) =>
+      w.enqueue(
+        'notifications.sms',
+        {
+          messages: [
+            message('13800000001', '第一条'),
+            message('13800000002', '第二条'),
+            message('13800000003', '第三条'),
+          ],
+        },
+        { congressId: t.congressId },
+      ),
+    );
+    const job = async () =>
+      (
+        await t.services.db
+          .select()
+          .from(jobs)
+          .where(sql`${jobs.name} = 'notifications.sms' AND ${jobs.payload}::text LIKE '%第三条%'`)
+      )[0];
+    await t.services.jobs.drain();
+    expect(sent).toEqual(['13800000001 第一条']);
+    const failed = await job();
+    expect(failed).toMatchObject({ status: 'pending', attempts: 1 });
+    // The job now holds the unsent texts only (their numbers still encrypted).
+    const rest = (failed.payload as { messages: { phoneEnc: string; text: string }[] }).messages;
+    expect(rest.map((m) => m.text)).toEqual(['第二条', '第三条']);
+    expect(JSON.stringify(failed.payload)).not.toContain('13800000002');
+    await t.services.db
+      .update(jobs)
+      .set({ runAt: new Date(Date.now() - 1000) })
+      .where(eq(jobs.id, failed.id));
+    await t.services.jobs.drain();
+    expect(sent).toEqual(['13800000001 第一条', '13800000002 第二条', '13800000003 第三条']);
+    expect(await job()).toMatchObject({ status: 'done', attempts: 2 });
   });
 });
 

@@ -67,10 +67,18 @@ export interface Work extends Writes {
   db: Db;
 }
 
+/** A job enqueued by a use case, not yet written (see collectWrites). */
+export interface QueuedJob {
+  name: string;
+  payload: unknown;
+  /** With congressId always set (the actor's congress when the caller gave none). */
+  opts: EnqueueOptions & { congressId: string | null };
+}
+
 /** Collects deferred INSERTs and writes them as one statement (data-modifying CTEs): one round trip. */
 function writeBuffer(ctx: Ctx) {
   const pending: Statement[] = [];
-  let enqueued = false;
+  const queued: QueuedJob[] = [];
   const writes: Writes = {
     app: ctx.app,
     audit: (entry) => {
@@ -78,13 +86,7 @@ function writeBuffer(ctx: Ctx) {
       return Promise.resolve();
     },
     enqueue: (name, payload, opts) => {
-      enqueued = true;
-      pending.push(
-        jobInsert(name, payload, {
-          congressId: opts?.congressId ?? ctx.actor?.congressId ?? null,
-          ...opts,
-        }),
-      );
+      queued.push({ name, payload, opts: { ...opts, congressId: opts?.congressId ?? ctx.actor?.congressId ?? null } });
       return Promise.resolve();
     },
     defer: (insert) => void pending.push(insert),
@@ -92,13 +94,14 @@ function writeBuffer(ctx: Ctx) {
   return {
     writes,
     get enqueued() {
-      return enqueued;
+      return queued.length > 0;
     },
-    /** The pending writes, as they are; empties the buffer. */
-    drain: () => pending.splice(0),
-    /** The pending writes as one statement, or null when there are none; empties the buffer. */
+    /** The pending writes and the queued jobs, as they are; empties the buffer. */
+    drain: () => ({ writes: pending.splice(0), jobs: queued.splice(0) }),
+    /** The pending writes with the jobs' INSERTs as one statement, or null when there are none; empties the buffer. */
     take(guard?: Guard): Statement | null {
-      return writtenAtOnce(pending.splice(0), guard);
+      const jobs = queued.splice(0).map((j) => jobInsert(j.name, j.payload, j.opts));
+      return writtenAtOnce([...pending.splice(0), ...jobs], guard);
     },
   };
 }
@@ -114,17 +117,16 @@ function writtenAtOnce(writes: readonly Statement[], guard?: Guard): Statement |
 
 /**
  * Runs a use case whose writes are all INSERTs made through `defer`, `audit` and `enqueue`, and returns its
- * result with the writes, unwritten: for a caller that writes them with other requests' (see
- * opinions/opinions.writer.ts). `writeAtOnce` writes them at once.
+ * result with the writes and the queued jobs, unwritten: for a caller that writes them with other requests'
+ * (see opinions/opinions.writer.ts; `jobInsert` makes a job's INSERT). `writeAtOnce` writes them at once.
  */
 export async function collectWrites<T>(
   ctx: Ctx,
   fn: (writes: Writes) => T | Promise<T>,
-): Promise<{ out: T; writes: Statement[]; enqueued: boolean }> {
+): Promise<{ out: T; writes: Statement[]; jobs: QueuedJob[] }> {
   const buffer = writeBuffer(ctx);
   const out = await fn(buffer.writes);
-  const enqueued = buffer.enqueued;
-  return { out, writes: buffer.drain(), enqueued };
+  return { out, ...buffer.drain() };
 }
 
 export async function transact<T>(ctx: Ctx, fn: (work: Work) => Promise<T>): Promise<T> {

@@ -73,7 +73,8 @@ export function createNotifier(config: Config, log: (obj: object, msg: string) =
       await enqueueJob(db, deliverNotificationsJob.name, { ids }, { congressId: input.congressId });
     },
     async sms(w, congressId, phoneEnc, text) {
-      await w.enqueue(sendSmsJob.name, { phoneEnc, text: `${text.zh}` }, { congressId });
+      const message: SmsMessage = { phoneEnc, text: text.zh };
+      await w.enqueue(sendSmsJob.name, { messages: [message] }, { congressId });
     },
   };
 }
@@ -122,11 +123,32 @@ export const deliverNotificationsJob = defineJob({
   },
 });
 
+/** One text to a phone number with no account (its number encrypted, as stored). */
+export const smsMessageSchema = z.object({ phoneEnc: z.string(), text: z.string() });
+export type SmsMessage = z.infer<typeof smsMessageSchema>;
+
+/**
+ * Texts, in order. Several writers' texts may share one job (the public form's batches: opinions.writer.ts),
+ * so a job claimed once sends them all. When one fails, the job keeps only it and those after it, and is
+ * tried again later: a text sent is not sent again by the retry. (A job written before this shape carried
+ * one text: `{ phoneEnc, text }`.)
+ */
 export const sendSmsJob = defineJob({
   name: 'notifications.sms',
-  payload: z.object({ phoneEnc: z.string(), text: z.string() }),
-  async handle(app, { phoneEnc, text }) {
-    await app.notifier.smsGateway.send(app.pii.decrypt(phoneEnc), text);
+  payload: z.union([z.object({ messages: z.array(smsMessageSchema) }), smsMessageSchema]),
+  async handle(app, payload, job) {
+    const messages = 'messages' in payload ? payload.messages : [payload];
+    for (let i = 0; i < messages.length; i++) {
+      try {
+        await app.notifier.smsGateway.send(app.pii.decrypt(messages[i].phoneEnc), messages[i].text);
+      } catch (err) {
+        if (i > 0) {
+          const rest = { messages: messages.slice(i) };
+          await app.db.execute(sql`UPDATE jobs SET payload = ${JSON.stringify(rest)}::jsonb WHERE id = ${job.id}`);
+        }
+        throw err;
+      }
+    }
   },
 });
 

@@ -144,7 +144,7 @@ export async function opinionRoutes(app: FastifyInstance) {
         o = await transact(ctx, (w) => submitOpinion(ctx, w, input));
       } else {
         const collected = await collectWrites(ctx, (w) => submitOpinion(ctx, w, input));
-        await writeSubmission({ ctx, writes: collected.writes, enqueued: collected.enqueued, guard });
+        await writeSubmission({ ctx, writes: collected.writes, jobs: collected.jobs, guard });
         o = collected.out;
       }
       return reply.code(201).send({ id: o.id, trackingCode: o.trackingCode });

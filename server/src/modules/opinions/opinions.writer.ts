@@ -4,22 +4,26 @@
 //     same order, so they never deadlock);
 //   - the refused: a submission whose phone or address is on the block list (403), or one that takes a
 //     counter over its limit (429);
-//   - the rows of the others (opinions, events, audit rows, SMS jobs), one INSERT per table from a JSON
-//     parameter.
+//   - the rows of the others (opinions, events, audit rows), one INSERT per table from a JSON parameter;
+//   - their texts to the citizens, one SMS job for the batch (per congress): the worker claims and closes
+//     one job, not one per submission.
 // Every attempt counts in its windows, stored or refused, as it arrived: the n-th attempt on a counter in a
 // window is refused when n exceeds the limit. A lone submission is a batch of one. When a batch's statement
 // fails, nothing of it was written, and each of its submissions is tried again alone, so only one with a
 // fault of its own fails.
-import type { AppServices, Ctx } from '../../platform/context';
+import type { AppServices, Ctx, QueuedJob } from '../../platform/context';
 import { createBatcher, type Batcher, type Settled } from '../../platform/batch';
+import { newId } from '../../platform/ids';
+import { jobInsert } from '../../platform/jobs';
+import { sendSmsJob, type SmsMessage } from '../../platform/notifications';
 import { asCtes, foldInserts, prepared, stmt, type Statement } from '../../platform/statement';
 import { SUBMISSION_REFUSALS, type SubmissionGuard } from './opinions.repository';
 
 export interface SubmissionWrite {
   ctx: Ctx;
-  /** The submission's deferred INSERTs (collectWrites); none to only count it (see countSubmission). */
+  /** The submission's deferred INSERTs and jobs (collectWrites); none to only count it (see countSubmission). */
   writes: Statement[];
-  enqueued: boolean;
+  jobs: QueuedJob[];
   /** The block list and limits (null for staff and imports). */
   guard: SubmissionGuard | null;
 }
@@ -55,7 +59,7 @@ export const submissionBatchStats = (app: AppServices) => writers.get(app)?.stat
 
 /** Counts a submission that writes in a transaction of its own (a project idea) first; refuses as above. */
 export const countSubmission = (ctx: Ctx, guard: SubmissionGuard) =>
-  writeSubmission({ ctx, writes: [], enqueued: false, guard });
+  writeSubmission({ ctx, writes: [], jobs: [], guard });
 
 async function writeBatch(app: AppServices, items: SubmissionWrite[]): Promise<Settled<void>[]> {
   let refused: { item: number; code: keyof typeof SUBMISSION_REFUSALS }[];
@@ -67,7 +71,7 @@ async function writeBatch(app: AppServices, items: SubmissionWrite[]): Promise<S
   }
   const outcome: Settled<void>[] = items.map(() => ({ ok: true, value: undefined }));
   for (const r of refused) outcome[r.item] = { ok: false, error: SUBMISSION_REFUSALS[r.code]() };
-  if (items.some((item, i) => item.enqueued && outcome[i].ok)) app.jobs.nudge();
+  if (items.some((item, i) => item.jobs.length > 0 && outcome[i].ok)) app.jobs.nudge();
   return outcome;
 }
 
@@ -110,12 +114,43 @@ function batchStatement(items: SubmissionWrite[]): Statement {
       FROM jsonb_array_elements(${JSON.stringify(attempts)}::jsonb) AS e
       JOIN c ON c.key = e->>1 AND c.window_start = (e->>2)::timestamptz
       WHERE c.hits - (e->>4)::int > (e->>3)::int)`;
-  const writes = foldInserts(
-    items.map((i) => i.writes),
-    '{item} NOT IN (SELECT item FROM refused)',
-  );
+  // Texts go in one job per congress (sendSmsJob takes a list); any other job is a row like the others.
+  const texts = new Map<string | null, { id: string; messages: [number, SmsMessage][] }>();
+  const itemWrites = items.map(({ writes, jobs }, item) => {
+    const rows = [...writes];
+    for (const job of jobs) {
+      const messages = gatherable(job);
+      if (!messages) {
+        rows.push(jobInsert(job.name, job.payload, job.opts));
+        continue;
+      }
+      let group = texts.get(job.opts.congressId);
+      if (!group) texts.set(job.opts.congressId, (group = { id: newId(), messages: [] }));
+      for (const m of messages) group.messages.push([item, m]);
+    }
+    return rows;
+  });
+  const writes = foldInserts(itemWrites, '{item} NOT IN (SELECT item FROM refused)');
   if (!writes) throw new Error('opinion submission: a write that cannot be folded');
+  if (texts.size > 0) {
+    const groups = [...texts].map(([congressId, g]) => [g.id, congressId, g.messages]);
+    writes.push(stmt`INSERT INTO jobs (id, congress_id, name, payload)
+      SELECT (g->>0)::uuid, (g->>1)::uuid, ${sendSmsJob.name}, jsonb_build_object('messages', m.messages)
+      FROM jsonb_array_elements(${JSON.stringify(groups)}::jsonb) AS g,
+        LATERAL (SELECT jsonb_agg(e->1 ORDER BY n) AS messages
+          FROM jsonb_array_elements(g->2) WITH ORDINALITY AS x(e, n)
+          WHERE (e->>0)::int NOT IN (SELECT item FROM refused)) AS m
+      WHERE m.messages IS NOT NULL`);
+  }
   const answer = stmt`SELECT item, max(code) AS code FROM refused GROUP BY item`;
   // `max`: 'submitter_blocked' > 'rate_limited', so a blocked submitter is told so.
   return writes.length === 0 ? stmt`WITH ${gate} ${answer}` : stmt`WITH ${gate}, ${asCtes(writes)} ${answer}`;
+}
+
+/** The texts of an SMS job that can share the batch's job (one with no key, time or attempts of its own). */
+function gatherable(job: QueuedJob): SmsMessage[] | null {
+  const { dedupeKey, runAt, maxAttempts } = job.opts;
+  if (job.name !== sendSmsJob.name || dedupeKey || runAt || maxAttempts) return null;
+  const parsed = sendSmsJob.payload.safeParse(job.payload);
+  return parsed.success && 'messages' in parsed.data ? parsed.data.messages : null;
 }
