@@ -267,12 +267,35 @@ export interface RunResult {
   machineCpuUsPerRequest: number;
   /** CPU of the PostgreSQL server's processes per request (0 on PGlite, which runs in the server), µs. */
   postgresCpuUsPerRequest: number;
+  /**
+   * Write-ahead log written per request (PostgreSQL's pg_stat_wal, the whole server: background work such
+   * as the job worker's included), bytes, and full-page images per 100 requests; null on PGlite. Unlike
+   * CPU time, a count that neighbours on the machine do not disturb.
+   */
+  walBytesPerRequest: number | null;
+  walFullPagesPer100: number | null;
 }
 
 type LoadResult = Omit<
   RunResult,
-  'title' | 'connections' | 'serverCpuUsPerRequest' | 'machineCpuUsPerRequest' | 'postgresCpuUsPerRequest'
+  | 'title'
+  | 'connections'
+  | 'serverCpuUsPerRequest'
+  | 'machineCpuUsPerRequest'
+  | 'postgresCpuUsPerRequest'
+  | 'walBytesPerRequest'
+  | 'walFullPagesPer100'
 >;
+
+/** The server's WAL written so far (PostgreSQL only). */
+async function walWritten(server: BenchServer): Promise<{ bytes: number; fpi: number } | null> {
+  if (server.kind !== 'postgres') return null;
+  const [row] = await server.database.query<{ bytes: string; fpi: string }>(
+    'SELECT wal_bytes::text AS bytes, wal_fpi::text AS fpi FROM pg_stat_wal',
+    [],
+  );
+  return { bytes: Number(row.bytes), fpi: Number(row.fpi) };
+}
 
 function load(opts: Record<string, unknown>): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
@@ -405,7 +428,9 @@ export async function run(server: BenchServer, opts: RunOptions): Promise<RunRes
   const machine0 = machineBusyMs();
   const pg0 = postgresBusyMs();
   const procs0 = process.env.BENCH_PROCS ? processTimes() : null;
+  const wal0 = await walWritten(server);
   const result = await load({ ...base, duration: durationS });
+  const wal1 = await walWritten(server);
   const cpu = process.cpuUsage(cpu0);
   const machineMs = machineBusyMs() - machine0;
   const pgMs = postgresBusyMs() - pg0;
@@ -421,9 +446,20 @@ export async function run(server: BenchServer, opts: RunOptions): Promise<RunRes
       result.totalRequests > 0 && machineMs >= 0 ? Math.round((machineMs * 1000) / result.totalRequests) : 0,
     postgresCpuUsPerRequest:
       result.totalRequests > 0 && pg0 >= 0 ? Math.round((pgMs * 1000) / result.totalRequests) : 0,
+    walBytesPerRequest:
+      wal0 && wal1 && result.totalRequests > 0
+        ? Math.round((wal1.bytes - wal0.bytes) / result.totalRequests)
+        : null,
+    walFullPagesPer100:
+      wal0 && wal1 && result.totalRequests > 0
+        ? Math.round(((wal1.fpi - wal0.fpi) * 10_000) / result.totalRequests) / 100
+        : null,
   };
   console.log(
     `${opts.title.padEnd(34)} ${out.requestsPerSec.toFixed(0).padStart(6)} req/s  p50 ${out.latency.p50.toFixed(1)} ms  p95 ${out.latency.p95.toFixed(1)} ms  p99 ${out.latency.p99.toFixed(1)} ms  server cpu ${out.serverCpuUsPerRequest} µs/req  postgres ${out.postgresCpuUsPerRequest}  machine ${out.machineCpuUsPerRequest}` +
+      (out.walBytesPerRequest === null
+        ? ''
+        : `  wal ${out.walBytesPerRequest} B (fpi ${out.walFullPagesPer100}%)`) +
       (out.errors || out.non2xx
         ? `  errors ${out.errors} non2xx ${out.non2xx} ${JSON.stringify(out.statusCodes)}`
         : ''),
@@ -456,6 +492,10 @@ export const median = (xs: number[]): number => {
 export async function interleave(server: BenchServer, a: RunOptions, b: RunOptions, rounds = 3) {
   const as: RunResult[] = [];
   const bs: RunResult[] = [];
+  // A first run of `a`, not counted: its first seconds on a fresh process are its code's compilation and
+  // its tables' first growth (`b`, a baseline, has had its run in measureBaselines). Measured, the first of
+  // three rounds of the opinion form cost 20–60% more server CPU than the next two.
+  await run(server, { ...a, title: `${a.title} (warm-up)` });
   for (let i = 0; i < rounds; i++) {
     bs.push(await run(server, { ...b, title: `${b.title} #${i + 1}` }));
     as.push(await run(server, { ...a, title: `${a.title} #${i + 1}` }));

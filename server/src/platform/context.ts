@@ -86,7 +86,11 @@ function writeBuffer(ctx: Ctx) {
       return Promise.resolve();
     },
     enqueue: (name, payload, opts) => {
-      queued.push({ name, payload, opts: { ...opts, congressId: opts?.congressId ?? ctx.actor?.congressId ?? null } });
+      queued.push({
+        name,
+        payload,
+        opts: { ...opts, congressId: opts?.congressId ?? ctx.actor?.congressId ?? null },
+      });
       return Promise.resolve();
     },
     defer: (insert) => void pending.push(insert),

@@ -144,7 +144,9 @@ export const sendSmsJob = defineJob({
       } catch (err) {
         if (i > 0) {
           const rest = { messages: messages.slice(i) };
-          await app.db.execute(sql`UPDATE jobs SET payload = ${JSON.stringify(rest)}::jsonb WHERE id = ${job.id}`);
+          await app.db.execute(
+            sql`UPDATE jobs SET payload = ${JSON.stringify(rest)}::jsonb WHERE id = ${job.id}`,
+          );
         }
         throw err;
       }

@@ -43,3 +43,8 @@ CREATE TRIGGER audit_events_append_only BEFORE UPDATE ON audit_events
         OLD.before, OLD.after, OLD.ip, OLD.request_id, OLD.created_at, OLD.row_hash))
   EXECUTE FUNCTION audit_events_refuse();
 DROP FUNCTION audit_events_guard();
+
+-- 5. The chain's uniqueness held an entry for every unsealed row too (chain_seq null), written with each
+--    audit row and replaced at sealing; it now holds sealed rows only, the ones it is about.
+ALTER TABLE audit_events DROP CONSTRAINT audit_events_congress_id_chain_seq_key;
+CREATE UNIQUE INDEX audit_events_chain_idx ON audit_events (congress_id, chain_seq) WHERE chain_seq IS NOT NULL;

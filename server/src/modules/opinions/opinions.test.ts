@@ -850,7 +850,9 @@ describe('abuse protection', () => {
       }
     };
     expect(await refusal(sql`DELETE FROM opinions WHERE id = ${id}`)).toMatch(/never deleted/);
-    expect(await refusal(sql`UPDATE opinions SET id = gen_random_uuid() WHERE id = ${id}`)).toMatch(/never changes/);
+    expect(await refusal(sql`UPDATE opinions SET id = gen_random_uuid() WHERE id = ${id}`)).toMatch(
+      /never changes/,
+    );
     const [row] = await t.services.db.select().from(opinions).where(eq(opinions.id, id));
     expect(row.content).toBe('不可删除的意见');
     const events = await t.services.db.select().from(opinionEvents).where(eq(opinionEvents.opinionId, id));
