@@ -126,7 +126,7 @@ describe('job outbox', () => {
 describe('texts to citizens', () => {
   it('sends the texts of one job in order, and after a failure retries only those not sent', async () => {
     const gateway = t.services.notifier.smsGateway;
-    const send = gateway.send;
+    const send = gateway.send.bind(gateway);
     const sent: string[] = [];
     let failOn: string | null = '第二条';
     gateway.send = async (phone, text) => {
