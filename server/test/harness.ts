@@ -11,6 +11,7 @@ import { testConfig, type Config } from '../src/config';
 import { createDatabase, type Database } from '../src/db/client';
 import { migrate } from '../src/db/migrate';
 import { buildApp } from '../src/app';
+import type { SQL } from 'drizzle-orm';
 import type { AppServices } from '../src/platform/context';
 import { newId } from '../src/platform/ids';
 import { hashPassword } from '../src/platform/auth/passwords';
@@ -41,6 +42,16 @@ export async function createTestDatabase(): Promise<Database & { dropAfter: () =
       await c.end();
     },
   };
+}
+
+/** 'done', or the database's own message for a statement it refuses (the driver wraps it). */
+export async function refusalOf(services: AppServices, q: SQL): Promise<string> {
+  try {
+    await services.db.execute(q);
+    return 'done';
+  } catch (err) {
+    return String((err as { cause?: Error }).cause?.message ?? err);
+  }
 }
 
 export interface TestClient {

@@ -14,7 +14,7 @@ import { buildApp } from '../src/app';
 import { systemCtx, transact } from '../src/platform/context';
 import { createJobQueue, defineJob } from '../src/platform/jobs';
 import { jobs } from '../src/platform/platform.table';
-import { createTestEnv, type TestEnv } from './harness';
+import { createTestEnv, refusalOf, type TestEnv } from './harness';
 
 const PG_URL = process.env.TEST_DATABASE_URL;
 const onPostgres = PG_URL ? it : it.skip;
@@ -218,15 +218,7 @@ describe('parents the busiest tables point at without a foreign key', () => {
         rows: { n: number }[];
       }
     ).rows[0].n;
-  /** The database's own message for a statement it refuses (the driver wraps it). */
-  const refusal = async (q: ReturnType<typeof sql>) => {
-    try {
-      await t.services.db.execute(q);
-      return 'done';
-    } catch (err) {
-      return String((err as { cause?: Error }).cause?.message ?? err);
-    }
-  };
+  const refusal = (q: ReturnType<typeof sql>) => refusalOf(t.services, q);
 
   it('refuses to delete a congress or change its id, and changes nothing', async () => {
     const before = await count('congresses');

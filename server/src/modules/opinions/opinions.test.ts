@@ -5,7 +5,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import ExcelJS from 'exceljs';
 import { addWorkingDays, endOfShanghaiDay, shanghaiDate } from '@minyi/domain/calendar';
-import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness';
+import { createTestEnv, refusalOf, type TestClient, type TestEnv } from '../../../test/harness';
 import {
   accounts,
   auditEvents,
@@ -841,14 +841,7 @@ describe('abuse protection', () => {
 
   it('never deletes an opinion nor changes its id, so its events need no foreign key (migration 0304)', async () => {
     const { id } = await submit({ content: '不可删除的意见' });
-    const refusal = async (q: ReturnType<typeof sql>) => {
-      try {
-        await t.services.db.execute(q);
-        return 'done';
-      } catch (err) {
-        return String((err as { cause?: Error }).cause?.message ?? err);
-      }
-    };
+    const refusal = (q: ReturnType<typeof sql>) => refusalOf(t.services, q);
     expect(await refusal(sql`DELETE FROM opinions WHERE id = ${id}`)).toMatch(/never deleted/);
     expect(await refusal(sql`UPDATE opinions SET id = gen_random_uuid() WHERE id = ${id}`)).toMatch(
       /never changes/,
