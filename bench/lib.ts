@@ -267,6 +267,8 @@ export interface RunResult {
   machineCpuUsPerRequest: number;
   /** CPU of the PostgreSQL server's processes per request (0 on PGlite, which runs in the server), µs. */
   postgresCpuUsPerRequest: number;
+  /** CPU of the load generator's process per request (load-worker.mjs), µs: part of `machine`. */
+  clientCpuUsPerRequest: number;
   /**
    * Write-ahead log written per request (PostgreSQL's pg_stat_wal, the whole server: background work such
    * as the job worker's included), bytes, and full-page images per 100 requests; null on PGlite. Unlike
@@ -297,14 +299,28 @@ async function walWritten(server: BenchServer): Promise<{ bytes: number; fpi: nu
   return { bytes: Number(row.bytes), fpi: Number(row.fpi) };
 }
 
-function load(opts: Record<string, unknown>): Promise<LoadResult> {
+/** Runs a load in its own process; `onReady` runs once the generator has built its requests, before it starts. */
+function load(
+  opts: Record<string, unknown>,
+  onReady: () => Promise<void> = async () => {},
+): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(new URL('./load-worker.mjs', import.meta.url)), [JSON.stringify(opts)], {
       execArgv: [],
       serialization: 'json',
     });
     let settled = false;
-    child.once('message', (msg: { ok: boolean; result?: LoadResult; error?: string }) => {
+    child.on('message', (msg: { ready?: boolean; ok?: boolean; result?: LoadResult; error?: string }) => {
+      if (msg.ready) {
+        onReady().then(
+          () => child.send('go'),
+          (error: unknown) => {
+            child.kill();
+            reject(error instanceof Error ? error : new Error(String(error)));
+          },
+        );
+        return;
+      }
       settled = true;
       if (msg.ok) resolve(msg.result!);
       else reject(new Error(msg.error));
@@ -423,13 +439,20 @@ export async function run(server: BenchServer, opts: RunOptions): Promise<RunRes
   const durationS = opts.durationS ?? server.args.durationS;
   // The server is this process (the load runs in another): its CPU time per request is a cost measure
   // that other processes on the machine hardly disturb, unlike throughput.
-  const stopProfile = await profileIf(opts.title);
-  const cpu0 = process.cpuUsage();
-  const machine0 = machineBusyMs();
-  const pg0 = postgresBusyMs();
-  const procs0 = process.env.BENCH_PROCS ? processTimes() : null;
-  const wal0 = await walWritten(server);
-  const result = await load({ ...base, duration: durationS });
+  let stopProfile = async () => {};
+  let cpu0 = process.cpuUsage();
+  let machine0 = 0;
+  let pg0 = 0;
+  let procs0 = null as Map<string, number> | null;
+  let wal0 = null as Awaited<ReturnType<typeof walWritten>>;
+  const result = await load({ ...base, duration: durationS }, async () => {
+    stopProfile = await profileIf(opts.title);
+    wal0 = await walWritten(server);
+    cpu0 = process.cpuUsage();
+    machine0 = machineBusyMs();
+    pg0 = postgresBusyMs();
+    procs0 = process.env.BENCH_PROCS ? processTimes() : null;
+  });
   const wal1 = await walWritten(server);
   const cpu = process.cpuUsage(cpu0);
   const machineMs = machineBusyMs() - machine0;
@@ -456,7 +479,7 @@ export async function run(server: BenchServer, opts: RunOptions): Promise<RunRes
         : null,
   };
   console.log(
-    `${opts.title.padEnd(34)} ${out.requestsPerSec.toFixed(0).padStart(6)} req/s  p50 ${out.latency.p50.toFixed(1)} ms  p95 ${out.latency.p95.toFixed(1)} ms  p99 ${out.latency.p99.toFixed(1)} ms  server cpu ${out.serverCpuUsPerRequest} µs/req  postgres ${out.postgresCpuUsPerRequest}  machine ${out.machineCpuUsPerRequest}` +
+    `${opts.title.padEnd(34)} ${out.requestsPerSec.toFixed(0).padStart(6)} req/s  p50 ${out.latency.p50.toFixed(1)} ms  p95 ${out.latency.p95.toFixed(1)} ms  p99 ${out.latency.p99.toFixed(1)} ms  server cpu ${out.serverCpuUsPerRequest} µs/req  postgres ${out.postgresCpuUsPerRequest}  client ${out.clientCpuUsPerRequest}  machine ${out.machineCpuUsPerRequest}` +
       (out.walBytesPerRequest === null
         ? ''
         : `  wal ${out.walBytesPerRequest} B (fpi ${out.walFullPagesPer100}%)`) +

@@ -27,7 +27,12 @@ import {
 } from './platform/notifications';
 import { createCalendar } from './platform/calendar';
 import { AppError } from './platform/errors';
-import { platformJobs, platformSchedules } from './platform/platform.jobs';
+import {
+  PLATFORM_CHURNED_TABLES,
+  platformJobs,
+  platformSchedules,
+  vacuumJob,
+} from './platform/platform.jobs';
 import { platformRoutes } from './platform/platform.routes';
 import { modules } from './modules';
 import { newId } from './platform/ids';
@@ -59,7 +64,14 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     calendar: createCalendar(() => database.db),
   };
   app.decorate('services', services);
-  for (const job of [deliverNotificationsJob, sendSmsJob, dailyDigestJob, ...platformJobs])
+  const churned = [...PLATFORM_CHURNED_TABLES, ...modules.flatMap((m) => m.churnedTables ?? [])];
+  for (const job of [
+    deliverNotificationsJob,
+    sendSmsJob,
+    dailyDigestJob,
+    vacuumJob(churned),
+    ...platformJobs,
+  ])
     jobs.register(job);
   for (const s of platformSchedules) jobs.schedule(s);
   for (const m of modules) {

@@ -12,7 +12,8 @@ import { createDatabase } from '../src/db/client';
 import { listMigrations, migrate } from '../src/db/migrate';
 import { buildApp } from '../src/app';
 import { systemCtx, transact } from '../src/platform/context';
-import { createJobQueue, defineJob } from '../src/platform/jobs';
+import { createJobQueue, defineJob, enqueueJobs } from '../src/platform/jobs';
+import { lacksAutovacuum } from '../src/platform/platform.jobs';
 import { jobs } from '../src/platform/platform.table';
 import { createTestEnv, refusalOf, type TestEnv } from './harness';
 
@@ -120,6 +121,80 @@ describe('job outbox', () => {
     expect(a + b).toBeGreaterThanOrEqual(60);
     for (const key of keys) expect(ran.get(key), key).toBe(1);
     if (PG_URL) expect(Math.min(a, b)).toBeGreaterThan(0);
+  });
+
+  it('enqueues many jobs in chunks, skipping one whose dedupe key is taken', async () => {
+    // 1,001 jobs in three statements; the last repeats the first's key.
+    const list = Array.from({ length: 1001 }, (_, i) => ({
+      name: 'test.count',
+      payload: { key: `bulk-${i}` },
+      opts: { congressId: t.congressId, dedupeKey: `bulk:${i % 1000}` },
+    }));
+    await enqueueJobs(t.services.db, list);
+    const [row] = await t.services.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(jobs)
+      .where(sql`${jobs.dedupeKey} LIKE 'bulk:%'`);
+    expect(row.n).toBe(1000);
+    await t.services.jobs.drain();
+    expect(ran.get('bulk-0')).toBe(1);
+    expect(ran.get('bulk-999')).toBe(1);
+    expect(ran.get('bulk-1000')).toBeUndefined();
+  });
+
+  it('stops after the batch it claimed, however long the queue; what is left runs later, once', async () => {
+    const keys = Array.from({ length: 130 }, (_, i) => `stop-${i}`);
+    await transact(systemCtx(t.services), async (w) => {
+      for (const key of keys) await w.enqueue('test.count', { key }, { congressId: t.congressId });
+    });
+    const worker = createJobQueue(
+      () => t.services,
+      60_000,
+      () => undefined,
+    );
+    worker.register(countJob);
+    worker.start();
+    while (!keys.some((k) => ran.has(k))) await new Promise((r) => setTimeout(r, 1));
+    await worker.stop();
+    const first = keys.filter((k) => ran.has(k)).length;
+    // The pass finished the batch under way (50 jobs) and claimed no other.
+    expect(first).toBe(50);
+    const pending = await t.services.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(jobs)
+      .where(sql`${jobs.status} = 'pending' AND ${jobs.payload} ->> 'key' LIKE 'stop-%'`);
+    expect(pending[0].n).toBe(80);
+    await t.services.jobs.drain();
+    for (const key of keys) expect(ran.get(key), key).toBe(1);
+  });
+
+  it('vacuums the tables rewritten all day where autovacuum does not run', async () => {
+    const lacks = await lacksAutovacuum(t.services.database);
+    if (t.services.database.kind === 'pglite') expect(lacks).toBe(true);
+    const lastVacuum = async () => {
+      const [row] = await t.services.database.query<{ at: string | null }>(
+        "SELECT last_vacuum::text AS at FROM pg_stat_user_tables WHERE relname = 'jobs'",
+        [],
+      );
+      return row.at;
+    };
+    // Dead rows beyond autovacuum's threshold (50 + 20% of the live ones): every job row rewritten twice,
+    // and the counts handed to the statistics at once (a session otherwise reports them within a second).
+    await t.services.database.withConnection(async (conn) => {
+      await conn.exec('UPDATE jobs SET last_error = last_error');
+      await conn.exec('UPDATE jobs SET last_error = last_error');
+      await conn.query('SELECT pg_stat_force_next_flush()');
+    });
+    const before = await lastVacuum();
+    await transact(systemCtx(t.services), (w) =>
+      w.enqueue('platform.vacuum', {}, { congressId: t.congressId }),
+    );
+    await t.services.jobs.drain();
+    const after = await lastVacuum();
+    if (lacks) {
+      expect(after).not.toBeNull();
+      expect(after).not.toBe(before);
+    } else expect(after).toBe(before);
   });
 });
 

@@ -14,6 +14,8 @@ export interface Module {
   routes: (app: FastifyInstance) => Promise<void>;
   jobs?: JobDefinition<any>[];
   schedules?: Schedule[];
+  /** Tables whose rows are updated or deleted all day, vacuumed by the platform where autovacuum does not run. */
+  churnedTables?: string[];
   /** Adds this module's part of the demo district, after the registry's. */
   seedDemo?: (app: AppServices, demo: DemoContext) => Promise<void>;
 }

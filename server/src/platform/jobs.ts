@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { Db } from '../db/client';
 import type { AppServices } from './context';
 import { newId } from './ids';
-import { insertRow, prepared, stmt, toDrizzle } from './statement';
+import { insertRow, insertRows, prepared, stmt, toDrizzle } from './statement';
 import { jobs } from './platform.table';
 
 export interface JobDefinition<S extends z.ZodType = z.ZodType> {
@@ -40,20 +40,34 @@ export interface EnqueueOptions {
 }
 
 /** The INSERT of one job (a second with the same dedupe key is ignored); executed by the caller. */
-export function jobInsert(name: string, payload: unknown, opts: EnqueueOptions = {}) {
-  return insertRow(
-    jobs,
-    {
-      id: newId(),
-      congressId: opts.congressId ?? null,
-      name,
-      payload: payload ?? {},
-      runAt: opts.runAt ?? new Date(),
-      dedupeKey: opts.dedupeKey ?? null,
-      maxAttempts: opts.maxAttempts ?? 5,
-    },
-    stmt`ON CONFLICT DO NOTHING`,
-  );
+const jobRow = (name: string, payload: unknown, opts: EnqueueOptions) => ({
+  id: newId(),
+  congressId: opts.congressId ?? null,
+  name,
+  payload: payload ?? {},
+  runAt: opts.runAt ?? new Date(),
+  dedupeKey: opts.dedupeKey ?? null,
+  maxAttempts: opts.maxAttempts ?? 5,
+});
+
+export const jobInsert = (name: string, payload: unknown, opts: EnqueueOptions = {}) =>
+  insertRow(jobs, jobRow(name, payload, opts), stmt`ON CONFLICT DO NOTHING`);
+
+/** Rows per statement of `enqueueJobs` (seven parameters each, well under PostgreSQL's 65,535). */
+const ENQUEUE_CHUNK = 500;
+
+/**
+ * Many jobs in a few statements, outside any transaction of the caller's (a sweep's reminders): a job whose
+ * dedupe key is taken is skipped, as `enqueueJob` skips it.
+ */
+export async function enqueueJobs(
+  db: Db,
+  list: readonly { name: string; payload: unknown; opts?: EnqueueOptions }[],
+): Promise<void> {
+  for (let from = 0; from < list.length; from += ENQUEUE_CHUNK) {
+    const rows = list.slice(from, from + ENQUEUE_CHUNK).map((j) => jobRow(j.name, j.payload, j.opts ?? {}));
+    await db.execute(toDrizzle(insertRows(jobs, rows, stmt`ON CONFLICT DO NOTHING`)));
+  }
 }
 
 export async function enqueueJob(
@@ -96,6 +110,8 @@ export function createJobQueue(
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
   let stopped = true;
+  /** Set by stop(): a pass under way finishes the batch it claimed and claims no more. */
+  let stopping = false;
   let wake = false;
   let nudged = false;
 
@@ -159,7 +175,7 @@ export function createJobQueue(
     const app = getApp();
     await enqueueSchedules(app.db);
     let ran = 0;
-    while (ran < limit) {
+    while (ran < limit && !stopping) {
       const rows = await claim(app, Math.min(CLAIM_BATCH, limit - ran));
       if (rows.length === 0) break;
       const done: string[] = [];
@@ -210,7 +226,14 @@ export function createJobQueue(
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
-      await running;
+      // A long queue (a day's reminders, say) must not hold up shutdown: the pass ends after its batch, and
+      // what is left stays pending for the next start or another instance.
+      stopping = true;
+      try {
+        await running;
+      } finally {
+        stopping = false;
+      }
     },
   };
 }

@@ -1,6 +1,8 @@
-// The platform's own recurring work: sealing the audit chain, and pruning finished jobs and expired sessions.
+// The platform's own recurring work: sealing the audit chain, pruning finished jobs and expired sessions, and
+// vacuuming the tables rewritten all day where PostgreSQL's autovacuum does not run.
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import type { Database } from '../db/client';
 import { sealAllAudit } from './audit';
 import { defineJob, type Schedule } from './jobs';
 
@@ -27,9 +29,60 @@ export const pruneJob = defineJob({
   },
 });
 
+/**
+ * The platform's tables whose rows are updated or deleted all day: each job is claimed and closed, each audit
+ * row sealed once, each session touched. Modules add theirs (`Module.churnedTables`).
+ */
+export const PLATFORM_CHURNED_TABLES = [
+  'jobs',
+  'audit_events',
+  'audit_chain_heads',
+  'sessions',
+  'idempotency_keys',
+];
+
+/**
+ * Whether this database leaves dead rows to us: PGlite runs PostgreSQL in single-user mode, which has no
+ * autovacuum, and a server may have it switched off (`autovacuum = off`).
+ */
+export async function lacksAutovacuum(database: Database): Promise<boolean> {
+  if (database.kind === 'pglite') return true;
+  const [row] = await database.query<{ on: boolean }>(
+    "SELECT current_setting('autovacuum')::boolean AND current_setting('track_counts')::boolean AS on",
+    [],
+  );
+  return !row.on;
+}
+
+/**
+ * Autovacuum's rule, applied to the churned tables where nothing else applies it: VACUUM (ANALYZE) a table
+ * whose dead rows exceed 50 + 20% of its live ones (PostgreSQL's defaults). Without it every update leaves
+ * its old row and index entries behind: on a server with autovacuum off the job worker's claim read a
+ * thousand pages of dead queue entries to find the next job, and marking three jobs done took a millisecond
+ * (docs/PERFORMANCE.md, seventh pass); in PGlite the files would only grow.
+ */
+export const vacuumJob = (tables: readonly string[]) =>
+  defineJob({
+    name: 'platform.vacuum',
+    payload: z.object({}).passthrough(),
+    async handle(app) {
+      if (!(await lacksAutovacuum(app.database))) return;
+      const due = await app.database.query<{ name: string }>(
+        `SELECT relname AS name FROM pg_stat_user_tables
+         WHERE schemaname = 'public' AND relname = ANY($1::text[]) AND n_dead_tup > 50 + 0.2 * n_live_tup`,
+        [tables],
+      );
+      if (due.length === 0) return;
+      // VACUUM runs outside a transaction; the names are the platform's and the modules' own constants.
+      const list = due.map((t) => `"${t.name}"`).join(', ');
+      await app.database.withConnection((conn) => conn.exec(`VACUUM (ANALYZE) ${list}`));
+    },
+  });
+
 export const platformJobs = [sealAuditJob, pruneJob];
 export const platformSchedules: Schedule[] = [
   { job: sealAuditJob.name, everyMs: 10_000 },
   { job: pruneJob.name, everyMs: 3_600_000 },
+  { job: 'platform.vacuum', everyMs: 10_000 },
   { job: 'notifications.daily-digest', everyMs: 86_400_000 },
 ];

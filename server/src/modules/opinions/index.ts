@@ -12,5 +12,7 @@ export const opinionsModule: Module = {
   routes: opinionRoutes,
   jobs: opinionJobs,
   schedules: opinionSchedules,
+  // Each attempt on the form updates its two rate counters.
+  churnedTables: ['opinion_rate_counters'],
   seedDemo: seedOpinionsDemo,
 };

@@ -4,8 +4,7 @@
 import { and, eq, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import { shanghaiDate } from '@minyi/domain/calendar';
-import { defineJob } from '../../../platform/jobs';
-import { enqueueJob } from '../../../platform/jobs';
+import { defineJob, enqueueJobs } from '../../../platform/jobs';
 import { systemCtx, transact } from '../../../platform/context';
 import { opinions, receptionDeputies, receptions } from '../opinions.table';
 import { findAccountIdsForDeputies, findAccountIdsForUnit } from '../../registry';
@@ -69,15 +68,18 @@ export const sweepDeadlinesJob = defineJob({
             lte(opinions.deadlineAt, dueSoonFrom),
           ),
         );
-      for (const r of rows) {
-        const kind = r.deadlineAt! < now ? 'overdue' : 'dueSoon';
-        await enqueueJob(
-          app.db,
-          remindOpinionJob.name,
-          { opinionId: r.id, kind, day },
-          { congressId, dedupeKey: `opinion-${kind}:${r.id}:${day}` },
-        );
-      }
+      // A few statements however many are due (500 reminders each), not one per item.
+      await enqueueJobs(
+        app.db,
+        rows.map((r) => {
+          const kind = r.deadlineAt! < now ? 'overdue' : 'dueSoon';
+          return {
+            name: remindOpinionJob.name,
+            payload: { opinionId: r.id, kind, day },
+            opts: { congressId, dedupeKey: `opinion-${kind}:${r.id}:${day}` },
+          };
+        }),
+      );
     }
   },
 });
