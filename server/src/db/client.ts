@@ -20,22 +20,12 @@ export interface Database {
   db: Db;
   /**
    * One parameterised statement on the pool, below Drizzle (for the few hot paths that build their SQL
-   * with platform/statement.ts). With `name`, PostgreSQL keeps it prepared per connection. With `bytes`,
-   * `bytea` columns come back as the bytes they hold (a Buffer or Uint8Array), without a text round trip.
+   * with platform/statement.ts). With `name`, PostgreSQL keeps it prepared per connection.
    */
-  query<R = Record<string, unknown>>(
-    text: string,
-    params: readonly unknown[],
-    name?: string,
-    opts?: QueryOptions,
-  ): Promise<R[]>;
+  query<R = Record<string, unknown>>(text: string, params: readonly unknown[], name?: string): Promise<R[]>;
   /** A single connection for work that must stay on one session (migrations under a lock). */
   withConnection<T>(fn: (conn: RawConnection) => Promise<T>): Promise<T>;
   close(): Promise<void>;
-}
-
-export interface QueryOptions {
-  bytes?: boolean;
 }
 
 export interface DatabaseOptions {
@@ -64,18 +54,6 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
   };
 }
 
-/**
- * Result parsers for `{ bytes: true }`: node-postgres asks for every column in binary then, and hands a
- * `bytea` to a parser that would decode it as text; here it stays the Buffer it arrived as (the other types
- * keep node-postgres's binary parsers: numbers, text, booleans, timestamps).
- */
-const bytesTypes = {
-  getTypeParser: (oid: number, format?: string) =>
-    oid === 17 && format === 'binary'
-      ? (value: Buffer) => value
-      : pg.types.getTypeParser(oid, format as 'binary'),
-};
-
 function createPostgres(url: string, max: number): Database {
   const pool = new pg.Pool({
     connectionString: url,
@@ -95,15 +73,8 @@ function createPostgres(url: string, max: number): Database {
   return {
     kind: 'postgres',
     db,
-    query: async <R>(text: string, params: readonly unknown[], name?: string, opts?: QueryOptions) =>
-      (
-        await pool.query({
-          text,
-          values: params as unknown[],
-          ...(name ? { name } : {}),
-          ...(opts?.bytes ? { binary: true, types: bytesTypes } : {}),
-        })
-      ).rows as R[],
+    query: async <R>(text: string, params: readonly unknown[], name?: string) =>
+      (await pool.query({ text, values: params as unknown[], ...(name ? { name } : {}) })).rows as R[],
     async withConnection(fn) {
       const client = await pool.connect();
       try {

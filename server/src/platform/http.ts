@@ -208,26 +208,24 @@ export function page<T>(rows: T[], limit: number, keyOf: (row: T) => (string | n
 
 /** A page whose items PostgreSQL already holds as JSON (`aggregatePage`); sent as it is, not re-serialised. */
 export class JsonPage {
-  constructor(readonly body: string | Buffer) {}
+  constructor(readonly body: string) {}
 }
 
 /** Sends a `JsonPage` as the JSON it already is. */
 export const sendJsonPage = (reply: FastifyReply, page: JsonPage) =>
   reply.type('application/json; charset=utf-8').send(page.body);
 
-/** The row of an `aggregatePage` statement, read with `{ bytes: true }`. */
-export type PageRow = { items: Uint8Array | null; rowCount: number } & Record<string, unknown>;
-
-const ITEMS_OPEN = Buffer.from('{"items":[');
-
-/** The page of an `aggregatePage` row: its items' bytes as they are, the cursor from its key columns. */
-export function jsonPageOf(row: PageRow, limit: number, keys: number): JsonPage {
+/** The page of an `aggregatePage` row: its items as they are, the cursor from its key columns. */
+export function jsonPageOf(
+  row: { items: string | null; rowCount: number } & Record<string, unknown>,
+  limit: number,
+  keys: number,
+): JsonPage {
   const nextCursor =
-    Number(row.rowCount) > limit
+    row.rowCount > limit
       ? encodeCursor(Array.from({ length: keys }, (_, i) => row[`k${i}`] as string))
       : null;
-  const close = Buffer.from(`],"nextCursor":${JSON.stringify(nextCursor)}}`);
-  return new JsonPage(Buffer.concat(row.items ? [ITEMS_OPEN, row.items, close] : [ITEMS_OPEN, close]));
+  return new JsonPage(`{"items":[${row.items ?? ''}],"nextCursor":${JSON.stringify(nextCursor)}}`);
 }
 
 // ---------- Idempotency-Key ----------

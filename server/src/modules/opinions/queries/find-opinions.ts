@@ -4,7 +4,7 @@
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { andQuery, type OpinionQueueQuery } from '@minyi/domain/opinions';
 import type { Ctx } from '../../../platform/context';
-import { decodeCursor, jsonPageOf, page, type PageRow } from '../../../platform/http';
+import { decodeCursor, jsonPageOf, page } from '../../../platform/http';
 import { liaisonPlaceDeputies } from '../../registry/registry.table';
 import { opinionAssignments, opinions } from '../opinions.table';
 import { readOpinionSettingsCached } from '../opinions.repository';
@@ -19,7 +19,7 @@ const STAFF = ['congressStaff', 'liaisonStaff', 'leader'] as const;
 // each assignment carries it (migrations 0301, 0303) with the unit's role and the due flag added, in the shape of
 // the general path below, folded into one row (aggregatePage): the page reads the assignments alone. The texts
 // are built once: $1 congress, $2 unit, $3 now, $4 due-soon bound, $5 limit (+1), and after a cursor $6
-// assigned_at, $7 opinion id. The cursor's time is rendered for the page's last row alone.
+// assigned_at, $7 opinion id.
 // "due" as dueFlag: only a forwarded item with a deadline is overdue or due soon.
 const unitQueueItem = `a.opinion_item || ',"role":' || to_json(a.role)::text || ',"due":' || CASE
     WHEN a.opinion_status = 'forwarded' AND a.opinion_deadline < $3::timestamptz THEN '"overdue"'
@@ -27,18 +27,16 @@ const unitQueueItem = `a.opinion_item || ',"role":' || to_json(a.role)::text || 
     ELSE 'null' END || '}'`;
 const unitQueue = (
   after: string,
-) => `SELECT a.opinion_id AS id, a.assigned_at AS "sortAt", ${unitQueueItem} AS json
+) => `SELECT a.opinion_id AS id, ${isoText('a.assigned_at')} AS "sortAt", ${unitQueueItem} AS json
   FROM opinion_assignments a
   WHERE a.congress_id = $1 AND a.unit_id = $2 AND a.active ${after}
   ORDER BY a.assigned_at DESC, a.opinion_id DESC
   LIMIT $5`;
-const UNIT_QUEUE_KEYS = [isoText('r."sortAt"'), 'r.id::text'];
-const UNIT_QUEUE_FIRST = aggregatePage(unitQueue(''), '$5', UNIT_QUEUE_KEYS);
-const UNIT_QUEUE_AFTER = aggregatePage(
-  unitQueue('AND (a.assigned_at, a.opinion_id) < ($6, $7)'),
-  '$5',
-  UNIT_QUEUE_KEYS,
-);
+const UNIT_QUEUE_FIRST = aggregatePage(unitQueue(''), '$5', ['"sortAt"', 'id']);
+const UNIT_QUEUE_AFTER = aggregatePage(unitQueue('AND (a.assigned_at, a.opinion_id) < ($6, $7)'), '$5', [
+  '"sortAt"',
+  'id',
+]);
 
 export async function findOpinions(ctx: Ctx, q: OpinionQueueQuery) {
   const actor = ctx.actor!;
@@ -114,9 +112,8 @@ export async function findOpinions(ctx: Ctx, q: OpinionQueueQuery) {
   if (plainUnitQueue) {
     const params: unknown[] = [congressId, unitId, now, dueSoonFrom, limit + 1];
     if (cursor) params.push(new Date(cursor[0]), cursor[1]);
-    const [row] = await ctx.app.database.query<PageRow>(
+    const [row] = await ctx.app.database.query<{ items: string | null; rowCount: number }>(
       ...prepared({ text: cursor ? UNIT_QUEUE_AFTER : UNIT_QUEUE_FIRST, params }),
-      { bytes: true },
     );
     return jsonPageOf(row, limit, 2);
   } else if (unitId) {

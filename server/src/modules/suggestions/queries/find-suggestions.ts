@@ -6,7 +6,7 @@
 import { HANDLING_STATUSES } from '@minyi/domain/suggestions';
 import type { Ctx } from '../../../platform/context';
 import { requireRole } from '../../../platform/access';
-import { decodeCursor, jsonPageOf, type PageRow } from '../../../platform/http';
+import { decodeCursor, jsonPageOf } from '../../../platform/http';
 import { aggregatePage, join, prepared, raw, stmt, type Statement } from '../../../platform/statement';
 
 export interface SuggestionListQuery {
@@ -90,12 +90,11 @@ export async function findSuggestions(ctx: Ctx, q: SuggestionListQuery) {
     ORDER BY ${orderKey} DESC
     LIMIT ${q.limit + 1}`;
   // The page as one row (aggregatePage); the limit + 1 is the statement's last parameter.
-  const [row] = await ctx.app.database.query<PageRow>(
+  const [row] = await ctx.app.database.query<{ items: string | null; rowCount: number }>(
     ...prepared({
-      text: aggregatePage(text.text, `$${text.params.length}`, ['r.id::text']),
+      text: aggregatePage(text.text, `$${text.params.length}`, ['id']),
       params: text.params,
     }),
-    { bytes: true },
   );
   return jsonPageOf(row, q.limit, 1);
 }
