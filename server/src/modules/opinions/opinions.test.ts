@@ -1003,6 +1003,10 @@ describe('search, QR, import, receptions, reports', () => {
     const all = (await unitAStaff.get(`/api/v1/opinions?limit=${seen.length}`)).json();
     expect(all.items).toHaveLength(seen.length);
     expect(all.nextCursor).toBeNull();
+    // The page's bytes go out as the database rendered them: Chinese text and the header intact.
+    expect(all.items.map((x: { content: string }) => x.content)).toEqual(
+      expect.arrayContaining(['单位队列分页测试第0件', '单位队列分页测试第2件']),
+    );
     const before = (await unitAStaff.get(`/api/v1/opinions?limit=${seen.length - 1}`)).json();
     const past = (await unitAStaff.get(`/api/v1/opinions?limit=5&cursor=${before.nextCursor}`)).json();
     expect(past.items.map((x: { id: string }) => x.id)).toEqual([all.items.at(-1).id]);
