@@ -68,8 +68,10 @@ export const vacuumJob = (tables: readonly string[]) =>
     async handle(app) {
       if (!(await lacksAutovacuum(app.database))) return;
       const due = await app.database.query<{ name: string }>(
+        // The names resolved as the migrations created them, through the connection's search_path.
         `SELECT relname AS name FROM pg_stat_user_tables
-         WHERE schemaname = 'public' AND relname = ANY($1::text[]) AND n_dead_tup > 50 + 0.2 * n_live_tup`,
+         WHERE relid IN (SELECT to_regclass(t) FROM unnest($1::text[]) AS t)
+           AND n_dead_tup > 50 + 0.2 * n_live_tup`,
         [tables],
       );
       if (due.length === 0) return;
