@@ -19,7 +19,7 @@ const STAFF = ['congressStaff', 'liaisonStaff', 'leader'] as const;
 // each assignment carries it (migrations 0301, 0303) with the unit's role and the due flag added, in the shape of
 // the general path below, folded into one row (aggregatePage): the page reads the assignments alone. The texts
 // are built once: $1 congress, $2 unit, $3 now, $4 due-soon bound, $5 limit (+1), and after a cursor $6
-// assigned_at, $7 opinion id.
+// assigned_at, $7 opinion id. The cursor's time is rendered for the page's last row alone.
 // "due" as dueFlag: only a forwarded item with a deadline is overdue or due soon.
 const unitQueueItem = `a.opinion_item || ',"role":' || to_json(a.role)::text || ',"due":' || CASE
     WHEN a.opinion_status = 'forwarded' AND a.opinion_deadline < $3::timestamptz THEN '"overdue"'
@@ -27,16 +27,18 @@ const unitQueueItem = `a.opinion_item || ',"role":' || to_json(a.role)::text || 
     ELSE 'null' END || '}'`;
 const unitQueue = (
   after: string,
-) => `SELECT a.opinion_id AS id, ${isoText('a.assigned_at')} AS "sortAt", ${unitQueueItem} AS json
+) => `SELECT a.opinion_id AS id, a.assigned_at AS "sortAt", ${unitQueueItem} AS json
   FROM opinion_assignments a
   WHERE a.congress_id = $1 AND a.unit_id = $2 AND a.active ${after}
   ORDER BY a.assigned_at DESC, a.opinion_id DESC
   LIMIT $5`;
-const UNIT_QUEUE_FIRST = aggregatePage(unitQueue(''), '$5', ['"sortAt"', 'id']);
-const UNIT_QUEUE_AFTER = aggregatePage(unitQueue('AND (a.assigned_at, a.opinion_id) < ($6, $7)'), '$5', [
-  '"sortAt"',
-  'id',
-]);
+const UNIT_QUEUE_KEYS = [isoText('r."sortAt"'), 'r.id::text'];
+const UNIT_QUEUE_FIRST = aggregatePage(unitQueue(''), '$5', UNIT_QUEUE_KEYS);
+const UNIT_QUEUE_AFTER = aggregatePage(
+  unitQueue('AND (a.assigned_at, a.opinion_id) < ($6, $7)'),
+  '$5',
+  UNIT_QUEUE_KEYS,
+);
 
 export async function findOpinions(ctx: Ctx, q: OpinionQueueQuery) {
   const actor = ctx.actor!;

@@ -92,7 +92,7 @@ export async function findSuggestions(ctx: Ctx, q: SuggestionListQuery) {
   // The page as one row (aggregatePage); the limit + 1 is the statement's last parameter.
   const [row] = await ctx.app.database.query<{ items: string | null; rowCount: number }>(
     ...prepared({
-      text: aggregatePage(text.text, `$${text.params.length}`, ['id']),
+      text: aggregatePage(text.text, `$${text.params.length}`, ['r.id::text']),
       params: text.params,
     }),
   );
