@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { generate } from 'otplib';
 import { auditEvents } from '../src/platform/platform.table';
 import { createTestEnv, TEST_PASSWORD, type TestEnv } from './harness';
 
@@ -75,5 +76,28 @@ describe('auth contract', () => {
     const missing = await t.anon.get('/api/v1/nothing-here');
     expect(missing.statusCode).toBe(404);
     expect(missing.headers['content-type']).toMatch(/problem\+json/);
+  });
+});
+
+describe('second factor', () => {
+  it("accepts a code from the authenticator's previous 30-second step, not an older one", async () => {
+    const admin = await t.as('totp-drift', ['systemAdmin']);
+    const { secret } = (await admin.post('/api/v1/auth/totp/setup')).json();
+    const now = Math.floor(Date.now() / 1000);
+    // Enrolment with the code of the step before this one (typed as the step turned).
+    const enabled = await admin.post('/api/v1/auth/totp/enable', {
+      code: await generate({ secret, epoch: now - 30 }),
+    });
+    expect(enabled.statusCode, enabled.body).toBe(204);
+    const login = (code: string) =>
+      t.anon.post('/api/v1/auth/login', { username: 'totp-drift', password: TEST_PASSWORD, totpCode: code });
+    // Two steps old: refused, and nothing signed in.
+    const stale = await login(await generate({ secret, epoch: now - 75 }));
+    expect(stale.statusCode).toBe(401);
+    expect(stale.json().code).toBe('invalid_second_factor');
+    expect(stale.headers['set-cookie']).toBeUndefined();
+    // One step old: accepted.
+    const late = await login(await generate({ secret, epoch: now - 30 }));
+    expect(late.statusCode, late.body).toBe(200);
   });
 });

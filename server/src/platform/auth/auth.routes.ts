@@ -12,6 +12,13 @@ import { newId } from '../ids';
 import { randomToken, sm3 } from '../crypto';
 import { accounts, apiTokens, sessions } from '../platform.table';
 import { burnPasswordTime, hashPassword, verifyPassword } from './passwords';
+
+/**
+ * A code from the authenticator's previous 30-second step is still accepted (RFC 6238 §5.2 allows one step
+ * of delay): without it, a code typed in the last seconds of its step was refused once the step turned,
+ * to a person and to the browser journey alike. Codes from the next step are not.
+ */
+const TOTP_TOLERANCE: [number, number] = [30, 0];
 import {
   createSession,
   forgetSessions,
@@ -126,7 +133,13 @@ export async function authRoutes(app: FastifyInstance) {
             en: 'Enter the code from your authenticator app',
           });
         }
-        const ok = (await verifyTotp({ secret: pii.decrypt(found.totpSecretEnc!), token: totpCode })).valid;
+        const ok = (
+          await verifyTotp({
+            secret: pii.decrypt(found.totpSecretEnc!),
+            token: totpCode,
+            epochTolerance: TOTP_TOLERANCE,
+          })
+        ).valid;
         if (!ok)
           throw await fail(
             new AppError(401, 'invalid_second_factor', {
@@ -242,7 +255,12 @@ export async function authRoutes(app: FastifyInstance) {
           { currentStatus: row?.enabled ? 'enabled' : 'notStarted' },
         );
       }
-      if (!(await verifyTotp({ secret: app.services.pii.decrypt(row.enc), token: req.body.code })).valid) {
+      const code = {
+        secret: app.services.pii.decrypt(row.enc),
+        token: req.body.code,
+        epochTolerance: TOTP_TOLERANCE,
+      };
+      if (!(await verifyTotp(code)).valid) {
         throw new AppError(
           400,
           'validation_failed',
