@@ -9,12 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { testConfig } from '../src/config';
 import { createDatabase } from '../src/db/client';
-import { migrate } from '../src/db/migrate';
+import { listMigrations, migrate } from '../src/db/migrate';
 import { buildApp } from '../src/app';
-import { sealAllAudit, verifyAudit } from '../src/platform/audit';
+import { rowHash, sealAllAudit, verifyAudit } from '../src/platform/audit';
+import { hmacSm3 } from '../src/platform/crypto';
 import { systemCtx, transact } from '../src/platform/context';
 import { newId } from '../src/platform/ids';
-import { auditEvents, congresses } from '../src/platform/platform.table';
+import { auditChain, auditEvents, auditUnsealed, congresses } from '../src/platform/platform.table';
 import { createTestEnv, type TestClient, type TestEnv } from './harness';
 import { clientsByRole, expectRefusals, signIn } from './platform-fixtures';
 
@@ -121,15 +122,25 @@ describe('verifying the audit trail', () => {
     expect(rows.length).toBe(2);
   });
 
-  it('the database refuses to delete or edit audit rows', async () => {
-    await expect(exec('DELETE FROM audit_events')).rejects.toThrow();
-    await expect(exec(`UPDATE audit_events SET action = 'x' WHERE chain_seq IS NOT NULL`)).rejects.toThrow();
-    await expect(
-      exec(`UPDATE audit_events SET after = '{"x":1}'::jsonb WHERE chain_seq IS NULL`),
-    ).rejects.toThrow();
+  it('the database refuses to delete or edit audit rows and links of the chain', async () => {
+    await auditor.post('/api/v1/audit-events/verify');
+    const refusal = async (text: string) => {
+      const err = (await exec(text).then(
+        () => null,
+        (e: unknown) => e,
+      )) as { message: string; cause?: { message: string } } | null;
+      return err?.cause?.message ?? err?.message ?? 'not refused';
+    };
+    expect(await refusal('DELETE FROM audit_events')).toBe('audit_events is append-only');
+    expect(await refusal(`UPDATE audit_events SET action = 'x'`)).toBe('audit_events is append-only');
+    expect(await refusal(`UPDATE audit_events SET after = '{"x":1}'::jsonb`)).toBe(
+      'audit_events is append-only',
+    );
+    expect(await refusal('DELETE FROM audit_chain')).toBe('audit_chain is append-only');
+    expect(await refusal(`UPDATE audit_chain SET chain_hash = 'x'`)).toBe('audit_chain is append-only');
   });
 
-  it('finds an edited row (row_altered) and a deleted sealed row (row_missing, chain_broken)', async () => {
+  it('finds an edited row, a deleted row, a deleted link and a row outside the chain', async () => {
     // A congress of its own, so the tampering does not spoil the other tests.
     const c = await t.createCongress('被篡改的区人大');
     const aud = await signIn(t, 'aud_tampered', ['auditor'], { congressId: c.congressId });
@@ -146,30 +157,42 @@ describe('verifying the audit trail', () => {
     }
     expect((await aud.post('/api/v1/audit-events/verify')).json().problems).toEqual([]);
     const rows = await t.services.db
-      .select()
+      .select({ id: auditEvents.id, entityId: auditEvents.entityId, chainSeq: auditChain.chainSeq })
       .from(auditEvents)
+      .innerJoin(auditChain, eq(auditChain.eventId, auditEvents.id))
       .where(eq(auditEvents.congressId, c.congressId))
-      .orderBy(auditEvents.chainSeq);
-    const edited = rows.find((r) => r.entityId === '1')!;
-    const deleted = rows.find((r) => r.entityId === '3')!;
+      .orderBy(auditChain.chainSeq);
+    const row = (entityId: string) => rows.find((r) => r.entityId === entityId)!;
+    const problems = async () => (await aud.post('/api/v1/audit-events/verify')).json().problems as unknown[];
     await exec('ALTER TABLE audit_events DISABLE TRIGGER USER');
+    await exec('ALTER TABLE audit_chain DISABLE TRIGGER USER');
     try {
-      await exec(`UPDATE audit_events SET after = '{"i": 100}'::jsonb WHERE id = '${edited.id}'`);
-      const altered = (await aud.post('/api/v1/audit-events/verify')).json().problems;
-      expect(altered).toEqual([{ congressId: c.congressId, id: edited.id, problem: 'row_altered' }]);
+      // An edited row: its hash no longer matches.
+      await exec(`UPDATE audit_events SET after = '{"i": 100}'::jsonb WHERE id = '${row('1').id}'`);
+      expect(await problems()).toEqual([
+        { congressId: c.congressId, id: row('1').id, problem: 'row_altered' },
+      ]);
 
-      await exec(`DELETE FROM audit_events WHERE id = '${deleted.id}'`);
-      const missing = (await aud.post('/api/v1/audit-events/verify')).json().problems as {
-        problem: string;
-        chainSeq?: number;
-      }[];
-      const kinds = missing.map((p) => p.problem);
-      expect(kinds).toContain('row_altered');
-      expect(kinds).toContain('row_missing');
-      expect(kinds).toContain('chain_broken');
-      expect(missing.find((p) => p.problem === 'row_missing')!.chainSeq).toBe(deleted.chainSeq);
+      // A deleted row: its link names a row that is gone.
+      await exec(`DELETE FROM audit_events WHERE id = '${row('3').id}'`);
+      expect(await problems()).toEqual([
+        { congressId: c.congressId, id: row('1').id, problem: 'row_altered' },
+        { congressId: c.congressId, id: row('3').id, chainSeq: row('3').chainSeq, problem: 'row_missing' },
+      ]);
+
+      // A deleted link: a gap in the sequence, and the next link does not chain from its predecessor; its
+      // row is now outside the chain, and not queued for sealing either.
+      await exec(`DELETE FROM audit_chain WHERE event_id = '${row('0').id}'`);
+      expect(await problems()).toEqual([
+        { congressId: c.congressId, chainSeq: row('0').chainSeq, problem: 'row_missing' },
+        { congressId: c.congressId, id: row('1').id, problem: 'row_altered' },
+        { congressId: c.congressId, id: row('1').id, chainSeq: row('1').chainSeq, problem: 'chain_broken' },
+        { congressId: c.congressId, id: row('3').id, chainSeq: row('3').chainSeq, problem: 'row_missing' },
+        { congressId: c.congressId, id: row('0').id, problem: 'row_unchained' },
+      ]);
     } finally {
       await exec('ALTER TABLE audit_events ENABLE TRIGGER USER');
+      await exec('ALTER TABLE audit_chain ENABLE TRIGGER USER');
     }
     // The main congress's trail is untouched.
     expect((await auditor.post('/api/v1/audit-events/verify')).json().problems).toEqual([]);
@@ -192,16 +215,90 @@ describe('verifying the audit trail', () => {
     );
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
     const key = t.services.config.keys.audit;
-    expect(await sealAllAudit(t.services.db, key)).toBeGreaterThanOrEqual(50);
+    // In passes of 7: seven full ones and one of a single row, which ends the call.
+    expect(await sealAllAudit(t.services.db, key, 7)).toBeGreaterThanOrEqual(50);
     const rows = await t.services.db
       .select()
       .from(auditEvents)
       .where(eq(auditEvents.congressId, c.congressId));
     expect(rows).toHaveLength(50);
-    expect(rows.map((r) => r.chainSeq).sort((a, b) => a! - b!)).toEqual(
+    const links = await t.services.db
+      .select()
+      .from(auditChain)
+      .where(eq(auditChain.congressId, c.congressId));
+    expect(links.map((l) => l.eventId).sort()).toEqual(rows.map((r) => r.id).sort());
+    expect(links.map((r) => r.chainSeq).sort((a, b) => a - b)).toEqual(
       Array.from({ length: 50 }, (_, i) => i + 1),
     );
     expect((await verifyAudit(t.services.db, key, [c.congressId])).problems).toEqual([]);
+  });
+});
+
+describe('migration 0306: the chain kept apart from the rows', () => {
+  it('turns the sealed rows into links and queues the unsealed ones; the trail verifies and seals on', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'minyi-audit0306-'));
+    const database = await createDatabase({ url: null, dataDir });
+    try {
+      const all = listMigrations();
+      await migrate(
+        database,
+        all.filter((m) => m.name < '0306'),
+      );
+      const key = testConfig().keys.audit;
+      const congressId = newId();
+      await database.db.execute(
+        sql`INSERT INTO congresses (id, congress_id, name, level) VALUES (${congressId}, ${congressId}, '迁移区', 'district')`,
+      );
+      // Five rows as the old code wrote them; the first three sealed on the rows themselves.
+      const fields = Array.from({ length: 5 }, (_, i) => ({
+        id: newId(),
+        congressId,
+        accountId: null,
+        role: 'public',
+        action: 'test.old',
+        entityType: 'test',
+        entityId: String(i),
+        before: null,
+        after: { i },
+        ip: null,
+        requestId: null,
+        createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
+      }));
+      let hash = '0'.repeat(64);
+      for (const [i, f] of fields.entries()) {
+        const own = rowHash(key, f);
+        const sealed = i < 3;
+        if (sealed) hash = hmacSm3(key, `${hash}|${i + 1}|${own}`);
+        await database.db.execute(sql`
+          INSERT INTO audit_events (id, congress_id, role, action, entity_type, entity_id, after, created_at,
+            row_hash, chain_seq, chain_hash)
+          VALUES (${f.id}, ${congressId}, 'public', 'test.old', 'test', ${f.entityId}, ${JSON.stringify(f.after)}::jsonb,
+            ${f.createdAt.toISOString()}, ${own}, ${sealed ? i + 1 : null}, ${sealed ? hash : null})`);
+      }
+      await database.db.execute(
+        sql`INSERT INTO audit_chain_heads (congress_id, chain_seq, chain_hash) VALUES (${congressId}, 3, ${hash})`,
+      );
+
+      expect(await migrate(database, all)).toContain('0306_audit_chain_apart.sql');
+      const links = await database.db.select().from(auditChain).orderBy(auditChain.chainSeq);
+      expect(links.map((l) => [l.chainSeq, l.eventId])).toEqual(
+        fields.slice(0, 3).map((f, i) => [i + 1, f.id]),
+      );
+      const queued = await database.db.select().from(auditUnsealed);
+      expect(queued.map((q) => q.id).sort()).toEqual(
+        fields
+          .slice(3)
+          .map((f) => f.id)
+          .sort(),
+      );
+      expect(await verifyAudit(database.db, key)).toEqual({ checked: 5, problems: [] });
+      // The two queued rows are chained after the three, and the trail still verifies.
+      expect(await sealAllAudit(database.db, key)).toBe(2);
+      expect(await database.db.select().from(auditUnsealed)).toEqual([]);
+      expect(await verifyAudit(database.db, key)).toEqual({ checked: 5, problems: [] });
+    } finally {
+      await database.close();
+    }
   });
 });
 

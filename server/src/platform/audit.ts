@@ -1,13 +1,14 @@
 // The audit trail: a row per state change, written in the change's transaction with a keyed SM3 hash of
-// its content. `sealAudit` chains unsealed rows per congress (chain_seq, chain_hash); `verifyAudit` finds
-// any row that was edited, deleted or inserted behind the application's back.
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+// its content, and never updated. `sealAudit` chains the rows written since its last pass per congress: it
+// takes them off the queue of unsealed rows and appends a link per row to `audit_chain` (chain_seq,
+// chain_hash). `verifyAudit` finds any row that was edited, deleted or inserted behind the application's back.
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Ctx } from './context';
 import { hmacSm3 } from './crypto';
 import { newId } from './ids';
-import { insertRow } from './statement';
-import { auditChainHeads, auditEvents } from './platform.table';
+import { insertRow, type Statement } from './statement';
+import { auditChain, auditChainHeads, auditEvents, auditUnsealed } from './platform.table';
 
 export interface AuditEntry {
   /** `<entity>.<verb>`, e.g. `opinion.submit`. */
@@ -23,7 +24,6 @@ export interface AuditEntry {
 }
 
 const GENESIS = '0'.repeat(64);
-const UNSEALED = '9223372036854775807';
 
 interface HashedFields {
   id: string;
@@ -62,8 +62,11 @@ export const rowHash = (key: Buffer, f: HashedFields): string =>
 /** JSON round-trip so what we hash is exactly what jsonb stores (dates as ISO strings). */
 const toJson = (v: unknown): unknown => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
 
-/** The INSERT of one audit row (built now, with its hash; executed by the caller). */
-export function auditInsert(ctx: Ctx, entry: AuditEntry) {
+/**
+ * The INSERTs of one audit row (built now, with its hash; executed by the caller): the row, and its entry
+ * in the queue of unsealed rows.
+ */
+export function auditInserts(ctx: Ctx, entry: AuditEntry): [Statement, Statement] {
   const congressId = entry.congressId ?? ctx.actor?.congressId;
   if (!congressId) throw new Error(`audit ${entry.action}: no congress to record it under`);
   // Millisecond precision: what timestamptz returns equals what we hashed.
@@ -82,14 +85,27 @@ export function auditInsert(ctx: Ctx, entry: AuditEntry) {
     requestId: ctx.meta.requestId,
     createdAt,
   };
-  return insertRow(auditEvents, { ...fields, rowHash: rowHash(ctx.app.config.keys.audit, fields) });
+  const hash = rowHash(ctx.app.config.keys.audit, fields);
+  return [
+    insertRow(auditEvents, { ...fields, rowHash: hash }),
+    insertRow(auditUnsealed, { congressId, id: fields.id, rowHash: hash }),
+  ];
 }
 
+/** Rows chained per pass (one transaction). */
+export const SEAL_BATCH = 5000;
+
 /**
- * Chains every unsealed row of one congress, in id (time) order, after the current head. One sealer at a
- * time per congress (the head row is locked); writers never take that lock.
+ * Chains up to `batch` unsealed rows of one congress, in id (time) order, after the current head: takes
+ * them off the queue and appends their links. One sealer at a time per congress (the head row is locked);
+ * writers never take that lock. A row committed after a pass, whatever its id, is chained by a later one.
  */
-export async function sealAudit(db: Db, key: Buffer, congressId: string, batch = 5000): Promise<number> {
+export async function sealAudit(
+  db: Db,
+  key: Buffer,
+  congressId: string,
+  batch = SEAL_BATCH,
+): Promise<number> {
   return db.transaction(async (tx) => {
     await tx
       .insert(auditChainHeads)
@@ -100,12 +116,14 @@ export async function sealAudit(db: Db, key: Buffer, congressId: string, batch =
       .from(auditChainHeads)
       .where(eq(auditChainHeads.congressId, congressId))
       .for('update');
-    const rows = await tx
-      .select({ id: auditEvents.id, rowHash: auditEvents.rowHash })
-      .from(auditEvents)
-      .where(and(eq(auditEvents.congressId, congressId), isNull(auditEvents.chainSeq)))
-      .orderBy(asc(auditEvents.id))
-      .limit(batch);
+    const taken = await tx.execute(sql`
+      DELETE FROM audit_unsealed u
+      WHERE u.congress_id = ${congressId} AND u.id IN (
+        SELECT id FROM audit_unsealed WHERE congress_id = ${congressId} ORDER BY id LIMIT ${batch})
+      RETURNING u.id, u.row_hash`);
+    const rows = (taken as unknown as { rows: { id: string; row_hash: string }[] }).rows.sort((a, b) =>
+      a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+    );
     let seq = head.chainSeq;
     let hash = head.chainHash;
     const ids: string[] = [];
@@ -113,7 +131,7 @@ export async function sealAudit(db: Db, key: Buffer, congressId: string, batch =
     const hashes: string[] = [];
     for (const row of rows) {
       seq += 1;
-      hash = hmacSm3(key, `${hash}|${seq}|${row.rowHash}`);
+      hash = hmacSm3(key, `${hash}|${seq}|${row.row_hash}`);
       ids.push(row.id);
       seqs.push(seq);
       hashes.push(hash);
@@ -121,10 +139,10 @@ export async function sealAudit(db: Db, key: Buffer, congressId: string, batch =
     if (rows.length > 0) {
       // One statement for the whole batch (ids are UUIDs and hashes hex, so the array literals need no escaping).
       await tx.execute(sql`
-        UPDATE audit_events a SET chain_seq = u.seq, chain_hash = u.hash
+        INSERT INTO audit_chain (congress_id, chain_seq, event_id, chain_hash)
+        SELECT ${congressId}, u.seq, u.id, u.hash
         FROM unnest(${`{${ids.join(',')}}`}::uuid[], ${`{${seqs.join(',')}}`}::bigint[], ${`{${hashes.join(',')}}`}::text[])
-          AS u(id, seq, hash)
-        WHERE a.id = u.id`);
+          AS u(id, seq, hash)`);
       await tx
         .update(auditChainHeads)
         .set({ chainSeq: seq, chainHash: hash, sealedAt: new Date() })
@@ -134,18 +152,21 @@ export async function sealAudit(db: Db, key: Buffer, congressId: string, batch =
   });
 }
 
-export async function sealAllAudit(db: Db, key: Buffer): Promise<number> {
-  const congresses = await db
-    .selectDistinct({ congressId: auditEvents.congressId })
-    .from(auditEvents)
-    .where(isNull(auditEvents.chainSeq));
+/**
+ * Seals every row committed before the call, in passes of `batch`; a pass that finds fewer has emptied
+ * the congress's queue. Rows committed meanwhile wait for the next call: chasing them, under a steady
+ * stream of writes, made passes of a few hundred rows back to back, each paying the search's fixed cost
+ * (docs/PERFORMANCE.md, eighth pass).
+ */
+export async function sealAllAudit(db: Db, key: Buffer, batch = SEAL_BATCH): Promise<number> {
+  const congresses = await db.selectDistinct({ congressId: auditUnsealed.congressId }).from(auditUnsealed);
   let n = 0;
   for (const { congressId } of congresses) {
     let sealed: number;
     do {
-      sealed = await sealAudit(db, key, congressId);
+      sealed = await sealAudit(db, key, congressId, batch);
       n += sealed;
-    } while (sealed > 0);
+    } while (sealed === batch);
   }
   return n;
 }
@@ -154,12 +175,36 @@ export interface AuditProblem {
   congressId: string;
   id?: string;
   chainSeq?: number;
-  problem: 'row_altered' | 'chain_broken' | 'row_missing' | 'head_mismatch';
+  /**
+   * `row_unchained`: a row neither chained nor waiting to be (written behind the application's back, or
+   * its queue entry deleted): no seal will ever cover it.
+   */
+  problem: 'row_altered' | 'chain_broken' | 'row_missing' | 'head_mismatch' | 'row_unchained';
 }
 
+type EventRow = typeof auditEvents.$inferSelect;
+
+const rowHashOf = (key: Buffer, row: EventRow) =>
+  rowHash(key, {
+    id: row.id,
+    congressId: row.congressId,
+    accountId: row.accountId,
+    role: row.role,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    before: row.before,
+    after: row.after,
+    ip: row.ip,
+    requestId: row.requestId,
+    createdAt: row.createdAt,
+  });
+
+const PAGE = 2000;
+
 /**
- * Recomputes every row hash and walks every congress's chain (or only the `only` congresses').
- * An empty list means intact.
+ * Recomputes every row hash and walks every congress's chain (or only the `only` congresses'): the links in
+ * order with their rows, then the rows not yet chained. An empty list means intact.
  */
 export async function verifyAudit(
   db: Db,
@@ -174,63 +219,71 @@ export async function verifyAudit(
     : new Set([
         ...heads.map((h) => h.congressId),
         ...(await db.selectDistinct({ c: auditEvents.congressId }).from(auditEvents)).map((r) => r.c),
+        ...(await db.selectDistinct({ c: auditChain.congressId }).from(auditChain)).map((r) => r.c),
       ]);
   for (const congressId of congressIds) {
+    // The chain, link by link.
     let expectedSeq = 0;
     let hash = GENESIS;
-    let lastKey = '-1';
-    let lastId = '00000000-0000-0000-0000-000000000000';
-    const sortKey = sql`coalesce(${auditEvents.chainSeq}, ${sql.raw(UNSEALED)})`;
     for (;;) {
-      // Sealed rows in chain order, then unsealed rows, in pages.
-      const page = await db
-        .select()
-        .from(auditEvents)
-        .where(
-          and(
-            eq(auditEvents.congressId, congressId),
-            sql`(${sortKey}, ${auditEvents.id}) > (${lastKey}::bigint, ${lastId}::uuid)`,
-          ),
-        )
-        .orderBy(sortKey, asc(auditEvents.id))
-        .limit(2000);
-      if (page.length === 0) break;
-      for (const row of page) {
-        checked++;
-        const expected = rowHash(key, {
-          id: row.id,
-          congressId: row.congressId,
-          accountId: row.accountId,
-          role: row.role,
-          action: row.action,
-          entityType: row.entityType,
-          entityId: row.entityId,
-          before: row.before,
-          after: row.after,
-          ip: row.ip,
-          requestId: row.requestId,
-          createdAt: row.createdAt,
-        });
-        if (expected !== row.rowHash) problems.push({ congressId, id: row.id, problem: 'row_altered' });
-        if (row.chainSeq !== null) {
-          expectedSeq += 1;
-          if (row.chainSeq !== expectedSeq) {
-            problems.push({ congressId, chainSeq: expectedSeq, problem: 'row_missing' });
-            expectedSeq = row.chainSeq;
-          }
-          hash = hmacSm3(key, `${hash}|${row.chainSeq}|${row.rowHash}`);
-          if (hash !== row.chainHash) {
-            problems.push({ congressId, id: row.id, chainSeq: row.chainSeq, problem: 'chain_broken' });
-            hash = row.chainHash ?? hash;
-          }
+      const links = await db
+        .select({ link: auditChain, row: auditEvents })
+        .from(auditChain)
+        .leftJoin(auditEvents, eq(auditEvents.id, auditChain.eventId))
+        .where(and(eq(auditChain.congressId, congressId), sql`${auditChain.chainSeq} > ${expectedSeq}`))
+        .orderBy(asc(auditChain.chainSeq))
+        .limit(PAGE);
+      if (links.length === 0) break;
+      for (const { link, row } of links) {
+        expectedSeq += 1;
+        if (link.chainSeq !== expectedSeq) {
+          problems.push({ congressId, chainSeq: expectedSeq, problem: 'row_missing' });
+          expectedSeq = link.chainSeq;
         }
-        lastId = row.id;
-        lastKey = String(row.chainSeq ?? UNSEALED);
+        if (!row) {
+          problems.push({ congressId, id: link.eventId, chainSeq: link.chainSeq, problem: 'row_missing' });
+        } else {
+          checked++;
+          if (rowHashOf(key, row) !== row.rowHash)
+            problems.push({ congressId, id: row.id, problem: 'row_altered' });
+          hash = hmacSm3(key, `${hash}|${link.chainSeq}|${row.rowHash}`);
+          if (hash !== link.chainHash)
+            problems.push({ congressId, id: row.id, chainSeq: link.chainSeq, problem: 'chain_broken' });
+        }
+        hash = link.chainHash;
       }
     }
     const head = heads.find((h) => h.congressId === congressId);
     if (head && (head.chainSeq !== expectedSeq || head.chainHash !== hash)) {
       problems.push({ congressId, chainSeq: head.chainSeq, problem: 'head_mismatch' });
+    }
+    // The rows not chained: each must be intact and waiting in the queue.
+    let lastId = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const page = await db
+        .select({ row: auditEvents, queued: auditUnsealed.id })
+        .from(auditEvents)
+        .leftJoin(
+          auditUnsealed,
+          and(eq(auditUnsealed.congressId, auditEvents.congressId), eq(auditUnsealed.id, auditEvents.id)),
+        )
+        .where(
+          and(
+            eq(auditEvents.congressId, congressId),
+            sql`${auditEvents.id} > ${lastId}`,
+            sql`NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.event_id = ${auditEvents.id})`,
+          ),
+        )
+        .orderBy(asc(auditEvents.id))
+        .limit(PAGE);
+      if (page.length === 0) break;
+      for (const { row, queued } of page) {
+        checked++;
+        if (rowHashOf(key, row) !== row.rowHash)
+          problems.push({ congressId, id: row.id, problem: 'row_altered' });
+        if (!queued) problems.push({ congressId, id: row.id, problem: 'row_unchained' });
+        lastId = row.id;
+      }
     }
   }
   return { checked, problems };

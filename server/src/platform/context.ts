@@ -3,7 +3,7 @@
 import type { Role } from '@minyi/domain';
 import type { Config } from '../config';
 import type { Database, Db } from '../db/client';
-import { auditInsert, type AuditEntry } from './audit';
+import { auditInserts, type AuditEntry } from './audit';
 import { jobInsert, type EnqueueOptions, type JobQueue } from './jobs';
 import type { Pii } from './pii';
 import type { FileStorage } from './files';
@@ -82,7 +82,7 @@ function writeBuffer(ctx: Ctx) {
   const writes: Writes = {
     app: ctx.app,
     audit: (entry) => {
-      pending.push(auditInsert(ctx, entry));
+      pending.push(...auditInserts(ctx, entry));
       return Promise.resolve();
     },
     enqueue: (name, payload, opts) => {

@@ -111,9 +111,30 @@ export const auditEvents = pgTable('audit_events', {
   requestId: text('request_id'),
   createdAt: ts('created_at').notNull().defaultNow(),
   rowHash: text('row_hash').notNull(),
-  chainSeq: bigint('chain_seq', { mode: 'number' }),
-  chainHash: text('chain_hash'),
 });
+
+/** Audit rows not yet chained: the sealer's queue (migration 0306). */
+export const auditUnsealed = pgTable(
+  'audit_unsealed',
+  {
+    congressId: uuid('congress_id').notNull(),
+    id: uuid('id').notNull(),
+    rowHash: text('row_hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.congressId, t.id] })],
+);
+
+/** The chain of a congress's audit rows, a link per row, append-only (migration 0306). */
+export const auditChain = pgTable(
+  'audit_chain',
+  {
+    congressId: uuid('congress_id').notNull(),
+    chainSeq: bigint('chain_seq', { mode: 'number' }).notNull(),
+    eventId: uuid('event_id').notNull().unique(),
+    chainHash: text('chain_hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.congressId, t.chainSeq] })],
+);
 
 export const auditChainHeads = pgTable('audit_chain_heads', {
   congressId: uuid('congress_id').primaryKey(),

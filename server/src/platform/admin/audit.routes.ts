@@ -28,7 +28,7 @@ const problemItem = z.object({
   congressId: z.string(),
   id: z.string().optional(),
   chainSeq: z.number().optional(),
-  problem: z.enum(['row_altered', 'chain_broken', 'row_missing', 'head_mismatch']),
+  problem: z.enum(['row_altered', 'chain_broken', 'row_missing', 'head_mismatch', 'row_unchained']),
 });
 
 const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((v) => new Date(v));

@@ -1,12 +1,14 @@
 // Seals the unsealed audit rows of the auditor's congress, then verifies its whole chain.
-import { sealAudit, verifyAudit } from '../../audit';
+import { SEAL_BATCH, sealAudit, verifyAudit } from '../../audit';
 import { transact, type Ctx } from '../../context';
 
 export async function verifyAuditTrail(ctx: Ctx) {
   const { db, config } = ctx.app;
   const congressId = ctx.actor!.congressId;
   let sealed = 0;
-  for (let n = -1; n !== 0; sealed += n) n = await sealAudit(db, config.keys.audit, congressId);
+  // Until a pass finds less than a full batch: everything committed before the check is sealed.
+  for (let n = SEAL_BATCH; n === SEAL_BATCH; sealed += n)
+    n = await sealAudit(db, config.keys.audit, congressId);
   const { checked, problems } = await verifyAudit(db, config.keys.audit, [congressId]);
   await transact(ctx, (w) =>
     w.audit({

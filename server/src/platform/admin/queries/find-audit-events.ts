@@ -2,7 +2,7 @@
 import { and, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { decodeCursor, page } from '../../http';
-import { accounts, auditEvents } from '../../platform.table';
+import { accounts, auditChain, auditEvents } from '../../platform.table';
 
 export interface FindAuditEventsQuery {
   action?: string;
@@ -51,10 +51,11 @@ export async function findAuditEvents(db: Db, congressId: string, q: FindAuditEv
       after: auditEvents.after,
       ip: auditEvents.ip,
       requestId: auditEvents.requestId,
-      chainSeq: auditEvents.chainSeq,
+      chainSeq: auditChain.chainSeq,
     })
     .from(auditEvents)
     .leftJoin(accounts, eq(accounts.id, auditEvents.accountId))
+    .leftJoin(auditChain, eq(auditChain.eventId, auditEvents.id))
     .where(and(...where))
     .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
     .limit(q.limit + 1);
