@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fork } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import inspector from 'node:inspector';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
@@ -94,7 +94,30 @@ async function freshPostgres(baseUrl: string, poolSize: number) {
   return { database, drop };
 }
 
+/**
+ * The V8 flags `npm start` gives the server (its script in package.json, the one place they are written):
+ * the server measured here runs in this process, so it must have them too.
+ */
+export const SERVER_V8_FLAGS: string[] =
+  (
+    JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      scripts: { start: string };
+    }
+  ).scripts.start.match(/--max-[a-z-]+=\d+/g) ?? [];
+
+/** Runs this benchmark again with the server's V8 flags, when it was started without them, and exits. */
+function withServerFlags() {
+  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
+  const missing = SERVER_V8_FLAGS.filter((f) => !given.includes(f));
+  if (missing.length === 0) return;
+  const res = spawnSync(process.execPath, [...missing, ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+  });
+  process.exit(res.status ?? 1);
+}
+
 export async function startServer(opts: StartOptions = {}): Promise<BenchServer> {
+  withServerFlags();
   const args = opts.args ?? parseArgs();
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'minyi-bench-'));
   let drop = async () => undefined as void;
