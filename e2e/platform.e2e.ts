@@ -273,6 +273,7 @@ describe('platform shell', () => {
     expect(secret).toMatch(/^[A-Z2-7]+=*$/);
     await page.getByTestId('totp-qr').waitFor();
     await shot(page, 'platform-auditor-totp');
+    const enrolledStep = Math.floor(Date.now() / 30_000);
     await page.getByTestId('totp-code').fill(await generate({ secret }));
     await page.getByTestId('totp-confirm').click();
     await page.waitForURL((u) => u.pathname === '/');
@@ -302,6 +303,8 @@ describe('platform shell', () => {
     await page.getByTestId('login-error').waitFor();
     expect(await page.getByTestId('login-error').innerText()).toContain('动态验证码错误');
     await shot(page, 'platform-login-second-factor');
+    // A code is accepted once: the enrolment's is used, so the sign-in takes the authenticator's next one.
+    while (Math.floor(Date.now() / 30_000) <= enrolledStep) await page.waitForTimeout(500);
     await page.getByTestId('login-totp').fill(await generate({ secret }));
     await page.getByTestId('login-totp-submit').click();
     await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 20_000 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { generate } from 'otplib';
-import { auditEvents } from '../src/platform/platform.table';
+import { accounts, auditEvents } from '../src/platform/platform.table';
 import { createTestEnv, TEST_PASSWORD, type TestEnv } from './harness';
 
 let t: TestEnv;
@@ -80,7 +80,7 @@ describe('auth contract', () => {
 });
 
 describe('second factor', () => {
-  it("accepts a code from the authenticator's previous 30-second step, not an older one", async () => {
+  it("accepts a code from the authenticator's previous 30-second step, not an older one, and each code once", async () => {
     const admin = await t.as('totp-drift', ['systemAdmin']);
     const { secret } = (await admin.post('/api/v1/auth/totp/setup')).json();
     const now = Math.floor(Date.now() / 1000);
@@ -91,12 +91,30 @@ describe('second factor', () => {
     expect(enabled.statusCode, enabled.body).toBe(204);
     const login = (code: string) =>
       t.anon.post('/api/v1/auth/login', { username: 'totp-drift', password: TEST_PASSWORD, totpCode: code });
+    const refused = (res: Awaited<ReturnType<typeof login>>) => {
+      expect(res.statusCode, res.body).toBe(401);
+      expect(res.json().code).toBe('invalid_second_factor');
+      expect(res.headers['set-cookie']).toBeUndefined();
+    };
     // Two steps old: refused, and nothing signed in.
-    const stale = await login(await generate({ secret, epoch: now - 75 }));
-    expect(stale.statusCode).toBe(401);
-    expect(stale.json().code).toBe('invalid_second_factor');
-    expect(stale.headers['set-cookie']).toBeUndefined();
-    // One step old: accepted.
+    refused(await login(await generate({ secret, epoch: now - 75 })));
+    // The enrolment's own code, once more: used (RFC 6238 §5.2).
+    refused(await login(await generate({ secret, epoch: now - 30 })));
+    // This step's code: accepted once, then used.
+    const current = await generate({ secret, epoch: now });
+    const first = await login(current);
+    expect(first.statusCode, first.body).toBe(200);
+    refused(await login(current));
+    // Two sign-ins racing with one code: one passes.
+    const [{ id }] = await t.services.db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(eq(accounts.username, 'totp-drift'));
+    await t.services.db.update(accounts).set({ totpLastStep: null }).where(eq(accounts.id, id));
+    const raced = await Promise.all([login(current), login(current)]);
+    expect(raced.map((r) => r.statusCode).sort()).toEqual([200, 401]);
+    // An enrolment long past (no step recorded): a code from the previous step signs in.
+    await t.services.db.update(accounts).set({ totpLastStep: null }).where(eq(accounts.id, id));
     const late = await login(await generate({ secret, epoch: now - 30 }));
     expect(late.statusCode, late.body).toBe(200);
   });

@@ -51,6 +51,7 @@ export const accounts = pgTable('accounts', {
   lockedUntil: ts('locked_until'),
   totpSecretEnc: text('totp_secret_enc'),
   totpEnabled: boolean('totp_enabled').notNull().default(false),
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
   deputyId: uuid('deputy_id'),
   handlingUnitId: uuid('handling_unit_id'),
   phoneEnc: text('phone_enc'),

@@ -1,7 +1,8 @@
 // /api/v1/auth: login (with a second factor), logout, who am I, TOTP enrolment and personal API tokens.
 // The login, me and logout contracts are stable: other tools depend on them.
 import type { FastifyInstance } from 'fastify';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
 import { z } from 'zod';
 import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
 import { isAdminRole } from '@minyi/domain';
@@ -19,6 +20,12 @@ import { burnPasswordTime, hashPassword, verifyPassword } from './passwords';
  * to a person and to the browser journey alike. Codes from the next step are not.
  */
 const TOTP_TOLERANCE: [number, number] = [30, 0];
+
+const wrongSecondFactor = () =>
+  new AppError(401, 'invalid_second_factor', {
+    zh: '动态验证码错误或已使用过，请输入验证器上的新验证码',
+    en: 'The authenticator code is wrong or was already used; enter the next one your app shows',
+  });
 import {
   createSession,
   forgetSessions,
@@ -53,6 +60,25 @@ const loginBody = z.strictObject({
 const invalidCredentials = () =>
   new AppError(401, 'invalid_credentials', { zh: '用户名或密码错误', en: 'Wrong username or password' });
 
+/** The TOTP time step a verified code was accepted for (otplib's result type also covers HOTP). */
+function acceptedStep(result: Awaited<ReturnType<typeof verifyTotp>>): number | null {
+  if (!result.valid) return null;
+  if (!('timeStep' in result)) throw new Error('a TOTP verification without its time step');
+  return result.timeStep;
+}
+
+/** Records `step` as the account's last accepted TOTP step, unless it (or a later one) already is. */
+async function claimTotpStep(db: Db, accountId: string, step: number): Promise<boolean> {
+  const claimed = await db
+    .update(accounts)
+    .set({ totpLastStep: step })
+    .where(
+      and(eq(accounts.id, accountId), or(isNull(accounts.totpLastStep), lt(accounts.totpLastStep, step))),
+    )
+    .returning({ id: accounts.id });
+  return claimed.length > 0;
+}
+
 export async function authRoutes(app: FastifyInstance) {
   const r = typed(app);
 
@@ -77,6 +103,7 @@ export async function authRoutes(app: FastifyInstance) {
           lockedUntil: accounts.lockedUntil,
           failedLogins: accounts.failedLogins,
           totpSecretEnc: accounts.totpSecretEnc,
+          totpLastStep: accounts.totpLastStep,
         })
         .from(accounts)
         .where(sql`lower(${accounts.username}) = lower(${username})`);
@@ -126,6 +153,9 @@ export async function authRoutes(app: FastifyInstance) {
       if (account.status !== 'active') {
         throw new AppError(403, 'account_disabled', { zh: '账号已停用', en: 'This account is disabled' });
       }
+      // The time step the code was accepted for: a code is accepted once (RFC 6238 §5.2), so only for a step
+      // after the last one accepted for this account.
+      let totpStep: number | null = null;
       if (account.totpEnabled) {
         if (!totpCode) {
           throw new AppError(401, 'second_factor_required', {
@@ -133,22 +163,18 @@ export async function authRoutes(app: FastifyInstance) {
             en: 'Enter the code from your authenticator app',
           });
         }
-        const ok = (
-          await verifyTotp({
-            secret: pii.decrypt(found.totpSecretEnc!),
-            token: totpCode,
-            epochTolerance: TOTP_TOLERANCE,
-          })
-        ).valid;
-        if (!ok)
-          throw await fail(
-            new AppError(401, 'invalid_second_factor', {
-              zh: '动态验证码错误',
-              en: 'The authenticator code is wrong',
-            }),
-          );
+        const checked = await verifyTotp({
+          secret: pii.decrypt(found.totpSecretEnc!),
+          token: totpCode,
+          epochTolerance: TOTP_TOLERANCE,
+          ...(found.totpLastStep !== null ? { afterTimeStep: found.totpLastStep } : {}),
+        });
+        totpStep = acceptedStep(checked);
+        if (totpStep === null) throw await fail(wrongSecondFactor());
       }
       const session = await transact(ctx, async (w) => {
+        // Claims the step; a sign-in racing with the same code finds it taken and writes nothing.
+        if (totpStep !== null && !(await claimTotpStep(w.db, found.id, totpStep))) return null;
         await w.db
           .update(accounts)
           .set({ failedLogins: 0, lockedUntil: null })
@@ -162,6 +188,7 @@ export async function authRoutes(app: FastifyInstance) {
         });
         return s;
       });
+      if (!session) throw await fail(wrongSecondFactor());
       setSessionCookie(app, reply, session.token);
       return { user: presentUser(account), csrfToken: session.csrfToken };
     },
@@ -223,7 +250,7 @@ export async function authRoutes(app: FastifyInstance) {
       await transact(ctxOf(req), async (w) => {
         await w.db
           .update(accounts)
-          .set({ totpSecretEnc: app.services.pii.encrypt(secret) })
+          .set({ totpSecretEnc: app.services.pii.encrypt(secret), totpLastStep: null })
           .where(eq(accounts.id, actor.accountId));
         await w.audit({ action: 'account.totpSetup', entityType: 'account', entityId: actor.accountId });
       });
@@ -260,7 +287,8 @@ export async function authRoutes(app: FastifyInstance) {
         token: req.body.code,
         epochTolerance: TOTP_TOLERANCE,
       };
-      if (!(await verifyTotp(code)).valid) {
+      const step = acceptedStep(await verifyTotp(code));
+      if (step === null) {
         throw new AppError(
           400,
           'validation_failed',
@@ -274,7 +302,11 @@ export async function authRoutes(app: FastifyInstance) {
       }
       const sessionId = req.session.id;
       await transact(ctxOf(req), async (w) => {
-        await w.db.update(accounts).set({ totpEnabled: true }).where(eq(accounts.id, actor.accountId));
+        // The enrolment's code counts as used: signing in needs a code of a later step.
+        await w.db
+          .update(accounts)
+          .set({ totpEnabled: true, totpLastStep: step })
+          .where(eq(accounts.id, actor.accountId));
         await w.db.update(sessions).set({ restricted: false }).where(eq(sessions.id, sessionId));
         await w.audit({ action: 'account.totpEnable', entityType: 'account', entityId: actor.accountId });
       });
