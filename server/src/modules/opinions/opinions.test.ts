@@ -1,7 +1,7 @@
 // The opinion loop end to end over HTTP against a real database: the contract, the bad-input list, the
 // whole loop with audit rows, refusals by role, deadlines across holidays, hand-backs, abuse protection.
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, gte, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import ExcelJS from 'exceljs';
 import { addWorkingDays, endOfShanghaiDay, shanghaiDate } from '@minyi/domain/calendar';
@@ -540,31 +540,61 @@ describe('the closed loop', () => {
     await t.services.calendar.importDays(t.services.db, t.congressId, []);
   });
 
-  it('reminds the unit and escalates overdue items once a day (idempotent)', async () => {
-    const id = await forwardOverdue({ content: '井盖缺失' });
+  it('sends the unit one digest a day and escalates each overdue item once a day (idempotent)', async () => {
+    const since = new Date();
+    const ids = [
+      await forwardOverdue({ content: '井盖缺失' }),
+      await forwardOverdue({ content: '路面塌陷' }),
+    ];
     const overdue = (await staff.get('/api/v1/opinions?due=overdue')).json();
-    expect(overdue.items.map((i: { id: string }) => i.id)).toContain(id);
-    expect(overdue.items.find((i: { id: string }) => i.id === id).due).toBe('overdue');
+    expect(overdue.items.map((i: { id: string }) => i.id)).toEqual(expect.arrayContaining(ids));
+    expect(overdue.items.find((i: { id: string }) => i.id === ids[0]).due).toBe('overdue');
     await sweepDeadlines();
     await sweepDeadlines();
-    const escalated = await t.services.db
-      .select()
-      .from(opinionEvents)
-      .where(and(eq(opinionEvents.opinionId, id), eq(opinionEvents.kind, 'escalated')));
-    expect(escalated).toHaveLength(1);
-    expect(escalated[0].isPublic).toBe(false);
-    const staffNotes = await t.services.db
+    for (const id of ids) {
+      const escalated = await t.services.db
+        .select()
+        .from(opinionEvents)
+        .where(and(eq(opinionEvents.opinionId, id), eq(opinionEvents.kind, 'escalated')));
+      expect(escalated).toHaveLength(1);
+      expect(escalated[0].isPublic).toBe(false);
+      expect(await auditActions(id)).toContain('opinion.escalate');
+    }
+    // The unit's accounts: one digest each, naming both items, linking to their overdue queue.
+    const [unitAccount] = await t.services.db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(eq(accounts.username, 'unitA'));
+    const digests = await t.services.db
       .select()
       .from(notifications)
-      .where(eq(notifications.kind, 'opinion.escalated'));
-    expect(staffNotes.length).toBeGreaterThan(0);
-    expect(await auditActions(id)).toContain('opinion.escalate');
+      .where(
+        and(
+          eq(notifications.accountId, unitAccount.id),
+          eq(notifications.kind, 'opinion.overdue'),
+          gte(notifications.createdAt, since),
+        ),
+      );
+    expect(digests).toHaveLength(1);
+    expect(digests[0].link).toBe('/opinions/workbench?due=overdue');
+    expect((digests[0].title as { zh: string }).zh).toMatch(/^\d+ 件群众意见已超期/);
+    expect((digests[0].body as { zh: string }).zh).toContain('井盖缺失');
+    expect((digests[0].body as { zh: string }).zh).toContain('路面塌陷');
+    // The street's escalation: one message for the items escalated together.
+    const escalations = await t.services.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.kind, 'opinion.escalated'), gte(notifications.createdAt, since)));
+    const recipients = escalations.map((n) => n.accountId);
+    expect(new Set(recipients).size).toBe(recipients.length);
+    expect(escalations[0].link).toBe(`/opinions/workbench?due=overdue&streetId=${t.streetId}`);
   });
 });
 
 describe('escalation to the street working committee', () => {
   /** Forwards a fresh opinion in `streetId`, makes it overdue, runs the sweep; the escalation's recipients. */
   async function escalate(streetId: string) {
+    const since = new Date();
     const id = await forwardOverdue({ content: '小区围墙倒塌无人处理', streetId });
     await sweepDeadlines();
     const rows = await t.services.db
@@ -572,7 +602,11 @@ describe('escalation to the street working committee', () => {
       .from(notifications)
       .innerJoin(accounts, eq(accounts.id, notifications.accountId))
       .where(
-        and(eq(notifications.kind, 'opinion.escalated'), eq(notifications.link, `/opinions/triage/${id}`)),
+        and(
+          eq(notifications.kind, 'opinion.escalated'),
+          eq(notifications.link, `/opinions/workbench?due=overdue&streetId=${streetId}`),
+          gte(notifications.createdAt, since),
+        ),
       );
     return { id, to: rows.map((r) => r.username).sort(), title: rows[0]?.title };
   }
@@ -627,7 +661,7 @@ describe('escalation to the street working committee', () => {
       name: '无工委街道',
     });
     const { to, title } = await escalate(bareStreet);
-    expect(title).toEqual({ zh: '超期督办', en: 'Overdue opinion escalated' });
+    expect(title).toEqual({ zh: '超期督办', en: 'Overdue opinions escalated' });
     expect(to).toEqual(expect.arrayContaining(['liaison', 'staff']));
     expect(to).not.toContain('deputy');
   });

@@ -1,6 +1,7 @@
 // The workbench queue for staff, liaison staff and deputies, and the unit's own queue: filters, keyset paging.
+// A link may preset the filters (`?due=overdue&streetId=…`, as the deadline digests send).
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { App, Button, Card, Input, List, Select, Space, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -37,12 +38,23 @@ const STATUSES = [
   'closedUnresolved',
 ];
 
+/** The filters a link may preset. */
+const PRESETS = ['status', 'due', 'streetId', 'category'] as const;
+
 export default function QueuePage() {
   const { t, i18n } = useTranslation('opinions');
   const { message } = App.useApp();
   const { hasRole } = useAuth();
   const isUnit = hasRole('handlingUnitStaff') && !hasRole('congressStaff') && !hasRole('liaisonStaff');
-  const [filters, setFilters] = useState<Record<string, string | undefined>>({});
+  const [params] = useSearchParams();
+  const [filters, setFilters] = useState<Record<string, string | undefined>>(() =>
+    Object.fromEntries(
+      PRESETS.flatMap((k) => {
+        const v = params.get(k);
+        return v ? [[k, v]] : [];
+      }),
+    ),
+  );
   const list = usePagedList<QueueItem>('/opinions', filters, 30);
   const streets = useStreets();
   const categories = useCategories();
@@ -91,6 +103,7 @@ export default function QueuePage() {
             allowClear
             placeholder={t('queue.status')}
             style={{ width: 150 }}
+            value={filters.status}
             onChange={set('status')}
             options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
           />
@@ -98,6 +111,7 @@ export default function QueuePage() {
             allowClear
             placeholder={t('queue.due')}
             style={{ width: 120 }}
+            value={filters.due}
             onChange={set('due')}
             options={['dueSoon', 'overdue'].map((s) => ({ value: s, label: t(`due.${s}`) }))}
           />
@@ -106,6 +120,7 @@ export default function QueuePage() {
               allowClear
               placeholder={t('queue.street')}
               style={{ width: 150 }}
+              value={filters.streetId}
               onChange={set('streetId')}
               options={streets.map((s) => ({ value: s.id, label: s.name }))}
             />
@@ -114,6 +129,7 @@ export default function QueuePage() {
             allowClear
             placeholder={t('queue.category')}
             style={{ width: 150 }}
+            value={filters.category}
             onChange={set('category')}
             options={categories.map((c) => ({ value: c.code, label: en ? c.nameEn : c.name }))}
           />

@@ -1,7 +1,7 @@
-// Side effects of the opinion loop, run after commit (texts to the citizen go straight to the SMS job): notices of receptions to their
-// deputies, and the daily deadline sweep (reminders to units, escalation of overdue items to the street
-// working committee), idempotent through one dedupe key per item per day.
-import { and, eq, lte } from 'drizzle-orm';
+// Side effects of the opinion loop, run after commit (texts to the citizen go straight to the SMS job): notices
+// of receptions to their deputies, and the deadline sweep: a daily digest to each lead unit of its items due
+// soon or overdue, and the escalation of overdue items to their street's working committee, once a day each.
+import { and, asc, eq, lt, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { shanghaiDate } from '@minyi/domain/calendar';
 import { defineJob, enqueueJobs } from '../../../platform/jobs';
@@ -44,7 +44,12 @@ export const receptionNoticeJob = defineJob({
   },
 });
 
-/** Scheduled: finds items due soon or overdue and queues one reminder or escalation per item per day. */
+/**
+ * Scheduled (hourly): finds the forwarded items due soon or overdue, and queues a digest for each lead unit
+ * that has any (once a day) and an escalation for each street that has overdue ones. A unit with two hundred
+ * overdue items gets one message a day listing them, not two hundred; deadlines fall at the end of a day, so
+ * an item turns overdue at midnight and the first sweep of the day finds it.
+ */
 export const sweepDeadlinesJob = defineJob({
   name: 'opinions.sweepDeadlines',
   payload: z.object({}).passthrough(),
@@ -58,8 +63,12 @@ export const sweepDeadlinesJob = defineJob({
     for (const { id: congressId } of congresses) {
       const settings = await readOpinionSettings(app.db, congressId);
       const dueSoonFrom = await app.calendar.workingDaysAfter(congressId, now, settings.dueSoonWorkingDays);
-      const rows = await app.db
-        .select({ id: opinions.id, deadlineAt: opinions.deadlineAt })
+      const due = await app.db
+        .selectDistinct({
+          unitId: opinions.leadUnitId,
+          streetId: opinions.streetId,
+          overdue: sql<boolean>`${opinions.deadlineAt} < ${now}`,
+        })
         .from(opinions)
         .where(
           and(
@@ -68,78 +77,152 @@ export const sweepDeadlinesJob = defineJob({
             lte(opinions.deadlineAt, dueSoonFrom),
           ),
         );
-      // A few statements however many are due (500 reminders each), not one per item.
-      await enqueueJobs(
-        app.db,
-        rows.map((r) => {
-          const kind = r.deadlineAt! < now ? 'overdue' : 'dueSoon';
-          return {
-            name: remindOpinionJob.name,
-            payload: { opinionId: r.id, kind, day },
-            opts: { congressId, dedupeKey: `opinion-${kind}:${r.id}:${day}` },
-          };
-        }),
-      );
+      const units = new Set(due.flatMap((d) => (d.unitId ? [d.unitId] : [])));
+      const streets = new Set(due.filter((d) => d.overdue).map((d) => d.streetId));
+      await enqueueJobs(app.db, [
+        ...[...units].map((unitId) => ({
+          name: remindUnitJob.name,
+          payload: { unitId, day },
+          opts: { congressId, dedupeKey: `opinion-remind:${unitId}:${day}` },
+        })),
+        // No key: the job escalates only the items not yet escalated today, under their row locks.
+        ...[...streets].map((streetId) => ({
+          name: escalateStreetJob.name,
+          payload: { streetId, day },
+          opts: { congressId },
+        })),
+      ]);
     }
   },
 });
 
-export const remindOpinionJob = defineJob({
-  name: 'opinions.remind',
-  payload: z.object({ opinionId: z.string(), kind: z.enum(['dueSoon', 'overdue']), day: z.string() }),
-  async handle(app, { opinionId, kind, day }) {
-    const [o] = await app.db.select().from(opinions).where(eq(opinions.id, opinionId));
-    if (!o || o.status !== 'forwarded' || !o.leadUnitId) return;
-    const ctx = systemCtx(app);
-    await transact(ctx, async (w) => {
-      const unitAccounts = await findAccountIdsForUnit(w.db, o.congressId, o.leadUnitId!);
-      const link = `/opinions/unit/${o.id}`;
-      const deadline = o.deadlineAt ? shanghaiDate(o.deadlineAt) : '';
+/** Items listed in a digest's text (all of them are in the linked queue). */
+const DIGEST_LISTED = 5;
+const listed = (items: { deadlineAt: Date | null; publicContent: string }[]) =>
+  items
+    .slice(0, DIGEST_LISTED)
+    .map((o) => `${o.deadlineAt ? shanghaiDate(o.deadlineAt) : ''} ${o.publicContent.slice(0, 30)}`)
+    .join('；') + (items.length > DIGEST_LISTED ? ` 等 ${items.length} 件` : '');
+
+/** A lead unit's daily digest of its items overdue and due soon. */
+export const remindUnitJob = defineJob({
+  name: 'opinions.remindUnit',
+  payload: z.object({ unitId: z.string(), day: z.string() }),
+  async handle(app, { unitId, day }, job) {
+    const congressId = job.congressId;
+    if (!congressId) return;
+    const now = new Date();
+    const settings = await readOpinionSettings(app.db, congressId);
+    const dueSoonFrom = await app.calendar.workingDaysAfter(congressId, now, settings.dueSoonWorkingDays);
+    const items = await app.db
+      .select({ id: opinions.id, deadlineAt: opinions.deadlineAt, publicContent: opinions.publicContent })
+      .from(opinions)
+      .where(
+        and(
+          eq(opinions.congressId, congressId),
+          eq(opinions.leadUnitId, unitId),
+          eq(opinions.status, 'forwarded'),
+          lte(opinions.deadlineAt, dueSoonFrom),
+        ),
+      )
+      .orderBy(asc(opinions.deadlineAt));
+    if (items.length === 0) return;
+    const overdue = items.filter((o) => o.deadlineAt! < now);
+    const dueSoon = items.filter((o) => o.deadlineAt! >= now);
+    await transact(systemCtx(app), async (w) => {
       await app.notifier.notify(w.db, {
-        congressId: o.congressId,
-        accountIds: unitAccounts,
-        kind: `opinion.${kind}`,
-        title:
-          kind === 'overdue'
-            ? { zh: '群众意见已超期', en: 'A citizen opinion is overdue' }
-            : { zh: '群众意见即将到期', en: 'A citizen opinion is due soon' },
-        body: { zh: `办理期限 ${deadline}：${o.publicContent.slice(0, 60)}`, en: `Deadline ${deadline}` },
-        link,
+        congressId,
+        accountIds: await findAccountIdsForUnit(w.db, congressId, unitId),
+        kind: overdue.length ? 'opinion.overdue' : 'opinion.dueSoon',
+        title: overdue.length
+          ? {
+              zh: `${overdue.length} 件群众意见已超期${dueSoon.length ? `，${dueSoon.length} 件即将到期` : ''}`,
+              en: `${overdue.length} citizen opinion(s) overdue${dueSoon.length ? `, ${dueSoon.length} due soon` : ''}`,
+            }
+          : {
+              zh: `${dueSoon.length} 件群众意见即将到期`,
+              en: `${dueSoon.length} citizen opinion(s) due soon`,
+            },
+        body: {
+          zh: `办理期限：${listed(items)}`,
+          en: `${items.length} item(s) by deadline, earliest first; open the queue to see them all.`,
+        },
+        link: `/opinions/workbench?due=${overdue.length ? 'overdue' : 'dueSoon'}`,
       });
-      if (kind === 'overdue') {
-        const committee = await getStreetWorkingCommittee(w.db, o.congressId, o.streetId);
-        await app.notifier.notify(w.db, {
-          congressId: o.congressId,
-          accountIds: await findEscalationAccountIds(w.db, o.congressId, o.streetId),
-          kind: 'opinion.escalated',
-          title: committee
-            ? {
-                zh: `超期督办：${committee.name}`,
-                en: 'Overdue opinion escalated to the street working committee',
-              }
-            : { zh: '超期督办', en: 'Overdue opinion escalated' },
-          body: {
-            zh: `办理期限 ${deadline} 已过：${o.publicContent.slice(0, 60)}`,
-            en: `Deadline ${deadline} passed`,
-          },
-          link: `/opinions/triage/${o.id}`,
-        });
-        await addEvent(w, o, ctx, {
-          kind: 'escalated',
-          isPublic: false,
-          data: { day, workingCommitteeId: committee?.id ?? null },
-        });
-      }
       await w.audit({
-        action: `opinion.${kind === 'overdue' ? 'escalate' : 'remind'}`,
-        entityType: 'opinion',
-        entityId: o.id,
-        congressId: o.congressId,
-        after: { day },
+        action: 'opinion.remindUnit',
+        entityType: 'handlingUnit',
+        entityId: unitId,
+        congressId,
+        after: { day, overdue: overdue.length, dueSoon: dueSoon.length },
       });
     });
   },
 });
 
-export const opinionJobs = [receptionNoticeJob, sweepDeadlinesJob, remindOpinionJob];
+/**
+ * Escalates a street's overdue items to its working committee (or the congress staff): an `escalated` event
+ * on each item not yet escalated today, and one message for them all.
+ */
+export const escalateStreetJob = defineJob({
+  name: 'opinions.escalateStreet',
+  payload: z.object({ streetId: z.string(), day: z.string() }),
+  async handle(app, { streetId, day }, job) {
+    const congressId = job.congressId;
+    if (!congressId) return;
+    const ctx = systemCtx(app);
+    await transact(ctx, async (w) => {
+      // Locked, so that two escalations of one street (two sweeps on two instances) escalate each item once.
+      const items = await w.db
+        .select({ id: opinions.id, deadlineAt: opinions.deadlineAt, publicContent: opinions.publicContent })
+        .from(opinions)
+        .where(
+          and(
+            eq(opinions.congressId, congressId),
+            eq(opinions.streetId, streetId),
+            eq(opinions.status, 'forwarded'),
+            lt(opinions.deadlineAt, new Date()),
+            sql`NOT EXISTS (SELECT 1 FROM opinion_events e WHERE e.opinion_id = ${opinions.id}
+              AND e.kind = 'escalated' AND e.data ->> 'day' = ${day})`,
+          ),
+        )
+        .orderBy(asc(opinions.deadlineAt))
+        .for('update');
+      if (items.length === 0) return;
+      const committee = await getStreetWorkingCommittee(w.db, congressId, streetId);
+      for (const o of items) {
+        await addEvent(w, { id: o.id, congressId }, ctx, {
+          kind: 'escalated',
+          isPublic: false,
+          data: { day, workingCommitteeId: committee?.id ?? null },
+        });
+        await w.audit({
+          action: 'opinion.escalate',
+          entityType: 'opinion',
+          entityId: o.id,
+          congressId,
+          after: { day },
+        });
+      }
+      await app.notifier.notify(w.db, {
+        congressId,
+        accountIds: await findEscalationAccountIds(w.db, congressId, streetId),
+        kind: 'opinion.escalated',
+        title: committee
+          ? {
+              zh: `超期督办：${committee.name}`,
+              en: 'Overdue opinions escalated to the street working committee',
+            }
+          : { zh: '超期督办', en: 'Overdue opinions escalated' },
+        body: {
+          zh: `${items.length} 件群众意见超过办理期限：${listed(items)}`,
+          en: `${items.length} citizen opinion(s) past their deadline.`,
+        },
+        link: `/opinions/workbench?due=overdue&streetId=${streetId}`,
+      });
+    });
+  },
+});
+
+export const opinionJobs = [receptionNoticeJob, sweepDeadlinesJob, remindUnitJob, escalateStreetJob];
 export const opinionSchedules = [{ job: sweepDeadlinesJob.name, everyMs: 3_600_000 }];
