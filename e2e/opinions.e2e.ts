@@ -119,7 +119,8 @@ describe('opinion journey at 375 px', () => {
     await page.goto(opinionUrl);
     await page.getByRole('button', { name: '正式答复' }).click();
     const dialog = page.locator('.ant-modal');
-    await dialog.getByText('已解决', { exact: true }).click();
+    // check() clicks until the radio is checked: a click while the dialog still opens can miss it.
+    await dialog.getByRole('radio', { name: '已解决', exact: true }).check();
     await dialog.getByLabel('答复内容').fill('经现场勘查，已于本周在星河路公交站加装雨棚，感谢您的反映。');
     await shot(page, 'opinions-6-reply-375');
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();

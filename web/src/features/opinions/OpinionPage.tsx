@@ -118,7 +118,9 @@ export default function OpinionPage() {
   };
 
   const submitDialog = async () => {
-    const v = (await form.validateFields()) as Record<string, unknown>;
+    // A field left empty: the form shows its message; nothing is sent.
+    const v = (await form.validateFields().catch(() => null)) as Record<string, unknown> | null;
+    if (!v) return;
     switch (dialog) {
       case 'decide': {
         const d = v.decision as string;
