@@ -6,10 +6,11 @@ import { z } from 'zod';
 import { shanghaiDate } from '@minyi/domain/calendar';
 import { defineJob, enqueueJobs } from '../../../platform/jobs';
 import { systemCtx, transact } from '../../../platform/context';
+import { dueSoonBound } from '../queries/due';
 import { opinions, receptionDeputies, receptions } from '../opinions.table';
 import { findAccountIdsForDeputies, findAccountIdsForUnit } from '../../registry';
 import { findEscalationAccountIds, getStreetWorkingCommittee } from '../opinions.lookups';
-import { addEvent, readOpinionSettings } from '../opinions.repository';
+import { addEvent } from '../opinions.repository';
 
 export const receptionNoticeJob = defineJob({
   name: 'opinions.receptionNotice',
@@ -61,8 +62,7 @@ export const sweepDeadlinesJob = defineJob({
       .from(opinions)
       .where(eq(opinions.status, 'forwarded'));
     for (const { id: congressId } of congresses) {
-      const settings = await readOpinionSettings(app.db, congressId);
-      const dueSoonFrom = await app.calendar.workingDaysAfter(congressId, now, settings.dueSoonWorkingDays);
+      const dueSoonFrom = await dueSoonBound(app, congressId, now);
       const due = await app.db
         .selectDistinct({
           unitId: opinions.leadUnitId,
@@ -112,8 +112,7 @@ export const remindUnitJob = defineJob({
     const congressId = job.congressId;
     if (!congressId) return;
     const now = new Date();
-    const settings = await readOpinionSettings(app.db, congressId);
-    const dueSoonFrom = await app.calendar.workingDaysAfter(congressId, now, settings.dueSoonWorkingDays);
+    const dueSoonFrom = await dueSoonBound(app, congressId, now);
     const items = await app.db
       .select({ id: opinions.id, deadlineAt: opinions.deadlineAt, publicContent: opinions.publicContent })
       .from(opinions)

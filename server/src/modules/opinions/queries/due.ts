@@ -1,5 +1,12 @@
 // Due-soon and overdue flags of an item in the units' clock.
-import type { OpinionRow } from '../opinions.repository';
+import type { AppServices } from '../../../platform/context';
+import { readOpinionSettings, type OpinionRow } from '../opinions.repository';
+
+/** The instant up to which a deadline counts as due soon: the congress's setting, in working days from `now`. */
+export async function dueSoonBound(app: AppServices, congressId: string, now: Date): Promise<Date> {
+  const settings = await readOpinionSettings(app.db, congressId);
+  return app.calendar.workingDaysAfter(congressId, now, settings.dueSoonWorkingDays);
+}
 
 /** `dueSoonFrom`: the instant from which a deadline counts as due soon (null: only overdue is known). */
 export function dueFlag(

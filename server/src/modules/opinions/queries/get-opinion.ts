@@ -4,18 +4,11 @@ import { asc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context';
 import { notFound } from '../../../platform/errors';
 import { opinionEvents, opinionPhotos } from '../opinions.table';
-import {
-  findAssignments,
-  loadOpinion,
-  OPINION,
-  readOpinionSettings,
-  resourceOf,
-  type OpinionRow,
-} from '../opinions.repository';
+import { findAssignments, loadOpinion, OPINION, resourceOf, type OpinionRow } from '../opinions.repository';
 import { opinionPolicy } from '../opinions.policy';
 import { findUnits } from '../opinions.lookups';
 import { getSuggestionOutcome } from '../opinions.integrations';
-import { dueFlag } from './due';
+import { dueFlag, dueSoonBound } from './due';
 
 export async function getOpinion(ctx: Ctx, id: string) {
   const db = ctx.app.db;
@@ -48,9 +41,8 @@ export async function presentOpinion(
     .select({ id: opinionPhotos.fileId })
     .from(opinionPhotos)
     .where(eq(opinionPhotos.opinionId, o.id));
-  const settings = await readOpinionSettings(db, o.congressId);
   const now = new Date();
-  const dueSoonFrom = await ctx.app.calendar.workingDaysAfter(o.congressId, now, settings.dueSoonWorkingDays);
+  const dueSoonFrom = await dueSoonBound(ctx.app, o.congressId, now);
   const isUnit =
     roles.includes('handlingUnitStaff') && !roles.some((r) => r === 'congressStaff' || r === 'liaisonStaff');
   return {
