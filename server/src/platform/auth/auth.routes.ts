@@ -20,12 +20,6 @@ import { burnPasswordTime, hashPassword, verifyPassword } from './passwords';
  * to a person and to the browser journey alike. Codes from the next step are not.
  */
 const TOTP_TOLERANCE: [number, number] = [30, 0];
-
-const wrongSecondFactor = () =>
-  new AppError(401, 'invalid_second_factor', {
-    zh: '动态验证码错误或已使用过，请输入验证器上的新验证码',
-    en: 'The authenticator code is wrong or was already used; enter the next one your app shows',
-  });
 import {
   createSession,
   forgetSessions,
@@ -59,6 +53,12 @@ const loginBody = z.strictObject({
 
 const invalidCredentials = () =>
   new AppError(401, 'invalid_credentials', { zh: '用户名或密码错误', en: 'Wrong username or password' });
+
+const wrongSecondFactor = () =>
+  new AppError(401, 'invalid_second_factor', {
+    zh: '动态验证码错误或已使用过，请输入验证器上的新验证码',
+    en: 'The authenticator code is wrong or was already used; enter the next one your app shows',
+  });
 
 /** The TOTP time step a verified code was accepted for (otplib's result type also covers HOTP). */
 function acceptedStep(result: Awaited<ReturnType<typeof verifyTotp>>): number | null {
