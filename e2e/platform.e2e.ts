@@ -332,11 +332,16 @@ describe('platform shell', () => {
     await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
     await page.locator('.ant-table-row', { hasText: 'auditor' }).first().click();
     const drawer = page.locator('.ant-drawer-open');
-    await drawer.getByTestId('grant-role-select').click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '系统管理员' })
-      .click();
-    await drawer.getByTestId('grant-role').click();
+    const grant = drawer.getByTestId('grant-role');
+    // A pick made while the drawer still slides in can miss (CI saw it once): pick until the button is enabled.
+    for (let i = 0; i < 5 && !(await grant.isEnabled()); i++) {
+      await drawer.getByTestId('grant-role-select').click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '系统管理员' })
+        .click();
+      await page.waitForTimeout(300);
+    }
+    await grant.click();
     const alert = drawer.locator('.ant-alert-error');
     await alert.waitFor({ timeout: 20_000 });
     expect(await alert.innerText()).toContain('三员分立');
