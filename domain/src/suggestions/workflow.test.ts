@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHINA_PUBLIC_HOLIDAYS } from '../calendar/china-holidays';
+import { shippedExceptions } from '../calendar';
 import type { CalendarExceptions } from '../calendar';
 import {
   MOTION_EVENTS,
@@ -146,7 +146,7 @@ describe('motion workflow table', () => {
 });
 
 describe('deadlines across the 2026 Spring Festival (15–23 Feb off, Sat 14 and Sat 28 Feb worked)', () => {
-  const ex: CalendarExceptions = new Map(CHINA_PUBLIC_HOLIDAYS.map((d) => [d.date, d.kind]));
+  const ex: CalendarExceptions = shippedExceptions(2025, 2027);
   const s = suggestionSettingsSchema.parse({});
 
   it('counts the adjusted working Saturday and skips the holiday for the 5-working-day assignment', () => {
