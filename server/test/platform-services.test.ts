@@ -1,16 +1,10 @@
-// The platform's shared screens: the working-day calendar, the inbox and its preferences, file upload
+// The platform's shared screens: the inbox and its preferences, file upload
 // and download (type by content, size limit, EXIF location stripped) and per-congress module settings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { z } from 'zod';
-import {
-  auditEvents,
-  calendarDays,
-  files,
-  notificationPreferences,
-  notifications,
-} from '../src/platform/platform.table';
+import { auditEvents, files, notificationPreferences, notifications } from '../src/platform/platform.table';
 import { defineSettings, readSettings } from '../src/platform/settings';
 import { createTestEnv, type TestClient, type TestEnv } from './harness';
 import { clientsByRole, expectRefusals, signIn } from './platform-fixtures';
@@ -34,75 +28,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const count = async (table: typeof calendarDays | typeof files | typeof auditEvents) =>
+const count = async (table: typeof files | typeof auditEvents) =>
   (await t.services.db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
-
-describe('calendar', () => {
-  const days2026 = [
-    { date: '2026-10-01', kind: 'holiday', name: '国庆节' },
-    { date: '2026-10-02', kind: 'holiday', name: '国庆节' },
-    { date: '2026-10-05', kind: 'holiday', name: '国庆节' },
-    { date: '2026-10-10', kind: 'workday', name: '国庆节调休' },
-  ];
-
-  it('imports a year of holidays and adjusted working days, and computes working days through them', async () => {
-    const before = (await staff.get('/api/v1/calendar/working-days?from=2026-09-30&n=3')).json();
-    expect(before.date).toBe('2026-10-05'); // Thu 1, Fri 2, (weekend), Mon 5
-    const res = await staff.post('/api/v1/calendar/import', { days: days2026 });
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ imported: 4, years: [2026] });
-    const list = await staff.get('/api/v1/calendar?year=2026');
-    expect(list.json().items).toEqual(days2026);
-    // 1, 2 and 5 Oct are holidays, Sat 10 Oct is a working day.
-    const after = await staff.get('/api/v1/calendar/working-days?from=2026-09-30&n=3');
-    expect(after.json().date).toBe('2026-10-08');
-    expect(new Date(after.json().deadline).toISOString()).toBe('2026-10-08T15:59:59.999Z');
-    const adjusted = await staff.get('/api/v1/calendar/working-days?from=2026-10-09&n=1');
-    expect(adjusted.json().date).toBe('2026-10-10');
-    const [row] = await t.services.db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.action, 'calendar.import'));
-    expect(row.after).toMatchObject({ days: days2026 });
-  });
-
-  it('replaces a year on re-import and leaves other years alone', async () => {
-    await staff.post('/api/v1/calendar/import', {
-      days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }],
-    });
-    const res = await staff.post('/api/v1/calendar/import', {
-      days: [{ date: '2026-10-01', kind: 'holiday', name: '国庆节' }],
-    });
-    expect(res.statusCode).toBe(200);
-    expect((await staff.get('/api/v1/calendar?year=2026')).json().items).toHaveLength(1);
-    expect((await staff.get('/api/v1/calendar?year=2027')).json().items).toHaveLength(1);
-  });
-
-  it('refuses bad days naming the field, importing nothing', async () => {
-    const before = await count(calendarDays);
-    const bad = await staff.post('/api/v1/calendar/import', {
-      days: [
-        { date: '2026-02-30', kind: 'holiday' },
-        { date: '2026-03-01', kind: 'party' },
-      ],
-    });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(
-      expect.arrayContaining(['days.0.date', 'days.1.kind']),
-    );
-    const dup = await staff.post('/api/v1/calendar/import', {
-      days: [
-        { date: '2026-05-01', kind: 'holiday' },
-        { date: '2026-05-01', kind: 'workday' },
-      ],
-    });
-    expect(dup.statusCode).toBe(400);
-    expect(dup.json().errors[0].field).toBe('days.1.date');
-    expect((await staff.post('/api/v1/calendar/import', { days: [] })).statusCode).toBe(400);
-    expect((await staff.get('/api/v1/calendar/working-days?from=2026-13-01&n=-1')).statusCode).toBe(400);
-    expect(await count(calendarDays)).toBe(before);
-  });
-});
 
 describe('notifications', () => {
   it('lists my inbox newest first with the unread count, and marks one or all read', async () => {
@@ -384,20 +311,11 @@ describe('module settings', () => {
   });
 });
 
-describe('who may call the calendar and settings endpoints', () => {
+describe('who may call the settings endpoints', () => {
   it('refuses every other role with 403 and the public with 401, changing nothing', async () => {
     const clients = await clientsByRole(t, 'svc');
-    const calendarBefore = await count(calendarDays);
     const readers = ['congressStaff', 'leader', 'liaisonStaff', 'handlingUnitStaff', 'systemAdmin'] as const;
     await expectRefusals(t, clients, [
-      { method: 'GET', url: '/api/v1/calendar?year=2026', allowed: [...readers] },
-      { method: 'GET', url: '/api/v1/calendar/working-days?from=2026-01-05&n=5', allowed: [...readers] },
-      {
-        method: 'POST',
-        url: '/api/v1/calendar/import',
-        body: { days: [{ date: '2030-01-01', kind: 'holiday', name: 'x' }] },
-        allowed: ['congressStaff'],
-      },
       { method: 'GET', url: '/api/v1/settings', allowed: [...readers] },
       { method: 'GET', url: '/api/v1/settings/platformTest', allowed: [...readers] },
       {
@@ -407,7 +325,6 @@ describe('who may call the calendar and settings endpoints', () => {
         allowed: ['systemAdmin'],
       },
     ]);
-    expect(await count(calendarDays)).toBe(calendarBefore);
     expect((await sys.get('/api/v1/settings/platformTest')).json().values.replyDays).toBe(20);
   });
 });

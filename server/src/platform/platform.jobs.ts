@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client';
 import { sealAllAudit } from './audit';
+import { calendarNoticeReminderJob } from './calendar.jobs';
 import { defineJob, type Schedule } from './jobs';
 
 export const sealAuditJob = defineJob({
@@ -94,10 +95,11 @@ export const vacuumJob = (tables: readonly string[]) =>
     },
   });
 
-export const platformJobs = [sealAuditJob, pruneJob];
+export const platformJobs = [sealAuditJob, pruneJob, calendarNoticeReminderJob];
 export const platformSchedules: Schedule[] = [
   { job: sealAuditJob.name, everyMs: 10_000 },
   { job: pruneJob.name, everyMs: 3_600_000 },
   { job: 'platform.vacuum', everyMs: 10_000 },
   { job: 'notifications.daily-digest', everyMs: 86_400_000 },
+  { job: calendarNoticeReminderJob.name, everyMs: 86_400_000 },
 ];

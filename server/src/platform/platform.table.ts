@@ -216,6 +216,21 @@ export const calendarDays = pgTable(
     date: date('date', { mode: 'string' }).notNull(),
     kind: text('kind').$type<'holiday' | 'workday'>().notNull(),
     name: text('name').notNull().default(''),
+    /** 'notice': a day of a year's State Council notice as the congress entered it; 'staff': its own arrangement. */
+    source: text('source').$type<'notice' | 'staff'>().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.congressId, t.date] })],
+  (t) => [primaryKey({ columns: [t.congressId, t.date, t.source] })],
+);
+
+/** The years whose notice a congress entered: confirmed, no longer provisional. */
+export const calendarNotices = pgTable(
+  'calendar_notices',
+  {
+    congressId: uuid('congress_id').notNull(),
+    year: integer('year').notNull(),
+    reference: text('reference').notNull().default(''),
+    enteredBy: uuid('entered_by'),
+    enteredAt: ts('entered_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.congressId, t.year] })],
 );

@@ -2,7 +2,6 @@
 import { sql } from 'drizzle-orm';
 import type { Role } from '@minyi/domain';
 import { addCalendarDays, shanghaiDate } from '@minyi/domain/calendar';
-import { CHINA_PUBLIC_HOLIDAYS } from '../../../../domain/src/calendar/china-holidays';
 import { systemCtx, transact, type AppServices } from '../../platform/context';
 import { newId } from '../../platform/ids';
 import { hashPassword } from '../../platform/auth/passwords';
@@ -739,8 +738,6 @@ export async function loadDemo(app: AppServices): Promise<DemoSummary> {
           s.roles.map((role) => ({ accountId: accountIds.get(s.username)!, role, congressId })),
         ),
       );
-    await app.calendar.importDays(db, congressId, CHINA_PUBLIC_HOLIDAYS);
-    await app.calendar.importDays(db, cityCongressId, CHINA_PUBLIC_HOLIDAYS);
     await w.audit({
       action: 'demo.load',
       entityType: 'congress',

@@ -525,19 +525,20 @@ describe('the closed loop', () => {
       const wd = new Date(`${iso}T12:00:00+08:00`).getUTCDay();
       if (wd !== 0 && wd !== 6) days.push({ date: iso, kind: 'holiday', name: '测试假期' });
     }
-    await t.services.calendar.importDays(t.services.db, t.congressId, days);
+    const base = await t.services.calendar.exceptions(t.congressId);
+    for (const d of days) await t.services.calendar.setStaffDay(t.services.db, t.congressId, d.date, d);
     const { id } = await submit();
     await staff.post(`/api/v1/opinions/${id}/claim`);
     const r = (
       await staff.post(`/api/v1/opinions/${id}/decide`, { decision: 'forward', leadUnitId: unitA })
     ).json();
     const withHoliday = endOfShanghaiDay(
-      addWorkingDays(today, 15, new Map(days.map((d) => [d.date, d.kind]))),
+      addWorkingDays(today, 15, new Map([...base, ...days.map((d) => [d.date, d.kind] as const)])),
     );
-    const without = endOfShanghaiDay(addWorkingDays(today, 15, new Map()));
+    const without = endOfShanghaiDay(addWorkingDays(today, 15, base));
     expect(new Date(r.deadlineAt).toISOString()).toBe(withHoliday.toISOString());
     expect(withHoliday.getTime() - without.getTime()).toBeGreaterThanOrEqual(7 * 86_400_000);
-    await t.services.calendar.importDays(t.services.db, t.congressId, []);
+    for (const d of days) await t.services.calendar.setStaffDay(t.services.db, t.congressId, d.date, null);
   });
 
   it('sends the unit one digest a day and escalates each overdue item once a day (idempotent)', async () => {

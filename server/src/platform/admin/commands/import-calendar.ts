@@ -1,25 +1,42 @@
-// Replaces a congress's holidays and adjusted working days for the years the list covers
-// (China publishes the schedule each year).
+// Enters the State Council's notice for the years the list covers (China publishes next year's each November):
+// each year's notice days are replaced and the year is confirmed, no longer provisional.
 import type { CalendarDay } from '@minyi/domain/calendar';
 import { transact, type Ctx } from '../../context';
-import { findCalendarDays } from '../queries/find-calendar-days';
 
-export async function importCalendar(ctx: Ctx, days: readonly CalendarDay[]) {
-  const congressId = ctx.actor!.congressId;
-  const years = [...new Set(days.map((d) => Number(d.date.slice(0, 4))))].sort();
-  const imported = await transact(ctx, async (w) => {
-    const before = (await Promise.all(years.map((y) => findCalendarDays(w.db, congressId, y)))).flat();
-    const n = await ctx.app.calendar.importDays(w.db, congressId, days);
-    await w.audit({
-      action: 'calendar.import',
-      entityType: 'calendar',
-      entityId: years.join(','),
-      before: { days: before },
-      after: { days: [...days].sort((a, b) => a.date.localeCompare(b.date)) },
+export async function importCalendar(ctx: Ctx, notice: { days: readonly CalendarDay[]; reference: string }) {
+  const actor = ctx.actor!;
+  const congressId = actor.congressId;
+  const byYear = new Map<number, CalendarDay[]>();
+  for (const d of notice.days) {
+    const y = Number(d.date.slice(0, 4));
+    byYear.set(y, [...(byYear.get(y) ?? []), d]);
+  }
+  const years = [...byYear.keys()].sort();
+  try {
+    await transact(ctx, async (w) => {
+      const cal = ctx.app.calendar;
+      const before = await Promise.all(years.map((y) => cal.year(congressId, y, w.db)));
+      for (const y of years) {
+        await cal.enterNotice(w.db, congressId, y, {
+          days: byYear.get(y)!,
+          reference: notice.reference,
+          enteredBy: actor.accountId,
+        });
+      }
+      await w.audit({
+        action: 'calendar.import',
+        entityType: 'calendar',
+        entityId: years.join(','),
+        before: { years: before.map((b) => ({ year: b.year, notice: b.notice, days: b.items })) },
+        after: {
+          reference: notice.reference,
+          days: [...notice.days].sort((a, b) => a.date.localeCompare(b.date)),
+        },
+      });
     });
-    return n;
-  });
-  // The cache was cleared inside the transaction; clear it again now the new days are visible.
-  ctx.app.calendar.invalidate(congressId);
-  return { imported, years };
+  } finally {
+    // The cache was filled inside the transaction: clear it now it committed or rolled back.
+    ctx.app.calendar.invalidate(congressId);
+  }
+  return { imported: notice.days.length, years };
 }
