@@ -84,6 +84,14 @@ function gatewayFor(send: (text: string) => Promise<void>) {
   onTestFinished(() => void (gateway.send = original));
 }
 
+const deliveriesOf = async (ids: string[]) => {
+  const [row] = await t.services.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(jobDeliveries)
+    .where(inArray(jobDeliveries.jobId, ids));
+  return row.n;
+};
+
 const tally = (texts: string[]) => {
   const counts = new Map<string, number>();
   for (const x of texts) counts.set(x, (counts.get(x) ?? 0) + 1);
@@ -166,15 +174,25 @@ describe('a job worker that dies mid-batch', () => {
     for (const text of allTexts('mid-')) expect(counts.get(text), text).toBe(1);
     expect(sent).toHaveLength(9);
     expect((await jobStates(ids)).map((j) => j.status)).toEqual(['done', 'done', 'done']);
+    // A job done takes its deliveries with it: they matter only while it may run again.
+    expect(await deliveriesOf(ids)).toBe(0);
+  });
 
-    // A pass of the prune job forgets the deliveries of jobs that will not run again.
+  it('keeps the deliveries of a job that failed for good until the prune job', async () => {
+    const ids = await enqueueThreeJobs('fail-');
+    await t.services.db.update(jobs).set({ maxAttempts: 1 }).where(inArray(jobs.id, ids));
+    const sent: string[] = [];
+    gatewayFor(async (text) => {
+      if (text === 'fail-B3') throw new Error('the number no longer exists');
+      sent.push(text);
+    });
+    await t.services.jobs.drain();
+    expect((await jobStates(ids)).map((j) => j.status)).toEqual(['done', 'failed', 'done']);
+    expect(sent).toEqual(['fail-A1', 'fail-A2', 'fail-B1', 'fail-B2', 'fail-C1', 'fail-C2']);
+    expect(await deliveriesOf(ids)).toBe(2);
     await enqueueJob(t.services.db, 'platform.prune', {});
     await t.services.jobs.drain();
-    const left = await t.services.db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(jobDeliveries)
-      .where(inArray(jobDeliveries.jobId, ids));
-    expect(left[0].n).toBe(0);
+    expect(await deliveriesOf(ids)).toBe(0);
   });
 
   onPostgres(

@@ -213,11 +213,11 @@ export function createJobQueue(
       return;
     }
     // Done as soon as it finished, not with the rest of its batch: a worker that dies later in the batch
-    // leaves this job done (a named statement, planned once per connection).
+    // leaves this job done. What it sent no longer matters: its deliveries go in the same statement (a
+    // named one, planned once per connection).
     await app.database.query(
-      ...prepared(
-        stmt`UPDATE jobs SET status = 'done', finished_at = now(), locked_until = NULL WHERE id = ${id}`,
-      ),
+      ...prepared(stmt`WITH sent AS (DELETE FROM job_deliveries WHERE job_id = ${id})
+        UPDATE jobs SET status = 'done', finished_at = now(), locked_until = NULL WHERE id = ${id}`),
     );
   }
 

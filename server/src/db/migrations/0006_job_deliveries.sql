@@ -4,9 +4,9 @@
 -- name for the message (a text's place in the job's list). The send is an external effect and cannot share
 -- a transaction with the row: a crash between the two re-sends that one message only.
 --
+-- A job's rows go with the statement that marks it done; those of a failed job stay until the hourly prune.
 -- congress_id is the job's (null for the platform's own jobs). No foreign key to jobs: it would cost a lookup
--- and a row lock per text for rows that only the job's own handler writes; the prune job deletes the rows of
--- jobs no longer pending or running.
+-- and a row lock per text for rows that only the job's own handler writes.
 CREATE TABLE job_deliveries (
   job_id uuid NOT NULL,
   congress_id uuid,
