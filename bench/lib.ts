@@ -2,7 +2,7 @@
 // drives it with autocannon from a separate thread, and reports every figure against baselines measured
 // in the same run. Used by every bench/<module>.bench.ts.
 //
-//   node --import tsx bench/<module>.bench.ts [--pg[=postgres://…]] [--duration=5] [--connections=10] [--demo]
+//   node server/bin/minyi.mjs bench/<module>.bench.ts [--pg[=postgres://…]] [--duration=5] [--connections=10] [--demo]
 //
 // Database: a fresh PGlite in a temp dir by default; with --pg (or DATABASE_URL set) a fresh database
 // is created on that PostgreSQL server for the run and dropped afterwards.
@@ -10,13 +10,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fork, spawnSync } from 'node:child_process';
+import { fork } from 'node:child_process';
 import inspector from 'node:inspector';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import type { Role } from '@minyi/domain';
-import { testConfig, type Config } from '../server/src/config';
+import { missingV8Flags, testConfig, type Config } from '../server/src/config';
 import { createDatabase, type Database } from '../server/src/db/client';
 import { migrate } from '../server/src/db/migrate';
 import { buildApp } from '../server/src/app';
@@ -95,29 +95,22 @@ async function freshPostgres(baseUrl: string, poolSize: number) {
 }
 
 /**
- * The V8 flags `npm start` gives the server (its script in package.json, the one place they are written):
- * the server measured here runs in this process, so it must have them too.
+ * The server measured here runs in this process, so it must have the V8 flags it runs with in production:
+ * a benchmark is started through the launcher (`node server/bin/minyi.mjs bench/<name>.bench.ts`, as
+ * `npm run bench` does), and refuses to measure without them.
  */
-export const SERVER_V8_FLAGS: string[] =
-  (
-    JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-      scripts: { start: string };
-    }
-  ).scripts.start.match(/--max-[a-z-]+=\d+/g) ?? [];
-
-/** Runs this benchmark again with the server's V8 flags, when it was started without them, and exits. */
-function withServerFlags() {
-  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
-  const missing = SERVER_V8_FLAGS.filter((f) => !given.includes(f));
+function requireServerFlags() {
+  const missing = missingV8Flags();
   if (missing.length === 0) return;
-  const res = spawnSync(process.execPath, [...missing, ...process.execArgv, ...process.argv.slice(1)], {
-    stdio: 'inherit',
-  });
-  process.exit(res.status ?? 1);
+  console.error(
+    `This benchmark was started without ${missing.join(' ')}, which the server runs with; start it as\n` +
+      `  node server/bin/minyi.mjs ${path.relative(process.cwd(), process.argv[1] ?? 'bench/<name>.bench.ts')} …  (or npm run bench -- <name>)`,
+  );
+  process.exit(2);
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<BenchServer> {
-  withServerFlags();
+  requireServerFlags();
   const args = opts.args ?? parseArgs();
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'minyi-bench-'));
   let drop = async () => undefined as void;

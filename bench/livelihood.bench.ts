@@ -4,7 +4,7 @@
 // Five rounds (--rounds), each a new vote of the same deputies: a burst of 3,000 raw inserts, then the
 // 3,000 ballots, from the same client at the same concurrency; the figure is the median of the rounds' ratios.
 //
-//   node --import tsx bench/livelihood.bench.ts [--pg] [--connections=50] [--duration=5] [--deputies=3000] [--rounds=3]
+//   node server/bin/minyi.mjs bench/livelihood.bench.ts [--pg] [--connections=50] [--duration=5] [--deputies=3000] [--rounds=3]
 //
 // The deputies are signed in first through the platform's own session step (createSession, what the
 // login route does after checking the password): 3,000 HTTP logins would hit the login route's per-address

@@ -2,7 +2,7 @@
 // the rate-limit counters, audit, the search index and the notification job), and a unit's queue page over
 // 1,000,000 opinions against the primary-key read (p95).
 //
-//   node --import tsx bench/opinions.bench.ts [--pg] [--duration=5] [--connections=10] [--rows=1000000]
+//   node server/bin/minyi.mjs bench/opinions.bench.ts [--pg] [--duration=5] [--connections=10] [--rows=1000000]
 //   (--rows=0: the submission figures only; --queue-only: the queue figures only)
 import os from 'node:os';
 import { sql } from 'drizzle-orm';

@@ -1,7 +1,7 @@
 // Platform (issue 2): the bare endpoint, the write and read baselines, and the authenticated
 // "who am I" read, in one run. Target: GET /auth/me at 0.5 or more of the bare endpoint's throughput.
 //
-//   node --import tsx bench/platform.bench.ts [--pg] [--duration=5] [--connections=10] [--rounds=3]
+//   node server/bin/minyi.mjs bench/platform.bench.ts [--pg] [--duration=5] [--connections=10] [--rounds=3]
 import os from 'node:os';
 import {
   createBenchAccount,

@@ -1,7 +1,7 @@
 // Registry (issue 2): the public deputy finder and the staff roll over the demo district (~430 deputies),
 // against the primary-key read baseline of the same run. The staff roll decrypts and masks each phone.
 //
-//   node --import tsx bench/registry.bench.ts [--pg] [--connections=10] [--duration=5]
+//   node server/bin/minyi.mjs bench/registry.bench.ts [--pg] [--connections=10] [--duration=5]
 import { createBenchAccount, interleave, login, startServer, writeResults } from './lib';
 import { loadDemo } from '../server/src/db/seed';
 

@@ -1,10 +1,12 @@
 // `npm run bench [-- <name>… [--pg] [--duration=5] …]`: runs bench/<name>.bench.ts (all of them when no
-// name is given) one after another, each in its own process, passing the options through.
+// name is given) one after another, each in its own process started through the server's launcher (its V8
+// flags and tsx), passing the options through.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 const dir = import.meta.dirname;
+const LAUNCHER = path.join(dir, '../server/bin/minyi.mjs');
 const args = process.argv.slice(2);
 const names = args.filter((a) => !a.startsWith('--'));
 const options = args.filter((a) => a.startsWith('--'));
@@ -21,13 +23,9 @@ if (unknown.length) {
 let failed = 0;
 for (const name of chosen) {
   console.log(`\n=== ${name} ===`);
-  const res = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', path.join(dir, `${name}.bench.ts`), ...options],
-    {
-      stdio: 'inherit',
-    },
-  );
+  const res = spawnSync(process.execPath, [LAUNCHER, path.join(dir, `${name}.bench.ts`), ...options], {
+    stdio: 'inherit',
+  });
   if (res.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

@@ -2,7 +2,7 @@
 // the primary-key read measured in the same run (target: p95 no more than 3× the pk read's p95); and the time
 // to generate the handling report (JSON, .xlsx, .docx) over 10,000 suggestions.
 //
-//   node --import tsx bench/suggestions.bench.ts [--pg] [--duration=5] [--connections=10]
+//   node server/bin/minyi.mjs bench/suggestions.bench.ts [--pg] [--duration=5] [--connections=10]
 import { sql } from 'drizzle-orm';
 import {
   createBenchAccount,

@@ -32,7 +32,10 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** Starts `node --import tsx server/src/main.ts` on a fresh data dir (demo loaded) and waits for /readyz. */
+/**
+ * Starts the server as `npm start` does, through its launcher (`node server/bin/minyi.mjs`: its V8 flags and
+ * tsx), on a fresh data dir (demo loaded), and waits for /readyz.
+ */
 export async function startServer(
   env: Record<string, string> = {},
   timeoutMs = 180_000,
@@ -41,7 +44,7 @@ export async function startServer(
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'minyi-e2e-'));
   const url = `http://127.0.0.1:${port}`;
   let log = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['server/bin/minyi.mjs'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -54,6 +57,8 @@ export async function startServer(
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so that a SIGKILL reaches the launcher and the server under it alike.
+    detached: true,
   });
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
@@ -64,7 +69,7 @@ export async function startServer(
     if (!exited) {
       const gone = new Promise<void>((r) => child.once('exit', () => r()));
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 10_000);
       await gone;
       clearTimeout(timer);
     }

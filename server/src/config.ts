@@ -136,3 +136,17 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     ...overrides,
   };
 }
+
+/** The V8 flags the server is measured with (server/bin/v8-flags.json, given by the launcher server/bin/minyi.mjs). */
+export const SERVER_V8_FLAGS: readonly string[] = JSON.parse(
+  readFileSync(new URL('../bin/v8-flags.json', import.meta.url), 'utf8'),
+) as string[];
+
+/** Those of the server's V8 flags this process was started without (on the command line or in NODE_OPTIONS). */
+export function missingV8Flags(
+  execArgv: readonly string[] = process.execArgv,
+  nodeOptions: string = process.env.NODE_OPTIONS ?? '',
+): string[] {
+  const given = new Set([...execArgv, ...nodeOptions.split(/\s+/)]);
+  return SERVER_V8_FLAGS.filter((f) => !given.has(f));
+}

@@ -1,6 +1,6 @@
 // Boots Minyi: config, database (PGlite under ./data or DATABASE_URL), migrations, demo, HTTP, jobs.
 import path from 'node:path';
-import { loadConfig } from './config';
+import { loadConfig, missingV8Flags } from './config';
 import { createDatabase } from './db/client';
 import { migrate } from './db/migrate';
 import { buildApp } from './app';
@@ -25,6 +25,13 @@ async function main() {
     dataDir: config.databaseUrl ? null : path.join(config.dataDir!, 'pglite'),
   });
   const app = await buildApp(config, database);
+  const missing = missingV8Flags();
+  if (missing.length > 0) {
+    app.log.warn(
+      { missing },
+      `started without ${missing.join(' ')}: GC pauses grow under load (docs/adr/0015); start through server/bin/minyi.mjs (npm start)`,
+    );
+  }
   const applied = await retry(
     'migration',
     () => migrate(database),

@@ -14,7 +14,7 @@ import { buildApp } from '../src/app';
 import { systemCtx, transact } from '../src/platform/context';
 import { createJobQueue, defineJob, enqueueJob, enqueueJobs } from '../src/platform/jobs';
 import { lacksAutovacuum } from '../src/platform/platform.jobs';
-import { jobs } from '../src/platform/platform.table';
+import { jobDeliveries, jobs } from '../src/platform/platform.table';
 import { createTestEnv, refusalOf, type TestEnv } from './harness';
 
 const PG_URL = process.env.TEST_DATABASE_URL;
@@ -300,9 +300,14 @@ describe('texts to citizens', () => {
     expect(sent).toEqual(['13800000001 第一条']);
     const failed = await job();
     expect(failed).toMatchObject({ status: 'pending', attempts: 1 });
-    // The job now holds the unsent texts only (their numbers still encrypted).
-    const rest = (failed.payload as { messages: { phoneEnc: string; text: string }[] }).messages;
-    expect(rest.map((m) => m.text)).toEqual(['第二条', '第三条']);
+    // The text sent is recorded against the job; its payload is unchanged (the numbers still encrypted).
+    const recorded = await t.services.db
+      .select({ key: jobDeliveries.key })
+      .from(jobDeliveries)
+      .where(eq(jobDeliveries.jobId, failed.id));
+    expect(recorded.map((r) => r.key)).toEqual(['text:0']);
+    const payload = (failed.payload as { messages: { phoneEnc: string; text: string }[] }).messages;
+    expect(payload.map((m) => m.text)).toEqual(['第一条', '第二条', '第三条']);
     expect(JSON.stringify(failed.payload)).not.toContain('13800000002');
     await t.services.db
       .update(jobs)

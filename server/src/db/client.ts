@@ -59,7 +59,7 @@ function createPostgres(url: string, max: number): Database {
     connectionString: url,
     max,
     connectionTimeoutMillis: 5_000,
-    // Named (prepared) statements are the hot paths (ADR 0006): plan each once per connection. Left to
+    // Named (prepared) statements are the hot paths (ADR 0009): plan each once per connection. Left to
     // itself PostgreSQL may keep re-planning one for every execution when a custom plan looks cheaper,
     // which cost the suggestions list ~3 ms of planning a request. Unnamed statements are unaffected.
     // No parallel workers: a generic plan's row estimate made a 50-row queue page start two worker

@@ -1,7 +1,9 @@
 // A database-backed job queue (transactional outbox). Jobs are inserted in the transaction of the change
 // that causes them, so they exist exactly when the change committed; workers claim them with
 // FOR UPDATE SKIP LOCKED, so any number of instances share the queue. Handlers must be idempotent:
-// a job whose worker died is retried after its lock expires.
+// a job whose worker died is retried after its lock expires. Each job is marked done as it finishes, so a
+// worker that dies mid-batch leaves only the job under way and those after it to run again; a job that
+// sends several messages sends each through `job.once`, so the retry sends only what was not sent.
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../db/client';
@@ -10,14 +12,24 @@ import { newId } from './ids';
 import { insertRow, insertRows, prepared, stmt, toDrizzle } from './statement';
 import { jobs } from './platform.table';
 
+/** The run of one claimed job, as its handler sees it. */
+export interface JobRun {
+  id: string;
+  /** This run's attempt, counting from 1 (a run cut short by a crash counts too). */
+  attempts: number;
+  congressId: string | null;
+  /**
+   * Runs `send` (an external effect: a text, an email) unless an earlier run of this job recorded it under
+   * `key`, and records it right after `send` returns; resolves whether it sent. The send cannot share a
+   * transaction with its record: a crash between the two repeats that one send, never the ones before it.
+   */
+  once(key: string, send: () => Promise<void>): Promise<boolean>;
+}
+
 export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   name: string;
   payload: S;
-  handle(
-    app: AppServices,
-    payload: z.infer<S>,
-    job: { id: string; attempts: number; congressId: string | null },
-  ): Promise<void>;
+  handle(app: AppServices, payload: z.infer<S>, job: JobRun): Promise<void>;
   /** Attempts before the job is marked failed (default 5). */
   maxAttempts?: number;
 }
@@ -93,6 +105,34 @@ export interface JobQueue {
   stop(): Promise<void>;
 }
 
+/** A claimed job's view of itself, with the deliveries of its earlier runs read once, when first needed. */
+function jobRun(app: AppServices, row: Record<string, unknown>): JobRun {
+  const id = row.id as string;
+  const attempts = Number(row.attempts);
+  const congressId = (row.congress_id as string | null) ?? null;
+  let recorded: Promise<Set<string>> | null = null;
+  return {
+    id,
+    attempts,
+    congressId,
+    async once(key, send) {
+      // A first run has sent nothing yet: only a retry reads what was sent.
+      if (attempts > 1) {
+        recorded ??= app.database
+          .query<{ key: string }>(...prepared(stmt`SELECT key FROM job_deliveries WHERE job_id = ${id}`))
+          .then((rows) => new Set(rows.map((r) => r.key)));
+        if ((await recorded).has(key)) return false;
+      }
+      await send();
+      await app.database.query(
+        ...prepared(stmt`INSERT INTO job_deliveries (job_id, congress_id, key) VALUES (${id}, ${congressId}, ${key})
+          ON CONFLICT DO NOTHING`),
+      );
+      return true;
+    },
+  };
+}
+
 const LOCK_SECONDS = 300;
 /** Jobs claimed by one statement. */
 const CLAIM_BATCH = 50;
@@ -131,35 +171,35 @@ export function createJobQueue(
     }
   }
 
-  /** Claims due jobs, oldest first (a named statement: PostgreSQL plans it once per connection). */
+  /**
+   * Claims due jobs, and returns them in the order they are to run: oldest first (RETURNING alone gives them
+   * in whatever order the rows were updated). A named statement: PostgreSQL plans it once per connection.
+   */
   async function claim(app: AppServices, batch: number) {
     return app.database.query<Record<string, unknown>>(
       ...prepared(stmt`
-      UPDATE jobs SET status = 'running', attempts = attempts + 1,
-        locked_until = now() + make_interval(secs => ${LOCK_SECONDS})
-      WHERE id IN (
-        SELECT id FROM jobs
-        WHERE (status = 'pending' AND run_at <= now()) OR (status = 'running' AND locked_until < now())
-        ORDER BY run_at
-        LIMIT ${batch}
-        FOR UPDATE SKIP LOCKED)
-      RETURNING id, name, payload, attempts, max_attempts, congress_id`),
+      WITH claimed AS (
+        UPDATE jobs SET status = 'running', attempts = attempts + 1,
+          locked_until = now() + make_interval(secs => ${LOCK_SECONDS})
+        WHERE id IN (
+          SELECT id FROM jobs
+          WHERE (status = 'pending' AND run_at <= now()) OR (status = 'running' AND locked_until < now())
+          ORDER BY run_at
+          LIMIT ${batch}
+          FOR UPDATE SKIP LOCKED)
+        RETURNING id, name, payload, attempts, max_attempts, congress_id, run_at)
+      SELECT id, name, payload, attempts, max_attempts, congress_id FROM claimed ORDER BY run_at`),
     );
   }
 
-  /** Runs one claimed job; true when it succeeded (the caller marks it done), else it is rescheduled. */
-  async function runOne(app: AppServices, row: Record<string, unknown>): Promise<boolean> {
+  /** Runs one claimed job and marks it done, or reschedules it (or marks it failed) when it threw. */
+  async function runOne(app: AppServices, row: Record<string, unknown>): Promise<void> {
     const id = row.id as string;
     const def = handlers.get(row.name as string);
     try {
       if (!def) throw new Error(`no handler for job ${String(row.name)}`);
       const payload = def.payload.parse(row.payload);
-      await def.handle(app, payload, {
-        id,
-        attempts: Number(row.attempts),
-        congressId: (row.congress_id as string | null) ?? null,
-      });
-      return true;
+      await def.handle(app, payload, jobRun(app, row));
     } catch (err) {
       const attempts = Number(row.attempts);
       const failed = attempts >= Number(row.max_attempts);
@@ -170,8 +210,15 @@ export function createJobQueue(
           locked_until = NULL, run_at = now() + make_interval(secs => ${2 ** attempts}),
           finished_at = ${failed ? sql`now()` : sql`NULL`}
         WHERE id = ${id}`);
-      return false;
+      return;
     }
+    // Done as soon as it finished, not with the rest of its batch: a worker that dies later in the batch
+    // leaves this job done. What it sent no longer matters: its deliveries go in the same statement (a
+    // named one, planned once per connection).
+    await app.database.query(
+      ...prepared(stmt`WITH sent AS (DELETE FROM job_deliveries WHERE job_id = ${id})
+        UPDATE jobs SET status = 'done', finished_at = now(), locked_until = NULL WHERE id = ${id}`),
+    );
   }
 
   /**
@@ -190,15 +237,7 @@ export function createJobQueue(
       const rows = await claim(app, want);
       if (rows.length === 0) break;
       full = rows.length === want;
-      const done: string[] = [];
-      for (const row of rows) if (await runOne(app, row)) done.push(row.id as string);
-      // One statement marks the batch's successes done (ids are UUIDs: the array literal needs no escaping).
-      if (done.length) {
-        await app.database.query(
-          ...prepared(stmt`UPDATE jobs SET status = 'done', finished_at = now(), locked_until = NULL
-            WHERE id = ANY(${`{${done.join(',')}}`}::uuid[])`),
-        );
-      }
+      for (const row of rows) await runOne(app, row);
       ran += rows.length;
     }
     return ran;

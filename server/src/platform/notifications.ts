@@ -104,20 +104,20 @@ export const deliverNotificationsJob = defineJob({
     for (const r of rows) {
       if (r.digest) continue;
       const lang = r.locale === 'en' ? 'en' : 'zh';
-      const sent: string[] = [];
+      // Each channel is recorded as delivered right after its send, so a retry (or a worker that died after
+      // the email) does not send it again.
+      const delivered = (channel: string) =>
+        app.db
+          .update(notifications)
+          .set({ deliveredChannels: sql`array_append(${notifications.deliveredChannels}, ${channel}::text)` })
+          .where(eq(notifications.id, r.id));
       if ((r.prefEmail ?? true) && r.email && app.notifier.mail && !r.delivered.includes('email')) {
         await app.notifier.mail.send(r.email, r.title[lang], r.body[lang]);
-        sent.push('email');
+        await delivered('email');
       }
       if (r.prefSms && r.phoneEnc && !r.delivered.includes('sms')) {
         await app.notifier.smsGateway.send(app.pii.decrypt(r.phoneEnc), `${r.title[lang]}：${r.body[lang]}`);
-        sent.push('sms');
-      }
-      if (sent.length > 0) {
-        await app.db
-          .update(notifications)
-          .set({ deliveredChannels: sql`${notifications.deliveredChannels} || ${sent}::text[]` })
-          .where(eq(notifications.id, r.id));
+        await delivered('sms');
       }
     }
   },
@@ -129,27 +129,17 @@ export type SmsMessage = z.infer<typeof smsMessageSchema>;
 
 /**
  * Texts, in order. Several writers' texts may share one job (the public form's batches: opinions.writer.ts),
- * so a job claimed once sends them all. When one fails, the job keeps only it and those after it, and is
- * tried again later: a text sent is not sent again by the retry. (A job written before this shape carried
- * one text: `{ phoneEnc, text }`.)
+ * so a job claimed once sends them all. Each text is recorded as sent the moment the gateway accepted it
+ * (`job.once`, keyed by its place in the list): when one fails, or the worker dies mid-job, the retry sends
+ * only the texts not recorded. (A job written before this shape carried one text: `{ phoneEnc, text }`.)
  */
 export const sendSmsJob = defineJob({
   name: 'notifications.sms',
   payload: z.union([z.object({ messages: z.array(smsMessageSchema) }), smsMessageSchema]),
   async handle(app, payload, job) {
     const messages = 'messages' in payload ? payload.messages : [payload];
-    for (let i = 0; i < messages.length; i++) {
-      try {
-        await app.notifier.smsGateway.send(app.pii.decrypt(messages[i].phoneEnc), messages[i].text);
-      } catch (err) {
-        if (i > 0) {
-          const rest = { messages: messages.slice(i) };
-          await app.db.execute(
-            sql`UPDATE jobs SET payload = ${JSON.stringify(rest)}::jsonb WHERE id = ${job.id}`,
-          );
-        }
-        throw err;
-      }
+    for (const [i, m] of messages.entries()) {
+      await job.once(`text:${i}`, () => app.notifier.smsGateway.send(app.pii.decrypt(m.phoneEnc), m.text));
     }
   },
 });

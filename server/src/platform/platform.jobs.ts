@@ -26,6 +26,10 @@ export const pruneJob = defineJob({
     await app.db.execute(
       sql`DELETE FROM jobs WHERE status = 'done' AND finished_at < now() - interval '7 days'`,
     );
+    // What a job sent matters only while it may run again; a job done took its deliveries with it, and a
+    // failed one keeps them until here.
+    await app.db.execute(sql`DELETE FROM job_deliveries d WHERE NOT EXISTS (
+      SELECT 1 FROM jobs j WHERE j.id = d.job_id AND j.status IN ('pending', 'running'))`);
     await app.db.execute(sql`DELETE FROM idempotency_keys WHERE created_at < now() - interval '1 day'`);
   },
 });
@@ -36,6 +40,7 @@ export const pruneJob = defineJob({
  */
 export const PLATFORM_CHURNED_TABLES = [
   'jobs',
+  'job_deliveries',
   'audit_unsealed',
   'audit_chain_heads',
   'sessions',

@@ -160,6 +160,18 @@ export const jobs = pgTable('jobs', {
   finishedAt: ts('finished_at'),
 });
 
+/** A message a job has sent, recorded right after the send (migration 0006). */
+export const jobDeliveries = pgTable(
+  'job_deliveries',
+  {
+    jobId: uuid('job_id').notNull(),
+    congressId: uuid('congress_id'),
+    key: text('key').notNull(),
+    sentAt: ts('sent_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.key] })],
+);
+
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {

@@ -1,6 +1,6 @@
 // The suggestion lists: staff and leaders see the congress's, a deputy their own and co-signed, a unit what is assigned to it.
 // Filters: unit, status, overdue, sitting, key, text; newest first, cursor paging on the id (UUIDv7, time-ordered).
-// The list is the staff's most-opened page, so it takes the hot-path shape of ADR 0006: a hand-built statement,
+// The list is the staff's most-opened page, so it takes the hot-path shape of ADRs 0009 and 0010: a hand-built statement,
 // prepared (named per text: PostgreSQL parses and plans each filter combination once per connection), whose
 // items are the rows' stored JSON (migration 0402), joined into one row by PostgreSQL and sent on as they are.
 import { HANDLING_STATUSES } from '@minyi/domain/suggestions';
