@@ -1,6 +1,8 @@
-// The standing committee, the chairpersons' meeting and the working committees, with their members.
+// The standing committee, the chairpersons' meeting and the working committees, with their members. The
+// offices offered follow the congress's level (地方组织法 Art. 47, 54); the chairpersons' meeting is computed.
 import { useEffect, useState } from 'react';
 import {
+  Alert,
   App as AntApp,
   Button,
   Card,
@@ -20,7 +22,12 @@ import {
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
-import { COMMITTEE_POSITIONS, WORKING_COMMITTEE_KINDS } from '@minyi/domain/registry';
+import {
+  committeePositions,
+  hasSecretaryGeneral,
+  WORKING_COMMITTEE_KINDS,
+  type CongressLevel,
+} from '@minyi/domain/registry';
 import { api, applyFieldErrors, problemMessage, qs } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import { compact, DeputySelect, useCanWriteRegistry, useStreets, useTerms, type Ref } from './shared';
@@ -47,14 +54,21 @@ interface WorkingCommittee {
   description: string;
 }
 
+/** The level of the signed-in user's congress (its standing committee's offices depend on it). */
+function useCongressLevel(): CongressLevel | null {
+  return useResource<{ level: CongressLevel }>('/public/congress').data?.level ?? null;
+}
+
 function AddMemberModal({
   body,
+  level,
   workingCommitteeId,
   open,
   onClose,
   onSaved,
 }: {
-  body: Body;
+  body: Exclude<Body, 'chairpersonsMeeting'>;
+  level: CongressLevel | null;
   workingCommitteeId?: string;
   open: boolean;
   onClose: () => void;
@@ -108,7 +122,13 @@ function AddMemberModal({
           <DeputySelect />
         </Form.Item>
         <Form.Item name="position" label={t('committees.position')} rules={[{ required: true }]}>
-          <Select options={COMMITTEE_POSITIONS.map((p) => ({ value: p, label: t(`position.${p}`) }))} />
+          <Select
+            loading={!level}
+            options={(level ? committeePositions(level, body) : []).map((p) => ({
+              value: p,
+              label: t(`position.${p}`),
+            }))}
+          />
         </Form.Item>
         <Form.Item name="termId" label={t('terms.term')}>
           <Select
@@ -130,7 +150,10 @@ function AddMemberModal({
 function Members({ body, workingCommitteeId }: { body: Body; workingCommitteeId?: string }) {
   const { t } = useTranslation('registry');
   const { message } = AntApp.useApp();
-  const canWrite = useCanWriteRegistry();
+  const level = useCongressLevel();
+  // The chairpersons' meeting is read here only: its members are appointed as the standing committee's officers.
+  const computed = body === 'chairpersonsMeeting';
+  const canWrite = useCanWriteRegistry() && !computed;
   const [currentOnly, setCurrentOnly] = useState(true);
   const [adding, setAdding] = useState(false);
   const list = useResource<{ items: Member[] }>(
@@ -148,6 +171,14 @@ function Members({ body, workingCommitteeId }: { body: Body; workingCommitteeId?
   const items = (list.data?.items ?? []).filter((m) => !currentOnly || !m.endedOn);
   return (
     <>
+      {computed && level && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t(hasSecretaryGeneral(level) ? 'committees.meetingNoteWithSg' : 'committees.meetingNote')}
+        />
+      )}
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 16, marginBottom: 12 }}>
         <span>
           <Switch size="small" checked={currentOnly} onChange={setCurrentOnly} /> {t('committees.current')}
@@ -200,16 +231,19 @@ function Members({ body, workingCommitteeId }: { body: Body; workingCommitteeId?
             : []),
         ]}
       />
-      <AddMemberModal
-        body={body}
-        workingCommitteeId={workingCommitteeId}
-        open={adding}
-        onClose={() => setAdding(false)}
-        onSaved={() => {
-          setAdding(false);
-          list.reload();
-        }}
-      />
+      {!computed && (
+        <AddMemberModal
+          body={body}
+          level={level}
+          workingCommitteeId={workingCommitteeId}
+          open={adding}
+          onClose={() => setAdding(false)}
+          onSaved={() => {
+            setAdding(false);
+            list.reload();
+          }}
+        />
+      )}
     </>
   );
 }

@@ -19,6 +19,7 @@ import {
 } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { REGISTRY_RULES } from '@minyi/domain/registry';
 import { api, applyFieldErrors, problemMessage, qs } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import { compact, useCanWriteRegistry, type Jurisdiction } from './shared';
@@ -28,6 +29,12 @@ const CHILD_LEVEL: Record<string, Jurisdiction['level'] | undefined> = {
   city: 'district',
   district: 'street',
   street: 'community',
+};
+
+/** An electoral district elects one to three deputies (选举法 Art. 25). */
+const SEATS = {
+  min: REGISTRY_RULES.electoralDistrictMinSeats,
+  max: REGISTRY_RULES.electoralDistrictMaxSeats,
 };
 
 interface District {
@@ -154,8 +161,21 @@ function DistrictModal({
         <Form.Item name="name" label={t('jurisdictions.districtName')} rules={[{ required: true, max: 100 }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="seats" label={t('jurisdictions.seats')} rules={[{ required: true }]}>
-          <InputNumber min={1} max={20} />
+        <Form.Item
+          name="seats"
+          label={t('jurisdictions.seats')}
+          extra={t('jurisdictions.seatsHint', { min: SEATS.min, max: SEATS.max })}
+          rules={[
+            {
+              required: true,
+              type: 'integer',
+              min: SEATS.min,
+              max: SEATS.max,
+              message: t('jurisdictions.seatsHint', { min: SEATS.min, max: SEATS.max }),
+            },
+          ]}
+        >
+          <InputNumber min={SEATS.min} max={SEATS.max} precision={0} />
         </Form.Item>
         <Form.Item name="voterCount" label={t('jurisdictions.voterCount')}>
           <InputNumber min={0} style={{ width: 180 }} />
