@@ -250,6 +250,36 @@ describe('platform shell', () => {
     await shot(page, 'platform-registry-deputy');
   });
 
+  test('the committee forms offer only the offices of a district congress, at 375 px', async () => {
+    const page = await newPage(375, 812);
+    await login(page, server.url, 'staff');
+    await page.goto(server.url + '/registry/committees');
+    await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('.ant-table-tbody').innerText()).not.toContain('秘书长');
+    // A district standing committee has no secretary-general (地方组织法 Art. 47).
+    await page.getByRole('button', { name: /新增组成人员/ }).click();
+    const dialog = page.locator('.ant-modal:visible');
+    await dialog.locator('.ant-form-item').filter({ hasText: '职务' }).locator('.ant-select').click();
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await options.first().waitFor();
+    expect(await options.allInnerTexts()).toEqual(['主任', '副主任', '委员']);
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'platform-registry-committee-offices-375');
+    await page.keyboard.press('Escape');
+    await dialog.locator('.ant-modal-close').click();
+    await page.locator('.ant-modal:visible').waitFor({ state: 'hidden' });
+    // The chairpersons' meeting is the chair and vice-chairs, read from their offices (Art. 54).
+    await page.getByRole('tab', { name: '主任会议' }).click();
+    const panel = page.locator('[role=tabpanel]:visible');
+    await panel.locator('.ant-alert').waitFor();
+    expect(await panel.locator('.ant-alert').innerText()).toContain('地方组织法第五十四条');
+    await panel.locator('.ant-table-row').first().waitFor();
+    expect(await panel.locator('.ant-table-row').count()).toBe(6);
+    expect(await panel.getByRole('button', { name: /新增组成人员/ }).count()).toBe(0);
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'platform-registry-chairpersons-meeting-375');
+  });
+
   test('a deputy sees neither the registry nor the administration', async () => {
     const page = await newPage();
     await login(page, server.url, 'deputy');
