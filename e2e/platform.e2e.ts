@@ -280,6 +280,45 @@ describe('platform shell', () => {
     await shot(page, 'platform-registry-chairpersons-meeting-375');
   });
 
+  test('the registry dialogs add, refill on edit and save (electoral district, deputy)', async () => {
+    const page = await newPage();
+    await login(page, server.url, 'staff');
+    const dialog = page.locator('.ant-modal:visible');
+    const field = (label: string) => dialog.locator('.ant-form-item').filter({ hasText: label });
+    const ok = () => dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+
+    // A new electoral district of a street, then its seats edited in the same dialog, refilled.
+    await page.goto(server.url + '/registry/jurisdictions');
+    await page.locator('.ant-tree-node-content-wrapper', { hasText: '街道' }).first().click();
+    await page.getByRole('button', { name: /新增选区/ }).click();
+    await field('选区名称').locator('input').fill('旅程第99选区');
+    await field('应选名额').locator('input').fill('3');
+    expect(await field('应选名额').innerText()).toContain('选举法第二十五条');
+    await ok();
+    const row = page.locator('.ant-table-row', { hasText: '旅程第99选区' });
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.innerText()).toContain('3');
+    await row.getByRole('button', { name: /编\s*辑/ }).click();
+    expect(await field('选区名称').locator('input').inputValue()).toBe('旅程第99选区');
+    expect(await field('应选名额').locator('input').inputValue()).toBe('3');
+    await field('应选名额').locator('input').fill('2');
+    await ok();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => row.innerText()).toContain('2');
+    await shot(page, 'platform-registry-district-saved');
+
+    // A deputy's particulars: the dialog opens filled with the record and saves what changed.
+    await page.goto(server.url + '/registry/deputies');
+    await page.locator('.ant-table-row a').nth(3).click();
+    await page.getByTestId('deputy-edit').click();
+    expect(await field('姓名').locator('input').inputValue()).not.toBe('');
+    await field('职业').locator('input').fill('旅程测试职业');
+    await ok();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('旅程测试职业').waitFor();
+    await shot(page, 'platform-registry-deputy-saved');
+  });
+
   test('a deputy sees neither the registry nor the administration', async () => {
     const page = await newPage();
     await login(page, server.url, 'deputy');
