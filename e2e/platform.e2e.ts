@@ -250,6 +250,75 @@ describe('platform shell', () => {
     await shot(page, 'platform-registry-deputy');
   });
 
+  test('the committee forms offer only the offices of a district congress, at 375 px', async () => {
+    const page = await newPage(375, 812);
+    await login(page, server.url, 'staff');
+    await page.goto(server.url + '/registry/committees');
+    await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('.ant-table-tbody').innerText()).not.toContain('秘书长');
+    // A district standing committee has no secretary-general (地方组织法 Art. 47).
+    await page.getByRole('button', { name: /新增组成人员/ }).click();
+    const dialog = page.locator('.ant-modal:visible');
+    await dialog.locator('.ant-form-item').filter({ hasText: '职务' }).locator('.ant-select').click();
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await options.first().waitFor();
+    expect(await options.allInnerTexts()).toEqual(['主任', '副主任', '委员']);
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'platform-registry-committee-offices-375');
+    await page.keyboard.press('Escape');
+    await dialog.locator('.ant-modal-close').click();
+    await page.locator('.ant-modal:visible').waitFor({ state: 'hidden' });
+    // The chairpersons' meeting is the chair and vice-chairs, read from their offices (Art. 54).
+    await page.getByRole('tab', { name: '主任会议' }).click();
+    const panel = page.locator('[role=tabpanel]:visible');
+    await panel.locator('.ant-alert').waitFor();
+    expect(await panel.locator('.ant-alert').innerText()).toContain('地方组织法第五十四条');
+    await panel.locator('.ant-table-row').first().waitFor();
+    expect(await panel.locator('.ant-table-row').count()).toBe(6);
+    expect(await panel.getByRole('button', { name: /新增组成人员/ }).count()).toBe(0);
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'platform-registry-chairpersons-meeting-375');
+  });
+
+  test('the registry dialogs add, refill on edit and save (electoral district, deputy)', async () => {
+    const page = await newPage();
+    await login(page, server.url, 'staff');
+    const dialog = page.locator('.ant-modal:visible');
+    const field = (label: string) => dialog.locator('.ant-form-item').filter({ hasText: label });
+    const ok = () => dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+
+    // A new electoral district of a street, then its seats edited in the same dialog, refilled.
+    await page.goto(server.url + '/registry/jurisdictions');
+    await page.locator('.ant-tree-node-content-wrapper', { hasText: '街道' }).first().click();
+    await page.getByRole('button', { name: /新增选区/ }).click();
+    await field('选区名称').locator('input').fill('旅程第99选区');
+    await field('应选名额').locator('input').fill('3');
+    expect(await field('应选名额').innerText()).toContain('选举法第二十五条');
+    await ok();
+    const row = page.locator('.ant-table-row', { hasText: '旅程第99选区' });
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.innerText()).toContain('3');
+    await row.getByRole('button', { name: /编\s*辑/ }).click();
+    expect(await field('选区名称').locator('input').inputValue()).toBe('旅程第99选区');
+    expect(await field('应选名额').locator('input').inputValue()).toBe('3');
+    await field('应选名额').locator('input').fill('2');
+    await ok();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => row.innerText()).toContain('2');
+    await shot(page, 'platform-registry-district-saved');
+
+    // A deputy's particulars: the dialog opens filled with the record and saves what changed.
+    await page.goto(server.url + '/registry/deputies');
+    await page.locator('.ant-table-row a').nth(3).click();
+    await page.getByTestId('deputy-edit').click();
+    expect(await field('姓名').locator('input').inputValue()).not.toBe('');
+    await field('职业').locator('input').fill('旅程测试职业');
+    await ok();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('旅程测试职业').waitFor();
+    await shot(page, 'platform-registry-deputy-saved');
+  });
+
   test('a deputy sees neither the registry nor the administration', async () => {
     const page = await newPage();
     await login(page, server.url, 'deputy');

@@ -9,7 +9,7 @@ export const OPINION_RULES = {
   /** Notice of a reception posted this many calendar days ahead. §7 "a notice posted 3 days before" (local practice). */
   receptionNoticeDays: 3,
   /** A unit that is not competent returns the item within this many working days. §7 "timing examples":
-   * "must return the item within 7 working days" (上海规定 Art. 11). */
+   * "must return the item within 7 working days" (上海规定 Art. 14). */
   handBackWorkingDays: 7,
   /** Flag an item "due soon" this many working days before its deadline (product choice). */
   dueSoonWorkingDays: 3,

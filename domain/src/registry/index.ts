@@ -2,6 +2,9 @@
 // handling units and liaison places. Pure zod schemas shared by server and web.
 import { z } from 'zod';
 import { localizedTextSchema, type LocalizedText } from '../common';
+import { REGISTRY_RULES } from './rules';
+
+export * from './rules';
 
 export const JURISDICTION_LEVELS = ['province', 'city', 'district', 'street', 'community'] as const;
 export type JurisdictionLevel = (typeof JURISDICTION_LEVELS)[number];
@@ -26,8 +29,9 @@ export type MandateStatus = (typeof MANDATE_STATUSES)[number];
 export const mandateStatusSchema = z.enum(MANDATE_STATUSES);
 
 /**
- * Mandate workflow. Suspension (暂停执行代表职务) and termination (代表资格终止) follow Articles 49–50 of the
- * Deputies Law (代表法); a suspended mandate may be reinstated once the cause ends; termination is final.
+ * Mandate workflow. Suspension (暂时停止执行代表职务, Art. 61) and termination (代表资格终止, Art. 62; announced
+ * by the standing committee, Art. 63) follow the Deputies Law (代表法, 2025 text); a suspended mandate may be
+ * reinstated once the cause ends; termination is final.
  */
 export const MANDATE_TRANSITIONS = {
   suspend: { from: ['active'], to: 'suspended', needsReason: true },
@@ -229,7 +233,11 @@ export const createSittingSchema = z.strictObject({
 export const createElectoralDistrictSchema = z.strictObject({
   streetId: z.uuid(),
   name: text(100).min(1),
-  seats: z.number().int().min(1).max(20),
+  seats: z
+    .number()
+    .int()
+    .min(REGISTRY_RULES.electoralDistrictMinSeats)
+    .max(REGISTRY_RULES.electoralDistrictMaxSeats),
   voterCount: z.number().int().min(0).nullable().optional(),
 });
 export const updateElectoralDistrictSchema = createElectoralDistrictSchema.partial();

@@ -403,7 +403,7 @@ export async function loadDemo(app: AppServices): Promise<DemoSummary> {
     }
   }
 
-  // A few mandates suspended or terminated, with the reason and date (Deputies Law Art. 49–50).
+  // A few mandates suspended or terminated, with the reason and date (代表法 2025 Art. 61–63).
   const changed = shuffle(districtDeputies.slice(20)).slice(0, 6);
   const reasons = [
     { status: 'suspended' as const, reason: '因涉嫌违法被依法采取强制措施，暂停执行代表职务' },
@@ -462,11 +462,12 @@ export async function loadDemo(app: AppServices): Promise<DemoSummary> {
   for (const p of places)
     for (const deputyId of p.deputyIds) lpd.push({ congressId, liaisonPlaceId: p.id, deputyId });
 
-  // ----- standing committee (35), chairpersons' meeting, working committees -----
+  // ----- standing committee (35), working committees -----
+  // A district standing committee is a chair, vice-chairs and members, with no secretary-general; its chair
+  // and vice-chairs make the chairpersons' meeting, computed from these offices (地方组织法 Art. 47, 54).
   const sc = shuffle(activeDistrict).slice(0, 35);
   const memberRows: (typeof committeeMembers.$inferInsert)[] = [];
-  const scPosition = (i: number) =>
-    i === 0 ? 'chair' : i <= 5 ? 'viceChair' : i === 6 ? 'secretaryGeneral' : 'member';
+  const scPosition = (i: number) => (i === 0 ? 'chair' : i <= 5 ? 'viceChair' : 'member');
   sc.forEach((d, i) => {
     memberRows.push({
       id: newId(),
@@ -477,16 +478,6 @@ export async function loadDemo(app: AppServices): Promise<DemoSummary> {
       position: scPosition(i),
       startedOn: termStart,
     });
-    if (i <= 6)
-      memberRows.push({
-        id: newId(),
-        congressId,
-        body: 'chairpersonsMeeting',
-        deputyId: d.id,
-        termId,
-        position: scPosition(i),
-        startedOn: termStart,
-      });
   });
   const wcRows: (typeof workingCommittees.$inferInsert)[] = [
     ...WORKING_COMMITTEES.map((w) => ({

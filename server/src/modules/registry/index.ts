@@ -18,6 +18,8 @@ export {
   getLiaisonPlace,
   findActiveDeputyIds,
   findStandingCommitteeDeputyIds,
+  findChairpersonsMeetingDeputyIds,
+  getCongressLevel,
   findAccountIdsForUnit,
   findAccountIdForDeputy,
   findAccountIdsForDeputies,

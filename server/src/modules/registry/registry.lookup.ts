@@ -1,6 +1,7 @@
 // Lookups other modules use through the registry's index.ts: the public congress, single records, rolls.
 import type { FastifyRequest } from 'fastify';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { chairpersonsMeetingPositions, type CongressLevel } from '@minyi/domain/registry';
 import type { Db } from '../../db/client';
 import { invalidField, notFound } from '../../platform/errors';
 import { accountRoles, accounts, congresses, jurisdictions } from '../../platform/platform.table';
@@ -37,6 +38,16 @@ export async function resolvePublicCongress(req: FastifyRequest): Promise<string
   const id = await findDefaultCongressId(db);
   if (!id) throw notFound({ zh: '人大', en: 'congress' });
   return id;
+}
+
+/** The level of a congress (its standing committee's offices depend on it); 404 when it is unknown. */
+export async function getCongressLevel(db: Db, congressId: string): Promise<CongressLevel> {
+  const [row] = await db
+    .select({ level: congresses.level })
+    .from(congresses)
+    .where(eq(congresses.id, congressId));
+  if (!row) throw notFound({ zh: '人大', en: 'congress' });
+  return row.level;
 }
 
 export async function getStreet(db: Db, congressId: string, streetId: string) {
@@ -107,6 +118,28 @@ export async function findStandingCommitteeDeputyIds(db: Db, congressId: string)
       and(
         eq(committeeMembers.congressId, congressId),
         eq(committeeMembers.body, 'standingCommittee'),
+        isNull(committeeMembers.endedOn),
+        sql`EXISTS (SELECT 1 FROM mandates m WHERE m.deputy_id = ${committeeMembers.deputyId} AND m.congress_id = ${congressId} AND m.status = 'active')`,
+      ),
+    )
+    .orderBy(asc(committeeMembers.deputyId));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Current members of the chairpersons' meeting whose mandate is active: the standing committee's chair and
+ * vice-chairs, and its secretary-general above district level (地方组织法 Art. 54; chairpersonsMeetingPositions).
+ */
+export async function findChairpersonsMeetingDeputyIds(db: Db, congressId: string): Promise<string[]> {
+  const positions = chairpersonsMeetingPositions(await getCongressLevel(db, congressId));
+  const rows = await db
+    .selectDistinct({ id: committeeMembers.deputyId })
+    .from(committeeMembers)
+    .where(
+      and(
+        eq(committeeMembers.congressId, congressId),
+        eq(committeeMembers.body, 'standingCommittee'),
+        inArray(committeeMembers.position, positions),
         isNull(committeeMembers.endedOn),
         sql`EXISTS (SELECT 1 FROM mandates m WHERE m.deputy_id = ${committeeMembers.deputyId} AND m.congress_id = ${congressId} AND m.status = 'active')`,
       ),

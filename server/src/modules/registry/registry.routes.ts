@@ -403,7 +403,8 @@ export async function registryRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: 'Members of the standing committee, the chairpersons meeting or a working committee',
+        summary:
+          "Members of the standing committee, a working committee or the chairpersons' meeting (computed from the standing committee's offices by the congress level)",
         querystring: z.object({
           body: z.enum(COMMITTEE_BODIES).optional(),
           workingCommitteeId: z.uuid().optional(),
@@ -421,7 +422,12 @@ export async function registryRoutes(app: FastifyInstance) {
   r.post(
     '/committee-members',
     {
-      schema: { tags, summary: 'Appoint a member', body: createCommitteeMemberSchema },
+      schema: {
+        tags,
+        summary:
+          'Appoint a member of the standing committee or a working committee, in an office the level allows',
+        body: createCommitteeMemberSchema,
+      },
       config: { idempotent: true },
     },
     async (req, reply) => {

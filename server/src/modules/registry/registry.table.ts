@@ -1,4 +1,4 @@
-// Drizzle definitions of the registry (0100_registry.sql is the truth; the drift test compares them).
+// Drizzle definitions of the registry (0100_registry.sql and 0101 are the truth; the drift test compares them).
 import {
   boolean,
   date,
@@ -122,7 +122,8 @@ export const liaisonPlaceDeputies = pgTable(
 export const committeeMembers = pgTable('committee_members', {
   id: uuid('id').primaryKey(),
   congressId: uuid('congress_id').notNull(),
-  body: text('body').$type<'standingCommittee' | 'chairpersonsMeeting' | 'workingCommittee'>().notNull(),
+  // The chairpersons' meeting is computed from the standing committee's offices (0101), never stored.
+  body: text('body').$type<'standingCommittee' | 'workingCommittee'>().notNull(),
   workingCommitteeId: uuid('working_committee_id'),
   deputyId: uuid('deputy_id').notNull(),
   termId: uuid('term_id'),

@@ -1,6 +1,8 @@
-// The standing committee, the chairpersons' meeting and the working committees, with their members.
-import { useEffect, useState } from 'react';
+// The standing committee, the chairpersons' meeting and the working committees, with their members. The
+// offices offered follow the congress's level (地方组织法 Art. 47, 54); the chairpersons' meeting is computed.
+import { useState } from 'react';
 import {
+  Alert,
   App as AntApp,
   Button,
   Card,
@@ -8,7 +10,6 @@ import {
   DatePicker,
   Form,
   Input,
-  Modal,
   Popconfirm,
   Row,
   Select,
@@ -20,9 +21,15 @@ import {
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
-import { COMMITTEE_POSITIONS, WORKING_COMMITTEE_KINDS } from '@minyi/domain/registry';
-import { api, applyFieldErrors, problemMessage, qs } from '../../api';
+import {
+  committeePositions,
+  hasSecretaryGeneral,
+  WORKING_COMMITTEE_KINDS,
+  type CongressLevel,
+} from '@minyi/domain/registry';
+import { api, problemMessage, qs } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { FormModal, useEditor } from './FormModal';
 import { compact, DeputySelect, useCanWriteRegistry, useStreets, useTerms, type Ref } from './shared';
 
 type Body = 'standingCommittee' | 'chairpersonsMeeting' | 'workingCommittee';
@@ -47,90 +54,91 @@ interface WorkingCommittee {
   description: string;
 }
 
+/** The level of the signed-in user's congress (its standing committee's offices depend on it). */
+function useCongressLevel(): CongressLevel | null {
+  return useResource<{ level: CongressLevel }>('/public/congress').data?.level ?? null;
+}
+
+type MemberValues = { deputyId: string; position: string; termId?: string; startedOn?: Dayjs };
+
 function AddMemberModal({
   body,
+  level,
   workingCommitteeId,
   open,
   onClose,
   onSaved,
 }: {
-  body: Body;
+  body: Exclude<Body, 'chairpersonsMeeting'>;
+  level: CongressLevel | null;
   workingCommitteeId?: string;
   open: boolean;
   onClose: () => void;
   onSaved: () => void;
 }) {
   const { t } = useTranslation('registry');
-  const { message } = AntApp.useApp();
-  const [form] = Form.useForm<{ deputyId: string; position: string; termId?: string; startedOn?: Dayjs }>();
-  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<MemberValues>();
   const terms = useTerms();
-  const submit = async (v: { deputyId: string; position: string; termId?: string; startedOn?: Dayjs }) => {
-    setBusy(true);
-    try {
-      await api.post(
-        '/committee-members',
-        compact({
-          body,
-          workingCommitteeId,
-          deputyId: v.deputyId,
-          position: v.position,
-          termId: v.termId,
-          startedOn: v.startedOn?.format('YYYY-MM-DD'),
-        }),
-      );
-      void message.success(t('common:actions.saved'));
-      form.resetFields();
-      onSaved();
-    } catch (err) {
-      if (!applyFieldErrors(form, err)) void message.error(problemMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = (v: MemberValues) =>
+    api.post(
+      '/committee-members',
+      compact({
+        body,
+        workingCommitteeId,
+        deputyId: v.deputyId,
+        position: v.position,
+        termId: v.termId,
+        startedOn: v.startedOn?.format('YYYY-MM-DD'),
+      }),
+    );
   const current = terms.data?.items.find((x) => x.isCurrent);
   return (
-    <Modal
+    <FormModal
+      form={form}
       open={open}
       title={t('committees.addMember')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
+      initialValues={{ position: 'member', termId: current?.id }}
+      save={save}
+      onSaved={onSaved}
+      onClose={onClose}
+      resetAfterSave
       destroyOnHidden
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => void submit(v)}
-        initialValues={{ position: 'member', termId: current?.id }}
-      >
-        <Form.Item name="deputyId" label={t('committees.deputy')} rules={[{ required: true }]}>
-          <DeputySelect />
-        </Form.Item>
-        <Form.Item name="position" label={t('committees.position')} rules={[{ required: true }]}>
-          <Select options={COMMITTEE_POSITIONS.map((p) => ({ value: p, label: t(`position.${p}`) }))} />
-        </Form.Item>
-        <Form.Item name="termId" label={t('terms.term')}>
-          <Select
-            allowClear
-            options={(terms.data?.items ?? []).map((x) => ({
-              value: x.id,
-              label: t('terms.termN', { number: x.number }),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item name="startedOn" label={t('committees.startedOn')}>
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="deputyId" label={t('committees.deputy')} rules={[{ required: true }]}>
+        <DeputySelect />
+      </Form.Item>
+      <Form.Item name="position" label={t('committees.position')} rules={[{ required: true }]}>
+        <Select
+          loading={!level}
+          options={(level ? committeePositions(level, body) : []).map((p) => ({
+            value: p,
+            label: t(`position.${p}`),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="termId" label={t('terms.term')}>
+        <Select
+          allowClear
+          options={(terms.data?.items ?? []).map((x) => ({
+            value: x.id,
+            label: t('terms.termN', { number: x.number }),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="startedOn" label={t('committees.startedOn')}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
 function Members({ body, workingCommitteeId }: { body: Body; workingCommitteeId?: string }) {
   const { t } = useTranslation('registry');
   const { message } = AntApp.useApp();
-  const canWrite = useCanWriteRegistry();
+  const level = useCongressLevel();
+  // The chairpersons' meeting is read here only: its members are appointed as the standing committee's officers.
+  const computed = body === 'chairpersonsMeeting';
+  const canWrite = useCanWriteRegistry() && !computed;
   const [currentOnly, setCurrentOnly] = useState(true);
   const [adding, setAdding] = useState(false);
   const list = useResource<{ items: Member[] }>(
@@ -148,6 +156,14 @@ function Members({ body, workingCommitteeId }: { body: Body; workingCommitteeId?
   const items = (list.data?.items ?? []).filter((m) => !currentOnly || !m.endedOn);
   return (
     <>
+      {computed && level && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t(hasSecretaryGeneral(level) ? 'committees.meetingNoteWithSg' : 'committees.meetingNote')}
+        />
+      )}
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 16, marginBottom: 12 }}>
         <span>
           <Switch size="small" checked={currentOnly} onChange={setCurrentOnly} /> {t('committees.current')}
@@ -200,16 +216,19 @@ function Members({ body, workingCommitteeId }: { body: Body; workingCommitteeId?
             : []),
         ]}
       />
-      <AddMemberModal
-        body={body}
-        workingCommitteeId={workingCommitteeId}
-        open={adding}
-        onClose={() => setAdding(false)}
-        onSaved={() => {
-          setAdding(false);
-          list.reload();
-        }}
-      />
+      {!computed && (
+        <AddMemberModal
+          body={body}
+          level={level}
+          workingCommitteeId={workingCommitteeId}
+          open={adding}
+          onClose={() => setAdding(false)}
+          onSaved={() => {
+            setAdding(false);
+            list.reload();
+          }}
+        />
+      )}
     </>
   );
 }
@@ -226,69 +245,49 @@ function WorkingCommitteeModal({
   onSaved: () => void;
 }) {
   const { t } = useTranslation('registry');
-  const { message } = AntApp.useApp();
   const [form] = Form.useForm<WorkingCommittee>();
-  const [busy, setBusy] = useState(false);
   const streets = useStreets();
   const kind = Form.useWatch('kind', form);
-  useEffect(() => {
-    form.resetFields();
-    if (wc) form.setFieldsValue(wc);
-  }, [wc, open, form]);
-  const submit = async (v: WorkingCommittee) => {
-    setBusy(true);
-    try {
-      if (wc)
-        await api.patch(
-          `/working-committees/${wc.id}`,
-          compact({ name: v.name, nameEn: v.nameEn, description: v.description }),
-        );
-      else await api.post('/working-committees', compact(v));
-      void message.success(t('common:actions.saved'));
-      onSaved();
-    } catch (err) {
-      if (!applyFieldErrors(form, err)) void message.error(problemMessage(err));
-    } finally {
-      setBusy(false);
-    }
+  const save = async (v: WorkingCommittee) => {
+    if (wc)
+      await api.patch(
+        `/working-committees/${wc.id}`,
+        compact({ name: v.name, nameEn: v.nameEn, description: v.description }),
+      );
+    else await api.post('/working-committees', compact(v));
   };
   return (
-    <Modal
+    <FormModal
+      form={form}
       open={open}
       title={wc ? t('committees.editWc') : t('committees.createWc')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
-      forceRender
+      values={wc}
+      initialValues={{ kind: 'workingCommittee' }}
+      save={save}
+      onSaved={onSaved}
+      onClose={onClose}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => void submit(v)}
-        initialValues={{ kind: 'workingCommittee' }}
-      >
-        <Form.Item name="kind" label={t('committees.kind')} rules={[{ required: true }]}>
-          <Select
-            disabled={!!wc}
-            options={WORKING_COMMITTEE_KINDS.map((k) => ({ value: k, label: t(`wcKind.${k}`) }))}
-          />
+      <Form.Item name="kind" label={t('committees.kind')} rules={[{ required: true }]}>
+        <Select
+          disabled={!!wc}
+          options={WORKING_COMMITTEE_KINDS.map((k) => ({ value: k, label: t(`wcKind.${k}`) }))}
+        />
+      </Form.Item>
+      {kind === 'streetWorkingCommittee' && (
+        <Form.Item name="streetId" label={t('committees.street')} rules={[{ required: true }]}>
+          <Select disabled={!!wc} showSearch={{ optionFilterProp: 'label' }} options={streets.options} />
         </Form.Item>
-        {kind === 'streetWorkingCommittee' && (
-          <Form.Item name="streetId" label={t('committees.street')} rules={[{ required: true }]}>
-            <Select disabled={!!wc} showSearch={{ optionFilterProp: 'label' }} options={streets.options} />
-          </Form.Item>
-        )}
-        <Form.Item name="name" label={t('common:fields.name')} rules={[{ required: true, max: 100 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="nameEn" label={t('common:fields.nameEn')}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="description" label={t('committees.description')}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item name="name" label={t('common:fields.name')} rules={[{ required: true, max: 100 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="nameEn" label={t('common:fields.nameEn')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="description" label={t('committees.description')}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -297,8 +296,7 @@ function WorkingCommittees() {
   const canWrite = useCanWriteRegistry();
   const list = useResource<{ items: WorkingCommittee[] }>('/working-committees');
   const [selected, setSelected] = useState<string | null>(null);
-  const [editing, setEditing] = useState<WorkingCommittee | null>(null);
-  const [open, setOpen] = useState(false);
+  const editor = useEditor<WorkingCommittee>();
   const label = (w: WorkingCommittee) => (i18n.language === 'en' && w.nameEn ? w.nameEn : w.name);
   const sel = list.data?.items.find((w) => w.id === selected);
   return (
@@ -309,14 +307,7 @@ function WorkingCommittees() {
           title={t('committees.working')}
           extra={
             canWrite && (
-              <Button
-                size="small"
-                icon={<PlusOutlined />}
-                onClick={() => {
-                  setEditing(null);
-                  setOpen(true);
-                }}
-              >
+              <Button size="small" icon={<PlusOutlined />} onClick={editor.create}>
                 {t('committees.createWc')}
               </Button>
             )
@@ -352,8 +343,7 @@ function WorkingCommittees() {
                           aria-label={t('committees.editWc')}
                           onClick={(e) => {
                             e.stopPropagation();
-                            setEditing(w);
-                            setOpen(true);
+                            editor.edit(w);
                           }}
                         />
                       ),
@@ -380,11 +370,11 @@ function WorkingCommittees() {
         </Card>
       </Col>
       <WorkingCommitteeModal
-        wc={editing}
-        open={open}
-        onClose={() => setOpen(false)}
+        wc={editor.record}
+        open={editor.open}
+        onClose={editor.close}
         onSaved={() => {
-          setOpen(false);
+          editor.close();
           list.reload();
         }}
       />

@@ -1,11 +1,11 @@
 // Forms of the deputy record: create/edit a deputy, add a mandate, suspend/terminate a mandate.
-import { useEffect, useState } from 'react';
-import { Alert, App as AntApp, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, DatePicker, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { CONGRESS_LEVELS, GENDERS, PARTIES } from '@minyi/domain/registry';
-import { api, applyFieldErrors, newIdempotencyKey, problemMessage, qs } from '../../api';
+import { api, qs } from '../../api';
 import { useResource } from '../../shell/components';
+import { FormModal } from './FormModal';
 import { compact, useStreets, useTerms, type DeputyRecord, type Mandate, type Ref } from './shared';
 
 type DeputyValues = Omit<Partial<DeputyRecord>, 'birthDate'> & { birthDate?: Dayjs | null };
@@ -36,19 +36,9 @@ export function DeputyFormModal({
   onSaved: (d: { id: string }) => void;
 }) {
   const { t } = useTranslation('registry');
-  const { message } = AntApp.useApp();
   const [form] = Form.useForm<DeputyValues>();
-  const [busy, setBusy] = useState(false);
-  const [key, setKey] = useState(newIdempotencyKey);
 
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    if (deputy)
-      form.setFieldsValue({ ...deputy, birthDate: deputy.birthDate ? dayjs(deputy.birthDate) : null });
-  }, [open, deputy, form]);
-
-  const submit = async (values: DeputyValues) => {
+  const save = (values: DeputyValues, idempotencyKey: string) => {
     const body: Record<string, unknown> = {};
     for (const k of EDITABLE) {
       const v =
@@ -61,76 +51,67 @@ export function DeputyFormModal({
       // On edit, send only what changed (masked personal data is never sent back).
       if (deputy ? v !== before && v !== undefined : v !== undefined && v !== '') body[k] = v;
     }
-    setBusy(true);
-    try {
-      const saved = deputy
-        ? await api.patch<{ id: string }>(`/deputies/${deputy.id}`, body)
-        : await api.post<{ id: string }>('/deputies', body, { idempotencyKey: key });
-      void message.success(deputy ? t('common:actions.saved') : t('deputies.created'));
-      setKey(newIdempotencyKey());
-      onSaved(saved);
-    } catch (err) {
-      if (!applyFieldErrors(form, err)) void message.error(problemMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    return deputy
+      ? api.patch<{ id: string }>(`/deputies/${deputy.id}`, body)
+      : api.post<{ id: string }>('/deputies', body, { idempotencyKey });
   };
 
   return (
-    <Modal
+    <FormModal
+      form={form}
       open={open}
       title={deputy ? t('deputies.edit') : t('deputies.create')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
+      values={deputy ? { ...deputy, birthDate: deputy.birthDate ? dayjs(deputy.birthDate) : null } : null}
+      initialValues={{ gender: 'male' }}
+      save={save}
+      onSaved={onSaved}
+      onClose={onClose}
+      successMessage={deputy ? t('common:actions.saved') : t('deputies.created')}
       okText={t('common:actions.save')}
       width={640}
-      forceRender
     >
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ gender: 'male' }}>
-        <div
-          style={{
-            display: 'grid',
-            gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))',
-            columnGap: 16,
-          }}
-        >
-          <Form.Item name="name" label={t('deputies.name')} rules={[{ required: true, max: 50 }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="gender" label={t('deputies.gender')} rules={[{ required: true }]}>
-            <Select options={GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }))} />
-          </Form.Item>
-          <Form.Item name="birthDate" label={t('deputies.birthDate')}>
-            <DatePicker style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="ethnicity" label={t('deputies.ethnicity')}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="party" label={t('deputies.party')}>
-            <Select allowClear options={PARTIES.map((p) => ({ value: p, label: p }))} />
-          </Form.Item>
-          <Form.Item name="occupation" label={t('deputies.occupation')}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="phone" label={t('deputies.phone')}>
-            <Input inputMode="tel" />
-          </Form.Item>
-          <Form.Item name="idNumber" label={t('deputies.idNumber')}>
-            <Input />
-          </Form.Item>
-        </div>
-        <Form.Item name="organization" label={t('deputies.organization')}>
+      <div
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))',
+          columnGap: 16,
+        }}
+      >
+        <Form.Item name="name" label={t('deputies.name')} rules={[{ required: true, max: 50 }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="address" label={t('deputies.address')}>
+        <Form.Item name="gender" label={t('deputies.gender')} rules={[{ required: true }]}>
+          <Select options={GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }))} />
+        </Form.Item>
+        <Form.Item name="birthDate" label={t('deputies.birthDate')}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="ethnicity" label={t('deputies.ethnicity')}>
           <Input />
         </Form.Item>
-        <Form.Item name="bio" label={t('deputies.bio')}>
-          <Input.TextArea rows={3} />
+        <Form.Item name="party" label={t('deputies.party')}>
+          <Select allowClear options={PARTIES.map((p) => ({ value: p, label: p }))} />
         </Form.Item>
-      </Form>
-    </Modal>
+        <Form.Item name="occupation" label={t('deputies.occupation')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="phone" label={t('deputies.phone')}>
+          <Input inputMode="tel" />
+        </Form.Item>
+        <Form.Item name="idNumber" label={t('deputies.idNumber')}>
+          <Input />
+        </Form.Item>
+      </div>
+      <Form.Item name="organization" label={t('deputies.organization')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="address" label={t('deputies.address')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="bio" label={t('deputies.bio')}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -157,9 +138,7 @@ export function MandateFormModal({
   onSaved: () => void;
 }) {
   const { t } = useTranslation('registry');
-  const { message } = AntApp.useApp();
   const [form] = Form.useForm<MandateValues>();
-  const [busy, setBusy] = useState(false);
   const streets = useStreets();
   const terms = useTerms();
   const streetId = Form.useWatch('streetId', form);
@@ -170,88 +149,72 @@ export function MandateFormModal({
     open && streetId ? `/liaison-places${qs({ streetId, limit: 200 })}` : null,
   );
 
-  const submit = async (v: MandateValues) => {
-    setBusy(true);
-    try {
-      await api.post(
-        `/deputies/${deputyId}/mandates`,
-        compact({ ...v, startedOn: v.startedOn ? v.startedOn.format('YYYY-MM-DD') : undefined }),
-      );
-      void message.success(t('common:actions.saved'));
-      form.resetFields();
-      onSaved();
-    } catch (err) {
-      if (!applyFieldErrors(form, err)) void message.error(problemMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = (v: MandateValues) =>
+    api.post(
+      `/deputies/${deputyId}/mandates`,
+      compact({ ...v, startedOn: v.startedOn ? v.startedOn.format('YYYY-MM-DD') : undefined }),
+    );
 
   return (
-    <Modal
+    <FormModal
+      form={form}
       open={open}
       title={t('mandate.add')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
+      initialValues={{ level: 'district' }}
+      save={save}
+      onSaved={onSaved}
+      onClose={onClose}
+      resetAfterSave
       okText={t('common:actions.save')}
-      forceRender
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => void submit(v)}
-        initialValues={{ level: 'district' }}
-      >
-        <Form.Item name="level" label={t('mandate.level')} rules={[{ required: true }]}>
-          <Select options={CONGRESS_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))} />
-        </Form.Item>
-        <Form.Item name="termId" label={t('mandate.term')}>
-          <Select
-            allowClear
-            options={(terms.data?.items ?? []).map((x) => ({
-              value: x.id,
-              label: t('mandate.termN', { number: x.number }),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item name="streetId" label={t('mandate.street')}>
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            options={streets.options}
-            onChange={() =>
-              form.setFieldsValue({ electoralDistrictId: undefined, liaisonPlaceId: undefined })
-            }
-          />
-        </Form.Item>
-        <Form.Item name="electoralDistrictId" label={t('mandate.electoralDistrict')}>
-          <Select
-            allowClear
-            disabled={!streetId}
-            options={(districts.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="liaisonPlaceId" label={t('mandate.liaisonPlace')}>
-          <Select
-            allowClear
-            disabled={!streetId}
-            options={(places.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="delegation" label={t('mandate.delegation')}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="deputyGroup" label={t('mandate.deputyGroup')}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="startedOn" label={t('mandate.startedOn')}>
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="level" label={t('mandate.level')} rules={[{ required: true }]}>
+        <Select options={CONGRESS_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))} />
+      </Form.Item>
+      <Form.Item name="termId" label={t('mandate.term')}>
+        <Select
+          allowClear
+          options={(terms.data?.items ?? []).map((x) => ({
+            value: x.id,
+            label: t('mandate.termN', { number: x.number }),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="streetId" label={t('mandate.street')}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          options={streets.options}
+          onChange={() => form.setFieldsValue({ electoralDistrictId: undefined, liaisonPlaceId: undefined })}
+        />
+      </Form.Item>
+      <Form.Item name="electoralDistrictId" label={t('mandate.electoralDistrict')}>
+        <Select
+          allowClear
+          disabled={!streetId}
+          options={(districts.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))}
+        />
+      </Form.Item>
+      <Form.Item name="liaisonPlaceId" label={t('mandate.liaisonPlace')}>
+        <Select
+          allowClear
+          disabled={!streetId}
+          options={(places.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))}
+        />
+      </Form.Item>
+      <Form.Item name="delegation" label={t('mandate.delegation')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="deputyGroup" label={t('mandate.deputyGroup')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="startedOn" label={t('mandate.startedOn')}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+    </FormModal>
   );
 }
+
+type StatusValues = { reason: string; date: Dayjs };
 
 /** Suspend or terminate a mandate, with the reason and the date (both required by the server). */
 export function MandateStatusModal({
@@ -266,51 +229,38 @@ export function MandateStatusModal({
   onDone: () => void;
 }) {
   const { t } = useTranslation('registry');
-  const { message } = AntApp.useApp();
-  const [form] = Form.useForm<{ reason: string; date: Dayjs }>();
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (mandate) form.setFieldsValue({ reason: '', date: dayjs() });
-  }, [mandate, form]);
-
-  const submit = async (v: { reason: string; date: Dayjs }) => {
+  const [form] = Form.useForm<StatusValues>();
+  const save = async (v: StatusValues) => {
     if (!mandate || !action) return;
-    setBusy(true);
-    try {
-      await api.post(`/mandates/${mandate.id}/${action}`, {
-        reason: v.reason,
-        date: v.date.format('YYYY-MM-DD'),
-      });
-      void message.success(t('common:actions.done'));
-      onDone();
-    } catch (err) {
-      if (!applyFieldErrors(form, err)) void message.error(problemMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    await api.post(`/mandates/${mandate.id}/${action}`, {
+      reason: v.reason,
+      date: v.date.format('YYYY-MM-DD'),
+    });
   };
 
   return (
-    <Modal
+    <FormModal
+      form={form}
       open={!!mandate && !!action}
       title={action === 'terminate' ? t('mandate.terminateTitle') : t('mandate.suspendTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      values={{ reason: '', date: dayjs() }}
+      save={save}
+      onSaved={onDone}
+      onClose={onClose}
+      successMessage={t('common:actions.done')}
       okButtonProps={{ danger: action === 'terminate' }}
-      confirmLoading={busy}
-      forceRender
+      before={
+        action === 'terminate' && (
+          <Alert type="warning" showIcon title={t('mandate.terminateWarn')} style={{ marginBottom: 12 }} />
+        )
+      }
     >
-      {action === 'terminate' && (
-        <Alert type="warning" showIcon title={t('mandate.terminateWarn')} style={{ marginBottom: 12 }} />
-      )}
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
-        <Form.Item name="reason" label={t('mandate.reason')} rules={[{ required: true, max: 500 }]}>
-          <Input.TextArea rows={3} data-testid="mandate-reason" />
-        </Form.Item>
-        <Form.Item name="date" label={t('mandate.date')} rules={[{ required: true }]}>
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="reason" label={t('mandate.reason')} rules={[{ required: true, max: 500 }]}>
+        <Input.TextArea rows={3} data-testid="mandate-reason" />
+      </Form.Item>
+      <Form.Item name="date" label={t('mandate.date')} rules={[{ required: true }]}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+    </FormModal>
   );
 }

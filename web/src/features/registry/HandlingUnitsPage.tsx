@@ -1,11 +1,12 @@
 // Handling units: list with filters, create/edit with the categories of matters, Excel import and export.
-import { useEffect, useState } from 'react';
-import { App as AntApp, Button, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { Button, Form, Input, Select, Switch, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { HANDLING_UNIT_KINDS, MATTER_CATEGORIES, MATTER_CATEGORY_LABELS } from '@minyi/domain/registry';
-import { api, applyFieldErrors, localized, newIdempotencyKey, problemMessage } from '../../api';
+import { api, localized } from '../../api';
 import { ErrorAlert, LoadMore, PageHeader, usePagedList } from '../../shell/components';
+import { FormModal, useEditor } from './FormModal';
 import { compact, DownloadButton, ImportButton, useCanWriteRegistry, useStreets } from './shared';
 
 interface Unit {
@@ -35,92 +36,68 @@ function UnitModal({
   onSaved: () => void;
 }) {
   const { t } = useTranslation('registry');
-  const { message } = AntApp.useApp();
   const [form] = Form.useForm<Unit>();
-  const [busy, setBusy] = useState(false);
-  const [key, setKey] = useState(newIdempotencyKey);
   const streets = useStreets();
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    if (unit) form.setFieldsValue(unit);
-  }, [open, unit, form]);
-
-  const submit = async (v: Unit) => {
-    setBusy(true);
-    try {
-      const body = {
-        ...compact(v),
-        categories: v.categories ?? [],
-        streetId: v.streetId ?? null,
-        active: v.active,
-      };
-      if (unit) await api.patch(`/handling-units/${unit.id}`, body);
-      else await api.post('/handling-units', body, { idempotencyKey: key });
-      setKey(newIdempotencyKey());
-      void message.success(t('common:actions.saved'));
-      onSaved();
-    } catch (err) {
-      if (!applyFieldErrors(form, err)) void message.error(problemMessage(err));
-    } finally {
-      setBusy(false);
-    }
+  const save = async (v: Unit, idempotencyKey: string) => {
+    const body = {
+      ...compact(v),
+      categories: v.categories ?? [],
+      streetId: v.streetId ?? null,
+      active: v.active,
+    };
+    if (unit) await api.patch(`/handling-units/${unit.id}`, body);
+    else await api.post('/handling-units', body, { idempotencyKey });
   };
 
   return (
-    <Modal
+    <FormModal
+      form={form}
       open={open}
       title={unit ? t('units.edit') : t('units.create')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
+      values={unit}
+      initialValues={{ kind: 'governmentDepartment', categories: [], active: true }}
+      save={save}
+      onSaved={onSaved}
+      onClose={onClose}
       okText={t('common:actions.save')}
       width={640}
-      forceRender
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => void submit(v)}
-        initialValues={{ kind: 'governmentDepartment', categories: [], active: true }}
+      <Form.Item name="name" label={t('common:fields.name')} rules={[{ required: true, max: 100 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="nameEn" label={t('common:fields.nameEn')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="kind" label={t('units.kind')} rules={[{ required: true }]}>
+        <Select options={HANDLING_UNIT_KINDS.map((k) => ({ value: k, label: t(`unitKind.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="categories" label={t('units.categories')}>
+        <Select
+          mode="multiple"
+          options={MATTER_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) }))}
+        />
+      </Form.Item>
+      <Form.Item name="streetId" label={t('units.street')}>
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={streets.options} />
+      </Form.Item>
+      <div
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))',
+          columnGap: 16,
+        }}
       >
-        <Form.Item name="name" label={t('common:fields.name')} rules={[{ required: true, max: 100 }]}>
+        <Form.Item name="contactName" label={t('units.contactName')}>
           <Input />
         </Form.Item>
-        <Form.Item name="nameEn" label={t('common:fields.nameEn')}>
-          <Input />
+        <Form.Item name="contactPhone" label={t('units.contactPhone')}>
+          <Input inputMode="tel" />
         </Form.Item>
-        <Form.Item name="kind" label={t('units.kind')} rules={[{ required: true }]}>
-          <Select options={HANDLING_UNIT_KINDS.map((k) => ({ value: k, label: t(`unitKind.${k}`) }))} />
-        </Form.Item>
-        <Form.Item name="categories" label={t('units.categories')}>
-          <Select
-            mode="multiple"
-            options={MATTER_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) }))}
-          />
-        </Form.Item>
-        <Form.Item name="streetId" label={t('units.street')}>
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={streets.options} />
-        </Form.Item>
-        <div
-          style={{
-            display: 'grid',
-            gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))',
-            columnGap: 16,
-          }}
-        >
-          <Form.Item name="contactName" label={t('units.contactName')}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="contactPhone" label={t('units.contactPhone')}>
-            <Input inputMode="tel" />
-          </Form.Item>
-        </div>
-        <Form.Item name="active" label={t('units.active')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
-      </Form>
-    </Modal>
+      </div>
+      <Form.Item name="active" label={t('units.active')} valuePropName="checked">
+        <Switch />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -131,8 +108,7 @@ export default function HandlingUnitsPage() {
   const [q, setQ] = useState('');
   const [kind, setKind] = useState<string | undefined>();
   const [category, setCategory] = useState<string | undefined>();
-  const [editing, setEditing] = useState<Unit | null>(null);
-  const [open, setOpen] = useState(false);
+  const editor = useEditor<Unit>();
   const list = usePagedList<Unit>('/handling-units', { q: q || undefined, kind, category }, 100);
 
   return (
@@ -142,14 +118,7 @@ export default function HandlingUnitsPage() {
         extra={
           <>
             {canWrite && (
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => {
-                  setEditing(null);
-                  setOpen(true);
-                }}
-              >
+              <Button type="primary" icon={<PlusOutlined />} onClick={editor.create}>
                 {t('units.create')}
               </Button>
             )}
@@ -240,14 +209,7 @@ export default function HandlingUnitsPage() {
                   key: 'actions',
                   width: 80,
                   render: (_: unknown, u: Unit) => (
-                    <Button
-                      type="link"
-                      size="small"
-                      onClick={() => {
-                        setEditing(u);
-                        setOpen(true);
-                      }}
-                    >
+                    <Button type="link" size="small" onClick={() => editor.edit(u)}>
                       {t('common:actions.edit')}
                     </Button>
                   ),
@@ -258,11 +220,11 @@ export default function HandlingUnitsPage() {
       />
       <LoadMore list={list} />
       <UnitModal
-        unit={editing}
-        open={open}
-        onClose={() => setOpen(false)}
+        unit={editor.record}
+        open={editor.open}
+        onClose={editor.close}
         onSaved={() => {
-          setOpen(false);
+          editor.close();
           list.reload();
         }}
       />

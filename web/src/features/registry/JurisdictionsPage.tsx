@@ -1,7 +1,6 @@
 // The jurisdiction tree (district → streets → communities) and the electoral districts of each street.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
-  App as AntApp,
   Button,
   Card,
   Col,
@@ -10,7 +9,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Row,
   Space,
   Spin,
@@ -19,8 +17,10 @@ import {
 } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, applyFieldErrors, problemMessage, qs } from '../../api';
+import { REGISTRY_RULES } from '@minyi/domain/registry';
+import { api, qs } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { FormModal, useEditor } from './FormModal';
 import { compact, useCanWriteRegistry, type Jurisdiction } from './shared';
 
 const CHILD_LEVEL: Record<string, Jurisdiction['level'] | undefined> = {
@@ -28,6 +28,12 @@ const CHILD_LEVEL: Record<string, Jurisdiction['level'] | undefined> = {
   city: 'district',
   district: 'street',
   street: 'community',
+};
+
+/** An electoral district elects one to three deputies (选举法 Art. 25). */
+const SEATS = {
+  min: REGISTRY_RULES.electoralDistrictMinSeats,
+  max: REGISTRY_RULES.electoralDistrictMaxSeats,
 };
 
 interface District {
@@ -44,6 +50,8 @@ interface TreeNode {
   children?: TreeNode[];
 }
 
+type JurisdictionValues = { name: string; nameEn?: string; code?: string };
+
 function JurisdictionModal({
   mode,
   node,
@@ -56,54 +64,37 @@ function JurisdictionModal({
   onSaved: () => void;
 }) {
   const { t } = useTranslation('registry');
-  const { message } = AntApp.useApp();
-  const [form] = Form.useForm<{ name: string; nameEn?: string; code?: string }>();
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    form.resetFields();
-    if (mode === 'edit' && node)
-      form.setFieldsValue({ name: node.name, nameEn: node.nameEn, code: node.code });
-  }, [mode, node, form]);
-  const submit = async (v: { name: string; nameEn?: string; code?: string }) => {
+  const [form] = Form.useForm<JurisdictionValues>();
+  const save = async (v: JurisdictionValues) => {
     if (!node) return;
-    setBusy(true);
-    try {
-      if (mode === 'edit') await api.patch(`/jurisdictions/${node.id}`, compact(v));
-      else
-        await api.post('/jurisdictions', {
-          ...compact(v),
-          parentId: node.id,
-          level: CHILD_LEVEL[node.level],
-        });
-      void message.success(t('common:actions.saved'));
-      onSaved();
-    } catch (err) {
-      if (!applyFieldErrors(form, err)) void message.error(problemMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    if (mode === 'edit') await api.patch(`/jurisdictions/${node.id}`, compact(v));
+    else
+      await api.post('/jurisdictions', {
+        ...compact(v),
+        parentId: node.id,
+        level: CHILD_LEVEL[node.level],
+      });
   };
   return (
-    <Modal
+    <FormModal
+      form={form}
       open={!!mode}
       title={mode === 'edit' ? t('jurisdictions.edit') : t('jurisdictions.addChild')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
-      forceRender
+      values={mode === 'edit' && node ? { name: node.name, nameEn: node.nameEn, code: node.code } : null}
+      save={save}
+      onSaved={onSaved}
+      onClose={onClose}
     >
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
-        <Form.Item name="name" label={t('jurisdictions.name')} rules={[{ required: true, max: 100 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="nameEn" label={t('jurisdictions.nameEn')}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="code" label={t('jurisdictions.code')}>
-          <Input />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label={t('jurisdictions.name')} rules={[{ required: true, max: 100 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="nameEn" label={t('jurisdictions.nameEn')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="code" label={t('jurisdictions.code')}>
+        <Input />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -121,47 +112,45 @@ function DistrictModal({
   onSaved: () => void;
 }) {
   const { t } = useTranslation('registry');
-  const { message } = AntApp.useApp();
   const [form] = Form.useForm<District>();
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    form.resetFields();
-    if (district) form.setFieldsValue(district);
-  }, [district, open, form]);
-  const submit = async (v: District) => {
-    setBusy(true);
-    try {
-      if (district) await api.patch(`/electoral-districts/${district.id}`, compact(v));
-      else await api.post('/electoral-districts', { ...compact(v), streetId });
-      void message.success(t('common:actions.saved'));
-      onSaved();
-    } catch (err) {
-      if (!applyFieldErrors(form, err)) void message.error(problemMessage(err));
-    } finally {
-      setBusy(false);
-    }
+  const save = async (v: District) => {
+    if (district) await api.patch(`/electoral-districts/${district.id}`, compact(v));
+    else await api.post('/electoral-districts', { ...compact(v), streetId });
   };
   return (
-    <Modal
+    <FormModal
+      form={form}
       open={open}
       title={district ? district.name : t('jurisdictions.addDistrict')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
-      forceRender
+      values={district}
+      initialValues={{ seats: 1 }}
+      save={save}
+      onSaved={onSaved}
+      onClose={onClose}
     >
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ seats: 1 }}>
-        <Form.Item name="name" label={t('jurisdictions.districtName')} rules={[{ required: true, max: 100 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="seats" label={t('jurisdictions.seats')} rules={[{ required: true }]}>
-          <InputNumber min={1} max={20} />
-        </Form.Item>
-        <Form.Item name="voterCount" label={t('jurisdictions.voterCount')}>
-          <InputNumber min={0} style={{ width: 180 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label={t('jurisdictions.districtName')} rules={[{ required: true, max: 100 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name="seats"
+        label={t('jurisdictions.seats')}
+        extra={t('jurisdictions.seatsHint', { min: SEATS.min, max: SEATS.max })}
+        rules={[
+          {
+            required: true,
+            type: 'integer',
+            min: SEATS.min,
+            max: SEATS.max,
+            message: t('jurisdictions.seatsHint', { min: SEATS.min, max: SEATS.max }),
+          },
+        ]}
+      >
+        <InputNumber min={SEATS.min} max={SEATS.max} precision={0} />
+      </Form.Item>
+      <Form.Item name="voterCount" label={t('jurisdictions.voterCount')}>
+        <InputNumber min={0} style={{ width: 180 }} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -169,22 +158,14 @@ function StreetDistricts({ streetId }: { streetId: string }) {
   const { t } = useTranslation('registry');
   const canWrite = useCanWriteRegistry();
   const list = useResource<{ items: District[] }>(`/electoral-districts${qs({ streetId, limit: 200 })}`);
-  const [editing, setEditing] = useState<District | null>(null);
-  const [open, setOpen] = useState(false);
+  const editor = useEditor<District>();
   return (
     <Card
       size="small"
       title={t('jurisdictions.districts')}
       extra={
         canWrite && (
-          <Button
-            size="small"
-            icon={<PlusOutlined />}
-            onClick={() => {
-              setEditing(null);
-              setOpen(true);
-            }}
-          >
+          <Button size="small" icon={<PlusOutlined />} onClick={editor.create}>
             {t('jurisdictions.addDistrict')}
           </Button>
         )
@@ -212,14 +193,7 @@ function StreetDistricts({ streetId }: { streetId: string }) {
                   key: 'a',
                   width: 70,
                   render: (_: unknown, d: District) => (
-                    <Button
-                      size="small"
-                      type="link"
-                      onClick={() => {
-                        setEditing(d);
-                        setOpen(true);
-                      }}
-                    >
+                    <Button size="small" type="link" onClick={() => editor.edit(d)}>
                       {t('common:actions.edit')}
                     </Button>
                   ),
@@ -230,11 +204,11 @@ function StreetDistricts({ streetId }: { streetId: string }) {
       />
       <DistrictModal
         streetId={streetId}
-        district={editing}
-        open={open}
-        onClose={() => setOpen(false)}
+        district={editor.record}
+        open={editor.open}
+        onClose={editor.close}
         onSaved={() => {
-          setOpen(false);
+          editor.close();
           list.reload();
         }}
       />

@@ -16,8 +16,9 @@ import {
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { LIAISON_PLACE_KINDS } from '@minyi/domain/registry';
-import { api, applyFieldErrors, newIdempotencyKey, problemMessage, qs } from '../../api';
+import { api, problemMessage, qs } from '../../api';
 import { ErrorAlert, LoadMore, PageHeader, usePagedList, useResource } from '../../shell/components';
+import { FormModal, useEditor } from './FormModal';
 import {
   compact,
   DeputySelect,
@@ -55,110 +56,86 @@ function PlaceModal({
   onSaved: () => void;
 }) {
   const { t } = useTranslation('registry');
-  const { message } = AntApp.useApp();
   const [form] = Form.useForm<Place>();
-  const [busy, setBusy] = useState(false);
-  const [key, setKey] = useState(newIdempotencyKey);
   const streets = useStreets();
   const streetId = Form.useWatch('streetId', form);
   const kind = Form.useWatch('kind', form);
   const communities = useResource<{ items: Jurisdiction[] }>(
     open && streetId ? `/jurisdictions${qs({ level: 'community', parentId: streetId })}` : null,
   );
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    if (place) form.setFieldsValue(place);
-  }, [open, place, form]);
-
-  const submit = async (v: Place) => {
-    setBusy(true);
-    try {
-      const body = { ...compact(v), active: v.active, sector: v.kind === 'point' ? v.sector || null : null };
-      if (place) await api.patch(`/liaison-places/${place.id}`, body);
-      else await api.post('/liaison-places', body, { idempotencyKey: key });
-      setKey(newIdempotencyKey());
-      void message.success(t('common:actions.saved'));
-      onSaved();
-    } catch (err) {
-      if (!applyFieldErrors(form, err)) void message.error(problemMessage(err));
-    } finally {
-      setBusy(false);
-    }
+  const save = async (v: Place, idempotencyKey: string) => {
+    const body = { ...compact(v), active: v.active, sector: v.kind === 'point' ? v.sector || null : null };
+    if (place) await api.patch(`/liaison-places/${place.id}`, body);
+    else await api.post('/liaison-places', body, { idempotencyKey });
   };
 
   return (
-    <Modal
+    <FormModal
+      form={form}
       open={open}
       title={place ? t('places.edit') : t('places.create')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
+      values={place}
+      initialValues={{ kind: 'station', active: true }}
+      save={save}
+      onSaved={onSaved}
+      onClose={onClose}
       okText={t('common:actions.save')}
       width={640}
-      forceRender
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => void submit(v)}
-        initialValues={{ kind: 'station', active: true }}
+      <Form.Item name="kind" label={t('places.kind')} rules={[{ required: true }]}>
+        <Select options={LIAISON_PLACE_KINDS.map((k) => ({ value: k, label: t(`placeKind.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="name" label={t('common:fields.name')} rules={[{ required: true, max: 100 }]}>
+        <Input />
+      </Form.Item>
+      {kind === 'point' && (
+        <Form.Item name="sector" label={t('places.sector')} extra={t('places.sectorHint')}>
+          <Input />
+        </Form.Item>
+      )}
+      <div
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))',
+          columnGap: 16,
+        }}
       >
-        <Form.Item name="kind" label={t('places.kind')} rules={[{ required: true }]}>
-          <Select options={LIAISON_PLACE_KINDS.map((k) => ({ value: k, label: t(`placeKind.${k}`) }))} />
+        <Form.Item name="streetId" label={t('places.street')} rules={[{ required: true }]}>
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={streets.options}
+            onChange={() => form.setFieldsValue({ communityId: null })}
+          />
         </Form.Item>
-        <Form.Item name="name" label={t('common:fields.name')} rules={[{ required: true, max: 100 }]}>
+        <Form.Item name="communityId" label={t('places.community')}>
+          <Select
+            allowClear
+            disabled={!streetId}
+            options={(communities.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          />
+        </Form.Item>
+      </div>
+      <Form.Item name="address" label={t('places.address')}>
+        <Input />
+      </Form.Item>
+      <div
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))',
+          columnGap: 16,
+        }}
+      >
+        <Form.Item name="openingHours" label={t('places.openingHours')}>
           <Input />
         </Form.Item>
-        {kind === 'point' && (
-          <Form.Item name="sector" label={t('places.sector')} extra={t('places.sectorHint')}>
-            <Input />
-          </Form.Item>
-        )}
-        <div
-          style={{
-            display: 'grid',
-            gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))',
-            columnGap: 16,
-          }}
-        >
-          <Form.Item name="streetId" label={t('places.street')} rules={[{ required: true }]}>
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              options={streets.options}
-              onChange={() => form.setFieldsValue({ communityId: null })}
-            />
-          </Form.Item>
-          <Form.Item name="communityId" label={t('places.community')}>
-            <Select
-              allowClear
-              disabled={!streetId}
-              options={(communities.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
-            />
-          </Form.Item>
-        </div>
-        <Form.Item name="address" label={t('places.address')}>
-          <Input />
+        <Form.Item name="phone" label={t('places.phone')}>
+          <Input inputMode="tel" />
         </Form.Item>
-        <div
-          style={{
-            display: 'grid',
-            gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))',
-            columnGap: 16,
-          }}
-        >
-          <Form.Item name="openingHours" label={t('places.openingHours')}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="phone" label={t('places.phone')}>
-            <Input inputMode="tel" />
-          </Form.Item>
-        </div>
-        <Form.Item name="active" label={t('places.active')} valuePropName="checked">
-          <Switch />
-        </Form.Item>
-      </Form>
-    </Modal>
+      </div>
+      <Form.Item name="active" label={t('places.active')} valuePropName="checked">
+        <Switch />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -219,8 +196,7 @@ export default function LiaisonPlacesPage() {
   const [q, setQ] = useState('');
   const [streetId, setStreetId] = useState<string | undefined>();
   const [kind, setKind] = useState<string | undefined>();
-  const [editing, setEditing] = useState<Place | null>(null);
-  const [open, setOpen] = useState(false);
+  const editor = useEditor<Place>();
   const [assigning, setAssigning] = useState<Place | null>(null);
   const list = usePagedList<Place>('/liaison-places', { q: q || undefined, streetId, kind }, 100);
 
@@ -230,14 +206,7 @@ export default function LiaisonPlacesPage() {
         title={t('places.title')}
         extra={
           canWrite && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => {
-                setEditing(null);
-                setOpen(true);
-              }}
-            >
+            <Button type="primary" icon={<PlusOutlined />} onClick={editor.create}>
               {t('places.create')}
             </Button>
           )
@@ -308,14 +277,7 @@ export default function LiaisonPlacesPage() {
                   width: 170,
                   render: (_: unknown, p: Place) => (
                     <Space size={0}>
-                      <Button
-                        type="link"
-                        size="small"
-                        onClick={() => {
-                          setEditing(p);
-                          setOpen(true);
-                        }}
-                      >
+                      <Button type="link" size="small" onClick={() => editor.edit(p)}>
                         {t('common:actions.edit')}
                       </Button>
                       <Button type="link" size="small" onClick={() => setAssigning(p)}>
@@ -330,11 +292,11 @@ export default function LiaisonPlacesPage() {
       />
       <LoadMore list={list} />
       <PlaceModal
-        place={editing}
-        open={open}
-        onClose={() => setOpen(false)}
+        place={editor.record}
+        open={editor.open}
+        onClose={editor.close}
         onSaved={() => {
-          setOpen(false);
+          editor.close();
           list.reload();
         }}
       />

@@ -8,7 +8,6 @@ import {
   DatePicker,
   Form,
   InputNumber,
-  Modal,
   Popconfirm,
   Row,
   Select,
@@ -20,8 +19,9 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import { SITTING_TRANSITIONS, type SittingStatus } from '@minyi/domain/registry';
-import { api, applyFieldErrors, problemMessage, qs } from '../../api';
+import { api, problemMessage, qs } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { FormModal } from './FormModal';
 import { useCanWriteRegistry, useTerms, type Term } from './shared';
 
 interface Sitting {
@@ -60,67 +60,51 @@ function PeriodModal({
   onSaved: () => void;
 }) {
   const { t } = useTranslation('registry');
-  const { message } = AntApp.useApp();
   const [form] = Form.useForm<PeriodValues>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: PeriodValues) => {
-    setBusy(true);
-    try {
-      const dates = {
-        startDate: v.period[0].format('YYYY-MM-DD'),
-        endDate: v.period[1].format('YYYY-MM-DD'),
-      };
-      if (kind === 'term') await api.post('/terms', { number: v.number, ...dates, isCurrent: !!v.isCurrent });
-      else await api.post('/sittings', { termId: v.termId, number: v.number, ...dates });
-      void message.success(t('common:actions.saved'));
-      form.resetFields();
-      onSaved();
-    } catch (err) {
-      if (!applyFieldErrors(form, err)) void message.error(problemMessage(err));
-    } finally {
-      setBusy(false);
-    }
+  const save = async (v: PeriodValues) => {
+    const dates = {
+      startDate: v.period[0].format('YYYY-MM-DD'),
+      endDate: v.period[1].format('YYYY-MM-DD'),
+    };
+    if (kind === 'term') await api.post('/terms', { number: v.number, ...dates, isCurrent: !!v.isCurrent });
+    else await api.post('/sittings', { termId: v.termId, number: v.number, ...dates });
   };
   const current = terms.find((x) => x.isCurrent);
   return (
-    <Modal
+    <FormModal
+      form={form}
       open={open}
       title={kind === 'term' ? t('terms.createTerm') : t('terms.createSitting')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={busy}
+      initialValues={{ termId: current?.id, number: 1 }}
+      save={save}
+      onSaved={onSaved}
+      onClose={onClose}
+      resetAfterSave
       destroyOnHidden
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) => void submit(v)}
-        initialValues={{ termId: current?.id, number: 1 }}
+      {kind === 'sitting' && (
+        <Form.Item name="termId" label={t('terms.term')} rules={[{ required: true }]}>
+          <Select
+            options={terms.map((x) => ({ value: x.id, label: t('terms.termN', { number: x.number }) }))}
+          />
+        </Form.Item>
+      )}
+      <Form.Item name="number" label={t('terms.number')} rules={[{ required: true }]}>
+        <InputNumber min={1} max={99} />
+      </Form.Item>
+      <Form.Item
+        name="period"
+        label={`${t('terms.startDate')} – ${t('terms.endDate')}`}
+        rules={[{ required: true }]}
       >
-        {kind === 'sitting' && (
-          <Form.Item name="termId" label={t('terms.term')} rules={[{ required: true }]}>
-            <Select
-              options={terms.map((x) => ({ value: x.id, label: t('terms.termN', { number: x.number }) }))}
-            />
-          </Form.Item>
-        )}
-        <Form.Item name="number" label={t('terms.number')} rules={[{ required: true }]}>
-          <InputNumber min={1} max={99} />
+        <DatePicker.RangePicker />
+      </Form.Item>
+      {kind === 'term' && (
+        <Form.Item name="isCurrent" label={t('terms.current')} valuePropName="checked">
+          <Switch />
         </Form.Item>
-        <Form.Item
-          name="period"
-          label={`${t('terms.startDate')} – ${t('terms.endDate')}`}
-          rules={[{ required: true }]}
-        >
-          <DatePicker.RangePicker />
-        </Form.Item>
-        {kind === 'term' && (
-          <Form.Item name="isCurrent" label={t('terms.current')} valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }
 

@@ -91,8 +91,8 @@ export const registryZh = {
     reason: '原因',
     date: '日期',
     reinstateConfirm: '确定恢复该代表资格？',
-    suspendTitle: '暂停执行代表职务（代表法第四十九条）',
-    terminateTitle: '代表资格终止（代表法第五十条）',
+    suspendTitle: '暂停执行代表职务（代表法第六十一条）',
+    terminateTitle: '代表资格终止（代表法第六十二条、第六十三条）',
     terminateWarn: '终止后不可恢复',
   },
   units: {
@@ -145,6 +145,7 @@ export const registryZh = {
     districts: '选区',
     districtName: '选区名称',
     seats: '应选名额',
+    seatsHint: '每一选区选 {{min}} 至 {{max}} 名代表（选举法第二十五条）',
     voterCount: '选民人数',
     addDistrict: '新增选区',
     selectHint: '在左侧选择街道，查看和维护其选区',
@@ -187,6 +188,10 @@ export const registryZh = {
     description: '职责',
     street: '街道',
     chooseWc: '选择工委查看其组成人员',
+    meetingNote:
+      '主任会议由常委会主任、副主任组成（地方组织法第五十四条），按常委会职务自动确定；在“常委会组成人员”中任免。',
+    meetingNoteWithSg:
+      '主任会议由常委会主任、副主任和秘书长组成（地方组织法第五十四条），按常委会职务自动确定；在“常委会组成人员”中任免。',
   },
   common: { none: '—', searchDeputy: '输入姓名搜索代表' },
 };
@@ -294,8 +299,8 @@ export const registryEn: typeof registryZh = {
     reason: 'Reason',
     date: 'Date',
     reinstateConfirm: 'Reinstate this mandate?',
-    suspendTitle: 'Suspend the mandate (Deputies Law art. 49)',
-    terminateTitle: 'Terminate the mandate (Deputies Law art. 50)',
+    suspendTitle: 'Suspend the mandate (Deputies Law art. 61)',
+    terminateTitle: 'Terminate the mandate (Deputies Law arts. 62–63)',
     terminateWarn: 'Termination is final',
   },
   units: {
@@ -348,6 +353,7 @@ export const registryEn: typeof registryZh = {
     districts: 'Electoral districts',
     districtName: 'District name',
     seats: 'Seats',
+    seatsHint: 'Each electoral district elects {{min}} to {{max}} deputies (Election Law art. 25)',
     voterCount: 'Voters',
     addDistrict: 'New electoral district',
     selectHint: 'Select a street on the left to see its electoral districts',
@@ -390,6 +396,10 @@ export const registryEn: typeof registryZh = {
     description: 'Remit',
     street: 'Street',
     chooseWc: 'Choose a working committee to see its members',
+    meetingNote:
+      "The chairpersons' meeting is the standing committee's chair and vice-chairs (Local Organic Law art. 54), taken from their offices; appoint them under the standing committee.",
+    meetingNoteWithSg:
+      "The chairpersons' meeting is the standing committee's chair, vice-chairs and secretary-general (Local Organic Law art. 54), taken from their offices; appoint them under the standing committee.",
   },
   common: { none: '—', searchDeputy: 'Type a name to find a deputy' },
 };

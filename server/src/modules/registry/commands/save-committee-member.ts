@@ -1,12 +1,26 @@
-// Appoints a deputy to the standing committee, the chairpersons' meeting or a working committee, and ends it.
+// Appoints a deputy to the standing committee or a working committee in an office the congress's level allows,
+// and ends it. The chairpersons' meeting is not appointed: it follows from the standing committee's offices.
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { createCommitteeMemberSchema } from '@minyi/domain/registry';
+import {
+  committeePositions,
+  CONGRESS_LEVEL_LABELS,
+  type createCommitteeMemberSchema,
+} from '@minyi/domain/registry';
 import { transact, type Ctx } from '../../../platform/context';
 import { conflict, invalidField, notFound, wrongState } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import { committeeMembers } from '../registry.table';
+import { getCongressLevel } from '../registry.lookup';
 import { ensureRef } from './refs';
+
+const POSITION_NAMES = {
+  chair: { zh: '主任', en: 'chair' },
+  viceChair: { zh: '副主任', en: 'vice-chair' },
+  secretaryGeneral: { zh: '秘书长', en: 'secretary-general' },
+  director: { zh: '委员会主任', en: 'director' },
+  member: { zh: '委员', en: 'member' },
+} as const;
 
 export async function addCommitteeMember(
   ctx: Ctx,
@@ -17,7 +31,32 @@ export async function addCommitteeMember(
     throw invalidField('workingCommitteeId', '请指定工作委员会', 'is required for a working committee');
   if (input.body !== 'workingCommittee' && input.workingCommitteeId)
     throw invalidField('workingCommitteeId', '只用于工作委员会', 'is only for a working committee');
+  if (input.body === 'chairpersonsMeeting')
+    throw invalidField(
+      'body',
+      '主任会议由常委会主任、副主任（设区的市以上还有秘书长）组成，按常委会职务确定，不单独任命（地方组织法第五十四条）',
+      "is computed from the standing committee's chair and vice-chairs (and secretary-general above district level) and is not appointed (Local Organic Law Art. 54)",
+      'computed_body',
+    );
+  const body = input.body;
   return transact(ctx, async (w) => {
+    const level = await getCongressLevel(w.db, congressId);
+    const allowed = committeePositions(level, body);
+    if (!allowed.includes(input.position)) {
+      const zhList = allowed.map((p) => POSITION_NAMES[p].zh).join('、');
+      const enList = allowed.map((p) => POSITION_NAMES[p].en).join(', ');
+      const noSecretaryGeneral = input.position === 'secretaryGeneral' && body === 'standingCommittee';
+      throw invalidField(
+        'position',
+        noSecretaryGeneral
+          ? `${CONGRESS_LEVEL_LABELS[level].zh}人大常委会不设秘书长（地方组织法第四十七条），可任职务：${zhList}`
+          : `该机构不设${POSITION_NAMES[input.position].zh}，可任职务：${zhList}`,
+        noSecretaryGeneral
+          ? `a ${level} standing committee has no secretary-general (Local Organic Law Art. 47); allowed: ${enList}`
+          : `this body has no ${POSITION_NAMES[input.position].en}; allowed: ${enList}`,
+        'position_not_allowed',
+      );
+    }
     await ensureRef(w.db, 'deputies', congressId, input.deputyId, 'deputyId');
     await ensureRef(w.db, 'workingCommittees', congressId, input.workingCommitteeId, 'workingCommitteeId');
     await ensureRef(w.db, 'terms', congressId, input.termId, 'termId');
@@ -28,7 +67,7 @@ export async function addCommitteeMember(
         and(
           eq(committeeMembers.congressId, congressId),
           eq(committeeMembers.deputyId, input.deputyId),
-          eq(committeeMembers.body, input.body),
+          eq(committeeMembers.body, body),
           input.workingCommitteeId
             ? eq(committeeMembers.workingCommitteeId, input.workingCommitteeId)
             : undefined,
@@ -45,7 +84,7 @@ export async function addCommitteeMember(
     const values = {
       id,
       congressId,
-      body: input.body,
+      body,
       workingCommitteeId: input.workingCommitteeId ?? null,
       deputyId: input.deputyId,
       termId: input.termId ?? null,

@@ -1,6 +1,7 @@
 // Staff lists of the congress's structure: terms, sittings, electoral districts, working committees and
 // the members of its bodies.
-import { and, asc, desc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { chairpersonsMeetingPositions } from '@minyi/domain/registry';
 import type { Db } from '../../../db/client';
 import { decodeCursor, page } from '../../../platform/http';
 import {
@@ -11,6 +12,7 @@ import {
   terms,
   workingCommittees,
 } from '../registry.table';
+import { getCongressLevel } from '../registry.lookup';
 
 export async function findTerms(db: Db, congressId: string) {
   const items = await db
@@ -70,13 +72,28 @@ export async function findWorkingCommittees(db: Db, congressId: string, kind?: s
 
 const POSITION_ORDER = sql`CASE ${committeeMembers.position} WHEN 'chair' THEN 0 WHEN 'viceChair' THEN 1 WHEN 'secretaryGeneral' THEN 2 WHEN 'director' THEN 3 ELSE 4 END`;
 
+/**
+ * Members of a body. The chairpersons' meeting is not stored: it is the standing committee's members holding
+ * the offices that sit in it at this congress's level (chair and vice-chairs; the secretary-general too above
+ * district level), listed with body `chairpersonsMeeting` and their standing-committee membership's id.
+ */
 export async function findCommitteeMembers(
   db: Db,
   congressId: string,
   f: { body?: string; workingCommitteeId?: string; current?: boolean },
 ) {
   const conds: SQL[] = [eq(committeeMembers.congressId, congressId)];
-  if (f.body) conds.push(eq(committeeMembers.body, f.body as 'standingCommittee'));
+  const meeting = f.body === 'chairpersonsMeeting';
+  if (meeting) {
+    conds.push(eq(committeeMembers.body, 'standingCommittee'));
+    conds.push(
+      inArray(
+        committeeMembers.position,
+        chairpersonsMeetingPositions(await getCongressLevel(db, congressId)),
+      ),
+    );
+  } else if (f.body)
+    conds.push(eq(committeeMembers.body, f.body as 'standingCommittee' | 'workingCommittee'));
   if (f.workingCommitteeId) conds.push(eq(committeeMembers.workingCommitteeId, f.workingCommitteeId));
   if (f.current) conds.push(sql`${committeeMembers.endedOn} IS NULL`);
   const rows = await db
@@ -88,7 +105,7 @@ export async function findCommitteeMembers(
   return {
     items: rows.map(({ m, deputyName }) => ({
       id: m.id,
-      body: m.body,
+      body: meeting ? ('chairpersonsMeeting' as const) : m.body,
       workingCommitteeId: m.workingCommitteeId,
       deputy: { id: m.deputyId, name: deputyName },
       termId: m.termId,
