@@ -27,6 +27,7 @@ export async function calendarRoutes(app: FastifyInstance) {
     '/calendar',
     {
       schema: {
+        operationId: 'findCalendarDays',
         tags: ['calendar'],
         summary: 'Holidays and adjusted working days of a year',
         querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
@@ -44,6 +45,7 @@ export async function calendarRoutes(app: FastifyInstance) {
     '/calendar/import',
     {
       schema: {
+        operationId: 'importCalendar',
         tags: ['calendar'],
         summary: 'Replace the holidays and adjusted working days of the years listed (congressStaff)',
         body: z.strictObject({ days: z.array(calendarDaySchema).min(1).max(400) }),
@@ -74,6 +76,7 @@ export async function calendarRoutes(app: FastifyInstance) {
     '/calendar/working-days',
     {
       schema: {
+        operationId: 'getWorkingDaysAfter',
         tags: ['calendar'],
         summary: 'The date n working days after a date (start not counted), and that day’s deadline instant',
         querystring: z.object({ from: isoDateSchema, n: z.coerce.number().int().min(0).max(366) }),
