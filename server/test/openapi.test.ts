@@ -64,6 +64,10 @@ const breaking = (rule: (o: (typeof ops)[number]) => string | null) =>
     return why ? [`${o.method} ${o.path}: ${why}`] : [];
   });
 
+/** A 4xx answer the operation does not document. */
+const undocumented = (op: Operation, res: LightMyRequestResponse) =>
+  res.statusCode >= 400 && res.statusCode < 500 && !op.responses[res.statusCode];
+
 const requiresSignIn = (op: Operation) => (op.security ?? []).length > 0;
 const acceptsToken = (op: Operation) => (op.security ?? []).some((s) => 'token' in s);
 
@@ -123,11 +127,12 @@ describe('the security each operation declares is the one it enforces', () => {
   const status = (res: LightMyRequestResponse) =>
     `${res.statusCode}${res.statusCode >= 400 ? ` ${JSON.parse(res.body || '{}').code}` : ''}`;
 
-  it('refuses an anonymous caller where the description asks for an account, and never asks where it does not', async () => {
+  it('refuses an anonymous caller where the description asks for an account, never asks where it does not, and answers only documented problems', async () => {
     const wrong: string[] = [];
     for (const { method, path, url, op } of ops) {
       const res = await t.anon.request({ method, url });
-      if (res.statusCode >= 500) wrong.push(`${method} ${path}: anonymous got ${status(res)}`);
+      if (res.statusCode >= 500 || undocumented(op, res))
+        wrong.push(`${method} ${path}: anonymous got ${status(res)}, not documented`);
       else if (requiresSignIn(op) && res.statusCode < 400)
         wrong.push(`${method} ${path}: documented as signed-in, answered an anonymous caller ${status(res)}`);
       else if (!requiresSignIn(op) && res.statusCode === 401)
@@ -136,7 +141,7 @@ describe('the security each operation declares is the one it enforces', () => {
     expect(wrong).toEqual([]);
   }, 180_000);
 
-  it('accepts an API token where the description offers one, and refuses it on session-only operations', async () => {
+  it('accepts an API token where the description offers one, refuses it on session-only operations, and answers only documented problems', async () => {
     const wrong: string[] = [];
     for (const { method, path, url, op } of ops.filter((o) => requiresSignIn(o.op))) {
       const res = await t.app.inject({
@@ -144,7 +149,8 @@ describe('the security each operation declares is the one it enforces', () => {
         url,
         headers: { authorization: `Bearer ${token}` },
       });
-      if (res.statusCode >= 500) wrong.push(`${method} ${path}: a token got ${status(res)}`);
+      if (res.statusCode >= 500 || undocumented(op, res))
+        wrong.push(`${method} ${path}: a token got ${status(res)}, not documented`);
       else if (acceptsToken(op) && res.statusCode === 401)
         wrong.push(`${method} ${path}: documented to accept a token, refused it as unauthenticated`);
       else if (!acceptsToken(op) && res.statusCode < 400)
@@ -156,9 +162,9 @@ describe('the security each operation declares is the one it enforces', () => {
   it('refuses a session’s write without its CSRF header wherever a write takes a session', async () => {
     const withoutCsrf = testClient(t.app, member.cookie);
     const wrong: string[] = [];
-    for (const { method, path, url } of ops.filter((o) => UNSAFE.has(o.method))) {
+    for (const { method, path, url, op } of ops.filter((o) => UNSAFE.has(o.method))) {
       const res = await withoutCsrf.request({ method, url });
-      if (res.statusCode !== 403 || res.json().code !== 'csrf_failed')
+      if (res.statusCode !== 403 || res.json().code !== 'csrf_failed' || undocumented(op, res))
         wrong.push(`${method} ${path}: a session write without the CSRF header got ${status(res)}`);
     }
     expect(wrong).toEqual([]);

@@ -16,6 +16,8 @@ declare module 'fastify' {
   interface FastifySchema {
     /** Who may call the route, as the API description declares it; `signedIn` unless said. */
     access?: Access;
+    /** Problem answers beyond those derived for every route: 413 for an upload, 409 for a read of a state. */
+    problems?: readonly ProblemStatus[];
   }
 }
 
@@ -38,9 +40,10 @@ export function problemsOf(route: {
   hasInput: boolean;
   idempotent: boolean;
   rateLimited: boolean;
-}): number[] {
+  declared?: readonly ProblemStatus[];
+}): ProblemStatus[] {
   const unsafe = UNSAFE.has(route.method);
-  const out = new Set<number>();
+  const out = new Set<ProblemStatus>(route.declared);
   // Bad input: a body, a query or path parameter that fails its schema (fields named), malformed JSON.
   if (route.hasInput || unsafe) out.add(400);
   // Not signed in; on every route, public ones too, a bearer token that is invalid or expired.
@@ -57,7 +60,7 @@ export function problemsOf(route: {
   return [...out].sort((a, b) => a - b);
 }
 
-const problemResponses: Record<number, { name: string; description: string }> = {
+const problemResponses = {
   400: { name: 'BadRequest', description: 'The request is invalid; `errors` names each field' },
   401: { name: 'Unauthorized', description: 'Not signed in, or the API token is invalid or expired' },
   403: {
@@ -69,9 +72,12 @@ const problemResponses: Record<number, { name: string; description: string }> = 
     name: 'Conflict',
     description: 'The resource’s state does not allow this now, or it would duplicate another',
   },
+  413: { name: 'ContentTooLarge', description: 'The upload exceeds its size limit' },
   422: { name: 'IdempotencyKeyReused', description: 'This Idempotency-Key was used for a different request' },
   429: { name: 'TooManyRequests', description: 'Too many requests; slow down' },
-};
+} satisfies Record<number, { name: string; description: string }>;
+
+export type ProblemStatus = keyof typeof problemResponses;
 
 const localized = {
   type: 'object',
@@ -117,7 +123,7 @@ type Operation = {
   summary?: string;
   parameters?: unknown[];
   responses: Record<string, unknown>;
-  [PROBLEMS]?: number[];
+  [PROBLEMS]?: ProblemStatus[];
   [IDEMPOTENT]?: boolean;
 };
 
@@ -168,7 +174,9 @@ export function openapiOptions(): SwaggerOptions {
       const { route } = input;
       const method = String(route.method);
       const access = (schema.access as Access | undefined) ?? 'signedIn';
+      const declared = schema.problems as ProblemStatus[] | undefined;
       delete schema.access;
+      delete schema.problems;
       const config = (route.config ?? {}) as { idempotent?: boolean; rateLimit?: unknown };
       schema.security = securityOf(access, method);
       schema[PROBLEMS] = problemsOf({
@@ -178,6 +186,7 @@ export function openapiOptions(): SwaggerOptions {
         hasInput: ['body', 'querystring', 'params', 'headers'].some((k) => schema[k] !== undefined),
         idempotent: !!config.idempotent,
         rateLimited: !!config.rateLimit,
+        declared,
       });
       if (config.idempotent) schema[IDEMPOTENT] = true;
       return { schema, url };
@@ -190,7 +199,7 @@ export function openapiOptions(): SwaggerOptions {
         paths: Record<string, Record<string, Operation>>;
       };
       doc.components.schemas = { ...doc.components.schemas, Problem: problemSchema };
-      const used = new Set<number>();
+      const used = new Set<ProblemStatus>();
       for (const item of Object.values(doc.paths)) {
         for (const op of Object.values(item)) {
           for (const status of op[PROBLEMS] ?? []) {

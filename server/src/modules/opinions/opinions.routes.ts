@@ -169,6 +169,7 @@ export async function opinionRoutes(app: FastifyInstance) {
     {
       schema: {
         operationId: 'uploadOpinionPhoto',
+        problems: [413],
         access: 'public',
         tags,
         summary: 'Upload a photo for an opinion (≤ 10 MB; metadata stripped)',
@@ -467,6 +468,7 @@ export async function opinionRoutes(app: FastifyInstance) {
     {
       schema: {
         operationId: 'importOpinions',
+        problems: [413],
         tags,
         summary: 'Import a hotline/petition export (all or nothing)',
       },

@@ -593,6 +593,7 @@ export async function registryRoutes(app: FastifyInstance) {
     {
       schema: {
         operationId: 'importDeputies',
+        problems: [413],
         tags,
         summary: 'Import deputies from .xlsx (multipart field "file"); all or nothing',
       },
@@ -777,6 +778,7 @@ export async function registryRoutes(app: FastifyInstance) {
     {
       schema: {
         operationId: 'importHandlingUnits',
+        problems: [413],
         tags,
         summary: 'Import handling units from .xlsx (multipart field "file"); all or nothing',
       },

@@ -275,6 +275,7 @@ export async function voteRoutes(app: FastifyInstance) {
     {
       schema: {
         operationId: 'getProjectVoteResults',
+        problems: [409],
         access: 'public',
         tags,
         summary: 'Published results (after close)',
@@ -294,6 +295,7 @@ export async function voteRoutes(app: FastifyInstance) {
     {
       schema: {
         operationId: 'exportProjectVoteResultsXlsx',
+        problems: [409],
         summary: 'Published results as a spreadsheet (.xlsx, after close)',
         access: 'public',
         tags,
@@ -316,6 +318,7 @@ export async function voteRoutes(app: FastifyInstance) {
     {
       schema: {
         operationId: 'exportProjectVoteResultsDocx',
+        problems: [409],
         summary: 'Published results as a document (.docx, after close)',
         access: 'public',
         tags,
