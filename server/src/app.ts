@@ -8,11 +8,12 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import type { AppServices } from './platform/context';
 import { installErrorHandling, installIdempotency, sendProblem } from './platform/http';
+import { openapiOptions } from './platform/openapi';
 import { installAuthentication } from './platform/auth/session';
 import { authRoutes } from './platform/auth/auth.routes';
 import { healthRoutes } from './platform/health';
@@ -86,23 +87,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 10 * 1_048_576, files: 10 } });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Minyi API',
-        version: '1',
-        description: "民意: the API of a people's congress platform",
-      },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'minyi_sid' },
-          token: { type: 'http', scheme: 'bearer' },
-        },
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, openapiOptions());
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

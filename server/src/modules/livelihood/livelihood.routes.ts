@@ -62,14 +62,26 @@ export async function livelihoodRoutes(app: FastifyInstance) {
   await app.register(voteRoutes);
 
   // ---------- solicitation (public) ----------
-  r.get('/public/livelihood/ideas', { schema: { tags, querystring: yearQuery } }, async (req) =>
-    findIdeas(req.server.services.db, await resolvePublicCongress(req), req.query.year),
+  r.get(
+    '/public/livelihood/ideas',
+    {
+      schema: {
+        operationId: 'findLivelihoodIdeas',
+        summary: 'Livelihood project ideas of a year, with their support',
+        access: 'public',
+        tags,
+        querystring: yearQuery,
+      },
+    },
+    async (req) => findIdeas(req.server.services.db, await resolvePublicCongress(req), req.query.year),
   );
 
   r.post(
     '/public/livelihood/ideas',
     {
       schema: {
+        operationId: 'submitLivelihoodIdea',
+        access: 'public',
         tags,
         summary: 'Propose a livelihood project idea',
         body: submitIdeaSchema,
@@ -91,6 +103,8 @@ export async function livelihoodRoutes(app: FastifyInstance) {
     '/public/livelihood/ideas/:id/support',
     {
       schema: {
+        operationId: 'supportLivelihoodIdea',
+        access: 'public',
         tags,
         summary: 'Support (+1) an idea',
         params: idParams,
@@ -106,6 +120,7 @@ export async function livelihoodRoutes(app: FastifyInstance) {
     '/livelihood/ideas/:id/merge',
     {
       schema: {
+        operationId: 'mergeLivelihoodIdeas',
         tags,
         summary: 'Merge duplicate ideas into this one',
         params: idParams,
@@ -119,19 +134,35 @@ export async function livelihoodRoutes(app: FastifyInstance) {
   );
 
   // ---------- shortlist and deliberation ----------
-  r.get('/livelihood/candidates', { schema: { tags, querystring: yearQuery } }, async (req) => {
-    const actor = requireRole(req.actor, READERS);
-    const out = await findCandidates(req.server.services.db, actor.congressId, req.query.year);
-    return {
-      ...out,
-      items: out.items.map((c) => ({ ...c, abilities: candidatePolicy.abilities(actor, c) })),
-    };
-  });
+  r.get(
+    '/livelihood/candidates',
+    {
+      schema: {
+        operationId: 'findLivelihoodCandidates',
+        summary: 'Candidate projects of a year',
+        tags,
+        querystring: yearQuery,
+      },
+    },
+    async (req) => {
+      const actor = requireRole(req.actor, READERS);
+      const out = await findCandidates(req.server.services.db, actor.congressId, req.query.year);
+      return {
+        ...out,
+        items: out.items.map((c) => ({ ...c, abilities: candidatePolicy.abilities(actor, c) })),
+      };
+    },
+  );
 
   r.post(
     '/livelihood/candidates',
     {
-      schema: { tags, summary: "The government's candidate project", body: createCandidateSchema },
+      schema: {
+        operationId: 'proposeLivelihoodCandidate',
+        tags,
+        summary: "The government's candidate project",
+        body: createCandidateSchema,
+      },
       config: { idempotent: true },
     },
     async (req, reply) => {
@@ -140,16 +171,28 @@ export async function livelihoodRoutes(app: FastifyInstance) {
     },
   );
 
-  r.get('/livelihood/candidates/:id/deliberations', { schema: { tags, params: idParams } }, async (req) => {
-    const actor = requireRole(req.actor, READERS);
-    candidatePolicy.authorize(actor, 'readDeliberation', { congressId: actor.congressId });
-    return findDeliberations(req.server.services.db, actor.congressId, req.params.id);
-  });
+  r.get(
+    '/livelihood/candidates/:id/deliberations',
+    {
+      schema: {
+        operationId: 'findDeliberations',
+        summary: "Deputies' comments on a candidate project, by delegation",
+        tags,
+        params: idParams,
+      },
+    },
+    async (req) => {
+      const actor = requireRole(req.actor, READERS);
+      candidatePolicy.authorize(actor, 'readDeliberation', { congressId: actor.congressId });
+      return findDeliberations(req.server.services.db, actor.congressId, req.params.id);
+    },
+  );
 
   r.post(
     '/livelihood/candidates/:id/deliberations',
     {
       schema: {
+        operationId: 'addDeliberation',
         tags,
         summary: "A deputy's comment, by delegation",
         params: idParams,
@@ -171,6 +214,8 @@ export async function livelihoodRoutes(app: FastifyInstance) {
     '/public/livelihood/projects',
     {
       schema: {
+        operationId: 'findPublicLivelihoodProjects',
+        access: 'public',
         tags,
         summary: 'Every project with status and progress, and the summary',
         querystring: yearQuery,
@@ -181,7 +226,16 @@ export async function livelihoodRoutes(app: FastifyInstance) {
 
   r.get(
     '/public/livelihood/projects/:id',
-    { schema: { tags, params: idParams, querystring: z.object({ congressId: idSchema.optional() }) } },
+    {
+      schema: {
+        operationId: 'getPublicLivelihoodProject',
+        summary: 'One livelihood project with its plan, progress and abilities',
+        access: 'public',
+        tags,
+        params: idParams,
+        querystring: z.object({ congressId: idSchema.optional() }),
+      },
+    },
     async (req) => {
       const congressId = await resolvePublicCongress(req);
       const p = await getProject(req.server.services.db, congressId, req.params.id);
@@ -194,6 +248,8 @@ export async function livelihoodRoutes(app: FastifyInstance) {
     '/public/livelihood/projects/:id/photos/:fileId',
     {
       schema: {
+        operationId: 'getLivelihoodProgressPhoto',
+        access: 'public',
         tags,
         summary: 'A photo of a progress report',
         params: z.object({ id: idSchema, fileId: idSchema }),
@@ -225,7 +281,15 @@ export async function livelihoodRoutes(app: FastifyInstance) {
 
   r.post(
     '/livelihood/projects/:id/plan',
-    { schema: { tags, params: idParams, body: planProjectSchema } },
+    {
+      schema: {
+        operationId: 'planLivelihoodProject',
+        summary: "The lead unit's implementation plan for a project",
+        tags,
+        params: idParams,
+        body: planProjectSchema,
+      },
+    },
     async (req, reply) => {
       const p = await projectAction(req, 'plan');
       await planProject(ctxOf(req), p.congressId, p.id, req.body);
@@ -237,6 +301,7 @@ export async function livelihoodRoutes(app: FastifyInstance) {
     '/livelihood/projects/:id/progress',
     {
       schema: {
+        operationId: 'reportLivelihoodProgress',
         tags,
         summary: "The lead unit's monthly progress",
         params: idParams,
@@ -253,6 +318,7 @@ export async function livelihoodRoutes(app: FastifyInstance) {
     '/livelihood/projects/:id/adjust',
     {
       schema: {
+        operationId: 'adjustLivelihoodProject',
         tags,
         summary: 'Adjustment approved by the standing committee',
         params: idParams,
@@ -266,15 +332,34 @@ export async function livelihoodRoutes(app: FastifyInstance) {
     },
   );
 
-  r.post('/livelihood/projects/:id/accept', { schema: { tags, params: idParams } }, async (req, reply) => {
-    const p = await projectAction(req, 'accept');
-    await acceptProject(ctxOf(req), p.congressId, p.id);
-    return reply.code(204).send();
-  });
+  r.post(
+    '/livelihood/projects/:id/accept',
+    {
+      schema: {
+        operationId: 'acceptLivelihoodProject',
+        summary: 'Accept a completed project',
+        tags,
+        params: idParams,
+      },
+    },
+    async (req, reply) => {
+      const p = await projectAction(req, 'accept');
+      await acceptProject(ctxOf(req), p.congressId, p.id);
+      return reply.code(204).send();
+    },
+  );
 
   r.post(
     '/livelihood/projects/:id/inspections',
-    { schema: { tags, params: idParams, body: inspectionSchema } },
+    {
+      schema: {
+        operationId: 'recordLivelihoodInspection',
+        summary: "Record deputies' inspection of a project and its findings",
+        tags,
+        params: idParams,
+        body: inspectionSchema,
+      },
+    },
     async (req, reply) => {
       const p = await projectAction(req, 'recordInspection');
       return reply.code(201).send(await recordInspection(ctxOf(req), p.congressId, p.id, req.body));
@@ -283,7 +368,15 @@ export async function livelihoodRoutes(app: FastifyInstance) {
 
   r.post(
     '/livelihood/projects/:id/evaluations',
-    { schema: { tags, summary: "A deputy's year-end evaluation", params: idParams, body: evaluationSchema } },
+    {
+      schema: {
+        operationId: 'evaluateLivelihoodProject',
+        tags,
+        summary: "A deputy's year-end evaluation",
+        params: idParams,
+        body: evaluationSchema,
+      },
+    },
     async (req, reply) => {
       const p = await projectAction(req, 'evaluate');
       if (!req.actor!.deputyId) throw forbidden();
@@ -297,6 +390,7 @@ export async function livelihoodRoutes(app: FastifyInstance) {
     '/livelihood/evaluations',
     {
       schema: {
+        operationId: 'findLivelihoodEvaluations',
         tags,
         summary: 'Evaluation rolled up per project and per unit',
         querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
@@ -312,6 +406,8 @@ export async function livelihoodRoutes(app: FastifyInstance) {
     '/public/livelihood/projects/:id/survey',
     {
       schema: {
+        operationId: 'answerLivelihoodSurvey',
+        access: 'public',
         tags,
         summary: 'Public satisfaction survey',
         params: idParams,

@@ -118,7 +118,14 @@ export async function opinionRoutes(app: FastifyInstance) {
   // ---------- public ----------
   r.get(
     '/opinion-categories',
-    { schema: { tags, summary: 'Categories the opinion form offers' } },
+    {
+      schema: {
+        operationId: 'findOpinionCategories',
+        access: 'public',
+        tags,
+        summary: 'Categories the opinion form offers',
+      },
+    },
     async () => ({
       items: OPINION_CATEGORIES.map((c) => ({ code: c.code, name: c.zh, nameEn: c.en })),
     }),
@@ -127,7 +134,13 @@ export async function opinionRoutes(app: FastifyInstance) {
   r.post(
     '/opinions',
     {
-      schema: { tags, summary: 'Submit an opinion (public, no account)', body: submitOpinionSchema },
+      schema: {
+        operationId: 'submitOpinion',
+        access: 'public',
+        tags,
+        summary: 'Submit an opinion (public, no account)',
+        body: submitOpinionSchema,
+      },
       config: { idempotent: true },
     },
     async (req, reply) => {
@@ -153,7 +166,15 @@ export async function opinionRoutes(app: FastifyInstance) {
 
   r.post(
     '/opinions/photos',
-    { schema: { tags, summary: 'Upload a photo for an opinion (≤ 10 MB; metadata stripped)' } },
+    {
+      schema: {
+        operationId: 'uploadOpinionPhoto',
+        problems: [413],
+        access: 'public',
+        tags,
+        summary: 'Upload a photo for an opinion (≤ 10 MB; metadata stripped)',
+      },
+    },
     async (req, reply) => {
       const ctx = ctxOf(req);
       const congressId = await resolvePublicCongress(req);
@@ -185,6 +206,8 @@ export async function opinionRoutes(app: FastifyInstance) {
     '/opinions/similar',
     {
       schema: {
+        operationId: 'findSimilarOpinionsInStreet',
+        access: 'public',
         tags,
         summary: 'Similar open opinions in a street (the form shows them)',
         querystring: z.object({
@@ -229,6 +252,8 @@ export async function opinionRoutes(app: FastifyInstance) {
     '/opinions/track/:trackingCode',
     {
       schema: {
+        operationId: 'trackOpinion',
+        access: 'public',
         tags,
         summary: 'Track an opinion (code + last four digits of the phone)',
         params: z.object({ trackingCode: z.string().max(40) }),
@@ -242,6 +267,8 @@ export async function opinionRoutes(app: FastifyInstance) {
     '/opinions/track/:trackingCode/rate',
     {
       schema: {
+        operationId: 'rateTrackedOpinion',
+        access: 'public',
         tags,
         summary: 'Rate the answer (satisfied / basically satisfied / dissatisfied)',
         params: z.object({ trackingCode: z.string().max(40) }),
@@ -293,6 +320,8 @@ export async function opinionRoutes(app: FastifyInstance) {
     '/opinions/qr.svg',
     {
       schema: {
+        operationId: 'getOpinionFormQrCode',
+        access: 'public',
         tags,
         summary: 'QR code opening the form prefilled with a deputy or a liaison place',
         querystring: prefillQuery,
@@ -320,6 +349,8 @@ export async function opinionRoutes(app: FastifyInstance) {
     '/opinions/prefill',
     {
       schema: {
+        operationId: 'getOpinionFormPrefill',
+        access: 'public',
         tags,
         summary: 'Names of the deputy or liaison place a QR code prefills the form with',
         querystring: prefillQuery,
@@ -338,6 +369,8 @@ export async function opinionRoutes(app: FastifyInstance) {
     '/public/opinions',
     {
       schema: {
+        operationId: 'findPublicOpinions',
+        access: 'public',
         tags,
         summary: 'Opinions their authors chose to show publicly (redacted)',
         querystring: z.object({
@@ -358,6 +391,8 @@ export async function opinionRoutes(app: FastifyInstance) {
     '/public/opinion-statistics',
     {
       schema: {
+        operationId: 'getPublicOpinionStatistics',
+        access: 'public',
         tags,
         summary: 'Statistics per street, category and month',
         querystring: periodQuerySchema.extend({ congressId: z.uuid().optional() }),
@@ -373,6 +408,8 @@ export async function opinionRoutes(app: FastifyInstance) {
     '/public/receptions',
     {
       schema: {
+        operationId: 'findPublicReceptions',
+        access: 'public',
         tags: ['receptions'],
         summary: 'Upcoming receptions at liaison places',
         querystring: z.object({
@@ -392,7 +429,14 @@ export async function opinionRoutes(app: FastifyInstance) {
   // ---------- staff, deputies, units ----------
   r.get(
     '/opinions',
-    { schema: { tags, summary: 'The workbench queue', querystring: opinionQueueQuerySchema } },
+    {
+      schema: {
+        operationId: 'findOpinions',
+        tags,
+        summary: 'The workbench queue',
+        querystring: opinionQueueQuerySchema,
+      },
+    },
     async (req, reply) => {
       const ctx = ctxOf(req);
       requireRole(ctx.actor, QUEUE_ROLES);
@@ -403,7 +447,13 @@ export async function opinionRoutes(app: FastifyInstance) {
 
   r.get(
     '/opinions/import-template.xlsx',
-    { schema: { tags, summary: 'Template for importing hotline or petition exports' } },
+    {
+      schema: {
+        operationId: 'getOpinionImportTemplate',
+        tags,
+        summary: 'Template for importing hotline or petition exports',
+      },
+    },
     async (req, reply) => {
       requireRole(ctxOf(req).actor, MANAGE_ROLES);
       return reply
@@ -415,7 +465,14 @@ export async function opinionRoutes(app: FastifyInstance) {
 
   r.post(
     '/opinions/import',
-    { schema: { tags, summary: 'Import a hotline/petition export (all or nothing)' } },
+    {
+      schema: {
+        operationId: 'importOpinions',
+        problems: [413],
+        tags,
+        summary: 'Import a hotline/petition export (all or nothing)',
+      },
+    },
     async (req, reply) => {
       const ctx = ctxOf(req);
       requireRole(ctx.actor, MANAGE_ROLES);
@@ -427,7 +484,14 @@ export async function opinionRoutes(app: FastifyInstance) {
 
   r.get(
     '/opinions/:id',
-    { schema: { tags, summary: 'One opinion with its timeline and abilities', params: idParams } },
+    {
+      schema: {
+        operationId: 'getOpinion',
+        tags,
+        summary: 'One opinion with its timeline and abilities',
+        params: idParams,
+      },
+    },
     async (req) => {
       const ctx = ctxOf(req);
       requireRole(ctx.actor, QUEUE_ROLES);
@@ -437,7 +501,14 @@ export async function opinionRoutes(app: FastifyInstance) {
 
   r.get(
     '/opinions/:id/similar',
-    { schema: { tags, summary: 'Similar open opinions (triage)', params: idParams } },
+    {
+      schema: {
+        operationId: 'findSimilarOpinions',
+        tags,
+        summary: 'Similar open opinions (triage)',
+        params: idParams,
+      },
+    },
     async (req) => {
       const ctx = ctxOf(req);
       const actor = requireRole(ctx.actor, QUEUE_ROLES);
@@ -456,7 +527,14 @@ export async function opinionRoutes(app: FastifyInstance) {
 
   r.get(
     '/opinions/:id/route-proposal',
-    { schema: { tags, summary: 'Units the routing table proposes', params: idParams } },
+    {
+      schema: {
+        operationId: 'getOpinionRouteProposal',
+        tags,
+        summary: 'Units the routing table proposes',
+        params: idParams,
+      },
+    },
     async (req) => {
       const ctx = ctxOf(req);
       const actor = requireRole(ctx.actor, QUEUE_ROLES);
@@ -466,23 +544,52 @@ export async function opinionRoutes(app: FastifyInstance) {
     },
   );
 
-  r.post('/opinions/:id/claim', { schema: { tags, params: idParams } }, async (req) =>
-    step(req, req.params.id, 'claim', claimOpinion),
+  r.post(
+    '/opinions/:id/claim',
+    {
+      schema: { operationId: 'claimOpinion', summary: 'Claim an opinion for triage', tags, params: idParams },
+    },
+    async (req) => step(req, req.params.id, 'claim', claimOpinion),
   );
   r.post(
     '/opinions/:id/decide',
-    { schema: { tags, params: idParams, body: decideOpinionSchema } },
+    {
+      schema: {
+        operationId: 'decideOpinion',
+        summary:
+          'Decide an opinion at triage: answer it on the spot, forward it to units, merge it, raise it as a suggestion, or declare it inadmissible',
+        tags,
+        params: idParams,
+        body: decideOpinionSchema,
+      },
+    },
     async (req) => step(req, req.params.id, 'decide', (ctx, w, o) => decideOpinion(ctx, w, o, req.body)),
   );
   r.post(
     '/opinions/:id/hand-back',
-    { schema: { tags, params: idParams, body: handBackOpinionSchema } },
+    {
+      schema: {
+        operationId: 'handBackOpinion',
+        summary: 'Hand an opinion back to triage with the reason (a handling unit)',
+        tags,
+        params: idParams,
+        body: handBackOpinionSchema,
+      },
+    },
     async (req) =>
       step(req, req.params.id, 'handBack', (ctx, w, o) => handBackOpinion(ctx, w, o, req.body.reason)),
   );
   r.post(
     '/opinions/:id/notes',
-    { schema: { tags, params: idParams, body: noteOpinionSchema } },
+    {
+      schema: {
+        operationId: 'addOpinionNote',
+        summary: "Add a note to an opinion's timeline, public or internal",
+        tags,
+        params: idParams,
+        body: noteOpinionSchema,
+      },
+    },
     async (req) =>
       step(req, req.params.id, 'addNote', (ctx, w, o) =>
         addOpinionNote(ctx, w, o, req.body.note, req.body.isPublic),
@@ -490,7 +597,15 @@ export async function opinionRoutes(app: FastifyInstance) {
   );
   r.post(
     '/opinions/:id/reply',
-    { schema: { tags, params: idParams, body: replyOpinionSchema } },
+    {
+      schema: {
+        operationId: 'replyOpinion',
+        summary: 'Reply to an opinion with its outcome (the lead unit)',
+        tags,
+        params: idParams,
+        body: replyOpinionSchema,
+      },
+    },
     async (req) =>
       step(req, req.params.id, 'reply', (ctx, w, o) =>
         replyOpinion(ctx, w, o, req.body.outcome, req.body.content),
@@ -500,6 +615,8 @@ export async function opinionRoutes(app: FastifyInstance) {
     '/opinions/:id/verify',
     {
       schema: {
+        operationId: 'verifyOpinion',
+        summary: 'Verify the reply to an opinion',
         tags,
         params: idParams,
         body: z.strictObject({ note: z.string().trim().max(1000).optional() }),
@@ -510,82 +627,206 @@ export async function opinionRoutes(app: FastifyInstance) {
   );
   r.post(
     '/opinions/:id/close',
-    { schema: { tags, params: idParams, body: closeOpinionSchema } },
+    {
+      schema: {
+        operationId: 'closeOpinion',
+        summary: 'Close an opinion with the reason',
+        tags,
+        params: idParams,
+        body: closeOpinionSchema,
+      },
+    },
     async (req) => step(req, req.params.id, 'close', (ctx, w, o) => closeOpinion(ctx, w, o, req.body.reason)),
   );
-  r.post('/opinions/:id/hide', { schema: { tags, params: idParams, body: hideOpinionSchema } }, async (req) =>
-    step(req, req.params.id, 'hide', (ctx, w, o) => hideOpinion(ctx, w, o, req.body.reason, true)),
+  r.post(
+    '/opinions/:id/hide',
+    {
+      schema: {
+        operationId: 'hideOpinion',
+        summary: 'Hide an opinion from the public list, with the reason',
+        tags,
+        params: idParams,
+        body: hideOpinionSchema,
+      },
+    },
+    async (req) =>
+      step(req, req.params.id, 'hide', (ctx, w, o) => hideOpinion(ctx, w, o, req.body.reason, true)),
   );
   r.post(
     '/opinions/:id/unhide',
-    { schema: { tags, params: idParams, body: hideOpinionSchema } },
+    {
+      schema: {
+        operationId: 'unhideOpinion',
+        summary: 'Show a hidden opinion in the public list again, with the reason',
+        tags,
+        params: idParams,
+        body: hideOpinionSchema,
+      },
+    },
     async (req) =>
       step(req, req.params.id, 'hide', (ctx, w, o) => hideOpinion(ctx, w, o, req.body.reason, false)),
   );
 
   // ---------- routing table, block list, settings ----------
-  r.get('/opinion-routes', { schema: { tags } }, async (req) => {
-    const ctx = ctxOf(req);
-    const actor = requireRole(ctx.actor, ['congressStaff', 'liaisonStaff', 'leader']);
-    return {
-      items: await findOpinionRoutes(ctx.app.db, actor.congressId),
-      abilities: opinionAdminPolicy.abilities(actor, { congressId: actor.congressId }),
-    };
-  });
-  r.put('/opinion-routes', { schema: { tags, body: routingRuleSchema } }, async (req) => {
-    const ctx = ctxOf(req);
-    requireRole(ctx.actor, MANAGE_ROLES);
-    return transact(ctx, (w) => setOpinionRoute(ctx, w, req.body));
-  });
-  r.delete('/opinion-routes/:id', { schema: { tags, params: idParams } }, async (req, reply) => {
-    const ctx = ctxOf(req);
-    requireRole(ctx.actor, MANAGE_ROLES);
-    await transact(ctx, (w) => deleteOpinionRoute(ctx, w, req.params.id));
-    return reply.code(204).send();
-  });
-  r.get('/opinion-blocks', { schema: { tags } }, async (req) => {
-    const ctx = ctxOf(req);
-    const actor = requireRole(ctx.actor, RECEPTION_ROLES);
-    return {
-      items: await findBlocks(ctx.app.db, actor.congressId),
-      abilities: opinionAdminPolicy.abilities(actor, { congressId: actor.congressId }),
-    };
-  });
-  r.post('/opinion-blocks', { schema: { tags, body: blockSchema } }, async (req, reply) => {
-    const ctx = ctxOf(req);
-    requireRole(ctx.actor, RECEPTION_ROLES);
-    return reply.code(201).send(await transact(ctx, (w) => blockSubmitter(ctx, w, req.body)));
-  });
-  r.delete('/opinion-blocks/:id', { schema: { tags, params: idParams } }, async (req, reply) => {
-    const ctx = ctxOf(req);
-    requireRole(ctx.actor, RECEPTION_ROLES);
-    await transact(ctx, (w) => unblockSubmitter(ctx, w, req.params.id));
-    return reply.code(204).send();
-  });
-  r.get('/opinion-settings', { schema: { tags } }, async (req) => {
-    const ctx = ctxOf(req);
-    const actor = requireRole(ctx.actor, QUEUE_ROLES);
-    return readSettings(ctx.app.db, actor.congressId, 'opinions', opinionSettingsSchema);
-  });
-  r.put('/opinion-settings', { schema: { tags, body: opinionSettingsPatchSchema } }, async (req) => {
-    const ctx = ctxOf(req);
-    const actor = requireRole(ctx.actor, MANAGE_ROLES);
-    const saved = await transact(ctx, (w) =>
-      writeSettings(w, actor.congressId, 'opinions', opinionSettingsSchema, req.body),
-    );
-    forgetOpinionSettings(actor.congressId);
-    return saved;
-  });
+  r.get(
+    '/opinion-routes',
+    {
+      schema: {
+        operationId: 'findOpinionRoutes',
+        summary: 'The routing table: which units a category and street go to, with the abilities',
+        tags,
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      const actor = requireRole(ctx.actor, ['congressStaff', 'liaisonStaff', 'leader']);
+      return {
+        items: await findOpinionRoutes(ctx.app.db, actor.congressId),
+        abilities: opinionAdminPolicy.abilities(actor, { congressId: actor.congressId }),
+      };
+    },
+  );
+  r.put(
+    '/opinion-routes',
+    {
+      schema: {
+        operationId: 'setOpinionRoute',
+        summary: 'Set one rule of the routing table',
+        tags,
+        body: routingRuleSchema,
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      requireRole(ctx.actor, MANAGE_ROLES);
+      return transact(ctx, (w) => setOpinionRoute(ctx, w, req.body));
+    },
+  );
+  r.delete(
+    '/opinion-routes/:id',
+    {
+      schema: {
+        operationId: 'deleteOpinionRoute',
+        summary: 'Delete a rule of the routing table',
+        tags,
+        params: idParams,
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      requireRole(ctx.actor, MANAGE_ROLES);
+      await transact(ctx, (w) => deleteOpinionRoute(ctx, w, req.params.id));
+      return reply.code(204).send();
+    },
+  );
+  r.get(
+    '/opinion-blocks',
+    {
+      schema: {
+        operationId: 'findOpinionBlocks',
+        summary: 'Submitters blocked from the opinion form, with the abilities',
+        tags,
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      const actor = requireRole(ctx.actor, RECEPTION_ROLES);
+      return {
+        items: await findBlocks(ctx.app.db, actor.congressId),
+        abilities: opinionAdminPolicy.abilities(actor, { congressId: actor.congressId }),
+      };
+    },
+  );
+  r.post(
+    '/opinion-blocks',
+    {
+      schema: {
+        operationId: 'blockSubmitter',
+        summary: 'Block a submitter from the opinion form',
+        tags,
+        body: blockSchema,
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      requireRole(ctx.actor, RECEPTION_ROLES);
+      return reply.code(201).send(await transact(ctx, (w) => blockSubmitter(ctx, w, req.body)));
+    },
+  );
+  r.delete(
+    '/opinion-blocks/:id',
+    {
+      schema: {
+        operationId: 'unblockSubmitter',
+        summary: 'Lift a block on a submitter',
+        tags,
+        params: idParams,
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      requireRole(ctx.actor, RECEPTION_ROLES);
+      await transact(ctx, (w) => unblockSubmitter(ctx, w, req.params.id));
+      return reply.code(204).send();
+    },
+  );
+  r.get(
+    '/opinion-settings',
+    { schema: { operationId: 'getOpinionSettings', summary: 'The opinion settings of my congress', tags } },
+    async (req) => {
+      const ctx = ctxOf(req);
+      const actor = requireRole(ctx.actor, QUEUE_ROLES);
+      return readSettings(ctx.app.db, actor.congressId, 'opinions', opinionSettingsSchema);
+    },
+  );
+  r.put(
+    '/opinion-settings',
+    {
+      schema: {
+        operationId: 'changeOpinionSettings',
+        summary: 'Change the opinion settings of my congress; fields not sent keep their value',
+        tags,
+        body: opinionSettingsPatchSchema,
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      const actor = requireRole(ctx.actor, MANAGE_ROLES);
+      const saved = await transact(ctx, (w) =>
+        writeSettings(w, actor.congressId, 'opinions', opinionSettingsSchema, req.body),
+      );
+      forgetOpinionSettings(actor.congressId);
+      return saved;
+    },
+  );
 
   // ---------- reports ----------
-  r.get('/opinion-reports/period', { schema: { tags, querystring: periodQuerySchema } }, async (req) => {
-    const ctx = ctxOf(req);
-    const actor = requireRole(ctx.actor, ['congressStaff', 'liaisonStaff', 'leader']);
-    return periodReport(ctx.app.db, { congressId: actor.congressId, ...req.query });
-  });
+  r.get(
+    '/opinion-reports/period',
+    {
+      schema: {
+        operationId: 'getOpinionPeriodReport',
+        summary: 'Opinions and receptions of a period, per street and in total',
+        tags,
+        querystring: periodQuerySchema,
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      const actor = requireRole(ctx.actor, ['congressStaff', 'liaisonStaff', 'leader']);
+      return periodReport(ctx.app.db, { congressId: actor.congressId, ...req.query });
+    },
+  );
   r.get(
     '/opinion-reports/period.xlsx',
-    { schema: { tags, querystring: periodQuerySchema } },
+    {
+      schema: {
+        operationId: 'exportOpinionPeriodReport',
+        summary: 'The period report of opinions and receptions (.xlsx)',
+        tags,
+        querystring: periodQuerySchema,
+      },
+    },
     async (req, reply) => {
       const ctx = ctxOf(req);
       const actor = requireRole(ctx.actor, ['congressStaff', 'liaisonStaff', 'leader']);
@@ -651,6 +892,8 @@ export async function opinionRoutes(app: FastifyInstance) {
     '/receptions',
     {
       schema: {
+        operationId: 'findReceptions',
+        summary: 'Receptions at liaison places, newest first',
         tags: ['receptions'],
         querystring: z.object({
           liaisonPlaceId: z.uuid().optional(),
@@ -673,7 +916,15 @@ export async function opinionRoutes(app: FastifyInstance) {
   );
   r.post(
     '/receptions',
-    { schema: { tags: ['receptions'], body: scheduleReceptionSchema }, config: { idempotent: true } },
+    {
+      schema: {
+        operationId: 'scheduleReception',
+        summary: 'Schedule a reception at a liaison place',
+        tags: ['receptions'],
+        body: scheduleReceptionSchema,
+      },
+      config: { idempotent: true },
+    },
     async (req, reply) => {
       const ctx = ctxOf(req);
       requireRole(ctx.actor, RECEPTION_ROLES);
@@ -681,30 +932,49 @@ export async function opinionRoutes(app: FastifyInstance) {
       return reply.code(201).send(await getReception(ctx.app.db, ctx.actor!.congressId, id));
     },
   );
-  r.get('/receptions/:id', { schema: { tags: ['receptions'], params: idParams } }, async (req) => {
-    const ctx = ctxOf(req);
-    const actor = requireRole(ctx.actor, ['congressStaff', 'liaisonStaff', 'leader', 'deputy']);
-    const rec = await getReception(ctx.app.db, actor.congressId, req.params.id);
-    if (!rec) throw notFound({ zh: '接待活动', en: 'reception' });
-    const staff = actor.roles.some((x) => x === 'congressStaff' || x === 'liaisonStaff');
-    const mine = !!actor.deputyId && rec.deputies.some((d) => d.id === actor.deputyId);
-    return {
-      ...rec,
-      // Staff check any deputy in, a deputy only themselves; the page shows the button where it works.
-      deputies: rec.deputies.map((d) => ({
-        ...d,
-        canCheckIn: rec.status === 'scheduled' && !d.checkedIn && (staff || d.id === actor.deputyId),
-      })),
-      abilities: {
-        checkIn: (staff || mine) && rec.status === 'scheduled',
-        record: (staff || mine) && rec.status === 'scheduled',
-        registerOpinion: staff || mine,
+  r.get(
+    '/receptions/:id',
+    {
+      schema: {
+        operationId: 'getReception',
+        summary: 'One reception with its deputies and abilities',
+        tags: ['receptions'],
+        params: idParams,
       },
-    };
-  });
+    },
+    async (req) => {
+      const ctx = ctxOf(req);
+      const actor = requireRole(ctx.actor, ['congressStaff', 'liaisonStaff', 'leader', 'deputy']);
+      const rec = await getReception(ctx.app.db, actor.congressId, req.params.id);
+      if (!rec) throw notFound({ zh: '接待活动', en: 'reception' });
+      const staff = actor.roles.some((x) => x === 'congressStaff' || x === 'liaisonStaff');
+      const mine = !!actor.deputyId && rec.deputies.some((d) => d.id === actor.deputyId);
+      return {
+        ...rec,
+        // Staff check any deputy in, a deputy only themselves; the page shows the button where it works.
+        deputies: rec.deputies.map((d) => ({
+          ...d,
+          canCheckIn: rec.status === 'scheduled' && !d.checkedIn && (staff || d.id === actor.deputyId),
+        })),
+        abilities: {
+          checkIn: (staff || mine) && rec.status === 'scheduled',
+          record: (staff || mine) && rec.status === 'scheduled',
+          registerOpinion: staff || mine,
+        },
+      };
+    },
+  );
   r.post(
     '/receptions/:id/check-in',
-    { schema: { tags: ['receptions'], params: idParams, body: checkInReceptionSchema } },
+    {
+      schema: {
+        operationId: 'checkInReception',
+        summary: 'Check a deputy in at a reception',
+        tags: ['receptions'],
+        params: idParams,
+        body: checkInReceptionSchema,
+      },
+    },
     async (req) => {
       const ctx = ctxOf(req);
       requireRole(ctx.actor, ['congressStaff', 'liaisonStaff', 'deputy']);
@@ -713,7 +983,15 @@ export async function opinionRoutes(app: FastifyInstance) {
   );
   r.post(
     '/receptions/:id/record',
-    { schema: { tags: ['receptions'], params: idParams, body: recordReceptionSchema } },
+    {
+      schema: {
+        operationId: 'recordReception',
+        summary: 'Record a reception held: people received and the opinions taken',
+        tags: ['receptions'],
+        params: idParams,
+        body: recordReceptionSchema,
+      },
+    },
     async (req) => {
       const ctx = ctxOf(req);
       requireRole(ctx.actor, ['congressStaff', 'liaisonStaff', 'deputy']);

@@ -125,6 +125,8 @@ export async function registryRoutes(app: FastifyInstance) {
     '/public/congress',
     {
       schema: {
+        operationId: 'getPublicCongress',
+        access: 'public',
         tags,
         summary: 'The congress, its current term and sitting, and its streets (public)',
         querystring: publicScope,
@@ -137,6 +139,8 @@ export async function registryRoutes(app: FastifyInstance) {
     '/jurisdictions',
     {
       schema: {
+        operationId: 'findJurisdictions',
+        access: 'public',
         tags,
         summary: 'Jurisdictions of the congress, all that match (public; stable contract)',
         querystring: publicScope.extend({
@@ -152,6 +156,8 @@ export async function registryRoutes(app: FastifyInstance) {
     '/public/electoral-districts',
     {
       schema: {
+        operationId: 'findPublicElectoralDistricts',
+        access: 'public',
         tags,
         summary: 'Electoral districts (public)',
         querystring: publicScope.extend({ streetId: z.uuid().optional() }),
@@ -165,6 +171,8 @@ export async function registryRoutes(app: FastifyInstance) {
     '/public/deputies',
     {
       schema: {
+        operationId: 'findPublicDeputies',
+        access: 'public',
         tags,
         summary: 'Deputies with an active mandate, without personal data (public)',
         querystring: publicScope.extend(pageQuerySchema.shape).extend({
@@ -181,6 +189,8 @@ export async function registryRoutes(app: FastifyInstance) {
     '/public/liaison-places',
     {
       schema: {
+        operationId: 'findPublicLiaisonPlaces',
+        access: 'public',
         tags,
         summary: 'Liaison places with their hours and deputies (public)',
         querystring: publicScope.extend({
@@ -194,7 +204,16 @@ export async function registryRoutes(app: FastifyInstance) {
 
   r.get(
     '/public/liaison-places/:id',
-    { schema: { tags, summary: 'One liaison place (public)', params: idParams, querystring: publicScope } },
+    {
+      schema: {
+        operationId: 'getPublicLiaisonPlace',
+        access: 'public',
+        tags,
+        summary: 'One liaison place (public)',
+        params: idParams,
+        querystring: publicScope,
+      },
+    },
     async (req) => getPublicLiaisonPlace(app.services.db, await resolvePublicCongress(req), req.params.id),
   );
 
@@ -203,7 +222,12 @@ export async function registryRoutes(app: FastifyInstance) {
   r.post(
     '/jurisdictions',
     {
-      schema: { tags, summary: 'Add a street or community', body: createJurisdictionSchema },
+      schema: {
+        operationId: 'createJurisdiction',
+        tags,
+        summary: 'Add a street or community',
+        body: createJurisdictionSchema,
+      },
       config: { idempotent: true },
     },
     async (req, reply) => {
@@ -216,7 +240,15 @@ export async function registryRoutes(app: FastifyInstance) {
 
   r.patch(
     '/jurisdictions/:id',
-    { schema: { tags, summary: 'Rename a jurisdiction', params: idParams, body: updateJurisdictionSchema } },
+    {
+      schema: {
+        operationId: 'renameJurisdiction',
+        tags,
+        summary: 'Rename a jurisdiction',
+        params: idParams,
+        body: updateJurisdictionSchema,
+      },
+    },
     async (req) => {
       const actor = writer(req);
       await editJurisdiction(ctxOf(req), actor.congressId, req.params.id, req.body);
@@ -227,13 +259,16 @@ export async function registryRoutes(app: FastifyInstance) {
 
   // ---------- terms and sittings ----------
 
-  r.get('/terms', { schema: { tags, summary: 'Terms (届)' } }, async (req) =>
+  r.get('/terms', { schema: { operationId: 'findTerms', tags, summary: 'Terms (届)' } }, async (req) =>
     findTerms(app.services.db, reader(req).congressId),
   );
 
   r.post(
     '/terms',
-    { schema: { tags, summary: 'Add a term', body: createTermSchema }, config: { idempotent: true } },
+    {
+      schema: { operationId: 'createTerm', tags, summary: 'Add a term', body: createTermSchema },
+      config: { idempotent: true },
+    },
     async (req, reply) => {
       const actor = writer(req);
       const id = await createTerm(ctxOf(req), actor.congressId, req.body);
@@ -252,19 +287,40 @@ export async function registryRoutes(app: FastifyInstance) {
   };
   r.patch(
     '/terms/:id',
-    { schema: { tags, summary: 'Edit a term', params: idParams, body: updateTermSchema } },
+    {
+      schema: {
+        operationId: 'editTerm',
+        tags,
+        summary: 'Edit a term',
+        params: idParams,
+        body: updateTermSchema,
+      },
+    },
     editTermRoute,
   );
   r.post(
     '/terms/:id/edit',
-    { schema: { tags, summary: 'Edit a term (POST form)', params: idParams, body: updateTermSchema } },
+    {
+      schema: {
+        operationId: 'editTermByForm',
+        tags,
+        summary: 'Edit a term (POST form)',
+        params: idParams,
+        body: updateTermSchema,
+      },
+    },
     editTermRoute,
   );
 
   r.get(
     '/sittings',
     {
-      schema: { tags, summary: 'Sittings (次会议)', querystring: z.object({ termId: z.uuid().optional() }) },
+      schema: {
+        operationId: 'findSittings',
+        tags,
+        summary: 'Sittings (次会议)',
+        querystring: z.object({ termId: z.uuid().optional() }),
+      },
     },
     async (req) => findSittings(app.services.db, reader(req).congressId, req.query.termId),
   );
@@ -272,7 +328,12 @@ export async function registryRoutes(app: FastifyInstance) {
   r.post(
     '/sittings',
     {
-      schema: { tags, summary: 'Schedule a sitting', body: createSittingSchema },
+      schema: {
+        operationId: 'scheduleSitting',
+        tags,
+        summary: 'Schedule a sitting',
+        body: createSittingSchema,
+      },
       config: { idempotent: true },
     },
     async (req, reply) => {
@@ -287,7 +348,14 @@ export async function registryRoutes(app: FastifyInstance) {
   for (const step of ['open', 'close'] as const) {
     r.post(
       `/sittings/:id/${step}`,
-      { schema: { tags, summary: `${step === 'open' ? 'Open' : 'Close'} a sitting`, params: idParams } },
+      {
+        schema: {
+          operationId: `${step}Sitting`,
+          tags,
+          summary: `${step === 'open' ? 'Open' : 'Close'} a sitting`,
+          params: idParams,
+        },
+      },
       async (req) => {
         const actor = writer(req);
         await moveSitting(ctxOf(req), actor.congressId, req.params.id, step);
@@ -304,6 +372,7 @@ export async function registryRoutes(app: FastifyInstance) {
     '/electoral-districts',
     {
       schema: {
+        operationId: 'findElectoralDistricts',
         tags,
         summary: 'Electoral districts (staff)',
         querystring: pageQuerySchema.extend({ streetId: z.uuid().optional() }),
@@ -315,7 +384,12 @@ export async function registryRoutes(app: FastifyInstance) {
   r.post(
     '/electoral-districts',
     {
-      schema: { tags, summary: 'Add an electoral district', body: createElectoralDistrictSchema },
+      schema: {
+        operationId: 'createElectoralDistrict',
+        tags,
+        summary: 'Add an electoral district',
+        body: createElectoralDistrictSchema,
+      },
       config: { idempotent: true },
     },
     async (req, reply) => {
@@ -334,6 +408,7 @@ export async function registryRoutes(app: FastifyInstance) {
     '/electoral-districts/:id',
     {
       schema: {
+        operationId: 'editElectoralDistrict',
         tags,
         summary: 'Edit an electoral district',
         params: idParams,
@@ -354,6 +429,7 @@ export async function registryRoutes(app: FastifyInstance) {
     '/working-committees',
     {
       schema: {
+        operationId: 'findWorkingCommittees',
         tags,
         summary: 'Working committees and street working committees',
         querystring: z.object({ kind: z.enum(WORKING_COMMITTEE_KINDS).optional() }),
@@ -365,7 +441,12 @@ export async function registryRoutes(app: FastifyInstance) {
   r.post(
     '/working-committees',
     {
-      schema: { tags, summary: 'Add a working committee', body: createWorkingCommitteeSchema },
+      schema: {
+        operationId: 'createWorkingCommittee',
+        tags,
+        summary: 'Add a working committee',
+        body: createWorkingCommitteeSchema,
+      },
       config: { idempotent: true },
     },
     async (req, reply) => {
@@ -383,6 +464,7 @@ export async function registryRoutes(app: FastifyInstance) {
     '/working-committees/:id',
     {
       schema: {
+        operationId: 'editWorkingCommittee',
         tags,
         summary: 'Edit a working committee',
         params: idParams,
@@ -402,6 +484,7 @@ export async function registryRoutes(app: FastifyInstance) {
     '/committee-members',
     {
       schema: {
+        operationId: 'findCommitteeMembers',
         tags,
         summary:
           "Members of the standing committee, a working committee or the chairpersons' meeting (computed from the standing committee's offices by the congress level)",
@@ -423,6 +506,7 @@ export async function registryRoutes(app: FastifyInstance) {
     '/committee-members',
     {
       schema: {
+        operationId: 'appointCommitteeMember',
         tags,
         summary:
           'Appoint a member of the standing committee or a working committee, in an office the level allows',
@@ -445,6 +529,7 @@ export async function registryRoutes(app: FastifyInstance) {
     '/committee-members/:id/end',
     {
       schema: {
+        operationId: 'endCommitteeMembership',
         tags,
         summary: 'End a membership',
         params: idParams,
@@ -466,6 +551,7 @@ export async function registryRoutes(app: FastifyInstance) {
     '/deputies',
     {
       schema: {
+        operationId: 'findDeputies',
         tags,
         summary: 'Deputies with their mandates (personal data masked unless the role may see it)',
         querystring: pageQuerySchema.extend({
@@ -484,7 +570,7 @@ export async function registryRoutes(app: FastifyInstance) {
 
   r.get(
     '/deputies/export.xlsx',
-    { schema: { tags, summary: 'Export deputies (.xlsx)' } },
+    { schema: { operationId: 'exportDeputies', tags, summary: 'Export deputies (.xlsx)' } },
     async (req, reply) => {
       const actor = reader(req);
       return sendXlsx(
@@ -497,7 +583,7 @@ export async function registryRoutes(app: FastifyInstance) {
 
   r.get(
     '/deputies/import-template.xlsx',
-    { schema: { tags, summary: 'Deputies import template (.xlsx)' } },
+    { schema: { operationId: 'getDeputyImportTemplate', tags, summary: 'Deputies import template (.xlsx)' } },
     async (req, reply) => {
       reader(req);
       return sendXlsx(reply, '代表导入模板.xlsx', await deputyTemplate());
@@ -506,7 +592,14 @@ export async function registryRoutes(app: FastifyInstance) {
 
   r.post(
     '/deputies/import',
-    { schema: { tags, summary: 'Import deputies from .xlsx (multipart field "file"); all or nothing' } },
+    {
+      schema: {
+        operationId: 'importDeputies',
+        problems: [413],
+        tags,
+        summary: 'Import deputies from .xlsx (multipart field "file"); all or nothing',
+      },
+    },
     async (req) => {
       const actor = writer(req);
       return importDeputies(ctxOf(req), actor.congressId, await uploadedFile(req));
@@ -516,7 +609,7 @@ export async function registryRoutes(app: FastifyInstance) {
   r.post(
     '/deputies',
     {
-      schema: { tags, summary: 'Register a deputy', body: createDeputySchema },
+      schema: { operationId: 'registerDeputy', tags, summary: 'Register a deputy', body: createDeputySchema },
       config: { idempotent: true },
     },
     async (req, reply) => {
@@ -531,7 +624,12 @@ export async function registryRoutes(app: FastifyInstance) {
   r.get(
     '/deputies/:id',
     {
-      schema: { tags, summary: 'One deputy, with mandates, liaison places and committees', params: idParams },
+      schema: {
+        operationId: 'getDeputy',
+        tags,
+        summary: 'One deputy, with mandates, liaison places and committees',
+        params: idParams,
+      },
     },
     async (req) => {
       // A deputy may read their own record (personal data masked like any role outside PII_CLEAR_ROLES).
@@ -543,7 +641,15 @@ export async function registryRoutes(app: FastifyInstance) {
 
   r.patch(
     '/deputies/:id',
-    { schema: { tags, summary: "Edit a deputy's particulars", params: idParams, body: updateDeputySchema } },
+    {
+      schema: {
+        operationId: 'editDeputy',
+        tags,
+        summary: "Edit a deputy's particulars",
+        params: idParams,
+        body: updateDeputySchema,
+      },
+    },
     async (req) => {
       const actor = writer(req);
       registryPolicy.authorize(actor, 'edit', { congressId: actor.congressId });
@@ -555,7 +661,13 @@ export async function registryRoutes(app: FastifyInstance) {
   r.post(
     '/deputies/:id/mandates',
     {
-      schema: { tags, summary: 'Give a deputy a mandate', params: idParams, body: createMandateSchema },
+      schema: {
+        operationId: 'grantMandate',
+        tags,
+        summary: 'Give a deputy a mandate',
+        params: idParams,
+        body: createMandateSchema,
+      },
       config: { idempotent: true },
     },
     async (req, reply) => {
@@ -574,6 +686,7 @@ export async function registryRoutes(app: FastifyInstance) {
       `/mandates/:id/${action}`,
       {
         schema: {
+          operationId: `${action}Mandate`,
           tags,
           summary: `${action === 'suspend' ? 'Suspend' : 'Terminate'} a mandate (reason and date required)`,
           params: idParams,
@@ -596,7 +709,14 @@ export async function registryRoutes(app: FastifyInstance) {
 
   r.post(
     '/mandates/:id/reinstate',
-    { schema: { tags, summary: 'Reinstate a suspended mandate', params: idParams } },
+    {
+      schema: {
+        operationId: 'reinstateMandate',
+        tags,
+        summary: 'Reinstate a suspended mandate',
+        params: idParams,
+      },
+    },
     async (req) => {
       const actor = writer(req);
       await changeMandateStatus(ctxOf(req), actor.congressId, req.params.id, 'reinstate', null);
@@ -610,6 +730,7 @@ export async function registryRoutes(app: FastifyInstance) {
     '/handling-units',
     {
       schema: {
+        operationId: 'findHandlingUnits',
         tags,
         summary: 'Handling units',
         querystring: pageQuerySchema.extend({
@@ -632,7 +753,7 @@ export async function registryRoutes(app: FastifyInstance) {
 
   r.get(
     '/handling-units/export.xlsx',
-    { schema: { tags, summary: 'Export handling units (.xlsx)' } },
+    { schema: { operationId: 'exportHandlingUnits', tags, summary: 'Export handling units (.xlsx)' } },
     async (req, reply) => {
       const actor = reader(req);
       return sendXlsx(reply, '承办单位.xlsx', await exportHandlingUnits(app.services.db, actor.congressId));
@@ -641,7 +762,13 @@ export async function registryRoutes(app: FastifyInstance) {
 
   r.get(
     '/handling-units/import-template.xlsx',
-    { schema: { tags, summary: 'Handling units import template (.xlsx)' } },
+    {
+      schema: {
+        operationId: 'getHandlingUnitImportTemplate',
+        tags,
+        summary: 'Handling units import template (.xlsx)',
+      },
+    },
     async (req, reply) => {
       reader(req);
       return sendXlsx(reply, '承办单位导入模板.xlsx', await handlingUnitTemplate());
@@ -651,7 +778,12 @@ export async function registryRoutes(app: FastifyInstance) {
   r.post(
     '/handling-units/import',
     {
-      schema: { tags, summary: 'Import handling units from .xlsx (multipart field "file"); all or nothing' },
+      schema: {
+        operationId: 'importHandlingUnits',
+        problems: [413],
+        tags,
+        summary: 'Import handling units from .xlsx (multipart field "file"); all or nothing',
+      },
     },
     async (req) => {
       const actor = writer(req);
@@ -667,7 +799,12 @@ export async function registryRoutes(app: FastifyInstance) {
   r.post(
     '/handling-units',
     {
-      schema: { tags, summary: 'Add a handling unit', body: createHandlingUnitSchema },
+      schema: {
+        operationId: 'createHandlingUnit',
+        tags,
+        summary: 'Add a handling unit',
+        body: createHandlingUnitSchema,
+      },
       config: { idempotent: true },
     },
     async (req, reply) => {
@@ -679,7 +816,7 @@ export async function registryRoutes(app: FastifyInstance) {
 
   r.get(
     '/handling-units/:id',
-    { schema: { tags, summary: 'One handling unit', params: idParams } },
+    { schema: { operationId: 'getHandlingUnit', tags, summary: 'One handling unit', params: idParams } },
     async (req) => {
       const actor = req.actor;
       if (!actor) throw unauthorized();
@@ -691,7 +828,15 @@ export async function registryRoutes(app: FastifyInstance) {
 
   r.patch(
     '/handling-units/:id',
-    { schema: { tags, summary: 'Edit a handling unit', params: idParams, body: updateHandlingUnitSchema } },
+    {
+      schema: {
+        operationId: 'editHandlingUnit',
+        tags,
+        summary: 'Edit a handling unit',
+        params: idParams,
+        body: updateHandlingUnitSchema,
+      },
+    },
     async (req) => {
       const actor = writer(req);
       await editHandlingUnit(ctxOf(req), actor.congressId, req.params.id, req.body);
@@ -705,6 +850,7 @@ export async function registryRoutes(app: FastifyInstance) {
     '/liaison-places',
     {
       schema: {
+        operationId: 'findLiaisonPlaces',
         tags,
         summary: 'Liaison places (staff)',
         querystring: pageQuerySchema.extend({
@@ -725,7 +871,12 @@ export async function registryRoutes(app: FastifyInstance) {
   r.post(
     '/liaison-places',
     {
-      schema: { tags, summary: 'Add a liaison place', body: createLiaisonPlaceSchema },
+      schema: {
+        operationId: 'createLiaisonPlace',
+        tags,
+        summary: 'Add a liaison place',
+        body: createLiaisonPlaceSchema,
+      },
       config: { idempotent: true },
     },
     async (req, reply) => {
@@ -737,13 +888,28 @@ export async function registryRoutes(app: FastifyInstance) {
 
   r.get(
     '/liaison-places/:id',
-    { schema: { tags, summary: 'One liaison place (staff)', params: idParams } },
+    {
+      schema: {
+        operationId: 'getLiaisonPlace',
+        tags,
+        summary: 'One liaison place (staff)',
+        params: idParams,
+      },
+    },
     async (req) => placeOut(reader(req), req.params.id),
   );
 
   r.patch(
     '/liaison-places/:id',
-    { schema: { tags, summary: 'Edit a liaison place', params: idParams, body: updateLiaisonPlaceSchema } },
+    {
+      schema: {
+        operationId: 'editLiaisonPlace',
+        tags,
+        summary: 'Edit a liaison place',
+        params: idParams,
+        body: updateLiaisonPlaceSchema,
+      },
+    },
     async (req) => {
       const actor = writer(req);
       await editLiaisonPlace(ctxOf(req), actor.congressId, req.params.id, req.body);
@@ -755,6 +921,7 @@ export async function registryRoutes(app: FastifyInstance) {
     '/liaison-places/:id/deputies',
     {
       schema: {
+        operationId: 'setLiaisonPlaceDeputies',
         tags,
         summary: 'Set the deputies assigned to a liaison place',
         params: idParams,

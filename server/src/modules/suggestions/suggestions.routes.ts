@@ -87,12 +87,65 @@ const download = (reply: FastifyReply, type: string, name: string, data: Buffer)
     )
     .send(data);
 
+/** What the API description names each workflow step and says it does. */
+const stepDocs = {
+  submit: { operationId: 'submitSuggestion', summary: 'Submit a draft suggestion, with last edits' },
+  cosign: {
+    operationId: 'confirmCosign',
+    summary: 'Accept or decline cosigning a suggestion (a deputy asked to cosign)',
+  },
+  withdraw: { operationId: 'withdrawSuggestion', summary: 'Withdraw a suggestion (its author)' },
+  review: {
+    operationId: 'reviewSuggestion',
+    summary: 'Review a submitted suggestion: accept it, return it to the author, or refer it elsewhere',
+  },
+  assign: {
+    operationId: 'assignSuggestion',
+    summary: 'Assign a suggestion to its lead and assisting units with the deadline (交办)',
+  },
+  'hand-back': {
+    operationId: 'requestHandBack',
+    summary: 'Ask to hand a suggestion back, with the reason (a handling unit)',
+  },
+  'hand-back/decision': {
+    operationId: 'decideHandBack',
+    summary: "Decide a unit's request to hand a suggestion back: reassign, keep, or mark it disputed",
+  },
+  extension: { operationId: 'extendSuggestion', summary: 'Ask for a deadline extension, with the reason' },
+  contacts: { operationId: 'logContact', summary: 'Log a contact with the deputy before replying' },
+  'unit-opinions': {
+    operationId: 'addUnitOpinion',
+    summary: "An assisting unit's opinion to the lead unit",
+  },
+  reply: {
+    operationId: 'replySuggestion',
+    summary: 'Reply to a suggestion with the result category (the lead unit)',
+  },
+  rating: {
+    operationId: 'rateSuggestion',
+    summary: 'Rate the reply: satisfied, basically satisfied or dissatisfied (the deputy)',
+  },
+  solved: { operationId: 'reportSolved', summary: 'Report a B or C item solved at year-end follow-up' },
+  key: {
+    operationId: 'selectKeySuggestion',
+    summary: 'Select a key suggestion and who leads its supervision',
+  },
+  supervisions: { operationId: 'logSupervision', summary: 'Log a supervision of a key suggestion' },
+  publish: { operationId: 'publishReply', summary: "Publish a suggestion's reply (答复公开)" },
+} as const;
+
 export async function suggestionRoutes(app: FastifyInstance) {
   const r = typed(app);
 
   r.get(
     '/suggestion-categories',
-    { schema: { tags, summary: 'Suggestion topic categories and reply result categories' } },
+    {
+      schema: {
+        operationId: 'findSuggestionCategories',
+        tags,
+        summary: 'Suggestion topic categories and reply result categories',
+      },
+    },
     async (req) => {
       const actor = requireRole(req.actor, ['deputy', 'congressStaff', 'handlingUnitStaff', 'leader']);
       const s = await readSuggestionSettings(req.server.services.db, actor.congressId);
@@ -104,13 +157,30 @@ export async function suggestionRoutes(app: FastifyInstance) {
     },
   );
 
-  r.get('/suggestion-settings', { schema: { tags } }, async (req) => {
-    const actor = requireRole(req.actor, ['congressStaff', 'systemAdmin', 'leader']);
-    return readSuggestionSettings(req.server.services.db, actor.congressId);
-  });
+  r.get(
+    '/suggestion-settings',
+    {
+      schema: {
+        operationId: 'getSuggestionSettings',
+        summary: 'The suggestion settings of my congress',
+        tags,
+      },
+    },
+    async (req) => {
+      const actor = requireRole(req.actor, ['congressStaff', 'systemAdmin', 'leader']);
+      return readSuggestionSettings(req.server.services.db, actor.congressId);
+    },
+  );
   r.put(
     '/suggestion-settings',
-    { schema: { tags, body: z.record(z.string(), z.unknown()) } },
+    {
+      schema: {
+        operationId: 'changeSuggestionSettings',
+        summary: 'Change the suggestion settings of my congress; fields not sent keep their value',
+        tags,
+        body: z.record(z.string(), z.unknown()),
+      },
+    },
     async (req) => {
       const actor = requireRole(req.actor, ['congressStaff', 'systemAdmin']);
       return transact(ctxOf(req), (w) =>
@@ -122,7 +192,12 @@ export async function suggestionRoutes(app: FastifyInstance) {
   r.post(
     '/suggestions',
     {
-      schema: { tags, summary: 'A deputy submits (or drafts) a suggestion', body: createSuggestionSchema },
+      schema: {
+        operationId: 'createSuggestion',
+        tags,
+        summary: 'A deputy submits (or drafts) a suggestion',
+        body: createSuggestionSchema,
+      },
       config: { idempotent: true },
     },
     async (req, reply) => {
@@ -148,19 +223,63 @@ export async function suggestionRoutes(app: FastifyInstance) {
     },
   );
 
-  r.get('/suggestions', { schema: { tags, querystring: suggestionListQuerySchema } }, async (req, reply) =>
-    sendJsonPage(reply, await findSuggestions(ctxOf(req), req.query)),
+  r.get(
+    '/suggestions',
+    {
+      schema: {
+        operationId: 'findSuggestions',
+        summary: 'Suggestions I may see, filtered, newest first',
+        tags,
+        querystring: suggestionListQuerySchema,
+      },
+    },
+    async (req, reply) => sendJsonPage(reply, await findSuggestions(ctxOf(req), req.query)),
   );
-  r.get('/suggestions/dashboard', { schema: { tags } }, async (req) => getDashboard(ctxOf(req)));
-  r.get('/suggestions/:id', { schema: { tags, params: idParams } }, async (req) =>
-    getSuggestion(ctxOf(req), req.params.id),
+  r.get(
+    '/suggestions/dashboard',
+    {
+      schema: {
+        operationId: 'getSuggestionDashboard',
+        summary: 'Counts and deadlines of suggestions for my role',
+        tags,
+      },
+    },
+    async (req) => getDashboard(ctxOf(req)),
   );
-  r.get('/suggestions/:id/similar', { schema: { tags, params: idParams } }, async (req) =>
-    findSimilarSuggestions(ctxOf(req), req.params.id),
+  r.get(
+    '/suggestions/:id',
+    {
+      schema: {
+        operationId: 'getSuggestion',
+        summary: 'One suggestion with its handling history and abilities',
+        tags,
+        params: idParams,
+      },
+    },
+    async (req) => getSuggestion(ctxOf(req), req.params.id),
+  );
+  r.get(
+    '/suggestions/:id/similar',
+    {
+      schema: {
+        operationId: 'findSimilarSuggestions',
+        summary: 'Suggestions similar to this one (for merging)',
+        tags,
+        params: idParams,
+      },
+    },
+    async (req) => findSimilarSuggestions(ctxOf(req), req.params.id),
   );
   r.get(
     '/suggestions/:id/replies/:replyId/letter.docx',
-    { schema: { tags, params: z.object({ id: z.uuid(), replyId: z.uuid() }) } },
+    {
+      schema: {
+        operationId: 'renderReplyLetter',
+        summary: 'The reply letter of a handling unit (.docx)',
+        tags,
+        params: z.object({ id: z.uuid(), replyId: z.uuid() }),
+      },
+    },
     async (req, reply) => {
       const { fileName, data } = await renderReplyLetter(ctxOf(req), req.params.id, req.params.replyId);
       return download(reply, DOCX, fileName, data);
@@ -168,7 +287,7 @@ export async function suggestionRoutes(app: FastifyInstance) {
   );
 
   const step = <S extends z.ZodType>(
-    path: string,
+    path: keyof typeof stepDocs,
     body: S,
     run: (
       ctx: ReturnType<typeof ctxOf>,
@@ -176,8 +295,10 @@ export async function suggestionRoutes(app: FastifyInstance) {
       body: z.infer<S>,
     ) => Promise<{ row: { id: string; number: string | null; status: string } }>,
   ) =>
-    r.post(`/suggestions/:id/${path}`, { schema: { tags, params: idParams, body } }, async (req) =>
-      stepAnswer((await run(ctxOf(req), req.params.id, req.body as z.infer<S>)).row),
+    r.post(
+      `/suggestions/:id/${path}`,
+      { schema: { ...stepDocs[path], tags, params: idParams, body } },
+      async (req) => stepAnswer((await run(ctxOf(req), req.params.id, req.body as z.infer<S>)).row),
     );
 
   const editBody = z.strictObject({
@@ -206,6 +327,7 @@ export async function suggestionRoutes(app: FastifyInstance) {
     '/suggestion-cases',
     {
       schema: {
+        operationId: 'mergeSuggestions',
         tags,
         summary: 'Merge suggestions into one handling case (并案)',
         body: mergeSuggestionsSchema,
@@ -216,7 +338,12 @@ export async function suggestionRoutes(app: FastifyInstance) {
   r.get(
     '/suggestion-hand-backs',
     {
-      schema: { tags, querystring: z.object({ status: z.enum(['pending', 'disputed']).default('pending') }) },
+      schema: {
+        operationId: 'findHandBackRequests',
+        summary: 'Hand-back requests waiting for a decision',
+        tags,
+        querystring: z.object({ status: z.enum(['pending', 'disputed']).default('pending') }),
+      },
     },
     async (req) => findHandBackRequests(ctxOf(req), req.query.status),
   );
@@ -225,6 +352,7 @@ export async function suggestionRoutes(app: FastifyInstance) {
     '/suggestion-follow-up',
     {
       schema: {
+        operationId: 'getFollowUpReport',
         tags,
         summary: 'Year-end view of follow-up (跟踪办理): items answered B or C and what moved, per unit',
         querystring: followUpQuerySchema,
@@ -236,6 +364,7 @@ export async function suggestionRoutes(app: FastifyInstance) {
     '/suggestion-leaders',
     {
       schema: {
+        operationId: 'findLeaders',
         tags,
         summary: 'Leader accounts who may lead the supervision of a key suggestion (领衔督办)',
       },
@@ -248,6 +377,8 @@ export async function suggestionRoutes(app: FastifyInstance) {
     '/public/suggestion-replies',
     {
       schema: {
+        operationId: 'findPublicReplies',
+        access: 'public',
         tags,
         summary:
           'Published replies to suggestions, newest first (public; one item per suggestion, its latest reply)',
@@ -260,6 +391,8 @@ export async function suggestionRoutes(app: FastifyInstance) {
     '/public/suggestion-replies/:id',
     {
       schema: {
+        operationId: 'getPublicReply',
+        access: 'public',
         tags,
         summary: 'One published suggestion with every reply round (public; the id is the suggestion id)',
         params: idParams,
@@ -269,28 +402,77 @@ export async function suggestionRoutes(app: FastifyInstance) {
     async (req) => getPublicReply(req.server.services.db, await resolvePublicCongress(req), req.params.id),
   );
 
-  r.get('/suggestion-report', { schema: { tags, querystring: reportQuery } }, async (req) =>
-    getHandlingReport(ctxOf(req), req.query),
+  r.get(
+    '/suggestion-report',
+    {
+      schema: {
+        operationId: 'getHandlingReport',
+        summary: 'Handling report of suggestions for a sitting or year',
+        tags,
+        querystring: reportQuery,
+      },
+    },
+    async (req) => getHandlingReport(ctxOf(req), req.query),
   );
-  r.get('/suggestion-report.xlsx', { schema: { tags, querystring: reportQuery } }, async (req, reply) =>
-    download(reply, XLSX, 'suggestion-report.xlsx', await exportHandlingReportXlsx(ctxOf(req), req.query)),
+  r.get(
+    '/suggestion-report.xlsx',
+    {
+      schema: {
+        operationId: 'exportHandlingReportXlsx',
+        summary: 'Handling report of suggestions (.xlsx)',
+        tags,
+        querystring: reportQuery,
+      },
+    },
+    async (req, reply) =>
+      download(reply, XLSX, 'suggestion-report.xlsx', await exportHandlingReportXlsx(ctxOf(req), req.query)),
   );
-  r.get('/suggestion-report.docx', { schema: { tags, querystring: reportQuery } }, async (req, reply) =>
-    download(reply, DOCX, 'suggestion-report.docx', await exportHandlingReportDocx(ctxOf(req), req.query)),
+  r.get(
+    '/suggestion-report.docx',
+    {
+      schema: {
+        operationId: 'exportHandlingReportDocx',
+        summary: 'Handling report of suggestions (.docx)',
+        tags,
+        querystring: reportQuery,
+      },
+    },
+    async (req, reply) =>
+      download(reply, DOCX, 'suggestion-report.docx', await exportHandlingReportDocx(ctxOf(req), req.query)),
   );
 
   r.post(
     '/motions',
-    { schema: { tags, body: createMotionSchema }, config: { idempotent: true } },
+    {
+      schema: {
+        operationId: 'createMotion',
+        summary: 'Put a motion (议案) to the congress',
+        tags,
+        body: createMotionSchema,
+      },
+      config: { idempotent: true },
+    },
     async (req, reply) => {
       const m = await createMotion(ctxOf(req), req.body);
       return reply.code(201).send({ id: m.id, number: m.number, status: m.status });
     },
   );
-  r.get('/motions', { schema: { tags } }, async (req) => findMotions(ctxOf(req)));
+  r.get(
+    '/motions',
+    { schema: { operationId: 'findMotions', summary: 'Motions, newest first', tags } },
+    async (req) => findMotions(ctxOf(req)),
+  );
   r.post(
     '/motions/:id/decision',
-    { schema: { tags, params: idParams, body: decideMotionSchema } },
+    {
+      schema: {
+        operationId: 'decideMotion',
+        summary: 'Decide a motion: put it on the agenda, or handle it as a suggestion',
+        tags,
+        params: idParams,
+        body: decideMotionSchema,
+      },
+    },
     async (req) => {
       const m = await decideMotion(ctxOf(req), req.params.id, req.body);
       return { id: m.id, number: m.number, status: m.status, suggestionId: m.suggestionId };

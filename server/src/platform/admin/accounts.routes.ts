@@ -58,6 +58,8 @@ export async function accountRoutes(app: FastifyInstance) {
     '/admin/accounts',
     {
       schema: {
+        operationId: 'findAccounts',
+        access: 'session',
         tags,
         summary: 'Accounts of my congress (systemAdmin, securityAdmin)',
         querystring: pageQuerySchema.extend({
@@ -78,6 +80,8 @@ export async function accountRoutes(app: FastifyInstance) {
     '/admin/accounts',
     {
       schema: {
+        operationId: 'createAccount',
+        access: 'session',
         tags,
         summary: 'Create an account (systemAdmin); a generated password is returned once',
         body: z.strictObject({
@@ -109,7 +113,16 @@ export async function accountRoutes(app: FastifyInstance) {
 
   r.get(
     '/admin/accounts/:id',
-    { schema: { tags, summary: 'One account', params: idParams, response: { 200: accountDetail } } },
+    {
+      schema: {
+        operationId: 'getAccount',
+        access: 'session',
+        tags,
+        summary: 'One account',
+        params: idParams,
+        response: { 200: accountDetail },
+      },
+    },
     async (req) => {
       const actor = requireRole(req.actor, ACCOUNT_READERS);
       const account = await getAccount(app.services.db, actor.congressId, req.params.id);
@@ -125,7 +138,16 @@ export async function accountRoutes(app: FastifyInstance) {
   ) =>
     r.post(
       `/admin/accounts/:id/${path}`,
-      { schema: { tags, summary, params: idParams, response: { 200: accountDetail } } },
+      {
+        schema: {
+          operationId: `${path}Account`,
+          tags,
+          summary,
+          access: 'session',
+          params: idParams,
+          response: { 200: accountDetail },
+        },
+      },
       async (req) => {
         requireRole(req.actor, ['systemAdmin']);
         return presentDetail(req.actor, await run(ctxOf(req), req.params.id));
@@ -139,6 +161,8 @@ export async function accountRoutes(app: FastifyInstance) {
     '/admin/accounts/:id/reset-password',
     {
       schema: {
+        operationId: 'resetAccountPassword',
+        access: 'session',
         tags,
         summary: 'Set a temporary password, shown once, and end the sessions (systemAdmin)',
         params: idParams,
@@ -155,6 +179,8 @@ export async function accountRoutes(app: FastifyInstance) {
     '/admin/accounts/:id/roles',
     {
       schema: {
+        operationId: 'grantRole',
+        access: 'session',
         tags,
         summary: 'Grant a role (securityAdmin; 三员分立)',
         params: idParams,
@@ -172,6 +198,8 @@ export async function accountRoutes(app: FastifyInstance) {
     '/admin/accounts/:id/roles/:role',
     {
       schema: {
+        operationId: 'revokeRole',
+        access: 'session',
         tags,
         summary: 'Revoke a role (securityAdmin)',
         params: idParams.extend({ role: roleSchema }),

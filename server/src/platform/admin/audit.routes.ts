@@ -39,6 +39,8 @@ export async function auditRoutes(app: FastifyInstance) {
     '/audit-events',
     {
       schema: {
+        operationId: 'findAuditEvents',
+        access: 'session',
         tags: ['audit'],
         summary: 'The audit trail, newest first (auditor)',
         querystring: pageQuerySchema.extend({
@@ -62,6 +64,8 @@ export async function auditRoutes(app: FastifyInstance) {
     '/audit-events/verify',
     {
       schema: {
+        operationId: 'verifyAuditTrail',
+        access: 'session',
         tags: ['audit'],
         summary: 'Seal the unsealed rows, then verify the chain (auditor)',
         response: {

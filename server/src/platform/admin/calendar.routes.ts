@@ -55,6 +55,7 @@ export async function calendarRoutes(app: FastifyInstance) {
     '/calendar',
     {
       schema: {
+        operationId: 'findCalendarDays',
         tags: ['calendar'],
         summary: 'Every rest day and adjusted working day of a year, with its source',
         querystring: z.object({ year: yearSchema.optional() }),
@@ -111,6 +112,7 @@ export async function calendarRoutes(app: FastifyInstance) {
     '/calendar/import',
     {
       schema: {
+        operationId: 'importCalendar',
         tags: ['calendar'],
         summary:
           'Enter the State Council’s notice for the years listed, replacing their notice days (congressStaff, systemAdmin)',
@@ -209,6 +211,7 @@ export async function calendarRoutes(app: FastifyInstance) {
     '/calendar/working-days',
     {
       schema: {
+        operationId: 'getWorkingDaysAfter',
         tags: ['calendar'],
         summary:
           'The date n working days after a date (start not counted), that day’s deadline instant, and whether it is provisional',

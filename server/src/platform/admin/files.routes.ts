@@ -24,6 +24,8 @@ export async function fileRoutes(app: FastifyInstance) {
     '/files',
     {
       schema: {
+        operationId: 'uploadFile',
+        problems: [413],
         tags: ['files'],
         summary: 'Upload a file (multipart: `file`, `purpose`); its type is checked by content',
         consumes: ['multipart/form-data'],
@@ -102,6 +104,7 @@ export async function fileRoutes(app: FastifyInstance) {
     '/files/:id',
     {
       schema: {
+        operationId: 'downloadFile',
         tags: ['files'],
         summary: 'Download a file (the uploader, or staff of the congress)',
         params: z.object({ id: z.uuid() }),

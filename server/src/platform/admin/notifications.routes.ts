@@ -31,6 +31,7 @@ export async function notificationRoutes(app: FastifyInstance) {
     '/notifications',
     {
       schema: {
+        operationId: 'findMyNotifications',
         tags,
         summary: 'My inbox, newest first, with the unread count',
         querystring: pageQuerySchema.extend({ unread: z.enum(['true', 'false']).optional() }),
@@ -52,6 +53,7 @@ export async function notificationRoutes(app: FastifyInstance) {
     '/notifications/:id/read',
     {
       schema: {
+        operationId: 'markNotificationRead',
         tags,
         summary: 'Mark one of my notifications read',
         params: z.object({ id: z.uuid() }),
@@ -68,6 +70,7 @@ export async function notificationRoutes(app: FastifyInstance) {
     '/notifications/read-all',
     {
       schema: {
+        operationId: 'markAllNotificationsRead',
         tags,
         summary: 'Mark all my notifications read',
         response: { 200: z.object({ updated: z.number() }) },
@@ -81,7 +84,14 @@ export async function notificationRoutes(app: FastifyInstance) {
 
   r.get(
     '/notifications/preferences',
-    { schema: { tags, summary: 'How I receive notifications', response: { 200: preferences } } },
+    {
+      schema: {
+        operationId: 'getNotificationPreferences',
+        tags,
+        summary: 'How I receive notifications',
+        response: { 200: preferences },
+      },
+    },
     async (req) => getNotificationPreferences(app.services.db, signedIn(req.actor).accountId),
   );
 
@@ -89,6 +99,7 @@ export async function notificationRoutes(app: FastifyInstance) {
     '/notifications/preferences',
     {
       schema: {
+        operationId: 'setNotificationPreferences',
         tags,
         summary: 'Set how I receive notifications',
         body: preferences,

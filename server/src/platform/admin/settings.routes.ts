@@ -64,6 +64,7 @@ export async function settingsRoutes(app: FastifyInstance) {
     '/settings',
     {
       schema: {
+        operationId: 'findSettingsModules',
         tags: ['settings'],
         summary: 'The modules that have settings',
         response: { 200: z.object({ items: z.array(z.object({ module: z.string() })) }) },
@@ -79,6 +80,7 @@ export async function settingsRoutes(app: FastifyInstance) {
     '/settings/:module',
     {
       schema: {
+        operationId: 'getModuleSettings',
         tags: ['settings'],
         summary: 'A module’s settings for my congress',
         params: moduleParams,
@@ -95,6 +97,8 @@ export async function settingsRoutes(app: FastifyInstance) {
     '/settings/:module',
     {
       schema: {
+        operationId: 'changeModuleSettings',
+        access: 'session',
         tags: ['settings'],
         summary: 'Change a module’s settings for my congress (systemAdmin); fields not sent keep their value',
         params: moduleParams,

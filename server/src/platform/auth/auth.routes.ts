@@ -86,6 +86,8 @@ export async function authRoutes(app: FastifyInstance) {
     '/auth/login',
     {
       schema: {
+        operationId: 'signIn',
+        access: 'public',
         tags: ['auth'],
         summary: 'Sign in',
         body: loginBody,
@@ -194,23 +196,35 @@ export async function authRoutes(app: FastifyInstance) {
     },
   );
 
-  r.post('/auth/logout', { schema: { tags: ['auth'], summary: 'Sign out' } }, async (req, reply) => {
-    if (req.session && req.actor) {
-      const sessionId = req.session.id;
-      await transact(ctxOf(req), async (w) => {
-        await w.db.delete(sessions).where(eq(sessions.id, sessionId));
-        await w.audit({ action: 'auth.logout', entityType: 'account', entityId: req.actor!.accountId });
-      });
-      forgetSessions({ sessionId });
-    }
-    setSessionCookie(app, reply, null);
-    return reply.code(204).send();
-  });
+  r.post(
+    '/auth/logout',
+    {
+      schema: {
+        operationId: 'signOut',
+        access: 'public',
+        tags: ['auth'],
+        summary: 'Sign out: end the session, if there is one',
+      },
+    },
+    async (req, reply) => {
+      if (req.session && req.actor) {
+        const sessionId = req.session.id;
+        await transact(ctxOf(req), async (w) => {
+          await w.db.delete(sessions).where(eq(sessions.id, sessionId));
+          await w.audit({ action: 'auth.logout', entityType: 'account', entityId: req.actor!.accountId });
+        });
+        forgetSessions({ sessionId });
+      }
+      setSessionCookie(app, reply, null);
+      return reply.code(204).send();
+    },
+  );
 
   r.get(
     '/auth/me',
     {
       schema: {
+        operationId: 'getMe',
         tags: ['auth'],
         summary: 'The signed-in user',
         response: { 200: z.object({ user: userSchema, csrfToken: z.string().optional() }) },
@@ -231,6 +245,8 @@ export async function authRoutes(app: FastifyInstance) {
     '/auth/totp/setup',
     {
       schema: {
+        operationId: 'startTotpEnrollment',
+        access: 'session',
         tags: ['auth'],
         summary: 'Start TOTP enrolment',
         response: { 200: z.object({ secret: z.string(), otpauthUri: z.string() }) },
@@ -262,6 +278,8 @@ export async function authRoutes(app: FastifyInstance) {
     '/auth/totp/enable',
     {
       schema: {
+        operationId: 'confirmTotpEnrollment',
+        access: 'session',
         tags: ['auth'],
         summary: 'Confirm TOTP enrolment with a code',
         body: z.strictObject({ code: z.string().regex(/^\d{6}$/) }),
@@ -321,6 +339,8 @@ export async function authRoutes(app: FastifyInstance) {
     '/auth/password',
     {
       schema: {
+        operationId: 'changeMyPassword',
+        access: 'session',
         tags: ['auth'],
         summary: 'Change my password',
         body: z.strictObject({
@@ -379,6 +399,7 @@ export async function authRoutes(app: FastifyInstance) {
     '/auth/tokens',
     {
       schema: {
+        operationId: 'findMyApiTokens',
         tags: ['auth'],
         summary: 'My API tokens',
         response: { 200: z.object({ items: z.array(tokenSchema) }) },
@@ -404,6 +425,8 @@ export async function authRoutes(app: FastifyInstance) {
     '/auth/tokens',
     {
       schema: {
+        operationId: 'createApiToken',
+        access: 'session',
         tags: ['auth'],
         summary: 'Create a personal API token (shown once)',
         body: z.strictObject({
@@ -449,7 +472,14 @@ export async function authRoutes(app: FastifyInstance) {
 
   r.delete(
     '/auth/tokens/:id',
-    { schema: { tags: ['auth'], summary: 'Revoke an API token', params: z.object({ id: z.uuid() }) } },
+    {
+      schema: {
+        operationId: 'revokeApiToken',
+        tags: ['auth'],
+        summary: 'Revoke an API token',
+        params: z.object({ id: z.uuid() }),
+      },
+    },
     async (req, reply) => {
       const actor = req.actor;
       if (!actor) throw unauthorized();

@@ -45,6 +45,7 @@ export async function voteRoutes(app: FastifyInstance) {
     '/project-votes',
     {
       schema: {
+        operationId: 'findProjectVotes',
         tags,
         summary: 'Votes on my roll (deputy) or all votes (staff)',
         querystring: z.object({ status: voteStatusSchema.optional() }),
@@ -59,7 +60,12 @@ export async function voteRoutes(app: FastifyInstance) {
   r.post(
     '/project-votes',
     {
-      schema: { tags, summary: 'Create a project vote (draft)', body: createVoteSchema },
+      schema: {
+        operationId: 'createProjectVote',
+        tags,
+        summary: 'Create a project vote (draft)',
+        body: createVoteSchema,
+      },
       config: { idempotent: true },
     },
     async (req, reply) => {
@@ -69,14 +75,32 @@ export async function voteRoutes(app: FastifyInstance) {
     },
   );
 
-  r.get('/project-votes/:voteId', { schema: { tags, params: voteParams } }, async (req) => {
-    if (!req.actor) throw unauthorized();
-    return getVote(req.server.services.db, req.actor, req.params.voteId);
-  });
+  r.get(
+    '/project-votes/:voteId',
+    {
+      schema: {
+        operationId: 'getProjectVote',
+        summary: 'One project vote with its candidates and abilities',
+        tags,
+        params: voteParams,
+      },
+    },
+    async (req) => {
+      if (!req.actor) throw unauthorized();
+      return getVote(req.server.services.db, req.actor, req.params.voteId);
+    },
+  );
 
   r.get(
     '/project-votes/:voteId/roll',
-    { schema: { tags, summary: 'The roll with attendance (staff)', params: voteParams } },
+    {
+      schema: {
+        operationId: 'getProjectVoteRoll',
+        tags,
+        summary: 'The roll with attendance (staff)',
+        params: voteParams,
+      },
+    },
     async (req) => {
       const actor = requireRole(req.actor, ['congressStaff', 'leader']);
       return findRoll(req.server.services.db, actor.congressId, req.params.voteId);
@@ -85,7 +109,14 @@ export async function voteRoutes(app: FastifyInstance) {
 
   r.post(
     '/project-votes/:voteId/roll',
-    { schema: { tags, summary: 'Call the roll: freeze it and start sign-in', params: voteParams } },
+    {
+      schema: {
+        operationId: 'callProjectVoteRoll',
+        tags,
+        summary: 'Call the roll: freeze it and start sign-in',
+        params: voteParams,
+      },
+    },
     async (req) => {
       const { resource } = await voteResource(req.server.services.db, req.actor, req.params.voteId);
       votePolicy.authorize(req.actor, 'callRoll', resource);
@@ -97,6 +128,7 @@ export async function voteRoutes(app: FastifyInstance) {
     '/project-votes/:voteId/attendance',
     {
       schema: {
+        operationId: 'signInProjectVote',
         tags,
         summary: 'Sign in (a deputy), or sign in a member at the desk (staff, with memberId)',
         params: voteParams,
@@ -119,7 +151,14 @@ export async function voteRoutes(app: FastifyInstance) {
 
   r.post(
     '/project-votes/:voteId/open',
-    { schema: { tags, summary: 'Open the ballot (needs quorum)', params: voteParams } },
+    {
+      schema: {
+        operationId: 'openProjectVote',
+        tags,
+        summary: 'Open the ballot (needs quorum)',
+        params: voteParams,
+      },
+    },
     async (req) => {
       const { resource } = await voteResource(req.server.services.db, req.actor, req.params.voteId);
       votePolicy.authorize(req.actor, 'open', resource);
@@ -131,7 +170,15 @@ export async function voteRoutes(app: FastifyInstance) {
   // account to its receipt code. A retry gets 409 already_voted instead.
   r.post(
     '/project-votes/:voteId/ballots',
-    { schema: { tags, summary: 'Cast a secret ballot', params: voteParams, body: castBallotSchema } },
+    {
+      schema: {
+        operationId: 'castBallot',
+        tags,
+        summary: 'Cast a secret ballot',
+        params: voteParams,
+        body: castBallotSchema,
+      },
+    },
     async (req, reply) => {
       if (!req.actor) throw unauthorized();
       // The command authorizes (roll membership comes from the same query as the rest of its checks).
@@ -144,6 +191,7 @@ export async function voteRoutes(app: FastifyInstance) {
     '/project-votes/:voteId/paper-counts',
     {
       schema: {
+        operationId: 'recordPaperCount',
         tags,
         summary: "A teller's count of the paper ballots",
         params: voteParams,
@@ -169,7 +217,14 @@ export async function voteRoutes(app: FastifyInstance) {
 
   r.delete(
     '/project-votes/:voteId/paper-counts',
-    { schema: { tags, summary: 'Discard an unconfirmed paper count (recount)', params: voteParams } },
+    {
+      schema: {
+        operationId: 'discardPaperCount',
+        tags,
+        summary: 'Discard an unconfirmed paper count (recount)',
+        params: voteParams,
+      },
+    },
     async (req, reply) => {
       const { resource } = await voteResource(req.server.services.db, req.actor, req.params.voteId);
       votePolicy.authorize(req.actor, 'enterPaperCount', resource);
@@ -180,7 +235,14 @@ export async function voteRoutes(app: FastifyInstance) {
 
   r.post(
     '/project-votes/:voteId/close',
-    { schema: { tags, summary: 'Close, reconcile, tally and publish', params: voteParams } },
+    {
+      schema: {
+        operationId: 'closeProjectVote',
+        tags,
+        summary: 'Close, reconcile, tally and publish',
+        params: voteParams,
+      },
+    },
     async (req) => {
       const { resource } = await voteResource(req.server.services.db, req.actor, req.params.voteId);
       votePolicy.authorize(req.actor, 'close', resource);
@@ -191,7 +253,12 @@ export async function voteRoutes(app: FastifyInstance) {
   r.post(
     '/project-votes/:voteId/runoff',
     {
-      schema: { tags, summary: 'Create the runoff among candidates tied at the cut-off', params: voteParams },
+      schema: {
+        operationId: 'createProjectVoteRunoff',
+        tags,
+        summary: 'Create the runoff among candidates tied at the cut-off',
+        params: voteParams,
+      },
     },
     async (req, reply) => {
       const { resource } = await voteResource(req.server.services.db, req.actor, req.params.voteId);
@@ -207,6 +274,9 @@ export async function voteRoutes(app: FastifyInstance) {
     '/project-votes/:voteId/results',
     {
       schema: {
+        operationId: 'getProjectVoteResults',
+        problems: [409],
+        access: 'public',
         tags,
         summary: 'Published results (after close)',
         params: voteParams,
@@ -222,7 +292,17 @@ export async function voteRoutes(app: FastifyInstance) {
 
   r.get(
     '/project-votes/:voteId/results.xlsx',
-    { schema: { tags, params: voteParams, querystring: publicQuery } },
+    {
+      schema: {
+        operationId: 'exportProjectVoteResultsXlsx',
+        problems: [409],
+        summary: 'Published results as a spreadsheet (.xlsx, after close)',
+        access: 'public',
+        tags,
+        params: voteParams,
+        querystring: publicQuery,
+      },
+    },
     async (req, reply) => {
       const congressId = await resolvePublicCongress(req);
       const { vote, result } = await getResults(req.server.services.db, congressId, req.params.voteId);
@@ -235,7 +315,17 @@ export async function voteRoutes(app: FastifyInstance) {
 
   r.get(
     '/project-votes/:voteId/results.docx',
-    { schema: { tags, params: voteParams, querystring: publicQuery } },
+    {
+      schema: {
+        operationId: 'exportProjectVoteResultsDocx',
+        problems: [409],
+        summary: 'Published results as a document (.docx, after close)',
+        access: 'public',
+        tags,
+        params: voteParams,
+        querystring: publicQuery,
+      },
+    },
     async (req, reply) => {
       const congressId = await resolvePublicCongress(req);
       const { vote, result } = await getResults(req.server.services.db, congressId, req.params.voteId);
@@ -250,6 +340,8 @@ export async function voteRoutes(app: FastifyInstance) {
     '/project-votes/:voteId/receipts/:code',
     {
       schema: {
+        operationId: 'checkBallotReceipt',
+        access: 'public',
         tags,
         summary: 'Confirm a receipt code was counted (never shows the choices)',
         params: z.object({ voteId: idSchema, code: z.string().min(4).max(40) }),
@@ -271,7 +363,15 @@ export async function voteRoutes(app: FastifyInstance) {
 
   r.get(
     '/public/project-votes',
-    { schema: { tags, summary: 'Closed votes with their published results', querystring: publicQuery } },
+    {
+      schema: {
+        operationId: 'findPublishedProjectVotes',
+        access: 'public',
+        tags,
+        summary: 'Closed votes with their published results',
+        querystring: publicQuery,
+      },
+    },
     async (req) => {
       return findPublishedVotes(req.server.services.db, await resolvePublicCongress(req));
     },
