@@ -254,7 +254,12 @@ describe('a congress’s own arrangement', () => {
 });
 
 describe('the November reminder', () => {
-  const job = { id: 'test', attempts: 0, congressId: null };
+  const job = {
+    id: 'test',
+    attempts: 1,
+    congressId: null,
+    once: async (_key: string, send: () => Promise<void>) => (await send(), true),
+  };
   const reminders = async () =>
     t.services.db
       .select()

@@ -72,6 +72,7 @@ export async function calendarRoutes(app: FastifyInstance) {
     '/calendar/years',
     {
       schema: {
+        operationId: 'findCalendarYears',
         tags: ['calendar'],
         summary: 'Which years’ calendars are confirmed by a notice and which are provisional',
         querystring: z.object({ from: yearSchema.optional(), to: yearSchema.optional() }),
@@ -160,6 +161,7 @@ export async function calendarRoutes(app: FastifyInstance) {
     '/calendar/notices/:year',
     {
       schema: {
+        operationId: 'withdrawCalendarNotice',
         tags: ['calendar'],
         summary: 'Withdraw the notice entered for a year (congressStaff, systemAdmin)',
         params: z.object({ year: yearSchema }),
@@ -177,6 +179,7 @@ export async function calendarRoutes(app: FastifyInstance) {
     '/calendar/days/:date',
     {
       schema: {
+        operationId: 'setCalendarDay',
         tags: ['calendar'],
         summary:
           'Set the congress’s own arrangement for a date, over the notice and the statute (congressStaff, systemAdmin)',
@@ -195,6 +198,7 @@ export async function calendarRoutes(app: FastifyInstance) {
     '/calendar/days/:date',
     {
       schema: {
+        operationId: 'removeCalendarDay',
         tags: ['calendar'],
         summary: 'Remove the congress’s own arrangement for a date (congressStaff, systemAdmin)',
         params: z.object({ date: isoDateSchema }),
