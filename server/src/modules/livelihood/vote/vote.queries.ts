@@ -133,6 +133,12 @@ export async function getVote(db: Db, actor: Actor, voteId: string) {
     ...summary(vote),
     rules: { ...voteRulesSchema.parse({}), ...vote.rules },
     children,
+    /** What the close decided, for the console's next step (a runoff, a second vote). */
+    outcome: vote.result
+      ? (({ valid, chosen, runoff, shortfall }: PublishedResult) => ({ valid, chosen, runoff, shortfall }))(
+          vote.result as unknown as PublishedResult,
+        )
+      : null,
     paperEntries: {
       count: tellers.length,
       mine: tellers.some((x) => x.accountId === actor.accountId),
