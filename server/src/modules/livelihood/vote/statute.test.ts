@@ -216,6 +216,14 @@ describe("the tellers' statement of the paper ballots", () => {
     expect(votes[a]).toEqual([16, 5]);
     expect(votes[b]).toEqual([3, 3]);
     expect(r.chosen).toEqual([a]);
+    // The exported result carries the statement too.
+    const x = await t.anon.get(`/api/v1/project-votes/${voteId}/results.xlsx`);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    expect(JSON.stringify(wb.worksheets[0].getSheetValues())).toContain(
+      '纸质选票：发出 10，收回 9，有效 5，作废 3，空白 1',
+    );
   });
 
   it('voids the vote when the returned paper ballots, void ones included, bring the cast above those signed in', async () => {
