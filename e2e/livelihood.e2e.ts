@@ -158,6 +158,17 @@ describe('livelihood vote journey', () => {
     await page.waitForURL(/\/results$/, { timeout: 30_000 });
     await page.getByText('票决有效').waitFor();
     await shot(page, 'livelihood-5-results-staff');
+    // One ballot chose nobody: every place is empty, and staff open the second vote for them (另行票决).
+    await page.goto(voteUrl);
+    await page.getByTestId('shortfall-vote').click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await page.getByText('← 原票决（本次为差额不足名额的另行票决）').waitFor();
+    expect(page.url()).not.toBe(voteUrl);
+    expect(await page.getByText('草稿').first().isVisible()).toBe(true);
+    await shot(page, 'livelihood-15-shortfall-vote');
   });
 
   test('the public sees the results at 375 px, and later the progress page', async () => {

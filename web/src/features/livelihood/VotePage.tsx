@@ -305,7 +305,7 @@ function Console({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
           d: vote.rules.quorumDenominator,
           base: t(vote.rules.thresholdBase === 'roll' ? 'results.baseRoll' : 'results.basePresent'),
         })}
-        {t(`console.runoffRule.${vote.rules.runoffRule}`)}
+        {` ${t(`console.runoffRule.${vote.rules.runoffRule}`)}`}
         {vote.advisory ? ` ${t('results.advisory')}` : ` ${t('console.binding')}`}
       </Typography.Paragraph>
       {vote.status !== 'draft' && <Roll vote={vote} reload={reload} />}
