@@ -29,7 +29,13 @@ import { newId } from '../server/src/platform/ids';
 import { hashPassword } from '../server/src/platform/auth/passwords';
 import { createSession, loadAccount } from '../server/src/platform/auth/session';
 import { accountRoles, accounts } from '../server/src/platform/platform.table';
-import { deputies, handlingUnits, mandates } from '../server/src/modules/registry/registry.table';
+import {
+  deputies,
+  handlingUnits,
+  mandates,
+  sittings,
+  terms,
+} from '../server/src/modules/registry/registry.table';
 import { livelihoodCandidates } from '../server/src/modules/livelihood/livelihood.table';
 
 const arg = (name: string, dflt: number) => {
@@ -137,6 +143,20 @@ try {
   await db
     .insert(handlingUnits)
     .values({ id: unitId, congressId, name: '基准承办单位', kind: 'governmentDepartment' });
+  // A binding vote is taken at a congress sitting (issue 16 §2): one in session.
+  const termId = newId();
+  await db
+    .insert(terms)
+    .values({ id: termId, congressId, number: 1, startDate: '2026-01-01', endDate: '2030-12-31' });
+  await db.insert(sittings).values({
+    id: newId(),
+    congressId,
+    termId,
+    number: 1,
+    startDate: '2026-12-01',
+    endDate: '2026-12-31',
+    status: 'inSession',
+  });
   const candidateIds = Array.from({ length: CANDIDATES }, () => newId());
   await db.insert(livelihoodCandidates).values(
     candidateIds.map((id, i) => ({

@@ -73,6 +73,9 @@ describe('livelihood vote journey', () => {
     const boxes = page.locator('.ant-checkbox-wrapper');
     await boxes.first().waitFor();
     for (const i of [0, 1, 2, 3, 4]) await boxes.nth(i).click();
+    // Binding by default: linked to the sitting in session, with the rules it will take shown.
+    expect(await page.getByTestId('vote-sitting').innerText()).toMatch(/第 2 次会议（会议中）/);
+    expect(await page.getByTestId('vote-rules').innerText()).toContain('并列项目另行票决时以得票多者当选');
     await shot(page, 'livelihood-8-new-vote-375');
     expect(await noHorizontalOverflow(page)).toBe(true);
     await page.getByTestId('create-vote').click();
@@ -109,6 +112,38 @@ describe('livelihood vote journey', () => {
     expect(await noHorizontalOverflow(page)).toBe(true);
   });
 
+  test("a teller at 375 px enters the tellers' statement: a statement that does not reconcile is refused naming the figures", async () => {
+    const page = await newPage(375, 812);
+    await login(page, server.url, 'staff');
+    await page.goto(voteUrl);
+    await page.getByTestId('paper-submit').waitFor();
+    await page.getByLabel('发出选票').fill('3');
+    await page.getByLabel('收回选票').fill('3');
+    await page.getByLabel('有效票').fill('2');
+    await page.getByLabel('作废票（多选）').fill('0');
+    await page.getByLabel('空白票').fill('0');
+    await page.locator('input[id^="counts_"]').first().fill('2');
+    await page.getByTestId('paper-submit').click();
+    const problem = page.getByTestId('paper-problem');
+    await problem.waitFor();
+    expect(await problem.innerText()).toMatch(/有效票.*作废票（多选）.*空白票/s);
+    await shot(page, 'livelihood-13-paper-mismatch-375');
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    // One void (over-marked) ballot: 2 + 1 + 0 = 3 returned. A second teller must now enter theirs.
+    await page.getByLabel('作废票（多选）').fill('1');
+    await page.getByTestId('paper-submit').click();
+    await page.getByTestId('paper-entries').waitFor();
+    expect(await page.getByTestId('paper-entries').innerText()).toContain('等待另一名计票人');
+    await shot(page, 'livelihood-14-paper-waiting-375');
+    // The demo has one staff account: discard the statement so that the vote can close.
+    await page.getByRole('button', { name: /作废未确认的计数/ }).click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await page.getByText('已作废，请重新清点后录入').waitFor();
+  });
+
   test('staff see the turnout and close the vote', async () => {
     const page = await newPage(1280, 900);
     await login(page, server.url, 'staff');
@@ -123,6 +158,17 @@ describe('livelihood vote journey', () => {
     await page.waitForURL(/\/results$/, { timeout: 30_000 });
     await page.getByText('票决有效').waitFor();
     await shot(page, 'livelihood-5-results-staff');
+    // One ballot chose nobody: every place is empty, and staff open the second vote for them (另行票决).
+    await page.goto(voteUrl);
+    await page.getByTestId('shortfall-vote').click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await page.getByText('← 原票决（本次为差额不足名额的另行票决）').waitFor();
+    expect(page.url()).not.toBe(voteUrl);
+    expect(await page.getByText('草稿').first().isVisible()).toBe(true);
+    await shot(page, 'livelihood-15-shortfall-vote');
   });
 
   test('the public sees the results at 375 px, and later the progress page', async () => {

@@ -1,7 +1,8 @@
 // Test fixtures of the livelihood module (used by its tests only): a district with deputies on the roll,
-// a handling unit and candidate projects.
+// a handling unit, candidate projects, and a congress sitting in session (a binding vote is linked to it).
 import { newId } from '../src/platform/ids';
-import { deputies, handlingUnits, mandates } from '../src/modules/registry/registry.table';
+import { eq } from 'drizzle-orm';
+import { deputies, handlingUnits, mandates, sittings, terms } from '../src/modules/registry/registry.table';
 import { livelihoodCandidates } from '../src/modules/livelihood/livelihood.table';
 import { TEST_PASSWORD, testClient, type TestClient, type TestEnv } from './harness';
 
@@ -39,6 +40,21 @@ export async function buildDistrict(
         delegation: '测试代表团',
       })),
     );
+  }
+  if (!(await db.$count(sittings, eq(sittings.congressId, congressId)))) {
+    const termId = newId();
+    await db
+      .insert(terms)
+      .values({ id: termId, congressId, number: 7, startDate: '2026-01-10', endDate: '2031-01-09' });
+    await db.insert(sittings).values({
+      id: newId(),
+      congressId,
+      termId,
+      number: 2,
+      startDate: '2026-12-01',
+      endDate: '2026-12-31',
+      status: 'inSession',
+    });
   }
   const unitId = newId();
   await db

@@ -59,6 +59,11 @@ export const createVoteSchema = z.strictObject({
   candidateIds: z.array(uuid).min(2).max(200),
   /** Street votes may add voter representatives to the roll by name (they sign in and vote on paper). */
   voterRepresentatives: z.array(text(60)).max(500).default([]),
+  /**
+   * Advisory (a street vote, or a consultation) or binding (at a congress sitting, linked to it, and held to
+   * the statute: see statuteProblems). Unset, the scope's setting decides.
+   */
+  advisory: z.boolean().optional(),
 });
 export type CreateVote = z.infer<typeof createVoteSchema>;
 
@@ -69,10 +74,18 @@ export const castBallotSchema = z.strictObject({
 
 export const staffAttendanceSchema = z.strictObject({ memberId: uuid }).partial();
 
-/** One teller's count of the paper ballots: how many, and votes per candidate. */
+const ballotNumber = z.number().int().min(0).max(100_000);
+/**
+ * One teller's statement of the paper ballots (see PaperStatement in the rules): issued, returned, valid,
+ * void and blank, and the votes per candidate on the valid ballots.
+ */
 export const paperCountSchema = z.strictObject({
-  ballots: z.number().int().min(0).max(100_000),
-  counts: z.record(z.string(), z.number().int().min(0).max(100_000)),
+  issued: ballotNumber,
+  returned: ballotNumber,
+  valid: ballotNumber,
+  void: ballotNumber,
+  blank: ballotNumber,
+  counts: z.record(z.string(), ballotNumber),
 });
 export type PaperCount = z.infer<typeof paperCountSchema>;
 

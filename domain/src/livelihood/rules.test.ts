@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   candidatesSuffice,
+  differingFigures,
+  reconcilePaperStatement,
+  statuteProblems,
+  voteRulesSchema,
   canMoveProject,
   DEFAULT_EVALUATION_CRITERIA,
   hasQuorum,
@@ -48,7 +52,7 @@ describe('threshold: more than half of the base', () => {
   });
   it('measures against all deputies on the roll by default', () => {
     const r = tally(input({ signedIn: 70, ballotsCast: 70, counts: { a: 50, b: 51, c: 10 } }));
-    expect(r.threshold).toEqual({ base: 'roll', baseSize: 100, votesNeeded: 51 });
+    expect(r.threshold).toEqual({ base: 'roll', baseSize: 100, votesNeeded: 51, rule: 'majority' });
     expect(r.chosen).toEqual(['b']);
     expect(r.shortfall).toBe(1);
   });
@@ -96,6 +100,147 @@ describe('tie at the cut-off', () => {
   });
 });
 
+describe('the runoff among the tied (地方组织法 Art. 29 ¶1, 选举法 Art. 45 ¶3 by analogy)', () => {
+  // 394 deputies, 283 present; the runoff for 1 place between x (155) and y (113). More than half of the
+  // roll is 198: under the threshold rule neither passes and the place stays empty.
+  const runoff = (runoffRule?: 'mostVotes' | 'threshold') =>
+    tally({
+      rollSize: 394,
+      signedIn: 283,
+      ballotsCast: 283,
+      maxChoices: 1,
+      counts: { x: 155, y: 113 },
+      rules: { ...rules, ...(runoffRule ? { runoffRule } : {}) },
+      kind: 'runoff',
+    });
+  it('decides 155 to 113 (283 present of 394) by the most votes, the default rule', () => {
+    expect(voteRulesSchema.parse({}).runoffRule).toBe('mostVotes');
+    for (const r of [runoff(), runoff('mostVotes')]) {
+      expect(r.valid).toBe(true);
+      expect(r.chosen).toEqual(['x']);
+      expect(r.threshold).toMatchObject({ rule: 'mostVotes', votesNeeded: 1 });
+      expect(r.shortfall).toBe(0);
+    }
+  });
+  it('chooses nobody under the threshold rule (the old behaviour, still a setting)', () => {
+    const r = runoff('threshold');
+    expect(r.threshold).toMatchObject({ rule: 'majority', votesNeeded: 198 });
+    expect(r.chosen).toEqual([]);
+    expect(r.shortfall).toBe(1);
+  });
+  it('applies the threshold to a main vote whatever the runoff rule', () => {
+    const r = tally({
+      ...input({}),
+      counts: { x: 155, y: 113 },
+      rollSize: 394,
+      signedIn: 283,
+      ballotsCast: 283,
+    });
+    expect(r.chosen).toEqual([]);
+  });
+  it('sends a tie in the runoff to another runoff, and seats no candidate with no vote', () => {
+    expect(runoff().chosen).toEqual(['x']);
+    const tie = tally({ ...input({}), maxChoices: 1, counts: { x: 100, y: 100 }, kind: 'runoff' });
+    expect(tie.runoff).toEqual({ candidateIds: ['x', 'y'], seats: 1 });
+    const none = tally({ ...input({}), maxChoices: 2, counts: { x: 10, y: 0 }, kind: 'runoff' });
+    expect(none.chosen).toEqual(['x']);
+    expect(none.shortfall).toBe(1);
+  });
+});
+
+describe("the tellers' statement of the paper ballots", () => {
+  const vote = { maxChoices: 2, candidateIds: ['a', 'b', 'c'], signedIn: 60 };
+  // 50 issued, 48 returned: 42 valid, 3 void (over-marked), 3 blank.
+  const statement = {
+    issued: 50,
+    returned: 48,
+    valid: 42,
+    void: 3,
+    blank: 3,
+    counts: { a: 40, b: 31, c: 7 },
+  };
+  it('reconciles a paper count with 3 void ballots', () => {
+    expect(reconcilePaperStatement(statement, vote)).toEqual([]);
+  });
+  it('counts void ballots as cast but as a vote for nothing', () => {
+    const r = tally({
+      rollSize: 60,
+      signedIn: 60,
+      ballotsCast: statement.returned + 12,
+      voidBallots: statement.void,
+      maxChoices: 2,
+      counts: { a: 40 + 12, b: 31, c: 7 },
+      rules,
+    });
+    expect(r.turnout).toMatchObject({ ballotsCast: 60, voidBallots: 3 });
+    expect(r.valid).toBe(true);
+    expect(r.chosen).toEqual(['a', 'b']);
+  });
+  it('names the figures that do not reconcile', () => {
+    const fields = (over: object) =>
+      reconcilePaperStatement({ ...statement, ...over }, vote).map((p) => p.field);
+    expect(fields({ returned: 51 })).toEqual(['returned', 'valid', 'void', 'blank']);
+    expect(fields({ issued: 61, returned: 48 })).toEqual(['issued']);
+    expect(fields({ void: 4 })).toEqual(['valid', 'void', 'blank']);
+    expect(fields({ counts: { a: 43, d: 1 } })).toEqual(['counts.a', 'counts.d']);
+    expect(fields({ counts: { a: 41, b: 44 } })).toEqual(['counts.b', 'counts']);
+    expect(fields({ counts: { a: 41 } })).toEqual(['counts']);
+  });
+  it('names the figures on which two tellers differ', () => {
+    expect(differingFigures(statement, { ...statement }, vote.candidateIds)).toEqual([]);
+    expect(
+      differingFigures(
+        statement,
+        { ...statement, void: 2, blank: 4, counts: { a: 40, b: 32 } },
+        vote.candidateIds,
+      ),
+    ).toEqual(['void', 'blank', 'counts.b', 'counts.c']);
+  });
+});
+
+describe('a binding vote keeps the statute (地方组织法 Art. 16, 25)', () => {
+  const binding = {
+    advisory: false,
+    quorumNumerator: 2,
+    quorumDenominator: 3,
+    thresholdBase: 'roll' as const,
+  };
+  it('refuses a binding vote with a quorum of one tenth', () => {
+    expect(statuteProblems({ ...binding, quorumNumerator: 1, quorumDenominator: 10 })).toMatchObject([
+      { field: 'quorumNumerator' },
+    ]);
+    const parsed = livelihoodSettingsSchema.safeParse({
+      districtVote: { quorumNumerator: 1, quorumDenominator: 10 },
+    });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['districtVote.quorumNumerator']);
+  });
+  it('refuses a binding vote counting its threshold on those present', () => {
+    expect(statuteProblems({ ...binding, thresholdBase: 'present' })).toMatchObject([
+      { field: 'thresholdBase' },
+    ]);
+  });
+  it('accepts two thirds and more of all deputies, and leaves advisory votes free', () => {
+    expect(statuteProblems(binding)).toEqual([]);
+    expect(statuteProblems({ ...binding, quorumNumerator: 3, quorumDenominator: 4 })).toEqual([]);
+    expect(statuteProblems({ ...binding, quorumNumerator: 66, quorumDenominator: 100 })).toHaveLength(1);
+    expect(
+      statuteProblems({
+        ...binding,
+        advisory: true,
+        quorumNumerator: 1,
+        quorumDenominator: 10,
+        thresholdBase: 'present',
+      }),
+    ).toEqual([]);
+    expect(
+      livelihoodSettingsSchema.safeParse({
+        streetVote: { advisory: true, quorumNumerator: 1, quorumDenominator: 10, thresholdBase: 'present' },
+      }).success,
+    ).toBe(true);
+  });
+});
+
 describe('shortfall', () => {
   it('reports the seats left when fewer than N pass', () => {
     const r = tally(input({ maxChoices: 5, counts: { a: 80, b: 70, c: 40, d: 10, e: 0, f: 0 } }));
@@ -136,6 +281,8 @@ describe('settings and evaluation', () => {
       thresholdBase: 'roll',
       candidateRatio: 1.2,
       advisory: false,
+      runoffRule: 'mostVotes',
+      shortfallVote: true,
     });
     expect(s.streetVote.advisory).toBe(true);
     expect(s.evaluationCriteria).toHaveLength(8);

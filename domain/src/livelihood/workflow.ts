@@ -16,6 +16,7 @@ export const VOTE_TRANSITIONS = {
   enterPaperCount: { from: ['open'], to: null },
   close: { from: ['open'], to: 'closed' },
   createRunoff: { from: ['closed'], to: null },
+  createShortfallVote: { from: ['closed'], to: null },
 } as const satisfies Record<string, { from: readonly VoteStatus[]; to: VoteStatus | null }>;
 export type VoteStep = keyof typeof VOTE_TRANSITIONS;
 

@@ -11,7 +11,16 @@ export interface VoteResource {
 export const votePolicy = definePolicy<VoteResource>('projectVote', [
   allow(
     ['congressStaff'],
-    ['create', 'callRoll', 'open', 'close', 'enterPaperCount', 'signInMember', 'createRunoff'],
+    [
+      'create',
+      'callRoll',
+      'open',
+      'close',
+      'enterPaperCount',
+      'signInMember',
+      'createRunoff',
+      'createShortfallVote',
+    ],
   ),
   allow(['congressStaff', 'leader'], ['read']),
   allow('deputy', ['read', 'signIn', 'castBallot'], (_a, r) => r.onRoll),

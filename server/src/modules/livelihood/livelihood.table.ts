@@ -11,7 +11,13 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { ProjectStatus, VoteRules, VoteStatus } from '@minyi/domain/livelihood';
+import type {
+  PaperStatement,
+  ProjectStatus,
+  VoteKind,
+  VoteRules,
+  VoteStatus,
+} from '@minyi/domain/livelihood';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
@@ -70,7 +76,11 @@ export const livelihoodDeliberations = pgTable('livelihood_deliberations', {
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
-export interface PaperTally {
+/**
+ * The paper ballots as the two tellers agreed them: `ballots` is the number returned; the statement's other
+ * figures are absent on a count accepted before migration 0502.
+ */
+export interface PaperTally extends Partial<Omit<PaperStatement, 'returned' | 'counts'>> {
   ballots: number;
   counts: Record<string, number>;
 }
@@ -85,7 +95,10 @@ export const projectVotes = pgTable('project_votes', {
   maxChoices: integer('max_choices').notNull(),
   status: text('status').$type<VoteStatus>().notNull().default('draft'),
   rules: jsonb('rules').$type<VoteRules>().notNull(),
+  kind: text('kind').$type<VoteKind>().notNull().default('main'),
   parentVoteId: uuid('parent_vote_id'),
+  /** The congress sitting a binding vote is taken at (null for an advisory vote). */
+  sittingId: uuid('sitting_id'),
   paperTally: jsonb('paper_tally').$type<PaperTally | null>(),
   result: jsonb('result').$type<Record<string, unknown> | null>(),
   rollCalledAt: ts('roll_called_at'),
@@ -148,7 +161,12 @@ export const projectVotePaperCounts = pgTable('project_vote_paper_counts', {
   congressId: uuid('congress_id').notNull(),
   voteId: uuid('vote_id').notNull(),
   tellerAccountId: uuid('teller_account_id').notNull(),
+  issued: integer('issued').notNull().default(0),
+  /** Ballots returned. */
   ballots: integer('ballots').notNull(),
+  validBallots: integer('valid_ballots').notNull().default(0),
+  voidBallots: integer('void_ballots').notNull().default(0),
+  blankBallots: integer('blank_ballots').notNull().default(0),
   counts: jsonb('counts').$type<Record<string, number>>().notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
 });

@@ -1,5 +1,6 @@
-// Staff: a new project vote (draft) on candidates from the shortlist, congress-wide or for one street.
-// Quorum and threshold are not set here: the vote takes the congress settings for its scope.
+// Staff: a new project vote (draft) on candidates from the shortlist, congress-wide or for one street,
+// binding (at the congress sitting, linked to it) or advisory. Quorum, threshold, the runoff rule and the
+// second vote for a shortfall are not set here: the vote takes the congress settings for its scope, shown.
 import { useMemo, useState } from 'react';
 import {
   Alert,
@@ -17,9 +18,9 @@ import {
 } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api, applyFieldErrors, newIdempotencyKey, problemMessage } from '../../api';
+import { api, ApiError, applyFieldErrors, localized, newIdempotencyKey, problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, usePagedList, useResource } from '../../shell/components';
-import type { VoteDetail } from './types';
+import type { VoteDetail, VoteRules } from './types';
 
 interface FormValues {
   title: string;
@@ -29,6 +30,11 @@ interface FormValues {
   maxChoices: number;
   candidateIds: string[];
   voterRepresentatives?: string;
+  nature: 'binding' | 'advisory';
+}
+
+interface LivelihoodSettings {
+  values: { districtVote: VoteRules; streetVote: VoteRules };
 }
 
 export default function NewVotePage() {
@@ -46,7 +52,15 @@ export default function NewVotePage() {
     { year },
     200,
   );
-  const congress = useResource<{ streets: { id: string; name: string }[] }>('/public/congress');
+  const nature = Form.useWatch('nature', form) ?? 'binding';
+  const congress = useResource<{
+    streets: { id: string; name: string }[];
+    currentSitting: { id: string; number: number; status: 'planned' | 'inSession' | 'closed' } | null;
+  }>('/public/congress');
+  const settings = useResource<LivelihoodSettings>('/settings/livelihood');
+  const rules = settings.data?.values[scope === 'street' ? 'streetVote' : 'districtVote'];
+  const binding = scope === 'district' && nature === 'binding';
+  const sitting = congress.data?.currentSitting;
   const streets = useMemo(
     () => congress.data?.streets.map((s) => ({ value: s.id, label: s.name })) ?? [],
     [congress.data],
@@ -71,12 +85,18 @@ export default function NewVotePage() {
                   .map((s) => s.trim())
                   .filter(Boolean)
               : [],
+          advisory: !binding,
         },
         { idempotencyKey: key },
       );
       void navigate(`/livelihood/votes/${created.id}`);
     } catch (err) {
-      if (!applyFieldErrors(form, err)) message.error(problemMessage(err));
+      // The server names `advisory` when a binding vote cannot be made (no sitting, rules below the statute).
+      const nature =
+        err instanceof ApiError ? (err.problem.errors ?? []).filter((e) => e.field === 'advisory') : [];
+      if (nature.length)
+        form.setFields([{ name: 'nature', errors: nature.map((e) => localized(e.message)) }]);
+      if (!applyFieldErrors(form, err) && !nature.length) message.error(problemMessage(err));
     } finally {
       setBusy(false);
     }
@@ -91,7 +111,13 @@ export default function NewVotePage() {
           form={form}
           layout="vertical"
           onFinish={submit}
-          initialValues={{ year: thisYear + 1, scope: 'district', maxChoices: 10, candidateIds: [] }}
+          initialValues={{
+            year: thisYear + 1,
+            scope: 'district',
+            maxChoices: 10,
+            candidateIds: [],
+            nature: 'binding',
+          }}
         >
           <Form.Item name="title" label={t('create.titleLabel')} rules={[{ required: true, max: 200 }]}>
             <Input data-testid="vote-title" />
@@ -112,6 +138,37 @@ export default function NewVotePage() {
               ]}
             />
           </Form.Item>
+          {scope === 'district' && (
+            <Form.Item
+              name="nature"
+              label={t('create.nature')}
+              extra={binding ? t('create.bindingHint') : null}
+            >
+              <Radio.Group
+                data-testid="vote-nature"
+                options={[
+                  { value: 'binding', label: t('create.binding') },
+                  { value: 'advisory', label: t('create.advisory') },
+                ]}
+              />
+            </Form.Item>
+          )}
+          {binding && congress.data && (
+            <Alert
+              type={sitting && sitting.status !== 'closed' ? 'info' : 'warning'}
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="vote-sitting"
+              title={
+                sitting && sitting.status !== 'closed'
+                  ? t('create.sitting', {
+                      n: sitting.number,
+                      status: t(`create.sittingStatus.${sitting.status}`),
+                    })
+                  : t('create.noSitting')
+              }
+            />
+          )}
           {scope === 'street' && (
             <>
               <Form.Item name="streetId" label={t('create.street')} rules={[{ required: true }]}>
@@ -146,7 +203,34 @@ export default function NewVotePage() {
           {!candidates.loading && candidates.items.length === 0 && (
             <Alert type="warning" showIcon title={t('create.noCandidates', { year })} />
           )}
-          <Alert type="info" showIcon title={t('create.rulesNote')} style={{ margin: '12px 0' }} />
+          <Alert
+            type="info"
+            showIcon
+            style={{ margin: '12px 0' }}
+            data-testid="vote-rules"
+            title={t('create.rulesTitle')}
+            description={
+              <Space direction="vertical" size={2}>
+                {rules && (
+                  <>
+                    <span>
+                      {t('create.quorumRule', { n: rules.quorumNumerator, d: rules.quorumDenominator })}
+                    </span>
+                    <span>
+                      {t('create.thresholdRule', {
+                        base: t(rules.thresholdBase === 'roll' ? 'results.baseRoll' : 'results.basePresent'),
+                      })}
+                    </span>
+                    <span>{t(`console.runoffRule.${rules.runoffRule}`)}</span>
+                    <span>{t(rules.shortfallVote ? 'create.shortfallOn' : 'create.shortfallOff')}</span>
+                  </>
+                )}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('create.rulesNote')}
+                </Typography.Text>
+              </Space>
+            }
+          />
           <Button type="primary" htmlType="submit" loading={busy} block data-testid="create-vote">
             {t('create.submit')}
           </Button>

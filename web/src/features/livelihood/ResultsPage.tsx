@@ -1,4 +1,5 @@
-// The published result of a vote (public): validity, quorum, turnout, votes per candidate, the chosen.
+// The published result of a vote (public): validity, quorum, turnout, the paper ballots' statement (void and
+// blank ones), votes per candidate, the chosen.
 import { Alert, Button, Card, Descriptions, List, Progress, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -46,12 +47,25 @@ export default function ResultsPage() {
               })}
             </span>
             <span>
-              {t('results.threshold', {
-                base: t(r.threshold.base === 'roll' ? 'results.baseRoll' : 'results.basePresent'),
-                size: r.threshold.baseSize,
-                n: r.threshold.votesNeeded,
-              })}
+              {r.threshold.rule === 'mostVotes'
+                ? t('results.mostVotes')
+                : t('results.threshold', {
+                    base: t(r.threshold.base === 'roll' ? 'results.baseRoll' : 'results.basePresent'),
+                    size: r.threshold.baseSize,
+                    n: r.threshold.votesNeeded,
+                  })}
             </span>
+            {r.paperStatement && (
+              <span data-testid="paper-statement">
+                {t('results.paperStatement', {
+                  issued: r.paperStatement.issued ?? '—',
+                  returned: r.paperStatement.returned,
+                  valid: r.paperStatement.valid ?? '—',
+                  void: r.paperStatement.void,
+                  blank: r.paperStatement.blank ?? '—',
+                })}
+              </span>
+            )}
             {r.runoff && (
               <span>{t('results.runoff', { n: r.runoff.candidateIds.length, seats: r.runoff.seats })}</span>
             )}

@@ -1,5 +1,6 @@
 // One vote: the deputy's phone ballot (sign in, choose up to N, blank allowed, confirm, receipt) and, for
-// staff, the console (roll call, quorum, live turnout, paper counts by two tellers, close, results).
+// staff, the console (roll call, quorum, live turnout, the tellers' statement of the paper ballots entered by
+// two tellers, close, results, the runoff and the second vote for a shortfall).
 import { useEffect, useState } from 'react';
 import {
   Alert,
@@ -23,9 +24,9 @@ import {
 } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, problemMessage } from '../../api';
+import { api, ApiError, applyFieldErrors, problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, usePagedList, useResource } from '../../shell/components';
-import type { VoteDetail } from './types';
+import type { PaperStatement, VoteDetail } from './types';
 
 export default function VotePage() {
   const { id } = useParams();
@@ -193,7 +194,6 @@ function Console({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
   const { t } = useTranslation('livelihood');
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
-  const [form] = Form.useForm();
   const step = async (path: string) => {
     try {
       await api.post(`/project-votes/${vote.id}/${path}`);
@@ -202,43 +202,26 @@ function Console({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
       message.error(problemMessage(err));
     }
   };
-  const runoff = async () => {
+  /** Makes the runoff among the tied, or the second vote for the places left empty, and goes to it. */
+  const makeChild = async (path: 'runoff' | 'shortfall-vote') => {
     try {
-      const created = await api.post<{ id: string }>(`/project-votes/${vote.id}/runoff`);
+      const created = await api.post<{ id: string }>(`/project-votes/${vote.id}/${path}`);
       void navigate(`/livelihood/votes/${created.id}`);
     } catch (err) {
       message.error(problemMessage(err));
     }
   };
-  const discardPaper = () =>
-    modal.confirm({
-      title: t('console.paperDiscardConfirm'),
-      onOk: async () => {
-        try {
-          await api.delete(`/project-votes/${vote.id}/paper-counts`);
-          message.success(t('console.paperDiscarded'));
-          form.resetFields();
-          reload();
-        } catch (err) {
-          message.error(problemMessage(err));
-        }
-      },
-    });
   const tt = vote.turnout;
-  const enterPaper = async (values: { ballots: number; counts: Record<string, number> }) => {
-    try {
-      const counts = Object.fromEntries(Object.entries(values.counts ?? {}).map(([k, v]) => [k, v ?? 0]));
-      const r = await api.post<{ accepted: boolean }>(`/project-votes/${vote.id}/paper-counts`, {
-        ballots: values.ballots ?? 0,
-        counts,
-      });
-      message.success(r.accepted ? t('console.paperAccepted') : t('console.paperFirst'));
-      form.resetFields();
-      reload();
-    } catch (err) {
-      message.error(problemMessage(err));
-    }
-  };
+  const outcome = vote.outcome;
+  const hasChild = (kind: 'runoff' | 'shortfall') => vote.children.some((c) => c.kind === kind);
+  const canShortfall =
+    vote.status === 'closed' &&
+    vote.abilities.createShortfallVote &&
+    vote.rules.shortfallVote &&
+    vote.kind !== 'shortfall' &&
+    !!outcome?.valid &&
+    outcome.shortfall > 0 &&
+    !hasChild('shortfall');
   return (
     <Card size="small" title={t('console.title')} style={{ marginBottom: 16 }}>
       <Row gutter={[12, 12]}>
@@ -285,17 +268,45 @@ function Console({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
             {t('console.close')}
           </Button>
         )}
-        {vote.status === 'closed' && vote.abilities.createRunoff && (
-          <Button onClick={runoff}>{t('console.runoff')}</Button>
+        {vote.status === 'closed' &&
+          vote.abilities.createRunoff &&
+          outcome?.runoff &&
+          !hasChild('runoff') && <Button onClick={() => makeChild('runoff')}>{t('console.runoff')}</Button>}
+        {canShortfall && (
+          <Button
+            type="primary"
+            data-testid="shortfall-vote"
+            onClick={() =>
+              modal.confirm({
+                title: t('console.shortfallConfirm', { n: outcome.shortfall }),
+                onOk: () => makeChild('shortfall-vote'),
+              })
+            }
+          >
+            {t('console.shortfallVote', { n: outcome.shortfall })}
+          </Button>
         )}
       </Space>
+      {vote.parentVoteId && (
+        <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }}>
+          <Link to={`/livelihood/votes/${vote.parentVoteId}`}>{t(`console.parent.${vote.kind}`)}</Link>
+        </Typography.Paragraph>
+      )}
+      {vote.children.map((c) => (
+        <Typography.Paragraph key={c.id} style={{ marginTop: 12, marginBottom: 0 }}>
+          <Link to={`/livelihood/votes/${c.id}`}>
+            {t(`console.child.${c.kind}`)} · {t(`status.${c.status}`)}
+          </Link>
+        </Typography.Paragraph>
+      ))}
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
         {t('console.rules', {
           n: vote.rules.quorumNumerator,
           d: vote.rules.quorumDenominator,
           base: t(vote.rules.thresholdBase === 'roll' ? 'results.baseRoll' : 'results.basePresent'),
         })}
-        {vote.advisory ? ` ${t('results.advisory')}` : ''}
+        {` ${t(`console.runoffRule.${vote.rules.runoffRule}`)}`}
+        {vote.advisory ? ` ${t('results.advisory')}` : ` ${t('console.binding')}`}
       </Typography.Paragraph>
       {vote.status !== 'draft' && <Roll vote={vote} reload={reload} />}
       {vote.status === 'open' && vote.abilities.enterPaperCount && tt.paperBallots != null && (
@@ -307,30 +318,149 @@ function Console({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
         />
       )}
       {vote.status === 'open' && vote.abilities.enterPaperCount && tt.paperBallots == null && (
-        <Card size="small" type="inner" title={t('console.paperTitle')} style={{ marginTop: 16 }}>
-          <Form form={form} layout="vertical" onFinish={enterPaper}>
-            <Form.Item name="ballots" label={t('console.paperBallots')}>
-              <InputNumber min={0} />
-            </Form.Item>
-            <Row gutter={8}>
-              {vote.candidates.map((c) => (
-                <Col xs={24} sm={12} key={c.id}>
-                  <Form.Item name={['counts', c.id]} label={c.title}>
-                    <InputNumber min={0} />
-                  </Form.Item>
-                </Col>
-              ))}
-            </Row>
-            <Space wrap>
-              <Button htmlType="submit" data-testid="paper-submit">
-                {t('console.paperSubmit')}
-              </Button>
-              <Button danger onClick={discardPaper}>
+        <PaperStatementForm vote={vote} reload={reload} />
+      )}
+    </Card>
+  );
+}
+
+const FIGURES = ['issued', 'returned', 'valid', 'void', 'blank'] as const;
+
+/**
+ * One teller's statement of the paper ballots. Each teller enters it on their own (the other's figures are
+ * never shown); the server accepts it when two tellers agree on every figure, and names the figures that
+ * differ or do not reconcile.
+ */
+function PaperStatementForm({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
+  const { t } = useTranslation('livelihood');
+  const { message, modal } = App.useApp();
+  const [form] = Form.useForm<PaperStatement>();
+  const [problem, setProblem] = useState<{ title: string; figures: string[] } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const values = Form.useWatch([], form) as Partial<PaperStatement> | undefined;
+  const n = (k: (typeof FIGURES)[number]) => values?.[k] ?? 0;
+  const sum = n('valid') + n('void') + n('blank');
+  const reconciles = n('returned') <= n('issued') && sum === n('returned');
+  const figureName = (f: string) =>
+    f.startsWith('counts.')
+      ? (vote.candidates.find((c) => c.id === f.slice(7))?.title ?? f)
+      : t(`console.figure.${f}`, { defaultValue: f });
+
+  const submit = async (v: PaperStatement) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const counts = Object.fromEntries(Object.entries(v.counts ?? {}).map(([k, x]) => [k, x ?? 0]));
+      const body = Object.fromEntries(FIGURES.map((f) => [f, v[f] ?? 0]));
+      const r = await api.post<{ accepted: boolean }>(`/project-votes/${vote.id}/paper-counts`, {
+        ...body,
+        counts,
+      });
+      message.success(r.accepted ? t('console.paperAccepted') : t('console.paperFirst'));
+      form.resetFields();
+      reload();
+    } catch (err) {
+      applyFieldErrors(form, err);
+      const figures =
+        err instanceof ApiError
+          ? ((err.problem.errors ?? []) as { field: string }[]).map((e) => e.field)
+          : [];
+      setProblem({ title: problemMessage(err), figures: [...new Set(figures)] });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const discard = () =>
+    modal.confirm({
+      title: t('console.paperDiscardConfirm'),
+      onOk: async () => {
+        try {
+          await api.delete(`/project-votes/${vote.id}/paper-counts`);
+          message.success(t('console.paperDiscarded'));
+          form.resetFields();
+          setProblem(null);
+          reload();
+        } catch (err) {
+          message.error(problemMessage(err));
+        }
+      },
+    });
+
+  return (
+    <Card size="small" type="inner" title={t('console.paperTitle')} style={{ marginTop: 16 }}>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t('console.paperHint')}
+      </Typography.Paragraph>
+      {vote.paperEntries.count > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="paper-entries"
+          title={vote.paperEntries.mine ? t('console.paperMine') : t('console.paperWaiting')}
+        />
+      )}
+      {problem && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="paper-problem"
+          title={problem.title}
+          description={
+            problem.figures.length
+              ? t('console.paperFigures', { figures: problem.figures.map(figureName).join('、') })
+              : undefined
+          }
+        />
+      )}
+      {!vote.paperEntries.mine && (
+        <Form form={form} layout="vertical" onFinish={submit}>
+          <Row gutter={8}>
+            {FIGURES.map((f) => (
+              <Col xs={12} sm={8} key={f}>
+                <Form.Item name={f} label={t(`console.figure.${f}`)} rules={[{ required: true }]}>
+                  <InputNumber min={0} style={{ width: '100%' }} data-testid={`paper-${f}`} />
+                </Form.Item>
+              </Col>
+            ))}
+          </Row>
+          <Typography.Paragraph type={reconciles ? 'success' : 'warning'} style={{ fontSize: 12 }}>
+            {t('console.paperCheck', {
+              valid: n('valid'),
+              void: n('void'),
+              blank: n('blank'),
+              sum,
+              returned: n('returned'),
+              issued: n('issued'),
+            })}
+          </Typography.Paragraph>
+          <Typography.Text strong>{t('console.paperVotes')}</Typography.Text>
+          <Row gutter={8} style={{ marginTop: 8 }}>
+            {vote.candidates.map((c) => (
+              <Col xs={24} sm={12} key={c.id}>
+                <Form.Item name={['counts', c.id]} label={c.title}>
+                  <InputNumber min={0} style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+            ))}
+          </Row>
+          <Space wrap>
+            <Button htmlType="submit" loading={busy} data-testid="paper-submit">
+              {t('console.paperSubmit')}
+            </Button>
+            {vote.paperEntries.count > 0 && (
+              <Button danger onClick={discard}>
                 {t('console.paperDiscard')}
               </Button>
-            </Space>
-          </Form>
-        </Card>
+            )}
+          </Space>
+        </Form>
+      )}
+      {vote.paperEntries.mine && (
+        <Button danger onClick={discard}>
+          {t('console.paperDiscard')}
+        </Button>
       )}
     </Card>
   );

@@ -12,18 +12,37 @@ export interface VoteSummary {
   me: { onRoll: boolean; signedIn: boolean; hasVoted: boolean };
 }
 
+export type VoteKind = 'main' | 'runoff' | 'shortfall';
+
+export interface VoteRules {
+  quorumNumerator: number;
+  quorumDenominator: number;
+  thresholdBase: 'roll' | 'present';
+  candidateRatio: number;
+  advisory: boolean;
+  runoffRule: 'mostVotes' | 'threshold';
+  shortfallVote: boolean;
+}
+
 export interface VoteDetail extends Omit<VoteSummary, 'candidates'> {
+  kind: VoteKind;
   parentVoteId: string | null;
+  /** The congress sitting a binding vote is taken at. */
+  sittingId: string | null;
   scope: 'district' | 'street';
   streetId: string | null;
-  rules: {
-    quorumNumerator: number;
-    quorumDenominator: number;
-    thresholdBase: 'roll' | 'present';
-    candidateRatio: number;
-    advisory: boolean;
-  };
+  rules: VoteRules;
   candidates: { id: string; title: string; description: string; budget: number; feasibilityNote: string }[];
+  /** The runoff or second vote made from this one. */
+  children: { id: string; kind: VoteKind; status: VoteSummary['status'] }[];
+  outcome: {
+    valid: boolean;
+    chosen: string[];
+    runoff: { candidateIds: string[]; seats: number } | null;
+    shortfall: number;
+  } | null;
+  /** How many tellers entered a statement of the paper ballots, and whether I did (never their figures). */
+  paperEntries: { count: number; mine: boolean };
   turnout: {
     rollSize: number;
     signedIn: number;
@@ -43,14 +62,37 @@ export interface VoteResult {
   advisory: boolean;
   maxChoices: number;
   quorum: { rollSize: number; needed: number; present: number; reached: boolean };
-  turnout: { signedIn: number; ballotsCast: number; rate: number };
-  threshold: { base: 'roll' | 'present'; baseSize: number; votesNeeded: number };
+  kind?: VoteKind;
+  turnout: { signedIn: number; ballotsCast: number; voidBallots?: number; rate: number };
+  threshold: {
+    base: 'roll' | 'present';
+    baseSize: number;
+    votesNeeded: number;
+    rule?: 'majority' | 'mostVotes';
+  };
   candidates: { id: string; title: string; votes: number; passed: boolean; chosen: boolean }[];
   chosen: string[];
   runoff: { candidateIds: string[]; seats: number } | null;
   shortfall: number;
   electronicBallots: number;
   paperBallots: number;
+  paperStatement?: {
+    issued: number | null;
+    returned: number;
+    valid: number | null;
+    void: number;
+    blank: number | null;
+  } | null;
+}
+
+/** The tellers' statement of the paper ballots, as one teller enters it. */
+export interface PaperStatement {
+  issued: number;
+  returned: number;
+  valid: number;
+  void: number;
+  blank: number;
+  counts: Record<string, number>;
 }
 
 export type ProjectStatus = 'onTrack' | 'delayed' | 'adjusted' | 'completed' | 'accepted';

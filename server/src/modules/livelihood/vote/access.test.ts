@@ -64,9 +64,15 @@ describe('vote endpoints refuse the roles they must', () => {
     ['POST', '/api/v1/project-votes/:id/roll', () => draftId, undefined],
     ['POST', '/api/v1/project-votes/:id/open', () => openId, undefined],
     ['POST', '/api/v1/project-votes/:id/close', () => openId, undefined],
-    ['POST', '/api/v1/project-votes/:id/paper-counts', () => openId, { ballots: 0, counts: {} }],
+    [
+      'POST',
+      '/api/v1/project-votes/:id/paper-counts',
+      () => openId,
+      { issued: 0, returned: 0, valid: 0, void: 0, blank: 0, counts: {} },
+    ],
     ['DELETE', '/api/v1/project-votes/:id/paper-counts', () => openId, undefined],
     ['POST', '/api/v1/project-votes/:id/runoff', () => openId, undefined],
+    ['POST', '/api/v1/project-votes/:id/shortfall-vote', () => openId, undefined],
     [
       'POST',
       '/api/v1/project-votes/:id/attendance',

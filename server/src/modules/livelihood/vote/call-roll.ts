@@ -1,5 +1,7 @@
-// Freezes the roll of a vote (the active deputies of the congress, or of the street) and starts sign-in.
-import { eq, inArray } from 'drizzle-orm';
+// Freezes the roll of a vote (the active deputies of the congress, or of the street) and starts sign-in. A
+// runoff or a second vote takes its parent's frozen roll (the same members, voter representatives included),
+// each to sign in again.
+import { eq, inArray, sql } from 'drizzle-orm';
 import { nextVoteStatus } from '@minyi/domain/livelihood';
 import { transact, type Ctx } from '../../../platform/context';
 import { conflict, wrongState } from '../../../platform/errors';
@@ -12,11 +14,16 @@ export async function callRoll(ctx: Ctx, congressId: string, voteId: string) {
     const vote = await loadVote(w.db, congressId, voteId, 'update');
     const next = nextVoteStatus(vote.status, 'callRoll');
     if (!next) throw wrongState(vote.status);
-    const deputyIds = await findRollDeputies(
-      w.db,
-      congressId,
-      vote.scope === 'street' ? vote.streetId : null,
-    );
+    if (vote.parentVoteId) {
+      await w.db.execute(sql`
+        INSERT INTO project_vote_roll (congress_id, vote_id, member_id, deputy_id, kind, name)
+        SELECT congress_id, ${voteId}, member_id, deputy_id, kind, name FROM project_vote_roll
+        WHERE vote_id = ${vote.parentVoteId} AND congress_id = ${congressId}
+        ON CONFLICT DO NOTHING`);
+    }
+    const deputyIds = vote.parentVoteId
+      ? []
+      : await findRollDeputies(w.db, congressId, vote.scope === 'street' ? vote.streetId : null);
     const names = deputyIds.length
       ? await w.db
           .select({ id: deputies.id, name: deputies.name })

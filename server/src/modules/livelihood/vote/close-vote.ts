@@ -1,12 +1,13 @@
-// Closes the vote: mixes the ballot box, reconciles (ballots cast ≤ members signed in, else void),
-// tallies by the rules snapshotted on the vote, publishes the result, and puts the chosen projects
-// into implementation.
+// Closes the vote: mixes the ballot box, reconciles (ballots cast ≤ members signed in, else void; a paper
+// statement entered by one teller must be confirmed or discarded first), tallies by the rules snapshotted on
+// the vote (a runoff by its runoff rule), publishes the result, and puts the chosen projects into
+// implementation (those of a runoff or a second vote fill the places its parent left).
 import { eq } from 'drizzle-orm';
 import { nextVoteStatus, tally, type TallyResult } from '@minyi/domain/livelihood';
 import { transact, type Ctx } from '../../../platform/context';
-import { wrongState } from '../../../platform/errors';
+import { conflict, wrongState } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
-import { livelihoodProjects, projectVotes } from '../livelihood.table';
+import { livelihoodProjects, projectVotePaperCounts, projectVotes } from '../livelihood.table';
 import { countElectronic, loadBallotCandidates, loadVote, turnoutOf } from './vote.repository';
 import { compactSecretTables, mixBallots } from './mix-ballots';
 
@@ -15,6 +16,14 @@ export interface PublishedResult extends TallyResult {
   maxChoices: number;
   electronicBallots: number;
   paperBallots: number;
+  /** The tellers' agreed statement of the paper ballots (null when none was entered). */
+  paperStatement: {
+    issued: number | null;
+    returned: number;
+    valid: number | null;
+    void: number;
+    blank: number | null;
+  } | null;
   candidates: {
     id: string;
     title: string;
@@ -36,6 +45,14 @@ export async function closeVote(ctx: Ctx, congressId: string, voteId: string): P
     const candidates = await loadBallotCandidates(w.db, voteId);
     const ids = candidates.map((c) => c.id);
     const electronic = await countElectronic(w.db, voteId, ids);
+    if (
+      !vote.paperTally &&
+      (await w.db.$count(projectVotePaperCounts, eq(projectVotePaperCounts.voteId, voteId)))
+    )
+      throw conflict('paper_count_unconfirmed', {
+        zh: '纸质选票计数只有一名计票人录入：须由第二名计票人确认，或作废后重新清点',
+        en: "One teller's paper count awaits a second teller's: confirm it, or discard it and recount",
+      });
     const paper = vote.paperTally ?? { ballots: 0, counts: {} };
     const counts = Object.fromEntries(ids.map((id) => [id, electronic.counts[id] + (paper.counts[id] ?? 0)]));
     const t = await turnoutOf(w.db, voteId);
@@ -43,9 +60,11 @@ export async function closeVote(ctx: Ctx, congressId: string, voteId: string): P
       rollSize: t.rollSize,
       signedIn: t.signedIn,
       ballotsCast: electronic.ballots + paper.ballots,
+      voidBallots: paper.void ?? 0,
       maxChoices: vote.maxChoices,
       counts,
       rules: vote.rules,
+      kind: vote.kind,
     });
     const closedAt = new Date();
     const passed = new Set(r.ranking.filter((x) => x.passed).map((x) => x.candidateId));
@@ -55,6 +74,15 @@ export async function closeVote(ctx: Ctx, congressId: string, voteId: string): P
       maxChoices: vote.maxChoices,
       electronicBallots: electronic.ballots,
       paperBallots: paper.ballots,
+      paperStatement: vote.paperTally
+        ? {
+            issued: paper.issued ?? null,
+            returned: paper.ballots,
+            valid: paper.valid ?? null,
+            void: paper.void ?? 0,
+            blank: paper.blank ?? null,
+          }
+        : null,
       candidates: candidates
         .map((c) => ({
           id: c.id,

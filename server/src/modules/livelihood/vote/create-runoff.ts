@@ -1,4 +1,5 @@
-// A tie at the cut-off: a new vote among the tied candidates for the seats left, same scope and rules.
+// A tie at the cut-off: a new vote among the tied candidates for the seats left, same scope, rules, sitting
+// and roll; decided by the vote's runoff rule (by default the most votes, see RUNOFF_RULES).
 import { conflict, wrongState } from '../../../platform/errors';
 import type { Ctx } from '../../../platform/context';
 import { canTakeVoteStep } from '@minyi/domain/livelihood';
@@ -27,6 +28,6 @@ export async function createRunoff(ctx: Ctx, congressId: string, voteId: string)
       candidateIds: runoff.candidateIds,
       voterRepresentatives: [],
     },
-    voteId,
+    { parentVoteId: voteId, kind: 'runoff', rules: vote.rules, sittingId: vote.sittingId },
   );
 }

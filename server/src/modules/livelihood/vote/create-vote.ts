@@ -1,8 +1,17 @@
-// Creates a project vote (draft) on a set of candidates, with the rules of its scope snapshotted.
+// Creates a project vote (draft) on a set of candidates, with the rules of its scope snapshotted; a binding
+// vote is held to the statute and linked to the congress sitting. Also makes the runoff and the second vote
+// for a shortfall (their rules and sitting are the parent vote's).
 import { and, eq, inArray } from 'drizzle-orm';
-import { candidatesSuffice, minCandidates, type CreateVote } from '@minyi/domain/livelihood';
+import {
+  candidatesSuffice,
+  minCandidates,
+  statuteProblems,
+  type CreateVote,
+  type VoteKind,
+  type VoteRules,
+} from '@minyi/domain/livelihood';
 import { transact, type Ctx } from '../../../platform/context';
-import { invalidField } from '../../../platform/errors';
+import { badRequest, conflict, invalidField } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import { jurisdictions } from '../../../platform/platform.table';
 import {
@@ -12,14 +21,36 @@ import {
   projectVotes,
 } from '../livelihood.table';
 import { readLivelihoodSettings } from '../livelihood.settings';
+import { getCurrentSitting } from '../../registry';
+import { loadVote } from './vote.repository';
 
-export async function createVote(
-  ctx: Ctx,
-  congressId: string,
-  input: CreateVote,
-  parentVoteId: string | null = null,
-) {
+/** A runoff or a second vote: made from a closed vote, with its rules and sitting. */
+export interface ChildOf {
+  parentVoteId: string;
+  kind: Exclude<VoteKind, 'main'>;
+  rules: VoteRules;
+  sittingId: string | null;
+}
+
+export async function createVote(ctx: Ctx, congressId: string, input: CreateVote, child?: ChildOf) {
+  const parentVoteId = child?.parentVoteId ?? null;
   return transact(ctx, async (w) => {
+    if (child) {
+      // The parent's row lock serialises the making of its runoff or second vote.
+      await loadVote(w.db, congressId, child.parentVoteId, 'update');
+      if (child.kind === 'shortfall') {
+        const [existing] = await w.db
+          .select({ id: projectVotes.id })
+          .from(projectVotes)
+          .where(and(eq(projectVotes.parentVoteId, child.parentVoteId), eq(projectVotes.kind, 'shortfall')));
+        if (existing)
+          throw conflict(
+            'shortfall_vote_exists',
+            { zh: '已对差额不足的名额另行票决', en: 'A second vote for the shortfall already exists' },
+            { voteId: existing.id },
+          );
+      }
+    }
     const ids = [...new Set(input.candidateIds)];
     if (ids.length !== input.candidateIds.length)
       throw invalidField('candidateIds', '候选项目重复', 'contains duplicates');
@@ -50,10 +81,46 @@ export async function createVote(
         'only a street vote has voter representatives',
       );
     }
-    const settings = await readLivelihoodSettings(w.db, congressId);
-    const rules = input.scope === 'street' ? settings.streetVote : settings.districtVote;
-    // A runoff is among tied candidates only; the 差额 ratio applies to the main vote.
-    if (!parentVoteId && !candidatesSuffice(ids.length, input.maxChoices, rules.candidateRatio)) {
+    let rules: VoteRules;
+    let sittingId: string | null = null;
+    if (child) {
+      rules = child.rules;
+      sittingId = child.sittingId;
+    } else {
+      const settings = await readLivelihoodSettings(w.db, congressId);
+      const scoped = input.scope === 'street' ? settings.streetVote : settings.districtVote;
+      rules = { ...scoped, advisory: input.advisory ?? scoped.advisory };
+      if (!rules.advisory) {
+        if (input.scope === 'street')
+          throw invalidField(
+            'advisory',
+            '街道没有人民代表大会，街道票选只能是建议性的',
+            'a street has no congress: a street vote is advisory',
+          );
+        // Settings are checked when written; this also covers a vote made binding over advisory settings.
+        const problems = statuteProblems(rules);
+        if (problems.length)
+          throw badRequest(
+            problems.map((p) => ({
+              field: 'advisory',
+              in: 'body',
+              code: 'below_statute',
+              message: { zh: p.zh, en: p.en },
+            })),
+          );
+        const sitting = await getCurrentSitting(w.db, congressId);
+        if (!sitting || sitting.status === 'closed')
+          throw invalidField(
+            'advisory',
+            '表决性票决须在人民代表大会会议上进行，登记中没有未闭会的本届会议',
+            'a binding vote is taken at a congress sitting, and the registry has no sitting that is not closed',
+            'no_sitting',
+          );
+        sittingId = sitting.id;
+      }
+    }
+    // A runoff is among tied candidates only; the 差额 ratio applies to the main vote and to a second vote.
+    if (child?.kind !== 'runoff' && !candidatesSuffice(ids.length, input.maxChoices, rules.candidateRatio)) {
       const min = minCandidates(input.maxChoices, rules.candidateRatio);
       throw invalidField(
         'candidateIds',
@@ -61,7 +128,7 @@ export async function createVote(
         `needs at least ${min} candidates for ${input.maxChoices} projects`,
       );
     }
-    if (parentVoteId && ids.length <= input.maxChoices) {
+    if (child && ids.length <= input.maxChoices) {
       throw invalidField('candidateIds', '候选项目须多于应选数', 'needs more candidates than seats');
     }
     const id = newId();
@@ -75,7 +142,9 @@ export async function createVote(
       maxChoices: input.maxChoices,
       status: 'draft' as const,
       rules,
+      kind: child?.kind ?? ('main' as const),
       parentVoteId,
+      sittingId,
     };
     await w.db.insert(projectVotes).values(row);
     await w.db

@@ -1,15 +1,31 @@
-// Paper ballots: two tellers count them separately and each enters the count; the counts are accepted only
-// when two different tellers agree exactly. A disagreeing count is refused (recount), and nothing is stored.
+// Paper ballots: two tellers each enter the tellers' statement (issued, returned, valid, void, blank, and the
+// votes per candidate); it must reconcile, and it is accepted only when two different tellers agree on every
+// figure. A statement that does not reconcile is a 400 naming the figures; a disagreeing one a 409 naming the
+// figures that differ (recount). Either way nothing is stored.
 import { and, eq } from 'drizzle-orm';
-import { canTakeVoteStep, type PaperCount } from '@minyi/domain/livelihood';
+import {
+  canTakeVoteStep,
+  differingFigures,
+  reconcilePaperStatement,
+  type PaperCount,
+  type PaperStatement,
+} from '@minyi/domain/livelihood';
 import { transact, type Ctx } from '../../../platform/context';
-import { badRequest, conflict, wrongState, type FieldError } from '../../../platform/errors';
+import { badRequest, conflict, wrongState } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import { projectVoteCandidates, projectVotePaperCounts, projectVotes } from '../livelihood.table';
-import { loadVote } from './vote.repository';
+import { loadVote, turnoutOf } from './vote.repository';
 
-const sameCount = (a: PaperCount, b: PaperCount, candidateIds: string[]) =>
-  a.ballots === b.ballots && candidateIds.every((id) => (a.counts[id] ?? 0) === (b.counts[id] ?? 0));
+type PaperRow = typeof projectVotePaperCounts.$inferSelect;
+
+const statementOf = (r: PaperRow): PaperStatement => ({
+  issued: r.issued,
+  returned: r.ballots,
+  valid: r.validBallots,
+  void: r.voidBallots,
+  blank: r.blankBallots,
+  counts: r.counts,
+});
 
 export async function enterPaperCount(
   ctx: Ctx,
@@ -32,33 +48,13 @@ export async function enterPaperCount(
         .from(projectVoteCandidates)
         .where(eq(projectVoteCandidates.voteId, voteId))
     ).map((c) => c.id);
-    const errors: FieldError[] = [];
-    for (const [id, n] of Object.entries(input.counts)) {
-      if (!candidateIds.includes(id))
-        errors.push({
-          field: `counts.${id}`,
-          in: 'body',
-          code: 'unknown_candidate',
-          message: { zh: '不是本次票决的候选项目', en: 'is not a candidate of this vote' },
-        });
-      else if (n > input.ballots)
-        errors.push({
-          field: `counts.${id}`,
-          in: 'body',
-          code: 'too_big',
-          message: { zh: '票数不能超过选票张数', en: 'cannot exceed the number of ballots' },
-        });
-    }
-    const marks = Object.values(input.counts).reduce((a, b) => a + b, 0);
-    if (marks > input.ballots * vote.maxChoices) {
-      errors.push({
-        field: 'counts',
-        in: 'body',
-        code: 'too_big',
-        message: { zh: '总票数超过选票张数 × 应选数', en: 'more marks than ballots × choices allowed' },
-      });
-    }
-    if (errors.length) throw badRequest(errors);
+    const { signedIn } = await turnoutOf(w.db, voteId);
+    const problems = reconcilePaperStatement(input, { maxChoices: vote.maxChoices, candidateIds, signedIn });
+    if (problems.length)
+      throw badRequest(
+        problems.map((p) => ({ field: p.field, in: 'body', code: p.code, message: { zh: p.zh, en: p.en } })),
+        { zh: '计票报告对不上账', en: "The tellers' statement does not reconcile" },
+      );
     const prior = await w.db
       .select()
       .from(projectVotePaperCounts)
@@ -70,35 +66,61 @@ export async function enterPaperCount(
       });
     }
     const counts = Object.fromEntries(candidateIds.map((id) => [id, input.counts[id] ?? 0]));
+    const statement: PaperStatement = { ...input, counts };
     const first = prior[0];
-    if (
-      first &&
-      !sameCount(
-        { ballots: first.ballots, counts: first.counts },
-        { ballots: input.ballots, counts },
-        candidateIds,
-      )
-    ) {
-      throw conflict('paper_counts_disagree', {
-        zh: '两名计票人的计数不一致，请重新清点',
-        en: "The two tellers' counts disagree; recount the paper ballots",
-      });
+    if (first) {
+      const figures = differingFigures(statementOf(first), statement, candidateIds);
+      if (figures.length)
+        throw conflict(
+          'paper_counts_disagree',
+          {
+            zh: `两名计票人的计数不一致（${figures.join('、')}），请重新清点`,
+            en: `The two tellers' counts disagree on ${figures.join(', ')}; recount the paper ballots`,
+          },
+          {
+            figures,
+            errors: figures.map((field) => ({
+              field,
+              in: 'body',
+              code: 'disagrees',
+              message: { zh: '与另一名计票人的计数不一致', en: "differs from the other teller's count" },
+            })),
+          },
+        );
     }
-    await w.db
-      .insert(projectVotePaperCounts)
-      .values({ id: newId(), congressId, voteId, tellerAccountId, ballots: input.ballots, counts });
+    await w.db.insert(projectVotePaperCounts).values({
+      id: newId(),
+      congressId,
+      voteId,
+      tellerAccountId,
+      issued: statement.issued,
+      ballots: statement.returned,
+      validBallots: statement.valid,
+      voidBallots: statement.void,
+      blankBallots: statement.blank,
+      counts,
+    });
     const accepted = !!first;
     if (accepted)
       await w.db
         .update(projectVotes)
-        .set({ paperTally: { ballots: input.ballots, counts } })
+        .set({
+          paperTally: {
+            ballots: statement.returned,
+            issued: statement.issued,
+            valid: statement.valid,
+            void: statement.void,
+            blank: statement.blank,
+            counts,
+          },
+        })
         .where(eq(projectVotes.id, voteId));
     await w.audit({
       action: accepted ? 'projectVote.acceptPaperCount' : 'projectVote.enterPaperCount',
       entityType: 'projectVote',
       entityId: voteId,
       congressId,
-      after: { ballots: input.ballots, counts },
+      after: statement,
     });
     return { accepted, entries: prior.length + 1 };
   });

@@ -25,7 +25,14 @@ const validity = (r: PublishedResult) =>
 const summaryLines = (v: Named, r: PublishedResult): string[] => [
   `应到 ${r.quorum.rollSize} 人，实到 ${r.quorum.present} 人，法定人数 ${r.quorum.needed} 人（${r.quorum.reached ? '已达到' : '未达到'}）`,
   `收回选票 ${r.turnout.ballotsCast} 张（电子 ${r.electronicBallots}，纸质 ${r.paperBallots}）；票决${validity(r)}`,
-  `当选须获${r.threshold.base === 'roll' ? '全体代表' : '出席代表'}（${r.threshold.baseSize} 人）过半数，即至少 ${r.threshold.votesNeeded} 票；应选 ${r.maxChoices} 项，当选 ${r.chosen.length} 项`,
+  ...(r.paperStatement
+    ? [
+        `纸质选票：发出 ${r.paperStatement.issued ?? '—'}，收回 ${r.paperStatement.returned}，有效 ${r.paperStatement.valid ?? '—'}，作废 ${r.paperStatement.void}，空白 ${r.paperStatement.blank ?? '—'}（作废票不计入任何项目）`,
+      ]
+    : []),
+  r.threshold.rule === 'mostVotes'
+    ? `并列项目另行票决，以得票多者当选；应选 ${r.maxChoices} 项，当选 ${r.chosen.length} 项`
+    : `当选须获${r.threshold.base === 'roll' ? '全体代表' : '出席代表'}（${r.threshold.baseSize} 人）过半数，即至少 ${r.threshold.votesNeeded} 票；应选 ${r.maxChoices} 项，当选 ${r.chosen.length} 项`,
   ...(r.runoff
     ? [`并列 ${r.runoff.candidateIds.length} 项争夺剩余 ${r.runoff.seats} 个名额，须另行票决`]
     : []),

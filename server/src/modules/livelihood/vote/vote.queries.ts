@@ -1,7 +1,7 @@
 // Reading votes: a deputy's ballot list, one vote with turnout, the published results, receipt checks.
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { VoteStatus } from '@minyi/domain/livelihood';
-import { quorumNeeded } from '@minyi/domain/livelihood';
+import { quorumNeeded, voteRulesSchema } from '@minyi/domain/livelihood';
 import type { Db } from '../../../db/client';
 import type { Actor } from '../../../platform/context';
 import { wrongState } from '../../../platform/errors';
@@ -9,6 +9,7 @@ import {
   livelihoodCandidates,
   projectVoteBallots,
   projectVoteCandidates,
+  projectVotePaperCounts,
   projectVoteRoll,
   projectVotes,
   projectVoteVoters,
@@ -34,7 +35,9 @@ const summary = (v: VoteRow) => ({
   status: v.status,
   maxChoices: v.maxChoices,
   advisory: v.rules.advisory,
+  kind: v.kind,
   parentVoteId: v.parentVoteId,
+  sittingId: v.sittingId,
   openedAt: v.openedAt,
   closedAt: v.closedAt,
 });
@@ -116,9 +119,30 @@ export async function getVote(db: Db, actor: Actor, voteId: string) {
   votePolicy.authorize(actor, 'read', resource);
   const candidates = await loadBallotCandidates(db, voteId);
   const t = await turnoutOf(db, voteId);
+  // Who entered a paper statement, never its figures: each teller enters theirs independently.
+  const tellers = await db
+    .select({ accountId: projectVotePaperCounts.tellerAccountId })
+    .from(projectVotePaperCounts)
+    .where(eq(projectVotePaperCounts.voteId, voteId));
+  const children = await db
+    .select({ id: projectVotes.id, kind: projectVotes.kind, status: projectVotes.status })
+    .from(projectVotes)
+    .where(and(eq(projectVotes.parentVoteId, voteId), eq(projectVotes.congressId, vote.congressId)))
+    .orderBy(projectVotes.createdAt);
   return {
     ...summary(vote),
-    rules: vote.rules,
+    rules: { ...voteRulesSchema.parse({}), ...vote.rules },
+    children,
+    /** What the close decided, for the console's next step (a runoff, a second vote). */
+    outcome: vote.result
+      ? (({ valid, chosen, runoff, shortfall }: PublishedResult) => ({ valid, chosen, runoff, shortfall }))(
+          vote.result as unknown as PublishedResult,
+        )
+      : null,
+    paperEntries: {
+      count: tellers.length,
+      mine: tellers.some((x) => x.accountId === actor.accountId),
+    },
     candidates,
     turnout: {
       ...t,

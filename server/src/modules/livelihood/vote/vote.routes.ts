@@ -21,6 +21,7 @@ import { castBallot } from './cast-ballot';
 import { discardPaperCounts, enterPaperCount } from './enter-paper-count';
 import { closeVote } from './close-vote';
 import { createRunoff } from './create-runoff';
+import { createShortfallVote } from './create-shortfall-vote';
 import { checkReceipt, findPublishedVotes, findRoll, findVotes, getResults, getVote } from './vote.queries';
 import { findRollMember, loadVote } from './vote.repository';
 import { resultsDocx, resultsXlsx } from './export-results';
@@ -193,7 +194,7 @@ export async function voteRoutes(app: FastifyInstance) {
       schema: {
         operationId: 'recordPaperCount',
         tags,
-        summary: "A teller's count of the paper ballots",
+        summary: "A teller's statement of the paper ballots (issued, returned, valid, void, blank, votes)",
         params: voteParams,
         body: paperCountSchema,
       },
@@ -264,6 +265,24 @@ export async function voteRoutes(app: FastifyInstance) {
       const { resource } = await voteResource(req.server.services.db, req.actor, req.params.voteId);
       votePolicy.authorize(req.actor, 'createRunoff', resource);
       const created = await createRunoff(ctxOf(req), resource.congressId, req.params.voteId);
+      return reply.code(201).send(await getVote(req.server.services.db, req.actor!, created.id));
+    },
+  );
+
+  r.post(
+    '/project-votes/:voteId/shortfall-vote',
+    {
+      schema: {
+        tags,
+        summary:
+          'Create the second vote for the places a vote left empty (另行票决), when the rules allow it',
+        params: voteParams,
+      },
+    },
+    async (req, reply) => {
+      const { resource } = await voteResource(req.server.services.db, req.actor, req.params.voteId);
+      votePolicy.authorize(req.actor, 'createShortfallVote', resource);
+      const created = await createShortfallVote(ctxOf(req), resource.congressId, req.params.voteId);
       return reply.code(201).send(await getVote(req.server.services.db, req.actor!, created.id));
     },
   );

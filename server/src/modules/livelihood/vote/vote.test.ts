@@ -156,7 +156,7 @@ describe('project vote contract', () => {
     expect(body.valid).toBe(true);
     expect(body.quorum).toEqual({ rollSize: 30, needed: 20, present: 21, reached: true });
     expect(body.turnout).toMatchObject({ signedIn: 21, ballotsCast: 16 });
-    expect(body.threshold).toEqual({ base: 'roll', baseSize: 30, votesNeeded: 16 });
+    expect(body.threshold).toEqual({ base: 'roll', baseSize: 30, votesNeeded: 16, rule: 'majority' });
     const votes = Object.fromEntries(
       body.candidates.map((c: { id: string; votes: number }) => [c.id, c.votes]),
     );
@@ -244,7 +244,7 @@ describe('quorum, paper ballots and reconciliation', () => {
     const voteId = await openVoteWith(t, staff, d, { maxChoices: 2, present: 20 });
     const teller2 = await t.as('teller_recount', ['congressStaff']);
     const [a] = d.candidateIds;
-    const count = { ballots: 3, counts: { [a]: 2 } };
+    const count = { issued: 3, returned: 3, valid: 2, void: 0, blank: 1, counts: { [a]: 2 } };
     expect((await staff.post(`/api/v1/project-votes/${voteId}/paper-counts`, count)).statusCode).toBe(201);
     expect((await staff.delete(`/api/v1/project-votes/${voteId}/paper-counts`)).statusCode).toBe(204);
     expect(
@@ -272,13 +272,14 @@ describe('quorum, paper ballots and reconciliation', () => {
     expect((await staff.get(`/api/v1/project-votes/${voteId}`)).json().turnout.paperBallots).toBe(3);
   });
 
-  it('accepts paper counts only when two tellers agree, and voids a vote with more ballots than signed in', async () => {
+  it('accepts paper statements only when two tellers agree on every figure, and voids a vote with more ballots than signed in', async () => {
     const voteId = await openVoteWith(t, staff, d, { maxChoices: 2, present: 20 });
     const teller2 = await t.as('teller2', ['congressStaff']);
     const teller3 = await t.as('teller3', ['congressStaff']);
     const [a, b] = d.candidateIds;
+    const statement19 = { issued: 19, returned: 19, valid: 18, void: 0, blank: 1 };
     const first = await staff.post(`/api/v1/project-votes/${voteId}/paper-counts`, {
-      ballots: 19,
+      ...statement19,
       counts: { [a]: 18, [b]: 17 },
     });
     expect(first.statusCode).toBe(201);
@@ -286,22 +287,27 @@ describe('quorum, paper ballots and reconciliation', () => {
     expect(
       (
         await staff.post(`/api/v1/project-votes/${voteId}/paper-counts`, {
-          ballots: 19,
+          ...statement19,
           counts: { [a]: 18, [b]: 17 },
         })
       ).json().code,
     ).toBe('teller_already_counted');
     const disagree = await teller2.post(`/api/v1/project-votes/${voteId}/paper-counts`, {
-      ballots: 19,
+      ...statement19,
       counts: { [a]: 18, [b]: 16 },
     });
     expect(disagree.statusCode).toBe(409);
     expect(disagree.json().code).toBe('paper_counts_disagree');
+    expect(disagree.json().figures).toEqual([`counts.${b}`]);
     expect(
       await t.services.db.$count(projectVotePaperCounts, eq(projectVotePaperCounts.voteId, voteId)),
     ).toBe(1);
     const bad = await teller2.post(`/api/v1/project-votes/${voteId}/paper-counts`, {
-      ballots: 5,
+      issued: 5,
+      returned: 5,
+      valid: 5,
+      void: 0,
+      blank: 0,
       counts: { [a]: 6, [d.deputyIds[0]]: 1 },
     });
     expect(bad.statusCode).toBe(400);
@@ -312,7 +318,7 @@ describe('quorum, paper ballots and reconciliation', () => {
         .sort(),
     ).toEqual([`counts.${a}`, `counts.${d.deputyIds[0]}`].sort());
     const agree = await teller3.post(`/api/v1/project-votes/${voteId}/paper-counts`, {
-      ballots: 19,
+      ...statement19,
       counts: { [a]: 18, [b]: 17 },
     });
     expect(agree.json()).toEqual({ accepted: true, entries: 2 });
