@@ -198,7 +198,7 @@ describe("the tellers' statement of the paper ballots", () => {
   });
 });
 
-describe('a binding vote keeps the statute (地方组织法 Art. 16, 25)', () => {
+describe('a binding vote keeps the statute (地方组织法 Art. 14, 25)', () => {
   const binding = {
     advisory: false,
     quorumNumerator: 2,

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 
 /**
- * Quorum: two thirds or more of the roll present (地方组织法 Art. 16: a sitting is held only with two thirds
+ * Quorum: two thirds or more of the roll present (地方组织法 Art. 14: a sitting is held only with two thirds
  * of the deputies present; "三分之二以上" includes exactly two thirds). LEGAL-RULES.md §3. Configurable for
  * an advisory vote (the street-level vote has its own); a binding vote may not go below it (STATUTORY_QUORUM).
  */
@@ -12,7 +12,7 @@ export const DEFAULT_QUORUM = { numerator: 2, denominator: 3 } as const;
 
 /**
  * The floor of a binding vote (not advisory: taken at a congress sitting, its result a decision of the
- * congress): quorum two thirds of ALL deputies (地方组织法 Art. 16) and more than half of ALL deputies to pass
+ * congress): quorum two thirds of ALL deputies (地方组织法 Art. 14) and more than half of ALL deputies to pass
  * (Art. 25, "全体代表的过半数"): a binding vote refuses a lower quorum and the "present" base. LEGAL-RULES.md §3,
  * §6 and §9 item 6. Advisory street votes (LEGAL-RULES.md §6, street-level variant) keep free settings.
  */
@@ -97,7 +97,7 @@ export interface StatuteProblem {
 
 /**
  * What a binding (not advisory) vote's rules leave below the statute: a quorum under two thirds of all
- * deputies (地方组织法 Art. 16), a threshold counted on those present instead of all deputies (Art. 25).
+ * deputies (地方组织法 Art. 14), a threshold counted on those present instead of all deputies (Art. 25).
  * An advisory vote has none.
  */
 export function statuteProblems(
@@ -111,8 +111,8 @@ export function statuteProblems(
   )
     problems.push({
       field: 'quorumNumerator',
-      zh: `表决性票决的法定人数不得低于全体代表的三分之二（地方组织法第十六条），现为 ${rules.quorumNumerator}/${rules.quorumDenominator}`,
-      en: `a binding vote needs a quorum of at least two thirds of all deputies (Local Organic Law Art. 16), not ${rules.quorumNumerator}/${rules.quorumDenominator}`,
+      zh: `表决性票决的法定人数不得低于全体代表的三分之二（地方组织法第十四条），现为 ${rules.quorumNumerator}/${rules.quorumDenominator}`,
+      en: `a binding vote needs a quorum of at least two thirds of all deputies (Local Organic Law Art. 14), not ${rules.quorumNumerator}/${rules.quorumDenominator}`,
     });
   if (rules.thresholdBase !== STATUTORY_THRESHOLD_BASE)
     problems.push({

@@ -122,7 +122,7 @@ export const livelihoodZh = {
     binding: '表决性（人代会会议）',
     advisory: '建议性（征求意见）',
     bindingHint:
-      '表决性票决须有全体代表三分之二以上出席、获全体代表过半数（地方组织法第十六条、第二十五条），关联本次会议。',
+      '表决性票决须有全体代表三分之二以上出席、获全体代表过半数（地方组织法第十四条、第二十五条），关联本次会议。',
     sitting: '关联会议：第 {{n}} 次会议（{{status}}）',
     noSitting: '登记中没有未闭会的会议，无法创建表决性票决',
     sittingStatus: { planned: '筹备中', inSession: '会议中', closed: '已闭会' },
@@ -390,7 +390,7 @@ export const livelihoodEn: typeof livelihoodZh = {
     binding: 'Binding (congress sitting)',
     advisory: 'Advisory (consultation)',
     bindingHint:
-      'A binding vote needs two thirds of all deputies present and more than half of all deputies to pass (Local Organic Law Art. 16, 25); it is linked to the sitting.',
+      'A binding vote needs two thirds of all deputies present and more than half of all deputies to pass (Local Organic Law Art. 14, 25); it is linked to the sitting.',
     sitting: 'Sitting: no. {{n}} ({{status}})',
     noSitting: 'The registry has no sitting that is not closed: a binding vote cannot be created',
     sittingStatus: { planned: 'planned', inSession: 'in session', closed: 'closed' },
