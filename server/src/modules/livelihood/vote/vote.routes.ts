@@ -273,6 +273,7 @@ export async function voteRoutes(app: FastifyInstance) {
     '/project-votes/:voteId/shortfall-vote',
     {
       schema: {
+        operationId: 'createShortfallVote',
         tags,
         summary:
           'Create the second vote for the places a vote left empty (另行票决), when the rules allow it',
