@@ -24,4 +24,5 @@ export {
   findHandlingUnitsForCategory,
   getCurrentTerm,
   getCurrentSitting,
+  getCongressLevel,
 } from './registry.lookup';
