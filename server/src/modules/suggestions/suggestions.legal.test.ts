@@ -469,6 +469,30 @@ describe('motions by level and source (地方组织法 Art. 22, 52)', () => {
       }
     ).rows[0].n;
 
+  it('tells the form what a motion needs now, by level, and refuses units, citizens and the anonymous', async () => {
+    expect((await c.p.get('/api/v1/motion-rules')).json()).toEqual({
+      level: 'district',
+      inSitting: true,
+      threshold: { min: 10, who: 'deputies' },
+      bodySources: ['presidium', 'standingCommittee', 'specialCommittee', 'government'],
+      decisionBody: 'presidium',
+    });
+    await betweenSittings(() =>
+      atLevel('township', async () => {
+        expect((await c.staff.get('/api/v1/motion-rules')).json()).toMatchObject({
+          level: 'township',
+          inSitting: false,
+          threshold: null,
+          bodySources: [],
+          decisionBody: 'chairpersonsMeeting',
+        });
+      }),
+    );
+    for (const who of ['unitA', 'citizen'])
+      expect((await c[who].get('/api/v1/motion-rules')).statusCode, who).toBe(403);
+    expect((await c.anon.get('/api/v1/motion-rules')).statusCode).toBe(401);
+  });
+
   it('takes a township sitting motion from 5 deputies and refuses 4', async () => {
     await atLevel('township', async () => {
       const four = await c.p.post('/api/v1/motions', { ...base, signerIds: signers(3) });

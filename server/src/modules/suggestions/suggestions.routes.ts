@@ -66,6 +66,7 @@ import { getDashboard } from './queries/get-dashboard';
 import { findHandBackRequests } from './queries/find-hand-back-disputes';
 import { findMotions } from './queries/find-motions';
 import { findExtensionApplications } from './queries/find-extension-applications';
+import { getMotionRules } from './queries/get-motion-rules';
 import { findPublicReplies, getPublicReply } from './queries/find-public-replies';
 import { findLeaders } from './queries/find-leaders';
 import { getFollowUpReport } from './queries/get-follow-up-report';
@@ -301,6 +302,17 @@ export async function suggestionRoutes(app: FastifyInstance) {
     },
   );
   r.get('/motions', { schema: { tags } }, async (req) => findMotions(ctxOf(req)));
+  r.get(
+    '/motion-rules',
+    {
+      schema: {
+        tags,
+        summary:
+          "What a motion needs now: co-signers by the congress's level, bodies, deciding body (地方组织法 Art. 22, 52)",
+      },
+    },
+    async (req) => getMotionRules(ctxOf(req)),
+  );
   r.post(
     '/motions/:id/decision',
     { schema: { tags, params: idParams, body: decideMotionSchema } },
