@@ -280,7 +280,7 @@ export default function DetailPage() {
                 ...s.extensions.map((e) => ({
                   key: e.id,
                   color: e.status === 'approved' ? 'green' : e.status === 'refused' ? 'red' : 'gray',
-                  children: `${fmtDate(e.requestedAt)} ${e.unit.name} ${t('detail.extension')}：${e.reason}（${t(`detail.extensionStatus.${e.status}`)}${e.decisionComment ? `：${e.decisionComment}` : ''}）`,
+                  children: `${fmtDate(e.requestedAt)} ${e.unit.name} ${t('detail.extensionEvent')}：${e.reason}（${t(`detail.extensionStatus.${e.status}`)}${e.decisionComment ? `：${e.decisionComment}` : ''}）`,
                 })),
                 ...s.rehandlingReviews.map((r) => ({
                   key: r.id,
