@@ -27,8 +27,8 @@ export const REMINDER_WORKING_DAYS_BEFORE = [10, 3] as const;
  * presidium (主席团) decides whether to put it on the agenda. Between sittings (Art. 52): 5 or more
  * standing-committee members at province and city level, 3 or more at county level; the chairpersons' meeting
  * (主任会议) decides. A township congress has no standing committee, so it takes no motion between sittings.
- * 以上 includes the number itself. The NPC's own rule (30 deputies or a delegation; LEGAL-RULES §11) is the
- * NPC Organic Law's and is given only so that every level has a row.
+ * 以上 includes the number itself (LEGAL-RULES §3, §11). The NPC's row (30 deputies or a delegation, LEGAL-RULES §11;
+ * 10 standing-committee members, unverified) is the NPC Organic Law's, given only so that every level has a row.
  */
 export const MOTION_THRESHOLDS_BY_LEVEL: Readonly<
   Record<CongressLevel, { sittingDeputies: number; standingCommitteeMembers: number | null }>
@@ -68,8 +68,9 @@ export const MONTH_DEADLINE_MOVES_TO_WORKING_DAY = true;
 /**
  * 上海规定 Art. 19: an extension is applied for by the handling unit with its reason, approved by the congress's
  * working body, and told to the deputy. Local rule (the 代表法 only says 6 months, Art. 51 ¶2).
- * After a hand-back and re-assignment a normal period starts from the re-assignment (上海规定 Art. 14 gives the
- * new unit the item afresh); some congresses keep the clock running from the first assignment: a setting.
+ * After a hand-back (上海规定 Art. 14) and re-assignment a normal period (never an extended one) starts from the
+ * re-assignment, as the December 2026 review asks (issue 16 §3); the statute says nothing on it, and some
+ * congresses keep the clock running from the first assignment: a setting. The first assignment date stays visible.
  */
 export const REASSIGNMENT_CLOCKS = ['fromReassignment', 'fromFirstAssignment'] as const;
 export const REASSIGNMENT_CLOCK: (typeof REASSIGNMENT_CLOCKS)[number] = 'fromReassignment';
@@ -80,7 +81,7 @@ export const REASSIGNMENT_CLOCK: (typeof REASSIGNMENT_CLOCKS)[number] = 'fromRea
  */
 export const REHANDLING_REVIEWS = ['staffReview', 'automatic'] as const;
 export const REHANDLING_REVIEW: (typeof REHANDLING_REVIEWS)[number] = 'staffReview';
-/** 上海规定 Art. 21: a dissatisfied rating states its specific reasons. */
+/** 上海规定 Art. 21 (local rule): a dissatisfied rating states its specific reasons, which the 代表工委 studies. */
 export const DISSATISFIED_REASON_REQUIRED = true;
 /** §7 (上海规定 Art. 22): items answered B or C stay in follow-up (跟踪办理) until reported solved. */
 export const FOLLOW_UP_CATEGORIES = ['B', 'C'] as const;

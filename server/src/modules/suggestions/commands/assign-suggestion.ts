@@ -99,7 +99,8 @@ export async function writeAssignment(
   }
   const firstAssignedAt = row.firstAssignedAt ?? now;
   const keepClock = mode === 'reassign' && settings.reassignmentClock === 'fromFirstAssignment';
-  if (mode === 'reassign' && !keepClock)
+  // The old unit's open application ends with its assignment, whichever clock runs.
+  if (mode === 'reassign')
     await w.db
       .update(suggestionExtensions)
       .set({ status: 'superseded', decidedAt: now })

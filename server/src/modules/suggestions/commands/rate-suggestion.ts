@@ -2,7 +2,7 @@
 // a dissatisfied item goes to the 代表工委's review (or, by setting, straight back to the unit for re-handling
 // within 1 month; 上海规定 Art. 21), B and C stay in follow-up, the rest close.
 import { desc, eq } from 'drizzle-orm';
-import type { Rating } from '@minyi/domain/suggestions';
+import { DISSATISFIED_REASON_REQUIRED, type Rating } from '@minyi/domain/suggestions';
 import type { Ctx } from '../../../platform/context';
 import { conflict, invalidField } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
@@ -22,7 +22,7 @@ export async function rateSuggestion(ctx: Ctx, id: string, input: { rating: Rati
   const deputyId = ctx.actor?.deputyId ?? '';
   return runStep(ctx, id, { action: 'rate', event: 'rate' }, async ({ w, row, resource }) => {
     // 上海规定 Art. 21: a dissatisfied rating states its specific reasons (checked once the rater may rate).
-    if (input.rating === 'dissatisfied' && !input.comment)
+    if (DISSATISFIED_REASON_REQUIRED && input.rating === 'dissatisfied' && !input.comment)
       throw invalidField('comment', '不满意时须说明具体理由', 'a dissatisfied rating must give its reasons');
     const [reply] = await w.db
       .select()
