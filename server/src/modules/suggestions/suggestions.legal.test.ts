@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness';
+import { signIn } from '../../../test/platform-fixtures';
 import { newId } from '../../platform/ids';
 import { auditEvents, congresses } from '../../platform/platform.table';
 import { committeeMembers, deputies, handlingUnits, sittings, terms } from '../registry/registry.table';
@@ -278,6 +279,26 @@ describe('extensions (上海规定 Art. 19)', () => {
       ok(await c.unitA.post(`/api/v1/suggestions/${off}/extension`, { reason: '跨年度实施' }));
       ok(await c.staff.post(`/api/v1/suggestions/${off}/extension/decision`, { decision: 'approve' }));
       expect(shanghaiDay((await detail(off)).deadline)).toBe('2027-03-07');
+    });
+  });
+});
+
+describe('settings of issue 16 §3', () => {
+  it('refuses an extended limit shorter than the normal one through either settings route, naming the field', async () => {
+    // An administrator signs in with a second factor.
+    c.sys = await signIn(t, 'sysadmin', ['systemAdmin']);
+    const before = (await c.staff.get(settingsUrl)).json();
+    const own = await c.staff.put(settingsUrl, { replyMonths: 3, extendedReplyMonths: 2 });
+    expect(own.statusCode).toBe(400);
+    expect(own.json().errors.map((e: { field: string }) => e.field)).toEqual(['extendedReplyMonths']);
+    const generic = await c.sys.put('/api/v1/settings/suggestions', { extendedReplyMonths: 1 });
+    expect(generic.statusCode).toBe(400);
+    expect(generic.json().errors[0].field).toBe('extendedReplyMonths');
+    expect((await c.staff.get(settingsUrl)).json()).toEqual(before);
+    expect((await c.staff.get('/api/v1/settings/suggestions')).json().defaults).toMatchObject({
+      monthDeadlineMovesToWorkingDay: true,
+      reassignmentClock: 'fromReassignment',
+      rehandlingReview: 'staffReview',
     });
   });
 });
