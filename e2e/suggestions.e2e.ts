@@ -136,7 +136,14 @@ describe('suggestion lifecycle journey', () => {
 
     const staffPage = await newPage(1280, 900);
     await login(staffPage, server.url, 'staff');
-    await staffPage.goto(suggestionUrl);
+    // The staff list names the application awaiting a decision, with a link to it.
+    await staffPage.goto(`${server.url}/suggestions`);
+    await staffPage.getByTestId('pending-extensions').waitFor();
+    await staffPage
+      .getByTestId('pending-extensions')
+      .getByText('关于在平湖街道增设社区公交微循环线路的建议', { exact: false })
+      .click();
+    await staffPage.waitForURL(suggestionUrl);
     await staffPage.getByTestId('extension-decide').waitFor();
     await shot(staffPage, 'suggestions-5b-extension-decide');
     await staffPage.getByTestId('extension-decide-submit').click();

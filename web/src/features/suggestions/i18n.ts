@@ -66,6 +66,7 @@ export const suggestionsZh = {
     overdueOnly: '只看逾期',
     empty: '暂无建议',
     search: '标题或编号',
+    pendingExtensions: '{{count}}件延期申请待审核',
   },
   form: {
     title: '提出代表建议',
@@ -301,6 +302,7 @@ export const suggestionsEn: typeof suggestionsZh = {
     overdueOnly: 'Overdue only',
     empty: 'No suggestions',
     search: 'Title or number',
+    pendingExtensions: '{{count}} extension application(s) awaiting a decision',
   },
   form: {
     title: 'Submit a suggestion',
