@@ -205,6 +205,20 @@ describe('extensions (上海规定 Art. 19)', () => {
     expect(none.json().code).toBe('no_extension_pending');
   });
 
+  it('closes an application still open when the unit replies', async () => {
+    const id = await make('assigned');
+    ok(await c.unitA.post(`/api/v1/suggestions/${id}/extension`, { reason: '协调中' }));
+    ok(await c.unitA.post(`/api/v1/suggestions/${id}/contacts`, { method: 'phone', summary: '电话沟通' }));
+    ok(await c.unitA.post(`/api/v1/suggestions/${id}/reply`, { category: 'A', content: '已解决' }));
+    const d = await detail(id);
+    expect(d.extensions.map((e: { status: string }) => e.status)).toEqual(['superseded']);
+    expect(
+      (await c.staff.get('/api/v1/suggestion-extensions'))
+        .json()
+        .items.some((e: { suggestionId: string }) => e.suggestionId === id),
+    ).toBe(false);
+  });
+
   it('refuses an application once the deadline has lapsed, with nothing changed', async () => {
     const id = await make('assigned');
     await t.services.db
