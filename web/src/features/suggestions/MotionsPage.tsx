@@ -73,6 +73,7 @@ export default function MotionsPage() {
             {
               title: t('fields.title'),
               dataIndex: 'title',
+              width: 280,
               render: (v, m) => (m.suggestionId ? <Link to={`/suggestions/${m.suggestionId}`}>{v}</Link> : v),
             },
             {
