@@ -1,6 +1,7 @@
 // Browser journey of a deputy's suggestion through its statutory lifecycle: the deputy submits on a phone, staff
-// accept and assign, the unit logs its contact and replies, the deputy is dissatisfied, the unit re-handles and
-// replies again, the deputy rates the second reply; then the leader's dashboard and the handling report; staff
+// accept and assign, the unit applies for an extension which staff approve and the deputy is told of, the unit
+// logs its contact and replies, the deputy is dissatisfied and gives reasons, staff send it back for re-handling,
+// the unit re-handles and replies again, the deputy rates the second reply; then the leader's dashboard and the handling report; staff
 // publish the reply, which anyone reads on the public page; staff name a key suggestion's leading leader; the
 // year-end follow-up view.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -122,6 +123,49 @@ describe('suggestion lifecycle journey', () => {
     await shot(page, 'suggestions-5-assigned');
   });
 
+  test('the unit applies for an extension with its reason, staff approve it, and the deputy is told', async () => {
+    const unitPage = await newPage(1280, 900);
+    await login(unitPage, server.url, 'unit');
+    await unitPage.goto(suggestionUrl);
+    await unitPage.getByTestId('extension').waitFor();
+    const before = await unitPage.getByTestId('deadline').innerText();
+    await unitPage.getByTestId('extension-reason').fill('线路涉及多个部门协调，需延期答复');
+    await unitPage.getByTestId('extension-submit').click();
+    await unitPage.getByTestId('extension-pending').waitFor();
+    await shot(unitPage, 'suggestions-5a-extension-applied');
+
+    const staffPage = await newPage(1280, 900);
+    await login(staffPage, server.url, 'staff');
+    // The staff list names the application awaiting a decision, with a link to it.
+    await staffPage.goto(`${server.url}/suggestions`);
+    await staffPage.getByTestId('pending-extensions').waitFor();
+    await staffPage
+      .getByTestId('pending-extensions')
+      .getByText('关于在平湖街道增设社区公交微循环线路的建议', { exact: false })
+      .click();
+    await staffPage.waitForURL(suggestionUrl);
+    await staffPage.getByTestId('extension-decide').waitFor();
+    await shot(staffPage, 'suggestions-5b-extension-decide');
+    await staffPage.getByTestId('extension-decide-submit').click();
+    await staffPage.getByText('已延期').waitFor();
+    expect(await staffPage.getByTestId('deadline').innerText()).not.toBe(before);
+
+    const deputyPage = await newPage(375, 812, 'en');
+    await login(deputyPage, server.url, 'deputy');
+    await deputyPage.goto(suggestionUrl);
+    await deputyPage.getByText('Extended', { exact: true }).waitFor();
+    await deputyPage.getByTestId('first-assigned').waitFor();
+    const inbox = await getJson(deputyPage, '/api/v1/notifications');
+    expect(
+      inbox.items.some(
+        (n: { kind: string; link: string }) =>
+          n.kind === 'suggestion.extensionApproved' && suggestionUrl.endsWith(n.link),
+      ),
+    ).toBe(true);
+    expect(await noHorizontalOverflow(deputyPage)).toBe(true);
+    await shot(deputyPage, 'suggestions-5c-extended-en-375');
+  });
+
   test('the unit logs its contact with the deputy and replies with a category', async () => {
     const page = await newPage(1280, 900);
     await login(page, server.url, 'unit');
@@ -149,15 +193,34 @@ describe('suggestion lifecycle journey', () => {
     await page.goto(suggestionUrl);
     await page.getByTestId('rate').waitFor();
     await page.getByTestId('rating').getByText('不满意').click();
+    // A dissatisfied rating needs its reasons (上海规定 Art. 21).
+    await page.getByTestId('rate-submit').click();
+    await page.getByText('不满意时请说明具体理由').waitFor();
     await page.getByTestId('rating-comment').fill('开通时间太晚，希望提前');
     await shot(page, 'suggestions-7-rate-dissatisfied-375');
     await page.getByTestId('rate-submit').click();
     await expect
       .poll(async () => (await statusTag(page).innerText()).trim(), { timeout: 20_000 })
+      .toBe('待研究重新办理');
+    await page.getByTestId('rehandling-awaiting').waitFor();
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'suggestions-8-rehandling-review-375');
+  });
+
+  test("staff study the deputy's reasons and send it back to the unit", async () => {
+    const page = await newPage(1280, 900);
+    await login(page, server.url, 'staff');
+    await page.goto(suggestionUrl);
+    await page.getByTestId('rehandling-review').waitFor();
+    await page.getByText('开通时间太晚，希望提前', { exact: false }).first().waitFor();
+    await page.getByTestId('rehandling-comment').fill('理由成立，请重新办理');
+    await shot(page, 'suggestions-8a-rehandling-review');
+    await page.getByTestId('rehandling-review-submit').click();
+    await expect
+      .poll(async () => (await statusTag(page).innerText()).trim(), { timeout: 20_000 })
       .toBe('重新办理');
     await page.getByText('重新办理，一个月内再次答复').waitFor();
-    expect(await noHorizontalOverflow(page)).toBe(true);
-    await shot(page, 'suggestions-8-rehandling-375');
+    await shot(page, 'suggestions-8b-rehandling');
   });
 
   test('the unit meets the deputy again and sends the second reply', async () => {
@@ -294,5 +357,26 @@ describe('suggestion lifecycle journey', () => {
     await en.getByText('Answered B/C').first().waitFor();
     expect(await noHorizontalOverflow(en)).toBe(true);
     await shot(en, 'suggestions-20-follow-up-375-en');
+  });
+  test("the motion form says what the congress's level needs; staff enter a body's motion", async () => {
+    const deputy = await newPage(375, 812);
+    await login(deputy, server.url, 'deputy');
+    await deputy.goto(`${server.url}/motions`);
+    await deputy.getByTestId('new-motion').click();
+    // A district congress: 10 deputies at a sitting, 3 standing-committee members between sittings.
+    const need = await deputy.getByTestId('motion-threshold').innerText();
+    expect(need).toMatch(/10名以上代表|3名以上常委会组成人员/);
+    await deputy.waitForTimeout(400); // the dialog's opening animation
+    expect(await noHorizontalOverflow(deputy)).toBe(true);
+    await shot(deputy, 'suggestions-21-motion-form-375');
+
+    const staff = await newPage(1280, 900, 'en');
+    await login(staff, server.url, 'staff');
+    await staff.goto(`${server.url}/motions`);
+    await staff.getByTestId('new-motion').click();
+    await staff.getByTestId('motion-source').waitFor();
+    await staff.getByText("A body's motion needs no co-signers", { exact: false }).waitFor();
+    await staff.waitForTimeout(400);
+    await shot(staff, 'suggestions-22-motion-body-en');
   });
 });

@@ -1,6 +1,7 @@
 // Deputies' suggestions (代表建议) and motions (议案): schemas, statuses, the workflow table and the legal rules.
 import { z } from 'zod';
 import { maskPhone } from '../common';
+import { MOTION_DECISION_BODIES, MOTION_SOURCES } from './rules';
 
 export * from './rules';
 export * from './workflow';
@@ -53,8 +54,14 @@ export const replySuggestionSchema = z.strictObject({
   plannedBy: z.iso.date().optional(),
 });
 
+/** A dissatisfied rating states its specific reasons in `comment` (上海规定 Art. 21); the command checks it. */
 export const rateSuggestionSchema = z.strictObject({
   rating: z.enum(RATINGS),
+  comment: z.string().trim().max(2000).default(''),
+});
+/** The 代表工委's look at a dissatisfied item: back to the unit, or not, with the reason. */
+export const reviewRehandlingSchema = z.strictObject({
+  decision: z.enum(['rehandle', 'decline']),
   comment: z.string().trim().max(2000).default(''),
 });
 
@@ -65,7 +72,13 @@ export const decideHandBackSchema = z.strictObject({
   assistingUnitIds: z.array(z.uuid()).max(10).optional(),
   comment: z.string().trim().max(2000).default(''),
 });
-export const extendSuggestionSchema = z.strictObject({ reason: text(2000) });
+/** The lead unit applies for the extended limit with its reason (上海规定 Art. 19). */
+export const applyExtensionSchema = z.strictObject({ reason: text(2000) });
+/** Staff approve or refuse the application; a refusal gives its reason. */
+export const decideExtensionSchema = z.strictObject({
+  decision: z.enum(['approve', 'refuse']),
+  comment: z.string().trim().max(2000).default(''),
+});
 export const addOpinionSchema = z.strictObject({ content: text(10_000) });
 export const mergeSuggestionsSchema = z.strictObject({
   suggestionIds: z.array(z.uuid()).min(2).max(50),
@@ -88,12 +101,15 @@ export const createMotionSchema = z.strictObject({
   title: text(200),
   content: text(20_000),
   category: text(40),
-  /** The other deputies joining (附议); the proposer counts too. */
+  /** Deputies jointly (the default), or a body (presidium, standing committee, …), entered by staff. */
+  source: z.enum(MOTION_SOURCES).default('deputies'),
+  /** The other deputies joining (附议); the proposer counts too. A body's motion has none. */
   signerIds: z.array(z.uuid()).max(200).default([]),
 });
 export const decideMotionSchema = z.strictObject({
   decision: z.enum(['agenda', 'asSuggestion']),
-  body: z.enum(['presidium', 'chairpersonsMeeting']),
+  /** Optional: the body follows from where the motion was made (presidium at a sitting); a different one is refused. */
+  body: z.enum(MOTION_DECISION_BODIES).optional(),
   note: z.string().trim().max(2000).default(''),
 });
 
@@ -113,6 +129,7 @@ export const suggestionListQuerySchema = z.object({
       'handBackRequested',
       'replied',
       'rated',
+      'rehandlingReview',
       'rehandling',
       'followUp',
       'closed',

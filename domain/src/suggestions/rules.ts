@@ -1,6 +1,7 @@
 // The legal numbers of the suggestion and motion lifecycle, each once, with its source (LEGAL-RULES.md §1, §3, §7, §9).
 // Where practice varies by jurisdiction the number is a per-congress setting whose default is given here.
 import { z } from 'zod';
+import type { CongressLevel } from '../registry';
 
 /** 代表法 (2025) Art. 51 ¶2: reply within 3 months of the date of assignment (自交办之日起三个月内). */
 export const REPLY_MONTHS = 3;
@@ -12,7 +13,7 @@ export const ASSIGN_WITHIN_WORKING_DAYS = 5;
 export const HAND_BACK_WITHIN_WORKING_DAYS = 7;
 export const HAND_BACK_WINDOW_MIN = 3;
 export const HAND_BACK_WINDOW_MAX = 7;
-/** 上海规定 Art. 21 and other provinces' 实施办法 (§7): a dissatisfied item is answered again within 1 month. */
+/** 上海规定 Art. 21, 浙江 Art. 24 (local rule, §11): a dissatisfied item is answered again within 1 month of the 代表工委's study. */
 export const REHANDLING_REPLY_MONTHS = 1;
 /** §7: one re-handling round; a second dissatisfied rating is recorded and reported, not sent round again. */
 export const MAX_REHANDLING_ROUNDS = 1;
@@ -20,10 +21,68 @@ export const MAX_REHANDLING_ROUNDS = 1;
 export const REQUIRE_CONTACT_BEFORE_REPLY = true;
 /** Reminders before the reply deadline, in working days (local practice). */
 export const REMINDER_WORKING_DAYS_BEFORE = [10, 3] as const;
-/** 地方组织法 (2022) Art. 22: a motion at a congress sitting needs 10 or more deputies (以上 includes 10). */
-export const MOTION_MIN_DEPUTIES_IN_SITTING = 10;
-/** 地方组织法 (2022) Art. 52: between sittings, 3 or more standing-committee members may submit a motion jointly. */
-export const MOTION_MIN_STANDING_MEMBERS_BETWEEN_SITTINGS = 3;
+/**
+ * Motions (议案) by the congress's level, 地方组织法 (2022). At a sitting (Art. 22): 10 or more deputies of a
+ * county-level or higher local congress (a district is county-level), 5 or more of a township congress; the
+ * presidium (主席团) decides whether to put it on the agenda. Between sittings (Art. 52): 5 or more
+ * standing-committee members at province and city level, 3 or more at county level; the chairpersons' meeting
+ * (主任会议) decides. A township congress has no standing committee, so it takes no motion between sittings.
+ * 以上 includes the number itself (LEGAL-RULES §3, §11). The NPC's row (30 deputies or a delegation, LEGAL-RULES §11;
+ * 10 standing-committee members, unverified) is the NPC Organic Law's, given only so that every level has a row.
+ */
+export const MOTION_THRESHOLDS_BY_LEVEL: Readonly<
+  Record<CongressLevel, { sittingDeputies: number; standingCommitteeMembers: number | null }>
+> = {
+  national: { sittingDeputies: 30, standingCommitteeMembers: 10 },
+  province: { sittingDeputies: 10, standingCommitteeMembers: 5 },
+  city: { sittingDeputies: 10, standingCommitteeMembers: 5 },
+  district: { sittingDeputies: 10, standingCommitteeMembers: 3 },
+  township: { sittingDeputies: 5, standingCommitteeMembers: null },
+};
+
+/**
+ * Who may put a motion (议案来源). Deputies (or standing-committee members) jointly, or a body, which needs no
+ * co-signers. At a sitting (地方组织法 Art. 22): the presidium, the standing committee, the special committees and
+ * the people's government of the same level; at a township sitting only the presidium and the government.
+ * Between sittings (Art. 52): the chairpersons' meeting, the government and the special committees.
+ */
+export const MOTION_SOURCES = [
+  'deputies',
+  'presidium',
+  'standingCommittee',
+  'specialCommittee',
+  'government',
+  'chairpersonsMeeting',
+] as const;
+export type MotionSource = (typeof MOTION_SOURCES)[number];
+/** The body deciding a motion: the presidium at a sitting (Art. 22), the chairpersons' meeting between sittings (Art. 52). */
+export const MOTION_DECISION_BODIES = ['presidium', 'chairpersonsMeeting'] as const;
+export type MotionDecisionBody = (typeof MOTION_DECISION_BODIES)[number];
+
+/**
+ * 民法典 Art. 203 ¶1, applied by analogy: a period whose last day is a statutory holiday ends on the day after the
+ * holiday. A reply deadline counted in calendar months that ends on a rest day moves to the next working day.
+ * The 代表法 says nothing on it, so it is a setting (on by default).
+ */
+export const MONTH_DEADLINE_MOVES_TO_WORKING_DAY = true;
+/**
+ * 上海规定 Art. 19: an extension is applied for by the handling unit with its reason, approved by the congress's
+ * working body, and told to the deputy. Local rule (the 代表法 only says 6 months, Art. 51 ¶2).
+ * After a hand-back (上海规定 Art. 14) and re-assignment a normal period (never an extended one) starts from the
+ * re-assignment, as the December 2026 review asks (issue 16 §3); the statute says nothing on it, and some
+ * congresses keep the clock running from the first assignment: a setting. The first assignment date stays visible.
+ */
+export const REASSIGNMENT_CLOCKS = ['fromReassignment', 'fromFirstAssignment'] as const;
+export const REASSIGNMENT_CLOCK: (typeof REASSIGNMENT_CLOCKS)[number] = 'fromReassignment';
+/**
+ * Re-handling after a dissatisfied rating is local rule, not the 2025 代表法: 上海规定 Art. 21 (the deputy states
+ * the specific reasons; the 代表工委 studies them; re-handling is answered within 1 month) and 浙江 Art. 24.
+ * `staffReview`: congress staff (代表工委) decide whether it goes back to the unit; `automatic`: it goes back at once.
+ */
+export const REHANDLING_REVIEWS = ['staffReview', 'automatic'] as const;
+export const REHANDLING_REVIEW: (typeof REHANDLING_REVIEWS)[number] = 'staffReview';
+/** 上海规定 Art. 21 (local rule): a dissatisfied rating states its specific reasons, which the 代表工委 studies. */
+export const DISSATISFIED_REASON_REQUIRED = true;
 /** §7 (上海规定 Art. 22): items answered B or C stay in follow-up (跟踪办理) until reported solved. */
 export const FOLLOW_UP_CATEGORIES = ['B', 'C'] as const;
 
@@ -59,46 +118,57 @@ const categoryEntry = z.object({
 });
 
 /** Per-congress settings (module key `suggestions`); every field defaults to the rule above. */
-export const suggestionSettingsSchema = z.object({
-  replyMonths: z.number().int().min(1).max(REPLY_MONTHS).default(REPLY_MONTHS),
-  extendedReplyMonths: z.number().int().min(1).max(EXTENDED_REPLY_MONTHS).default(EXTENDED_REPLY_MONTHS),
-  assignWithinWorkingDays: z.number().int().min(1).max(30).default(ASSIGN_WITHIN_WORKING_DAYS),
-  handBackWithinWorkingDays: z
-    .number()
-    .int()
-    .min(HAND_BACK_WINDOW_MIN)
-    .max(HAND_BACK_WINDOW_MAX)
-    .default(HAND_BACK_WITHIN_WORKING_DAYS),
-  rehandlingReplyMonths: z.number().int().min(1).max(3).default(REHANDLING_REPLY_MONTHS),
-  maxRehandlingRounds: z.number().int().min(0).max(3).default(MAX_REHANDLING_ROUNDS),
-  requireContactBeforeReply: z.boolean().default(REQUIRE_CONTACT_BEFORE_REPLY),
-  reminderWorkingDaysBefore: z
-    .array(z.number().int().min(1).max(60))
-    .default([...REMINDER_WORKING_DAYS_BEFORE]),
-  motionMinDeputiesInSitting: z.number().int().min(1).default(MOTION_MIN_DEPUTIES_IN_SITTING),
-  motionMinStandingMembersBetweenSittings: z
-    .number()
-    .int()
-    .min(1)
-    .default(MOTION_MIN_STANDING_MEMBERS_BETWEEN_SITTINGS),
-  replyCategories: z
-    .array(categoryEntry)
-    .min(1)
-    .default(DEFAULT_REPLY_CATEGORIES.map((c) => ({ ...c }))),
-  followUpCategories: z.array(z.string()).default([...FOLLOW_UP_CATEGORIES]),
-  suggestionCategories: z
-    .array(categoryEntry)
-    .min(1)
-    .default(DEFAULT_SUGGESTION_CATEGORIES.map((c) => ({ ...c }))),
-  /** Publish replies on the public site (policy decision of the congress; Art. 51 ¶3 requires the handling report to be public). */
-  publishReplies: z.boolean().default(false),
-  /**
-   * Name the proposing deputy on published replies. Deputies' names are public (they are elected), and most
-   * congresses title a published reply "对X代表第N号建议的答复"; some publish by number only. Co-signers and any
-   * other personal data are never published.
-   */
-  publicRepliesShowProposer: z.boolean().default(PUBLIC_REPLIES_SHOW_PROPOSER),
-});
+export const suggestionSettingsSchema = z
+  .object({
+    replyMonths: z.number().int().min(1).max(REPLY_MONTHS).default(REPLY_MONTHS),
+    extendedReplyMonths: z.number().int().min(1).max(EXTENDED_REPLY_MONTHS).default(EXTENDED_REPLY_MONTHS),
+    assignWithinWorkingDays: z.number().int().min(1).max(30).default(ASSIGN_WITHIN_WORKING_DAYS),
+    handBackWithinWorkingDays: z
+      .number()
+      .int()
+      .min(HAND_BACK_WINDOW_MIN)
+      .max(HAND_BACK_WINDOW_MAX)
+      .default(HAND_BACK_WITHIN_WORKING_DAYS),
+    rehandlingReplyMonths: z.number().int().min(1).max(3).default(REHANDLING_REPLY_MONTHS),
+    maxRehandlingRounds: z.number().int().min(0).max(3).default(MAX_REHANDLING_ROUNDS),
+    requireContactBeforeReply: z.boolean().default(REQUIRE_CONTACT_BEFORE_REPLY),
+    reminderWorkingDaysBefore: z
+      .array(z.number().int().min(1).max(60))
+      .default([...REMINDER_WORKING_DAYS_BEFORE]),
+    /** 民法典 Art. 203 by analogy: a month deadline ending on a rest day moves to the next working day. */
+    monthDeadlineMovesToWorkingDay: z.boolean().default(MONTH_DEADLINE_MOVES_TO_WORKING_DAY),
+    /** After a hand-back, the reply clock restarts at the re-assignment (normal period) or keeps running from the first. */
+    reassignmentClock: z.enum(REASSIGNMENT_CLOCKS).default(REASSIGNMENT_CLOCK),
+    /** 上海规定 Art. 21: whether a dissatisfied item goes back to the unit after staff review or at once. */
+    rehandlingReview: z.enum(REHANDLING_REVIEWS).default(REHANDLING_REVIEW),
+    replyCategories: z
+      .array(categoryEntry)
+      .min(1)
+      .default(DEFAULT_REPLY_CATEGORIES.map((c) => ({ ...c }))),
+    followUpCategories: z.array(z.string()).default([...FOLLOW_UP_CATEGORIES]),
+    suggestionCategories: z
+      .array(categoryEntry)
+      .min(1)
+      .default(DEFAULT_SUGGESTION_CATEGORIES.map((c) => ({ ...c }))),
+    /** Publish replies on the public site (policy decision of the congress; Art. 51 ¶3 requires the handling report to be public). */
+    publishReplies: z.boolean().default(false),
+    /**
+     * Name the proposing deputy on published replies. Deputies' names are public (they are elected), and most
+     * congresses title a published reply "对X代表第N号建议的答复"; some publish by number only. Co-signers and any
+     * other personal data are never published.
+     */
+    publicRepliesShowProposer: z.boolean().default(PUBLIC_REPLIES_SHOW_PROPOSER),
+  })
+  .superRefine((s, ctx) => {
+    // An extended limit shorter than the normal one would cut the unit's time (代表法 Art. 51 ¶2: 3, or 6 months).
+    if (s.extendedReplyMonths < s.replyMonths)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['extendedReplyMonths'],
+        message: 'must not be shorter than replyMonths',
+        input: s.extendedReplyMonths,
+      });
+  });
 export type SuggestionSettings = z.infer<typeof suggestionSettingsSchema>;
 export const SUGGESTION_SETTINGS_KEY = 'suggestions';
 
@@ -108,15 +178,32 @@ export const replyMonthsFor = (
   extended: boolean,
 ) => (extended ? s.extendedReplyMonths : s.replyMonths);
 
-/** Motion threshold: 10 deputies at a sitting (Art. 22), 3 standing-committee members between sittings (Art. 52). */
+/**
+ * The co-signers a motion needs, by level: deputies at a sitting (Art. 22), standing-committee members between
+ * sittings (Art. 52); null when the congress takes no motion then (a township between sittings).
+ */
 export function motionThreshold(
-  s: Pick<SuggestionSettings, 'motionMinDeputiesInSitting' | 'motionMinStandingMembersBetweenSittings'>,
+  level: CongressLevel,
   inSitting: boolean,
-): { min: number; who: 'deputies' | 'standingCommitteeMembers' } {
-  return inSitting
-    ? { min: s.motionMinDeputiesInSitting, who: 'deputies' }
-    : { min: s.motionMinStandingMembersBetweenSittings, who: 'standingCommitteeMembers' };
+): { min: number; who: 'deputies' | 'standingCommitteeMembers' } | null {
+  const row = MOTION_THRESHOLDS_BY_LEVEL[level];
+  if (inSitting) return { min: row.sittingDeputies, who: 'deputies' };
+  return row.standingCommitteeMembers === null
+    ? null
+    : { min: row.standingCommitteeMembers, who: 'standingCommitteeMembers' };
 }
+
+/** The bodies that may put a motion at this level, at a sitting or between sittings (Art. 22, 52). */
+export function motionBodySources(level: CongressLevel, inSitting: boolean): MotionSource[] {
+  if (level === 'township') return inSitting ? ['presidium', 'government'] : [];
+  return inSitting
+    ? ['presidium', 'standingCommittee', 'specialCommittee', 'government']
+    : ['chairpersonsMeeting', 'specialCommittee', 'government'];
+}
+
+/** Who decides a motion: the presidium if it was made at a sitting, else the chairpersons' meeting. */
+export const motionDecisionBody = (madeAtSitting: boolean): MotionDecisionBody =>
+  madeAtSitting ? 'presidium' : 'chairpersonsMeeting';
 
 const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 /** 1–99 in Chinese numerals, as in 第七届、第十二届、二次会议. */

@@ -12,7 +12,11 @@ import {
   chineseNumeral,
   formatSuggestionNumber,
   handBackDueDate,
+  monthDeadline,
+  motionBodySources,
+  motionDecisionBody,
   motionThreshold,
+  nextWorkingDayFrom,
   nextMotionStatus,
   nextStatus,
   rehandlingDueDate,
@@ -43,7 +47,9 @@ const ALLOWED: [string, string, string][] = [
   ['accepted', 'supervise', 'accepted'],
   ['accepted', 'assign', 'assigned'],
   ['accepted', 'withdraw', 'withdrawn'],
-  ['assigned', 'extend', 'assigned'],
+  ['assigned', 'applyExtension', 'assigned'],
+  ['assigned', 'approveExtension', 'assigned'],
+  ['assigned', 'refuseExtension', 'assigned'],
   ['assigned', 'logContact', 'assigned'],
   ['assigned', 'addOpinion', 'assigned'],
   ['assigned', 'selectKey', 'assigned'],
@@ -51,7 +57,8 @@ const ALLOWED: [string, string, string][] = [
   ['assigned', 'requestHandBack', 'handBackRequested'],
   ['assigned', 'reply', 'replied'],
   ['handBackRequested', 'disputeHandBack', 'handBackRequested'],
-  ['handBackRequested', 'extend', 'handBackRequested'],
+  ['handBackRequested', 'approveExtension', 'handBackRequested'],
+  ['handBackRequested', 'refuseExtension', 'handBackRequested'],
   ['handBackRequested', 'selectKey', 'handBackRequested'],
   ['handBackRequested', 'supervise', 'handBackRequested'],
   ['handBackRequested', 'reassign', 'assigned'],
@@ -65,9 +72,15 @@ const ALLOWED: [string, string, string][] = [
   ['rated', 'publish', 'rated'],
   ['rated', 'selectKey', 'rated'],
   ['rated', 'supervise', 'rated'],
+  ['rated', 'referRehandling', 'rehandlingReview'],
   ['rated', 'rehandle', 'rehandling'],
   ['rated', 'followUp', 'followUp'],
   ['rated', 'close', 'closed'],
+  ['rehandlingReview', 'selectKey', 'rehandlingReview'],
+  ['rehandlingReview', 'supervise', 'rehandlingReview'],
+  ['rehandlingReview', 'rehandle', 'rehandling'],
+  ['rehandlingReview', 'followUp', 'followUp'],
+  ['rehandlingReview', 'close', 'closed'],
   ['rehandling', 'logContact', 'rehandling'],
   ['rehandling', 'addOpinion', 'rehandling'],
   ['rehandling', 'selectKey', 'rehandling'],
@@ -112,6 +125,7 @@ describe('suggestion workflow table', () => {
       'handBackRequested',
       'replied',
       'rated',
+      'rehandlingReview',
       'rehandling',
       'followUp',
       'closed',
@@ -163,14 +177,53 @@ describe('deadlines across the 2026 Spring Festival (15–23 Feb off, Sat 14 and
   });
 
   it('counts the reply deadline in calendar months from assignment, holidays included (Art. 51 ¶2)', () => {
-    expect(replyDueDate('2025-11-30', s, false)).toBe('2026-02-28');
-    expect(replyDueDate('2025-11-14', s, false)).toBe('2026-02-14');
-    expect(replyDueDate('2025-11-30', s, true)).toBe('2026-05-30');
+    // Sat 28 Feb and Sat 14 Feb 2026 are worked Saturdays (调休), so they stay.
+    expect(replyDueDate('2025-11-30', s, false, ex)).toBe('2026-02-28');
+    expect(replyDueDate('2025-11-14', s, false, ex)).toBe('2026-02-14');
+    // Sat 30 May 2026 is a rest day: the next working day, Mon 1 Jun (民法典 Art. 203 by analogy).
+    expect(replyDueDate('2025-11-30', s, true, ex)).toBe('2026-06-01');
+    expect(replyDueDate('2025-11-30', { ...s, monthDeadlineMovesToWorkingDay: false }, true, ex)).toBe(
+      '2026-05-30',
+    );
   });
 
-  it('gives re-handling one month from the dissatisfied rating', () => {
-    expect(rehandlingDueDate('2026-01-31', s)).toBe('2026-02-28');
-    expect(rehandlingDueDate('2026-02-16', s)).toBe('2026-03-16');
+  it('gives re-handling one month from going back to the unit', () => {
+    expect(rehandlingDueDate('2026-01-31', s, ex)).toBe('2026-02-28');
+    expect(rehandlingDueDate('2026-02-16', s, ex)).toBe('2026-03-16');
+  });
+});
+
+describe('a month deadline that ends on a rest day (民法典 Art. 203 by analogy)', () => {
+  const s = suggestionSettingsSchema.parse({});
+  const none: CalendarExceptions = new Map();
+
+  it('moves 3 months from 2026-12-07, Sunday 2027-03-07, to Monday 2027-03-08', () => {
+    expect(monthDeadline('2026-12-07', 3, s, none)).toBe('2027-03-08');
+    expect(replyDueDate('2026-12-07', s, false, none)).toBe('2027-03-08');
+  });
+  it('keeps the Sunday when the setting is off', () => {
+    expect(replyDueDate('2026-12-07', { ...s, monthDeadlineMovesToWorkingDay: false }, false, none)).toBe(
+      '2027-03-07',
+    );
+  });
+  it('keeps a deadline that already falls on a working day', () => {
+    expect(replyDueDate('2026-12-08', s, false, none)).toBe('2027-03-08');
+  });
+  it('moves past every rest day of a holiday and stops on a worked Saturday', () => {
+    const ex: CalendarExceptions = new Map([
+      ['2027-10-01', 'holiday'],
+      ['2027-10-04', 'holiday'],
+      ['2027-10-05', 'holiday'],
+      ['2027-10-09', 'workday'],
+    ]);
+    // Fri 1 Oct off, Sat 2, Sun 3, Mon 4 and Tue 5 off: Wed 6 Oct.
+    expect(monthDeadline('2027-04-01', 6, s, ex)).toBe('2027-10-06');
+    expect(nextWorkingDayFrom('2027-10-09', ex)).toBe('2027-10-09');
+  });
+  it('moves the extended 6-month deadline too', () => {
+    // 2026-12-07 + 6 months = Mon 2027-06-07, which stays; 2026-12-05 + 6 months = Sat 2027-06-05 → Mon 7 June.
+    expect(replyDueDate('2026-12-07', s, true, none)).toBe('2027-06-07');
+    expect(replyDueDate('2026-12-05', s, true, none)).toBe('2027-06-07');
   });
 });
 
@@ -188,10 +241,50 @@ describe('rules', () => {
       '九十九',
     ]);
   });
-  it('needs 10 deputies at a sitting and 3 standing-committee members between sittings by default', () => {
-    const s = suggestionSettingsSchema.parse({});
-    expect(motionThreshold(s, true)).toEqual({ min: 10, who: 'deputies' });
-    expect(motionThreshold(s, false)).toEqual({ min: 3, who: 'standingCommitteeMembers' });
+  it('refuses an extended limit shorter than the normal one, naming extendedReplyMonths', () => {
+    const r = suggestionSettingsSchema.safeParse({ replyMonths: 3, extendedReplyMonths: 2 });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => i.path.join('.'))).toEqual(['extendedReplyMonths']);
+    expect(suggestionSettingsSchema.safeParse({ replyMonths: 2, extendedReplyMonths: 2 }).success).toBe(true);
+  });
+  it('defaults to staff review of re-handling, a restarted clock after re-assignment, and moving to a working day', () => {
+    expect(suggestionSettingsSchema.parse({})).toMatchObject({
+      rehandlingReview: 'staffReview',
+      reassignmentClock: 'fromReassignment',
+      monthDeadlineMovesToWorkingDay: true,
+    });
+  });
+});
+
+describe('motions by level (地方组织法 Art. 22, 52)', () => {
+  it('needs 10 deputies at a district (county-level) sitting and 5 at a township sitting', () => {
+    expect(motionThreshold('district', true)).toEqual({ min: 10, who: 'deputies' });
+    expect(motionThreshold('city', true)).toEqual({ min: 10, who: 'deputies' });
+    expect(motionThreshold('province', true)).toEqual({ min: 10, who: 'deputies' });
+    expect(motionThreshold('township', true)).toEqual({ min: 5, who: 'deputies' });
+  });
+  it('needs 3 standing-committee members at district level and 5 at city and province between sittings', () => {
+    expect(motionThreshold('district', false)).toEqual({ min: 3, who: 'standingCommitteeMembers' });
+    expect(motionThreshold('city', false)).toEqual({ min: 5, who: 'standingCommitteeMembers' });
+    expect(motionThreshold('province', false)).toEqual({ min: 5, who: 'standingCommitteeMembers' });
+  });
+  it('takes no motion between sittings at a township, which has no standing committee', () => {
+    expect(motionThreshold('township', false)).toBeNull();
+    expect(motionBodySources('township', false)).toEqual([]);
+  });
+  it('lets the presidium, standing committee, special committees and government put motions at a sitting', () => {
+    expect(motionBodySources('district', true)).toEqual([
+      'presidium',
+      'standingCommittee',
+      'specialCommittee',
+      'government',
+    ]);
+    expect(motionBodySources('township', true)).toEqual(['presidium', 'government']);
+    expect(motionBodySources('district', false)).not.toContain('presidium');
+  });
+  it('has a sitting motion decided by the presidium and one between sittings by the chairpersons meeting', () => {
+    expect(motionDecisionBody(true)).toBe('presidium');
+    expect(motionDecisionBody(false)).toBe('chairpersonsMeeting');
   });
   it('keeps the hand-back window within 3–7 working days', () => {
     expect(suggestionSettingsSchema.safeParse({ handBackWithinWorkingDays: 2 }).success).toBe(false);

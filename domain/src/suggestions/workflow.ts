@@ -12,6 +12,7 @@ export const SUGGESTION_STATUSES = [
   'handBackRequested',
   'replied',
   'rated',
+  'rehandlingReview',
   'rehandling',
   'followUp',
   'closed',
@@ -37,13 +38,16 @@ export const SUGGESTION_EVENTS = [
   'reassign', // staff re-assign after a hand-back request
   'keepAssignment', // staff refuse the hand-back
   'disputeHandBack', // listed for the chairpersons' meeting; stays
-  'extend', // staff approve the 6-month deadline; stays
+  'applyExtension', // the lead unit applies for the extended limit, with its reason (上海规定 Art. 19); stays
+  'approveExtension', // staff approve: the deadline becomes 6 months from assignment; stays
+  'refuseExtension', // staff refuse; stays
   'logContact', // 沟通见面; stays
   'addOpinion', // an assisting unit's opinion; stays
   'reply', // the lead unit answers → replied
   'rate', // one rater rates; stays
   'completeRatings', // every rater has rated → rated
-  'rehandle', // a dissatisfied rating → rehandling (second reply within 1 month)
+  'referRehandling', // a dissatisfied rating → rehandlingReview (the 代表工委 studies the reasons, 上海规定 Art. 21)
+  'rehandle', // back to the unit → rehandling (second reply within 1 month)
   'followUp', // answered B or C → followUp
   'close', // A or D, or after re-handling
   'reportSolved', // the unit reports a B/C item solved → closed
@@ -87,12 +91,19 @@ export const SUGGESTION_TRANSITIONS: Readonly<
   referredAsOpinion: {},
   accepted: { ...stay('accepted', ['merge', ...SUPERVISABLE]), assign: 'assigned', withdraw: 'withdrawn' },
   assigned: {
-    ...stay('assigned', ['extend', 'logContact', 'addOpinion', ...SUPERVISABLE]),
+    ...stay('assigned', [
+      'applyExtension',
+      'approveExtension',
+      'refuseExtension',
+      'logContact',
+      'addOpinion',
+      ...SUPERVISABLE,
+    ]),
     requestHandBack: 'handBackRequested',
     reply: 'replied',
   },
   handBackRequested: {
-    ...stay('handBackRequested', ['disputeHandBack', 'extend', ...SUPERVISABLE]),
+    ...stay('handBackRequested', ['disputeHandBack', 'approveExtension', 'refuseExtension', ...SUPERVISABLE]),
     reassign: 'assigned',
     keepAssignment: 'assigned',
   },
@@ -102,6 +113,14 @@ export const SUGGESTION_TRANSITIONS: Readonly<
   },
   rated: {
     ...stay('rated', ['publish', ...SUPERVISABLE]),
+    referRehandling: 'rehandlingReview',
+    rehandle: 'rehandling',
+    followUp: 'followUp',
+    close: 'closed',
+  },
+  // Staff decide: back to the unit, or not (then follow-up for B and C, else closed).
+  rehandlingReview: {
+    ...stay('rehandlingReview', SUPERVISABLE),
     rehandle: 'rehandling',
     followUp: 'followUp',
     close: 'closed',

@@ -26,4 +26,5 @@ export {
   findHandlingUnitsForCategory,
   getCurrentTerm,
   getCurrentSitting,
+  getCongressLevel,
 } from './registry.lookup';

@@ -205,6 +205,7 @@ export async function seedSuggestionsDemo(app: AppServices, demo: DemoContext): 
       referralReason: status === 'referredAsOpinion' ? '属个人事项，转为一般意见处理' : '',
       leadUnitId: lead,
       assignedAt,
+      firstAssignedAt: assignedAt,
       deadline,
       handBackDueAt: assignedAt ? new Date(assignedAt.getTime() + 9 * DAY) : null,
       rehandlingRound: status === 'rehandling' ? 1 : 0,
@@ -282,7 +283,8 @@ export async function seedSuggestionsDemo(app: AppServices, demo: DemoContext): 
               status === 'rehandling' && d === proposer
                 ? 'dissatisfied'
                 : pick(['satisfied', 'satisfied', 'basicallySatisfied'] as const),
-            comment: '',
+            // A dissatisfied rating gives its reasons (上海规定 Art. 21).
+            comment: status === 'rehandling' && d === proposer ? '答复未回应具体诉求，希望明确完成时间' : '',
           });
         }
       }

@@ -42,8 +42,14 @@ async function replied(category: string, extra: Record<string, unknown> = {}, un
   );
   return id;
 }
+// A dissatisfied rating gives its reasons (上海规定 Art. 21).
 const rate = async (id: string, rating: string) =>
-  ok(await c.p.post(`/api/v1/suggestions/${id}/rating`, { rating, comment: '' }));
+  ok(
+    await c.p.post(`/api/v1/suggestions/${id}/rating`, {
+      rating,
+      comment: rating === 'dissatisfied' ? '进度太慢' : '',
+    }),
+  );
 const setSettings = async (patch: Record<string, unknown>) =>
   ok(await c.staff.put('/api/v1/suggestion-settings', patch));
 const publicList = (q = '') => t.anon.get(`${pub}?congressId=${t.congressId}${q}`);
@@ -280,6 +286,7 @@ describe('year-end follow-up view (跟踪办理)', () => {
     // C, dissatisfied, re-answered B: moved up.
     const cToB = await replied('C', { title: '年终：C转B' }, 'b');
     await rate(cToB, 'dissatisfied');
+    ok(await c.staff.post(`/api/v1/suggestions/${cToB}/rehandling-review`, { decision: 'rehandle' }));
     ok(await c.unit_b.post(`/api/v1/suggestions/${cToB}/contacts`, { method: 'visit', summary: '再次走访' }));
     ok(
       await c.unit_b.post(`/api/v1/suggestions/${cToB}/reply`, { category: 'B', content: '已列入明年计划' }),

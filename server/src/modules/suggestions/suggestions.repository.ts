@@ -8,7 +8,7 @@ import {
 } from '@minyi/domain/suggestions';
 import type { Db } from '../../db/client';
 import { notFound } from '../../platform/errors';
-import { readSettings } from '../../platform/settings';
+import { defineSettings, readSettings } from '../../platform/settings';
 import { accounts } from '../../platform/platform.table';
 import { sittings, terms } from '../registry/registry.table';
 import {
@@ -22,8 +22,11 @@ import type { SuggestionResource } from './suggestions.policy';
 
 export const SUGGESTION = { zh: '建议', en: 'suggestion' };
 
+/** Declared, so /api/v1/settings/suggestions reads and writes them too (the module's own route stays). */
+const settingsSchema = defineSettings(SUGGESTION_SETTINGS_KEY, suggestionSettingsSchema);
+
 export const readSuggestionSettings = (db: Db, congressId: string): Promise<SuggestionSettings> =>
-  readSettings(db, congressId, SUGGESTION_SETTINGS_KEY, suggestionSettingsSchema);
+  readSettings(db, congressId, SUGGESTION_SETTINGS_KEY, settingsSchema);
 
 /** Loads and locks the row for a workflow step (404 outside the congress). */
 export async function lockSuggestion(db: Db, congressId: string, id: string): Promise<SuggestionRow> {

@@ -9,7 +9,8 @@ import {
   createSuggestionSchema,
   decideHandBackSchema,
   decideMotionSchema,
-  extendSuggestionSchema,
+  applyExtensionSchema,
+  decideExtensionSchema,
   followUpQuerySchema,
   handBackRequestSchema,
   logContactSchema,
@@ -18,6 +19,7 @@ import {
   rateSuggestionSchema,
   replySuggestionSchema,
   reportSolvedSchema,
+  reviewRehandlingSchema,
   reviewSuggestionSchema,
   selectKeySchema,
   suggestionListQuerySchema,
@@ -41,7 +43,9 @@ import { mergeSuggestions } from './commands/merge-suggestions';
 import { assignSuggestion } from './commands/assign-suggestion';
 import { requestHandBack } from './commands/request-hand-back';
 import { decideHandBack } from './commands/decide-hand-back';
-import { extendSuggestion } from './commands/extend-suggestion';
+import { applyExtension } from './commands/apply-extension';
+import { decideExtension } from './commands/decide-extension';
+import { reviewRehandling } from './commands/review-rehandling';
 import { logContact } from './commands/log-contact';
 import { addUnitOpinion } from './commands/add-unit-opinion';
 import { replySuggestion } from './commands/reply-suggestion';
@@ -61,6 +65,8 @@ import { renderReplyLetter } from './queries/render-reply-letter';
 import { getDashboard } from './queries/get-dashboard';
 import { findHandBackRequests } from './queries/find-hand-back-disputes';
 import { findMotions } from './queries/find-motions';
+import { findExtensionApplications } from './queries/find-extension-applications';
+import { getMotionRules } from './queries/get-motion-rules';
 import { findPublicReplies, getPublicReply } from './queries/find-public-replies';
 import { findLeaders } from './queries/find-leaders';
 import { getFollowUpReport } from './queries/get-follow-up-report';
@@ -313,7 +319,9 @@ export async function suggestionRoutes(app: FastifyInstance) {
   step('assign', assignSuggestionSchema, (ctx, id, b) => assignSuggestion(ctx, id, b));
   step('hand-back', handBackRequestSchema, (ctx, id, b) => requestHandBack(ctx, id, b.reason));
   step('hand-back/decision', decideHandBackSchema, (ctx, id, b) => decideHandBack(ctx, id, b));
-  step('extension', extendSuggestionSchema, (ctx, id, b) => extendSuggestion(ctx, id, b.reason));
+  step('extension', applyExtensionSchema, (ctx, id, b) => applyExtension(ctx, id, b.reason));
+  step('extension/decision', decideExtensionSchema, (ctx, id, b) => decideExtension(ctx, id, b));
+  step('rehandling-review', reviewRehandlingSchema, (ctx, id, b) => reviewRehandling(ctx, id, b));
   step('contacts', logContactSchema, (ctx, id, b) => logContact(ctx, id, b));
   step('unit-opinions', addOpinionSchema, (ctx, id, b) => addUnitOpinion(ctx, id, b.content));
   step('reply', replySuggestionSchema, (ctx, id, b) => replySuggestion(ctx, id, b));
@@ -346,6 +354,12 @@ export async function suggestionRoutes(app: FastifyInstance) {
       },
     },
     async (req) => findHandBackRequests(ctxOf(req), req.query.status),
+  );
+
+  r.get(
+    '/suggestion-extensions',
+    { schema: { tags, summary: 'Extension applications awaiting a decision (上海规定 Art. 19)' } },
+    async (req) => findExtensionApplications(ctxOf(req)),
   );
 
   r.get(
@@ -461,6 +475,18 @@ export async function suggestionRoutes(app: FastifyInstance) {
     '/motions',
     { schema: { operationId: 'findMotions', summary: 'Motions, newest first', tags } },
     async (req) => findMotions(ctxOf(req)),
+  );
+  r.get(
+    '/motion-rules',
+    {
+      schema: {
+        operationId: 'getMotionRules',
+        tags,
+        summary:
+          "What a motion needs now: co-signers by the congress's level, bodies, deciding body (地方组织法 Art. 22, 52)",
+      },
+    },
+    async (req) => getMotionRules(ctxOf(req)),
   );
   r.post(
     '/motions/:id/decision',

@@ -10,7 +10,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { SuggestionStatus, MotionStatus } from '@minyi/domain/suggestions';
+import type { MotionSource, MotionStatus, SuggestionStatus } from '@minyi/domain/suggestions';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
@@ -50,6 +50,8 @@ export const suggestions = pgTable('suggestions', {
   handlingCaseId: uuid('handling_case_id'),
   leadUnitId: uuid('lead_unit_id'),
   assignedAt: ts('assigned_at'),
+  /** The first assignment (交办); a re-assignment after a hand-back moves assignedAt, never this. */
+  firstAssignedAt: ts('first_assigned_at'),
   deadline: ts('deadline'),
   handBackDueAt: ts('hand_back_due_at'),
   extended: boolean('extended').notNull().default(false),
@@ -139,6 +141,36 @@ export const suggestionHandBacks = pgTable('suggestion_hand_backs', {
   decidedAt: ts('decided_at'),
 });
 
+export const suggestionExtensions = pgTable('suggestion_extensions', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  suggestionId: uuid('suggestion_id').notNull(),
+  unitId: uuid('unit_id').notNull(),
+  reason: text('reason').notNull(),
+  requestedBy: uuid('requested_by'),
+  requestedAt: ts('requested_at').notNull().defaultNow(),
+  deadlineBefore: ts('deadline_before'),
+  status: text('status')
+    .$type<'pending' | 'approved' | 'refused' | 'superseded'>()
+    .notNull()
+    .default('pending'),
+  decisionComment: text('decision_comment').notNull().default(''),
+  decidedBy: uuid('decided_by'),
+  decidedAt: ts('decided_at'),
+  deadlineAfter: ts('deadline_after'),
+});
+
+export const suggestionRehandlingReviews = pgTable('suggestion_rehandling_reviews', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  suggestionId: uuid('suggestion_id').notNull(),
+  round: integer('round').notNull(),
+  decision: text('decision').$type<'rehandle' | 'decline'>().notNull(),
+  comment: text('comment').notNull().default(''),
+  decidedBy: uuid('decided_by'),
+  decidedAt: ts('decided_at').notNull().defaultNow(),
+});
+
 export const suggestionContacts = pgTable('suggestion_contacts', {
   id: uuid('id').primaryKey(),
   congressId: uuid('congress_id').notNull(),
@@ -214,7 +246,11 @@ export const motions = pgTable('motions', {
   termId: uuid('term_id'),
   sittingId: uuid('sitting_id'),
   number: text('number'),
-  proposerDeputyId: uuid('proposer_deputy_id').notNull(),
+  /** Null for a body's motion (presidium, standing committee, …). */
+  proposerDeputyId: uuid('proposer_deputy_id'),
+  source: text('source').$type<MotionSource>().notNull().default('deputies'),
+  /** The staff account that entered a body's motion. */
+  enteredBy: uuid('entered_by'),
   title: text('title').notNull(),
   content: text('content').notNull(),
   category: text('category').notNull(),

@@ -277,7 +277,12 @@ describe('the full lifecycle', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('already_rated');
     const r2 = await c.co.post(`/api/v1/suggestions/${id}/rating`, { rating: 'satisfied', comment: '' });
-    expect(r2.json().status).toBe('rehandling');
+    // 上海规定 Art. 21: the 代表工委 studies the reasons before it goes back to the unit.
+    expect(r2.json().status).toBe('rehandlingReview');
+    expect(
+      (await c.staff.post(`/api/v1/suggestions/${id}/rehandling-review`, { decision: 'rehandle' })).json()
+        .status,
+    ).toBe('rehandling');
     const reh = (await c.unitA.get(`/api/v1/suggestions/${id}`)).json();
     expect(reh.rehandlingRound).toBe(1);
     const days = (new Date(reh.deadline).getTime() - Date.now()) / 86_400_000;
@@ -347,6 +352,7 @@ describe('the full lifecycle', () => {
       'suggestion.rate',
       'suggestion.rate',
       'suggestion.completeRatings',
+      'suggestion.referRehandling',
       'suggestion.rehandle',
       'suggestion.logContact',
       'suggestion.reply',
@@ -454,7 +460,7 @@ describe('refusals change nothing', () => {
       step: 'extension',
       state: 'assigned',
       body: () => ({ reason: 'x' }),
-      refuse: ['p', 'unitA', 'leader', 'citizen'],
+      refuse: ['p', 'staff', 'unitB', 'unitC', 'leader', 'citizen'],
     },
     {
       step: 'rating',
@@ -528,11 +534,18 @@ describe('refusals change nothing', () => {
       current: 'assigned',
     },
     {
-      step: 'extension',
-      state: 'accepted',
+      step: 'extension/decision',
+      state: 'assigned',
       who: 'staff',
-      body: () => ({ reason: 'x' }),
-      current: 'accepted',
+      body: () => ({ decision: 'approve' }),
+      current: 'assigned',
+    },
+    {
+      step: 'rehandling-review',
+      state: 'replied',
+      who: 'staff',
+      body: () => ({ decision: 'rehandle' }),
+      current: 'replied',
     },
     { step: 'solved', state: 'assigned', who: 'unitA', body: () => ({ note: 'x' }), current: 'assigned' },
   ];
@@ -644,18 +657,22 @@ describe('hand-back, extension, key suggestions, merging', () => {
     expect(res.json().code).toBe('hand_back_window_closed');
   });
 
-  it('approves an extension to 6 months once', async () => {
+  it("extends to 6 months once, on the unit's application approved by staff", async () => {
     const id = await make('assigned');
     const before = (await c.staff.get(`/api/v1/suggestions/${id}`)).json();
     expect(
-      (await c.staff.post(`/api/v1/suggestions/${id}/extension`, { reason: '涉及面广' })).statusCode,
+      (await c.unitA.post(`/api/v1/suggestions/${id}/extension`, { reason: '涉及面广' })).statusCode,
+    ).toBe(200);
+    expect(
+      (await c.staff.post(`/api/v1/suggestions/${id}/extension/decision`, { decision: 'approve' }))
+        .statusCode,
     ).toBe(200);
     const after = (await c.staff.get(`/api/v1/suggestions/${id}`)).json();
     expect(after.extended).toBe(true);
     const gain = (new Date(after.deadline).getTime() - new Date(before.deadline).getTime()) / 86_400_000;
     expect(gain).toBeGreaterThan(85);
     expect(gain).toBeLessThan(95);
-    expect((await c.staff.post(`/api/v1/suggestions/${id}/extension`, { reason: 'again' })).json().code).toBe(
+    expect((await c.unitA.post(`/api/v1/suggestions/${id}/extension`, { reason: 'again' })).json().code).toBe(
       'already_extended',
     );
   });
@@ -956,6 +973,9 @@ describe('settings', () => {
     for (const [body, field] of [
       [{ replyMonths: 4 }, 'replyMonths'], // Art. 51: at most 3 months
       [{ extendedReplyMonths: 7 }, 'extendedReplyMonths'], // Art. 51: at most 6 months
+      [{ extendedReplyMonths: 2 }, 'extendedReplyMonths'], // shorter than the normal 3 months
+      [{ rehandlingReview: 'sometimes' }, 'rehandlingReview'],
+      [{ reassignmentClock: 'never' }, 'reassignmentClock'],
       [{ handBackWithinWorkingDays: 9 }, 'handBackWithinWorkingDays'], // 3–7 working days
       [{ assignWithinWorkingDays: 'five' }, 'assignWithinWorkingDays'],
       [{ replyCategories: [] }, 'replyCategories'],

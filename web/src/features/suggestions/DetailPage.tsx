@@ -1,6 +1,7 @@
 // One suggestion: its text and progress, and the actions the current user may take now (from `abilities`):
-// review, assign, extension, hand-back (staff); contacts, reply, assisting opinion, hand-back request (units);
-// co-signing, withdrawal, rating (deputies); supervision (the leading leader).
+// review, assign, extension decision, hand-back, re-handling review (staff); contacts, reply, assisting opinion,
+// hand-back request, extension application (units); co-signing, withdrawal, rating (deputies); supervision (the
+// leading leader).
 import { useState, type ReactNode } from 'react';
 import {
   Alert,
@@ -110,6 +111,8 @@ export default function DetailPage() {
 
   const lead = s.assignments.find((a) => a.role === 'lead' && !a.endedAt);
   const assisting = s.assignments.filter((a) => a.role === 'assisting' && !a.endedAt);
+  const pendingExtension = s.extensions.find((e) => e.status === 'pending');
+  const reassigned = !!s.firstAssignedAt && !!s.assignedAt && s.firstAssignedAt !== s.assignedAt;
   return (
     <div style={{ maxWidth: 1100, margin: '0 auto' }}>
       <PageHeader
@@ -129,6 +132,24 @@ export default function DetailPage() {
       <ErrorAlert error={error} onRetry={reload} />
       {s.status === 'rehandling' && (
         <Alert type="warning" showIcon title={t('detail.rehandlingDue')} style={{ marginBottom: 12 }} />
+      )}
+      {s.status === 'rehandlingReview' && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('detail.rehandlingAwaiting')}
+          style={{ marginBottom: 12 }}
+          data-testid="rehandling-awaiting"
+        />
+      )}
+      {pendingExtension && (
+        <Alert
+          type="info"
+          showIcon
+          title={`${t('detail.extensionPending')}：${pendingExtension.reason}`}
+          style={{ marginBottom: 12 }}
+          data-testid="extension-pending"
+        />
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
@@ -167,6 +188,14 @@ export default function DetailPage() {
               <Descriptions.Item label={t('fields.assistingUnits')}>
                 {assisting.map((a) => a.unit.name).join('、') || '—'}
               </Descriptions.Item>
+              {s.firstAssignedAt && (
+                <Descriptions.Item label={t('fields.firstAssignedAt')}>
+                  <span data-testid="first-assigned">{fmtDate(s.firstAssignedAt)}</span>
+                </Descriptions.Item>
+              )}
+              {reassigned && (
+                <Descriptions.Item label={t('fields.assignedAt')}>{fmtDate(s.assignedAt)}</Descriptions.Item>
+              )}
               <Descriptions.Item label={t('fields.deadline')}>
                 <span data-testid="deadline">{fmtDate(s.deadline)}</span>
                 {s.extended && <Tag style={{ marginLeft: 4 }}>{t('detail.extended')}</Tag>}
@@ -247,6 +276,16 @@ export default function DetailPage() {
                   key: h.id,
                   color: 'orange',
                   children: `${fmtDate(h.requestedAt)} ${h.unit.name} ${t('detail.handBack')}：${h.reason}（${h.status}）`,
+                })),
+                ...s.extensions.map((e) => ({
+                  key: e.id,
+                  color: e.status === 'approved' ? 'green' : e.status === 'refused' ? 'red' : 'gray',
+                  children: `${fmtDate(e.requestedAt)} ${e.unit.name} ${t('detail.extensionEvent')}：${e.reason}（${t(`detail.extensionStatus.${e.status}`)}${e.decisionComment ? `：${e.decisionComment}` : ''}）`,
+                })),
+                ...s.rehandlingReviews.map((r) => ({
+                  key: r.id,
+                  color: r.decision === 'rehandle' ? 'red' : 'blue',
+                  children: `${fmtDate(r.decidedAt)} ${t('detail.reviewed')}：${t(r.decision === 'rehandle' ? 'detail.rehandle' : 'detail.declineRehandling')}${r.comment ? `（${r.comment}）` : ''}`,
                 })),
                 ...s.supervisions.map((v) => ({
                   key: v.id,
@@ -400,15 +439,61 @@ export default function DetailPage() {
               </Form.Item>
             </Action>
           )}
-          {can.extend && !s.extended && (
+          {can.decideExtension && pendingExtension && (
             <Action
-              title={t('detail.extension')}
-              testId="extension"
-              submitLabel={t('detail.extension')}
-              onSubmit={(v) => post('extension')(v)}
+              title={t('detail.extensionDecide')}
+              testId="extension-decide"
+              submitLabel={t('detail.decision')}
+              onSubmit={(v) => post('extension/decision')({ decision: v.decision, comment: v.comment ?? '' })}
             >
-              <Form.Item name="reason" label={t('fields.reason')} rules={[{ required: true }]}>
-                <Input />
+              <Typography.Paragraph style={{ marginBottom: 8 }}>
+                {pendingExtension.unit.name}：{pendingExtension.reason}
+              </Typography.Paragraph>
+              <Form.Item name="decision" initialValue="approve">
+                <Radio.Group
+                  options={['approve', 'refuse'].map((d) => ({ value: d, label: t(`detail.${d}`) }))}
+                  data-testid="extension-decision"
+                />
+              </Form.Item>
+              <Form.Item
+                name="comment"
+                label={t('fields.reason')}
+                dependencies={['decision']}
+                rules={[
+                  ({ getFieldValue }) => ({
+                    required: getFieldValue('decision') === 'refuse',
+                  }),
+                ]}
+              >
+                <Input data-testid="extension-comment" />
+              </Form.Item>
+            </Action>
+          )}
+          {can.reviewRehandling && (
+            <Action
+              title={t('detail.rehandlingReview')}
+              testId="rehandling-review"
+              submitLabel={t('detail.decision')}
+              onSubmit={(v) => post('rehandling-review')({ decision: v.decision, comment: v.comment ?? '' })}
+            >
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+                {t('detail.rehandlingReviewHint')}
+              </Typography.Paragraph>
+              <Form.Item name="decision" initialValue="rehandle">
+                <Radio.Group data-testid="rehandling-decision">
+                  <Space orientation="vertical">
+                    <Radio value="rehandle">{t('detail.rehandle')}</Radio>
+                    <Radio value="decline">{t('detail.declineRehandling')}</Radio>
+                  </Space>
+                </Radio.Group>
+              </Form.Item>
+              <Form.Item
+                name="comment"
+                label={t('fields.comment')}
+                dependencies={['decision']}
+                rules={[({ getFieldValue }) => ({ required: getFieldValue('decision') === 'decline' })]}
+              >
+                <Input.TextArea rows={2} data-testid="rehandling-comment" />
               </Form.Item>
             </Action>
           )}
@@ -478,6 +563,21 @@ export default function DetailPage() {
               </Form.Item>
             </Action>
           )}
+          {can.applyExtension && (
+            <Action
+              title={t('detail.extension')}
+              testId="extension"
+              submitLabel={t('detail.extension')}
+              onSubmit={(v) => post('extension')(v)}
+            >
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+                {t('detail.extensionHint')}
+              </Typography.Paragraph>
+              <Form.Item name="reason" label={t('fields.reason')} rules={[{ required: true }]}>
+                <Input.TextArea rows={2} data-testid="extension-reason" />
+              </Form.Item>
+            </Action>
+          )}
           {can.requestHandBack && s.status === 'assigned' && (
             <Action
               title={t('detail.handBack')}
@@ -519,7 +619,18 @@ export default function DetailPage() {
                   ))}
                 </Radio.Group>
               </Form.Item>
-              <Form.Item name="comment" label={t('fields.comment')}>
+              <Form.Item
+                name="comment"
+                label={t('fields.comment')}
+                dependencies={['rating']}
+                rules={[
+                  ({ getFieldValue }) => ({
+                    required: getFieldValue('rating') === 'dissatisfied',
+                    whitespace: true,
+                    message: t('detail.dissatisfiedReason'),
+                  }),
+                ]}
+              >
                 <Input.TextArea rows={2} data-testid="rating-comment" />
               </Form.Item>
             </Action>

@@ -1,6 +1,6 @@
 // The suggestion lists: a deputy's own (phone-friendly), a unit's work, and staff's with filters (unit, status, overdue).
 import { useState } from 'react';
-import { Button, Card, Checkbox, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth';
@@ -29,6 +29,16 @@ export default function ListPage({ mine = false }: { mine?: boolean }) {
   const units = useResource<{ items: { id: string; name: string }[] }>(
     staff && !mine ? '/handling-units?limit=200' : null,
   );
+  // Staff's waiting decisions: extension applications (上海规定 Art. 19).
+  const extensions = useResource<{
+    items: {
+      id: string;
+      suggestionId: string;
+      number: string | null;
+      title: string;
+      unitName: string | null;
+    }[];
+  }>(hasRole('congressStaff') && !mine ? '/suggestion-extensions' : null);
   const statusTag = (s: string) => <Tag color={STATUS_COLORS[s]}>{t(`status.${s}`)}</Tag>;
 
   return (
@@ -71,6 +81,24 @@ export default function ListPage({ mine = false }: { mine?: boolean }) {
           </Checkbox>
           <Input.Search allowClear placeholder={t('list.search')} onSearch={setQ} style={{ width: 200 }} />
         </Space>
+      )}
+      {(extensions.data?.items.length ?? 0) > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="pending-extensions"
+          title={t('list.pendingExtensions', { count: extensions.data!.items.length })}
+          description={
+            <Space orientation="vertical" size={2}>
+              {extensions.data!.items.slice(0, 5).map((e) => (
+                <Link key={e.id} to={`/suggestions/${e.suggestionId}`}>
+                  {e.number} {e.title}（{e.unitName}）
+                </Link>
+              ))}
+            </Space>
+          }
+        />
       )}
       <ErrorAlert error={list.error} onRetry={list.reload} />
       {mobile ? (

@@ -1,6 +1,8 @@
-// Motions (议案): deputies file them with enough signers; staff record the presidium's or chairpersons' meeting's decision.
+// Motions (议案): deputies file them with as many co-signers as the congress's level needs (地方组织法 Art. 22, 52);
+// staff enter a body's motion (presidium, standing committee, special committee, government) and record the decision
+// of the presidium (a motion made at a sitting) or the chairpersons' meeting (between sittings).
 import { useState } from 'react';
-import { Button, Card, Form, Input, Modal, Select, Space, Table, Tag, message } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, message } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth';
@@ -16,6 +18,16 @@ interface Motion {
   signers: number;
   suggestionId: string | null;
   decisionBody: string | null;
+  source: string;
+  atSitting: boolean;
+}
+
+interface MotionRules {
+  level: string;
+  inSitting: boolean;
+  threshold: { min: number; who: 'deputies' | 'standingCommitteeMembers' } | null;
+  bodySources: string[];
+  decisionBody: 'presidium' | 'chairpersonsMeeting';
 }
 
 export default function MotionsPage() {
@@ -23,12 +35,14 @@ export default function MotionsPage() {
   const { hasRole } = useAuth();
   const { data, error, reload } = useResource<{ items: Motion[] }>('/motions');
   const cats = useResource<{ items: { code: string; zh: string }[] }>('/suggestion-categories');
+  const rules = useResource<MotionRules>('/motion-rules');
+  const staff = hasRole('congressStaff');
   const [open, setOpen] = useState(false);
   const [deputies, setDeputies] = useState<{ value: string; label: string }[]>([]);
   const [form] = Form.useForm();
   const decide = (m: Motion, decision: 'agenda' | 'asSuggestion') =>
     api
-      .post(`/motions/${m.id}/decision`, { decision, body: 'presidium' })
+      .post(`/motions/${m.id}/decision`, { decision })
       .then(() => {
         message.success(t('done'));
         reload();
@@ -39,8 +53,8 @@ export default function MotionsPage() {
       <PageHeader
         title={t('motions.title')}
         extra={
-          hasRole('deputy') && (
-            <Button type="primary" onClick={() => setOpen(true)}>
+          (hasRole('deputy') || (staff && (rules.data?.bodySources.length ?? 0) > 0)) && (
+            <Button type="primary" onClick={() => setOpen(true)} data-testid="new-motion">
               {t('motions.new')}
             </Button>
           )
@@ -59,17 +73,29 @@ export default function MotionsPage() {
             {
               title: t('fields.title'),
               dataIndex: 'title',
+              width: 280,
               render: (v, m) => (m.suggestionId ? <Link to={`/suggestions/${m.suggestionId}`}>{v}</Link> : v),
             },
-            { title: t('fields.proposer'), dataIndex: 'proposerName', width: 90 },
+            {
+              title: t('motions.source'),
+              dataIndex: 'source',
+              width: 120,
+              render: (v: string, m) => (v === 'deputies' ? m.proposerName : t(`motions.sources.${v}`)),
+            },
             { title: t('motions.signers'), dataIndex: 'signers', width: 80 },
+            {
+              title: t('motions.decidedBy'),
+              key: 'body',
+              width: 110,
+              render: (_: unknown, m) => t(`motions.${m.atSitting ? 'presidium' : 'chairpersonsMeeting'}`),
+            },
             {
               title: t('fields.status'),
               dataIndex: 'status',
               width: 140,
               render: (v) => <Tag>{t(`motions.status.${v}`)}</Tag>,
             },
-            ...(hasRole('congressStaff')
+            ...(staff
               ? [
                   {
                     title: t('motions.decide'),
@@ -104,7 +130,12 @@ export default function MotionsPage() {
           layout="vertical"
           onFinish={async (v) => {
             try {
-              await api.post('/motions', { ...v, signerIds: v.signerIds ?? [] });
+              const source = (v.source as string | undefined) ?? 'deputies';
+              await api.post('/motions', {
+                ...v,
+                source,
+                signerIds: source === 'deputies' ? (v.signerIds ?? []) : [],
+              });
               setOpen(false);
               reload();
             } catch (err) {
@@ -112,6 +143,44 @@ export default function MotionsPage() {
             }
           }}
         >
+          {staff ? (
+            <>
+              <Form.Item
+                name="source"
+                label={t('motions.source')}
+                rules={[{ required: true }]}
+                initialValue={rules.data?.bodySources[0]}
+              >
+                <Select
+                  data-testid="motion-source"
+                  options={(rules.data?.bodySources ?? []).map((x) => ({
+                    value: x,
+                    label: t(`motions.sources.${x}`),
+                  }))}
+                />
+              </Form.Item>
+              <Alert type="info" showIcon title={t('motions.bodyHint')} style={{ marginBottom: 12 }} />
+            </>
+          ) : (
+            rules.data && (
+              <Alert
+                type={rules.data.threshold ? 'info' : 'warning'}
+                showIcon
+                style={{ marginBottom: 12 }}
+                data-testid="motion-threshold"
+                title={
+                  rules.data.threshold
+                    ? t(
+                        rules.data.threshold.who === 'deputies'
+                          ? 'motions.thresholdDeputies'
+                          : 'motions.thresholdMembers',
+                        { min: rules.data.threshold.min },
+                      )
+                    : t('motions.noMotions')
+                }
+              />
+            )
+          )}
           <Form.Item name="title" label={t('fields.title')} rules={[{ required: true }]}>
             <Input />
           </Form.Item>
@@ -121,7 +190,7 @@ export default function MotionsPage() {
           <Form.Item name="content" label={t('fields.content')} rules={[{ required: true }]}>
             <Input.TextArea rows={5} />
           </Form.Item>
-          <Form.Item name="signerIds" label={t('motions.signers')}>
+          <Form.Item name="signerIds" label={t('motions.signers')} hidden={staff}>
             <Select
               mode="multiple"
               showSearch

@@ -34,7 +34,27 @@ export interface SuggestionDetail {
   submittedAt: string | null;
   deadline: string | null;
   overdue: boolean;
+  /** The first assignment (交办); assignedAt moves with a re-assignment after a hand-back. */
+  firstAssignedAt: string | null;
+  assignedAt: string | null;
   extended: boolean;
+  extensions: {
+    id: string;
+    unit: Unit;
+    reason: string;
+    status: 'pending' | 'approved' | 'refused' | 'superseded';
+    requestedAt: string;
+    decisionComment: string;
+    decidedAt: string | null;
+    deadlineAfter: string | null;
+  }[];
+  rehandlingReviews: {
+    id: string;
+    round: number;
+    decision: 'rehandle' | 'decline';
+    comment: string;
+    decidedAt: string;
+  }[];
   rehandlingRound: number;
   review: { comment: string; checks: Record<string, boolean> | null; reviewedAt: string | null };
   referralReason: string;
@@ -83,6 +103,7 @@ export const STATUS_COLORS: Record<string, string> = {
   handBackRequested: 'orange',
   replied: 'purple',
   rated: 'purple',
+  rehandlingReview: 'magenta',
   rehandling: 'red',
   followUp: 'geekblue',
   closed: 'green',

@@ -1,14 +1,18 @@
 // 交办: a lead unit and assisting units; the reply clock (3 months, Art. 51 ¶2) starts now. Members of the same handling case go with it.
 import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
-import { shanghaiDate } from '@minyi/domain/calendar';
-import { endOfShanghaiDay } from '@minyi/domain/calendar';
+import { endOfShanghaiDay, shanghaiDate } from '@minyi/domain/calendar';
 import { handBackDueDate, replyDueDate } from '@minyi/domain/suggestions';
 import type { Ctx, Work } from '../../../platform/context';
 import { invalidField } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import { handlingUnits } from '../../registry/registry.table';
 import { accountIdsForUnits, readSuggestionSettings } from '../suggestions.repository';
-import { suggestionAssignments, suggestions, type SuggestionRow } from '../suggestions.table';
+import {
+  suggestionAssignments,
+  suggestionExtensions,
+  suggestions,
+  type SuggestionRow,
+} from '../suggestions.table';
 import { chainEvent, runStep } from '../workflow-step';
 
 export async function checkUnits(
@@ -42,13 +46,19 @@ export async function checkUnits(
   return assisting;
 }
 
-/** Writes the assignment rows and the deadline; used by assign and by a re-assignment after a hand-back. */
+/**
+ * Writes the assignment rows and the deadline; used by assign and by a re-assignment after a hand-back. A
+ * re-assignment starts a normal period (never an extended one) from itself, and a pending extension of the old
+ * unit lapses; with the setting `reassignmentClock: fromFirstAssignment` the clock keeps running from the first
+ * assignment instead. The first assignment's date is kept either way.
+ */
 export async function writeAssignment(
   ctx: Ctx,
   w: Work,
   row: SuggestionRow,
   leadUnitId: string,
   assisting: string[],
+  mode: 'assign' | 'reassign' = 'assign',
 ) {
   const now = new Date();
   const settings = await readSuggestionSettings(w.db, row.congressId);
@@ -87,10 +97,22 @@ export async function writeAssignment(
       link: `/suggestions/${row.id}`,
     });
   }
+  const firstAssignedAt = row.firstAssignedAt ?? now;
+  const keepClock = mode === 'reassign' && settings.reassignmentClock === 'fromFirstAssignment';
+  // The old unit's open application ends with its assignment, whichever clock runs.
+  if (mode === 'reassign')
+    await w.db
+      .update(suggestionExtensions)
+      .set({ status: 'superseded', decidedAt: now })
+      .where(and(eq(suggestionExtensions.suggestionId, row.id), eq(suggestionExtensions.status, 'pending')));
+  const extended = keepClock ? row.extended : mode === 'assign' && row.extended;
+  const clockFrom = keepClock ? shanghaiDate(firstAssignedAt) : today;
   return {
     leadUnitId,
     assignedAt: now,
-    deadline: endOfShanghaiDay(replyDueDate(today, settings, row.extended)),
+    firstAssignedAt,
+    extended,
+    deadline: endOfShanghaiDay(replyDueDate(clockFrom, settings, extended, ex)),
     handBackDueAt: endOfShanghaiDay(handBackDueDate(today, settings, ex)),
   };
 }

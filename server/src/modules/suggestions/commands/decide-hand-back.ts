@@ -1,4 +1,5 @@
-// Staff decide a hand-back request: re-assign, keep the assignment, or list it for the chairpersons' meeting.
+// Staff decide a hand-back request (上海规定 Art. 14): re-assign (a normal period from the re-assignment, by
+// default), keep the assignment, or list it for the chairpersons' meeting.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context';
 import { invalidField } from '../../../platform/errors';
@@ -35,7 +36,7 @@ export async function decideHandBack(ctx: Ctx, id: string, input: DecideHandBack
       .where(open);
     if (input.decision !== 'reassign') return { audit: { decision: input.decision, comment: input.comment } };
     const assisting = await checkUnits(w, row.congressId, input.leadUnitId!, input.assistingUnitIds ?? []);
-    const set = await writeAssignment(ctx, w, row, input.leadUnitId!, assisting);
+    const set = await writeAssignment(ctx, w, row, input.leadUnitId!, assisting, 'reassign');
     return {
       set,
       audit: {
@@ -43,6 +44,8 @@ export async function decideHandBack(ctx: Ctx, id: string, input: DecideHandBack
         leadUnitId: input.leadUnitId,
         assistingUnitIds: assisting,
         comment: input.comment,
+        deadline: set.deadline,
+        firstAssignedAt: set.firstAssignedAt,
       },
     };
   });

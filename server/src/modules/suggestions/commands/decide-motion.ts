@@ -1,17 +1,18 @@
-// The presidium (at a sitting) or the chairpersons' meeting (between sittings) decides: on the agenda, or
-// handled as a suggestion, in which case the suggestion is created, linked, and follows the normal lifecycle.
+// The presidium decides a motion made at a sitting (地方组织法 Art. 22), the chairpersons' meeting one made between
+// sittings (Art. 52): on the agenda, or handled as a suggestion, in which case the suggestion is created, linked,
+// and follows the normal lifecycle (a deputies' motion only: a body's motion is no 代表建议).
 import { and, eq } from 'drizzle-orm';
-import { nextMotionStatus } from '@minyi/domain/suggestions';
+import { motionDecisionBody, nextMotionStatus, type MotionDecisionBody } from '@minyi/domain/suggestions';
 import { transact, type Ctx } from '../../../platform/context';
 import { requireRole } from '../../../platform/access';
-import { notFound, wrongState } from '../../../platform/errors';
+import { invalidField, notFound, wrongState } from '../../../platform/errors';
 import { motionSigners, motions } from '../suggestions.table';
 import { createSuggestion } from './create-suggestion';
 
 export async function decideMotion(
   ctx: Ctx,
   id: string,
-  input: { decision: 'agenda' | 'asSuggestion'; body: 'presidium' | 'chairpersonsMeeting'; note: string },
+  input: { decision: 'agenda' | 'asSuggestion'; body?: MotionDecisionBody; note: string },
 ) {
   const actor = requireRole(ctx.actor, ['congressStaff']);
   return transact(ctx, async (w) => {
@@ -26,8 +27,23 @@ export async function decideMotion(
       input.decision === 'agenda' ? 'putOnAgenda' : 'handleAsSuggestion',
     );
     if (!next) throw wrongState(m.status);
+    const body = motionDecisionBody(m.sittingId !== null);
+    if (input.body && input.body !== body)
+      throw invalidField(
+        'body',
+        body === 'presidium' ? '会议期间提出的议案由主席团决定' : '闭会期间提出的议案由主任会议决定',
+        body === 'presidium'
+          ? 'a motion made at a sitting is decided by the presidium'
+          : "a motion made between sittings is decided by the chairpersons' meeting",
+      );
+    if (next === 'handledAsSuggestion' && !m.proposerDeputyId)
+      throw invalidField(
+        'decision',
+        '机关提出的议案不能作为代表建议办理',
+        "a body's motion cannot be handled as a deputy's suggestion",
+      );
     let suggestionId: string | null = null;
-    if (next === 'handledAsSuggestion') {
+    if (next === 'handledAsSuggestion' && m.proposerDeputyId) {
       const signers = await w.db.select().from(motionSigners).where(eq(motionSigners.motionId, id));
       const s = await createSuggestion(ctx.app, w, {
         congressId: m.congressId,
@@ -45,7 +61,7 @@ export async function decideMotion(
       .update(motions)
       .set({
         status: next,
-        decisionBody: input.body,
+        decisionBody: body,
         decisionNote: input.note,
         decidedBy: actor.accountId,
         decidedAt: new Date(),
@@ -58,7 +74,7 @@ export async function decideMotion(
       entityType: 'motion',
       entityId: id,
       before: { status: m.status },
-      after: { status: next, body: input.body, suggestionId },
+      after: { status: next, body, suggestionId },
     });
     return after;
   });

@@ -1,14 +1,15 @@
-// The proposer and every co-signer rate the reply. When all have rated: a dissatisfied rating sends it to
-// re-handling (second reply within 1 month, §7), B and C stay in follow-up, the rest close.
+// The proposer and every co-signer rate the reply; a dissatisfied rating gives its reasons. When all have rated:
+// a dissatisfied item goes to the 代表工委's review (or, by setting, straight back to the unit for re-handling
+// within 1 month; 上海规定 Art. 21), B and C stay in follow-up, the rest close.
 import { desc, eq } from 'drizzle-orm';
-import { endOfShanghaiDay, shanghaiDate } from '@minyi/domain/calendar';
-import { rehandlingDueDate, type Rating } from '@minyi/domain/suggestions';
+import { DISSATISFIED_REASON_REQUIRED, type Rating } from '@minyi/domain/suggestions';
 import type { Ctx } from '../../../platform/context';
-import { conflict } from '../../../platform/errors';
+import { conflict, invalidField } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
-import { accountIdsForUnits, readSuggestionSettings } from '../suggestions.repository';
+import { readSuggestionSettings } from '../suggestions.repository';
 import { suggestionRatings, suggestionReplies } from '../suggestions.table';
 import { chainEvent, runStep } from '../workflow-step';
+import { sendBackToUnit } from './review-rehandling';
 
 const worst = (ratings: Rating[]): Rating =>
   ratings.includes('dissatisfied')
@@ -20,6 +21,9 @@ const worst = (ratings: Rating[]): Rating =>
 export async function rateSuggestion(ctx: Ctx, id: string, input: { rating: Rating; comment: string }) {
   const deputyId = ctx.actor?.deputyId ?? '';
   return runStep(ctx, id, { action: 'rate', event: 'rate' }, async ({ w, row, resource }) => {
+    // 上海规定 Art. 21: a dissatisfied rating states its specific reasons (checked once the rater may rate).
+    if (DISSATISFIED_REASON_REQUIRED && input.rating === 'dissatisfied' && !input.comment)
+      throw invalidField('comment', '不满意时须说明具体理由', 'a dissatisfied rating must give its reasons');
     const [reply] = await w.db
       .select()
       .from(suggestionReplies)
@@ -57,29 +61,9 @@ export async function rateSuggestion(ctx: Ctx, id: string, input: { rating: Rati
         if (!done) return current;
         const rated = await chainEvent(tw, current, 'completeRatings', { rating: worst(all) });
         if (all.includes('dissatisfied') && rated.rehandlingRound < settings.maxRehandlingRounds) {
-          const due = endOfShanghaiDay(rehandlingDueDate(shanghaiDate(new Date()), settings));
-          const unitAccounts = await accountIdsForUnits(
-            tw.db,
-            row.congressId,
-            resource.leadUnitId ? [resource.leadUnitId] : [],
-          );
-          if (unitAccounts.length) {
-            await ctx.app.notifier.notify(tw.db, {
-              congressId: row.congressId,
-              accountIds: unitAccounts,
-              kind: 'suggestion.rehandle',
-              title: { zh: '代表不满意，请重新办理', en: 'The deputy is dissatisfied: handle it again' },
-              body: {
-                zh: `${row.number ?? ''} ${row.title}：一个月内再次答复`,
-                en: `${row.number ?? ''} ${row.title}: reply again within one month`,
-              },
-              link: `/suggestions/${row.id}`,
-            });
-          }
-          return chainEvent(tw, rated, 'rehandle', {
-            rehandlingRound: rated.rehandlingRound + 1,
-            deadline: due,
-          });
+          // 上海规定 Art. 21: the 代表工委 studies the reasons first, unless the congress sends it back at once.
+          if (settings.rehandlingReview === 'staffReview') return chainEvent(tw, rated, 'referRehandling');
+          return chainEvent(tw, rated, 'rehandle', await sendBackToUnit(ctx, tw, rated, resource, settings));
         }
         if (settings.followUpCategories.includes(reply.category)) return chainEvent(tw, rated, 'followUp');
         return chainEvent(tw, rated, 'close', { closedAt: new Date() });

@@ -4,7 +4,7 @@ import type { Ctx } from '../../../platform/context';
 import { conflict, invalidField } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import { accountIdsForDeputies, readSuggestionSettings, resourceOf } from '../suggestions.repository';
-import { suggestionContacts, suggestionReplies } from '../suggestions.table';
+import { suggestionContacts, suggestionExtensions, suggestionReplies } from '../suggestions.table';
 import { runStep } from '../workflow-step';
 
 export async function replySuggestion(
@@ -49,6 +49,11 @@ export async function replySuggestion(
       plannedBy: input.plannedBy ?? null,
       accountId: ctx.actor!.accountId,
     });
+    // An extension application still open when the unit answers has nothing left to decide.
+    await w.db
+      .update(suggestionExtensions)
+      .set({ status: 'superseded', decidedAt: new Date() })
+      .where(and(eq(suggestionExtensions.suggestionId, row.id), eq(suggestionExtensions.status, 'pending')));
     const res = await resourceOf(w.db, row);
     const accountIds = await accountIdsForDeputies(w.db, row.congressId, res.raterDeputyIds);
     if (accountIds.length) {

@@ -12,8 +12,10 @@ import {
   suggestionAttachments,
   suggestionContacts,
   suggestionCosigners,
+  suggestionExtensions,
   suggestionHandBacks,
   suggestionRatings,
+  suggestionRehandlingReviews,
   suggestionReplies,
   suggestionSupervisions,
   suggestionUnitOpinions,
@@ -26,6 +28,7 @@ export function abilitiesOf(
   row: SuggestionRow,
   res: SuggestionResource,
   ratedDeputyIds: string[] = [],
+  extensionPending = false,
 ) {
   const byRole = suggestionPolicy.abilities(actor, res);
   const out: Record<string, boolean> = {};
@@ -38,6 +41,14 @@ export function abilitiesOf(
   out.rate = out.rate && !!actor?.deputyId && !ratedDeputyIds.includes(actor.deputyId);
   out.supervise = out.supervise && row.isKey;
   out.decideHandBack = !!byRole.decideHandBack && row.status === 'handBackRequested';
+  // Once, while the deadline runs, and not while an application awaits a decision (上海规定 Art. 19).
+  out.applyExtension =
+    out.applyExtension &&
+    !row.extended &&
+    !extensionPending &&
+    (!row.deadline || row.deadline.getTime() >= Date.now());
+  out.decideExtension = out.decideExtension && extensionPending;
+  out.reviewRehandling = !!byRole.reviewRehandling && row.status === 'rehandlingReview';
   return out;
 }
 
@@ -51,55 +62,76 @@ export async function getSuggestion(ctx: Ctx, id: string) {
   const res = await resourceOf(db, row);
   suggestionPolicy.authorize(ctx.actor, 'view', res);
 
-  const [cos, asg, handBacks, contacts, opinions, replies, ratings, supervisions, attachments] =
-    await Promise.all([
-      db.select().from(suggestionCosigners).where(eq(suggestionCosigners.suggestionId, id)),
-      db
-        .select()
-        .from(suggestionAssignments)
-        .where(eq(suggestionAssignments.suggestionId, id))
-        .orderBy(asc(suggestionAssignments.assignedAt)),
-      db
-        .select()
-        .from(suggestionHandBacks)
-        .where(eq(suggestionHandBacks.suggestionId, id))
-        .orderBy(asc(suggestionHandBacks.requestedAt)),
-      db
-        .select()
-        .from(suggestionContacts)
-        .where(eq(suggestionContacts.suggestionId, id))
-        .orderBy(asc(suggestionContacts.createdAt)),
-      db
-        .select()
-        .from(suggestionUnitOpinions)
-        .where(eq(suggestionUnitOpinions.suggestionId, id))
-        .orderBy(asc(suggestionUnitOpinions.createdAt)),
-      db
-        .select()
-        .from(suggestionReplies)
-        .where(eq(suggestionReplies.suggestionId, id))
-        .orderBy(asc(suggestionReplies.round)),
-      db
-        .select()
-        .from(suggestionRatings)
-        .where(eq(suggestionRatings.suggestionId, id))
-        .orderBy(asc(suggestionRatings.createdAt)),
-      db
-        .select()
-        .from(suggestionSupervisions)
-        .where(eq(suggestionSupervisions.suggestionId, id))
-        .orderBy(asc(suggestionSupervisions.createdAt)),
-      db
-        .select({
-          id: files.id,
-          originalName: files.originalName,
-          mimeType: files.mimeType,
-          sizeBytes: files.sizeBytes,
-        })
-        .from(suggestionAttachments)
-        .innerJoin(files, eq(files.id, suggestionAttachments.fileId))
-        .where(eq(suggestionAttachments.suggestionId, id)),
-    ]);
+  const [
+    cos,
+    asg,
+    handBacks,
+    contacts,
+    opinions,
+    replies,
+    ratings,
+    supervisions,
+    attachments,
+    extensions,
+    rehandlingReviews,
+  ] = await Promise.all([
+    db.select().from(suggestionCosigners).where(eq(suggestionCosigners.suggestionId, id)),
+    db
+      .select()
+      .from(suggestionAssignments)
+      .where(eq(suggestionAssignments.suggestionId, id))
+      .orderBy(asc(suggestionAssignments.assignedAt)),
+    db
+      .select()
+      .from(suggestionHandBacks)
+      .where(eq(suggestionHandBacks.suggestionId, id))
+      .orderBy(asc(suggestionHandBacks.requestedAt)),
+    db
+      .select()
+      .from(suggestionContacts)
+      .where(eq(suggestionContacts.suggestionId, id))
+      .orderBy(asc(suggestionContacts.createdAt)),
+    db
+      .select()
+      .from(suggestionUnitOpinions)
+      .where(eq(suggestionUnitOpinions.suggestionId, id))
+      .orderBy(asc(suggestionUnitOpinions.createdAt)),
+    db
+      .select()
+      .from(suggestionReplies)
+      .where(eq(suggestionReplies.suggestionId, id))
+      .orderBy(asc(suggestionReplies.round)),
+    db
+      .select()
+      .from(suggestionRatings)
+      .where(eq(suggestionRatings.suggestionId, id))
+      .orderBy(asc(suggestionRatings.createdAt)),
+    db
+      .select()
+      .from(suggestionSupervisions)
+      .where(eq(suggestionSupervisions.suggestionId, id))
+      .orderBy(asc(suggestionSupervisions.createdAt)),
+    db
+      .select({
+        id: files.id,
+        originalName: files.originalName,
+        mimeType: files.mimeType,
+        sizeBytes: files.sizeBytes,
+      })
+      .from(suggestionAttachments)
+      .innerJoin(files, eq(files.id, suggestionAttachments.fileId))
+      .where(eq(suggestionAttachments.suggestionId, id)),
+    db
+      .select()
+      .from(suggestionExtensions)
+      .where(eq(suggestionExtensions.suggestionId, id))
+      .orderBy(asc(suggestionExtensions.requestedAt)),
+    db
+      .select()
+      .from(suggestionRehandlingReviews)
+      .where(eq(suggestionRehandlingReviews.suggestionId, id))
+      .orderBy(asc(suggestionRehandlingReviews.decidedAt)),
+  ]);
   const deputyIds = [
     ...new Set([row.proposerDeputyId, ...cos.map((c) => c.deputyId), ...ratings.map((r) => r.deputyId)]),
   ];
@@ -109,6 +141,7 @@ export async function getSuggestion(ctx: Ctx, id: string) {
       ...replies.map((r) => r.unitId),
       ...opinions.map((o) => o.unitId),
       ...handBacks.map((h) => h.unitId),
+      ...extensions.map((e) => e.unitId),
     ]),
   ];
   const [deputyNames, unitNames] = await Promise.all([
@@ -164,8 +197,29 @@ export async function getSuggestion(ctx: Ctx, id: string) {
     deadline: row.deadline,
     handBackDueAt: row.handBackDueAt,
     overdue,
+    /** The first assignment (交办); assignedAt is the current one, later after a re-assignment. */
+    firstAssignedAt: row.firstAssignedAt,
+    assignedAt: row.assignedAt,
     extended: row.extended,
     extensionReason: row.extensionReason,
+    extensions: extensions.map((e) => ({
+      id: e.id,
+      unit: unit(e.unitId),
+      reason: e.reason,
+      status: e.status,
+      requestedAt: e.requestedAt,
+      deadlineBefore: e.deadlineBefore,
+      decisionComment: e.decisionComment,
+      decidedAt: e.decidedAt,
+      deadlineAfter: e.deadlineAfter,
+    })),
+    rehandlingReviews: rehandlingReviews.map((r) => ({
+      id: r.id,
+      round: r.round,
+      decision: r.decision,
+      comment: r.comment,
+      decidedAt: r.decidedAt,
+    })),
     rehandlingRound: row.rehandlingRound,
     review: { comment: row.reviewComment, checks: row.reviewChecks, reviewedAt: row.reviewedAt },
     referralReason: row.referralReason,
@@ -235,6 +289,12 @@ export async function getSuggestion(ctx: Ctx, id: string) {
     published: row.published,
     opinionId: row.opinionId,
     motionId: row.motionId,
-    abilities: abilitiesOf(ctx.actor, row, res, ratedNow),
+    abilities: abilitiesOf(
+      ctx.actor,
+      row,
+      res,
+      ratedNow,
+      extensions.some((e) => e.status === 'pending'),
+    ),
   };
 }

@@ -1,0 +1,657 @@
+// Issue 16 §3 against a real database: extensions applied for and decided (上海规定 Art. 19), a re-assignment's
+// clock, the month deadline on a rest day (民法典 Art. 203 by analogy), the 代表工委's review of re-handling
+// (上海规定 Art. 21), and motions by the congress's level and source (地方组织法 Art. 22, 52).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness';
+import { signIn } from '../../../test/platform-fixtures';
+import { newId } from '../../platform/ids';
+import { auditEvents, congresses } from '../../platform/platform.table';
+import { committeeMembers, deputies, handlingUnits, sittings, terms } from '../registry/registry.table';
+import { suggestionExtensions, suggestions } from './suggestions.table';
+
+let t: TestEnv;
+let sittingId: string;
+const dep: Record<string, string> = {};
+const unit: Record<string, string> = {};
+const c: Record<string, TestClient> = {};
+const settingsUrl = '/api/v1/suggestion-settings';
+
+const base = {
+  title: '关于优化龙岗大道交通信号配时的建议',
+  content: '早晚高峰龙岗大道多个路口拥堵，建议优化信号配时。',
+  category: 'transport',
+};
+
+async function snapshot(id: string) {
+  const [row] = await t.services.db.select().from(suggestions).where(eq(suggestions.id, id));
+  const res = (await t.services.db.execute(
+    sql`SELECT count(*)::int AS n FROM audit_events WHERE entity_id = ${id}`,
+  )) as unknown as { rows: { n: number }[] };
+  const ext = await t.services.db
+    .select()
+    .from(suggestionExtensions)
+    .where(eq(suggestionExtensions.suggestionId, id));
+  return { row, audits: res.rows[0].n, ext };
+}
+const ok = (res: { statusCode: number; body: string }) => expect(res.statusCode, res.body).toBe(200);
+const detail = async (id: string, who = 'staff') => (await c[who].get(`/api/v1/suggestions/${id}`)).json();
+const notified = async (who: string, kind: string, id: string) =>
+  (await c[who].get('/api/v1/notifications'))
+    .json()
+    .items.some((n: { kind: string; link: string }) => n.kind === kind && n.link === `/suggestions/${id}`);
+const shanghaiDay = (iso: string) =>
+  new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** A suggestion by dep.p co-signed by dep.co, driven to the wanted state (lead unit a). */
+async function make(state: 'assigned' | 'replied') {
+  const res = await c.p.post('/api/v1/suggestions', { ...base, cosignerIds: [dep.co] });
+  expect(res.statusCode, res.body).toBe(201);
+  const id = res.json().id as string;
+  ok(await c.co.post(`/api/v1/suggestions/${id}/cosign`, { accept: true }));
+  ok(await c.staff.post(`/api/v1/suggestions/${id}/review`, { decision: 'accept', comment: '' }));
+  ok(await c.staff.post(`/api/v1/suggestions/${id}/assign`, { leadUnitId: unit.a, assistingUnitIds: [] }));
+  if (state === 'assigned') return id;
+  ok(await c.unitA.post(`/api/v1/suggestions/${id}/contacts`, { method: 'phone', summary: '电话沟通' }));
+  ok(await c.unitA.post(`/api/v1/suggestions/${id}/reply`, { category: 'B', content: '已列入计划' }));
+  return id;
+}
+
+/** Moves the current (and first) assignment of a suggestion to a given Shanghai date, 10:00. */
+async function assignedOn(id: string, day: string, first = day) {
+  await t.services.db
+    .update(suggestions)
+    .set({
+      assignedAt: new Date(`${day}T10:00:00+08:00`),
+      firstAssignedAt: new Date(`${first}T10:00:00+08:00`),
+    })
+    .where(eq(suggestions.id, id));
+}
+
+async function withSettings(patch: Record<string, unknown>, run: () => Promise<void>) {
+  const before = (await c.staff.get(settingsUrl)).json();
+  ok(await c.staff.put(settingsUrl, patch));
+  try {
+    await run();
+  } finally {
+    ok(await c.staff.put(settingsUrl, before));
+  }
+}
+
+beforeAll(async () => {
+  t = await createTestEnv();
+  const db = t.services.db;
+  const congressId = t.congressId;
+  const termId = newId();
+  sittingId = newId();
+  await db.insert(terms).values({
+    id: termId,
+    congressId,
+    number: 7,
+    startDate: '2021-10-01',
+    endDate: '2026-09-30',
+    isCurrent: true,
+  });
+  await db.insert(sittings).values({
+    id: sittingId,
+    congressId,
+    termId,
+    number: 2,
+    startDate: '2026-11-20',
+    endDate: '2026-12-31',
+    status: 'inSession',
+  });
+  const keys = ['p', 'co', ...Array.from({ length: 12 }, (_, i) => `m${i}`)];
+  for (const [i, k] of keys.entries()) {
+    dep[k] = newId();
+    await db.insert(deputies).values({ id: dep[k], congressId, name: `代表${i + 1}`, gender: 'female' });
+  }
+  for (const k of ['a', 'b']) {
+    unit[k] = newId();
+    await db
+      .insert(handlingUnits)
+      .values({ id: unit[k], congressId, name: `区${k.toUpperCase()}局`, kind: 'governmentDepartment' });
+  }
+  c.p = await t.as('dep_p', ['deputy'], { deputyId: dep.p });
+  c.co = await t.as('dep_co', ['deputy'], { deputyId: dep.co });
+  c.staff = await t.as('staff', ['congressStaff']);
+  c.unitA = await t.as('unit_a', ['handlingUnitStaff'], { handlingUnitId: unit.a });
+  c.unitB = await t.as('unit_b', ['handlingUnitStaff'], { handlingUnitId: unit.b });
+  c.leader = await t.as('leader1', ['leader']);
+  c.citizen = await t.as('citizen1', ['citizen']);
+  c.anon = t.anon;
+});
+afterAll(async () => t?.close());
+
+describe('extensions (上海规定 Art. 19)', () => {
+  it('lets the lead unit apply with its reason; staff approve; the deadline becomes 6 months and the deputies are told', async () => {
+    const id = await make('assigned');
+    const before = await detail(id);
+    expect((await detail(id, 'unitA')).abilities.applyExtension).toBe(true);
+    const applied = await c.unitA.post(`/api/v1/suggestions/${id}/extension`, { reason: '涉及多个部门协调' });
+    ok(applied);
+    expect(applied.json().status).toBe('assigned');
+    const pending = await detail(id);
+    expect(pending.extended).toBe(false);
+    expect(pending.deadline).toBe(before.deadline);
+    expect(pending.extensions).toMatchObject([
+      { reason: '涉及多个部门协调', status: 'pending', unit: { id: unit.a } },
+    ]);
+    expect(pending.abilities.decideExtension).toBe(true);
+    expect((await detail(id, 'unitA')).abilities.applyExtension).toBe(false);
+    expect(
+      (await c.staff.get('/api/v1/suggestion-extensions'))
+        .json()
+        .items.some((e: { suggestionId: string }) => e.suggestionId === id),
+    ).toBe(true);
+    // A second application while one is pending is refused.
+    const twice = await c.unitA.post(`/api/v1/suggestions/${id}/extension`, { reason: 'again' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().code).toBe('extension_pending');
+
+    ok(await c.staff.post(`/api/v1/suggestions/${id}/extension/decision`, { decision: 'approve' }));
+    const after = await detail(id);
+    expect(after.extended).toBe(true);
+    expect(after.extensionReason).toBe('涉及多个部门协调');
+    expect(after.extensions[0]).toMatchObject({ status: 'approved', deadlineAfter: after.deadline });
+    const gain = (new Date(after.deadline).getTime() - new Date(before.deadline).getTime()) / 86_400_000;
+    expect(gain).toBeGreaterThan(85);
+    expect(gain).toBeLessThan(95);
+    expect(await notified('p', 'suggestion.extensionApproved', id)).toBe(true);
+    expect(await notified('co', 'suggestion.extensionApproved', id)).toBe(true);
+    expect(await notified('unitA', 'suggestion.extensionApproved', id)).toBe(true);
+    const again = await c.unitA.post(`/api/v1/suggestions/${id}/extension`, { reason: 'again' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('already_extended');
+    const audits = await t.services.db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, id))
+      .orderBy(auditEvents.createdAt, auditEvents.id);
+    expect(audits.map((a) => a.action).slice(-2)).toEqual([
+      'suggestion.applyExtension',
+      'suggestion.approveExtension',
+    ]);
+  });
+
+  it('refuses with a reason: the deadline stays, the deputies and the unit are told', async () => {
+    const id = await make('assigned');
+    ok(await c.unitA.post(`/api/v1/suggestions/${id}/extension`, { reason: '需要更多时间' }));
+    const before = await snapshot(id);
+    const noReason = await c.staff.post(`/api/v1/suggestions/${id}/extension/decision`, {
+      decision: 'refuse',
+    });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.headers['content-type']).toContain('application/problem+json');
+    expect(noReason.json().errors[0]).toMatchObject({ field: 'comment' });
+    expect(await snapshot(id)).toEqual(before);
+    ok(
+      await c.staff.post(`/api/v1/suggestions/${id}/extension/decision`, {
+        decision: 'refuse',
+        comment: '事项不复杂，应按期答复',
+      }),
+    );
+    const after = await detail(id);
+    expect(after.extended).toBe(false);
+    expect(after.deadline).toBe(before.row.deadline!.toISOString());
+    expect(after.extensions[0]).toMatchObject({
+      status: 'refused',
+      decisionComment: '事项不复杂，应按期答复',
+    });
+    expect(await notified('p', 'suggestion.extensionRefused', id)).toBe(true);
+    expect(await notified('unitA', 'suggestion.extensionRefused', id)).toBe(true);
+    const none = await c.staff.post(`/api/v1/suggestions/${id}/extension/decision`, { decision: 'approve' });
+    expect(none.statusCode).toBe(409);
+    expect(none.json().code).toBe('no_extension_pending');
+  });
+
+  it('closes an application still open when the unit replies', async () => {
+    const id = await make('assigned');
+    ok(await c.unitA.post(`/api/v1/suggestions/${id}/extension`, { reason: '协调中' }));
+    ok(await c.unitA.post(`/api/v1/suggestions/${id}/contacts`, { method: 'phone', summary: '电话沟通' }));
+    ok(await c.unitA.post(`/api/v1/suggestions/${id}/reply`, { category: 'A', content: '已解决' }));
+    const d = await detail(id);
+    expect(d.extensions.map((e: { status: string }) => e.status)).toEqual(['superseded']);
+    expect(
+      (await c.staff.get('/api/v1/suggestion-extensions'))
+        .json()
+        .items.some((e: { suggestionId: string }) => e.suggestionId === id),
+    ).toBe(false);
+  });
+
+  it('refuses an application once the deadline has lapsed, with nothing changed', async () => {
+    const id = await make('assigned');
+    await t.services.db
+      .update(suggestions)
+      .set({ deadline: new Date(Date.now() - 60_000) })
+      .where(eq(suggestions.id, id));
+    expect((await detail(id, 'unitA')).abilities.applyExtension).toBe(false);
+    const before = await snapshot(id);
+    const res = await c.unitA.post(`/api/v1/suggestions/${id}/extension`, { reason: '来不及了' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('deadline_lapsed');
+    expect(res.json().messages).toEqual({
+      zh: '办理期限已过，不能再申请延期',
+      en: 'The deadline has lapsed: an extension can no longer be applied for',
+    });
+    expect(await snapshot(id)).toEqual(before);
+  });
+
+  it('refuses the application to all but the lead unit, and the decision to all but staff, changing nothing', async () => {
+    const id = await make('assigned');
+    let before = await snapshot(id);
+    for (const who of ['p', 'co', 'staff', 'unitB', 'leader', 'citizen'])
+      expect(
+        (await c[who].post(`/api/v1/suggestions/${id}/extension`, { reason: 'x' })).statusCode,
+        who,
+      ).toBe(403);
+    expect((await c.anon.post(`/api/v1/suggestions/${id}/extension`, { reason: 'x' })).statusCode).toBe(401);
+    expect(await snapshot(id)).toEqual(before);
+    ok(await c.unitA.post(`/api/v1/suggestions/${id}/extension`, { reason: '协调中' }));
+    before = await snapshot(id);
+    for (const who of ['p', 'co', 'unitA', 'unitB', 'leader', 'citizen'])
+      expect(
+        (await c[who].post(`/api/v1/suggestions/${id}/extension/decision`, { decision: 'approve' }))
+          .statusCode,
+        who,
+      ).toBe(403);
+    expect(
+      (await c.anon.post(`/api/v1/suggestions/${id}/extension/decision`, { decision: 'approve' })).statusCode,
+    ).toBe(401);
+    for (const who of ['p', 'unitA', 'citizen'])
+      expect((await c[who].get('/api/v1/suggestion-extensions')).statusCode, who).toBe(403);
+    expect(await snapshot(id)).toEqual(before);
+  });
+
+  it('answers a malformed application or decision with 400 naming the field, changing nothing', async () => {
+    const id = await make('assigned');
+    const before = await snapshot(id);
+    for (const [who, path, body, field] of [
+      ['unitA', 'extension', {}, 'reason'],
+      ['unitA', 'extension', { reason: '' }, 'reason'],
+      ['unitA', 'extension', { reason: 'x'.repeat(2001) }, 'reason'],
+      ['staff', 'extension/decision', { decision: 'maybe' }, 'decision'],
+    ] as const) {
+      const res = await c[who].post(`/api/v1/suggestions/${id}/${path}`, body);
+      expect(res.statusCode, `${path} ${field}`).toBe(400);
+      expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    expect(await snapshot(id)).toEqual(before);
+  });
+
+  it('moves an extended deadline that ends on Sunday 2027-03-07 to Monday 2027-03-08, unless the setting is off', async () => {
+    const id = await make('assigned');
+    await assignedOn(id, '2026-09-07');
+    ok(await c.unitA.post(`/api/v1/suggestions/${id}/extension`, { reason: '跨年度实施' }));
+    ok(await c.staff.post(`/api/v1/suggestions/${id}/extension/decision`, { decision: 'approve' }));
+    // 2026-09-07 + 6 months = Sunday 2027-03-07 → Monday 2027-03-08, end of day in Shanghai.
+    expect((await detail(id)).deadline).toBe('2027-03-08T15:59:59.999Z');
+
+    await withSettings({ monthDeadlineMovesToWorkingDay: false }, async () => {
+      const off = await make('assigned');
+      await assignedOn(off, '2026-09-07');
+      ok(await c.unitA.post(`/api/v1/suggestions/${off}/extension`, { reason: '跨年度实施' }));
+      ok(await c.staff.post(`/api/v1/suggestions/${off}/extension/decision`, { decision: 'approve' }));
+      expect(shanghaiDay((await detail(off)).deadline)).toBe('2027-03-07');
+    });
+  });
+});
+
+describe('settings of issue 16 §3', () => {
+  it('refuses an extended limit shorter than the normal one through either settings route, naming the field', async () => {
+    // An administrator signs in with a second factor.
+    c.sys = await signIn(t, 'sysadmin', ['systemAdmin']);
+    const before = (await c.staff.get(settingsUrl)).json();
+    const own = await c.staff.put(settingsUrl, { replyMonths: 3, extendedReplyMonths: 2 });
+    expect(own.statusCode).toBe(400);
+    expect(own.json().errors.map((e: { field: string }) => e.field)).toEqual(['extendedReplyMonths']);
+    const generic = await c.sys.put('/api/v1/settings/suggestions', { extendedReplyMonths: 1 });
+    expect(generic.statusCode).toBe(400);
+    expect(generic.json().errors[0].field).toBe('extendedReplyMonths');
+    expect((await c.staff.get(settingsUrl)).json()).toEqual(before);
+    expect((await c.staff.get('/api/v1/settings/suggestions')).json().defaults).toMatchObject({
+      monthDeadlineMovesToWorkingDay: true,
+      reassignmentClock: 'fromReassignment',
+      rehandlingReview: 'staffReview',
+    });
+  });
+});
+
+describe('re-assignment after a hand-back', () => {
+  async function handBackAndReassign(id: string) {
+    ok(await c.unitA.post(`/api/v1/suggestions/${id}/hand-back`, { reason: '不属于本单位职责' }));
+    const re = await c.staff.post(`/api/v1/suggestions/${id}/hand-back/decision`, {
+      decision: 'reassign',
+      leadUnitId: unit.b,
+      assistingUnitIds: [],
+    });
+    ok(re);
+    expect(re.json().status).toBe('assigned');
+  }
+
+  it('starts a normal period from the re-assignment, never an extended one, and keeps the first assignment date', async () => {
+    const id = await make('assigned');
+    ok(await c.unitA.post(`/api/v1/suggestions/${id}/extension`, { reason: '协调中' }));
+    ok(await c.staff.post(`/api/v1/suggestions/${id}/extension/decision`, { decision: 'approve' }));
+    await assignedOn(id, '2026-12-01');
+    expect((await detail(id)).extended).toBe(true);
+    await handBackAndReassign(id);
+    const d = await detail(id);
+    expect(d.extended).toBe(false);
+    expect(shanghaiDay(d.firstAssignedAt)).toBe('2026-12-01');
+    expect(d.assignedAt).not.toBe(d.firstAssignedAt);
+    // 3 months from today's re-assignment (rolled to a working day at most a few days on).
+    const days = (new Date(d.deadline).getTime() - new Date(d.assignedAt).getTime()) / 86_400_000;
+    expect(days).toBeGreaterThan(88);
+    expect(days).toBeLessThan(97);
+    // The new unit may apply for its own extension.
+    expect((await detail(id, 'unitB')).abilities.applyExtension).toBe(true);
+  });
+
+  it('lets a pending application of the old unit lapse with the re-assignment', async () => {
+    const id = await make('assigned');
+    ok(await c.unitA.post(`/api/v1/suggestions/${id}/extension`, { reason: '协调中' }));
+    await handBackAndReassign(id);
+    const d = await detail(id);
+    expect(d.extensions.map((e: { status: string }) => e.status)).toEqual(['superseded']);
+    expect(d.abilities.decideExtension).toBe(false);
+  });
+
+  it('keeps the clock running from the first assignment when the setting says so', async () => {
+    await withSettings({ reassignmentClock: 'fromFirstAssignment' }, async () => {
+      const id = await make('assigned');
+      await assignedOn(id, '2026-12-07');
+      await handBackAndReassign(id);
+      const d = await detail(id);
+      expect(shanghaiDay(d.firstAssignedAt)).toBe('2026-12-07');
+      // 2026-12-07 + 3 months = Sunday 2027-03-07 → Monday 2027-03-08.
+      expect(d.deadline).toBe('2027-03-08T15:59:59.999Z');
+    });
+  });
+
+  it('gives the first assignment date to the unit and the deputy too', async () => {
+    const id = await make('assigned');
+    for (const who of ['p', 'unitA'])
+      expect((await detail(id, who)).firstAssignedAt).toEqual(expect.any(String));
+  });
+});
+
+describe("re-handling after the 代表工委's review (上海规定 Art. 21, 浙江 Art. 24)", () => {
+  it('requires the reasons of a dissatisfied rating (400 naming comment), changing nothing', async () => {
+    const id = await make('replied');
+    const before = await snapshot(id);
+    const res = await c.p.post(`/api/v1/suggestions/${id}/rating`, { rating: 'dissatisfied', comment: '  ' });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().errors[0]).toMatchObject({ field: 'comment' });
+    expect(res.json().errors[0].message).toMatchObject({ zh: expect.any(String), en: expect.any(String) });
+    expect(await snapshot(id)).toEqual(before);
+  });
+
+  it('holds a dissatisfied item for staff review, then sends it back with a 1-month deadline', async () => {
+    const id = await make('replied');
+    ok(await c.p.post(`/api/v1/suggestions/${id}/rating`, { rating: 'dissatisfied', comment: '进度太慢' }));
+    const rated = await c.co.post(`/api/v1/suggestions/${id}/rating`, { rating: 'satisfied', comment: '' });
+    expect(rated.json().status).toBe('rehandlingReview');
+    // The unit cannot answer before the review, and the clock does not run against it.
+    const early = await c.unitA.post(`/api/v1/suggestions/${id}/contacts`, { method: 'phone', summary: 'x' });
+    expect(early.statusCode).toBe(409);
+    expect((await detail(id)).overdue).toBe(false);
+    expect((await detail(id)).abilities.reviewRehandling).toBe(true);
+    expect((await detail(id, 'unitA')).abilities.reviewRehandling).toBe(false);
+
+    const before = await snapshot(id);
+    for (const who of ['p', 'co', 'unitA', 'unitB', 'leader', 'citizen'])
+      expect(
+        (await c[who].post(`/api/v1/suggestions/${id}/rehandling-review`, { decision: 'rehandle' }))
+          .statusCode,
+        who,
+      ).toBe(403);
+    expect(
+      (await c.anon.post(`/api/v1/suggestions/${id}/rehandling-review`, { decision: 'rehandle' })).statusCode,
+    ).toBe(401);
+    const bad = await c.staff.post(`/api/v1/suggestions/${id}/rehandling-review`, { decision: 'later' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('decision');
+    expect(await snapshot(id)).toEqual(before);
+
+    const sent = await c.staff.post(`/api/v1/suggestions/${id}/rehandling-review`, {
+      decision: 'rehandle',
+      comment: '理由成立，请重新办理',
+    });
+    ok(sent);
+    expect(sent.json().status).toBe('rehandling');
+    const d = await detail(id);
+    expect(d.rehandlingRound).toBe(1);
+    expect(d.rehandlingReviews).toMatchObject([
+      { round: 1, decision: 'rehandle', comment: '理由成立，请重新办理' },
+    ]);
+    const days = (new Date(d.deadline).getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(26);
+    expect(days).toBeLessThan(36);
+    expect(await notified('unitA', 'suggestion.rehandle', id)).toBe(true);
+    const [audit] = await t.services.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'suggestion.rehandle')));
+    expect(audit.after).toMatchObject({ decision: 'rehandle', status: 'rehandling' });
+  });
+
+  it('declines with a reason: a B item goes to follow-up and the deputies are told', async () => {
+    const id = await make('replied');
+    ok(await c.p.post(`/api/v1/suggestions/${id}/rating`, { rating: 'dissatisfied', comment: '不同意' }));
+    ok(await c.co.post(`/api/v1/suggestions/${id}/rating`, { rating: 'dissatisfied', comment: '不同意' }));
+    const before = await snapshot(id);
+    const noReason = await c.staff.post(`/api/v1/suggestions/${id}/rehandling-review`, {
+      decision: 'decline',
+    });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().errors[0].field).toBe('comment');
+    expect(await snapshot(id)).toEqual(before);
+    const res = await c.staff.post(`/api/v1/suggestions/${id}/rehandling-review`, {
+      decision: 'decline',
+      comment: '答复已说明客观条件限制',
+    });
+    ok(res);
+    expect(res.json().status).toBe('followUp');
+    expect((await detail(id)).rehandlingRound).toBe(0);
+    expect(await notified('p', 'suggestion.rehandlingDeclined', id)).toBe(true);
+  });
+
+  it('sends it straight back to the unit when the setting is automatic', async () => {
+    await withSettings({ rehandlingReview: 'automatic' }, async () => {
+      const id = await make('replied');
+      ok(await c.p.post(`/api/v1/suggestions/${id}/rating`, { rating: 'dissatisfied', comment: '进度太慢' }));
+      const res = await c.co.post(`/api/v1/suggestions/${id}/rating`, {
+        rating: 'basicallySatisfied',
+        comment: '',
+      });
+      expect(res.json().status).toBe('rehandling');
+      const review = await c.staff.post(`/api/v1/suggestions/${id}/rehandling-review`, {
+        decision: 'rehandle',
+      });
+      expect(review.statusCode).toBe(409);
+      expect(review.json().currentStatus).toBe('rehandling');
+    });
+  });
+});
+
+describe('motions by level and source (地方组织法 Art. 22, 52)', () => {
+  const signers = (n: number) => Array.from({ length: n }, (_, i) => dep[`m${i}`]);
+  async function atLevel(level: 'district' | 'city' | 'township', run: () => Promise<void>) {
+    await t.services.db.update(congresses).set({ level }).where(eq(congresses.id, t.congressId));
+    try {
+      await run();
+    } finally {
+      await t.services.db
+        .update(congresses)
+        .set({ level: 'district' })
+        .where(eq(congresses.id, t.congressId));
+    }
+  }
+  async function betweenSittings(run: () => Promise<void>) {
+    await t.services.db.update(sittings).set({ status: 'closed' }).where(eq(sittings.id, sittingId));
+    try {
+      await run();
+    } finally {
+      await t.services.db.update(sittings).set({ status: 'inSession' }).where(eq(sittings.id, sittingId));
+    }
+  }
+  const motionCount = async () =>
+    (
+      (await t.services.db.execute(sql`SELECT count(*)::int AS n FROM motions`)) as unknown as {
+        rows: { n: number }[];
+      }
+    ).rows[0].n;
+
+  it('tells the form what a motion needs now, by level, and refuses units, citizens and the anonymous', async () => {
+    expect((await c.p.get('/api/v1/motion-rules')).json()).toEqual({
+      level: 'district',
+      inSitting: true,
+      threshold: { min: 10, who: 'deputies' },
+      bodySources: ['presidium', 'standingCommittee', 'specialCommittee', 'government'],
+      decisionBody: 'presidium',
+    });
+    await betweenSittings(() =>
+      atLevel('township', async () => {
+        expect((await c.staff.get('/api/v1/motion-rules')).json()).toMatchObject({
+          level: 'township',
+          inSitting: false,
+          threshold: null,
+          bodySources: [],
+          decisionBody: 'chairpersonsMeeting',
+        });
+      }),
+    );
+    for (const who of ['unitA', 'citizen'])
+      expect((await c[who].get('/api/v1/motion-rules')).statusCode, who).toBe(403);
+    expect((await c.anon.get('/api/v1/motion-rules')).statusCode).toBe(401);
+  });
+
+  it('takes a township sitting motion from 5 deputies and refuses 4', async () => {
+    await atLevel('township', async () => {
+      const four = await c.p.post('/api/v1/motions', { ...base, signerIds: signers(3) });
+      expect(four.statusCode).toBe(400);
+      expect(four.json().errors[0]).toMatchObject({ field: 'signerIds', code: 'too_few_signers' });
+      expect(four.json().errors[0].message.zh).toContain('5名以上代表');
+      expect((await c.p.post('/api/v1/motions', { ...base, signerIds: signers(4) })).statusCode).toBe(201);
+    });
+  });
+
+  it('needs 10 deputies at a district sitting', async () => {
+    const nine = await c.p.post('/api/v1/motions', { ...base, signerIds: signers(8) });
+    expect(nine.statusCode).toBe(400);
+    expect(nine.json().errors[0].message.zh).toContain('10名以上代表');
+    expect((await c.p.post('/api/v1/motions', { ...base, signerIds: signers(9) })).statusCode).toBe(201);
+  });
+
+  it('needs 5 standing-committee members between sittings at city level, 3 at district level', async () => {
+    for (const d of [dep.p, ...signers(4)])
+      await t.services.db
+        .insert(committeeMembers)
+        .values({ id: newId(), congressId: t.congressId, body: 'standingCommittee', deputyId: d });
+    await betweenSittings(async () => {
+      await atLevel('city', async () => {
+        const three = await c.p.post('/api/v1/motions', { ...base, signerIds: signers(2) });
+        expect(three.statusCode).toBe(400);
+        expect(three.json().errors[0].message.zh).toContain('5名以上常委会组成人员');
+        expect((await c.p.post('/api/v1/motions', { ...base, signerIds: signers(4) })).statusCode).toBe(201);
+      });
+      expect((await c.p.post('/api/v1/motions', { ...base, signerIds: signers(2) })).statusCode).toBe(201);
+    });
+  });
+
+  it('takes no motion between sittings at a township, which has no standing committee', async () => {
+    await betweenSittings(() =>
+      atLevel('township', async () => {
+        const n = await motionCount();
+        const res = await c.p.post('/api/v1/motions', { ...base, signerIds: signers(9) });
+        expect(res.statusCode).toBe(409);
+        expect(res.json().code).toBe('no_motion_between_sittings');
+        expect(await motionCount()).toBe(n);
+      }),
+    );
+  });
+
+  it("takes a body's motion from staff with no co-signers; the presidium decides it, not the chairpersons' meeting", async () => {
+    const res = await c.staff.post('/api/v1/motions', { ...base, source: 'government' });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id as string;
+    const listed = (await c.staff.get('/api/v1/motions'))
+      .json()
+      .items.find((m: { id: string }) => m.id === id);
+    expect(listed).toMatchObject({ source: 'government', atSitting: true, signers: 0 });
+    const wrongBody = await c.staff.post(`/api/v1/motions/${id}/decision`, {
+      decision: 'agenda',
+      body: 'chairpersonsMeeting',
+    });
+    expect(wrongBody.statusCode).toBe(400);
+    expect(wrongBody.json().errors[0].field).toBe('body');
+    const asSuggestion = await c.staff.post(`/api/v1/motions/${id}/decision`, { decision: 'asSuggestion' });
+    expect(asSuggestion.statusCode).toBe(400);
+    expect(asSuggestion.json().errors[0].field).toBe('decision');
+    const decided = await c.staff.post(`/api/v1/motions/${id}/decision`, { decision: 'agenda' });
+    ok(decided);
+    expect(decided.json().status).toBe('onAgenda');
+    const [audit] = await t.services.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'motion.agenda')));
+    expect(audit.after).toMatchObject({ body: 'presidium' });
+  });
+
+  it("has a motion made between sittings decided by the chairpersons' meeting", async () => {
+    let id = '';
+    await betweenSittings(async () => {
+      const res = await c.staff.post('/api/v1/motions', { ...base, source: 'specialCommittee' });
+      expect(res.statusCode, res.body).toBe(201);
+      id = res.json().id;
+    });
+    const wrong = await c.staff.post(`/api/v1/motions/${id}/decision`, {
+      decision: 'agenda',
+      body: 'presidium',
+    });
+    expect(wrong.statusCode).toBe(400);
+    const decided = await c.staff.post(`/api/v1/motions/${id}/decision`, {
+      decision: 'agenda',
+      body: 'chairpersonsMeeting',
+    });
+    ok(decided);
+  });
+
+  it('refuses a source the level or the moment does not allow (400 naming source), and co-signers on a body', async () => {
+    const n = await motionCount();
+    await atLevel('township', async () => {
+      const sc = await c.staff.post('/api/v1/motions', { ...base, source: 'standingCommittee' });
+      expect(sc.statusCode).toBe(400);
+      expect(sc.json().errors[0]).toMatchObject({ field: 'source', code: 'source_not_allowed' });
+    });
+    await betweenSittings(async () => {
+      const presidium = await c.staff.post('/api/v1/motions', { ...base, source: 'presidium' });
+      expect(presidium.statusCode).toBe(400);
+      expect(presidium.json().errors[0].field).toBe('source');
+    });
+    const withSigners = await c.staff.post('/api/v1/motions', {
+      ...base,
+      source: 'presidium',
+      signerIds: [dep.m0],
+    });
+    expect(withSigners.statusCode).toBe(400);
+    expect(withSigners.json().errors[0].field).toBe('signerIds');
+    const unknown = await c.staff.post('/api/v1/motions', { ...base, source: 'court' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0].field).toBe('source');
+    expect(await motionCount()).toBe(n);
+  });
+
+  it("refuses a body's motion to deputies, units, leaders and citizens, and a deputies' motion to staff", async () => {
+    const n = await motionCount();
+    for (const who of ['p', 'unitA', 'leader', 'citizen'])
+      expect((await c[who].post('/api/v1/motions', { ...base, source: 'presidium' })).statusCode, who).toBe(
+        403,
+      );
+    expect((await c.anon.post('/api/v1/motions', { ...base, source: 'presidium' })).statusCode).toBe(401);
+    expect((await c.staff.post('/api/v1/motions', { ...base, signerIds: signers(9) })).statusCode).toBe(403);
+    expect(await motionCount()).toBe(n);
+  });
+});
