@@ -26,5 +26,4 @@ export {
   findHandlingUnitsForCategory,
   getCurrentTerm,
   getCurrentSitting,
-  getCongressLevel,
 } from './registry.lookup';

@@ -249,12 +249,3 @@ export async function getCurrentSitting(db: Db, congressId: string) {
   };
   return res.rows[0] ?? null;
 }
-
-/** The level of a congress (national … township), or null for an unknown congress. */
-export async function getCongressLevel(db: Db, congressId: string) {
-  const [row] = await db
-    .select({ level: congresses.level })
-    .from(congresses)
-    .where(eq(congresses.id, congressId));
-  return row?.level ?? null;
-}

@@ -117,7 +117,18 @@ const stepDocs = {
     operationId: 'decideHandBack',
     summary: "Decide a unit's request to hand a suggestion back: reassign, keep, or mark it disputed",
   },
-  extension: { operationId: 'extendSuggestion', summary: 'Ask for a deadline extension, with the reason' },
+  extension: {
+    operationId: 'applyForExtension',
+    summary: 'Apply for a deadline extension, with the reason (the lead unit; 上海规定 Art. 19)',
+  },
+  'extension/decision': {
+    operationId: 'decideExtension',
+    summary: "Approve or refuse the unit's extension application (congress staff); the deputy is told",
+  },
+  'rehandling-review': {
+    operationId: 'reviewRehandling',
+    summary: "The deputies' affairs committee's review of a dissatisfied rating before re-handling",
+  },
   contacts: { operationId: 'logContact', summary: 'Log a contact with the deputy before replying' },
   'unit-opinions': {
     operationId: 'addUnitOpinion',
@@ -358,7 +369,13 @@ export async function suggestionRoutes(app: FastifyInstance) {
 
   r.get(
     '/suggestion-extensions',
-    { schema: { tags, summary: 'Extension applications awaiting a decision (上海规定 Art. 19)' } },
+    {
+      schema: {
+        operationId: 'findExtensionApplications',
+        tags,
+        summary: 'Extension applications awaiting a decision (上海规定 Art. 19)',
+      },
+    },
     async (req) => findExtensionApplications(ctxOf(req)),
   );
 

@@ -42,7 +42,7 @@ export async function createMotion(ctx: Ctx, input: NewMotion) {
     const settings = await readSuggestionSettings(w.db, congressId);
     if (!settings.suggestionCategories.some((c) => c.code === input.category))
       throw invalidField('category', '未知的类别', 'unknown category');
-    const level = (await getCongressLevel(w.db, congressId)) ?? 'district';
+    const level = await getCongressLevel(w.db, congressId);
     const { sitting } = await currentSitting(w.db, congressId);
     const inSitting = sitting !== null;
     let signers: string[] = [];

@@ -9,7 +9,7 @@ import { currentSitting } from '../suggestions.repository';
 export async function getMotionRules(ctx: Ctx) {
   const actor = requireRole(ctx.actor, ['congressStaff', 'leader', 'deputy']);
   const db = ctx.app.db;
-  const level = (await getCongressLevel(db, actor.congressId)) ?? 'district';
+  const level = await getCongressLevel(db, actor.congressId);
   const { sitting } = await currentSitting(db, actor.congressId);
   const inSitting = sitting !== null;
   return {
