@@ -48,6 +48,7 @@ import { api, ApiError, applyFieldErrors, currentLang, problemMessage, type Fiel
 import { useAuth } from '../../auth';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import { invalidateCalendarYears, shanghaiYear, useCalendarYears } from '../../shell/deadline';
+import { useIsMobile } from '../../shell/responsive';
 
 type Source = 'statute' | 'notice' | 'staff';
 
@@ -235,9 +236,10 @@ export default function CalendarPage() {
               description={
                 <>
                   <div>
-                    {t('calendar.reference')}：
                     <span data-testid="calendar-reference">
-                      {data.notice.reference || t('calendar.noReference')}
+                      {t('calendar.referenceLine', {
+                        reference: data.notice.reference || t('calendar.noReference'),
+                      })}
                     </span>{' '}
                     <Tag>
                       {data.notice.origin === 'shipped'
@@ -329,50 +331,49 @@ function DayRow({
   onRemove: () => void;
 }) {
   const { t } = useTranslation('admin');
-  const actions = !canKeep
-    ? []
-    : day.source === 'staff'
-      ? [
-          <Popconfirm
-            key="remove"
-            title={t('calendar.removeOwnConfirm', { date: day.date })}
-            onConfirm={onRemove}
-          >
-            <Button
-              size="small"
-              type="text"
-              danger
-              icon={<DeleteOutlined />}
-              aria-label={t('calendar.removeOwn')}
-            />
-          </Popconfirm>,
-        ]
-      : [
-          <Tooltip key="edit" title={t('calendar.editOwn')}>
-            <Button
-              size="small"
-              type="text"
-              icon={<EditOutlined />}
-              aria-label={t('calendar.editOwn')}
-              onClick={onEdit}
-            />
-          </Tooltip>,
-        ];
+  const action = !canKeep ? null : day.source === 'staff' ? (
+    <Popconfirm title={t('calendar.removeOwnConfirm', { date: day.date })} onConfirm={onRemove}>
+      <Button
+        size="small"
+        type="text"
+        danger
+        icon={<DeleteOutlined />}
+        aria-label={t('calendar.removeOwn')}
+        data-testid="calendar-remove-own"
+      />
+    </Popconfirm>
+  ) : (
+    <Tooltip title={t('calendar.editOwn')}>
+      <Button
+        size="small"
+        type="text"
+        icon={<EditOutlined />}
+        aria-label={t('calendar.editOwn')}
+        onClick={onEdit}
+      />
+    </Tooltip>
+  );
+  // One line at any width: date, weekday, kind, the name taking what is left, the source, the action.
   return (
-    <List.Item actions={actions} data-testid="calendar-day" data-date={day.date}>
-      <Space wrap size={[6, 2]}>
+    <List.Item data-testid="calendar-day" data-date={day.date}>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 6, width: '100%', minWidth: 0 }}>
         <span className="mono">{day.date.slice(5)}</span>
-        <Typography.Text type="secondary">{weekday(day.date)}</Typography.Text>
+        <Typography.Text type="secondary" style={{ minWidth: '2.2em' }}>
+          {weekday(day.date)}
+        </Typography.Text>
         <Tag color={KIND_COLOR[day.kind]} style={{ marginInlineEnd: 0 }}>
           {t(`calendar.kinds.${day.kind}`)}
         </Tag>
-        <span>{day.name}</span>
+        <Typography.Text ellipsis={{ tooltip: day.name }} style={{ flex: 1, minWidth: 0 }}>
+          {day.name}
+        </Typography.Text>
         <Tooltip title={t(`calendar.sourceHints.${day.source}`)}>
           <Tag color={SOURCE_COLOR[day.source]} variant="filled" style={{ marginInlineEnd: 0 }} tabIndex={0}>
             {t(`calendar.sources.${day.source}`)}
           </Tag>
         </Tooltip>
-      </Space>
+        {action}
+      </div>
     </List.Item>
   );
 }
@@ -398,6 +399,7 @@ function OwnDayModal({
   const { t } = useTranslation('admin');
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<OwnForm>();
+  const mobile = useIsMobile();
   const [saving, setSaving] = useState(false);
 
   const submit = async (v: OwnForm) => {
@@ -444,7 +446,7 @@ function OwnDayModal({
           <DatePicker
             style={{ width: '100%' }}
             defaultPickerValue={dayjs(`${year}-01-01`)}
-            inputReadOnly
+            inputReadOnly={mobile}
             data-testid="calendar-own-date"
           />
         </Form.Item>
@@ -531,6 +533,7 @@ function NoticeModal({
   const [saving, setSaving] = useState(false);
   const ranges = Form.useWatch('ranges', form);
   const year = data.year;
+  const mobile = useIsMobile();
   // Row paths such as ['ranges', 2, 'from'] are built at run time: the untyped instance takes them.
   const mark = (fields: { name: (string | number)[]; errors: string[] }[]) =>
     (form as FormInstance).setFields(fields);
@@ -689,6 +692,9 @@ function NoticeModal({
   }, [ranges]);
 
   const required = [{ required: true, message: t('calendar.required') }];
+  // Column labels once on wide screens; on a phone every row wraps, so each keeps its labels.
+  const labelled = (index: number) => mobile || index === 0;
+  const itemStyle = { marginBottom: 12 };
   const inYear = (d: Dayjs) => d.year() !== year;
 
   return (
@@ -733,27 +739,44 @@ function NoticeModal({
                   <Form.List name="ranges">
                     {(rows, { add, remove }) => (
                       <>
-                        {rows.map(({ key, name }) => (
-                          <Row key={key} gutter={8} align="top" data-testid="calendar-range" wrap>
+                        {rows.map(({ key, name }, index) => (
+                          <Row
+                            key={key}
+                            gutter={8}
+                            align="top"
+                            data-testid="calendar-range"
+                            style={
+                              mobile
+                                ? { borderBottom: '1px solid #f0f0f0', marginBottom: 12, paddingBottom: 4 }
+                                : undefined
+                            }
+                          >
                             <Col xs={14} sm={7}>
                               <Form.Item
                                 name={[name, 'name']}
-                                label={t('calendar.rangeName')}
+                                label={labelled(index) && t('calendar.rangeName')}
+                                style={itemStyle}
                                 rules={[
                                   { required: true, whitespace: true, message: t('calendar.required') },
                                   { max: 100 },
                                 ]}
                               >
-                                <Input maxLength={100} placeholder={t('calendar.rangeNamePlaceholder')} />
+                                <Input
+                                  maxLength={100}
+                                  placeholder={t('calendar.rangeNamePlaceholder')}
+                                  aria-label={t('calendar.rangeName')}
+                                />
                               </Form.Item>
                             </Col>
                             <Col xs={10} sm={5}>
                               <Form.Item
                                 name={[name, 'kind']}
-                                label={t('calendar.rangeKind')}
+                                label={labelled(index) && t('calendar.rangeKind')}
                                 rules={required}
+                                style={itemStyle}
                               >
                                 <Select
+                                  aria-label={t('calendar.rangeKind')}
                                   options={(['holiday', 'workday'] as const).map((k) => ({
                                     value: k,
                                     label: t(`calendar.kindNames.${k}`),
@@ -762,26 +785,38 @@ function NoticeModal({
                               </Form.Item>
                             </Col>
                             <Col xs={11} sm={5}>
-                              <Form.Item name={[name, 'from']} label={t('calendar.from')} rules={required}>
+                              <Form.Item
+                                name={[name, 'from']}
+                                label={labelled(index) && t('calendar.from')}
+                                rules={required}
+                                style={itemStyle}
+                              >
                                 <DatePicker
+                                  aria-label={t('calendar.from')}
                                   style={{ width: '100%' }}
                                   disabledDate={inYear}
                                   defaultPickerValue={dayjs(`${year}-01-01`)}
-                                  inputReadOnly
+                                  inputReadOnly={mobile}
                                 />
                               </Form.Item>
                             </Col>
                             <Col xs={11} sm={6}>
-                              <Form.Item name={[name, 'to']} label={t('calendar.to')}>
+                              <Form.Item
+                                name={[name, 'to']}
+                                label={labelled(index) && t('calendar.to')}
+                                style={itemStyle}
+                              >
                                 <DatePicker
+                                  aria-label={t('calendar.to')}
+                                  placeholder={t('calendar.toPlaceholder')}
                                   style={{ width: '100%' }}
                                   disabledDate={inYear}
                                   defaultPickerValue={dayjs(`${year}-01-01`)}
-                                  inputReadOnly
+                                  inputReadOnly={mobile}
                                 />
                               </Form.Item>
                             </Col>
-                            <Col xs={2} sm={1} style={{ paddingTop: 34 }}>
+                            <Col xs={2} sm={1} style={{ paddingTop: labelled(index) ? 34 : 4 }}>
                               <Button
                                 type="text"
                                 danger
