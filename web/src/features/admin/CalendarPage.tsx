@@ -73,7 +73,14 @@ const KIND_COLOR: Record<CalendarDayKind, string> = { holiday: 'red', workday: '
 const MAX_DAYS = 400;
 
 const fmtTime = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }).slice(0, 16) : '';
+  iso
+    ? new Intl.DateTimeFormat('zh-CN', {
+        timeZone: 'Asia/Shanghai',
+        dateStyle: 'short',
+        timeStyle: 'short',
+        hourCycle: 'h23',
+      }).format(new Date(iso))
+    : '';
 const utc = (date: string) => new Date(`${date}T00:00:00Z`);
 const weekday = (date: string) =>
   new Intl.DateTimeFormat(currentLang() === 'en' ? 'en-GB' : 'zh-CN', {
@@ -604,12 +611,12 @@ function NoticeModal({
       const r = calendarDaySchema.safeParse(item);
       if (!r.success) {
         const issue = r.error.issues[0];
-        errors.push(
-          t('calendar.jsonItem', {
-            n: i + 1,
-            message: `${issue.path.join('.') || 'item'}: ${issue.message}`,
-          }),
-        );
+        const field = String(issue.path[0] ?? '');
+        const message =
+          field === 'date' || field === 'kind' || field === 'name'
+            ? t(`calendar.jsonInvalid.${field}`)
+            : t('calendar.jsonInvalid.item');
+        errors.push(t('calendar.jsonItem', { n: i + 1, message }));
       } else if (Number(r.data.date.slice(0, 4)) !== year) {
         errors.push(t('calendar.jsonItem', { n: i + 1, message: t('calendar.outsideYear', { year }) }));
       } else days.push(r.data);
