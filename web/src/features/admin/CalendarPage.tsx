@@ -40,7 +40,6 @@ import dayjs, { type Dayjs } from 'dayjs';
 import {
   CALENDAR_FIRST_YEAR,
   CALENDAR_LAST_YEAR,
-  calendarDaySchema,
   type CalendarDay,
   type CalendarDayKind,
 } from '@minyi/domain/calendar';
@@ -49,6 +48,14 @@ import { useAuth } from '../../auth';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import { invalidateCalendarYears, shanghaiYear, useCalendarYears } from '../../shell/deadline';
 import { useIsMobile } from '../../shell/responsive';
+import {
+  countRanges,
+  expandRanges,
+  parseNoticeJson,
+  rangesOf,
+  type JsonProblem,
+  type RangeRow,
+} from './calendar-notice';
 
 type Source = 'statute' | 'notice' | 'staff';
 
@@ -69,8 +76,6 @@ interface CalendarYear {
 
 const SOURCE_COLOR: Record<Source, string> = { statute: 'blue', notice: 'green', staff: 'purple' };
 const KIND_COLOR: Record<CalendarDayKind, string> = { holiday: 'red', workday: 'default' };
-/** The most days one notice may list (the server's limit). */
-const MAX_DAYS = 400;
 
 const fmtTime = (iso: string | null) =>
   iso
@@ -485,38 +490,10 @@ function OwnDayModal({
   );
 }
 
-interface RangeRow {
-  name: string;
-  kind: CalendarDayKind;
-  from: Dayjs | null;
-  to?: Dayjs | null;
-}
-
 interface NoticeForm {
   reference: string;
   ranges: RangeRow[];
   json: string;
-}
-
-/** The year's current days (statute and notice) as consecutive runs of one kind and name: a starting point. */
-function rangesOf(items: readonly CalendarItem[]): RangeRow[] {
-  const out: RangeRow[] = [];
-  for (const d of items) {
-    if (d.source === 'staff') continue;
-    const last = out.at(-1);
-    const day = dayjs(d.date);
-    if (
-      last &&
-      last.kind === d.kind &&
-      last.name === d.name &&
-      (last.to ?? last.from)?.add(1, 'day').isSame(day, 'day')
-    ) {
-      last.to = day;
-    } else {
-      out.push({ name: d.name, kind: d.kind, from: day, to: null });
-    }
-  }
-  return out;
 }
 
 type Mode = 'ranges' | 'json';
@@ -547,82 +524,35 @@ function NoticeModal({
 
   /** Expands the rows into days; marks the rows that are wrong and returns null when any is. */
   const fromRanges = (rows: RangeRow[]): { days: CalendarDay[]; rowOf: number[] } | null => {
-    const days: CalendarDay[] = [];
-    const rowOf: number[] = [];
-    const seen = new Set<string>();
-    const problems: { name: (string | number)[]; errors: string[] }[] = [];
-    rows.forEach((r, i) => {
-      if (!r.from) return;
-      const to = r.to ?? r.from;
-      if (to.isBefore(r.from, 'day')) {
-        problems.push({ name: ['ranges', i, 'to'], errors: [t('calendar.toBeforeFrom')] });
-        return;
-      }
-      for (let d = r.from; !d.isAfter(to, 'day'); d = d.add(1, 'day')) {
-        const date = d.format('YYYY-MM-DD');
-        if (d.year() !== year) {
-          problems.push({
-            name: ['ranges', i, d.isSame(r.from, 'day') ? 'from' : 'to'],
-            errors: [t('calendar.outsideYear', { year })],
-          });
-          return;
-        }
-        if (seen.has(date)) {
-          problems.push({ name: ['ranges', i, 'from'], errors: [t('calendar.overlap', { date })] });
-          return;
-        }
-        seen.add(date);
-        days.push({ date, kind: r.kind, name: r.name.trim() });
-        rowOf.push(i);
-      }
-    });
-    if (days.length > MAX_DAYS)
-      problems.push({ name: ['ranges', rows.length - 1, 'from'], errors: [t('calendar.tooMany')] });
-    if (problems.length) {
-      mark(problems);
-      return null;
-    }
-    return { days, rowOf };
+    const { days, rowOf, problems } = expandRanges(rows, year);
+    if (problems.length === 0) return { days, rowOf };
+    mark(
+      problems.map((p) => ({
+        name: ['ranges', p.row, p.field],
+        errors: [t(`calendar.${p.code}`, { year, date: p.date })],
+      })),
+    );
+    return null;
   };
 
-  /** Parses the pasted JSON with the server's own day schema; marks the field and returns null when wrong. */
+  /** Parses the pasted JSON; marks the field and returns null when it is wrong. */
   const fromJson = (text: string): { days: CalendarDay[]; reference?: string } | null => {
-    const fail = (errors: string[]) => {
-      mark([{ name: ['json'], errors }]);
-      return null;
-    };
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      return fail([t('calendar.jsonNotJson')]);
-    }
-    const wrapped =
-      parsed && typeof parsed === 'object' && !Array.isArray(parsed)
-        ? (parsed as Record<string, unknown>)
-        : null;
-    const list = wrapped ? wrapped.days : parsed;
-    if (!Array.isArray(list)) return fail([t('calendar.jsonShape')]);
-    if (list.length === 0) return fail([t('calendar.noDays')]);
-    if (list.length > MAX_DAYS) return fail([t('calendar.tooMany')]);
-    const errors: string[] = [];
-    const days: CalendarDay[] = [];
-    list.forEach((item, i) => {
-      const r = calendarDaySchema.safeParse(item);
-      if (!r.success) {
-        const issue = r.error.issues[0];
-        const field = String(issue.path[0] ?? '');
-        const message =
-          field === 'date' || field === 'kind' || field === 'name'
-            ? t(`calendar.jsonInvalid.${field}`)
-            : t('calendar.jsonInvalid.item');
-        errors.push(t('calendar.jsonItem', { n: i + 1, message }));
-      } else if (Number(r.data.date.slice(0, 4)) !== year) {
-        errors.push(t('calendar.jsonItem', { n: i + 1, message: t('calendar.outsideYear', { year }) }));
-      } else days.push(r.data);
-    });
-    if (errors.length) return fail(errors.slice(0, 5));
-    return { days, reference: typeof wrapped?.reference === 'string' ? wrapped.reference : undefined };
+    const out = parseNoticeJson(text, year);
+    if (out.problems.length === 0) return out;
+    const says = (p: JsonProblem) =>
+      p.code === 'invalid'
+        ? t('calendar.jsonItem', { n: p.item, message: t(`calendar.jsonInvalid.${p.field}`) })
+        : p.code === 'outsideYear'
+          ? t('calendar.jsonItem', { n: p.item, message: t('calendar.outsideYear', { year }) })
+          : t(
+              p.code === 'notJson'
+                ? 'calendar.jsonNotJson'
+                : p.code === 'shape'
+                  ? 'calendar.jsonShape'
+                  : `calendar.${p.code}`,
+            );
+    mark([{ name: ['json'], errors: out.problems.slice(0, 5).map(says) }]);
+    return null;
   };
 
   /** Puts the server's `days.i.field` problems on the row (or the JSON field) they came from. */
@@ -668,7 +598,7 @@ function NoticeModal({
       const out = fromJson(all.json ?? '');
       if (!out) return;
       days = out.days;
-      if (!reference && out.reference) reference = out.reference.trim();
+      if (!reference && out.reference) reference = out.reference;
     }
     setSaving(true);
     try {
@@ -686,15 +616,7 @@ function NoticeModal({
   };
 
   const counts = useMemo(() => {
-    let holidays = 0;
-    let workdays = 0;
-    for (const r of ranges ?? []) {
-      if (!r?.from) continue;
-      const to = r.to ?? r.from;
-      const n = Math.max(0, to.diff(r.from, 'day') + 1);
-      if (r.kind === 'workday') workdays += n;
-      else holidays += n;
-    }
+    const { holidays, workdays } = countRanges(ranges ?? []);
     return { days: holidays + workdays, holidays, workdays };
   }, [ranges]);
 
