@@ -365,20 +365,33 @@ function DayRow({
       />
     </Tooltip>
   );
-  // One line at any width: date, weekday, kind, the name taking what is left, the source, the action.
+  // Date, weekday, kind and name on the left (the name wraps when the row is narrow, as with large text on a
+  // phone); the source and the action always at the end.
   return (
     <List.Item data-testid="calendar-day" data-date={day.date}>
-      <div style={{ display: 'flex', alignItems: 'center', gap: 6, width: '100%', minWidth: 0 }}>
-        <span className="mono">{day.date.slice(5)}</span>
-        <Typography.Text type="secondary" style={{ minWidth: '2.2em' }}>
-          {weekday(day.date)}
-        </Typography.Text>
-        <Tag color={KIND_COLOR[day.kind]} style={{ marginInlineEnd: 0 }}>
-          {t(`calendar.kinds.${day.kind}`)}
-        </Tag>
-        <Typography.Text ellipsis={{ tooltip: day.name }} style={{ flex: 1, minWidth: 0 }}>
-          {day.name}
-        </Typography.Text>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 6, width: '100%' }}>
+        <div
+          style={{
+            display: 'flex',
+            flexWrap: 'wrap',
+            alignItems: 'center',
+            columnGap: 6,
+            rowGap: 2,
+            flex: 1,
+            minWidth: 0,
+          }}
+        >
+          <span className="mono" style={{ whiteSpace: 'nowrap' }}>
+            {day.date.slice(5)}
+          </span>
+          <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+            {weekday(day.date)}
+          </Typography.Text>
+          <Tag color={KIND_COLOR[day.kind]} style={{ marginInlineEnd: 0 }}>
+            {t(`calendar.kinds.${day.kind}`)}
+          </Tag>
+          <span style={{ minWidth: 0, overflowWrap: 'anywhere' }}>{day.name}</span>
+        </div>
         <Tooltip title={t(`calendar.sourceHints.${day.source}`)}>
           <Tag color={SOURCE_COLOR[day.source]} variant="filled" style={{ marginInlineEnd: 0 }} tabIndex={0}>
             {t(`calendar.sources.${day.source}`)}
