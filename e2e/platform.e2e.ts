@@ -1,5 +1,6 @@
 // Browser journeys of the platform shell: the public home page at 375 px, sign-in (wrong password,
-// staff), navigation by role (staff, deputy, auditor with forced TOTP enrolment), the language switch.
+// staff), navigation by role (staff, deputy, auditor with forced TOTP enrolment), the language switch, and
+// the working-day calendar (a provisional year, entering and withdrawing its notice).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { generate } from 'otplib';
@@ -317,6 +318,77 @@ describe('platform shell', () => {
     await dialog.waitFor({ state: 'hidden' });
     await page.getByText('旅程测试职业').waitFor();
     await shot(page, 'platform-registry-deputy-saved');
+  });
+
+  test('staff see the next year provisional on the calendar page, enter its notice and withdraw it', async () => {
+    const page = await newPage();
+    await login(page, server.url, 'staff');
+    expect(await menuLabels(page)).toContain('工作日历');
+    // The first year without a confirmed notice (2027 while its notice is unpublished).
+    const year = await page.evaluate(async () => {
+      const res = await fetch('/api/v1/calendar/years', { credentials: 'same-origin' });
+      const { years } = (await res.json()) as { years: { year: number; provisional: boolean }[] };
+      return years.find((y) => y.provisional)?.year;
+    });
+    expect(year).toBeDefined();
+    await page.getByTestId('nav-menu').getByText('工作日历').click();
+    await page.getByTestId('calendar-summary').waitFor({ timeout: 30_000 });
+    await page.goto(`${server.url}/admin/calendar?year=${year}`);
+    const provisional = page.getByTestId('calendar-provisional');
+    await provisional.waitFor({ timeout: 30_000 });
+    expect(await provisional.innerText()).toContain(`${year} 年为暂定日历`);
+    expect(await page.getByTestId('calendar-year').innerText()).toContain('暂定');
+    expect(await page.locator('[data-testid=calendar-day]', { hasText: '法定' }).count()).toBeGreaterThan(10);
+    await shot(page, 'platform-calendar-provisional');
+
+    await page.getByTestId('calendar-enter-notice').click();
+    const modal = page.locator('.ant-modal');
+    await modal.getByTestId('calendar-range').first().waitFor();
+    // A pasted day with an impossible date is refused on the field, nothing sent.
+    await modal.getByRole('tab', { name: '粘贴 JSON' }).click();
+    await modal
+      .getByTestId('calendar-notice-json')
+      .fill(JSON.stringify([{ date: `${year}-02-30`, kind: 'holiday', name: '春节' }]));
+    await modal.getByTestId('calendar-notice-save').click();
+    const fieldError = modal.locator('.ant-form-item-explain-error').first();
+    await fieldError.waitFor();
+    expect(await fieldError.innerText()).toContain('第 1 项');
+    // By ranges: the statutory days prefilled, and a make-up working day added.
+    await modal.getByRole('tab', { name: '按区间填写' }).click();
+    await modal.getByTestId('calendar-notice-reference').fill(`国办发明电〔${year! - 1}〕9号`);
+    await modal.getByTestId('calendar-add-range').click();
+    const row = modal.getByTestId('calendar-range').last();
+    await row.getByLabel('名称').fill('春节调休');
+    await row.getByLabel('类型').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '上班日' }).click();
+    await row.getByLabel('起').fill(`${year}-02-20`);
+    await row.getByLabel('起').press('Enter');
+    expect(await modal.getByTestId('calendar-range-count').innerText()).toContain('调休上班 1 天');
+    await shot(page, 'platform-calendar-notice-form');
+    await modal.getByTestId('calendar-notice-save').click();
+    const confirmed = page.getByTestId('calendar-confirmed');
+    await confirmed.waitFor({ timeout: 30_000 });
+    expect(await confirmed.innerText()).toContain(`国办发明电〔${year! - 1}〕9号`);
+    const workday = page.locator(`[data-testid=calendar-day][data-date="${year}-02-20"]`);
+    expect(await workday.innerText()).toMatch(/班[\s\S]*春节调休[\s\S]*通知/);
+    await expect.poll(() => page.getByTestId('calendar-year').innerText()).not.toContain('暂定');
+    await shot(page, 'platform-calendar-confirmed');
+
+    // Withdrawn, the year is provisional again (the other journeys keep the shipped calendar).
+    await page.getByTestId('calendar-withdraw').click();
+    await page.getByTestId('calendar-withdraw-confirm').click();
+    await provisional.waitFor({ timeout: 30_000 });
+  });
+
+  test('the calendar page in English at 375 px', async () => {
+    const page = await newPage(375, 812, 'en');
+    await login(page, server.url, 'staff');
+    await page.goto(`${server.url}/admin/calendar?year=2026`);
+    const confirmed = page.getByTestId('calendar-confirmed');
+    await confirmed.waitFor({ timeout: 30_000 });
+    expect(await confirmed.innerText()).toContain('shipped with the system');
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'platform-calendar-375-en');
   });
 
   test('a deputy sees neither the registry nor the administration', async () => {

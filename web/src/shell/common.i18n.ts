@@ -106,6 +106,10 @@ export const commonZh = {
     retry: '重试',
   },
   footer: '民意 · 开源人大工作平台',
+  deadline: {
+    provisional: '暂定',
+    provisionalHint: '{{year}} 年节假日安排尚未公布，期限按法定节假日计算，仅为暂定',
+  },
 };
 
 export const commonEn: typeof commonZh = {
@@ -219,4 +223,9 @@ export const commonEn: typeof commonZh = {
     retry: 'Retry',
   },
   footer: 'Minyi · open-source platform for people’s congresses',
+  deadline: {
+    provisional: 'provisional',
+    provisionalHint:
+      'The {{year}} holiday notice is not yet published; the deadline counts the statutory holidays only',
+  },
 };

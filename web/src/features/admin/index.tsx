@@ -1,13 +1,14 @@
 // The three separated administrators' screens (三员分立): accounts (systemAdmin), roles (securityAdmin)
-// and the audit trail (auditor).
+// and the audit trail (auditor); the working-day calendar, kept by congress staff and the system administrator.
 import { lazy } from 'react';
-import { AuditOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, CalendarOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Feature } from '../types';
 import { RequireAuth } from '../../auth';
 import { adminEn, adminZh } from './i18n';
 
 const AccountsPage = lazy(() => import('./AccountsPage'));
 const AuditPage = lazy(() => import('./AuditPage'));
+const CalendarPage = lazy(() => import('./CalendarPage'));
 
 export const adminFeature: Feature = {
   id: 'admin',
@@ -30,6 +31,15 @@ export const adminFeature: Feature = {
         </RequireAuth>
       ),
     },
+    {
+      // Everyone who works to deadlines may look; the keepers change it (the server decides).
+      path: '/admin/calendar',
+      element: (
+        <RequireAuth roles={['congressStaff', 'leader', 'liaisonStaff', 'handlingUnitStaff', 'systemAdmin']}>
+          <CalendarPage />
+        </RequireAuth>
+      ),
+    },
   ],
   nav: [
     {
@@ -45,6 +55,13 @@ export const adminFeature: Feature = {
       labelKey: 'nav.audit',
       roles: ['auditor'],
       icon: <AuditOutlined />,
+    },
+    {
+      key: 'calendar',
+      path: '/admin/calendar',
+      labelKey: 'nav.calendar',
+      roles: ['congressStaff', 'systemAdmin'],
+      icon: <CalendarOutlined />,
     },
   ],
 };

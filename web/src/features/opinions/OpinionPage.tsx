@@ -24,6 +24,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { api, applyFieldErrors, problemMessage, type Abilities } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { ProvisionalMark } from '../../shell/deadline';
 import {
   DueTag,
   OpinionTimeline,
@@ -228,7 +229,10 @@ export default function OpinionPage() {
                 {o.name && <Descriptions.Item label={t('item.name')}>{o.name}</Descriptions.Item>}
                 <Descriptions.Item label={t('item.phone')}>{o.phone}</Descriptions.Item>
                 {o.deadlineAt && (
-                  <Descriptions.Item label={t('item.deadline')}>{fmt(o.deadlineAt)}</Descriptions.Item>
+                  <Descriptions.Item label={t('item.deadline')}>
+                    {fmt(o.deadlineAt)}
+                    <ProvisionalMark date={o.deadlineAt} />
+                  </Descriptions.Item>
                 )}
                 {o.assignments.length > 0 && (
                   <Descriptions.Item label={t('item.units')}>

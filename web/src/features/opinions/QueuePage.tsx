@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { api, download, problemMessage } from '../../api';
 import { useAuth } from '../../auth';
 import { ErrorAlert, LoadMore, PageHeader, usePagedList } from '../../shell/components';
+import { ProvisionalMark } from '../../shell/deadline';
 import { DueTag, StatusTag, fmt, useCategories, useCategoryName, useStreets } from './shared';
 
 interface QueueItem {
@@ -167,6 +168,7 @@ export default function QueuePage() {
                   <Typography.Text type="secondary">
                     {streets.find((s) => s.id === o.streetId)?.name} · {fmt(o.createdAt)}
                     {o.deadlineAt ? ` · ${t('item.deadline')} ${fmt(o.deadlineAt)}` : ''}
+                    <ProvisionalMark date={o.deadlineAt} />
                   </Typography.Text>
                 </>
               }

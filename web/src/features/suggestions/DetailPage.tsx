@@ -27,6 +27,7 @@ import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api, applyFieldErrors, download, problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { ProvisionalMark } from '../../shell/deadline';
 import { STATUS_COLORS, fmtDate, type SuggestionDetail } from './types';
 
 function Action({
@@ -198,6 +199,7 @@ export default function DetailPage() {
               )}
               <Descriptions.Item label={t('fields.deadline')}>
                 <span data-testid="deadline">{fmtDate(s.deadline)}</span>
+                <ProvisionalMark date={s.deadline} />
                 {s.extended && <Tag style={{ marginLeft: 4 }}>{t('detail.extended')}</Tag>}
               </Descriptions.Item>
               {s.leader && (

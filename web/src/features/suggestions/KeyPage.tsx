@@ -3,6 +3,7 @@ import { Card, Col, List, Row, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { ProvisionalMark } from '../../shell/deadline';
 import { STATUS_COLORS, fmtDate } from './types';
 
 interface Item {
@@ -34,6 +35,7 @@ export default function KeyPage() {
           <Typography.Text type="secondary">
             {x.leadUnitName ?? ''} · {fmtDate(x.deadline)}
           </Typography.Text>
+          <ProvisionalMark date={x.deadline} />
           {x.supervisions !== undefined && (
             <Tag>
               {t('key.supervisions')} {x.supervisions}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth';
 import { ErrorAlert, LoadMore, PageHeader, usePagedList, useResource } from '../../shell/components';
 import { useIsMobile } from '../../shell/responsive';
+import { ProvisionalMark } from '../../shell/deadline';
 import { STATUS_COLORS, fmtDate, type SuggestionItem } from './types';
 
 export default function ListPage({ mine = false }: { mine?: boolean }) {
@@ -125,6 +126,7 @@ export default function ListPage({ mine = false }: { mine?: boolean }) {
                   {s.deadline && (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {t('fields.deadline')} {fmtDate(s.deadline)}
+                      <ProvisionalMark date={s.deadline} />
                     </Typography.Text>
                   )}
                 </Space>
@@ -167,7 +169,17 @@ export default function ListPage({ mine = false }: { mine?: boolean }) {
                 </Space>
               ),
             },
-            { title: t('fields.deadline'), dataIndex: 'deadline', width: 110, render: (v) => fmtDate(v) },
+            {
+              title: t('fields.deadline'),
+              dataIndex: 'deadline',
+              width: 110,
+              render: (v: string | null) => (
+                <>
+                  {fmtDate(v)}
+                  <ProvisionalMark date={v} />
+                </>
+              ),
+            },
             {
               title: t('fields.replyCategory'),
               dataIndex: 'replyCategory',
