@@ -50,8 +50,18 @@ export function DueTag({ due }: { due: string | null | undefined }) {
   return <Tag color={due === 'overdue' ? 'red' : 'gold'}>{t(`due.${due}`)}</Tag>;
 }
 
-export const fmt = (iso: string | null | undefined) =>
-  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }).slice(0, 16) : '';
+// Date and minute in Shanghai time ("2026/12/7 09:53"); cutting a full timestamp to 16 characters left a stray
+// colon whenever the month or day has one digit.
+const minuteFormat = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  hour12: false,
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+export const fmt = (iso: string | null | undefined) => (iso ? minuteFormat.format(new Date(iso)) : '');
 export const fmtDate = (iso: string | null | undefined) =>
   iso ? new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '';
 
