@@ -45,7 +45,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : newId();
     },
-    trustProxy: true,
+    // X-Forwarded-* only from the configured proxies: anyone else could forge the client's address.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     ajv: { customOptions: { removeAdditional: false } },
   });
   app.setValidatorCompiler(validatorCompiler);
