@@ -21,6 +21,8 @@ export interface Config {
    * believed (MINYI_TRUSTED_PROXIES, comma-separated; default none: the socket's address is the client's).
    */
   trustedProxies: string[];
+  /** The bearer token /metrics asks for (MINYI_METRICS_TOKEN); null: /metrics answers 404. */
+  metricsToken: string | null;
   /** Where citizens reach the site (MINYI_PUBLIC_URL): QR codes and links are built from it, never from headers. */
   publicUrl: string;
   security: {
@@ -120,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((p) => p.trim())
       .filter(Boolean),
     publicUrl,
+    metricsToken: env.MINYI_METRICS_TOKEN?.trim() || null,
     security: {
       maxFailedLogins: Number(env.MINYI_MAX_FAILED_LOGINS ?? 5),
       lockoutMinutes: Number(env.MINYI_LOCKOUT_MINUTES ?? 15),
@@ -157,6 +160,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     // (X-Forwarded-For); the tests of proxy trust override this with the production default, none.
     trustedProxies: ['127.0.0.1'],
     publicUrl: 'http://localhost:8080',
+    metricsToken: 'test-metrics-token',
     security: { maxFailedLogins: 5, lockoutMinutes: 15, sessionIdleMinutes: 30 },
     bodyLimitBytes: 1_048_576,
     smtpUrl: null,

@@ -95,11 +95,15 @@ describe('a locked account answers like an unknown one (item 3)', () => {
 
 const PROXY = '192.0.2.1';
 
-describe('forwarded headers (item 2)', () => {
+describe('forwarded headers (item 2), and /metrics (item 9) on the same instance', () => {
   let bare: TestEnv;
   beforeAll(async () => {
     // Behind one proxy; the harness's own loopback address is an ordinary client here.
-    bare = await createTestEnv({ trustedProxies: [PROXY], publicUrl: 'https://rd.example.gov.cn' });
+    bare = await createTestEnv({
+      trustedProxies: [PROXY],
+      publicUrl: 'https://rd.example.gov.cn',
+      metricsToken: null,
+    });
   });
   afterAll(async () => bare?.close());
 
@@ -201,6 +205,23 @@ describe('forwarded headers (item 2)', () => {
     expect(plain.statusCode).toBe(200);
     expect(plain.body).toBe(expected);
     expect(forged.body).toBe(expected);
+  });
+
+  describe('/metrics (item 9)', () => {
+    it('answers only the configured bearer token, and does not exist without one', async () => {
+      expect((await t.anon.get('/metrics')).statusCode).toBe(401);
+      const wrong = await t.anon.get('/metrics', { authorization: 'Bearer not-the-token' });
+      expect(wrong.statusCode).toBe(401);
+      expect(wrong.headers['content-type']).toMatch(/problem\+json/);
+      expect(wrong.headers['www-authenticate']).toMatch(/^Bearer/);
+      const staff = await signIn(t, 'metrics_staff', ['congressStaff']);
+      expect((await staff.get('/metrics')).statusCode).toBe(401);
+      const ok = await t.anon.get('/metrics', { authorization: 'Bearer test-metrics-token' });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.body).toMatch(/http_request_duration_seconds/);
+      const none = await bare.anon.get('/metrics', { authorization: 'Bearer test-metrics-token' });
+      expect(none.statusCode).toBe(404);
+    });
   });
 });
 
