@@ -16,6 +16,7 @@ import { installErrorHandling, installIdempotency, sendProblem } from './platfor
 import { installAuthentication } from './platform/auth/session';
 import { authRoutes } from './platform/auth/auth.routes';
 import { healthRoutes } from './platform/health';
+import { installSecurityHeaders } from './platform/security-headers';
 import { createPii } from './platform/pii';
 import { createJobQueue } from './platform/jobs';
 import { createFileStorage } from './platform/files';
@@ -83,6 +84,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  installSecurityHeaders(app, config);
   installErrorHandling(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });

@@ -107,6 +107,11 @@ describe('forwarded headers (item 2), and /metrics (item 9) on the same instance
   });
   afterAll(async () => bare?.close());
 
+  it('sends HSTS when the public address is https (item 10)', async () => {
+    const res = await bare.anon.get('/healthz');
+    expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+  });
+
   it('does not let a rotating X-Forwarded-For pass the per-address sign-in limit', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 35; i++) {
@@ -361,5 +366,26 @@ describe('三员分立 (item 5)', () => {
     const r = await login(t, { username: 'ownpw', password: TEST_PASSWORD });
     expect(r.json().user.mustChangePassword).toBe(false);
     expect((await user.get('/api/v1/notifications')).statusCode).toBe(200);
+  });
+});
+
+describe('security headers (item 10)', () => {
+  it('sends a CSP without inline script, no framing, nosniff and a same-origin referrer on every response', async () => {
+    for (const res of [
+      await t.anon.get('/healthz'),
+      await t.anon.get('/api/v1/auth/me'),
+      await t.anon.get('/api/openapi.json'),
+      await t.anon.get('/no-such-page'),
+    ]) {
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp).toMatch(/script-src 'self'(;|$)/);
+      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['referrer-policy']).toBe('same-origin');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      // Served over http here: no HSTS.
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+    }
   });
 });
