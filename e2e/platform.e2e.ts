@@ -463,6 +463,33 @@ describe('platform shell', () => {
     await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
     expect(await page.locator('.ant-table-tbody').innerText()).toContain('staff');
     await shot(page, 'platform-sysadmin-accounts');
+
+    // A reset gives a one-time password: its holder must set a new one before anything else (三员分立).
+    await page.locator('.ant-table-row', { hasText: 'unit4' }).first().click();
+    const drawer = page.locator('.ant-drawer-open');
+    await drawer.getByTestId('reset-password').click();
+    await page.locator('.ant-popover:visible .ant-btn-primary').click();
+    const oneTime = (await page.getByTestId('temporary-password').innerText()).trim();
+    expect(oneTime.length).toBeGreaterThanOrEqual(16);
+    await shot(page, 'platform-sysadmin-reset-password');
+
+    const holder = await newPage(375, 812);
+    await login(holder, server.url, 'unit4', oneTime);
+    await holder.waitForURL((u) => u.pathname === '/account/password');
+    // Any other page sends the holder back to the change.
+    await holder.goto(server.url + '/inbox');
+    await holder.waitForURL((u) => u.pathname === '/account/password');
+    await holder.getByTestId('password-change-required').waitFor();
+    expect(await noHorizontalOverflow(holder)).toBe(true);
+    await shot(holder, 'platform-password-change-375');
+    await holder.getByTestId('password-current').fill(oneTime);
+    await holder.getByTestId('password-new').fill(DEMO_PASSWORD);
+    await holder.getByTestId('password-confirm').fill(DEMO_PASSWORD);
+    await holder.getByTestId('password-submit').click();
+    await holder.waitForURL((u) => u.pathname === '/');
+    await holder.goto(server.url + '/inbox');
+    await holder.getByText('您的密码已被重置').first().waitFor({ timeout: 30_000 });
+    await shot(holder, 'platform-password-reset-notice-375');
   });
 
   test('the security administrator is refused a second administrator role (三员分立)', async () => {

@@ -17,6 +17,7 @@ import { openapiOptions } from './platform/openapi';
 import { installAuthentication } from './platform/auth/session';
 import { authRoutes } from './platform/auth/auth.routes';
 import { healthRoutes } from './platform/health';
+import { installSecurityHeaders } from './platform/security-headers';
 import { createPii } from './platform/pii';
 import { createJobQueue } from './platform/jobs';
 import { createFileStorage } from './platform/files';
@@ -46,7 +47,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : newId();
     },
-    trustProxy: true,
+    // X-Forwarded-* only from the configured proxies: anyone else could forge the client's address.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     ajv: { customOptions: { removeAdditional: false } },
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -83,6 +85,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
+  installSecurityHeaders(app, config);
   installErrorHandling(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });

@@ -16,6 +16,15 @@ export interface Config {
   /** Keys: SM4 for personal data, SM3-HMAC for blind indexes and the audit chain. 32 hex chars each. */
   keys: { piiEncryption: Buffer; piiIndex: Buffer; audit: Buffer };
   cookieSecure: boolean;
+  /**
+   * The addresses (or CIDR ranges) of the reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are
+   * believed (MINYI_TRUSTED_PROXIES, comma-separated; default none: the socket's address is the client's).
+   */
+  trustedProxies: string[];
+  /** The bearer token /metrics asks for (MINYI_METRICS_TOKEN); null: /metrics answers 404. */
+  metricsToken: string | null;
+  /** Where citizens reach the site (MINYI_PUBLIC_URL): QR codes and links are built from it, never from headers. */
+  publicUrl: string;
   security: {
     /** Failed logins before the account is locked, and for how long. */
     maxFailedLogins: number;
@@ -75,12 +84,28 @@ function loadOrCreateKeys(dataDir: string | null, env: NodeJS.ProcessEnv): Confi
   };
 }
 
+/** The public base URL, without a trailing slash; refuses anything but an absolute http(s) URL. */
+export function publicUrlOf(given: string | undefined): string {
+  const raw = given?.trim() || 'http://localhost:8080';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`MINYI_PUBLIC_URL is not a URL: ${raw}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`MINYI_PUBLIC_URL must be http or https: ${raw}`);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv =
     env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const databaseUrl = env.DATABASE_URL || null;
   const dataDir = path.resolve(rootDir, env.MINYI_DATA_DIR ?? 'data');
   const webDist = path.join(rootDir, 'web/dist');
+  const publicUrl = publicUrlOf(env.MINYI_PUBLIC_URL);
   return {
     env: nodeEnv,
     port: Number(env.PORT ?? 8080),
@@ -90,7 +115,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemo: env.MINYI_DEMO !== '0',
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     keys: loadOrCreateKeys(dataDir, env),
-    cookieSecure: env.COOKIE_SECURE === '1',
+    // Secure cookies whenever the public address is https (COOKIE_SECURE=0 turns them off, =1 forces them).
+    cookieSecure: env.COOKIE_SECURE === '1' || (env.COOKIE_SECURE !== '0' && publicUrl.startsWith('https:')),
+    trustedProxies: (env.MINYI_TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
+    publicUrl,
+    metricsToken: env.MINYI_METRICS_TOKEN?.trim() || null,
     security: {
       maxFailedLogins: Number(env.MINYI_MAX_FAILED_LOGINS ?? 5),
       lockoutMinutes: Number(env.MINYI_LOCKOUT_MINUTES ?? 15),
@@ -124,6 +156,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       audit: Buffer.alloc(16, 3),
     },
     cookieSecure: false,
+    // The harness stands in for a reverse proxy on loopback, so a test client may give its own address
+    // (X-Forwarded-For); the tests of proxy trust override this with the production default, none.
+    trustedProxies: ['127.0.0.1'],
+    publicUrl: 'http://localhost:8080',
+    metricsToken: 'test-metrics-token',
     security: { maxFailedLogins: 5, lockoutMinutes: 15, sessionIdleMinutes: 30 },
     bodyLimitBytes: 1_048_576,
     smtpUrl: null,

@@ -45,10 +45,14 @@ describe('auth contract', () => {
       const r = await t.anon.post('/api/v1/auth/login', { username: 'victim', password: 'wrong' });
       expect(r.statusCode).toBe(401);
     }
+    // Locked: refused even with the right password, in the words of a wrong one (item 3 of issue 22).
     const locked = await t.anon.post('/api/v1/auth/login', { username: 'victim', password: TEST_PASSWORD });
-    expect(locked.statusCode).toBe(423);
+    expect(locked.statusCode).toBe(401);
     expect(locked.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(locked.json().code).toBe('invalid_credentials');
     expect(locked.json().messages.zh).toMatch(/锁定/);
+    const [row] = await t.services.db.select().from(accounts).where(eq(accounts.id, id));
+    expect(row.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
     const rows = await t.services.db.select().from(auditEvents).where(eq(auditEvents.entityId, id));
     expect(rows.map((r) => r.action).sort()).toEqual(
       ['account.lock', ...Array(4).fill('auth.loginFail')].sort(),

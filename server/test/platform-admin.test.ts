@@ -143,7 +143,8 @@ describe('accounts (systemAdmin)', () => {
     const { id } = await t.createAccount({ username: 'locked', roles: ['leader'] });
     expect((await sys.post(`/api/v1/admin/accounts/${id}/unlock`)).statusCode).toBe(409);
     for (let i = 0; i < 5; i++) await login(t, { username: 'locked', password: 'wrong' });
-    expect((await login(t, { username: 'locked', password: TEST_PASSWORD })).statusCode).toBe(423);
+    // Locked: the right password is refused like a wrong one.
+    expect((await login(t, { username: 'locked', password: TEST_PASSWORD })).statusCode).toBe(401);
     const listed = (await sys.get('/api/v1/admin/accounts?q=locked')).json().items[0];
     expect(listed.lockedUntil).not.toBeNull();
     const res = await sys.post(`/api/v1/admin/accounts/${id}/unlock`);
@@ -252,7 +253,8 @@ describe('roles (securityAdmin, 三员分立)', () => {
   });
 
   it('a newly granted administrator must sign in again and enrol a second factor', async () => {
-    const user = await signIn(t, 'future_admin', ['leader']);
+    // No business role: an administrator never holds one (三员分立).
+    const user = await signIn(t, 'future_admin', []);
     const res = await sec.post(`/api/v1/admin/accounts/${user.accountId}/roles`, { role: 'auditor' });
     expect(res.statusCode).toBe(200);
     expect((await user.get('/api/v1/auth/me')).statusCode).toBe(401);

@@ -482,7 +482,7 @@ describe('HTTP conventions', () => {
   it('exposes Prometheus metrics with request durations', async () => {
     await t.anon.get('/healthz');
     await t.anon.get('/api/v1/auth/me');
-    const res = await t.anon.get('/metrics');
+    const res = await t.anon.get('/metrics', { authorization: 'Bearer test-metrics-token' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toMatch(/http_request_duration_seconds_bucket\{/);
     // API routes are measured too, not only the health routes.

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { sessions } from '../src/platform/platform.table';
 import { testConfig } from '../src/config';
-import { createTestEnv, type TestEnv } from './harness';
-import { signIn } from './platform-fixtures';
+import { createTestEnv, TEST_PASSWORD, testClient, type TestEnv } from './harness';
+import { login, signIn } from './platform-fixtures';
 
 const TTL = 400;
 let t: TestEnv;
@@ -36,6 +36,31 @@ describe('session cache', () => {
     expect((await again.get('/api/v1/auth/me')).statusCode).toBe(200);
     expect((await again.post('/api/v1/auth/logout')).statusCode).toBe(204);
     expect((await again.get('/api/v1/auth/me')).statusCode).toBe(401);
+  });
+
+  it('ends the other sessions of a password change at once, keeping the one that changed it', async () => {
+    const laptop = await signIn(t, 'changer', ['leader']);
+    const again = await login(t, { username: 'changer', password: TEST_PASSWORD });
+    const raw = again.headers['set-cookie'];
+    const phone = testClient(
+      t.app,
+      (Array.isArray(raw) ? raw[0] : raw!).split(';')[0],
+      again.json().csrfToken,
+    );
+    // Both cached on this instance.
+    expect((await phone.get('/api/v1/auth/me')).statusCode).toBe(200);
+    expect((await laptop.get('/api/v1/auth/me')).statusCode).toBe(200);
+    const changed = await laptop.post('/api/v1/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'a-new-long-password',
+    });
+    expect(changed.statusCode).toBe(204);
+    expect((await phone.get('/api/v1/auth/me')).statusCode).toBe(401);
+    expect((await laptop.get('/api/v1/auth/me')).statusCode).toBe(200);
+    // Gone from the database too: every other instance drops it within the TTL (next test).
+    expect(
+      await t.services.db.select().from(sessions).where(eq(sessions.accountId, laptop.accountId)),
+    ).toHaveLength(1);
   });
 
   it('sees a session ended behind its back within the TTL', async () => {

@@ -17,6 +17,8 @@ export interface User {
   handlingUnitId?: string;
   totpEnabled: boolean;
   mustEnrollTotp: boolean;
+  /** The password was reset by an administrator: it must be changed before anything else. */
+  mustChangePassword: boolean;
 }
 
 interface AuthAnswer {
@@ -29,7 +31,7 @@ export interface AuthState {
   /** True until the first /auth/me has answered. */
   loading: boolean;
   hasRole: (...roles: Role[]) => boolean;
-  /** Throws ApiError: 401 `second_factor_required` (ask for totpCode and call again), `invalid_credentials`, `invalid_second_factor`, 423 `account_locked`. */
+  /** Throws ApiError: 401 `second_factor_required` (ask for totpCode and call again), `invalid_credentials` (also for a locked account), `invalid_second_factor`. */
   login: (username: string, password: string, totpCode?: string) => Promise<User>;
   logout: () => Promise<void>;
   /** Reloads /auth/me (after enrolling TOTP, changing roles...). */
@@ -108,7 +110,7 @@ export function useAuth(): AuthState {
 
 /**
  * Shows its children to a signed-in user holding one of `roles` (any role when omitted); sends others
- * to the login page, and forces TOTP enrolment first when the account must enrol.
+ * to the login page, and forces a one-time password's change, then TOTP enrolment, when the account must.
  */
 export function RequireAuth({ roles, children }: { roles?: Role[]; children: ReactNode }) {
   const { user, loading, hasRole } = useAuth();
@@ -124,7 +126,10 @@ export function RequireAuth({ roles, children }: { roles?: Role[]; children: Rea
   if (!user) {
     return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   }
-  if (user.mustEnrollTotp && location.pathname !== '/account/totp') {
+  if (user.mustChangePassword && location.pathname !== '/account/password') {
+    return <Navigate to="/account/password" replace />;
+  }
+  if (!user.mustChangePassword && user.mustEnrollTotp && location.pathname !== '/account/totp') {
     return <Navigate to="/account/totp" replace />;
   }
   if (roles && roles.length && !hasRole(...roles)) {
@@ -132,3 +137,7 @@ export function RequireAuth({ roles, children }: { roles?: Role[]; children: Rea
   }
   return <>{children}</>;
 }
+
+/** Where a user goes right after signing in: a forced step first, else where they were going. */
+export const landingOf = (user: User, next: string | null): string =>
+  user.mustChangePassword ? '/account/password' : user.mustEnrollTotp ? '/account/totp' : (next ?? '/');

@@ -8,6 +8,7 @@ import NotFoundPage from './pages/NotFoundPage';
 
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const TotpEnrollPage = lazy(() => import('./pages/TotpEnrollPage'));
+const PasswordChangePage = lazy(() => import('./pages/PasswordChangePage'));
 
 const featureRoutes: RouteObject[] = features.flatMap((f) => f.routes);
 
@@ -21,6 +22,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAuth>
             <TotpEnrollPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: '/account/password',
+        element: (
+          <RequireAuth>
+            <PasswordChangePage />
           </RequireAuth>
         ),
       },

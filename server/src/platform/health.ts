@@ -1,8 +1,12 @@
-// /healthz (the process is up), /readyz (database reachable and migrated) and /metrics (Prometheus).
+// /healthz (the process is up), /readyz (database reachable and migrated) and /metrics (Prometheus, only
+// with `Authorization: Bearer <MINYI_METRICS_TOKEN>`; without that setting it does not exist).
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import client from 'prom-client';
 import { isMigrated } from '../db/migrate';
+import { safeEqual } from './crypto';
+import { AppError, unauthorized } from './errors';
+import { sendProblem } from './http';
 
 export async function healthRoutes(app: FastifyInstance) {
   const registry = new client.Registry();
@@ -33,9 +37,34 @@ export async function healthRoutes(app: FastifyInstance) {
       return reply.code(503).send({ status: 'database unavailable' });
     }
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) =>
-    reply.type(registry.contentType).send(await registry.metrics()),
-  );
+  // Per-route traffic (ballots during a vote included) is for the operator's scraper, not the public.
+  app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
+    const token = app.services.config.metricsToken;
+    if (!token) {
+      return sendProblem(
+        req,
+        reply,
+        new AppError(404, 'not_found', { zh: '没有这个地址', en: 'No such route' }),
+      );
+    }
+    const given = req.headers.authorization;
+    if (
+      typeof given !== 'string' ||
+      !given.startsWith('Bearer ') ||
+      !safeEqual(given.slice(7).trim(), token)
+    ) {
+      reply.header('www-authenticate', 'Bearer realm="metrics"');
+      return sendProblem(
+        req,
+        reply,
+        unauthorized('invalid_token', {
+          zh: '需要监控令牌（Authorization: Bearer）',
+          en: 'The metrics token is required (Authorization: Bearer)',
+        }),
+      );
+    }
+    return reply.type(registry.contentType).send(await registry.metrics());
+  });
 }
 
 // Not encapsulated (what fastify-plugin does): the duration hook must see every route, the API's

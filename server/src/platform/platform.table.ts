@@ -49,6 +49,8 @@ export const accounts = pgTable('accounts', {
   status: text('status').$type<'active' | 'disabled'>().notNull().default('active'),
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: ts('locked_until'),
+  /** Set by an administrator's password reset: the one-time password must be changed first (0008). */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
   totpSecretEnc: text('totp_secret_enc'),
   totpEnabled: boolean('totp_enabled').notNull().default(false),
   totpLastStep: bigint('totp_last_step', { mode: 'number' }),

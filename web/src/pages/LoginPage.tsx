@@ -6,7 +6,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError, problemMessage } from '../api';
-import { useAuth } from '../auth';
+import { landingOf, useAuth } from '../auth';
 
 interface Credentials {
   username: string;
@@ -28,14 +28,14 @@ export default function LoginPage() {
   const [codeForm] = Form.useForm<{ totpCode: string }>();
 
   const next = safeNext(params.get('next'));
-  if (user && !busy) return <Navigate to={user.mustEnrollTotp ? '/account/totp' : (next ?? '/')} replace />;
+  if (user && !busy) return <Navigate to={landingOf(user, next)} replace />;
 
   const attempt = async (c: Credentials, totpCode?: string) => {
     setBusy(true);
     setError(null);
     try {
       const u = await login(c.username, c.password, totpCode);
-      void navigate(u.mustEnrollTotp ? '/account/totp' : (next ?? '/'), { replace: true });
+      void navigate(landingOf(u, next), { replace: true });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'second_factor_required') {
         setCreds(c);

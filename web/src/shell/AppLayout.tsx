@@ -156,7 +156,7 @@ function UserArea({ compact }: { compact?: boolean }) {
   const { user, logout } = useAuth();
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
-  const unread = useUnreadCount(!!user && !user.mustEnrollTotp);
+  const unread = useUnreadCount(!!user && !user.mustEnrollTotp && !user.mustChangePassword);
   if (!user) {
     return (
       <Link to="/login" data-testid="login-link">

@@ -45,6 +45,18 @@ export const commonZh = {
     qrAlt: '双因素认证二维码',
     start: '开始启用',
   },
+  passwordChange: {
+    title: '设置新密码',
+    required: '您的密码已由管理员重置。请先用管理员交给您的一次性密码设置自己的新密码，才能继续使用。',
+    oneTime: '一次性密码',
+    new: '新密码',
+    rule: '至少 10 个字符，且不能与一次性密码相同',
+    unchanged: '新密码不能与一次性密码相同',
+    confirm: '确认新密码',
+    mismatch: '两次输入的新密码不一致',
+    submit: '设置新密码',
+    done: '新密码已设置',
+  },
   actions: {
     save: '保存',
     cancel: '取消',
@@ -161,6 +173,19 @@ export const commonEn: typeof commonZh = {
     alreadyEnabled: 'You already use a second factor',
     qrAlt: 'QR code for the second factor',
     start: 'Start',
+  },
+  passwordChange: {
+    title: 'Set a new password',
+    required:
+      'An administrator reset your password. Set a new one with the one-time password you were given before you continue.',
+    oneTime: 'One-time password',
+    new: 'New password',
+    rule: 'At least 10 characters, not the one-time password',
+    unchanged: 'The new password must differ from the one-time password',
+    confirm: 'Confirm the new password',
+    mismatch: 'The two new passwords differ',
+    submit: 'Set the new password',
+    done: 'Your new password is set',
   },
   actions: {
     save: 'Save',

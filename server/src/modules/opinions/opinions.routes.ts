@@ -335,7 +335,8 @@ export async function opinionRoutes(app: FastifyInstance) {
         params.set('liaisonPlaceId', place.id);
         params.set('streetId', place.streetId);
       }
-      const origin = `${req.protocol}://${req.host}`;
+      // The configured public address, never the request's Host or X-Forwarded-Host (cached publicly).
+      const origin = req.server.services.config.publicUrl;
       const svg = await QRCode.toString(`${origin}/opinions/new?${params.toString()}`, {
         type: 'svg',
         margin: 1,

@@ -1,14 +1,14 @@
 // /api/v1/auth: login (with a second factor), logout, who am I, TOTP enrolment and personal API tokens.
 // The login, me and logout contracts are stable: other tools depend on them.
 import type { FastifyInstance } from 'fastify';
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { z } from 'zod';
 import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
 import { isAdminRole } from '@minyi/domain';
 import { ctxOf, typed } from '../http';
 import { transact } from '../context';
-import { AppError, unauthorized } from '../errors';
+import { AppError, invalidField, unauthorized } from '../errors';
 import { newId } from '../ids';
 import { randomToken, sm3 } from '../crypto';
 import { accounts, apiTokens, sessions } from '../platform.table';
@@ -40,6 +40,8 @@ const userSchema = z.object({
   handlingUnitId: z.string().optional(),
   totpEnabled: z.boolean(),
   mustEnrollTotp: z.boolean(),
+  /** The password was set by an administrator's reset: change it before anything else (403 otherwise). */
+  mustChangePassword: z.boolean(),
 });
 
 const loginBody = z.strictObject({
@@ -51,8 +53,58 @@ const loginBody = z.strictObject({
     .optional(),
 });
 
+/** Also the answer of a locked account: which accounts exist, and which are locked, is not told. */
 const invalidCredentials = () =>
-  new AppError(401, 'invalid_credentials', { zh: '用户名或密码错误', en: 'Wrong username or password' });
+  new AppError(401, 'invalid_credentials', {
+    zh: '用户名或密码错误；多次输错后账号会暂时锁定，请稍后再试',
+    en: 'Wrong username or password; after repeated failures the account is locked for a while, so try again later',
+  });
+
+/**
+ * Counts a sign-in attempt before its password is checked, in one conditional UPDATE: concurrent attempts
+ * each take their own number, the one reaching `maxFailedLogins` locks the account, and none is counted
+ * (or checked) while it is locked. A successful sign-in sets the count back to 0. Null: locked.
+ */
+async function claimLoginAttempt(
+  db: Db,
+  accountId: string,
+  security: { maxFailedLogins: number; lockoutMinutes: number },
+): Promise<{ attempt: number; locked: boolean; release: () => Promise<void> } | null> {
+  const now = new Date();
+  const lockUntil = new Date(now.getTime() + security.lockoutMinutes * 60_000).toISOString();
+  const reachesMax = sql`${accounts.failedLogins} + 1 >= ${security.maxFailedLogins}`;
+  const [row] = await db
+    .update(accounts)
+    .set({
+      failedLogins: sql`CASE WHEN ${reachesMax} THEN 0 ELSE ${accounts.failedLogins} + 1 END`,
+      lockedUntil: sql`CASE WHEN ${reachesMax} THEN ${lockUntil}::timestamptz ELSE NULL END`,
+    })
+    .where(and(eq(accounts.id, accountId), or(isNull(accounts.lockedUntil), lte(accounts.lockedUntil, now))))
+    .returning({ failedLogins: accounts.failedLogins, lockedUntil: accounts.lockedUntil });
+  if (!row) return null;
+  const locked = row.lockedUntil !== null;
+  return {
+    attempt: locked ? security.maxFailedLogins : row.failedLogins,
+    locked,
+    release: async () => {
+      // Gives the attempt back (the right password, only the second factor still to come): it is not a
+      // failure. A lock it set is lifted only if no later attempt changed it.
+      await db
+        .update(accounts)
+        .set(
+          locked
+            ? { failedLogins: security.maxFailedLogins - 1, lockedUntil: null }
+            : { failedLogins: sql`greatest(${accounts.failedLogins} - 1, 0)` },
+        )
+        .where(
+          and(
+            eq(accounts.id, accountId),
+            locked ? eq(accounts.lockedUntil, row.lockedUntil!) : isNull(accounts.lockedUntil),
+          ),
+        );
+    },
+  };
+}
 
 const wrongSecondFactor = () =>
   new AppError(401, 'invalid_second_factor', {
@@ -102,51 +154,27 @@ export async function authRoutes(app: FastifyInstance) {
         .select({
           id: accounts.id,
           passwordHash: accounts.passwordHash,
-          lockedUntil: accounts.lockedUntil,
-          failedLogins: accounts.failedLogins,
           totpSecretEnc: accounts.totpSecretEnc,
           totpLastStep: accounts.totpLastStep,
         })
         .from(accounts)
         .where(sql`lower(${accounts.username}) = lower(${username})`);
-      if (!found) {
+      // An unknown account and a locked one answer alike, after the same password-hashing time.
+      const claim = found ? await claimLoginAttempt(db, found.id, config.security) : null;
+      if (!found || !claim) {
         await burnPasswordTime(password);
         throw invalidCredentials();
       }
-      if (found.lockedUntil && found.lockedUntil > new Date()) {
-        const minutes = Math.ceil((found.lockedUntil.getTime() - Date.now()) / 60_000);
-        throw new AppError(
-          423,
-          'account_locked',
-          {
-            zh: `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试`,
-            en: `Too many failed sign-ins; the account is locked for ${minutes} more minutes`,
-          },
-          { lockedUntil: found.lockedUntil.toISOString() },
-        );
-      }
       const account = (await loadAccount(db, found.id))!;
       const ctx = { ...ctxOf(req), actor: toActor(account, 'session') };
+      // The attempt was counted before it was checked: a failure only records what happened.
       const fail = async (err: AppError) => {
-        const failures = found.failedLogins + 1;
-        const lock = failures >= config.security.maxFailedLogins;
         await transact(ctx, async (w) => {
-          await w.db
-            .update(accounts)
-            .set(
-              lock
-                ? {
-                    failedLogins: 0,
-                    lockedUntil: new Date(Date.now() + config.security.lockoutMinutes * 60_000),
-                  }
-                : { failedLogins: failures },
-            )
-            .where(eq(accounts.id, found.id));
           await w.audit({
-            action: lock ? 'account.lock' : 'auth.loginFail',
+            action: claim.locked ? 'account.lock' : 'auth.loginFail',
             entityType: 'account',
             entityId: found.id,
-            after: { failures, reason: err.code },
+            after: { failures: claim.attempt, reason: err.code },
           });
         });
         return err;
@@ -160,6 +188,7 @@ export async function authRoutes(app: FastifyInstance) {
       let totpStep: number | null = null;
       if (account.totpEnabled) {
         if (!totpCode) {
+          await claim.release();
           throw new AppError(401, 'second_factor_required', {
             zh: '请输入动态验证码',
             en: 'Enter the code from your authenticator app',
@@ -351,7 +380,7 @@ export async function authRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const actor = req.actor;
-      if (!actor || actor.via !== 'session') throw unauthorized();
+      if (!actor || actor.via !== 'session' || !req.session) throw unauthorized();
       const [row] = await app.services.db
         .select({ hash: accounts.passwordHash })
         .from(accounts)
@@ -373,14 +402,36 @@ export async function authRoutes(app: FastifyInstance) {
           },
         );
       }
+      if (req.body.newPassword === req.body.currentPassword) {
+        throw invalidField(
+          'newPassword',
+          '新密码不能与当前密码相同',
+          'must differ from the current password',
+          'unchanged',
+        );
+      }
       const passwordHash = await hashPassword(req.body.newPassword);
+      const currentSession = req.session.id;
       await transact(ctxOf(req), async (w) => {
         await w.db
           .update(accounts)
-          .set({ passwordHash, updatedAt: new Date() })
+          .set({ passwordHash, mustChangePassword: false, updatedAt: new Date() })
           .where(eq(accounts.id, actor.accountId));
-        await w.audit({ action: 'account.changePassword', entityType: 'account', entityId: actor.accountId });
+        // Whoever else holds a session of this account (another device, or someone who learnt the old
+        // password) is signed out; this one stays.
+        const ended = await w.db
+          .delete(sessions)
+          .where(and(eq(sessions.accountId, actor.accountId), ne(sessions.id, currentSession)))
+          .returning({ id: sessions.id });
+        await w.audit({
+          action: 'account.changePassword',
+          entityType: 'account',
+          entityId: actor.accountId,
+          after: { sessionsEnded: ended.length },
+        });
       });
+      // At once on this instance; another instance drops its cached copy within security.sessionCacheMs.
+      forgetSessions({ accountId: actor.accountId });
       return reply.code(204).send();
     },
   );

@@ -34,6 +34,8 @@ export interface AccountRow {
   deputyId: string | null;
   handlingUnitId: string | null;
   totpEnabled: boolean;
+  /** A one-time password from an administrator's reset: only changing it is allowed until then. */
+  mustChangePassword: boolean;
   roles: Role[];
 }
 
@@ -59,6 +61,7 @@ export const presentUser = (a: AccountRow) => ({
   ...(a.handlingUnitId ? { handlingUnitId: a.handlingUnitId } : {}),
   totpEnabled: a.totpEnabled,
   mustEnrollTotp: a.roles.some(isAdminRole) && !a.totpEnabled,
+  mustChangePassword: a.mustChangePassword,
 });
 
 const accountColumns = {
@@ -69,6 +72,7 @@ const accountColumns = {
   deputyId: accounts.deputyId,
   handlingUnitId: accounts.handlingUnitId,
   totpEnabled: accounts.totpEnabled,
+  mustChangePassword: accounts.mustChangePassword,
   status: accounts.status,
   roles: sql<
     Role[]
@@ -166,6 +170,8 @@ async function lookUpSession(db: Db, id: string, ttlMs: number, now: number): Pr
 
 /** Paths a restricted session (an administrator who must still enrol TOTP) may use. */
 const RESTRICTED_OK = /^\/api\/v1\/auth\//;
+/** What a session holding a one-time password may do: change it, see who is signed in, sign out. */
+const ONE_TIME_PASSWORD_OK = /^\/api\/v1\/auth\/(password|me|logout)(\?|$)/;
 
 export function installAuthentication(app: FastifyInstance) {
   app.decorateRequest('actor', null);
@@ -226,6 +232,12 @@ export function installAuthentication(app: FastifyInstance) {
           en: 'The request lacks a valid CSRF token; reload the page and try again',
         });
       }
+    }
+    if (row.mustChangePassword && !ONE_TIME_PASSWORD_OK.test(req.url)) {
+      throw new AppError(403, 'password_change_required', {
+        zh: '密码已被管理员重置，请先设置新密码',
+        en: 'Your password was reset by an administrator; set a new one first',
+      });
     }
     if (row.session.restricted && !RESTRICTED_OK.test(req.url)) {
       throw new AppError(403, 'totp_enrollment_required', {

@@ -296,7 +296,7 @@ function AccountDrawer({
                         content: (
                           <>
                             <p>{t('accounts.temporaryPassword')}</p>
-                            <Typography.Paragraph copyable className="mono">
+                            <Typography.Paragraph copyable className="mono" data-testid="temporary-password">
                               {r.temporaryPassword}
                             </Typography.Paragraph>
                           </>
@@ -305,7 +305,9 @@ function AccountDrawer({
                     })
                   }
                 >
-                  <Button loading={busy === 'reset'}>{t('accounts.resetPassword')}</Button>
+                  <Button loading={busy === 'reset'} data-testid="reset-password">
+                    {t('accounts.resetPassword')}
+                  </Button>
                 </Popconfirm>
               )}
             </Space>

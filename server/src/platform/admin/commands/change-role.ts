@@ -1,5 +1,7 @@
 // Grants or revokes a role (security administrator, never on its own account). 三员分立: an account
-// holds at most one of systemAdmin, securityAdmin and auditor (409 admin_roles_separated).
+// holds at most one of systemAdmin, securityAdmin and auditor (409 admin_roles_separated), and an
+// administrator never holds a business role, nor a business account an administrator role (409
+// admin_business_separated; the database refuses it too, migration 0008).
 import { and, eq } from 'drizzle-orm';
 import { isAdminRole, type Role } from '@minyi/domain';
 import { transact, type Ctx } from '../../context';
@@ -29,6 +31,23 @@ export async function grantRole(ctx: Ctx, accountId: string, role: Role): Promis
           en: `Separation of duties: the account is already ${otherAdmin} and cannot also be ${role}`,
         },
         { heldRole: otherAdmin },
+      );
+    }
+    const otherSide = before.roles.filter((r) => isAdminRole(r) !== isAdminRole(role));
+    if (otherSide.length > 0) {
+      const held = otherSide.join(', ');
+      throw conflict(
+        'admin_business_separated',
+        isAdminRole(role)
+          ? {
+              zh: `三员分立：该账号有业务角色（${held}），不能授予管理员角色 ${role}`,
+              en: `Separation of duties: the account holds business roles (${held}) and cannot be given the administrator role ${role}`,
+            }
+          : {
+              zh: `三员分立：该账号是管理员（${held}），不能授予业务角色 ${role}`,
+              en: `Separation of duties: the account is an administrator (${held}) and cannot be given the business role ${role}`,
+            },
+        { role, heldRoles: otherSide },
       );
     }
     if (role === 'deputy' && !before.deputyId) {
