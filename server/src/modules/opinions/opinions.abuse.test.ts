@@ -93,6 +93,15 @@ describe('tracking look-ups (issue 22 item 3a)', () => {
     expect(n).toBe(1);
   });
 
+  it('checks at most 10 of 60 concurrent wrong suffixes on one code, each from another address', async () => {
+    const { trackingCode } = await repliedOpinion();
+    const answers = await Promise.all(wrongSuffixes(60).map((s) => track(trackingCode, s)));
+    const statuses = answers.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 404)).toHaveLength(OPINION_RULES.maxTrackingFailures);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(60 - OPINION_RULES.maxTrackingFailures);
+    expect((await track(trackingCode, '5678')).statusCode).toBe(429);
+  });
+
   it('keeps the rating locked after the look-up lock ends: the citizen can read, not rate, and staff are told', async () => {
     const { id, trackingCode } = await repliedOpinion();
     for (const s of wrongSuffixes(OPINION_RULES.maxTrackingFailures)) await track(trackingCode, s);

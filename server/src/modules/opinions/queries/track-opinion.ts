@@ -37,50 +37,52 @@ export const ratingLocked = () =>
     en: 'This tracking code was guessed at too often, so it can no longer rate online; please contact the congress staff',
   });
 
-type Guard = typeof opinionTrackingGuards.$inferSelect;
+type Checked = { kind: 'locked'; until: Date } | { kind: 'wrong' } | { kind: 'right'; ratingLocked: boolean };
 
-const readGuard = async (ctx: Ctx, opinionId: string): Promise<Guard | undefined> =>
-  (
-    await ctx.app.db
-      .select()
-      .from(opinionTrackingGuards)
-      .where(eq(opinionTrackingGuards.opinionId, opinionId))
-  )[0];
-
-/** Counts a wrong suffix in one statement (concurrent guesses each count) and audits the lock when it engages. */
-async function countFailure(ctx: Ctx, o: OpinionRow): Promise<void> {
+/**
+ * Checks one look-up against the code's guard row, taken FOR UPDATE (the upsert makes it on the first
+ * look-up): concurrent guesses at one code are checked one after another, so a burst cannot pass the
+ * threshold. A wrong suffix counts; the lock is audited when it engages.
+ */
+async function checkGuarded(ctx: Ctx, o: OpinionRow, same: boolean): Promise<Checked> {
   const settings = await readOpinionSettingsCached(ctx.app.db, o.congressId);
-  await transact(ctx, async (w) => {
-    const lockAt = sql`now() + make_interval(mins => ${settings.trackingLockMinutes})`;
-    const reached = sql`${opinionTrackingGuards.failures} + 1 >= ${settings.maxTrackingFailures}`;
-    const [g] = await w.db
-      .insert(opinionTrackingGuards)
-      .values({
-        opinionId: o.id,
-        congressId: o.congressId,
-        failures: 1,
-        ...(settings.maxTrackingFailures <= 1
-          ? { lockedUntil: sql`${lockAt}`, ratingLockedAt: sql`now()` }
-          : {}),
-      })
-      .onConflictDoUpdate({
-        target: opinionTrackingGuards.opinionId,
-        set: {
-          failures: sql`${opinionTrackingGuards.failures} + 1`,
-          lockedUntil: sql`CASE WHEN ${reached} THEN ${lockAt} ELSE ${opinionTrackingGuards.lockedUntil} END`,
-          ratingLockedAt: sql`CASE WHEN ${reached} THEN coalesce(${opinionTrackingGuards.ratingLockedAt}, now()) ELSE ${opinionTrackingGuards.ratingLockedAt} END`,
-        },
-      })
+  const g = opinionTrackingGuards;
+  return transact(ctx, async (w) => {
+    const [guard] = await w.db
+      .insert(g)
+      .values({ opinionId: o.id, congressId: o.congressId })
+      .onConflictDoUpdate({ target: g.opinionId, set: { failures: sql`${g.failures}` } })
       .returning();
-    if (g.failures === settings.maxTrackingFailures) {
+    const now = new Date();
+    if (guard.lockedUntil && guard.lockedUntil > now) return { kind: 'locked', until: guard.lockedUntil };
+    const where = eq(g.opinionId, o.id);
+    if (same) {
+      // The citizen got in below the threshold: the count starts again.
+      if (!guard.ratingLockedAt && guard.failures > 0) await w.db.update(g).set({ failures: 0 }).where(where);
+      return { kind: 'right', ratingLocked: !!guard.ratingLockedAt };
+    }
+    const failures = guard.failures + 1;
+    const reached = failures >= settings.maxTrackingFailures;
+    const lockedUntil = reached
+      ? new Date(now.getTime() + settings.trackingLockMinutes * 60_000)
+      : guard.lockedUntil;
+    await w.db
+      .update(g)
+      .set({
+        failures,
+        lockedUntil,
+        ratingLockedAt: reached ? (guard.ratingLockedAt ?? now) : guard.ratingLockedAt,
+      })
+      .where(where);
+    if (failures === settings.maxTrackingFailures)
       await w.audit({
         action: 'opinion.lockTracking',
         entityType: 'opinion',
         entityId: o.id,
         congressId: o.congressId,
-        after: { failures: g.failures, lockedUntil: g.lockedUntil, ratingLocked: true },
+        after: { failures, lockedUntil, ratingLocked: true },
       });
-    }
+    return { kind: 'wrong' };
   });
 }
 
@@ -96,26 +98,23 @@ export async function findTracked(
   const trackingCode = normaliseTrackingCode(code);
   if (!trackingCodePattern.test(trackingCode)) throw notFound(NOT_FOUND);
   const [o] = await ctx.app.db.select().from(opinions).where(eq(opinions.trackingCode, trackingCode));
-  const guard = o ? await readGuard(ctx, o.id) : undefined;
-  if (guard?.lockedUntil && guard.lockedUntil.getTime() > Date.now()) throw trackingLocked(guard.lockedUntil);
   const expected = Buffer.from(o?.phoneCheck ?? '0'.repeat(64));
   const given = Buffer.from(phoneCheckOf(ctx, trackingCode, phoneLast4));
   const same = expected.length === given.length && timingSafeEqual(expected, given);
-  if (o && !same) await countFailure(ctx, o);
-  if (!o || !same) throw notFound(NOT_FOUND);
-  const locked = !!guard?.ratingLockedAt;
-  // The citizen got in below the threshold: the count starts again.
-  if (guard && !locked && guard.failures > 0)
-    await ctx.app.db
-      .update(opinionTrackingGuards)
-      .set({ failures: 0 })
-      .where(eq(opinionTrackingGuards.opinionId, o.id));
-  return { opinion: o, ratingLocked: locked };
+  if (!o) throw notFound(NOT_FOUND);
+  const checked = await checkGuarded(ctx, o, same);
+  if (checked.kind === 'locked') throw trackingLocked(checked.until);
+  if (checked.kind === 'wrong') throw notFound(NOT_FOUND);
+  return { opinion: o, ratingLocked: checked.ratingLocked };
 }
 
 /** Whether the citizen's rating by code is locked (staff see it on the item). */
 export async function isRatingLocked(ctx: Ctx, opinionId: string): Promise<boolean> {
-  return !!(await readGuard(ctx, opinionId))?.ratingLockedAt;
+  const [guard] = await ctx.app.db
+    .select({ ratingLockedAt: opinionTrackingGuards.ratingLockedAt })
+    .from(opinionTrackingGuards)
+    .where(eq(opinionTrackingGuards.opinionId, opinionId));
+  return !!guard?.ratingLockedAt;
 }
 
 export async function trackOpinion(ctx: Ctx, code: string, phoneLast4: string) {
