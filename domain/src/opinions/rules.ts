@@ -24,6 +24,20 @@ export const OPINION_RULES = {
   /** Photos: up to 10 MB each (issue 3), at most 6 per opinion (product choice). */
   maxPhotoBytes: 10 * 1_048_576,
   maxPhotos: 6,
+  /** Pixels of a photo, read from its header before any decoding (issue 22 item 8: a 31 kB PNG declaring
+   * 16000×16000 pixels took seconds of CPU). 40 megapixels holds any ordinary phone photo (product choice). */
+  maxPhotoPixels: 40_000_000,
+  /** Photo uploads per client address per minute (issue 22 item 8; a reception hall's shared connection sends
+   * a few citizens' photos, 6 each at most). Product choice. */
+  maxPhotoUploadsPerIpPerMinute: 30,
+  /** Tracking look-ups (and ratings) per client address per minute (issue 22 item 3a). Product choice. */
+  maxTrackingLookupsPerIpPerMinute: 30,
+  /** Wrong phone suffixes on one tracking code before its look-ups lock (issue 22 item 3a: the suffix has only
+   * 10,000 values). From then on every further wrong suffix locks it again, and the citizen's rating by code
+   * stays locked for good: staff close the item after asking the citizen (product choice; §8 does not bear on it). */
+  maxTrackingFailures: 10,
+  /** How long a locked tracking code refuses every look-up, minutes (product choice). */
+  trackingLockMinutes: 15,
 } as const;
 
 export const opinionSettingsSchema = z.object({
@@ -44,6 +58,8 @@ export const opinionSettingsSchema = z.object({
     .min(1)
     .max(1_000_000)
     .default(OPINION_RULES.maxSubmissionsPerPhonePerDay),
+  maxTrackingFailures: z.number().int().min(3).max(100).default(OPINION_RULES.maxTrackingFailures),
+  trackingLockMinutes: z.number().int().min(1).max(1440).default(OPINION_RULES.trackingLockMinutes),
 });
 export type OpinionSettings = z.infer<typeof opinionSettingsSchema>;
 

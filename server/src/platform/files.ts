@@ -34,8 +34,13 @@ export interface StoreFileInput {
   purpose: string;
   kinds: readonly FileKind[];
   maxBytes: number;
+  /** Images: the most pixels (width × height) accepted, read from the header before decoding. */
+  maxPixels?: number;
   uploadedBy?: string | null;
 }
+
+/** Images above this many pixels are refused unless the caller sets its own `maxPixels` (40 megapixels). */
+export const DEFAULT_MAX_IMAGE_PIXELS = 40_000_000;
 
 export interface FileStorage {
   /** Checks, cleans and stores the bytes, and records the file in `db` (pass the transaction). */
@@ -48,6 +53,72 @@ const tooLarge = (max: number) =>
     zh: `文件过大，上限为 ${Math.round(max / 1_048_576)} MB`,
     en: `The file is too large; the limit is ${Math.round(max / 1_048_576)} MB`,
   });
+
+const imageTooLarge = (max: number) =>
+  new AppError(
+    413,
+    'image_too_large',
+    {
+      zh: `图片像素过多，上限为 ${Math.round(max / 1_000_000)} 百万像素`,
+      en: `The image has too many pixels; the limit is ${Math.round(max / 1_000_000)} megapixels`,
+    },
+    {
+      errors: [
+        {
+          field: 'file',
+          in: 'body',
+          code: 'pixels',
+          message: { zh: '图片尺寸过大', en: 'image dimensions too large' },
+        },
+      ],
+    },
+  );
+
+const unreadableImage = () =>
+  new AppError(
+    415,
+    'unreadable_image',
+    { zh: '图片已损坏或无法识别', en: 'The image is damaged or cannot be read' },
+    {
+      errors: [
+        {
+          field: 'file',
+          in: 'body',
+          code: 'image',
+          message: { zh: '图片无法读取', en: 'unreadable image' },
+        },
+      ],
+    },
+  );
+
+/**
+ * Re-encodes an image without its metadata, after checking its declared size: `metadata()` reads only the
+ * header, and `limitInputPixels` makes the decoder itself refuse anything larger (a header that lies).
+ * sharp decodes and encodes in libuv's thread pool, off the event loop.
+ */
+async function cleanImage(data: Buffer, mime: string, maxPixels: number): Promise<Buffer> {
+  let meta: sharp.Metadata;
+  try {
+    meta = await sharp(data, { limitInputPixels: false }).metadata();
+  } catch {
+    throw unreadableImage();
+  }
+  const pixels = (meta.width ?? 0) * (meta.height ?? 0);
+  if (!pixels) throw unreadableImage();
+  if (pixels > maxPixels) throw imageTooLarge(maxPixels);
+  // Re-encoding drops EXIF/XMP (GPS included); rotate() first applies the orientation it carried.
+  const img = sharp(data, { failOn: 'error', limitInputPixels: maxPixels }).rotate();
+  try {
+    return mime === 'image/png'
+      ? await img.png().toBuffer()
+      : mime === 'image/webp'
+        ? await img.webp().toBuffer()
+        : await img.jpeg({ quality: 88 }).toBuffer();
+  } catch (err) {
+    if (/pixel limit/i.test((err as Error).message)) throw imageTooLarge(maxPixels);
+    throw unreadableImage();
+  }
+}
 
 export function createFileStorage(root: string): FileStorage {
   return {
@@ -77,16 +148,8 @@ export function createFileStorage(root: string): FileStorage {
         );
       }
       let data = input.data;
-      if (detected.mime.startsWith('image/')) {
-        // Re-encoding drops EXIF/XMP (GPS included); rotate() first applies the orientation it carried.
-        const img = sharp(data, { failOn: 'error' }).rotate();
-        data =
-          detected.mime === 'image/png'
-            ? await img.png().toBuffer()
-            : detected.mime === 'image/webp'
-              ? await img.webp().toBuffer()
-              : await img.jpeg({ quality: 88 }).toBuffer();
-      }
+      if (detected.mime.startsWith('image/'))
+        data = await cleanImage(data, detected.mime, input.maxPixels ?? DEFAULT_MAX_IMAGE_PIXELS);
       const id = newId();
       const storageKey = `${input.congressId}/${id.slice(0, 8)}/${id}`;
       const full = path.join(root, storageKey);

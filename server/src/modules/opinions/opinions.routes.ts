@@ -1,5 +1,5 @@
 // HTTP routes of opinions and receptions: parse → authorize → one command or query → present.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
@@ -62,7 +62,7 @@ import { importOpinions, importTemplate } from './commands/import-opinions';
 import { scheduleReception } from './commands/schedule-reception';
 import { checkInReception, recordReception } from './commands/record-reception';
 import { getOpinion } from './queries/get-opinion';
-import { findTracked, presentTracked, trackOpinion } from './queries/track-opinion';
+import { findTracked, presentTracked, ratingLocked, trackOpinion } from './queries/track-opinion';
 import { findOpinions } from './queries/find-opinions';
 import { findSimilarOpinions } from './queries/find-similar-opinions';
 import { opinionStatistics, periodReport } from './queries/opinion-statistics';
@@ -108,6 +108,20 @@ async function readUpload(req: FastifyRequest): Promise<{ data: Buffer; filename
         en: 'The file is too large; the limit is 10 MB',
       });
     }
+    throw err;
+  }
+}
+
+/** Per client address (`req.ip`), on top of the per-code count of wrong suffixes (issue 22 item 3a). */
+const trackingRateLimit = { max: OPINION_RULES.maxTrackingLookupsPerIpPerMinute, timeWindow: '1 minute' };
+
+/** Runs a tracking look-up; a locked code's 429 carries Retry-After. */
+async function withRetryAfter<T>(reply: FastifyReply, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    const retryAfter = err instanceof AppError ? err.extra.retryAfter : undefined;
+    if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     throw err;
   }
 }
@@ -172,8 +186,10 @@ export async function opinionRoutes(app: FastifyInstance) {
         problems: [413],
         access: 'public',
         tags,
-        summary: 'Upload a photo for an opinion (≤ 10 MB; metadata stripped)',
+        summary: 'Upload a photo for an opinion (≤ 10 MB, ≤ 40 megapixels; metadata stripped)',
       },
+      // Per client address: the endpoint takes anonymous uploads (issue 22 item 8).
+      config: { rateLimit: { max: OPINION_RULES.maxPhotoUploadsPerIpPerMinute, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       const ctx = ctxOf(req);
@@ -187,6 +203,7 @@ export async function opinionRoutes(app: FastifyInstance) {
           purpose: 'opinion.photo',
           kinds: ['image'],
           maxBytes: OPINION_RULES.maxPhotoBytes,
+          maxPixels: OPINION_RULES.maxPhotoPixels,
           uploadedBy: ctx.actor?.accountId ?? null,
         });
         await w.audit({
@@ -259,8 +276,10 @@ export async function opinionRoutes(app: FastifyInstance) {
         params: z.object({ trackingCode: z.string().max(40) }),
         querystring: trackQuerySchema,
       },
+      config: { rateLimit: trackingRateLimit },
     },
-    async (req) => trackOpinion(ctxOf(req), req.params.trackingCode, req.query.phoneLast4),
+    async (req, reply) =>
+      withRetryAfter(reply, () => trackOpinion(ctxOf(req), req.params.trackingCode, req.query.phoneLast4)),
   );
 
   r.post(
@@ -274,10 +293,15 @@ export async function opinionRoutes(app: FastifyInstance) {
         params: z.object({ trackingCode: z.string().max(40) }),
         body: rateOpinionSchema,
       },
+      config: { rateLimit: trackingRateLimit },
     },
-    async (req) => {
+    async (req, reply) => {
       const ctx = ctxOf(req);
-      const o = await findTracked(ctx, req.params.trackingCode, req.body.phoneLast4);
+      const found = await withRetryAfter(reply, () =>
+        findTracked(ctx, req.params.trackingCode, req.body.phoneLast4),
+      );
+      if (found.ratingLocked) throw ratingLocked();
+      const o = found.opinion;
       await transact(ctx, async (w) =>
         rateOpinion(
           ctx,
@@ -287,7 +311,7 @@ export async function opinionRoutes(app: FastifyInstance) {
           req.body.comment ?? null,
         ),
       );
-      return presentTracked(ctx, await loadOpinion(ctx.app.db, o.congressId, o.id));
+      return presentTracked(ctx, await loadOpinion(ctx.app.db, o.congressId, o.id), false);
     },
   );
 

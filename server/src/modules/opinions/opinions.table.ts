@@ -169,3 +169,12 @@ export const opinionRateCounters = pgTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
 );
+
+/** Wrong phone suffixes on a tracking code and the lock they set (0308_opinion_tracking_guards.sql). */
+export const opinionTrackingGuards = pgTable('opinion_tracking_guards', {
+  opinionId: uuid('opinion_id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  failures: integer('failures').notNull().default(0),
+  lockedUntil: ts('locked_until'),
+  ratingLockedAt: ts('rating_locked_at'),
+});

@@ -27,8 +27,19 @@ const leadUnit = (a: Actor, r: SuggestionResource) => !!a.handlingUnitId && a.ha
 const assistingUnit = (a: Actor, r: SuggestionResource) =>
   !!a.handlingUnitId && r.assistingUnitIds.includes(a.handlingUnitId);
 
+/** Not yet submitted: a draft, or one waiting for its co-signers (issue 22 item 7). */
+export const UNSUBMITTED_STATUSES = ['draft', 'awaitingCosigners'] as const;
+const isUnsubmitted = (r: SuggestionResource) =>
+  (UNSUBMITTED_STATUSES as readonly string[]).includes(r.status);
+
+/**
+ * A draft is its authors' (proposer and co-signers) until submitted: anyone else is answered 404, as if it did
+ * not exist, by every endpoint that names it.
+ */
+export const isHiddenFrom = (a: Actor, r: SuggestionResource) => isUnsubmitted(r) && !isDeputyOf(a, r);
+
 export const suggestionPolicy = definePolicy<SuggestionResource>('suggestion', [
-  allow(['congressStaff', 'leader'], 'view'),
+  allow(['congressStaff', 'leader'], 'view', (_a, r) => !isUnsubmitted(r)),
   allow('deputy', 'view', isDeputyOf),
   allow(
     'handlingUnitStaff',

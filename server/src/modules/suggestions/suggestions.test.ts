@@ -185,11 +185,11 @@ describe('the full lifecycle', () => {
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ status: 'awaitingCosigners', number: null });
     const id = created.json().id as string;
-    // Not yet submitted: staff may not review.
+    // Not yet submitted: to staff it does not exist yet (issue 22 item 7).
     const early = await c.staff.post(`/api/v1/suggestions/${id}/review`, { decision: 'accept', comment: '' });
-    expect(early.statusCode).toBe(409);
-    expect(early.json().currentStatus).toBe('awaitingCosigners');
-    expect((await c.other.post(`/api/v1/suggestions/${id}/cosign`, { accept: true })).statusCode).toBe(403);
+    expect(early.statusCode).toBe(404);
+    // Not an author of an unsubmitted suggestion: it does not exist for them (issue 22 item 7).
+    expect((await c.other.post(`/api/v1/suggestions/${id}/cosign`, { accept: true })).statusCode).toBe(404);
     const cos = await c.co.post(`/api/v1/suggestions/${id}/cosign`, { accept: true });
     expect(cos.statusCode).toBe(200);
     expect(cos.json()).toMatchObject({
@@ -1009,11 +1009,11 @@ describe('co-signing (联名)', () => {
     const id = created.json().id as string;
     const decline = await c.co.post(`/api/v1/suggestions/${id}/cosign`, { accept: false });
     expect(decline.json()).toMatchObject({ status: 'awaitingCosigners', number: null });
-    // Still waiting on the other co-signer: not reviewable yet, and the one who declined cannot decide again.
+    // Still waiting on the other co-signer: hidden from staff yet, and the one who declined cannot decide again.
     expect((await c.staff.post(`/api/v1/suggestions/${id}/review`, { decision: 'accept' })).statusCode).toBe(
-      409,
+      404,
     );
-    expect((await c.co.post(`/api/v1/suggestions/${id}/cosign`, { accept: true })).statusCode).toBe(403);
+    expect((await c.co.post(`/api/v1/suggestions/${id}/cosign`, { accept: true })).statusCode).toBe(404);
     const confirm = await c.other.post(`/api/v1/suggestions/${id}/cosign`, { accept: true });
     expect(confirm.json()).toMatchObject({
       status: 'submitted',

@@ -3,9 +3,9 @@
 import { eq } from 'drizzle-orm';
 import { nextStatus, type SuggestionEvent, type SuggestionStatus } from '@minyi/domain/suggestions';
 import { transact, type Ctx, type Work } from '../../platform/context';
-import { unauthorized, wrongState } from '../../platform/errors';
-import { lockSuggestion, resourceOf } from './suggestions.repository';
-import { suggestionPolicy, type SuggestionResource } from './suggestions.policy';
+import { notFound, unauthorized, wrongState } from '../../platform/errors';
+import { lockSuggestion, resourceOf, SUGGESTION } from './suggestions.repository';
+import { isHiddenFrom, suggestionPolicy, type SuggestionResource } from './suggestions.policy';
 import { suggestions, type SuggestionRow } from './suggestions.table';
 
 export interface StepInput {
@@ -40,6 +40,7 @@ export async function runStep<T>(
   return transact(ctx, async (w) => {
     const row = await lockSuggestion(w.db, actor.congressId, id);
     const resource = await resourceOf(w.db, row);
+    if (isHiddenFrom(actor, resource)) throw notFound(SUGGESTION);
     const role = suggestionPolicy.authorize(actor, step.action, resource);
     const event = typeof step.event === 'function' ? step.event(row, resource) : step.event;
     const next = nextStatus(row.status, event);

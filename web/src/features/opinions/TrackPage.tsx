@@ -19,6 +19,8 @@ interface Tracked {
   reply: { outcome: string | null; content: string; at: string } | null;
   rating: string | null;
   canRate: boolean;
+  /** Someone guessed at the code: the rating is taken by staff, not online (issue 22 item 3a). */
+  ratingLocked?: boolean;
   suggestion: { status: string } | null;
   timeline: TimelineEvent[];
 }
@@ -164,6 +166,14 @@ export default function TrackPage() {
                 {t('track.submitRating')}
               </Button>
             </Card>
+          )}
+          {data.ratingLocked && !data.rating && (
+            <Alert
+              type="warning"
+              style={{ marginBottom: 12 }}
+              title={t('track.ratingLocked')}
+              data-testid="rating-locked"
+            />
           )}
           {!data.canRate && data.rating && (
             <Alert

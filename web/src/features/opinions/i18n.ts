@@ -109,6 +109,7 @@ export const opinionsZh = {
     submitRating: '提交评价',
     thanks: '感谢您的评价',
     yourRating: '您的评价：{{rating}}',
+    ratingLocked: '该查询码曾被他人多次尝试，为防止冒用，已停止在线评价。请致电人大工作人员告知您的评价。',
     reason: '原因：{{reason}}',
     suggestion: '代表建议办理状态：{{status}}',
   },
@@ -401,6 +402,8 @@ export const opinionsEn: typeof opinionsZh = {
     submitRating: 'Submit rating',
     thanks: 'Thank you for your rating',
     yourRating: 'Your rating: {{rating}}',
+    ratingLocked:
+      'Someone tried this tracking code too many times, so it can no longer rate online. Please call the congress staff to give your rating.',
     reason: 'Reason: {{reason}}',
     suggestion: 'Suggestion status: {{status}}',
   },

@@ -9,6 +9,7 @@ import { opinionPolicy } from '../opinions.policy';
 import { findUnits } from '../opinions.lookups';
 import { getSuggestionOutcome } from '../opinions.integrations';
 import { dueFlag, dueSoonBound } from './due';
+import { isRatingLocked } from './track-opinion';
 
 export async function getOpinion(ctx: Ctx, id: string) {
   const db = ctx.app.db;
@@ -83,6 +84,8 @@ export async function presentOpinion(
     verifiedBy: o.verifiedBy,
     rating: o.rating,
     ratedAt: o.ratedAt,
+    // Someone guessed at the tracking code: the citizen can no longer rate online (issue 22 item 3a).
+    ratingLocked: await isRatingLocked(ctx, o.id),
     reopenCount: o.reopenCount,
     closedAt: o.closedAt,
     createdAt: o.createdAt,

@@ -6,6 +6,7 @@ import { requireRole } from '../../../platform/access';
 import { conflict, invalidField, wrongState } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import { suggestionHandlingCases, suggestions } from '../suggestions.table';
+import { UNSUBMITTED_STATUSES } from '../suggestions.policy';
 
 export async function mergeSuggestions(ctx: Ctx, input: { suggestionIds: string[]; title?: string }) {
   const actor = requireRole(ctx.actor, ['congressStaff']);
@@ -19,7 +20,9 @@ export async function mergeSuggestions(ctx: Ctx, input: { suggestionIds: string[
       .where(and(eq(suggestions.congressId, actor.congressId), inArray(suggestions.id, ids)))
       .orderBy(suggestions.seq)
       .for('update');
-    if (rows.length !== ids.length) throw invalidField('suggestionIds', '建议不存在', 'unknown suggestion');
+    // A draft is its authors' until submitted: to staff it does not exist (issue 22 item 7).
+    const known = rows.filter((r) => !(UNSUBMITTED_STATUSES as readonly string[]).includes(r.status));
+    if (known.length !== ids.length) throw invalidField('suggestionIds', '建议不存在', 'unknown suggestion');
     for (const r of rows) if (!nextStatus(r.status, 'merge')) throw wrongState(r.status);
     if (new Set(rows.map((r) => r.sittingId ?? 'recess')).size > 1) {
       throw invalidField(

@@ -2,11 +2,15 @@
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context';
 import { requireRole } from '../../../platform/access';
-import { findSuggestion } from '../suggestions.repository';
+import { notFound } from '../../../platform/errors';
+import { findSuggestion, resourceOf, SUGGESTION } from '../suggestions.repository';
+import { isHiddenFrom } from '../suggestions.policy';
 
 export async function findSimilarSuggestions(ctx: Ctx, id: string, limit = 10) {
   const actor = requireRole(ctx.actor, ['congressStaff', 'leader']);
   const row = await findSuggestion(ctx.app.db, actor.congressId, id);
+  // Staff and leaders do not know a draft exists (issue 22 item 7).
+  if (isHiddenFrom(actor, await resourceOf(ctx.app.db, row))) throw notFound(SUGGESTION);
   const res = (await ctx.app.db.execute(sql`
     SELECT s.id, s.number, s.title, s.status, s.handling_case_id AS "handlingCaseId",
            similarity(s.search_text, ${row.searchText}) AS score

@@ -6,6 +6,7 @@
 import { HANDLING_STATUSES } from '@minyi/domain/suggestions';
 import type { Ctx } from '../../../platform/context';
 import { requireRole } from '../../../platform/access';
+import { UNSUBMITTED_STATUSES } from '../suggestions.policy';
 import { decodeCursor, jsonPageOf } from '../../../platform/http';
 import { aggregatePage, join, prepared, raw, stmt, type Statement } from '../../../platform/statement';
 
@@ -23,6 +24,7 @@ export interface SuggestionListQuery {
 
 // Constants of the domain, inlined as literals so the statement text stays the same for every request.
 const handling = raw(HANDLING_STATUSES.map((s) => `'${s}'`).join(', '));
+const unsubmitted = raw(UNSUBMITTED_STATUSES.map((s) => `'${s}'`).join(', '));
 
 // An item of the list: the row's stored JSON (migration 0402) with "overdue", which depends on the hour.
 const item = `s.list_item || ',"overdue":'
@@ -49,6 +51,13 @@ export async function findSuggestions(ctx: Ctx, q: SuggestionListQuery) {
     if (actor.roles.includes('leader') && q.mine === 'true')
       own.push(stmt`s.leader_account_id = ${actor.accountId}`);
     conds.push(own.length ? stmt`(${join(own, ' OR ')})` : stmt`false`);
+  } else {
+    // Staff and leaders never see another's draft, in the list or its count (issue 22 item 7); their own
+    // (a leader who is also a deputy) they do.
+    const mineIfDraft = actor.deputyId
+      ? stmt` OR s.proposer_deputy_id = ${actor.deputyId} OR EXISTS (SELECT 1 FROM suggestion_cosigners c WHERE c.suggestion_id = s.id AND c.deputy_id = ${actor.deputyId})`
+      : stmt``;
+    conds.push(stmt`(s.status NOT IN (${unsubmitted})${mineIfDraft})`);
   }
   // Filtered by unit, the query is driven from the unit's active assignments, newest suggestion first, so it
   // reads only that unit's rows; a unit holds a suggestion once. Each assignment carries its suggestion's

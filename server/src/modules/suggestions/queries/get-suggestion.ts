@@ -2,11 +2,11 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { canHappen, HANDLING_STATUSES } from '@minyi/domain/suggestions';
 import type { Ctx } from '../../../platform/context';
-import { unauthorized } from '../../../platform/errors';
+import { notFound, unauthorized } from '../../../platform/errors';
 import { accounts, files } from '../../../platform/platform.table';
 import { deputies, handlingUnits } from '../../registry/registry.table';
-import { findSuggestion, resourceOf } from '../suggestions.repository';
-import { ACTION_EVENT, suggestionPolicy, type SuggestionResource } from '../suggestions.policy';
+import { findSuggestion, resourceOf, SUGGESTION } from '../suggestions.repository';
+import { ACTION_EVENT, isHiddenFrom, suggestionPolicy, type SuggestionResource } from '../suggestions.policy';
 import {
   suggestionAssignments,
   suggestionAttachments,
@@ -60,6 +60,7 @@ export async function getSuggestion(ctx: Ctx, id: string) {
   const db = ctx.app.db;
   const row = await findSuggestion(db, ctx.actor.congressId, id);
   const res = await resourceOf(db, row);
+  if (isHiddenFrom(ctx.actor, res)) throw notFound(SUGGESTION);
   suggestionPolicy.authorize(ctx.actor, 'view', res);
 
   const [

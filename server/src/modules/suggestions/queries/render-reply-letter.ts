@@ -5,8 +5,8 @@ import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import type { Ctx } from '../../../platform/context';
 import { notFound, unauthorized } from '../../../platform/errors';
 import { deputies, handlingUnits } from '../../registry/registry.table';
-import { findSuggestion, resourceOf } from '../suggestions.repository';
-import { suggestionPolicy } from '../suggestions.policy';
+import { findSuggestion, resourceOf, SUGGESTION } from '../suggestions.repository';
+import { isHiddenFrom, suggestionPolicy } from '../suggestions.policy';
 import { suggestionCosigners, suggestionReplies, suggestionUnitOpinions } from '../suggestions.table';
 
 const BODY_FONT = '仿宋_GB2312';
@@ -39,7 +39,9 @@ export async function renderReplyLetter(
   if (!ctx.actor) throw unauthorized();
   const db = ctx.app.db;
   const row = await findSuggestion(db, ctx.actor.congressId, suggestionId);
-  suggestionPolicy.authorize(ctx.actor, 'view', await resourceOf(db, row));
+  const res = await resourceOf(db, row);
+  if (isHiddenFrom(ctx.actor, res)) throw notFound(SUGGESTION);
+  suggestionPolicy.authorize(ctx.actor, 'view', res);
   const [reply] = await db
     .select()
     .from(suggestionReplies)
