@@ -16,7 +16,7 @@ declare module 'fastify' {
   interface FastifySchema {
     /** Who may call the route, as the API description declares it; `signedIn` unless said. */
     access?: Access;
-    /** Problem answers beyond those derived for every route: 413 for an upload, 409 for a read of a state. */
+    /** Problem answers beyond those derived for every route: 413 and 415 for an upload, 409 for a read of a state. */
     problems?: readonly ProblemStatus[];
   }
 }
@@ -72,7 +72,14 @@ const problemResponses = {
     name: 'Conflict',
     description: 'The resource’s state does not allow this now, or it would duplicate another',
   },
-  413: { name: 'ContentTooLarge', description: 'The upload exceeds its size limit' },
+  413: {
+    name: 'ContentTooLarge',
+    description: 'The upload exceeds its size limit (bytes, or an image’s pixels)',
+  },
+  415: {
+    name: 'UnsupportedMediaType',
+    description: 'The upload is not of a type accepted here, or cannot be read',
+  },
   422: { name: 'IdempotencyKeyReused', description: 'This Idempotency-Key was used for a different request' },
   429: { name: 'TooManyRequests', description: 'Too many requests; slow down' },
 } satisfies Record<number, { name: string; description: string }>;

@@ -183,7 +183,7 @@ export async function opinionRoutes(app: FastifyInstance) {
     {
       schema: {
         operationId: 'uploadOpinionPhoto',
-        problems: [413],
+        problems: [413, 415],
         access: 'public',
         tags,
         summary: 'Upload a photo for an opinion (≤ 10 MB, ≤ 40 megapixels; metadata stripped)',
@@ -493,7 +493,7 @@ export async function opinionRoutes(app: FastifyInstance) {
     {
       schema: {
         operationId: 'importOpinions',
-        problems: [413],
+        problems: [413, 415],
         tags,
         summary: 'Import a hotline/petition export (all or nothing)',
       },

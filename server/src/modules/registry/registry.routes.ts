@@ -595,7 +595,7 @@ export async function registryRoutes(app: FastifyInstance) {
     {
       schema: {
         operationId: 'importDeputies',
-        problems: [413],
+        problems: [413, 415],
         tags,
         summary: 'Import deputies from .xlsx (multipart field "file"); all or nothing',
       },
@@ -780,7 +780,7 @@ export async function registryRoutes(app: FastifyInstance) {
     {
       schema: {
         operationId: 'importHandlingUnits',
-        problems: [413],
+        problems: [413, 415],
         tags,
         summary: 'Import handling units from .xlsx (multipart field "file"); all or nothing',
       },

@@ -25,7 +25,7 @@ export async function fileRoutes(app: FastifyInstance) {
     {
       schema: {
         operationId: 'uploadFile',
-        problems: [413],
+        problems: [413, 415],
         tags: ['files'],
         summary: 'Upload a file (multipart: `file`, `purpose`); its type is checked by content',
         consumes: ['multipart/form-data'],
