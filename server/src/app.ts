@@ -12,7 +12,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config';
 import type { Database } from './db/client';
 import type { AppServices } from './platform/context';
-import { installErrorHandling, installIdempotency, sendProblem } from './platform/http';
+import { installErrorHandling, installIdempotency, installInputHygiene, sendProblem } from './platform/http';
+import { loggerOptions } from './platform/logging';
 import { installAuthentication } from './platform/auth/session';
 import { authRoutes } from './platform/auth/auth.routes';
 import { healthRoutes } from './platform/health';
@@ -39,7 +40,7 @@ import { newId } from './platform/ids';
 
 export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: loggerOptions(config.logLevel),
     bodyLimit: config.bodyLimitBytes,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -77,12 +78,15 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   for (const m of modules) {
     for (const job of m.jobs ?? []) jobs.register(job);
     for (const s of m.schedules ?? []) jobs.schedule(s);
+    for (const [purpose, check] of Object.entries(m.fileReaders ?? {}))
+      services.files.registerReader(purpose, check);
   }
 
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
   installErrorHandling(app);
+  installInputHygiene(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 10 * 1_048_576, files: 10 } });
