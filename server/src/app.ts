@@ -38,9 +38,14 @@ import { platformRoutes } from './platform/platform.routes';
 import { modules } from './modules';
 import { newId } from './platform/ids';
 
-export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
+export async function buildApp(
+  config: Config,
+  database: Database,
+  /** Where the log goes instead of stdout (tests read it). */
+  logStream?: { write(line: string): void },
+): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, logStream),
     bodyLimit: config.bodyLimitBytes,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];

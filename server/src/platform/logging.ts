@@ -68,10 +68,14 @@ const SECRET_KEYS = [
   'secret',
 ];
 
-/** The pino options of the app's logger. */
-export function loggerOptions(level: string): NonNullable<FastifyServerOptions['logger']> {
+/** The pino options of the app's logger; `stream` (tests) receives the lines instead of stdout. */
+export function loggerOptions(
+  level: string,
+  stream?: { write(line: string): void },
+): NonNullable<FastifyServerOptions['logger']> {
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: {
       paths: [
         'req.headers.cookie',
