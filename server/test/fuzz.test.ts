@@ -9,9 +9,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import { DEMO_PASSWORD, loadDemo } from '../src/db/seed';
 import { createTestEnv, testClient, type TestClient, type TestEnv } from './harness';
 
-const SEED = 0x2214;
+/** Fixed in CI; `FUZZ_SEED=n` explores other inputs locally (a 5xx found so is fixed, then stays fixed here). */
+const SEED = Number(process.env.FUZZ_SEED ?? 0x2214);
 /** Cases per operation and caller; across the callers every operation meets every strategy at least once. */
-const CASES_PER_CALLER = 4;
+const CASES_PER_CALLER = Number(process.env.FUZZ_CASES ?? 4);
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 type Schema = Record<string, unknown> & {

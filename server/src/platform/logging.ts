@@ -61,7 +61,7 @@ const SECRET_KEYS = [
   'phoneLast4',
   'trackingCode',
   'receiptCode',
-  'code',
+  // Not `code`: errors carry theirs (ECONNREFUSED, 23505), which the log needs.
   'token',
   'totp',
   'totpCode',
@@ -83,6 +83,9 @@ export function loggerOptions(
         'req.headers["x-csrf-token"]',
         'res.headers["set-cookie"]',
         'sms.text',
+        // A body's `code` is a TOTP code (an error's `code` stays).
+        'body.code',
+        'req.body.code',
         ...SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `body.${k}`, `req.body.${k}`]),
       ],
       censor: MASK,
