@@ -258,9 +258,6 @@ export function installInputHygiene(app: FastifyInstance) {
   });
 }
 
-/** Strips what `installInputHygiene` refuses, for text that arrives outside a schema (file names). */
-export const storableText = (s: string) => s.replace(/[\0\p{Cs}]/gu, '');
-
 // ---------- cursor pagination ----------
 
 /** Opaque cursor over the sort key of the last item: base64url of a JSON array. */
