@@ -12,7 +12,8 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Config } from './config';
 import type { Database } from './db/client';
 import type { AppServices } from './platform/context';
-import { installErrorHandling, installIdempotency, sendProblem } from './platform/http';
+import { installErrorHandling, installIdempotency, installInputHygiene, sendProblem } from './platform/http';
+import { loggerOptions } from './platform/logging';
 import { openapiOptions } from './platform/openapi';
 import { installAuthentication } from './platform/auth/session';
 import { authRoutes } from './platform/auth/auth.routes';
@@ -39,9 +40,14 @@ import { platformRoutes } from './platform/platform.routes';
 import { modules } from './modules';
 import { newId } from './platform/ids';
 
-export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
+export async function buildApp(
+  config: Config,
+  database: Database,
+  /** Where the log goes instead of stdout (tests read it). */
+  logStream?: { write(line: string): void },
+): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: loggerOptions(config.logLevel, logStream),
     bodyLimit: config.bodyLimitBytes,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -80,6 +86,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   for (const m of modules) {
     for (const job of m.jobs ?? []) jobs.register(job);
     for (const s of m.schedules ?? []) jobs.schedule(s);
+    for (const [purpose, check] of Object.entries(m.fileReaders ?? {}))
+      services.files.registerReader(purpose, check);
   }
 
   app.addHook('onSend', async (req, reply) => {
@@ -87,6 +95,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   });
   installSecurityHeaders(app, config);
   installErrorHandling(app);
+  installInputHygiene(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 10 * 1_048_576, files: 10 } });

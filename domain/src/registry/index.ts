@@ -190,7 +190,8 @@ export const updateHandlingUnitSchema = createHandlingUnitSchema.partial();
 export const createLiaisonPlaceSchema = z.strictObject({
   kind: liaisonPlaceKindSchema,
   name: text(100).min(1),
-  sector: text(50).nullable().optional(),
+  // Empty is not a sector: the table allows a sector only on an industry point (kind point), and '' is one.
+  sector: text(50).min(1).nullable().optional(),
   streetId: z.uuid(),
   communityId: z.uuid().nullable().optional(),
   address: optionalText(200),

@@ -10,6 +10,7 @@ import type { Db } from '../db/client';
 import { AppError } from './errors';
 import { newId } from './ids';
 import { files } from './platform.table';
+import type { Actor } from './context';
 
 export const FILE_KINDS = {
   image: ['image/jpeg', 'image/png', 'image/webp'],
@@ -42,10 +43,29 @@ export interface StoreFileInput {
 /** Images above this many pixels are refused unless the caller sets its own `maxPixels` (40 megapixels). */
 export const DEFAULT_MAX_IMAGE_PIXELS = 40_000_000;
 
+/** A stored file's record, without its bytes. */
+export interface FileRecord extends StoredFile {
+  congressId: string;
+  purpose: string;
+  uploadedBy: string | null;
+}
+
+/**
+ * Whether `actor` may read the file `fileId`: the module that links files of a purpose to its records
+ * answers by its own policy ("may this actor read a record this file belongs to?").
+ */
+export type FileReadCheck = (db: Db, actor: Actor, fileId: string) => Promise<boolean>;
+
 export interface FileStorage {
   /** Checks, cleans and stores the bytes, and records the file in `db` (pass the transaction). */
   store(db: Db, input: StoreFileInput): Promise<StoredFile>;
+  /** The file's record, or null when the congress has no such file. */
+  find(db: Db, congressId: string, id: string): Promise<FileRecord | null>;
   read(db: Db, congressId: string, id: string): Promise<{ file: StoredFile; data: Buffer } | null>;
+  /** Declares who may read the files of a purpose (a module does this at startup, as it registers routes). */
+  registerReader(purpose: string, check: FileReadCheck): void;
+  /** The uploader may read a file, and whoever the module of its purpose allows; nobody else. */
+  canRead(db: Db, actor: Actor, file: FileRecord): Promise<boolean>;
 }
 
 const tooLarge = (max: number) =>
@@ -121,6 +141,14 @@ async function cleanImage(data: Buffer, mime: string, maxPixels: number): Promis
 }
 
 export function createFileStorage(root: string): FileStorage {
+  const readers = new Map<string, FileReadCheck>();
+  const findRecord = async (db: Db, congressId: string, id: string) => {
+    const [row] = await db
+      .select()
+      .from(files)
+      .where(and(eq(files.id, id), eq(files.congressId, congressId)));
+    return row ?? null;
+  };
   return {
     async store(db, input) {
       if (input.data.length > input.maxBytes) throw tooLarge(input.maxBytes);
@@ -156,7 +184,8 @@ export function createFileStorage(root: string): FileStorage {
       await mkdir(path.dirname(full), { recursive: true });
       await writeFile(full, data);
       const sha256 = createHash('sha256').update(data).digest('hex');
-      const originalName = input.originalName.slice(0, 200);
+      // The name comes from the multipart header, outside any schema: keep only what PostgreSQL can store.
+      const originalName = input.originalName.replace(/[\0\p{Cs}]/gu, '').slice(0, 200);
       await db.insert(files).values({
         id,
         congressId: input.congressId,
@@ -170,14 +199,27 @@ export function createFileStorage(root: string): FileStorage {
       });
       return { id, mimeType: detected.mime, sizeBytes: data.length, sha256, originalName };
     },
+    async find(db, congressId, id) {
+      const row = await findRecord(db, congressId, id);
+      if (!row) return null;
+      const { storageKey: _storageKey, createdAt: _createdAt, ...record } = row;
+      return record;
+    },
     async read(db, congressId, id) {
-      const [row] = await db
-        .select()
-        .from(files)
-        .where(and(eq(files.id, id), eq(files.congressId, congressId)));
+      const row = await findRecord(db, congressId, id);
       if (!row) return null;
       const data = await readFile(path.join(root, row.storageKey));
       return { file: row, data };
+    },
+    registerReader(purpose, check) {
+      if (readers.has(purpose)) throw new Error(`file purpose ${purpose} already has a reader`);
+      readers.set(purpose, check);
+    },
+    async canRead(db, actor, file) {
+      if (file.congressId !== actor.congressId) return false;
+      if (file.uploadedBy && file.uploadedBy === actor.accountId) return true;
+      const check = readers.get(file.purpose);
+      return check ? check(db, actor, file.id) : false;
     },
   };
 }

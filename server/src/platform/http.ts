@@ -173,17 +173,142 @@ export function installErrorHandling(app: FastifyInstance) {
   });
 }
 
+// ---------- input hygiene at the edge ----------
+
+/** NUL (PostgreSQL refuses it in text) or a lone UTF-16 surrogate (not encodable as UTF-8). */
+const UNSTORABLE = /[\0\p{Cs}]/u;
+/** Deeper than any form of the API; deeper still would only cost stack and time further in. */
+export const MAX_INPUT_DEPTH = 32;
+
+const fieldOf = (path: readonly (string | number)[], where: string) => path.join('.') || where;
+
+/**
+ * The first string (value or key) in `value` that cannot be stored, or a nesting too deep, with its path.
+ * Iterative, so a hostile depth cannot exhaust the stack.
+ */
+export function findUnstorableInput(
+  value: unknown,
+): { path: (string | number)[]; problem: 'characters' | 'depth' } | null {
+  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: value, path: [] }];
+  while (stack.length) {
+    const { v, path } = stack.pop()!;
+    if (typeof v === 'string') {
+      if (UNSTORABLE.test(v)) return { path, problem: 'characters' };
+      continue;
+    }
+    // A raw body (a Buffer) is bytes, not text; only parsed values are walked.
+    if (v === null || typeof v !== 'object' || ArrayBuffer.isView(v)) continue;
+    if (path.length >= MAX_INPUT_DEPTH) return { path, problem: 'depth' };
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: [...path, i] });
+      continue;
+    }
+    const keys = Object.keys(v);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const k = keys[i];
+      if (UNSTORABLE.test(k)) return { path: [...path, k], problem: 'characters' };
+      stack.push({ v: (v as Record<string, unknown>)[k], path: [...path, k] });
+    }
+  }
+  return null;
+}
+
+/**
+ * One check before every route's own validation: no NUL, no lone surrogate, no absurd nesting in the
+ * path parameters, the query or the JSON body. Each would otherwise reach the database (or a recursive
+ * step) and fail there as a 500; here it is a 400 naming the field.
+ */
+export function installInputHygiene(app: FastifyInstance) {
+  app.addHook('preValidation', async (req) => {
+    const parts: [string, unknown][] = [
+      ['params', req.params],
+      ['querystring', req.query],
+      ['body', req.body],
+    ];
+    for (const [where, value] of parts) {
+      const found = findUnstorableInput(value);
+      if (!found) continue;
+      const field = fieldOf(found.path, where);
+      const message =
+        found.problem === 'characters'
+          ? {
+              zh: '不能包含空字符（NUL）或不成对的代理字符',
+              en: 'must not contain NUL or unpaired surrogate characters',
+            }
+          : { zh: `嵌套超过 ${MAX_INPUT_DEPTH} 层`, en: `is nested deeper than ${MAX_INPUT_DEPTH} levels` };
+      throw new AppError(
+        400,
+        'validation_failed',
+        {
+          zh: `提交的内容有误：${field} ${message.zh}`,
+          en: `The request is invalid: ${field} ${message.en}`,
+        },
+        {
+          errors: [
+            {
+              field,
+              in: where,
+              code: found.problem === 'characters' ? 'invalid_characters' : 'too_deep',
+              message,
+            },
+          ],
+        },
+      );
+    }
+  });
+}
+
 // ---------- cursor pagination ----------
 
 /** Opaque cursor over the sort key of the last item: base64url of a JSON array. */
 export const encodeCursor = (values: readonly (string | number | null)[]): string =>
   Buffer.from(JSON.stringify(values)).toString('base64url');
 
-export function decodeCursor(cursor: string | undefined, arity: number): (string | number | null)[] | null {
+/** What one key of a cursor holds: free text (a name), an ISO timestamp, or a uuid. */
+export type CursorKey = 'text' | 'timestamp' | 'uuid';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[T ]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?(Z|[+-](0\d|1[0-4])(:?[0-5]\d)?)$/;
+
+/** An ISO 8601 instant (or PostgreSQL's text of one) whose date exists (JavaScript rolls 30 February over; PostgreSQL refuses it). */
+const isInstant = (value: string) => {
+  const m = ISO_TIME.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  return y >= 1 && day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
+};
+
+const fitsKey = (value: unknown, key: CursorKey): value is string => {
+  if (typeof value !== 'string') return false;
+  switch (key) {
+    case 'uuid':
+      return UUID.test(value);
+    case 'timestamp':
+      return isInstant(value);
+    case 'text':
+      return value.length <= 1000 && !UNSTORABLE.test(value);
+  }
+};
+
+/**
+ * The sort key a cursor carries, checked against what the list sorts by (`keys`): the right number of
+ * values, each of the right type. A cursor crafted by hand is a 400 naming `cursor`, never a query error.
+ * A bare arity means text keys ending with a uuid (`[name, id]`), the shape of most lists.
+ */
+export function decodeCursor(
+  cursor: string | undefined,
+  shape: number | readonly CursorKey[],
+): string[] | null {
   if (!cursor) return null;
+  const keys: readonly CursorKey[] =
+    typeof shape === 'number'
+      ? Array.from({ length: shape }, (_, i): CursorKey => (i === shape - 1 ? 'uuid' : 'text'))
+      : shape;
   try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === arity) return v;
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === keys.length && v.every((x, i) => fitsKey(x, keys[i]))) return v;
   } catch {
     /* fall through */
   }

@@ -6,11 +6,15 @@ import { shanghaiDate } from '@minyi/domain/calendar';
 import { livelihoodRoutes } from './livelihood.routes';
 import { submitIdea } from './commands/submit-idea';
 import { seedLivelihoodDemo } from './livelihood.seed';
+import { isProgressPhoto } from './queries/livelihood.queries';
 
 export const livelihoodModule: Module = {
   name: 'livelihood',
   routes: livelihoodRoutes,
   seedDemo: seedLivelihoodDemo,
+  fileReaders: {
+    'livelihood.progressPhoto': (db, actor, fileId) => isProgressPhoto(db, actor.congressId, fileId),
+  },
 };
 
 /**

@@ -3,6 +3,7 @@ import type { Module } from '..';
 import { opinionRoutes } from './opinions.routes';
 import { opinionJobs, opinionSchedules } from './jobs/opinion.jobs';
 import { seedOpinionsDemo } from './opinions.demo';
+import { canReadOpinionPhoto } from './queries/can-read-photo';
 
 export { countDeputyReceptions } from './queries/find-receptions';
 export { createOpinionFromInspection } from './commands/create-opinion-from-inspection';
@@ -15,4 +16,5 @@ export const opinionsModule: Module = {
   // Each attempt on the form updates its two rate counters.
   churnedTables: ['opinion_rate_counters'],
   seedDemo: seedOpinionsDemo,
+  fileReaders: { 'opinion.photo': canReadOpinionPhoto },
 };

@@ -8,6 +8,7 @@ import { remindDeadlinesJob, REMIND_JOB } from './jobs/remind-deadlines.job';
 import { createSuggestion } from './commands/create-suggestion';
 import { suggestions } from './suggestions.table';
 import { seedSuggestionsDemo } from './suggestions.demo';
+import { canReadSuggestionAttachment } from './queries/can-read-attachment';
 
 /**
  * An opinion raised as a suggestion (opinions module): a submitted suggestion by that deputy, linked to the
@@ -64,4 +65,5 @@ export const suggestionsModule: Module = {
   jobs: [remindDeadlinesJob],
   schedules: [{ job: REMIND_JOB, everyMs: 24 * 3_600_000 }],
   seedDemo: seedSuggestionsDemo,
+  fileReaders: { 'suggestion.attachment': canReadSuggestionAttachment },
 };

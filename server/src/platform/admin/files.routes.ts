@@ -1,14 +1,10 @@
-// /files: upload (multipart `file` + `purpose`) and download. Modules with their own rules about who
-// may see an attachment serve it through their own routes; this one serves the uploader and staff.
+// /files: upload (multipart `file` + `purpose`) and download. A file is readable by its uploader and by whoever
+// may read the record it belongs to: the module of its purpose answers (`files.registerReader`).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Role } from '@minyi/domain';
 import { ctxOf, typed } from '../http';
 import { AppError, badRequest, notFound, unauthorized } from '../errors';
 import { uploadFile, UPLOAD_MAX_BYTES } from './commands/upload-file';
-
-/** Roles that may download any file of their congress through /files/:id. */
-export const FILE_READERS: readonly Role[] = ['congressStaff', 'leader', 'liaisonStaff', 'handlingUnitStaff'];
 
 const PURPOSE = /^[A-Za-z][\w.-]{0,63}$/;
 
@@ -106,19 +102,21 @@ export async function fileRoutes(app: FastifyInstance) {
       schema: {
         operationId: 'downloadFile',
         tags: ['files'],
-        summary: 'Download a file (the uploader, or staff of the congress)',
+        summary: 'Download a file (its uploader, or whoever may read the record it is attached to)',
         params: z.object({ id: z.uuid() }),
       },
     },
     async (req, reply) => {
       const actor = req.actor;
       if (!actor) throw unauthorized();
-      const found = await app.services.files.read(app.services.db, actor.congressId, req.params.id);
-      const uploadedBy = (found?.file as { uploadedBy?: string | null } | undefined)?.uploadedBy;
-      const allowed =
-        found && (uploadedBy === actor.accountId || actor.roles.some((role) => FILE_READERS.includes(role)));
-      // Existence is secret from those who may not read it.
-      if (!found || !allowed) throw notFound({ zh: '文件', en: 'file' });
+      const { db, files } = app.services;
+      const record = await files.find(db, actor.congressId, req.params.id);
+      // Existence is secret from those who may not read it: both answer 404.
+      const found =
+        record && (await files.canRead(db, actor, record))
+          ? await files.read(db, actor.congressId, req.params.id)
+          : null;
+      if (!found) throw notFound({ zh: '文件', en: 'file' });
       const name = found.file.originalName || found.file.id;
       return reply
         .type(found.file.mimeType)

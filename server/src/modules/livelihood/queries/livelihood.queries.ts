@@ -225,6 +225,21 @@ export async function isProjectPhoto(db: Db, congressId: string, projectId: stri
   return !!row;
 }
 
+/** Whether a file is a photo of any project's progress report: public with the report, so any account may read it. */
+export async function isProgressPhoto(db: Db, congressId: string, fileId: string) {
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(livelihoodProgressReports)
+    .where(
+      and(
+        eq(livelihoodProgressReports.congressId, congressId),
+        sql`${fileId}::uuid = ANY(${livelihoodProgressReports.photoFileIds})`,
+      ),
+    )
+    .limit(1);
+  return !!row;
+}
+
 /** Year-end evaluation rolled up per project and per lead unit, with the public survey if any. */
 export async function getEvaluationSummary(db: Db, congressId: string, year: number) {
   const { evaluationCriteria } = await readLivelihoodSettings(db, congressId);

@@ -53,7 +53,7 @@ export async function findOpinions(ctx: Ctx, q: OpinionQueueQuery) {
   const settings = await readOpinionSettingsCached(db, congressId);
   const now = new Date();
   const dueSoonFrom = await ctx.app.calendar.workingDaysAfter(congressId, now, settings.dueSoonWorkingDays);
-  const cursor = decodeCursor(q.cursor, 2) as [string, string] | null;
+  const cursor = decodeCursor(q.cursor, ['timestamp', 'uuid']) as [string, string] | null;
 
   const where: (SQL | undefined)[] = [eq(opinions.congressId, congressId)];
   if (q.status) where.push(eq(opinions.status, q.status));

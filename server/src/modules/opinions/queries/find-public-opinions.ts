@@ -14,7 +14,7 @@ export async function findPublicOpinions(
     eq(opinions.hidden, false),
   ];
   if (q.streetId) where.push(eq(opinions.streetId, q.streetId));
-  const cursor = decodeCursor(q.cursor, 2) as [string, string] | null;
+  const cursor = decodeCursor(q.cursor, ['timestamp', 'uuid']) as [string, string] | null;
   if (cursor) {
     const at = new Date(cursor[0]);
     where.push(or(lt(opinions.createdAt, at), and(eq(opinions.createdAt, at), lt(opinions.id, cursor[1]))));

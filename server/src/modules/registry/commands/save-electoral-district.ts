@@ -68,6 +68,8 @@ export async function editElectoralDistrict(
       .where(and(eq(electoralDistricts.congressId, congressId), eq(electoralDistricts.id, id)))
       .for('update');
     if (!before) throw notFound({ zh: '选区', en: 'electoral district' });
+    // Nothing to change: no statement (an empty SET is invalid SQL) and no audit row.
+    if (!Object.keys(patch).length) return;
     await ensureJurisdiction(w.db, congressId, patch.streetId, 'streetId', 'street');
     if (patch.name) await ensureNameFree(w.db, congressId, patch.name, id);
     await w.db.update(electoralDistricts).set(patch).where(eq(electoralDistricts.id, id));

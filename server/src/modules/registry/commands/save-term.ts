@@ -50,6 +50,8 @@ export async function editTerm(
       .where(and(eq(terms.congressId, congressId), eq(terms.id, id)))
       .for('update');
     if (!before) throw notFound({ zh: '届次', en: 'term' });
+    // Nothing to change: no statement (an empty SET is invalid SQL) and no audit row.
+    if (!Object.keys(patch).length) return;
     const start = patch.startDate ?? before.startDate;
     const end = patch.endDate ?? before.endDate;
     if (end <= start) throw invalidField('endDate', '应晚于开始日期', 'must be after startDate');

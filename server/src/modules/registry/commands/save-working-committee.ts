@@ -53,6 +53,8 @@ export async function editWorkingCommittee(
       .where(and(eq(workingCommittees.congressId, congressId), eq(workingCommittees.id, id)))
       .for('update');
     if (!before) throw notFound({ zh: '工作委员会', en: 'working committee' });
+    // Nothing to change: no statement (an empty SET is invalid SQL) and no audit row.
+    if (!Object.keys(patch).length) return;
     await w.db.update(workingCommittees).set(patch).where(eq(workingCommittees.id, id));
     await w.audit({
       action: 'workingCommittee.edit',

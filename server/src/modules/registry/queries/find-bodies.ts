@@ -39,7 +39,7 @@ export async function findElectoralDistricts(
   congressId: string,
   f: { streetId?: string; cursor?: string; limit: number },
 ) {
-  const after = decodeCursor(f.cursor, 2);
+  const after = decodeCursor(f.cursor, ['text', 'uuid']);
   const conds: (SQL | undefined)[] = [eq(electoralDistricts.congressId, congressId)];
   if (f.streetId) conds.push(eq(electoralDistricts.streetId, f.streetId));
   if (after) {

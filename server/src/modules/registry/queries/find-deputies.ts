@@ -117,7 +117,7 @@ export async function findDeputies(
   roles: readonly Role[],
   f: DeputyFilter,
 ) {
-  const after = decodeCursor(f.cursor, 2);
+  const after = decodeCursor(f.cursor, ['text', 'uuid']);
   const mandateConds: SQL[] = [];
   if (f.streetId) mandateConds.push(sql`m.street_id = ${f.streetId}`);
   if (f.level) mandateConds.push(sql`m.level = ${f.level}`);

@@ -100,7 +100,7 @@ export async function findPublicDeputies(
   congressId: string,
   f: { streetId?: string; electoralDistrictId?: string; q?: string; cursor?: string; limit: number },
 ) {
-  const after = decodeCursor(f.cursor, 2);
+  const after = decodeCursor(f.cursor, ['text', 'uuid']);
   const mandateFilter = sql`m.status = 'active'
       ${f.streetId ? sql`AND m.street_id = ${f.streetId}` : sql``}
       ${f.electoralDistrictId ? sql`AND m.electoral_district_id = ${f.electoralDistrictId}` : sql``}`;

@@ -26,7 +26,7 @@ export async function findHandlingUnits(
   congressId: string,
   f: { q?: string; kind?: string; category?: string; active?: boolean; cursor?: string; limit: number },
 ) {
-  const after = decodeCursor(f.cursor, 2);
+  const after = decodeCursor(f.cursor, ['text', 'uuid']);
   const conds: (SQL | undefined)[] = [eq(handlingUnits.congressId, congressId)];
   if (f.q)
     conds.push(sql`(${handlingUnits.name} ILIKE ${like(f.q)} OR ${handlingUnits.nameEn} ILIKE ${like(f.q)})`);
@@ -104,7 +104,7 @@ export async function findLiaisonPlaces(
   congressId: string,
   f: { streetId?: string; kind?: string; q?: string; cursor?: string; limit: number },
 ) {
-  const after = decodeCursor(f.cursor, 2);
+  const after = decodeCursor(f.cursor, ['text', 'uuid']);
   const conds: (SQL | undefined)[] = [eq(liaisonPlaces.congressId, congressId)];
   if (f.streetId) conds.push(eq(liaisonPlaces.streetId, f.streetId));
   if (f.kind) conds.push(eq(liaisonPlaces.kind, f.kind as 'home'));

@@ -49,7 +49,7 @@ export async function findPublicReplies(db: Db, congressId: string, q: PublicRep
     const like = `%${q.q.replace(/[%_\\]/g, '\\$&')}%`;
     conds.push(sql`(s.title ILIKE ${like} OR s.number ILIKE ${like})`);
   }
-  const cursor = decodeCursor(q.cursor, 2);
+  const cursor = decodeCursor(q.cursor, ['timestamp', 'uuid']);
   if (cursor)
     conds.push(sql`(r.created_at, s.id) < (${String(cursor[0])}::timestamptz, ${String(cursor[1])}::uuid)`);
   const rows = await rowsOf<PublicReplyRow>(

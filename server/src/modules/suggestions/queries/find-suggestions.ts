@@ -89,7 +89,7 @@ export async function findSuggestions(ctx: Ctx, q: SuggestionListQuery) {
   if (q.sittingId) conds.push(stmt`s.sitting_id = ${q.sittingId}`);
   if (q.key === 'true') conds.push(stmt`s.is_key`);
   if (q.q) conds.push(stmt`(s.title ILIKE ${`%${q.q}%`} OR s.number ILIKE ${`%${q.q}%`})`);
-  const cursor = decodeCursor(q.cursor, 1);
+  const cursor = decodeCursor(q.cursor, ['uuid']);
   if (cursor) conds.push(stmt`${orderKey} < ${String(cursor[0])}::uuid`);
 
   const text = stmt`

@@ -29,7 +29,7 @@ export async function findAuditEvents(db: Db, congressId: string, q: FindAuditEv
   if (q.accountId) where.push(eq(auditEvents.accountId, q.accountId));
   if (q.from) where.push(gte(auditEvents.createdAt, q.from));
   if (q.to) where.push(lt(auditEvents.createdAt, q.to));
-  const after = decodeCursor(q.cursor, 2);
+  const after = decodeCursor(q.cursor, ['timestamp', 'uuid']);
   if (after) {
     const [at, id] = after as [string, string];
     const atDate = new Date(at);

@@ -12,8 +12,8 @@ export async function findNotifications(
   const where: SQL[] = [eq(notifications.accountId, accountId)];
   if (q.unread) where.push(isNull(notifications.readAt));
   // Ids are UUIDv7, so id order is creation order (created_at may tie within one transaction).
-  const after = decodeCursor(q.cursor, 1);
-  if (after) where.push(lt(notifications.id, after[0] as string));
+  const after = decodeCursor(q.cursor, ['uuid']);
+  if (after) where.push(lt(notifications.id, after[0]));
   const rows = await db
     .select({
       id: notifications.id,
