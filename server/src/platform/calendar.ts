@@ -119,6 +119,19 @@ const arrange = (entered: Entered, year: number) =>
     staff: entered.staffDays.get(year) ?? [],
   });
 
+/** The notice days a congress entered for a year. */
+const deleteNoticeDays = (db: Db, congressId: string, year: number) =>
+  db
+    .delete(calendarDays)
+    .where(
+      and(
+        eq(calendarDays.congressId, congressId),
+        eq(calendarDays.source, 'notice'),
+        gte(calendarDays.date, `${year}-01-01`),
+        lte(calendarDays.date, `${year}-12-31`),
+      ),
+    );
+
 export function createCalendar(getDb: () => Db): Calendar {
   const cache = new Map<string, Loaded>();
   // Congresses whose calendar a transaction is changing: reads then bypass the cache, so days not yet
@@ -204,16 +217,7 @@ export function createCalendar(getDb: () => Db): Calendar {
     },
     async enterNotice(db, congressId, year, notice) {
       markChanging(congressId);
-      await db
-        .delete(calendarDays)
-        .where(
-          and(
-            eq(calendarDays.congressId, congressId),
-            eq(calendarDays.source, 'notice'),
-            gte(calendarDays.date, `${year}-01-01`),
-            lte(calendarDays.date, `${year}-12-31`),
-          ),
-        );
+      await deleteNoticeDays(db, congressId, year);
       if (notice.days.length > 0) {
         await db.insert(calendarDays).values(
           notice.days.map((d) => ({
@@ -239,16 +243,7 @@ export function createCalendar(getDb: () => Db): Calendar {
         .delete(calendarNotices)
         .where(and(eq(calendarNotices.congressId, congressId), eq(calendarNotices.year, year)))
         .returning({ year: calendarNotices.year });
-      await db
-        .delete(calendarDays)
-        .where(
-          and(
-            eq(calendarDays.congressId, congressId),
-            eq(calendarDays.source, 'notice'),
-            gte(calendarDays.date, `${year}-01-01`),
-            lte(calendarDays.date, `${year}-12-31`),
-          ),
-        );
+      await deleteNoticeDays(db, congressId, year);
       return gone.length > 0;
     },
     async setStaffDay(db, congressId, date, day) {
