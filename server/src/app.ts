@@ -19,6 +19,7 @@ import { authRoutes } from './platform/auth/auth.routes';
 import { healthRoutes } from './platform/health';
 import { createPii } from './platform/pii';
 import { createJobQueue } from './platform/jobs';
+import { EventBus } from './platform/events';
 import { createFileStorage } from './platform/files';
 import {
   createNotifier,
@@ -60,6 +61,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     db: database.db,
     pii: createPii(config.keys),
     jobs,
+    events: new EventBus(),
     files: createFileStorage(path.join(config.dataDir ?? path.join(config.rootDir, 'data'), 'files')),
     notifier: createNotifier(config, (obj, msg) => app.log.info(obj, msg)),
     calendar: createCalendar(() => database.db),
@@ -78,6 +80,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   for (const m of modules) {
     for (const job of m.jobs ?? []) jobs.register(job);
     for (const s of m.schedules ?? []) jobs.schedule(s);
+    for (const sub of m.subscriptions ?? []) jobs.register(services.events.subscribe(sub));
   }
 
   app.addHook('onSend', async (req, reply) => {

@@ -4,12 +4,13 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { accountRoles, jurisdictions } from '../../platform/platform.table';
 import {
+  findAccountIdsForDeputies,
+  getJurisdiction,
   committeeMembers,
   handlingUnits,
   liaisonPlaceDeputies,
   workingCommittees,
-} from '../registry/registry.table';
-import { findAccountIdsForDeputies, getJurisdiction } from '../registry';
+} from '../registry';
 
 // submit-opinion.ts reads these two from here.
 export { getDeputy, getLiaisonPlace } from '../registry';
