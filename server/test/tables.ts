@@ -5,6 +5,7 @@ export {
   committeeMembers,
   deputies,
   handlingUnits,
+  jurisdictions,
   liaisonPlaceDeputies,
   liaisonPlaces,
   mandates,

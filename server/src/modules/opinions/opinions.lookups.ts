@@ -2,7 +2,7 @@
 // once, a street working committee and its members), read from the registry's tables in this one file.
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { accountRoles, jurisdictions } from '../../platform/platform.table';
+import { accountRoles } from '../../platform/platform.table';
 import {
   findAccountIdsForDeputies,
   getJurisdiction,
@@ -10,6 +10,7 @@ import {
   handlingUnits,
   liaisonPlaceDeputies,
   workingCommittees,
+  jurisdictions,
 } from '../registry';
 
 // submit-opinion.ts reads these two from here.

@@ -6,14 +6,7 @@ import sharp from 'sharp';
 import ExcelJS from 'exceljs';
 import { addWorkingDays, endOfShanghaiDay, shanghaiDate } from '@minyi/domain/calendar';
 import { createTestEnv, refusalOf, type TestClient, type TestEnv } from '../../../test/harness';
-import {
-  accounts,
-  auditEvents,
-  jobs,
-  jurisdictions,
-  notifications,
-  files,
-} from '../../platform/platform.table';
+import { accounts, auditEvents, jobs, notifications, files } from '../../platform/platform.table';
 import {
   committeeMembers,
   deputies,
@@ -22,6 +15,7 @@ import {
   liaisonPlaces,
   workingCommittees,
   livelihoodIdeas,
+  jurisdictions,
 } from '../../../test/tables';
 import { systemCtx, transact } from '../../platform/context';
 import { newId } from '../../platform/ids';

@@ -37,6 +37,7 @@ export {
   committeeMembers,
   deputies,
   handlingUnits,
+  jurisdictions,
   liaisonPlaceDeputies,
   liaisonPlaces,
   mandates,

@@ -5,7 +5,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { normaliseTrackingCode, trackingCodePattern } from '@minyi/domain/opinions';
 import type { Ctx } from '../../../platform/context';
 import { notFound } from '../../../platform/errors';
-import { jurisdictions } from '../../../platform/platform.table';
+import { jurisdictions } from '../../registry';
 import { opinionEvents, opinions } from '../opinions.table';
 import { phoneCheckOf } from '../commands/submit-opinion';
 import { getSuggestionOutcome } from '../opinions.integrations';
