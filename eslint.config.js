@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import boundaries from './eslint.boundaries.js';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'test-results/**', 'bench/results/**'] },
@@ -24,6 +25,12 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
     },
+  },
+  {
+    // Module boundaries (eslint.boundaries.js): also in tests, so fixtures use the harness, not other modules.
+    files: ['server/src/**/*.ts'],
+    plugins: { minyi: boundaries },
+    rules: { 'minyi/boundaries': 'error' },
   },
   {
     files: ['web/src/**/*.{ts,tsx}'],

@@ -23,7 +23,8 @@ import { buildApp } from '../server/src/app';
 import type { AppServices } from '../server/src/platform/context';
 import { newId } from '../server/src/platform/ids';
 import { hashPassword } from '../server/src/platform/auth/passwords';
-import { accountRoles, accounts, congresses, jurisdictions } from '../server/src/platform/platform.table';
+import { accountRoles, accounts, congresses } from '../server/src/platform/platform.table';
+import { jurisdictions } from '../server/src/modules/registry/registry.table';
 
 export const RESULTS_DIR = path.join(import.meta.dirname, 'results');
 

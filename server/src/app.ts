@@ -21,6 +21,7 @@ import { healthRoutes } from './platform/health';
 import { installSecurityHeaders } from './platform/security-headers';
 import { createPii } from './platform/pii';
 import { createJobQueue } from './platform/jobs';
+import { EventBus } from './platform/events';
 import { createFileStorage } from './platform/files';
 import {
   createNotifier,
@@ -68,6 +69,7 @@ export async function buildApp(
     db: database.db,
     pii: createPii(config.keys),
     jobs,
+    events: new EventBus(),
     files: createFileStorage(path.join(config.dataDir ?? path.join(config.rootDir, 'data'), 'files')),
     notifier: createNotifier(config, (obj, msg) => app.log.info(obj, msg)),
     calendar: createCalendar(() => database.db),
@@ -88,6 +90,7 @@ export async function buildApp(
     for (const s of m.schedules ?? []) jobs.schedule(s);
     for (const [purpose, check] of Object.entries(m.fileReaders ?? {}))
       services.files.registerReader(purpose, check);
+    for (const sub of m.subscriptions ?? []) jobs.register(services.events.subscribe(sub));
   }
 
   app.addHook('onSend', async (req, reply) => {

@@ -15,7 +15,8 @@ import type { SQL } from 'drizzle-orm';
 import type { AppServices } from '../src/platform/context';
 import { newId } from '../src/platform/ids';
 import { hashPassword } from '../src/platform/auth/passwords';
-import { accountRoles, accounts, congresses, jurisdictions } from '../src/platform/platform.table';
+import { accountRoles, accounts, congresses } from '../src/platform/platform.table';
+import { jurisdictions } from '../src/modules/registry/registry.table';
 
 export const TEST_PASSWORD = 'test-password-1';
 

@@ -6,6 +6,7 @@ import './i18n';
 import './styles.css';
 import { registerNamespace } from './i18n';
 import { features } from './features';
+import { FeaturesContext } from './features/context';
 import { AuthProvider } from './auth';
 import { PrefsProvider } from './shell/prefs';
 import { router } from './router';
@@ -14,10 +15,12 @@ for (const f of features) registerNamespace(f.id, f.i18n.zh, f.i18n.en);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <PrefsProvider>
-      <AuthProvider>
-        <RouterProvider router={router} />
-      </AuthProvider>
-    </PrefsProvider>
+    <FeaturesContext.Provider value={features}>
+      <PrefsProvider>
+        <AuthProvider>
+          <RouterProvider router={router} />
+        </AuthProvider>
+      </PrefsProvider>
+    </FeaturesContext.Provider>
   </StrictMode>,
 );

@@ -9,6 +9,8 @@ import type { Pii } from './pii';
 import type { FileStorage } from './files';
 import type { Notifier } from './notifications';
 import type { Calendar } from './calendar';
+import type { EventBus, EventDefinition } from './events';
+import type { z } from 'zod';
 import type { AppError } from './errors';
 import { asCtes, asOne, join, prepared, stmt, toDrizzle, type Statement } from './statement';
 
@@ -35,6 +37,8 @@ export interface AppServices {
   db: Db;
   pii: Pii;
   jobs: JobQueue;
+  /** Who listens to which module event (filled at boot from the modules' subscriptions). */
+  events: EventBus;
   files: FileStorage;
   notifier: Notifier;
   calendar: Calendar;
@@ -58,6 +62,15 @@ export interface Writes {
   audit(entry: AuditEntry): Promise<void>;
   /** Runs `name` after commit (never if the transaction rolls back). Written with the deferred writes. */
   enqueue(name: string, payload: unknown, opts?: EnqueueOptions): Promise<void>;
+  /**
+   * Announces what happened to the modules that subscribe (platform/events.ts): one job per subscriber,
+   * written with the change, run after commit.
+   */
+  publish<S extends z.ZodType>(
+    event: EventDefinition<S>,
+    payload: z.infer<S>,
+    opts?: EnqueueOptions,
+  ): Promise<void>;
   /** Adds an INSERT (no RETURNING read by the caller) to the writes made in one statement at commit. */
   defer(insert: Statement): void;
 }
@@ -79,19 +92,24 @@ export interface QueuedJob {
 function writeBuffer(ctx: Ctx) {
   const pending: Statement[] = [];
   const queued: QueuedJob[] = [];
+  const enqueue = (name: string, payload: unknown, opts?: EnqueueOptions) => {
+    queued.push({
+      name,
+      payload,
+      opts: { ...opts, congressId: opts?.congressId ?? ctx.actor?.congressId ?? null },
+    });
+    return Promise.resolve();
+  };
   const writes: Writes = {
     app: ctx.app,
     audit: (entry) => {
       pending.push(...auditInserts(ctx, entry));
       return Promise.resolve();
     },
-    enqueue: (name, payload, opts) => {
-      queued.push({
-        name,
-        payload,
-        opts: { ...opts, congressId: opts?.congressId ?? ctx.actor?.congressId ?? null },
-      });
-      return Promise.resolve();
+    enqueue,
+    publish: async (event, payload, opts) => {
+      const checked = event.payload.parse(payload);
+      for (const job of ctx.app.events.deliveries(event.name)) await enqueue(job, checked, opts);
     },
     defer: (insert) => void pending.push(insert),
   };

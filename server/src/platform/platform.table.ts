@@ -28,18 +28,6 @@ export const congresses = pgTable('congresses', {
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
-export const jurisdictions = pgTable('jurisdictions', {
-  id: uuid('id').primaryKey(),
-  congressId: uuid('congress_id').notNull(),
-  parentId: uuid('parent_id'),
-  level: text('level').$type<'province' | 'city' | 'district' | 'street' | 'community'>().notNull(),
-  name: text('name').notNull(),
-  nameEn: text('name_en').notNull().default(''),
-  code: text('code').notNull().default(''),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-});
-
 export const accounts = pgTable('accounts', {
   id: uuid('id').primaryKey(),
   congressId: uuid('congress_id').notNull(),

@@ -5,7 +5,7 @@ import { addCalendarDays, shanghaiDate } from '@minyi/domain/calendar';
 import { systemCtx, transact, type AppServices } from '../../platform/context';
 import { newId } from '../../platform/ids';
 import { hashPassword } from '../../platform/auth/passwords';
-import { accountRoles, accounts, congresses, jurisdictions } from '../../platform/platform.table';
+import { accountRoles, accounts, congresses } from '../../platform/platform.table';
 import {
   committeeMembers,
   deputies,
@@ -17,6 +17,7 @@ import {
   sittings,
   terms,
   workingCommittees,
+  jurisdictions,
 } from '../../modules/registry/registry.table';
 import type { Db } from '../client';
 import type { DemoContext } from './context';

@@ -5,8 +5,7 @@ import sharp from 'sharp';
 import { auditEvents, files } from '../../platform/platform.table';
 import { systemCtx, transact } from '../../platform/context';
 import { newId } from '../../platform/ids';
-import { handlingUnits } from '../registry/registry.table';
-import { opinions } from '../opinions/opinions.table';
+import { handlingUnits, opinions } from '../../../test/tables';
 import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness';
 import { buildDistrict, deputyClient, type District } from '../../../test/livelihood.fixture';
 import {
@@ -17,7 +16,7 @@ import {
   livelihoodProgressReports,
   livelihoodProjects,
 } from './livelihood.table';
-import { submitProjectIdeaFromOpinion } from '.';
+import { submitProjectIdeaFromOpinion } from './commands/submit-idea-from-opinion';
 
 let t: TestEnv;
 let staff: TestClient;
@@ -329,6 +328,10 @@ describe('implementation and evaluation', () => {
     expect(r.statusCode).toBe(201);
     const opinionId: string = r.json().opinionId;
     expect(opinionId).toBeTruthy();
+    // Announced with the inspection (inspection.findingRecorded); the opinions module makes the opinion after commit.
+    expect(await t.services.db.$count(opinions)).toBe(before);
+    await t.services.jobs.drain();
+    expect(await t.services.db.$count(opinions)).toBe(before + 1);
     const p = (
       await t.anon.get(`/api/v1/public/livelihood/projects/${projectId}?congressId=${t.congressId}`)
     ).json();

@@ -2,14 +2,16 @@
 // once, a street working committee and its members), read from the registry's tables in this one file.
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { accountRoles, jurisdictions } from '../../platform/platform.table';
+import { accountRoles } from '../../platform/platform.table';
 import {
+  findAccountIdsForDeputies,
+  getJurisdiction,
   committeeMembers,
   handlingUnits,
   liaisonPlaceDeputies,
   workingCommittees,
-} from '../registry/registry.table';
-import { findAccountIdsForDeputies, getJurisdiction } from '../registry';
+  jurisdictions,
+} from '../registry';
 
 // submit-opinion.ts reads these two from here.
 export { getDeputy, getLiaisonPlace } from '../registry';

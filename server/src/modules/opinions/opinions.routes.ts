@@ -27,7 +27,7 @@ import {
 } from '@minyi/domain/opinions';
 import { ctxOf, JsonPage, sendJsonPage, typed } from '../../platform/http';
 import { collectWrites, transact, type Ctx } from '../../platform/context';
-import { countSubmission, writeSubmission } from './opinions.writer';
+import { writeSubmission } from './opinions.writer';
 import { requireRole } from '../../platform/access';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { readSettings, writeSettings } from '../../platform/settings';
@@ -41,7 +41,7 @@ import {
 } from './opinions.policy';
 import { forgetOpinionSettings, loadOpinion, OPINION, resourceOf } from './opinions.repository';
 import { getDeputy, getLiaisonPlace, getStreet, resolvePublicCongress } from '../registry';
-import { admitSubmission, needsTransaction, submitOpinion } from './commands/submit-opinion';
+import { admitSubmission, submitOpinion } from './commands/submit-opinion';
 import { claimOpinion } from './commands/claim-opinion';
 import { decideOpinion } from './commands/decide-opinion';
 import { handBackOpinion } from './commands/hand-back-opinion';
@@ -162,18 +162,10 @@ export async function opinionRoutes(app: FastifyInstance) {
       const admitted = await admitSubmission(ctx, { body: req.body });
       const input = { body: req.body, admitted };
       const { guard } = admitted;
-      // Most submissions are written with those arriving at the same time (opinions.writer.ts), limits
-      // included; a project idea also writes to the livelihood module, so it counts first and then takes a
-      // transaction.
-      let o;
-      if (needsTransaction(req.body)) {
-        if (guard) await countSubmission(ctx, guard);
-        o = await transact(ctx, (w) => submitOpinion(ctx, w, input));
-      } else {
-        const collected = await collectWrites(ctx, (w) => submitOpinion(ctx, w, input));
-        await writeSubmission({ ctx, writes: collected.writes, jobs: collected.jobs, guard });
-        o = collected.out;
-      }
+      // Written with the submissions arriving at the same time (opinions.writer.ts), limits included.
+      const collected = await collectWrites(ctx, (w) => submitOpinion(ctx, w, input));
+      await writeSubmission({ ctx, writes: collected.writes, jobs: collected.jobs, guard });
+      const o = collected.out;
       return reply.code(201).send({ id: o.id, trackingCode: o.trackingCode });
     },
   );

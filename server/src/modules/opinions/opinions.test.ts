@@ -6,14 +6,7 @@ import sharp from 'sharp';
 import ExcelJS from 'exceljs';
 import { addWorkingDays, endOfShanghaiDay, shanghaiDate } from '@minyi/domain/calendar';
 import { createTestEnv, refusalOf, type TestClient, type TestEnv } from '../../../test/harness';
-import {
-  accounts,
-  auditEvents,
-  jobs,
-  jurisdictions,
-  notifications,
-  files,
-} from '../../platform/platform.table';
+import { accounts, auditEvents, jobs, notifications, files } from '../../platform/platform.table';
 import {
   committeeMembers,
   deputies,
@@ -21,7 +14,10 @@ import {
   liaisonPlaceDeputies,
   liaisonPlaces,
   workingCommittees,
-} from '../registry/registry.table';
+  livelihoodIdeas,
+  jurisdictions,
+} from '../../../test/tables';
+import { systemCtx, transact } from '../../platform/context';
 import { newId } from '../../platform/ids';
 import { opinionAssignments, opinionEvents, opinions, receptionDeputies, receptions } from './opinions.table';
 import { countDeputyReceptions } from '.';
@@ -481,11 +477,31 @@ describe('the closed loop', () => {
     expect(await auditActions(id)).toContain('opinion.raiseAsSuggestion');
   });
 
-  it('passes a livelihood project idea to the livelihood solicitation', async () => {
+  it('passes a livelihood project idea to the livelihood solicitation, after commit (opinion.submitted)', async () => {
     const { id } = await submit({ content: '建议在河边修建健康步道', category: 'livelihoodProjectIdea' });
     const o = (await staff.get(`/api/v1/opinions/${id}`)).json();
     expect(o.projectIdeaId).toEqual(expect.any(String));
     expect(o.timeline.map((e: { kind: string }) => e.kind)).toContain('projectIdeaSubmitted');
+    const ideaRow = () =>
+      t.services.db.select().from(livelihoodIdeas).where(eq(livelihoodIdeas.id, o.projectIdeaId));
+    expect(await ideaRow()).toEqual([]);
+    await t.services.jobs.drain();
+    expect(await ideaRow()).toEqual([
+      expect.objectContaining({ source: 'opinion', opinionId: id, content: '建议在河边修建健康步道' }),
+    ]);
+    // Delivered again (a retry after a crash), the idea is not made twice.
+    await transact(systemCtx(t.services), (w) =>
+      w.enqueue('event:opinion.submitted:livelihood.ideaFromOpinion', {
+        congressId: t.congressId,
+        opinionId: id,
+        category: 'livelihoodProjectIdea',
+        streetId: o.streetId,
+        publicContent: '建议在河边修建健康步道',
+        projectIdeaId: o.projectIdeaId,
+      }),
+    );
+    await t.services.jobs.drain();
+    expect(await t.services.db.$count(livelihoodIdeas, eq(livelihoodIdeas.opinionId, id))).toBe(1);
   });
 
   it('lets the lead unit hand an item back within the window, and staff re-route it', async () => {

@@ -4,8 +4,15 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { chairpersonsMeetingPositions, type CongressLevel } from '@minyi/domain/registry';
 import type { Db } from '../../db/client';
 import { invalidField, notFound } from '../../platform/errors';
-import { accountRoles, accounts, congresses, jurisdictions } from '../../platform/platform.table';
-import { committeeMembers, deputies, handlingUnits, liaisonPlaces, mandates } from './registry.table';
+import { accountRoles, accounts, congresses } from '../../platform/platform.table';
+import {
+  committeeMembers,
+  deputies,
+  handlingUnits,
+  liaisonPlaces,
+  mandates,
+  jurisdictions,
+} from './registry.table';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -14,6 +14,22 @@ import {
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
 
+/**
+ * The district's streets and communities (and the levels above), the registry's entity. Created by migration
+ * 0001_platform.sql (applied, so it stays there); defined here, with the registry it belongs to.
+ */
+export const jurisdictions = pgTable('jurisdictions', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  parentId: uuid('parent_id'),
+  level: text('level').$type<'province' | 'city' | 'district' | 'street' | 'community'>().notNull(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull().default(''),
+  code: text('code').notNull().default(''),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
 export const terms = pgTable('terms', {
   id: uuid('id').primaryKey(),
   congressId: uuid('congress_id').notNull(),

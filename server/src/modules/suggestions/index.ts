@@ -1,5 +1,5 @@
 // Deputies' suggestions (代表建议) and motions (议案): the statutory handling lifecycle (代表法 Art. 51–52) with leader-led supervision.
-import type { Module } from '..';
+import type { Module } from '../../platform/module';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Work } from '../../platform/context';
@@ -7,6 +7,7 @@ import { suggestionRoutes } from './suggestions.routes';
 import { remindDeadlinesJob, REMIND_JOB } from './jobs/remind-deadlines.job';
 import { createSuggestion } from './commands/create-suggestion';
 import { suggestions } from './suggestions.table';
+import { readSuggestionSettings } from './suggestions.repository';
 import { seedSuggestionsDemo } from './suggestions.demo';
 import { canReadSuggestionAttachment } from './queries/can-read-attachment';
 
@@ -26,7 +27,6 @@ export async function raiseSuggestionFromOpinion(
     opinionId: string;
   },
 ): Promise<{ id: string; number: string }> {
-  const { readSuggestionSettings } = await import('./suggestions.repository');
   const settings = await readSuggestionSettings(w.db, input.congressId);
   const category = settings.suggestionCategories.some((c) => c.code === input.category)
     ? input.category

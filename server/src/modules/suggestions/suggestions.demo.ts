@@ -11,7 +11,7 @@ import {
 import type { AppServices } from '../../platform/context';
 import type { DemoContext } from '../../db/seed/context';
 import { newId } from '../../platform/ids';
-import { sittings, terms } from '../registry/registry.table';
+import { sittings, terms } from '../registry';
 import { readSuggestionSettings, searchTextOf } from './suggestions.repository';
 import {
   motionSigners,

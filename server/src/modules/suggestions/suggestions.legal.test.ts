@@ -7,7 +7,7 @@ import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harn
 import { signIn } from '../../../test/platform-fixtures';
 import { newId } from '../../platform/ids';
 import { auditEvents, congresses } from '../../platform/platform.table';
-import { committeeMembers, deputies, handlingUnits, sittings, terms } from '../registry/registry.table';
+import { committeeMembers, deputies, handlingUnits, sittings, terms } from '../../../test/tables';
 import { suggestionExtensions, suggestions } from './suggestions.table';
 
 let t: TestEnv;

@@ -10,7 +10,7 @@ import type { Db } from '../../db/client';
 import { notFound } from '../../platform/errors';
 import { defineSettings, readSettings } from '../../platform/settings';
 import { accounts } from '../../platform/platform.table';
-import { sittings, terms } from '../registry/registry.table';
+import { sittings, terms } from '../registry';
 import {
   suggestionAssignments,
   suggestionCosigners,

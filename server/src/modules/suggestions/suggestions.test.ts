@@ -5,7 +5,7 @@ import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harn
 import { newId } from '../../platform/ids';
 import { auditEvents, notifications } from '../../platform/platform.table';
 import { transact, systemCtx } from '../../platform/context';
-import { committeeMembers, deputies, handlingUnits, sittings, terms } from '../registry/registry.table';
+import { committeeMembers, deputies, handlingUnits, sittings, terms } from '../../../test/tables';
 import { suggestions } from './suggestions.table';
 import { getSuggestionOutcome, raiseSuggestionFromOpinion } from '.';
 import { remindDeadlines } from './jobs/remind-deadlines.job';

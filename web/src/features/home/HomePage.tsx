@@ -1,6 +1,6 @@
 // The public home page: the congress, the features' public entries (homeCards), find your deputies by
 // street or electoral district, and the liaison places with their hours. Works at 375 px.
-import { useEffect, useMemo, useState } from 'react';
+import { useContext, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, Card, Col, Empty, Input, Row, Segmented, Select, Space, Spin, Tag, Typography } from 'antd';
 import {
@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { qs } from '../../api';
 import { ErrorAlert, LoadMore, usePagedList, useResource } from '../../shell/components';
 import { useIsMobile } from '../../shell/responsive';
-import { features } from '..';
+import { FeaturesContext } from '../context';
 
 interface Named {
   id: string;
@@ -107,6 +107,7 @@ function ServiceCards() {
   const { t } = useTranslation();
   // Phones get two columns of titles; the descriptions would make each card too tall.
   const mobile = useIsMobile();
+  const features = useContext(FeaturesContext);
   const cards = useMemo(
     () =>
       features
@@ -114,7 +115,7 @@ function ServiceCards() {
           (f.homeCards ?? []).map((c, ci) => ({ ...c, ns: f.id, rank: c.order ?? fi * 10 + ci })),
         )
         .sort((a, b) => a.rank - b.rank),
-    [],
+    [features],
   );
   if (!cards.length) return null;
   return (

@@ -1,14 +1,15 @@
 // A deputies' site inspection linked to a project. Findings marked for the unit become an opinion in the
 // opinions module, already forwarded to the project's lead unit and linked back from the inspection, so
-// the unit handles and answers them in its queue like any other opinion.
+// the unit handles and answers them in its queue like any other opinion: announced here
+// (`inspection.findingRecorded`), the opinion is made by the opinions module after commit, with the id given.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { transact, type Ctx } from '../../../platform/context';
 import { invalidField, unauthorized } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
-import { createOpinionFromInspection } from '../../opinions';
-import { deputies, mandates } from '../../registry/registry.table';
+import { deputies, mandates } from '../../registry';
 import { livelihoodInspections } from '../livelihood.table';
+import { inspectionFindingRecorded } from '../livelihood.events';
 import { loadProject } from '../livelihood.repository';
 
 export async function recordInspection(
@@ -36,7 +37,6 @@ export async function recordInspection(
       sentToUnit: input.toUnit,
       opinionId: null as string | null,
     };
-    await w.db.insert(livelihoodInspections).values(row);
     if (input.toUnit) {
       if (!ctx.actor) throw unauthorized();
       // An opinion belongs to a street: the project's, or else where the first inspecting deputy serves.
@@ -47,24 +47,22 @@ export async function recordInspection(
           '项目和参加视察的代表都没有所属街道，无法转为群众意见',
           'neither the project nor the inspecting deputies belong to a street, so no opinion can be made',
         );
-      const opinion = await createOpinionFromInspection(w, {
+      row.opinionId = newId();
+      await w.publish(inspectionFindingRecorded, {
         congressId,
-        actor: ctx.actor,
-        meta: ctx.meta,
         inspectionId: row.id,
+        opinionId: row.opinionId,
         projectId,
         projectTitle: p.title,
         leadUnitId: p.leadUnitId,
         streetId,
         deputyIds: ids,
         findings: input.findings,
+        actor: ctx.actor,
+        meta: ctx.meta,
       });
-      row.opinionId = opinion.id;
-      await w.db
-        .update(livelihoodInspections)
-        .set({ opinionId: opinion.id })
-        .where(eq(livelihoodInspections.id, row.id));
     }
+    await w.db.insert(livelihoodInspections).values(row);
     await w.audit({
       action: 'livelihoodProject.recordInspection',
       entityType: 'livelihoodProject',

@@ -11,6 +11,8 @@ export interface IdeaSource {
   source: 'public' | 'deputy' | 'opinion';
   deputyId?: string | null;
   opinionId?: string | null;
+  /** The id the idea is to have (an opinion links to its idea before the idea is made). */
+  ideaId?: string;
 }
 
 export async function submitIdea(
@@ -30,7 +32,7 @@ export async function submitIdea(
     if (existing) return existing;
   }
   const row = {
-    id: newId(),
+    id: from.ideaId ?? newId(),
     congressId,
     year: input.year,
     title: input.title,

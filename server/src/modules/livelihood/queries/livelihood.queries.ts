@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { ON_SCHEDULE, rollUpEvaluations, type ProjectStatus } from '@minyi/domain/livelihood';
 import type { Db } from '../../../db/client';
 import { notFound } from '../../../platform/errors';
-import { handlingUnits } from '../../registry/registry.table';
+import { handlingUnits } from '../../registry';
 import {
   livelihoodCandidates,
   livelihoodDeliberations,

@@ -7,7 +7,7 @@ import { transact, type Ctx } from '../../../platform/context';
 import { conflict, wrongState } from '../../../platform/errors';
 import { projectVoteRoll, projectVotes } from '../livelihood.table';
 import { findRollDeputies, loadVote } from './vote.repository';
-import { deputies } from '../../registry/registry.table';
+import { deputies } from '../../registry';
 
 export async function callRoll(ctx: Ctx, congressId: string, voteId: string) {
   return transact(ctx, async (w) => {

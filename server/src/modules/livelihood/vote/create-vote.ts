@@ -13,7 +13,6 @@ import {
 import { transact, type Ctx } from '../../../platform/context';
 import { badRequest, conflict, invalidField } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
-import { jurisdictions } from '../../../platform/platform.table';
 import {
   livelihoodCandidates,
   projectVoteCandidates,
@@ -21,7 +20,7 @@ import {
   projectVotes,
 } from '../livelihood.table';
 import { readLivelihoodSettings } from '../livelihood.settings';
-import { getCurrentSitting } from '../../registry';
+import { getCurrentSitting, jurisdictions } from '../../registry';
 import { loadVote } from './vote.repository';
 
 /** A runoff or a second vote: made from a closed vote, with its rules and sitting. */

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditEvents } from '../../../platform/platform.table';
-import { sittings } from '../../registry/registry.table';
+import { sittings } from '../../../../test/tables';
 import { createTestEnv, type TestClient, type TestEnv } from '../../../../test/harness';
 import { signIn } from '../../../../test/platform-fixtures';
 import {

@@ -2,8 +2,7 @@
 import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { notFound } from '../../../platform/errors';
-import { mandates } from '../../registry/registry.table';
-import { findActiveDeputyIds } from '../../registry';
+import { findActiveDeputyIds, mandates } from '../../registry';
 import {
   livelihoodCandidates,
   projectVoteBallots,

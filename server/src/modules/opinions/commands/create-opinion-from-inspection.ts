@@ -1,12 +1,12 @@
 // For the livelihood module: deputies' site-inspection findings become an opinion already forwarded to the
 // project's lead unit, so the unit handles and answers them like any other (issue 5: "findings can become
-// opinions to the unit"). Runs in the caller's transaction.
+// opinions to the unit"). Runs in the transaction of the job that reacts to `inspection.findingRecorded`
+// (jobs/opinion-from-inspection.ts), with the opinion id the inspection already links to.
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { nextStatus, redactContent, searchText } from '@minyi/domain/opinions';
 import type { Actor, Ctx, RequestMeta, Work } from '../../../platform/context';
 import { wrongState } from '../../../platform/errors';
-import { newId } from '../../../platform/ids';
-import { deputies } from '../../registry/registry.table';
+import { deputies } from '../../registry';
 import { opinions } from '../opinions.table';
 import { addEvent, applyStep } from '../opinions.repository';
 import { newTrackingCode, phoneCheckOf } from './submit-opinion';
@@ -17,6 +17,8 @@ export interface OpinionFromInspection {
   /** The account that recorded the inspection: it claims and forwards the opinion. */
   actor: Actor;
   meta: RequestMeta;
+  /** The id the inspection links to. */
+  opinionId: string;
   inspectionId: string;
   projectId: string;
   projectTitle: string;
@@ -49,7 +51,7 @@ export async function createOpinionFromInspection(
   // The opinions table needs a contact phone; with no deputy phone on record it holds an empty one.
   const phone = contact?.phoneEnc ? pii.decrypt(contact.phoneEnc) : '';
   const content = `【民生实事视察】${input.projectTitle}：${input.findings}`;
-  const id = newId();
+  const id = input.opinionId;
   const trackingCode = newTrackingCode();
   const now = new Date();
   const row = {

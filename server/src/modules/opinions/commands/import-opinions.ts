@@ -6,7 +6,7 @@ import { OPINION_CATEGORIES, submitOpinionSchema, type SubmitOpinionInput } from
 import type { LocalizedText } from '@minyi/domain';
 import type { Ctx, Work } from '../../../platform/context';
 import { AppError } from '../../../platform/errors';
-import { jurisdictions } from '../../../platform/platform.table';
+import { jurisdictions } from '../../registry';
 import { submitOpinion } from './submit-opinion';
 
 export const IMPORT_COLUMNS = ['内容', '类别', '街道', '手机号', '是否公开', '渠道', '受理日期'] as const;

@@ -5,7 +5,7 @@ import type { scheduleReceptionSchema } from '@minyi/domain/opinions';
 import type { Ctx, Work } from '../../../platform/context';
 import { invalidField } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
-import { deputies } from '../../registry/registry.table';
+import { deputies } from '../../registry';
 import { receptionDeputies, receptions } from '../opinions.table';
 import { getLiaisonPlace } from '../opinions.lookups';
 import { readOpinionSettings } from '../opinions.repository';

@@ -12,7 +12,6 @@ import {
 import type { Db } from '../../../db/client';
 import type { Ctx, Work, Writes } from '../../../platform/context';
 import { forbidden, invalidField } from '../../../platform/errors';
-import { submitProjectIdeaFromOpinion } from '../opinions.integrations';
 import { newId } from '../../../platform/ids';
 import { insertRow, insertRows } from '../../../platform/statement';
 import { files } from '../../../platform/platform.table';
@@ -25,6 +24,7 @@ import {
   type SubmissionGuard,
 } from '../opinions.repository';
 import { ENTRY_ROLES } from '../opinions.policy';
+import { opinionSubmitted } from '../opinions.events';
 
 export function newTrackingCode(): string {
   let code = '';
@@ -186,8 +186,8 @@ export interface Admitted {
 
 /**
  * Stores the opinion. Without `admitted` (import, demo) the field checks run here, in the transaction.
- * Every row it writes is deferred, so an admitted submission with no project idea (`needsTransaction`
- * false) is one statement: `writeAtOnce`.
+ * Every row it writes is deferred (a project idea too: the livelihood module reacts to `opinion.submitted`
+ * after commit), so an admitted submission is one statement: `writeAtOnce`.
  */
 export async function submitOpinion(
   ctx: Ctx,
@@ -204,19 +204,9 @@ export async function submitOpinion(
   const trackingCode = newTrackingCode();
   const phoneEnc = pii.encrypt(body.phone);
   const at = input.receivedAt ?? new Date();
-  let projectIdeaId: string | null = null;
-  if (body.category === 'livelihoodProjectIdea') {
-    // A project idea also goes to the livelihood projects' solicitation.
-    if (!('db' in w)) throw new Error('a project idea needs a transaction (see needsTransaction)');
-    const idea = await submitProjectIdeaFromOpinion(w, {
-      congressId,
-      title: body.content.slice(0, 40),
-      content: redactContent(body.content),
-      streetId: body.streetId,
-      opinionId: id,
-    });
-    projectIdeaId = idea?.id ?? null;
-  }
+  // A project idea also goes to the livelihood projects' solicitation: the livelihood module makes the idea,
+  // with this id, after commit (it subscribes to `opinion.submitted`).
+  const projectIdeaId = body.category === 'livelihoodProjectIdea' ? newId() : null;
   const publicContent = redactContent(body.content);
   w.defer(
     insertRow(opinions, {
@@ -268,6 +258,14 @@ export async function submitOpinion(
   if (projectIdeaId) {
     w.defer(eventInsert({ id, congressId }, ctx, { kind: 'projectIdeaSubmitted', data: { projectIdeaId } }));
   }
+  await w.publish(opinionSubmitted, {
+    congressId,
+    opinionId: id,
+    category: body.category,
+    streetId: body.streetId,
+    publicContent,
+    projectIdeaId,
+  });
   await w.audit({
     action: 'opinion.submit',
     entityType: 'opinion',
@@ -288,6 +286,3 @@ export async function submitOpinion(
   });
   return { id, trackingCode, congressId };
 }
-
-/** Whether a submission reads or writes beyond its own deferred rows (a project idea does). */
-export const needsTransaction = (body: SubmitOpinionInput) => body.category === 'livelihoodProjectIdea';

@@ -5,7 +5,7 @@ import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { andQuery, type OpinionQueueQuery } from '@minyi/domain/opinions';
 import type { Ctx } from '../../../platform/context';
 import { decodeCursor, jsonPageOf, page } from '../../../platform/http';
-import { liaisonPlaceDeputies } from '../../registry/registry.table';
+import { liaisonPlaceDeputies } from '../../registry';
 import { opinionAssignments, opinions } from '../opinions.table';
 import { readOpinionSettingsCached } from '../opinions.repository';
 import { dueFlag } from './due';

@@ -2,7 +2,7 @@
 // deputies and registered opinions, and the count a deputy's performance record uses.
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { deputies, liaisonPlaces } from '../../registry/registry.table';
+import { deputies, liaisonPlaces } from '../../registry';
 import { opinions, receptionDeputies, receptions } from '../opinions.table';
 
 async function withDeputies(db: Db, rows: (typeof receptions.$inferSelect)[]) {

@@ -7,7 +7,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { normaliseTrackingCode, trackingCodePattern } from '@minyi/domain/opinions';
 import { transact, type Ctx } from '../../../platform/context';
 import { AppError, notFound } from '../../../platform/errors';
-import { jurisdictions } from '../../../platform/platform.table';
+import { jurisdictions } from '../../registry';
 import { opinionEvents, opinions, opinionTrackingGuards } from '../opinions.table';
 import { readOpinionSettingsCached } from '../opinions.repository';
 import { phoneCheckOf } from '../commands/submit-opinion';

@@ -5,7 +5,7 @@ import { describeIssue } from '../../../platform/errors';
 import { createDeputySchema, type CreateDeputy } from '@minyi/domain/registry';
 import { transact, type Ctx } from '../../../platform/context';
 import { newId } from '../../../platform/ids';
-import { congresses, jurisdictions } from '../../../platform/platform.table';
+import { congresses } from '../../../platform/platform.table';
 import {
   deputies,
   electoralDistricts,
@@ -13,6 +13,7 @@ import {
   liaisonPlaces,
   mandates,
   terms,
+  jurisdictions,
 } from '../registry.table';
 import { columnLabel, DEPUTY_COLUMNS, importRefused, readSheet, type RowError } from '../registry.excel';
 import { deputyValues } from './create-deputy';

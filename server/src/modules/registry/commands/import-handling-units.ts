@@ -10,8 +10,7 @@ import {
 } from '@minyi/domain/registry';
 import { transact, type Ctx } from '../../../platform/context';
 import { newId } from '../../../platform/ids';
-import { jurisdictions } from '../../../platform/platform.table';
-import { handlingUnits } from '../registry.table';
+import { handlingUnits, jurisdictions } from '../registry.table';
 import { columnLabel, importRefused, readSheet, UNIT_COLUMNS, type RowError } from '../registry.excel';
 
 const kindOf = (s: string): HandlingUnitKind | null =>

@@ -2,8 +2,14 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { invalidField } from '../../../platform/errors';
-import { jurisdictions } from '../../../platform/platform.table';
-import { deputies, electoralDistricts, liaisonPlaces, terms, workingCommittees } from '../registry.table';
+import {
+  deputies,
+  electoralDistricts,
+  liaisonPlaces,
+  terms,
+  workingCommittees,
+  jurisdictions,
+} from '../registry.table';
 import type { Pii } from '../../../platform/pii';
 
 const tables = { electoralDistricts, liaisonPlaces, terms, workingCommittees, deputies } as const;

@@ -9,7 +9,7 @@ import {
 import { transact, type Ctx } from '../../../platform/context';
 import { invalidField, notFound } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
-import { jurisdictions } from '../../../platform/platform.table';
+import { jurisdictions } from '../registry.table';
 import { ensureJurisdiction } from './refs';
 
 export async function createJurisdiction(

@@ -11,8 +11,7 @@ import {
 import type { Role } from '@minyi/domain';
 import type { Db } from '../../../db/client';
 import type { Pii } from '../../../platform/pii';
-import { jurisdictions } from '../../../platform/platform.table';
-import { deputies, handlingUnits } from '../registry.table';
+import { deputies, handlingUnits, jurisdictions } from '../registry.table';
 import { buildWorkbook, DEPUTY_COLUMNS, UNIT_COLUMNS, type Column } from '../registry.excel';
 import { findMandatesOf } from './find-deputies';
 

@@ -4,8 +4,8 @@ import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { decodeCursor, page } from '../../../platform/http';
 import { notFound } from '../../../platform/errors';
-import { congresses, jurisdictions } from '../../../platform/platform.table';
-import { electoralDistricts } from '../registry.table';
+import { congresses } from '../../../platform/platform.table';
+import { electoralDistricts, jurisdictions } from '../registry.table';
 import { getCurrentSitting, getCurrentTerm } from '../registry.lookup';
 
 type Rows<T> = { rows: T[] };

@@ -5,7 +5,7 @@ import { handBackDueDate, replyDueDate } from '@minyi/domain/suggestions';
 import type { Ctx, Work } from '../../../platform/context';
 import { invalidField } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
-import { handlingUnits } from '../../registry/registry.table';
+import { handlingUnits } from '../../registry';
 import { accountIdsForUnits, readSuggestionSettings } from '../suggestions.repository';
 import {
   suggestionAssignments,

@@ -7,8 +7,7 @@ import { transact, type Ctx } from '../../../platform/context';
 import { requireRole } from '../../../platform/access';
 import { conflict, invalidField } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
-import { getCongressLevel } from '../../registry';
-import { committeeMembers, deputies } from '../../registry/registry.table';
+import { getCongressLevel, committeeMembers, deputies } from '../../registry';
 import { currentSitting, nextNumber, readSuggestionSettings } from '../suggestions.repository';
 import { motionSigners, motions } from '../suggestions.table';
 

@@ -6,7 +6,7 @@ import type { AppServices, Work } from '../../../platform/context';
 import { invalidField } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import { files } from '../../../platform/platform.table';
-import { deputies } from '../../registry/registry.table';
+import { deputies } from '../../registry';
 import {
   accountIdsForDeputies,
   nextNumber,

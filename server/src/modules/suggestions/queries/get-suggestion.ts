@@ -4,7 +4,7 @@ import { canHappen, HANDLING_STATUSES } from '@minyi/domain/suggestions';
 import type { Ctx } from '../../../platform/context';
 import { notFound, unauthorized } from '../../../platform/errors';
 import { accounts, files } from '../../../platform/platform.table';
-import { deputies, handlingUnits } from '../../registry/registry.table';
+import { deputies, handlingUnits } from '../../registry';
 import { findSuggestion, resourceOf, SUGGESTION } from '../suggestions.repository';
 import { ACTION_EVENT, isHiddenFrom, suggestionPolicy, type SuggestionResource } from '../suggestions.policy';
 import {

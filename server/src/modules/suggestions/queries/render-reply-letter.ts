@@ -4,7 +4,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import type { Ctx } from '../../../platform/context';
 import { notFound, unauthorized } from '../../../platform/errors';
-import { deputies, handlingUnits } from '../../registry/registry.table';
+import { deputies, handlingUnits } from '../../registry';
 import { findSuggestion, resourceOf, SUGGESTION } from '../suggestions.repository';
 import { isHiddenFrom, suggestionPolicy } from '../suggestions.policy';
 import { suggestionCosigners, suggestionReplies, suggestionUnitOpinions } from '../suggestions.table';

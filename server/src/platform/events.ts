@@ -1,0 +1,56 @@
+// Cross-module effects after commit. A module announces what happened with `w.publish(event, payload)` in
+// the transaction of its change: one job per subscriber is written with the change, so the announcement
+// exists exactly when the change committed. Each subscribing module reacts in its own job (its own
+// transaction, retried alone when it fails). An event is defined once, by the module that publishes it, in
+// its `<module>.events.ts` (a leaf file other modules may import: see eslint.config.js).
+import type { z } from 'zod';
+import { defineJob, type JobDefinition, type JobRun } from './jobs';
+import type { AppServices } from './context';
+
+export interface EventDefinition<S extends z.ZodType = z.ZodType> {
+  /** `<entity>.<pastTense>`, e.g. `opinion.submitted`. */
+  name: string;
+  payload: S;
+}
+
+export const defineEvent = <S extends z.ZodType>(name: string, payload: S): EventDefinition<S> => ({
+  name,
+  payload,
+});
+
+export interface Subscription<S extends z.ZodType = z.ZodType> {
+  event: EventDefinition<S>;
+  /** The subscriber's name, unique per event, e.g. `livelihood.ideaFromOpinion`. */
+  name: string;
+  handle(app: AppServices, payload: z.infer<S>, job: JobRun): Promise<void>;
+  maxAttempts?: number;
+}
+
+export const subscribe = <S extends z.ZodType>(sub: Subscription<S>): Subscription<S> => sub;
+
+/** The job that delivers `event` to one subscriber. */
+export const deliveryJobName = (eventName: string, subscriber: string) => `event:${eventName}:${subscriber}`;
+
+/** Who listens to which event: filled at boot from the modules' subscriptions, read by `publish`. */
+export class EventBus {
+  private readonly jobsByEvent = new Map<string, string[]>();
+
+  /** The subscription's delivery job, for the job queue; remembers it as a listener of its event. */
+  subscribe(sub: Subscription<any>): JobDefinition<any> {
+    const name = deliveryJobName(sub.event.name, sub.name);
+    const list = this.jobsByEvent.get(sub.event.name) ?? [];
+    if (list.includes(name)) throw new Error(`${sub.name} subscribes twice to ${sub.event.name}`);
+    this.jobsByEvent.set(sub.event.name, [...list, name]);
+    return defineJob({
+      name,
+      payload: sub.event.payload,
+      handle: (app, payload, job) => sub.handle(app, payload, job),
+      maxAttempts: sub.maxAttempts,
+    });
+  }
+
+  /** The delivery jobs of an event (none when nobody listens). */
+  deliveries(eventName: string): readonly string[] {
+    return this.jobsByEvent.get(eventName) ?? [];
+  }
+}
