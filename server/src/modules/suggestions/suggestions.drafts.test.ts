@@ -5,7 +5,7 @@ import { count, eq } from 'drizzle-orm';
 import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness';
 import { newId } from '../../platform/ids';
 import { auditEvents } from '../../platform/platform.table';
-import { deputies, handlingUnits, sittings, terms } from '../registry/registry.table';
+import { deputies, handlingUnits, sittings, terms } from '../../../test/tables';
 import { suggestions } from './suggestions.table';
 
 let t: TestEnv;
