@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import type { ProjectItem, ProjectStatus, ProjectSummary } from './types';
 import { yuan } from './types';
-import Chart from './Chart';
+import Chart from '../../shell/Chart';
 
 const COLORS: Record<ProjectStatus, string> = {
   onTrack: '#52c41a',

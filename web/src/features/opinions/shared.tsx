@@ -1,9 +1,8 @@
 // Pieces shared by the opinion pages: types, status tags, the timeline, lookups for categories and streets.
-import { useEffect, useRef } from 'react';
 import { Tag, Timeline, Typography } from 'antd';
-import * as echarts from 'echarts';
 import { useTranslation } from 'react-i18next';
 import { useResource } from '../../shell/components';
+import ChartHost, { type ChartProps } from '../../shell/Chart';
 
 export interface Category {
   code: string;
@@ -121,18 +120,5 @@ export function useCategoryName() {
 }
 
 /** A minimal ECharts host. */
-export function Chart({ option, height = 260 }: { option: echarts.EChartsOption; height?: number }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!ref.current) return;
-    const chart = echarts.init(ref.current);
-    chart.setOption(option, true);
-    const onResize = () => chart.resize();
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      chart.dispose();
-    };
-  }, [option]);
-  return <div ref={ref} style={{ width: '100%', height }} />;
-}
+/** The app's chart host, 260 px high by default on the opinion pages. */
+export const Chart = ({ option, height = 260 }: ChartProps) => <ChartHost option={option} height={height} />;

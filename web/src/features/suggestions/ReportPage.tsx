@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { download } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import { useIsMobile } from '../../shell/responsive';
-import Chart from './Chart';
+import Chart from '../../shell/Chart';
 
 interface Report {
   totals: Record<string, number>;

@@ -1,8 +1,13 @@
-// A minimal ECharts host (echarts-for-react cannot be bundled here: its tslib dependency is not installed).
+// The one ECharts host of the app (echarts-for-react cannot be bundled here: its tslib dependency is not installed).
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts';
 
-export default function Chart({ option, height = 240 }: { option: echarts.EChartsOption; height?: number }) {
+export interface ChartProps {
+  option: echarts.EChartsOption;
+  height?: number;
+}
+
+export default function Chart({ option, height = 240 }: ChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!ref.current) return;
