@@ -3,9 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness';
+import { addSittingInSession } from '../../../test/registry.fixture';
 import { newId } from '../../platform/ids';
 import { accounts } from '../../platform/platform.table';
-import { deputies, handlingUnits, sittings, terms } from '../../../test/tables';
+import { deputies, handlingUnits } from '../../../test/tables';
 import { suggestions } from './suggestions.table';
 
 let t: TestEnv;
@@ -58,25 +59,7 @@ beforeAll(async () => {
   t = await createTestEnv();
   const db = t.services.db;
   const congressId = t.congressId;
-  const termId = newId();
-  sittingId = newId();
-  await db.insert(terms).values({
-    id: termId,
-    congressId,
-    number: 7,
-    startDate: '2021-10-01',
-    endDate: '2026-09-30',
-    isCurrent: true,
-  });
-  await db.insert(sittings).values({
-    id: sittingId,
-    congressId,
-    termId,
-    number: 2,
-    startDate: '2026-11-20',
-    endDate: '2026-12-31',
-    status: 'inSession',
-  });
+  ({ sittingId } = await addSittingInSession(db, congressId));
   for (const [k, name] of [
     ['p', '王建国'],
     ['co', '李秀英'],

@@ -4,10 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness';
+import { addSittingInSession } from '../../../test/registry.fixture';
 import { signIn } from '../../../test/platform-fixtures';
 import { newId } from '../../platform/ids';
 import { auditEvents, congresses } from '../../platform/platform.table';
-import { committeeMembers, deputies, handlingUnits, sittings, terms } from '../../../test/tables';
+import { committeeMembers, deputies, handlingUnits, sittings } from '../../../test/tables';
 import { suggestionExtensions, suggestions } from './suggestions.table';
 
 let t: TestEnv;
@@ -82,25 +83,7 @@ beforeAll(async () => {
   t = await createTestEnv();
   const db = t.services.db;
   const congressId = t.congressId;
-  const termId = newId();
-  sittingId = newId();
-  await db.insert(terms).values({
-    id: termId,
-    congressId,
-    number: 7,
-    startDate: '2021-10-01',
-    endDate: '2026-09-30',
-    isCurrent: true,
-  });
-  await db.insert(sittings).values({
-    id: sittingId,
-    congressId,
-    termId,
-    number: 2,
-    startDate: '2026-11-20',
-    endDate: '2026-12-31',
-    status: 'inSession',
-  });
+  ({ sittingId } = await addSittingInSession(db, congressId));
   const keys = ['p', 'co', ...Array.from({ length: 12 }, (_, i) => `m${i}`)];
   for (const [i, k] of keys.entries()) {
     dep[k] = newId();

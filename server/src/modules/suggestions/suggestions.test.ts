@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { and, eq, sql } from 'drizzle-orm';
 import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness';
+import { addSittingInSession } from '../../../test/registry.fixture';
 import { newId } from '../../platform/ids';
 import { auditEvents, notifications } from '../../platform/platform.table';
 import { transact, systemCtx } from '../../platform/context';
-import { committeeMembers, deputies, handlingUnits, sittings, terms } from '../../../test/tables';
+import { committeeMembers, deputies, handlingUnits, sittings } from '../../../test/tables';
 import { suggestions } from './suggestions.table';
 import { getSuggestionOutcome, raiseSuggestionFromOpinion } from '.';
 import { remindDeadlines } from './jobs/remind-deadlines.job';
@@ -77,25 +78,7 @@ beforeAll(async () => {
   t = await createTestEnv();
   const db = t.services.db;
   const congressId = t.congressId;
-  const termId = newId();
-  sittingId = newId();
-  await db.insert(terms).values({
-    id: termId,
-    congressId,
-    number: 7,
-    startDate: '2021-10-01',
-    endDate: '2026-09-30',
-    isCurrent: true,
-  });
-  await db.insert(sittings).values({
-    id: sittingId,
-    congressId,
-    termId,
-    number: 2,
-    startDate: '2026-11-20',
-    endDate: '2026-12-31',
-    status: 'inSession',
-  });
+  ({ sittingId } = await addSittingInSession(db, congressId));
   const names = ['王建国', '李秀英', '张伟', ...Array.from({ length: 12 }, (_, i) => `代表${i + 1}`)];
   const keys = ['p', 'co', 'other', ...Array.from({ length: 12 }, (_, i) => `m${i}`)];
   for (let i = 0; i < names.length; i++) {
