@@ -5,7 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { z } from 'zod';
 import { auditEvents, files, notificationPreferences, notifications } from '../src/platform/platform.table';
-import { defineSettings, readSettings } from '../src/platform/settings';
+import { defineSettings, parseStoredSettings, readSettings } from '../src/platform/settings';
 import { createTestEnv, type TestClient, type TestEnv } from './harness';
 import { clientsByRole, expectRefusals, signIn } from './platform-fixtures';
 
@@ -267,6 +267,31 @@ describe('files', () => {
 });
 
 describe('module settings', () => {
+  it('keeps the stored fields a tightened rule still accepts, and defaults only the refused ones', () => {
+    const schema = z
+      .object({
+        replyDays: z.number().int().min(1).default(15),
+        vote: z
+          .object({ quorum: z.number().default(2 / 3), base: z.enum(['all', 'present']).default('all') })
+          .default({ quorum: 2 / 3, base: 'all' }),
+        criteria: z.array(z.string()).default(['进度']),
+      })
+      .refine((v) => v.vote.base === 'all', { path: ['vote', 'base'], message: 'a binding vote counts all' });
+    const stored = { replyDays: 20, vote: { quorum: 0.8, base: 'present' }, criteria: ['质量', '满意度'] };
+    expect(parseStoredSettings(schema, stored)).toEqual({
+      replyDays: 20,
+      vote: { quorum: 0.8, base: 'all' },
+      criteria: ['质量', '满意度'],
+    });
+    // A field of the wrong type falls back alone; the stored object itself is left as it was.
+    expect(parseStoredSettings(schema, { replyDays: 'x', criteria: ['质量'] })).toEqual({
+      replyDays: 15,
+      vote: { quorum: 2 / 3, base: 'all' },
+      criteria: ['质量'],
+    });
+    expect(stored.vote.base).toBe('present');
+  });
+
   it('reads defaults, lets the system administrator change them, and audits the change', async () => {
     const res = await staff.get('/api/v1/settings/platformTest');
     expect(res.statusCode).toBe(200);

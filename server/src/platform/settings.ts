@@ -20,9 +20,45 @@ export async function readSettings<S extends SettingsSchema>(
     .select({ value: sql<unknown>`${congresses.settings} -> ${key}` })
     .from(congresses)
     .where(eq(congresses.id, congressId));
-  const parsed = schema.safeParse(row?.value ?? {});
-  // A stored value that no longer fits the schema falls back to the defaults rather than failing requests.
-  return parsed.success ? parsed.data : schema.parse({});
+  return parseStoredSettings(schema, row?.value ?? {});
+}
+
+/**
+ * A stored value that no longer fits the schema (a rule tightened since it was written) does not fail requests:
+ * the stored fields the schema refuses fall back to their defaults one by one, and the others are kept. Before,
+ * the whole module fell back, so one refused threshold silently reset every other setting too.
+ */
+export function parseStoredSettings<S extends SettingsSchema>(schema: S, stored: unknown): z.infer<S> {
+  const value: unknown = structuredClone(stored);
+  // Each pass drops the fields the refusal names; a nested object loses only the named leaf.
+  for (let pass = 0; pass < 10; pass++) {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    let dropped = false;
+    for (const issue of parsed.error.issues) dropped = dropPath(value, issue.path) || dropped;
+    if (!dropped) break;
+  }
+  return schema.parse({});
+}
+
+function dropPath(value: unknown, path: readonly PropertyKey[]): boolean {
+  if (path.length === 0 || typeof value !== 'object' || value === null) return false;
+  let parent = value as Record<PropertyKey, unknown>;
+  for (const key of path.slice(0, -1)) {
+    const next = parent[key];
+    if (typeof next !== 'object' || next === null) break;
+    parent = next as Record<PropertyKey, unknown>;
+  }
+  const leaf = path[path.length - 1];
+  if (!(leaf in parent)) {
+    // A refinement over the whole object names no field it can drop here; drop the path's first key instead.
+    const first = path[0];
+    if (!(first in value)) return false;
+    delete (value as Record<PropertyKey, unknown>)[first];
+    return true;
+  }
+  delete parent[leaf];
+  return true;
 }
 
 /** Validates and stores a module's settings (partial updates merge over what is stored). */
