@@ -22,7 +22,11 @@ afterAll(async () => {
 });
 
 async function newPage(width: number, height: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    viewport: { width, height },
+    locale: 'zh-CN',
+    reducedMotion: 'reduce',
+  });
   contexts.push(context);
   const page = await context.newPage();
   await setLanguage(page, 'zh-CN');

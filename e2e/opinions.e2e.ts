@@ -22,7 +22,11 @@ afterAll(async () => {
 });
 
 async function phonePage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    locale: 'zh-CN',
+    reducedMotion: 'reduce',
+  });
   contexts.push(context);
   const page = await context.newPage();
   await setLanguage(page, 'zh-CN');
@@ -199,7 +203,11 @@ describe('opinion journey at 375 px', () => {
   });
 
   test('6. the routing table and block list read in English too', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'en' });
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 812 },
+      locale: 'en',
+      reducedMotion: 'reduce',
+    });
     contexts.push(context);
     const page = await context.newPage();
     await setLanguage(page, 'en');

@@ -32,7 +32,11 @@ afterAll(async () => {
 });
 
 async function newPage(width = 1280, height = 860, lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: lang });
+  const context = await browser.newContext({
+    viewport: { width, height },
+    locale: lang,
+    reducedMotion: 'reduce',
+  });
   contexts.push(context);
   const page = await context.newPage();
   await setLanguage(page, lang);
@@ -363,7 +367,7 @@ describe('platform shell', () => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '上班日' }).click();
     await row.getByLabel('起').fill(`${year}-02-20`);
     await row.getByLabel('起').press('Enter');
-    expect(await modal.getByTestId('calendar-range-count').innerText()).toContain('调休上班 1 天');
+    await expect.poll(() => modal.getByTestId('calendar-range-count').innerText()).toContain('调休上班 1 天');
     await shot(page, 'platform-calendar-notice-form');
     await modal.getByTestId('calendar-notice-save').click();
     const confirmed = page.getByTestId('calendar-confirmed');
@@ -468,7 +472,9 @@ describe('platform shell', () => {
     await page.locator('.ant-table-row', { hasText: 'unit4' }).first().click();
     const drawer = page.locator('.ant-drawer-open');
     await drawer.getByTestId('reset-password').click();
+    const reset = page.waitForResponse((r) => r.url().endsWith('/reset-password'));
     await page.locator('.ant-popover:visible .ant-btn-primary').click();
+    expect((await reset).status()).toBe(200);
     const oneTime = (await page.getByTestId('temporary-password').innerText()).trim();
     expect(oneTime.length).toBeGreaterThanOrEqual(16);
     await shot(page, 'platform-sysadmin-reset-password');

@@ -26,7 +26,11 @@ afterAll(async () => {
 });
 
 async function newPage(width: number, height: number, lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: lang });
+  const context = await browser.newContext({
+    viewport: { width, height },
+    locale: lang,
+    reducedMotion: 'reduce',
+  });
   contexts.push(context);
   const page = await context.newPage();
   await setLanguage(page, lang);

@@ -1,5 +1,6 @@
 // Display preferences kept in localStorage: language (zh-CN/en) and the elderly-friendly mode.
-// Wraps the app in antd's ConfigProvider with the matching locale and theme.
+// Wraps the app in antd's ConfigProvider with the matching locale and theme; the system's
+// "reduce motion" setting turns antd's animations off (WCAG 2.3.3).
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider, theme as antTheme, type ThemeConfig } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
@@ -30,14 +31,18 @@ export const usePrefs = (): Prefs => {
 /** The congress red; dark enough for text on white (contrast ≥ 7:1). */
 const PRIMARY = '#b71c1c';
 
-function themeFor(elderly: boolean): ThemeConfig {
+function themeFor(elderly: boolean, motion: boolean): ThemeConfig {
   if (!elderly) {
-    return { token: { colorPrimary: PRIMARY, borderRadius: 6 }, algorithm: antTheme.defaultAlgorithm };
+    return {
+      token: { colorPrimary: PRIMARY, borderRadius: 6, motion },
+      algorithm: antTheme.defaultAlgorithm,
+    };
   }
   // Elderly-friendly: larger type and controls, darker text and borders for stronger contrast.
   return {
     algorithm: antTheme.defaultAlgorithm,
     token: {
+      motion,
       colorPrimary: '#8e0000',
       fontSize: 18,
       fontSizeLG: 20,
@@ -65,6 +70,23 @@ function themeFor(elderly: boolean): ThemeConfig {
   };
 }
 
+const REDUCE_MOTION = '(prefers-reduced-motion: reduce)';
+
+/** Follows the system's "reduce motion" setting, also when it changes while the page is open. */
+function useReducedMotion(): boolean {
+  const [query] = useState(() =>
+    typeof window.matchMedia === 'function' ? window.matchMedia(REDUCE_MOTION) : null,
+  );
+  const [reduced, setReduced] = useState(() => query?.matches ?? false);
+  useEffect(() => {
+    if (!query) return;
+    const onChange = (e: MediaQueryListEvent) => setReduced(e.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, [query]);
+  return reduced;
+}
+
 function readElderly(): boolean {
   try {
     return localStorage.getItem(ELDERLY_KEY) === '1';
@@ -77,6 +99,7 @@ export function PrefsProvider({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const lang: Language = i18n.language === 'en' ? 'en' : 'zh-CN';
   const [elderly, setElderlyState] = useState(readElderly);
+  const reducedMotion = useReducedMotion();
 
   useEffect(() => {
     dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
@@ -107,7 +130,7 @@ export function PrefsProvider({ children }: { children: ReactNode }) {
 
   return (
     <PrefsContext.Provider value={value}>
-      <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={themeFor(elderly)}>
+      <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={themeFor(elderly, !reducedMotion)}>
         <AntApp>{children}</AntApp>
       </ConfigProvider>
     </PrefsContext.Provider>
