@@ -33,6 +33,7 @@ import { createCalendar } from './platform/calendar';
 import { AppError } from './platform/errors';
 import {
   PLATFORM_CHURNED_TABLES,
+  backupJob,
   platformJobs,
   platformSchedules,
   vacuumJob,
@@ -85,6 +86,8 @@ export async function buildApp(
   ])
     jobs.register(job);
   for (const s of platformSchedules) jobs.schedule(s);
+  if (config.backup.dir && config.backup.everyHours > 0)
+    jobs.schedule({ job: backupJob.name, everyMs: config.backup.everyHours * 3_600_000 });
   for (const m of modules) {
     for (const job of m.jobs ?? []) jobs.register(job);
     for (const s of m.schedules ?? []) jobs.schedule(s);

@@ -46,6 +46,13 @@ export interface Config {
   rootDir: string;
   /** Benchmark mode (MINYI_BENCH=1): registers the bench-only baseline routes. Never in production. */
   bench: boolean;
+  /**
+   * The scheduled backup (db/backup.ts): where (MINYI_BACKUP_DIR, default `<data dir>/backups`; null: none),
+   * how many to keep (MINYI_BACKUP_KEEP, default 14) and how often (MINYI_BACKUP_EVERY_HOURS, default 24; 0: never).
+   */
+  backup: { dir: string | null; keep: number; everyHours: number };
+  /** PGlite under dataDir syncs each commit to disk (MINYI_PGLITE_FSYNC=0 turns it off; ADR 0017). */
+  pgliteFsync: boolean;
 }
 
 const rootDir = path.resolve(import.meta.dirname, '../..');
@@ -137,6 +144,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: existsSync(webDist) ? webDist : null,
     rootDir,
     bench: env.MINYI_BENCH === '1' && nodeEnv !== 'production',
+    backup: {
+      dir: path.resolve(rootDir, env.MINYI_BACKUP_DIR ?? path.join(dataDir, 'backups')),
+      keep: Math.max(1, Number(env.MINYI_BACKUP_KEEP ?? 14) || 14),
+      everyHours: Math.max(0, Number(env.MINYI_BACKUP_EVERY_HOURS ?? 24) || 0),
+    },
+    pgliteFsync: env.MINYI_PGLITE_FSYNC !== '0',
   };
 }
 
@@ -170,6 +183,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     webDist: null,
     rootDir,
     bench: false,
+    backup: { dir: null, keep: 14, everyHours: 0 },
+    pgliteFsync: true,
     ...overrides,
   };
 }

@@ -23,6 +23,7 @@ async function main() {
   const database = await createDatabase({
     url: config.databaseUrl,
     dataDir: config.databaseUrl ? null : path.join(config.dataDir!, 'pglite'),
+    fsync: config.pgliteFsync,
   });
   const app = await buildApp(config, database);
   const missing = missingV8Flags();

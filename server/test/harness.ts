@@ -20,11 +20,14 @@ import { jurisdictions } from '../src/modules/registry/registry.table';
 
 export const TEST_PASSWORD = 'test-password-1';
 
-export async function createTestDatabase(): Promise<Database & { dropAfter: () => Promise<void> }> {
+/** A fresh database, with its URL (null: PGlite in memory) for tools that connect on their own (pg_dump). */
+export type TestDatabase = Database & { url: string | null; dropAfter: () => Promise<void> };
+
+export async function createTestDatabase(): Promise<TestDatabase> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const db = await createDatabase({ url: null, dataDir: null });
-    return { ...db, dropAfter: async () => undefined };
+    return { ...db, url: null, dropAfter: async () => undefined };
   }
   const name = `minyi_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
@@ -36,6 +39,7 @@ export async function createTestDatabase(): Promise<Database & { dropAfter: () =
   const db = await createDatabase({ url: u.toString(), dataDir: null, poolSize: 5 });
   return {
     ...db,
+    url: u.toString(),
     dropAfter: async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
@@ -69,7 +73,7 @@ export interface TestClient {
 export interface TestEnv {
   app: FastifyInstance;
   services: AppServices;
-  database: Database;
+  database: TestDatabase;
   /** The congress made for the test, with a district and one street. */
   congressId: string;
   districtId: string;

@@ -14,6 +14,7 @@ async function main(): Promise<number> {
   const database = await createDatabase({
     url: config.databaseUrl,
     dataDir: config.databaseUrl ? null : path.join(config.dataDir!, 'pglite'),
+    fsync: config.pgliteFsync,
   });
   try {
     if (!(await isMigrated(database))) {

@@ -2,6 +2,7 @@
 // vacuuming the tables rewritten all day where PostgreSQL's autovacuum does not run.
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { pruneBackups, takeBackup } from '../db/backup';
 import type { Database } from '../db/client';
 import { sealAllAudit } from './audit';
 import { calendarNoticeReminderJob } from './calendar.jobs';
@@ -100,7 +101,22 @@ export const vacuumJob = (tables: readonly string[]) =>
     },
   });
 
-export const platformJobs = [sealAuditJob, pruneJob, calendarNoticeReminderJob];
+/**
+ * The scheduled backup (MINYI_BACKUP_*): taken inside the server, which holds PGlite open, then the oldest
+ * beyond the number kept are removed. A failure fails the job (retried, then left failed for the operator).
+ */
+export const backupJob = defineJob({
+  name: 'platform.backup',
+  payload: z.object({}).passthrough(),
+  async handle(app) {
+    const { dir, keep } = app.config.backup;
+    if (!dir) return;
+    await takeBackup(app.database, dir);
+    await pruneBackups(dir, keep);
+  },
+});
+
+export const platformJobs = [sealAuditJob, pruneJob, calendarNoticeReminderJob, backupJob];
 export const platformSchedules: Schedule[] = [
   { job: sealAuditJob.name, everyMs: 10_000 },
   { job: pruneJob.name, everyMs: 3_600_000 },
