@@ -54,6 +54,8 @@ export async function startServer(
       LOG_LEVEL: 'warn',
       NODE_ENV: 'development',
       DATABASE_URL: '',
+      // No backup at start: a journey's server lives for minutes (server/test/backup.test.ts covers backups).
+      MINYI_BACKUP_EVERY_HOURS: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
