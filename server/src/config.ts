@@ -53,6 +53,12 @@ export interface Config {
   backup: { dir: string | null; keep: number; everyHours: number };
   /** PGlite under dataDir syncs each commit to disk (MINYI_PGLITE_FSYNC=0 turns it off; ADR 0017). */
   pgliteFsync: boolean;
+  /**
+   * The audit chain's signed checkpoints outside the database (platform/audit-checkpoints.ts): the Ed25519
+   * seed (MINYI_CHECKPOINT_KEY, required in production), else a key file beside the data; the log
+   * (MINYI_CHECKPOINT_LOG, default `<data dir>/audit-checkpoints.jsonl`).
+   */
+  checkpoint: { keyHex: string | null; keyFile: string | null; log: string | null };
 }
 
 const rootDir = path.resolve(import.meta.dirname, '../..');
@@ -106,6 +112,18 @@ export function publicUrlOf(given: string | undefined): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+function checkpointConfig(dataDir: string, env: NodeJS.ProcessEnv): Config['checkpoint'] {
+  const keyHex = env.MINYI_CHECKPOINT_KEY?.trim() || null;
+  if (!keyHex && env.NODE_ENV === 'production') {
+    throw new Error("MINYI_CHECKPOINT_KEY must be set in production (the audit checkpoints' signing key)");
+  }
+  return {
+    keyHex,
+    keyFile: keyHex ? null : path.join(dataDir, 'checkpoint-key'),
+    log: path.resolve(rootDir, env.MINYI_CHECKPOINT_LOG ?? path.join(dataDir, 'audit-checkpoints.jsonl')),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv =
     env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
@@ -150,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       everyHours: Math.max(0, Number(env.MINYI_BACKUP_EVERY_HOURS ?? 24) || 0),
     },
     pgliteFsync: env.MINYI_PGLITE_FSYNC !== '0',
+    checkpoint: checkpointConfig(dataDir, env),
   };
 }
 
@@ -185,6 +204,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     bench: false,
     backup: { dir: null, keep: 14, everyHours: 0 },
     pgliteFsync: true,
+    checkpoint: { keyHex: null, keyFile: null, log: null },
     ...overrides,
   };
 }

@@ -1,12 +1,15 @@
 // `npm run audit:verify`: seals the unsealed audit rows, then verifies every congress's chain in the
 // server's database (DATABASE_URL, or the PGlite under ./data — stop the server first, PGlite allows
-// one process). Prints a summary; exits 1 when any row was altered, removed or the chain is broken.
+// one process), then the chain against the signed checkpoints kept outside the database (a truncated or deleted
+// trail). Prints a summary; exits 1 when any row was altered, removed, the chain is broken or cut short.
 //   options: --no-seal (verify only)  --json (machine-readable output)
+//            --checkpoints=<file> (compare a copy of the checkpoint log, or an auditor's export, too)
 import path from 'node:path';
 import { loadConfig } from '../config';
 import { createDatabase } from '../db/client';
 import { isMigrated } from '../db/migrate';
 import { sealAllAudit, verifyAudit } from '../platform/audit';
+import { verifyAgainstCheckpoints } from '../platform/audit-checkpoints';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -24,17 +27,31 @@ async function main(): Promise<number> {
       return 2;
     }
     const sealed = args.includes('--no-seal') ? 0 : await sealAllAudit(database.db, config.keys.audit);
-    const { checked, problems } = await verifyAudit(database.db, config.keys.audit);
+    const { checked, problems: chain } = await verifyAudit(database.db, config.keys.audit);
+    const copy = args.find((a) => a.startsWith('--checkpoints='))?.slice('--checkpoints='.length);
+    const anchored = await verifyAgainstCheckpoints(database.db, config.checkpoint, { copy });
+    const problems = [...chain, ...anchored.problems];
     if (args.includes('--json')) {
-      console.log(JSON.stringify({ database: database.kind, sealed, checked, problems }, null, 2));
+      console.log(
+        JSON.stringify(
+          { database: database.kind, sealed, checked, checkpoints: anchored.checkpoints, problems },
+          null,
+          2,
+        ),
+      );
     } else {
       console.log(`audit:verify on ${database.kind}: ${checked} rows checked, ${sealed} newly sealed.`);
+      console.log(
+        anchored.publicKey
+          ? `Checkpoints: ${anchored.checkpoints} signed line(s) in ${config.checkpoint.log} (public key ${anchored.publicKey}).`
+          : 'Checkpoints: none kept (no log or no key configured).',
+      );
       if (problems.length === 0) console.log('The audit trail is intact.');
       else {
         console.log(`${problems.length} problem(s) found:`);
         for (const p of problems) {
           console.log(
-            `  ${p.problem.padEnd(14)} congress ${p.congressId}${p.id ? ` row ${p.id}` : ''}${p.chainSeq !== undefined ? ` seq ${p.chainSeq}` : ''}`,
+            `  ${p.problem.padEnd(18)} ${'congressId' in p && p.congressId ? `congress ${p.congressId}` : ''}${'id' in p && p.id ? ` row ${p.id}` : ''}${'n' in p && p.n ? ` line ${p.n}` : ''}${p.chainSeq !== undefined ? ` seq ${p.chainSeq}` : ''}`,
           );
         }
       }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { pruneBackups, takeBackup } from '../db/backup';
 import type { Database } from '../db/client';
 import { sealAllAudit } from './audit';
+import { checkpointLogOf } from './audit-checkpoints';
 import { calendarNoticeReminderJob } from './calendar.jobs';
 import { defineJob, type Schedule } from './jobs';
 
@@ -13,6 +14,8 @@ export const sealAuditJob = defineJob({
   payload: z.object({}).passthrough(),
   async handle(app) {
     await sealAllAudit(app.db, app.config.keys.audit);
+    // Each congress's new head, signed, to the log outside the database (audit-checkpoints.ts).
+    await checkpointLogOf(app.config.checkpoint)?.record(app.db);
   },
 });
 

@@ -7,6 +7,7 @@ import { ctxOf, typed } from '../http';
 import { requireRole } from '../access';
 import { findAuditEvents } from './queries/find-audit-events';
 import { verifyAuditTrail } from './commands/verify-audit-trail';
+import { exportAuditCheckpoints } from './queries/export-audit-checkpoints';
 
 const auditItem = z.object({
   id: z.string(),
@@ -28,7 +29,19 @@ const problemItem = z.object({
   congressId: z.string(),
   id: z.string().optional(),
   chainSeq: z.number().optional(),
-  problem: z.enum(['row_altered', 'chain_broken', 'row_missing', 'head_mismatch', 'row_unchained']),
+  problem: z.enum([
+    'row_altered',
+    'chain_broken',
+    'row_missing',
+    'head_mismatch',
+    'row_unchained',
+    // Against the signed checkpoints outside the database:
+    'trail_truncated',
+    'trail_deleted',
+    'checkpoint_forged',
+    'checkpoint_missing',
+    'copy_differs',
+  ]),
 });
 
 const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((v) => new Date(v));
@@ -60,6 +73,38 @@ export async function auditRoutes(app: FastifyInstance) {
     },
   );
 
+  r.get(
+    '/audit-checkpoints',
+    {
+      schema: {
+        operationId: 'exportAuditCheckpoints',
+        access: 'session',
+        tags: ['audit'],
+        summary: "The signed checkpoints of the congress's audit chain kept outside the database (auditor)",
+        response: {
+          200: z.object({
+            publicKey: z.string().nullable(),
+            lines: z.array(
+              z.object({
+                n: z.number(),
+                at: z.string(),
+                congressId: z.string(),
+                chainSeq: z.number(),
+                chainHash: z.string(),
+                prev: z.string(),
+                sig: z.string(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    (req) => {
+      const actor = requireRole(req.actor, ['auditor']);
+      return exportAuditCheckpoints(app.services.config, actor.congressId);
+    },
+  );
+
   r.post(
     '/audit-events/verify',
     {
@@ -69,7 +114,14 @@ export async function auditRoutes(app: FastifyInstance) {
         tags: ['audit'],
         summary: 'Seal the unsealed rows, then verify the chain (auditor)',
         response: {
-          200: z.object({ checked: z.number(), sealed: z.number(), problems: z.array(problemItem) }),
+          200: z.object({
+            checked: z.number(),
+            sealed: z.number(),
+            problems: z.array(problemItem),
+            /** Lines in the checkpoint log, and the public key that verifies them (null: no log kept). */
+            checkpoints: z.number(),
+            publicKey: z.string().nullable(),
+          }),
         },
       },
     },
