@@ -39,6 +39,7 @@ import {
   vacuumJob,
 } from './platform/platform.jobs';
 import { platformRoutes } from './platform/platform.routes';
+import { shareSessionForgets } from './platform/instances';
 import { modules } from './modules';
 import { newId } from './platform/ids';
 
@@ -141,7 +142,9 @@ export async function buildApp(
     );
   });
 
+  const stopSharing = shareSessionForgets(database, (msg, err) => app.log.warn({ err }, msg));
   app.addHook('onClose', async () => {
+    await stopSharing();
     await jobs.stop();
   });
   return app;

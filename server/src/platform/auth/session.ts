@@ -123,8 +123,26 @@ type SessionRow = { session: typeof sessions.$inferSelect } & AccountRow & { sta
 const sessionCache = new Map<string, { row: SessionRow; at: number }>();
 const MAX_CACHED_SESSIONS = 20_000;
 
-/** Forgets cached sessions: one (`sessionId`), an account's (`accountId`), or all (no argument). */
-export function forgetSessions(by: { sessionId?: string; accountId?: string } = {}) {
+export interface ForgetSessions {
+  sessionId?: string;
+  accountId?: string;
+  /** Told by another instance (platform/instances.ts): not to be announced again. */
+  fromPeer?: boolean;
+}
+
+let announce: ((by: ForgetSessions) => void) | null = null;
+
+/** Who tells the other instances what this one forgets (platform/instances.ts; null: nobody). */
+export function announceForgetsWith(fn: ((by: ForgetSessions) => void) | null) {
+  announce = fn;
+}
+
+/**
+ * Forgets cached sessions: one (`sessionId`), an account's (`accountId`), or all (no argument); and has the
+ * other instances forget them too.
+ */
+export function forgetSessions(by: ForgetSessions = {}) {
+  if (!by.fromPeer) announce?.({ sessionId: by.sessionId, accountId: by.accountId });
   if (by.sessionId) sessionCache.delete(by.sessionId);
   if (by.accountId) {
     for (const [id, entry] of sessionCache) if (entry.row.id === by.accountId) sessionCache.delete(id);
