@@ -30,6 +30,8 @@ export interface RunningServer {
   /** Server output so far (for failure messages). */
   output: () => string;
   stop: () => Promise<void>;
+  /** Kills the server and its launcher at once (SIGKILL to the process group): a crash, not a shutdown. */
+  kill: () => Promise<void>;
 }
 
 /**
@@ -96,7 +98,13 @@ export async function startServer(
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, dataDir, output: () => log, stop };
+  const kill = async () => {
+    if (exited) return;
+    const gone = new Promise<void>((r) => child.once('exit', () => r()));
+    process.kill(-child.pid!, 'SIGKILL');
+    await gone;
+  };
+  return { url, dataDir, output: () => log, stop, kill };
 }
 
 /** Headless chromium from Debian (/usr/bin/chromium), with CJK fonts. */

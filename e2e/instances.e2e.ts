@@ -1,0 +1,241 @@
+// Several instances behind a load balancer (issue 22 item 16): three servers on one PostgreSQL behind haproxy
+// (Debian's, installed by .ci/run). A crowd submits the public opinion form through the balancer as the
+// browser does (an Idempotency-Key per submission, retried with the same key when the answer does not come);
+// one instance is killed mid-burst. Every submission ends acknowledged, exactly once in the database, with one
+// tracking code each. A session ended on one instance is refused at once by the others (LISTEN/NOTIFY).
+// Throughput through the balancer is printed beside one instance's, for docs/PERFORMANCE.md.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, freePort, startServer, type RunningServer } from './lib';
+
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const name = `minyi_inst_${randomBytes(5).toString('hex')}`;
+const dbUrl = (() => {
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${name}`;
+  return u.toString();
+})();
+// The instances share the keys, as a real deployment's do.
+const keys = {
+  MINYI_PII_KEY: randomBytes(16).toString('hex'),
+  MINYI_INDEX_KEY: randomBytes(16).toString('hex'),
+  MINYI_AUDIT_KEY: randomBytes(16).toString('hex'),
+  MINYI_CHECKPOINT_KEY: randomBytes(32).toString('hex'),
+};
+
+let servers: RunningServer[] = [];
+let haproxy: ChildProcess | null = null;
+let lb = '';
+let streetId = '';
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>, url = ADMIN_URL): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+const start = () =>
+  startServer({
+    DATABASE_URL: dbUrl,
+    ...keys,
+    // haproxy on loopback is the proxy whose X-Forwarded-For is believed (each citizen's own address).
+    MINYI_TRUSTED_PROXIES: '127.0.0.1',
+  });
+
+async function startBalancer(backends: RunningServer[]): Promise<string> {
+  const port = await freePort();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'minyi-haproxy-'));
+  const cfg = path.join(dir, 'haproxy.cfg');
+  // The configuration documented in docs/DEPLOYMENT.md, with loopback ports.
+  writeFileSync(
+    cfg,
+    `global
+  maxconn 2000
+defaults
+  mode http
+  timeout connect 2s
+  timeout client 30s
+  timeout server 30s
+  option forwardfor
+  option redispatch
+  retries 3
+  retry-on conn-failure empty-response response-timeout
+frontend minyi
+  bind 127.0.0.1:${port}
+  default_backend servers
+backend servers
+  balance roundrobin
+  option httpchk GET /readyz
+  default-server inter 500 fall 2 rise 2
+${backends.map((s, i) => `  server s${i + 1} ${new URL(s.url).host} check`).join('\n')}
+`,
+  );
+  haproxy = spawn('haproxy', ['-f', cfg, '-db'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return url;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('haproxy did not start (is it installed? .ci/run installs it)');
+}
+
+beforeAll(async () => {
+  await admin((c) => c.query(`CREATE DATABASE ${name}`));
+  // The first loads the demo district; the others find it there.
+  servers = [await start()];
+  servers.push(...(await Promise.all([start(), start()])));
+  lb = await startBalancer(servers);
+  const found = (await (await fetch(`${lb}/api/v1/jurisdictions?level=street`)).json()) as
+    { id: string }[] | { items: { id: string }[] };
+  streetId = (Array.isArray(found) ? found : found.items)[0]?.id;
+}, 600_000);
+
+afterAll(async () => {
+  haproxy?.kill('SIGKILL');
+  await Promise.all(servers.map((s) => s.stop().catch(() => undefined)));
+  await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).catch(() => undefined);
+});
+
+/** One citizen's submission as the browser sends it, retried with its key until it is answered. */
+async function submit(base: string, i: number): Promise<{ key: string; code: string; attempts: number }> {
+  const key = randomUUID();
+  const body = JSON.stringify({
+    content: `第${i}号意见：小区门口的路灯坏了两周，晚上很黑，老人出行不安全，请尽快修好。`,
+    category: 'urbanManagement',
+    streetId,
+    phone: `139${String(10_000_000 + i).slice(-8)}`,
+    isPublic: true,
+  });
+  let last = '';
+  for (let attempt = 1; attempt <= 8; attempt++) {
+    try {
+      const res = await fetch(`${base}/api/v1/opinions`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': key,
+          'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+        },
+        body,
+      });
+      if (res.status === 200 || res.status === 201) {
+        const out = (await res.json()) as { trackingCode?: string; code?: string };
+        return { key, code: out.trackingCode ?? out.code ?? '', attempts: attempt };
+      }
+      last = `${res.status} ${await res.text()}`;
+      if (res.status < 500 && res.status !== 409 && res.status !== 429) {
+        throw new Error(`submission ${i}: ${last}`);
+      }
+    } catch (err) {
+      if (err instanceof Error && err.message.startsWith('submission')) throw err;
+      last = String(err);
+      // the connection failed: the browser tries again with the same key
+    }
+    await new Promise((r) => setTimeout(r, 200 * attempt));
+  }
+  throw new Error(`submission ${i} was never acknowledged (last answer: ${last.slice(0, 300)})`);
+}
+
+async function burst(
+  base: string,
+  n: number,
+  from: number,
+  concurrency: number,
+  midway?: () => Promise<void>,
+) {
+  const results: { key: string; code: string; attempts: number }[] = [];
+  let next = 0;
+  let fired = false;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < n; i = next++) {
+        results.push(await submit(base, from + i));
+        if (midway && !fired && results.length >= n / 3) {
+          fired = true;
+          await midway();
+        }
+      }
+    }),
+  );
+  return { results, perSecond: n / ((performance.now() - t0) / 1000) };
+}
+
+const opinionCount = () =>
+  admin(async (c) => Number((await c.query('SELECT count(*)::int AS n FROM opinions')).rows[0].n), dbUrl);
+
+describe('three instances behind haproxy', () => {
+  it('loses and duplicates no submission when an instance is killed mid-burst', async () => {
+    expect(streetId).toBeTruthy();
+    const before = await opinionCount();
+    const n = 240;
+    const { results, perSecond } = await burst(lb, n, 0, 16, () => servers[1].kill());
+    const codes = new Set(results.map((r) => r.code));
+    expect(results).toHaveLength(n);
+    expect(codes.size).toBe(n);
+    expect(await opinionCount()).toBe(before + n);
+    const retried = results.filter((r) => r.attempts > 1).length;
+    console.log(
+      `through haproxy, one of three killed: ${perSecond.toFixed(0)} submissions/s, ${retried} retried`,
+    );
+    // Every acknowledged code is one opinion.
+    const found = await admin(
+      async (c) =>
+        (await c.query('SELECT count(*)::int AS n FROM opinions WHERE tracking_code = ANY($1)', [[...codes]]))
+          .rows[0].n as number,
+      dbUrl,
+    );
+    expect(found).toBe(n);
+  });
+
+  it('measures the balancer against one instance', async () => {
+    const alone = await burst(servers[0].url, 120, 10_000, 16);
+    const balanced = await burst(lb, 120, 20_000, 16);
+    console.log(
+      `one instance ${alone.perSecond.toFixed(0)}/s, two behind haproxy ${balanced.perSecond.toFixed(0)}/s (2 cores)`,
+    );
+    expect(alone.results).toHaveLength(120);
+    expect(balanced.results).toHaveLength(120);
+  });
+
+  it('ends a session on every instance at once', async () => {
+    const [a, , c] = [servers[0], servers[1], servers[2]];
+    const login = await fetch(`${a.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'staff', password: DEMO_PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    // Instance C looks the session up and keeps it (its cache would serve it for 5 s).
+    expect((await fetch(`${c.url}/api/v1/auth/me`, { headers: { cookie } })).status).toBe(200);
+    const out = await fetch(`${a.url}/api/v1/auth/logout`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
+    expect(out.status).toBeLessThan(300);
+    const t0 = Date.now();
+    let status = 200;
+    while (status === 200 && Date.now() - t0 < 5000) {
+      status = (await fetch(`${c.url}/api/v1/auth/me`, { headers: { cookie } })).status;
+      if (status === 200) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(status).toBe(401);
+    // Well within the cache's 5 s: the notification, not the expiry.
+    expect(Date.now() - t0).toBeLessThan(1000);
+  });
+});
