@@ -238,4 +238,120 @@ describe('three instances behind haproxy', () => {
     // Well within the cache's 5 s: the notification, not the expiry.
     expect(Date.now() - t0).toBeLessThan(1000);
   });
+  it('loses and duplicates no ballot when a second instance is killed mid-burst', async () => {
+    // Deputies with accounts of their own (the demo has one): the demo deputy's password, so they sign in as
+    // the browser does, through the balancer, each from an address of its own (the per-address login limit).
+    const deputies = await admin(async (c) => {
+      await c.query(`
+        WITH picked AS (
+          SELECT d.id, d.congress_id, d.name, row_number() OVER (ORDER BY d.id) AS k FROM deputies d
+          WHERE NOT EXISTS (SELECT 1 FROM accounts a WHERE a.deputy_id = d.id)),
+        made AS (
+          INSERT INTO accounts (id, congress_id, username, display_name, password_hash, deputy_id)
+          SELECT gen_random_uuid(), p.congress_id, 'burst' || p.k, p.name,
+            (SELECT password_hash FROM accounts WHERE username = 'deputy'), p.id
+          FROM picked p RETURNING id, congress_id)
+        INSERT INTO account_roles (account_id, role, congress_id) SELECT id, 'deputy', congress_id FROM made`);
+      return (
+        await c.query<{ username: string }>("SELECT username FROM accounts WHERE username LIKE 'burst%'")
+      ).rows;
+    }, dbUrl);
+    // Two thirds of the roll must sign in before the ballot opens: every deputy of the demo takes part.
+    expect(deputies.length).toBeGreaterThan(60);
+    const signIn = async (username: string, i: number) => {
+      const res = await fetch(`${lb}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.200.${i >> 8}.${i & 255}` },
+        body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+      });
+      expect(res.status, `${username}: ${res.status}`).toBe(200);
+      return {
+        cookie: (res.headers.get('set-cookie') ?? '').split(';')[0],
+        csrf: ((await res.json()) as { csrfToken: string }).csrfToken,
+      };
+    };
+    const staff = await signIn('staff', 999);
+    const send = (who: { cookie: string; csrf: string }, url: string, body: unknown = {}) =>
+      fetch(`${lb}/api/v1${url}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: who.cookie, 'x-csrf-token': who.csrf },
+        body: JSON.stringify(body),
+      });
+    const candidateIds = await admin(
+      async (c) =>
+        (await c.query<{ id: string }>('SELECT id FROM livelihood_candidates ORDER BY id LIMIT 8')).rows.map(
+          (r) => r.id,
+        ),
+      dbUrl,
+    );
+    expect(candidateIds.length).toBeGreaterThanOrEqual(4);
+    const created = await send(staff, '/project-votes', {
+      year: 2027,
+      title: '多实例票决演练',
+      maxChoices: 2,
+      candidateIds,
+      advisory: true,
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const vote = (await created.json()) as { id: string };
+    expect((await send(staff, `/project-votes/${vote.id}/roll`)).status).toBeLessThan(300);
+    const voters: { cookie: string; csrf: string }[] = [];
+    for (let at = 0; at < deputies.length; at += 6) {
+      const batch = deputies.slice(at, at + 6);
+      voters.push(...(await Promise.all(batch.map((d, k) => signIn(d.username, at + k)))));
+    }
+    // Those on the roll sign in (a deputy whose mandate has ended is not on it, and is told so).
+    const present: { cookie: string; csrf: string }[] = [];
+    for (const v of voters) {
+      const res = await send(v, `/project-votes/${vote.id}/attendance`);
+      expect(res.status).toBeLessThan(500);
+      if (res.status === 200) present.push(v);
+    }
+    const opened = await send(staff, `/project-votes/${vote.id}/open`);
+    expect(opened.status, await opened.clone().text()).toBeLessThan(300);
+
+    // The burst: each deputy casts, retrying as the browser would when the answer does not come; a retry
+    // after a ballot that was counted is told so (409 already_voted) and never counted twice.
+    let killed = false;
+    let acknowledged = 0;
+    const outcome = await Promise.all(
+      present.map(async (v, i) => {
+        for (let attempt = 1; attempt <= 8; attempt++) {
+          try {
+            const res = await send(v, `/project-votes/${vote.id}/ballots`, {
+              choices: [candidateIds[i % 4]],
+            });
+            if (res.status === 201) {
+              if (++acknowledged >= 20 && !killed) {
+                killed = true;
+                await servers[2].kill();
+              }
+              return 'cast';
+            }
+            if (res.status === 409 && ((await res.json()) as { code: string }).code === 'already_voted')
+              return 'cast-before';
+            if (res.status < 500) throw new Error(`ballot ${i}: ${res.status} ${await res.text()}`);
+          } catch (err) {
+            if (err instanceof Error && err.message.startsWith('ballot')) throw err;
+          }
+          await new Promise((r) => setTimeout(r, 200 * attempt));
+        }
+        return 'lost';
+      }),
+    );
+    expect(killed).toBe(true);
+    expect(outcome.filter((o) => o === 'lost')).toEqual([]);
+    const stored = await admin(
+      async (c) =>
+        (
+          await c.query<{ ballots: number; voters: number }>(
+            `SELECT (SELECT count(*)::int FROM project_vote_ballots WHERE vote_id = $1) AS ballots,
+                    (SELECT count(*)::int FROM project_vote_voters WHERE vote_id = $1) AS voters`,
+            [vote.id],
+          )
+        ).rows[0],
+      dbUrl,
+    );
+    expect(stored).toEqual({ ballots: present.length, voters: present.length });
+  });
 });
