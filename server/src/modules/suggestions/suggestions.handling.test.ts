@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { newId } from '../../platform/ids';
 import { auditEvents, notifications } from '../../platform/platform.table';
-import { transact } from '../../platform/context';
+import { systemCtx, transact } from '../../platform/context';
 import { committeeMembers, deputies, handlingUnits, sittings } from '../../../test/tables';
 import { suggestions } from './suggestions.table';
 import { getSuggestionOutcome, raiseSuggestionFromOpinion } from '.';
 import { remindDeadlines } from './jobs/remind-deadlines';
 import type { TestClient, TestEnv } from '../../../test/harness';
-import { buildSuggestionsWorld, suggestionSteps } from '../../../test/suggestions.fixture';
+import { base, buildSuggestionsWorld, suggestionSteps } from '../../../test/suggestions.fixture';
 
 let t: TestEnv;
 let sittingId: string;
@@ -335,6 +335,14 @@ describe('reminders, report, opinions link', () => {
   });
 
   it('reports counts with solved and satisfaction rates side by side, and exports .xlsx and .docx', async () => {
+    // A reply rated dissatisfied, for the report to count (in the file this test came from, the full
+    // lifecycle before it had rated one).
+    const rated = await make('replied');
+    const rating = await c.p.post(`/api/v1/suggestions/${rated}/rating`, {
+      rating: 'dissatisfied',
+      comment: '接驳线路仍未覆盖小区',
+    });
+    expect(rating.statusCode, rating.body).toBe(200);
     const r = await c.staff.get('/api/v1/suggestion-report');
     expect(r.statusCode).toBe(200);
     const body = r.json();

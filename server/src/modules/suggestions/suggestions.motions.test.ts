@@ -5,7 +5,7 @@ import { newId } from '../../platform/ids';
 import { auditEvents, congresses } from '../../platform/platform.table';
 import { committeeMembers, sittings } from '../../../test/tables';
 import type { TestClient, TestEnv } from '../../../test/harness';
-import { buildLegalWorld, legalSteps } from '../../../test/suggestions.fixture';
+import { buildLegalWorld, legalBase as base, legalSteps } from '../../../test/suggestions.fixture';
 
 let t: TestEnv;
 let sittingId: string;
