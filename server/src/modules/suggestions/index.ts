@@ -4,7 +4,10 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Work } from '../../platform/context';
 import { suggestionRoutes } from './suggestions.routes';
-import { remindDeadlinesJob, REMIND_JOB } from './jobs/remind-deadlines.job';
+import { suggestionSettingsRoutes } from './suggestion-settings.routes';
+import { suggestionReportRoutes } from './suggestion-reports.routes';
+import { motionRoutes } from './motions.routes';
+import { remindDeadlinesJob, REMIND_JOB } from './jobs/remind-deadlines';
 import { createSuggestion } from './commands/create-suggestion';
 import { suggestions } from './suggestions.table';
 import { readSuggestionSettings } from './suggestions.repository';
@@ -61,7 +64,12 @@ export async function getSuggestionOutcome(
 
 export const suggestionsModule: Module = {
   name: 'suggestions',
-  routes: suggestionRoutes,
+  routes: async (app) => {
+    await suggestionSettingsRoutes(app);
+    await suggestionRoutes(app);
+    await suggestionReportRoutes(app);
+    await motionRoutes(app);
+  },
   jobs: [remindDeadlinesJob],
   schedules: [{ job: REMIND_JOB, everyMs: 24 * 3_600_000 }],
   seedDemo: seedSuggestionsDemo,

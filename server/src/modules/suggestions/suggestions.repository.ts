@@ -1,13 +1,19 @@
-// The module's SQL: loading a suggestion with its people and units, numbering, segmentation for similarity.
+// The module's SQL: loading a suggestion with its people and units, the workflow step of a suggestion,
+// numbering, segmentation for similarity.
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import {
   formatSuggestionNumber,
+  nextStatus,
   suggestionSettingsSchema,
   SUGGESTION_SETTINGS_KEY,
+  type SuggestionEvent,
   type SuggestionSettings,
+  type SuggestionStatus,
 } from '@minyi/domain/suggestions';
 import type { Db } from '../../db/client';
-import { notFound } from '../../platform/errors';
+import { transact, type Actor, type Ctx, type Work } from '../../platform/context';
+import { notFound, unauthorized } from '../../platform/errors';
+import { runStep, type Loaded, type Step, type StepWrite } from '../../platform/step';
 import { defineSettings, readSettings } from '../../platform/settings';
 import { accounts } from '../../platform/platform.table';
 import { sittings, terms } from '../registry';
@@ -18,7 +24,7 @@ import {
   suggestions,
   type SuggestionRow,
 } from './suggestions.table';
-import type { SuggestionResource } from './suggestions.policy';
+import { isHiddenFrom, suggestionPolicy, type SuggestionResource } from './suggestions.policy';
 
 export const SUGGESTION = { zh: '建议', en: 'suggestion' };
 
@@ -158,3 +164,111 @@ export const activeAssignments = (db: Db, suggestionId: string) =>
     .select()
     .from(suggestionAssignments)
     .where(and(eq(suggestionAssignments.suggestionId, suggestionId), isNull(suggestionAssignments.endedAt)));
+
+/** A suggestion loaded for a step: the row and what the policy judges. */
+export type LoadedSuggestion = Loaded<SuggestionRow, SuggestionResource>;
+
+/** Loads and locks a suggestion for a step: 404 outside the actor's congress, and for a draft hidden from them. */
+export async function loadSuggestion(w: Work, actor: Actor, id: string): Promise<LoadedSuggestion> {
+  const row = await lockSuggestion(w.db, actor.congressId, id);
+  const resource = await resourceOf(w.db, row);
+  if (isHiddenFrom(actor, resource)) throw notFound(SUGGESTION);
+  return { row, resource };
+}
+
+/** What a step changes besides the status: columns, extra audit data, and a result for the use case. */
+export interface SuggestionChange<Out> {
+  set?: Partial<SuggestionRow>;
+  audit?: Record<string, unknown>;
+  result?: Out;
+}
+
+export interface SuggestionStepSpec<Out> {
+  /** The policy's action. */
+  action: string;
+  /** The workflow event, or a choice of event by the row (e.g. submit vs. resubmit). */
+  event: SuggestionEvent | ((row: SuggestionRow, resource: SuggestionResource) => SuggestionEvent);
+  /** The step's own writes, once the actor is authorized and the transition allowed. */
+  apply?: (
+    s: StepWrite<SuggestionRow, SuggestionResource> & { next: SuggestionStatus },
+  ) => Promise<SuggestionChange<Out> | void>;
+}
+
+/** What a suggestion step returns: the row after it, its resource, and the use case's result. */
+export interface SuggestionStepped<Out> extends LoadedSuggestion {
+  result: Out | undefined;
+}
+
+/**
+ * The platform Step (server/src/platform/step.ts) of one workflow event on a suggestion: load and lock
+ * (hidden drafts 404), authorize against `suggestionPolicy`, the transition from the status machine of
+ * @minyi/domain/suggestions (409 with the current status), the step's writes and the new status, and the
+ * audit row `suggestion.<event>` with the status before and after. `from` is the suggestion's id, or, for a
+ * follow-on step in the same transaction, the suggestion already loaded and locked there.
+ */
+export function suggestionStep<Out = undefined>(
+  from: string | LoadedSuggestion,
+  spec: SuggestionStepSpec<Out>,
+): Step<SuggestionRow, SuggestionResource, SuggestionStepped<Out>> {
+  const eventOf = ({ row, resource }: LoadedSuggestion) =>
+    typeof spec.event === 'function' ? spec.event(row, resource) : spec.event;
+  return {
+    policy: suggestionPolicy,
+    action: spec.action,
+    load: (w, actor) => (typeof from === 'string' ? loadSuggestion(w, actor, from) : Promise.resolve(from)),
+    transition: (l) => ({ from: l.row.status, to: nextStatus(l.row.status, eventOf(l)) }),
+    async write(s) {
+      const event = eventOf(s);
+      const next = s.to as SuggestionStatus;
+      const out = (await spec.apply?.({ ...s, next })) ?? {};
+      const [row] = await s.w.db
+        .update(suggestions)
+        .set({ ...(out.set ?? {}), status: next, updatedAt: new Date() })
+        .where(eq(suggestions.id, s.row.id))
+        .returning();
+      return {
+        result: { row, resource: { ...s.resource, status: row.status }, result: out.result },
+        audit: {
+          action: `suggestion.${event}`,
+          entityType: 'suggestion',
+          entityId: s.row.id,
+          after: out.audit,
+        },
+      };
+    },
+  };
+}
+
+/**
+ * A use case of a step and follow-on steps in one transaction (a last rating that closes the record): the
+ * first step, then `then` with its outcome, which runs the follow-ons with `runStep`/`followOn`.
+ */
+export function stepThen<Out>(
+  ctx: Ctx,
+  first: Step<SuggestionRow, SuggestionResource, SuggestionStepped<Out>>,
+  then: (w: Work, actor: Actor, done: SuggestionStepped<Out>) => Promise<SuggestionRow>,
+): Promise<SuggestionStepped<Out>> {
+  const actor = ctx.actor;
+  if (!actor) return Promise.reject(unauthorized());
+  return transact(ctx, async (w) => {
+    const done = await runStep(w, actor, first);
+    return { ...done, row: await then(w, actor, done) };
+  });
+}
+
+/** A follow-on event on a suggestion already loaded in this transaction, as the same actor and action. */
+export async function followOn(
+  w: Work,
+  actor: Actor,
+  loaded: LoadedSuggestion,
+  action: string,
+  event: SuggestionEvent,
+  set: Partial<SuggestionRow> = {},
+): Promise<SuggestionRow> {
+  const done = await runStep(
+    w,
+    actor,
+    suggestionStep(loaded, { action, event, apply: async () => ({ set }) }),
+  );
+  return done.row;
+}

@@ -1,21 +1,19 @@
-// HTTP routes of suggestions and motions: parse → authorize → one command or query → present.
+// HTTP routes of suggestions: parse → one command or query → present. The settings, the reports and the
+// published replies, and motions have routes files of their own.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   addOpinionSchema,
   assignSuggestionSchema,
   confirmCosignSchema,
-  createMotionSchema,
   createSuggestionSchema,
   decideHandBackSchema,
-  decideMotionSchema,
   applyExtensionSchema,
   decideExtensionSchema,
   followUpQuerySchema,
   handBackRequestSchema,
   logContactSchema,
   mergeSuggestionsSchema,
-  publicReplyQuerySchema,
   rateSuggestionSchema,
   replySuggestionSchema,
   reportSolvedSchema,
@@ -23,18 +21,10 @@ import {
   reviewSuggestionSchema,
   selectKeySchema,
   suggestionListQuerySchema,
-  suggestionSettingsSchema,
   superviseSchema,
-  SUGGESTION_SETTINGS_KEY,
 } from '@minyi/domain/suggestions';
 import { ctxOf, sendJsonPage, typed } from '../../platform/http';
-import { transact } from '../../platform/context';
-import { requireRole } from '../../platform/access';
-import { invalidField } from '../../platform/errors';
-import { writeSettings } from '../../platform/settings';
-import { resolvePublicCongress } from '../registry';
-import { readSuggestionSettings } from './suggestions.repository';
-import { createSuggestion } from './commands/create-suggestion';
+import { proposeSuggestion } from './commands/create-suggestion';
 import { submitSuggestion } from './commands/submit-suggestion';
 import { confirmCosign } from './commands/confirm-cosign';
 import { withdrawSuggestion } from './commands/withdraw-suggestion';
@@ -54,37 +44,25 @@ import { reportSolved } from './commands/report-solved';
 import { selectKeySuggestion } from './commands/select-key-suggestion';
 import { logSupervision } from './commands/log-supervision';
 import { publishReply } from './commands/publish-reply';
-import { createMotion } from './commands/create-motion';
-import { decideMotion } from './commands/decide-motion';
 import { getSuggestion } from './queries/get-suggestion';
 import { findSuggestions } from './queries/find-suggestions';
 import { findSimilarSuggestions } from './queries/find-similar-suggestions';
-import { getHandlingReport } from './queries/get-handling-report';
-import { exportHandlingReportDocx, exportHandlingReportXlsx } from './queries/export-handling-report';
 import { renderReplyLetter } from './queries/render-reply-letter';
 import { getDashboard } from './queries/get-dashboard';
 import { findHandBackRequests } from './queries/find-hand-back-disputes';
-import { findMotions } from './queries/find-motions';
 import { findExtensionApplications } from './queries/find-extension-applications';
-import { getMotionRules } from './queries/get-motion-rules';
-import { findPublicReplies, getPublicReply } from './queries/find-public-replies';
 import { findLeaders } from './queries/find-leaders';
 import { getFollowUpReport } from './queries/get-follow-up-report';
 
-const idParams = z.object({ id: z.uuid() });
-const tags = ['suggestions'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const reportQuery = z.object({
-  sittingId: z.uuid().optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-});
+export const idParams = z.object({ id: z.uuid() });
+export const tags = ['suggestions'];
+export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const stepAnswer = (row: { id: string; number: string | null; status: string }) => ({
   id: row.id,
   number: row.number,
   status: row.status,
 });
-const download = (reply: FastifyReply, type: string, name: string, data: Buffer) =>
+export const download = (reply: FastifyReply, type: string, name: string, data: Buffer) =>
   reply
     .type(type)
     .header(
@@ -154,58 +132,6 @@ const stepDocs = {
 export async function suggestionRoutes(app: FastifyInstance) {
   const r = typed(app);
 
-  r.get(
-    '/suggestion-categories',
-    {
-      schema: {
-        operationId: 'findSuggestionCategories',
-        tags,
-        summary: 'Suggestion topic categories and reply result categories',
-      },
-    },
-    async (req) => {
-      const actor = requireRole(req.actor, ['deputy', 'congressStaff', 'handlingUnitStaff', 'leader']);
-      const s = await readSuggestionSettings(req.server.services.db, actor.congressId);
-      return {
-        items: s.suggestionCategories,
-        replyCategories: s.replyCategories,
-        followUpCategories: s.followUpCategories,
-      };
-    },
-  );
-
-  r.get(
-    '/suggestion-settings',
-    {
-      schema: {
-        operationId: 'getSuggestionSettings',
-        summary: 'The suggestion settings of my congress',
-        tags,
-      },
-    },
-    async (req) => {
-      const actor = requireRole(req.actor, ['congressStaff', 'systemAdmin', 'leader']);
-      return readSuggestionSettings(req.server.services.db, actor.congressId);
-    },
-  );
-  r.put(
-    '/suggestion-settings',
-    {
-      schema: {
-        operationId: 'changeSuggestionSettings',
-        summary: 'Change the suggestion settings of my congress; fields not sent keep their value',
-        tags,
-        body: z.record(z.string(), z.unknown()),
-      },
-    },
-    async (req) => {
-      const actor = requireRole(req.actor, ['congressStaff', 'systemAdmin']);
-      return transact(ctxOf(req), (w) =>
-        writeSettings(w, actor.congressId, SUGGESTION_SETTINGS_KEY, suggestionSettingsSchema, req.body),
-      );
-    },
-  );
-
   r.post(
     '/suggestions',
     {
@@ -217,27 +143,7 @@ export async function suggestionRoutes(app: FastifyInstance) {
       },
       config: { idempotent: true },
     },
-    async (req, reply) => {
-      const actor = requireRole(req.actor, ['deputy']);
-      if (!actor.deputyId)
-        throw invalidField(
-          'deputyId',
-          '账号未关联代表',
-          'the account is not linked to a deputy',
-          'invalid',
-          'headers',
-        );
-      const ctx = ctxOf(req);
-      const row = await transact(ctx, (w) =>
-        createSuggestion(ctx.app, w, {
-          ...req.body,
-          congressId: actor.congressId,
-          proposerDeputyId: actor.deputyId!,
-          uploaderAccountId: actor.accountId,
-        }),
-      );
-      return reply.code(201).send(stepAnswer(row));
-    },
+    async (req, reply) => reply.code(201).send(stepAnswer(await proposeSuggestion(ctxOf(req), req.body))),
   );
 
   r.get(
@@ -401,124 +307,5 @@ export async function suggestionRoutes(app: FastifyInstance) {
       },
     },
     async (req) => findLeaders(ctxOf(req)),
-  );
-
-  // ---------- public (答复公开) ----------
-  r.get(
-    '/public/suggestion-replies',
-    {
-      schema: {
-        operationId: 'findPublicReplies',
-        access: 'public',
-        tags,
-        summary:
-          'Published replies to suggestions, newest first (public; one item per suggestion, its latest reply)',
-        querystring: publicReplyQuerySchema,
-      },
-    },
-    async (req) => findPublicReplies(req.server.services.db, await resolvePublicCongress(req), req.query),
-  );
-  r.get(
-    '/public/suggestion-replies/:id',
-    {
-      schema: {
-        operationId: 'getPublicReply',
-        access: 'public',
-        tags,
-        summary: 'One published suggestion with every reply round (public; the id is the suggestion id)',
-        params: idParams,
-        querystring: z.object({ congressId: z.uuid().optional() }),
-      },
-    },
-    async (req) => getPublicReply(req.server.services.db, await resolvePublicCongress(req), req.params.id),
-  );
-
-  r.get(
-    '/suggestion-report',
-    {
-      schema: {
-        operationId: 'getHandlingReport',
-        summary: 'Handling report of suggestions for a sitting or year',
-        tags,
-        querystring: reportQuery,
-      },
-    },
-    async (req) => getHandlingReport(ctxOf(req), req.query),
-  );
-  r.get(
-    '/suggestion-report.xlsx',
-    {
-      schema: {
-        operationId: 'exportHandlingReportXlsx',
-        summary: 'Handling report of suggestions (.xlsx)',
-        tags,
-        querystring: reportQuery,
-      },
-    },
-    async (req, reply) =>
-      download(reply, XLSX, 'suggestion-report.xlsx', await exportHandlingReportXlsx(ctxOf(req), req.query)),
-  );
-  r.get(
-    '/suggestion-report.docx',
-    {
-      schema: {
-        operationId: 'exportHandlingReportDocx',
-        summary: 'Handling report of suggestions (.docx)',
-        tags,
-        querystring: reportQuery,
-      },
-    },
-    async (req, reply) =>
-      download(reply, DOCX, 'suggestion-report.docx', await exportHandlingReportDocx(ctxOf(req), req.query)),
-  );
-
-  r.post(
-    '/motions',
-    {
-      schema: {
-        operationId: 'createMotion',
-        summary: 'Put a motion (议案) to the congress',
-        tags,
-        body: createMotionSchema,
-      },
-      config: { idempotent: true },
-    },
-    async (req, reply) => {
-      const m = await createMotion(ctxOf(req), req.body);
-      return reply.code(201).send({ id: m.id, number: m.number, status: m.status });
-    },
-  );
-  r.get(
-    '/motions',
-    { schema: { operationId: 'findMotions', summary: 'Motions, newest first', tags } },
-    async (req) => findMotions(ctxOf(req)),
-  );
-  r.get(
-    '/motion-rules',
-    {
-      schema: {
-        operationId: 'getMotionRules',
-        tags,
-        summary:
-          "What a motion needs now: co-signers by the congress's level, bodies, deciding body (地方组织法 Art. 22, 52)",
-      },
-    },
-    async (req) => getMotionRules(ctxOf(req)),
-  );
-  r.post(
-    '/motions/:id/decision',
-    {
-      schema: {
-        operationId: 'decideMotion',
-        summary: 'Decide a motion: put it on the agenda, or handle it as a suggestion',
-        tags,
-        params: idParams,
-        body: decideMotionSchema,
-      },
-    },
-    async (req) => {
-      const m = await decideMotion(ctxOf(req), req.params.id, req.body);
-      return { id: m.id, number: m.number, status: m.status, suggestionId: m.suggestionId };
-    },
   );
 }

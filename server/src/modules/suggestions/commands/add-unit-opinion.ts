@@ -2,19 +2,27 @@
 import type { Ctx } from '../../../platform/context';
 import { newId } from '../../../platform/ids';
 import { suggestionUnitOpinions } from '../suggestions.table';
-import { runStep } from '../workflow-step';
+import { step } from '../../../platform/step';
+import { suggestionStep } from '../suggestions.repository';
 
 export async function addUnitOpinion(ctx: Ctx, id: string, content: string) {
-  return runStep(ctx, id, { action: 'addOpinion', event: 'addOpinion' }, async ({ w, row }) => {
-    const opinionId = newId();
-    await w.db.insert(suggestionUnitOpinions).values({
-      id: opinionId,
-      congressId: row.congressId,
-      suggestionId: row.id,
-      unitId: ctx.actor!.handlingUnitId!,
-      content,
-      accountId: ctx.actor!.accountId,
-    });
-    return { audit: { unitOpinionId: opinionId } };
-  });
+  return step(
+    ctx,
+    suggestionStep(id, {
+      action: 'addOpinion',
+      event: 'addOpinion',
+      apply: async ({ w, row }) => {
+        const opinionId = newId();
+        await w.db.insert(suggestionUnitOpinions).values({
+          id: opinionId,
+          congressId: row.congressId,
+          suggestionId: row.id,
+          unitId: ctx.actor!.handlingUnitId!,
+          content,
+          accountId: ctx.actor!.accountId,
+        });
+        return { audit: { unitOpinionId: opinionId } };
+      },
+    }),
+  );
 }

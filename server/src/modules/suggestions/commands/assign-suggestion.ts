@@ -6,14 +6,20 @@ import type { Ctx, Work } from '../../../platform/context';
 import { invalidField } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import { handlingUnits } from '../../registry';
-import { accountIdsForUnits, readSuggestionSettings } from '../suggestions.repository';
+import {
+  accountIdsForUnits,
+  followOn,
+  readSuggestionSettings,
+  resourceOf,
+  stepThen,
+  suggestionStep,
+} from '../suggestions.repository';
 import {
   suggestionAssignments,
   suggestionExtensions,
   suggestions,
   type SuggestionRow,
 } from '../suggestions.table';
-import { chainEvent, runStep } from '../workflow-step';
 
 export async function checkUnits(
   w: Work,
@@ -122,11 +128,24 @@ export async function assignSuggestion(
   id: string,
   input: { leadUnitId: string; assistingUnitIds: string[] },
 ) {
-  return runStep(ctx, id, { action: 'assign', event: 'assign' }, async ({ w, row }) => {
-    const assisting = await checkUnits(w, row.congressId, input.leadUnitId, input.assistingUnitIds);
-    const set = await writeAssignment(ctx, w, row, input.leadUnitId, assisting);
-    // 并案: the other accepted members of the handling case are assigned to the same units.
-    if (row.handlingCaseId) {
+  return stepThen(
+    ctx,
+    suggestionStep(id, {
+      action: 'assign',
+      event: 'assign',
+      apply: async ({ w, row }) => {
+        const assisting = await checkUnits(w, row.congressId, input.leadUnitId, input.assistingUnitIds);
+        const set = await writeAssignment(ctx, w, row, input.leadUnitId, assisting);
+        return {
+          set,
+          audit: { leadUnitId: input.leadUnitId, assistingUnitIds: assisting, deadline: set.deadline },
+          result: assisting,
+        };
+      },
+    }),
+    async (w, actor, { row, result: assisting }) => {
+      // 并案: the other accepted members of the handling case are assigned to the same units.
+      if (!row.handlingCaseId) return row;
       const members = await w.db
         .select()
         .from(suggestions)
@@ -138,12 +157,11 @@ export async function assignSuggestion(
           ),
         )
         .for('update');
-      for (const m of members)
-        await chainEvent(w, m, 'assign', await writeAssignment(ctx, w, m, input.leadUnitId, assisting));
-    }
-    return {
-      set,
-      audit: { leadUnitId: input.leadUnitId, assistingUnitIds: assisting, deadline: set.deadline },
-    };
-  });
+      for (const m of members) {
+        const set = await writeAssignment(ctx, w, m, input.leadUnitId, assisting!);
+        await followOn(w, actor, { row: m, resource: await resourceOf(w.db, m) }, 'assign', 'assign', set);
+      }
+      return row;
+    },
+  );
 }

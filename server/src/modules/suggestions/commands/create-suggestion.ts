@@ -2,7 +2,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { endOfShanghaiDay, shanghaiDate } from '@minyi/domain/calendar';
 import { assignDueDate, type CreateSuggestionInput } from '@minyi/domain/suggestions';
-import type { AppServices, Work } from '../../../platform/context';
+import { requireRole } from '../../../platform/access';
+import { transact, type AppServices, type Ctx, type Work } from '../../../platform/context';
 import { invalidField } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import { files } from '../../../platform/platform.table';
@@ -168,4 +169,25 @@ export async function createSuggestion(
     },
   });
   return row;
+}
+
+/** The use case of POST /suggestions: the signed-in deputy drafts or submits a suggestion of their own. */
+export function proposeSuggestion(ctx: Ctx, body: CreateSuggestionInput): Promise<SuggestionRow> {
+  const actor = requireRole(ctx.actor, ['deputy']);
+  if (!actor.deputyId)
+    throw invalidField(
+      'deputyId',
+      '账号未关联代表',
+      'the account is not linked to a deputy',
+      'invalid',
+      'headers',
+    );
+  return transact(ctx, (w) =>
+    createSuggestion(ctx.app, w, {
+      ...body,
+      congressId: actor.congressId,
+      proposerDeputyId: actor.deputyId!,
+      uploaderAccountId: actor.accountId,
+    }),
+  );
 }

@@ -4,7 +4,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context';
 import { invalidField } from '../../../platform/errors';
 import { suggestionHandBacks } from '../suggestions.table';
-import { runStep } from '../workflow-step';
+import { step } from '../../../platform/step';
+import { suggestionStep } from '../suggestions.repository';
 import { checkUnits, writeAssignment } from './assign-suggestion';
 
 export interface DecideHandBackInput {
@@ -23,30 +24,48 @@ export async function decideHandBack(ctx: Ctx, id: string, input: DecideHandBack
       : input.decision === 'keep'
         ? 'keepAssignment'
         : 'disputeHandBack';
-  return runStep(ctx, id, { action: 'decideHandBack', event }, async ({ w, row }) => {
-    const open = and(
-      eq(suggestionHandBacks.suggestionId, row.id),
-      inArray(suggestionHandBacks.status, ['pending', 'disputed']),
-    );
-    const status =
-      input.decision === 'reassign' ? 'reassigned' : input.decision === 'keep' ? 'kept' : 'disputed';
-    await w.db
-      .update(suggestionHandBacks)
-      .set({ status, decisionComment: input.comment, decidedBy: ctx.actor!.accountId, decidedAt: new Date() })
-      .where(open);
-    if (input.decision !== 'reassign') return { audit: { decision: input.decision, comment: input.comment } };
-    const assisting = await checkUnits(w, row.congressId, input.leadUnitId!, input.assistingUnitIds ?? []);
-    const set = await writeAssignment(ctx, w, row, input.leadUnitId!, assisting, 'reassign');
-    return {
-      set,
-      audit: {
-        decision: 'reassign',
-        leadUnitId: input.leadUnitId,
-        assistingUnitIds: assisting,
-        comment: input.comment,
-        deadline: set.deadline,
-        firstAssignedAt: set.firstAssignedAt,
+  return step(
+    ctx,
+    suggestionStep(id, {
+      action: 'decideHandBack',
+      event,
+      apply: async ({ w, row }) => {
+        const open = and(
+          eq(suggestionHandBacks.suggestionId, row.id),
+          inArray(suggestionHandBacks.status, ['pending', 'disputed']),
+        );
+        const status =
+          input.decision === 'reassign' ? 'reassigned' : input.decision === 'keep' ? 'kept' : 'disputed';
+        await w.db
+          .update(suggestionHandBacks)
+          .set({
+            status,
+            decisionComment: input.comment,
+            decidedBy: ctx.actor!.accountId,
+            decidedAt: new Date(),
+          })
+          .where(open);
+        if (input.decision !== 'reassign')
+          return { audit: { decision: input.decision, comment: input.comment } };
+        const assisting = await checkUnits(
+          w,
+          row.congressId,
+          input.leadUnitId!,
+          input.assistingUnitIds ?? [],
+        );
+        const set = await writeAssignment(ctx, w, row, input.leadUnitId!, assisting, 'reassign');
+        return {
+          set,
+          audit: {
+            decision: 'reassign',
+            leadUnitId: input.leadUnitId,
+            assistingUnitIds: assisting,
+            comment: input.comment,
+            deadline: set.deadline,
+            firstAssignedAt: set.firstAssignedAt,
+          },
+        };
       },
-    };
-  });
+    }),
+  );
 }

@@ -6,10 +6,15 @@ import { rehandlingDueDate, type SuggestionSettings } from '@minyi/domain/sugges
 import type { Ctx, Work } from '../../../platform/context';
 import { invalidField, wrongState } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
-import { accountIdsForDeputies, accountIdsForUnits, readSuggestionSettings } from '../suggestions.repository';
+import { step } from '../../../platform/step';
+import {
+  accountIdsForDeputies,
+  accountIdsForUnits,
+  readSuggestionSettings,
+  suggestionStep,
+} from '../suggestions.repository';
 import type { SuggestionResource } from '../suggestions.policy';
 import { suggestionRehandlingReviews, type SuggestionRow } from '../suggestions.table';
-import { runStep } from '../workflow-step';
 
 /** Sends a rated (or reviewed) item back to its lead unit: round + 1, a deadline 1 month away, the unit told. */
 export async function sendBackToUnit(
@@ -51,10 +56,9 @@ export async function reviewRehandling(
     throw invalidField('comment', '请说明不再交办重新办理的理由', 'give the reason for not sending it back');
   const congressId = ctx.actor?.congressId;
   const settings = congressId ? await readSuggestionSettings(ctx.app.db, congressId) : null;
-  return runStep(
+  return step(
     ctx,
-    id,
-    {
+    suggestionStep(id, {
       action: 'reviewRehandling',
       event: (row) => {
         // 'rehandle', 'followUp' and 'close' are also the automatic paths from 'rated': only a reviewed item here.
@@ -64,34 +68,34 @@ export async function reviewRehandling(
           ? 'followUp'
           : 'close';
       },
-    },
-    async ({ w, row, resource, next }) => {
-      await w.db.insert(suggestionRehandlingReviews).values({
-        id: newId(),
-        congressId: row.congressId,
-        suggestionId: row.id,
-        round: row.rehandlingRound + 1,
-        decision: input.decision,
-        comment: input.comment,
-        decidedBy: ctx.actor!.accountId,
-      });
-      const audit = { decision: input.decision, comment: input.comment };
-      if (input.decision === 'rehandle')
-        return { set: await sendBackToUnit(ctx, w, row, resource, settings!), audit };
-      const deputyAccounts = await accountIdsForDeputies(w.db, row.congressId, resource.raterDeputyIds);
-      if (deputyAccounts.length)
-        await ctx.app.notifier.notify(w.db, {
+      apply: async ({ w, row, resource, next }) => {
+        await w.db.insert(suggestionRehandlingReviews).values({
+          id: newId(),
           congressId: row.congressId,
-          accountIds: deputyAccounts,
-          kind: 'suggestion.rehandlingDeclined',
-          title: { zh: '您的不满意意见已研究', en: 'Your dissatisfied rating was studied' },
-          body: {
-            zh: `${row.number ?? ''} ${row.title}：不再交办重新办理。${input.comment}`,
-            en: `${row.number ?? ''} ${row.title}: not sent back for re-handling. ${input.comment}`,
-          },
-          link: `/suggestions/${row.id}`,
+          suggestionId: row.id,
+          round: row.rehandlingRound + 1,
+          decision: input.decision,
+          comment: input.comment,
+          decidedBy: ctx.actor!.accountId,
         });
-      return { set: next === 'closed' ? { closedAt: new Date() } : {}, audit };
-    },
+        const audit = { decision: input.decision, comment: input.comment };
+        if (input.decision === 'rehandle')
+          return { set: await sendBackToUnit(ctx, w, row, resource, settings!), audit };
+        const deputyAccounts = await accountIdsForDeputies(w.db, row.congressId, resource.raterDeputyIds);
+        if (deputyAccounts.length)
+          await ctx.app.notifier.notify(w.db, {
+            congressId: row.congressId,
+            accountIds: deputyAccounts,
+            kind: 'suggestion.rehandlingDeclined',
+            title: { zh: '您的不满意意见已研究', en: 'Your dissatisfied rating was studied' },
+            body: {
+              zh: `${row.number ?? ''} ${row.title}：不再交办重新办理。${input.comment}`,
+              en: `${row.number ?? ''} ${row.title}: not sent back for re-handling. ${input.comment}`,
+            },
+            link: `/suggestions/${row.id}`,
+          });
+        return { set: next === 'closed' ? { closedAt: new Date() } : {}, audit };
+      },
+    }),
   );
 }

@@ -3,41 +3,49 @@ import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../../platform/context';
 import { invalidField } from '../../../platform/errors';
 import { accountRoles } from '../../../platform/platform.table';
-import { runStep } from '../workflow-step';
+import { step } from '../../../platform/step';
+import { suggestionStep } from '../suggestions.repository';
 
 export async function selectKeySuggestion(
   ctx: Ctx,
   id: string,
   input: { leaderAccountId: string; note: string },
 ) {
-  return runStep(ctx, id, { action: 'selectKey', event: 'selectKey' }, async ({ w, row }) => {
-    const [leader] = await w.db
-      .select()
-      .from(accountRoles)
-      .where(
-        and(
-          eq(accountRoles.accountId, input.leaderAccountId),
-          eq(accountRoles.role, 'leader'),
-          eq(accountRoles.congressId, row.congressId),
-        ),
-      );
-    if (!leader) throw invalidField('leaderAccountId', '请选择区领导', 'must be a leader account');
-    await ctx.app.notifier.notify(w.db, {
-      congressId: row.congressId,
-      accountIds: [input.leaderAccountId],
-      kind: 'suggestion.key',
-      title: { zh: '领衔督办重点建议', en: 'You lead the supervision of a key suggestion' },
-      body: { zh: `${row.number ?? ''} ${row.title}`, en: `${row.number ?? ''} ${row.title}` },
-      link: `/suggestions/${row.id}`,
-    });
-    return {
-      set: { isKey: true, leaderAccountId: input.leaderAccountId, keyDecidedBy: 'chairpersonsMeeting' },
-      audit: {
-        leaderAccountId: input.leaderAccountId,
-        decidedBy: 'chairpersonsMeeting',
-        recordedBy: ctx.actor!.accountId,
-        note: input.note,
+  return step(
+    ctx,
+    suggestionStep(id, {
+      action: 'selectKey',
+      event: 'selectKey',
+      apply: async ({ w, row }) => {
+        const [leader] = await w.db
+          .select()
+          .from(accountRoles)
+          .where(
+            and(
+              eq(accountRoles.accountId, input.leaderAccountId),
+              eq(accountRoles.role, 'leader'),
+              eq(accountRoles.congressId, row.congressId),
+            ),
+          );
+        if (!leader) throw invalidField('leaderAccountId', '请选择区领导', 'must be a leader account');
+        await ctx.app.notifier.notify(w.db, {
+          congressId: row.congressId,
+          accountIds: [input.leaderAccountId],
+          kind: 'suggestion.key',
+          title: { zh: '领衔督办重点建议', en: 'You lead the supervision of a key suggestion' },
+          body: { zh: `${row.number ?? ''} ${row.title}`, en: `${row.number ?? ''} ${row.title}` },
+          link: `/suggestions/${row.id}`,
+        });
+        return {
+          set: { isKey: true, leaderAccountId: input.leaderAccountId, keyDecidedBy: 'chairpersonsMeeting' },
+          audit: {
+            leaderAccountId: input.leaderAccountId,
+            decidedBy: 'chairpersonsMeeting',
+            recordedBy: ctx.actor!.accountId,
+            note: input.note,
+          },
+        };
       },
-    };
-  });
+    }),
+  );
 }

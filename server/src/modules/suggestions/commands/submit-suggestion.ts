@@ -1,8 +1,8 @@
 // The proposer submits a draft or a revised suggestion: to its co-signers first if any are still to confirm.
 import type { Ctx } from '../../../platform/context';
 import { invalidField } from '../../../platform/errors';
-import { readSuggestionSettings, searchTextOf } from '../suggestions.repository';
-import { runStep } from '../workflow-step';
+import { step } from '../../../platform/step';
+import { readSuggestionSettings, searchTextOf, suggestionStep } from '../suggestions.repository';
 import { numberSubmitted } from './create-suggestion';
 
 export interface SuggestionEdits {
@@ -12,10 +12,9 @@ export interface SuggestionEdits {
 }
 
 export async function submitSuggestion(ctx: Ctx, id: string, edits: SuggestionEdits) {
-  return runStep(
+  return step(
     ctx,
-    id,
-    {
+    suggestionStep(id, {
       action: 'edit',
       event: (row, r) =>
         row.status === 'returnedForRevision'
@@ -23,21 +22,21 @@ export async function submitSuggestion(ctx: Ctx, id: string, edits: SuggestionEd
           : r.pendingCosignerIds.length
             ? 'requestCosigners'
             : 'submit',
-    },
-    async ({ w, row, next }) => {
-      if (edits.category) {
-        const settings = await readSuggestionSettings(w.db, row.congressId);
-        if (!settings.suggestionCategories.some((c) => c.code === edits.category)) {
-          throw invalidField('category', '未知的建议类别', 'unknown suggestion category');
+      apply: async ({ w, row, next }) => {
+        if (edits.category) {
+          const settings = await readSuggestionSettings(w.db, row.congressId);
+          if (!settings.suggestionCategories.some((c) => c.code === edits.category)) {
+            throw invalidField('category', '未知的建议类别', 'unknown suggestion category');
+          }
         }
-      }
-      const title = edits.title ?? row.title;
-      const content = edits.content ?? row.content;
-      const set = { ...edits, searchText: searchTextOf(title, content) };
-      return {
-        set: next === 'submitted' ? { ...set, ...(await numberSubmitted(ctx.app, w, row)) } : set,
-        audit: { edits },
-      };
-    },
+        const title = edits.title ?? row.title;
+        const content = edits.content ?? row.content;
+        const set = { ...edits, searchText: searchTextOf(title, content) };
+        return {
+          set: next === 'submitted' ? { ...set, ...(await numberSubmitted(ctx.app, w, row)) } : set,
+          audit: { edits },
+        };
+      },
+    }),
   );
 }

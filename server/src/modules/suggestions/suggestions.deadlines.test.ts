@@ -1,108 +1,27 @@
 // Issue 16 §3 against a real database: extensions applied for and decided (上海规定 Art. 19), a re-assignment's
-// clock, the month deadline on a rest day (民法典 Art. 203 by analogy), the 代表工委's review of re-handling
-// (上海规定 Art. 21), and motions by the congress's level and source (地方组织法 Art. 22, 52).
+// clock, the month deadline on a rest day (民法典 Art. 203 by analogy), and the 代表工委's review of re-handling
+// (上海规定 Art. 21).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
-import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness';
-import { addSittingInSession } from '../../../test/registry.fixture';
+import { and, eq } from 'drizzle-orm';
+import { auditEvents } from '../../platform/platform.table';
+import { suggestions } from './suggestions.table';
 import { signIn } from '../../../test/platform-fixtures';
-import { newId } from '../../platform/ids';
-import { auditEvents, congresses } from '../../platform/platform.table';
-import { committeeMembers, deputies, handlingUnits, sittings } from '../../../test/tables';
-import { suggestionExtensions, suggestions } from './suggestions.table';
+import type { TestClient, TestEnv } from '../../../test/harness';
+import { buildLegalWorld, legalSteps, settingsUrl } from '../../../test/suggestions.fixture';
 
 let t: TestEnv;
-let sittingId: string;
 const dep: Record<string, string> = {};
 const unit: Record<string, string> = {};
 const c: Record<string, TestClient> = {};
-const settingsUrl = '/api/v1/suggestion-settings';
-
-const base = {
-  title: '关于优化龙岗大道交通信号配时的建议',
-  content: '早晚高峰龙岗大道多个路口拥堵，建议优化信号配时。',
-  category: 'transport',
-};
-
-async function snapshot(id: string) {
-  const [row] = await t.services.db.select().from(suggestions).where(eq(suggestions.id, id));
-  const res = (await t.services.db.execute(
-    sql`SELECT count(*)::int AS n FROM audit_events WHERE entity_id = ${id}`,
-  )) as unknown as { rows: { n: number }[] };
-  const ext = await t.services.db
-    .select()
-    .from(suggestionExtensions)
-    .where(eq(suggestionExtensions.suggestionId, id));
-  return { row, audits: res.rows[0].n, ext };
-}
-const ok = (res: { statusCode: number; body: string }) => expect(res.statusCode, res.body).toBe(200);
-const detail = async (id: string, who = 'staff') => (await c[who].get(`/api/v1/suggestions/${id}`)).json();
-const notified = async (who: string, kind: string, id: string) =>
-  (await c[who].get('/api/v1/notifications'))
-    .json()
-    .items.some((n: { kind: string; link: string }) => n.kind === kind && n.link === `/suggestions/${id}`);
-const shanghaiDay = (iso: string) =>
-  new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-
-/** A suggestion by dep.p co-signed by dep.co, driven to the wanted state (lead unit a). */
-async function make(state: 'assigned' | 'replied') {
-  const res = await c.p.post('/api/v1/suggestions', { ...base, cosignerIds: [dep.co] });
-  expect(res.statusCode, res.body).toBe(201);
-  const id = res.json().id as string;
-  ok(await c.co.post(`/api/v1/suggestions/${id}/cosign`, { accept: true }));
-  ok(await c.staff.post(`/api/v1/suggestions/${id}/review`, { decision: 'accept', comment: '' }));
-  ok(await c.staff.post(`/api/v1/suggestions/${id}/assign`, { leadUnitId: unit.a, assistingUnitIds: [] }));
-  if (state === 'assigned') return id;
-  ok(await c.unitA.post(`/api/v1/suggestions/${id}/contacts`, { method: 'phone', summary: '电话沟通' }));
-  ok(await c.unitA.post(`/api/v1/suggestions/${id}/reply`, { category: 'B', content: '已列入计划' }));
-  return id;
-}
-
-/** Moves the current (and first) assignment of a suggestion to a given Shanghai date, 10:00. */
-async function assignedOn(id: string, day: string, first = day) {
-  await t.services.db
-    .update(suggestions)
-    .set({
-      assignedAt: new Date(`${day}T10:00:00+08:00`),
-      firstAssignedAt: new Date(`${first}T10:00:00+08:00`),
-    })
-    .where(eq(suggestions.id, id));
-}
-
-async function withSettings(patch: Record<string, unknown>, run: () => Promise<void>) {
-  const before = (await c.staff.get(settingsUrl)).json();
-  ok(await c.staff.put(settingsUrl, patch));
-  try {
-    await run();
-  } finally {
-    ok(await c.staff.put(settingsUrl, before));
-  }
-}
+const { snapshot, ok, detail, notified, shanghaiDay, make, assignedOn, withSettings } = legalSteps(() => ({
+  t,
+  c,
+  dep,
+  unit,
+}));
 
 beforeAll(async () => {
-  t = await createTestEnv();
-  const db = t.services.db;
-  const congressId = t.congressId;
-  ({ sittingId } = await addSittingInSession(db, congressId));
-  const keys = ['p', 'co', ...Array.from({ length: 12 }, (_, i) => `m${i}`)];
-  for (const [i, k] of keys.entries()) {
-    dep[k] = newId();
-    await db.insert(deputies).values({ id: dep[k], congressId, name: `代表${i + 1}`, gender: 'female' });
-  }
-  for (const k of ['a', 'b']) {
-    unit[k] = newId();
-    await db
-      .insert(handlingUnits)
-      .values({ id: unit[k], congressId, name: `区${k.toUpperCase()}局`, kind: 'governmentDepartment' });
-  }
-  c.p = await t.as('dep_p', ['deputy'], { deputyId: dep.p });
-  c.co = await t.as('dep_co', ['deputy'], { deputyId: dep.co });
-  c.staff = await t.as('staff', ['congressStaff']);
-  c.unitA = await t.as('unit_a', ['handlingUnitStaff'], { handlingUnitId: unit.a });
-  c.unitB = await t.as('unit_b', ['handlingUnitStaff'], { handlingUnitId: unit.b });
-  c.leader = await t.as('leader1', ['leader']);
-  c.citizen = await t.as('citizen1', ['citizen']);
-  c.anon = t.anon;
+  ({ t } = await buildLegalWorld({ dep, unit, c }));
 });
 afterAll(async () => t?.close());
 
@@ -456,185 +375,5 @@ describe("re-handling after the 代表工委's review (上海规定 Art. 21, 浙
       expect(review.statusCode).toBe(409);
       expect(review.json().currentStatus).toBe('rehandling');
     });
-  });
-});
-
-describe('motions by level and source (地方组织法 Art. 22, 52)', () => {
-  const signers = (n: number) => Array.from({ length: n }, (_, i) => dep[`m${i}`]);
-  async function atLevel(level: 'district' | 'city' | 'township', run: () => Promise<void>) {
-    await t.services.db.update(congresses).set({ level }).where(eq(congresses.id, t.congressId));
-    try {
-      await run();
-    } finally {
-      await t.services.db
-        .update(congresses)
-        .set({ level: 'district' })
-        .where(eq(congresses.id, t.congressId));
-    }
-  }
-  async function betweenSittings(run: () => Promise<void>) {
-    await t.services.db.update(sittings).set({ status: 'closed' }).where(eq(sittings.id, sittingId));
-    try {
-      await run();
-    } finally {
-      await t.services.db.update(sittings).set({ status: 'inSession' }).where(eq(sittings.id, sittingId));
-    }
-  }
-  const motionCount = async () =>
-    (
-      (await t.services.db.execute(sql`SELECT count(*)::int AS n FROM motions`)) as unknown as {
-        rows: { n: number }[];
-      }
-    ).rows[0].n;
-
-  it('tells the form what a motion needs now, by level, and refuses units, citizens and the anonymous', async () => {
-    expect((await c.p.get('/api/v1/motion-rules')).json()).toEqual({
-      level: 'district',
-      inSitting: true,
-      threshold: { min: 10, who: 'deputies' },
-      bodySources: ['presidium', 'standingCommittee', 'specialCommittee', 'government'],
-      decisionBody: 'presidium',
-    });
-    await betweenSittings(() =>
-      atLevel('township', async () => {
-        expect((await c.staff.get('/api/v1/motion-rules')).json()).toMatchObject({
-          level: 'township',
-          inSitting: false,
-          threshold: null,
-          bodySources: [],
-          decisionBody: 'chairpersonsMeeting',
-        });
-      }),
-    );
-    for (const who of ['unitA', 'citizen'])
-      expect((await c[who].get('/api/v1/motion-rules')).statusCode, who).toBe(403);
-    expect((await c.anon.get('/api/v1/motion-rules')).statusCode).toBe(401);
-  });
-
-  it('takes a township sitting motion from 5 deputies and refuses 4', async () => {
-    await atLevel('township', async () => {
-      const four = await c.p.post('/api/v1/motions', { ...base, signerIds: signers(3) });
-      expect(four.statusCode).toBe(400);
-      expect(four.json().errors[0]).toMatchObject({ field: 'signerIds', code: 'too_few_signers' });
-      expect(four.json().errors[0].message.zh).toContain('5名以上代表');
-      expect((await c.p.post('/api/v1/motions', { ...base, signerIds: signers(4) })).statusCode).toBe(201);
-    });
-  });
-
-  it('needs 10 deputies at a district sitting', async () => {
-    const nine = await c.p.post('/api/v1/motions', { ...base, signerIds: signers(8) });
-    expect(nine.statusCode).toBe(400);
-    expect(nine.json().errors[0].message.zh).toContain('10名以上代表');
-    expect((await c.p.post('/api/v1/motions', { ...base, signerIds: signers(9) })).statusCode).toBe(201);
-  });
-
-  it('needs 5 standing-committee members between sittings at city level, 3 at district level', async () => {
-    for (const d of [dep.p, ...signers(4)])
-      await t.services.db
-        .insert(committeeMembers)
-        .values({ id: newId(), congressId: t.congressId, body: 'standingCommittee', deputyId: d });
-    await betweenSittings(async () => {
-      await atLevel('city', async () => {
-        const three = await c.p.post('/api/v1/motions', { ...base, signerIds: signers(2) });
-        expect(three.statusCode).toBe(400);
-        expect(three.json().errors[0].message.zh).toContain('5名以上常委会组成人员');
-        expect((await c.p.post('/api/v1/motions', { ...base, signerIds: signers(4) })).statusCode).toBe(201);
-      });
-      expect((await c.p.post('/api/v1/motions', { ...base, signerIds: signers(2) })).statusCode).toBe(201);
-    });
-  });
-
-  it('takes no motion between sittings at a township, which has no standing committee', async () => {
-    await betweenSittings(() =>
-      atLevel('township', async () => {
-        const n = await motionCount();
-        const res = await c.p.post('/api/v1/motions', { ...base, signerIds: signers(9) });
-        expect(res.statusCode).toBe(409);
-        expect(res.json().code).toBe('no_motion_between_sittings');
-        expect(await motionCount()).toBe(n);
-      }),
-    );
-  });
-
-  it("takes a body's motion from staff with no co-signers; the presidium decides it, not the chairpersons' meeting", async () => {
-    const res = await c.staff.post('/api/v1/motions', { ...base, source: 'government' });
-    expect(res.statusCode, res.body).toBe(201);
-    const id = res.json().id as string;
-    const listed = (await c.staff.get('/api/v1/motions'))
-      .json()
-      .items.find((m: { id: string }) => m.id === id);
-    expect(listed).toMatchObject({ source: 'government', atSitting: true, signers: 0 });
-    const wrongBody = await c.staff.post(`/api/v1/motions/${id}/decision`, {
-      decision: 'agenda',
-      body: 'chairpersonsMeeting',
-    });
-    expect(wrongBody.statusCode).toBe(400);
-    expect(wrongBody.json().errors[0].field).toBe('body');
-    const asSuggestion = await c.staff.post(`/api/v1/motions/${id}/decision`, { decision: 'asSuggestion' });
-    expect(asSuggestion.statusCode).toBe(400);
-    expect(asSuggestion.json().errors[0].field).toBe('decision');
-    const decided = await c.staff.post(`/api/v1/motions/${id}/decision`, { decision: 'agenda' });
-    ok(decided);
-    expect(decided.json().status).toBe('onAgenda');
-    const [audit] = await t.services.db
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'motion.agenda')));
-    expect(audit.after).toMatchObject({ body: 'presidium' });
-  });
-
-  it("has a motion made between sittings decided by the chairpersons' meeting", async () => {
-    let id = '';
-    await betweenSittings(async () => {
-      const res = await c.staff.post('/api/v1/motions', { ...base, source: 'specialCommittee' });
-      expect(res.statusCode, res.body).toBe(201);
-      id = res.json().id;
-    });
-    const wrong = await c.staff.post(`/api/v1/motions/${id}/decision`, {
-      decision: 'agenda',
-      body: 'presidium',
-    });
-    expect(wrong.statusCode).toBe(400);
-    const decided = await c.staff.post(`/api/v1/motions/${id}/decision`, {
-      decision: 'agenda',
-      body: 'chairpersonsMeeting',
-    });
-    ok(decided);
-  });
-
-  it('refuses a source the level or the moment does not allow (400 naming source), and co-signers on a body', async () => {
-    const n = await motionCount();
-    await atLevel('township', async () => {
-      const sc = await c.staff.post('/api/v1/motions', { ...base, source: 'standingCommittee' });
-      expect(sc.statusCode).toBe(400);
-      expect(sc.json().errors[0]).toMatchObject({ field: 'source', code: 'source_not_allowed' });
-    });
-    await betweenSittings(async () => {
-      const presidium = await c.staff.post('/api/v1/motions', { ...base, source: 'presidium' });
-      expect(presidium.statusCode).toBe(400);
-      expect(presidium.json().errors[0].field).toBe('source');
-    });
-    const withSigners = await c.staff.post('/api/v1/motions', {
-      ...base,
-      source: 'presidium',
-      signerIds: [dep.m0],
-    });
-    expect(withSigners.statusCode).toBe(400);
-    expect(withSigners.json().errors[0].field).toBe('signerIds');
-    const unknown = await c.staff.post('/api/v1/motions', { ...base, source: 'court' });
-    expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().errors[0].field).toBe('source');
-    expect(await motionCount()).toBe(n);
-  });
-
-  it("refuses a body's motion to deputies, units, leaders and citizens, and a deputies' motion to staff", async () => {
-    const n = await motionCount();
-    for (const who of ['p', 'unitA', 'leader', 'citizen'])
-      expect((await c[who].post('/api/v1/motions', { ...base, source: 'presidium' })).statusCode, who).toBe(
-        403,
-      );
-    expect((await c.anon.post('/api/v1/motions', { ...base, source: 'presidium' })).statusCode).toBe(401);
-    expect((await c.staff.post('/api/v1/motions', { ...base, signerIds: signers(9) })).statusCode).toBe(403);
-    expect(await motionCount()).toBe(n);
   });
 });
