@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { isAdminRole, type Role } from '@minyi/domain';
 import type { Actor, AppServices } from '../context';
-import { AppError, forbidden } from '../errors';
+import { AppError, forbidden, unauthorized } from '../errors';
 import { randomToken, safeEqual, sm3 } from '../crypto';
 import { accountRoles, accounts, apiTokens, sessions } from '../platform.table';
 import type { Db } from '../../db/client';
@@ -87,7 +87,16 @@ export async function loadAccount(
   return row ?? null;
 }
 
-export async function createSession(db: Db, account: AccountRow, req: FastifyRequest) {
+/** Where a session is opened from: the request's address and user agent (the sign-in request itself). */
+export type SessionClient = Pick<FastifyRequest, 'ip' | 'headers'>;
+
+/** The caller, signed in through a session (not an API token), and that session; 401 otherwise. */
+export function requireSession(req: FastifyRequest): { actor: Actor; sessionId: string } {
+  if (!req.actor || req.actor.via !== 'session' || !req.session) throw unauthorized();
+  return { actor: req.actor, sessionId: req.session.id };
+}
+
+export async function createSession(db: Db, account: AccountRow, req: SessionClient) {
   const token = randomToken();
   const csrfToken = randomToken(24);
   const restricted = account.roles.some(isAdminRole) && !account.totpEnabled;
