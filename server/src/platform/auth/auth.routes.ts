@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ctxOf, typed } from '../http';
 import { unauthorized } from '../errors';
-import { presentUser, setSessionCookie, SESSION_COOKIE } from './session';
+import { presentUser, sessionClientOf, setSessionCookie, SESSION_COOKIE } from './session';
 import { signIn } from './commands/sign-in';
 import { signOut } from './commands/sign-out';
 import { getMyAccount } from './queries/get-my-account';
@@ -53,7 +53,7 @@ export async function authRoutes(app: FastifyInstance) {
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
-      const { account, session } = await signIn(ctxOf(req), req.body, req);
+      const { account, session } = await signIn(ctxOf(req), req.body, sessionClientOf(req));
       setSessionCookie(app, reply, session.token);
       return { user: presentUser(account), csrfToken: session.csrfToken };
     },

@@ -87,8 +87,17 @@ export async function loadAccount(
   return row ?? null;
 }
 
-/** Where a session is opened from: the request's address and user agent (the sign-in request itself). */
-export type SessionClient = Pick<FastifyRequest, 'ip' | 'headers'>;
+/** Where a session is opened from: the sign-in request's address and user agent. */
+export interface SessionClient {
+  ip: string;
+  userAgent: string;
+}
+
+/** The client of a request, as a session records it. */
+export const sessionClientOf = (req: FastifyRequest): SessionClient => ({
+  ip: req.ip,
+  userAgent: String(req.headers['user-agent'] ?? ''),
+});
 
 /** The caller, signed in through a session (not an API token), and that session; 401 otherwise. */
 export function requireSession(req: FastifyRequest): { actor: Actor; sessionId: string } {
@@ -96,7 +105,8 @@ export function requireSession(req: FastifyRequest): { actor: Actor; sessionId: 
   return { actor: req.actor, sessionId: req.session.id };
 }
 
-export async function createSession(db: Db, account: AccountRow, req: SessionClient) {
+export async function createSession(db: Db, account: AccountRow, from: FastifyRequest | SessionClient) {
+  const client = 'userAgent' in from ? from : sessionClientOf(from);
   const token = randomToken();
   const csrfToken = randomToken(24);
   const restricted = account.roles.some(isAdminRole) && !account.totpEnabled;
@@ -106,8 +116,8 @@ export async function createSession(db: Db, account: AccountRow, req: SessionCli
     accountId: account.id,
     csrfToken,
     restricted,
-    ip: req.ip,
-    userAgent: String(req.headers['user-agent'] ?? '').slice(0, 300),
+    ip: client.ip,
+    userAgent: client.userAgent.slice(0, 300),
   });
   return { token, csrfToken, restricted };
 }
