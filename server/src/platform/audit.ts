@@ -4,24 +4,13 @@
 // chain_hash). `verifyAudit` finds any row that was edited, deleted or inserted behind the application's back.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import type { Ctx } from './context';
+import type { AuditEntry, Ctx } from './types';
 import { hmacSm3 } from './crypto';
 import { newId } from './ids';
 import { insertRow, type Statement } from './statement';
 import { auditChain, auditChainHeads, auditEvents, auditUnsealed } from './platform.table';
 
-export interface AuditEntry {
-  /** `<entity>.<verb>`, e.g. `opinion.submit`. */
-  action: string;
-  entityType: string;
-  entityId?: string | null;
-  before?: unknown;
-  after?: unknown;
-  /** Defaults to the actor's congress; required for the public (no account). */
-  congressId?: string;
-  /** The role the actor acted in, when one of several; defaults to all their roles. */
-  role?: string;
-}
+export type { AuditEntry } from './types';
 
 const GENESIS = '0'.repeat(64);
 

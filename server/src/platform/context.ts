@@ -1,84 +1,15 @@
 // What every command and query receives: the services, who is acting, and where the request came from.
 // `transact` is the one way to change state: the audit row and the side-effect jobs commit with the change.
-import type { Role } from '@minyi/domain';
-import type { Config } from '../config';
-import type { Database, Db } from '../db/client';
-import { auditInserts, type AuditEntry } from './audit';
-import { jobInsert, type EnqueueOptions, type JobQueue } from './jobs';
-import type { Pii } from './pii';
-import type { FileStorage } from './files';
-import type { Notifier } from './notifications';
-import type { Calendar } from './calendar';
-import type { EventBus, EventDefinition } from './events';
-import type { z } from 'zod';
+import type { Database } from '../db/client';
+import { auditInserts } from './audit';
+import { jobInsert } from './jobs';
 import type { AppError } from './errors';
 import { asCtes, asOne, join, prepared, stmt, toDrizzle, type Statement } from './statement';
+import type { AppServices, Ctx, EnqueueOptions, RequestMeta, Work, Writes } from './types';
 
-export interface Actor {
-  accountId: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  congressId: string;
-  deputyId: string | null;
-  handlingUnitId: string | null;
-  /** How the request authenticated. */
-  via: 'session' | 'token';
-}
-
-export interface RequestMeta {
-  ip: string;
-  requestId: string;
-}
-
-export interface AppServices {
-  config: Config;
-  database: Database;
-  db: Db;
-  pii: Pii;
-  jobs: JobQueue;
-  /** Who listens to which module event (filled at boot from the modules' subscriptions). */
-  events: EventBus;
-  files: FileStorage;
-  notifier: Notifier;
-  calendar: Calendar;
-}
-
-export interface Ctx {
-  app: AppServices;
-  /** Null for a member of the public with no account. */
-  actor: Actor | null;
-  meta: RequestMeta;
-}
-
-/**
- * The write side of a use case without the transaction's connection: rows that nobody reads back before
- * commit. They are written together, in one statement, when the use case returns.
- */
-export interface Writes {
-  /** The services, for use cases called from another module with only a Work in hand. */
-  app: AppServices;
-  /** Records the change; congressId defaults to the actor's. The row is written with the deferred writes. */
-  audit(entry: AuditEntry): Promise<void>;
-  /** Runs `name` after commit (never if the transaction rolls back). Written with the deferred writes. */
-  enqueue(name: string, payload: unknown, opts?: EnqueueOptions): Promise<void>;
-  /**
-   * Announces what happened to the modules that subscribe (platform/events.ts): one job per subscriber,
-   * written with the change, run after commit.
-   */
-  publish<S extends z.ZodType>(
-    event: EventDefinition<S>,
-    payload: z.infer<S>,
-    opts?: EnqueueOptions,
-  ): Promise<void>;
-  /** Adds an INSERT (no RETURNING read by the caller) to the writes made in one statement at commit. */
-  defer(insert: Statement): void;
-}
-
-/** A transaction with the platform's write-side helpers bound to it. */
-export interface Work extends Writes {
-  db: Db;
-}
+// The shared types live in the leaf types.ts (no import cycle, type-only ones included); re-exported here,
+// where use cases have always imported them.
+export type { Actor, AppServices, Ctx, RequestMeta, Work, Writes } from './types';
 
 /** A job enqueued by a use case, not yet written (see collectWrites). */
 export interface QueuedJob {

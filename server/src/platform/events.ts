@@ -4,27 +4,15 @@
 // transaction, retried alone when it fails). An event is defined once, by the module that publishes it, in
 // its `<module>.events.ts` (a leaf file other modules may import: see eslint.config.js).
 import type { z } from 'zod';
-import { defineJob, type JobDefinition, type JobRun } from './jobs';
-import type { AppServices } from './context';
+import { defineJob } from './jobs';
+import type { EventBus as EventBusContract, EventDefinition, JobDefinition, Subscription } from './types';
 
-export interface EventDefinition<S extends z.ZodType = z.ZodType> {
-  /** `<entity>.<pastTense>`, e.g. `opinion.submitted`. */
-  name: string;
-  payload: S;
-}
+export type { EventDefinition, Subscription } from './types';
 
 export const defineEvent = <S extends z.ZodType>(name: string, payload: S): EventDefinition<S> => ({
   name,
   payload,
 });
-
-export interface Subscription<S extends z.ZodType = z.ZodType> {
-  event: EventDefinition<S>;
-  /** The subscriber's name, unique per event, e.g. `livelihood.ideaFromOpinion`. */
-  name: string;
-  handle(app: AppServices, payload: z.infer<S>, job: JobRun): Promise<void>;
-  maxAttempts?: number;
-}
 
 export const subscribe = <S extends z.ZodType>(sub: Subscription<S>): Subscription<S> => sub;
 
@@ -32,7 +20,7 @@ export const subscribe = <S extends z.ZodType>(sub: Subscription<S>): Subscripti
 export const deliveryJobName = (eventName: string, subscriber: string) => `event:${eventName}:${subscriber}`;
 
 /** Who listens to which event: filled at boot from the modules' subscriptions, read by `publish`. */
-export class EventBus {
+export class EventBus implements EventBusContract {
   private readonly jobsByEvent = new Map<string, string[]>();
 
   /** The subscription's delivery job, for the job queue; remembers it as a listener of its event. */

@@ -10,7 +10,7 @@ import type { Db } from '../db/client';
 import { AppError } from './errors';
 import { newId } from './ids';
 import { files } from './platform.table';
-import type { Actor } from './context';
+import type { Actor } from './actor';
 
 export const FILE_KINDS = {
   image: ['image/jpeg', 'image/png', 'image/webp'],

@@ -7,49 +7,14 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../db/client';
-import type { AppServices } from './context';
+import type { AppServices, EnqueueOptions, JobDefinition, JobQueue, JobRun, Schedule } from './types';
 import { newId } from './ids';
 import { insertRow, insertRows, prepared, stmt, toDrizzle } from './statement';
 import { jobs } from './platform.table';
 
-/** The run of one claimed job, as its handler sees it. */
-export interface JobRun {
-  id: string;
-  /** This run's attempt, counting from 1 (a run cut short by a crash counts too). */
-  attempts: number;
-  congressId: string | null;
-  /**
-   * Runs `send` (an external effect: a text, an email) unless an earlier run of this job recorded it under
-   * `key`, and records it right after `send` returns; resolves whether it sent. The send cannot share a
-   * transaction with its record: a crash between the two repeats that one send, never the ones before it.
-   */
-  once(key: string, send: () => Promise<void>): Promise<boolean>;
-}
-
-export interface JobDefinition<S extends z.ZodType = z.ZodType> {
-  name: string;
-  payload: S;
-  handle(app: AppServices, payload: z.infer<S>, job: JobRun): Promise<void>;
-  /** Attempts before the job is marked failed (default 5). */
-  maxAttempts?: number;
-}
+export type { EnqueueOptions, JobDefinition, JobQueue, JobRun, Schedule } from './types';
 
 export const defineJob = <S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> => def;
-
-export interface Schedule {
-  /** The job to enqueue; its payload is `{}` unless given. */
-  job: string;
-  everyMs: number;
-  payload?: unknown;
-}
-
-export interface EnqueueOptions {
-  congressId?: string | null;
-  runAt?: Date;
-  /** A second enqueue with the same key is ignored (e.g. one reminder per item per day). */
-  dedupeKey?: string;
-  maxAttempts?: number;
-}
 
 /** The INSERT of one job (a second with the same dedupe key is ignored); executed by the caller. */
 const jobRow = (name: string, payload: unknown, opts: EnqueueOptions) => ({
@@ -89,20 +54,6 @@ export async function enqueueJob(
   opts: EnqueueOptions = {},
 ): Promise<void> {
   await db.execute(toDrizzle(jobInsert(name, payload, opts)));
-}
-
-export interface JobQueue {
-  register(def: JobDefinition<any>): void;
-  schedule(s: Schedule): void;
-  /** Wakes the worker now (called after a commit that enqueued work). */
-  nudge(): void;
-  /**
-   * Claims and runs due jobs; returns how many ran. Tests call this directly: by default until none is left;
-   * with `chase` false, as the worker's pass, until a claim finds less than a full batch.
-   */
-  drain(limit?: number, chase?: boolean): Promise<number>;
-  start(): void;
-  stop(): Promise<void>;
 }
 
 /** A claimed job's view of itself, with the deliveries of its earlier runs read once, when first needed. */

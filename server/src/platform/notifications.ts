@@ -3,38 +3,13 @@
 import { and, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { z } from 'zod';
-import type { LocalizedText } from '@minyi/domain';
 import type { Config } from '../config';
-import type { Db } from '../db/client';
-import type { Writes } from './context';
+import type { MailSender, Notifier, SmsGateway } from './types';
 import { enqueueJob, defineJob } from './jobs';
 import { newId } from './ids';
 import { accounts, notificationPreferences, notifications } from './platform.table';
 
-export interface NotificationInput {
-  congressId: string;
-  accountIds: readonly string[];
-  kind: string;
-  title: LocalizedText;
-  body: LocalizedText;
-  link?: string | null;
-}
-
-export interface SmsGateway {
-  send(phone: string, text: string): Promise<void>;
-}
-export interface MailSender {
-  send(to: string, subject: string, text: string): Promise<void>;
-}
-
-export interface Notifier {
-  /** Writes the inbox rows and queues delivery in the caller's transaction. */
-  notify(db: Db, input: NotificationInput): Promise<void>;
-  /** Texts a phone number that has no account (a citizen following an opinion), after commit. */
-  sms(w: Pick<Writes, 'enqueue'>, congressId: string, phoneEnc: string, text: LocalizedText): Promise<void>;
-  readonly smsGateway: SmsGateway;
-  readonly mail: MailSender | null;
-}
+export type { MailSender, NotificationInput, Notifier, SmsGateway } from './types';
 
 export function createNotifier(config: Config, log: (obj: object, msg: string) => void): Notifier {
   const smsGateway: SmsGateway = {

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { isAdminRole, type Role } from '@minyi/domain';
 import type { Actor, AppServices } from '../context';
-import { AppError, forbidden } from '../errors';
+import { AppError, forbidden, unauthorized } from '../errors';
 import { randomToken, safeEqual, sm3 } from '../crypto';
 import { accountRoles, accounts, apiTokens, sessions } from '../platform.table';
 import type { Db } from '../../db/client';
@@ -87,7 +87,26 @@ export async function loadAccount(
   return row ?? null;
 }
 
-export async function createSession(db: Db, account: AccountRow, req: FastifyRequest) {
+/** Where a session is opened from: the sign-in request's address and user agent. */
+export interface SessionClient {
+  ip: string;
+  userAgent: string;
+}
+
+/** The client of a request, as a session records it. */
+export const sessionClientOf = (req: FastifyRequest): SessionClient => ({
+  ip: req.ip,
+  userAgent: String(req.headers['user-agent'] ?? ''),
+});
+
+/** The caller, signed in through a session (not an API token), and that session; 401 otherwise. */
+export function requireSession(req: FastifyRequest): { actor: Actor; sessionId: string } {
+  if (!req.actor || req.actor.via !== 'session' || !req.session) throw unauthorized();
+  return { actor: req.actor, sessionId: req.session.id };
+}
+
+export async function createSession(db: Db, account: AccountRow, from: FastifyRequest | SessionClient) {
+  const client = 'userAgent' in from ? from : sessionClientOf(from);
   const token = randomToken();
   const csrfToken = randomToken(24);
   const restricted = account.roles.some(isAdminRole) && !account.totpEnabled;
@@ -97,8 +116,8 @@ export async function createSession(db: Db, account: AccountRow, req: FastifyReq
     accountId: account.id,
     csrfToken,
     restricted,
-    ip: req.ip,
-    userAgent: String(req.headers['user-agent'] ?? '').slice(0, 300),
+    ip: client.ip,
+    userAgent: client.userAgent.slice(0, 300),
   });
   return { token, csrfToken, restricted };
 }
