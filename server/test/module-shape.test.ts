@@ -52,24 +52,6 @@ const PENDING: readonly { path: string; reason: string }[] = [
     reason: 'the Excel import/export not yet in commands/queries',
   },
   { path: 'modules/registry/registry.lookup.ts', reason: 'not yet moved into queries/ or the repository' },
-  // suggestions: being reshaped
-  {
-    path: 'modules/suggestions/suggestions.routes.ts',
-    reason: 'suggestion routes not yet split by resource',
-  },
-  {
-    path: 'modules/suggestions/suggestions.test.ts',
-    reason: 'suggestion tests not yet split by use-case group',
-  },
-  {
-    path: 'modules/suggestions/workflow-step.ts',
-    reason: 'the module-local step not yet replaced by platform step()',
-  },
-  // the platform (not a module, checked for transact in routes only)
-  {
-    path: 'platform/admin/settings.routes.ts',
-    reason: 'the settings write not yet a command in admin/commands',
-  },
 ];
 
 interface Offence {

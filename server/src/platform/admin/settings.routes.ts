@@ -5,13 +5,12 @@ import { z } from 'zod';
 import { abilitiesSchema, type Role } from '@minyi/domain';
 import { ctxOf, typed } from '../http';
 import { requireRole } from '../access';
-import { badRequest, notFound } from '../errors';
-import { transact } from '../context';
+import { notFound } from '../errors';
+import { changeModuleSettings } from './commands/change-module-settings';
 import {
   readSettings,
   settingsKeys,
   settingsSchemaOf,
-  writeSettings,
   type SettingsSchema,
 } from '../settings';
 
@@ -108,21 +107,12 @@ export async function settingsRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const actor = requireRole(req.actor, ['systemAdmin']);
-      const schema = schemaOf(req.params.module);
-      const known = new Set(Object.keys(schema.shape));
-      const unknown = Object.keys(req.body).filter((k) => !known.has(k));
-      if (unknown.length) {
-        throw badRequest(
-          unknown.map((field) => ({
-            field,
-            in: 'body',
-            code: 'unrecognized_keys',
-            message: { zh: '不认识的字段', en: 'is not a recognised field' },
-          })),
-        );
-      }
-      await transact(ctxOf(req), (w) =>
-        writeSettings(w, actor.congressId, req.params.module, schema, req.body),
+      await changeModuleSettings(
+        ctxOf(req),
+        actor.congressId,
+        req.params.module,
+        schemaOf(req.params.module),
+        req.body,
       );
       return present(req.params.module, actor.congressId, actor.roles);
     },
