@@ -108,23 +108,25 @@ function LanguageSwitch({ compact }: { compact?: boolean }) {
   const { t } = useTranslation();
   const { lang, setLang } = usePrefs();
   const next = lang === 'en' ? 'zh-CN' : 'en';
+  const label = compact
+    ? lang === 'en'
+      ? '中'
+      : 'EN'
+    : lang === 'en'
+      ? t('header.switchToZh')
+      : t('header.switchToEn');
   return (
     <Tooltip title={t('header.language')}>
+      {/* The name starts with the visible text (WCAG 2.5.3), then says what the button is for. */}
       <Button
         type="text"
         icon={<GlobalOutlined />}
         onClick={() => setLang(next)}
         data-testid="lang-switch"
-        aria-label={t('header.language')}
+        aria-label={`${label} (${t('header.language')})`}
         style={{ color: 'inherit' }}
       >
-        {compact
-          ? lang === 'en'
-            ? '中'
-            : 'EN'
-          : lang === 'en'
-            ? t('header.switchToZh')
-            : t('header.switchToEn')}
+        {label}
       </Button>
     </Tooltip>
   );
@@ -196,7 +198,11 @@ function UserArea({ compact }: { compact?: boolean }) {
   return (
     <Space size={compact ? 4 : 12}>
       <Tooltip title={t('header.inbox')}>
-        <Link to="/inbox" aria-label={t('header.inbox')} data-testid="inbox-link">
+        <Link
+          to="/inbox"
+          aria-label={unread > 0 ? `${t('header.inbox')} ${unread > 99 ? '99+' : unread}` : t('header.inbox')}
+          data-testid="inbox-link"
+        >
           <Badge count={unread} size="small" offset={[-2, 2]}>
             <BellOutlined style={{ fontSize: 20, color: '#fff' }} />
           </Badge>
@@ -215,8 +221,10 @@ function Brand() {
   const { t } = useTranslation();
   const mobile = useIsMobile();
   return (
-    <Link to="/" className="brand" aria-label={t('nav.home')}>
-      <span className="brand-mark">民</span>
+    <Link to="/" className="brand" title={t('nav.home')}>
+      <span className="brand-mark" aria-hidden="true">
+        民
+      </span>
       <span className="brand-name">{mobile ? t('app.name') : t('app.fullName')}</span>
     </Link>
   );

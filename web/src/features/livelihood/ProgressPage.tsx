@@ -107,25 +107,32 @@ export default function ProgressPage() {
           <List
             dataSource={items}
             renderItem={(p) => (
-              <Card key={p.id} size="small" style={{ marginBottom: 8 }}>
-                <Space direction="vertical" style={{ width: '100%' }} size={2}>
-                  <Space wrap>
-                    <Link to={`/livelihood/projects/${p.id}`}>
-                      <Typography.Text strong>{p.title}</Typography.Text>
-                    </Link>
-                    <Tag color={COLORS[p.status]}>{t(`projectStatus.${p.status}`)}</Tag>
-                  </Space>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {p.leadUnitName} · {yuan(p.budget)} · {t('progress.target')} {p.targetDate ?? '—'}
-                  </Typography.Text>
-                  <Progress percent={p.percent} size="small" strokeColor={COLORS[p.status]} />
-                  {p.adjustmentReason && (
+              <li key={p.id}>
+                <Card size="small" style={{ marginBottom: 8 }}>
+                  <Space direction="vertical" style={{ width: '100%' }} size={2}>
+                    <Space wrap>
+                      <Link to={`/livelihood/projects/${p.id}`}>
+                        <Typography.Text strong>{p.title}</Typography.Text>
+                      </Link>
+                      <Tag color={COLORS[p.status]}>{t(`projectStatus.${p.status}`)}</Tag>
+                    </Space>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {t('progress.adjustment')}：{p.adjustmentReason}
+                      {p.leadUnitName} · {yuan(p.budget)} · {t('progress.target')} {p.targetDate ?? '—'}
                     </Typography.Text>
-                  )}
-                </Space>
-              </Card>
+                    <Progress
+                      percent={p.percent}
+                      size="small"
+                      strokeColor={COLORS[p.status]}
+                      aria-label={`${p.title} ${p.percent}%`}
+                    />
+                    {p.adjustmentReason && (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t('progress.adjustment')}：{p.adjustmentReason}
+                      </Typography.Text>
+                    )}
+                  </Space>
+                </Card>
+              </li>
             )}
           />
         </Col>

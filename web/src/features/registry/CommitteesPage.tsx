@@ -29,7 +29,7 @@ import {
 } from '@minyi/domain/registry';
 import { api, problemMessage, qs } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
-import { FormModal, useEditor } from './FormModal';
+import { FormModal, useEditor } from '../../shell/FormModal';
 import { compact, DeputySelect, useCanWriteRegistry, useStreets, useTerms, type Ref } from './shared';
 
 type Body = 'standingCommittee' | 'chairpersonsMeeting' | 'workingCommittee';
@@ -166,7 +166,13 @@ function Members({ body, workingCommitteeId }: { body: Body; workingCommitteeId?
       )}
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 16, marginBottom: 12 }}>
         <span>
-          <Switch size="small" checked={currentOnly} onChange={setCurrentOnly} /> {t('committees.current')}
+          <Switch
+            size="small"
+            checked={currentOnly}
+            onChange={setCurrentOnly}
+            aria-label={t('committees.current')}
+          />{' '}
+          {t('committees.current')}
         </span>
         {canWrite && (
           <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>

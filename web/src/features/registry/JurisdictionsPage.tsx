@@ -20,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { REGISTRY_RULES } from '@minyi/domain/registry';
 import { api, qs } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
-import { FormModal, useEditor } from './FormModal';
+import { FormModal, useEditor } from '../../shell/FormModal';
 import { compact, useCanWriteRegistry, type Jurisdiction } from './shared';
 
 const CHILD_LEVEL: Record<string, Jurisdiction['level'] | undefined> = {
