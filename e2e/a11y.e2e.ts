@@ -83,7 +83,9 @@ async function open(page: Page, path: string): Promise<void> {
   try {
     await page.goto(`${server.url}${path}`);
   } catch (err) {
-    throw new Error(`${String(err)}\nserver output:\n${server.output().slice(-3000)}`);
+    throw new Error(`${String(err)}\nserver output:\n${server.output().slice(-3000)}`, {
+      cause: err,
+    });
   }
   await page.locator('main, .ant-layout-content').first().waitFor();
   await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);

@@ -1,6 +1,6 @@
 // The app frame: header (name, language, elderly mode, inbox, user menu), a sider menu on desktop and a
 // drawer menu on phones (≤ 768 px). The menu is collected from the features' nav items by role.
-import { Suspense, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import {
   App as AntApp,
@@ -32,6 +32,7 @@ import type { NavItem } from '../features/types';
 import { usePrefs } from './prefs';
 import { useIsMobile } from './responsive';
 import { useUnreadCount } from './unread';
+import { useScrollRegions } from './scroll-regions';
 
 const { Header, Sider, Content, Footer } = Layout;
 
@@ -245,6 +246,8 @@ export default function AppLayout() {
   const location = useLocation();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
+  const content = useRef<HTMLElement>(null);
+  useScrollRegions(content, t('app.name'));
   const { items, flat } = useNavMenu();
   const menuItems: MenuEntry[] = [
     { key: '/', icon: <HomeOutlined />, label: <Link to="/">{t('nav.home')}</Link> },
@@ -307,7 +310,7 @@ export default function AppLayout() {
           </Sider>
         )}
         <Layout>
-          <Content className="app-content">
+          <Content className="app-content" ref={content}>
             <Suspense fallback={<PageFallback />}>
               <Outlet />
             </Suspense>

@@ -16,6 +16,14 @@ const COLORS: Record<ProjectStatus, string> = {
   completed: '#13c2c2',
   accepted: '#389e0d',
 };
+/** The same hues as antd tag presets, whose text the app darkens to meet 4.5:1 (styles.css). */
+const TAG_COLORS: Record<ProjectStatus, string> = {
+  onTrack: 'green',
+  delayed: 'gold',
+  adjusted: 'blue',
+  completed: 'cyan',
+  accepted: 'green',
+};
 const STATUSES: ProjectStatus[] = ['onTrack', 'delayed', 'adjusted', 'completed', 'accepted'];
 
 export default function ProgressPage() {
@@ -114,7 +122,7 @@ export default function ProgressPage() {
                       <Link to={`/livelihood/projects/${p.id}`}>
                         <Typography.Text strong>{p.title}</Typography.Text>
                       </Link>
-                      <Tag color={COLORS[p.status]}>{t(`projectStatus.${p.status}`)}</Tag>
+                      <Tag color={TAG_COLORS[p.status]}>{t(`projectStatus.${p.status}`)}</Tag>
                     </Space>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {p.leadUnitName} · {yuan(p.budget)} · {t('progress.target')} {p.targetDate ?? '—'}
