@@ -79,6 +79,7 @@ export function TotpEnrollment({ onDone }: { onDone?: () => void }) {
               rules={[{ required: true, pattern: /^\d{6}$/, message: t('login.codeFormat') }]}
             >
               <Input
+                aria-label={t('totp.code')}
                 placeholder={t('totp.code')}
                 inputMode="numeric"
                 autoComplete="one-time-code"

@@ -1,6 +1,6 @@
 // The app frame: header (name, language, elderly mode, inbox, user menu), a sider menu on desktop and a
 // drawer menu on phones (≤ 768 px). The menu is collected from the features' nav items by role.
-import { Suspense, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import {
   App as AntApp,
@@ -32,6 +32,7 @@ import type { NavItem } from '../features/types';
 import { usePrefs } from './prefs';
 import { useIsMobile } from './responsive';
 import { useUnreadCount } from './unread';
+import { useScrollRegions } from './scroll-regions';
 
 const { Header, Sider, Content, Footer } = Layout;
 
@@ -108,23 +109,25 @@ function LanguageSwitch({ compact }: { compact?: boolean }) {
   const { t } = useTranslation();
   const { lang, setLang } = usePrefs();
   const next = lang === 'en' ? 'zh-CN' : 'en';
+  const label = compact
+    ? lang === 'en'
+      ? '中'
+      : 'EN'
+    : lang === 'en'
+      ? t('header.switchToZh')
+      : t('header.switchToEn');
   return (
     <Tooltip title={t('header.language')}>
+      {/* The name starts with the visible text (WCAG 2.5.3), then says what the button is for. */}
       <Button
         type="text"
         icon={<GlobalOutlined />}
         onClick={() => setLang(next)}
         data-testid="lang-switch"
-        aria-label={t('header.language')}
+        aria-label={`${label} (${t('header.language')})`}
         style={{ color: 'inherit' }}
       >
-        {compact
-          ? lang === 'en'
-            ? '中'
-            : 'EN'
-          : lang === 'en'
-            ? t('header.switchToZh')
-            : t('header.switchToEn')}
+        {label}
       </Button>
     </Tooltip>
   );
@@ -196,7 +199,11 @@ function UserArea({ compact }: { compact?: boolean }) {
   return (
     <Space size={compact ? 4 : 12}>
       <Tooltip title={t('header.inbox')}>
-        <Link to="/inbox" aria-label={t('header.inbox')} data-testid="inbox-link">
+        <Link
+          to="/inbox"
+          aria-label={unread > 0 ? `${t('header.inbox')} ${unread > 99 ? '99+' : unread}` : t('header.inbox')}
+          data-testid="inbox-link"
+        >
           <Badge count={unread} size="small" offset={[-2, 2]}>
             <BellOutlined style={{ fontSize: 20, color: '#fff' }} />
           </Badge>
@@ -215,8 +222,10 @@ function Brand() {
   const { t } = useTranslation();
   const mobile = useIsMobile();
   return (
-    <Link to="/" className="brand" aria-label={t('nav.home')}>
-      <span className="brand-mark">民</span>
+    <Link to="/" className="brand" title={t('nav.home')}>
+      <span className="brand-mark" aria-hidden="true">
+        民
+      </span>
       <span className="brand-name">{mobile ? t('app.name') : t('app.fullName')}</span>
     </Link>
   );
@@ -237,6 +246,8 @@ export default function AppLayout() {
   const location = useLocation();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
+  const content = useRef<HTMLElement>(null);
+  useScrollRegions(content, t('app.name'));
   const { items, flat } = useNavMenu();
   const menuItems: MenuEntry[] = [
     { key: '/', icon: <HomeOutlined />, label: <Link to="/">{t('nav.home')}</Link> },
@@ -299,7 +310,7 @@ export default function AppLayout() {
           </Sider>
         )}
         <Layout>
-          <Content className="app-content">
+          <Content className="app-content" ref={content}>
             <Suspense fallback={<PageFallback />}>
               <Outlet />
             </Suspense>

@@ -130,7 +130,7 @@ function Tokens() {
         style={{ marginBottom: 16, rowGap: 8 }}
       >
         <Form.Item name="name" rules={[{ required: true, max: 100 }]}>
-          <Input placeholder={t('me.tokenName')} style={{ width: 220 }} />
+          <Input aria-label={t('me.tokenName')} placeholder={t('me.tokenName')} style={{ width: 220 }} />
         </Form.Item>
         <Form.Item name="expiresInDays" label={t('me.expiresInDays')} rules={[{ required: true }]}>
           <InputNumber min={1} max={366} />

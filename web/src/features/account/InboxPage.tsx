@@ -119,7 +119,12 @@ export default function InboxPage() {
         extra={
           <>
             <Space>
-              <Switch checked={unreadOnly} onChange={setUnreadOnly} size="small" />
+              <Switch
+                checked={unreadOnly}
+                onChange={setUnreadOnly}
+                size="small"
+                aria-label={t('inbox.unreadOnly')}
+              />
               {t('inbox.unreadOnly')}
             </Space>
             <Button onClick={() => void markAll()} disabled={!unreadCount}>

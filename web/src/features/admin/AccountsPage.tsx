@@ -15,7 +15,6 @@ import {
   Select,
   Space,
   Spin,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -25,7 +24,8 @@ import dayjs from 'dayjs';
 import { api, applyFieldErrors, newIdempotencyKey, problemMessage, type Abilities } from '../../api';
 import { useAuth } from '../../auth';
 import type { Role } from '../types';
-import { ErrorAlert, LoadMore, PageHeader, usePagedList } from '../../shell/components';
+import { ErrorAlert, usePagedList } from '../../shell/components';
+import { FilterSearch, FilterSelect, ListPage } from '../../shell/ListPage';
 
 const ALL_ROLES: Role[] = [
   'citizen',
@@ -393,68 +393,55 @@ export default function AccountsPage() {
   const list = usePagedList<Account>('/admin/accounts', { q: q || undefined, role });
 
   return (
-    <div>
-      <PageHeader
-        title={t('accounts.title')}
-        sub={hasRole('systemAdmin') ? t('accounts.subtitleSys') : t('accounts.subtitleSec')}
-        extra={
-          hasRole('systemAdmin') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('accounts.create')}
-            </Button>
-          )
-        }
-      />
-      <div className="filters">
-        <Input.Search
-          allowClear
-          placeholder={t('accounts.search')}
-          onSearch={setQ}
-          style={{ maxWidth: 280 }}
-        />
-        <Select<Role>
-          allowClear
-          placeholder={t('accounts.anyRole')}
-          value={role}
-          onChange={setRole}
-          options={ALL_ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
-          style={{ width: 200 }}
-        />
-      </div>
-      <ErrorAlert error={list.error} onRetry={list.reload} />
-      <Table<Account>
-        rowKey="id"
-        size="middle"
-        loading={list.loading}
-        dataSource={list.items}
-        pagination={false}
-        scroll={{ x: 760 }}
-        onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
-        columns={[
-          { title: t('accounts.username'), dataIndex: 'username', render: (v: string) => <a>{v}</a> },
-          { title: t('accounts.displayName'), dataIndex: 'displayName' },
-          {
-            title: t('accounts.roles'),
-            dataIndex: 'roles',
-            render: (roles: Role[]) => (
-              <Space size={[2, 4]} wrap>
-                {roles.map((r) => (
-                  <Tag key={r}>{t(`common:roles.${r}`)}</Tag>
-                ))}
-              </Space>
-            ),
-          },
-          { title: t('accounts.status'), key: 'status', render: (_, a) => <StatusTags a={a} /> },
-          {
-            title: t('accounts.totp'),
-            dataIndex: 'totpEnabled',
-            render: (v: boolean) => (v ? <Tag color="green">✓</Tag> : '—'),
-          },
-        ]}
-      />
-      <LoadMore list={list} />
+    <ListPage<Account>
+      title={t('accounts.title')}
+      sub={hasRole('systemAdmin') ? t('accounts.subtitleSys') : t('accounts.subtitleSec')}
+      extra={
+        hasRole('systemAdmin') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('accounts.create')}
+          </Button>
+        )
+      }
+      filters={
+        <>
+          <FilterSearch label={t('accounts.search')} onSearch={setQ} />
+          <FilterSelect<Role>
+            label={t('accounts.anyRole')}
+            value={role}
+            onChange={setRole}
+            options={ALL_ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
+            style={{ width: 200 }}
+          />
+        </>
+      }
+      list={list}
+      scroll={{ x: 760 }}
+      onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
+      columns={[
+        { title: t('accounts.username'), dataIndex: 'username', render: (v: string) => <a>{v}</a> },
+        { title: t('accounts.displayName'), dataIndex: 'displayName' },
+        {
+          title: t('accounts.roles'),
+          dataIndex: 'roles',
+          render: (roles: Role[]) => (
+            <Space size={[2, 4]} wrap>
+              {roles.map((r) => (
+                <Tag key={r}>{t(`common:roles.${r}`)}</Tag>
+              ))}
+            </Space>
+          ),
+        },
+        { title: t('accounts.status'), key: 'status', render: (_, a) => <StatusTags a={a} /> },
+        {
+          title: t('accounts.totp'),
+          dataIndex: 'totpEnabled',
+          render: (v: boolean) => (v ? <Tag color="green">✓</Tag> : '—'),
+        },
+      ]}
+    >
       <AccountDrawer id={openId} onClose={() => setOpenId(null)} onChanged={list.reload} />
       <CreateAccountModal open={creating} onClose={() => setCreating(false)} onCreated={list.reload} />
-    </div>
+    </ListPage>
   );
 }

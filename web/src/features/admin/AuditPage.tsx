@@ -153,6 +153,7 @@ export default function AuditPage() {
       <Form<Filters> layout="inline" onFinish={search} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="action">
           <Input
+            aria-label={t('audit.action')}
             placeholder={t('audit.action')}
             title={t('audit.actionHint')}
             allowClear
@@ -160,13 +161,28 @@ export default function AuditPage() {
           />
         </Form.Item>
         <Form.Item name="entityType">
-          <Input placeholder={t('audit.entityType')} allowClear style={{ width: 150 }} />
+          <Input
+            aria-label={t('audit.entityType')}
+            placeholder={t('audit.entityType')}
+            allowClear
+            style={{ width: 150 }}
+          />
         </Form.Item>
         <Form.Item name="entityId">
-          <Input placeholder={t('audit.entityId')} allowClear style={{ width: 200 }} />
+          <Input
+            aria-label={t('audit.entityId')}
+            placeholder={t('audit.entityId')}
+            allowClear
+            style={{ width: 200 }}
+          />
         </Form.Item>
         <Form.Item name="accountId">
-          <Input placeholder={t('audit.accountId')} allowClear style={{ width: 200 }} />
+          <Input
+            aria-label={t('audit.accountId')}
+            placeholder={t('audit.accountId')}
+            allowClear
+            style={{ width: 200 }}
+          />
         </Form.Item>
         <Form.Item name="period">
           <DatePicker.RangePicker allowEmpty={[true, true]} />

@@ -29,7 +29,12 @@ export default function CandidatesPage() {
       <PageHeader
         title={t('candidates.title')}
         extra={
-          <Select value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: y }))} />
+          <Select
+            value={year}
+            onChange={setYear}
+            aria-label={t('create.year')}
+            options={years.map((y) => ({ value: y, label: y }))}
+          />
         }
       />
       <ErrorAlert error={list.error} onRetry={list.reload} />
@@ -37,32 +42,34 @@ export default function CandidatesPage() {
         loading={list.loading}
         dataSource={list.items}
         renderItem={(c) => (
-          <Card key={c.id} size="small" title={c.title} style={{ marginBottom: 12 }}>
-            <Space wrap style={{ marginBottom: 8 }}>
-              <Tag>
-                {t('candidates.leadUnit')}：{c.leadUnitName}
-              </Tag>
-              <Tag>
-                {t('candidates.budget')}：{yuan(c.budget)}
-              </Tag>
-            </Space>
-            {c.description && <Typography.Paragraph>{c.description}</Typography.Paragraph>}
-            {c.feasibilityNote && (
-              <Typography.Paragraph type="secondary">
-                {t('candidates.feasibility')}：{c.feasibilityNote}
-              </Typography.Paragraph>
-            )}
-            <Collapse
-              size="small"
-              items={[
-                {
-                  key: 'd',
-                  label: `${t('candidates.deliberation')}（${c.deliberationCount}）`,
-                  children: <Deliberation candidate={c} />,
-                },
-              ]}
-            />
-          </Card>
+          <li key={c.id}>
+            <Card size="small" title={c.title} style={{ marginBottom: 12 }}>
+              <Space wrap style={{ marginBottom: 8 }}>
+                <Tag>
+                  {t('candidates.leadUnit')}：{c.leadUnitName}
+                </Tag>
+                <Tag>
+                  {t('candidates.budget')}：{yuan(c.budget)}
+                </Tag>
+              </Space>
+              {c.description && <Typography.Paragraph>{c.description}</Typography.Paragraph>}
+              {c.feasibilityNote && (
+                <Typography.Paragraph type="secondary">
+                  {t('candidates.feasibility')}：{c.feasibilityNote}
+                </Typography.Paragraph>
+              )}
+              <Collapse
+                size="small"
+                items={[
+                  {
+                    key: 'd',
+                    label: `${t('candidates.deliberation')}（${c.deliberationCount}）`,
+                    children: <Deliberation candidate={c} />,
+                  },
+                ]}
+              />
+            </Card>
+          </li>
         )}
       />
     </div>

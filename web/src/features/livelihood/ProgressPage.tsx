@@ -16,6 +16,14 @@ const COLORS: Record<ProjectStatus, string> = {
   completed: '#13c2c2',
   accepted: '#389e0d',
 };
+/** The same hues as antd tag presets, whose text the app darkens to meet 4.5:1 (styles.css). */
+const TAG_COLORS: Record<ProjectStatus, string> = {
+  onTrack: 'green',
+  delayed: 'gold',
+  adjusted: 'blue',
+  completed: 'cyan',
+  accepted: 'green',
+};
 const STATUSES: ProjectStatus[] = ['onTrack', 'delayed', 'adjusted', 'completed', 'accepted'];
 
 export default function ProgressPage() {
@@ -107,25 +115,32 @@ export default function ProgressPage() {
           <List
             dataSource={items}
             renderItem={(p) => (
-              <Card key={p.id} size="small" style={{ marginBottom: 8 }}>
-                <Space direction="vertical" style={{ width: '100%' }} size={2}>
-                  <Space wrap>
-                    <Link to={`/livelihood/projects/${p.id}`}>
-                      <Typography.Text strong>{p.title}</Typography.Text>
-                    </Link>
-                    <Tag color={COLORS[p.status]}>{t(`projectStatus.${p.status}`)}</Tag>
-                  </Space>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {p.leadUnitName} · {yuan(p.budget)} · {t('progress.target')} {p.targetDate ?? '—'}
-                  </Typography.Text>
-                  <Progress percent={p.percent} size="small" strokeColor={COLORS[p.status]} />
-                  {p.adjustmentReason && (
+              <li key={p.id}>
+                <Card size="small" style={{ marginBottom: 8 }}>
+                  <Space direction="vertical" style={{ width: '100%' }} size={2}>
+                    <Space wrap>
+                      <Link to={`/livelihood/projects/${p.id}`}>
+                        <Typography.Text strong>{p.title}</Typography.Text>
+                      </Link>
+                      <Tag color={TAG_COLORS[p.status]}>{t(`projectStatus.${p.status}`)}</Tag>
+                    </Space>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {t('progress.adjustment')}：{p.adjustmentReason}
+                      {p.leadUnitName} · {yuan(p.budget)} · {t('progress.target')} {p.targetDate ?? '—'}
                     </Typography.Text>
-                  )}
-                </Space>
-              </Card>
+                    <Progress
+                      percent={p.percent}
+                      size="small"
+                      strokeColor={COLORS[p.status]}
+                      aria-label={`${p.title} ${p.percent}%`}
+                    />
+                    {p.adjustmentReason && (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t('progress.adjustment')}：{p.adjustmentReason}
+                      </Typography.Text>
+                    )}
+                  </Space>
+                </Card>
+              </li>
             )}
           />
         </Col>

@@ -501,6 +501,7 @@ function Roll({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
             <>
               <Input.Search
                 allowClear
+                aria-label={t('console.rollSearch')}
                 placeholder={t('console.rollSearch')}
                 onChange={(e) => setQ(e.target.value.trim())}
                 style={{ marginBottom: 8 }}

@@ -35,29 +35,31 @@ export default function VotesPage() {
           loading={list.loading}
           dataSource={list.items}
           renderItem={(v) => (
-            <Card key={v.id} size="small" style={{ marginBottom: 12 }}>
-              <Space direction="vertical" style={{ width: '100%' }}>
-                <Typography.Text strong>{v.title}</Typography.Text>
-                <Space wrap>
-                  <Tag color={statusColor[v.status]}>{t(`status.${v.status}`)}</Tag>
-                  <Typography.Text type="secondary">
-                    {t('votes.candidates', { n: v.candidates.length })}
-                  </Typography.Text>
-                  {v.me.hasVoted && <Tag color="green">{t('votes.alreadyVoted')}</Tag>}
+            <li key={v.id}>
+              <Card size="small" style={{ marginBottom: 12 }}>
+                <Space direction="vertical" style={{ width: '100%' }}>
+                  <Typography.Text strong>{v.title}</Typography.Text>
+                  <Space wrap>
+                    <Tag color={statusColor[v.status]}>{t(`status.${v.status}`)}</Tag>
+                    <Typography.Text type="secondary">
+                      {t('votes.candidates', { n: v.candidates.length })}
+                    </Typography.Text>
+                    {v.me.hasVoted && <Tag color="green">{t('votes.alreadyVoted')}</Tag>}
+                  </Space>
+                  <Space wrap>
+                    <Link to={`/livelihood/votes/${v.id}`}>
+                      <Button type="primary">
+                        {v.status === 'closed'
+                          ? t('console.results')
+                          : v.me.onRoll
+                            ? t('votes.vote')
+                            : t('console.title')}
+                      </Button>
+                    </Link>
+                  </Space>
                 </Space>
-                <Space wrap>
-                  <Link to={`/livelihood/votes/${v.id}`}>
-                    <Button type="primary">
-                      {v.status === 'closed'
-                        ? t('console.results')
-                        : v.me.onRoll
-                          ? t('votes.vote')
-                          : t('console.title')}
-                    </Button>
-                  </Link>
-                </Space>
-              </Space>
-            </Card>
+              </Card>
+            </li>
           )}
         />
       )}

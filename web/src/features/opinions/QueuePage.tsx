@@ -102,6 +102,7 @@ export default function QueuePage() {
         <Space wrap>
           <Select
             allowClear
+            aria-label={t('queue.status')}
             placeholder={t('queue.status')}
             style={{ width: 150 }}
             value={filters.status}
@@ -110,6 +111,7 @@ export default function QueuePage() {
           />
           <Select
             allowClear
+            aria-label={t('queue.due')}
             placeholder={t('queue.due')}
             style={{ width: 120 }}
             value={filters.due}
@@ -119,6 +121,7 @@ export default function QueuePage() {
           {!isUnit && (
             <Select
               allowClear
+              aria-label={t('queue.street')}
               placeholder={t('queue.street')}
               style={{ width: 150 }}
               value={filters.streetId}
@@ -128,6 +131,7 @@ export default function QueuePage() {
           )}
           <Select
             allowClear
+            aria-label={t('queue.category')}
             placeholder={t('queue.category')}
             style={{ width: 150 }}
             value={filters.category}
@@ -136,6 +140,7 @@ export default function QueuePage() {
           />
           <Input.Search
             allowClear
+            aria-label={t('queue.search')}
             placeholder={t('queue.search')}
             style={{ width: 200 }}
             onSearch={(v) => set('q')(v)}

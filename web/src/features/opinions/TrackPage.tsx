@@ -157,6 +157,7 @@ export default function TrackPage() {
               />
               <Input.TextArea
                 rows={2}
+                aria-label={t('track.comment')}
                 placeholder={t('track.comment')}
                 value={comment}
                 onChange={(e) => setComment(e.target.value)}

@@ -29,7 +29,8 @@ import {
 } from '@minyi/domain/registry';
 import { api, problemMessage, qs } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
-import { FormModal, useEditor } from './FormModal';
+import { FormModal, useEditor } from '../../shell/FormModal';
+import { CrudTable } from '../../shell/ListPage';
 import { compact, DeputySelect, useCanWriteRegistry, useStreets, useTerms, type Ref } from './shared';
 
 type Body = 'standingCommittee' | 'chairpersonsMeeting' | 'workingCommittee';
@@ -166,7 +167,13 @@ function Members({ body, workingCommitteeId }: { body: Body; workingCommitteeId?
       )}
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 16, marginBottom: 12 }}>
         <span>
-          <Switch size="small" checked={currentOnly} onChange={setCurrentOnly} /> {t('committees.current')}
+          <Switch
+            size="small"
+            checked={currentOnly}
+            onChange={setCurrentOnly}
+            aria-label={t('committees.current')}
+          />{' '}
+          {t('committees.current')}
         </span>
         {canWrite && (
           <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
@@ -174,14 +181,28 @@ function Members({ body, workingCommitteeId }: { body: Body; workingCommitteeId?
           </Button>
         )}
       </div>
-      <ErrorAlert error={list.error} onRetry={list.reload} />
-      <Table<Member>
-        rowKey="id"
+      <CrudTable<Member>
+        label={t('committees.title')}
         size="small"
-        loading={list.loading}
-        dataSource={items}
+        list={{ items, loading: list.loading, error: list.error, reload: list.reload }}
         pagination={items.length > 50 ? { pageSize: 50 } : false}
         scroll={{ x: 520 }}
+        actions={
+          canWrite
+            ? (m) =>
+                !m.endedOn && (
+                  <Popconfirm
+                    title={t('committees.endConfirm', { name: m.deputy.name })}
+                    onConfirm={() => void end(m)}
+                  >
+                    <Button size="small" type="link" danger>
+                      {t('committees.end')}
+                    </Button>
+                  </Popconfirm>
+                )
+            : undefined
+        }
+        actionsWidth={70}
         columns={[
           { title: t('committees.deputy'), key: 'd', render: (_, m) => m.deputy.name },
           {
@@ -195,25 +216,6 @@ function Members({ body, workingCommitteeId }: { body: Body; workingCommitteeId?
             render: (v: string | null) => v ?? '—',
           },
           { title: t('committees.endedOn'), dataIndex: 'endedOn', render: (v: string | null) => v ?? '—' },
-          ...(canWrite
-            ? [
-                {
-                  key: 'a',
-                  width: 70,
-                  render: (_: unknown, m: Member) =>
-                    !m.endedOn && (
-                      <Popconfirm
-                        title={t('committees.endConfirm', { name: m.deputy.name })}
-                        onConfirm={() => void end(m)}
-                      >
-                        <Button size="small" type="link" danger>
-                          {t('committees.end')}
-                        </Button>
-                      </Popconfirm>
-                    ),
-                },
-              ]
-            : []),
         ]}
       />
       {!computed && (

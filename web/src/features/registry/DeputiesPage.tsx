@@ -1,11 +1,12 @@
 // The roll of deputies: search and filters, Excel import (with the per-row report) and export, create.
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { CONGRESS_LEVELS, MANDATE_STATUSES } from '@minyi/domain/registry';
-import { ErrorAlert, LoadMore, PageHeader, usePagedList } from '../../shell/components';
+import { usePagedList } from '../../shell/components';
+import { FilterSearch, FilterSelect, ListPage } from '../../shell/ListPage';
 import { DeputyFormModal } from './DeputyForm';
 import {
   DownloadButton,
@@ -49,133 +50,118 @@ export default function DeputiesPage() {
   const list = usePagedList<DeputyRow>('/deputies', { q: q || undefined, streetId, level, status }, 50);
 
   return (
-    <div>
-      <PageHeader
-        title={t('deputies.title')}
-        extra={
-          <>
-            {canWrite && (
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => setCreating(true)}
-                data-testid="deputy-create"
-              >
-                {t('deputies.create')}
-              </Button>
-            )}
-            {canWrite && (
-              <ImportButton
-                path="/deputies/import"
-                title={t('deputies.importTitle')}
-                okKey="deputies.importOk"
-                onDone={list.reload}
-              />
-            )}
-            {canWrite && (
-              <DownloadButton
-                path="/deputies/import-template.xlsx"
-                filename="deputies-template.xlsx"
-                label={t('deputies.template')}
-              />
-            )}
-            <DownloadButton
-              path="/deputies/export.xlsx"
-              filename="deputies.xlsx"
-              label={t('deputies.export')}
+    <ListPage<DeputyRow>
+      title={t('deputies.title')}
+      extra={
+        <>
+          {canWrite && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="deputy-create"
+            >
+              {t('deputies.create')}
+            </Button>
+          )}
+          {canWrite && (
+            <ImportButton
+              path="/deputies/import"
+              title={t('deputies.importTitle')}
+              okKey="deputies.importOk"
+              onDone={list.reload}
             />
-          </>
-        }
-      />
-      <div className="filters">
-        <Input.Search
-          allowClear
-          placeholder={t('deputies.search')}
-          onSearch={setQ}
-          style={{ maxWidth: 320 }}
-        />
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder={t('deputies.street')}
-          value={streetId}
-          onChange={setStreetId}
-          options={streets.options}
-        />
-        <Select
-          allowClear
-          placeholder={t('deputies.level')}
-          value={level}
-          onChange={setLevel}
-          options={CONGRESS_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))}
-        />
-        <Select
-          allowClear
-          placeholder={t('deputies.status')}
-          value={status}
-          onChange={setStatus}
-          options={MANDATE_STATUSES.map((s) => ({ value: s, label: t(`mandateStatus.${s}`) }))}
-        />
-      </div>
-      <ErrorAlert error={list.error} onRetry={list.reload} />
-      <Table<DeputyRow>
-        rowKey="id"
-        size="middle"
-        loading={list.loading}
-        dataSource={list.items}
-        pagination={false}
-        scroll={{ x: 900 }}
-        onRow={(r) => ({
-          onClick: () => navigate(`/registry/deputies/${r.id}`),
-          style: { cursor: 'pointer' },
-        })}
-        columns={[
-          {
-            title: t('deputies.name'),
-            dataIndex: 'name',
-            fixed: 'left',
-            width: 110,
-            render: (v: string, r) => <Link to={`/registry/deputies/${r.id}`}>{v}</Link>,
+          )}
+          {canWrite && (
+            <DownloadButton
+              path="/deputies/import-template.xlsx"
+              filename="deputies-template.xlsx"
+              label={t('deputies.template')}
+            />
+          )}
+          <DownloadButton
+            path="/deputies/export.xlsx"
+            filename="deputies.xlsx"
+            label={t('deputies.export')}
+          />
+        </>
+      }
+      filters={
+        <>
+          <FilterSearch label={t('deputies.search')} onSearch={setQ} style={{ maxWidth: 320 }} />
+          <FilterSelect
+            showSearch={{ optionFilterProp: 'label' }}
+            label={t('deputies.street')}
+            value={streetId}
+            onChange={setStreetId}
+            options={streets.options}
+          />
+          <FilterSelect
+            label={t('deputies.level')}
+            value={level}
+            onChange={setLevel}
+            options={CONGRESS_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))}
+          />
+          <FilterSelect
+            label={t('deputies.status')}
+            value={status}
+            onChange={setStatus}
+            options={MANDATE_STATUSES.map((s) => ({ value: s, label: t(`mandateStatus.${s}`) }))}
+          />
+        </>
+      }
+      list={list}
+      scroll={{ x: 900 }}
+      onRow={(r) => ({
+        onClick: () => navigate(`/registry/deputies/${r.id}`),
+        style: { cursor: 'pointer' },
+      })}
+      columns={[
+        {
+          title: t('deputies.name'),
+          dataIndex: 'name',
+          fixed: 'left',
+          width: 110,
+          render: (v: string, r) => <Link to={`/registry/deputies/${r.id}`}>{v}</Link>,
+        },
+        {
+          title: t('deputies.gender'),
+          dataIndex: 'gender',
+          width: 70,
+          render: (g: string) => t(`gender.${g}`),
+        },
+        { title: t('deputies.party'), dataIndex: 'party', width: 110 },
+        {
+          title: t('deputies.organization'),
+          dataIndex: 'organization',
+          render: (v: string, r) => (
+            <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 280 }}>
+              {v || r.occupation}
+            </Typography.Text>
+          ),
+        },
+        {
+          title: t('deputies.phone'),
+          dataIndex: 'phone',
+          width: 130,
+          render: (v: string | null) => v ?? '—',
+        },
+        {
+          title: t('mandate.street'),
+          key: 'street',
+          width: 120,
+          render: (_, r) => {
+            const s = r.mandates.find((m) => m.street)?.street;
+            return s ? streets.nameOf(s.id) || s.name : '—';
           },
-          {
-            title: t('deputies.gender'),
-            dataIndex: 'gender',
-            width: 70,
-            render: (g: string) => t(`gender.${g}`),
-          },
-          { title: t('deputies.party'), dataIndex: 'party', width: 110 },
-          {
-            title: t('deputies.organization'),
-            dataIndex: 'organization',
-            render: (v: string, r) => (
-              <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 280 }}>
-                {v || r.occupation}
-              </Typography.Text>
-            ),
-          },
-          {
-            title: t('deputies.phone'),
-            dataIndex: 'phone',
-            width: 130,
-            render: (v: string | null) => v ?? '—',
-          },
-          {
-            title: t('mandate.street'),
-            key: 'street',
-            width: 120,
-            render: (_, r) => {
-              const s = r.mandates.find((m) => m.street)?.street;
-              return s ? streets.nameOf(s.id) || s.name : '—';
-            },
-          },
-          {
-            title: t('deputies.mandates'),
-            key: 'mandates',
-            render: (_, r) => <MandateTags mandates={r.mandates} />,
-          },
-        ]}
-      />
-      <LoadMore list={list} />
+        },
+        {
+          title: t('deputies.mandates'),
+          key: 'mandates',
+          render: (_, r) => <MandateTags mandates={r.mandates} />,
+        },
+      ]}
+    >
       <DeputyFormModal
         open={creating}
         onClose={() => setCreating(false)}
@@ -184,6 +170,6 @@ export default function DeputiesPage() {
           void navigate(`/registry/deputies/${d.id}`);
         }}
       />
-    </div>
+    </ListPage>
   );
 }

@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { CONGRESS_LEVELS, GENDERS, PARTIES } from '@minyi/domain/registry';
 import { api, qs } from '../../api';
 import { useResource } from '../../shell/components';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../shell/FormModal';
 import { compact, useStreets, useTerms, type DeputyRecord, type Mandate, type Ref } from './shared';
 
 type DeputyValues = Omit<Partial<DeputyRecord>, 'birthDate'> & { birthDate?: Dayjs | null };

@@ -1,12 +1,13 @@
 // Handling units: list with filters, create/edit with the categories of matters, Excel import and export.
 import { useState } from 'react';
-import { Button, Form, Input, Select, Switch, Table, Tag } from 'antd';
+import { Button, Form, Input, Select, Switch, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { HANDLING_UNIT_KINDS, MATTER_CATEGORIES, MATTER_CATEGORY_LABELS } from '@minyi/domain/registry';
 import { api, localized } from '../../api';
-import { ErrorAlert, LoadMore, PageHeader, usePagedList } from '../../shell/components';
-import { FormModal, useEditor } from './FormModal';
+import { usePagedList } from '../../shell/components';
+import { FilterSearch, FilterSelect, ListPage } from '../../shell/ListPage';
+import { FormModal, useEditor } from '../../shell/FormModal';
 import { compact, DownloadButton, ImportButton, useCanWriteRegistry, useStreets } from './shared';
 
 interface Unit {
@@ -112,113 +113,91 @@ export default function HandlingUnitsPage() {
   const list = usePagedList<Unit>('/handling-units', { q: q || undefined, kind, category }, 100);
 
   return (
-    <div>
-      <PageHeader
-        title={t('units.title')}
-        extra={
-          <>
-            {canWrite && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={editor.create}>
-                {t('units.create')}
-              </Button>
-            )}
-            {canWrite && (
-              <ImportButton
-                path="/handling-units/import"
-                title={t('units.importTitle')}
-                okKey="units.importOk"
-                onDone={list.reload}
-              />
-            )}
-            {canWrite && (
-              <DownloadButton
-                path="/handling-units/import-template.xlsx"
-                filename="handling-units-template.xlsx"
-                label={t('deputies.template')}
-              />
-            )}
-            <DownloadButton
-              path="/handling-units/export.xlsx"
-              filename="handling-units.xlsx"
-              label={t('deputies.export')}
+    <ListPage<Unit>
+      title={t('units.title')}
+      extra={
+        <>
+          {canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={editor.create}>
+              {t('units.create')}
+            </Button>
+          )}
+          {canWrite && (
+            <ImportButton
+              path="/handling-units/import"
+              title={t('units.importTitle')}
+              okKey="units.importOk"
+              onDone={list.reload}
             />
-          </>
-        }
-      />
-      <div className="filters">
-        <Input.Search allowClear placeholder={t('units.search')} onSearch={setQ} style={{ maxWidth: 280 }} />
-        <Select
-          allowClear
-          placeholder={t('units.kind')}
-          value={kind}
-          onChange={setKind}
-          options={HANDLING_UNIT_KINDS.map((k) => ({ value: k, label: t(`unitKind.${k}`) }))}
-        />
-        <Select
-          allowClear
-          placeholder={t('units.category')}
-          value={category}
-          onChange={setCategory}
-          options={MATTER_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) }))}
-        />
-      </div>
-      <ErrorAlert error={list.error} onRetry={list.reload} />
-      <Table<Unit>
-        rowKey="id"
-        size="middle"
-        loading={list.loading}
-        dataSource={list.items}
-        pagination={false}
-        scroll={{ x: 900 }}
-        columns={[
-          { title: t('common:fields.name'), dataIndex: 'name', width: 220 },
-          {
-            title: t('units.kind'),
-            dataIndex: 'kind',
-            width: 130,
-            render: (k: string) => t(`unitKind.${k}`, { defaultValue: k }),
-          },
-          {
-            title: t('units.categories'),
-            dataIndex: 'categories',
-            render: (cs: string[]) => cs.map((c) => <Tag key={c}>{categoryLabel(c)}</Tag>),
-          },
-          {
-            title: t('units.street'),
-            dataIndex: 'streetId',
-            width: 110,
-            render: (id: string | null) => streets.nameOf(id) || '—',
-          },
-          {
-            title: t('units.contactName'),
-            key: 'contact',
-            width: 170,
-            render: (_, u) => [u.contactName, u.contactPhone].filter(Boolean).join(' ') || '—',
-          },
-          {
-            title: t('common:fields.status'),
-            dataIndex: 'active',
-            width: 80,
-            render: (a: boolean) =>
-              a ? <Tag color="green">{t('units.active')}</Tag> : <Tag>{t('units.inactive')}</Tag>,
-          },
-          ...(canWrite
-            ? [
-                {
-                  title: t('common:actions.actions'),
-                  key: 'actions',
-                  width: 80,
-                  render: (_: unknown, u: Unit) => (
-                    <Button type="link" size="small" onClick={() => editor.edit(u)}>
-                      {t('common:actions.edit')}
-                    </Button>
-                  ),
-                },
-              ]
-            : []),
-        ]}
-      />
-      <LoadMore list={list} />
+          )}
+          {canWrite && (
+            <DownloadButton
+              path="/handling-units/import-template.xlsx"
+              filename="handling-units-template.xlsx"
+              label={t('deputies.template')}
+            />
+          )}
+          <DownloadButton
+            path="/handling-units/export.xlsx"
+            filename="handling-units.xlsx"
+            label={t('deputies.export')}
+          />
+        </>
+      }
+      filters={
+        <>
+          <FilterSearch label={t('units.search')} onSearch={setQ} />
+          <FilterSelect
+            label={t('units.kind')}
+            value={kind}
+            onChange={setKind}
+            options={HANDLING_UNIT_KINDS.map((k) => ({ value: k, label: t(`unitKind.${k}`) }))}
+          />
+          <FilterSelect
+            label={t('units.category')}
+            value={category}
+            onChange={setCategory}
+            options={MATTER_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) }))}
+          />
+        </>
+      }
+      list={list}
+      scroll={{ x: 900 }}
+      onEdit={canWrite ? editor.edit : undefined}
+      columns={[
+        { title: t('common:fields.name'), dataIndex: 'name', width: 220 },
+        {
+          title: t('units.kind'),
+          dataIndex: 'kind',
+          width: 130,
+          render: (k: string) => t(`unitKind.${k}`, { defaultValue: k }),
+        },
+        {
+          title: t('units.categories'),
+          dataIndex: 'categories',
+          render: (cs: string[]) => cs.map((c) => <Tag key={c}>{categoryLabel(c)}</Tag>),
+        },
+        {
+          title: t('units.street'),
+          dataIndex: 'streetId',
+          width: 110,
+          render: (id: string | null) => streets.nameOf(id) || '—',
+        },
+        {
+          title: t('units.contactName'),
+          key: 'contact',
+          width: 170,
+          render: (_, u) => [u.contactName, u.contactPhone].filter(Boolean).join(' ') || '—',
+        },
+        {
+          title: t('common:fields.status'),
+          dataIndex: 'active',
+          width: 80,
+          render: (a: boolean) =>
+            a ? <Tag color="green">{t('units.active')}</Tag> : <Tag>{t('units.inactive')}</Tag>,
+        },
+      ]}
+    >
       <UnitModal
         unit={editor.record}
         open={editor.open}
@@ -228,6 +207,6 @@ export default function HandlingUnitsPage() {
           list.reload();
         }}
       />
-    </div>
+    </ListPage>
   );
 }

@@ -12,7 +12,6 @@ import {
   Row,
   Space,
   Spin,
-  Table,
   Tree,
 } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
@@ -20,7 +19,8 @@ import { useTranslation } from 'react-i18next';
 import { REGISTRY_RULES } from '@minyi/domain/registry';
 import { api, qs } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
-import { FormModal, useEditor } from './FormModal';
+import { FormModal, useEditor } from '../../shell/FormModal';
+import { CrudTable } from '../../shell/ListPage';
 import { compact, useCanWriteRegistry, type Jurisdiction } from './shared';
 
 const CHILD_LEVEL: Record<string, Jurisdiction['level'] | undefined> = {
@@ -171,13 +171,17 @@ function StreetDistricts({ streetId }: { streetId: string }) {
         )
       }
     >
-      <ErrorAlert error={list.error} onRetry={list.reload} />
-      <Table<District>
-        rowKey="id"
+      <CrudTable<District>
+        label={t('jurisdictions.districts')}
         size="small"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
-        pagination={false}
+        list={{
+          items: list.data?.items ?? [],
+          loading: list.loading,
+          error: list.error,
+          reload: list.reload,
+        }}
+        onEdit={canWrite ? editor.edit : undefined}
+        actionsWidth={70}
         columns={[
           { title: t('jurisdictions.districtName'), dataIndex: 'name' },
           { title: t('jurisdictions.seats'), dataIndex: 'seats', width: 90 },
@@ -187,19 +191,6 @@ function StreetDistricts({ streetId }: { streetId: string }) {
             width: 110,
             render: (v: number | null) => v ?? '—',
           },
-          ...(canWrite
-            ? [
-                {
-                  key: 'a',
-                  width: 70,
-                  render: (_: unknown, d: District) => (
-                    <Button size="small" type="link" onClick={() => editor.edit(d)}>
-                      {t('common:actions.edit')}
-                    </Button>
-                  ),
-                },
-              ]
-            : []),
         ]}
       />
       <DistrictModal

@@ -1,24 +1,13 @@
 // Liaison places (家、站、点): list, create/edit, and the deputies assigned to each.
 import { useEffect, useState } from 'react';
-import {
-  App as AntApp,
-  Button,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Switch,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App as AntApp, Button, Form, Input, Modal, Select, Switch, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { LIAISON_PLACE_KINDS } from '@minyi/domain/registry';
 import { api, problemMessage, qs } from '../../api';
-import { ErrorAlert, LoadMore, PageHeader, usePagedList, useResource } from '../../shell/components';
-import { FormModal, useEditor } from './FormModal';
+import { usePagedList, useResource } from '../../shell/components';
+import { FilterSearch, FilterSelect, ListPage } from '../../shell/ListPage';
+import { FormModal, useEditor } from '../../shell/FormModal';
 import {
   compact,
   DeputySelect,
@@ -201,96 +190,79 @@ export default function LiaisonPlacesPage() {
   const list = usePagedList<Place>('/liaison-places', { q: q || undefined, streetId, kind }, 100);
 
   return (
-    <div>
-      <PageHeader
-        title={t('places.title')}
-        extra={
-          canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={editor.create}>
-              {t('places.create')}
-            </Button>
-          )
-        }
-      />
-      <div className="filters">
-        <Input.Search allowClear placeholder={t('places.search')} onSearch={setQ} style={{ maxWidth: 280 }} />
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder={t('places.street')}
-          value={streetId}
-          onChange={setStreetId}
-          options={streets.options}
-        />
-        <Select
-          allowClear
-          placeholder={t('places.kind')}
-          value={kind}
-          onChange={setKind}
-          options={LIAISON_PLACE_KINDS.map((k) => ({ value: k, label: t(`placeKind.${k}`) }))}
-        />
-      </div>
-      <ErrorAlert error={list.error} onRetry={list.reload} />
-      <Table<Place>
-        rowKey="id"
-        size="middle"
-        loading={list.loading}
-        dataSource={list.items}
-        pagination={false}
-        scroll={{ x: 1000 }}
-        columns={[
-          {
-            title: t('places.kind'),
-            dataIndex: 'kind',
-            width: 120,
-            render: (k: Place['kind']) => <Tag color={KIND_COLORS[k]}>{t(`placeKind.${k}`)}</Tag>,
-          },
-          {
-            title: t('common:fields.name'),
-            dataIndex: 'name',
-            render: (n: string, p) => (
-              <>
-                {n}
-                {p.sector && <div style={{ fontSize: '0.85em', color: '#595959' }}>{p.sector}</div>}
-              </>
-            ),
-          },
-          {
-            title: t('places.street'),
-            dataIndex: 'streetId',
-            width: 100,
-            render: (id: string) => streets.nameOf(id),
-          },
-          { title: t('places.address'), dataIndex: 'address' },
-          { title: t('places.openingHours'), dataIndex: 'openingHours', width: 180 },
-          {
-            title: t('places.deputies'),
-            dataIndex: 'deputies',
-            width: 110,
-            render: (ds: Ref[]) => t('places.deputyCount', { count: ds.length }),
-          },
-          ...(canWrite
-            ? [
-                {
-                  title: t('common:actions.actions'),
-                  key: 'actions',
-                  width: 170,
-                  render: (_: unknown, p: Place) => (
-                    <Space size={0}>
-                      <Button type="link" size="small" onClick={() => editor.edit(p)}>
-                        {t('common:actions.edit')}
-                      </Button>
-                      <Button type="link" size="small" onClick={() => setAssigning(p)}>
-                        {t('places.assign')}
-                      </Button>
-                    </Space>
-                  ),
-                },
-              ]
-            : []),
-        ]}
-      />
-      <LoadMore list={list} />
+    <ListPage<Place>
+      title={t('places.title')}
+      extra={
+        canWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={editor.create}>
+            {t('places.create')}
+          </Button>
+        )
+      }
+      filters={
+        <>
+          <FilterSearch label={t('places.search')} onSearch={setQ} />
+          <FilterSelect
+            showSearch={{ optionFilterProp: 'label' }}
+            label={t('places.street')}
+            value={streetId}
+            onChange={setStreetId}
+            options={streets.options}
+          />
+          <FilterSelect
+            label={t('places.kind')}
+            value={kind}
+            onChange={setKind}
+            options={LIAISON_PLACE_KINDS.map((k) => ({ value: k, label: t(`placeKind.${k}`) }))}
+          />
+        </>
+      }
+      list={list}
+      scroll={{ x: 1000 }}
+      onEdit={canWrite ? editor.edit : undefined}
+      actions={
+        canWrite
+          ? (p) => (
+              <Button type="link" size="small" onClick={() => setAssigning(p)}>
+                {t('places.assign')}
+              </Button>
+            )
+          : undefined
+      }
+      actionsWidth={170}
+      columns={[
+        {
+          title: t('places.kind'),
+          dataIndex: 'kind',
+          width: 120,
+          render: (k: Place['kind']) => <Tag color={KIND_COLORS[k]}>{t(`placeKind.${k}`)}</Tag>,
+        },
+        {
+          title: t('common:fields.name'),
+          dataIndex: 'name',
+          render: (n: string, p) => (
+            <>
+              {n}
+              {p.sector && <div style={{ fontSize: '0.85em', color: '#595959' }}>{p.sector}</div>}
+            </>
+          ),
+        },
+        {
+          title: t('places.street'),
+          dataIndex: 'streetId',
+          width: 100,
+          render: (id: string) => streets.nameOf(id),
+        },
+        { title: t('places.address'), dataIndex: 'address' },
+        { title: t('places.openingHours'), dataIndex: 'openingHours', width: 180 },
+        {
+          title: t('places.deputies'),
+          dataIndex: 'deputies',
+          width: 110,
+          render: (ds: Ref[]) => t('places.deputyCount', { count: ds.length }),
+        },
+      ]}
+    >
       <PlaceModal
         place={editor.record}
         open={editor.open}
@@ -308,6 +280,6 @@ export default function LiaisonPlacesPage() {
           list.reload();
         }}
       />
-    </div>
+    </ListPage>
   );
 }

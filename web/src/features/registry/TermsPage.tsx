@@ -21,7 +21,7 @@ import type { Dayjs } from 'dayjs';
 import { SITTING_TRANSITIONS, type SittingStatus } from '@minyi/domain/registry';
 import { api, problemMessage, qs } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../shell/FormModal';
 import { useCanWriteRegistry, useTerms, type Term } from './shared';
 
 interface Sitting {

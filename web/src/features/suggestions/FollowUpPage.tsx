@@ -53,6 +53,7 @@ export default function FollowUpPage() {
         extra={
           <Select
             allowClear
+            aria-label={t('public.allYears')}
             placeholder={t('public.allYears')}
             style={{ width: 120 }}
             value={year}

@@ -58,6 +58,7 @@ export default function ListPage({ mine = false }: { mine?: boolean }) {
         <Space wrap style={{ marginBottom: 12 }}>
           <Select
             allowClear
+            aria-label={t('list.filterStatus')}
             placeholder={t('list.filterStatus')}
             style={{ width: 160 }}
             value={status}
@@ -70,6 +71,7 @@ export default function ListPage({ mine = false }: { mine?: boolean }) {
               allowClear
               showSearch
               optionFilterProp="label"
+              aria-label={t('list.filterUnit')}
               placeholder={t('list.filterUnit')}
               style={{ width: 220 }}
               value={unitId}
@@ -80,7 +82,13 @@ export default function ListPage({ mine = false }: { mine?: boolean }) {
           <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>
             {t('list.overdueOnly')}
           </Checkbox>
-          <Input.Search allowClear placeholder={t('list.search')} onSearch={setQ} style={{ width: 200 }} />
+          <Input.Search
+            allowClear
+            aria-label={t('list.search')}
+            placeholder={t('list.search')}
+            onSearch={setQ}
+            style={{ width: 200 }}
+          />
         </Space>
       )}
       {(extensions.data?.items.length ?? 0) > 0 && (
@@ -108,30 +116,32 @@ export default function ListPage({ mine = false }: { mine?: boolean }) {
           dataSource={list.items}
           locale={{ emptyText: t('list.empty') }}
           renderItem={(s) => (
-            <Card
-              size="small"
-              style={{ marginBottom: 8 }}
-              onClick={() => nav(`/suggestions/${s.id}`)}
-              data-testid="suggestion-card"
-            >
-              <Space orientation="vertical" size={2} style={{ width: '100%' }}>
-                <Typography.Text strong>{s.title}</Typography.Text>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {s.number ?? '—'}
-                </Typography.Text>
-                <Space wrap>
-                  {statusTag(s.status)}
-                  {s.overdue && <Tag color="red">{t('fields.overdue')}</Tag>}
-                  {s.rating && <Tag>{t(`rating.${s.rating}`)}</Tag>}
-                  {s.deadline && (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {t('fields.deadline')} {fmtDate(s.deadline)}
-                      <ProvisionalMark date={s.deadline} />
-                    </Typography.Text>
-                  )}
+            <li key={s.id}>
+              <Card
+                size="small"
+                style={{ marginBottom: 8 }}
+                onClick={() => nav(`/suggestions/${s.id}`)}
+                data-testid="suggestion-card"
+              >
+                <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+                  <Typography.Text strong>{s.title}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {s.number ?? '—'}
+                  </Typography.Text>
+                  <Space wrap>
+                    {statusTag(s.status)}
+                    {s.overdue && <Tag color="red">{t('fields.overdue')}</Tag>}
+                    {s.rating && <Tag>{t(`rating.${s.rating}`)}</Tag>}
+                    {s.deadline && (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t('fields.deadline')} {fmtDate(s.deadline)}
+                        <ProvisionalMark date={s.deadline} />
+                      </Typography.Text>
+                    )}
+                  </Space>
                 </Space>
-              </Space>
-            </Card>
+              </Card>
+            </li>
           )}
         />
       ) : (

@@ -41,6 +41,7 @@ export default function PublicRepliesPage() {
         <Select
           allowClear
           placeholder={t('public.allYears')}
+          aria-label={t('public.allYears')}
           style={{ width: 110 }}
           value={year}
           onChange={setYear}
@@ -50,6 +51,7 @@ export default function PublicRepliesPage() {
         <Select
           allowClear
           placeholder={t('public.allCategories')}
+          aria-label={t('public.allCategories')}
           style={{ width: 150 }}
           value={category}
           onChange={setCategory}
@@ -58,6 +60,7 @@ export default function PublicRepliesPage() {
         <Select
           allowClear
           placeholder={t('public.allResults')}
+          aria-label={t('public.allResults')}
           style={{ width: 150 }}
           value={result}
           onChange={setResult}
@@ -68,6 +71,7 @@ export default function PublicRepliesPage() {
         <Input.Search
           allowClear
           placeholder={t('public.search')}
+          aria-label={t('public.search')}
           onSearch={setQ}
           style={{ width: 240, maxWidth: '100%' }}
           data-testid="public-search"
@@ -84,42 +88,44 @@ export default function PublicRepliesPage() {
         dataSource={list.items}
         locale={{ emptyText: <Empty description={t('public.empty')} /> }}
         renderItem={(r) => (
-          <Card size="small" style={{ marginBottom: 8 }} data-testid="public-reply">
-            <Space orientation="vertical" size={4} style={{ width: '100%', minWidth: 0 }}>
-              <Link to={`/suggestion-replies/${r.id}`} style={{ fontWeight: 600, wordBreak: 'break-word' }}>
-                {r.title}
-              </Link>
-              <Space wrap size={[8, 4]}>
-                <Tag color={RESULT_COLORS[r.resultCategory] ?? 'default'} style={{ marginInlineEnd: 0 }}>
-                  {r.resultCategory} {localized(r.resultLabel)}
-                </Tag>
-                <Tag style={{ marginInlineEnd: 0 }}>{localized(r.categoryLabel)}</Tag>
-              </Space>
-              <Typography.Paragraph
-                ellipsis={{ rows: 3 }}
-                style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}
-              >
-                {r.replyContent}
-              </Typography.Paragraph>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {r.number ?? '—'}
-                {r.proposerName ? ` · ${t('public.proposer', { name: r.proposerName })}` : ''}
-              </Typography.Text>
-              <Space wrap size={[8, 0]} style={{ fontSize: 12 }}>
-                {r.leadUnitName && r.leadUnitId && (
-                  <Typography.Link
-                    style={{ fontSize: 12 }}
-                    onClick={() => setUnit({ id: r.leadUnitId!, name: r.leadUnitName! })}
-                  >
-                    {r.leadUnitName}
-                  </Typography.Link>
-                )}
+          <li key={r.id}>
+            <Card size="small" style={{ marginBottom: 8 }} data-testid="public-reply">
+              <Space orientation="vertical" size={4} style={{ width: '100%', minWidth: 0 }}>
+                <Link to={`/suggestion-replies/${r.id}`} style={{ fontWeight: 600, wordBreak: 'break-word' }}>
+                  {r.title}
+                </Link>
+                <Space wrap size={[8, 4]}>
+                  <Tag color={RESULT_COLORS[r.resultCategory] ?? 'default'} style={{ marginInlineEnd: 0 }}>
+                    {r.resultCategory} {localized(r.resultLabel)}
+                  </Tag>
+                  <Tag style={{ marginInlineEnd: 0 }}>{localized(r.categoryLabel)}</Tag>
+                </Space>
+                <Typography.Paragraph
+                  ellipsis={{ rows: 3 }}
+                  style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}
+                >
+                  {r.replyContent}
+                </Typography.Paragraph>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('public.repliedOn', { date: fmtDate(r.repliedAt) })}
+                  {r.number ?? '—'}
+                  {r.proposerName ? ` · ${t('public.proposer', { name: r.proposerName })}` : ''}
                 </Typography.Text>
+                <Space wrap size={[8, 0]} style={{ fontSize: 12 }}>
+                  {r.leadUnitName && r.leadUnitId && (
+                    <Typography.Link
+                      style={{ fontSize: 12 }}
+                      onClick={() => setUnit({ id: r.leadUnitId!, name: r.leadUnitName! })}
+                    >
+                      {r.leadUnitName}
+                    </Typography.Link>
+                  )}
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('public.repliedOn', { date: fmtDate(r.repliedAt) })}
+                  </Typography.Text>
+                </Space>
               </Space>
-            </Space>
-          </Card>
+            </Card>
+          </li>
         )}
       />
       <LoadMore list={list} />

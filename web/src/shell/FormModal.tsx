@@ -1,10 +1,10 @@
-// The registry's create-and-edit dialog, shared by its pages: one antd form in a modal that sends once per
+// The create-and-edit dialog every list page shares (see ListPage.tsx): one antd form in a modal that sends once per
 // idempotency key, marks the server's field errors on the fields (anything else is a message), and tells
 // the page when it saved. useEditor is the page's side: which record the dialog is open on.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { App as AntApp, Form, Modal, type ButtonProps, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { applyFieldErrors, newIdempotencyKey, problemMessage } from '../../api';
+import { applyFieldErrors, newIdempotencyKey, problemMessage } from '../api';
 
 export interface FormModalProps<V extends object, R> {
   /** The caller's form, so that its fields may watch and set one another. */
@@ -53,7 +53,7 @@ export function FormModal<V extends object, R = unknown>({
   before,
   children,
 }: FormModalProps<V, R>) {
-  const { t } = useTranslation('registry');
+  const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState(false);
   const [key, setKey] = useState(newIdempotencyKey);

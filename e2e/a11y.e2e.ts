@@ -1,0 +1,165 @@
+// Accessibility journey (issue 23): axe-core on the main pages of every main role (the public and a citizen,
+// a deputy, congress staff, a handling unit, a leader), at 375 px and 1280 px, in Chinese and English. Any
+// `serious` or `critical` violation fails; no axe rule is disabled. The app's CSP forbids inline scripts, so the
+// context bypasses CSP to inject axe (the app itself is unchanged).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, login, setLanguage, shot, startServer, type RunningServer } from './lib';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  if (process.env.A11Y_SERVER_LOG) console.log(server?.output().slice(-5000));
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+});
+
+type Lang = 'zh-CN' | 'en';
+const WIDTHS = [375, 1280] as const;
+const LANGS: Lang[] = ['zh-CN', 'en'];
+
+async function newPage(lang: Lang): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 860 },
+    locale: lang,
+    reducedMotion: 'reduce',
+    bypassCSP: true,
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  await setLanguage(page, lang);
+  page.on('pageerror', (err) => console.error('[pageerror]', err.message));
+  return page;
+}
+
+interface AxeNode {
+  target: string[];
+  failureSummary?: string;
+}
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: AxeNode[];
+}
+
+/** Runs axe on the current page and returns its serious and critical violations, one line each. */
+async function axe(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> };
+    };
+    const result = await w.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations;
+  });
+  return (violations as AxeViolation[])
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.impact} ${v.id} (${v.help}): ${v.nodes
+          .slice(0, 4)
+          .map((n) => n.target.join(' '))
+          .join(
+            ' | ',
+          )}${v.nodes.length > 4 ? ` … +${v.nodes.length - 4}` : ''} — ${(v.nodes[0]?.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 300)}`,
+    );
+}
+
+/** Opens a page and waits until the app has rendered it (no spinner, the requests answered). */
+async function open(page: Page, path: string): Promise<void> {
+  try {
+    await page.goto(`${server.url}${path}`);
+  } catch (err) {
+    throw new Error(`${String(err)}\nserver output:\n${server.output().slice(-3000)}`, {
+      cause: err,
+    });
+  }
+  await page.locator('main, .ant-layout-content').first().waitFor();
+  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
+  await page
+    .locator('.ant-spin-spinning')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
+  await page.waitForTimeout(200);
+}
+
+/** Checks every page at both widths for one role and language; returns the failures found. */
+async function checkPages(page: Page, role: string, lang: Lang, paths: string[]): Promise<string[]> {
+  const failures: string[] = [];
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: width < 600 ? 800 : 860 });
+    for (const path of paths) {
+      await open(page, path);
+      const found = await axe(page);
+      if (found.length > 0) {
+        await shot(page, `a11y-${role}-${lang}-${width}-${path.replace(/[^a-z0-9]+/gi, '_')}`);
+        for (const f of found) failures.push(`[${role} ${lang} ${width}px ${path}] ${f}`);
+      }
+    }
+  }
+  return failures;
+}
+
+const ROLES: { role: string; username?: string; paths: string[] }[] = [
+  {
+    role: 'public',
+    paths: ['/', '/login', '/opinions/new', '/opinions/track', '/livelihood/projects', '/suggestion-replies'],
+  },
+  { role: 'citizen', username: 'citizen', paths: ['/', '/opinions/new', '/inbox', '/account'] },
+  {
+    role: 'deputy',
+    username: 'deputy',
+    paths: ['/suggestions/mine', '/suggestions/new', '/livelihood/votes', '/receptions', '/inbox'],
+  },
+  {
+    role: 'staff',
+    username: 'staff',
+    paths: [
+      '/opinions/workbench',
+      '/registry/deputies',
+      '/registry/handling-units',
+      '/registry/liaison-places',
+      '/registry/jurisdictions',
+      '/registry/terms',
+      '/registry/committees',
+      '/suggestions',
+      '/livelihood/candidates',
+      '/opinions/routes',
+      '/opinions/blocks',
+      '/admin/calendar',
+    ],
+  },
+  { role: 'unit', username: 'unit', paths: ['/opinions/workbench', '/suggestions', '/livelihood/projects'] },
+  {
+    role: 'leader',
+    username: 'leader',
+    paths: ['/opinions/report', '/opinions/statistics', '/suggestions/report', '/suggestions/key'],
+  },
+];
+
+describe('accessibility (axe-core): no serious or critical violation', () => {
+  for (const { role, username, paths } of ROLES) {
+    for (const lang of LANGS) {
+      test(`${role}, ${lang}`, { timeout: 300_000 }, async () => {
+        const page = await newPage(lang);
+        if (username) await login(page, server.url, username);
+        const failures = await checkPages(page, role, lang, paths);
+        expect(failures, failures.join('\n')).toEqual([]);
+      });
+    }
+  }
+});
