@@ -3,8 +3,8 @@
 import type { Module } from '../../platform/module';
 import { livelihoodRoutes } from './livelihood.routes';
 import { ideaFromOpinion } from './jobs/idea-from-opinion';
-import { seedLivelihoodDemo } from './livelihood.seed';
-import { isProgressPhoto } from './queries/livelihood.queries';
+import { seedLivelihoodDemo } from './livelihood.demo';
+import { isProgressPhoto } from './queries/is-progress-photo';
 
 export const livelihoodModule: Module = {
   name: 'livelihood',

@@ -33,16 +33,14 @@ import { acceptProject } from './commands/accept-project';
 import { loadProject } from './livelihood.repository';
 import { recordInspection } from './commands/record-inspection';
 import { answerSurvey, evaluateProject } from './commands/evaluate-project';
-import {
-  findCandidates,
-  findDeliberations,
-  findIdeas,
-  findProjects,
-  getEvaluationSummary,
-  getProject,
-  isProjectPhoto,
-} from './queries/livelihood.queries';
-import { voteRoutes } from './vote/vote.routes';
+import { findCandidates } from './queries/find-candidates';
+import { findDeliberations } from './queries/find-deliberations';
+import { findIdeas } from './queries/find-ideas';
+import { findProjects } from './queries/find-projects';
+import { getEvaluationSummary } from './queries/get-evaluation-summary';
+import { getProject } from './queries/get-project';
+import { isProjectPhoto } from './queries/is-project-photo';
+import { voteRoutes } from './votes.routes';
 
 const tags = ['livelihood'];
 const yearQuery = z.object({

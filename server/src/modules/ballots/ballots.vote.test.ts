@@ -1,21 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { auditEvents } from '../../../platform/platform.table';
-import { createTestEnv, type TestClient, type TestEnv } from '../../../../test/harness';
+import { auditEvents } from '../../platform/platform.table';
+import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness';
 import {
   buildDistrict,
   deputyClient,
   openVoteWith,
   outsiderDeputy,
   type District,
-} from '../../../../test/livelihood.fixture';
-import {
-  livelihoodProjects,
-  projectVoteBallots,
-  projectVotePaperCounts,
-  projectVotes,
-  projectVoteVoters,
-} from '../livelihood.table';
+} from '../../../test/livelihood.fixture';
+import { livelihoodProjects } from '../../../test/tables';
+import { projectVoteBallots, projectVotePaperCounts, projectVotes, projectVoteVoters } from './ballots.table';
 
 let t: TestEnv;
 let staff: TestClient;

@@ -12,7 +12,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { PublishedResult } from './close-vote';
+import type { PublishedResult } from '../ballots.repository';
 
 interface Named {
   title: string;

@@ -9,16 +9,18 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { VOTE_STATUSES, VOTE_TRANSITIONS, type VoteStatus } from '@minyi/domain/livelihood';
-import { writeAtOnce, type Actor, type Ctx, type Guard } from '../../../platform/context';
+import { writeAtOnce, type Ctx, type Guard } from '../../../platform/context';
 import { arrayOf, stmt } from '../../../platform/statement';
-import { conflict, forbidden, invalidField, notFound, wrongState } from '../../../platform/errors';
-import { votePolicy } from '../livelihood.policy';
-import { newReceiptCode, receiptHash } from './receipt';
+import { conflict, forbidden, invalidField, notFound, unauthorized, wrongState } from '../../../platform/errors';
+import { votePolicy } from '../ballots.policy';
+import { newReceiptCode, receiptHash } from '../ballots.repository';
 
 const BALLOT_STATUSES: readonly VoteStatus[] = VOTE_TRANSITIONS.castBallot.from;
 const NO_DEPUTY = '00000000-0000-0000-0000-000000000000';
 
-export async function castBallot(ctx: Ctx, actor: Actor, voteId: string, choices: string[]) {
+export async function castBallot(ctx: Ctx, voteId: string, choices: string[]) {
+  const actor = ctx.actor;
+  if (!actor) throw unauthorized();
   // The role part of the policy here; roll membership is checked in the statement (as `onRoll`).
   votePolicy.authorize(actor, 'castBallot', { congressId: actor.congressId, onRoll: true });
   if (new Set(choices).size !== choices.length)

@@ -2,17 +2,17 @@
 // votes held to the statute and linked to their sitting, and the second vote for a shortfall (另行票决).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { auditEvents } from '../../../platform/platform.table';
-import { sittings } from '../../../../test/tables';
-import { createTestEnv, type TestClient, type TestEnv } from '../../../../test/harness';
-import { signIn } from '../../../../test/platform-fixtures';
+import { auditEvents } from '../../platform/platform.table';
+import { livelihoodProjects, sittings } from '../../../test/tables';
+import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness';
+import { signIn } from '../../../test/platform-fixtures';
 import {
   buildDistrict,
   deputyClient,
   openVoteWith,
   type District,
-} from '../../../../test/livelihood.fixture';
-import { livelihoodProjects, projectVotePaperCounts, projectVotes } from '../livelihood.table';
+} from '../../../test/livelihood.fixture';
+import { projectVotePaperCounts, projectVotes } from './ballots.table';
 
 let t: TestEnv;
 let staff: TestClient;

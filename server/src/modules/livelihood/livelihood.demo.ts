@@ -16,11 +16,9 @@ import {
   livelihoodMilestones,
   livelihoodProgressReports,
   livelihoodProjects,
-  projectVoteRoll,
 } from './livelihood.table';
-import { createVote } from './vote/create-vote';
-import { callRoll } from './vote/call-roll';
-import { openVote } from './vote/open-vote';
+import { callRoll, createVote, findRoll, openVote, signInMembers } from '../ballots';
+import { projectBallots } from './livelihood.repository';
 
 const PROJECT_TITLES = [
   '新建公办幼儿园学位 2000 个',
@@ -230,8 +228,22 @@ export async function seedLivelihoodDemo(app: AppServices, demo: DemoContext): P
     })),
   );
 
-  const ctx = systemCtx(app, { requestId: 'demo-seed' });
-  const { id: voteId } = await createVote(ctx, congressId, {
+  // The vote is made and run as the demo's staff account would (the engine authorizes every step).
+  const staff = demo.accounts.staff;
+  const ctx = {
+    ...systemCtx(app, { requestId: 'demo-seed' }),
+    actor: {
+      accountId: staff.accountId,
+      username: 'staff',
+      displayName: 'staff',
+      roles: ['congressStaff' as const],
+      congressId,
+      deputyId: null,
+      handlingUnitId: null,
+      via: 'session' as const,
+    },
+  };
+  const { id: voteId } = await createVote(ctx, projectBallots, {
     year: year + 1,
     title: `${year + 1}年度区民生实事项目票决`,
     scope: 'district',
@@ -240,25 +252,12 @@ export async function seedLivelihoodDemo(app: AppServices, demo: DemoContext): P
     candidateIds: nextCands.map((c) => c.id),
     voterRepresentatives: [],
   });
-  await callRoll(ctx, congressId, voteId);
+  await callRoll(ctx, voteId);
   // Quorum signed in at the desk: every deputy on the roll but one in ten, and never the demo deputy.
-  const roll = await db
-    .select({ memberId: projectVoteRoll.memberId })
-    .from(projectVoteRoll)
-    .where(
-      and(
-        eq(projectVoteRoll.voteId, voteId),
-        ne(projectVoteRoll.memberId, deputyAccount.deputyId ?? '00000000-0000-0000-0000-000000000000'),
-      ),
-    );
+  const roll = (await findRoll(app.db, congressId, voteId)).items.filter(
+    (m) => m.memberId !== deputyAccount.deputyId,
+  );
   const present = roll.filter((_, i) => i % 10 !== 0).map((r) => r.memberId);
-  for (let i = 0; i < present.length; i += 500) {
-    await db
-      .update(projectVoteRoll)
-      .set({ signedInAt: demo.now })
-      .where(
-        and(eq(projectVoteRoll.voteId, voteId), inArray(projectVoteRoll.memberId, present.slice(i, i + 500))),
-      );
-  }
-  await openVote(ctx, congressId, voteId);
+  await signInMembers(ctx, voteId, present, demo.now);
+  await openVote(ctx, voteId);
 }

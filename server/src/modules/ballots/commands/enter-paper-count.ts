@@ -2,7 +2,7 @@
 // votes per candidate); it must reconcile, and it is accepted only when two different tellers agree on every
 // figure. A statement that does not reconcile is a 400 naming the figures; a disagreeing one a 409 naming the
 // figures that differ (recount). Either way nothing is stored.
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import {
   canTakeVoteStep,
   differingFigures,
@@ -11,10 +11,11 @@ import {
   type PaperStatement,
 } from '@minyi/domain/livelihood';
 import { transact, type Ctx } from '../../../platform/context';
-import { badRequest, conflict, wrongState } from '../../../platform/errors';
+import { badRequest, conflict, unauthorized, wrongState } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
-import { projectVoteCandidates, projectVotePaperCounts, projectVotes } from '../livelihood.table';
-import { loadVote, turnoutOf } from './vote.repository';
+import { projectVoteCandidates, projectVotePaperCounts, projectVotes } from '../ballots.table';
+import { votePolicy } from '../ballots.policy';
+import { loadVoteFor, turnoutOf } from '../ballots.repository';
 
 type PaperRow = typeof projectVotePaperCounts.$inferSelect;
 
@@ -27,15 +28,14 @@ const statementOf = (r: PaperRow): PaperStatement => ({
   counts: r.counts,
 });
 
-export async function enterPaperCount(
-  ctx: Ctx,
-  congressId: string,
-  voteId: string,
-  tellerAccountId: string,
-  input: PaperCount,
-) {
+export async function enterPaperCount(ctx: Ctx, voteId: string, input: PaperCount) {
+  const actor = ctx.actor;
+  if (!actor) throw unauthorized();
+  const tellerAccountId = actor.accountId;
   return transact(ctx, async (w) => {
-    const vote = await loadVote(w.db, congressId, voteId, 'update');
+    const { row: vote, resource } = await loadVoteFor(w.db, actor, voteId, 'update');
+    votePolicy.authorize(actor, 'enterPaperCount', resource);
+    const congressId = vote.congressId;
     if (!canTakeVoteStep(vote.status, 'enterPaperCount')) throw wrongState(vote.status);
     if (vote.paperTally)
       throw conflict('paper_tally_accepted', {
@@ -123,29 +123,5 @@ export async function enterPaperCount(
       after: statement,
     });
     return { accepted, entries: prior.length + 1 };
-  });
-}
-
-/** Discards a first teller's count that the second could not confirm (staff decide to recount). */
-export async function discardPaperCounts(ctx: Ctx, congressId: string, voteId: string) {
-  return transact(ctx, async (w) => {
-    const vote = await loadVote(w.db, congressId, voteId, 'update');
-    if (!canTakeVoteStep(vote.status, 'enterPaperCount')) throw wrongState(vote.status);
-    if (vote.paperTally)
-      throw conflict('paper_tally_accepted', {
-        zh: '纸质选票计数已确认',
-        en: 'The paper count was already accepted',
-      });
-    await w.db
-      .delete(projectVotePaperCounts)
-      .where(
-        and(eq(projectVotePaperCounts.voteId, voteId), eq(projectVotePaperCounts.congressId, congressId)),
-      );
-    await w.audit({
-      action: 'projectVote.discardPaperCounts',
-      entityType: 'projectVote',
-      entityId: voteId,
-      congressId,
-    });
   });
 }

@@ -1,4 +1,5 @@
-// HTTP for the vote engine: parse → authorize → one command or query → present.
+// HTTP for the project votes (民生实事票决): parse → one use case of the ballots engine (which authorizes)
+// → answer. The engine is generic; `projectBallots` gives it the candidate projects and the vote rules.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
@@ -8,36 +9,34 @@ import {
   voteStatusSchema,
 } from '@minyi/domain/livelihood';
 import { idSchema } from '@minyi/domain';
-import { ctxOf, typed } from '../../../platform/http';
-import { requireRole } from '../../../platform/access';
-import { forbidden, unauthorized } from '../../../platform/errors';
-import { resolvePublicCongress } from '../../registry';
-import { votePolicy } from '../livelihood.policy';
-import { createVote } from './create-vote';
-import { callRoll } from './call-roll';
-import { signIn } from './sign-in';
-import { openVote } from './open-vote';
-import { castBallot } from './cast-ballot';
-import { discardPaperCounts, enterPaperCount } from './enter-paper-count';
-import { closeVote } from './close-vote';
-import { createRunoff } from './create-runoff';
-import { createShortfallVote } from './create-shortfall-vote';
-import { checkReceipt, findPublishedVotes, findRoll, findVotes, getResults, getVote } from './vote.queries';
-import { findRollMember, loadVote } from './vote.repository';
-import { resultsDocx, resultsXlsx } from './export-results';
-import type { Db } from '../../../db/client';
-import type { Actor } from '../../../platform/context';
+import { ctxOf, typed } from '../../platform/http';
+import { requireRole } from '../../platform/access';
+import { unauthorized } from '../../platform/errors';
+import { resolvePublicCongress } from '../registry';
+import {
+  callRoll,
+  castBallot,
+  checkReceipt,
+  closeVote,
+  createRunoff,
+  createShortfallVote,
+  createVote,
+  discardPaperCounts,
+  enterPaperCount,
+  findPublishedVotes,
+  findRoll,
+  findVotes,
+  getResults,
+  getVote,
+  openVote,
+  resultsDocx,
+  resultsXlsx,
+  signIn,
+} from '../ballots';
+import { projectBallots } from './livelihood.repository';
 
 const tags = ['livelihood'];
 const voteParams = z.object({ voteId: idSchema });
-
-/** The resource for the vote policy: congress scope and whether the actor is on the roll. */
-async function voteResource(db: Db, actor: Actor | null, voteId: string) {
-  if (!actor) throw unauthorized();
-  const vote = await loadVote(db, actor.congressId, voteId);
-  const member = actor.deputyId ? await findRollMember(db, voteId, actor.deputyId) : null;
-  return { vote, resource: { congressId: vote.congressId, onRoll: !!member } };
-}
 
 export async function voteRoutes(app: FastifyInstance) {
   const r = typed(app);
@@ -54,7 +53,7 @@ export async function voteRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const actor = requireRole(req.actor, ['deputy', 'congressStaff', 'leader']);
-      return findVotes(req.server.services.db, actor, req.query.status);
+      return findVotes(req.server.services.db, actor, projectBallots, req.query.status);
     },
   );
 
@@ -70,9 +69,8 @@ export async function voteRoutes(app: FastifyInstance) {
       config: { idempotent: true },
     },
     async (req, reply) => {
-      const actor = requireRole(req.actor, ['congressStaff']);
-      const created = await createVote(ctxOf(req), actor.congressId, req.body);
-      return reply.code(201).send(await getVote(req.server.services.db, actor, created.id));
+      const created = await createVote(ctxOf(req), projectBallots, req.body);
+      return reply.code(201).send(await getVote(req.server.services.db, req.actor!, projectBallots, created.id));
     },
   );
 
@@ -88,7 +86,7 @@ export async function voteRoutes(app: FastifyInstance) {
     },
     async (req) => {
       if (!req.actor) throw unauthorized();
-      return getVote(req.server.services.db, req.actor, req.params.voteId);
+      return getVote(req.server.services.db, req.actor, projectBallots, req.params.voteId);
     },
   );
 
@@ -119,9 +117,7 @@ export async function voteRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const { resource } = await voteResource(req.server.services.db, req.actor, req.params.voteId);
-      votePolicy.authorize(req.actor, 'callRoll', resource);
-      return callRoll(ctxOf(req), resource.congressId, req.params.voteId);
+      return callRoll(ctxOf(req), req.params.voteId);
     },
   );
 
@@ -137,16 +133,7 @@ export async function voteRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const { resource } = await voteResource(req.server.services.db, req.actor, req.params.voteId);
-      const memberId = req.body?.memberId;
-      if (memberId) {
-        votePolicy.authorize(req.actor, 'signInMember', resource);
-        return signIn(ctxOf(req), resource.congressId, req.params.voteId, memberId);
-      }
-      if (!req.actor!.deputyId)
-        throw forbidden({ zh: '只有代表本人可以签到', en: 'Only a deputy signs themselves in' });
-      votePolicy.authorize(req.actor, 'signIn', resource);
-      return signIn(ctxOf(req), resource.congressId, req.params.voteId, req.actor!.deputyId);
+      return signIn(ctxOf(req), req.params.voteId, req.body?.memberId);
     },
   );
 
@@ -161,9 +148,7 @@ export async function voteRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const { resource } = await voteResource(req.server.services.db, req.actor, req.params.voteId);
-      votePolicy.authorize(req.actor, 'open', resource);
-      return openVote(ctxOf(req), resource.congressId, req.params.voteId);
+      return openVote(ctxOf(req), req.params.voteId);
     },
   );
 
@@ -181,9 +166,8 @@ export async function voteRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      if (!req.actor) throw unauthorized();
       // The command authorizes (roll membership comes from the same query as the rest of its checks).
-      const out = await castBallot(ctxOf(req), req.actor, req.params.voteId, req.body.choices);
+      const out = await castBallot(ctxOf(req), req.params.voteId, req.body.choices);
       return reply.code(201).header('cache-control', 'no-store').send(out);
     },
   );
@@ -200,19 +184,7 @@ export async function voteRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const { resource } = await voteResource(req.server.services.db, req.actor, req.params.voteId);
-      votePolicy.authorize(req.actor, 'enterPaperCount', resource);
-      return reply
-        .code(201)
-        .send(
-          await enterPaperCount(
-            ctxOf(req),
-            resource.congressId,
-            req.params.voteId,
-            req.actor!.accountId,
-            req.body,
-          ),
-        );
+      return reply.code(201).send(await enterPaperCount(ctxOf(req), req.params.voteId, req.body));
     },
   );
 
@@ -227,9 +199,7 @@ export async function voteRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const { resource } = await voteResource(req.server.services.db, req.actor, req.params.voteId);
-      votePolicy.authorize(req.actor, 'enterPaperCount', resource);
-      await discardPaperCounts(ctxOf(req), resource.congressId, req.params.voteId);
+      await discardPaperCounts(ctxOf(req), req.params.voteId);
       return reply.code(204).send();
     },
   );
@@ -245,9 +215,7 @@ export async function voteRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      const { resource } = await voteResource(req.server.services.db, req.actor, req.params.voteId);
-      votePolicy.authorize(req.actor, 'close', resource);
-      return closeVote(ctxOf(req), resource.congressId, req.params.voteId);
+      return closeVote(ctxOf(req), projectBallots, req.params.voteId);
     },
   );
 
@@ -262,10 +230,8 @@ export async function voteRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const { resource } = await voteResource(req.server.services.db, req.actor, req.params.voteId);
-      votePolicy.authorize(req.actor, 'createRunoff', resource);
-      const created = await createRunoff(ctxOf(req), resource.congressId, req.params.voteId);
-      return reply.code(201).send(await getVote(req.server.services.db, req.actor!, created.id));
+      const created = await createRunoff(ctxOf(req), projectBallots, req.params.voteId);
+      return reply.code(201).send(await getVote(req.server.services.db, req.actor!, projectBallots, created.id));
     },
   );
 
@@ -281,10 +247,8 @@ export async function voteRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const { resource } = await voteResource(req.server.services.db, req.actor, req.params.voteId);
-      votePolicy.authorize(req.actor, 'createShortfallVote', resource);
-      const created = await createShortfallVote(ctxOf(req), resource.congressId, req.params.voteId);
-      return reply.code(201).send(await getVote(req.server.services.db, req.actor!, created.id));
+      const created = await createShortfallVote(ctxOf(req), projectBallots, req.params.voteId);
+      return reply.code(201).send(await getVote(req.server.services.db, req.actor!, projectBallots, created.id));
     },
   );
 

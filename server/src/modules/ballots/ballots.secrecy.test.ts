@@ -1,14 +1,14 @@
 // SECRECY: with full database access after the vote, nothing links a deputy to a choice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { auditEvents } from '../../../platform/platform.table';
-import { createTestEnv, type TestClient, type TestEnv } from '../../../../test/harness';
+import { auditEvents } from '../../platform/platform.table';
+import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness';
 import {
   buildDistrict,
   deputyClient,
   openVoteWith,
   type District,
-} from '../../../../test/livelihood.fixture';
+} from '../../../test/livelihood.fixture';
 
 let t: TestEnv;
 let staff: TestClient;

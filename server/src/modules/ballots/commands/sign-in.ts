@@ -1,14 +1,28 @@
-// Attendance: a member of the roll signs in (a deputy on their phone, or staff at the sign-in desk).
+// Attendance: a member of the roll signs in (a deputy on their phone, or staff at the sign-in desk with the
+// member's id).
 import { and, eq, isNull } from 'drizzle-orm';
 import { canTakeVoteStep } from '@minyi/domain/livelihood';
 import { transact, type Ctx } from '../../../platform/context';
-import { forbidden, wrongState } from '../../../platform/errors';
-import { projectVoteRoll } from '../livelihood.table';
-import { findRollMember, loadVote } from './vote.repository';
+import { forbidden, unauthorized, wrongState } from '../../../platform/errors';
+import { projectVoteRoll } from '../ballots.table';
+import { votePolicy } from '../ballots.policy';
+import { findRollMember, loadVoteFor } from '../ballots.repository';
 
-export async function signIn(ctx: Ctx, congressId: string, voteId: string, memberId: string) {
+export async function signIn(ctx: Ctx, voteId: string, deskMemberId?: string) {
+  const actor = ctx.actor;
+  if (!actor) throw unauthorized();
   return transact(ctx, async (w) => {
-    const vote = await loadVote(w.db, congressId, voteId, 'share');
+    const { row: vote, resource } = await loadVoteFor(w.db, actor, voteId, 'share');
+    let memberId: string;
+    if (deskMemberId) {
+      votePolicy.authorize(actor, 'signInMember', resource);
+      memberId = deskMemberId;
+    } else {
+      if (!actor.deputyId)
+        throw forbidden({ zh: '只有代表本人可以签到', en: 'Only a deputy signs themselves in' });
+      votePolicy.authorize(actor, 'signIn', resource);
+      memberId = actor.deputyId;
+    }
     if (!canTakeVoteStep(vote.status, 'signIn')) throw wrongState(vote.status);
     const member = await findRollMember(w.db, voteId, memberId);
     if (!member)
@@ -29,7 +43,7 @@ export async function signIn(ctx: Ctx, congressId: string, voteId: string, membe
       action: 'projectVote.signIn',
       entityType: 'projectVote',
       entityId: voteId,
-      congressId,
+      congressId: vote.congressId,
       after: { memberId },
     });
     return { signedIn: true, signedInAt: now };
