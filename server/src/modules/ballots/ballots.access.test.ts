@@ -3,12 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import type { Role } from '@minyi/domain';
 import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness';
-import {
-  buildDistrict,
-  deputyClient,
-  openVoteWith,
-  type District,
-} from '../../../test/livelihood.fixture';
+import { buildDistrict, deputyClient, openVoteWith, type District } from '../../../test/livelihood.fixture';
 import { projectVoteBallots, projectVotes, projectVoteVoters } from './ballots.table';
 
 let t: TestEnv;

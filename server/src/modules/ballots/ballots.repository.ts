@@ -34,7 +34,11 @@ export interface BallotSubject<O extends BallotOption = BallotOption> {
    * The rules of a new vote (quorum, threshold, top N, ties, void) and the sitting it is taken at, looked up
    * by the caller inside the engine's transaction; throws the caller's 4xx when the vote may not be made.
    */
-  rulesFor(w: Work, congressId: string, input: CreateVote): Promise<{ rules: VoteRules; sittingId: string | null }>;
+  rulesFor(
+    w: Work,
+    congressId: string,
+    input: CreateVote,
+  ): Promise<{ rules: VoteRules; sittingId: string | null }>;
   /** Inside the close's transaction, after the tally: what the chosen options become (e.g. projects). */
   onClosed(w: Work, vote: VoteRow, result: TallyResult, options: O[]): Promise<void>;
 }
@@ -97,7 +101,15 @@ export async function loadOptions<O extends BallotOption>(
     .from(projectVoteCandidates)
     .where(eq(projectVoteCandidates.voteId, voteId))
     .orderBy(asc(projectVoteCandidates.position));
-  const details = new Map((await subject.findOptions(db, congressId, rows.map((r) => r.id))).map((o) => [o.id, o]));
+  const details = new Map(
+    (
+      await subject.findOptions(
+        db,
+        congressId,
+        rows.map((r) => r.id),
+      )
+    ).map((o) => [o.id, o]),
+  );
   return rows.flatMap((r) => {
     const o = details.get(r.id);
     return o ? [{ ...o, position: r.position }] : [];

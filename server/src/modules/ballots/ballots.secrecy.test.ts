@@ -3,12 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { auditEvents } from '../../platform/platform.table';
 import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness';
-import {
-  buildDistrict,
-  deputyClient,
-  openVoteWith,
-  type District,
-} from '../../../test/livelihood.fixture';
+import { buildDistrict, deputyClient, openVoteWith, type District } from '../../../test/livelihood.fixture';
 
 let t: TestEnv;
 let staff: TestClient;

@@ -6,12 +6,7 @@ import { auditEvents } from '../../platform/platform.table';
 import { livelihoodProjects, sittings } from '../../../test/tables';
 import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness';
 import { signIn } from '../../../test/platform-fixtures';
-import {
-  buildDistrict,
-  deputyClient,
-  openVoteWith,
-  type District,
-} from '../../../test/livelihood.fixture';
+import { buildDistrict, deputyClient, openVoteWith, type District } from '../../../test/livelihood.fixture';
 import { projectVotePaperCounts, projectVotes } from './ballots.table';
 
 let t: TestEnv;

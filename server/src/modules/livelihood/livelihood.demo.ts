@@ -2,7 +2,7 @@
 // year's 15 projects in implementation with one adjusted (the report's 2022 figure), public ideas with
 // support, and next year's vote OPEN — candidates, the roll frozen, quorum signed in by other deputies,
 // the demo `deputy` on the roll and not yet signed in, so a newcomer can sign in and vote at once.
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { DEFAULT_EVALUATION_CRITERIA } from '@minyi/domain/livelihood';
 import type { DemoContext } from '../../db/seed/context';
 import { systemCtx, type AppServices } from '../../platform/context';

@@ -3,7 +3,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { ON_SCHEDULE, statuteProblems, type ProjectStatus, type VoteRules } from '@minyi/domain/livelihood';
 import type { Db } from '../../db/client';
-import type { Work } from '../../platform/context';
+import type { Actor, Work } from '../../platform/context';
 import { badRequest, invalidField, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import type { BallotSubject } from '../ballots';
@@ -142,4 +142,10 @@ export function summarize(statuses: ProjectStatus[]) {
     completed: by('completed') + by('accepted'),
     accepted: by('accepted'),
   };
+}
+
+/** The step's loader for a project command: the project, locked, judged by the project policy as it is. */
+export async function loadProjectStep(w: Work, actor: Actor, projectId: string, lock = true) {
+  const row = await loadProject(w, actor.congressId, projectId, lock);
+  return { row, resource: row };
 }

@@ -70,7 +70,9 @@ export async function voteRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const created = await createVote(ctxOf(req), projectBallots, req.body);
-      return reply.code(201).send(await getVote(req.server.services.db, req.actor!, projectBallots, created.id));
+      return reply
+        .code(201)
+        .send(await getVote(req.server.services.db, req.actor!, projectBallots, created.id));
     },
   );
 
@@ -231,7 +233,9 @@ export async function voteRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const created = await createRunoff(ctxOf(req), projectBallots, req.params.voteId);
-      return reply.code(201).send(await getVote(req.server.services.db, req.actor!, projectBallots, created.id));
+      return reply
+        .code(201)
+        .send(await getVote(req.server.services.db, req.actor!, projectBallots, created.id));
     },
   );
 
@@ -248,7 +252,9 @@ export async function voteRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const created = await createShortfallVote(ctxOf(req), projectBallots, req.params.voteId);
-      return reply.code(201).send(await getVote(req.server.services.db, req.actor!, projectBallots, created.id));
+      return reply
+        .code(201)
+        .send(await getVote(req.server.services.db, req.actor!, projectBallots, created.id));
     },
   );
 

@@ -11,7 +11,14 @@ import { sql } from 'drizzle-orm';
 import { VOTE_STATUSES, VOTE_TRANSITIONS, type VoteStatus } from '@minyi/domain/livelihood';
 import { writeAtOnce, type Ctx, type Guard } from '../../../platform/context';
 import { arrayOf, stmt } from '../../../platform/statement';
-import { conflict, forbidden, invalidField, notFound, unauthorized, wrongState } from '../../../platform/errors';
+import {
+  conflict,
+  forbidden,
+  invalidField,
+  notFound,
+  unauthorized,
+  wrongState,
+} from '../../../platform/errors';
 import { votePolicy } from '../ballots.policy';
 import { newReceiptCode, receiptHash } from '../ballots.repository';
 

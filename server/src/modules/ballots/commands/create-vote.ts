@@ -49,7 +49,8 @@ export async function writeVote(
   if (found.length !== ids.length)
     throw invalidField('candidateIds', '包含未知的候选项目', 'contains unknown candidates');
   if (input.scope === 'street') {
-    if (!input.streetId) throw invalidField('streetId', '街道票选须指定街道', 'is required for a street vote');
+    if (!input.streetId)
+      throw invalidField('streetId', '街道票选须指定街道', 'is required for a street vote');
     const [street] = await w.db
       .select({ id: jurisdictions.id })
       .from(jurisdictions)

@@ -28,7 +28,10 @@ export function openVote(ctx: Ctx, voteId: string) {
         );
       }
       const status = to as VoteStatus;
-      await w.db.update(projectVotes).set({ status, openedAt: new Date() }).where(eq(projectVotes.id, voteId));
+      await w.db
+        .update(projectVotes)
+        .set({ status, openedAt: new Date() })
+        .where(eq(projectVotes.id, voteId));
       return {
         result: { status },
         audit: {

@@ -2,7 +2,12 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { notFound } from '../../../platform/errors';
-import { livelihoodInspections, livelihoodMilestones, livelihoodProgressReports, livelihoodProjects } from '../livelihood.table';
+import {
+  livelihoodInspections,
+  livelihoodMilestones,
+  livelihoodProgressReports,
+  livelihoodProjects,
+} from '../livelihood.table';
 import { unitNames } from '../livelihood.repository';
 
 export async function getProject(db: Db, congressId: string, projectId: string) {
