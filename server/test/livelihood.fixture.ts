@@ -3,7 +3,7 @@
 import { newId } from '../src/platform/ids';
 import { eq } from 'drizzle-orm';
 import { deputies, handlingUnits, mandates, sittings, terms } from '../src/modules/registry/registry.table';
-import { livelihoodCandidates } from '../src/modules/livelihood/livelihood.table';
+import { livelihoodCandidates } from './tables';
 import { TEST_PASSWORD, testClient, type TestClient, type TestEnv } from './harness';
 
 export interface District {

@@ -14,4 +14,8 @@ export {
   workingCommittees,
 } from '../src/modules/registry/registry.table';
 export { opinions } from '../src/modules/opinions/opinions.table';
-export { livelihoodIdeas } from '../src/modules/livelihood/livelihood.table';
+export {
+  livelihoodCandidates,
+  livelihoodIdeas,
+  livelihoodProjects,
+} from '../src/modules/livelihood/livelihood.table';

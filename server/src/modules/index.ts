@@ -4,6 +4,13 @@ import type { Module } from '../platform/module';
 import { registryModule } from './registry';
 import { opinionsModule } from './opinions';
 import { suggestionsModule } from './suggestions';
+import { ballotsModule } from './ballots';
 import { livelihoodModule } from './livelihood';
 
-export const modules: Module[] = [registryModule, opinionsModule, livelihoodModule, suggestionsModule];
+export const modules: Module[] = [
+  registryModule,
+  opinionsModule,
+  ballotsModule,
+  livelihoodModule,
+  suggestionsModule,
+];

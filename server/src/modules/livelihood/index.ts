@@ -1,14 +1,22 @@
 // 民生实事 (livelihood projects): solicitation, shortlist, deliberation, the deputies' secret-ballot vote
 // (district and street-level), implementation and evaluation. Other modules import only this file.
 import type { Module } from '../../platform/module';
-import { livelihoodRoutes } from './livelihood.routes';
+import { voteRoutes } from './votes.routes';
+import { ideaRoutes } from './ideas.routes';
+import { candidateRoutes } from './candidates.routes';
+import { projectRoutes } from './projects.routes';
 import { ideaFromOpinion } from './jobs/idea-from-opinion';
-import { seedLivelihoodDemo } from './livelihood.seed';
-import { isProgressPhoto } from './queries/livelihood.queries';
+import { seedLivelihoodDemo } from './livelihood.demo';
+import { isProgressPhoto } from './queries/is-progress-photo';
 
 export const livelihoodModule: Module = {
   name: 'livelihood',
-  routes: livelihoodRoutes,
+  async routes(app) {
+    await app.register(voteRoutes);
+    await app.register(ideaRoutes);
+    await app.register(candidateRoutes);
+    await app.register(projectRoutes);
+  },
   subscriptions: [ideaFromOpinion],
   seedDemo: seedLivelihoodDemo,
   fileReaders: {

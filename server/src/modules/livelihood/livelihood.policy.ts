@@ -1,30 +1,6 @@
-// Who may do what in the livelihood module. Staff run the cycle and the vote; deputies sign in, vote,
-// comment and evaluate; the lead unit reports progress; the public proposes, supports and reads.
+// Who may do what in the livelihood module (the vote's own policy is the ballots module's). Staff run the
+// cycle; deputies comment and evaluate; the lead unit reports progress; the public proposes, supports and reads.
 import { allow, definePolicy } from '../../platform/access';
-
-export interface VoteResource {
-  congressId: string;
-  /** The actor is a member of this vote's roll. */
-  onRoll: boolean;
-}
-
-export const votePolicy = definePolicy<VoteResource>('projectVote', [
-  allow(
-    ['congressStaff'],
-    [
-      'create',
-      'callRoll',
-      'open',
-      'close',
-      'enterPaperCount',
-      'signInMember',
-      'createRunoff',
-      'createShortfallVote',
-    ],
-  ),
-  allow(['congressStaff', 'leader'], ['read']),
-  allow('deputy', ['read', 'signIn', 'castBallot'], (_a, r) => r.onRoll),
-]);
 
 export interface CandidateResource {
   congressId: string;

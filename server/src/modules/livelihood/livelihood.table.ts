@@ -1,4 +1,5 @@
 // Drizzle definitions of the livelihood module (0500_livelihood.sql is the truth; the drift test compares them).
+// The vote tables, created by the same migration, are defined by the ballots module (ballots.table.ts).
 import {
   bigint,
   boolean,
@@ -11,13 +12,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type {
-  PaperStatement,
-  ProjectStatus,
-  VoteKind,
-  VoteRules,
-  VoteStatus,
-} from '@minyi/domain/livelihood';
+import type { ProjectStatus } from '@minyi/domain/livelihood';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
@@ -73,101 +68,6 @@ export const livelihoodDeliberations = pgTable('livelihood_deliberations', {
   accountId: uuid('account_id').notNull(),
   deputyId: uuid('deputy_id'),
   content: text('content').notNull(),
-  createdAt: ts('created_at').notNull().defaultNow(),
-});
-
-/**
- * The paper ballots as the two tellers agreed them: `ballots` is the number returned; the statement's other
- * figures are absent on a count accepted before migration 0502.
- */
-export interface PaperTally extends Partial<Omit<PaperStatement, 'returned' | 'counts'>> {
-  ballots: number;
-  counts: Record<string, number>;
-}
-
-export const projectVotes = pgTable('project_votes', {
-  id: uuid('id').primaryKey(),
-  congressId: uuid('congress_id').notNull(),
-  year: integer('year').notNull(),
-  title: text('title').notNull(),
-  scope: text('scope').$type<'district' | 'street'>().notNull(),
-  streetId: uuid('street_id'),
-  maxChoices: integer('max_choices').notNull(),
-  status: text('status').$type<VoteStatus>().notNull().default('draft'),
-  rules: jsonb('rules').$type<VoteRules>().notNull(),
-  kind: text('kind').$type<VoteKind>().notNull().default('main'),
-  parentVoteId: uuid('parent_vote_id'),
-  /** The congress sitting a binding vote is taken at (null for an advisory vote). */
-  sittingId: uuid('sitting_id'),
-  paperTally: jsonb('paper_tally').$type<PaperTally | null>(),
-  result: jsonb('result').$type<Record<string, unknown> | null>(),
-  rollCalledAt: ts('roll_called_at'),
-  openedAt: ts('opened_at'),
-  closedAt: ts('closed_at'),
-  createdAt: ts('created_at').notNull().defaultNow(),
-});
-
-export const projectVoteCandidates = pgTable(
-  'project_vote_candidates',
-  {
-    congressId: uuid('congress_id').notNull(),
-    voteId: uuid('vote_id').notNull(),
-    candidateId: uuid('candidate_id').notNull(),
-    position: integer('position').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.voteId, t.candidateId] })],
-);
-
-export const projectVoteRoll = pgTable(
-  'project_vote_roll',
-  {
-    congressId: uuid('congress_id').notNull(),
-    voteId: uuid('vote_id').notNull(),
-    memberId: uuid('member_id').notNull(),
-    deputyId: uuid('deputy_id'),
-    kind: text('kind').$type<'deputy' | 'voterRepresentative'>().notNull(),
-    name: text('name').notNull().default(''),
-    signedInAt: ts('signed_in_at'),
-  },
-  (t) => [primaryKey({ columns: [t.voteId, t.memberId] })],
-);
-
-/** Who has voted: no time, no sequence (see the secrecy note in vote/secrecy.md). */
-export const projectVoteVoters = pgTable(
-  'project_vote_voters',
-  {
-    congressId: uuid('congress_id').notNull(),
-    voteId: uuid('vote_id').notNull(),
-    memberId: uuid('member_id').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.voteId, t.memberId] })],
-);
-
-/** What was voted: no id, no time, no sequence; a random mix key and the keyed hash of the receipt. */
-export const projectVoteBallots = pgTable(
-  'project_vote_ballots',
-  {
-    congressId: uuid('congress_id').notNull(),
-    voteId: uuid('vote_id').notNull(),
-    mixKey: text('mix_key').notNull(),
-    receiptHash: text('receipt_hash').notNull(),
-    choices: uuid('choices').array().notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.voteId, t.receiptHash] })],
-);
-
-export const projectVotePaperCounts = pgTable('project_vote_paper_counts', {
-  id: uuid('id').primaryKey(),
-  congressId: uuid('congress_id').notNull(),
-  voteId: uuid('vote_id').notNull(),
-  tellerAccountId: uuid('teller_account_id').notNull(),
-  issued: integer('issued').notNull().default(0),
-  /** Ballots returned. */
-  ballots: integer('ballots').notNull(),
-  validBallots: integer('valid_ballots').notNull().default(0),
-  voidBallots: integer('void_ballots').notNull().default(0),
-  blankBallots: integer('blank_ballots').notNull().default(0),
-  counts: jsonb('counts').$type<Record<string, number>>().notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 

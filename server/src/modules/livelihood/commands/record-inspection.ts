@@ -11,15 +11,19 @@ import { deputies, mandates } from '../../registry';
 import { livelihoodInspections } from '../livelihood.table';
 import { inspectionFindingRecorded } from '../livelihood.events';
 import { loadProject } from '../livelihood.repository';
+import { projectPolicy } from '../livelihood.policy';
 
 export async function recordInspection(
   ctx: Ctx,
-  congressId: string,
   projectId: string,
   input: { inspectedOn: string; deputyIds: string[]; findings: string; toUnit: boolean },
 ) {
+  const actor = ctx.actor;
+  if (!actor) throw unauthorized();
   return transact(ctx, async (w) => {
-    const p = await loadProject(w, congressId, projectId);
+    const p = await loadProject(w, actor.congressId, projectId);
+    projectPolicy.authorize(actor, 'recordInspection', p);
+    const congressId = p.congressId;
     const ids = [...new Set(input.deputyIds)];
     const found = await w.db
       .select({ id: deputies.id })
@@ -38,7 +42,6 @@ export async function recordInspection(
       opinionId: null as string | null,
     };
     if (input.toUnit) {
-      if (!ctx.actor) throw unauthorized();
       // An opinion belongs to a street: the project's, or else where the first inspecting deputy serves.
       const streetId = p.streetId ?? (await mandateStreet(w.db, congressId, ids));
       if (!streetId)
@@ -58,7 +61,7 @@ export async function recordInspection(
         streetId,
         deputyIds: ids,
         findings: input.findings,
-        actor: ctx.actor,
+        actor,
         meta: ctx.meta,
       });
     }

@@ -1,7 +1,7 @@
 // Solicitation: a project idea from the public page, a deputy, or an opinion in the "project idea" category.
 import { and, eq } from 'drizzle-orm';
 import type { SubmitIdea } from '@minyi/domain/livelihood';
-import type { Work } from '../../../platform/context';
+import { transact, type Ctx, type Work } from '../../../platform/context';
 import { invalidField } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import { getStreet } from '../../registry';
@@ -53,4 +53,9 @@ export async function submitIdea(
     after: row,
   });
   return { id: row.id };
+}
+
+/** The use case of the public page (and of a deputy there): the idea in a transaction of its own. */
+export function submitIdeaAsUseCase(ctx: Ctx, congressId: string, input: SubmitIdea, from: IdeaSource) {
+  return transact(ctx, (w) => submitIdea(w, congressId, input, from));
 }

@@ -1,0 +1,365 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { auditEvents } from '../../platform/platform.table';
+import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness';
+import {
+  buildDistrict,
+  deputyClient,
+  openVoteWith,
+  outsiderDeputy,
+  type District,
+} from '../../../test/livelihood.fixture';
+import { livelihoodProjects } from '../../../test/tables';
+import { projectVoteBallots, projectVotePaperCounts, projectVotes, projectVoteVoters } from './ballots.table';
+
+let t: TestEnv;
+let staff: TestClient;
+let d: District;
+
+beforeAll(async () => {
+  t = await createTestEnv();
+  staff = await t.as('staff', ['congressStaff']);
+  d = await buildDistrict(t, { deputies: 30, candidates: 6 });
+});
+afterAll(async () => t?.close());
+
+const ballotCount = async (voteId: string) =>
+  t.services.db.$count(projectVoteBallots, eq(projectVoteBallots.voteId, voteId));
+const voterCount = async (voteId: string) =>
+  t.services.db.$count(projectVoteVoters, eq(projectVoteVoters.voteId, voteId));
+
+describe('project vote contract', () => {
+  let voteId: string;
+  let dep0: TestClient;
+  let receipt: string;
+
+  beforeAll(async () => {
+    // 30 on the roll, 20 present at the desk (quorum is 20), deputy 0 not yet signed in.
+    voteId = await openVoteWith(
+      t,
+      staff,
+      { ...d, deputyIds: d.deputyIds.slice(1, 21).concat(d.deputyIds) },
+      { maxChoices: 2, present: 20 },
+    );
+    dep0 = await deputyClient(t, d, 0);
+  });
+
+  it('lists the open votes a deputy is on the roll for, with candidates', async () => {
+    const r = await dep0.get('/api/v1/project-votes?status=open');
+    expect(r.statusCode).toBe(200);
+    const [v] = r.json().items;
+    expect(v).toMatchObject({
+      id: voteId,
+      status: 'open',
+      maxChoices: 2,
+      me: { onRoll: true, signedIn: false, hasVoted: false },
+    });
+    expect(v.candidates).toHaveLength(6);
+    expect(v.candidates[0]).toEqual({ id: expect.any(String), title: '候选项目01' });
+  });
+
+  it('refuses a ballot before sign-in with 403, then signs in', async () => {
+    const before = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, { choices: [] });
+    expect(before.statusCode).toBe(403);
+    const a = await dep0.post(`/api/v1/project-votes/${voteId}/attendance`);
+    expect(a.statusCode).toBe(200);
+    expect(a.json().signedIn).toBe(true);
+    expect((await dep0.post(`/api/v1/project-votes/${voteId}/attendance`)).statusCode).toBe(200);
+  });
+
+  it('answers 400 for more choices than allowed, naming the field, and stores nothing', async () => {
+    const r = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, {
+      choices: d.candidateIds.slice(0, 3),
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().errors[0].field).toBe('choices');
+    const unknown = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, { choices: [d.deputyIds[0]] });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0].field).toBe('choices.0');
+    const dup = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, {
+      choices: [d.candidateIds[0], d.candidateIds[0]],
+    });
+    expect(dup.statusCode).toBe(400);
+    const extra = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, { choices: [], note: 'x' });
+    expect(extra.statusCode).toBe(400);
+    expect(await ballotCount(voteId)).toBe(0);
+    expect(await voterCount(voteId)).toBe(0);
+  });
+
+  it('takes a ballot with 201 and a receipt code, and refuses a second one with 409 changing nothing', async () => {
+    const r = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, {
+      choices: [d.candidateIds[0], d.candidateIds[1]],
+    });
+    expect(r.statusCode).toBe(201);
+    receipt = r.json().receiptCode;
+    expect(receipt).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(Object.keys(r.json())).toEqual(['receiptCode']);
+    const again = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, {
+      choices: [d.candidateIds[2]],
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('already_voted');
+    expect(await ballotCount(voteId)).toBe(1);
+    expect(await voterCount(voteId)).toBe(1);
+  });
+
+  it('answers 403 to a deputy not on the roll', async () => {
+    const outsider = await t.as('outsider', ['deputy'], { deputyId: await outsiderDeputy(t) });
+    const r = await outsider.post(`/api/v1/project-votes/${voteId}/ballots`, { choices: [] });
+    expect(r.statusCode).toBe(403);
+    expect((await outsider.post(`/api/v1/project-votes/${voteId}/attendance`)).statusCode).toBe(403);
+    expect((await outsider.get(`/api/v1/project-votes?status=open`)).json().items).toEqual([]);
+  });
+
+  it('shows turnout during the vote but not results (409)', async () => {
+    const v = await staff.get(`/api/v1/project-votes/${voteId}`);
+    expect(v.json().turnout).toMatchObject({
+      rollSize: 30,
+      signedIn: 21,
+      electronicBallots: 1,
+      quorumNeeded: 20,
+    });
+    for (const c of [staff, dep0, t.anon]) {
+      const r = await c.get(`/api/v1/project-votes/${voteId}/results`);
+      expect(r.statusCode).toBe(409);
+    }
+    expect((await t.anon.get(`/api/v1/project-votes/${voteId}/results.xlsx`)).statusCode).toBe(409);
+  });
+
+  it('closes (staff), refuses ballots after close with 409, and publishes counts, chosen, turnout, quorum and validity', async () => {
+    // 15 more deputies vote: candidates 0 and 1 get more than half of the roll (16 of 30).
+    for (let i = 1; i <= 15; i++) {
+      const c = await deputyClient(t, d, i);
+      const r = await c.post(`/api/v1/project-votes/${voteId}/ballots`, {
+        choices: i <= 15 ? [d.candidateIds[0], d.candidateIds[i % 2 ? 1 : 2]] : [],
+      });
+      expect(r.statusCode).toBe(201);
+    }
+    expect((await dep0.post(`/api/v1/project-votes/${voteId}/close`)).statusCode).toBe(403);
+    const closed = await staff.post(`/api/v1/project-votes/${voteId}/close`);
+    expect(closed.statusCode).toBe(200);
+    const after = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, { choices: [] });
+    expect(after.statusCode).toBe(409);
+    const late = await deputyClient(t, d, 16);
+    expect((await late.post(`/api/v1/project-votes/${voteId}/ballots`, { choices: [] })).statusCode).toBe(
+      409,
+    );
+
+    const res = await t.anon.get(`/api/v1/project-votes/${voteId}/results`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.valid).toBe(true);
+    expect(body.quorum).toEqual({ rollSize: 30, needed: 20, present: 21, reached: true });
+    expect(body.turnout).toMatchObject({ signedIn: 21, ballotsCast: 16 });
+    expect(body.threshold).toEqual({ base: 'roll', baseSize: 30, votesNeeded: 16, rule: 'majority' });
+    const votes = Object.fromEntries(
+      body.candidates.map((c: { id: string; votes: number }) => [c.id, c.votes]),
+    );
+    expect(votes[d.candidateIds[0]]).toBe(16);
+    expect(votes[d.candidateIds[1]]).toBe(9);
+    expect(votes[d.candidateIds[2]]).toBe(7);
+    expect(body.chosen).toEqual([d.candidateIds[0]]);
+    expect(body.shortfall).toBe(1);
+    // The chosen project goes into implementation.
+    const projects = await t.services.db
+      .select()
+      .from(livelihoodProjects)
+      .where(eq(livelihoodProjects.voteId, voteId));
+    expect(projects.map((p) => p.candidateId)).toEqual([d.candidateIds[0]]);
+  });
+
+  it('confirms a receipt was counted without revealing the choices, and rejects a made-up one', async () => {
+    const ok = await t.anon.get(`/api/v1/project-votes/${voteId}/receipts/${receipt}`);
+    expect(ok.json()).toEqual({ counted: true });
+    const lower = await t.anon.get(
+      `/api/v1/project-votes/${voteId}/receipts/${receipt.toLowerCase().replace(/-/g, '')}`,
+    );
+    expect(lower.json()).toEqual({ counted: true });
+    const fake = await t.anon.get(`/api/v1/project-votes/${voteId}/receipts/AAAA-BBBB-CCCC-DDDD`);
+    expect(fake.json()).toEqual({ counted: false });
+  });
+
+  it('exports the published result as .xlsx and .docx', async () => {
+    const x = await t.anon.get(`/api/v1/project-votes/${voteId}/results.xlsx`);
+    expect(x.statusCode).toBe(200);
+    expect(x.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const text = JSON.stringify(wb.worksheets[0].getSheetValues());
+    expect(text).toContain('候选项目01');
+    expect(text).toContain('应到 30 人，实到 21 人');
+    const w = await t.anon.get(`/api/v1/project-votes/${voteId}/results.docx`);
+    expect(w.statusCode).toBe(200);
+    expect(w.headers['content-type']).toMatch(/wordprocessingml/);
+  });
+
+  it('writes audit rows for each step, and the ballot row names no choice', async () => {
+    const audit = await t.services.db.select().from(auditEvents).where(eq(auditEvents.entityId, voteId));
+    const actions = audit.map((a) => a.action);
+    for (const a of [
+      'projectVote.create',
+      'projectVote.callRoll',
+      'projectVote.signIn',
+      'projectVote.open',
+      'projectVote.castBallot',
+      'projectVote.close',
+    ])
+      expect(actions).toContain(a);
+    const cast = audit.filter((a) => a.action === 'projectVote.castBallot');
+    expect(cast).toHaveLength(16);
+    for (const c of cast) {
+      expect(c.after).toBeNull();
+      expect(JSON.stringify(c)).not.toContain(d.candidateIds[1]);
+    }
+  });
+});
+
+describe('quorum, paper ballots and reconciliation', () => {
+  it('cannot open without quorum (409 no_quorum)', async () => {
+    const created = await staff.post('/api/v1/project-votes', {
+      year: 2027,
+      title: '无法定人数',
+      maxChoices: 2,
+      candidateIds: d.candidateIds,
+    });
+    const voteId = created.json().id;
+    expect((await staff.post(`/api/v1/project-votes/${voteId}/open`)).statusCode).toBe(409);
+    await staff.post(`/api/v1/project-votes/${voteId}/roll`);
+    for (const memberId of d.deputyIds.slice(0, 19))
+      await staff.post(`/api/v1/project-votes/${voteId}/attendance`, { memberId });
+    const r = await staff.post(`/api/v1/project-votes/${voteId}/open`);
+    expect(r.statusCode).toBe(409);
+    expect(r.json()).toMatchObject({ code: 'no_quorum', rollSize: 30, signedIn: 19, needed: 20 });
+    await staff.post(`/api/v1/project-votes/${voteId}/attendance`, { memberId: d.deputyIds[19] });
+    expect((await staff.post(`/api/v1/project-votes/${voteId}/open`)).statusCode).toBe(200);
+  });
+
+  it('lets staff discard an unconfirmed paper count for a recount, but never an accepted one', async () => {
+    const voteId = await openVoteWith(t, staff, d, { maxChoices: 2, present: 20 });
+    const teller2 = await t.as('teller_recount', ['congressStaff']);
+    const [a] = d.candidateIds;
+    const count = { issued: 3, returned: 3, valid: 2, void: 0, blank: 1, counts: { [a]: 2 } };
+    expect((await staff.post(`/api/v1/project-votes/${voteId}/paper-counts`, count)).statusCode).toBe(201);
+    expect((await staff.delete(`/api/v1/project-votes/${voteId}/paper-counts`)).statusCode).toBe(204);
+    expect(
+      await t.services.db.$count(projectVotePaperCounts, eq(projectVotePaperCounts.voteId, voteId)),
+    ).toBe(0);
+    const actions = (
+      await t.services.db.select().from(auditEvents).where(eq(auditEvents.entityId, voteId))
+    ).map((x) => x.action);
+    expect(actions).toContain('projectVote.discardPaperCounts');
+    // The same teller may count again after the discard; a second teller confirms.
+    expect((await staff.post(`/api/v1/project-votes/${voteId}/paper-counts`, count)).json()).toEqual({
+      accepted: false,
+      entries: 1,
+    });
+    expect((await teller2.post(`/api/v1/project-votes/${voteId}/paper-counts`, count)).json()).toEqual({
+      accepted: true,
+      entries: 2,
+    });
+    const refused = await staff.delete(`/api/v1/project-votes/${voteId}/paper-counts`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('paper_tally_accepted');
+    expect(
+      await t.services.db.$count(projectVotePaperCounts, eq(projectVotePaperCounts.voteId, voteId)),
+    ).toBe(2);
+    expect((await staff.get(`/api/v1/project-votes/${voteId}`)).json().turnout.paperBallots).toBe(3);
+  });
+
+  it('accepts paper statements only when two tellers agree on every figure, and voids a vote with more ballots than signed in', async () => {
+    const voteId = await openVoteWith(t, staff, d, { maxChoices: 2, present: 20 });
+    const teller2 = await t.as('teller2', ['congressStaff']);
+    const teller3 = await t.as('teller3', ['congressStaff']);
+    const [a, b] = d.candidateIds;
+    const statement19 = { issued: 19, returned: 19, valid: 18, void: 0, blank: 1 };
+    const first = await staff.post(`/api/v1/project-votes/${voteId}/paper-counts`, {
+      ...statement19,
+      counts: { [a]: 18, [b]: 17 },
+    });
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toEqual({ accepted: false, entries: 1 });
+    expect(
+      (
+        await staff.post(`/api/v1/project-votes/${voteId}/paper-counts`, {
+          ...statement19,
+          counts: { [a]: 18, [b]: 17 },
+        })
+      ).json().code,
+    ).toBe('teller_already_counted');
+    const disagree = await teller2.post(`/api/v1/project-votes/${voteId}/paper-counts`, {
+      ...statement19,
+      counts: { [a]: 18, [b]: 16 },
+    });
+    expect(disagree.statusCode).toBe(409);
+    expect(disagree.json().code).toBe('paper_counts_disagree');
+    expect(disagree.json().figures).toEqual([`counts.${b}`]);
+    expect(
+      await t.services.db.$count(projectVotePaperCounts, eq(projectVotePaperCounts.voteId, voteId)),
+    ).toBe(1);
+    const bad = await teller2.post(`/api/v1/project-votes/${voteId}/paper-counts`, {
+      issued: 5,
+      returned: 5,
+      valid: 5,
+      void: 0,
+      blank: 0,
+      counts: { [a]: 6, [d.deputyIds[0]]: 1 },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual([`counts.${a}`, `counts.${d.deputyIds[0]}`].sort());
+    const agree = await teller3.post(`/api/v1/project-votes/${voteId}/paper-counts`, {
+      ...statement19,
+      counts: { [a]: 18, [b]: 17 },
+    });
+    expect(agree.json()).toEqual({ accepted: true, entries: 2 });
+    const [vote] = await t.services.db.select().from(projectVotes).where(eq(projectVotes.id, voteId));
+    expect(vote.paperTally).toMatchObject({ ballots: 19 });
+    // Two electronic ballots on top of 19 paper ones: 21 cast, 20 signed in → void.
+    for (const i of [0, 1]) {
+      const c = await deputyClient(t, d, i);
+      expect((await c.post(`/api/v1/project-votes/${voteId}/ballots`, { choices: [a] })).statusCode).toBe(
+        201,
+      );
+    }
+    const closed = await staff.post(`/api/v1/project-votes/${voteId}/close`);
+    expect(closed.json()).toMatchObject({
+      valid: false,
+      invalidReason: 'overCast',
+      chosen: [],
+      paperBallots: 19,
+      electronicBallots: 2,
+    });
+    expect(await t.services.db.$count(livelihoodProjects, eq(livelihoodProjects.voteId, voteId))).toBe(0);
+  });
+
+  it('sends a three-way tie for two seats to a runoff among the tied', async () => {
+    const voteId = await openVoteWith(t, staff, d, { maxChoices: 2, present: 30 });
+    const [a, b, c] = d.candidateIds;
+    for (let i = 0; i < 30; i++) {
+      const client = await deputyClient(t, d, i);
+      const choices = i < 10 ? [a, b] : i < 20 ? [a, c] : [b, c];
+      expect((await client.post(`/api/v1/project-votes/${voteId}/ballots`, { choices })).statusCode).toBe(
+        201,
+      );
+    }
+    const r = (await staff.post(`/api/v1/project-votes/${voteId}/close`)).json();
+    expect(r.valid).toBe(true);
+    expect(r.chosen).toEqual([]);
+    expect(r.runoff).toEqual({ candidateIds: [a, b, c].sort(), seats: 2 });
+    expect(r.shortfall).toBe(0);
+    const runoff = await staff.post(`/api/v1/project-votes/${voteId}/runoff`);
+    expect(runoff.statusCode).toBe(201);
+    expect(runoff.json()).toMatchObject({ status: 'draft', maxChoices: 2, parentVoteId: voteId });
+    expect(
+      runoff
+        .json()
+        .candidates.map((x: { id: string }) => x.id)
+        .sort(),
+    ).toEqual([a, b, c].sort());
+  });
+});

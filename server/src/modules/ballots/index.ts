@@ -1,0 +1,33 @@
+// 无记名投票 (the secret-ballot vote engine): roll call and sign-in, attendance, ballots with receipts, mixing,
+// the tellers' paper count, close and tally, the runoff and the second vote for a shortfall, the results
+// export; see SECRECY.md. Generic: the calling module owns the question and the options (candidates) and
+// gives them, with the rules of its votes, as a `BallotSubject`; it serves its own URLs with thin routes that
+// call the functions below. Other modules import only this file.
+import type { Module } from '../../platform/module';
+
+export const ballotsModule: Module = {
+  name: 'ballots',
+  // No URLs of its own: each calling module serves its votes (livelihood: /project-votes/...).
+  routes: async () => {},
+};
+
+export { votePolicy, type VoteResource } from './ballots.policy';
+export type { BallotOption, BallotSubject, PublishedResult, VoteRow } from './ballots.repository';
+export { createVote } from './commands/create-vote';
+export { callRoll } from './commands/call-roll';
+export { signIn } from './commands/sign-in';
+export { signInMembers } from './commands/sign-in-members';
+export { openVote } from './commands/open-vote';
+export { castBallot } from './commands/cast-ballot';
+export { enterPaperCount } from './commands/enter-paper-count';
+export { discardPaperCounts } from './commands/discard-paper-counts';
+export { closeVote } from './commands/close-vote';
+export { createRunoff } from './commands/create-runoff';
+export { createShortfallVote } from './commands/create-shortfall-vote';
+export { findVotes } from './queries/find-votes';
+export { getVote } from './queries/get-vote';
+export { findRoll } from './queries/find-roll';
+export { getResults } from './queries/get-results';
+export { checkReceipt } from './queries/check-receipt';
+export { findPublishedVotes } from './queries/find-published-votes';
+export { resultsDocx, resultsXlsx } from './queries/export-results';

@@ -1,0 +1,63 @@
+// One vote with its options, turnout, the paper entries, its runoff or second vote, and the actor's abilities.
+import { and, eq } from 'drizzle-orm';
+import { quorumNeeded, voteRulesSchema } from '@minyi/domain/livelihood';
+import type { Db } from '../../../db/client';
+import type { Actor } from '../../../platform/context';
+import { projectVotePaperCounts, projectVotes } from '../ballots.table';
+import { votePolicy } from '../ballots.policy';
+import {
+  findRollMember,
+  hasVoted,
+  loadOptions,
+  loadVote,
+  turnoutOf,
+  voteSummary,
+  type BallotSubject,
+  type PublishedResult,
+} from '../ballots.repository';
+
+export async function getVote(db: Db, actor: Actor, subject: BallotSubject, voteId: string) {
+  const vote = await loadVote(db, actor.congressId, voteId);
+  const member = actor.deputyId ? await findRollMember(db, voteId, actor.deputyId) : null;
+  const resource = { congressId: vote.congressId, onRoll: !!member };
+  votePolicy.authorize(actor, 'read', resource);
+  const candidates = await loadOptions(db, subject, vote.congressId, voteId);
+  const t = await turnoutOf(db, voteId);
+  // Who entered a paper statement, never its figures: each teller enters theirs independently.
+  const tellers = await db
+    .select({ accountId: projectVotePaperCounts.tellerAccountId })
+    .from(projectVotePaperCounts)
+    .where(eq(projectVotePaperCounts.voteId, voteId));
+  const children = await db
+    .select({ id: projectVotes.id, kind: projectVotes.kind, status: projectVotes.status })
+    .from(projectVotes)
+    .where(and(eq(projectVotes.parentVoteId, voteId), eq(projectVotes.congressId, vote.congressId)))
+    .orderBy(projectVotes.createdAt);
+  return {
+    ...voteSummary(vote),
+    rules: { ...voteRulesSchema.parse({}), ...vote.rules },
+    children,
+    /** What the close decided, for the console's next step (a runoff, a second vote). */
+    outcome: vote.result
+      ? (({ valid, chosen, runoff, shortfall }: PublishedResult) => ({ valid, chosen, runoff, shortfall }))(
+          vote.result as unknown as PublishedResult,
+        )
+      : null,
+    paperEntries: {
+      count: tellers.length,
+      mine: tellers.some((x) => x.accountId === actor.accountId),
+    },
+    candidates,
+    turnout: {
+      ...t,
+      quorumNeeded: quorumNeeded(t.rollSize, vote.rules),
+      paperBallots: vote.paperTally?.ballots ?? null,
+    },
+    me: {
+      onRoll: !!member,
+      signedIn: !!member?.signedInAt,
+      hasVoted: member ? await hasVoted(db, voteId, member.memberId) : false,
+    },
+    abilities: votePolicy.abilities(actor, resource),
+  };
+}
