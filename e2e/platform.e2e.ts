@@ -65,7 +65,8 @@ async function enrolTotp(page: Page): Promise<void> {
   const secret = (await page.getByTestId('totp-secret').innerText()).trim();
   await page.getByTestId('totp-code').fill(await generate({ secret }));
   await page.getByTestId('totp-confirm').click();
-  await page.waitForURL((u) => u.pathname === '/');
+  // The confirmation signs the session in fully and loads the home page's chunks: slow on a loaded machine.
+  await page.waitForURL((u) => u.pathname === '/', { timeout: 60_000 });
 }
 
 /** An .xlsx of deputies with two bad rows (no name; a wrong gender and phone). */
