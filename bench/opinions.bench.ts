@@ -21,7 +21,7 @@ import {
 import { newId } from '../server/src/platform/ids';
 import { handlingUnits } from '../server/src/modules/registry/registry.table';
 import { forgetOpinionSettings } from '../server/src/modules/opinions/opinions.repository';
-import { submissionBatchStats } from '../server/src/modules/opinions/opinions.writer';
+import { submissionBatchStats } from '../server/src/modules/opinions/commands/submit-public-opinion';
 
 const rowsArg = process.argv.find((a) => a.startsWith('--rows='));
 const queueOnly = process.argv.includes('--queue-only');

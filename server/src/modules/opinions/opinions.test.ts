@@ -21,7 +21,7 @@ import { systemCtx, transact } from '../../platform/context';
 import { newId } from '../../platform/ids';
 import { opinionAssignments, opinionEvents, opinions, receptionDeputies, receptions } from './opinions.table';
 import { countDeputyReceptions } from '.';
-import { submissionBatchStats } from './opinions.writer';
+import { submissionBatchStats } from './commands/submit-public-opinion';
 
 let t: TestEnv;
 const unitA = newId();

@@ -1,4 +1,7 @@
-// The public form's writes, with group commit (platform/batch.ts): submissions that arrive while the
+// The public opinion form's use case (also staff entering an opinion on the same endpoint): the checks
+// that name fields, then the submission written with the others arriving at the same time.
+//
+// Its writes, with group commit (platform/batch.ts): submissions that arrive while the
 // database is busy are written together, in one statement, whatever their number:
 //   - every submission's rate counters in one upsert, in key order (concurrent writers lock counters in the
 //     same order, so they never deadlock);
@@ -11,17 +14,99 @@
 // window is refused when n exceeds the limit. A lone submission is a batch of one. When a batch's statement
 // fails, nothing of it was written, and each of its submissions is tried again alone, so only one with a
 // fault of its own fails.
-import type { AppServices, Ctx, QueuedJob } from '../../platform/context';
-import { createBatcher, type Batcher, type Settled } from '../../platform/batch';
-import { newId } from '../../platform/ids';
-import { jobInsert } from '../../platform/jobs';
-import { sendSmsJob, type SmsMessage } from '../../platform/notifications';
-import { asCtes, foldInserts, prepared, stmt, type Statement } from '../../platform/statement';
-import { SUBMISSION_REFUSALS, type SubmissionGuard } from './opinions.repository';
+import type { SubmitOpinionInput } from '@minyi/domain/opinions';
+import { AppError } from '../../../platform/errors';
+import { collectWrites, type AppServices, type Ctx, type QueuedJob } from '../../../platform/context';
+import { createBatcher, type Batcher, type Settled } from '../../../platform/batch';
+import { newId } from '../../../platform/ids';
+import { jobInsert } from '../../../platform/jobs';
+import { sendSmsJob, type SmsMessage } from '../../../platform/notifications';
+import { asCtes, foldInserts, prepared, stmt, type Statement } from '../../../platform/statement';
+import { readOpinionSettingsCached } from '../opinions.repository';
+import { checkSubmission, ipIndexOf, recordSubmission, type Checked } from './submit-opinion';
+
+/** Takes in one submission of the form; answers its id and tracking code (403, 429 when refused). */
+export async function submitPublicOpinion(ctx: Ctx, body: SubmitOpinionInput) {
+  const admitted = await admitSubmission(ctx, { body });
+  const collected = await collectWrites(ctx, (w) =>
+    recordSubmission(ctx, w, { body, checked: admitted, phoneIndex: admitted.phoneIndex }),
+  );
+  await writeSubmission({ ctx, writes: collected.writes, jobs: collected.jobs, guard: admitted.guard });
+  return { id: collected.out.id, trackingCode: collected.out.trackingCode };
+}
+
+/**
+ * The public form's gate: the checks that name fields, then the block list and the per-IP/per-phone
+ * limits as a guard for the writing statement.
+ */
+async function admitSubmission(ctx: Ctx, input: { body: SubmitOpinionInput }): Promise<Admitted> {
+  const db = ctx.app.db;
+  const checked = await checkSubmission(ctx, db, input);
+  const phoneIndex = ctx.app.pii.index('phone', input.body.phone);
+  let guard: SubmissionGuard | null = null;
+  if (!checked.staff) {
+    const ipIndex = ipIndexOf(ctx, ctx.meta.ip);
+    const settings = await readOpinionSettingsCached(db, checked.congressId);
+    guard = submissionGuard(
+      checked.congressId,
+      [
+        { key: `ip:${ipIndex}`, windowMs: 3_600_000, limit: settings.maxSubmissionsPerIpPerHour },
+        { key: `phone:${phoneIndex}`, windowMs: 86_400_000, limit: settings.maxSubmissionsPerPhonePerDay },
+      ],
+      [phoneIndex, ipIndex],
+    );
+  }
+  return { ...checked, phoneIndex, guard };
+}
+
+interface Admitted extends Checked {
+  phoneIndex: string;
+  /** The block list and rate limits, checked in the statement that writes (null for staff and imports). */
+  guard: SubmissionGuard | null;
+}
+
+/**
+ * The public form's limits for one submission: the counters it adds one to (a row per key and time window,
+ * so the limits hold across instances), each with its limit, and the blind indexes (phone, IP) to look up in
+ * the block list. The batch's statement checks them in the statement that writes the submission.
+ */
+interface SubmissionGuard {
+  congressId: string;
+  counted: { key: string; windowStart: Date; limit: number }[];
+  blockIndexes: string[];
+}
+
+function submissionGuard(
+  congressId: string,
+  hits: { key: string; windowMs: number; limit: number }[],
+  blockIndexes: string[],
+): SubmissionGuard {
+  const now = Date.now();
+  const counted = hits.map((h) => ({
+    key: `${congressId}:${h.key}`,
+    windowStart: new Date(Math.floor(now / h.windowMs) * h.windowMs),
+    limit: h.limit,
+  }));
+  return { congressId, counted, blockIndexes };
+}
+
+/** What a refused submission gets. */
+const SUBMISSION_REFUSALS = {
+  submitter_blocked: () =>
+    new AppError(403, 'submitter_blocked', {
+      zh: '该号码或网络已被限制提交，请到代表联络站当面反映',
+      en: 'Submissions from this phone or network are blocked; please visit a liaison place',
+    }),
+  rate_limited: () =>
+    new AppError(429, 'rate_limited', {
+      zh: '提交过于频繁，请稍后再试',
+      en: 'Too many submissions; please try again later',
+    }),
+} as const;
 
 export interface SubmissionWrite {
   ctx: Ctx;
-  /** The submission's deferred INSERTs and jobs (collectWrites); none to only count it (see countSubmission). */
+  /** The submission's deferred INSERTs and jobs (collectWrites). */
   writes: Statement[];
   jobs: QueuedJob[];
   /** The block list and limits (null for staff and imports). */
@@ -40,7 +125,7 @@ const MAX_BATCH = 64;
 const writers = new WeakMap<AppServices, Batcher<SubmissionWrite, void>>();
 
 /** Writes one submission, with whatever others are waiting; rejects with its own refusal (403, 429). */
-export function writeSubmission(item: SubmissionWrite): Promise<void> {
+function writeSubmission(item: SubmissionWrite): Promise<void> {
   const app = item.ctx.app;
   let writer = writers.get(app);
   if (!writer) {
@@ -56,10 +141,6 @@ export function writeSubmission(item: SubmissionWrite): Promise<void> {
 
 /** How this instance's submissions were batched (tests, the benchmark); null before the first. */
 export const submissionBatchStats = (app: AppServices) => writers.get(app)?.stats ?? null;
-
-/** Counts a submission that writes in a transaction of its own (a project idea) first; refuses as above. */
-export const countSubmission = (ctx: Ctx, guard: SubmissionGuard) =>
-  writeSubmission({ ctx, writes: [], jobs: [], guard });
 
 async function writeBatch(app: AppServices, items: SubmissionWrite[]): Promise<Settled<void>[]> {
   let refused: { item: number; code: keyof typeof SUBMISSION_REFUSALS }[];
