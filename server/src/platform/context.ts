@@ -3,16 +3,27 @@
 import type { Role } from '@minyi/domain';
 import type { Config } from '../config';
 import type { Database, Db } from '../db/client';
-import { auditInserts, type AuditEntry } from './audit';
-import { jobInsert, type EnqueueOptions, type JobQueue } from './jobs';
+import { auditRows, type AuditEntry } from './audit';
+import { jobWrite, type EnqueueOptions, type JobQueue } from './jobs';
 import type { Pii } from './pii';
 import type { FileStorage } from './files';
 import type { Notifier } from './notifications';
 import type { Calendar } from './calendar';
 import type { EventBus, EventDefinition } from './events';
 import type { z } from 'zod';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { AppError } from './errors';
-import { asCtes, asOne, join, prepared, stmt, toDrizzle, type Statement } from './statement';
+import {
+  asCtes,
+  asOne,
+  insertOf,
+  join,
+  prepared,
+  stmt,
+  toDrizzle,
+  type RowWrite,
+  type Statement,
+} from './statement';
 
 export interface Actor {
   accountId: string;
@@ -53,7 +64,8 @@ export interface Ctx {
 
 /**
  * The write side of a use case without the transaction's connection: rows that nobody reads back before
- * commit. They are written together, in one statement, when the use case returns.
+ * commit, recorded as data (table and values). They are written together, in one statement, when the use
+ * case returns (`transact`, `writeAtOnce`), or with other requests' rows (`collectWrites`).
  */
 export interface Writes {
   /** The services, for use cases called from another module with only a Work in hand. */
@@ -71,8 +83,8 @@ export interface Writes {
     payload: z.infer<S>,
     opts?: EnqueueOptions,
   ): Promise<void>;
-  /** Adds an INSERT (no RETURNING read by the caller) to the writes made in one statement at commit. */
-  defer(insert: Statement): void;
+  /** Adds rows to insert (nothing read back) to the writes made in one statement at commit. */
+  insert<T extends PgTable>(table: T, rows: T['$inferInsert'] | T['$inferInsert'][]): void;
 }
 
 /** A transaction with the platform's write-side helpers bound to it. */
@@ -88,9 +100,9 @@ export interface QueuedJob {
   opts: EnqueueOptions & { congressId: string | null };
 }
 
-/** Collects deferred INSERTs and writes them as one statement (data-modifying CTEs): one round trip. */
+/** Collects the rows to insert and writes them as one statement (data-modifying CTEs): one round trip. */
 function writeBuffer(ctx: Ctx) {
-  const pending: Statement[] = [];
+  const pending: RowWrite[] = [];
   const queued: QueuedJob[] = [];
   const enqueue = (name: string, payload: unknown, opts?: EnqueueOptions) => {
     queued.push({
@@ -103,7 +115,7 @@ function writeBuffer(ctx: Ctx) {
   const writes: Writes = {
     app: ctx.app,
     audit: (entry) => {
-      pending.push(...auditInserts(ctx, entry));
+      pending.push(...auditRows(ctx, entry));
       return Promise.resolve();
     },
     enqueue,
@@ -111,19 +123,19 @@ function writeBuffer(ctx: Ctx) {
       const checked = event.payload.parse(payload);
       for (const job of ctx.app.events.deliveries(event.name)) await enqueue(job, checked, opts);
     },
-    defer: (insert) => void pending.push(insert),
+    insert: (table, rows) => void pending.push({ table, rows: Array.isArray(rows) ? rows : [rows] }),
   };
   return {
     writes,
     get enqueued() {
       return queued.length > 0;
     },
-    /** The pending writes and the queued jobs, as they are; empties the buffer. */
-    drain: () => ({ writes: pending.splice(0), jobs: queued.splice(0) }),
-    /** The pending writes with the jobs' INSERTs as one statement, or null when there are none; empties the buffer. */
+    /** The pending rows and the queued jobs, as they are; empties the buffer. */
+    drain: () => ({ rows: pending.splice(0), jobs: queued.splice(0) }),
+    /** The pending rows with the jobs' as one statement, or null when there are none; empties the buffer. */
     take(guard?: Guard): Statement | null {
-      const jobs = queued.splice(0).map((j) => jobInsert(j.name, j.payload, j.opts));
-      return writtenAtOnce([...pending.splice(0), ...jobs], guard);
+      const jobs = queued.splice(0).map((j) => jobWrite(j.name, j.payload, j.opts));
+      return writtenAtOnce([...pending.splice(0), ...jobs].map(insertOf), guard);
     },
   };
 }
@@ -138,14 +150,15 @@ function writtenAtOnce(writes: readonly Statement[], guard?: Guard): Statement |
 }
 
 /**
- * Runs a use case whose writes are all INSERTs made through `defer`, `audit` and `enqueue`, and returns its
- * result with the writes and the queued jobs, unwritten: for a caller that writes them with other requests'
- * (see opinions/opinions.writer.ts; `jobInsert` makes a job's INSERT). `writeAtOnce` writes them at once.
+ * Runs a use case whose writes are all INSERTs made through `insert`, `audit` and `enqueue`, and returns its
+ * result with the rows and the queued jobs as data, unwritten: for a caller that writes them with other
+ * requests' (see opinions/commands/submit-public-opinion.ts; `jobWrite` makes a job's row). `writeAtOnce`
+ * writes them at once.
  */
 export async function collectWrites<T>(
   ctx: Ctx,
   fn: (writes: Writes) => T | Promise<T>,
-): Promise<{ out: T; writes: Statement[]; jobs: QueuedJob[] }> {
+): Promise<{ out: T; rows: RowWrite[]; jobs: QueuedJob[] }> {
   const buffer = writeBuffer(ctx);
   const out = await fn(buffer.writes);
   return { out, ...buffer.drain() };
@@ -164,7 +177,7 @@ export async function transact<T>(ctx: Ctx, fn: (work: Work) => Promise<T>): Pro
 }
 
 /**
- * For a use case whose writes are all INSERTs made through `defer`, `audit` and `enqueue` (its checks
+ * For a use case whose writes are all INSERTs made through `insert`, `audit` and `enqueue` (its checks
  * done before): the writes go to the database as one statement, atomic without BEGIN and COMMIT. Used
  * where a request's round trips are its cost (the public opinion form).
  */

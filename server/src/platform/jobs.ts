@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { Db } from '../db/client';
 import type { AppServices } from './context';
 import { newId } from './ids';
-import { insertRow, insertRows, prepared, stmt, toDrizzle } from './statement';
+import { insertOf, insertRows, prepared, stmt, toDrizzle, type RowWrite } from './statement';
 import { jobs } from './platform.table';
 
 /** The run of one claimed job, as its handler sees it. */
@@ -51,8 +51,8 @@ export interface EnqueueOptions {
   maxAttempts?: number;
 }
 
-/** The INSERT of one job (a second with the same dedupe key is ignored); executed by the caller. */
-const jobRow = (name: string, payload: unknown, opts: EnqueueOptions) => ({
+/** The row of one job (a second with the same dedupe key is ignored: see jobWrite). */
+export const jobRow = (name: string, payload: unknown, opts: EnqueueOptions) => ({
   id: newId(),
   congressId: opts.congressId ?? null,
   name,
@@ -62,8 +62,16 @@ const jobRow = (name: string, payload: unknown, opts: EnqueueOptions) => ({
   maxAttempts: opts.maxAttempts ?? 5,
 });
 
+/** One job as data (a second with the same dedupe key is ignored); written by the caller. */
+export const jobWrite = (name: string, payload: unknown, opts: EnqueueOptions = {}): RowWrite => ({
+  table: jobs,
+  rows: [jobRow(name, payload, opts)],
+  ignoreConflicts: true,
+});
+
+/** The INSERT of one job (a second with the same dedupe key is ignored); executed by the caller. */
 export const jobInsert = (name: string, payload: unknown, opts: EnqueueOptions = {}) =>
-  insertRow(jobs, jobRow(name, payload, opts), stmt`ON CONFLICT DO NOTHING`);
+  insertOf(jobWrite(name, payload, opts));
 
 /** Rows per statement of `enqueueJobs` (seven parameters each, well under PostgreSQL's 65,535). */
 const ENQUEUE_CHUNK = 500;

@@ -127,9 +127,13 @@ export async function opinionStep(
 
 type EventInput = { kind: string; note?: string | null; isPublic?: boolean; data?: Record<string, unknown> };
 
-/** The INSERT of one timeline event (for a deferred write). */
-export function eventInsert(o: { id: string; congressId: string }, ctx: Ctx, e: EventInput) {
-  return insertRow(opinionEvents, {
+/** The row of one timeline event. */
+export function eventRow(
+  o: { id: string; congressId: string },
+  ctx: Ctx,
+  e: EventInput,
+): typeof opinionEvents.$inferInsert {
+  return {
     id: newId(),
     congressId: o.congressId,
     opinionId: o.id,
@@ -138,11 +142,11 @@ export function eventInsert(o: { id: string; congressId: string }, ctx: Ctx, e: 
     note: e.note ?? null,
     data: e.data ?? {},
     accountId: ctx.actor?.accountId ?? null,
-  });
+  };
 }
 
 export async function addEvent(w: Work, o: { id: string; congressId: string }, ctx: Ctx, e: EventInput) {
-  await w.db.execute(toDrizzle(eventInsert(o, ctx, e)));
+  await w.db.execute(toDrizzle(insertRow(opinionEvents, eventRow(o, ctx, e))));
 }
 
 export interface StepInput {

@@ -13,12 +13,11 @@ import type { Db } from '../../../db/client';
 import type { Ctx, Work, Writes } from '../../../platform/context';
 import { forbidden, invalidField } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
-import { insertRow, insertRows } from '../../../platform/statement';
 import { files } from '../../../platform/platform.table';
-import { opinionPhotos, opinions, receptionDeputies, receptions } from '../opinions.table';
+import { opinionEvents, opinionPhotos, opinions, receptionDeputies, receptions } from '../opinions.table';
 import { getDeputy, getLiaisonPlace } from '../../registry';
 import { getCommunity, getStreetCached } from '../opinions.repository';
-import { eventInsert } from '../opinions.repository';
+import { eventRow } from '../opinions.repository';
 import { ENTRY_ROLES } from '../opinions.policy';
 import { opinionSubmitted } from '../opinions.events';
 
@@ -183,55 +182,54 @@ export async function recordSubmission(
   // with this id, after commit (it subscribes to `opinion.submitted`).
   const projectIdeaId = body.category === 'livelihoodProjectIdea' ? newId() : null;
   const publicContent = redactContent(body.content);
-  w.defer(
-    insertRow(opinions, {
+  w.insert(opinions, {
+    id,
+    congressId,
+    trackingCode,
+    content: body.content,
+    publicContent,
+    category: body.category,
+    streetId: body.streetId,
+    communityId: body.communityId ?? null,
+    location: body.location ?? null,
+    latitude: body.latitude ?? null,
+    longitude: body.longitude ?? null,
+    channel,
+    deputyId: body.deputyId ?? null,
+    liaisonPlaceId: body.liaisonPlaceId ?? null,
+    receptionId: body.receptionId ?? null,
+    nameEnc: body.name ? pii.encrypt(body.name) : null,
+    phoneEnc,
+    phoneIndex,
+    phoneCheck: phoneCheckOf(ctx, trackingCode, body.phone.slice(-4)),
+    isPublic: body.isPublic,
+    searchText: searchText(body.content, body.location),
+    projectIdeaId,
+    createdBy: ctx.actor?.accountId ?? null,
+    createdAt: at,
+    updatedAt: at,
+    listItem: opinionListItem({
       id,
-      congressId,
       trackingCode,
-      content: body.content,
       publicContent,
       category: body.category,
       streetId: body.streetId,
-      communityId: body.communityId ?? null,
-      location: body.location ?? null,
-      latitude: body.latitude ?? null,
-      longitude: body.longitude ?? null,
       channel,
-      deputyId: body.deputyId ?? null,
-      liaisonPlaceId: body.liaisonPlaceId ?? null,
-      receptionId: body.receptionId ?? null,
-      nameEnc: body.name ? pii.encrypt(body.name) : null,
-      phoneEnc,
-      phoneIndex,
-      phoneCheck: phoneCheckOf(ctx, trackingCode, body.phone.slice(-4)),
-      isPublic: body.isPublic,
-      searchText: searchText(body.content, body.location),
-      projectIdeaId,
-      createdBy: ctx.actor?.accountId ?? null,
       createdAt: at,
-      updatedAt: at,
-      listItem: opinionListItem({
-        id,
-        trackingCode,
-        publicContent,
-        category: body.category,
-        streetId: body.streetId,
-        channel,
-        createdAt: at,
-      }),
     }),
-  );
+  });
   if (body.photoIds?.length) {
-    w.defer(
-      insertRows(
-        opinionPhotos,
-        body.photoIds.map((fileId) => ({ congressId, opinionId: id, fileId })),
-      ),
+    w.insert(
+      opinionPhotos,
+      body.photoIds.map((fileId) => ({ congressId, opinionId: id, fileId })),
     );
   }
-  w.defer(eventInsert({ id, congressId }, ctx, { kind: 'submitted', data: { channel } }));
+  w.insert(opinionEvents, eventRow({ id, congressId }, ctx, { kind: 'submitted', data: { channel } }));
   if (projectIdeaId) {
-    w.defer(eventInsert({ id, congressId }, ctx, { kind: 'projectIdeaSubmitted', data: { projectIdeaId } }));
+    w.insert(
+      opinionEvents,
+      eventRow({ id, congressId }, ctx, { kind: 'projectIdeaSubmitted', data: { projectIdeaId } }),
+    );
   }
   await w.publish(opinionSubmitted, {
     congressId,

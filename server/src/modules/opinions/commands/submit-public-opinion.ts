@@ -19,9 +19,16 @@ import { AppError } from '../../../platform/errors';
 import { collectWrites, type AppServices, type Ctx, type QueuedJob } from '../../../platform/context';
 import { createBatcher, type Batcher, type Settled } from '../../../platform/batch';
 import { newId } from '../../../platform/ids';
-import { jobInsert } from '../../../platform/jobs';
+import { jobWrite } from '../../../platform/jobs';
 import { sendSmsJob, type SmsMessage } from '../../../platform/notifications';
-import { asCtes, foldInserts, prepared, stmt, type Statement } from '../../../platform/statement';
+import {
+  asCtes,
+  insertFromJson,
+  prepared,
+  stmt,
+  type RowWrite,
+  type Statement,
+} from '../../../platform/statement';
 import { readOpinionSettingsCached } from '../opinions.repository';
 import { checkSubmission, ipIndexOf, recordSubmission, type Checked } from './submit-opinion';
 
@@ -31,7 +38,7 @@ export async function submitPublicOpinion(ctx: Ctx, body: SubmitOpinionInput) {
   const collected = await collectWrites(ctx, (w) =>
     recordSubmission(ctx, w, { body, checked: admitted, phoneIndex: admitted.phoneIndex }),
   );
-  await writeSubmission({ ctx, writes: collected.writes, jobs: collected.jobs, guard: admitted.guard });
+  await writeSubmission({ ctx, rows: collected.rows, jobs: collected.jobs, guard: admitted.guard });
   return { id: collected.out.id, trackingCode: collected.out.trackingCode };
 }
 
@@ -106,8 +113,8 @@ const SUBMISSION_REFUSALS = {
 
 export interface SubmissionWrite {
   ctx: Ctx;
-  /** The submission's deferred INSERTs and jobs (collectWrites). */
-  writes: Statement[];
+  /** The submission's rows and jobs, as data (collectWrites). */
+  rows: RowWrite[];
   jobs: QueuedJob[];
   /** The block list and limits (null for staff and imports). */
   guard: SubmissionGuard | null;
@@ -197,12 +204,12 @@ function batchStatement(items: SubmissionWrite[]): Statement {
       WHERE c.hits - (e->>4)::int > (e->>3)::int)`;
   // Texts go in one job per congress (sendSmsJob takes a list); any other job is a row like the others.
   const texts = new Map<string | null, { id: string; messages: [number, SmsMessage][] }>();
-  const itemWrites = items.map(({ writes, jobs }, item) => {
-    const rows = [...writes];
+  const itemRows = items.map(({ rows: own, jobs }, item) => {
+    const rows = [...own];
     for (const job of jobs) {
       const messages = gatherable(job);
       if (!messages) {
-        rows.push(jobInsert(job.name, job.payload, job.opts));
+        rows.push(jobWrite(job.name, job.payload, job.opts));
         continue;
       }
       let group = texts.get(job.opts.congressId);
@@ -211,8 +218,7 @@ function batchStatement(items: SubmissionWrite[]): Statement {
     }
     return rows;
   });
-  const writes = foldInserts(itemWrites, '{item} NOT IN (SELECT item FROM refused)');
-  if (!writes) throw new Error('opinion submission: a write that cannot be folded');
+  const writes = insertFromJson(itemRows, '{item} NOT IN (SELECT item FROM refused)');
   if (texts.size > 0) {
     const groups = [...texts].map(([congressId, g]) => [g.id, congressId, g.messages]);
     writes.push(stmt`INSERT INTO jobs (id, congress_id, name, payload)
