@@ -8,6 +8,7 @@ import { receptionNoticeJob } from './jobs/reception-notice';
 import { sweepDeadlinesJob } from './jobs/sweep-deadlines';
 import { remindUnitJob } from './jobs/remind-unit';
 import { escalateStreetJob } from './jobs/escalate-street';
+import { forgetSubmissionKeysJob } from './jobs/forget-submission-keys';
 import { seedOpinionsDemo } from './opinions.demo';
 import { canReadOpinionPhoto } from './queries/can-read-photo';
 import { opinionFromInspection } from './jobs/opinion-from-inspection';
@@ -22,8 +23,11 @@ export const opinionsModule: Module = {
     await routingRoutes(app);
     await receptionRoutes(app);
   },
-  jobs: [receptionNoticeJob, sweepDeadlinesJob, remindUnitJob, escalateStreetJob],
-  schedules: [{ job: sweepDeadlinesJob.name, everyMs: 3_600_000 }],
+  jobs: [receptionNoticeJob, sweepDeadlinesJob, remindUnitJob, escalateStreetJob, forgetSubmissionKeysJob],
+  schedules: [
+    { job: sweepDeadlinesJob.name, everyMs: 3_600_000 },
+    { job: forgetSubmissionKeysJob.name, everyMs: 86_400_000 },
+  ],
   subscriptions: [opinionFromInspection],
   // Each attempt on the form updates its two rate counters.
   churnedTables: ['opinion_rate_counters'],

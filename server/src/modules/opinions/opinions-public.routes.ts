@@ -10,7 +10,7 @@ import {
   submitOpinionSchema,
   trackQuerySchema,
 } from '@minyi/domain/opinions';
-import { ctxOf, typed } from '../../platform/http';
+import { ctxOf, idempotencyKeyOf, typed } from '../../platform/http';
 import { AppError, invalidField } from '../../platform/errors';
 import { resolvePublicCongress } from '../registry';
 import { submitPublicOpinion } from './commands/submit-public-opinion';
@@ -91,9 +91,11 @@ export async function publicOpinionRoutes(app: FastifyInstance) {
         summary: 'Submit an opinion (public, no account)',
         body: submitOpinionSchema,
       },
-      config: { idempotent: true },
+      // The key is recorded with the opinion, in the batch's statement (commands/submit-public-opinion.ts).
+      config: { idempotent: true, idempotencyInHandler: true },
     },
-    async (req, reply) => reply.code(201).send(await submitPublicOpinion(ctxOf(req), req.body)),
+    async (req, reply) =>
+      reply.code(201).send(await submitPublicOpinion(ctxOf(req), req.body, idempotencyKeyOf(req))),
   );
 
   r.post(
