@@ -56,7 +56,13 @@ try {
     };
     const submitRounds = await interleave(
       server,
-      { ...submission, title: 'POST /api/v1/opinions (public)', manySubmitters: true },
+      {
+        ...submission,
+        title: 'POST /api/v1/opinions (public)',
+        manySubmitters: true,
+        // As the browser sends it: anonymous (no cookie, no CSRF token), JSON, an Idempotency-Key per form.
+        idempotencyKeys: true,
+      },
       {
         title: 'raw insert',
         path: '/api/v1/bench/raw-insert',
@@ -75,7 +81,7 @@ try {
     );
     forgetOpinionSettings(congressId);
     const oneSubmitter = await run(server, { ...submission, title: 'POST /api/v1/opinions (one phone)' });
-    // How the submissions were written: batches of those arriving together (opinions.writer.ts).
+    // How the submissions were written: batches of those arriving together (commands/submit-public-opinion.ts).
     const stats = submissionBatchStats(server.services);
     const batching = stats && {
       batches: stats.batches,
