@@ -260,6 +260,8 @@ export interface RunOptions {
    * request (load-worker.mjs), so per-phone and per-address limits apply as they do to a crowd.
    */
   manySubmitters?: boolean;
+  /** With `manySubmitters`: each request with an Idempotency-Key of its own, as the web form sends one. */
+  idempotencyKeys?: boolean;
   durationS?: number;
   connections?: number;
   /** Seconds of unmeasured load first (JIT, caches, pool); default 1. */
@@ -450,6 +452,7 @@ export async function run(server: BenchServer, opts: RunOptions): Promise<RunRes
     body: opts.body === undefined ? undefined : json ? JSON.stringify(opts.body) : (opts.body as string),
     connections: opts.connections ?? server.args.connections,
     manySubmitters: opts.manySubmitters ?? false,
+    idempotencyKeys: opts.idempotencyKeys ?? false,
   };
   const warmup = opts.warmupS ?? 1;
   if (warmup > 0) await load({ ...base, duration: warmup });

@@ -22,6 +22,7 @@ if (workerData.manySubmitters) {
   const url = new URL(workerData.url);
   const build = requestBuilder({ hostname: url.hostname, port: url.port });
   let i = Math.floor(Math.random() * 90_000_000);
+  const run = Math.random().toString(36).slice(2);
   const series = Array.from({ length: workerData.connections }, () =>
     Array.from({ length: PER_CONNECTION }, () => {
       i += 1;
@@ -29,7 +30,12 @@ if (workerData.manySubmitters) {
       const request = {
         method: workerData.method,
         path: url.pathname + url.search,
-        headers: { ...workerData.headers, 'x-forwarded-for': ip },
+        headers: {
+          ...workerData.headers,
+          'x-forwarded-for': ip,
+          // As the web form sends it: a key per form filled in (`idempotencyKeys`).
+          ...(workerData.idempotencyKeys ? { 'idempotency-key': `${run}-${i}` } : {}),
+        },
         body: JSON.stringify({ ...template, phone: `13${String(i).padStart(9, '0')}` }),
       };
       return { ...request, requestBuffer: build(request) };

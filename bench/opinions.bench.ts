@@ -21,7 +21,7 @@ import {
 import { newId } from '../server/src/platform/ids';
 import { handlingUnits } from '../server/src/modules/registry/registry.table';
 import { forgetOpinionSettings } from '../server/src/modules/opinions/opinions.repository';
-import { submissionBatchStats } from '../server/src/modules/opinions/opinions.writer';
+import { submissionBatchStats } from '../server/src/modules/opinions/commands/submit-public-opinion';
 
 const rowsArg = process.argv.find((a) => a.startsWith('--rows='));
 const queueOnly = process.argv.includes('--queue-only');
@@ -56,7 +56,13 @@ try {
     };
     const submitRounds = await interleave(
       server,
-      { ...submission, title: 'POST /api/v1/opinions (public)', manySubmitters: true },
+      {
+        ...submission,
+        title: 'POST /api/v1/opinions (public)',
+        manySubmitters: true,
+        // As the browser sends it: anonymous (no cookie, no CSRF token), JSON, an Idempotency-Key per form.
+        idempotencyKeys: true,
+      },
       {
         title: 'raw insert',
         path: '/api/v1/bench/raw-insert',
@@ -75,7 +81,7 @@ try {
     );
     forgetOpinionSettings(congressId);
     const oneSubmitter = await run(server, { ...submission, title: 'POST /api/v1/opinions (one phone)' });
-    // How the submissions were written: batches of those arriving together (opinions.writer.ts).
+    // How the submissions were written: batches of those arriving together (commands/submit-public-opinion.ts).
     const stats = submissionBatchStats(server.services);
     const batching = stats && {
       batches: stats.batches,

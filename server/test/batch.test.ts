@@ -1,13 +1,13 @@
-// Group commit (platform/batch.ts) and folded INSERTs (foldInserts in platform/statement.ts): who waits for
-// whom, what each item is told, and that a folded INSERT stores what the single INSERTs would have.
+// Group commit (platform/batch.ts) and rows folded into one INSERT (insertFromJson in platform/statement.ts):
+// who waits for whom, what each item is told, and that a folded INSERT stores what single INSERTs would.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inArray } from 'drizzle-orm';
 import { createBatcher, type Settled } from '../src/platform/batch';
-import { jobInsert } from '../src/platform/jobs';
+import { jobWrite } from '../src/platform/jobs';
 import { jobs } from '../src/platform/platform.table';
-import { asOne, foldInserts, insertRow, prepared } from '../src/platform/statement';
+import { asOne, insertFromJson, prepared } from '../src/platform/statement';
 import { newId } from '../src/platform/ids';
-import { opinionEvents } from '../src/modules/opinions/opinions.table';
+import { opinionEvents, opinionRoutes } from '../src/modules/opinions/opinions.table';
 import { createTestEnv, type TestEnv } from './harness';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -82,7 +82,7 @@ describe('createBatcher', () => {
   });
 });
 
-describe('foldInserts', () => {
+describe('insertFromJson', () => {
   let t: TestEnv;
   beforeAll(async () => {
     t = await createTestEnv();
@@ -93,22 +93,27 @@ describe('foldInserts', () => {
     const ids = [newId(), newId(), newId()];
     const dedupeKey = `fold-test-${newId()}`;
     const items = ids.map((id, i) => [
-      jobInsert(
+      jobWrite(
         'test.fold',
         { n: i, text: `引号 " 反斜杠 \\ 换行 \n 完` },
         { congressId: t.congressId, dedupeKey: i === 2 ? dedupeKey : undefined },
       ),
-      insertRow(opinionEvents, {
-        id,
-        congressId: t.congressId,
-        opinionId: newId(),
-        kind: 'submitted',
-        isPublic: i === 0,
-        note: null,
-        data: { i },
-      }),
+      {
+        table: opinionEvents,
+        rows: [
+          {
+            id,
+            congressId: t.congressId,
+            opinionId: newId(),
+            kind: 'submitted',
+            isPublic: i === 0,
+            note: null,
+            data: { i },
+          },
+        ],
+      },
     ]);
-    const folded = foldInserts(items, '{item} <> 1')!;
+    const folded = insertFromJson(items, '{item} <> 1');
     expect(folded).toHaveLength(2);
     // The events' opinions do not exist: only the jobs are written here, the events are checked by text.
     expect(folded[1].text).toContain('WHERE (e->>7)::int <> 1');
@@ -125,7 +130,7 @@ describe('foldInserts', () => {
     expect(stored.find((j) => (j.payload as { n: number }).n === 2)!.dedupeKey).toBe(dedupeKey);
     // ON CONFLICT DO NOTHING came along: the same dedupe key again is ignored, not an error.
     await t.database.query(
-      ...prepared(asOne(foldInserts([[jobInsert('test.fold', { n: 9 }, { dedupeKey })]])!)),
+      ...prepared(asOne(insertFromJson([[jobWrite('test.fold', { n: 9 }, { dedupeKey })]]))),
     );
     expect(
       await t.services.db
@@ -135,7 +140,14 @@ describe('foldInserts', () => {
     ).toHaveLength(2);
   });
 
-  it('refuses what it cannot carry as JSON text', () => {
-    expect(foldInserts([[{ text: 'SELECT 1', params: [] }]])).toBeNull();
+  it('refuses what it cannot carry as JSON text (an array column)', () => {
+    const rule = {
+      id: newId(),
+      congressId: newId(),
+      category: 'x',
+      leadUnitId: newId(),
+      assistingUnitIds: [newId()],
+    };
+    expect(() => insertFromJson([[{ table: opinionRoutes, rows: [rule] }]])).toThrow(/array/);
   });
 });

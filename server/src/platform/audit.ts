@@ -7,7 +7,7 @@ import type { Db } from '../db/client';
 import type { AuditEntry, Ctx } from './types';
 import { hmacSm3 } from './crypto';
 import { newId } from './ids';
-import { insertRow, type Statement } from './statement';
+import { insertOf, type RowWrite, type Statement } from './statement';
 import { auditChain, auditChainHeads, auditEvents, auditUnsealed } from './platform.table';
 
 export type { AuditEntry } from './types';
@@ -55,7 +55,11 @@ const toJson = (v: unknown): unknown => (v === undefined ? null : JSON.parse(JSO
  * The INSERTs of one audit row (built now, with its hash; executed by the caller): the row, and its entry
  * in the queue of unsealed rows.
  */
-export function auditInserts(ctx: Ctx, entry: AuditEntry): [Statement, Statement] {
+/** The audit row of an entry as INSERTs (see auditRows). */
+export const auditInserts = (ctx: Ctx, entry: AuditEntry): Statement[] => auditRows(ctx, entry).map(insertOf);
+
+/** The audit row of an entry, and its place in the queue of rows to seal, as data (written with the change). */
+export function auditRows(ctx: Ctx, entry: AuditEntry): RowWrite[] {
   const congressId = entry.congressId ?? ctx.actor?.congressId;
   if (!congressId) throw new Error(`audit ${entry.action}: no congress to record it under`);
   // Millisecond precision: what timestamptz returns equals what we hashed.
@@ -76,8 +80,8 @@ export function auditInserts(ctx: Ctx, entry: AuditEntry): [Statement, Statement
   };
   const hash = rowHash(ctx.app.config.keys.audit, fields);
   return [
-    insertRow(auditEvents, { ...fields, rowHash: hash }),
-    insertRow(auditUnsealed, { congressId, id: fields.id, rowHash: hash }),
+    { table: auditEvents, rows: [{ ...fields, rowHash: hash }] },
+    { table: auditUnsealed, rows: [{ congressId, id: fields.id, rowHash: hash }] },
   ];
 }
 

@@ -1,10 +1,20 @@
 // What every command and query receives: the services, who is acting, and where the request came from.
 // `transact` is the one way to change state: the audit row and the side-effect jobs commit with the change.
 import type { Database } from '../db/client';
-import { auditInserts } from './audit';
-import { jobInsert } from './jobs';
+import { auditRows } from './audit';
+import { jobWrite } from './jobs';
 import type { AppError } from './errors';
-import { asCtes, asOne, join, prepared, stmt, toDrizzle, type Statement } from './statement';
+import {
+  asCtes,
+  asOne,
+  insertOf,
+  join,
+  prepared,
+  stmt,
+  toDrizzle,
+  type RowWrite,
+  type Statement,
+} from './statement';
 import type { AppServices, Ctx, EnqueueOptions, RequestMeta, Work, Writes } from './types';
 
 // The shared types live in the leaf types.ts (no import cycle, type-only ones included); re-exported here,
@@ -19,9 +29,9 @@ export interface QueuedJob {
   opts: EnqueueOptions & { congressId: string | null };
 }
 
-/** Collects deferred INSERTs and writes them as one statement (data-modifying CTEs): one round trip. */
+/** Collects the rows to insert and writes them as one statement (data-modifying CTEs): one round trip. */
 function writeBuffer(ctx: Ctx) {
-  const pending: Statement[] = [];
+  const pending: RowWrite[] = [];
   const queued: QueuedJob[] = [];
   const enqueue = (name: string, payload: unknown, opts?: EnqueueOptions) => {
     queued.push({
@@ -34,7 +44,7 @@ function writeBuffer(ctx: Ctx) {
   const writes: Writes = {
     app: ctx.app,
     audit: (entry) => {
-      pending.push(...auditInserts(ctx, entry));
+      pending.push(...auditRows(ctx, entry));
       return Promise.resolve();
     },
     enqueue,
@@ -42,19 +52,19 @@ function writeBuffer(ctx: Ctx) {
       const checked = event.payload.parse(payload);
       for (const job of ctx.app.events.deliveries(event.name)) await enqueue(job, checked, opts);
     },
-    defer: (insert) => void pending.push(insert),
+    insert: (table, rows) => void pending.push({ table, rows: Array.isArray(rows) ? rows : [rows] }),
   };
   return {
     writes,
     get enqueued() {
       return queued.length > 0;
     },
-    /** The pending writes and the queued jobs, as they are; empties the buffer. */
-    drain: () => ({ writes: pending.splice(0), jobs: queued.splice(0) }),
-    /** The pending writes with the jobs' INSERTs as one statement, or null when there are none; empties the buffer. */
+    /** The pending rows and the queued jobs, as they are; empties the buffer. */
+    drain: () => ({ rows: pending.splice(0), jobs: queued.splice(0) }),
+    /** The pending rows with the jobs' as one statement, or null when there are none; empties the buffer. */
     take(guard?: Guard): Statement | null {
-      const jobs = queued.splice(0).map((j) => jobInsert(j.name, j.payload, j.opts));
-      return writtenAtOnce([...pending.splice(0), ...jobs], guard);
+      const jobs = queued.splice(0).map((j) => jobWrite(j.name, j.payload, j.opts));
+      return writtenAtOnce([...pending.splice(0), ...jobs].map(insertOf), guard);
     },
   };
 }
@@ -69,14 +79,15 @@ function writtenAtOnce(writes: readonly Statement[], guard?: Guard): Statement |
 }
 
 /**
- * Runs a use case whose writes are all INSERTs made through `defer`, `audit` and `enqueue`, and returns its
- * result with the writes and the queued jobs, unwritten: for a caller that writes them with other requests'
- * (see opinions/opinions.writer.ts; `jobInsert` makes a job's INSERT). `writeAtOnce` writes them at once.
+ * Runs a use case whose writes are all INSERTs made through `insert`, `audit` and `enqueue`, and returns its
+ * result with the rows and the queued jobs as data, unwritten: for a caller that writes them with other
+ * requests' (see opinions/commands/submit-public-opinion.ts; `jobWrite` makes a job's row). `writeAtOnce`
+ * writes them at once.
  */
 export async function collectWrites<T>(
   ctx: Ctx,
   fn: (writes: Writes) => T | Promise<T>,
-): Promise<{ out: T; writes: Statement[]; jobs: QueuedJob[] }> {
+): Promise<{ out: T; rows: RowWrite[]; jobs: QueuedJob[] }> {
   const buffer = writeBuffer(ctx);
   const out = await fn(buffer.writes);
   return { out, ...buffer.drain() };
@@ -95,7 +106,7 @@ export async function transact<T>(ctx: Ctx, fn: (work: Work) => Promise<T>): Pro
 }
 
 /**
- * For a use case whose writes are all INSERTs made through `defer`, `audit` and `enqueue` (its checks
+ * For a use case whose writes are all INSERTs made through `insert`, `audit` and `enqueue` (its checks
  * done before): the writes go to the database as one statement, atomic without BEGIN and COMMIT. Used
  * where a request's round trips are its cost (the public opinion form).
  */

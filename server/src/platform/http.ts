@@ -359,6 +359,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Creates accept an Idempotency-Key header: the same key twice creates once and replays the answer. */
     idempotent?: boolean;
+    /**
+     * With `idempotent`: the handler records the key itself, in the statement that writes (the public opinion
+     * form, where the three round trips of the hook were the cost); it reads it with `idempotencyKeyOf`.
+     */
+    idempotencyInHandler?: boolean;
   }
   interface FastifyRequest {
     idempotency?: { scope: string; key: string };
@@ -367,28 +372,36 @@ declare module 'fastify' {
 
 const ABANDONED_MS = 60_000;
 
+/** The request's Idempotency-Key (undefined without one); 400 when it is not 1 to 200 characters. */
+export function idempotencyKeyOf(req: FastifyRequest): string | undefined {
+  const key = req.headers['idempotency-key'];
+  if (key === undefined) return undefined;
+  if (typeof key !== 'string' || key.length < 1 || key.length > 200) {
+    throw new AppError(
+      400,
+      'validation_failed',
+      { zh: 'Idempotency-Key 无效', en: 'Idempotency-Key is invalid' },
+      {
+        errors: [
+          {
+            field: 'Idempotency-Key',
+            in: 'headers',
+            code: 'invalid',
+            message: { zh: '1 至 200 个字符', en: '1 to 200 characters' },
+          },
+        ],
+      },
+    );
+  }
+  return key;
+}
+
 export function installIdempotency(app: FastifyInstance, services: () => AppServices) {
   app.addHook('preHandler', async (req, reply) => {
-    if (!req.routeOptions.config.idempotent) return;
-    const key = req.headers['idempotency-key'];
+    const config = req.routeOptions.config;
+    if (!config.idempotent || config.idempotencyInHandler) return;
+    const key = idempotencyKeyOf(req);
     if (key === undefined) return;
-    if (typeof key !== 'string' || key.length < 1 || key.length > 200) {
-      throw new AppError(
-        400,
-        'validation_failed',
-        { zh: 'Idempotency-Key 无效', en: 'Idempotency-Key is invalid' },
-        {
-          errors: [
-            {
-              field: 'Idempotency-Key',
-              in: 'headers',
-              code: 'invalid',
-              message: { zh: '1 至 200 个字符', en: '1 to 200 characters' },
-            },
-          ],
-        },
-      );
-    }
     const scope = `${req.method} ${req.routeOptions.url} ${req.actor?.accountId ?? 'public'}`;
     const requestHash = createHash('sha256')
       .update(JSON.stringify(req.body ?? null))

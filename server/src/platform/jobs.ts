@@ -9,15 +9,15 @@ import type { z } from 'zod';
 import type { Db } from '../db/client';
 import type { AppServices, EnqueueOptions, JobDefinition, JobQueue, JobRun, Schedule } from './types';
 import { newId } from './ids';
-import { insertRow, insertRows, prepared, stmt, toDrizzle } from './statement';
+import { insertOf, insertRows, prepared, stmt, toDrizzle, type RowWrite } from './statement';
 import { jobs } from './platform.table';
 
 export type { EnqueueOptions, JobDefinition, JobQueue, JobRun, Schedule } from './types';
 
 export const defineJob = <S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> => def;
 
-/** The INSERT of one job (a second with the same dedupe key is ignored); executed by the caller. */
-const jobRow = (name: string, payload: unknown, opts: EnqueueOptions) => ({
+/** The row of one job (a second with the same dedupe key is ignored: see jobWrite). */
+export const jobRow = (name: string, payload: unknown, opts: EnqueueOptions) => ({
   id: newId(),
   congressId: opts.congressId ?? null,
   name,
@@ -27,8 +27,16 @@ const jobRow = (name: string, payload: unknown, opts: EnqueueOptions) => ({
   maxAttempts: opts.maxAttempts ?? 5,
 });
 
+/** One job as data (a second with the same dedupe key is ignored); written by the caller. */
+export const jobWrite = (name: string, payload: unknown, opts: EnqueueOptions = {}): RowWrite => ({
+  table: jobs,
+  rows: [jobRow(name, payload, opts)],
+  ignoreConflicts: true,
+});
+
+/** The INSERT of one job (a second with the same dedupe key is ignored); executed by the caller. */
 export const jobInsert = (name: string, payload: unknown, opts: EnqueueOptions = {}) =>
-  insertRow(jobs, jobRow(name, payload, opts), stmt`ON CONFLICT DO NOTHING`);
+  insertOf(jobWrite(name, payload, opts));
 
 /** Rows per statement of `enqueueJobs` (seven parameters each, well under PostgreSQL's 65,535). */
 const ENQUEUE_CHUNK = 500;

@@ -101,70 +101,78 @@ export function insertRows<T extends PgTable>(
     });
     text += ')';
   });
-  const out: Statement = suffix ? stmt`${{ text, params }} ${suffix}` : { text, params };
-  // Rows another statement of the same shape can be folded with (a suffix with parameters cannot).
-  if (!suffix || suffix.params.length === 0) {
-    folds.set(out, { name, keys, columns, values: params, width: keys.length, suffix: suffix?.text ?? '' });
-  }
-  return out;
+  return suffix ? stmt`${{ text, params }} ${suffix}` : { text, params };
 }
-
-interface Fold {
-  name: string;
-  keys: string[];
-  columns: ReturnType<typeof getTableColumns>;
-  /** The rows' driver values, row after row (`width` each). */
-  values: unknown[];
-  width: number;
-  suffix: string;
-}
-
-/** JSON carries the row when every value is a scalar and no column is an array (`->>` gives text to cast). */
-const foldable = (fold: Fold) =>
-  fold.values.every((v) => v === null || typeof v !== 'object') &&
-  fold.keys.every((k) => !fold.columns[k].getSQLType().endsWith(']'));
-
-/** What insertRows built, by statement (weak: a statement that is dropped takes its entry with it). */
-const folds = new WeakMap<Statement, Fold>();
-const foldHeads = new Map<string, string>();
 
 /**
- * INSERTs built by `insertRows` for several items (requests) folded into one INSERT per table and column
- * list: `INSERT INTO t (…) SELECT (e->>0)::type, … FROM jsonb_array_elements($1::jsonb) AS e`, every row in one
- * JSON parameter, so the statement's text is the same for any number of rows (and stays prepared). Each row
- * carries its item's index; `only` (SQL with `{item}` for that index) keeps the rows of some items only. Null
- * when a statement was not built by insertRows or has a suffix with parameters (run them as they are).
+ * A write as data: rows for one table, not yet SQL. A use case records its INSERTs so (`Writes.insert`);
+ * the writer renders them as it needs: one INSERT (`insertOf`), or with other requests' rows (`insertFromJson`).
  */
-export function foldInserts(items: readonly (readonly Statement[])[], only?: string): Statement[] | null {
-  const groups = new Map<string, { fold: Fold; rows: unknown[][] }>();
-  for (let item = 0; item < items.length; item++) {
-    for (const s of items[item]) {
-      const fold = folds.get(s);
-      if (!fold || !foldable(fold)) return null;
-      const key = `${fold.name}|${fold.keys.join(',')}|${fold.suffix}|${only ?? ''}`;
+export interface RowWrite<T extends PgTable = PgTable> {
+  table: T;
+  rows: T['$inferInsert'][];
+  /** `ON CONFLICT DO NOTHING`: a row whose key is taken is skipped (a job's dedupe key). */
+  ignoreConflicts?: boolean;
+}
+
+/** The INSERT of a RowWrite. */
+export const insertOf = (w: RowWrite): Statement =>
+  insertRows(w.table, w.rows, w.ignoreConflicts ? stmt`ON CONFLICT DO NOTHING` : undefined);
+
+const jsonHeads = new Map<string, string>();
+
+/**
+ * The rows of several items (requests) as one INSERT per table and column list:
+ * `INSERT INTO t (…) SELECT (e->>0)::type, … FROM jsonb_array_elements($1::jsonb) AS e`, every row in one
+ * jsonb parameter (`->>` on `json` would re-parse the element for every field), so the statement's text is
+ * the same for any number of rows and stays prepared. Each row carries its item's index; `only` (SQL with
+ * `{item}` for that index) keeps the rows of some items only. Values are encoded as Drizzle encodes them;
+ * a row with an array column or a value JSON cannot carry as text is refused (an Error: a bug, not input).
+ */
+export function insertFromJson(items: readonly (readonly RowWrite[])[], only?: string): Statement[] {
+  const groups = new Map<string, { head: string; rows: unknown[][] }>();
+  items.forEach((writes, item) => {
+    for (const w of writes) {
+      if (w.rows.length === 0) continue;
+      const columns = getTableColumns(w.table);
+      const name = getTableName(w.table);
+      const first = w.rows[0] as Record<string, unknown>;
+      const keys = Object.keys(first).filter((k) => first[k] !== undefined);
+      const key = `${name}|${keys.join(',')}|${w.ignoreConflicts ? 1 : 0}|${only ?? ''}`;
       let group = groups.get(key);
-      if (!group) groups.set(key, (group = { fold, rows: [] }));
-      for (let i = 0; i < fold.values.length; i += fold.width) {
-        const row = fold.values.slice(i, i + fold.width);
-        row.push(item);
-        group.rows.push(row);
+      if (!group) {
+        let head = jsonHeads.get(key);
+        if (!head) {
+          const list = keys.map((k) => {
+            const column = columns[k];
+            if (!column) throw new Error(`insertFromJson: ${name} has no column ${k}`);
+            if (column.getSQLType().endsWith(']'))
+              throw new Error(`insertFromJson: ${name}.${k} is an array`);
+            return column;
+          });
+          const names = list.map((c) => `"${c.name}"`).join(', ');
+          const casts = list.map((c, i) => `(e->>${i})::${c.getSQLType()}`).join(', ');
+          head = `INSERT INTO "${name}" (${names}) SELECT ${casts} FROM jsonb_array_elements($1::jsonb) AS e`;
+          if (only) head += ` WHERE ${only.replaceAll('{item}', `(e->>${keys.length})::int`)}`;
+          if (w.ignoreConflicts) head += ' ON CONFLICT DO NOTHING';
+          jsonHeads.set(key, head);
+        }
+        groups.set(key, (group = { head, rows: [] }));
+      }
+      for (const row of w.rows as Record<string, unknown>[]) {
+        const values: unknown[] = keys.map((k) => {
+          const v = row[k];
+          const driver = v === null || v === undefined ? null : columns[k].mapToDriverValue(v);
+          if (driver !== null && typeof driver === 'object')
+            throw new Error(`insertFromJson: ${name}.${k} is not a scalar once encoded`);
+          return driver;
+        });
+        values.push(item);
+        group.rows.push(values);
       }
     }
-  }
-  const out: Statement[] = [];
-  for (const [key, { fold, rows }] of groups) {
-    let head = foldHeads.get(key);
-    if (!head) {
-      const names = fold.keys.map((k) => `"${fold.columns[k].name}"`).join(', ');
-      const casts = fold.keys.map((k, i) => `(e->>${i})::${fold.columns[k].getSQLType()}`).join(', ');
-      head = `INSERT INTO "${fold.name}" (${names}) SELECT ${casts} FROM jsonb_array_elements($1::jsonb) AS e`;
-      if (only) head += ` WHERE ${only.replaceAll('{item}', `(e->>${fold.width})::int`)}`;
-      if (fold.suffix) head += ` ${fold.suffix}`;
-      foldHeads.set(key, head);
-    }
-    out.push({ text: head, params: [JSON.stringify(rows)] });
-  }
-  return out;
+  });
+  return [...groups.values()].map((g) => ({ text: g.head, params: [JSON.stringify(g.rows)] }));
 }
 
 /** Statements run as one: every one but the last as a data-modifying CTE (`w0`, `w1`, …), then the last. */

@@ -13,7 +13,7 @@ import type { Actor, RequestMeta } from './actor';
 import type { Pii } from './pii';
 import type { FileStorage } from './files';
 import type { Calendar } from './calendar';
-import type { Statement } from './statement';
+import type { PgTable } from 'drizzle-orm/pg-core';
 
 export type { Actor, RequestMeta } from './actor';
 
@@ -41,7 +41,8 @@ export interface Ctx {
 
 /**
  * The write side of a use case without the transaction's connection: rows that nobody reads back before
- * commit. They are written together, in one statement, when the use case returns.
+ * commit, recorded as data (table and values). They are written together, in one statement, when the use
+ * case returns (`transact`, `writeAtOnce`), or with other requests' rows (`collectWrites`).
  */
 export interface Writes {
   /** The services, for use cases called from another module with only a Work in hand. */
@@ -59,8 +60,8 @@ export interface Writes {
     payload: z.infer<S>,
     opts?: EnqueueOptions,
   ): Promise<void>;
-  /** Adds an INSERT (no RETURNING read by the caller) to the writes made in one statement at commit. */
-  defer(insert: Statement): void;
+  /** Adds rows to insert (nothing read back) to the writes made in one statement at commit. */
+  insert<T extends PgTable>(table: T, rows: T['$inferInsert'] | T['$inferInsert'][]): void;
 }
 
 /** A transaction with the platform's write-side helpers bound to it. */

@@ -1,6 +1,6 @@
 // The opinion module's shared SQL: loading an opinion with its access resource, taking a workflow step
 // (status check, row update, timeline event, audit, citizen notice — one transaction), settings, rate limits.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { LocalizedText } from '@minyi/domain';
 import {
   opinionSettingsSchema,
@@ -10,13 +10,25 @@ import {
 } from '@minyi/domain/opinions';
 import type { Db } from '../../db/client';
 import type { Ctx, Work } from '../../platform/context';
-import { AppError, notFound, wrongState } from '../../platform/errors';
+import { requireRole } from '../../platform/access';
+import type { AuditEntry } from '../../platform/audit';
+import { step } from '../../platform/step';
+import { notFound, wrongState } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { insertRow, toDrizzle } from '../../platform/statement';
 import { readSettings } from '../../platform/settings';
-import { opinionAssignments, opinionEvents, opinions } from './opinions.table';
-import { findPlaceDeputyIds, findStreetCommitteeDeputyIds } from './opinions.lookups';
-import type { OpinionResource } from './opinions.policy';
+import { accountRoles } from '../../platform/platform.table';
+import {
+  findAccountIdsForDeputies,
+  getJurisdiction,
+  committeeMembers,
+  handlingUnits,
+  liaisonPlaceDeputies,
+  workingCommittees,
+  jurisdictions,
+} from '../registry';
+import { opinionAssignments, opinionEvents, opinions, receptions } from './opinions.table';
+import { opinionPolicy, QUEUE_ROLES, type OpinionResource } from './opinions.policy';
 
 export type OpinionRow = typeof opinions.$inferSelect;
 export const OPINION = { zh: '群众意见', en: 'opinion' };
@@ -73,11 +85,55 @@ export async function loadOpinion(db: Db, congressId: string, id: string, lock =
   return row;
 }
 
+/**
+ * A workflow command on one opinion through the platform's `step()` (one transaction): the queue's roles,
+ * the opinion loaded and locked (404 when the actor may not see it), the policy's `action`, then `change`.
+ * The audit entry the change records first is the step's own: the step writes it with the role the policy
+ * allowed; any further entry (a follow-on, e.g. an assisting unit leaving) is written as recorded.
+ */
+export async function opinionStep(
+  ctx: Ctx,
+  id: string,
+  action: string,
+  change: (w: Work, o: OpinionRow) => Promise<unknown>,
+): Promise<void> {
+  requireRole(ctx.actor, QUEUE_ROLES);
+  await step(ctx, {
+    policy: opinionPolicy,
+    action,
+    load: async (w, actor) => {
+      const row = await loadOpinion(w.db, actor.congressId, id, true);
+      const resource = await resourceOf(w.db, row);
+      if (!opinionPolicy.can(actor, 'view', resource)) throw notFound(OPINION);
+      return { row, resource };
+    },
+    write: async ({ w, row }) => {
+      let own: AuditEntry | undefined;
+      const result = await change(
+        {
+          ...w,
+          audit: async (entry) => {
+            if (own) await w.audit(entry);
+            else own = entry;
+          },
+        },
+        row,
+      );
+      if (!own) throw new Error(`opinion step ${action}: the change recorded no audit entry`);
+      return { result, audit: own };
+    },
+  });
+}
+
 type EventInput = { kind: string; note?: string | null; isPublic?: boolean; data?: Record<string, unknown> };
 
-/** The INSERT of one timeline event (for a deferred write). */
-export function eventInsert(o: { id: string; congressId: string }, ctx: Ctx, e: EventInput) {
-  return insertRow(opinionEvents, {
+/** The row of one timeline event. */
+export function eventRow(
+  o: { id: string; congressId: string },
+  ctx: Ctx,
+  e: EventInput,
+): typeof opinionEvents.$inferInsert {
+  return {
     id: newId(),
     congressId: o.congressId,
     opinionId: o.id,
@@ -86,11 +142,11 @@ export function eventInsert(o: { id: string; congressId: string }, ctx: Ctx, e: 
     note: e.note ?? null,
     data: e.data ?? {},
     accountId: ctx.actor?.accountId ?? null,
-  });
+  };
 }
 
 export async function addEvent(w: Work, o: { id: string; congressId: string }, ctx: Ctx, e: EventInput) {
-  await w.db.execute(toDrizzle(eventInsert(o, ctx, e)));
+  await w.db.execute(toDrizzle(insertRow(opinionEvents, eventRow(o, ctx, e))));
 }
 
 export interface StepInput {
@@ -142,41 +198,140 @@ export async function tellCitizen(w: Work, ctx: Ctx, o: OpinionRow, text: Locali
   });
 }
 
-/**
- * The public form's limits for one submission: the counters it adds one to (a row per key and time window,
- * so the limits hold across instances), each with its limit, and the blind indexes (phone, IP) to look up in
- * the block list. opinions.writer.ts checks them in the statement that writes the submission.
- */
-export interface SubmissionGuard {
-  congressId: string;
-  counted: { key: string; windowStart: Date; limit: number }[];
-  blockIndexes: string[];
+// ---------- What opinions read of the registry beyond its index.ts functions ----------
+// (the deputies of a place, several units at once, a street working committee and its members)
+
+// Streets change rarely (a registry edit); the public form looks one up on every submission, before it knows
+// the congress (the street tells it), hence a lookup by id alone.
+const STREET_TTL_MS = 60_000;
+type StreetRef = { id: string; congressId: string; name: string; nameEn: string } | null;
+const streetCache = new Map<string, { at: number; value: StreetRef }>();
+export async function getStreetCached(db: Db, streetId: string): Promise<StreetRef> {
+  const hit = streetCache.get(streetId);
+  if (hit && Date.now() - hit.at < STREET_TTL_MS) return hit.value;
+  const [value] = await db
+    .select({
+      id: jurisdictions.id,
+      congressId: jurisdictions.congressId,
+      name: jurisdictions.name,
+      nameEn: jurisdictions.nameEn,
+    })
+    .from(jurisdictions)
+    .where(and(eq(jurisdictions.id, streetId), eq(jurisdictions.level, 'street')));
+  if (value) streetCache.set(streetId, { at: Date.now(), value });
+  return value ?? null;
 }
 
-export function submissionGuard(
+/** A community of this street, or null. */
+export async function getCommunity(db: Db, congressId: string, communityId: string, streetId: string) {
+  const j = await getJurisdiction(db, congressId, communityId);
+  return j && j.level === 'community' && j.parentId === streetId ? { id: j.id } : null;
+}
+
+export async function findPlaceDeputyIds(db: Db, placeId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: liaisonPlaceDeputies.deputyId })
+    .from(liaisonPlaceDeputies)
+    .where(eq(liaisonPlaceDeputies.liaisonPlaceId, placeId));
+  return rows.map((r) => r.id);
+}
+
+export async function findUnits(db: Db, congressId: string, unitIds: readonly string[]) {
+  if (unitIds.length === 0) return [];
+  return db
+    .select({
+      id: handlingUnits.id,
+      name: handlingUnits.name,
+      nameEn: handlingUnits.nameEn,
+      active: handlingUnits.active,
+    })
+    .from(handlingUnits)
+    .where(and(eq(handlingUnits.congressId, congressId), inArray(handlingUnits.id, [...unitIds])));
+}
+
+/** The street working committee of a street (the registry has no lookup for it yet), or null. */
+export async function getStreetWorkingCommittee(db: Db, congressId: string, streetId: string) {
+  const [row] = await db
+    .select({ id: workingCommittees.id, name: workingCommittees.name })
+    .from(workingCommittees)
+    .where(
+      and(
+        eq(workingCommittees.congressId, congressId),
+        eq(workingCommittees.streetId, streetId),
+        eq(workingCommittees.kind, 'streetWorkingCommittee'),
+      ),
+    );
+  return row ?? null;
+}
+
+/** Deputies currently on the working committee of a street (none when the street has no committee). */
+export async function findStreetCommitteeDeputyIds(
+  db: Db,
   congressId: string,
-  hits: { key: string; windowMs: number; limit: number }[],
-  blockIndexes: string[],
-): SubmissionGuard {
-  const now = Date.now();
-  const counted = hits.map((h) => ({
-    key: `${congressId}:${h.key}`,
-    windowStart: new Date(Math.floor(now / h.windowMs) * h.windowMs),
-    limit: h.limit,
-  }));
-  return { congressId, counted, blockIndexes };
+  streetId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: committeeMembers.deputyId })
+    .from(committeeMembers)
+    .innerJoin(workingCommittees, eq(workingCommittees.id, committeeMembers.workingCommitteeId))
+    .where(
+      and(
+        eq(committeeMembers.congressId, congressId),
+        eq(workingCommittees.streetId, streetId),
+        eq(workingCommittees.kind, 'streetWorkingCommittee'),
+        isNull(committeeMembers.endedOn),
+      ),
+    );
+  return rows.map((r) => r.id);
 }
 
-/** What a refused submission gets. */
-export const SUBMISSION_REFUSALS = {
-  submitter_blocked: () =>
-    new AppError(403, 'submitter_blocked', {
-      zh: '该号码或网络已被限制提交，请到代表联络站当面反映',
-      en: 'Submissions from this phone or network are blocked; please visit a liaison place',
-    }),
-  rate_limited: () =>
-    new AppError(429, 'rate_limited', {
-      zh: '提交过于频繁，请稍后再试',
-      en: 'Too many submissions; please try again later',
-    }),
-} as const;
+/** The streets whose working committee a deputy currently sits on, as a subquery. */
+export const committeeStreetsOf = (db: Db, deputyId: string) =>
+  db
+    .select({ id: workingCommittees.streetId })
+    .from(committeeMembers)
+    .innerJoin(workingCommittees, eq(workingCommittees.id, committeeMembers.workingCommitteeId))
+    .where(
+      and(
+        eq(committeeMembers.deputyId, deputyId),
+        eq(workingCommittees.kind, 'streetWorkingCommittee'),
+        isNull(committeeMembers.endedOn),
+      ),
+    );
+
+/**
+ * Who hears of an overdue item in a street: the active accounts of the current members of that street's
+ * working committee; only when the street has no committee, or none of its members has an account, the
+ * staff of the congress (congressStaff and liaisonStaff accounts).
+ */
+export async function findEscalationAccountIds(
+  db: Db,
+  congressId: string,
+  streetId: string,
+): Promise<string[]> {
+  const members = await findStreetCommitteeDeputyIds(db, congressId, streetId);
+  const ids = await findAccountIdsForDeputies(db, congressId, members);
+  if (ids.length > 0) return ids;
+  const rows = await db
+    .selectDistinct({ id: accountRoles.accountId })
+    .from(accountRoles)
+    .where(
+      and(
+        eq(accountRoles.congressId, congressId),
+        inArray(accountRoles.role, ['congressStaff', 'liaisonStaff']),
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
+export const RECEPTION = { zh: '接待活动', en: 'reception' };
+
+/** A reception of the actor's congress (404 when absent). */
+export async function loadReception(ctx: Ctx, db: Db, id: string) {
+  const [r] = await db
+    .select()
+    .from(receptions)
+    .where(and(eq(receptions.id, id), eq(receptions.congressId, ctx.actor!.congressId)));
+  if (!r) throw notFound(RECEPTION);
+  return r;
+}

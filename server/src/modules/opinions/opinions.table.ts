@@ -178,3 +178,16 @@ export const opinionTrackingGuards = pgTable('opinion_tracking_guards', {
   lockedUntil: ts('locked_until'),
   ratingLockedAt: ts('rating_locked_at'),
 });
+
+/** The public form's Idempotency-Keys (migration 0309), written with the opinion they answer. */
+export const opinionSubmissionKeys = pgTable(
+  'opinion_submission_keys',
+  {
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    opinionId: uuid('opinion_id').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);

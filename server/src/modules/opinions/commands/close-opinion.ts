@@ -2,9 +2,10 @@
 import { nextStatus } from '@minyi/domain/opinions';
 import type { Ctx, Work } from '../../../platform/context';
 import { wrongState } from '../../../platform/errors';
-import { applyStep, endAssignments, type OpinionRow } from '../opinions.repository';
+import { applyStep, endAssignments, type OpinionRow, opinionStep } from '../opinions.repository';
+import { getOpinion } from '../queries/get-opinion';
 
-export async function closeOpinion(ctx: Ctx, w: Work, o: OpinionRow, reason: string) {
+async function close(ctx: Ctx, w: Work, o: OpinionRow, reason: string) {
   const to = nextStatus(o.status, 'close');
   if (!to) throw wrongState(o.status);
   await endAssignments(w, o.id, 'closed');
@@ -14,4 +15,10 @@ export async function closeOpinion(ctx: Ctx, w: Work, o: OpinionRow, reason: str
     patch: { closedAt: new Date() },
     event: { note: reason },
   });
+}
+
+/** The use case: the change through the platform step (one transaction); answers the opinion as its page shows it. */
+export async function closeOpinion(ctx: Ctx, id: string, reason: string) {
+  await opinionStep(ctx, id, 'close', (w, o) => close(ctx, w, o, reason));
+  return getOpinion(ctx, id);
 }

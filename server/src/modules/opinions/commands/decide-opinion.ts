@@ -6,11 +6,12 @@ import type { Ctx, Work } from '../../../platform/context';
 import { conflict, invalidField, wrongState } from '../../../platform/errors';
 import { opinionAssignments, opinions } from '../opinions.table';
 import { findAccountIdsForUnit, getDeputy } from '../../registry';
-import { findUnits } from '../opinions.lookups';
+import { findUnits, opinionStep } from '../opinions.repository';
+import { getOpinion } from '../queries/get-opinion';
 import { applyStep, endAssignments, readOpinionSettings, type OpinionRow } from '../opinions.repository';
-import { raiseSuggestionFromOpinion } from '../opinions.integrations';
+import { raiseSuggestionFromOpinion } from '../../suggestions';
 
-export async function decideOpinion(ctx: Ctx, w: Work, o: OpinionRow, d: DecideOpinionInput) {
+async function decide(ctx: Ctx, w: Work, o: OpinionRow, d: DecideOpinionInput) {
   const to = nextStatus(o.status, d.decision);
   if (!to) throw wrongState(o.status);
   switch (d.decision) {
@@ -183,4 +184,10 @@ export async function forwardOpinion(
     });
   }
   return after;
+}
+
+/** The use case: the change through the platform step (one transaction); answers the opinion as its page shows it. */
+export async function decideOpinion(ctx: Ctx, id: string, d: DecideOpinionInput) {
+  await opinionStep(ctx, id, 'decide', (w, o) => decide(ctx, w, o, d));
+  return getOpinion(ctx, id);
 }

@@ -4,9 +4,10 @@ import { nextStatus } from '@minyi/domain/opinions';
 import type { Ctx, Work } from '../../../platform/context';
 import { conflict, wrongState } from '../../../platform/errors';
 import { opinionAssignments } from '../opinions.table';
-import { addEvent, applyStep, endAssignments, type OpinionRow } from '../opinions.repository';
+import { addEvent, applyStep, endAssignments, type OpinionRow, opinionStep } from '../opinions.repository';
+import { getOpinion } from '../queries/get-opinion';
 
-export async function handBackOpinion(ctx: Ctx, w: Work, o: OpinionRow, reason: string) {
+async function handBack(ctx: Ctx, w: Work, o: OpinionRow, reason: string) {
   const unitId = ctx.actor!.handlingUnitId!;
   if (o.status !== 'forwarded') throw wrongState(o.status);
   if (o.handBackUntil && o.handBackUntil.getTime() < Date.now()) {
@@ -50,4 +51,10 @@ export async function handBackOpinion(ctx: Ctx, w: Work, o: OpinionRow, reason: 
     patch: { leadUnitId: null, deadlineAt: null, handBackUntil: null },
     event: { isPublic: false, note: reason, data: { unitId, role: 'lead' } },
   });
+}
+
+/** The use case: the change through the platform step (one transaction); answers the opinion as its page shows it. */
+export async function handBackOpinion(ctx: Ctx, id: string, reason: string) {
+  await opinionStep(ctx, id, 'handBack', (w, o) => handBack(ctx, w, o, reason));
+  return getOpinion(ctx, id);
 }

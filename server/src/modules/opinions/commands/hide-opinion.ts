@@ -2,9 +2,10 @@
 import { eq } from 'drizzle-orm';
 import type { Ctx, Work } from '../../../platform/context';
 import { opinions } from '../opinions.table';
-import { addEvent, type OpinionRow } from '../opinions.repository';
+import { addEvent, opinionStep, type OpinionRow } from '../opinions.repository';
+import { getOpinion } from '../queries/get-opinion';
 
-export async function hideOpinion(ctx: Ctx, w: Work, o: OpinionRow, reason: string, hidden = true) {
+async function hide(ctx: Ctx, w: Work, o: OpinionRow, reason: string, hidden = true) {
   await w.db
     .update(opinions)
     .set({ hidden, hiddenReason: hidden ? reason : null, updatedAt: new Date() })
@@ -19,4 +20,10 @@ export async function hideOpinion(ctx: Ctx, w: Work, o: OpinionRow, reason: stri
     after: { hidden, reason },
   });
   return { ...o, hidden, hiddenReason: hidden ? reason : null };
+}
+
+/** Hides (or shows again) an opinion through the platform step; answers the opinion as its page shows it. */
+export async function hideOpinion(ctx: Ctx, id: string, reason: string, hidden: boolean) {
+  await opinionStep(ctx, id, 'hide', (w, o) => hide(ctx, w, o, reason, hidden));
+  return getOpinion(ctx, id);
 }

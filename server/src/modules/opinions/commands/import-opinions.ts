@@ -4,12 +4,12 @@ import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import { OPINION_CATEGORIES, submitOpinionSchema, type SubmitOpinionInput } from '@minyi/domain/opinions';
 import type { LocalizedText } from '@minyi/domain';
-import type { Ctx, Work } from '../../../platform/context';
+import { requireRole } from '../../../platform/access';
+import { transact, type Ctx, type Work } from '../../../platform/context';
 import { AppError } from '../../../platform/errors';
 import { jurisdictions } from '../../registry';
+import { MANAGE_ROLES } from '../opinions.policy';
 import { submitOpinion } from './submit-opinion';
-
-export const IMPORT_COLUMNS = ['内容', '类别', '街道', '手机号', '是否公开', '渠道', '受理日期'] as const;
 
 export interface RowError {
   row: number;
@@ -26,24 +26,13 @@ const cellText = (v: ExcelJS.CellValue): string => {
   return String(v).trim();
 };
 
-export async function importTemplate(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('意见');
-  ws.addRow([...IMPORT_COLUMNS]);
-  ws.addRow([
-    '小区门口路灯损坏，夜间出行不便',
-    '城市管理',
-    '测试街道',
-    '13800138000',
-    '是',
-    'hotline',
-    '2026-11-01',
-  ]);
-  ws.getRow(1).font = { bold: true };
-  return Buffer.from(await wb.xlsx.writeBuffer());
+/** Imports a hotline or petition export, all or nothing (staff who manage the opinions). */
+export function importOpinions(ctx: Ctx, data: Buffer) {
+  requireRole(ctx.actor, MANAGE_ROLES);
+  return transact(ctx, (w) => importRows(ctx, w, data));
 }
 
-export async function importOpinions(ctx: Ctx, w: Work, data: Buffer) {
+async function importRows(ctx: Ctx, w: Work, data: Buffer) {
   const congressId = ctx.actor!.congressId;
   const wb = new ExcelJS.Workbook();
   try {

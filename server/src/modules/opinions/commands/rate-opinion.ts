@@ -1,11 +1,36 @@
 // The citizen rates the answer (with the tracking code and the phone's last four digits). Dissatisfied
 // reopens the item once for re-handling with a fresh deadline; otherwise the item closes.
 import { statusAfterRating, type Rating } from '@minyi/domain/opinions';
-import type { Ctx, Work } from '../../../platform/context';
+import { transact, type Ctx, type Work } from '../../../platform/context';
 import { wrongState } from '../../../platform/errors';
-import { applyStep, endAssignments, readOpinionSettings, type OpinionRow } from '../opinions.repository';
+import {
+  applyStep,
+  endAssignments,
+  loadOpinion,
+  readOpinionSettings,
+  type OpinionRow,
+} from '../opinions.repository';
+import { findTracked, presentTracked, ratingLocked } from '../queries/track-opinion';
 
-export async function rateOpinion(ctx: Ctx, w: Work, o: OpinionRow, rating: Rating, comment: string | null) {
+/**
+ * The citizen's rating, by tracking code and the phone's last four digits (no account): refused for good
+ * once the code's suffix was guessed at too often. Answers the tracked view of the opinion.
+ */
+export async function rateTrackedOpinion(
+  ctx: Ctx,
+  trackingCode: string,
+  input: { phoneLast4: string; rating: Rating; comment?: string | null },
+) {
+  const found = await findTracked(ctx, trackingCode, input.phoneLast4);
+  if (found.ratingLocked) throw ratingLocked();
+  const o = found.opinion;
+  await transact(ctx, async (w) =>
+    rate(ctx, w, await loadOpinion(w.db, o.congressId, o.id, true), input.rating, input.comment ?? null),
+  );
+  return presentTracked(ctx, await loadOpinion(ctx.app.db, o.congressId, o.id), false);
+}
+
+async function rate(ctx: Ctx, w: Work, o: OpinionRow, rating: Rating, comment: string | null) {
   const settings = await readOpinionSettings(w.db, o.congressId);
   const to = statusAfterRating({
     status: o.status,

@@ -2,9 +2,10 @@
 import { nextStatus, type ReplyOutcome } from '@minyi/domain/opinions';
 import type { Ctx, Work } from '../../../platform/context';
 import { wrongState } from '../../../platform/errors';
-import { applyStep, type OpinionRow } from '../opinions.repository';
+import { applyStep, type OpinionRow, opinionStep } from '../opinions.repository';
+import { getOpinion } from '../queries/get-opinion';
 
-export async function replyOpinion(ctx: Ctx, w: Work, o: OpinionRow, outcome: ReplyOutcome, content: string) {
+async function reply(ctx: Ctx, w: Work, o: OpinionRow, outcome: ReplyOutcome, content: string) {
   const to = nextStatus(o.status, 'reply');
   if (!to) throw wrongState(o.status);
   return applyStep(w, ctx, o, {
@@ -17,4 +18,10 @@ export async function replyOpinion(ctx: Ctx, w: Work, o: OpinionRow, outcome: Re
       en: 'The handling unit replied; please check and rate it.',
     },
   });
+}
+
+/** The use case: the change through the platform step (one transaction); answers the opinion as its page shows it. */
+export async function replyOpinion(ctx: Ctx, id: string, input: { outcome: ReplyOutcome; content: string }) {
+  await opinionStep(ctx, id, 'reply', (w, o) => reply(ctx, w, o, input.outcome, input.content));
+  return getOpinion(ctx, id);
 }

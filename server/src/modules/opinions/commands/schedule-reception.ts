@@ -2,15 +2,24 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { scheduleReceptionSchema } from '@minyi/domain/opinions';
-import type { Ctx, Work } from '../../../platform/context';
+import { requireRole } from '../../../platform/access';
+import { transact, type Ctx, type Work } from '../../../platform/context';
 import { invalidField } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import { deputies } from '../../registry';
 import { receptionDeputies, receptions } from '../opinions.table';
-import { getLiaisonPlace } from '../opinions.lookups';
+import { getLiaisonPlace } from '../../registry';
 import { readOpinionSettings } from '../opinions.repository';
+import { RECEPTION_ROLES } from '../opinions.policy';
+import { getReception } from '../queries/find-receptions';
 
-export async function scheduleReception(ctx: Ctx, w: Work, body: z.infer<typeof scheduleReceptionSchema>) {
+export async function scheduleReception(ctx: Ctx, body: z.infer<typeof scheduleReceptionSchema>) {
+  const actor = requireRole(ctx.actor, RECEPTION_ROLES);
+  const { id } = await transact(ctx, (w) => schedule(ctx, w, body));
+  return getReception(ctx.app.db, actor.congressId, id);
+}
+
+async function schedule(ctx: Ctx, w: Work, body: z.infer<typeof scheduleReceptionSchema>) {
   const congressId = ctx.actor!.congressId;
   const place = await getLiaisonPlace(w.db, congressId, body.liaisonPlaceId);
   if (!place) throw invalidField('liaisonPlaceId', '未知的联络站', 'unknown liaison place');

@@ -13,16 +13,11 @@ import type { Db } from '../../../db/client';
 import type { Ctx, Work, Writes } from '../../../platform/context';
 import { forbidden, invalidField } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
-import { insertRow, insertRows } from '../../../platform/statement';
 import { files } from '../../../platform/platform.table';
-import { opinionPhotos, opinions, receptionDeputies, receptions } from '../opinions.table';
-import { getCommunity, getDeputy, getLiaisonPlace, getStreetCached } from '../opinions.lookups';
-import {
-  eventInsert,
-  readOpinionSettingsCached,
-  submissionGuard,
-  type SubmissionGuard,
-} from '../opinions.repository';
+import { opinionEvents, opinionPhotos, opinions, receptionDeputies, receptions } from '../opinions.table';
+import { getDeputy, getLiaisonPlace } from '../../registry';
+import { getCommunity, getStreetCached } from '../opinions.repository';
+import { eventRow } from '../opinions.repository';
 import { ENTRY_ROLES } from '../opinions.policy';
 import { opinionSubmitted } from '../opinions.events';
 
@@ -148,58 +143,37 @@ export async function checkSubmission(ctx: Ctx, db: Db, input: SubmitOptions & {
   return { congressId, channel, staff };
 }
 
-/**
- * The public form's gate: the checks that name fields, then the block list and the per-IP/per-phone
- * limits as a guard for the writing statement.
- */
-export async function admitSubmission(
-  ctx: Ctx,
-  input: SubmitOptions & { body: SubmitOpinionInput },
-): Promise<Admitted> {
-  const db = ctx.app.db;
-  const checked = await checkSubmission(ctx, db, input);
-  const phoneIndex = ctx.app.pii.index('phone', input.body.phone);
-  let guard: SubmissionGuard | null = null;
-  if (!checked.staff && !input.trusted) {
-    const ipIndex = ipIndexOf(ctx, ctx.meta.ip);
-    const settings = await readOpinionSettingsCached(db, checked.congressId);
-    guard = submissionGuard(
-      checked.congressId,
-      [
-        { key: `ip:${ipIndex}`, windowMs: 3_600_000, limit: settings.maxSubmissionsPerIpPerHour },
-        { key: `phone:${phoneIndex}`, windowMs: 86_400_000, limit: settings.maxSubmissionsPerPhonePerDay },
-      ],
-      [phoneIndex, ipIndex],
-    );
-  }
-  return { ...checked, phoneIndex, guard };
-}
+/** What the checks found: the congress (the street's), the channel, whether staff entered it. */
+export type Checked = Awaited<ReturnType<typeof checkSubmission>>;
 
-export interface Admitted {
-  congressId: string;
-  channel: OpinionChannel;
-  staff: boolean;
-  phoneIndex: string;
-  /** The block list and rate limits, checked in the statement that writes (null for staff and imports). */
-  guard: SubmissionGuard | null;
+/**
+ * Stores an opinion in a transaction (import): the field checks, then the rows. The public form's
+ * submissions are written in batches instead (submit-public-opinion.ts).
+ */
+export async function submitOpinion(ctx: Ctx, w: Work, input: SubmitOptions & { body: SubmitOpinionInput }) {
+  const checked = await checkSubmission(ctx, w.db, input);
+  return recordSubmission(ctx, w, {
+    ...input,
+    checked,
+    phoneIndex: ctx.app.pii.index('phone', input.body.phone),
+  });
 }
 
 /**
- * Stores the opinion. Without `admitted` (import, demo) the field checks run here, in the transaction.
- * Every row it writes is deferred (a project idea too: the livelihood module reacts to `opinion.submitted`
- * after commit), so an admitted submission is one statement: `writeAtOnce`.
+ * The opinion's rows, its timeline event, its `opinion.submitted` event, its audit row and the citizen's
+ * text: every write an INSERT recorded through `w` (none read back), for a transaction or a batch alike.
+ * A project idea too: the livelihood module makes the idea, with the id given here, after commit.
  */
-export async function submitOpinion(
+export async function recordSubmission(
   ctx: Ctx,
-  w: Writes | Work,
-  input: SubmitOptions & { body: SubmitOpinionInput; admitted?: Admitted },
+  w: Writes,
+  input: SubmitOptions & { body: SubmitOpinionInput; checked: Checked; phoneIndex: string },
 ) {
-  const admitted = input.admitted ?? ('db' in w ? await checkSubmission(ctx, w.db, input) : undefined);
-  if (!admitted) throw new Error('submitOpinion without a transaction needs an admitted submission');
+  const admitted = input.checked;
   const { congressId, channel } = admitted;
   const body = input.body;
   const pii = ctx.app.pii;
-  const phoneIndex = input.admitted?.phoneIndex ?? pii.index('phone', body.phone);
+  const phoneIndex = input.phoneIndex;
   const id = newId();
   const trackingCode = newTrackingCode();
   const phoneEnc = pii.encrypt(body.phone);
@@ -208,55 +182,54 @@ export async function submitOpinion(
   // with this id, after commit (it subscribes to `opinion.submitted`).
   const projectIdeaId = body.category === 'livelihoodProjectIdea' ? newId() : null;
   const publicContent = redactContent(body.content);
-  w.defer(
-    insertRow(opinions, {
+  w.insert(opinions, {
+    id,
+    congressId,
+    trackingCode,
+    content: body.content,
+    publicContent,
+    category: body.category,
+    streetId: body.streetId,
+    communityId: body.communityId ?? null,
+    location: body.location ?? null,
+    latitude: body.latitude ?? null,
+    longitude: body.longitude ?? null,
+    channel,
+    deputyId: body.deputyId ?? null,
+    liaisonPlaceId: body.liaisonPlaceId ?? null,
+    receptionId: body.receptionId ?? null,
+    nameEnc: body.name ? pii.encrypt(body.name) : null,
+    phoneEnc,
+    phoneIndex,
+    phoneCheck: phoneCheckOf(ctx, trackingCode, body.phone.slice(-4)),
+    isPublic: body.isPublic,
+    searchText: searchText(body.content, body.location),
+    projectIdeaId,
+    createdBy: ctx.actor?.accountId ?? null,
+    createdAt: at,
+    updatedAt: at,
+    listItem: opinionListItem({
       id,
-      congressId,
       trackingCode,
-      content: body.content,
       publicContent,
       category: body.category,
       streetId: body.streetId,
-      communityId: body.communityId ?? null,
-      location: body.location ?? null,
-      latitude: body.latitude ?? null,
-      longitude: body.longitude ?? null,
       channel,
-      deputyId: body.deputyId ?? null,
-      liaisonPlaceId: body.liaisonPlaceId ?? null,
-      receptionId: body.receptionId ?? null,
-      nameEnc: body.name ? pii.encrypt(body.name) : null,
-      phoneEnc,
-      phoneIndex,
-      phoneCheck: phoneCheckOf(ctx, trackingCode, body.phone.slice(-4)),
-      isPublic: body.isPublic,
-      searchText: searchText(body.content, body.location),
-      projectIdeaId,
-      createdBy: ctx.actor?.accountId ?? null,
       createdAt: at,
-      updatedAt: at,
-      listItem: opinionListItem({
-        id,
-        trackingCode,
-        publicContent,
-        category: body.category,
-        streetId: body.streetId,
-        channel,
-        createdAt: at,
-      }),
     }),
-  );
+  });
   if (body.photoIds?.length) {
-    w.defer(
-      insertRows(
-        opinionPhotos,
-        body.photoIds.map((fileId) => ({ congressId, opinionId: id, fileId })),
-      ),
+    w.insert(
+      opinionPhotos,
+      body.photoIds.map((fileId) => ({ congressId, opinionId: id, fileId })),
     );
   }
-  w.defer(eventInsert({ id, congressId }, ctx, { kind: 'submitted', data: { channel } }));
+  w.insert(opinionEvents, eventRow({ id, congressId }, ctx, { kind: 'submitted', data: { channel } }));
   if (projectIdeaId) {
-    w.defer(eventInsert({ id, congressId }, ctx, { kind: 'projectIdeaSubmitted', data: { projectIdeaId } }));
+    w.insert(
+      opinionEvents,
+      eventRow({ id, congressId }, ctx, { kind: 'projectIdeaSubmitted', data: { projectIdeaId } }),
+    );
   }
   await w.publish(opinionSubmitted, {
     congressId,

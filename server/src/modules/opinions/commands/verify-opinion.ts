@@ -2,9 +2,10 @@
 import { nextStatus } from '@minyi/domain/opinions';
 import type { Ctx, Work } from '../../../platform/context';
 import { conflict, wrongState } from '../../../platform/errors';
-import { applyStep, endAssignments, type OpinionRow } from '../opinions.repository';
+import { applyStep, endAssignments, type OpinionRow, opinionStep } from '../opinions.repository';
+import { getOpinion } from '../queries/get-opinion';
 
-export async function verifyOpinion(ctx: Ctx, w: Work, o: OpinionRow, note: string | null) {
+async function verify(ctx: Ctx, w: Work, o: OpinionRow, note: string | null) {
   const to = nextStatus(o.status, 'verify');
   if (!to) throw wrongState(o.status);
   if (o.replyOutcome !== 'resolved') {
@@ -21,4 +22,10 @@ export async function verifyOpinion(ctx: Ctx, w: Work, o: OpinionRow, note: stri
     event: { note },
     tellCitizen: { zh: '您反映的问题经核实已解决。', en: 'Your problem was verified as solved.' },
   });
+}
+
+/** The use case: the change through the platform step (one transaction); answers the opinion as its page shows it. */
+export async function verifyOpinion(ctx: Ctx, id: string, note: string | null) {
+  await opinionStep(ctx, id, 'verify', (w, o) => verify(ctx, w, o, note));
+  return getOpinion(ctx, id);
 }

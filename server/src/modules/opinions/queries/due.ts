@@ -1,4 +1,5 @@
 // Due-soon and overdue flags of an item in the units' clock.
+import { shanghaiDate } from '@minyi/domain/calendar';
 import type { AppServices } from '../../../platform/context';
 import { readOpinionSettings, type OpinionRow } from '../opinions.repository';
 
@@ -19,3 +20,11 @@ export function dueFlag(
   if (dueSoonFrom && o.deadlineAt.getTime() <= dueSoonFrom.getTime()) return 'dueSoon';
   return null;
 }
+
+/** Items listed in a digest's text (all of them are in the linked queue). */
+const DIGEST_LISTED = 5;
+export const listDue = (items: { deadlineAt: Date | null; publicContent: string }[]) =>
+  items
+    .slice(0, DIGEST_LISTED)
+    .map((o) => `${o.deadlineAt ? shanghaiDate(o.deadlineAt) : ''} ${o.publicContent.slice(0, 30)}`)
+    .join('；') + (items.length > DIGEST_LISTED ? ` 等 ${items.length} 件` : '');

@@ -10,7 +10,7 @@ import { opinionAssignments, opinions } from '../opinions.table';
 import { readOpinionSettingsCached } from '../opinions.repository';
 import { dueFlag } from './due';
 import { aggregatePage, isoText, prepared } from '../../../platform/statement';
-import { committeeStreetsOf } from '../opinions.lookups';
+import { committeeStreetsOf } from '../opinions.repository';
 
 const STAFF = ['congressStaff', 'liaisonStaff', 'leader'] as const;
 

@@ -2,6 +2,10 @@
 // deputies and registered opinions, and the count a deputy's performance record uses.
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
+import { requireRole } from '../../../platform/access';
+import type { Ctx } from '../../../platform/context';
+import { notFound } from '../../../platform/errors';
+import { RECEPTION } from '../opinions.repository';
 import { deputies, liaisonPlaces } from '../../registry';
 import { opinions, receptionDeputies, receptions } from '../opinions.table';
 
@@ -151,4 +155,28 @@ export async function countDeputyReceptions(
       ),
     );
   return Number(row?.n ?? 0);
+}
+
+/**
+ * One reception for staff or a deputy, with what the actor may do: staff check any deputy in, a deputy only
+ * themselves; the page shows the button where it works.
+ */
+export async function getReceptionForActor(ctx: Ctx, id: string) {
+  const actor = requireRole(ctx.actor, ['congressStaff', 'liaisonStaff', 'leader', 'deputy']);
+  const rec = await getReception(ctx.app.db, actor.congressId, id);
+  if (!rec) throw notFound(RECEPTION);
+  const staff = actor.roles.some((x) => x === 'congressStaff' || x === 'liaisonStaff');
+  const mine = !!actor.deputyId && rec.deputies.some((d) => d.id === actor.deputyId);
+  return {
+    ...rec,
+    deputies: rec.deputies.map((d) => ({
+      ...d,
+      canCheckIn: rec.status === 'scheduled' && !d.checkedIn && (staff || d.id === actor.deputyId),
+    })),
+    abilities: {
+      checkIn: (staff || mine) && rec.status === 'scheduled',
+      record: (staff || mine) && rec.status === 'scheduled',
+      registerOpinion: staff || mine,
+    },
+  };
 }

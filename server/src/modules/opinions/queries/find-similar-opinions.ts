@@ -3,6 +3,12 @@
 import { sql } from 'drizzle-orm';
 import { OPEN_STATUSES, orQuery, searchText } from '@minyi/domain/opinions';
 import type { Db } from '../../../db/client';
+import { requireRole } from '../../../platform/access';
+import type { Ctx } from '../../../platform/context';
+import { invalidField } from '../../../platform/errors';
+import { getStreet } from '../../registry';
+import { loadOpinion, resourceOf } from '../opinions.repository';
+import { ENTRY_ROLES, opinionPolicy, QUEUE_ROLES } from '../opinions.policy';
 
 export interface SimilarOpinion {
   id: string;
@@ -13,7 +19,7 @@ export interface SimilarOpinion {
   score: number;
 }
 
-export async function findSimilarOpinions(
+async function findSimilarOpinions(
   db: Db,
   input: {
     congressId: string;
@@ -51,4 +57,55 @@ export async function findSimilarOpinions(
     createdAt: new Date(r.created_at as string),
     score: Number(r.score),
   }));
+}
+
+/**
+ * The form's look-up (public): similar open opinions in a street. Staff of the street's congress see the
+ * items whole; anyone else their public text, status, time and score only (no id, no tracking code).
+ */
+export async function findSimilarInStreet(
+  ctx: Ctx,
+  congressId: string,
+  query: { streetId: string; text: string },
+) {
+  const street = await getStreet(ctx.app.db, congressId, query.streetId);
+  if (!street) throw invalidField('streetId', '未知的街道', 'unknown street', 'invalid', 'querystring');
+  const actor = ctx.actor;
+  const staff =
+    !!actor && actor.congressId === street.congressId && ENTRY_ROLES.some((x) => actor.roles.includes(x));
+  const items = await findSimilarOpinions(ctx.app.db, {
+    congressId: street.congressId,
+    streetId: street.id,
+    text: query.text,
+    publicOnly: !staff,
+  });
+  return {
+    items: items.map((i) =>
+      staff
+        ? i
+        : {
+            trackingCode: undefined,
+            content: i.content,
+            status: i.status,
+            createdAt: i.createdAt,
+            score: i.score,
+            id: undefined,
+          },
+    ),
+  };
+}
+
+/** Triage: open opinions like this one in its street (the actor may claim it). */
+export async function findSimilarToOpinion(ctx: Ctx, id: string) {
+  const actor = requireRole(ctx.actor, QUEUE_ROLES);
+  const o = await loadOpinion(ctx.app.db, actor.congressId, id);
+  opinionPolicy.authorize(actor, 'claim', await resourceOf(ctx.app.db, o));
+  const items = await findSimilarOpinions(ctx.app.db, {
+    congressId: o.congressId,
+    streetId: o.streetId,
+    text: o.content,
+    excludeId: o.id,
+    publicOnly: false,
+  });
+  return { items };
 }

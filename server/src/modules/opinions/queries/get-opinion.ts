@@ -6,8 +6,8 @@ import { notFound } from '../../../platform/errors';
 import { opinionEvents, opinionPhotos } from '../opinions.table';
 import { findAssignments, loadOpinion, OPINION, resourceOf, type OpinionRow } from '../opinions.repository';
 import { opinionPolicy } from '../opinions.policy';
-import { findUnits } from '../opinions.lookups';
-import { getSuggestionOutcome } from '../opinions.integrations';
+import { findUnits } from '../opinions.repository';
+import { getSuggestionOutcome } from '../../suggestions';
 import { dueFlag, dueSoonBound } from './due';
 import { isRatingLocked } from './track-opinion';
 

@@ -11,7 +11,7 @@ import { jurisdictions } from '../../registry';
 import { opinionEvents, opinions, opinionTrackingGuards } from '../opinions.table';
 import { readOpinionSettingsCached } from '../opinions.repository';
 import { phoneCheckOf } from '../commands/submit-opinion';
-import { getSuggestionOutcome } from '../opinions.integrations';
+import { getSuggestionOutcome } from '../../suggestions';
 import type { OpinionRow } from '../opinions.repository';
 
 const NOT_FOUND = {
