@@ -145,7 +145,7 @@ export async function startServer(opts: StartOptions = {}): Promise<BenchServer>
   let demo: BenchServer['demo'] = null;
   if (opts.demo ?? args.demo) {
     try {
-      const { loadDemo } = await import('../server/src/db/seed');
+      const { loadDemo } = await import('../server/src/demo');
       demo = await loadDemo(app.services);
     } catch (err) {
       console.warn(`[bench] demo not loaded: ${(err as Error).message}`);

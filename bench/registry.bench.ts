@@ -3,7 +3,7 @@
 //
 //   node server/bin/minyi.mjs bench/registry.bench.ts [--pg] [--connections=10] [--duration=5]
 import { createBenchAccount, interleave, login, startServer, writeResults } from './lib';
-import { loadDemo } from '../server/src/db/seed';
+import { loadDemo } from '../server/src/demo';
 
 const server = await startServer();
 try {

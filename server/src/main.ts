@@ -4,7 +4,7 @@ import { loadConfig, missingV8Flags } from './config';
 import { createDatabase } from './db/client';
 import { migrate } from './db/migrate';
 import { buildApp } from './app';
-import { DEMO_PASSWORD, isDemoLoaded, loadDemo } from './db/seed';
+import { DEMO_PASSWORD, isDemoLoaded, loadDemo } from './demo';
 
 async function retry<T>(what: string, fn: () => Promise<T>, log: (m: string) => void): Promise<T> {
   for (let attempt = 1; ; attempt++) {

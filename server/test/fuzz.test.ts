@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@minyi/domain';
 import { sql, type SQL } from 'drizzle-orm';
-import { DEMO_PASSWORD, loadDemo } from '../src/db/seed';
+import { DEMO_PASSWORD, loadDemo } from '../src/demo';
 import { createTestEnv, testClient, type TestClient, type TestEnv } from './harness';
 
 /** Fixed in CI; `FUZZ_SEED=n` explores other inputs locally (a 5xx found so is fixed, then stays fixed here). */

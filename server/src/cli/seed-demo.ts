@@ -4,7 +4,7 @@ import { loadConfig } from '../config';
 import { createDatabase } from '../db/client';
 import { migrate } from '../db/migrate';
 import { buildApp } from '../app';
-import { DEMO_PASSWORD, isDemoLoaded, loadDemo } from '../db/seed';
+import { DEMO_PASSWORD, isDemoLoaded, loadDemo } from '../demo';
 
 async function main() {
   const config = loadConfig();

@@ -2,10 +2,10 @@
 // tables and demo data. The platform gathers these from server/src/modules/index.ts without importing a module.
 import type { FastifyInstance } from 'fastify';
 import type { JobDefinition, Schedule } from './jobs';
-import type { AppServices } from './context';
+import type { AppServices, Work } from './context';
 import type { Subscription } from './events';
 import type { FileReadCheck } from './files';
-import type { DemoContext } from '../db/seed/context';
+import type { DemoBase, DemoContext, DemoDistrict } from './demo';
 
 export interface Module {
   name: string;
@@ -18,6 +18,11 @@ export interface Module {
   churnedTables?: string[];
   /** Who may read the files of each purpose this module attaches to its records (GET /files/:id). */
   fileReaders?: Record<string, FileReadCheck>;
-  /** Adds this module's part of the demo district, after the registry's. */
+  /**
+   * Lays out the demo district (the registry's records) in the demo loader's transaction, after the congress
+   * rows and before the demo accounts, and says what it laid out (platform/demo.ts). One module has it.
+   */
+  seedDemoDistrict?: (app: AppServices, w: Work, base: DemoBase) => Promise<DemoDistrict>;
+  /** Adds this module's part of the demo district, after the district is laid out and the accounts made. */
   seedDemo?: (app: AppServices, demo: DemoContext) => Promise<void>;
 }

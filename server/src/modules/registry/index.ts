@@ -1,11 +1,34 @@
 // The registry: jurisdictions, terms and sittings, deputies and mandates, committees, handling units and
 // liaison places. Other modules import only this file.
+import type { FastifyInstance } from 'fastify';
 import type { Module } from '../../platform/module';
-import { registryRoutes } from './registry.routes';
+import { publicRoutes } from './public.routes';
+import { jurisdictionRoutes } from './jurisdictions.routes';
+import { termRoutes } from './terms.routes';
+import { bodyRoutes } from './bodies.routes';
+import { deputyRoutes } from './deputies.routes';
+import { unitRoutes } from './units.routes';
+import { placeRoutes } from './places.routes';
+import { seedRegistryDemo } from './registry.demo';
+
+/** The registry's routes, resource by resource (the order is the OpenAPI document's). */
+async function registryRoutes(app: FastifyInstance) {
+  for (const routes of [
+    publicRoutes,
+    jurisdictionRoutes,
+    termRoutes,
+    bodyRoutes,
+    deputyRoutes,
+    unitRoutes,
+    placeRoutes,
+  ])
+    await routes(app);
+}
 
 export const registryModule: Module = {
   name: 'registry',
   routes: registryRoutes,
+  seedDemoDistrict: seedRegistryDemo,
 };
 
 export {
@@ -26,7 +49,7 @@ export {
   findHandlingUnitsForCategory,
   getCurrentTerm,
   getCurrentSitting,
-} from './registry.lookup';
+} from './registry.repository';
 
 /**
  * Read-only references to the registry's tables, for other modules' queries that join them for a name or

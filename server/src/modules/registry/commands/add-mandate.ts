@@ -7,7 +7,8 @@ import { conflict, invalidField, notFound } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import { congresses } from '../../../platform/platform.table';
 import { deputies, mandates, terms } from '../registry.table';
-import { ensureJurisdiction, ensureRef } from './refs';
+import { registryPolicy } from '../registry.policy';
+import { ensureJurisdiction, ensureRef } from '../registry.repository';
 
 export async function addMandate(
   ctx: Ctx,
@@ -16,6 +17,7 @@ export async function addMandate(
   input: z.infer<typeof createMandateSchema>,
 ): Promise<string> {
   return transact(ctx, async (w) => {
+    registryPolicy.authorize(ctx.actor, 'edit', { congressId });
     const [deputy] = await w.db
       .select({ id: deputies.id })
       .from(deputies)

@@ -3,6 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { transact, type Ctx } from '../../../platform/context';
 import { badRequest, notFound } from '../../../platform/errors';
 import { deputies, liaisonPlaceDeputies, liaisonPlaces } from '../registry.table';
+import { registryPolicy } from '../registry.policy';
 
 export async function assignLiaisonDeputies(
   ctx: Ctx,
@@ -12,6 +13,7 @@ export async function assignLiaisonDeputies(
 ) {
   const wanted = [...new Set(deputyIds)];
   await transact(ctx, async (w) => {
+    registryPolicy.authorize(ctx.actor, 'assignDeputies', { congressId });
     const [place] = await w.db
       .select({ id: liaisonPlaces.id })
       .from(liaisonPlaces)

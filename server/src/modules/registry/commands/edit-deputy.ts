@@ -4,12 +4,13 @@ import type { CreateDeputy } from '@minyi/domain/registry';
 import { transact, type Ctx } from '../../../platform/context';
 import { notFound } from '../../../platform/errors';
 import { deputies } from '../registry.table';
-import { auditSafe, sealPersonal } from './refs';
-import { ensureIdNumberFree } from './create-deputy';
+import { registryPolicy } from '../registry.policy';
+import { auditSafe, ensureIdNumberFree, sealPersonal } from '../registry.repository';
 
 export async function editDeputy(ctx: Ctx, congressId: string, id: string, patch: Partial<CreateDeputy>) {
   const { pii } = ctx.app;
   await transact(ctx, async (w) => {
+    registryPolicy.authorize(ctx.actor, 'edit', { congressId });
     const [before] = await w.db
       .select()
       .from(deputies)

@@ -15,8 +15,9 @@ import {
   terms,
   jurisdictions,
 } from '../registry.table';
-import { columnLabel, DEPUTY_COLUMNS, importRefused, readSheet, type RowError } from '../registry.excel';
-import { deputyValues } from './create-deputy';
+import { registryPolicy } from '../registry.policy';
+import { columnLabel, DEPUTY_COLUMNS, importRefused, readSheet, type RowError } from './import-sheet';
+import { deputyValues } from '../registry.repository';
 
 const GENDERS: Record<string, 'male' | 'female'> = {
   男: 'male',
@@ -180,6 +181,7 @@ export async function importDeputies(
   if (errors.length) throw importRefused(errors);
 
   return transact(ctx, async (w) => {
+    registryPolicy.authorize(ctx.actor, 'edit', { congressId });
     const deputyRows: (typeof deputies.$inferInsert)[] = [];
     const mandateRows: (typeof mandates.$inferInsert)[] = [];
     const placeRows: (typeof liaisonPlaceDeputies.$inferInsert)[] = [];

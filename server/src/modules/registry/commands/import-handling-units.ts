@@ -11,7 +11,8 @@ import {
 import { transact, type Ctx } from '../../../platform/context';
 import { newId } from '../../../platform/ids';
 import { handlingUnits, jurisdictions } from '../registry.table';
-import { columnLabel, importRefused, readSheet, UNIT_COLUMNS, type RowError } from '../registry.excel';
+import { registryPolicy } from '../registry.policy';
+import { columnLabel, importRefused, readSheet, UNIT_COLUMNS, type RowError } from './import-sheet';
 
 const kindOf = (s: string): HandlingUnitKind | null =>
   HANDLING_UNIT_KINDS.find(
@@ -123,6 +124,7 @@ export async function importHandlingUnits(
   }
   if (errors.length) throw importRefused(errors);
   return transact(ctx, async (w) => {
+    registryPolicy.authorize(ctx.actor, 'edit', { congressId });
     for (let i = 0; i < ready.length; i += 200)
       await w.db.insert(handlingUnits).values(ready.slice(i, i + 200));
     await w.audit({

@@ -1,5 +1,6 @@
 // The registry as Excel: deputies (personal data clear or masked by role) and handling units, plus the
-// empty templates with their notes sheet.
+// empty import templates with their notes sheet, in the import's column layout (commands/import-sheet.ts).
+import ExcelJS from 'exceljs';
 import { and, asc, eq } from 'drizzle-orm';
 import {
   CONGRESS_LEVEL_LABELS,
@@ -12,8 +13,36 @@ import type { Role } from '@minyi/domain';
 import type { Db } from '../../../db/client';
 import type { Pii } from '../../../platform/pii';
 import { deputies, handlingUnits, jurisdictions } from '../registry.table';
-import { buildWorkbook, DEPUTY_COLUMNS, UNIT_COLUMNS, type Column } from '../registry.excel';
+import { DEPUTY_COLUMNS, UNIT_COLUMNS, type Column } from '../commands/import-sheet';
 import { findMandatesOf } from './find-deputies';
+
+/** A workbook of one sheet, every cell text, with an optional notes sheet (the templates). */
+export async function buildWorkbook(
+  sheetName: string,
+  columns: Column[],
+  rows: Record<string, string>[],
+  notes?: string[][],
+): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Minyi';
+  const ws = wb.addWorksheet(sheetName);
+  ws.columns = columns.map((c) => ({ header: c.zh, key: c.key, width: c.width ?? 14 }));
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const r of rows) ws.addRow(r);
+  // Every cell is text, so that ID numbers and phone numbers keep their digits.
+  ws.eachRow((row) => row.eachCell((cell) => (cell.numFmt = '@')));
+  for (let i = 1; i <= columns.length; i++) ws.getColumn(i).numFmt = '@';
+  if (notes) {
+    const info = wb.addWorksheet('填写说明');
+    info.columns = [
+      { header: '列', key: 'a', width: 16 },
+      { header: '说明', key: 'b', width: 60 },
+    ];
+    for (const n of notes) info.addRow(n);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
 
 const notesOf = (columns: Column[]) => columns.map((c) => [`${c.zh}（${c.en}）`, c.note ?? '']);
 

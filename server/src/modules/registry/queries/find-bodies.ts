@@ -12,7 +12,7 @@ import {
   terms,
   workingCommittees,
 } from '../registry.table';
-import { getCongressLevel } from '../registry.lookup';
+import { getCongressLevel } from '../registry.repository';
 
 export async function findTerms(db: Db, congressId: string) {
   const items = await db

@@ -6,7 +6,7 @@ import { decodeCursor, page } from '../../../platform/http';
 import { notFound } from '../../../platform/errors';
 import { congresses } from '../../../platform/platform.table';
 import { electoralDistricts, jurisdictions } from '../registry.table';
-import { getCurrentSitting, getCurrentTerm } from '../registry.lookup';
+import { getCurrentSitting, getCurrentTerm } from '../registry.repository';
 
 type Rows<T> = { rows: T[] };
 const rowsOf = async <T>(db: Db, q: SQL) => ((await db.execute(q)) as unknown as Rows<T>).rows;

@@ -1,9 +1,10 @@
-// Excel (.xlsx) sheets of the registry: the column layout of deputies and handling units, writing a
-// workbook, and reading one back into plain rows keyed by column (headers in Chinese or English).
+// The registry's import sheets (.xlsx): the column layout of deputies and handling units (the export writes
+// the same layout), reading a sheet back into plain rows keyed by column (headers in Chinese or English), and
+// the per-row refusal of an import.
 import ExcelJS from 'exceljs';
 import type { LocalizedText } from '@minyi/domain';
 import { IMPORT_MAX_ROWS } from '@minyi/domain/registry';
-import { badRequest } from '../../platform/errors';
+import { badRequest } from '../../../platform/errors';
 
 export interface Column {
   key: string;
@@ -56,33 +57,6 @@ export const UNIT_COLUMNS: Column[] = [
   { key: 'contactPhone', zh: '联系电话', en: 'Contact phone', width: 16 },
   { key: 'active', zh: '是否启用', en: 'Active', width: 8, note: '是 / 否（默认是）' },
 ];
-
-export async function buildWorkbook(
-  sheetName: string,
-  columns: Column[],
-  rows: Record<string, string>[],
-  notes?: string[][],
-): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Minyi';
-  const ws = wb.addWorksheet(sheetName);
-  ws.columns = columns.map((c) => ({ header: c.zh, key: c.key, width: c.width ?? 14 }));
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const r of rows) ws.addRow(r);
-  // Every cell is text, so that ID numbers and phone numbers keep their digits.
-  ws.eachRow((row) => row.eachCell((cell) => (cell.numFmt = '@')));
-  for (let i = 1; i <= columns.length; i++) ws.getColumn(i).numFmt = '@';
-  if (notes) {
-    const info = wb.addWorksheet('填写说明');
-    info.columns = [
-      { header: '列', key: 'a', width: 16 },
-      { header: '说明', key: 'b', width: 60 },
-    ];
-    for (const n of notes) info.addRow(n);
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';

@@ -1,17 +1,23 @@
-// Lookups other modules use through the registry's index.ts: the public congress, single records, rolls.
+// The registry's shared loaders and checks: the lookups other modules use through index.ts (the public
+// congress, single records, rolls, linked accounts), and what several commands share (references in the same
+// congress, sealed personal data, names and ID numbers that must be free).
 import type { FastifyRequest } from 'fastify';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { chairpersonsMeetingPositions, type CongressLevel } from '@minyi/domain/registry';
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { chairpersonsMeetingPositions, type CongressLevel, type CreateDeputy } from '@minyi/domain/registry';
 import type { Db } from '../../db/client';
-import { invalidField, notFound } from '../../platform/errors';
+import { conflict, invalidField, notFound } from '../../platform/errors';
+import type { Pii } from '../../platform/pii';
 import { accountRoles, accounts, congresses } from '../../platform/platform.table';
 import {
   committeeMembers,
   deputies,
+  electoralDistricts,
   handlingUnits,
+  jurisdictions,
   liaisonPlaces,
   mandates,
-  jurisdictions,
+  terms,
+  workingCommittees,
 } from './registry.table';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -255,4 +261,169 @@ export async function getCurrentSitting(db: Db, congressId: string) {
     }[];
   };
   return res.rows[0] ?? null;
+}
+
+// ----- checks shared by the commands -----
+
+const refTables = { electoralDistricts, liaisonPlaces, terms, workingCommittees, deputies } as const;
+
+export async function ensureRef(
+  db: Db,
+  kind: keyof typeof refTables,
+  congressId: string,
+  id: string | null | undefined,
+  field: string,
+) {
+  if (!id) return null;
+  const t = refTables[kind];
+  const [row] = await db
+    .select({ id: t.id })
+    .from(t)
+    .where(and(eq(t.congressId, congressId), eq(t.id, id)));
+  if (!row)
+    throw invalidField(
+      field,
+      '不存在或不属于本级人大',
+      'does not exist in this congress',
+      'unknown_reference',
+    );
+  return row.id;
+}
+
+export async function ensureJurisdiction(
+  db: Db,
+  congressId: string,
+  id: string | null | undefined,
+  field: string,
+  level?: string,
+) {
+  if (!id) return null;
+  const [row] = await db
+    .select({ id: jurisdictions.id, level: jurisdictions.level })
+    .from(jurisdictions)
+    .where(and(eq(jurisdictions.congressId, congressId), eq(jurisdictions.id, id)));
+  if (!row || (level && row.level !== level)) {
+    throw invalidField(
+      field,
+      level === 'street' ? '不是本区的街道' : '行政区划不存在',
+      level ? `is not a ${level} of this congress` : 'does not exist in this congress',
+      'unknown_reference',
+    );
+  }
+  return row;
+}
+
+/** Encrypted columns and blind indexes for the personal fields given (undefined = unchanged, '' = cleared). */
+export function sealPersonal(
+  pii: Pii,
+  input: { phone?: string | null; idNumber?: string | null; address?: string | null },
+) {
+  const out: Partial<
+    Record<'phoneEnc' | 'phoneIndex' | 'idNumberEnc' | 'idNumberIndex' | 'addressEnc', string | null>
+  > = {};
+  if (input.phone !== undefined) {
+    out.phoneEnc = input.phone ? pii.encrypt(input.phone) : null;
+    out.phoneIndex = input.phone ? pii.index('phone', input.phone) : null;
+  }
+  if (input.idNumber !== undefined) {
+    const v = input.idNumber ? input.idNumber.toUpperCase() : null;
+    out.idNumberEnc = v ? pii.encrypt(v) : null;
+    out.idNumberIndex = v ? pii.index('idNumber', v) : null;
+  }
+  if (input.address !== undefined) out.addressEnc = input.address ? pii.encrypt(input.address) : null;
+  return out;
+}
+
+/** Audit rows never carry personal data in clear: only that it changed. */
+export function auditSafe<T extends Record<string, unknown>>(o: T): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (/Enc$|Index$/.test(k)) continue;
+    if (k === 'phone' || k === 'idNumber' || k === 'address') out[k] = v ? '(set)' : v;
+    else out[k] = v;
+  }
+  return out;
+}
+
+export async function ensureIdNumberFree(
+  db: Db,
+  pii: Pii,
+  congressId: string,
+  idNumber: string | undefined | null,
+  exceptId?: string,
+) {
+  if (!idNumber) return;
+  const [other] = await db
+    .select({ id: deputies.id })
+    .from(deputies)
+    .where(
+      and(
+        eq(deputies.congressId, congressId),
+        eq(deputies.idNumberIndex, pii.index('idNumber', idNumber.toUpperCase())),
+      ),
+    );
+  if (other && other.id !== exceptId) {
+    throw conflict(
+      'deputy_exists',
+      { zh: '已有相同身份证号码的代表', en: 'A deputy with this ID number already exists' },
+      { deputyId: other.id },
+    );
+  }
+}
+
+export function deputyValues(pii: Pii, input: CreateDeputy) {
+  return {
+    name: input.name,
+    gender: input.gender,
+    birthDate: input.birthDate ?? null,
+    ethnicity: input.ethnicity || '汉族',
+    party: input.party ?? '',
+    occupation: input.occupation ?? '',
+    organization: input.organization ?? '',
+    bio: input.bio ?? '',
+    ...sealPersonal(pii, {
+      phone: input.phone ?? null,
+      idNumber: input.idNumber ?? null,
+      address: input.address ?? null,
+    }),
+  };
+}
+
+/** 409 when another electoral district of the congress has this name. */
+export async function ensureDistrictNameFree(db: Db, congressId: string, name: string, exceptId?: string) {
+  const [other] = await db
+    .select({ id: electoralDistricts.id })
+    .from(electoralDistricts)
+    .where(
+      and(
+        eq(electoralDistricts.congressId, congressId),
+        eq(electoralDistricts.name, name),
+        exceptId ? ne(electoralDistricts.id, exceptId) : undefined,
+      ),
+    );
+  if (other)
+    throw conflict('name_taken', {
+      zh: '已有同名选区',
+      en: 'An electoral district with this name already exists',
+    });
+}
+
+/** 409 when another handling unit of the congress has this name. */
+export async function ensureUnitNameFree(db: Db, congressId: string, name: string, exceptId?: string) {
+  const [other] = await db
+    .select({ id: handlingUnits.id })
+    .from(handlingUnits)
+    .where(
+      and(
+        eq(handlingUnits.congressId, congressId),
+        eq(handlingUnits.name, name),
+        exceptId ? ne(handlingUnits.id, exceptId) : undefined,
+      ),
+    );
+  if (other)
+    throw conflict(
+      'name_taken',
+      { zh: '已有同名的承办单位', en: 'A handling unit with this name already exists' },
+      { id: other.id },
+    );
 }

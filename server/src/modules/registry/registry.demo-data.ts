@@ -6,12 +6,6 @@ export const PROVINCE = { name: '南粤省', nameEn: 'Nanyue Province', code: '4
 export const CITY = { name: '鹏城市', nameEn: 'Pengcheng City', code: '440300' };
 export const DISTRICT = { name: '东岭区', nameEn: 'Dongling District', code: '440399' };
 
-export const DISTRICT_CONGRESS = {
-  name: '鹏城市东岭区人民代表大会',
-  nameEn: "Dongling District People's Congress",
-};
-export const CITY_CONGRESS = { name: '鹏城市人民代表大会', nameEn: "Pengcheng Municipal People's Congress" };
-
 /** The 11 streets (街道), each with its communities (社区). */
 export const STREETS: { name: string; nameEn: string; communities: string[] }[] = [
   {

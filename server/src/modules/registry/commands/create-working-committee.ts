@@ -1,12 +1,12 @@
-// Adds or edits a working committee or a street working committee (which belongs to one street).
-import { and, eq } from 'drizzle-orm';
+// Adds a working committee or a street working committee (which belongs to one street).
 import type { z } from 'zod';
-import type { createWorkingCommitteeSchema, updateWorkingCommitteeSchema } from '@minyi/domain/registry';
+import type { createWorkingCommitteeSchema } from '@minyi/domain/registry';
 import { transact, type Ctx } from '../../../platform/context';
-import { invalidField, notFound } from '../../../platform/errors';
+import { invalidField } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import { workingCommittees } from '../registry.table';
-import { ensureJurisdiction } from './refs';
+import { ensureJurisdiction } from '../registry.repository';
+import { registryPolicy } from '../registry.policy';
 
 export async function createWorkingCommittee(
   ctx: Ctx,
@@ -18,6 +18,7 @@ export async function createWorkingCommittee(
   if (input.kind === 'workingCommittee' && input.streetId)
     throw invalidField('streetId', '工作委员会不属于街道', 'must be empty for a working committee');
   return transact(ctx, async (w) => {
+    registryPolicy.authorize(ctx.actor, 'edit', { congressId });
     await ensureJurisdiction(w.db, congressId, input.streetId, 'streetId', 'street');
     const id = newId();
     const values = {
@@ -37,31 +38,5 @@ export async function createWorkingCommittee(
       after: values,
     });
     return id;
-  });
-}
-
-export async function editWorkingCommittee(
-  ctx: Ctx,
-  congressId: string,
-  id: string,
-  patch: z.infer<typeof updateWorkingCommitteeSchema>,
-) {
-  await transact(ctx, async (w) => {
-    const [before] = await w.db
-      .select()
-      .from(workingCommittees)
-      .where(and(eq(workingCommittees.congressId, congressId), eq(workingCommittees.id, id)))
-      .for('update');
-    if (!before) throw notFound({ zh: '工作委员会', en: 'working committee' });
-    // Nothing to change: no statement (an empty SET is invalid SQL) and no audit row.
-    if (!Object.keys(patch).length) return;
-    await w.db.update(workingCommittees).set(patch).where(eq(workingCommittees.id, id));
-    await w.audit({
-      action: 'workingCommittee.edit',
-      entityType: 'workingCommittee',
-      entityId: id,
-      before,
-      after: patch,
-    });
   });
 }

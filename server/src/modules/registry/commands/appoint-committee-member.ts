@@ -1,5 +1,5 @@
-// Appoints a deputy to the standing committee or a working committee in an office the congress's level allows,
-// and ends it. The chairpersons' meeting is not appointed: it follows from the standing committee's offices.
+// Appoints a deputy to the standing committee or a working committee in an office the congress's level allows.
+// The chairpersons' meeting is not appointed: it follows from the standing committee's offices.
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
@@ -8,11 +8,11 @@ import {
   type createCommitteeMemberSchema,
 } from '@minyi/domain/registry';
 import { transact, type Ctx } from '../../../platform/context';
-import { conflict, invalidField, notFound, wrongState } from '../../../platform/errors';
+import { conflict, invalidField } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import { committeeMembers } from '../registry.table';
-import { getCongressLevel } from '../registry.lookup';
-import { ensureRef } from './refs';
+import { ensureRef, getCongressLevel } from '../registry.repository';
+import { registryPolicy } from '../registry.policy';
 
 const POSITION_NAMES = {
   chair: { zh: '主任', en: 'chair' },
@@ -22,7 +22,7 @@ const POSITION_NAMES = {
   member: { zh: '委员', en: 'member' },
 } as const;
 
-export async function addCommitteeMember(
+export async function appointCommitteeMember(
   ctx: Ctx,
   congressId: string,
   input: z.infer<typeof createCommitteeMemberSchema>,
@@ -40,6 +40,7 @@ export async function addCommitteeMember(
     );
   const body = input.body;
   return transact(ctx, async (w) => {
+    registryPolicy.authorize(ctx.actor, 'edit', { congressId });
     const level = await getCongressLevel(w.db, congressId);
     const allowed = committeePositions(level, body);
     if (!allowed.includes(input.position)) {
@@ -99,27 +100,5 @@ export async function addCommitteeMember(
       after: values,
     });
     return id;
-  });
-}
-
-export async function endCommitteeMember(ctx: Ctx, congressId: string, id: string, endedOn: string) {
-  await transact(ctx, async (w) => {
-    const [m] = await w.db
-      .select()
-      .from(committeeMembers)
-      .where(and(eq(committeeMembers.congressId, congressId), eq(committeeMembers.id, id)))
-      .for('update');
-    if (!m) throw notFound({ zh: '成员', en: 'member' });
-    if (m.endedOn) throw wrongState('ended');
-    if (m.startedOn && endedOn < m.startedOn)
-      throw invalidField('endedOn', '不能早于任职日期', 'must not be before startedOn');
-    await w.db.update(committeeMembers).set({ endedOn }).where(eq(committeeMembers.id, id));
-    await w.audit({
-      action: 'committeeMember.end',
-      entityType: 'committeeMember',
-      entityId: id,
-      before: { endedOn: null },
-      after: { endedOn },
-    });
   });
 }

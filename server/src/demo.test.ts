@@ -1,10 +1,10 @@
 // The demo district: deterministic, of the promised size, with working demo accounts; never in production.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { createTestEnv, type TestEnv } from '../../../test/harness';
-import { auditEvents } from '../../platform/platform.table';
-import { deputies, mandates } from '../../modules/registry/registry.table';
-import { DEMO_PASSWORD, isDemoLoaded, loadDemo, type DemoSummary } from '.';
+import { createTestEnv, type TestEnv } from '../test/harness';
+import { auditEvents } from './platform/platform.table';
+import { deputies, mandates } from './modules/registry/registry.table';
+import { DEMO_PASSWORD, isDemoLoaded, loadDemo, type DemoSummary } from './demo';
 
 let a: TestEnv;
 let b: TestEnv;
