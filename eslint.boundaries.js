@@ -4,9 +4,7 @@
 //   list (server/src/modules/index.ts). Tests build fixtures from other modules' tables through the
 //   harness (server/test/tables.ts), not by reaching into those modules;
 // - the platform (server/src/platform/**) imports no module: a module registers with it (platform/module.ts);
-// - the database layer (server/src/db/**) imports neither the platform nor the modules, except the demo
-//   seed (server/src/db/seed/**), an entry point that builds the whole demo district (to move into the
-//   registry module's demo file).
+// - the database layer (server/src/db/**) imports neither the platform nor the modules.
 import path from 'node:path';
 
 const root = import.meta.dirname;
@@ -45,7 +43,7 @@ export function violation(file, specifier) {
   }
   if (under(from, `${SRC}/platform`) && under(to, MODULES))
     return 'the platform imports no module: a module registers with it (platform/module.ts)';
-  if (under(from, `${SRC}/db`) && !under(from, `${SRC}/db/seed`))
+  if (under(from, `${SRC}/db`))
     if (under(to, `${SRC}/platform`) || under(to, MODULES))
       return 'the database layer imports neither the platform nor the modules';
   return null;

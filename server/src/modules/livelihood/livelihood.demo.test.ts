@@ -1,7 +1,7 @@
 // The demo: last year's 22 projects done and rated, this year's 15 with one adjusted, and next year's
 // vote open with the demo deputy on the roll, so a newcomer can sign in and vote at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, loadDemo } from '../../db/seed';
+import { DEMO_PASSWORD, loadDemo } from '../../demo';
 import { createTestEnv, type TestEnv } from '../../../test/harness';
 
 let t: TestEnv;

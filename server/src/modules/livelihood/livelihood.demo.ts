@@ -4,7 +4,7 @@
 // the demo `deputy` on the roll and not yet signed in, so a newcomer can sign in and vote at once.
 import { eq } from 'drizzle-orm';
 import { DEFAULT_EVALUATION_CRITERIA } from '@minyi/domain/livelihood';
-import type { DemoContext } from '../../db/seed/context';
+import type { DemoContext } from '../../platform/demo';
 import { systemCtx, type AppServices } from '../../platform/context';
 import { newId } from '../../platform/ids';
 import {

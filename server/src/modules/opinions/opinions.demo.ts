@@ -14,7 +14,7 @@ import {
   type ReplyOutcome,
 } from '@minyi/domain/opinions';
 import type { AppServices } from '../../platform/context';
-import type { DemoContext } from '../../db/seed/context';
+import type { DemoContext } from '../../platform/demo';
 import { newId } from '../../platform/ids';
 import {
   opinionAssignments,

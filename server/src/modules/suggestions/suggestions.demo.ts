@@ -9,7 +9,7 @@ import {
   type SuggestionStatus,
 } from '@minyi/domain/suggestions';
 import type { AppServices } from '../../platform/context';
-import type { DemoContext } from '../../db/seed/context';
+import type { DemoContext } from '../../platform/demo';
 import { newId } from '../../platform/ids';
 import { sittings, terms } from '../registry';
 import { readSuggestionSettings, searchTextOf } from './suggestions.repository';
