@@ -59,7 +59,7 @@ function writeDurably(file: string, bytes: Uint8Array | string) {
   const fd = openSync(tmp, 'w', 0o600);
   try {
     const data = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
-    for (let at = 0; at < data.length; ) at += writeSync(fd, data, at, data.length - at);
+    for (let at = 0; at < data.length;) at += writeSync(fd, data, at, data.length - at);
     fsyncSync(fd);
   } finally {
     closeSync(fd);

@@ -7,12 +7,7 @@ import { ctxOf, typed } from '../http';
 import { requireRole } from '../access';
 import { notFound } from '../errors';
 import { changeModuleSettings } from './commands/change-module-settings';
-import {
-  readSettings,
-  settingsKeys,
-  settingsSchemaOf,
-  type SettingsSchema,
-} from '../settings';
+import { readSettings, settingsKeys, settingsSchemaOf, type SettingsSchema } from '../settings';
 
 export const SETTINGS_READERS: readonly Role[] = [
   'congressStaff',
