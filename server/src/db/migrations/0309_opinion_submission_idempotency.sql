@@ -5,6 +5,7 @@
 -- `scope` is 'public', or the account of staff entering an opinion. Kept a day (jobs/forget-submission-keys.ts,
 -- a daily scan of a day's keys: no index on created_at to write with every submission).
 CREATE TABLE opinion_submission_keys (
+  congress_id uuid NOT NULL,
   scope text NOT NULL,
   key text NOT NULL,
   request_hash text NOT NULL,

@@ -183,6 +183,7 @@ export const opinionTrackingGuards = pgTable('opinion_tracking_guards', {
 export const opinionSubmissionKeys = pgTable(
   'opinion_submission_keys',
   {
+    congressId: uuid('congress_id').notNull(),
     scope: text('scope').notNull(),
     key: text('key').notNull(),
     requestHash: text('request_hash').notNull(),

@@ -1,4 +1,6 @@
 // Deputies' suggestions (代表建议) and motions (议案): the statutory handling lifecycle (代表法 Art. 51–52) with leader-led supervision.
+import { refreshProposerNames } from './jobs/refresh-proposer-names';
+import { refreshUnitNames } from './jobs/refresh-unit-names';
 import type { Module } from '../../platform/module';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
@@ -71,6 +73,7 @@ export const suggestionsModule: Module = {
     await motionRoutes(app);
   },
   jobs: [remindDeadlinesJob],
+  subscriptions: [refreshProposerNames, refreshUnitNames],
   schedules: [{ job: REMIND_JOB, everyMs: 24 * 3_600_000 }],
   seedDemo: seedSuggestionsDemo,
   fileReaders: { 'suggestion.attachment': canReadSuggestionAttachment },

@@ -5,7 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { newId } from '../../platform/ids';
 import { auditEvents, notifications } from '../../platform/platform.table';
 import { systemCtx, transact } from '../../platform/context';
-import { committeeMembers, deputies, handlingUnits, sittings } from '../../../test/tables';
+import { committeeMembers, sittings } from '../../../test/tables';
 import { suggestions } from './suggestions.table';
 import { getSuggestionOutcome, raiseSuggestionFromOpinion } from '.';
 import { remindDeadlines } from './jobs/remind-deadlines';
@@ -315,14 +315,12 @@ describe('reminders, report, opinions link', () => {
   it("keeps each suggestion's list item in step with the row and with its proposer's and unit's names", async () => {
     const id = await make('assigned');
     const [row] = await t.services.db.select().from(suggestions).where(eq(suggestions.id, id));
-    await t.services.db
-      .update(deputies)
-      .set({ name: '改名后的代表' })
-      .where(eq(deputies.id, row.proposerDeputyId));
-    await t.services.db
-      .update(handlingUnits)
-      .set({ name: '改名后的承办单位' })
-      .where(eq(handlingUnits.id, unit.a));
+    // Renamed in the registry, which announces it; the suggestions module rebuilds the items after commit.
+    const renamed = await c.staff.patch(`/api/v1/deputies/${row.proposerDeputyId}`, { name: '改名后的代表' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const unitRenamed = await c.staff.patch(`/api/v1/handling-units/${unit.a}`, { name: '改名后的承办单位' });
+    expect(unitRenamed.statusCode, unitRenamed.body).toBe(200);
+    await t.services.jobs.drain();
     const item = (await c.staff.get(`/api/v1/suggestions?unitId=${unit.a}&limit=200`))
       .json()
       .items.find((x: { id: string }) => x.id === id);

@@ -65,13 +65,13 @@ export async function submitPublicOpinion(
   const collected = await collectWrites(ctx, (w) =>
     recordSubmission(ctx, w, { body, checked: admitted, phoneIndex: admitted.phoneIndex }),
   );
-  const { id, trackingCode } = collected.out;
+  const { id, trackingCode, congressId } = collected.out;
   const written = await writeSubmission({
     ctx,
     rows: collected.rows,
     jobs: collected.jobs,
     guard: admitted.guard,
-    key: key && { ...key, opinionId: id },
+    key: key && { ...key, opinionId: id, congressId },
   });
   if (written === 'written') return { id, trackingCode };
   const prior = await storedAnswer(ctx, key!);
@@ -188,7 +188,7 @@ export interface SubmissionWrite {
   /** The block list and limits (null for staff and imports). */
   guard: SubmissionGuard | null;
   /** The Idempotency-Key, recorded with the rows (null without one). */
-  key: (SubmissionKey & { opinionId: string }) | null;
+  key: (SubmissionKey & { opinionId: string; congressId: string }) | null;
 }
 
 /**
@@ -253,9 +253,9 @@ function batchStatement(items: SubmissionWrite[]): Statement {
   const counters = new Map<string, { congressId: string; key: string; windowStart: string; hits: number }>();
   const attempts: [number, string, string, number, number][] = [];
   const blocks: [number, string, string[]][] = [];
-  const keys: [number, string, string, string, string][] = [];
+  const keys: [number, string, string, string, string, string][] = [];
   items.forEach(({ guard, key }, item) => {
-    if (key) keys.push([item, key.scope, key.key, key.requestHash, key.opinionId]);
+    if (key) keys.push([item, key.scope, key.key, key.requestHash, key.opinionId, key.congressId]);
     if (!guard) return;
     blocks.push([item, guard.congressId, guard.blockIndexes]);
     for (const c of guard.counted) {
@@ -278,7 +278,7 @@ function batchStatement(items: SubmissionWrite[]): Statement {
       ON CONFLICT (key, window_start) DO UPDATE SET hits = opinion_rate_counters.hits + excluded.hits
       RETURNING key, window_start, hits),
     keyed AS (SELECT (e->>0)::int AS item, e->>1 AS scope, e->>2 AS key, e->>3 AS request_hash,
-        (e->>4)::uuid AS opinion_id
+        (e->>4)::uuid AS opinion_id, (e->>5)::uuid AS congress_id
       FROM jsonb_array_elements(${JSON.stringify(keys)}::jsonb) AS e),
     seen AS (SELECT item FROM keyed k
       WHERE EXISTS (SELECT 1 FROM opinion_submission_keys s WHERE s.scope = k.scope AND s.key = k.key)),
@@ -294,8 +294,8 @@ function batchStatement(items: SubmissionWrite[]): Statement {
       JOIN c ON c.key = e->>1 AND c.window_start = (e->>2)::timestamptz
       WHERE c.hits - (e->>4)::int > (e->>3)::int AND (e->>0)::int NOT IN (SELECT item FROM seen)),
     stored_keys AS (
-      INSERT INTO opinion_submission_keys (scope, key, request_hash, opinion_id)
-      SELECT scope, key, request_hash, opinion_id FROM keyed
+      INSERT INTO opinion_submission_keys (congress_id, scope, key, request_hash, opinion_id)
+      SELECT congress_id, scope, key, request_hash, opinion_id FROM keyed
       WHERE item NOT IN (SELECT item FROM refused) AND item NOT IN (SELECT item FROM seen)
       ON CONFLICT DO NOTHING
       RETURNING scope, key, opinion_id),

@@ -5,6 +5,7 @@ import { transact, type Ctx } from '../../../platform/context';
 import { notFound } from '../../../platform/errors';
 import { deputies } from '../registry.table';
 import { registryPolicy } from '../registry.policy';
+import { deputyRenamed } from '../registry.events';
 import { auditSafe, ensureIdNumberFree, sealPersonal } from '../registry.repository';
 
 export async function editDeputy(ctx: Ctx, congressId: string, id: string, patch: Partial<CreateDeputy>) {
@@ -31,5 +32,7 @@ export async function editDeputy(ctx: Ctx, congressId: string, id: string, patch
       before: beforePlain,
       after: auditSafe({ ...patch }),
     });
+    if (patch.name !== undefined && patch.name !== before.name)
+      await w.publish(deputyRenamed, { congressId, deputyId: id, name: patch.name });
   });
 }

@@ -7,6 +7,7 @@ import { notFound } from '../../../platform/errors';
 import { handlingUnits } from '../registry.table';
 import { ensureJurisdiction, ensureUnitNameFree } from '../registry.repository';
 import { registryPolicy } from '../registry.policy';
+import { handlingUnitRenamed } from '../registry.events';
 
 export async function editHandlingUnit(
   ctx: Ctx,
@@ -36,5 +37,7 @@ export async function editHandlingUnit(
       before: Object.fromEntries(keys.map((k) => [k, before[k]])),
       after: patch,
     });
+    if (patch.name !== undefined && patch.name !== before.name)
+      await w.publish(handlingUnitRenamed, { congressId, unitId: id, name: patch.name });
   });
 }
