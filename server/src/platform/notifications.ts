@@ -103,7 +103,7 @@ export const smsMessageSchema = z.object({ phoneEnc: z.string(), text: z.string(
 export type SmsMessage = z.infer<typeof smsMessageSchema>;
 
 /**
- * Texts, in order. Several writers' texts may share one job (the public form's batches: opinions.writer.ts),
+ * Texts, in order. Several writers' texts may share one job (the public form's batches: modules/opinions/commands/submit-public-opinion.ts),
  * so a job claimed once sends them all. Each text is recorded as sent the moment the gateway accepted it
  * (`job.once`, keyed by its place in the list): when one fails, or the worker dies mid-job, the retry sends
  * only the texts not recorded. (A job written before this shape carried one text: `{ phoneEnc, text }`.)
