@@ -5,7 +5,7 @@ import type { JobDefinition, Schedule } from './jobs';
 import type { AppServices, Work } from './context';
 import type { Subscription } from './events';
 import type { FileReadCheck } from './files';
-import type { DemoBase, DemoContext, DemoDistrict } from './demo';
+import type { DemoBase, DemoContext, DemoDistrict } from './demo-types';
 
 export interface Module {
   name: string;
