@@ -1,7 +1,6 @@
 // Boots Minyi: config, database (PGlite under ./data or DATABASE_URL), migrations, demo, HTTP, jobs.
-import path from 'node:path';
 import { loadConfig, missingV8Flags } from './config';
-import { createDatabase } from './db/client';
+import { openConfiguredDatabase } from './db/client';
 import { migrate } from './db/migrate';
 import { buildApp } from './app';
 import { DEMO_PASSWORD, isDemoLoaded, loadDemo } from './demo';
@@ -20,11 +19,7 @@ async function retry<T>(what: string, fn: () => Promise<T>, log: (m: string) => 
 
 async function main() {
   const config = loadConfig();
-  const database = await createDatabase({
-    url: config.databaseUrl,
-    dataDir: config.databaseUrl ? null : path.join(config.dataDir!, 'pglite'),
-    fsync: config.pgliteFsync,
-  });
+  const database = await openConfiguredDatabase(config);
   const app = await buildApp(config, database);
   const missing = missingV8Flags();
   if (missing.length > 0) {

@@ -4,9 +4,8 @@
 // trail). Prints a summary; exits 1 when any row was altered, removed, the chain is broken or cut short.
 //   options: --no-seal (verify only)  --json (machine-readable output)
 //            --checkpoints=<file> (compare a copy of the checkpoint log, or an auditor's export, too)
-import path from 'node:path';
 import { loadConfig } from '../config';
-import { createDatabase } from '../db/client';
+import { openConfiguredDatabase } from '../db/client';
 import { isMigrated } from '../db/migrate';
 import { sealAllAudit, verifyAudit } from '../platform/audit';
 import { verifyAgainstCheckpoints } from '../platform/audit-checkpoints';
@@ -14,11 +13,7 @@ import { verifyAgainstCheckpoints } from '../platform/audit-checkpoints';
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const config = loadConfig();
-  const database = await createDatabase({
-    url: config.databaseUrl,
-    dataDir: config.databaseUrl ? null : path.join(config.dataDir!, 'pglite'),
-    fsync: config.pgliteFsync,
-  });
+  const database = await openConfiguredDatabase(config);
   try {
     if (!(await isMigrated(database))) {
       console.error(

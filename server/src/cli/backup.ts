@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { loadConfig } from '../config';
 import { takeBackup } from '../db/backup';
-import { createDatabase } from '../db/client';
+import { openConfiguredDatabase } from '../db/client';
 import { isMigrated } from '../db/migrate';
 
 async function main(): Promise<number> {
@@ -16,11 +16,7 @@ async function main(): Promise<number> {
     console.error('backup: no directory (MINYI_BACKUP_DIR or --dir=)');
     return 2;
   }
-  const database = await createDatabase({
-    url: config.databaseUrl,
-    dataDir: config.databaseUrl ? null : path.join(config.dataDir!, 'pglite'),
-    fsync: config.pgliteFsync,
-  });
+  const database = await openConfiguredDatabase(config);
   try {
     if (!(await isMigrated(database))) {
       console.error(

@@ -1,7 +1,6 @@
 // `npm run seed:demo`: migrates the database and loads the demo district once (refused in production).
-import path from 'node:path';
 import { loadConfig } from '../config';
-import { createDatabase } from '../db/client';
+import { openConfiguredDatabase } from '../db/client';
 import { migrate } from '../db/migrate';
 import { buildApp } from '../app';
 import { DEMO_PASSWORD, isDemoLoaded, loadDemo } from '../demo';
@@ -12,11 +11,7 @@ async function main() {
     console.error('NODE_ENV=production: the demo district is never loaded in production.');
     process.exit(1);
   }
-  const database = await createDatabase({
-    url: config.databaseUrl,
-    dataDir: config.databaseUrl ? null : path.join(config.dataDir!, 'pglite'),
-    fsync: config.pgliteFsync,
-  });
+  const database = await openConfiguredDatabase(config);
   const app = await buildApp({ ...config, jobPollMs: 0 }, database);
   try {
     await migrate(database);

@@ -5,6 +5,8 @@ import type { PgDatabase } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { fsyncSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config';
 import pg from 'pg';
 
 /** Any Drizzle handle: the database or a transaction inside it. */
@@ -73,6 +75,17 @@ function supplyFsync(client: PGlite): boolean {
     return 0;
   };
   return true;
+}
+
+/** The server's database as configured: PostgreSQL at DATABASE_URL, or the PGlite under the data directory. */
+export function openConfiguredDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'pgliteFsync'>,
+): Promise<Database> {
+  return createDatabase({
+    url: config.databaseUrl,
+    dataDir: config.databaseUrl ? null : path.join(config.dataDir!, 'pglite'),
+    fsync: config.pgliteFsync,
+  });
 }
 
 export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
