@@ -11,8 +11,10 @@ import {
   updateWorkingCommitteeSchema,
   WORKING_COMMITTEE_KINDS,
 } from '@minyi/domain/registry';
-import { findPublicElectoralDistricts } from './queries/find-public';
-import { findCommitteeMembers, findElectoralDistricts, findWorkingCommittees } from './queries/find-bodies';
+import { findPublicElectoralDistricts } from './queries/find-public-electoral-districts';
+import { findCommitteeMembers } from './queries/find-committee-members';
+import { findElectoralDistricts } from './queries/find-electoral-districts';
+import { findWorkingCommittees } from './queries/find-working-committees';
 import { createElectoralDistrict } from './commands/create-electoral-district';
 import { editElectoralDistrict } from './commands/edit-electoral-district';
 import { createWorkingCommittee } from './commands/create-working-committee';

@@ -11,7 +11,8 @@ import {
   mandateStatusChangeSchema,
   updateDeputySchema,
 } from '@minyi/domain/registry';
-import { findDeputies, getDeputyRecord } from './queries/find-deputies';
+import { findDeputies } from './queries/find-deputies';
+import { getDeputyRecord } from './queries/get-deputy-record';
 import { deputyTemplate, exportDeputies } from './queries/export-registry';
 import { createDeputy } from './commands/create-deputy';
 import { editDeputy } from './commands/edit-deputy';

@@ -1,7 +1,7 @@
 // Staff administration of the jurisdiction tree: add a street or community, rename one.
 import type { FastifyInstance } from 'fastify';
 import { createJurisdictionSchema, updateJurisdictionSchema } from '@minyi/domain/registry';
-import { findJurisdictions } from './queries/find-public';
+import { findJurisdictions } from './queries/find-jurisdictions';
 import { createJurisdiction } from './commands/create-jurisdiction';
 import { editJurisdiction } from './commands/edit-jurisdiction';
 import { idParams, writer, tags } from './registry.routes';

@@ -8,7 +8,8 @@ import {
   updateLiaisonPlaceSchema,
 } from '@minyi/domain/registry';
 import type { Actor } from '../../platform/context';
-import { findLiaisonPlaces, getLiaisonPlaceRecord } from './queries/find-units-and-places';
+import { findLiaisonPlaces } from './queries/find-liaison-places';
+import { getLiaisonPlaceRecord } from './queries/get-liaison-place-record';
 import { createLiaisonPlace } from './commands/create-liaison-place';
 import { editLiaisonPlace } from './commands/edit-liaison-place';
 import { assignLiaisonDeputies } from './commands/assign-liaison-deputies';

@@ -4,14 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { pageQuerySchema } from '@minyi/domain';
 import { JURISDICTION_LEVELS, LIAISON_PLACE_KINDS } from '@minyi/domain/registry';
-import {
-  findJurisdictions,
-  findPublicDeputies,
-  findPublicElectoralDistricts,
-  findPublicLiaisonPlaces,
-  getPublicCongress,
-  getPublicLiaisonPlace,
-} from './queries/find-public';
+import { findJurisdictions } from './queries/find-jurisdictions';
+import { findPublicDeputies } from './queries/find-public-deputies';
+import { findPublicElectoralDistricts } from './queries/find-public-electoral-districts';
+import { findPublicLiaisonPlaces } from './queries/find-public-liaison-places';
+import { getPublicCongress } from './queries/get-public-congress';
+import { getPublicLiaisonPlace } from './queries/get-public-liaison-place';
 import { resolvePublicCongress } from './registry.repository';
 import { idParams, publicScope, tags } from './registry.routes';
 import { typed } from '../../platform/http';

@@ -2,7 +2,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { createSittingSchema, createTermSchema, updateTermSchema } from '@minyi/domain/registry';
-import { findSittings, findTerms } from './queries/find-bodies';
+import { findSittings } from './queries/find-sittings';
+import { findTerms } from './queries/find-terms';
 import { createTerm } from './commands/create-term';
 import { editTerm } from './commands/edit-term';
 import { scheduleSitting } from './commands/schedule-sitting';

@@ -9,7 +9,8 @@ import {
   updateHandlingUnitSchema,
 } from '@minyi/domain/registry';
 import type { Actor } from '../../platform/context';
-import { findHandlingUnits, getHandlingUnitRecord, presentUnit } from './queries/find-units-and-places';
+import { findHandlingUnits, presentUnit } from './queries/find-handling-units';
+import { getHandlingUnitRecord } from './queries/get-handling-unit-record';
 import { exportHandlingUnits, handlingUnitTemplate } from './queries/export-registry';
 import { createHandlingUnit } from './commands/create-handling-unit';
 import { editHandlingUnit } from './commands/edit-handling-unit';

@@ -1,20 +1,10 @@
-// Staff views of deputies: the paged roll with mandates, and one deputy's full record. Personal data is
-// clear for the roles that need it (PII_CLEAR_ROLES) and masked for everyone else.
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+// Staff views of deputies: the paged roll with their mandates (one deputy's record: get-deputy-record.ts).
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { Role } from '@minyi/domain';
 import type { Db } from '../../../db/client';
-import type { Actor } from '../../../platform/context';
 import type { Pii } from '../../../platform/pii';
 import { decodeCursor, page } from '../../../platform/http';
-import { notFound } from '../../../platform/errors';
-import {
-  committeeMembers,
-  deputies,
-  liaisonPlaceDeputies,
-  liaisonPlaces,
-  workingCommittees,
-} from '../registry.table';
-import { registryPolicy } from '../registry.policy';
+import { deputies } from '../registry.table';
 
 type Rows<T> = { rows: T[] };
 const rowsOf = async <T>(db: Db, q: SQL) => ((await db.execute(q)) as unknown as Rows<T>).rows;
@@ -157,54 +147,5 @@ export async function findDeputies(
       };
     }),
     nextCursor: paged.nextCursor,
-  };
-}
-
-export async function getDeputyRecord(db: Db, pii: Pii, congressId: string, actor: Actor, id: string) {
-  const [d] = await db
-    .select()
-    .from(deputies)
-    .where(and(eq(deputies.congressId, congressId), eq(deputies.id, id)));
-  if (!d) throw notFound({ zh: '代表', en: 'deputy' });
-  const mandates = (await findMandatesOf(db, [id])).get(id) ?? [];
-  const places = await db
-    .select({ id: liaisonPlaces.id, name: liaisonPlaces.name, kind: liaisonPlaces.kind })
-    .from(liaisonPlaceDeputies)
-    .innerJoin(liaisonPlaces, eq(liaisonPlaces.id, liaisonPlaceDeputies.liaisonPlaceId))
-    .where(eq(liaisonPlaceDeputies.deputyId, id))
-    .orderBy(asc(liaisonPlaces.name));
-  const committees = await db
-    .select({
-      id: committeeMembers.id,
-      body: committeeMembers.body,
-      workingCommitteeId: committeeMembers.workingCommitteeId,
-      workingCommitteeName: workingCommittees.name,
-      position: committeeMembers.position,
-      startedOn: committeeMembers.startedOn,
-      endedOn: committeeMembers.endedOn,
-    })
-    .from(committeeMembers)
-    .leftJoin(workingCommittees, eq(workingCommittees.id, committeeMembers.workingCommitteeId))
-    .where(eq(committeeMembers.deputyId, id))
-    .orderBy(asc(committeeMembers.startedOn), asc(committeeMembers.id));
-  return {
-    id: d.id,
-    name: d.name,
-    gender: d.gender,
-    birthDate: d.birthDate,
-    ethnicity: d.ethnicity,
-    party: d.party,
-    occupation: d.occupation,
-    organization: d.organization,
-    phone: pii.reveal('phone', d.phoneEnc, actor.roles),
-    idNumber: pii.reveal('idNumber', d.idNumberEnc, actor.roles),
-    address: pii.reveal('address', d.addressEnc, actor.roles),
-    bio: d.bio,
-    createdAt: d.createdAt,
-    updatedAt: d.updatedAt,
-    mandates,
-    liaisonPlaces: places,
-    committees,
-    abilities: registryPolicy.abilities(actor, { congressId }),
   };
 }

@@ -1,64 +1,10 @@
-// Staff lists of handling units and liaison places, paged by name.
+// Liaison places of the congress with their deputies, filtered and paged, as staff see them.
 import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { decodeCursor, page } from '../../../platform/http';
-import { notFound } from '../../../platform/errors';
-import { handlingUnits, liaisonPlaceDeputies, liaisonPlaces, deputies } from '../registry.table';
+import { liaisonPlaceDeputies, liaisonPlaces, deputies } from '../registry.table';
 
 const like = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`;
-
-export function presentUnit(u: typeof handlingUnits.$inferSelect) {
-  return {
-    id: u.id,
-    name: u.name,
-    nameEn: u.nameEn,
-    kind: u.kind,
-    categories: u.categories,
-    streetId: u.streetId,
-    contactName: u.contactName,
-    contactPhone: u.contactPhone,
-    active: u.active,
-  };
-}
-
-export async function findHandlingUnits(
-  db: Db,
-  congressId: string,
-  f: { q?: string; kind?: string; category?: string; active?: boolean; cursor?: string; limit: number },
-) {
-  const after = decodeCursor(f.cursor, ['text', 'uuid']);
-  const conds: (SQL | undefined)[] = [eq(handlingUnits.congressId, congressId)];
-  if (f.q)
-    conds.push(sql`(${handlingUnits.name} ILIKE ${like(f.q)} OR ${handlingUnits.nameEn} ILIKE ${like(f.q)})`);
-  if (f.kind) conds.push(eq(handlingUnits.kind, f.kind as 'court'));
-  if (f.category) conds.push(sql`${f.category} = ANY(${handlingUnits.categories})`);
-  if (f.active !== undefined) conds.push(eq(handlingUnits.active, f.active));
-  if (after) {
-    conds.push(
-      or(
-        gt(handlingUnits.name, String(after[0])),
-        and(eq(handlingUnits.name, String(after[0])), gt(handlingUnits.id, String(after[1]))),
-      ),
-    );
-  }
-  const rows = await db
-    .select()
-    .from(handlingUnits)
-    .where(and(...conds))
-    .orderBy(asc(handlingUnits.name), asc(handlingUnits.id))
-    .limit(f.limit + 1);
-  const paged = page(rows, f.limit, (r) => [r.name, r.id]);
-  return { items: paged.items.map(presentUnit), nextCursor: paged.nextCursor };
-}
-
-export async function getHandlingUnitRecord(db: Db, congressId: string, id: string) {
-  const [u] = await db
-    .select()
-    .from(handlingUnits)
-    .where(and(eq(handlingUnits.congressId, congressId), eq(handlingUnits.id, id)));
-  if (!u) throw notFound({ zh: '承办单位', en: 'handling unit' });
-  return u;
-}
 
 export async function placeDeputies(db: Db, placeIds: string[]) {
   if (placeIds.length === 0) return new Map<string, { id: string; name: string }[]>();
@@ -129,14 +75,4 @@ export async function findLiaisonPlaces(
     paged.items.map((p) => p.id),
   );
   return { items: paged.items.map((p) => presentPlace(p, ds.get(p.id) ?? [])), nextCursor: paged.nextCursor };
-}
-
-export async function getLiaisonPlaceRecord(db: Db, congressId: string, id: string) {
-  const [p] = await db
-    .select()
-    .from(liaisonPlaces)
-    .where(and(eq(liaisonPlaces.congressId, congressId), eq(liaisonPlaces.id, id)));
-  if (!p) throw notFound({ zh: '联络站点', en: 'liaison place' });
-  const ds = await placeDeputies(db, [id]);
-  return presentPlace(p, ds.get(id) ?? []);
 }
