@@ -235,8 +235,8 @@ describe('three instances behind haproxy', () => {
       if (status === 200) await new Promise((r) => setTimeout(r, 20));
     }
     expect(status).toBe(401);
-    // Well within the cache's 5 s: the notification, not the expiry.
-    expect(Date.now() - t0).toBeLessThan(1000);
+    // Well within the cache's 5 s: the notification, not the expiry (a margin for a busy machine).
+    expect(Date.now() - t0).toBeLessThan(2500);
   });
   it('loses and duplicates no ballot when a second instance is killed mid-burst', async () => {
     // Deputies with accounts of their own (the demo has one): the demo deputy's password, so they sign in as
