@@ -40,6 +40,7 @@ import {
 } from './platform/platform.jobs';
 import { platformRoutes } from './platform/platform.routes';
 import { shareSessionForgets } from './platform/instances';
+import { workbenchRoutes } from './platform/workbench';
 import { modules } from './modules';
 import { newId } from './platform/ids';
 
@@ -118,6 +119,7 @@ export async function buildApp(
       await api.register(authRoutes);
       await api.register(platformRoutes);
       for (const m of modules) await api.register(m.routes);
+      await api.register(workbenchRoutes(modules.flatMap((m) => (m.workbench ? [m.workbench] : []))));
     },
     { prefix: '/api/v1' },
   );

@@ -43,6 +43,21 @@ export const pageSchema = <T extends z.ZodType>(item: T) =>
 export const abilitiesSchema = z.record(z.string(), z.boolean());
 export type Abilities = z.infer<typeof abilitiesSchema>;
 
+/**
+ * One line of a user's work home (我的工作台): what waits for them in one module, of one kind, with how many of
+ * those are due soon or overdue, and where the list of them is. `kind` is the module's own word, translated in
+ * the web app's `<module>` namespace under `workbench.<kind>`.
+ */
+export const workbenchItemSchema = z.object({
+  module: z.string(),
+  kind: z.string(),
+  count: z.number().int(),
+  dueSoon: z.number().int(),
+  overdue: z.number().int(),
+  link: z.string(),
+});
+export type WorkbenchItem = z.infer<typeof workbenchItemSchema>;
+
 /** Mainland mobile number: 11 digits starting with 1[3-9]. */
 export const phoneSchema = z.string().regex(/^1[3-9]\d{9}$/, 'phone');
 

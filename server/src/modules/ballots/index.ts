@@ -29,5 +29,6 @@ export { getVote } from './queries/get-vote';
 export { findRoll } from './queries/find-roll';
 export { getResults } from './queries/get-results';
 export { checkReceipt } from './queries/check-receipt';
+export { countVotesAwaiting, type VotesAwaiting } from './queries/count-votes-awaiting';
 export { findPublishedVotes } from './queries/find-published-votes';
 export { resultsDocx, resultsXlsx } from './queries/export-results';

@@ -8,6 +8,7 @@ import { projectRoutes } from './projects.routes';
 import { ideaFromOpinion } from './jobs/idea-from-opinion';
 import { seedLivelihoodDemo } from './livelihood.demo';
 import { isProgressPhoto } from './queries/is-progress-photo';
+import { getLivelihoodWorkbench } from './queries/get-workbench';
 
 export const livelihoodModule: Module = {
   name: 'livelihood',
@@ -19,6 +20,7 @@ export const livelihoodModule: Module = {
   },
   subscriptions: [ideaFromOpinion],
   seedDemo: seedLivelihoodDemo,
+  workbench: getLivelihoodWorkbench,
   fileReaders: {
     'livelihood.progressPhoto': (db, actor, fileId) => isProgressPhoto(db, actor.congressId, fileId),
   },

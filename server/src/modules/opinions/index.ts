@@ -12,6 +12,7 @@ import { forgetSubmissionKeysJob } from './jobs/forget-submission-keys';
 import { seedOpinionsDemo } from './opinions.demo';
 import { canReadOpinionPhoto } from './queries/can-read-photo';
 import { opinionFromInspection } from './jobs/opinion-from-inspection';
+import { getOpinionsWorkbench } from './queries/get-workbench';
 
 export { countDeputyReceptions } from './queries/find-receptions';
 
@@ -33,4 +34,5 @@ export const opinionsModule: Module = {
   churnedTables: ['opinion_rate_counters'],
   seedDemo: seedOpinionsDemo,
   fileReaders: { 'opinion.photo': canReadOpinionPhoto },
+  workbench: getOpinionsWorkbench,
 };

@@ -15,6 +15,7 @@ import { suggestions } from './suggestions.table';
 import { readSuggestionSettings } from './suggestions.repository';
 import { seedSuggestionsDemo } from './suggestions.demo';
 import { canReadSuggestionAttachment } from './queries/can-read-attachment';
+import { getSuggestionsWorkbench } from './queries/get-workbench';
 
 /**
  * An opinion raised as a suggestion (opinions module): a submitted suggestion by that deputy, linked to the
@@ -77,4 +78,5 @@ export const suggestionsModule: Module = {
   schedules: [{ job: REMIND_JOB, everyMs: 24 * 3_600_000 }],
   seedDemo: seedSuggestionsDemo,
   fileReaders: { 'suggestion.attachment': canReadSuggestionAttachment },
+  workbench: getSuggestionsWorkbench,
 };
