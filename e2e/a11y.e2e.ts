@@ -123,12 +123,20 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
   {
     role: 'deputy',
     username: 'deputy',
-    paths: ['/suggestions/mine', '/suggestions/new', '/livelihood/votes', '/receptions', '/inbox'],
+    paths: [
+      '/workbench',
+      '/suggestions/mine',
+      '/suggestions/new',
+      '/livelihood/votes',
+      '/receptions',
+      '/inbox',
+    ],
   },
   {
     role: 'staff',
     username: 'staff',
     paths: [
+      '/workbench',
       '/opinions/workbench',
       '/registry/deputies',
       '/registry/handling-units',
@@ -143,11 +151,21 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
       '/admin/calendar',
     ],
   },
-  { role: 'unit', username: 'unit', paths: ['/opinions/workbench', '/suggestions', '/livelihood/projects'] },
+  {
+    role: 'unit',
+    username: 'unit',
+    paths: ['/workbench', '/opinions/workbench', '/suggestions', '/livelihood/projects'],
+  },
   {
     role: 'leader',
     username: 'leader',
-    paths: ['/opinions/report', '/opinions/statistics', '/suggestions/report', '/suggestions/key'],
+    paths: [
+      '/workbench',
+      '/opinions/report',
+      '/opinions/statistics',
+      '/suggestions/report',
+      '/suggestions/key',
+    ],
   },
 ];
 

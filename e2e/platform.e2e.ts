@@ -493,7 +493,7 @@ describe('platform shell', () => {
     await holder.getByTestId('password-new').fill(DEMO_PASSWORD);
     await holder.getByTestId('password-confirm').fill(DEMO_PASSWORD);
     await holder.getByTestId('password-submit').click();
-    await holder.waitForURL((u) => u.pathname === '/');
+    await holder.waitForURL((u) => u.pathname === '/workbench');
     await holder.goto(server.url + '/inbox');
     await holder.getByText('您的密码已被重置').first().waitFor({ timeout: 30_000 });
     await shot(holder, 'platform-password-reset-notice-375');

@@ -138,6 +138,23 @@ export function RequireAuth({ roles, children }: { roles?: Role[]; children: Rea
   return <>{children}</>;
 }
 
-/** Where a user goes right after signing in: a forced step first, else where they were going. */
+/** The roles whose work waits for them in the work home (我的工作台, /workbench). */
+export const WORKING_ROLES = [
+  'deputy',
+  'liaisonStaff',
+  'handlingUnitStaff',
+  'congressStaff',
+  'leader',
+] as const;
+
+/**
+ * Where a user goes right after signing in: a forced step first, else where they were going, else their work
+ * home when their roles have work, else the public portal.
+ */
 export const landingOf = (user: User, next: string | null): string =>
-  user.mustChangePassword ? '/account/password' : user.mustEnrollTotp ? '/account/totp' : (next ?? '/');
+  user.mustChangePassword
+    ? '/account/password'
+    : user.mustEnrollTotp
+      ? '/account/totp'
+      : (next ??
+        (user.roles.some((r) => (WORKING_ROLES as readonly Role[]).includes(r)) ? '/workbench' : '/'));

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { Alert, App as AntApp, Button, Card, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, applyFieldErrors, problemMessage } from '../api';
-import { useAuth } from '../auth';
+import { landingOf, useAuth } from '../auth';
 
 interface Values {
   currentPassword: string;
@@ -33,7 +33,7 @@ export default function PasswordChangePage() {
       await api.post('/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
       void message.success(t('passwordChange.done'));
       const me = await refresh();
-      void navigate(me?.mustEnrollTotp ? '/account/totp' : '/', { replace: true });
+      void navigate(me ? landingOf(me, null) : '/', { replace: true });
     } catch (err) {
       if (!applyFieldErrors(form, err)) setError(problemMessage(err));
     } finally {

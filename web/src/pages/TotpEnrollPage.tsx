@@ -6,7 +6,7 @@ import { Alert, App as AntApp, Button, Card, Form, Input, Result, Space, Typogra
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
 import { api, applyFieldErrors, problemMessage } from '../api';
-import { useAuth } from '../auth';
+import { landingOf, useAuth } from '../auth';
 
 export function TotpEnrollment({ onDone }: { onDone?: () => void }) {
   const { t } = useTranslation();
@@ -111,7 +111,16 @@ export default function TotpEnrollPage() {
         {user?.mustEnrollTotp && (
           <Alert type="warning" showIcon title={t('totp.required')} style={{ marginBottom: 16 }} />
         )}
-        <TotpEnrollment onDone={() => navigate('/', { replace: true })} />
+        <TotpEnrollment
+          onDone={() =>
+            navigate(
+              user ? landingOf({ ...user, mustEnrollTotp: false, mustChangePassword: false }, null) : '/',
+              {
+                replace: true,
+              },
+            )
+          }
+        />
       </Card>
     </div>
   );

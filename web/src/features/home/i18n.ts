@@ -40,6 +40,19 @@ export const homeZh = {
     township: '镇人大代表',
   },
   staffEntry: '工作人员登录',
+  workbench: {
+    nav: '我的工作台',
+    title: '我的工作台',
+    greeting: '{{name}}，您好。以下是各项工作中等待您办理的事项。',
+    refresh: '刷新',
+    portal: '前往公众门户',
+    empty: '目前没有等待您办理的事项',
+    summary: '共 {{count}} 类待办事项',
+    summaryOverdue: '共 {{count}} 类待办事项，其中 {{overdue}} 件已逾期',
+    overdue: '逾期 {{count}}',
+    dueSoon: '即将到期 {{count}}',
+    open: '{{label}}：{{count}} 件，打开列表',
+  },
 };
 export const homeEn: typeof homeZh = {
   title: 'Home',
@@ -82,4 +95,17 @@ export const homeEn: typeof homeZh = {
     township: 'Township deputy',
   },
   staffEntry: 'Staff sign-in',
+  workbench: {
+    nav: 'My work',
+    title: 'My work',
+    greeting: 'Hello, {{name}}. This is what waits for you across the platform.',
+    refresh: 'Refresh',
+    portal: 'Public portal',
+    empty: 'Nothing is waiting for you at the moment',
+    summary: '{{count}} kinds of work waiting',
+    summaryOverdue: '{{count}} kinds of work waiting, {{overdue}} items overdue',
+    overdue: '{{count}} overdue',
+    dueSoon: '{{count}} due soon',
+    open: '{{label}}: {{count}}, open the list',
+  },
 };

@@ -260,6 +260,13 @@ export const livelihoodZh = {
     saved: '已保存',
   },
   satisfaction: { satisfied: '满意', basicallySatisfied: '基本满意', dissatisfied: '不满意' },
+  workbench: {
+    module: '民生实事',
+    toSignIn: '票决待签到',
+    toVote: '票决待投票',
+    progressToReport: '本月进度待报送',
+    ideasOpen: '征集项目待梳理',
+  },
 };
 
 export const livelihoodEn: typeof livelihoodZh = {
@@ -532,5 +539,12 @@ export const livelihoodEn: typeof livelihoodZh = {
     satisfied: 'Satisfied',
     basicallySatisfied: 'Basically satisfied',
     dissatisfied: 'Dissatisfied',
+  },
+  workbench: {
+    module: 'Livelihood projects',
+    toSignIn: 'Votes to sign in to',
+    toVote: 'Votes to cast',
+    progressToReport: "This month's progress to report",
+    ideasOpen: 'Proposed projects to sort',
   },
 };

@@ -290,6 +290,14 @@ export const opinionsZh = {
     register: '登记意见',
     registered: '已登记，查询码 {{code}}',
   },
+  workbench: {
+    module: '群众意见',
+    toClaim: '新意见待认领',
+    handedBack: '承办单位退回待重新处理',
+    atUnitsDue: '承办单位即将到期或逾期',
+    toAnswer: '交办意见待答复',
+    receptionsToAttend: '待参加的接待活动',
+  },
 };
 
 export const opinionsEn: typeof opinionsZh = {
@@ -585,5 +593,13 @@ export const opinionsEn: typeof opinionsZh = {
     noOpinions: 'No opinion registered at this reception yet',
     register: 'Register an opinion',
     registered: 'Registered; tracking code {{code}}',
+  },
+  workbench: {
+    module: "Citizens' opinions",
+    toClaim: 'New opinions to claim',
+    handedBack: 'Handed back by units',
+    atUnitsDue: 'Due soon or overdue at the units',
+    toAnswer: 'Opinions to answer',
+    receptionsToAttend: 'Receptions to attend',
   },
 };

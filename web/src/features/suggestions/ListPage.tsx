@@ -15,9 +15,10 @@ export default function ListPage({ mine = false }: { mine?: boolean }) {
   const mobile = useIsMobile();
   const nav = useNavigate();
   const staff = hasRole('congressStaff') || hasRole('leader');
-  const [status, setStatus] = useState<string | undefined>();
-  const [unitId, setUnitId] = useState<string | undefined>();
   const [params] = useSearchParams();
+  // A link from the work home presets the filters (?status=…, ?overdue=true).
+  const [status, setStatus] = useState<string | undefined>(params.get('status') ?? undefined);
+  const [unitId, setUnitId] = useState<string | undefined>();
   const [overdue, setOverdue] = useState(params.get('overdue') === 'true');
   const [q, setQ] = useState('');
   const list = usePagedList<SuggestionItem>('/suggestions', {
@@ -54,6 +55,13 @@ export default function ListPage({ mine = false }: { mine?: boolean }) {
           )
         }
       />
+      {mine && status && (
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Tag closable onClose={() => setStatus(undefined)} data-testid="mine-status-filter">
+            {t('list.statusIs', { status: t(`status.${status}`) })}
+          </Tag>
+        </Space>
+      )}
       {!mine && (
         <Space wrap style={{ marginBottom: 12 }}>
           <Select
