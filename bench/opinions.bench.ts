@@ -20,7 +20,8 @@ import {
 } from './lib';
 import { newId } from '../server/src/platform/ids';
 import { handlingUnits } from '../server/src/modules/registry/registry.table';
-import { forgetOpinionSettings } from '../server/src/modules/opinions/opinions.repository';
+import { forgetOpinionSettings, opinionListItem } from '../server/src/modules/opinions/opinions.repository';
+import { opinions } from '../server/src/modules/opinions/opinions.table';
 import { submissionBatchStats } from '../server/src/modules/opinions/commands/submit-public-opinion';
 
 const rowsArg = process.argv.find((a) => a.startsWith('--rows='));
@@ -127,15 +128,30 @@ try {
     const to = Math.min(ROWS, from + BATCH - 1);
     await db.execute(sql`
       INSERT INTO opinions (id, congress_id, tracking_code, content, public_content, category, street_id, channel,
-        phone_enc, phone_index, phone_check, is_public, status, lead_unit_id, assigned_at, deadline_at, search_text, created_at, updated_at)
+        phone_enc, phone_index, phone_check, is_public, status, lead_unit_id, assigned_at, deadline_at, search_text, created_at, updated_at,
+        list_item)
       SELECT gen_random_uuid(), ${congressId}, 'B' || lpad(i::text, 9, '0'), '第' || i || '件：道路积水', '第' || i || '件：道路积水',
         (ARRAY['urbanManagement','transport','housing','environment'])[1 + i % 4], ${streetId}, 'form',
         'x', 'x', 'x', true,
         (ARRAY['forwarded','replied','closedResolved','forwarded','closedUnresolved'])[1 + i % 5],
         CASE WHEN i % 20 = 0 THEN ${unitId}::uuid ELSE NULL END,
         now() - make_interval(secs => i), now() + make_interval(days => 10 + i % 30),
-        '道路 积水', now() - make_interval(secs => i), now()
+        '道路 积水', now() - make_interval(secs => i), now(), ''
       FROM generate_series(${from}::int, ${to}::int) AS i`);
+    // Each row's list item as the module builds it (opinionListItem), before the assignments copy it.
+    const first = 'B' + String(from).padStart(9, '0');
+    const last = 'B' + String(to).padStart(9, '0');
+    const rows = await db
+      .select()
+      .from(opinions)
+      .where(
+        sql`${opinions.congressId} = ${congressId} AND ${opinions.trackingCode} BETWEEN ${first} AND ${last}`,
+      );
+    for (let k = 0; k < rows.length; k += 20_000) {
+      const items = rows.slice(k, k + 20_000).map((o) => ({ id: o.id, item: opinionListItem(o) }));
+      await db.execute(sql`UPDATE opinions o SET list_item = v.item
+        FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS v(id uuid, item text) WHERE o.id = v.id`);
+    }
     await db.execute(sql`
       INSERT INTO opinion_assignments (congress_id, opinion_id, unit_id, role, active, assigned_at)
       SELECT congress_id, id, coalesce(lead_unit_id, ${newId()}::uuid), 'lead', true, assigned_at

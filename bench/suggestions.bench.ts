@@ -4,6 +4,7 @@
 //
 //   node server/bin/minyi.mjs bench/suggestions.bench.ts [--pg] [--duration=5] [--connections=10]
 import { sql } from 'drizzle-orm';
+import { suggestionListItem } from '../server/src/modules/suggestions/suggestions.repository';
 import {
   createBenchAccount,
   createBenchCongress,
@@ -51,7 +52,8 @@ async function seed(server: BenchServer, congressId: string, n: number) {
       WITH u AS (SELECT array_agg(id ORDER BY name) AS ids FROM handling_units WHERE congress_id = ${congressId}),
            d AS (SELECT array_agg(id ORDER BY name) AS ids FROM deputies WHERE congress_id = ${congressId})
       INSERT INTO suggestions (id, congress_id, number, seq, proposer_deputy_id, title, content, category, status,
-                               submitted_at, lead_unit_id, assigned_at, deadline, reply_category, replied_at, rating, is_key)
+                               submitted_at, lead_unit_id, assigned_at, deadline, reply_category, replied_at, rating, is_key,
+                               list_item)
       SELECT gen_random_uuid(), ${congressId}, '第七届二次会议第' || lpad(g::text, 6, '0') || '号', g,
              d.ids[1 + g % 400], '基准建议 ' || g, '内容 ' || g,
              (ARRAY['transport','education','health','environment','economy'])[1 + g % 5],
@@ -63,8 +65,39 @@ async function seed(server: BenchServer, congressId: string, n: number) {
              CASE WHEN g % 10 IN (5, 6, 7, 8, 9) THEN (ARRAY['A','A','B','C','D'])[1 + g % 5] END,
              CASE WHEN g % 10 IN (5, 6, 7, 8, 9) THEN now() - ((g % 100) || ' days')::interval END,
              CASE WHEN g % 10 IN (6, 7, 8, 9) THEN (ARRAY['satisfied','satisfied','basicallySatisfied','dissatisfied'])[1 + g % 4] END,
-             g % 50 = 0
+             g % 50 = 0, ''
       FROM generate_series(${from}::int, ${to}::int) g, u, d`);
+  }
+  // Each row's list item as the module builds it (suggestionListItem), with its proposer's and unit's names.
+  for (let from = 1; from <= n; from += batch) {
+    const rows = (
+      (await db.execute(sql`
+        SELECT s.id, s.number, s.title, s.category, s.status, s.submitted_at AS "submittedAt", s.deadline,
+               s.assign_due_at AS "assignDueAt", s.reply_category AS "replyCategory", s.rating, s.is_key AS "isKey",
+               s.extended, s.handling_case_id AS "handlingCaseId", s.lead_unit_id AS "leadUnitId",
+               d.name AS "proposerName", u.name AS "leadUnitName"
+        FROM suggestions s JOIN deputies d ON d.id = s.proposer_deputy_id
+        LEFT JOIN handling_units u ON u.id = s.lead_unit_id
+        WHERE s.congress_id = ${congressId} AND s.seq BETWEEN ${from} AND ${from + batch - 1}`)) as unknown as {
+        rows: (Parameters<typeof suggestionListItem>[0] & {
+          proposerName: string;
+          leadUnitName: string | null;
+          submittedAt: string | Date | null;
+          deadline: string | Date | null;
+          assignDueAt: string | Date | null;
+        })[];
+      }
+    ).rows;
+    const at = (v: string | Date | null) => (v === null ? null : new Date(v));
+    const items = rows.map((r) => ({
+      id: r.id,
+      item: suggestionListItem(
+        { ...r, submittedAt: at(r.submittedAt), deadline: at(r.deadline), assignDueAt: at(r.assignDueAt) },
+        { proposerName: r.proposerName, leadUnitName: r.leadUnitName },
+      ),
+    }));
+    await db.execute(sql`UPDATE suggestions s SET list_item = v.item
+      FROM jsonb_to_recordset(${JSON.stringify(items)}::jsonb) AS v(id uuid, item text) WHERE s.id = v.id`);
   }
   await db.execute(sql`
     INSERT INTO suggestion_assignments (id, congress_id, suggestion_id, unit_id, role, assigned_at)

@@ -14,6 +14,7 @@ import {
 } from './tables';
 import { newId } from '../src/platform/ids';
 import { opinions } from '../src/modules/opinions/opinions.table';
+import { opinionListItem } from '../src/modules/opinions/opinions.repository';
 
 export let t: TestEnv;
 export const unitA = newId();
@@ -151,11 +152,22 @@ export async function forwardOverdue(extra: Record<string, unknown> = {}) {
   const { id } = await submit(extra);
   await staff.post(`/api/v1/opinions/${id}/claim`);
   await staff.post(`/api/v1/opinions/${id}/decide`, { decision: 'forward', leadUnitId: unitA });
-  await t.services.db
-    .update(opinions)
-    .set({ deadlineAt: new Date(Date.now() - 86_400_000) })
-    .where(eq(opinions.id, id));
+  await setOpinion(id, { deadlineAt: new Date(Date.now() - 86_400_000) });
   return id;
+}
+
+/**
+ * Test-only: changes an opinion's fields directly (as time passing would, or a state a test needs), storing
+ * its list item again as every write of the module does.
+ */
+export async function setOpinion(id: string, set: Partial<typeof opinions.$inferInsert>): Promise<void> {
+  await t.services.db.transaction(async (tx) => {
+    const [row] = await tx.update(opinions).set(set).where(eq(opinions.id, id)).returning();
+    await tx
+      .update(opinions)
+      .set({ listItem: opinionListItem(row) })
+      .where(eq(opinions.id, id));
+  });
 }
 
 /** Runs the hourly deadline sweep now, with the reminders it queues. */

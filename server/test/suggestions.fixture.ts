@@ -6,8 +6,24 @@ import { expect } from 'vitest';
 import { newId } from '../src/platform/ids';
 import { deputies, handlingUnits } from '../src/modules/registry/registry.table';
 import { suggestionExtensions, suggestions } from '../src/modules/suggestions/suggestions.table';
+import { storeSuggestionItems } from '../src/modules/suggestions/suggestions.repository';
 import { createTestEnv, type TestClient, type TestEnv } from './harness';
 import { addSittingInSession } from './registry.fixture';
+
+/**
+ * Test-only: changes a suggestion's dates or fields directly (as time passing would, or a state a test needs),
+ * storing its list item again as every write of the module does.
+ */
+export async function setSuggestion(
+  t: TestEnv,
+  id: string,
+  set: Partial<typeof suggestions.$inferInsert>,
+): Promise<void> {
+  await t.services.db.transaction(async (tx) => {
+    await tx.update(suggestions).set(set).where(eq(suggestions.id, id));
+    await storeSuggestionItems(tx, [id]);
+  });
+}
 
 export interface SuggestionsWorld {
   t: TestEnv;
@@ -210,13 +226,10 @@ export function legalSteps(
 
   /** Moves the current (and first) assignment of a suggestion to a given Shanghai date, 10:00. */
   async function assignedOn(id: string, day: string, first = day) {
-    await get()
-      .t.services.db.update(suggestions)
-      .set({
-        assignedAt: new Date(`${day}T10:00:00+08:00`),
-        firstAssignedAt: new Date(`${first}T10:00:00+08:00`),
-      })
-      .where(eq(suggestions.id, id));
+    await setSuggestion(get().t, id, {
+      assignedAt: new Date(`${day}T10:00:00+08:00`),
+      firstAssignedAt: new Date(`${first}T10:00:00+08:00`),
+    });
   }
 
   async function withSettings(patch: Record<string, unknown>, run: () => Promise<void>) {

@@ -9,6 +9,7 @@ import { OPINION_RULES } from '@minyi/domain/opinions';
 import { createTestEnv, type TestEnv } from '../../../test/harness';
 import { auditEvents, files } from '../../platform/platform.table';
 import { opinions, opinionTrackingGuards } from './opinions.table';
+import { opinionListItem } from './opinions.repository';
 
 let t: TestEnv;
 let nextAddress = 1;
@@ -42,7 +43,8 @@ async function repliedOpinion() {
   });
   expect(r.statusCode, r.body).toBe(201);
   const { id, trackingCode } = r.json<{ id: string; trackingCode: string }>();
-  await t.services.db
+  // Replied, as a unit's reply would leave it (with its list item, as every write of an opinion stores it).
+  const [row] = await t.services.db
     .update(opinions)
     .set({
       status: 'replied',
@@ -50,6 +52,11 @@ async function repliedOpinion() {
       replyContent: '已修复路灯。',
       repliedAt: new Date(),
     })
+    .where(eq(opinions.id, id))
+    .returning();
+  await t.services.db
+    .update(opinions)
+    .set({ listItem: opinionListItem(row) })
     .where(eq(opinions.id, id));
   return { id, trackingCode };
 }

@@ -16,6 +16,7 @@ import {
 import type { AppServices } from '../../platform/context';
 import type { DemoContext } from '../../platform/demo';
 import { newId } from '../../platform/ids';
+import { opinionListItem } from './opinions.repository';
 import {
   opinionAssignments,
   opinionEvents,
@@ -302,6 +303,22 @@ export async function seedOpinionsDemo(app: AppServices, demo: DemoContext): Pro
     row.status = status;
     rows.push(row);
   }
+  // Each row with its list item, as every write of an opinion stores it.
+  for (const r of rows)
+    r.listItem = opinionListItem({
+      id: r.id,
+      trackingCode: r.trackingCode,
+      publicContent: r.publicContent,
+      category: r.category,
+      streetId: r.streetId,
+      channel: r.channel,
+      status: r.status ?? 'submitted',
+      hidden: r.hidden ?? false,
+      leadUnitId: r.leadUnitId ?? null,
+      deadlineAt: r.deadlineAt ?? null,
+      reopenCount: r.reopenCount ?? 0,
+      createdAt: r.createdAt ?? now,
+    });
   for (let k = 0; k < rows.length; k += 200) await db.insert(opinions).values(rows.slice(k, k + 200));
   for (let k = 0; k < events.length; k += 500)
     await db.insert(opinionEvents).values(events.slice(k, k + 500));

@@ -33,6 +33,63 @@ import { opinionPolicy, QUEUE_ROLES, type OpinionResource } from './opinions.pol
 export type OpinionRow = typeof opinions.$inferSelect;
 export const OPINION = { zh: '群众意见', en: 'opinion' };
 
+/**
+ * An opinion's item in the lists, built from its row: the one source of the `list_item` stored with every
+ * opinion and copied to its assignments (migration 0303), which the queues read instead of building 50 items'
+ * JSON per page (ADR 0006). The lists append the reader's fields ("role", "due") and the closing brace. Every
+ * write of an opinion row stores it: the submission's batch, `applyStep`, hiding, the inspection's opinion and
+ * the demo; a test rebuilds every stored item after the workflow and compares.
+ */
+export function opinionListItem(
+  o: Pick<
+    OpinionRow,
+    | 'id'
+    | 'trackingCode'
+    | 'publicContent'
+    | 'category'
+    | 'streetId'
+    | 'channel'
+    | 'status'
+    | 'hidden'
+    | 'leadUnitId'
+    | 'deadlineAt'
+    | 'reopenCount'
+    | 'createdAt'
+  >,
+): string {
+  const item = {
+    id: o.id,
+    trackingCode: o.trackingCode,
+    content: o.publicContent,
+    category: o.category,
+    streetId: o.streetId,
+    channel: o.channel,
+    status: o.status,
+    hidden: o.hidden,
+    leadUnitId: o.leadUnitId,
+    deadlineAt: o.deadlineAt ? o.deadlineAt.toISOString() : null,
+    reopenCount: o.reopenCount,
+    createdAt: o.createdAt.toISOString(),
+  };
+  return JSON.stringify(item).slice(0, -1);
+}
+
+/** A new opinion's item: as `opinionListItem`, in the state every opinion starts in. */
+export const newOpinionListItem = (
+  o: Pick<
+    OpinionRow,
+    'id' | 'trackingCode' | 'publicContent' | 'category' | 'streetId' | 'channel' | 'createdAt'
+  >,
+) =>
+  opinionListItem({
+    ...o,
+    status: 'submitted',
+    hidden: false,
+    leadUnitId: null,
+    deadlineAt: null,
+    reopenCount: 0,
+  });
+
 export const readOpinionSettings = (db: Db, congressId: string): Promise<OpinionSettings> =>
   readSettings(db, congressId, 'opinions', opinionSettingsSchema);
 
@@ -162,7 +219,12 @@ export interface StepInput {
 export async function applyStep(w: Work, ctx: Ctx, o: OpinionRow, s: StepInput): Promise<OpinionRow> {
   const [after] = await w.db
     .update(opinions)
-    .set({ ...s.patch, status: s.to, updatedAt: new Date() })
+    .set({
+      ...s.patch,
+      status: s.to,
+      updatedAt: new Date(),
+      listItem: opinionListItem({ ...o, ...s.patch, status: s.to }),
+    })
     .where(and(eq(opinions.id, o.id), eq(opinions.status, o.status)))
     .returning();
   if (!after) {

@@ -7,7 +7,7 @@ import { auditEvents } from '../../platform/platform.table';
 import { suggestions } from './suggestions.table';
 import { signIn } from '../../../test/platform-fixtures';
 import type { TestClient, TestEnv } from '../../../test/harness';
-import { buildLegalWorld, legalSteps, settingsUrl } from '../../../test/suggestions.fixture';
+import { buildLegalWorld, legalSteps, setSuggestion, settingsUrl } from '../../../test/suggestions.fixture';
 
 let t: TestEnv;
 const dep: Record<string, string> = {};
@@ -123,10 +123,7 @@ describe('extensions (上海规定 Art. 19)', () => {
 
   it('refuses an application once the deadline has lapsed, with nothing changed', async () => {
     const id = await make('assigned');
-    await t.services.db
-      .update(suggestions)
-      .set({ deadline: new Date(Date.now() - 60_000) })
-      .where(eq(suggestions.id, id));
+    await setSuggestion(t, id, { deadline: new Date(Date.now() - 60_000) });
     expect((await detail(id, 'unitA')).abilities.applyExtension).toBe(false);
     const before = await snapshot(id);
     const res = await c.unitA.post(`/api/v1/suggestions/${id}/extension`, { reason: '来不及了' });

@@ -12,7 +12,7 @@ import type { AppServices } from '../../platform/context';
 import type { DemoContext } from '../../platform/demo';
 import { newId } from '../../platform/ids';
 import { sittings, terms } from '../registry';
-import { readSuggestionSettings, searchTextOf } from './suggestions.repository';
+import { readSuggestionSettings, searchTextOf, storeSuggestionItems } from './suggestions.repository';
 import {
   motionSigners,
   motions,
@@ -313,7 +313,8 @@ export async function seedSuggestionsDemo(app: AppServices, demo: DemoContext): 
   });
 
   await db.transaction(async (tx) => {
-    await tx.insert(suggestions).values(rows);
+    // Each item is stored once the rows and their people are in (storeSuggestionItems, below).
+    await tx.insert(suggestions).values(rows.map((r) => ({ ...r, listItem: '' })));
     if (cosigners.length) await tx.insert(suggestionCosigners).values(cosigners);
     if (assignments.length) await tx.insert(suggestionAssignments).values(assignments);
     if (contacts.length) await tx.insert(suggestionContacts).values(contacts);
@@ -362,6 +363,10 @@ export async function seedSuggestionsDemo(app: AppServices, demo: DemoContext): 
     await tx
       .insert(suggestionCounters)
       .values({ congressId, scope: `motion:sitting:${sitting.id}`, lastValue: motionPlan.length });
+    await storeSuggestionItems(
+      tx,
+      rows.map((r) => r.id!),
+    );
 
     // The demo congress's policy allows publishing replies (the default is off).
     const settings = await readSuggestionSettings(tx, congressId);

@@ -5,12 +5,18 @@ import { and, eq, sql } from 'drizzle-orm';
 import { newId } from '../../platform/ids';
 import { auditEvents, notifications } from '../../platform/platform.table';
 import { systemCtx, transact } from '../../platform/context';
-import { committeeMembers, sittings } from '../../../test/tables';
+import { committeeMembers, deputies, handlingUnits, sittings } from '../../../test/tables';
 import { suggestions } from './suggestions.table';
+import { suggestionListItem } from './suggestions.repository';
 import { getSuggestionOutcome, raiseSuggestionFromOpinion } from '.';
 import { remindDeadlines } from './jobs/remind-deadlines';
 import type { TestClient, TestEnv } from '../../../test/harness';
-import { base, buildSuggestionsWorld, suggestionSteps } from '../../../test/suggestions.fixture';
+import {
+  base,
+  buildSuggestionsWorld,
+  setSuggestion,
+  suggestionSteps,
+} from '../../../test/suggestions.fixture';
 
 let t: TestEnv;
 let sittingId: string;
@@ -76,10 +82,7 @@ describe('hand-back, extension, key suggestions, merging', () => {
 
   it('refuses a hand-back after the window', async () => {
     const id = await make('assigned');
-    await t.services.db
-      .update(suggestions)
-      .set({ handBackDueAt: new Date(Date.now() - 1000) })
-      .where(eq(suggestions.id, id));
+    await setSuggestion(t, id, { handBackDueAt: new Date(Date.now() - 1000) });
     const res = await c.unitA.post(`/api/v1/suggestions/${id}/hand-back`, { reason: 'x' });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('hand_back_window_closed');
@@ -218,10 +221,7 @@ describe('motions', () => {
 describe('reminders, report, opinions link', () => {
   it('reminds the unit once as the deadline nears and once when overdue', async () => {
     const id = await make('assigned');
-    await t.services.db
-      .update(suggestions)
-      .set({ deadline: new Date(Date.now() + 2 * 86_400_000) })
-      .where(eq(suggestions.id, id));
+    await setSuggestion(t, id, { deadline: new Date(Date.now() + 2 * 86_400_000) });
     const count = async () =>
       (
         await t.services.db
@@ -232,10 +232,7 @@ describe('reminders, report, opinions link', () => {
     await remindDeadlines(t.services);
     await remindDeadlines(t.services);
     expect(await count()).toBe(1);
-    await t.services.db
-      .update(suggestions)
-      .set({ deadline: new Date(Date.now() - 86_400_000) })
-      .where(eq(suggestions.id, id));
+    await setSuggestion(t, id, { deadline: new Date(Date.now() - 86_400_000) });
     await remindDeadlines(t.services);
     await remindDeadlines(t.services);
     expect(await count()).toBe(2);
@@ -282,10 +279,7 @@ describe('reminders, report, opinions link', () => {
     const handed = await make('assigned');
     await c.unitA.post(`/api/v1/suggestions/${handed}/hand-back`, { reason: '不属于本单位职责' });
     const late = await make('assigned');
-    await t.services.db
-      .update(suggestions)
-      .set({ deadline: new Date(Date.now() - 3_600_000) })
-      .where(eq(suggestions.id, late));
+    await setSuggestion(t, late, { deadline: new Date(Date.now() - 3_600_000) });
     const stale = (await t.services.db.execute(sql`
       SELECT count(*)::int AS n FROM suggestion_assignments a JOIN suggestions s ON s.id = a.suggestion_id
       WHERE a.suggestion_status IS DISTINCT FROM s.status OR a.suggestion_deadline IS DISTINCT FROM s.deadline`)) as unknown as {
@@ -326,10 +320,19 @@ describe('reminders, report, opinions link', () => {
       .items.find((x: { id: string }) => x.id === id);
     expect(item).toMatchObject({ id, proposerName: '改名后的代表', leadUnitName: '改名后的承办单位' });
     // Every row's stored item is what the row and the names make now.
-    const stale = (await t.services.db.execute(
-      sql`SELECT count(*)::int AS n FROM suggestions s WHERE s.list_item IS DISTINCT FROM suggestion_list_item(s)`,
-    )) as unknown as { rows: { n: number }[] };
-    expect(stale.rows[0].n).toBe(0);
+    const stored = await t.services.db
+      .select({ s: suggestions, proposerName: deputies.name, leadUnitName: handlingUnits.name })
+      .from(suggestions)
+      .leftJoin(deputies, eq(deputies.id, suggestions.proposerDeputyId))
+      .leftJoin(handlingUnits, eq(handlingUnits.id, suggestions.leadUnitId));
+    expect(stored.length).toBeGreaterThan(3);
+    const stale = stored.filter(
+      (r) =>
+        r.s.listItem !==
+        suggestionListItem(r.s, { proposerName: r.proposerName, leadUnitName: r.leadUnitName }),
+    );
+    expect(stale.map((r) => r.s.status)).toEqual([]);
+    for (const r of stored) expect(() => JSON.parse(`${r.s.listItem}}`)).not.toThrow();
   });
 
   it('reports counts with solved and satisfaction rates side by side, and exports .xlsx and .docx', async () => {

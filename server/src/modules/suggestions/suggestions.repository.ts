@@ -1,6 +1,6 @@
 // The module's SQL: loading a suggestion with its people and units, the workflow step of a suggestion,
 // numbering, segmentation for similarity.
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import {
   formatSuggestionNumber,
   nextStatus,
@@ -16,7 +16,7 @@ import { notFound, unauthorized } from '../../platform/errors';
 import { runStep, type Loaded, type Step, type StepWrite } from '../../platform/step';
 import { defineSettings, readSettings } from '../../platform/settings';
 import { accounts } from '../../platform/platform.table';
-import { sittings, terms } from '../registry';
+import { deputies, handlingUnits, sittings, terms } from '../registry';
 import {
   suggestionAssignments,
   suggestionCosigners,
@@ -27,6 +27,73 @@ import {
 import { isHiddenFrom, suggestionPolicy, type SuggestionResource } from './suggestions.policy';
 
 export const SUGGESTION = { zh: '建议', en: 'suggestion' };
+
+/**
+ * A suggestion's item in the lists, built from its row and the names of its proposer and lead unit: the one
+ * source of the `list_item` stored with every suggestion (ADR 0006), less the field that depends on the hour
+ * ("overdue") and the closing brace, which the lists add (queries/find-suggestions.ts).
+ */
+export function suggestionListItem(
+  s: Pick<
+    SuggestionRow,
+    | 'id'
+    | 'number'
+    | 'title'
+    | 'category'
+    | 'status'
+    | 'submittedAt'
+    | 'deadline'
+    | 'assignDueAt'
+    | 'replyCategory'
+    | 'rating'
+    | 'isKey'
+    | 'extended'
+    | 'handlingCaseId'
+    | 'leadUnitId'
+  >,
+  names: { proposerName: string | null; leadUnitName: string | null },
+): string {
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  const item = {
+    id: s.id,
+    number: s.number,
+    title: s.title,
+    category: s.category,
+    status: s.status,
+    submittedAt: iso(s.submittedAt),
+    deadline: iso(s.deadline),
+    assignDueAt: iso(s.assignDueAt),
+    replyCategory: s.replyCategory,
+    rating: s.rating,
+    isKey: s.isKey,
+    extended: s.extended,
+    handlingCaseId: s.handlingCaseId,
+    proposerName: names.proposerName,
+    leadUnitName: names.leadUnitName,
+    leadUnitId: s.leadUnitId,
+  };
+  return JSON.stringify(item).slice(0, -1);
+}
+
+/**
+ * Stores the list items of these suggestions as their rows and the registry's names make them now. Every
+ * write of a suggestion row calls it in its transaction (the step, creation, merging, the demo), and the jobs
+ * that follow a renamed deputy or unit; an item that did not change is not written again.
+ */
+export async function storeSuggestionItems(db: Db, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  const rows = await db
+    .select({ s: suggestions, proposerName: deputies.name, leadUnitName: handlingUnits.name })
+    .from(suggestions)
+    .leftJoin(deputies, eq(deputies.id, suggestions.proposerDeputyId))
+    .leftJoin(handlingUnits, eq(handlingUnits.id, suggestions.leadUnitId))
+    .where(inArray(suggestions.id, ids));
+  for (const { s, proposerName, leadUnitName } of rows) {
+    const listItem = suggestionListItem(s, { proposerName, leadUnitName });
+    if (listItem !== s.listItem)
+      await db.update(suggestions).set({ listItem }).where(eq(suggestions.id, s.id));
+  }
+}
 
 /** Declared, so /api/v1/settings/suggestions reads and writes them too (the module's own route stays). */
 const settingsSchema = defineSettings(SUGGESTION_SETTINGS_KEY, suggestionSettingsSchema);
@@ -226,6 +293,7 @@ export function suggestionStep<Out = undefined>(
         .set({ ...(out.set ?? {}), status: next, updatedAt: new Date() })
         .where(eq(suggestions.id, s.row.id))
         .returning();
+      await storeSuggestionItems(s.w.db, [row.id]);
       return {
         result: { row, resource: { ...s.resource, status: row.status }, result: out.result },
         audit: {

@@ -8,7 +8,7 @@ import type { Actor, Ctx, RequestMeta, Work } from '../../../platform/context';
 import { wrongState } from '../../../platform/errors';
 import { deputies } from '../../registry';
 import { opinions } from '../opinions.table';
-import { addEvent, applyStep } from '../opinions.repository';
+import { addEvent, applyStep, newOpinionListItem } from '../opinions.repository';
 import { newTrackingCode, phoneCheckOf } from './submit-opinion';
 import { forwardOpinion } from './decide-opinion';
 
@@ -73,7 +73,10 @@ export async function createOpinionFromInspection(
     createdAt: now,
     updatedAt: now,
   };
-  const [o] = await w.db.insert(opinions).values(row).returning();
+  const [o] = await w.db
+    .insert(opinions)
+    .values({ ...row, listItem: newOpinionListItem(row) })
+    .returning();
   await addEvent(w, o, ctx, {
     kind: 'submitted',
     data: { channel: row.channel, inspectionId: input.inspectionId, projectId: input.projectId },

@@ -2,13 +2,18 @@
 import { eq } from 'drizzle-orm';
 import type { Ctx, Work } from '../../../platform/context';
 import { opinions } from '../opinions.table';
-import { addEvent, opinionStep, type OpinionRow } from '../opinions.repository';
+import { addEvent, opinionListItem, opinionStep, type OpinionRow } from '../opinions.repository';
 import { getOpinion } from '../queries/get-opinion';
 
 async function hide(ctx: Ctx, w: Work, o: OpinionRow, reason: string, hidden = true) {
   await w.db
     .update(opinions)
-    .set({ hidden, hiddenReason: hidden ? reason : null, updatedAt: new Date() })
+    .set({
+      hidden,
+      hiddenReason: hidden ? reason : null,
+      updatedAt: new Date(),
+      listItem: opinionListItem({ ...o, hidden }),
+    })
     .where(eq(opinions.id, o.id));
   await addEvent(w, o, ctx, { kind: hidden ? 'hidden' : 'unhidden', isPublic: false, note: reason });
   await w.audit({

@@ -17,7 +17,7 @@ import { files } from '../../../platform/platform.table';
 import { opinionEvents, opinionPhotos, opinions, receptionDeputies, receptions } from '../opinions.table';
 import { getDeputy, getLiaisonPlace } from '../../registry';
 import { getCommunity, getStreetCached } from '../opinions.repository';
-import { eventRow } from '../opinions.repository';
+import { eventRow, newOpinionListItem } from '../opinions.repository';
 import { ENTRY_ROLES } from '../opinions.policy';
 import { opinionSubmitted } from '../opinions.events';
 
@@ -26,28 +26,6 @@ export function newTrackingCode(): string {
   for (let i = 0; i < TRACKING_CODE_LENGTH; i++)
     code += TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)];
   return code;
-}
-
-/**
- * A new opinion's item in the lists, exactly as opinion_list_item() in migration 0301 renders the row (the
- * lists append the reader's fields and the closing brace): stored with the row, so the INSERT spares the
- * database that call (migration 0302). A test compares every stored item with the function's.
- */
-export function opinionListItem(o: {
-  id: string;
-  trackingCode: string;
-  publicContent: string;
-  category: string;
-  streetId: string;
-  channel: string;
-  createdAt: Date;
-}): string {
-  return (
-    `{"id":"${o.id}","trackingCode":${JSON.stringify(o.trackingCode)},"content":${JSON.stringify(o.publicContent)}` +
-    `,"category":${JSON.stringify(o.category)},"streetId":"${o.streetId}","channel":${JSON.stringify(o.channel)}` +
-    `,"status":"submitted","hidden":false,"leadUnitId":null,"deadlineAt":null,"reopenCount":0` +
-    `,"createdAt":"${o.createdAt.toISOString()}"`
-  );
 }
 
 /** The keyed check of "tracking code + last four digits of the phone". */
@@ -208,7 +186,7 @@ export async function recordSubmission(
     createdBy: ctx.actor?.accountId ?? null,
     createdAt: at,
     updatedAt: at,
-    listItem: opinionListItem({
+    listItem: newOpinionListItem({
       id,
       trackingCode,
       publicContent,

@@ -13,6 +13,7 @@ import {
   nextNumber,
   readSuggestionSettings,
   searchTextOf,
+  storeSuggestionItems,
 } from '../suggestions.repository';
 import {
   suggestionAttachments,
@@ -109,6 +110,8 @@ export async function createSuggestion(
       status,
       opinionId: input.opinionId ?? null,
       motionId: input.motionId ?? null,
+      // Stored once the row is complete (numbered), below.
+      listItem: '',
     })
     .returning();
   if (cosignerIds.length) {
@@ -168,6 +171,7 @@ export async function createSuggestion(
       motionId: row.motionId,
     },
   });
+  await storeSuggestionItems(w.db, [id]);
   return row;
 }
 

@@ -7,6 +7,7 @@ import { conflict, invalidField, wrongState } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import { suggestionHandlingCases, suggestions } from '../suggestions.table';
 import { UNSUBMITTED_STATUSES } from '../suggestions.policy';
+import { storeSuggestionItems } from '../suggestions.repository';
 
 export async function mergeSuggestions(ctx: Ctx, input: { suggestionIds: string[]; title?: string }) {
   const actor = requireRole(ctx.actor, ['congressStaff']);
@@ -47,6 +48,7 @@ export async function mergeSuggestions(ctx: Ctx, input: { suggestionIds: string[
       .update(suggestions)
       .set({ handlingCaseId: caseId, updatedAt: new Date() })
       .where(inArray(suggestions.id, ids));
+    await storeSuggestionItems(w.db, ids);
     for (const r of rows) {
       await w.audit({
         action: 'suggestion.merge',
