@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditEvents } from '../../platform/platform.table';
-import { suggestions } from './suggestions.table';
 import { signIn } from '../../../test/platform-fixtures';
 import type { TestClient, TestEnv } from '../../../test/harness';
 import { buildLegalWorld, legalSteps, setSuggestion, settingsUrl } from '../../../test/suggestions.fixture';

@@ -365,7 +365,7 @@ export async function seedSuggestionsDemo(app: AppServices, demo: DemoContext): 
       .values({ congressId, scope: `motion:sitting:${sitting.id}`, lastValue: motionPlan.length });
     await storeSuggestionItems(
       tx,
-      rows.map((r) => r.id!),
+      rows.map((r) => r.id),
     );
 
     // The demo congress's policy allows publishing replies (the default is off).
