@@ -53,7 +53,9 @@ export function HistoryTimeline({ history }: { history: HistoryEntry[] }) {
   };
   const who = (e: HistoryEntry) => {
     const role = t(`common:roles.${e.actor.role}`, { defaultValue: e.actor.role });
-    const parts = [e.actor.name, e.actor.unit ?? role].filter(Boolean);
+    // A unit account's name often carries its unit already ("区交通运输局 陈建华"): the unit once.
+    const place = e.actor.unit ?? role;
+    const parts = [e.actor.name, e.actor.name?.includes(place) ? null : place].filter(Boolean);
     return parts.length ? parts.join(' · ') : t('history.unknownActor');
   };
 
