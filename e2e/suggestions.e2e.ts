@@ -3,7 +3,8 @@
 // logs its contact and replies, the deputy is dissatisfied and gives reasons, staff send it back for re-handling,
 // the unit re-handles and replies again, the deputy rates the second reply; then the leader's dashboard and the handling report; staff
 // publish the reply, which anyone reads on the public page; staff name a key suggestion's leading leader; the
-// year-end follow-up view.
+// year-end follow-up view. A draft saved half-done, reopened, completed and submitted (issue 23 point 1); the
+// handling history from submission to rating on the detail page (issue 23 point 4).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, login, setLanguage, shot, startServer, type RunningServer } from './lib';
@@ -95,6 +96,60 @@ describe('suggestion lifecycle journey', () => {
     expect(await page.locator('.page-header').innerText()).toMatch(/第.+届.+第\d{4}号/);
     expect(await page.getByTestId('attachment').innerText()).toBe('site-photo.png');
     await shot(page, 'suggestions-3-submitted-375');
+  });
+
+  test('a deputy at 375 px saves a draft half-done, reopens it, is told what is missing, completes and submits it', async () => {
+    const page = await newPage(375, 812);
+    await login(page, server.url, 'deputy');
+    await page.goto(`${server.url}/suggestions/new`);
+    // Monday: a title and a first line, no category yet.
+    const title = '关于在龙岭社区增设老年助餐点的建议';
+    await page.getByTestId('title').fill(title);
+    await page.getByTestId('content').fill('龙岭社区独居老人较多，');
+    await page.getByTestId('save-draft').click();
+    await page.waitForURL(/\/suggestions\/[0-9a-f-]{36}$/);
+    const draftUrl = page.url();
+    await expect
+      .poll(async () => (await statusTag(page).innerText()).trim(), { timeout: 20_000 })
+      .toBe('草稿');
+    await page.getByTestId('draft-card').waitFor();
+    await shot(page, 'suggestions-1a-draft-saved-375');
+
+    // Tuesday: back from "my suggestions", on with the text, then submitted too early.
+    await page.goto(`${server.url}/suggestions/mine`);
+    await page.getByText(title).first().click();
+    await page.waitForURL(draftUrl);
+    await page.getByTestId('edit-draft').click();
+    await page.waitForURL(/\/edit$/);
+    expect(await page.getByTestId('content').inputValue()).toBe('龙岭社区独居老人较多，');
+    await page
+      .getByTestId('content')
+      .fill(
+        '龙岭社区独居老人较多，吃饭难。建议在社区党群服务中心增设老年助餐点，中午供餐，行动不便的送餐上门。',
+      );
+    await page.getByTestId('submit').click();
+    // The server names the missing category; the form shows it on the field and nothing is submitted.
+    await page.locator('.ant-form-item-has-error').filter({ hasText: '类别' }).waitFor();
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'suggestions-1b-draft-missing-375');
+    await page.getByTestId('category').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '交通出行' })
+      .click();
+    await page.getByTestId('submit').click();
+    await page.waitForURL(draftUrl);
+    await expect
+      .poll(async () => (await statusTag(page).innerText()).trim(), { timeout: 20_000 })
+      .toBe('已提交');
+    expect(await page.locator('.page-header').innerText()).toMatch(/第.+届.+第\d{4}号/);
+    const detail = await getJson(page, `/api/v1/suggestions/${draftUrl.split('/').at(-1)}`);
+    // Each save an edit (the early submission saved the text before it was refused), then the submission.
+    expect(detail.history.map((e: { action: string }) => e.action)).toEqual([
+      'drafted',
+      'edited',
+      'edited',
+      'submitted',
+    ]);
   });
 
   test('the unit account knows its unit', async () => {
@@ -264,6 +319,47 @@ describe('suggestion lifecycle journey', () => {
       '2:satisfied',
     ]);
     await shot(page, 'suggestions-10-closed-375');
+  });
+
+  test('the detail page shows the handling history from submission to rating, with who and when (375 px, English)', async () => {
+    const page = await newPage(375, 812, 'en');
+    await login(page, server.url, 'deputy');
+    await page.goto(suggestionUrl);
+    const timeline = page.getByTestId('history-timeline');
+    await timeline.waitFor();
+    for (const step of [
+      'submitted',
+      'accepted',
+      'assigned',
+      'extensionApplied',
+      'extensionDecided',
+      'contacted',
+      'replied',
+      'rated',
+      'rehandlingReferred',
+      'rehandlingReviewed',
+      'closed',
+    ])
+      expect(await timeline.getByTestId(`history-${step}`).count(), step).toBeGreaterThan(0);
+    expect(await timeline.getByTestId('history-rated').count()).toBe(2);
+    const assigned = await timeline.getByTestId('history-assigned').innerText();
+    expect(assigned).toContain('Assigned');
+    expect(assigned).toContain(`Lead: ${unitName}`);
+    // Date and time, never cut short: 2026-12-07 15:38.
+    expect(assigned).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?!:)/);
+    expect(await timeline.getByTestId('history-submitted').innerText()).toContain('Deputy');
+    expect(await timeline.getByTestId('history-rated').first().innerText()).toContain('Dissatisfied');
+    await timeline.scrollIntoViewIfNeeded();
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'suggestions-10a-history-375-en');
+
+    const staff = await newPage(1280, 900);
+    await login(staff, server.url, 'staff');
+    await staff.goto(suggestionUrl);
+    await staff.getByTestId('history-timeline').waitFor();
+    expect(await staff.getByTestId('history-timeline').getByTestId('history-replied').count()).toBe(2);
+    expect(await staff.getByTestId('history-rehandlingReviewed').innerText()).toContain('交承办单位重新办理');
+    await shot(staff, 'suggestions-10b-history-staff');
   });
 
   test('the leader sees the key suggestions and staff see the handling report', async () => {

@@ -16,16 +16,54 @@ export const REVIEW_DECISIONS = ['accept', 'return', 'refer'] as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const createSuggestionSchema = z.strictObject({
-  title: text(200),
-  content: text(20_000),
-  category: text(40),
+/** The fields a suggestion must have before it is submitted (a draft may lack all but its title). */
+export const SUBMIT_REQUIRED_FIELDS = ['title', 'content', 'category'] as const;
+
+/**
+ * A new suggestion. Submitted at once, it needs its title, content and category; saved as a draft
+ * (`draft: true`, issue 23 point 1) a title alone will do, and the rest is added later (PATCH) before submitting.
+ */
+export const createSuggestionSchema = z
+  .strictObject({
+    title: text(200),
+    content: z.string().trim().max(20_000).optional(),
+    category: z.string().trim().max(40).optional(),
+    cosignerIds: z.array(z.uuid()).max(50).optional(),
+    attachmentIds: z.array(z.uuid()).max(10).optional(),
+    /** Save as a draft instead of submitting. */
+    draft: z.boolean().optional(),
+  })
+  .superRefine(
+    (v, ctx) => {
+      // Run even when another field failed, so one answer names every missing field.
+      if (typeof v !== 'object' || v === null || v.draft === true) return;
+      for (const field of ['content', 'category'] as const) {
+        if (v[field] === undefined)
+          ctx.addIssue({ code: 'invalid_type', expected: 'string', path: [field], message: 'required' });
+        else if (v[field] === '')
+          ctx.addIssue({
+            code: 'too_small',
+            origin: 'string',
+            minimum: 1,
+            inclusive: true,
+            path: [field],
+            message: 'empty',
+          });
+      }
+    },
+    { when: () => true },
+  );
+export type CreateSuggestionInput = z.infer<typeof createSuggestionSchema>;
+
+/** Edits to a draft (PATCH): any of its fields; co-signers and attachments replace the lists. */
+export const editDraftSchema = z.strictObject({
+  title: text(200).optional(),
+  content: z.string().trim().max(20_000).optional(),
+  category: z.string().trim().max(40).optional(),
   cosignerIds: z.array(z.uuid()).max(50).optional(),
   attachmentIds: z.array(z.uuid()).max(10).optional(),
-  /** Save as a draft instead of submitting. */
-  draft: z.boolean().optional(),
 });
-export type CreateSuggestionInput = z.infer<typeof createSuggestionSchema>;
+export type EditDraftInput = z.infer<typeof editDraftSchema>;
 
 export const reviewSuggestionSchema = z.strictObject({
   decision: z.enum(REVIEW_DECISIONS),

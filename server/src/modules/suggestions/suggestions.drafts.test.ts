@@ -1,13 +1,14 @@
 // A deputy's draft is its authors' (proposer and co-signers) until submitted (issue 22 item 7): everyone else
-// is answered 404 on the item, as if it did not exist, and never finds it in a list.
+// is answered 404 on the item, as if it did not exist, and never finds it in a list. A real draft (issue 23
+// point 1): saved with a title alone, edited by its proposer over days (PATCH), submitted when complete.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness';
 import { addSittingInSession } from '../../../test/registry.fixture';
 import { newId } from '../../platform/ids';
-import { auditEvents } from '../../platform/platform.table';
+import { auditEvents, files } from '../../platform/platform.table';
 import { deputies, handlingUnits } from '../../../test/tables';
-import { suggestions } from './suggestions.table';
+import { suggestionAttachments, suggestionCosigners, suggestions } from './suggestions.table';
 
 let t: TestEnv;
 const dep: Record<string, string> = {};
@@ -144,5 +145,191 @@ describe('drafts (issue 22 item 7)', () => {
     expect(sub.json().status).toBe('submitted');
     expect((await c.staff.get(`/api/v1/suggestions/${id}`)).statusCode).toBe(200);
     expect(await listIds(c.leader, '&status=submitted')).toContain(id);
+  });
+});
+
+describe('a real draft (issue 23 point 1)', () => {
+  const row = async (id: string) =>
+    (await t.services.db.select().from(suggestions).where(eq(suggestions.id, id)))[0];
+  const titleOnly = async (as = c.p) => {
+    const r = await as.post('/api/v1/suggestions', {
+      title: '关于老旧小区加装电梯的建议（草稿）',
+      draft: true,
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json()).toMatchObject({ status: 'draft', number: null });
+    return r.json<{ id: string }>().id;
+  };
+
+  it('saves a draft with a title alone (201), and without draft still wants every field (400 naming them)', async () => {
+    const id = await titleOnly();
+    expect(await row(id)).toMatchObject({ status: 'draft', content: '', category: '', number: null });
+    const got = (await c.p.get(`/api/v1/suggestions/${id}`)).json();
+    expect(got).toMatchObject({ status: 'draft', content: '', category: '' });
+    expect(got.abilities).toMatchObject({ edit: true, withdraw: true });
+    const before = (await t.services.db.select({ n: count() }).from(suggestions))[0].n;
+    const full = await c.p.post('/api/v1/suggestions', { title: '只有标题' });
+    expect(full.statusCode).toBe(400);
+    expect(full.headers['content-type']).toContain('application/problem+json');
+    expect(
+      full
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['category', 'content']);
+    expect(full.json().errors[0].message).toMatchObject({ zh: '此项必填', en: 'is required' });
+    // A draft still needs its title, and a category it names must be known.
+    expect((await c.p.post('/api/v1/suggestions', { draft: true })).json().errors[0].field).toBe('title');
+    const badCat = await c.p.post('/api/v1/suggestions', { title: 'x', category: 'nonsense', draft: true });
+    expect(badCat.statusCode).toBe(400);
+    expect(badCat.json().errors[0].field).toBe('category');
+    expect((await t.services.db.select({ n: count() }).from(suggestions))[0].n).toBe(before);
+  });
+
+  it('lets the proposer edit the draft over several sittings (text, category, co-signers, attachments), audited', async () => {
+    const id = await titleOnly();
+    const audits = await auditCount(id);
+    const first = await c.p.patch(`/api/v1/suggestions/${id}`, { content: '部分小区楼龄超过三十年，' });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ id, status: 'draft', number: null });
+    const fileId = newId();
+    await t.services.db.insert(files).values({
+      id: fileId,
+      congressId: t.congressId,
+      purpose: 'suggestion.attachment',
+      originalName: '现场照片.png',
+      mimeType: 'image/png',
+      sizeBytes: 10,
+      sha256: 'x'.repeat(64),
+      storageKey: `k/${fileId}`,
+      uploadedBy: (await c.p.get('/api/v1/auth/me')).json().user.id,
+    });
+    const second = await c.p.patch(`/api/v1/suggestions/${id}`, {
+      title: '关于老旧小区加装电梯的建议',
+      content: '部分小区楼龄超过三十年，老人上下楼困难，建议统筹推进加装电梯。',
+      category: 'transport',
+      cosignerIds: [dep.co, dep.other],
+      attachmentIds: [fileId],
+    });
+    expect(second.statusCode, second.body).toBe(200);
+    expect(await row(id)).toMatchObject({
+      title: '关于老旧小区加装电梯的建议',
+      category: 'transport',
+      status: 'draft',
+    });
+    // The co-signers list is replaced, not added to.
+    expect((await c.p.patch(`/api/v1/suggestions/${id}`, { cosignerIds: [dep.co] })).statusCode).toBe(200);
+    const cos = await t.services.db
+      .select()
+      .from(suggestionCosigners)
+      .where(eq(suggestionCosigners.suggestionId, id));
+    expect(cos.map((x) => [x.deputyId, x.status])).toEqual([[dep.co, 'pending']]);
+    const att = await t.services.db
+      .select()
+      .from(suggestionAttachments)
+      .where(eq(suggestionAttachments.suggestionId, id));
+    expect(att.map((a) => a.fileId)).toEqual([fileId]);
+    expect(await auditCount(id)).toBe(audits + 3);
+    const [edit] = await t.services.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'suggestion.edit')))
+      .limit(1);
+    expect(edit).toMatchObject({ role: 'deputy', before: { status: 'draft' } });
+    // Bad edits: an unknown category, the proposer as co-signer, an unknown field; nothing changes.
+    for (const [body, field] of [
+      [{ category: 'nonsense' }, 'category'],
+      [{ cosignerIds: [dep.p] }, 'cosignerIds'],
+      [{ attachmentIds: [newId()] }, 'attachmentIds'],
+      [{ status: 'submitted' }, 'status'],
+      [{ title: '' }, 'title'],
+    ] as const) {
+      const r = await c.p.patch(`/api/v1/suggestions/${id}`, body);
+      expect(r.statusCode, JSON.stringify(body)).toBe(400);
+      expect(r.json().errors[0].field).toBe(field);
+    }
+    expect(await auditCount(id)).toBe(audits + 3);
+  });
+
+  it('refuses edits by anyone but the proposer: a co-signer 403, other deputies, staff, leaders and units 404', async () => {
+    const id = await titleOnly();
+    expect((await c.p.patch(`/api/v1/suggestions/${id}`, { cosignerIds: [dep.co] })).statusCode).toBe(200);
+    const before = await row(id);
+    const audits = await auditCount(id);
+    const co = await c.co.patch(`/api/v1/suggestions/${id}`, { title: '改个标题' });
+    expect(co.statusCode, co.body).toBe(403);
+    for (const who of ['other', 'staff', 'leader', 'leaderDeputy', 'unit', 'citizen']) {
+      const r = await c[who].patch(`/api/v1/suggestions/${id}`, { title: '改个标题' });
+      expect(r.statusCode, `${who}: ${r.body}`).toBe(404);
+      expect(r.headers['content-type']).toContain('application/problem+json');
+    }
+    expect((await t.anon.patch(`/api/v1/suggestions/${id}`, { title: '改个标题' })).statusCode).toBe(401);
+    expect((await c.p.patch(`/api/v1/suggestions/${newId()}`, { title: 'x' })).statusCode).toBe(404);
+    expect(await row(id)).toEqual(before);
+    expect(await auditCount(id)).toBe(audits);
+  });
+
+  it('answers 409 with the current status to an edit of a suggestion no longer a draft', async () => {
+    const { id } = await create({});
+    const r = await c.p.patch(`/api/v1/suggestions/${id}`, { title: '提交后再改' });
+    expect(r.statusCode, r.body).toBe(409);
+    expect(r.json()).toMatchObject({ code: 'wrong_state', currentStatus: 'submitted' });
+    // Staff may see a submitted item but not edit it: refused, not hidden.
+    expect((await c.staff.patch(`/api/v1/suggestions/${id}`, { title: 'x' })).statusCode).toBe(403);
+    expect((await row(id)).title).toBe(base.title);
+  });
+
+  it('answers a submission of an incomplete draft with 400 naming the missing fields (zh and en), changing nothing', async () => {
+    const id = await titleOnly();
+    const before = await row(id);
+    const audits = await auditCount(id);
+    const r = await c.p.post(`/api/v1/suggestions/${id}/submit`, {});
+    expect(r.statusCode, r.body).toBe(400);
+    expect(r.headers['content-type']).toContain('application/problem+json');
+    const body = r.json();
+    expect(body.errors.map((e: { field: string }) => e.field)).toEqual(['content', 'category']);
+    expect(body.errors[0].message).toEqual({ zh: '提交前请填写内容', en: 'content is required to submit' });
+    expect(body.detail ?? body.title).toBeTruthy();
+    expect(JSON.stringify(body)).toContain('内容、类别');
+    expect(await row(id)).toEqual(before);
+    expect(await auditCount(id)).toBe(audits);
+    // With the last edits in the submission itself, one field still missing is named alone.
+    const r2 = await c.p.post(`/api/v1/suggestions/${id}/submit`, { content: '补充了内容。' });
+    expect(r2.json().errors.map((e: { field: string }) => e.field)).toEqual(['category']);
+    expect(await row(id)).toEqual(before);
+  });
+
+  it('submits a completed draft: numbered, or to its invited co-signers first (each told)', async () => {
+    const id = await titleOnly();
+    expect(
+      (
+        await c.p.patch(`/api/v1/suggestions/${id}`, {
+          content: '老旧小区加装电梯，统筹推进。',
+          category: 'transport',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const sub = await c.p.post(`/api/v1/suggestions/${id}/submit`, {});
+    expect(sub.statusCode, sub.body).toBe(200);
+    expect(sub.json()).toMatchObject({ status: 'submitted', number: expect.any(String) });
+    expect((await c.p.patch(`/api/v1/suggestions/${id}`, { title: 'x' })).statusCode).toBe(409);
+
+    const withCo = await titleOnly();
+    await c.p.patch(`/api/v1/suggestions/${withCo}`, {
+      content: '联名草稿。',
+      category: 'transport',
+      cosignerIds: [dep.co],
+    });
+    const sent = await c.p.post(`/api/v1/suggestions/${withCo}/submit`, {});
+    expect(sent.json()).toMatchObject({ status: 'awaitingCosigners', number: null });
+    const inbox = (await c.co.get('/api/v1/notifications')).json();
+    expect(
+      inbox.items.some(
+        (n: { kind: string; link: string }) =>
+          n.kind === 'suggestion.cosign' && n.link === `/suggestions/${withCo}`,
+      ),
+    ).toBe(true);
+    const cos = await c.co.post(`/api/v1/suggestions/${withCo}/cosign`, { accept: true });
+    expect(cos.json()).toMatchObject({ status: 'submitted', number: expect.any(String) });
   });
 });

@@ -10,6 +10,7 @@ import {
   decideHandBackSchema,
   applyExtensionSchema,
   decideExtensionSchema,
+  editDraftSchema,
   followUpQuerySchema,
   handBackRequestSchema,
   logContactSchema,
@@ -27,6 +28,7 @@ import { ctxOf, sendJsonPage, typed } from '../../platform/http';
 import { proposeSuggestion } from './commands/create-suggestion';
 import { submitSuggestion } from './commands/submit-suggestion';
 import { confirmCosign } from './commands/confirm-cosign';
+import { editDraft } from './commands/edit-draft';
 import { withdrawSuggestion } from './commands/withdraw-suggestion';
 import { reviewSuggestion } from './commands/review-suggestion';
 import { mergeSuggestions } from './commands/merge-suggestions';
@@ -73,7 +75,10 @@ export const download = (reply: FastifyReply, type: string, name: string, data: 
 
 /** What the API description names each workflow step and says it does. */
 const stepDocs = {
-  submit: { operationId: 'submitSuggestion', summary: 'Submit a draft suggestion, with last edits' },
+  submit: {
+    operationId: 'submitSuggestion',
+    summary: 'Submit a draft suggestion, with last edits (400 naming the fields it still lacks)',
+  },
   cosign: {
     operationId: 'confirmCosign',
     summary: 'Accept or decline cosigning a suggestion (a deputy asked to cosign)',
@@ -138,7 +143,8 @@ export async function suggestionRoutes(app: FastifyInstance) {
       schema: {
         operationId: 'createSuggestion',
         tags,
-        summary: 'A deputy submits (or drafts) a suggestion',
+        summary:
+          'A deputy submits a suggestion, or saves a draft (with `draft: true`, a title alone will do)',
         body: createSuggestionSchema,
       },
       config: { idempotent: true },
@@ -180,6 +186,19 @@ export async function suggestionRoutes(app: FastifyInstance) {
       },
     },
     async (req) => getSuggestion(ctxOf(req), req.params.id),
+  );
+  r.patch(
+    '/suggestions/:id',
+    {
+      schema: {
+        operationId: 'editSuggestionDraft',
+        summary: 'Edit a draft suggestion (its proposer): text, category, co-signers invited, attachments',
+        tags,
+        params: idParams,
+        body: editDraftSchema,
+      },
+    },
+    async (req) => stepAnswer((await editDraft(ctxOf(req), req.params.id, req.body)).row),
   );
   r.get(
     '/suggestions/:id/similar',

@@ -19,16 +19,16 @@ import {
   Select,
   Space,
   Tag,
-  Timeline,
   Typography,
   message,
 } from 'antd';
-import { useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api, applyFieldErrors, download, problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import { ProvisionalMark } from '../../shell/deadline';
 import { STATUS_COLORS, fmtDate, type SuggestionDetail } from './types';
+import { HistoryTimeline } from './HistoryTimeline';
 
 function Action({
   title,
@@ -82,6 +82,7 @@ function Action({
 export default function DetailPage() {
   const { id } = useParams();
   const { t } = useTranslation('suggestions');
+  const nav = useNavigate();
   const { data: s, error, reload } = useResource<SuggestionDetail>(`/suggestions/${id}`);
   const cats = useResource<{
     items: { code: string; zh: string }[];
@@ -152,13 +153,39 @@ export default function DetailPage() {
           data-testid="extension-pending"
         />
       )}
+      {s.status === 'draft' && can.edit && (
+        <Card size="small" title={t('draft.title')} style={{ marginBottom: 12 }} data-testid="draft-card">
+          <Typography.Paragraph style={{ marginBottom: 8 }}>{t('draft.hint')}</Typography.Paragraph>
+          <Space wrap>
+            <Button
+              type="primary"
+              onClick={() => void nav(`/suggestions/${s.id}/edit`)}
+              data-testid="edit-draft"
+            >
+              {t('draft.edit')}
+            </Button>
+            <Button
+              onClick={() =>
+                post('submit')({}).catch((e) => {
+                  // What is missing is named on the form's fields there.
+                  message.error(problemMessage(e));
+                  void nav(`/suggestions/${s.id}/edit`);
+                })
+              }
+              data-testid="submit-draft"
+            >
+              {t('draft.submit')}
+            </Button>
+          </Space>
+        </Card>
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card size="small" style={{ marginBottom: 12 }}>
             <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
               <Descriptions.Item label={t('fields.proposer')}>{s.proposer.name}</Descriptions.Item>
               <Descriptions.Item label={t('fields.category')}>
-                {cats.data?.items.find((c) => c.code === s.category)?.zh ?? s.category}
+                {cats.data?.items.find((c) => c.code === s.category)?.zh ?? (s.category || '—')}
               </Descriptions.Item>
               <Descriptions.Item label={t('fields.cosigners')}>
                 {s.cosigners
@@ -267,35 +294,8 @@ export default function DetailPage() {
               ))}
             </Card>
           )}
-          <Card size="small" title={t('detail.history')}>
-            <Timeline
-              items={[
-                ...s.contacts.map((c) => ({
-                  key: c.id,
-                  children: `${c.contactedOn} ${c.unit.name} ${t(`method.${c.method}`)}：${c.summary}`,
-                })),
-                ...s.handBacks.map((h) => ({
-                  key: h.id,
-                  color: 'orange',
-                  children: `${fmtDate(h.requestedAt)} ${h.unit.name} ${t('detail.handBack')}：${h.reason}（${h.status}）`,
-                })),
-                ...s.extensions.map((e) => ({
-                  key: e.id,
-                  color: e.status === 'approved' ? 'green' : e.status === 'refused' ? 'red' : 'gray',
-                  children: `${fmtDate(e.requestedAt)} ${e.unit.name} ${t('detail.extensionEvent')}：${e.reason}（${t(`detail.extensionStatus.${e.status}`)}${e.decisionComment ? `：${e.decisionComment}` : ''}）`,
-                })),
-                ...s.rehandlingReviews.map((r) => ({
-                  key: r.id,
-                  color: r.decision === 'rehandle' ? 'red' : 'blue',
-                  children: `${fmtDate(r.decidedAt)} ${t('detail.reviewed')}：${t(r.decision === 'rehandle' ? 'detail.rehandle' : 'detail.declineRehandling')}${r.comment ? `（${r.comment}）` : ''}`,
-                })),
-                ...s.supervisions.map((v) => ({
-                  key: v.id,
-                  color: 'red',
-                  children: `${v.occurredOn} ${t(`supervisionKind.${v.kind}`)}：${v.note}`,
-                })),
-              ]}
-            />
+          <Card size="small" title={t('detail.history')} data-testid="history">
+            <HistoryTimeline history={s.history} />
           </Card>
         </Col>
         <Col xs={24} lg={10}>

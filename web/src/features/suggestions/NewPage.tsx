@@ -1,78 +1,180 @@
-// A deputy drafts a suggestion on the phone: title, content, category, co-signers, attachments.
+// A deputy writes a suggestion on the phone, over several days if need be (issue 23 point 1): a draft is saved
+// with a title alone, reopened here (/suggestions/:id/edit) to go on writing, co-signers invited, and submitted
+// when complete. The server says what is still missing (400 naming the fields), shown on the fields themselves.
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Select, Space, Upload, message } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api, applyFieldErrors, currentLang, newIdempotencyKey, problemMessage, qs } from '../../api';
-import { PageHeader, useResource } from '../../shell/components';
-import type { Category } from './types';
+import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import type { Category, SuggestionDetail } from './types';
 
 interface Values {
-  title: string;
-  content: string;
-  category: string;
+  title?: string;
+  content?: string;
+  category?: string;
   cosignerIds?: string[];
 }
 
+type Answer = { id: string; number: string | null; status: string };
+
 export default function NewPage() {
+  const { id } = useParams();
+  const draft = useResource<SuggestionDetail>(id ? `/suggestions/${id}` : null);
+  if (!id) return <DraftForm />;
+  if (!draft.data)
+    return (
+      <div style={{ maxWidth: 720, margin: '0 auto' }}>
+        <ErrorAlert error={draft.error} onRetry={draft.reload} />
+      </div>
+    );
+  if (draft.data.status !== 'draft') return <NotADraft id={id} />;
+  return <DraftForm key={draft.data.id} existing={draft.data} />;
+}
+
+function NotADraft({ id }: { id: string }) {
+  const { t } = useTranslation('suggestions');
+  return (
+    <div style={{ maxWidth: 720, margin: '0 auto' }}>
+      <Alert
+        type="warning"
+        showIcon
+        title={t('draft.notDraft')}
+        action={<Link to={`/suggestions/${id}`}>{t('draft.back')}</Link>}
+      />
+    </div>
+  );
+}
+
+/** The form: empty for a new suggestion, filled with the draft's content when one is reopened. */
+function DraftForm({ existing }: { existing?: SuggestionDetail }) {
   const { t } = useTranslation('suggestions');
   const nav = useNavigate();
   const [form] = Form.useForm<Values>();
   const cats = useResource<{ items: Category[] }>('/suggestion-categories');
-  const [deputies, setDeputies] = useState<{ value: string; label: string }[]>([]);
-  const [files, setFiles] = useState<{ id: string; name: string }[]>([]);
+  const [deputies, setDeputies] = useState<{ value: string; label: string }[]>(
+    existing?.cosigners.map((c) => ({ value: c.deputyId, label: c.name })) ?? [],
+  );
+  const [files, setFiles] = useState<{ id: string; name: string }[]>(
+    existing?.attachments.map((a) => ({ id: a.id, name: a.originalName })) ?? [],
+  );
   const [busy, setBusy] = useState(false);
   const key = useMemo(() => newIdempotencyKey(), []);
+  const editing = !!existing;
 
   const search = async (q: string) => {
     if (!q) return;
     const res = await api.get<{ items: { id: string; name: string }[] }>(
       `/public/deputies${qs({ q, limit: 20 })}`,
     );
-    setDeputies(res.items.map((d) => ({ value: d.id, label: d.name })));
+    setDeputies((prev) => {
+      const chosen = new Set(form.getFieldValue('cosignerIds') ?? []);
+      const kept = prev.filter((d) => chosen.has(d.value));
+      return [
+        ...kept,
+        ...res.items.filter((d) => !chosen.has(d.id)).map((d) => ({ value: d.id, label: d.name })),
+      ];
+    });
   };
-  const submit = async (v: Values, draft = false) => {
+  /** The fields as the API takes them: what is blank left out, so a draft keeps only what was written. */
+  const body = (v: Values) => ({
+    ...(v.title?.trim() ? { title: v.title } : {}),
+    ...(v.content?.trim() ? { content: v.content } : {}),
+    ...(v.category ? { category: v.category } : {}),
+    cosignerIds: v.cosignerIds ?? [],
+    attachmentIds: files.map((f) => f.id),
+  });
+  const fail = (err: unknown) => {
+    if (!applyFieldErrors(form, err)) message.error(problemMessage(err));
+  };
+
+  const save = async (submit: boolean) => {
+    // A draft needs its title; the rest the server checks on submission and names what is missing.
+    try {
+      await form.validateFields(['title']);
+    } catch {
+      message.error(t('form.needTitle'));
+      return;
+    }
+    const v = form.getFieldsValue();
     setBusy(true);
     try {
-      const res = await api.post<{ id: string; number: string | null; status: string }>(
-        '/suggestions',
-        {
-          ...v,
-          cosignerIds: v.cosignerIds ?? [],
-          attachmentIds: files.map((f) => f.id),
-          ...(draft ? { draft: true } : {}),
-        },
-        { idempotencyKey: key },
+      let res: Answer;
+      if (editing) {
+        const edits = body(v);
+        // Clearing a field of a draft is an edit too.
+        res = await api.patch<Answer>(`/suggestions/${existing.id}`, {
+          ...edits,
+          content: edits.content ?? '',
+          category: edits.category ?? '',
+        });
+        if (submit) res = await api.post<Answer>(`/suggestions/${existing.id}/submit`, {});
+      } else {
+        res = await api.post<Answer>(
+          '/suggestions',
+          { ...body(v), ...(submit ? {} : { draft: true }) },
+          {
+            idempotencyKey: key,
+          },
+        );
+      }
+      message.success(
+        !submit
+          ? t('form.saved')
+          : res.number
+            ? t('form.submitted', { number: res.number })
+            : t('form.waiting'),
       );
-      message.success(res.number ? t('form.submitted', { number: res.number }) : t('form.waiting'));
       void nav(`/suggestions/${res.id}`);
     } catch (err) {
-      if (!applyFieldErrors(form, err)) message.error(problemMessage(err));
+      fail(err);
     } finally {
       setBusy(false);
     }
   };
 
+  const categoryOf = existing?.category || undefined;
   return (
     <div style={{ maxWidth: 720, margin: '0 auto' }}>
-      <PageHeader title={t('form.title')} />
-      <Alert type="info" showIcon title={t('form.hint')} style={{ marginBottom: 12 }} />
+      <PageHeader title={editing ? t('form.editTitle') : t('form.title')} />
+      <Alert type="info" showIcon title={t('form.draftHint')} style={{ marginBottom: 12 }} />
       <Card size="small">
-        <Form form={form} layout="vertical" onFinish={(v) => submit(v)} data-testid="suggestion-form">
-          <Form.Item name="title" label={t('fields.title')} rules={[{ required: true, max: 200 }]}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={() => save(true)}
+          data-testid="suggestion-form"
+          initialValues={
+            existing
+              ? {
+                  title: existing.title,
+                  content: existing.content || undefined,
+                  category: categoryOf,
+                  cosignerIds: existing.cosigners.map((c) => c.deputyId),
+                }
+              : undefined
+          }
+        >
+          <Form.Item
+            name="title"
+            label={t('fields.title')}
+            rules={[{ required: true, whitespace: true, message: t('form.needTitle') }, { max: 200 }]}
+          >
             <Input data-testid="title" />
           </Form.Item>
-          <Form.Item name="category" label={t('fields.category')} rules={[{ required: true }]}>
+          <Form.Item name="category" label={t('fields.category')} required>
             <Select
               data-testid="category"
+              aria-label={t('fields.category')}
+              allowClear
               options={(cats.data?.items ?? []).map((c) => ({
                 value: c.code,
                 label: currentLang() === 'en' ? c.en : c.zh,
               }))}
             />
           </Form.Item>
-          <Form.Item name="content" label={t('fields.content')} rules={[{ required: true }]}>
+          <Form.Item name="content" label={t('fields.content')} required>
             <Input.TextArea rows={8} data-testid="content" />
           </Form.Item>
           <Form.Item name="cosignerIds" label={t('fields.cosigners')}>
@@ -82,11 +184,14 @@ export default function NewPage() {
               filterOption={false}
               onSearch={search}
               placeholder={t('form.searchDeputy')}
+              aria-label={t('fields.cosigners')}
               options={deputies}
+              data-testid="cosigners"
             />
           </Form.Item>
           <Form.Item label={t('fields.attachments')}>
             <Upload
+              defaultFileList={files.map((f) => ({ uid: f.id, name: f.name, status: 'done' as const }))}
               customRequest={async ({ file, onSuccess, onError }) => {
                 const fd = new FormData();
                 fd.append('purpose', 'suggestion.attachment');
@@ -100,16 +205,22 @@ export default function NewPage() {
                   onError?.(err as Error);
                 }
               }}
-              onRemove={(f) => setFiles((xs) => xs.filter((x) => x.name !== f.name))}
+              onRemove={(f) =>
+                setFiles((xs) =>
+                  xs.filter(
+                    (x) => x.id !== f.uid && x.id !== (f.response as { id?: string } | undefined)?.id,
+                  ),
+                )
+              }
             >
               <Button icon={<UploadOutlined />}>{t('form.upload')}</Button>
             </Upload>
           </Form.Item>
-          <Space>
+          <Space wrap>
             <Button type="primary" htmlType="submit" loading={busy} data-testid="submit">
               {t('form.submit')}
             </Button>
-            <Button onClick={() => form.validateFields().then((v) => submit(v, true))} disabled={busy}>
+            <Button onClick={() => void save(false)} disabled={busy} data-testid="save-draft">
               {t('form.draft')}
             </Button>
           </Space>

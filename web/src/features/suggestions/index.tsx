@@ -59,6 +59,14 @@ export const suggestionsFeature: Feature = {
       ),
     },
     {
+      path: '/suggestions/:id/edit',
+      element: (
+        <RequireAuth roles={['deputy']}>
+          <NewPage />
+        </RequireAuth>
+      ),
+    },
+    {
       path: '/suggestions/key',
       element: (
         <RequireAuth roles={['leader', 'congressStaff', 'handlingUnitStaff']}>

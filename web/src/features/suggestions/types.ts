@@ -1,5 +1,5 @@
 // Shapes of the suggestions API as the pages use them.
-import type { Abilities, LocalizedText } from '../../api';
+import { currentLang, type Abilities, type LocalizedText } from '../../api';
 
 export interface SuggestionItem {
   id: string;
@@ -83,7 +83,16 @@ export interface SuggestionDetail {
   published: boolean;
   leader: { accountId: string; name: string } | null;
   supervisions: { id: string; kind: string; note: string; occurredOn: string }[];
+  /** Every step of its handling, oldest first (issue 23 point 4). */
+  history: HistoryEntry[];
   abilities: Abilities;
+}
+
+export interface HistoryEntry {
+  at: string;
+  action: string;
+  actor: { name: string | null; role: string; unit: string | null };
+  detail: Record<string, string | number | null | undefined>;
 }
 
 export interface Category {
@@ -109,6 +118,25 @@ export const STATUS_COLORS: Record<string, string> = {
   closed: 'green',
   withdrawn: 'default',
 };
+
+/**
+ * A moment as date and time in Asia/Shanghai, built from explicit parts (never a sliced locale string):
+ * 2026-12-07 15:38 in both languages.
+ */
+export function fmtDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const parts = new Intl.DateTimeFormat(currentLang() === 'en' ? 'en-GB' : 'zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+}
 
 export const fmtDate = (iso: string | null | undefined) =>
   iso ? new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai' }).format(new Date(iso)) : '—';

@@ -57,42 +57,92 @@ export async function numberSubmitted(
   };
 }
 
-export async function createSuggestion(
-  app: AppServices,
+/** The co-signers asked for, without repeats: deputies of the congress, never the proposer (400 otherwise). */
+export async function checkCosigners(
   w: Work,
-  input: NewSuggestion,
-): Promise<SuggestionRow> {
-  const settings = await readSuggestionSettings(w.db, input.congressId);
-  if (!settings.suggestionCategories.some((c) => c.code === input.category)) {
-    throw invalidField('category', '未知的建议类别', 'unknown suggestion category');
-  }
-  const cosignerIds = [...new Set(input.cosignerIds ?? [])];
-  if (cosignerIds.includes(input.proposerDeputyId)) {
+  congressId: string,
+  proposerDeputyId: string,
+  ids: readonly string[] | undefined,
+): Promise<string[]> {
+  const cosignerIds = [...new Set(ids ?? [])];
+  if (cosignerIds.includes(proposerDeputyId)) {
     throw invalidField('cosignerIds', '领衔代表不能同时联名', 'the proposer cannot also co-sign');
   }
   if (cosignerIds.length) {
     const found = await w.db
       .select({ id: deputies.id })
       .from(deputies)
-      .where(and(eq(deputies.congressId, input.congressId), inArray(deputies.id, cosignerIds)));
+      .where(and(eq(deputies.congressId, congressId), inArray(deputies.id, cosignerIds)));
     if (found.length !== cosignerIds.length)
       throw invalidField('cosignerIds', '联名代表不存在', 'unknown co-signing deputy');
   }
-  const attachmentIds = [...new Set(input.attachmentIds ?? [])];
+  return cosignerIds;
+}
+
+/** The attachments, without repeats: files of the congress, uploaded by the submitting account when named. */
+export async function checkAttachments(
+  w: Work,
+  congressId: string,
+  ids: readonly string[] | undefined,
+  uploaderAccountId: string | undefined,
+): Promise<string[]> {
+  const attachmentIds = [...new Set(ids ?? [])];
   if (attachmentIds.length) {
     const found = await w.db
       .select({ id: files.id })
       .from(files)
       .where(
         and(
-          eq(files.congressId, input.congressId),
+          eq(files.congressId, congressId),
           inArray(files.id, attachmentIds),
-          input.uploaderAccountId ? eq(files.uploadedBy, input.uploaderAccountId) : undefined,
+          uploaderAccountId ? eq(files.uploadedBy, uploaderAccountId) : undefined,
         ),
       );
     if (found.length !== attachmentIds.length)
       throw invalidField('attachmentIds', '附件不存在', 'unknown attachment');
   }
+  return attachmentIds;
+}
+
+/** Asks each co-signer to confirm (a notice with the link to the suggestion). */
+export async function askCosigners(
+  app: AppServices,
+  w: Work,
+  row: Pick<SuggestionRow, 'id' | 'congressId' | 'title'>,
+  cosignerIds: string[],
+): Promise<void> {
+  const accountIds = await accountIdsForDeputies(w.db, row.congressId, cosignerIds);
+  if (!accountIds.length) return;
+  await app.notifier.notify(w.db, {
+    congressId: row.congressId,
+    accountIds,
+    kind: 'suggestion.cosign',
+    title: { zh: '联名确认', en: 'Co-signing requested' },
+    body: { zh: `请确认是否联名：${row.title}`, en: `Please confirm co-signing: ${row.title}` },
+    link: `/suggestions/${row.id}`,
+  });
+}
+
+export async function createSuggestion(
+  app: AppServices,
+  w: Work,
+  input: NewSuggestion,
+): Promise<SuggestionRow> {
+  const settings = await readSuggestionSettings(w.db, input.congressId);
+  // A draft may leave its category (and content) for later; once given, or on submission, it must be known.
+  if (
+    (!input.draft || input.category) &&
+    !settings.suggestionCategories.some((c) => c.code === input.category)
+  ) {
+    throw invalidField('category', '未知的建议类别', 'unknown suggestion category');
+  }
+  const cosignerIds = await checkCosigners(w, input.congressId, input.proposerDeputyId, input.cosignerIds);
+  const attachmentIds = await checkAttachments(
+    w,
+    input.congressId,
+    input.attachmentIds,
+    input.uploaderAccountId,
+  );
 
   const pending = cosignerIds.length > 0 && !input.cosignersConfirmed;
   const status = input.draft ? 'draft' : pending ? 'awaitingCosigners' : 'submitted';
@@ -104,9 +154,9 @@ export async function createSuggestion(
       congressId: input.congressId,
       proposerDeputyId: input.proposerDeputyId,
       title: input.title,
-      content: input.content,
-      category: input.category,
-      searchText: searchTextOf(input.title, input.content),
+      content: input.content ?? '',
+      category: input.category ?? '',
+      searchText: searchTextOf(input.title, input.content ?? ''),
       status,
       opinionId: input.opinionId ?? null,
       motionId: input.motionId ?? null,
@@ -139,19 +189,7 @@ export async function createSuggestion(
       .returning();
     row = numbered;
   }
-  if (status === 'awaitingCosigners') {
-    const accountIds = await accountIdsForDeputies(w.db, input.congressId, cosignerIds);
-    if (accountIds.length) {
-      await app.notifier.notify(w.db, {
-        congressId: input.congressId,
-        accountIds,
-        kind: 'suggestion.cosign',
-        title: { zh: '联名确认', en: 'Co-signing requested' },
-        body: { zh: `请确认是否联名：${input.title}`, en: `Please confirm co-signing: ${input.title}` },
-        link: `/suggestions/${id}`,
-      });
-    }
-  }
+  if (status === 'awaitingCosigners') await askCosigners(app, w, row, cosignerIds);
   await w.audit({
     action:
       status === 'draft'

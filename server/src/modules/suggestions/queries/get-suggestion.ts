@@ -22,6 +22,7 @@ import {
   type SuggestionRow,
 } from '../suggestions.table';
 import type { Actor } from '../../../platform/context';
+import { getSuggestionHistory } from './get-suggestion-history';
 
 export function abilitiesOf(
   actor: Actor | null,
@@ -75,6 +76,7 @@ export async function getSuggestion(ctx: Ctx, id: string) {
     attachments,
     extensions,
     rehandlingReviews,
+    history,
   ] = await Promise.all([
     db.select().from(suggestionCosigners).where(eq(suggestionCosigners.suggestionId, id)),
     db
@@ -132,6 +134,7 @@ export async function getSuggestion(ctx: Ctx, id: string) {
       .from(suggestionRehandlingReviews)
       .where(eq(suggestionRehandlingReviews.suggestionId, id))
       .orderBy(asc(suggestionRehandlingReviews.decidedAt)),
+    getSuggestionHistory(db, row),
   ]);
   const deputyIds = [
     ...new Set([row.proposerDeputyId, ...cos.map((c) => c.deputyId), ...ratings.map((r) => r.deputyId)]),
@@ -290,6 +293,8 @@ export async function getSuggestion(ctx: Ctx, id: string) {
     published: row.published,
     opinionId: row.opinionId,
     motionId: row.motionId,
+    /** Every step of its handling, oldest first, with who and when (issue 23 point 4). */
+    history,
     abilities: abilitiesOf(
       ctx.actor,
       row,
