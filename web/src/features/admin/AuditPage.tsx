@@ -303,22 +303,8 @@ export default function AuditPage() {
           {
             title: t('audit.time'),
             dataIndex: 'createdAt',
-            width: 170,
+            width: 160,
             render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss'),
-          },
-          {
-            title: t('audit.who'),
-            key: 'who',
-            render: (_, r) => (
-              <>
-                {r.username ?? '—'}
-                {r.role && (
-                  <Tag style={{ marginInlineStart: 6 }}>
-                    {t(`common:roles.${r.role}`, { defaultValue: r.role })}
-                  </Tag>
-                )}
-              </>
-            ),
           },
           {
             title: t('audit.action'),
@@ -333,6 +319,20 @@ export default function AuditPage() {
             title: t('audit.entity'),
             dataIndex: 'entityType',
             render: (v: string) => <span title={v}>{auditEntityText(v, lang)}</span>,
+          },
+          {
+            title: t('audit.who'),
+            key: 'who',
+            render: (_, r) => (
+              <>
+                {r.username ?? '—'}
+                {r.role && (
+                  <Tag style={{ marginInlineStart: 6 }}>
+                    {t(`common:roles.${r.role}`, { defaultValue: r.role })}
+                  </Tag>
+                )}
+              </>
+            ),
           },
           { title: t('audit.ip'), dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
         ]}
