@@ -455,6 +455,53 @@ describe('platform shell', () => {
     await page.getByTestId('login-totp-submit').click();
     await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 20_000 });
     expect(await menuLabels(page)).toContain('审计日志');
+
+    // The audit trail reads in words (issue 23 point 9): no raw action codes in the table.
+    await page.goto(server.url + '/admin/audit');
+    await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
+    const words = await page.getByTestId('audit-action').allInnerTexts();
+    expect(words.length).toBeGreaterThan(0);
+    expect(words.join(' ')).not.toMatch(/[a-z]+\.[a-z][A-Za-z]+/);
+    expect(words).toContain('登录');
+
+    // A staff member reveals a deputy's mobile number on the deputy's page, at 375 px in English (point 10).
+    const staff = await newPage(375, 812, 'en');
+    await login(staff, server.url, 'staff');
+    await staff.goto(server.url + '/registry/deputies');
+    await staff.locator('.ant-table-row a').first().click();
+    const phone = staff.getByTestId('deputy-phone');
+    await phone.waitFor({ timeout: 30_000 });
+    expect(await phone.innerText()).toMatch(/^1\d\d\*{4}\d{4}$/);
+    expect(await staff.getByTestId('deputy-idNumber').innerText()).toContain('**********');
+    await shot(staff, 'platform-deputy-masked-375-en');
+    await staff.getByTestId('deputy-reveal-phone').click();
+    await expect.poll(() => phone.innerText(), { timeout: 20_000 }).toMatch(/^1[3-9]\d{9}$/);
+    expect(await noHorizontalOverflow(staff)).toBe(true);
+    await shot(staff, 'platform-deputy-revealed-375-en');
+
+    // The auditor, in English at 375 px, filters the log by person and action and finds that reveal.
+    await page.getByTestId('lang-switch').click();
+    await page.getByText('Audit trail', { exact: true }).first().waitFor();
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.getByTestId('audit-filter-person').fill('staff');
+    const action = page.getByTestId('audit-filter-action');
+    await action.click();
+    await page.keyboard.type('revealPersonalData');
+    await page
+      .locator('.ant-select-item-option', { hasText: "Revealed a deputy's personal data" })
+      .first()
+      .click();
+    await page.getByTestId('audit-search').click();
+    const revealRow = page.locator('.ant-table-row', { hasText: "Revealed a deputy's personal data" });
+    await revealRow.first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('.ant-table-row').count()).toBe(await revealRow.count());
+    expect(await revealRow.first().innerText()).toContain('staff');
+    expect(await revealRow.first().innerText()).toContain('Deputy');
+    await revealRow.first().locator('.ant-table-row-expand-icon').click();
+    await page.getByTestId('audit-diff').first().waitFor();
+    expect(await page.getByTestId('audit-diff').first().innerText()).toContain('phone');
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'platform-auditor-reveal-375-en');
   });
 
   test('the system administrator manages accounts', async () => {

@@ -160,6 +160,8 @@ export const createDeputySchema = z.strictObject({
 });
 export type CreateDeputy = z.infer<typeof createDeputySchema>;
 export const updateDeputySchema = createDeputySchema.partial();
+/** Which of a deputy's personal data fields to reveal in clear (one at a time, audited). */
+export const revealPersonalDataSchema = z.strictObject({ field: z.enum(['phone', 'idNumber', 'address']) });
 
 export const createMandateSchema = z.strictObject({
   congressId: z.uuid().optional(),

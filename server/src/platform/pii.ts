@@ -13,6 +13,8 @@ export interface Pii {
   index(kind: PiiKind, value: string): string;
   /** Clear text for roles that need it, masked for everyone else. */
   reveal(kind: PiiKind, sealed: string | null, roles: readonly Role[]): string | null;
+  /** Masked for everyone (a deputy's particulars: the clear value is revealed one at a time, audited). */
+  masked(kind: PiiKind, sealed: string | null): string | null;
 }
 
 const normalise = (value: string) => value.replace(/\s+/g, '').toUpperCase();
@@ -29,6 +31,7 @@ export function createPii(keys: Config['keys']): Pii {
       const clear = pii.decrypt(sealed);
       return roles.some((r) => PII_CLEAR_ROLES.includes(r)) ? clear : mask[kind](clear);
     },
+    masked: (kind, sealed) => (sealed === null ? null : mask[kind](pii.decrypt(sealed))),
   };
   return pii;
 }

@@ -9,11 +9,14 @@ import {
   createDeputySchema,
   createMandateSchema,
   mandateStatusChangeSchema,
+  revealPersonalDataSchema,
   updateDeputySchema,
 } from '@minyi/domain/registry';
 import { findDeputies } from './queries/find-deputies';
 import { getDeputyRecord } from './queries/get-deputy-record';
-import { deputyTemplate, exportDeputies } from './queries/export-registry';
+import { deputyTemplate } from './queries/export-registry';
+import { exportDeputies } from './commands/export-deputies';
+import { revealDeputyPersonalData } from './commands/reveal-deputy-personal-data';
 import { createDeputy } from './commands/create-deputy';
 import { editDeputy } from './commands/edit-deputy';
 import { addMandate } from './commands/add-mandate';
@@ -33,7 +36,7 @@ export async function deputyRoutes(app: FastifyInstance) {
       schema: {
         operationId: 'findDeputies',
         tags,
-        summary: 'Deputies with their mandates (personal data masked unless the role may see it)',
+        summary: 'Deputies with their mandates (personal data masked)',
         querystring: pageQuerySchema.extend({
           q: z.string().trim().max(50).optional(),
           streetId: z.uuid().optional(),
@@ -44,20 +47,23 @@ export async function deputyRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const actor = requireRole(req.actor, ACCOUNT_LINK_READERS);
-      return findDeputies(app.services.db, app.services.pii, actor.congressId, actor.roles, req.query);
+      return findDeputies(app.services.db, app.services.pii, actor.congressId, req.query);
     },
   );
 
   r.get(
     '/deputies/export.xlsx',
-    { schema: { operationId: 'exportDeputies', tags, summary: 'Export deputies (.xlsx)' } },
+    {
+      schema: {
+        operationId: 'exportDeputies',
+        tags,
+        summary:
+          'Export deputies (.xlsx); personal data masked unless the role may export in clear (audited)',
+      },
+    },
     async (req, reply) => {
       const actor = reader(req);
-      return sendXlsx(
-        reply,
-        '代表名册.xlsx',
-        await exportDeputies(app.services.db, app.services.pii, actor.congressId, actor.roles),
-      );
+      return sendXlsx(reply, '代表名册.xlsx', await exportDeputies(ctxOf(req), actor.congressId));
     },
   );
 
@@ -112,10 +118,30 @@ export async function deputyRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      // A deputy may read their own record (personal data masked like any role outside PII_CLEAR_ROLES).
+      // A deputy may read their own record (personal data masked, as for every role).
       const own = req.actor?.deputyId === req.params.id && req.actor.roles.includes('deputy');
       const actor = own ? req.actor! : reader(req);
       return getDeputyRecord(app.services.db, app.services.pii, actor.congressId, actor, req.params.id);
+    },
+  );
+
+  r.post(
+    '/deputies/:id/reveal',
+    {
+      schema: {
+        operationId: 'revealDeputyPersonalData',
+        tags,
+        summary: "Reveal one of a deputy's personal data fields in clear (allowed by role, audited)",
+        params: idParams,
+        body: revealPersonalDataSchema,
+        response: {
+          200: z.object({ field: z.enum(['phone', 'idNumber', 'address']), value: z.string().nullable() }),
+        },
+      },
+    },
+    async (req) => {
+      const actor = reader(req);
+      return revealDeputyPersonalData(ctxOf(req), actor.congressId, req.params.id, req.body.field);
     },
   );
 

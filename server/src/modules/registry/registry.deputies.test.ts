@@ -1,4 +1,4 @@
-// Deputies and mandates: registration audited without personal data in clear, masking by role, bad input,
+// Deputies and mandates: registration audited without personal data in clear, masked for every role, bad input,
 // edits, the mandate steps, and the staff roll.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
@@ -36,8 +36,8 @@ describe('deputies', () => {
     deputyId = d.id;
     expect(d).toMatchObject({
       name: '测试甲',
-      phone: '13800138000',
-      idNumber: '44030719800506002X',
+      phone: '138****8000',
+      idNumber: '4403**********002X',
       mandates: [],
       abilities: { read: true, edit: true, changeStatus: true },
     });
@@ -67,17 +67,22 @@ describe('deputies', () => {
     expect(await count(sql`SELECT count(*) AS n FROM deputies WHERE name = '幂等测试'`)).toBe(1);
   });
 
-  it('masks personal data for leaders and shows it to congress and liaison staff', async () => {
-    const leader = (await as.leader.get(`/api/v1/deputies/${deputyId}`)).json();
-    expect(leader.phone).toBe('138****8000');
-    expect(leader.idNumber).toBe('4403**********002X');
-    expect(leader.address).toMatch(/\*{4}$/);
-    expect(leader.abilities).toMatchObject({ read: true, edit: false });
-    expect((await as.liaison.get(`/api/v1/deputies/${deputyId}`)).json().phone).toBe('13800138000');
-    const list = (await as.leader.get(`/api/v1/deputies?q=13800138000`)).json();
-    expect(list.items).toHaveLength(1);
-    expect(list.items[0].phone).toBe('138****8000');
-    expect((await as.staff.get(`/api/v1/deputies?q=测试甲`)).json().items[0].phone).toBe('13800138000');
+  it('masks personal data for every role by default, on the record and in the list', async () => {
+    for (const role of ['leader', 'liaison', 'staff']) {
+      const d = (await as[role].get(`/api/v1/deputies/${deputyId}`)).json();
+      expect(d.phone, role).toBe('138****8000');
+      expect(d.idNumber, role).toBe('4403**********002X');
+      expect(d.address, role).toMatch(/\*{4}$/);
+      const list = (await as[role].get(`/api/v1/deputies?q=13800138000`)).json();
+      expect(list.items, role).toHaveLength(1);
+      expect(list.items[0].phone, role).toBe('138****8000');
+    }
+    expect((await as.leader.get(`/api/v1/deputies/${deputyId}`)).json().abilities).toMatchObject({
+      read: true,
+      edit: false,
+      revealPhone: true,
+      revealIdNumber: false,
+    });
   });
 
   it('answers bad input with 400 naming the fields, and stores nothing', async () => {
@@ -112,7 +117,7 @@ describe('deputies', () => {
       phone: '13900139000',
     });
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toMatchObject({ occupation: '校长', phone: '13900139000' });
+    expect(r.json()).toMatchObject({ occupation: '校长', phone: '139****9000' });
     const edit = (await auditsOf(deputyId)).find((a) => a.action === 'deputy.edit')!;
     expect(edit.before).toEqual({ occupation: '教师' });
     expect(edit.after).toEqual({ occupation: '校长', phone: '(set)' });

@@ -3,9 +3,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { pageQuerySchema, pageSchema } from '@minyi/domain';
-import { ctxOf, typed } from '../http';
-import { requireRole } from '../access';
+import { ctxOf, localeOf, typed } from '../http';
+import type { Actor } from '../context';
+import { auditTrailPolicy } from './audit.policy';
 import { findAuditEvents } from './queries/find-audit-events';
+import { exportAuditEvents } from './commands/export-audit-events';
 import { verifyAuditTrail } from './commands/verify-audit-trail';
 import { exportAuditCheckpoints } from './queries/export-audit-checkpoints';
 
@@ -46,6 +48,25 @@ const problemItem = z.object({
 
 const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((v) => new Date(v));
 
+/** The filters: person (account id or username), action (a code, or `entity.` for all of one entity), object, period. */
+const filters = z.object({
+  action: z.string().max(100).optional(),
+  entityType: z.string().max(100).optional(),
+  entityId: z.string().max(100).optional(),
+  accountId: z.uuid().optional(),
+  username: z.string().trim().min(1).max(100).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+});
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The auditor (whom the audit policy allows) of their own congress. */
+function auditorOf(actor: Actor | null, action: 'read' | 'verify' | 'export'): Actor {
+  auditTrailPolicy.authorize(actor, action, null);
+  return actor!;
+}
+
 export async function auditRoutes(app: FastifyInstance) {
   const r = typed(app);
   r.get(
@@ -56,20 +77,38 @@ export async function auditRoutes(app: FastifyInstance) {
         access: 'session',
         tags: ['audit'],
         summary: 'The audit trail, newest first (auditor)',
-        querystring: pageQuerySchema.extend({
-          action: z.string().max(100).optional(),
-          entityType: z.string().max(100).optional(),
-          entityId: z.string().max(100).optional(),
-          accountId: z.uuid().optional(),
-          from: instant.optional(),
-          to: instant.optional(),
-        }),
+        querystring: pageQuerySchema.extend(filters.shape),
         response: { 200: pageSchema(auditItem) },
       },
     },
     async (req) => {
-      const actor = requireRole(req.actor, ['auditor']);
+      const actor = auditorOf(req.actor, 'read');
       return findAuditEvents(app.services.db, actor.congressId, req.query);
+    },
+  );
+
+  r.get(
+    '/audit-events/export.xlsx',
+    {
+      schema: {
+        operationId: 'exportAuditEvents',
+        access: 'session',
+        tags: ['audit'],
+        summary:
+          'The filtered audit trail as a workbook, actions in words; the export is itself audited (auditor)',
+        querystring: filters,
+      },
+    },
+    async (req, reply) => {
+      auditorOf(req.actor, 'export');
+      const { filename, data } = await exportAuditEvents(ctxOf(req), req.query, localeOf(req));
+      return reply
+        .header('content-type', XLSX)
+        .header(
+          'content-disposition',
+          `attachment; filename="${encodeURIComponent(filename)}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+        )
+        .send(data);
     },
   );
 
@@ -100,7 +139,7 @@ export async function auditRoutes(app: FastifyInstance) {
       },
     },
     (req) => {
-      const actor = requireRole(req.actor, ['auditor']);
+      const actor = auditorOf(req.actor, 'read');
       return exportAuditCheckpoints(app.services.config, actor.congressId);
     },
   );
@@ -126,7 +165,7 @@ export async function auditRoutes(app: FastifyInstance) {
       },
     },
     async (req) => {
-      requireRole(req.actor, ['auditor']);
+      auditorOf(req.actor, 'verify');
       return verifyAuditTrail(ctxOf(req));
     },
   );

@@ -1,11 +1,26 @@
-// The audit trail for the auditor: search by action, entity, account and period; each row expands to a
-// before/after diff; "verify chain" seals and checks the SM3 chain.
-import { useState } from 'react';
-import { Alert, App as AntApp, Button, DatePicker, Form, Input, Modal, Table, Tag, Typography } from 'antd';
-import { SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+// The audit trail for the auditor: actions and object types in words; search by person, action, object and
+// period (on the server, paged); export what the filters select (.xlsx, itself audited); each row expands to
+// a before/after diff; "verify chain" seals and checks the SM3 chain.
+import { useMemo, useState } from 'react';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { DownloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api, problemMessage } from '../../api';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, auditActionText, auditEntityText } from '@minyi/domain/audit';
+import { api, download, problemMessage, qs } from '../../api';
 import { ErrorAlert, LoadMore, PageHeader, usePagedList } from '../../shell/components';
 
 interface AuditEvent {
@@ -31,10 +46,10 @@ interface VerifyResult {
 }
 
 interface Filters {
+  username?: string;
   action?: string;
   entityType?: string;
   entityId?: string;
-  accountId?: string;
   period?: [Dayjs | null, Dayjs | null] | null;
 }
 
@@ -103,23 +118,66 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
 }
 
 export default function AuditPage() {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
+  const lang = i18n.language?.startsWith('en') ? 'en' : 'zh';
   const { message } = AntApp.useApp();
   const [query, setQuery] = useState<Record<string, string | undefined>>({});
   const [verifying, setVerifying] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const [result, setResult] = useState<VerifyResult | null>(null);
   const list = usePagedList<AuditEvent>('/audit-events', query, 50);
+
+  // Every action in words (its code searchable too), and per object type "every action" (`entity.`).
+  const actionOptions = useMemo(() => {
+    const entities = Object.keys(AUDIT_ENTITY_TYPES);
+    return entities
+      .map((e) => ({
+        label: auditEntityText(e, lang),
+        options: [
+          { value: `${e}.`, label: t('audit.actionAll', { entity: auditEntityText(e, lang) }) },
+          ...Object.keys(AUDIT_ACTIONS)
+            .filter((code) => code.startsWith(`${e}.`) || (e === 'account' && code.startsWith('auth.')))
+            .map((code) => ({ value: code, label: `${auditActionText(code, lang)} · ${code}` })),
+        ],
+      }))
+      .concat({
+        label: '—',
+        options: Object.keys(AUDIT_ACTIONS)
+          .filter((code) => !entities.some((e) => code.startsWith(`${e}.`)) && !code.startsWith('auth.'))
+          .map((code) => ({ value: code, label: `${auditActionText(code, lang)} · ${code}` })),
+      })
+      .filter((g) => g.options.length > 0);
+  }, [lang, t]);
+  const entityOptions = useMemo(
+    () => Object.keys(AUDIT_ENTITY_TYPES).map((e) => ({ value: e, label: auditEntityText(e, lang) })),
+    [lang],
+  );
 
   const search = (f: Filters) => {
     const [from, to] = f.period ?? [null, null];
     setQuery({
-      action: f.action?.trim() || undefined,
-      entityType: f.entityType?.trim() || undefined,
+      username: f.username?.trim() || undefined,
+      action: f.action || undefined,
+      entityType: f.entityType || undefined,
       entityId: f.entityId?.trim() || undefined,
-      accountId: f.accountId?.trim() || undefined,
       from: from ? from.startOf('day').toISOString() : undefined,
       to: to ? to.add(1, 'day').startOf('day').toISOString() : undefined,
     });
+  };
+
+  const exportLog = async () => {
+    setExporting(true);
+    try {
+      await download(
+        `/audit-events/export.xlsx${qs(query)}`,
+        `${lang === 'en' ? 'audit-trail' : '审计日志'}-${dayjs().format('YYYY-MM-DD')}.xlsx`,
+      );
+      void message.success(t('audit.exported'));
+    } catch (err) {
+      void message.error(problemMessage(err));
+    } finally {
+      setExporting(false);
+    }
   };
 
   const verify = async () => {
@@ -139,55 +197,82 @@ export default function AuditPage() {
         title={t('audit.title')}
         sub={t('audit.subtitle')}
         extra={
-          <Button
-            type="primary"
-            icon={<SafetyCertificateOutlined />}
-            loading={verifying}
-            onClick={() => void verify()}
-            data-testid="audit-verify"
-          >
-            {verifying ? t('audit.verifying') : t('audit.verify')}
-          </Button>
+          <Space wrap>
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exporting}
+              onClick={() => void exportLog()}
+              data-testid="audit-export"
+            >
+              {t('audit.export')}
+            </Button>
+            <Button
+              type="primary"
+              icon={<SafetyCertificateOutlined />}
+              loading={verifying}
+              onClick={() => void verify()}
+              data-testid="audit-verify"
+            >
+              {verifying ? t('audit.verifying') : t('audit.verify')}
+            </Button>
+          </Space>
         }
       />
-      <Form<Filters> layout="inline" onFinish={search} style={{ marginBottom: 16, rowGap: 8 }}>
-        <Form.Item name="action">
+      <Form<Filters>
+        layout="inline"
+        onFinish={search}
+        style={{ marginBottom: 16, rowGap: 8 }}
+        data-testid="audit-filters"
+      >
+        <Form.Item name="username" style={{ maxWidth: '100%' }}>
           <Input
-            aria-label={t('audit.action')}
-            placeholder={t('audit.action')}
-            title={t('audit.actionHint')}
+            aria-label={t('audit.person')}
+            placeholder={t('audit.person')}
             allowClear
-            style={{ width: 180 }}
+            style={{ width: 170, maxWidth: '100%' }}
+            data-testid="audit-filter-person"
           />
         </Form.Item>
-        <Form.Item name="entityType">
-          <Input
+        <Form.Item name="action" style={{ maxWidth: '100%' }}>
+          <Select
+            aria-label={t('audit.action')}
+            placeholder={t('audit.action')}
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            options={actionOptions}
+            popupMatchSelectWidth={false}
+            style={{ width: 240, maxWidth: '100%' }}
+            data-testid="audit-filter-action"
+          />
+        </Form.Item>
+        <Form.Item name="entityType" style={{ maxWidth: '100%' }}>
+          <Select
             aria-label={t('audit.entityType')}
             placeholder={t('audit.entityType')}
             allowClear
-            style={{ width: 150 }}
+            showSearch
+            optionFilterProp="label"
+            options={entityOptions}
+            style={{ width: 170, maxWidth: '100%' }}
           />
         </Form.Item>
-        <Form.Item name="entityId">
+        <Form.Item name="entityId" style={{ maxWidth: '100%' }}>
           <Input
             aria-label={t('audit.entityId')}
             placeholder={t('audit.entityId')}
             allowClear
-            style={{ width: 200 }}
+            style={{ width: 200, maxWidth: '100%' }}
           />
         </Form.Item>
-        <Form.Item name="accountId">
-          <Input
-            aria-label={t('audit.accountId')}
-            placeholder={t('audit.accountId')}
-            allowClear
-            style={{ width: 200 }}
+        <Form.Item name="period" style={{ maxWidth: '100%' }}>
+          <DatePicker.RangePicker
+            allowEmpty={[true, true]}
+            aria-label={t('audit.period')}
+            style={{ maxWidth: '100%' }}
           />
         </Form.Item>
-        <Form.Item name="period">
-          <DatePicker.RangePicker allowEmpty={[true, true]} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+        <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="audit-search">
           {t('common:actions.search')}
         </Button>
       </Form>
@@ -218,8 +303,22 @@ export default function AuditPage() {
           {
             title: t('audit.time'),
             dataIndex: 'createdAt',
-            width: 170,
+            width: 160,
             render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss'),
+          },
+          {
+            title: t('audit.action'),
+            dataIndex: 'action',
+            render: (v: string) => (
+              <span title={v} data-testid="audit-action">
+                {auditActionText(v, lang)}
+              </span>
+            ),
+          },
+          {
+            title: t('audit.entity'),
+            dataIndex: 'entityType',
+            render: (v: string) => <span title={v}>{auditEntityText(v, lang)}</span>,
           },
           {
             title: t('audit.who'),
@@ -235,12 +334,6 @@ export default function AuditPage() {
               </>
             ),
           },
-          {
-            title: t('audit.action'),
-            dataIndex: 'action',
-            render: (v: string) => <span className="mono">{v}</span>,
-          },
-          { title: t('audit.entity'), dataIndex: 'entityType' },
           { title: t('audit.ip'), dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
         ]}
       />

@@ -1,5 +1,6 @@
-// One deputy: personal data (clear or masked as the server decides), mandates with their workflow steps,
-// liaison places and committee posts. Actions follow `abilities` and the domain's mandate transitions.
+// One deputy: personal data masked, each value revealed on a deliberate "Show" (audited on the server, offered
+// as the abilities allow), mandates with their workflow steps, liaison places and committee posts. Actions
+// follow `abilities` and the domain's mandate transitions.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import {
@@ -14,7 +15,13 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  EditOutlined,
+  EyeInvisibleOutlined,
+  EyeOutlined,
+  PlusOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { nextMandateStatus } from '@minyi/domain/registry';
 import { api, problemMessage } from '../../api';
@@ -22,6 +29,68 @@ import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import { STATUS_COLORS } from './DeputiesPage';
 import { DeputyFormModal, MandateFormModal, MandateStatusModal } from './DeputyForm';
 import type { DeputyRecord, Mandate } from './shared';
+
+type PersonalField = 'phone' | 'idNumber' | 'address';
+const REVEAL_ABILITY: Record<PersonalField, string> = {
+  phone: 'revealPhone',
+  idNumber: 'revealIdNumber',
+  address: 'revealAddress',
+};
+
+/** A masked personal value with a "Show" that reveals it in clear (one audited request), and "Hide" again. */
+function PersonalValue({
+  deputyId,
+  field,
+  masked,
+  canReveal,
+}: {
+  deputyId: string;
+  field: PersonalField;
+  masked: string | null;
+  canReveal: boolean;
+}) {
+  const { t } = useTranslation('registry');
+  const { message } = AntApp.useApp();
+  const [clear, setClear] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  if (masked === null) return <>{t('common.none')}</>;
+  const reveal = async () => {
+    setLoading(true);
+    try {
+      const r = await api.post<{ value: string | null }>(`/deputies/${deputyId}/reveal`, { field });
+      setClear(r.value ?? '');
+    } catch (err) {
+      void message.error(problemMessage(err));
+    } finally {
+      setLoading(false);
+    }
+  };
+  return (
+    <Space size={4} wrap>
+      <span className="mono" data-testid={`deputy-${field}`}>
+        {clear ?? masked}
+      </span>
+      {canReveal &&
+        (clear === null ? (
+          <Button
+            size="small"
+            type="link"
+            icon={<EyeOutlined />}
+            loading={loading}
+            onClick={() => void reveal()}
+            aria-label={t('deputies.revealLabel', { field: t(`deputies.${field}`) })}
+            data-testid={`deputy-reveal-${field}`}
+          >
+            {t('deputies.reveal')}
+          </Button>
+        ) : (
+          <Button size="small" type="link" icon={<EyeInvisibleOutlined />} onClick={() => setClear(null)}>
+            {t('deputies.hide')}
+          </Button>
+        ))}
+    </Space>
+  );
+}
 
 export default function DeputyPage() {
   const { id } = useParams<{ id: string }>();
@@ -77,13 +146,32 @@ export default function DeputyPage() {
               <Descriptions.Item label={t('deputies.ethnicity')}>{d.ethnicity || none}</Descriptions.Item>
               <Descriptions.Item label={t('deputies.party')}>{d.party || none}</Descriptions.Item>
               <Descriptions.Item label={t('deputies.occupation')}>{d.occupation || none}</Descriptions.Item>
-              <Descriptions.Item label={t('deputies.phone')}>{d.phone ?? none}</Descriptions.Item>
-              <Descriptions.Item label={t('deputies.idNumber')}>{d.idNumber ?? none}</Descriptions.Item>
+              <Descriptions.Item label={t('deputies.phone')}>
+                <PersonalValue
+                  deputyId={d.id}
+                  field="phone"
+                  masked={d.phone}
+                  canReveal={!!can[REVEAL_ABILITY.phone]}
+                />
+              </Descriptions.Item>
+              <Descriptions.Item label={t('deputies.idNumber')}>
+                <PersonalValue
+                  deputyId={d.id}
+                  field="idNumber"
+                  masked={d.idNumber}
+                  canReveal={!!can[REVEAL_ABILITY.idNumber]}
+                />
+              </Descriptions.Item>
               <Descriptions.Item label={t('deputies.organization')} span={2}>
                 {d.organization || none}
               </Descriptions.Item>
               <Descriptions.Item label={t('deputies.address')} span={3}>
-                {d.address ?? none}
+                <PersonalValue
+                  deputyId={d.id}
+                  field="address"
+                  masked={d.address}
+                  canReveal={!!can[REVEAL_ABILITY.address]}
+                />
               </Descriptions.Item>
               {d.bio && (
                 <Descriptions.Item label={t('deputies.bio')} span={3}>
@@ -93,6 +181,9 @@ export default function DeputyPage() {
                 </Descriptions.Item>
               )}
             </Descriptions>
+            <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: '0.85em' }}>
+              {t('deputies.revealNote')}
+            </Typography.Paragraph>
           </Card>
 
           <Card

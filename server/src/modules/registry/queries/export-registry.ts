@@ -1,4 +1,4 @@
-// The registry as Excel: deputies (personal data clear or masked by role) and handling units, plus the
+// The registry as Excel: deputies (personal data masked, or clear for an audited export: commands/export-deputies.ts) and handling units, plus the
 // empty import templates with their notes sheet, in the import's column layout (commands/import-sheet.ts).
 import ExcelJS from 'exceljs';
 import { and, asc, eq } from 'drizzle-orm';
@@ -9,7 +9,6 @@ import {
   type MatterCategory,
   type CongressLevel,
 } from '@minyi/domain/registry';
-import type { Role } from '@minyi/domain';
 import type { Db } from '../../../db/client';
 import type { Pii } from '../../../platform/pii';
 import { deputies, handlingUnits, jurisdictions } from '../registry.table';
@@ -46,12 +45,15 @@ export async function buildWorkbook(
 
 const notesOf = (columns: Column[]) => columns.map((c) => [`${c.zh}（${c.en}）`, c.note ?? '']);
 
-export async function exportDeputies(
+/** The deputies' workbook, personal data in clear only when `clear` (the caller has audited it). */
+export async function deputiesWorkbook(
   db: Db,
   pii: Pii,
   congressId: string,
-  roles: readonly Role[],
+  clear: boolean,
 ): Promise<Buffer> {
+  const shown = (kind: 'phone' | 'idNumber' | 'address', sealed: string | null) =>
+    (clear ? sealed && pii.decrypt(sealed) : pii.masked(kind, sealed)) ?? '';
   const list = await db
     .select()
     .from(deputies)
@@ -76,9 +78,9 @@ export async function exportDeputies(
       party: d.party,
       occupation: d.occupation,
       organization: d.organization,
-      phone: pii.reveal('phone', d.phoneEnc, roles) ?? '',
-      idNumber: pii.reveal('idNumber', d.idNumberEnc, roles) ?? '',
-      address: pii.reveal('address', d.addressEnc, roles) ?? '',
+      phone: shown('phone', d.phoneEnc),
+      idNumber: shown('idNumber', d.idNumberEnc),
+      address: shown('address', d.addressEnc),
       level: m ? (CONGRESS_LEVEL_LABELS[m.level as CongressLevel]?.zh ?? m.level) : '',
       street: m?.street?.name ?? '',
       electoralDistrict: m?.electoralDistrict?.name ?? '',

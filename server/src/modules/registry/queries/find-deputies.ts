@@ -1,6 +1,5 @@
 // Staff views of deputies: the paged roll with their mandates (one deputy's record: get-deputy-record.ts).
 import { inArray, sql, type SQL } from 'drizzle-orm';
-import type { Role } from '@minyi/domain';
 import type { Db } from '../../../db/client';
 import type { Pii } from '../../../platform/pii';
 import { decodeCursor, page } from '../../../platform/http';
@@ -100,13 +99,7 @@ export interface DeputyFilter {
   limit: number;
 }
 
-export async function findDeputies(
-  db: Db,
-  pii: Pii,
-  congressId: string,
-  roles: readonly Role[],
-  f: DeputyFilter,
-) {
+export async function findDeputies(db: Db, pii: Pii, congressId: string, f: DeputyFilter) {
   const after = decodeCursor(f.cursor, ['text', 'uuid']);
   const mandateConds: SQL[] = [];
   if (f.streetId) mandateConds.push(sql`m.street_id = ${f.streetId}`);
@@ -142,7 +135,7 @@ export async function findDeputies(
         party: d.party,
         occupation: d.occupation,
         organization: d.organization,
-        phone: pii.reveal('phone', d.phoneEnc, roles),
+        phone: pii.masked('phone', d.phoneEnc),
         mandates: mandates.get(id) ?? [],
       };
     }),

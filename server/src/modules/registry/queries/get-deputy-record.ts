@@ -1,5 +1,5 @@
-// One deputy's full record, with mandates and liaison places; personal data clear for the roles that need it,
-// masked for everyone else.
+// One deputy's full record, with mandates and liaison places; personal data masked for every role (a value is
+// revealed one at a time: commands/reveal-deputy-personal-data.ts).
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import type { Actor } from '../../../platform/context';
@@ -12,7 +12,7 @@ import {
   liaisonPlaces,
   workingCommittees,
 } from '../registry.table';
-import { registryPolicy } from '../registry.policy';
+import { personalDataPolicy, registryPolicy } from '../registry.policy';
 import { findMandatesOf } from './find-deputies';
 
 export async function getDeputyRecord(db: Db, pii: Pii, congressId: string, actor: Actor, id: string) {
@@ -51,15 +51,18 @@ export async function getDeputyRecord(db: Db, pii: Pii, congressId: string, acto
     party: d.party,
     occupation: d.occupation,
     organization: d.organization,
-    phone: pii.reveal('phone', d.phoneEnc, actor.roles),
-    idNumber: pii.reveal('idNumber', d.idNumberEnc, actor.roles),
-    address: pii.reveal('address', d.addressEnc, actor.roles),
+    phone: pii.masked('phone', d.phoneEnc),
+    idNumber: pii.masked('idNumber', d.idNumberEnc),
+    address: pii.masked('address', d.addressEnc),
     bio: d.bio,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
     mandates,
     liaisonPlaces: places,
     committees,
-    abilities: registryPolicy.abilities(actor, { congressId }),
+    abilities: {
+      ...registryPolicy.abilities(actor, { congressId }),
+      ...personalDataPolicy.abilities(actor, { congressId }),
+    },
   };
 }

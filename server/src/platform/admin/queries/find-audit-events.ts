@@ -9,13 +9,16 @@ export interface FindAuditEventsQuery {
   entityType?: string;
   entityId?: string;
   accountId?: string;
+  /** The actor's account by its username (exact). */
+  username?: string;
   from?: Date;
   to?: Date;
   cursor?: string;
   limit: number;
 }
 
-export async function findAuditEvents(db: Db, congressId: string, q: FindAuditEventsQuery) {
+/** The conditions of the filters (person, action, object, period), shared with the export. */
+export function auditFilters(congressId: string, q: Omit<FindAuditEventsQuery, 'cursor' | 'limit'>): SQL[] {
   const where: SQL[] = [eq(auditEvents.congressId, congressId)];
   // `opinion.` (a trailing dot) matches every action of that entity.
   if (q.action)
@@ -29,6 +32,32 @@ export async function findAuditEvents(db: Db, congressId: string, q: FindAuditEv
   if (q.accountId) where.push(eq(auditEvents.accountId, q.accountId));
   if (q.from) where.push(gte(auditEvents.createdAt, q.from));
   if (q.to) where.push(lt(auditEvents.createdAt, q.to));
+  if (q.username)
+    where.push(
+      sql`${auditEvents.accountId} IN (SELECT ${accounts.id} FROM ${accounts} WHERE ${accounts.username} = ${q.username})`,
+    );
+  return where;
+}
+
+/** The columns of an audit row as the auditor reads it (with the actor's username and the chain link). */
+export const auditColumns = {
+  id: auditEvents.id,
+  createdAt: auditEvents.createdAt,
+  accountId: auditEvents.accountId,
+  username: accounts.username,
+  role: auditEvents.role,
+  action: auditEvents.action,
+  entityType: auditEvents.entityType,
+  entityId: auditEvents.entityId,
+  before: auditEvents.before,
+  after: auditEvents.after,
+  ip: auditEvents.ip,
+  requestId: auditEvents.requestId,
+  chainSeq: auditChain.chainSeq,
+};
+
+export async function findAuditEvents(db: Db, congressId: string, q: FindAuditEventsQuery) {
+  const where = auditFilters(congressId, q);
   const after = decodeCursor(q.cursor, ['timestamp', 'uuid']);
   if (after) {
     const [at, id] = after as [string, string];
@@ -38,21 +67,7 @@ export async function findAuditEvents(db: Db, congressId: string, q: FindAuditEv
     );
   }
   const rows = await db
-    .select({
-      id: auditEvents.id,
-      createdAt: auditEvents.createdAt,
-      accountId: auditEvents.accountId,
-      username: accounts.username,
-      role: auditEvents.role,
-      action: auditEvents.action,
-      entityType: auditEvents.entityType,
-      entityId: auditEvents.entityId,
-      before: auditEvents.before,
-      after: auditEvents.after,
-      ip: auditEvents.ip,
-      requestId: auditEvents.requestId,
-      chainSeq: auditChain.chainSeq,
-    })
+    .select(auditColumns)
     .from(auditEvents)
     .leftJoin(accounts, eq(accounts.id, auditEvents.accountId))
     .leftJoin(auditChain, eq(auditChain.eventId, auditEvents.id))
