@@ -5,6 +5,7 @@ import { newId } from '../../platform/ids';
 import type { TestClient, TestEnv } from '../../../test/harness';
 import { base, buildSuggestionsWorld } from '../../../test/suggestions.fixture';
 import { suggestionAssignments, suggestionReplies, suggestions } from './suggestions.table';
+import { storeSuggestionItems } from './suggestions.repository';
 
 let t: TestEnv;
 const dep: Record<string, string> = {};
@@ -173,7 +174,9 @@ describe('the handling history (issue 23 point 4)', () => {
       firstAssignedAt: assignedAt,
       leadUnitId: unit.a,
       repliedAt,
+      listItem: '',
     });
+    await storeSuggestionItems(db, [id]);
     await db.insert(suggestionAssignments).values([
       { id: newId(), congressId: t.congressId, suggestionId: id, unitId: unit.a, role: 'lead', assignedAt },
       {
