@@ -17,11 +17,11 @@ import {
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
 import { api, applyFieldErrors, newIdempotencyKey, problemMessage } from '../../api';
 import { useAuth } from '../../auth';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import { TotpEnrollment } from '../../pages/TotpEnrollPage';
+import { formatDateTime } from '../../shell/datetime';
 
 interface Token {
   id: string;
@@ -31,7 +31,7 @@ interface Token {
   lastUsedAt: string | null;
 }
 
-const fmt = (d: string | null | undefined) => (d ? dayjs(d).format('YYYY-MM-DD HH:mm') : '—');
+const fmt = (d: string | null | undefined) => formatDateTime(d) || '—';
 
 function PasswordForm() {
   const { t } = useTranslation('account');

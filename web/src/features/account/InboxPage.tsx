@@ -16,10 +16,10 @@ import {
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
 import { api, localized, problemMessage, type LocalizedText } from '../../api';
 import { ErrorAlert, LoadMore, PageHeader, usePagedList, useResource } from '../../shell/components';
 import { announceUnreadChanged } from '../../shell/unread';
+import { formatDateTime } from '../../shell/datetime';
 
 interface Notification {
   id: string;
@@ -144,9 +144,7 @@ export default function InboxPage() {
                 {!n.readAt && <Tag color="red">{t('inbox.unread')}</Tag>}
                 <Typography.Text strong>{text(n.title)}</Typography.Text>
               </Space>
-              <Typography.Text type="secondary">
-                {dayjs(n.createdAt).format('YYYY-MM-DD HH:mm')}
-              </Typography.Text>
+              <Typography.Text type="secondary">{formatDateTime(n.createdAt)}</Typography.Text>
             </div>
             <Typography.Paragraph style={{ margin: '6px 0', whiteSpace: 'pre-wrap' }}>
               {text(n.body)}

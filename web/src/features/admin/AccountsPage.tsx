@@ -20,12 +20,12 @@ import {
 } from 'antd';
 import { LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
 import { api, applyFieldErrors, newIdempotencyKey, problemMessage, type Abilities } from '../../api';
 import { useAuth } from '../../auth';
 import type { Role } from '../types';
 import { ErrorAlert, usePagedList } from '../../shell/components';
 import { FilterSearch, FilterSelect, ListPage } from '../../shell/ListPage';
+import { formatDateTime } from '../../shell/datetime';
 
 const ALL_ROLES: Role[] = [
   'citizen',
@@ -234,18 +234,14 @@ function AccountDrawer({
             <Descriptions.Item label={t('accounts.displayName')}>{a.displayName}</Descriptions.Item>
             <Descriptions.Item label={t('accounts.status')}>
               <StatusTags a={a} />
-              {isLocked(a) && (
-                <div>
-                  {t('accounts.lockedUntil', { time: dayjs(a.lockedUntil).format('YYYY-MM-DD HH:mm') })}
-                </div>
-              )}
+              {isLocked(a) && <div>{t('accounts.lockedUntil', { time: formatDateTime(a.lockedUntil) })}</div>}
             </Descriptions.Item>
             <Descriptions.Item label={t('accounts.totp')}>
               {a.totpEnabled ? t('common:yes') : t('common:no')}
             </Descriptions.Item>
             {a.email && <Descriptions.Item label={t('accounts.email')}>{a.email}</Descriptions.Item>}
             <Descriptions.Item label={t('accounts.createdAt')}>
-              {dayjs(a.createdAt).format('YYYY-MM-DD HH:mm')}
+              {formatDateTime(a.createdAt)}
             </Descriptions.Item>
           </Descriptions>
 

@@ -18,10 +18,11 @@ import {
 } from 'antd';
 import { DownloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, auditActionText, auditEntityText } from '@minyi/domain/audit';
 import { api, download, problemMessage, qs } from '../../api';
 import { ErrorAlert, LoadMore, PageHeader, usePagedList } from '../../shell/components';
+import { formatDateTime, shanghaiToday } from '../../shell/datetime';
 
 interface AuditEvent {
   id: string;
@@ -170,7 +171,7 @@ export default function AuditPage() {
     try {
       await download(
         `/audit-events/export.xlsx${qs(query)}`,
-        `${lang === 'en' ? 'audit-trail' : '审计日志'}-${dayjs().format('YYYY-MM-DD')}.xlsx`,
+        `${lang === 'en' ? 'audit-trail' : '审计日志'}-${shanghaiToday()}.xlsx`,
       );
       void message.success(t('audit.exported'));
     } catch (err) {
@@ -304,7 +305,7 @@ export default function AuditPage() {
             title: t('audit.time'),
             dataIndex: 'createdAt',
             width: 160,
-            render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss'),
+            render: (v: string) => formatDateTime(v, { seconds: true }),
           },
           {
             title: t('audit.action'),

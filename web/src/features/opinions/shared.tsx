@@ -3,6 +3,7 @@ import { Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useResource } from '../../shell/components';
 import ChartHost, { type ChartProps } from '../../shell/Chart';
+import { formatDate, formatDateTime } from '../../shell/datetime';
 
 export interface Category {
   code: string;
@@ -49,20 +50,9 @@ export function DueTag({ due }: { due: string | null | undefined }) {
   return <Tag color={due === 'overdue' ? 'red' : 'gold'}>{t(`due.${due}`)}</Tag>;
 }
 
-// Date and minute in Shanghai time ("2026/12/7 09:53"); cutting a full timestamp to 16 characters left a stray
-// colon whenever the month or day has one digit.
-const minuteFormat = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  hour12: false,
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-export const fmt = (iso: string | null | undefined) => (iso ? minuteFormat.format(new Date(iso)) : '');
-export const fmtDate = (iso: string | null | undefined) =>
-  iso ? new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '';
+// Times and dates as the whole app shows them (shell/datetime.ts).
+export const fmt = (iso: string | null | undefined) => formatDateTime(iso);
+export const fmtDate = (iso: string | null | undefined) => formatDate(iso);
 
 export function OpinionTimeline({ events }: { events: TimelineEvent[] }) {
   const { t } = useTranslation('opinions');

@@ -20,7 +20,7 @@ import {
 } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import {
   committeePositions,
   hasSecretaryGeneral,
@@ -32,6 +32,7 @@ import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import { FormModal, useEditor } from '../../shell/FormModal';
 import { CrudTable } from '../../shell/ListPage';
 import { compact, DeputySelect, useCanWriteRegistry, useStreets, useTerms, type Ref } from './shared';
+import { shanghaiToday } from '../../shell/datetime';
 
 type Body = 'standingCommittee' | 'chairpersonsMeeting' | 'workingCommittee';
 
@@ -147,7 +148,7 @@ function Members({ body, workingCommitteeId }: { body: Body; workingCommitteeId?
   );
   const end = async (m: Member) => {
     try {
-      await api.post(`/committee-members/${m.id}/end`, { endedOn: dayjs().format('YYYY-MM-DD') });
+      await api.post(`/committee-members/${m.id}/end`, { endedOn: shanghaiToday() });
       void message.success(t('common:actions.done'));
       list.reload();
     } catch (err) {

@@ -1,5 +1,6 @@
 // Shapes of the suggestions API as the pages use them.
-import { currentLang, type Abilities, type LocalizedText } from '../../api';
+import type { Abilities, LocalizedText } from '../../api';
+import { formatDate, formatDateTime } from '../../shell/datetime';
 
 export interface SuggestionItem {
   id: string;
@@ -119,27 +120,9 @@ export const STATUS_COLORS: Record<string, string> = {
   withdrawn: 'default',
 };
 
-/**
- * A moment as date and time in Asia/Shanghai, built from explicit parts (never a sliced locale string):
- * 2026-12-07 15:38 in both languages.
- */
-export function fmtDateTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const parts = new Intl.DateTimeFormat(currentLang() === 'en' ? 'en-GB' : 'zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
-}
-
-export const fmtDate = (iso: string | null | undefined) =>
-  iso ? new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai' }).format(new Date(iso)) : '—';
+/** Times and dates as the whole app shows them (shell/datetime.ts); a dash for none. */
+export const fmtDateTime = (iso: string | null | undefined): string => formatDateTime(iso) || '—';
+export const fmtDate = (iso: string | null | undefined): string => formatDate(iso) || '—';
 
 /** A published reply on the public site (答复公开). */
 export interface PublicReplyItem {
