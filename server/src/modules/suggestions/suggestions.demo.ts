@@ -856,8 +856,13 @@ const selfOf = (unit: string) =>
             : unit.endsWith('公司')
               ? '我公司'
               : '我局';
-/** "关于优化坂湖地铁站公交接驳的建议" → "优化坂湖地铁站公交接驳". */
-const subjectOf = (title: string) => title.replace(/^关于/, '').replace(/的建议$/, '');
+/** "关于优化坂湖地铁站公交接驳的建议" → "优化坂湖地铁站公交接驳" (inner quotes become ‘’, to sit inside “”). */
+const subjectOf = (title: string) =>
+  title
+    .replace(/^关于/, '')
+    .replace(/的建议$/, '')
+    .replaceAll('“', '‘')
+    .replaceAll('”', '’');
 
 type ReplyText = (t: Topic, me: string, with_: string, year: number) => string;
 /** Reply texts by category (A 已解决, B 正在解决或列入规划, C 因条件限制暂难解决, D 留作参考), several of each. */
@@ -884,12 +889,16 @@ const REPLY_TEXT: Record<string, ReplyText[]> = {
       `经认真研究，${t.act}需调整相关规划并落实建设用地，目前条件尚不具备。${me}已将其列入项目储备库，条件成熟时优先推进。`,
     (t, me) =>
       `您反映的问题确实存在。受现有财力和用地条件限制，${t.act}暂难在近期实施，${me}将先采取临时措施缓解，并积极争取市级支持。`,
+    (t, me, w) =>
+      `经${w ? `${w.replace(/^会同/, '与')}共同` : ''}研究论证，${t.act}涉及投资较大，需纳入全区中长期规划统筹安排，${me}将持续跟踪，条件具备时启动前期工作。`,
   ],
   D: [
     (t, me) =>
       `您关于${subjectOf(t.title)}的建议对改进我们的工作很有参考价值，${me}将在编制下一阶段专项规划时认真研究吸收，并与您保持沟通。`,
     (t, me) =>
       `感谢您的建议。${me}已将“${t.act}”作为重要参考，纳入相关政策的修订研究，研究结果将及时向您通报。`,
+    (t, me) =>
+      `您提出的${subjectOf(t.title)}的思路很有价值，${me}已组织专题研究，将在明年出台的工作方案中予以吸收体现。`,
   ],
 };
 const CONTACT_SUMMARY: Record<'phone' | 'visit' | 'meeting', ((subject: string, with_: string) => string)[]> =
