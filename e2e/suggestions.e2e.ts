@@ -62,7 +62,7 @@ describe('suggestion lifecycle journey', () => {
     await page.getByTestId('suggestion-card').first().waitFor();
     await shot(page, 'suggestions-1-mine-375');
     await page.getByTestId('new-suggestion').click();
-    await page.getByTestId('title').fill('关于在平湖街道增设社区公交微循环线路的建议');
+    await page.getByTestId('title').fill('关于在平岗街道增设社区公交微循环线路的建议');
     await page.getByTestId('category').click();
     await page
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '交通出行' })
@@ -70,7 +70,7 @@ describe('suggestion lifecycle journey', () => {
     await page
       .getByTestId('content')
       .fill(
-        '平湖街道部分社区距离地铁站较远，居民出行不便。建议增设社区公交微循环线路，连接主要小区与平湖地铁站，早晚高峰加密班次。',
+        '平岗街道部分社区距离地铁站较远，居民出行不便。建议增设社区公交微循环线路，连接主要小区与平岗地铁站，早晚高峰加密班次。',
       );
     // A photo attached through the form's upload button (a 1×1 PNG).
     const uploaded = page.waitForResponse(
@@ -200,7 +200,7 @@ describe('suggestion lifecycle journey', () => {
     await staffPage.getByTestId('pending-extensions').waitFor();
     await staffPage
       .getByTestId('pending-extensions')
-      .getByText('关于在平湖街道增设社区公交微循环线路的建议', { exact: false })
+      .getByText('关于在平岗街道增设社区公交微循环线路的建议', { exact: false })
       .click();
     await staffPage.waitForURL(suggestionUrl);
     await staffPage.getByTestId('extension-decide').waitFor();
@@ -237,7 +237,7 @@ describe('suggestion lifecycle journey', () => {
     await page.getByTestId('reply-category').getByText('B 正在解决或者列入规划逐步解决').click();
     await page
       .getByTestId('reply-content')
-      .fill('已将平湖社区微循环线路列入明年公交线网优化计划，预计明年6月开通。');
+      .fill('已将平岗社区微循环线路列入明年公交线网优化计划，预计明年6月开通。');
     await page.getByTestId('reply-submit').click();
     await expect
       .poll(async () => (await statusTag(page).innerText()).trim(), { timeout: 20_000 })
@@ -388,7 +388,7 @@ describe('suggestion lifecycle journey', () => {
     await staff.getByTestId('publish-submit').click();
     await staff.getByText('已公开').waitFor();
 
-    const title = '关于在平湖街道增设社区公交微循环线路的建议';
+    const title = '关于在平岗街道增设社区公交微循环线路的建议';
     const page = await newPage(375, 812);
     await page.goto(`${server.url}/`);
     await page

@@ -198,6 +198,145 @@ describe('demo district', () => {
     ).toBeGreaterThan(0);
   });
 
+  it('keeps the fictional district fictional: no real Shenzhen or Longgang name in any demo text', async () => {
+    // Real places the demo once borrowed (roads, rivers, streets, communities) and the real province and district.
+    const REAL_NAMES = [
+      '深圳',
+      '龙岗',
+      '广东',
+      '坂田',
+      '布吉',
+      '横岗',
+      '平湖',
+      '坪地',
+      '龙城',
+      '南湾',
+      '宝龙',
+      '园山',
+      '吉华',
+      '深惠路',
+      '布澜路',
+      '龙翔大道',
+      '清林路',
+      '黄阁路',
+      '白泥坑',
+      '山厦',
+      '鹅公岭',
+      '杨美',
+      '马安堂',
+      '象角塘',
+      '大发埔',
+      '水径',
+      '南联',
+      '爱联',
+      '六约',
+      '荷坳',
+      '同乐',
+      '南约',
+      '坪东',
+      '沙坣',
+    ];
+    const tables = (
+      (await a.services.db.execute(
+        sql`SELECT DISTINCT table_name AS t FROM information_schema.columns WHERE table_schema = current_schema() AND column_name = 'congress_id' ORDER BY 1`,
+      )) as unknown as { rows: { t: string }[] }
+    ).rows.map((r) => r.t);
+    expect(tables).toEqual(
+      expect.arrayContaining(['suggestions', 'opinions', 'livelihood_progress_reports']),
+    );
+    for (const table of tables) {
+      const text = (
+        (await a.services.db.execute(
+          sql`SELECT coalesce(string_agg(row_to_json(x)::text, ' '), '') AS s FROM ${sql.identifier(table)} x WHERE congress_id IN (SELECT id FROM congresses WHERE id = ${first.congressId} OR id = (SELECT parent_congress_id FROM congresses WHERE id = ${first.congressId}))`,
+        )) as unknown as { rows: { s: string }[] }
+      ).rows[0].s;
+      // The scan sees the demo's texts (its own names are there).
+      if (table === 'jurisdictions') expect(text).toContain('东岭区');
+      if (table === 'suggestions') expect(text).toContain('坂湖');
+      for (const name of REAL_NAMES) expect(text.includes(name), `${table} names ${name}`).toBe(false);
+    }
+  });
+
+  it('gives every suggestion of the sitting a title of its own', async () => {
+    const c = first.congressId;
+    const titles = (
+      (await a.services.db.execute(
+        sql`SELECT s.title FROM suggestions s JOIN sittings t ON t.id = s.sitting_id WHERE s.congress_id = ${c} AND t.status = 'inSession'`,
+      )) as unknown as { rows: { title: string }[] }
+    ).rows.map((r) => r.title);
+    expect(titles).toHaveLength(91);
+    expect(new Set(titles).size).toBe(91);
+    for (const title of titles) expect(title).not.toMatch(/（\d+）/);
+  });
+
+  it('routes each demo item to the unit that handles such a thing', async () => {
+    const c = first.congressId;
+    const leads = async (query: ReturnType<typeof sql>) =>
+      ((await a.services.db.execute(query)) as unknown as { rows: { title: string; unit: string }[] }).rows;
+    const suggestions = await leads(
+      sql`SELECT s.title, s.category, u.name AS unit FROM suggestions s JOIN handling_units u ON u.id = s.lead_unit_id WHERE s.congress_id = ${c}`,
+    );
+    const lead = (pattern: RegExp) => suggestions.filter((s) => pattern.test(s.title)).map((s) => s.unit);
+    expect(lead(/充电桩/)).not.toContain('区信访局');
+    expect(lead(/充电桩进小区/)).toEqual(['区住房和建设局']);
+    expect(lead(/学位|课后服务|新建中学|心理健康教育/).length).toBeGreaterThan(0);
+    expect(new Set(lead(/学位|课后服务|新建中学|心理健康教育/))).toEqual(new Set(['区教育局']));
+    expect(new Set(lead(/口袋公园|路灯/))).toEqual(new Set(['区城市管理和综合执法局']));
+    expect(new Set(lead(/长者饭堂|养老机构|适老化改造/))).toEqual(new Set(['区民政局']));
+    expect(new Set(lead(/水环境|内涝/))).toEqual(new Set(['区水务局']));
+    // The demo `unit` account (区交通运输局) leads many, some of them overdue.
+    expect(suggestions.filter((s) => s.unit === '区交通运输局').length).toBeGreaterThanOrEqual(10);
+    expect(
+      await count(
+        a,
+        sql`SELECT count(*) AS n FROM suggestions s JOIN handling_units u ON u.id = s.lead_unit_id WHERE s.congress_id = ${c} AND u.name = '区交通运输局' AND s.status = 'assigned' AND s.deadline < now()`,
+      ),
+    ).toBeGreaterThan(0);
+
+    const projects = await leads(
+      sql`SELECT p.title, u.name AS unit FROM livelihood_projects p JOIN handling_units u ON u.id = p.lead_unit_id WHERE p.congress_id = ${c} UNION SELECT p.title, u.name AS unit FROM livelihood_candidates p JOIN handling_units u ON u.id = p.lead_unit_id WHERE p.congress_id = ${c}`,
+    );
+    const project = (prefix: string) =>
+      new Set(projects.filter((p) => p.title.startsWith(prefix)).map((p) => p.unit));
+    expect(project('充电桩进小区')).toEqual(new Set(['区住房和建设局']));
+    expect(project('口袋公园')).toEqual(new Set(['区城市管理和综合执法局']));
+    expect(project('夜间照明')).toEqual(new Set(['区城市管理和综合执法局']));
+    expect(project('新建公办幼儿园')).toEqual(new Set(['区教育局']));
+
+    const opinions = await leads(
+      sql`SELECT o.content AS title, o.category, u.name AS unit FROM opinions o JOIN handling_units u ON u.id = o.lead_unit_id WHERE o.congress_id = ${c}`,
+    );
+    const opinionUnits = (pattern: RegExp) =>
+      new Set(opinions.filter((o) => pattern.test(o.title)).map((o) => o.unit));
+    expect(opinionUnits(/公交/)).toEqual(new Set(['区交通运输局']));
+    expect(opinionUnits(/幼儿园|操场/)).toEqual(new Set(['区教育局']));
+    expect(opinionUnits(/长者饭堂/)).toEqual(new Set(['区民政局']));
+  });
+
+  it('writes varied texts: replies, contacts and monthly progress notes of their own', async () => {
+    const c = first.congressId;
+    const distinct = async (column: string, table: string) =>
+      count(
+        a,
+        sql`SELECT count(DISTINCT ${sql.identifier(column)}) AS n FROM ${sql.identifier(table)} WHERE congress_id = ${c}`,
+      );
+    const all = async (table: string) =>
+      count(a, sql`SELECT count(*) AS n FROM ${sql.identifier(table)} WHERE congress_id = ${c}`);
+    expect(await distinct('content', 'suggestion_replies')).toBe(await all('suggestion_replies'));
+    expect(await distinct('summary', 'suggestion_contacts')).toBeGreaterThan(
+      (await all('suggestion_contacts')) * 0.8,
+    );
+    const reports = await all('livelihood_progress_reports');
+    expect(await distinct('narrative', 'livelihood_progress_reports')).toBeGreaterThan(reports * 0.8);
+    expect(
+      await count(
+        a,
+        sql`SELECT count(*) AS n FROM livelihood_progress_reports WHERE congress_id = ${c} AND narrative LIKE '%按计划推进，完成阶段性任务%'`,
+      ),
+    ).toBe(0);
+    expect(await distinct('content', 'livelihood_ideas')).toBe(await all('livelihood_ideas'));
+  });
+
   it('refuses to load in production', async () => {
     await expect(
       loadDemo({ ...a.services, config: { ...a.services.config, env: 'production' } }),

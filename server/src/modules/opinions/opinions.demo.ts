@@ -26,43 +26,276 @@ import {
   receptions,
 } from './opinions.table';
 
-const TEXTS: Record<string, string[]> = {
+/** A unit's name, or `street`: the street office of the opinion's street. */
+type UnitRef = string;
+const TRANSPORT = '区交通运输局';
+const POLICE = '鹏城市公安局交通警察支队东岭大队';
+/** The routing table: each category to the unit that handles most such things (urban management by street). */
+const ROUTES: Record<OpinionCategory, { lead: string; assisting: string[] }> = {
+  urbanManagement: { lead: '区城市管理和综合执法局', assisting: [] },
+  transport: { lead: TRANSPORT, assisting: [POLICE] },
+  education: { lead: '区教育局', assisting: [] },
+  health: { lead: '区卫生健康局', assisting: [] },
+  housing: { lead: '区住房和建设局', assisting: [] },
+  environment: { lead: '鹏城市生态环境局东岭管理局', assisting: ['区水务局'] },
+  socialSecurity: { lead: '区民政局', assisting: ['区人力资源局'] },
+  publicSafety: { lead: '鹏城市公安局东岭分局', assisting: ['区消防救援大队'] },
+  economy: { lead: '区市场监督管理局', assisting: [] },
+  livelihoodProjectIdea: { lead: '区发展和改革局', assisting: [] },
+  other: { lead: '区人民政府办公室', assisting: [] },
+};
+/** What people write, by category, with the unit that handles it and what it did when resolved. */
+const TEXTS: Record<OpinionCategory, { text: string; unit: UnitRef; done: string }[]> = {
   urbanManagement: [
-    '小区门口路灯坏了两周，晚上很黑，老人出行不安全',
-    '人行道上共享单车乱停放，轮椅无法通过',
-    '夜市油烟扰民，晚上十点后仍有噪音',
-    '路边垃圾桶满溢无人清运，气味很大',
+    {
+      text: '小区门口路灯坏了两周，晚上很黑，老人出行不安全',
+      unit: 'street',
+      done: '已安排维修人员更换损坏的灯具，路灯已恢复照明。',
+    },
+    {
+      text: '人行道上共享单车乱停放，轮椅无法通过',
+      unit: 'street',
+      done: '已约谈运营企业清理车辆，并在路口划设了停放区。',
+    },
+    {
+      text: '夜市油烟扰民，晚上十点后仍有噪音',
+      unit: 'street',
+      done: '已督促夜市摊档加装油烟净化设施，22点后停止经营。',
+    },
+    {
+      text: '路边垃圾桶满溢无人清运，气味很大',
+      unit: 'street',
+      done: '已督促环卫公司将清运频次增加到每天两次，并对垃圾桶清洗消毒。',
+    },
+    {
+      text: '人行道砖松动了好几块，下雨天踩上去溅一身泥水',
+      unit: '区城市管理和综合执法局',
+      done: '已完成该路段破损人行道砖的更换。',
+    },
+    {
+      text: '小区旁边有人违规搭建铁皮房，占用了绿地',
+      unit: 'street',
+      done: '已依法拆除违建铁皮房，恢复绿地。',
+    },
   ],
   transport: [
-    '公交站台没有遮雨棚，雨天候车不便',
-    '学校门口上下学时段交通拥堵，建议增设交警疏导',
-    '地铁站出口到小区缺少人行过街设施',
-    '建议增加夜间公交班次',
+    {
+      text: '公交站台没有遮雨棚，雨天候车不便',
+      unit: TRANSPORT,
+      done: '已将该站台列入候车亭改造计划，雨棚已于近日安装完毕。',
+    },
+    {
+      text: '学校门口上下学时段交通拥堵，建议增设交警疏导',
+      unit: POLICE,
+      done: '已安排警力在上下学高峰时段驻点疏导，并施划了临时停车区。',
+    },
+    {
+      text: '地铁站出口到小区缺少人行过街设施',
+      unit: TRANSPORT,
+      done: '已在地铁站出口增设人行横道和行人信号灯。',
+    },
+    {
+      text: '建议增加夜间公交班次',
+      unit: TRANSPORT,
+      done: '已将途经该片区的两条公交线路末班车延长到23:30。',
+    },
+    {
+      text: '公交车经常晚点，早上等车要半个多小时',
+      unit: TRANSPORT,
+      done: '已督促公交企业调整排班，早高峰增加配车4辆。',
+    },
+    {
+      text: '小区门前道路坑洼，电动车经过容易摔倒',
+      unit: TRANSPORT,
+      done: '已完成该路段坑槽修补和井盖调平。',
+    },
   ],
   education: [
-    '社区附近缺少公办幼儿园学位',
-    '学校周边课外培训机构收费不透明',
-    '希望开放学校操场供居民周末锻炼',
+    {
+      text: '社区附近缺少公办幼儿园学位',
+      unit: '区教育局',
+      done: '已将该片区纳入今年新增公办园学位计划，秋季新增学位180个。',
+    },
+    {
+      text: '学校周边课外培训机构收费不透明',
+      unit: '区教育局',
+      done: '已对周边培训机构开展检查，督促其公示收费标准并使用资金监管账户。',
+    },
+    {
+      text: '希望开放学校操场供居民周末锻炼',
+      unit: '区教育局',
+      done: '已协调学校在周末和寒暑假实行预约开放。',
+    },
+    {
+      text: '孩子学校的午餐分量少，饭菜送到时已经凉了',
+      unit: '区教育局',
+      done: '已约谈配餐企业整改，学校推行家长陪餐制度。',
+    },
   ],
-  health: ['社区健康服务中心周末不开门，看病不方便', '建议社区增加家庭医生签约名额', '老年人体检预约太难'],
-  housing: ['小区电梯经常故障，物业维修不及时', '老旧小区加装电梯进展缓慢', '物业费上涨未经业主大会讨论'],
-  environment: ['河道有异味，怀疑有偷排污水', '工地夜间施工噪音扰民', '公园绿化带被占用停车'],
+  health: [
+    {
+      text: '社区健康服务中心周末不开门，看病不方便',
+      unit: '区卫生健康局',
+      done: '该社康中心已调整为周末上午正常开诊。',
+    },
+    { text: '建议社区增加家庭医生签约名额', unit: '区卫生健康局', done: '已为该社区增配一个家庭医生团队。' },
+    { text: '老年人体检预约太难', unit: '区卫生健康局', done: '已增加老年人免费体检号源，并开通电话预约。' },
+    {
+      text: '在社康中心看病不能用门诊统筹报销',
+      unit: '区医疗保障局',
+      done: '该社康中心已纳入门诊统筹定点，可直接刷卡结算。',
+    },
+  ],
+  housing: [
+    {
+      text: '小区电梯经常故障，物业维修不及时',
+      unit: '区市场监督管理局',
+      done: '已督促维保单位完成检修，并对物业公司下达整改通知。',
+    },
+    {
+      text: '老旧小区加装电梯进展缓慢',
+      unit: '区住房和建设局',
+      done: '已协调低层住户达成一致，加装电梯已开工。',
+    },
+    {
+      text: '物业费上涨未经业主大会讨论',
+      unit: '区住房和建设局',
+      done: '已约谈物业公司，物业费调整须经业主大会表决，在此之前按原标准收取。',
+    },
+    {
+      text: '小区没有充电桩，报装一直办不下来',
+      unit: '区住房和建设局',
+      done: '已协调物业和供电部门，小区共享充电桩已建成投用。',
+    },
+  ],
+  environment: [
+    {
+      text: '河道有异味，怀疑有人偷排污水',
+      unit: '区水务局',
+      done: '已排查沿河排口，封堵偷排口2处，对涉事商户立案处罚。',
+    },
+    {
+      text: '工地夜间施工噪音扰民',
+      unit: '鹏城市生态环境局东岭管理局',
+      done: '已对施工单位立案查处，责令其停止夜间施工。',
+    },
+    {
+      text: '公园绿化带被占用停车',
+      unit: '区城市管理和综合执法局',
+      done: '已在绿化带周边加装隔离桩，并恢复了被碾压的绿化。',
+    },
+    {
+      text: '附近工厂晚上排放废气，有刺鼻气味',
+      unit: '鹏城市生态环境局东岭管理局',
+      done: '已对涉事企业开展夜间检查，责令整改废气处理设施。',
+    },
+  ],
   socialSecurity: [
-    '社区长者饭堂菜价上涨，希望给予补贴',
-    '灵活就业人员社保缴费流程复杂',
-    '残疾人出行补贴申请材料太多',
+    {
+      text: '社区长者饭堂菜价上涨，希望给予补贴',
+      unit: '区民政局',
+      done: '已对80岁以上老人落实每餐5元的助餐补贴。',
+    },
+    {
+      text: '灵活就业人员社保缴费流程复杂',
+      unit: '区人力资源局',
+      done: '已在街道党群服务中心开设参保窗口，可一次办结。',
+    },
+    {
+      text: '残疾人出行补贴申请材料太多',
+      unit: '区残疾人联合会',
+      done: '已精简申请材料，可在社区直接提交。',
+    },
+    { text: '工厂拖欠了三个月工资', unit: '区人力资源局', done: '已督促企业足额支付拖欠的工资。' },
   ],
-  publicSafety: ['小区消防通道被车辆长期占用', '电动自行车在楼道充电存在隐患', '路口缺少监控，夜间不安全'],
-  economy: ['中小企业办事需要多个部门来回跑', '产业园区缺少配套员工宿舍', '建议简化个体户开业手续'],
-  livelihoodProjectIdea: ['建议在街道建设一个社区书房', '建议改造老旧农贸市场', '建议在河边修建健康步道'],
-  other: ['希望社区多组织文体活动', '建议公开社区公共收益使用情况'],
+  publicSafety: [
+    {
+      text: '小区消防通道被车辆长期占用',
+      unit: '区消防救援大队',
+      done: '已联合物业清理占用车辆，施划消防通道标线。',
+    },
+    {
+      text: '电动自行车在楼道充电存在隐患',
+      unit: '区消防救援大队',
+      done: '已在小区建成集中充电点，并清理了楼道内的电动自行车。',
+    },
+    {
+      text: '路口缺少监控，夜间不安全',
+      unit: '鹏城市公安局东岭分局',
+      done: '已在该路口加装视频监控和补光灯。',
+    },
+    {
+      text: '楼上经常有人高空抛物',
+      unit: '鹏城市公安局东岭分局',
+      done: '已协调物业加装高空抛物监控，并开展入户宣传。',
+    },
+  ],
+  economy: [
+    {
+      text: '中小企业办事需要多个部门来回跑',
+      unit: '区政务服务数据管理局',
+      done: '相关事项已推行“一件事一次办”，可在一个窗口办结。',
+    },
+    {
+      text: '产业园区缺少配套员工宿舍',
+      unit: '区住房保障署',
+      done: '已将园区宿舍纳入保障性租赁住房筹建计划。',
+    },
+    {
+      text: '建议简化个体户开业手续',
+      unit: '区市场监督管理局',
+      done: '个体户登记已实现全程网上办理，1个工作日办结。',
+    },
+  ],
+  livelihoodProjectIdea: [
+    {
+      text: '建议在街道建设一个社区书房',
+      unit: '区文化广电旅游体育局',
+      done: '已纳入明年民生实事候选项目，将提交代表票决。',
+    },
+    { text: '建议改造老旧农贸市场', unit: '区商务局', done: '已纳入农贸市场升级改造计划，明年分批实施。' },
+    { text: '建议在河边修建健康步道', unit: '区水务局', done: '已纳入碧道建设计划，明年开工建设。' },
+  ],
+  other: [
+    { text: '希望社区多组织文体活动', unit: 'street', done: '已协调社区党群服务中心每月组织文体活动。' },
+    {
+      text: '建议公开社区公共收益使用情况',
+      unit: 'street',
+      done: '已督促社区股份合作公司和物业按季度公示公共收益。',
+    },
+  ],
 };
-const REPLIES: Record<ReplyOutcome, string> = {
-  resolved: '经现场核查，问题已处理完毕，后续将加强日常巡查。',
-  partlyResolved: '已完成部分整改，剩余问题已列入下季度工作计划。',
-  explained: '受用地和资金条件限制，目前暂无法实施，已作为明年项目储备。',
-  notInRemit: '该事项不属于本单位职责，已告知来信人向有关部门反映。',
+const REPLIES: Record<Exclude<ReplyOutcome, 'resolved'>, string[]> = {
+  partlyResolved: [
+    '已完成部分整改，剩余问题已列入下季度工作计划。',
+    '已先行采取临时措施，彻底解决需结合明年的改造项目实施。',
+    '已解决其中能立即处理的部分，其余需协调多个部门，已列入下季度工作计划。',
+  ],
+  explained: [
+    '受用地和资金条件限制，目前暂无法实施，已作为明年项目储备。',
+    '经现场核实，该处不具备增设条件，已向反映人当面说明，并提出替代方案。',
+    '相关政策由市级部门制定，已将意见反映至市主管部门。',
+  ],
+  notInRemit: [
+    '经核实，反映的位置属于小区物业管理范围，已告知反映人向物业服务企业反映，并抄送所在街道督促处理。',
+    '该事项由市级主管部门负责，已将意见转交市主管部门，并告知反映人。',
+  ],
 };
+const ON_SPOT = [
+  '已当场向群众解释相关政策和办理渠道。',
+  '接待代表当场联系社区工作站，约定次日上门处理。',
+  '已当场告知办理流程和所需材料。',
+];
+const INADMISSIBLE = [
+  '该事项已进入诉讼程序，请通过司法途径解决。',
+  '该事项已有法院生效判决，不属于受理范围。',
+  '反映内容属于信访事项，已告知向区信访局反映。',
+];
+const PROGRESS = [
+  '已安排人员现场查看。',
+  '已联系反映人核实具体位置。',
+  '已会同社区工作站现场踏勘，正在制定处理方案。',
+];
 
 export async function seedOpinionsDemo(app: AppServices, demo: DemoContext): Promise<void> {
   const db = app.db;
@@ -74,19 +307,25 @@ export async function seedOpinionsDemo(app: AppServices, demo: DemoContext): Pro
   const units = demo.handlingUnits;
   if (units.length === 0 || demo.streets.length === 0) return;
 
-  // Routing table: each category to the department that lists it, plus street offices for urban management.
-  const unitFor = (category: string) =>
-    units.find((u) => u.categories.includes(category) && u.kind !== 'streetOffice') ?? units[0];
+  // Each unit by its name; a name that is not a demo unit is a mistake in this file.
+  const unitNamed = (name: string) => {
+    const unit = units.find((u) => u.name === name);
+    if (!unit) throw new Error(`The demo opinions name a handling unit that does not exist: ${name}`);
+    return unit;
+  };
+  const officeOf = (streetId: string) =>
+    units.find((u) => u.kind === 'streetOffice' && u.streetId === streetId);
+  // Routing table: each category to the unit that handles most such things, street offices for urban management.
   const routeRows = OPINION_CATEGORY_CODES.map((category) => ({
     id: newId(),
     congressId,
     category,
     streetId: null as string | null,
-    leadUnitId: unitFor(category).id,
-    assistingUnitIds: [] as string[],
+    leadUnitId: unitNamed(ROUTES[category].lead).id,
+    assistingUnitIds: ROUTES[category].assisting.map((n) => unitNamed(n).id),
   }));
   for (const s of demo.streets) {
-    const office = units.find((u) => u.kind === 'streetOffice' && u.streetId === s.id);
+    const office = officeOf(s.id);
     if (office)
       routeRows.push({
         id: newId(),
@@ -94,7 +333,7 @@ export async function seedOpinionsDemo(app: AppServices, demo: DemoContext): Pro
         category: 'urbanManagement',
         streetId: s.id,
         leadUnitId: office.id,
-        assistingUnitIds: [unitFor('urbanManagement').id],
+        assistingUnitIds: [unitNamed(ROUTES.urbanManagement.lead).id],
       });
   }
   await db.insert(opinionRoutes).values(routeRows);
@@ -123,7 +362,13 @@ export async function seedOpinionsDemo(app: AppServices, demo: DemoContext): Pro
         topic: upcoming ? pick(['物业管理', '交通出行', '民生实事项目征集', '营商环境']) : '',
         status: upcoming ? 'scheduled' : 'held',
         peopleReceived: upcoming ? null : 4 + Math.floor(rnd() * 26),
-        notes: upcoming ? '' : '群众反映的问题已当场登记。',
+        notes: upcoming
+          ? ''
+          : pick([
+              '群众反映的问题已当场登记，能答复的当场答复。',
+              '接待中反映较集中的是物业管理和交通出行问题，已登记转办。',
+              '代表逐一听取群众诉求，需部门办理的已登记转交。',
+            ]),
         createdAt: new Date(startsAt.getTime() - 7 * 86_400_000),
       });
       for (const d of ds)
@@ -162,7 +407,8 @@ export async function seedOpinionsDemo(app: AppServices, demo: DemoContext): Pro
       ? (demo.streets.find((s) => s.id === fromReception.streetId) ?? pick(demo.streets))
       : pick(demo.streets);
     const category: OpinionCategory = pick(OPINION_CATEGORY_CODES);
-    const content = `${pick(TEXTS[category] ?? TEXTS.other)}（${street.name}）`;
+    const said = pick(TEXTS[category]);
+    const content = `${said.text}（${street.name}）`;
     let tc = code();
     while (used.has(tc)) tc = code();
     used.add(tc);
@@ -234,12 +480,12 @@ export async function seedOpinionsDemo(app: AppServices, demo: DemoContext): Pro
       } else status = 'closedResolved';
     }
     if (status === 'inadmissible') {
-      row.decisionNote = '该事项已进入诉讼程序，请通过司法途径解决。';
+      row.decisionNote = pick(INADMISSIBLE);
       row.closedAt = at(1.5);
       ev('declareInadmissible', at(1.5), row.decisionNote);
     }
     if (status === 'answeredOnSpot') {
-      row.replyContent = '已当场向群众解释相关政策和办理渠道。';
+      row.replyContent = pick(ON_SPOT);
       row.repliedAt = at(1);
       ev('answerOnSpot', at(1), row.replyContent);
       if (ageDays > 25) {
@@ -256,9 +502,9 @@ export async function seedOpinionsDemo(app: AppServices, demo: DemoContext): Pro
       !row.mergedIntoId
     ) {
       const lead =
-        street.id && category === 'urbanManagement'
-          ? (units.find((u) => u.kind === 'streetOffice' && u.streetId === street.id) ?? unitFor(category))
-          : unitFor(category);
+        said.unit === 'street'
+          ? (officeOf(street.id) ?? unitNamed(ROUTES[category].lead))
+          : unitNamed(said.unit);
       const assignedAt = at(2);
       row.leadUnitId = lead.id;
       row.assignedAt = assignedAt;
@@ -285,9 +531,9 @@ export async function seedOpinionsDemo(app: AppServices, demo: DemoContext): Pro
             : 'resolved';
         const repliedDay = 4 + rnd() * 14;
         row.replyOutcome = outcome;
-        row.replyContent = REPLIES[outcome];
+        row.replyContent = outcome === 'resolved' ? said.done : pick(REPLIES[outcome]);
         row.repliedAt = at(repliedDay);
-        if (rnd() < 0.5) ev('progress', at(repliedDay - 2), '已安排人员现场查看。');
+        if (rnd() < 0.5) ev('progress', at(repliedDay - 2), pick(PROGRESS));
         ev('reply', row.repliedAt, row.replyContent, { outcome });
         if (status !== 'replied') {
           row.rating =

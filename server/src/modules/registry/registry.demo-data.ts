@@ -1,4 +1,4 @@
-// Fixed vocabulary of the fictional demo district (东岭区, 鹏城市), modelled on the Longgang report:
+// Fixed vocabulary of the fictional demo district (东岭区, 鹏城市), modelled on the Longgang report with made-up names:
 // streets, working committees, handling units, industry points and the pools names are drawn from.
 import type { HandlingUnitKind, MatterCategory } from '@minyi/domain/registry';
 
@@ -6,7 +6,10 @@ export const PROVINCE = { name: '南粤省', nameEn: 'Nanyue Province', code: '4
 export const CITY = { name: '鹏城市', nameEn: 'Pengcheng City', code: '440300' };
 export const DISTRICT = { name: '东岭区', nameEn: 'Dongling District', code: '440399' };
 
-/** The 11 streets (街道), each with its communities (社区). */
+/**
+ * The 11 streets (街道), each with its communities (社区). Every name is made up for the fictional district (none
+ * is a real street or community of Shenzhen or Longgang); the demo's roads, rivers and schools are drawn from them.
+ */
 export const STREETS: { name: string; nameEn: string; communities: string[] }[] = [
   {
     name: '东岭街道',
@@ -16,28 +19,28 @@ export const STREETS: { name: string; nameEn: string; communities: string[] }[] 
   {
     name: '平岗街道',
     nameEn: 'Pinggang Street',
-    communities: ['平岗', '白泥坑', '山厦', '新木', '凤凰', '禾花', '鹅公岭'],
+    communities: ['平岗', '白石岭', '山背', '新围', '凤凰', '禾塘', '鹅岭'],
   },
-  { name: '溪头街道', nameEn: 'Xitou Street', communities: ['溪头', '上水', '下李朗', '丹竹', '沙湾'] },
+  { name: '溪头街道', nameEn: 'Xitou Street', communities: ['溪头', '上溪', '下溪围', '竹坑', '沙塘'] },
   {
     name: '坂湖街道',
     nameEn: 'Banhu Street',
-    communities: ['坂湖', '杨美', '岗头', '马安堂', '五和', '象角塘', '大发埔', '南坑'],
+    communities: ['坂湖', '杨梅岭', '岗背', '马鞍塘', '五岭', '象山', '大埔围', '南塘'],
   },
-  { name: '吉岭街道', nameEn: 'Jiling Street', communities: ['吉岭', '三联', '水径', '上水径'] },
+  { name: '吉岭街道', nameEn: 'Jiling Street', communities: ['吉岭', '三和', '水岭', '上吉围'] },
   {
     name: '南岗街道',
     nameEn: 'Nangang Street',
-    communities: ['南岗', '南联', '龙西', '五联', '爱联', '盛平'],
+    communities: ['南岗', '南和', '岗西', '五围', '爱民', '盛岗'],
   },
-  { name: '横坪街道', nameEn: 'Hengping Street', communities: ['横坪', '六约', '西坑', '保安', '四联'] },
-  { name: '园山街道', nameEn: 'Yuanshan Street', communities: ['园山', '荷坳', '大康', '安良', '银荷'] },
-  { name: '宝溪街道', nameEn: 'Baoxi Street', communities: ['宝溪', '宝龙', '同乐', '南约', '龙新', '新联'] },
-  { name: '坪岭街道', nameEn: 'Pingling Street', communities: ['坪岭', '坪东', '六联', '和平', '沙坣'] },
+  { name: '横坪街道', nameEn: 'Hengping Street', communities: ['横坪', '六和', '西岭', '保平', '四围'] },
+  { name: '荷山街道', nameEn: 'Heshan Street', communities: ['荷山', '荷塘', '大岭', '安和', '银岗'] },
+  { name: '宝溪街道', nameEn: 'Baoxi Street', communities: ['宝溪', '宝丰', '同和', '南围', '溪新', '新岭'] },
+  { name: '坪岭街道', nameEn: 'Pingling Street', communities: ['坪岭', '坪南', '六合', '和平', '沙岭'] },
   {
     name: '湖田街道',
     nameEn: 'Hutian Street',
-    communities: ['湖田', '田心', '田祖', '黄竹', '石碧', '大田', '金沙'],
+    communities: ['湖田', '田心', '田背', '黄竹坑', '石岭', '大田', '金塘'],
   },
 ];
 
@@ -356,24 +359,24 @@ export const INDUSTRY_POINTS: { name: string; sector: string }[] = [
   { name: '人大代表先进材料产业联系点', sector: '先进材料' },
 ];
 
-export const ROADS = [
-  '龙岗大道',
-  '深惠路',
-  '东岭大道',
-  '岭南路',
-  '平岗大道',
-  '吉华路',
-  '布澜路',
-  '龙翔大道',
-  '清林路',
-  '碧新路',
-  '宝荷路',
-  '爱联路',
-  '黄阁路',
-  '园山路',
-  '如意路',
-  '红棉路',
-];
+/** The district's roads (all made up): main roads through several streets, and each street's own. */
+const MAIN_ROADS = ['东岭大道', '岭南路', '碧湖路', '凤岭路', '金塘路', '岭溪路'];
+const STREET_ROADS: Record<string, string[]> = {
+  东岭街道: ['红岭路'],
+  平岗街道: ['平岗大道'],
+  溪头街道: ['溪头路'],
+  坂湖街道: ['坂湖大道'],
+  吉岭街道: ['吉岭路'],
+  南岗街道: ['岗西路'],
+  横坪街道: ['横坪路'],
+  荷山街道: ['荷山路'],
+  宝溪街道: ['宝溪大道'],
+  坪岭街道: ['坪岭路'],
+  湖田街道: ['湖田路'],
+};
+export const ROADS = [...MAIN_ROADS, ...Object.values(STREET_ROADS).flat()];
+/** The roads an address in the street can be on. */
+export const roadsOf = (street: string): string[] => [...MAIN_ROADS, ...(STREET_ROADS[street] ?? [])];
 
 // Surnames weighted roughly by frequency in Guangdong.
 export const SURNAMES =
@@ -402,7 +405,7 @@ export const OCCUPATIONS: { occupation: string; organization: string; weight: nu
   { occupation: '医生', organization: '东岭区人民医院', weight: 4 },
   { occupation: '护士长', organization: '东岭区第{n}人民医院', weight: 2 },
   { occupation: '社康中心主任', organization: '{c}社区健康服务中心', weight: 2 },
-  { occupation: '律师', organization: '广东{x}律师事务所', weight: 3 },
+  { occupation: '律师', organization: '南粤{x}律师事务所', weight: 3 },
   { occupation: '街道办事处主任', organization: '{s}办事处', weight: 2 },
   { occupation: '街道党工委书记', organization: '{s}党工委', weight: 2 },
   { occupation: '区直机关干部', organization: '东岭区{u}', weight: 4 },
@@ -526,6 +529,13 @@ const PINYIN: Record<string, string> = {
   黄: 'huang',
   石: 'shi',
   金: 'jin',
+  丰: 'feng',
+  合: 'he',
+  围: 'wei',
+  梅: 'mei',
+  民: 'min',
+  背: 'bei',
+  鞍: 'an',
 };
 
 /** '白泥坑' → 'Bainikeng' (unknown characters are left as they are). */

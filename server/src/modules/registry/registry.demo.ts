@@ -33,7 +33,7 @@ import {
   JUDICIAL_UNITS,
   OCCUPATIONS,
   PROVINCE,
-  ROADS,
+  roadsOf,
   romanize,
   STREETS,
   SURNAMES,
@@ -176,7 +176,7 @@ export async function seedRegistryDemo(app: AppServices, w: Work, base: DemoBase
   type Place = typeof liaisonPlaces.$inferInsert & { streetIdx: number; deputyIds: string[] };
   const places: Place[] = [];
   const address = (streetIdx: number) =>
-    `${CITY.name}${DISTRICT.name}${streets[streetIdx].name}${pick(ROADS)}${int(1, 399)}号`;
+    `${CITY.name}${DISTRICT.name}${streets[streetIdx].name}${pick(roadsOf(streets[streetIdx].name))}${int(1, 399)}号`;
   const phoneLine = () => `0755-${int(2000, 8999)}${String(int(0, 9999)).padStart(4, '0')}`;
   places.push({
     id: newId(),
@@ -293,9 +293,9 @@ export async function seedRegistryDemo(app: AppServices, w: Work, base: DemoBase
       r < 0.72 ? '中共党员' : r < 0.9 ? '群众' : r < 0.97 ? pick(DEMOCRATIC_PARTIES) : '无党派人士';
     const { occupation, organization } = occupationFor(streetIdx);
     const phone = `1${pick(['3', '5', '8', '9'])}${String(int(0, 9))}${String(int(0, 99999999)).padStart(8, '0')}`;
-    const idNo = idNumber('440307', birthDate, ++idSeq, male);
+    const idNo = idNumber(DISTRICT.code, birthDate, ++idSeq, male);
     const street = streets[streetIdx];
-    const home = `${CITY.name}${DISTRICT.name}${street.name}${pick(street.communities).name}${pick(ROADS)}${int(1, 300)}号${int(1, 30)}栋${int(101, 2802)}`;
+    const home = `${CITY.name}${DISTRICT.name}${street.name}${pick(street.communities).name}${pick(roadsOf(street.name))}${int(1, 300)}号${int(1, 30)}栋${int(101, 2802)}`;
     const row: typeof deputies.$inferInsert = {
       id: newId(),
       congressId,
