@@ -27,6 +27,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, applyFieldErrors, problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, usePagedList, useResource } from '../../shell/components';
 import type { PaperStatement, VoteDetail } from './types';
+import { CloseVoteDialog } from './CloseVoteDialog';
 
 export default function VotePage() {
   const { id } = useParams();
@@ -211,6 +212,8 @@ function Console({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
       message.error(problemMessage(err));
     }
   };
+  const [closing, setClosing] = useState(false);
+  const [closeBusy, setCloseBusy] = useState(false);
   const tt = vote.turnout;
   const outcome = vote.outcome;
   const hasChild = (kind: 'runoff' | 'shortfall') => vote.children.some((c) => c.kind === kind);
@@ -254,19 +257,28 @@ function Console({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
           </Button>
         )}
         {vote.status === 'open' && (
-          <Button
-            danger
-            type="primary"
-            data-testid="close-vote"
-            onClick={() =>
-              modal.confirm({
-                title: t('console.closeConfirm'),
-                onOk: () => step('close').then(() => navigate(`/livelihood/votes/${vote.id}/results`)),
-              })
-            }
-          >
+          <Button danger type="primary" data-testid="close-vote" onClick={() => setClosing(true)}>
             {t('console.close')}
           </Button>
+        )}
+        {vote.status === 'open' && vote.closeForecast && (
+          <CloseVoteDialog
+            forecast={vote.closeForecast}
+            open={closing}
+            busy={closeBusy}
+            onCancel={() => setClosing(false)}
+            onConfirm={() => {
+              setCloseBusy(true);
+              void api
+                .post(`/project-votes/${vote.id}/close`)
+                .then(() => navigate(`/livelihood/votes/${vote.id}/results`))
+                .catch((err: unknown) => message.error(problemMessage(err)))
+                .finally(() => {
+                  setCloseBusy(false);
+                  setClosing(false);
+                });
+            }}
+          />
         )}
         {vote.status === 'closed' &&
           vote.abilities.createRunoff &&

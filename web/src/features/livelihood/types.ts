@@ -1,3 +1,4 @@
+import type { CloseForecast } from '@minyi/domain/livelihood';
 // Shapes of the livelihood API answers the pages read.
 import type { Abilities } from '../../api';
 
@@ -50,6 +51,8 @@ export interface VoteDetail extends Omit<VoteSummary, 'candidates'> {
     quorumNeeded: number;
     paperBallots: number | null;
   };
+  /** While open: what closing now would mean, from the number of ballots only (never per project). */
+  closeForecast: CloseForecast | null;
   abilities: Abilities;
 }
 
