@@ -172,3 +172,22 @@ describe('accessibility (axe-core): no serious or critical violation', () => {
     }
   }
 });
+
+describe('the sider menu at 1280 × 800', () => {
+  test('its last entry scrolls clear of the collapse bar and can be clicked', async () => {
+    const page = await newPage('zh-CN');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await login(page, server.url, 'staff');
+    await open(page, '/suggestions');
+    const last = page.locator('[data-testid="nav-menu"] > li').last();
+    await last.scrollIntoViewIfNeeded();
+    const clear = await last.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const bar = document.querySelector('.ant-layout-sider-trigger')!.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return r.bottom <= bar.top + 1 && !!hit && el.contains(hit);
+    });
+    await shot(page, 'a11y-sider-1280x800');
+    expect(clear).toBe(true);
+  });
+});
