@@ -118,15 +118,20 @@ describe('bad input', () => {
 describe('search, QR, import, receptions, reports', () => {
   it('shows similar open opinions in the same street at intake and triage', async () => {
     const a = await submit({ content: '星河路的下水道堵塞，雨天积水严重' });
+    // Shares the word 积水 and nothing else: not the same matter, not listed.
+    const unrelated = await submit({ content: '积水潭公园的健身器材坏了' });
     const r = await t.anon.get(
       `/api/v1/opinions/similar?streetId=${t.streetId}&text=${encodeURIComponent('下水道积水')}`,
     );
     expect(r.statusCode).toBe(200);
     expect(r.json().items.some((i: { content: string }) => i.content.includes('下水道'))).toBe(true);
     expect(r.json().items[0].id).toBeUndefined();
+    expect(r.json().items.some((i: { content: string }) => i.content.includes('健身器材'))).toBe(false);
+    expect(r.json().items[0].score).toBeGreaterThanOrEqual(0.2);
     const b = await submit({ content: '下水道又堵了，积水进了店里' });
     const tri = (await staff.get(`/api/v1/opinions/${b.id}/similar`)).json();
     expect(tri.items.map((i: { id: string }) => i.id)).toContain(a.id);
+    expect(tri.items.map((i: { id: string }) => i.id)).not.toContain(unrelated.id);
     const q = (await staff.get(`/api/v1/opinions?q=${encodeURIComponent('下水道')}`)).json();
     expect(q.items.length).toBeGreaterThanOrEqual(2);
   });
