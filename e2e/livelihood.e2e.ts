@@ -52,6 +52,16 @@ describe('livelihood vote journey', () => {
     await page.getByText('已签到').waitFor();
     const boxes = page.locator('.ant-checkbox-wrapper');
     expect(await boxes.count()).toBeGreaterThan(10);
+    // Each candidate shows its budget and lead unit, and opens its description.
+    expect(await page.getByTestId('ballot-candidate').first().innerText()).toMatch(
+      /预算 .+万元 · 牵头单位：/,
+    );
+    await page.getByTestId('candidate-description').first().click();
+    const about = page.locator('.ant-modal').filter({ hasText: '预算' });
+    await about.waitFor();
+    await shot(page, 'livelihood-1b-candidate-375');
+    await page.keyboard.press('Escape');
+    await about.waitFor({ state: 'hidden' });
     for (const i of [0, 2, 4]) await boxes.nth(i).click();
     await shot(page, 'livelihood-1-ballot-375');
     expect(await noHorizontalOverflow(page)).toBe(true);

@@ -119,6 +119,13 @@ describe('project vote contract', () => {
       electronicBallots: 1,
       quorumNeeded: 20,
     });
+    // The ballot shows each candidate's budget, lead unit and description.
+    expect(v.json().candidates[0]).toMatchObject({
+      title: '候选项目01',
+      budget: expect.any(Number),
+      leadUnitName: expect.stringMatching(/.+/),
+      description: expect.any(String),
+    });
     // What closing now would mean, from counts only: one ballot cannot give a project 16 of 30 votes.
     expect(v.json().closeForecast).toEqual({
       rollSize: 30,

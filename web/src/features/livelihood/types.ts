@@ -33,7 +33,14 @@ export interface VoteDetail extends Omit<VoteSummary, 'candidates'> {
   scope: 'district' | 'street';
   streetId: string | null;
   rules: VoteRules;
-  candidates: { id: string; title: string; description: string; budget: number; feasibilityNote: string }[];
+  candidates: {
+    id: string;
+    title: string;
+    description: string;
+    budget: number;
+    leadUnitName: string | null;
+    feasibilityNote: string;
+  }[];
   /** The runoff or second vote made from this one. */
   children: { id: string; kind: VoteKind; status: VoteSummary['status'] }[];
   outcome: {
