@@ -171,6 +171,9 @@ export default function ReceptionsPage() {
                       </Tag>
                     ))}
                   </div>
+                  {r.abilities?.registerOpinion && !r.abilities.record && r.status === 'scheduled' && (
+                    <div data-testid="reception-opens-later">{t('receptions.opensLater')}</div>
+                  )}
                   <Space wrap>
                     {signedIn && <Link to={`/receptions/${r.id}`}>{t('reception.detail')}</Link>}
                     <a href={`/opinions/new?liaisonPlaceId=${r.liaisonPlace.id}`}>{t('nav.submit')}</a>
