@@ -97,6 +97,12 @@ async function open(page: Page, path: string): Promise<void> {
   await page.waitForTimeout(200);
 }
 
+/**
+ * Pages whose h1 is still to come: the portal home (web/src/features/home) is being rebuilt as the work home
+ * (issue 23 point 5), whose title becomes its h1 there.
+ */
+const H1_PENDING = new Set(['/']);
+
 /** Checks every page at both widths for one role and language; returns the failures found. */
 async function checkPages(page: Page, role: string, lang: Lang, paths: string[]): Promise<string[]> {
   const failures: string[] = [];
@@ -105,6 +111,9 @@ async function checkPages(page: Page, role: string, lang: Lang, paths: string[])
     for (const path of paths) {
       await open(page, path);
       const found = await axe(page);
+      // axe rates a page without an h1 only "moderate": we want exactly one on every page (its title).
+      const h1s = await page.locator('h1').count();
+      if (h1s !== 1 && !H1_PENDING.has(path)) found.push(`page title: ${h1s} h1 elements, one wanted`);
       if (found.length > 0) {
         await shot(page, `a11y-${role}-${lang}-${width}-${path.replace(/[^a-z0-9]+/gi, '_')}`);
         for (const f of found) failures.push(`[${role} ${lang} ${width}px ${path}] ${f}`);
@@ -180,4 +189,23 @@ describe('accessibility (axe-core): no serious or critical violation', () => {
       });
     }
   }
+});
+
+describe('the sider menu at 1280 × 800', () => {
+  test('its last entry scrolls clear of the collapse bar and can be clicked', async () => {
+    const page = await newPage('zh-CN');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await login(page, server.url, 'staff');
+    await open(page, '/suggestions');
+    const last = page.locator('[data-testid="nav-menu"] > li').last();
+    await last.scrollIntoViewIfNeeded();
+    const clear = await last.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const bar = document.querySelector('.ant-layout-sider-trigger')!.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return r.bottom <= bar.top + 1 && !!hit && el.contains(hit);
+    });
+    await shot(page, 'a11y-sider-1280x800');
+    expect(clear).toBe(true);
+  });
 });

@@ -52,6 +52,16 @@ describe('livelihood vote journey', () => {
     await page.getByText('已签到').waitFor();
     const boxes = page.locator('.ant-checkbox-wrapper');
     expect(await boxes.count()).toBeGreaterThan(10);
+    // Each candidate shows its budget and lead unit, and opens its description.
+    expect(await page.getByTestId('ballot-candidate').first().innerText()).toMatch(
+      /预算 .+万元 · 牵头单位：/,
+    );
+    await page.getByTestId('candidate-description').first().click();
+    const about = page.locator('.ant-modal').filter({ hasText: '预算' });
+    await about.waitFor();
+    await shot(page, 'livelihood-1b-candidate-375');
+    await page.keyboard.press('Escape');
+    await about.waitFor({ state: 'hidden' });
     for (const i of [0, 2, 4]) await boxes.nth(i).click();
     await shot(page, 'livelihood-1-ballot-375');
     expect(await noHorizontalOverflow(page)).toBe(true);
@@ -148,19 +158,52 @@ describe('livelihood vote journey', () => {
     await page.getByText('已作废，请重新清点后录入').waitFor();
   });
 
-  test('staff see the turnout and close the vote', async () => {
+  test('at 375 px in English, the close warning shows the turnout and that no project can be chosen', async () => {
+    const page = await newPage(375, 812);
+    await setLanguage(page, 'en');
+    await login(page, server.url, 'staff');
+    await page.goto(voteUrl);
+    await page.getByTestId('close-vote').click();
+    const warning = page.getByTestId('close-warning');
+    await warning.waitFor();
+    expect(await page.getByTestId('close-turnout').innerText()).toMatch(
+      /^1 ballots \/ \d+ present \/ \d+ on the roll$/,
+    );
+    expect(await page.getByTestId('close-outcome').innerText()).toMatch(
+      /chooses no project at all.*Only 1 valid ballots/s,
+    );
+    await shot(page, 'livelihood-16-close-warning-375-en');
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await warning.waitFor({ state: 'hidden' });
+  });
+
+  test('staff see the turnout, confirm the close warning and close the vote', async () => {
     const page = await newPage(1280, 900);
     await login(page, server.url, 'staff');
     await page.goto(voteUrl);
     await page.getByText('票决控制台').waitFor();
     await shot(page, 'livelihood-4-console');
     await page.getByTestId('close-vote').click();
-    await page
-      .locator('.ant-modal-confirm')
-      .getByRole('button', { name: /确\s*定|OK/ })
-      .click();
+    // The warning: turnout (ballots / present / roll), quorum, and that one ballot can choose nobody.
+    await page.getByTestId('close-warning').waitFor();
+    expect(await page.getByTestId('close-turnout').innerText()).toMatch(
+      /^已投票 1 张 \/ 实到 \d+ 人 \/ 应到 \d+ 人$/,
+    );
+    expect(await page.getByTestId('close-warning').innerText()).toContain('已达到');
+    expect(await page.getByTestId('close-outcome').innerText()).toContain('将没有任何项目当选');
+    // No running total per project before close (secret ballot).
+    expect(await page.getByTestId('close-warning').innerText()).not.toMatch(/得票 \d/);
+    const ok = page.locator('#close-vote-confirm');
+    expect(await ok.isDisabled()).toBe(true);
+    await page.getByTestId('close-understood').click();
+    expect(await ok.isDisabled()).toBe(false);
+    await ok.click();
     await page.waitForURL(/\/results$/, { timeout: 30_000 });
-    await page.getByText('票决有效').waitFor();
+    await page.getByText('票决有效，但没有项目当选').waitFor();
+    expect(await page.getByTestId('none-chosen-reason').innerText()).toMatch(
+      /只收回 1 张有效选票，少于当选所需的 \d+ 票/,
+    );
     await shot(page, 'livelihood-5-results-staff');
     // One ballot chose nobody: every place is empty, and staff open the second vote for them (另行票决).
     await page.goto(voteUrl);
@@ -179,6 +222,7 @@ describe('livelihood vote journey', () => {
     const page = await newPage(375, 812);
     await page.goto(`${voteUrl}/results`);
     await page.getByText('票决有效').waitFor();
+    expect(await page.getByTestId('none-chosen-reason').isVisible()).toBe(true);
     expect(await page.getByText('应到').first().innerText()).toMatch(/实到/);
     await shot(page, 'livelihood-6-results-public-375');
     await page.goto(`${voteUrl}/receipt`);

@@ -163,6 +163,18 @@ describe('opinion journey at 375 px', () => {
     await page.getByRole('link', { name: '详情' }).first().waitFor();
     expect(await noHorizontalOverflow(page)).toBe(true);
     await shot(page, 'opinions-19-receptions-375');
+    // Newest first, the upcoming receptions: neither check-in nor the record is offered before they open.
+    expect(await page.getByRole('button', { name: /^签\s*到$/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '登记接待记录' }).count()).toBe(0);
+    expect(await page.getByTestId('reception-opens-later').first().innerText()).toContain(
+      '开始前两小时可签到',
+    );
+    // A page of 20, then more on demand (the demo holds 120 receptions).
+    const details = page.getByRole('link', { name: '详情' });
+    expect(await details.count()).toBe(20);
+    await page.getByRole('button', { name: '加载更多' }).click();
+    await details.nth(39).waitFor();
+    expect(await details.count()).toBe(40);
     await page.getByRole('link', { name: '详情' }).first().click();
     await page.waitForURL(/\/receptions\/[0-9a-f-]+$/);
     await page.getByText('接待代表').first().waitFor();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   candidatesSuffice,
   differingFigures,
+  forecastClose,
   reconcilePaperStatement,
   statuteProblems,
   voteRulesSchema,
@@ -313,5 +314,36 @@ describe('workflows', () => {
     expect(canMoveProject('onTrack', 'accepted')).toBe(false);
     expect(canMoveProject('completed', 'accepted')).toBe(true);
     expect(canMoveProject('accepted', 'onTrack')).toBe(false);
+  });
+});
+
+describe('what closing now would mean, from counts only (before close the ballots stay secret)', () => {
+  const base = { rollSize: 354, signedIn: 354, maxChoices: 10, candidates: 12, rules };
+  it('one ballot from 354 present: quorum met, but no project can reach more than half of the roll', () => {
+    const f = forecastClose({ ...base, ballotsCast: 1 });
+    expect(f.quorum).toEqual({ needed: 236, reached: true });
+    expect(f.threshold.votesNeeded).toBe(178);
+    expect(f).toMatchObject({ mostChosen: 0, noneReason: 'belowThreshold', places: 10 });
+  });
+  it('no ballots, no quorum and over-cast each choose nobody, and say why', () => {
+    expect(forecastClose({ ...base, ballotsCast: 0 }).noneReason).toBe('noBallots');
+    expect(forecastClose({ ...base, signedIn: 200, ballotsCast: 190 }).noneReason).toBe('noQuorum');
+    expect(forecastClose({ ...base, signedIn: 300, ballotsCast: 301 }).noneReason).toBe('overCast');
+  });
+  it('bounds the chosen by valid ballots × places / votes needed, the places and the candidates', () => {
+    // 200 valid ballots × 10 marks / 178 needed: at most 11 passes, capped at the 10 places.
+    expect(forecastClose({ ...base, ballotsCast: 200 }).mostChosen).toBe(10);
+    // 180 valid ballots of 2 marks: at most 2 projects can each reach 178.
+    expect(forecastClose({ ...base, maxChoices: 2, ballotsCast: 180 }).mostChosen).toBe(2);
+    // void paper ballots vote for nothing: 180 cast, 5 void → 175 valid, below 178.
+    expect(forecastClose({ ...base, ballotsCast: 180, voidBallots: 5 }).noneReason).toBe('belowThreshold');
+  });
+  it('a runoff decided by the most votes needs one vote', () => {
+    const f = forecastClose({ ...base, maxChoices: 1, candidates: 2, ballotsCast: 3, kind: 'runoff' });
+    expect(f).toMatchObject({
+      threshold: { rule: 'mostVotes', votesNeeded: 1 },
+      mostChosen: 1,
+      noneReason: null,
+    });
   });
 });

@@ -268,6 +268,74 @@ export function tally(input: TallyInput): TallyResult {
 }
 
 /**
+ * What closing now would mean, from counts only (ballots are secret until close: no running total per project
+ * is read for this): turnout, quorum, void on over-cast, the votes a project needs, and the MOST projects the
+ * ballots cast could choose. Each valid ballot gives a project at most one vote and marks at most `maxChoices`
+ * projects, so no project can pass with fewer valid ballots than votes needed, and at most
+ * floor(valid ballots × maxChoices / votes needed) can pass. `noneReason` says why none would be chosen
+ * whatever the ballots say; the exact number chosen is known only when the vote is closed and counted.
+ */
+export interface CloseForecast {
+  rollSize: number;
+  signedIn: number;
+  ballotsCast: number;
+  quorum: { needed: number; reached: boolean };
+  overCast: boolean;
+  threshold: { base: ThresholdBase; baseSize: number; votesNeeded: number; rule: 'majority' | 'mostVotes' };
+  places: number;
+  mostChosen: number;
+  noneReason: 'noQuorum' | 'overCast' | 'noBallots' | 'belowThreshold' | null;
+}
+
+export function forecastClose(input: {
+  rollSize: number;
+  signedIn: number;
+  ballotsCast: number;
+  voidBallots?: number;
+  maxChoices: number;
+  candidates: number;
+  rules: TallyInput['rules'];
+  kind?: VoteKind;
+}): CloseForecast {
+  const { rollSize, signedIn, ballotsCast, maxChoices, rules } = input;
+  const needed = quorumNeeded(rollSize, rules);
+  const reached = hasQuorum(rollSize, signedIn, rules);
+  const overCast = isVoid(ballotsCast, signedIn);
+  const baseSize = rules.thresholdBase === 'roll' ? rollSize : signedIn;
+  const mostVotes = input.kind === 'runoff' && (rules.runoffRule ?? DEFAULT_RUNOFF_RULE) === 'mostVotes';
+  const votesNeeded = mostVotes ? 1 : thresholdVotes(baseSize);
+  const validBallots = Math.max(0, ballotsCast - (input.voidBallots ?? 0));
+  const noneReason = !reached
+    ? 'noQuorum'
+    : overCast
+      ? 'overCast'
+      : validBallots === 0
+        ? 'noBallots'
+        : validBallots < votesNeeded
+          ? 'belowThreshold'
+          : null;
+  const mostChosen = noneReason
+    ? 0
+    : Math.min(maxChoices, input.candidates, Math.floor((validBallots * maxChoices) / votesNeeded));
+  return {
+    rollSize,
+    signedIn,
+    ballotsCast,
+    quorum: { needed, reached },
+    overCast,
+    threshold: {
+      base: rules.thresholdBase,
+      baseSize,
+      votesNeeded,
+      rule: mostVotes ? 'mostVotes' : 'majority',
+    },
+    places: maxChoices,
+    mostChosen,
+    noneReason,
+  };
+}
+
+/**
  * The tellers' statement of the paper ballots (计票报告): ballots issued (发出), returned (收回), and of those
  * returned the valid (有效), void (作废: more marks than places, 选举法 Art. 44 by analogy) and blank (空白)
  * ones, with the votes per candidate on the valid ballots. A void ballot counts as cast (in the over-cast

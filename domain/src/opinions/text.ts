@@ -47,3 +47,40 @@ export const TRACKING_CODE_LENGTH = 10;
 export const trackingCodePattern = new RegExp(`^[${TRACKING_ALPHABET}]{${TRACKING_CODE_LENGTH}}$`);
 /** Accepts what a citizen types: lower case, spaces and dashes are forgiven. */
 export const normaliseTrackingCode = (code: string) => code.toUpperCase().replace(/[\s-]/g, '');
+
+/**
+ * The character bigrams of `text` (NFKC, lower-cased), taken within runs of letters and digits, so that
+ * punctuation and spaces never join two words. Chinese has no spaces: a bigram is the unit that carries a
+ * word's meaning (下水, 水道, 积水), and it needs no segmenter or database extension.
+ */
+export function bigrams(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const run of text
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)) {
+    const chars = [...run];
+    for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1]);
+  }
+  return out;
+}
+
+/** Fewest shared bigrams for two texts to count as similar: one common word (小区, 问题) is not enough. */
+export const SIMILAR_MIN_SHARED = 2;
+/** Least overlap (shared bigrams over the shorter text's) for two texts to count as similar. */
+export const SIMILAR_THRESHOLD = 0.2;
+
+/**
+ * How alike two texts are, 0 to 1: the overlap coefficient of their bigram sets (shared over the smaller
+ * set), so that a short query (下水道积水) matches a long opinion that contains it; 0 below
+ * SIMILAR_MIN_SHARED shared bigrams.
+ */
+export function textSimilarity(a: string | Set<string>, b: string | Set<string>): number {
+  const x = typeof a === 'string' ? bigrams(a) : a;
+  const y = typeof b === 'string' ? bigrams(b) : b;
+  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+  if (small.size === 0) return 0;
+  let shared = 0;
+  for (const g of small) if (large.has(g)) shared++;
+  return shared < SIMILAR_MIN_SHARED ? 0 : shared / small.size;
+}

@@ -8,7 +8,15 @@ import {
   statusAfterRating,
   type OpinionStatus,
 } from './workflow';
-import { orQuery, redactContent, segmentWords, searchText, trackingCodePattern } from './text';
+import {
+  orQuery,
+  redactContent,
+  segmentWords,
+  searchText,
+  SIMILAR_THRESHOLD,
+  textSimilarity,
+  trackingCodePattern,
+} from './text';
 import { opinionSettingsSchema, OPINION_RULES } from './rules';
 
 // The whole table, written out: every (status, action) pair not listed here must be refused.
@@ -133,5 +141,20 @@ describe('opinion text', () => {
   it('defaults every setting to the rules file', () => {
     expect(opinionSettingsSchema.parse({}).replyWorkingDays).toBe(OPINION_RULES.replyWorkingDays);
     expect(opinionSettingsSchema.parse({}).receptionNoticeDays).toBe(3);
+  });
+});
+
+describe('text similarity of opinions (character bigrams)', () => {
+  it('finds the same matter in other words, and a short query inside a long opinion', () => {
+    const a = '星河路的下水道堵塞，雨天积水严重';
+    expect(textSimilarity('下水道积水', a)).toBeGreaterThanOrEqual(0.7);
+    expect(textSimilarity('下水道又堵了，积水进了店里', a)).toBeGreaterThanOrEqual(SIMILAR_THRESHOLD);
+  });
+  it('does not match on one common word or on punctuation', () => {
+    expect(textSimilarity('小区门口路灯坏了', '小区停车太难')).toBe(0);
+    expect(textSimilarity('希望尽快解决小区里的噪音问题', '学校门口早晚高峰拥堵，希望增加交警')).toBeLessThan(
+      SIMILAR_THRESHOLD,
+    );
+    expect(textSimilarity('，。！', '，。！')).toBe(0);
   });
 });

@@ -123,7 +123,12 @@ export const mergeSuggestionsSchema = z.strictObject({
   title: text(200).optional(),
 });
 export const selectKeySchema = z.strictObject({
-  leaderAccountId: z.uuid(),
+  /** The district leaders who lead its supervision (one or several; the first is named first). */
+  leaderAccountIds: z
+    .array(z.uuid())
+    .min(1)
+    .max(10)
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'each leader once' }),
   decidedBy: z.literal('chairpersonsMeeting').default('chairpersonsMeeting'),
   note: z.string().max(2000).default(''),
 });

@@ -53,7 +53,7 @@ export default function LoginPage() {
       <Card className="login-card">
         {!creds ? (
           <>
-            <Typography.Title level={3} style={{ marginTop: 0 }}>
+            <Typography.Title level={1} className="page-title" style={{ marginTop: 0 }}>
               {t('login.title')}
             </Typography.Title>
             <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
@@ -97,7 +97,7 @@ export default function LoginPage() {
           </>
         ) : (
           <>
-            <Typography.Title level={3} style={{ marginTop: 0 }}>
+            <Typography.Title level={1} className="page-title" style={{ marginTop: 0 }}>
               <SafetyOutlined /> {t('login.totpTitle')}
             </Typography.Title>
             <Typography.Paragraph type="secondary">{t('login.totpHint')}</Typography.Paragraph>

@@ -7,7 +7,7 @@ export default function NotFoundPage() {
   return (
     <Result
       status="404"
-      title="404"
+      title={<h1 className="inline-h1">404</h1>}
       subTitle={t('errors.notFound')}
       extra={
         <Link to="/">

@@ -43,7 +43,11 @@ export default function PasswordChangePage() {
 
   return (
     <div className="login-wrap">
-      <Card className="login-card" style={{ maxWidth: 520 }} title={t('passwordChange.title')}>
+      <Card
+        className="login-card"
+        style={{ maxWidth: 520 }}
+        title={<h1 className="inline-h1">{t('passwordChange.title')}</h1>}
+      >
         <Alert
           type="warning"
           showIcon

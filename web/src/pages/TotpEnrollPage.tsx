@@ -107,7 +107,11 @@ export default function TotpEnrollPage() {
   }, [user, navigate]);
   return (
     <div className="login-wrap">
-      <Card className="login-card" style={{ maxWidth: 520 }} title={t('totp.title')}>
+      <Card
+        className="login-card"
+        style={{ maxWidth: 520 }}
+        title={<h1 className="inline-h1">{t('totp.title')}</h1>}
+      >
         {user?.mustEnrollTotp && (
           <Alert type="warning" showIcon title={t('totp.required')} style={{ marginBottom: 16 }} />
         )}

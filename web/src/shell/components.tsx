@@ -9,7 +9,10 @@ export function PageHeader({ title, extra, sub }: { title: ReactNode; extra?: Re
   return (
     <div className="page-header">
       <div style={{ minWidth: 0 }}>
-        <Typography.Title level={3}>{title}</Typography.Title>
+        {/* The page's one h1 (axe page-has-heading-one), the size of an h3 as before (styles.css .page-title). */}
+        <Typography.Title level={1} className="page-title">
+          {title}
+        </Typography.Title>
         {sub && <Typography.Text type="secondary">{sub}</Typography.Text>}
       </div>
       {extra && <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>{extra}</div>}

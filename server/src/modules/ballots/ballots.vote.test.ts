@@ -119,6 +119,25 @@ describe('project vote contract', () => {
       electronicBallots: 1,
       quorumNeeded: 20,
     });
+    // The ballot shows each candidate's budget, lead unit and description.
+    expect(v.json().candidates[0]).toMatchObject({
+      title: '候选项目01',
+      budget: expect.any(Number),
+      leadUnitName: expect.stringMatching(/.+/),
+      description: expect.any(String),
+    });
+    // What closing now would mean, from counts only: one ballot cannot give a project 16 of 30 votes.
+    expect(v.json().closeForecast).toEqual({
+      rollSize: 30,
+      signedIn: 21,
+      ballotsCast: 1,
+      quorum: { needed: 20, reached: true },
+      overCast: false,
+      threshold: { base: 'roll', baseSize: 30, votesNeeded: 16, rule: 'majority' },
+      places: 2,
+      mostChosen: 0,
+      noneReason: 'belowThreshold',
+    });
     for (const c of [staff, dep0, t.anon]) {
       const r = await c.get(`/api/v1/project-votes/${voteId}/results`);
       expect(r.statusCode).toBe(409);
@@ -135,6 +154,9 @@ describe('project vote contract', () => {
       });
       expect(r.statusCode).toBe(201);
     }
+    // 16 ballots of up to 2 marks, 16 votes needed: at most 2 projects can pass (never which, before close).
+    const before = (await staff.get(`/api/v1/project-votes/${voteId}`)).json();
+    expect(before.closeForecast).toMatchObject({ ballotsCast: 16, mostChosen: 2, noneReason: null });
     expect((await dep0.post(`/api/v1/project-votes/${voteId}/close`)).statusCode).toBe(403);
     const closed = await staff.post(`/api/v1/project-votes/${voteId}/close`);
     expect(closed.statusCode).toBe(200);
@@ -145,6 +167,7 @@ describe('project vote contract', () => {
       409,
     );
 
+    expect((await staff.get(`/api/v1/project-votes/${voteId}`)).json().closeForecast).toBeNull();
     const res = await t.anon.get(`/api/v1/project-votes/${voteId}/results`);
     expect(res.statusCode).toBe(200);
     const body = res.json();

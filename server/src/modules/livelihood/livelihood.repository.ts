@@ -17,6 +17,8 @@ export interface BallotCandidate {
   title: string;
   description: string;
   leadUnitId: string;
+  /** The lead unit's name, shown on the ballot with the budget. */
+  leadUnitName: string | null;
   budget: number;
   streetId: string | null;
   feasibilityNote: string;
@@ -53,11 +55,13 @@ export const projectBallots: BallotSubject<BallotCandidate> = {
             title: livelihoodCandidates.title,
             description: livelihoodCandidates.description,
             leadUnitId: livelihoodCandidates.leadUnitId,
+            leadUnitName: handlingUnits.name,
             budget: livelihoodCandidates.budget,
             streetId: livelihoodCandidates.streetId,
             feasibilityNote: livelihoodCandidates.feasibilityNote,
           })
           .from(livelihoodCandidates)
+          .leftJoin(handlingUnits, eq(handlingUnits.id, livelihoodCandidates.leadUnitId))
           .where(and(eq(livelihoodCandidates.congressId, congressId), inArray(livelihoodCandidates.id, ids)))
       : Promise.resolve([]),
 

@@ -118,15 +118,20 @@ describe('bad input', () => {
 describe('search, QR, import, receptions, reports', () => {
   it('shows similar open opinions in the same street at intake and triage', async () => {
     const a = await submit({ content: '星河路的下水道堵塞，雨天积水严重' });
+    // Shares the word 积水 and nothing else: not the same matter, not listed.
+    const unrelated = await submit({ content: '积水潭公园的健身器材坏了' });
     const r = await t.anon.get(
       `/api/v1/opinions/similar?streetId=${t.streetId}&text=${encodeURIComponent('下水道积水')}`,
     );
     expect(r.statusCode).toBe(200);
     expect(r.json().items.some((i: { content: string }) => i.content.includes('下水道'))).toBe(true);
     expect(r.json().items[0].id).toBeUndefined();
+    expect(r.json().items.some((i: { content: string }) => i.content.includes('健身器材'))).toBe(false);
+    expect(r.json().items[0].score).toBeGreaterThanOrEqual(0.2);
     const b = await submit({ content: '下水道又堵了，积水进了店里' });
     const tri = (await staff.get(`/api/v1/opinions/${b.id}/similar`)).json();
     expect(tri.items.map((i: { id: string }) => i.id)).toContain(a.id);
+    expect(tri.items.map((i: { id: string }) => i.id)).not.toContain(unrelated.id);
     const q = (await staff.get(`/api/v1/opinions?q=${encodeURIComponent('下水道')}`)).json();
     expect(q.items.length).toBeGreaterThanOrEqual(2);
   });
@@ -276,7 +281,7 @@ describe('search, QR, import, receptions, reports', () => {
     expect(row.channel).toBe('hotline');
   });
 
-  it('shows one reception with whom each reader may check in: staff anyone, a deputy only themselves; refuses the public and units', async () => {
+  it('shows one reception with whom each reader may check in now: staff anyone, a deputy only themselves, from two hours before; refuses the public and units', async () => {
     const at = Date.now() + 5 * 86_400_000;
     const created = await liaison.post('/api/v1/receptions', {
       liaisonPlaceId: placeId,
@@ -287,16 +292,47 @@ describe('search, QR, import, receptions, reports', () => {
     expect(created.statusCode, created.body).toBe(201);
     const url = `/api/v1/receptions/${created.json().id}`;
     const view = async (c: TestClient) => (await c.get(url)).json();
+    // Five days ahead: neither check-in nor the record is offered yet (the commands would answer 409).
     expect(await view(staff)).toMatchObject({
-      deputies: [{ id: deputyId, checkedIn: false, canCheckIn: true }],
-      abilities: { checkIn: true, registerOpinion: true },
+      deputies: [{ id: deputyId, checkedIn: false, canCheckIn: false }],
+      abilities: { checkIn: false, record: false, registerOpinion: true },
       opinions: [],
     });
+    const listed = async (c: TestClient) =>
+      (await c.get('/api/v1/receptions?limit=200'))
+        .json()
+        .items.find((i: { id: string }) => i.id === created.json().id);
+    expect((await listed(deputy)).abilities).toEqual({
+      checkIn: false,
+      record: false,
+      registerOpinion: true,
+    });
+    const moveTo = (startsAt: number) =>
+      t.services.db
+        .update(receptions)
+        .set({ startsAt: new Date(startsAt), endsAt: new Date(startsAt + 7_200_000) })
+        .where(eq(receptions.id, created.json().id));
+    // An hour before the start: check-in is open, the record not yet.
+    await moveTo(Date.now() + 3_600_000);
+    expect(await view(staff)).toMatchObject({
+      deputies: [{ canCheckIn: true }],
+      abilities: { checkIn: true, record: false },
+    });
     expect((await view(deputy)).deputies[0].canCheckIn).toBe(true);
+    expect((await listed(deputy)).abilities).toEqual({ checkIn: true, record: false, registerOpinion: true });
     expect(await view(otherDeputy)).toMatchObject({
       deputies: [{ id: deputyId, canCheckIn: false }],
       abilities: { checkIn: false, record: false, registerOpinion: false },
     });
+    expect((await listed(leader)).abilities).toEqual({
+      checkIn: false,
+      record: false,
+      registerOpinion: false,
+    });
+    // Started: the record is offered too; once the deputy is in, check-in is no longer offered to them.
+    await moveTo(Date.now() - 60_000);
+    expect((await deputy.post(`${url}/check-in`, {})).statusCode).toBe(200);
+    expect((await view(deputy)).abilities).toEqual({ checkIn: false, record: true, registerOpinion: true });
     expect((await t.anon.get(url)).statusCode).toBe(401);
     expect((await unitAStaff.get(url)).statusCode).toBe(403);
     expect((await citizen.get(url)).statusCode).toBe(403);
@@ -305,6 +341,37 @@ describe('search, QR, import, receptions, reports', () => {
     // Gone again, so the next test's counts of receptions and notices are its own.
     await t.services.db.delete(receptionDeputies).where(eq(receptionDeputies.receptionId, created.json().id));
     await t.services.db.delete(receptions).where(eq(receptions.id, created.json().id));
+  });
+
+  it('pages the receptions newest first, each once, through ties on the start time; a forged cursor is a 400', async () => {
+    const at = Date.now() + 9 * 86_400_000;
+    const created = await liaison.post('/api/v1/receptions', {
+      liaisonPlaceId: placeId,
+      startsAt: new Date(at).toISOString(),
+      endsAt: new Date(at + 7_200_000).toISOString(),
+      deputyIds: [deputyId],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const [row] = await t.services.db.select().from(receptions).where(eq(receptions.id, created.json().id));
+    // Four more at the very same hour (as the demo's 09:30 receptions are).
+    const ids = [row.id, newId(), newId(), newId(), newId()];
+    await t.services.db.insert(receptions).values(ids.slice(1).map((id) => ({ ...row, id })));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await staff.get(`/api/v1/receptions?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json<{ items: { id: string }[]; nextCursor: string | null }>();
+      seen.push(...body.items.map((i) => i.id));
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual(expect.arrayContaining(ids));
+    const bad = await staff.get('/api/v1/receptions?cursor=2026-01-01T00:00:00Z');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('cursor');
+    await t.services.db.delete(receptionDeputies).where(eq(receptionDeputies.receptionId, row.id));
+    for (const id of ids) await t.services.db.delete(receptions).where(eq(receptions.id, id));
   });
 
   it('schedules a reception with notice, checks deputies in, records people received and counts it', async () => {

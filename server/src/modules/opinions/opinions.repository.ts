@@ -9,7 +9,7 @@ import {
   type OpinionStatus,
 } from '@minyi/domain/opinions';
 import type { Db } from '../../db/client';
-import type { Ctx, Work } from '../../platform/context';
+import type { Actor, Ctx, Work } from '../../platform/context';
 import { requireRole } from '../../platform/access';
 import type { AuditEntry } from '../../platform/audit';
 import { step } from '../../platform/step';
@@ -396,4 +396,34 @@ export async function loadReception(ctx: Ctx, db: Db, id: string) {
     .where(and(eq(receptions.id, id), eq(receptions.congressId, ctx.actor!.congressId)));
   if (!r) throw notFound(RECEPTION);
   return r;
+}
+
+/** Check-in at a reception opens two hours before it starts (commands/check-in-reception.ts). */
+export const CHECK_IN_OPENS_BEFORE_MS = 2 * 3_600_000;
+
+/**
+ * What the actor may do on a reception now, by the same rules the commands enforce, so that the page offers
+ * only what will be accepted: staff act for anyone, a deputy for themselves on a reception they are
+ * scheduled for; check-in from two hours before the start, the record once it has started, both only while
+ * it is scheduled; an opinion may be registered against it at any time by the same people.
+ */
+export function receptionAbilities(
+  actor: Actor,
+  rec: { status: string; startsAt: Date; deputies: { id: string; checkedIn: boolean }[] },
+  now = Date.now(),
+) {
+  const staff = actor.roles.some((x) => x === 'congressStaff' || x === 'liaisonStaff');
+  const mine = !!actor.deputyId && rec.deputies.some((d) => d.id === actor.deputyId);
+  const scheduled = rec.status === 'scheduled';
+  const checkInOpen = scheduled && now >= rec.startsAt.getTime() - CHECK_IN_OPENS_BEFORE_MS;
+  const canCheckIn = (d: { id: string; checkedIn: boolean }) =>
+    checkInOpen && !d.checkedIn && (staff || d.id === actor.deputyId);
+  return {
+    canCheckIn,
+    abilities: {
+      checkIn: (staff || mine) && rec.deputies.some(canCheckIn),
+      record: (staff || mine) && scheduled && now >= rec.startsAt.getTime(),
+      registerOpinion: staff || mine,
+    },
+  };
 }

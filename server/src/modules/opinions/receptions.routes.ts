@@ -53,7 +53,7 @@ export async function receptionRoutes(app: FastifyInstance) {
           liaisonPlaceId: z.uuid().optional(),
           streetId: z.uuid().optional(),
           status: z.enum(['scheduled', 'held', 'cancelled']).optional(),
-          cursor: z.iso.datetime().optional(),
+          cursor: z.string().max(500).optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
       },
@@ -61,10 +61,9 @@ export async function receptionRoutes(app: FastifyInstance) {
     async (req) => {
       const ctx = ctxOf(req);
       const actor = requireRole(ctx.actor, ['congressStaff', 'liaisonStaff', 'leader', 'deputy']);
-      return findReceptions(ctx.app.db, {
+      return findReceptions(ctx.app.db, actor, {
         congressId: actor.congressId,
         ...req.query,
-        before: req.query.cursor,
       });
     },
   );

@@ -1117,6 +1117,7 @@ export async function seedSuggestionsDemo(app: AppServices, demo: DemoContext): 
       followUpSolvedAt: status === 'closed' && replyCat === 'B' ? new Date(now.getTime() - 3 * DAY) : null,
       isKey,
       leaderAccountId: isKey ? leaderAccounts[0] : null,
+      keyLeaderAccountIds: isKey ? leaderAccounts.slice(0, 1) : [],
       keyDecidedBy: isKey ? 'chairpersonsMeeting' : null,
       // The demo congress publishes its replies (答复公开) once the deputies have rated them.
       published: status === 'closed' || status === 'followUp',

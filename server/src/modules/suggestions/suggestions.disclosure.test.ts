@@ -250,9 +250,14 @@ describe('leading leader selection (领衔督办)', () => {
     expect((await c.staff.get(`/api/v1/suggestions/${id}`)).json().abilities.selectKey).toBe(true);
     expect((await c.leader.get(`/api/v1/suggestions/${id}`)).json().abilities.selectKey).toBe(false);
     expect(
-      (await c.leader.post(`/api/v1/suggestions/${id}/key`, { leaderAccountId: l1.id })).statusCode,
+      (await c.leader.post(`/api/v1/suggestions/${id}/key`, { leaderAccountIds: [l1.id] })).statusCode,
     ).toBe(403);
-    ok(await c.staff.post(`/api/v1/suggestions/${id}/key`, { leaderAccountId: l1.id, note: '主任会议决定' }));
+    ok(
+      await c.staff.post(`/api/v1/suggestions/${id}/key`, {
+        leaderAccountIds: [l1.id],
+        note: '主任会议决定',
+      }),
+    );
     const detail = (await c.leader.get(`/api/v1/suggestions/${id}`)).json();
     expect(detail.isKey).toBe(true);
     expect(detail.leader.accountId).toBe(l1.id);

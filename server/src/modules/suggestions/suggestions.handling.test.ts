@@ -111,16 +111,16 @@ describe('hand-back, extension, key suggestions, merging', () => {
   it('selects a key suggestion with its leading leader, who logs supervision and sees it on the dashboard', async () => {
     const id = await make('assigned');
     expect(
-      (await c.staff.post(`/api/v1/suggestions/${id}/key`, { leaderAccountId: newId() })).statusCode,
+      (await c.staff.post(`/api/v1/suggestions/${id}/key`, { leaderAccountIds: [newId()] })).statusCode,
     ).toBe(400);
     expect(
-      (await c.staff.post(`/api/v1/suggestions/${id}/key`, { leaderAccountId: leaderId })).statusCode,
+      (await c.staff.post(`/api/v1/suggestions/${id}/key`, { leaderAccountIds: [leaderId] })).statusCode,
     ).toBe(200);
     const audit = await t.services.db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'suggestion.selectKey')));
-    expect(audit[0].after).toMatchObject({ decidedBy: 'chairpersonsMeeting', leaderAccountId: leaderId });
+    expect(audit[0].after).toMatchObject({ decidedBy: 'chairpersonsMeeting', leaderAccountIds: [leaderId] });
     expect(
       (await c.leader2.post(`/api/v1/suggestions/${id}/supervisions`, { kind: 'meeting', note: 'x' }))
         .statusCode,
@@ -135,6 +135,30 @@ describe('hand-back, extension, key suggestions, merging', () => {
       (await c.leader2.get('/api/v1/suggestions/dashboard')).json().key.map((k: { id: string }) => k.id),
     ).not.toContain(id);
     expect(otherLeaderId).not.toBe(leaderId);
+  });
+
+  it('selects several leaders to lead a key suggestion: each supervises it and sees it; a non-leader or a repeat is a 400', async () => {
+    const id = await make('assigned');
+    const key = (body: object) => c.staff.post(`/api/v1/suggestions/${id}/key`, body);
+    const notLeader = await key({ leaderAccountIds: [leaderId, newId()] });
+    expect(notLeader.statusCode).toBe(400);
+    expect(notLeader.json().errors[0].field).toBe('leaderAccountIds.1');
+    expect((await key({ leaderAccountIds: [leaderId, leaderId] })).statusCode).toBe(400);
+    expect((await key({ leaderAccountIds: [] })).statusCode).toBe(400);
+    expect((await c.staff.get(`/api/v1/suggestions/${id}`)).json().isKey).toBe(false);
+    expect((await key({ leaderAccountIds: [otherLeaderId, leaderId] })).statusCode).toBe(200);
+    const detail = (await c.staff.get(`/api/v1/suggestions/${id}`)).json();
+    expect(detail.leaders.map((l: { accountId: string }) => l.accountId)).toEqual([otherLeaderId, leaderId]);
+    expect(detail.leader.accountId).toBe(otherLeaderId);
+    for (const leader of [c.leader, c.leader2]) {
+      expect(
+        (await leader.post(`/api/v1/suggestions/${id}/supervisions`, { kind: 'meeting', note: '共同督办' }))
+          .statusCode,
+      ).toBe(200);
+      expect(
+        (await leader.get('/api/v1/suggestions/dashboard')).json().key.map((k: { id: string }) => k.id),
+      ).toContain(id);
+    }
   });
 
   it('surfaces similar suggestions of the sitting and merges them into one case assigned together', async () => {

@@ -15,7 +15,8 @@ export interface SuggestionResource {
   assistingUnitIds: string[];
   /** Every unit ever assigned (for reading). */
   everUnitIds: string[];
-  leaderAccountId: string | null;
+  /** The leaders who lead a key suggestion's supervision (empty when it is not key). */
+  leaderAccountIds: string[];
 }
 
 const isProposer = (a: Actor, r: SuggestionResource) => !!a.deputyId && a.deputyId === r.proposerDeputyId;
@@ -63,7 +64,7 @@ export const suggestionPolicy = definePolicy<SuggestionResource>('suggestion', [
   allow('handlingUnitStaff', ['reply', 'reportSolved', 'applyExtension'], leadUnit),
   allow('handlingUnitStaff', 'addOpinion', assistingUnit),
   allow('deputy', 'rate', (a, r) => !!a.deputyId && r.raterDeputyIds.includes(a.deputyId)),
-  allow('leader', 'supervise', (a, r) => r.leaderAccountId === a.accountId),
+  allow('leader', 'supervise', (a, r) => r.leaderAccountIds.includes(a.accountId)),
   allow('congressStaff', 'supervise'),
 ]);
 

@@ -79,7 +79,7 @@ describe('refusals change nothing', () => {
     {
       step: 'key',
       state: 'accepted',
-      body: () => ({ leaderAccountId: leaderId }),
+      body: () => ({ leaderAccountIds: [leaderId] }),
       refuse: ['p', 'unitA', 'leader', 'citizen'],
     },
   ];

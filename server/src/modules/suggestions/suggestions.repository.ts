@@ -140,7 +140,7 @@ export async function resourceOf(db: Db, row: SuggestionRow): Promise<Suggestion
     leadUnitId: active.find((a) => a.role === 'lead')?.unitId ?? null,
     assistingUnitIds: active.filter((a) => a.role === 'assisting').map((a) => a.unitId),
     everUnitIds: [...new Set(asg.map((a) => a.unitId))],
-    leaderAccountId: row.isKey ? row.leaderAccountId : null,
+    leaderAccountIds: row.isKey ? row.keyLeaderAccountIds : [],
   };
 }
 

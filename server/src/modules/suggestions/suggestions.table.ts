@@ -63,7 +63,9 @@ export const suggestions = pgTable('suggestions', {
   followUpSolvedAt: ts('follow_up_solved_at'),
   closedAt: ts('closed_at'),
   isKey: boolean('is_key').notNull().default(false),
+  /** The first leading leader of a key suggestion; all of them in keyLeaderAccountIds. */
   leaderAccountId: uuid('leader_account_id'),
+  keyLeaderAccountIds: uuid('key_leader_account_ids').array().notNull().default([]),
   keyDecidedBy: text('key_decided_by'),
   published: boolean('published').notNull().default(false),
   opinionId: uuid('opinion_id'),

@@ -14,6 +14,7 @@ export default function ResultsPage() {
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (!r) return null;
   const max = Math.max(1, ...r.candidates.map((c) => c.votes));
+  const why = whyNoneChosen(r);
   return (
     <div style={{ maxWidth: 820, margin: '0 auto' }}>
       <PageHeader
@@ -34,11 +35,26 @@ export default function ResultsPage() {
         }
       />
       <Alert
-        type={r.valid ? 'success' : 'error'}
+        type={!r.valid ? 'error' : why ? 'warning' : 'success'}
         showIcon
-        title={r.valid ? t('results.valid') : `${t('results.invalid')}：${t(`results.${r.invalidReason}`)}`}
+        title={
+          r.valid
+            ? t(why ? 'results.validNone' : 'results.valid')
+            : `${t('results.invalid')}：${t(`results.${r.invalidReason}`)}`
+        }
         description={
           <Space direction="vertical" size={2}>
+            {why && (
+              <Typography.Text strong data-testid="none-chosen-reason">
+                {t(`results.whyNone.${why}`, {
+                  present: r.quorum.present,
+                  needed: r.quorum.needed,
+                  cast: r.turnout.ballotsCast - (r.turnout.voidBallots ?? 0),
+                  n: r.threshold.votesNeeded,
+                  top: r.candidates.reduce((m, c) => Math.max(m, c.votes), 0),
+                })}
+              </Typography.Text>
+            )}
             <span>
               {t('results.turnout', {
                 roll: r.quorum.rollSize,
@@ -112,4 +128,16 @@ export default function ResultsPage() {
       </div>
     </div>
   );
+}
+
+/** Why a vote chose no project, or null when it chose some. */
+function whyNoneChosen(
+  r: VoteResult,
+): 'noQuorum' | 'overCast' | 'runoff' | 'fewBallots' | 'belowThreshold' | null {
+  if (r.chosen.length > 0) return null;
+  if (!r.valid) return r.invalidReason ?? 'noQuorum';
+  if (r.runoff) return 'runoff';
+  const validBallots = r.turnout.ballotsCast - (r.turnout.voidBallots ?? 0);
+  if (validBallots < r.threshold.votesNeeded) return 'fewBallots';
+  return 'belowThreshold';
 }

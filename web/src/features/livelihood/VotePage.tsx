@@ -26,7 +26,8 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, applyFieldErrors, problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, usePagedList, useResource } from '../../shell/components';
-import type { PaperStatement, VoteDetail } from './types';
+import { yuan, type PaperStatement, type VoteDetail } from './types';
+import { CloseVoteDialog } from './CloseVoteDialog';
 
 export default function VotePage() {
   const { id } = useParams();
@@ -61,6 +62,7 @@ function Ballot({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
   const { message } = App.useApp();
   const [choices, setChoices] = useState<string[]>([]);
   const [confirming, setConfirming] = useState(false);
+  const [reading, setReading] = useState<VoteDetail['candidates'][number] | null>(null);
   const [busy, setBusy] = useState(false);
   const [receipt, setReceipt] = useState<string | null>(null);
 
@@ -144,14 +146,29 @@ function Ballot({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
           <Checkbox.Group value={choices} onChange={(v) => setChoices(v)} style={{ width: '100%' }}>
             <Space direction="vertical" style={{ width: '100%' }}>
               {vote.candidates.map((c) => (
-                <Checkbox
-                  key={c.id}
-                  value={c.id}
-                  disabled={!choices.includes(c.id) && choices.length >= vote.maxChoices}
-                  style={{ padding: '8px 0', fontSize: 16 }}
-                >
-                  {c.title}
-                </Checkbox>
+                <div key={c.id} style={{ padding: '6px 0' }} data-testid="ballot-candidate">
+                  <Checkbox
+                    value={c.id}
+                    disabled={!choices.includes(c.id) && choices.length >= vote.maxChoices}
+                    style={{ fontSize: 16 }}
+                  >
+                    {c.title}
+                  </Checkbox>
+                  {/* What the deputy needs to choose: the budget, the lead unit, and the description. */}
+                  <div style={{ paddingInlineStart: 24, fontSize: 13 }}>
+                    <Typography.Text type="secondary">
+                      {t('votes.budget', { budget: yuan(c.budget) })}
+                      {c.leadUnitName && ` · ${t('votes.leadUnit', { unit: c.leadUnitName })}`}
+                    </Typography.Text>{' '}
+                    <Typography.Link
+                      onClick={() => setReading(c)}
+                      data-testid="candidate-description"
+                      style={{ whiteSpace: 'nowrap' }}
+                    >
+                      {t('votes.description')}
+                    </Typography.Link>
+                  </div>
+                </div>
               ))}
             </Space>
           </Checkbox.Group>
@@ -165,6 +182,30 @@ function Ballot({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
           >
             {t('votes.vote')}
           </Button>
+          <Modal
+            open={!!reading}
+            title={reading?.title}
+            footer={null}
+            onCancel={() => setReading(null)}
+            destroyOnHidden
+          >
+            {reading && (
+              <>
+                <Typography.Paragraph type="secondary">
+                  {t('votes.budget', { budget: yuan(reading.budget) })}
+                  {reading.leadUnitName && ` · ${t('votes.leadUnit', { unit: reading.leadUnitName })}`}
+                </Typography.Paragraph>
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
+                  {reading.description}
+                </Typography.Paragraph>
+                {reading.feasibilityNote && (
+                  <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
+                    {t('votes.feasibility')}：{reading.feasibilityNote}
+                  </Typography.Paragraph>
+                )}
+              </>
+            )}
+          </Modal>
           <Modal
             open={confirming}
             title={t('votes.confirmTitle')}
@@ -211,6 +252,8 @@ function Console({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
       message.error(problemMessage(err));
     }
   };
+  const [closing, setClosing] = useState(false);
+  const [closeBusy, setCloseBusy] = useState(false);
   const tt = vote.turnout;
   const outcome = vote.outcome;
   const hasChild = (kind: 'runoff' | 'shortfall') => vote.children.some((c) => c.kind === kind);
@@ -254,19 +297,28 @@ function Console({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
           </Button>
         )}
         {vote.status === 'open' && (
-          <Button
-            danger
-            type="primary"
-            data-testid="close-vote"
-            onClick={() =>
-              modal.confirm({
-                title: t('console.closeConfirm'),
-                onOk: () => step('close').then(() => navigate(`/livelihood/votes/${vote.id}/results`)),
-              })
-            }
-          >
+          <Button danger type="primary" data-testid="close-vote" onClick={() => setClosing(true)}>
             {t('console.close')}
           </Button>
+        )}
+        {vote.status === 'open' && vote.closeForecast && (
+          <CloseVoteDialog
+            forecast={vote.closeForecast}
+            open={closing}
+            busy={closeBusy}
+            onCancel={() => setClosing(false)}
+            onConfirm={() => {
+              setCloseBusy(true);
+              void api
+                .post(`/project-votes/${vote.id}/close`)
+                .then(() => navigate(`/livelihood/votes/${vote.id}/results`))
+                .catch((err: unknown) => message.error(problemMessage(err)))
+                .finally(() => {
+                  setCloseBusy(false);
+                  setClosing(false);
+                });
+            }}
+          />
         )}
         {vote.status === 'closed' &&
           vote.abilities.createRunoff &&

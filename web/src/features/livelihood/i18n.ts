@@ -26,6 +26,10 @@ export const livelihoodZh = {
     title: '民生实事项目票决',
     empty: '当前没有您可参加的票决',
     choose: '最多选择 {{n}} 项，可以不选（弃权）',
+    budget: '预算 {{budget}}',
+    leadUnit: '牵头单位：{{unit}}',
+    description: '项目说明',
+    feasibility: '可行性意见',
     signIn: '签到',
     signedIn: '已签到',
     mustSignIn: '请先签到，再投票',
@@ -103,6 +107,28 @@ export const livelihoodZh = {
     paperDiscarded: '已作废，请重新清点后录入',
     paperDone: '纸质选票计数已确认：{{n}} 张',
   },
+  closeWarning: {
+    title: '结束投票并计票：请先核对',
+    turnout: '投票情况',
+    turnoutValue: '已投票 {{cast}} 张 / 实到 {{present}} 人 / 应到 {{roll}} 人',
+    quorumMet: '已达到（须 {{needed}} 人，实到 {{present}} 人）',
+    quorumNotMet: '未达到（须 {{needed}} 人，实到 {{present}} 人）',
+    threshold: '当选条件',
+    notVoted: '还有 {{n}} 名已签到的代表没有投票。',
+    none: '按本次票决规则，现在结束将没有任何项目当选',
+    most: '现在结束，最多可能选出 {{most}} 个项目（应选 {{places}} 个）',
+    exact: '各项目得票在计票后公布，确切当选数以计票结果为准。',
+    why: {
+      noQuorum: '实到 {{present}} 人，未达法定人数 {{needed}} 人：票决无效。',
+      overCast: '收回选票 {{cast}} 张，多于签到人数 {{present}} 人：票决无效。',
+      noBallots: '还没有收到任何选票。',
+      belowThreshold:
+        '只收回 {{cast}} 张有效选票，少于当选所需的 {{n}} 票：无论选票内容如何，任何项目都不可能当选。',
+    },
+    secret: '投票期间只显示投票张数，不显示各项目得票（无记名投票）。结束后不能再投票。',
+    confirm: '我已核对投票情况，确认结束投票并计票',
+    confirmNone: '我已知悉现在结束将没有项目当选，仍确认结束投票',
+  },
   create: {
     title: '新建民生实事票决',
     titleLabel: '票决名称',
@@ -161,6 +187,15 @@ export const livelihoodZh = {
     xlsx: '导出 Excel',
     docx: '导出 Word',
     notYet: '票决结束后公布结果',
+    validNone: '票决有效，但没有项目当选',
+    whyNone: {
+      noQuorum: '实到 {{present}} 人，未达法定人数 {{needed}} 人，票决无效，因此没有项目当选。',
+      overCast: '收回选票 {{cast}} 张，多于签到人数 {{present}} 人，票决无效，因此没有项目当选。',
+      fewBallots:
+        '只收回 {{cast}} 张有效选票，少于当选所需的 {{n}} 票：任何项目都不可能过半数，因此没有项目当选。',
+      belowThreshold: '没有项目达到当选所需的 {{n}} 票（最高 {{top}} 票），因此没有项目当选。',
+      runoff: '得票相同的项目须另行票决，当选项目由另行票决确定。',
+    },
   },
   ideas: {
     title: '民生实事项目征集',
@@ -296,6 +331,10 @@ export const livelihoodEn: typeof livelihoodZh = {
     title: 'Livelihood project vote',
     empty: 'There is no vote for you right now',
     choose: 'Choose up to {{n}}; you may choose none (blank ballot)',
+    budget: 'Budget {{budget}}',
+    leadUnit: 'lead unit: {{unit}}',
+    description: 'About this project',
+    feasibility: 'Feasibility',
     signIn: 'Sign in',
     signedIn: 'Signed in',
     mustSignIn: 'Sign in first, then vote',
@@ -376,6 +415,29 @@ export const livelihoodEn: typeof livelihoodZh = {
     paperDiscarded: 'Discarded; recount and enter again',
     paperDone: 'Paper count accepted: {{n}} ballots',
   },
+  closeWarning: {
+    title: 'Close the vote and count: check first',
+    turnout: 'Turnout',
+    turnoutValue: '{{cast}} ballots / {{present}} present / {{roll}} on the roll',
+    quorumMet: 'met ({{needed}} needed, {{present}} present)',
+    quorumNotMet: 'not met ({{needed}} needed, {{present}} present)',
+    threshold: 'To be chosen',
+    notVoted: '{{n}} deputies who signed in have not voted yet.',
+    none: 'Under this vote’s rules, closing now chooses no project at all',
+    most: 'Closing now can choose at most {{most}} projects ({{places}} places)',
+    exact: 'The votes per project are counted at close; the exact number chosen comes from the count.',
+    why: {
+      noQuorum: '{{present}} present, below the quorum of {{needed}}: the vote is void.',
+      overCast: '{{cast}} ballots, more than the {{present}} deputies signed in: the vote is void.',
+      noBallots: 'No ballot has been cast yet.',
+      belowThreshold:
+        'Only {{cast}} valid ballots, fewer than the {{n}} votes a project needs: whatever they say, no project can be chosen.',
+    },
+    secret:
+      'While the vote runs only the number of ballots is shown, never votes per project (secret ballot). Nobody can vote after closing.',
+    confirm: 'I have checked the turnout and close the vote for counting',
+    confirmNone: 'I know that closing now chooses no project, and close the vote anyway',
+  },
   create: {
     title: 'New livelihood project vote',
     titleLabel: 'Title',
@@ -437,6 +499,17 @@ export const livelihoodEn: typeof livelihoodZh = {
     xlsx: 'Excel',
     docx: 'Word',
     notYet: 'Results are published when the vote closes',
+    validNone: 'Valid vote, but no project was chosen',
+    whyNone: {
+      noQuorum:
+        '{{present}} present, below the quorum of {{needed}}: the vote is void, so no project was chosen.',
+      overCast:
+        '{{cast}} ballots, more than the {{present}} deputies signed in: the vote is void, so no project was chosen.',
+      fewBallots:
+        'Only {{cast}} valid ballots, fewer than the {{n}} votes a project needs: no project could pass, so none was chosen.',
+      belowThreshold: 'No project reached the {{n}} votes needed (the most was {{top}}), so none was chosen.',
+      runoff: 'Projects tied on votes: a runoff among them decides which are chosen.',
+    },
   },
   ideas: {
     title: 'Project ideas',

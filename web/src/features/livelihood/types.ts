@@ -1,3 +1,4 @@
+import type { CloseForecast } from '@minyi/domain/livelihood';
 // Shapes of the livelihood API answers the pages read.
 import type { Abilities } from '../../api';
 
@@ -32,7 +33,14 @@ export interface VoteDetail extends Omit<VoteSummary, 'candidates'> {
   scope: 'district' | 'street';
   streetId: string | null;
   rules: VoteRules;
-  candidates: { id: string; title: string; description: string; budget: number; feasibilityNote: string }[];
+  candidates: {
+    id: string;
+    title: string;
+    description: string;
+    budget: number;
+    leadUnitName: string | null;
+    feasibilityNote: string;
+  }[];
   /** The runoff or second vote made from this one. */
   children: { id: string; kind: VoteKind; status: VoteSummary['status'] }[];
   outcome: {
@@ -50,6 +58,8 @@ export interface VoteDetail extends Omit<VoteSummary, 'candidates'> {
     quorumNeeded: number;
     paperBallots: number | null;
   };
+  /** While open: what closing now would mean, from the number of ballots only (never per project). */
+  closeForecast: CloseForecast | null;
   abilities: Abilities;
 }
 

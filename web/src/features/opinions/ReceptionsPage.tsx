@@ -16,11 +16,11 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api, applyFieldErrors, problemMessage } from '../../api';
 import { useAuth } from '../../auth';
-import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { ErrorAlert, LoadMore, PageHeader, usePagedList, useResource } from '../../shell/components';
 import { QrButton, type QrTarget } from './QrButton';
 import { fmt } from './shared';
 
@@ -34,20 +34,26 @@ interface Reception {
   deputies: { id: string; name: string; checkedIn: boolean }[];
   peopleReceived?: number | null;
   opinionCount?: number;
+  /** What the signed-in reader may do now (the server's rules: check-in from two hours before, the record once started). */
+  abilities?: { checkIn: boolean; record: boolean; registerOpinion: boolean };
 }
 
 export default function ReceptionsPage() {
   const { t } = useTranslation('opinions');
   const { message } = App.useApp();
   const { user, hasRole } = useAuth();
+  const navigate = useNavigate();
   const staff = hasRole('congressStaff', 'liaisonStaff');
   const signedIn = hasRole('congressStaff', 'liaisonStaff', 'deputy', 'leader');
   const pub = useResource<{ items: Reception[] }>(signedIn ? null : '/public/receptions');
-  const mine = useResource<{ items: Reception[] }>(signedIn ? '/receptions?limit=100' : null);
+  // Staff and deputies page through the schedule (a liaison place holds well over a hundred receptions).
+  const mine = usePagedList<Reception>(signedIn ? '/receptions' : null, {}, 20);
   const places = useResource<{
     items: { id: string; name: string; deputies: { id: string; name: string }[] }[];
   }>(staff ? '/public/liaison-places' : null);
-  const data = signedIn ? mine : pub;
+  const data = signedIn
+    ? { items: mine.items, loading: mine.loading, error: mine.error, reload: mine.reload }
+    : { items: pub.data?.items ?? [], loading: pub.loading, error: pub.error, reload: pub.reload };
   // Every place and every deputy of a place has a QR code opening the form prefilled with it.
   const placeList = places.data?.items ?? [];
   const qrTargets: QrTarget[] = [
@@ -80,7 +86,9 @@ export default function ReceptionsPage() {
       if (!applyFieldErrors(form, err)) message.error(problemMessage(err));
     }
   };
+  /** A deputy on the reception checks themselves in; staff check deputies in on the reception's page. */
   const checkIn = async (r: Reception) => {
+    if (!r.deputies.some((d) => d.id === user?.deputyId)) return void navigate(`/receptions/${r.id}`);
     try {
       await api.post(`/receptions/${r.id}/check-in`, {});
       data.reload();
@@ -119,24 +127,22 @@ export default function ReceptionsPage() {
       <List
         loading={data.loading}
         locale={{ emptyText: t('receptions.empty') }}
-        dataSource={data.data?.items ?? []}
+        dataSource={data.items}
         renderItem={(r) => (
           <List.Item
             key={r.id}
-            actions={
-              signedIn && r.status === 'scheduled'
-                ? [
-                    (staff || r.deputies.some((d) => d.id === user?.deputyId)) && (
-                      <Button key="ci" size="small" onClick={() => void checkIn(r)}>
-                        {t('receptions.checkIn')}
-                      </Button>
-                    ),
-                    <Button key="rec" size="small" onClick={() => setRecording(r)}>
-                      {t('receptions.record')}
-                    </Button>,
-                  ].filter(Boolean)
-                : []
-            }
+            actions={[
+              r.abilities?.checkIn && (
+                <Button key="ci" size="small" onClick={() => void checkIn(r)}>
+                  {t('receptions.checkIn')}
+                </Button>
+              ),
+              r.abilities?.record && (
+                <Button key="rec" size="small" onClick={() => setRecording(r)}>
+                  {t('receptions.record')}
+                </Button>
+              ),
+            ].filter(Boolean)}
           >
             <List.Item.Meta
               title={
@@ -165,6 +171,9 @@ export default function ReceptionsPage() {
                       </Tag>
                     ))}
                   </div>
+                  {r.abilities?.registerOpinion && !r.abilities.record && r.status === 'scheduled' && (
+                    <div data-testid="reception-opens-later">{t('receptions.opensLater')}</div>
+                  )}
                   <Space wrap>
                     {signedIn && <Link to={`/receptions/${r.id}`}>{t('reception.detail')}</Link>}
                     <a href={`/opinions/new?liaisonPlaceId=${r.liaisonPlace.id}`}>{t('nav.submit')}</a>
@@ -175,6 +184,7 @@ export default function ReceptionsPage() {
           </List.Item>
         )}
       />
+      {signedIn && <LoadMore list={mine} />}
       <Modal
         open={scheduling}
         title={t('receptions.schedule')}

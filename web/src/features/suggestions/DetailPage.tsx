@@ -229,8 +229,10 @@ export default function DetailPage() {
                 <ProvisionalMark date={s.deadline} />
                 {s.extended && <Tag style={{ marginLeft: 4 }}>{t('detail.extended')}</Tag>}
               </Descriptions.Item>
-              {s.leader && (
-                <Descriptions.Item label={t('detail.keyLeader')}>{s.leader.name}</Descriptions.Item>
+              {s.leaders.length > 0 && (
+                <Descriptions.Item label={t('detail.keyLeader')}>
+                  <span data-testid="key-leaders">{s.leaders.map((l) => l.name).join('、')}</span>
+                </Descriptions.Item>
               )}
             </Descriptions>
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8 }}>
@@ -642,18 +644,21 @@ export default function DetailPage() {
               title={s.isKey ? t('detail.changeLeader') : t('detail.selectKey')}
               testId="select-key"
               submitLabel={t('detail.selectKeyDo')}
-              onSubmit={(v) => post('key')({ leaderAccountId: v.leaderAccountId, note: v.note ?? '' })}
+              onSubmit={(v) => post('key')({ leaderAccountIds: v.leaderAccountIds, note: v.note ?? '' })}
             >
               <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
                 {t('detail.keyHint')}
               </Typography.Paragraph>
               <Form.Item
-                name="leaderAccountId"
+                name="leaderAccountIds"
                 label={t('detail.keyLeader')}
                 rules={[{ required: true }]}
-                initialValue={s.leader?.accountId}
+                initialValue={s.leaders.map((l) => l.accountId)}
+                extra={t('detail.keyLeadersHint')}
               >
                 <Select
+                  mode="multiple"
+                  maxCount={10}
                   showSearch
                   optionFilterProp="label"
                   loading={leaders.loading}

@@ -83,6 +83,8 @@ export interface SuggestionDetail {
   isKey: boolean;
   published: boolean;
   leader: { accountId: string; name: string } | null;
+  /** Every leader who leads a key suggestion's supervision, in the order chosen. */
+  leaders: { accountId: string; name: string }[];
   supervisions: { id: string; kind: string; note: string; occurredOn: string }[];
   /** Every step of its handling, oldest first (issue 23 point 4). */
   history: HistoryEntry[];

@@ -1,6 +1,6 @@
 // One vote with its options, turnout, the paper entries, its runoff or second vote, and the actor's abilities.
 import { and, eq } from 'drizzle-orm';
-import { quorumNeeded, voteRulesSchema } from '@minyi/domain/livelihood';
+import { forecastClose, quorumNeeded, voteRulesSchema } from '@minyi/domain/livelihood';
 import type { Db } from '../../../db/client';
 import type { Actor } from '../../../platform/context';
 import { projectVotePaperCounts, projectVotes } from '../ballots.table';
@@ -33,9 +33,10 @@ export async function getVote(db: Db, actor: Actor, subject: BallotSubject, vote
     .from(projectVotes)
     .where(and(eq(projectVotes.parentVoteId, voteId), eq(projectVotes.congressId, vote.congressId)))
     .orderBy(projectVotes.createdAt);
+  const rules = { ...voteRulesSchema.parse({}), ...vote.rules };
   return {
     ...voteSummary(vote),
-    rules: { ...voteRulesSchema.parse({}), ...vote.rules },
+    rules,
     children,
     /** What the close decided, for the console's next step (a runoff, a second vote). */
     outcome: vote.result
@@ -53,6 +54,23 @@ export async function getVote(db: Db, actor: Actor, subject: BallotSubject, vote
       quorumNeeded: quorumNeeded(t.rollSize, vote.rules),
       paperBallots: vote.paperTally?.ballots ?? null,
     },
+    /**
+     * While the vote is open: what closing now would mean (quorum, the votes needed, the most projects the
+     * ballots cast could choose), from the counts of ballots only, never from what they say.
+     */
+    closeForecast:
+      vote.status === 'open'
+        ? forecastClose({
+            rollSize: t.rollSize,
+            signedIn: t.signedIn,
+            ballotsCast: t.electronicBallots + (vote.paperTally?.ballots ?? 0),
+            voidBallots: vote.paperTally?.void ?? 0,
+            maxChoices: vote.maxChoices,
+            candidates: candidates.length,
+            rules,
+            kind: vote.kind,
+          })
+        : null,
     me: {
       onRoll: !!member,
       signedIn: !!member?.signedInAt,

@@ -4,7 +4,7 @@ import { requireRole } from '../../../platform/access';
 import { transact, type Ctx, type Work } from '../../../platform/context';
 import { AppError, forbidden, invalidField, wrongState } from '../../../platform/errors';
 import { receptionDeputies } from '../opinions.table';
-import { loadReception } from '../opinions.repository';
+import { CHECK_IN_OPENS_BEFORE_MS, loadReception } from '../opinions.repository';
 
 const STAFF = ['congressStaff', 'liaisonStaff'];
 
@@ -30,7 +30,7 @@ async function checkIn(ctx: Ctx, w: Work, id: string, deputyIdGiven: string | un
     throw invalidField('deputyId', '该代表不在本次接待安排中', 'this deputy is not on the reception');
   }
   if (row.checkedInAt) return { receptionId: id, deputyId, checkedInAt: row.checkedInAt };
-  if (Date.now() < r.startsAt.getTime() - 2 * 3_600_000) {
+  if (Date.now() < r.startsAt.getTime() - CHECK_IN_OPENS_BEFORE_MS) {
     throw new AppError(409, 'too_early', {
       zh: '接待开始前两小时内才能签到',
       en: 'Check-in opens two hours before the reception',

@@ -3,9 +3,10 @@
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { requireRole } from '../../../platform/access';
-import type { Ctx } from '../../../platform/context';
+import type { Actor, Ctx } from '../../../platform/context';
 import { notFound } from '../../../platform/errors';
-import { RECEPTION } from '../opinions.repository';
+import { decodeCursor, page } from '../../../platform/http';
+import { RECEPTION, receptionAbilities } from '../opinions.repository';
 import { deputies, liaisonPlaces } from '../../registry';
 import { opinions, receptionDeputies, receptions } from '../opinions.table';
 
@@ -64,14 +65,16 @@ export async function findPublicReceptions(
   return { items: await withDeputies(db, rows) };
 }
 
+/** The staff's and deputies' list, newest first, cursor-paged, each with what the actor may do now. */
 export async function findReceptions(
   db: Db,
+  actor: Actor,
   input: {
     congressId: string;
     liaisonPlaceId?: string;
     streetId?: string;
     status?: string;
-    before?: string;
+    cursor?: string;
     limit: number;
   },
 ) {
@@ -79,12 +82,18 @@ export async function findReceptions(
   if (input.liaisonPlaceId) where.push(eq(receptions.liaisonPlaceId, input.liaisonPlaceId));
   if (input.streetId) where.push(eq(receptions.streetId, input.streetId));
   if (input.status) where.push(eq(receptions.status, input.status as 'scheduled'));
-  if (input.before) where.push(lt(receptions.startsAt, new Date(input.before)));
+  // Keyset on (startsAt, id): many receptions start at the same hour (09:30 at every place), so a cursor on
+  // the time alone would skip the rest of a tie at a page boundary.
+  const cursor = decodeCursor(input.cursor, ['timestamp', 'uuid']);
+  if (cursor)
+    where.push(
+      sql`(${receptions.startsAt}, ${receptions.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`,
+    );
   const rows = await db
     .select()
     .from(receptions)
     .where(and(...where))
-    .orderBy(desc(receptions.startsAt))
+    .orderBy(desc(receptions.startsAt), desc(receptions.id))
     .limit(input.limit + 1);
   const items = await withDeputies(db, rows.slice(0, input.limit));
   const counts = items.length
@@ -103,11 +112,12 @@ export async function findReceptions(
   return {
     items: items.map((i, k) => ({
       ...i,
+      abilities: receptionAbilities(actor, i).abilities,
       peopleReceived: full[k].peopleReceived,
       notes: full[k].notes,
       opinionCount: Number(counts.find((c) => c.receptionId === i.id)?.n ?? 0),
     })),
-    nextCursor: rows.length > input.limit ? full.at(-1)!.startsAt.toISOString() : null,
+    nextCursor: page(rows, input.limit, (r) => [r.startsAt.toISOString(), r.id]).nextCursor,
   };
 }
 
@@ -158,25 +168,18 @@ export async function countDeputyReceptions(
 }
 
 /**
- * One reception for staff or a deputy, with what the actor may do: staff check any deputy in, a deputy only
- * themselves; the page shows the button where it works.
+ * One reception for staff or a deputy, with what the actor may do now (receptionAbilities): staff check any
+ * deputy in, a deputy only themselves, from two hours before the start; the page shows the button where it
+ * works.
  */
 export async function getReceptionForActor(ctx: Ctx, id: string) {
   const actor = requireRole(ctx.actor, ['congressStaff', 'liaisonStaff', 'leader', 'deputy']);
   const rec = await getReception(ctx.app.db, actor.congressId, id);
   if (!rec) throw notFound(RECEPTION);
-  const staff = actor.roles.some((x) => x === 'congressStaff' || x === 'liaisonStaff');
-  const mine = !!actor.deputyId && rec.deputies.some((d) => d.id === actor.deputyId);
+  const { canCheckIn, abilities } = receptionAbilities(actor, rec);
   return {
     ...rec,
-    deputies: rec.deputies.map((d) => ({
-      ...d,
-      canCheckIn: rec.status === 'scheduled' && !d.checkedIn && (staff || d.id === actor.deputyId),
-    })),
-    abilities: {
-      checkIn: (staff || mine) && rec.status === 'scheduled',
-      record: (staff || mine) && rec.status === 'scheduled',
-      registerOpinion: staff || mine,
-    },
+    deputies: rec.deputies.map((d) => ({ ...d, canCheckIn: canCheckIn(d) })),
+    abilities,
   };
 }

@@ -1,7 +1,11 @@
-// Similar open opinions in the same street, so duplicates merge early: Chinese words (Intl.Segmenter) in a
-// `simple` tsvector, ranked together with pg_trgm similarity of the segmented text.
+// Similar open opinions in the same street, so duplicates merge early. The database finds the candidates
+// that share a word (Intl.Segmenter words in a `simple` tsvector), the best CANDIDATES of them by ts_rank;
+// they are then ranked here by the text similarity of their character bigrams (textSimilarity in the domain)
+// and kept only above SIMILAR_THRESHOLD. This replaces pg_trgm's similarity() over the segmented text, which
+// had no threshold and listed items that shared one short word (小区, 积水) with the text (issue 23 point 11);
+// a bounded candidate set keeps the ranking in JavaScript cheap.
 import { sql } from 'drizzle-orm';
-import { OPEN_STATUSES, orQuery, searchText } from '@minyi/domain/opinions';
+import { bigrams, OPEN_STATUSES, orQuery, SIMILAR_THRESHOLD, textSimilarity } from '@minyi/domain/opinions';
 import type { Db } from '../../../db/client';
 import { requireRole } from '../../../platform/access';
 import type { Ctx } from '../../../platform/context';
@@ -19,6 +23,9 @@ export interface SimilarOpinion {
   score: number;
 }
 
+/** How many word-sharing candidates the database hands over for ranking. */
+const CANDIDATES = 50;
+
 async function findSimilarOpinions(
   db: Db,
   input: {
@@ -32,31 +39,35 @@ async function findSimilarOpinions(
 ): Promise<SimilarOpinion[]> {
   const tsq = orQuery(input.text);
   if (!tsq) return [];
-  const segmented = searchText(input.text);
   const statuses = sql.join(
     OPEN_STATUSES.map((s) => sql`${s}`),
     sql`, `,
   );
   const res = await db.execute(sql`
     SELECT id, tracking_code, public_content, status, created_at,
-      ts_rank(search_tsv, to_tsquery('simple', ${tsq})) + similarity(search_text, ${segmented}) AS score
+      ts_rank(search_tsv, to_tsquery('simple', ${tsq})) AS rank
     FROM opinions
     WHERE congress_id = ${input.congressId} AND street_id = ${input.streetId}
       AND status IN (${statuses}) AND NOT hidden
       ${input.publicOnly ? sql`AND is_public` : sql``}
       ${input.excludeId ? sql`AND id <> ${input.excludeId}` : sql``}
       AND search_tsv @@ to_tsquery('simple', ${tsq})
-    ORDER BY score DESC, created_at DESC
-    LIMIT ${input.limit ?? 5}`);
+    ORDER BY rank DESC, created_at DESC
+    LIMIT ${CANDIDATES}`);
   const rows = (res as unknown as { rows: Record<string, unknown>[] }).rows;
-  return rows.map((r) => ({
-    id: r.id as string,
-    trackingCode: r.tracking_code as string,
-    content: r.public_content as string,
-    status: r.status as string,
-    createdAt: new Date(r.created_at as string),
-    score: Number(r.score),
-  }));
+  const mine = bigrams(input.text);
+  return rows
+    .map((r) => ({
+      id: r.id as string,
+      trackingCode: r.tracking_code as string,
+      content: r.public_content as string,
+      status: r.status as string,
+      createdAt: new Date(r.created_at as string),
+      score: Math.round(textSimilarity(mine, r.public_content as string) * 1000) / 1000,
+    }))
+    .filter((r) => r.score >= SIMILAR_THRESHOLD)
+    .sort((a, b) => b.score - a.score || b.createdAt.getTime() - a.createdAt.getTime())
+    .slice(0, input.limit ?? 5);
 }
 
 /**

@@ -11,7 +11,7 @@ export async function remindDeadlines(app: AppServices, now = new Date()): Promi
   const db = app.db;
   const open = (
     (await db.execute(sql`
-    SELECT s.id, s.congress_id AS "congressId", s.number, s.title, s.deadline, s.lead_unit_id AS "leadUnitId", s.leader_account_id AS "leaderAccountId", s.is_key AS "isKey"
+    SELECT s.id, s.congress_id AS "congressId", s.number, s.title, s.deadline, s.lead_unit_id AS "leadUnitId", s.key_leader_account_ids AS "leaderAccountIds", s.is_key AS "isKey"
     FROM suggestions s
     WHERE s.status IN ('assigned', 'handBackRequested', 'rehandling') AND s.deadline IS NOT NULL
       AND s.deadline < ${new Date(now.getTime() + 90 * 86_400_000).toISOString()}::timestamptz`)) as unknown as {
@@ -22,7 +22,7 @@ export async function remindDeadlines(app: AppServices, now = new Date()): Promi
         title: string;
         deadline: string;
         leadUnitId: string | null;
-        leaderAccountId: string | null;
+        leaderAccountIds: string[] | null;
         isKey: boolean;
       }[];
     }
@@ -49,7 +49,7 @@ export async function remindDeadlines(app: AppServices, now = new Date()): Promi
         s.congressId,
         s.leadUnitId ? [s.leadUnitId] : [],
       );
-      if (kind.startsWith('overdue') && s.isKey && s.leaderAccountId) accountIds.push(s.leaderAccountId);
+      if (kind.startsWith('overdue') && s.isKey) accountIds.push(...(s.leaderAccountIds ?? []));
       if (accountIds.length) {
         const overdue = kind.startsWith('overdue');
         await app.notifier.notify(tx as never, {

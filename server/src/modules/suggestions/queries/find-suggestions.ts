@@ -49,7 +49,7 @@ export async function findSuggestions(ctx: Ctx, q: SuggestionListQuery) {
       );
     }
     if (actor.roles.includes('leader') && q.mine === 'true')
-      own.push(stmt`s.leader_account_id = ${actor.accountId}`);
+      own.push(stmt`${actor.accountId}::uuid = ANY(s.key_leader_account_ids)`);
     conds.push(own.length ? stmt`(${join(own, ' OR ')})` : stmt`false`);
   } else {
     // Staff and leaders never see another's draft, in the list or its count (issue 22 item 7); their own

@@ -31,7 +31,7 @@ export async function getDashboard(ctx: Ctx) {
     out.key =
       await rows(sql`SELECT ${ITEM}, (SELECT count(*)::int FROM suggestion_supervisions v WHERE v.suggestion_id = s.id) AS supervisions
       FROM suggestions s LEFT JOIN handling_units u ON u.id = s.lead_unit_id
-      WHERE s.congress_id = ${actor.congressId} AND s.is_key ${actor.roles.includes('congressStaff') ? sql`` : sql`AND s.leader_account_id = ${actor.accountId}`}
+      WHERE s.congress_id = ${actor.congressId} AND s.is_key ${actor.roles.includes('congressStaff') ? sql`` : sql`AND ${actor.accountId}::uuid = ANY(s.key_leader_account_ids)`}
       ORDER BY s.seq NULLS LAST LIMIT 200`);
     out.overdue =
       await rows(sql`SELECT ${ITEM} FROM suggestions s LEFT JOIN handling_units u ON u.id = s.lead_unit_id

@@ -164,14 +164,18 @@ export async function getSuggestion(ctx: Ctx, id: string) {
         )
       : new Map<string, string>(),
   ]);
-  let leader: { accountId: string; name: string } | null = null;
-  if (row.isKey && row.leaderAccountId) {
-    const [a] = await db
-      .select({ name: accounts.displayName })
-      .from(accounts)
-      .where(eq(accounts.id, row.leaderAccountId));
-    leader = { accountId: row.leaderAccountId, name: a?.name ?? '' };
-  }
+  // The leaders who lead a key suggestion, in the order chosen; `leader` is the first of them.
+  const leaderIds = row.isKey ? row.keyLeaderAccountIds : [];
+  const leaderNames = leaderIds.length
+    ? await nameMap(
+        db
+          .select({ id: accounts.id, name: accounts.displayName })
+          .from(accounts)
+          .where(inArray(accounts.id, leaderIds)),
+      )
+    : new Map<string, string>();
+  const leaders = leaderIds.map((accountId) => ({ accountId, name: leaderNames.get(accountId) ?? '' }));
+  const leader = leaders[0] ?? null;
   const currentReply = replies.at(-1);
   const ratedNow = currentReply
     ? ratings.filter((r) => r.replyId === currentReply.id).map((r) => r.deputyId)
@@ -283,6 +287,7 @@ export async function getSuggestion(ctx: Ctx, id: string) {
     rating: row.rating,
     isKey: row.isKey,
     leader,
+    leaders,
     supervisions: supervisions.map((s) => ({
       id: s.id,
       kind: s.kind,
