@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { Button, Card, Col, Empty, Input, Row, Segmented, Select, Space, Spin, Tag, Typography } from 'antd';
 import {
   ClockCircleOutlined,
+  FormOutlined,
   EnvironmentOutlined,
   PhoneOutlined,
   TeamOutlined,
@@ -85,7 +86,9 @@ function Hero({ congress }: { congress: PublicCongress | null }) {
   const nameOf = useNameOf();
   return (
     <div className="home-hero" data-testid="home-hero">
-      <Typography.Title level={2}>{congress ? nameOf(congress) : t('heroFallback')}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 'clamp(22px, 5vw, 30px)' }}>
+        {congress ? nameOf(congress) : t('heroFallback')}
+      </Typography.Title>
       <p>{t('tagline')}</p>
       {congress?.currentTerm && (
         <Space wrap size={6} style={{ marginTop: 12 }}>
@@ -230,6 +233,14 @@ function DeputyFinder({ streets }: { streets: Named[] }) {
                     </>
                   )}
                 </div>
+                <Link
+                  to={`/opinions/new?deputyId=${d.id}`}
+                  className="deputy-meta"
+                  aria-label={t('giveOpinionTo', { name: d.name })}
+                  data-testid="give-opinion"
+                >
+                  <FormOutlined /> {t('giveOpinion')}
+                </Link>
               </div>
             </Col>
           ))}

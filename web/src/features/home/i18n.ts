@@ -40,6 +40,8 @@ export const homeZh = {
     township: '镇人大代表',
   },
   staffEntry: '工作人员登录',
+  giveOpinion: '给这位代表提意见',
+  giveOpinionTo: '给{{name}}代表提意见',
   workbench: {
     nav: '我的工作台',
     title: '我的工作台',
@@ -95,6 +97,8 @@ export const homeEn: typeof homeZh = {
     township: 'Township deputy',
   },
   staffEntry: 'Staff sign-in',
+  giveOpinion: 'Give this deputy my opinion',
+  giveOpinionTo: 'Give deputy {{name}} my opinion',
   workbench: {
     nav: 'My work',
     title: 'My work',

@@ -108,7 +108,7 @@ export async function getSuggestionsWorkbench(ctx: Ctx): Promise<WorkbenchItem[]
       `SELECT count(*)::int AS count,
               count(*) FILTER (WHERE s.status = ANY($3::text[]) AND s.deadline < $4)::int AS overdue
          FROM suggestions s
-        WHERE s.congress_id = $1 AND s.is_key AND s.leader_account_id = $2
+        WHERE s.congress_id = $1 AND s.is_key AND $2 = ANY(s.key_leader_account_ids)
           AND s.status NOT IN ('closed', 'withdrawn')`,
       [congressId, actor.accountId, handling, new Date()],
     );
