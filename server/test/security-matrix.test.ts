@@ -1,0 +1,546 @@
+// The security matrix (issue 22, Proof): every operation of /api/openapi.json × every caller (the public,
+// and the demo district's citizen, deputy, liaison staff, handling-unit staff, congress staff, leader and the
+// three administrators), each with a valid-shaped request naming demo records. The expected answer is not
+// typed pair by pair; it comes from the policies:
+// - `access: 'public'` operations (no security in the description) answer no caller 401 or 403;
+// - every other operation answers the public exactly 401;
+// - the access checks an operation makes are recorded as it runs (each `definePolicy` policy's `authorize`
+//   and `can`, and `requireRole`, wrapped below): an operation's rule is the set of checks its calls make,
+//   and a caller whose roles no rule of the policy grants for that action (or who is not among the roles
+//   `requireRole` names) must be refused, 403 or 404 (hidden), with problem+json, whatever the record;
+// - a caller whose roles a rule grants is answered as that rule's condition on the record says: refused
+//   (403/404) when the policy said no, otherwise never 401/403 (a 400, 404, 409, 422 or 429 for a business
+//   reason is fine for an allowed caller; a 2xx by a caller who should be refused fails);
+// - an operation that makes no policy check at all must be named in NO_POLICY with its rule, or the test
+//   fails: a new operation without an expectation is caught.
+// No caller may get a 5xx. Drafts and files have a block of their own below (security-matrix.records.test.ts).
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { generate, generateSecret } from 'otplib';
+import sharp from 'sharp';
+import { isAdminRole, type Role } from '@minyi/domain';
+import { accounts } from '../src/platform/platform.table';
+import { DEMO_PASSWORD, loadDemo } from '../src/demo';
+import { createTestEnv, testClient, type TestClient, type TestEnv } from './harness';
+import {
+  idPoolOf,
+  operationsOf,
+  requestFor,
+  type IdPool,
+  type OpenApi,
+  type Operation,
+  type Request,
+} from './security-matrix.requests';
+
+/** What one request checked, as it ran. */
+interface Check {
+  kind: 'authorize' | 'requireRole' | 'can';
+  /** `policy.action`, or the roles `requireRole` names. */
+  key: string;
+  /** The roles some rule grants for the action (any condition), or the roles named. */
+  granted: readonly Role[];
+  ok: boolean;
+}
+const spy = vi.hoisted(() => ({ checks: null as Check[] | null }));
+
+vi.mock('../src/platform/access', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/platform/access')>();
+  const push = (c: Check) => spy.checks?.push(c);
+  return {
+    ...real,
+    definePolicy: ((name, rules) => {
+      const policy = real.definePolicy(name, rules);
+      const granted = new Map<string, Role[]>();
+      for (const r of rules.flat())
+        granted.set(r.action, [...new Set([...(granted.get(r.action) ?? []), ...r.roles])]);
+      const rolesOf = (action: string) => granted.get(action) ?? [];
+      return {
+        ...policy,
+        can(actor, action, resource) {
+          const ok = policy.can(actor, action, resource);
+          push({ kind: 'can', key: `${name}.${action}`, granted: rolesOf(action), ok });
+          return ok;
+        },
+        authorize(actor, action, resource) {
+          try {
+            const role = policy.authorize(actor, action, resource);
+            push({ kind: 'authorize', key: `${name}.${action}`, granted: rolesOf(action), ok: true });
+            return role;
+          } catch (err) {
+            push({ kind: 'authorize', key: `${name}.${action}`, granted: rolesOf(action), ok: false });
+            throw err;
+          }
+        },
+      };
+    }) as typeof real.definePolicy,
+    requireRole: ((actor, roles) => {
+      const key = `requireRole(${[...roles].sort().join(',')})`;
+      try {
+        const a = real.requireRole(actor, roles);
+        push({ kind: 'requireRole', key, granted: roles, ok: true });
+        return a;
+      } catch (err) {
+        push({ kind: 'requireRole', key, granted: roles, ok: false });
+        throw err;
+      }
+    }) as typeof real.requireRole,
+  };
+});
+
+/** A rule that stands for a policy check, or adds to one, with the reason the code has it. */
+interface NamedRule {
+  rule: string;
+  /** For an operation that makes no policy check: who may call it (`any`: any signed-in caller). */
+  allowed?: 'any' | readonly Role[];
+  /** A condition on the record outside the policy: a caller the role check let through may get 403/404. */
+  onRecord?: true;
+  /** A caller allowed besides the policy's roles (their own record), with the test for it. */
+  alsoAllowed?: (caller: Caller, url: string) => boolean;
+}
+
+const BUSINESS: readonly Role[] = [
+  'citizen',
+  'deputy',
+  'liaisonStaff',
+  'handlingUnitStaff',
+  'congressStaff',
+  'leader',
+];
+
+/**
+ * Operations whose access is not (only) a `definePolicy` policy or `requireRole`: each names its rule. Keep it
+ * short: a business rule belongs in its module's policy. An operation that makes no policy check and is not
+ * here fails the test, so a new operation cannot go without an expectation.
+ */
+const NAMED_RULES: Record<string, NamedRule> = {
+  // The signed-in caller's own account, session and inbox: any signed-in caller.
+  getMe: { rule: 'their own account', allowed: 'any' },
+  startTotpEnrollment: { rule: 'their own second factor', allowed: 'any' },
+  confirmTotpEnrollment: { rule: 'their own second factor', allowed: 'any' },
+  changeMyPassword: { rule: 'their own password', allowed: 'any' },
+  findMyNotifications: { rule: 'their own notifications', allowed: 'any' },
+  markNotificationRead: { rule: 'their own notifications', allowed: 'any' },
+  markAllNotificationsRead: { rule: 'their own notifications', allowed: 'any' },
+  getNotificationPreferences: { rule: 'their own notifications', allowed: 'any' },
+  setNotificationPreferences: { rule: 'their own notifications', allowed: 'any' },
+  findCalendarYears: {
+    rule: 'the working-day calendar is the same for every signed-in caller',
+    allowed: 'any',
+  },
+  // API tokens (session.ts): a business account's own; administrators' tokens are refused at the door.
+  findMyApiTokens: { rule: 'their own API tokens', allowed: 'any' },
+  createApiToken: { rule: 'their own API tokens; no token for an administrator', allowed: BUSINESS },
+  revokeApiToken: { rule: 'their own API tokens', allowed: 'any', onRecord: true },
+  // Files (platform/files.ts): any business caller uploads; a file is read by its uploader and by whoever
+  // the policy of its record lets view it (the readers call the record's policy: checked below).
+  uploadFile: {
+    rule: 'any signed-in caller uploads (the file is theirs until a record takes it)',
+    allowed: 'any',
+  },
+  downloadFile: {
+    rule: "the uploader, or whoever the record's policy lets view it",
+    allowed: 'any',
+    onRecord: true,
+  },
+  // Record conditions the commands check beside the role check.
+  recordReception: {
+    rule: 'a deputy records only a reception they are on (record-reception.ts)',
+    onRecord: true,
+  },
+  checkInReception: { rule: 'a deputy checks in only themself (check-in-reception.ts)', onRecord: true },
+  getDeputy: {
+    rule: 'a deputy reads their own record (deputies.routes.ts)',
+    alsoAllowed: (c, url) => !!c.deputyId && url.endsWith(`/deputies/${c.deputyId}`),
+  },
+};
+
+/** Bodies the sampler cannot guess: a real sign-in, a decision that needs no new unit. */
+const BODIES: Record<string, unknown> = {
+  signIn: { username: 'citizen', password: DEMO_PASSWORD },
+  decideHandBack: { decision: 'keep' },
+};
+
+interface Caller {
+  name: string;
+  username: string | null;
+  roles: readonly Role[];
+  client: TestClient;
+  logins: number;
+  /** An administrator's second factor (enrolled before the matrix, so its session is not restricted). */
+  totpSecret?: string;
+  accountId?: string;
+  deputyId?: string | null;
+}
+
+interface Result {
+  op: Operation;
+  /** What the request was for, when not the operation's plain request (a draft, a file). */
+  label: string;
+  caller: Caller;
+  url: string;
+  status: number;
+  contentType: string;
+  body: string;
+  checks: Check[];
+}
+
+let t: TestEnv;
+let doc: OpenApi;
+let ops: Operation[];
+let pool: IdPool;
+let png: Buffer;
+let demoCongressId: string;
+const callers: Caller[] = [];
+/** The plain matrix: every operation × every caller. */
+const results: Result[] = [];
+/** The drafts and files block: a deputy's draft, and files attached to a draft and to a submitted suggestion. */
+const records: Result[] = [];
+const rec: { draftId: string; submittedId: string; draftFile: string; submittedFile: string } = {
+  draftId: '',
+  submittedId: '',
+  draftFile: '',
+  submittedFile: '',
+};
+
+/** The order callers run in: the broadest business role last, so a delete or a step it makes comes after. */
+const CALLERS: [string, string | null, Role[]][] = [
+  ['anonymous', null, []],
+  ['citizen', 'citizen', ['citizen']],
+  ['systemAdmin', 'sysadmin', ['systemAdmin']],
+  ['securityAdmin', 'secadmin', ['securityAdmin']],
+  ['auditor', 'auditor', ['auditor']],
+  ['liaisonStaff', 'liaison', ['liaisonStaff']],
+  ['handlingUnitStaff', 'unit', ['handlingUnitStaff']],
+  ['leader', 'leader', ['leader']],
+  ['deputy', 'deputy', ['deputy']],
+  ['congressStaff', 'staff', ['congressStaff']],
+];
+const callerNamed = (name: string) => callers.find((c) => c.name === name)!;
+
+async function signIn(c: Caller) {
+  if (!c.username) return;
+  c.logins++;
+  const ip = `10.44.${callers.indexOf(c) + 1}.${c.logins}`;
+  // A code is accepted once per 30-second step: a sign-in again within the step forgets the last one used.
+  if (c.totpSecret)
+    await t.services.db.update(accounts).set({ totpLastStep: null }).where(eq(accounts.username, c.username));
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: {
+      username: c.username,
+      password: DEMO_PASSWORD,
+      ...(c.totpSecret ? { totpCode: await generate({ secret: c.totpSecret }) } : {}),
+    },
+    headers: { 'x-forwarded-for': ip },
+  });
+  if (res.statusCode !== 200) throw new Error(`login ${c.username}: ${res.statusCode} ${res.body}`);
+  const cookie = String(res.headers['set-cookie']).split(';')[0];
+  c.client = testClient(t.app, cookie, res.json().csrfToken, { 'x-forwarded-for': ip });
+}
+
+/** Sends one request as one caller, recording the access checks it made. */
+async function send(caller: Caller, op: Operation, req: Request, label = ''): Promise<Result> {
+  spy.checks = [];
+  const res = await caller.client.request({
+    method: req.method,
+    url: req.url,
+    ...(req.payload !== undefined ? { payload: req.payload } : {}),
+    headers: req.contentType ? { 'content-type': req.contentType } : {},
+  });
+  const result: Result = {
+    op,
+    label,
+    caller,
+    url: req.url,
+    status: res.statusCode,
+    contentType: String(res.headers['content-type'] ?? ''),
+    body: res.body.slice(0, 1500),
+    checks: spy.checks,
+  };
+  spy.checks = null;
+  // A step that ended the caller's session (signing out, a new password): sign in again.
+  if (caller.username && op.method !== 'get' && res.statusCode < 300) {
+    const me = await caller.client.get('/api/v1/auth/me');
+    if (me.statusCode !== 200) await signIn(caller);
+  }
+  return result;
+}
+
+const opNamed = (id: string) => {
+  const op = ops.find((o) => o.id === id);
+  if (!op) throw new Error(`no operation ${id}`);
+  return op;
+};
+
+/** The deputy's draft with an attachment, and a submitted suggestion with another. */
+async function seedRecords() {
+  const deputy = callerNamed('deputy').client;
+  const upload = async () => {
+    const req = requestFor(doc, opNamed('uploadFile'), pool, png);
+    const res = await deputy.request({
+      method: 'POST',
+      url: req.url,
+      payload: req.payload,
+      headers: { 'content-type': req.contentType! },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<{ id: string }>().id;
+  };
+  const create = async (draft: boolean, fileId: string) => {
+    const res = await deputy.post('/api/v1/suggestions', {
+      title: '安全矩阵：关于增设公交站点的建议',
+      content: '建议在新建小区附近增设公交站点，方便居民出行。',
+      category: 'transport',
+      attachmentIds: [fileId],
+      draft,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<{ id: string }>().id;
+  };
+  rec.draftFile = await upload();
+  rec.draftId = await create(true, rec.draftFile);
+  rec.submittedFile = await upload();
+  rec.submittedId = await create(false, rec.submittedFile);
+}
+
+/** The drafts and files block, before the plain matrix changes anything. */
+async function runRecords() {
+  const onDraft = ops.filter((o) => o.path.startsWith('/api/v1/suggestions/{id}'));
+  // The proposer last: its steps (submit, withdraw) would make the draft a suggestion for those after it.
+  const proposerLast = [...callers.filter((c) => c.name !== 'deputy'), callerNamed('deputy')];
+  for (const caller of proposerLast) {
+    const list = opNamed('findSuggestions');
+    records.push(
+      await send(
+        caller,
+        list,
+        { method: 'GET', url: '/api/v1/suggestions?status=draft&limit=200' },
+        'draft list',
+      ),
+    );
+    const download = opNamed('downloadFile');
+    for (const [label, id] of [
+      ['file of the draft', rec.draftFile],
+      ['file of a submitted suggestion', rec.submittedFile],
+      ...(pool.get('files') ?? []).map((f) => ['demo file', f]),
+    ]) {
+      records.push(await send(caller, download, requestFor(doc, download, pool, png, { id }), label));
+    }
+    // Then every operation on the draft (its proposer's steps last of all).
+    for (const op of onDraft) {
+      const req = requestFor(doc, op, pool, png, { id: rec.draftId }, BODIES[op.id]);
+      records.push(await send(caller, op, req, 'draft'));
+    }
+  }
+}
+
+beforeAll(async () => {
+  t = await createTestEnv();
+  demoCongressId = (await loadDemo(t.services)).congressId;
+  png = await sharp({ create: { width: 8, height: 8, channels: 3, background: 'red' } })
+    .png()
+    .toBuffer();
+  pool = await idPoolOf(t.services.db, demoCongressId);
+  // Account steps act on an account of their own, so no demo caller is disabled or reset under the matrix.
+  const spare = await t.createAccount({
+    username: 'matrix_spare',
+    roles: ['citizen'],
+    congressId: demoCongressId,
+  });
+  pool.set('accounts', [spare.id]);
+  for (const [name, username, roles] of CALLERS) {
+    const c: Caller = {
+      name,
+      username,
+      roles,
+      client: testClient(t.app, '', '', { 'x-forwarded-for': '10.44.0.1' }),
+      logins: 0,
+    };
+    callers.push(c);
+    if (username) {
+      const [row] = await t.services.db
+        .select({ id: accounts.id, deputyId: accounts.deputyId, congressId: accounts.congressId })
+        .from(accounts)
+        .where(eq(accounts.username, username));
+      expect(row.congressId).toBe(demoCongressId);
+      c.accountId = row.id;
+      c.deputyId = row.deputyId;
+    }
+    if (roles.some(isAdminRole)) {
+      c.totpSecret = generateSecret();
+      await t.services.db
+        .update(accounts)
+        .set({ totpSecretEnc: t.services.pii.encrypt(c.totpSecret), totpEnabled: true })
+        .where(eq(accounts.id, c.accountId!));
+    }
+    await signIn(c);
+  }
+  doc = (await t.anon.get('/api/openapi.json')).json<OpenApi>();
+  ops = operationsOf(doc);
+  await seedRecords();
+  await runRecords();
+  for (const op of ops) {
+    for (const caller of callers) {
+      results.push(await send(caller, op, requestFor(doc, op, pool, png, {}, BODIES[op.id])));
+    }
+  }
+}, 600_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+const gates = (checks: Check[]) => checks.filter((c) => c.kind !== 'can');
+
+/** The rule of an operation: every gate any caller's request went through. */
+function ruleOf(op: Operation): Map<string, readonly Role[]> {
+  const rule = new Map<string, readonly Role[]>();
+  for (const r of results) if (r.op === op) for (const c of gates(r.checks)) rule.set(c.key, c.granted);
+  return rule;
+}
+
+type Expectation = 'refused' | 'allowed' | 'either';
+
+/** What the policies say of a caller's request, and why. */
+function expectationOf(r: Result): { expect: Expectation; why: string } {
+  const { op, caller } = r;
+  if (op.isPublic) return { expect: 'allowed', why: "access: 'public'" };
+  if (!caller.username) return { expect: 'refused', why: 'signed-in only' };
+  const named = NAMED_RULES[op.id];
+  if (named?.alsoAllowed?.(caller, r.url)) return { expect: 'allowed', why: named.rule };
+  const rule = ruleOf(op);
+  if (!rule.size) {
+    if (!named?.allowed) return { expect: 'either', why: 'NO RULE' };
+    const ok = named.allowed === 'any' || named.allowed.some((x) => caller.roles.includes(x));
+    if (!ok) return { expect: 'refused', why: named.rule };
+    return { expect: named.onRecord ? 'either' : 'allowed', why: named.rule };
+  }
+  for (const [key, granted] of rule) {
+    if (!granted.some((x) => caller.roles.includes(x)))
+      return { expect: 'refused', why: `${key} grants ${granted.join(', ') || 'no role'}` };
+  }
+  // The caller's role has a rule: its condition on the record (as the policy answered this request) decides.
+  const said = gates(r.checks).filter((c) => !c.ok);
+  if (said.length)
+    return { expect: 'refused', why: `${said.map((c) => c.key).join(' + ')} said no on the record` };
+  return { expect: named?.onRecord ? 'either' : 'allowed', why: named?.rule ?? [...rule.keys()].join(' + ') };
+}
+
+const isProblem = (r: Result) => r.contentType.startsWith('application/problem+json');
+const describePair = (r: Result, why: string) =>
+  `${r.op.id}${r.label ? ` [${r.label}]` : ''} (${r.op.method.toUpperCase()} ${r.url}) as ${r.caller.name} → ` +
+  `${r.status} (${why}) ${r.status >= 400 ? '' : r.body.slice(0, 120)}`;
+const refusedRightly = (r: Result) =>
+  (r.caller.username ? r.status === 403 || r.status === 404 : r.status === 401) && isProblem(r);
+
+describe('the security matrix: every operation × every caller', () => {
+  it('covers every operation for every caller', () => {
+    expect(ops.length).toBeGreaterThan(150);
+    expect(callers.map((c) => c.name)).toEqual(CALLERS.map(([n]) => n));
+    expect(results.length).toBe(ops.length * callers.length);
+    if (process.env.MATRIX_DEBUG) {
+      for (const op of ops) {
+        const mine = results.filter((r) => r.op === op);
+        console.log(
+          `${op.id} ${op.method} ${op.path}: ` +
+            mine
+              .map(
+                (r) =>
+                  `${r.caller.name}=${r.status}${r.checks.map((c) => (c.ok ? '+' : '-') + c.key).join('')}`,
+              )
+              .join(' ') +
+            mine
+              .filter((r) => r.caller.name === 'congressStaff' && r.status === 400)
+              .map((r) => `\n    400: ${r.body}`)
+              .join(''),
+        );
+      }
+    }
+  });
+
+  it('names a rule for every operation: a policy check it makes, its public access, or NAMED_RULES', () => {
+    const missing = ops.filter((op) => !op.isPublic && !ruleOf(op).size && !NAMED_RULES[op.id]?.allowed);
+    expect(missing.map((op) => `${op.id} (${op.method.toUpperCase()} ${op.path})`)).toEqual([]);
+    const unknown = Object.keys(NAMED_RULES).filter((id) => !ops.some((op) => op.id === id));
+    expect(unknown).toEqual([]);
+  });
+
+  it('never answers 5xx', () => {
+    const all = [...results, ...records];
+    expect(all.filter((r) => r.status >= 500).map((r) => describePair(r, ''))).toEqual([]);
+  });
+
+  it('answers the public 401 on every signed-in operation, and no caller 401/403 on a public one', () => {
+    const wrong = results.filter((r) =>
+      r.op.isPublic ? r.status === 401 || r.status === 403 : !r.caller.username && !refusedRightly(r),
+    );
+    expect(wrong.map((r) => describePair(r, r.op.isPublic ? 'public' : 'anonymous'))).toEqual([]);
+  });
+
+  it('refuses (403, or 404 when hidden, as problem+json) every caller the policies refuse', () => {
+    const wrong = results.flatMap((r) => {
+      const e = expectationOf(r);
+      return e.expect === 'refused' && !refusedRightly(r) ? [describePair(r, e.why)] : [];
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('never answers 401/403 to a caller the policies allow', () => {
+    const wrong = results.flatMap((r) => {
+      const e = expectationOf(r);
+      return e.expect === 'allowed' && (r.status === 401 || r.status === 403) ? [describePair(r, e.why)] : [];
+    });
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('drafts and files in the matrix (issue 22 items 6 and 7)', () => {
+  const viewers = (label: string) =>
+    records.filter((r) => r.label === label && r.status === 200).map((r) => r.caller.name);
+
+  it("shows a deputy's draft to its proposer only, by every operation that names it", () => {
+    const wrong = records.flatMap((r) => {
+      if (r.label !== 'draft') return [];
+      if (r.caller.name === 'deputy') {
+        // The proposer is answered as the policy says of any suggestion of theirs (not a staff step).
+        const e = expectationOf(r);
+        if (e.expect === 'refused') return refusedRightly(r) ? [] : [describePair(r, e.why)];
+        return e.expect === 'allowed' && (r.status === 401 || r.status === 403)
+          ? [describePair(r, e.why)]
+          : [];
+      }
+      return refusedRightly(r) ? [] : [describePair(r, 'a draft is its authors’ until submitted')];
+    });
+    expect(wrong).toEqual([]);
+    // What the policy says of the draft, as GET /suggestions/{id} asked it: only the proposer may view.
+    const asked = records.filter((r) => r.label === 'draft' && r.op.id === 'getSuggestion');
+    expect(
+      asked
+        .filter((r) => r.checks.some((c) => c.key === 'suggestion.view' && c.ok))
+        .map((r) => r.caller.name),
+    ).toEqual(['deputy']);
+    expect(viewers('draft').length).toBeGreaterThan(0);
+  });
+
+  it('never lists the draft to anyone but its proposer, even with ?status=draft', () => {
+    const listed = records
+      .filter((r) => r.label === 'draft list' && r.status === 200 && r.body.includes(rec.draftId))
+      .map((r) => r.caller.name);
+    expect(listed).toEqual(['deputy']);
+  });
+
+  it("serves a file to its uploader and to whoever the record's policy lets view the record, 404 to others", () => {
+    const wrong = records.flatMap((r) => {
+      if (r.op.id !== 'downloadFile') return [];
+      const viewed = r.checks.some((c) => c.kind === 'can' && c.ok);
+      const uploader = r.caller.name === 'deputy' && r.label !== 'demo file';
+      if (!r.caller.username) return refusedRightly(r) ? [] : [describePair(r, 'anonymous')];
+      if (viewed || uploader) return r.status === 200 ? [] : [describePair(r, 'may read the record')];
+      return r.status === 404 && isProblem(r) ? [] : [describePair(r, 'may not read the record')];
+    });
+    expect(wrong).toEqual([]);
+    expect(viewers('file of the draft')).toEqual(['deputy']);
+    expect(viewers('file of a submitted suggestion').sort()).toEqual(['congressStaff', 'deputy', 'leader']);
+  });
+});
