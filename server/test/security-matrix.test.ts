@@ -15,7 +15,7 @@
 //   fails: a new operation without an expectation is caught.
 // No caller may get a 5xx. Drafts and files have a block of their own below (security-matrix.records.test.ts).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { generate, generateSecret } from 'otplib';
 import sharp from 'sharp';
 import { isAdminRole, type Role } from '@minyi/domain';
@@ -23,6 +23,11 @@ import { accounts } from '../src/platform/platform.table';
 import type { Actor } from '../src/platform/context';
 import { suggestions } from '../src/modules/suggestions/suggestions.table';
 import { resourceOf } from '../src/modules/suggestions/suggestions.repository';
+import { opinionPhotos, opinions } from '../src/modules/opinions/opinions.table';
+import { resourceOf as opinionResourceOf } from '../src/modules/opinions/opinions.repository';
+import { opinionPolicy, QUEUE_ROLES, type OpinionResource } from '../src/modules/opinions/opinions.policy';
+import { OPINION_CATEGORY_CODES } from '@minyi/domain/opinions';
+import { jurisdictions } from './tables';
 import {
   isHiddenFrom,
   suggestionPolicy,
@@ -39,134 +44,12 @@ import {
   type Operation,
   type Request,
 } from './security-matrix.requests';
+import { BODIES, NAMED_RULES } from './security-matrix.rules';
+import { spy, type Check } from './security-matrix.spy';
 
-/** What one request checked, as it ran. */
-interface Check {
-  kind: 'authorize' | 'requireRole' | 'can';
-  /** `policy.action`, or the roles `requireRole` names. */
-  key: string;
-  /** The roles some rule grants for the action (any condition), or the roles named. */
-  granted: readonly Role[];
-  ok: boolean;
-}
-const spy = vi.hoisted(() => ({ checks: null as Check[] | null }));
-
-vi.mock('../src/platform/access', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../src/platform/access')>();
-  const push = (c: Check) => spy.checks?.push(c);
-  return {
-    ...real,
-    definePolicy: ((name, rules) => {
-      const policy = real.definePolicy(name, rules);
-      const granted = new Map<string, Role[]>();
-      for (const r of rules.flat())
-        granted.set(r.action, [...new Set([...(granted.get(r.action) ?? []), ...r.roles])]);
-      const rolesOf = (action: string) => granted.get(action) ?? [];
-      return {
-        ...policy,
-        can(actor, action, resource) {
-          const ok = policy.can(actor, action, resource);
-          push({ kind: 'can', key: `${name}.${action}`, granted: rolesOf(action), ok });
-          return ok;
-        },
-        authorize(actor, action, resource) {
-          try {
-            const role = policy.authorize(actor, action, resource);
-            push({ kind: 'authorize', key: `${name}.${action}`, granted: rolesOf(action), ok: true });
-            return role;
-          } catch (err) {
-            push({ kind: 'authorize', key: `${name}.${action}`, granted: rolesOf(action), ok: false });
-            throw err;
-          }
-        },
-      };
-    }) as typeof real.definePolicy,
-    requireRole: ((actor, roles) => {
-      const key = `requireRole(${[...roles].sort().join(',')})`;
-      try {
-        const a = real.requireRole(actor, roles);
-        push({ kind: 'requireRole', key, granted: roles, ok: true });
-        return a;
-      } catch (err) {
-        push({ kind: 'requireRole', key, granted: roles, ok: false });
-        throw err;
-      }
-    }) as typeof real.requireRole,
-  };
-});
-
-/** A rule that stands for a policy check, or adds to one, with the reason the code has it. */
-interface NamedRule {
-  rule: string;
-  /** For an operation that makes no policy check: who may call it (`any`: any signed-in caller). */
-  allowed?: 'any' | readonly Role[];
-  /** A condition on the record outside the policy: a caller the role check let through may get 403/404. */
-  onRecord?: true;
-  /** A caller allowed besides the policy's roles (their own record), with the test for it. */
-  alsoAllowed?: (caller: Caller, url: string) => boolean;
-}
-
-const BUSINESS: readonly Role[] = [
-  'citizen',
-  'deputy',
-  'liaisonStaff',
-  'handlingUnitStaff',
-  'congressStaff',
-  'leader',
-];
-
-/**
- * Operations whose access is not (only) a `definePolicy` policy or `requireRole`: each names its rule. Keep it
- * short: a business rule belongs in its module's policy. An operation that makes no policy check and is not
- * here fails the test, so a new operation cannot go without an expectation.
- */
-const NAMED_RULES: Record<string, NamedRule> = {
-  // The signed-in caller's own account, session and inbox: any signed-in caller.
-  getMe: { rule: 'their own account', allowed: 'any' },
-  startTotpEnrollment: { rule: 'their own second factor', allowed: 'any' },
-  confirmTotpEnrollment: { rule: 'their own second factor', allowed: 'any' },
-  changeMyPassword: { rule: 'their own password', allowed: 'any' },
-  findMyNotifications: { rule: 'their own notifications', allowed: 'any' },
-  markNotificationRead: { rule: 'their own notifications', allowed: 'any' },
-  markAllNotificationsRead: { rule: 'their own notifications', allowed: 'any' },
-  getNotificationPreferences: { rule: 'their own notifications', allowed: 'any' },
-  setNotificationPreferences: { rule: 'their own notifications', allowed: 'any' },
-  findCalendarYears: {
-    rule: 'the working-day calendar is the same for every signed-in caller',
-    allowed: 'any',
-  },
-  // API tokens (session.ts): a business account's own; administrators' tokens are refused at the door.
-  findMyApiTokens: { rule: 'their own API tokens', allowed: 'any' },
-  createApiToken: { rule: 'their own API tokens; no token for an administrator', allowed: BUSINESS },
-  revokeApiToken: { rule: 'their own API tokens', allowed: 'any', onRecord: true },
-  // Files (platform/files.ts): any business caller uploads; a file is read by its uploader and by whoever
-  // the policy of its record lets view it (the readers call the record's policy: checked below).
-  uploadFile: {
-    rule: 'any signed-in caller uploads (the file is theirs until a record takes it)',
-    allowed: 'any',
-  },
-  downloadFile: {
-    rule: "the uploader, or whoever the record's policy lets view it",
-    allowed: 'any',
-    onRecord: true,
-  },
-  // Record conditions the commands check beside the role check.
-  recordReception: {
-    rule: 'a deputy records only a reception they are on (record-reception.ts)',
-    onRecord: true,
-  },
-  checkInReception: { rule: 'a deputy checks in only themself (check-in-reception.ts)', onRecord: true },
-  getDeputy: {
-    rule: 'a deputy reads their own record (deputies.routes.ts)',
-    alsoAllowed: (c, url) => !!c.actor?.deputyId && url.endsWith(`/deputies/${c.actor.deputyId}`),
-  },
-};
-
-/** Bodies the sampler cannot guess: a real sign-in, a decision that needs no new unit. */
-const BODIES: Record<string, unknown> = {
-  signIn: { username: 'citizen', password: DEMO_PASSWORD },
-  decideHandBack: { decision: 'keep' },
-};
+vi.mock('../src/platform/access', async (importOriginal) =>
+  (await import('./security-matrix.spy')).recordingAccess(await importOriginal()),
+);
 
 interface Caller {
   name: string;
@@ -210,6 +93,9 @@ const rec = {
   /** The draft and the submitted suggestion as their policy sees them. */
   draft: null as SuggestionResource | null,
   submitted: null as SuggestionResource | null,
+  /** A citizen's photo, sent with an opinion through the public form, and that opinion as its policy sees it. */
+  photoFile: '',
+  opinion: null as OpinionResource | null,
 };
 
 /** The order callers run in: the broadest business role last, so a delete or a step it makes comes after. */
@@ -319,6 +205,36 @@ async function seedRecords() {
   rec.draft = await resource(rec.draftId);
   rec.submitted = await resource(submittedId);
   expect(rec.draft.status).toBe('draft');
+
+  const citizen = callerNamed('anonymous').client;
+  const photo = requestFor(doc, opNamed('uploadOpinionPhoto'), pool, png);
+  const uploaded = await citizen.request({
+    method: 'POST',
+    url: photo.url,
+    payload: photo.payload,
+    headers: { 'content-type': photo.contentType! },
+  });
+  expect(uploaded.statusCode, uploaded.body).toBe(201);
+  rec.photoFile = uploaded.json<{ id: string }>().id;
+  const [street] = await t.services.db
+    .select({ id: jurisdictions.id })
+    .from(jurisdictions)
+    .where(and(eq(jurisdictions.congressId, demoCongressId), eq(jurisdictions.level, 'street')));
+  const sent = await citizen.post('/api/v1/opinions', {
+    content: '安全矩阵：小区门口路灯坏了三个月，晚上出行不便。',
+    category: OPINION_CATEGORY_CODES[0],
+    streetId: street.id,
+    phone: '13800138000',
+    isPublic: false,
+    photoIds: [rec.photoFile],
+  });
+  expect(sent.statusCode, sent.body).toBe(201);
+  const [row] = await t.services.db
+    .select({ opinion: opinions })
+    .from(opinionPhotos)
+    .innerJoin(opinions, eq(opinions.id, opinionPhotos.opinionId))
+    .where(eq(opinionPhotos.fileId, rec.photoFile));
+  rec.opinion = await opinionResourceOf(t.services.db, row.opinion);
 }
 
 /** The drafts and files block, before the plain matrix changes anything. */
@@ -340,6 +256,7 @@ async function runRecords() {
     for (const [label, id] of [
       ['file of the draft', rec.draftFile],
       ['file of a submitted suggestion', rec.submittedFile],
+      ["a citizen's photo", rec.photoFile],
     ]) {
       records.push(await send(caller, download, requestFor(doc, download, pool, png, { id }), label));
     }
@@ -573,9 +490,19 @@ describe('drafts and files in the matrix (issue 22 items 6 and 7)', () => {
     const deputy = callerNamed('deputy');
     const readers = (r: SuggestionResource | null) =>
       callers.filter((c) => c === deputy /* the uploader */ || mayView(c, r)).map((c) => c.name);
+    // A photo has no uploader account (the public form); the opinion's queue roles and `view` rule decide.
+    const photoReaders = callers
+      .filter(
+        (c) =>
+          !!c.actor &&
+          c.actor.roles.some((x) => (QUEUE_ROLES as readonly string[]).includes(x)) &&
+          opinionPolicy.can(c.actor, 'view', rec.opinion!),
+      )
+      .map((c) => c.name);
     const expected: Record<string, string[]> = {
       'file of the draft': readers(rec.draft),
       'file of a submitted suggestion': readers(rec.submitted),
+      "a citizen's photo": photoReaders,
     };
     const wrong = records.flatMap((r) => {
       if (r.op.id !== 'downloadFile') return [];
