@@ -1,21 +1,23 @@
 // The security matrix (issue 22, Proof): every operation of /api/openapi.json × every caller (the public,
 // and the demo district's citizen, deputy, liaison staff, handling-unit staff, congress staff, leader and the
-// three administrators), each with a valid-shaped request naming demo records. The expected answer is not
-// typed pair by pair; it comes from the policies:
+// three administrators, each with a second factor), each with a valid-shaped request naming demo records.
+// The expected answer is not typed pair by pair; it comes from the policies:
 // - `access: 'public'` operations (no security in the description) answer no caller 401 or 403;
-// - every other operation answers the public exactly 401;
-// - the access checks an operation makes are recorded as it runs (each `definePolicy` policy's `authorize`
-//   and `can`, and `requireRole`, wrapped below): an operation's rule is the set of checks its calls make,
-//   and a caller whose roles no rule of the policy grants for that action (or who is not among the roles
-//   `requireRole` names) must be refused, 403 or 404 (hidden), with problem+json, whatever the record;
-// - a caller whose roles a rule grants is answered as that rule's condition on the record says: refused
-//   (403/404) when the policy said no, otherwise never 401/403 (a 400, 404, 409, 422 or 429 for a business
-//   reason is fine for an allowed caller; a 2xx by a caller who should be refused fails);
-// - an operation that makes no policy check at all must be named in NO_POLICY with its rule, or the test
-//   fails: a new operation without an expectation is caught.
-// No caller may get a 5xx. Drafts and files have a block of their own below (security-matrix.records.test.ts).
+// - every other operation answers the public exactly 401, as problem+json;
+// - the access checks an operation makes are recorded as it runs (every `definePolicy` policy's `authorize`
+//   and `can`, and `requireRole`: security-matrix.spy.ts). An operation's rule is the set of checks its
+//   requests made; a caller whose roles no rule of the policy grants for that action (or not among the roles
+//   `requireRole` names) must be refused: 403, or 404 when a policy check said no (the record is hidden from
+//   them), with problem+json; never a 2xx;
+// - a caller whose role a rule grants is answered as the rule's condition on the record says: refused when
+//   the policy said no in that request, otherwise never 401/403 (a 400, 404 or 409 for a business reason is
+//   fine for an allowed caller: the sampled body may name a record in the wrong state);
+// - an operation that makes no policy check must be named in NAMED_RULES (security-matrix.rules.ts) with its
+//   rule, or the test fails: a new operation without an expectation is caught.
+// No caller may get a 5xx. Drafts and files have a block of their own at the end, judged by the suggestions
+// and opinions policies read for those records (and the uploader).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { generate, generateSecret } from 'otplib';
 import sharp from 'sharp';
 import { isAdminRole, type Role } from '@minyi/domain';
@@ -27,7 +29,7 @@ import { opinionPhotos, opinions } from '../src/modules/opinions/opinions.table'
 import { resourceOf as opinionResourceOf } from '../src/modules/opinions/opinions.repository';
 import { opinionPolicy, QUEUE_ROLES, type OpinionResource } from '../src/modules/opinions/opinions.policy';
 import { OPINION_CATEGORY_CODES } from '@minyi/domain/opinions';
-import { jurisdictions } from './tables';
+import { deputies, jurisdictions, mandates } from './tables';
 import {
   isHiddenFrom,
   suggestionPolicy,
@@ -93,6 +95,10 @@ const rec = {
   /** The draft and the submitted suggestion as their policy sees them. */
   draft: null as SuggestionResource | null,
   submitted: null as SuggestionResource | null,
+  /** Another deputy's draft, with its attachment: no caller of the matrix is its author. */
+  otherDraftId: '',
+  otherDraftFile: '',
+  otherDraft: null as SuggestionResource | null,
   /** A citizen's photo, sent with an opinion through the public form, and that opinion as its policy sees it. */
   photoFile: '',
   opinion: null as OpinionResource | null,
@@ -171,8 +177,7 @@ const opNamed = (id: string) => {
 
 /** The deputy's draft with an attachment, and a submitted suggestion with another. */
 async function seedRecords() {
-  const deputy = callerNamed('deputy').client;
-  const upload = async () => {
+  const upload = async (deputy: TestClient) => {
     const req = requestFor(doc, opNamed('uploadFile'), pool, png);
     const res = await deputy.request({
       method: 'POST',
@@ -183,7 +188,7 @@ async function seedRecords() {
     expect(res.statusCode, res.body).toBe(201);
     return res.json<{ id: string }>().id;
   };
-  const create = async (draft: boolean, fileId: string) => {
+  const create = async (deputy: TestClient, draft: boolean, fileId: string) => {
     const res = await deputy.post('/api/v1/suggestions', {
       title: '安全矩阵：关于增设公交站点的建议',
       content: '建议在新建小区附近增设公交站点，方便居民出行。',
@@ -194,16 +199,34 @@ async function seedRecords() {
     expect(res.statusCode, res.body).toBe(201);
     return res.json<{ id: string }>().id;
   };
-  rec.draftFile = await upload();
-  rec.draftId = await create(true, rec.draftFile);
-  rec.submittedFile = await upload();
-  const submittedId = await create(false, rec.submittedFile);
+  const deputy = callerNamed('deputy').client;
+  rec.draftFile = await upload(deputy);
+  rec.draftId = await create(deputy, true, rec.draftFile);
+  rec.submittedFile = await upload(deputy);
+  const submittedId = await create(deputy, false, rec.submittedFile);
+  // Another deputy's draft (an account of its own for a demo deputy with a mandate): hidden from every caller.
+  const [other] = await t.services.db
+    .select({ id: deputies.id })
+    .from(deputies)
+    .innerJoin(mandates, eq(mandates.deputyId, deputies.id))
+    .where(
+      and(eq(deputies.congressId, demoCongressId), ne(deputies.id, callerNamed('deputy').actor!.deputyId!)),
+    )
+    .orderBy(deputies.id)
+    .limit(1);
+  const otherDeputy = await t.as('matrix_other_deputy', ['deputy'], {
+    deputyId: other.id,
+    congressId: demoCongressId,
+  });
+  rec.otherDraftFile = await upload(otherDeputy);
+  rec.otherDraftId = await create(otherDeputy, true, rec.otherDraftFile);
   const resource = async (id: string) => {
     const [row] = await t.services.db.select().from(suggestions).where(eq(suggestions.id, id));
     return resourceOf(t.services.db, row);
   };
   rec.draft = await resource(rec.draftId);
   rec.submitted = await resource(submittedId);
+  rec.otherDraft = await resource(rec.otherDraftId);
   expect(rec.draft.status).toBe('draft');
 
   const citizen = callerNamed('anonymous').client;
@@ -243,6 +266,14 @@ async function runRecords() {
   // The proposer last: its steps (submit, withdraw) would make the draft a suggestion for those after it.
   const proposerLast = [...callers.filter((c) => c.name !== 'deputy'), callerNamed('deputy')];
   for (const caller of proposerLast) {
+    records.push(
+      await send(
+        caller,
+        opNamed('getSuggestion'),
+        requestFor(doc, opNamed('getSuggestion'), pool, png, { id: rec.otherDraftId }),
+        "another deputy's draft",
+      ),
+    );
     const list = opNamed('findSuggestions');
     records.push(
       await send(
@@ -257,6 +288,7 @@ async function runRecords() {
       ['file of the draft', rec.draftFile],
       ['file of a submitted suggestion', rec.submittedFile],
       ["a citizen's photo", rec.photoFile],
+      ["file of another deputy's draft", rec.otherDraftFile],
     ]) {
       records.push(await send(caller, download, requestFor(doc, download, pool, png, { id }), label));
     }
@@ -479,6 +511,18 @@ describe('drafts and files in the matrix (issue 22 items 6 and 7)', () => {
     expect(answered200('draft')).toContain('deputy');
   });
 
+  it("refuses another deputy's draft to every caller, the demo deputy included", () => {
+    expect(callers.filter((c) => mayView(c, rec.otherDraft)).map((c) => c.name)).toEqual([]);
+    const wrong = records.flatMap((r) => {
+      if (r.label !== "another deputy's draft") return [];
+      const hidden = r.caller.username ? r.status === 404 && isProblem(r) : refusedRightly(r);
+      return hidden ? [] : [describePair(r, "another deputy's draft is hidden")];
+    });
+    expect(wrong).toEqual([]);
+    const listed = records.filter((r) => r.label === 'draft list' && r.body.includes(rec.otherDraftId));
+    expect(listed.map((r) => r.caller.name)).toEqual([]);
+  });
+
   it('never lists the draft to anyone but its proposer, even with ?status=draft', () => {
     const listed = records
       .filter((r) => r.label === 'draft list' && r.status === 200 && r.body.includes(rec.draftId))
@@ -503,6 +547,7 @@ describe('drafts and files in the matrix (issue 22 items 6 and 7)', () => {
       'file of the draft': readers(rec.draft),
       'file of a submitted suggestion': readers(rec.submitted),
       "a citizen's photo": photoReaders,
+      "file of another deputy's draft": readers(rec.otherDraft).filter((n) => n !== 'deputy'),
     };
     const wrong = records.flatMap((r) => {
       if (r.op.id !== 'downloadFile') return [];
