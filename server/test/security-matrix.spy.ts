@@ -11,6 +11,8 @@ export interface Check {
   key: string;
   /** The roles some rule grants for the action (any condition), or the roles named. */
   granted: readonly Role[];
+  /** Of those, the roles whose every rule has a condition on the record (`when`). */
+  conditional: readonly Role[];
   ok: boolean;
 }
 
@@ -23,24 +25,32 @@ export function recordingAccess(real: typeof Access): typeof Access {
     ...real,
     definePolicy: (name, rules) => {
       const policy = real.definePolicy(name, rules);
-      const granted = new Map<string, Role[]>();
-      for (const r of rules.flat())
-        granted.set(r.action, [...new Set([...(granted.get(r.action) ?? []), ...r.roles])]);
-      const rolesOf = (action: string) => granted.get(action) ?? [];
+      const granted = new Map<string, Set<Role>>();
+      const unconditional = new Map<string, Set<Role>>();
+      const add = (m: Map<string, Set<Role>>, action: string, roles: readonly Role[]) =>
+        m.set(action, new Set([...(m.get(action) ?? []), ...roles]));
+      for (const r of rules.flat()) {
+        add(granted, r.action, r.roles);
+        if (!r.when) add(unconditional, r.action, r.roles);
+      }
+      const grants = (action: string) => {
+        const all = [...(granted.get(action) ?? [])];
+        return { granted: all, conditional: all.filter((x) => !unconditional.get(action)?.has(x)) };
+      };
       return {
         ...policy,
         can(actor, action, resource) {
           const ok = policy.can(actor, action, resource);
-          push({ kind: 'can', key: `${name}.${action}`, granted: rolesOf(action), ok });
+          push({ kind: 'can', key: `${name}.${action}`, ...grants(action), ok });
           return ok;
         },
         authorize(actor, action, resource) {
           try {
             const role = policy.authorize(actor, action, resource);
-            push({ kind: 'authorize', key: `${name}.${action}`, granted: rolesOf(action), ok: true });
+            push({ kind: 'authorize', key: `${name}.${action}`, ...grants(action), ok: true });
             return role;
           } catch (err) {
-            push({ kind: 'authorize', key: `${name}.${action}`, granted: rolesOf(action), ok: false });
+            push({ kind: 'authorize', key: `${name}.${action}`, ...grants(action), ok: false });
             throw err;
           }
         },
@@ -50,10 +60,10 @@ export function recordingAccess(real: typeof Access): typeof Access {
       const key = `requireRole(${[...roles].sort().join(',')})`;
       try {
         const a = real.requireRole(actor, roles);
-        push({ kind: 'requireRole', key, granted: roles, ok: true });
+        push({ kind: 'requireRole', key, granted: roles, conditional: [], ok: true });
         return a;
       } catch (err) {
-        push({ kind: 'requireRole', key, granted: roles, ok: false });
+        push({ kind: 'requireRole', key, granted: roles, conditional: [], ok: false });
         throw err;
       }
     },
