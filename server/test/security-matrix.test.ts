@@ -369,12 +369,17 @@ afterAll(async () => {
   await t?.close();
 });
 
-const gates = (checks: Check[]) => checks.filter((c) => c.kind !== 'can');
+/**
+ * The checks that decide access: `authorize` and `requireRole`; and `can` on an operation that names one
+ * record (a path parameter), where it hides the record (a list uses `can` to filter rows, not to refuse).
+ */
+const gates = (checks: Check[], op: Operation) =>
+  checks.filter((c) => c.kind !== 'can' || op.params.some((p) => p.in === 'path'));
 
 /** The rule of an operation: every gate any caller's request went through. */
 function ruleOf(op: Operation): Map<string, Check> {
   const rule = new Map<string, Check>();
-  for (const r of results) if (r.op === op) for (const c of gates(r.checks)) rule.set(c.key, c);
+  for (const r of results) if (r.op === op) for (const c of gates(r.checks, op)) rule.set(c.key, c);
   return rule;
 }
 
@@ -399,7 +404,7 @@ function expectationOf(r: Result): { expect: Expectation; why: string } {
       return { expect: 'refused', why: `${key} grants ${granted.join(', ') || 'no role'}` };
   }
   // The caller's role has a rule: its condition on the record (as the policy answered this request) decides.
-  const said = gates(r.checks).filter((c) => !c.ok);
+  const said = gates(r.checks, op).filter((c) => !c.ok);
   if (said.length)
     return { expect: 'refused', why: `${said.map((c) => c.key).join(' + ')} said no on the record` };
   return { expect: named?.onRecord ? 'either' : 'allowed', why: named?.rule ?? [...rule.keys()].join(' + ') };
