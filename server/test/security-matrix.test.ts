@@ -429,28 +429,13 @@ describe('the security matrix: every operation × every caller', () => {
     expect(ops.length).toBeGreaterThan(150);
     expect(callers.map((c) => c.name)).toEqual(CALLERS.map(([n]) => n));
     expect(results.length).toBe(ops.length * callers.length);
-    if (process.env.MATRIX_DEBUG) {
-      for (const r of records)
+    // MATRIX_DEBUG=1: every answer, with the checks it made (+ passed, - refused).
+    if (process.env.MATRIX_DEBUG)
+      for (const r of [...records, ...results])
         console.log(
-          `${r.label} ${r.op.id} ${r.caller.name}=${r.status}${r.checks.map((c) => (c.ok ? '+' : '-') + c.key).join('')}`,
+          `${r.op.id}${r.label ? ` [${r.label}]` : ''} ${r.caller.name}=${r.status}`,
+          r.checks.map((c) => (c.ok ? '+' : '-') + c.key).join(' '),
         );
-      for (const op of ops) {
-        const mine = results.filter((r) => r.op === op);
-        console.log(
-          `${op.id} ${op.method} ${op.path}: ` +
-            mine
-              .map(
-                (r) =>
-                  `${r.caller.name}=${r.status}${r.checks.map((c) => (c.ok ? '+' : '-') + c.key).join('')}`,
-              )
-              .join(' ') +
-            mine
-              .filter((r) => r.caller.name === 'congressStaff' && r.status === 400)
-              .map((r) => `\n    400: ${r.body}`)
-              .join(''),
-        );
-      }
-    }
   });
 
   it('names a rule for every operation: a policy check it makes, its public access, or NAMED_RULES', () => {
