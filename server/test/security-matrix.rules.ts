@@ -1,0 +1,78 @@
+// The security matrix's named rules (security-matrix.test.ts): the few operations whose access is not (only)
+// a policy check, each with the rule that stands for one, and the request bodies a sampler cannot guess.
+import type { Role } from '@minyi/domain';
+import { DEMO_PASSWORD } from '../src/demo';
+import type { Actor } from '../src/platform/context';
+
+/** A rule that stands for a policy check, or adds to one, with the reason the code has it. */
+export interface NamedRule {
+  rule: string;
+  /** For an operation that makes no policy check: who may call it (`any`: any signed-in caller). */
+  allowed?: 'any' | readonly Role[];
+  /** A condition on the record outside the policy: a caller the role check let through may get 403/404. */
+  onRecord?: true;
+  /** A caller allowed besides the policy's roles (their own record), with the test for it. */
+  alsoAllowed?: (caller: { actor?: Actor }, url: string) => boolean;
+}
+
+export const BUSINESS: readonly Role[] = [
+  'citizen',
+  'deputy',
+  'liaisonStaff',
+  'handlingUnitStaff',
+  'congressStaff',
+  'leader',
+];
+
+/**
+ * Operations whose access is not (only) a `definePolicy` policy or `requireRole`: each names its rule. Keep it
+ * short: a business rule belongs in its module's policy. An operation that makes no policy check and is not
+ * here fails the test, so a new operation cannot go without an expectation.
+ */
+export const NAMED_RULES: Record<string, NamedRule> = {
+  // The signed-in caller's own account, session and inbox: any signed-in caller.
+  getMe: { rule: 'their own account', allowed: 'any' },
+  startTotpEnrollment: { rule: 'their own second factor', allowed: 'any' },
+  confirmTotpEnrollment: { rule: 'their own second factor', allowed: 'any' },
+  changeMyPassword: { rule: 'their own password', allowed: 'any' },
+  findMyNotifications: { rule: 'their own notifications', allowed: 'any' },
+  markNotificationRead: { rule: 'their own notifications', allowed: 'any' },
+  markAllNotificationsRead: { rule: 'their own notifications', allowed: 'any' },
+  getNotificationPreferences: { rule: 'their own notifications', allowed: 'any' },
+  setNotificationPreferences: { rule: 'their own notifications', allowed: 'any' },
+  findCalendarYears: {
+    rule: 'the working-day calendar is the same for every signed-in caller',
+    allowed: 'any',
+  },
+  // API tokens (session.ts): a business account's own; administrators' tokens are refused at the door.
+  findMyApiTokens: { rule: 'their own API tokens', allowed: 'any' },
+  createApiToken: { rule: 'their own API tokens; no token for an administrator', allowed: BUSINESS },
+  revokeApiToken: { rule: 'their own API tokens', allowed: 'any', onRecord: true },
+  // Files (platform/files.ts): any business caller uploads; a file is read by its uploader and by whoever
+  // the policy of its record lets view it (the readers call the record's policy: checked below).
+  uploadFile: {
+    rule: 'any signed-in caller uploads (the file is theirs until a record takes it)',
+    allowed: 'any',
+  },
+  downloadFile: {
+    rule: "the uploader, or whoever the record's policy lets view it",
+    allowed: 'any',
+    onRecord: true,
+  },
+  // Record conditions the commands check beside the role check.
+  recordReception: {
+    rule: 'a deputy records only a reception they are on (record-reception.ts)',
+    onRecord: true,
+  },
+  checkInReception: { rule: 'a deputy checks in only themself (check-in-reception.ts)', onRecord: true },
+  getDeputy: {
+    rule: 'a deputy reads their own record (deputies.routes.ts)',
+    alsoAllowed: (c, url) => !!c.actor?.deputyId && url.endsWith(`/deputies/${c.actor.deputyId}`),
+  },
+};
+
+/** Bodies the sampler cannot guess: a real sign-in, a decision that needs no new unit. */
+export const BODIES: Record<string, unknown> = {
+  signIn: { username: 'citizen', password: DEMO_PASSWORD },
+  decideHandBack: { decision: 'keep' },
+};
