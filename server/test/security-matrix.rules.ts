@@ -40,6 +40,8 @@ export const NAMED_RULES: Record<string, NamedRule> = {
   markAllNotificationsRead: { rule: 'their own notifications', allowed: 'any' },
   getNotificationPreferences: { rule: 'their own notifications', allowed: 'any' },
   setNotificationPreferences: { rule: 'their own notifications', allowed: 'any' },
+  // The work home: what waits for the caller, counted for the caller's own roles (nothing for others').
+  getWorkbench: { rule: "the caller's own to-dos", allowed: 'any' },
   findCalendarYears: {
     rule: 'the working-day calendar is the same for every signed-in caller',
     allowed: 'any',
@@ -71,8 +73,12 @@ export const NAMED_RULES: Record<string, NamedRule> = {
   },
 };
 
-/** Bodies the sampler cannot guess: a real sign-in, a decision that needs no new unit. */
+/**
+ * Bodies the sampler cannot guess: a real sign-in, a decision that needs no new unit, a draft suggestion (its
+ * schema makes content and category optional for a draft only, which the OpenAPI document cannot say).
+ */
 export const BODIES: Record<string, unknown> = {
   signIn: { username: 'citizen', password: DEMO_PASSWORD },
   decideHandBack: { decision: 'keep' },
+  createSuggestion: { title: '关于增设公交站台遮阳棚的建议', draft: true },
 };

@@ -54,7 +54,7 @@ describe('the handling history (issue 23 point 4)', () => {
     ok(await c.staff.post(`/api/v1/suggestions/${id}/review`, { decision: 'accept', comment: '' }));
     ok(
       await c.staff.post(`/api/v1/suggestions/${id}/key`, {
-        leaderAccountId: leaderId,
+        leaderAccountIds: [leaderId],
         note: '主任会议确定',
       }),
     );

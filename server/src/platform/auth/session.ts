@@ -211,6 +211,17 @@ const RESTRICTED_OK = /^\/api\/v1\/auth\//;
 const ONE_TIME_PASSWORD_OK = /^\/api\/v1\/auth\/(password|me|logout)(\?|$)/;
 
 export function installAuthentication(app: FastifyInstance) {
+  // An operation for signed-in callers refuses an anonymous one with 401 before its input is looked at: a
+  // malformed body is answered only to a caller who may call it (the security matrix asserts 401, never 400,
+  // for the anonymous). Public operations say so (`access: 'public'`, platform/openapi.ts).
+  app.addHook('onRoute', (route) => {
+    if ((route.schema as { access?: string } | undefined)?.access === 'public') return;
+    const signedIn = async (req: FastifyRequest) => {
+      if (!req.actor) throw unauthorized();
+    };
+    const own = route.preValidation ? [route.preValidation].flat() : [];
+    route.preValidation = [signedIn, ...own];
+  });
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
   app.decorateRequest('account', null);

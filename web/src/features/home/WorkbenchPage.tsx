@@ -75,7 +75,6 @@ function WorkbenchCard({ item }: { item: WorkbenchItem }) {
     <Link
       to={item.link}
       data-testid={`workbench-${item.module}-${item.kind}`}
-      aria-label={t('workbench.open', { label, count: item.count })}
       style={{ display: 'block', height: '100%' }}
     >
       <Card hoverable size="small" style={{ height: '100%' }}>

@@ -53,7 +53,6 @@ export const homeZh = {
     summaryOverdue: '共 {{count}} 类待办事项，其中 {{overdue}} 件已逾期',
     overdue: '逾期 {{count}}',
     dueSoon: '即将到期 {{count}}',
-    open: '{{label}}：{{count}} 件，打开列表',
   },
 };
 export const homeEn: typeof homeZh = {
@@ -110,6 +109,5 @@ export const homeEn: typeof homeZh = {
     summaryOverdue: '{{count}} kinds of work waiting, {{overdue}} items overdue',
     overdue: '{{count}} overdue',
     dueSoon: '{{count}} due soon',
-    open: '{{label}}: {{count}}, open the list',
   },
 };

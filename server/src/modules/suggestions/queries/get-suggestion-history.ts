@@ -172,7 +172,8 @@ export async function getSuggestionHistory(db: Db, row: SuggestionRow): Promise<
   handlingCase.forEach((c) => addAccount(c.createdBy));
   addAccount(row.reviewedBy);
   addAccount(row.leaderAccountId);
-  for (const a of audits) addAccount(str((a.after as Record<string, unknown> | null)?.leaderAccountId));
+  row.keyLeaderAccountIds.forEach(addAccount);
+  for (const a of audits) leadersOf((a.after as Record<string, unknown> | null) ?? {}).forEach(addAccount);
   const accountRows = accountIds.size
     ? await db
         .select({ id: accounts.id, name: accounts.displayName, unitId: accounts.handlingUnitId })
@@ -255,7 +256,9 @@ export async function getSuggestionHistory(db: Db, row: SuggestionRow): Promise<
       if (assisting.length) detail.assistingUnits = assisting.map((u) => unitName(u) ?? '').join('、');
     }
     if (action === 'keySelected') {
-      detail.leader = account.get(str(after.leaderAccountId) ?? '')?.name ?? null;
+      // Several leaders may lead (issue 23 point 11); older rows named one.
+      const names = leadersOf(after).map((id) => account.get(id)?.name ?? '');
+      detail.leader = names.length ? names.join('、') : null;
       if (str(after.note)) detail.comment = str(after.note);
     }
     if (action === 'solvedReported' && str(after.note)) detail.comment = str(after.note);
@@ -362,7 +365,10 @@ export async function getSuggestionHistory(db: Db, row: SuggestionRow): Promise<
     add(
       s.createdAt,
       'supervised',
-      byAccount(s.accountId, s.accountId === row.leaderAccountId ? 'leader' : 'congressStaff'),
+      byAccount(
+        s.accountId,
+        !!s.accountId && row.keyLeaderAccountIds.includes(s.accountId) ? 'leader' : 'congressStaff',
+      ),
       {
         kind: s.kind,
         occurredOn: s.occurredOn,
@@ -376,4 +382,11 @@ export async function getSuggestionHistory(db: Db, row: SuggestionRow): Promise<
     .map((e, i) => ({ e, i }))
     .sort((x, y) => x.e.at.getTime() - y.e.at.getTime() || order(x.e.action) - order(y.e.action) || x.i - y.i)
     .map(({ e }) => e);
+}
+
+/** The leaders an audit row of a key selection names: `leaderAccountIds`, or the one `leaderAccountId` of older rows. */
+function leadersOf(after: Record<string, unknown>): string[] {
+  if (Array.isArray(after.leaderAccountIds))
+    return after.leaderAccountIds.filter((x): x is string => typeof x === 'string');
+  return typeof after.leaderAccountId === 'string' ? [after.leaderAccountId] : [];
 }
