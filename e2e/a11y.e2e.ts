@@ -149,6 +149,7 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
       '/opinions/routes',
       '/opinions/blocks',
       '/admin/calendar',
+      '/meetings',
     ],
   },
   {
@@ -165,8 +166,10 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
       '/opinions/statistics',
       '/suggestions/report',
       '/suggestions/key',
+      '/meetings',
     ],
   },
+  { role: 'member', username: 'member', paths: ['/meetings/votes', '/meetings'] },
 ];
 
 describe('accessibility (axe-core): no serious or critical violation', () => {

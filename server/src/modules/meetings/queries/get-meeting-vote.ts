@@ -65,6 +65,7 @@ export async function getMeetingVote(db: Db, actor: Actor, voteId: string) {
     ballotsCast: ballots.length,
     me: me
       ? {
+          deputyId: actor.deputyId!,
           attendance: me.attendance,
           choice: ballots.find((b) => b.deputyId === actor.deputyId)?.choice ?? null,
         }
