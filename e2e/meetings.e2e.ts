@@ -47,6 +47,12 @@ describe('meeting journey', () => {
     // The demo's meeting of today is listed, with last month's.
     await page.getByText('区第七届人大常委会第十二次会议').waitFor();
     await shot(page, 'meetings-1-list-1280');
+    // Today's demo meeting: its agenda with a document distributed late, flagged.
+    await page.getByRole('link', { name: '区第七届人大常委会第十二次会议' }).click();
+    await page.getByText('任命王立新为区教育局局长').waitFor();
+    expect(await page.getByText('逾期', { exact: true }).count()).toBe(1);
+    await shot(page, 'meetings-1b-demo-meeting-1280');
+    await page.goto(`${server.url}/meetings`);
     await page.getByTestId('new-meeting').click();
     await page.getByTestId('meeting-title').fill('区第七届人大常委会第十三次会议（临时）');
     await page.getByRole('button', { name: /^确\s*定$|^OK$/ }).click();
@@ -100,6 +106,11 @@ describe('meeting journey', () => {
     expect(await page.getByTestId('choice-yes').count()).toBe(0);
     expect(await noHorizontalOverflow(page)).toBe(true);
     await shot(page, 'meetings-5-voted-375-en');
+    // The meeting as the member sees it on the phone.
+    await page.getByRole('link', { name: /第十三次会议/ }).click();
+    await page.getByText('You are a member of this meeting: Present').waitFor();
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'meetings-5b-meeting-375-en');
   });
 
   test('the chair (the leader account, by membership) votes yes on a phone', async () => {
