@@ -335,7 +335,12 @@ function AgendaRow({
       {v?.status === 'open' && (
         <Space wrap>
           <Tag color="processing">{t('meeting.voteOpen', { cast: v.ballotsCast, members: v.members })}</Tag>
-          {m.me && <Link to={`/meeting-votes/${v.id}`}>{t('meeting.goVote')}</Link>}
+          {m.me &&
+            (v.myChoice ? (
+              <Tag color="green">{t('vote.youVoted', { choice: t(`choice.${v.myChoice}`) })}</Tag>
+            ) : (
+              <Link to={`/meeting-votes/${v.id}`}>{t('meeting.goVote')}</Link>
+            ))}
           {m.abilities.openVote && (
             <Popconfirm
               title={t('meeting.confirmClose')}
