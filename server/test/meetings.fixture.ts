@@ -21,16 +21,14 @@ export async function buildCommittee(
   const { congressId, streetId } = t;
   const db = t.services.db;
   const termId = newId();
-  await db
-    .insert(terms)
-    .values({
-      id: termId,
-      congressId,
-      number: 7,
-      startDate: '2026-01-10',
-      endDate: '2031-01-09',
-      isCurrent: true,
-    });
+  await db.insert(terms).values({
+    id: termId,
+    congressId,
+    number: 7,
+    startDate: '2026-01-10',
+    endDate: '2031-01-09',
+    isCurrent: true,
+  });
   const all = Array.from({ length: opts.members + (opts.others ?? 0) }, () => newId());
   await db.insert(deputies).values(
     all.map((id, i) => ({

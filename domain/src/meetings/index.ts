@@ -83,3 +83,11 @@ export const attendanceSchema = z
 export type Attendance = z.infer<typeof attendanceSchema>;
 
 export const castMeetingBallotSchema = z.strictObject({ choice: voteChoiceSchema });
+
+/** The register of office-holders: `?post=` (part of the post's name) and `?date=YYYY-MM-DD` (today by default). */
+export const officeHolderQuerySchema = z.object({
+  post: z.string().trim().min(1).max(100).optional(),
+  date: isoDate.optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});

@@ -52,4 +52,52 @@ describe('meetings demo', () => {
     expect(m).toMatchObject({ number: 11, members: 35, present: 32, onLeave: 2 });
     expect(m.agenda[0].vote).toMatchObject({ status: 'closed', yes: 27, no: 2, abstain: 3, passed: true });
   });
+
+  it('keeps the register of office-holders: the 21 heads appointed at the term’s first meeting, and who held a post before', async () => {
+    const staff = await login('staff');
+    const now = (await t.anon.get('/api/v1/office-holders?limit=200', staff)).json();
+    expect(now.items).toHaveLength(21);
+    const edu = (
+      await t.anon.get(`/api/v1/office-holders?post=${encodeURIComponent('教育局')}`, staff)
+    ).json();
+    expect(edu.items).toEqual([
+      expect.objectContaining({ post: '区教育局局长', holderName: '林建平', endedOn: null }),
+    ]);
+    const c = (await t.anon.get(`/api/v1/appointments/${edu.items[0].appointmentId}`, staff)).json();
+    expect(c).toMatchObject({
+      kind: 'appoint',
+      status: 'appointed',
+      nomineeName: '林建平',
+      nominatingOrgan: 'districtHead',
+    });
+    expect(c.meeting.title).toBe('区第七届人大常委会第一次会议');
+    expect(c.holding).toMatchObject({ holderName: '林建平', endedOn: null });
+    // The day before the first meeting, the previous term's head held the post.
+    const before = new Date(`${c.decidedOn}T00:00:00Z`);
+    before.setUTCDate(before.getUTCDate() - 1);
+    const then = (
+      await t.anon.get(
+        `/api/v1/office-holders?post=${encodeURIComponent('区教育局局长')}&date=${before.toISOString().slice(0, 10)}`,
+        staff,
+      )
+    ).json();
+    expect(then.items).toHaveLength(1);
+    expect(then.items[0].holderName).not.toBe('林建平');
+    expect(then.items[0].endReason).toBe('termEnded');
+  });
+
+  it('refuses the register to deputies, members and the public, and names a bad date', async () => {
+    for (const who of ['deputy', 'member', 'citizen', 'unit']) {
+      const h = await login(who);
+      expect((await t.anon.get('/api/v1/office-holders', h)).statusCode, who).toBe(403);
+    }
+    expect((await t.anon.get('/api/v1/office-holders')).statusCode).toBe(401);
+    const leader = await login('leader');
+    const bad = await t.anon.get('/api/v1/office-holders?date=2026-13-01', leader);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('date');
+    expect(
+      (await t.anon.get('/api/v1/appointments/00000000-0000-4000-8000-000000000000', leader)).statusCode,
+    ).toBe(404);
+  });
 });

@@ -2,7 +2,10 @@
 // vote, two members on leave), last week's chairpersons' meeting that prepared today's agenda, and TODAY's
 // standing committee meeting, planned, with its agenda — a resolution (one of its documents distributed late,
 // and flagged), a work report, a removal and three appointments (voted secretly, issue 21) — so that staff
-// can sign the members in and open the resolution's vote, and the demo `member` can vote on a phone.
+// can sign the members in and open the resolution's vote, and the demo `member` can vote on a phone. The register
+// of office-holders: the new government's 21 department heads appointed at the term's first meeting, within the
+// two months of 地方组织法 Art. 71 (the votes were taken on the room's system; secret votes are not taken here
+// until issue 21), their predecessors' holdings ended that day, and today's removal and appointments on the agenda.
 import { and, eq, inArray } from 'drizzle-orm';
 import { shanghaiDate } from '@minyi/domain/calendar';
 import type { VoteChoice } from '@minyi/domain/meetings';
@@ -10,7 +13,16 @@ import { tallyVote } from '@minyi/domain/meetings';
 import type { DemoContext } from '../../platform/demo';
 import { systemCtx, transact, type AppServices, type Ctx } from '../../platform/context';
 import { newId } from '../../platform/ids';
-import { meetingAgendaItems, meetingBallots, meetingMembers, meetings, meetingVotes } from './meetings.table';
+import {
+  appointmentCases,
+  meetingAgendaItems,
+  meetingBallots,
+  meetingMembers,
+  meetings,
+  meetingVotes,
+  officeHoldings,
+} from './meetings.table';
+import { getCurrentTerm } from '../registry';
 import { writeRoll } from './meetings.repository';
 import { createMeeting } from './commands/create-meeting';
 import { addAgendaItem } from './commands/add-agenda-item';
@@ -190,5 +202,176 @@ export async function seedMeetingsDemo(app: AppServices, demo: DemoContext): Pro
       ],
     })),
   ];
-  for (const item of items) await addAgendaItem(ctx, id, item);
+  const itemIds: string[] = [];
+  for (const item of items) itemIds.push((await addAgendaItem(ctx, id, item)).id);
+  await seedRegister(app, demo, ctx, { meetingId: id, itemIds, today });
+}
+
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许邓冯韩曹曾彭萧蔡潘田董袁于余叶蒋杜苏魏程吕丁沈任姚卢傅钟';
+const GIVEN = [
+  '建国',
+  '志强',
+  '丽娟',
+  '海涛',
+  '晓东',
+  '秀英',
+  '国华',
+  '明辉',
+  '春燕',
+  '立军',
+  '文杰',
+  '桂芳',
+  '振宇',
+  '慧敏',
+  '永红',
+];
+
+/** The post of a department's head: 局长 of a 局, 主任 of an office or a commission. */
+const headOf = (unit: string) =>
+  unit.endsWith('局') ? '局长' : unit.endsWith('办公室') || unit.endsWith('委员会') ? '主任' : '负责人';
+
+async function seedRegister(
+  app: AppServices,
+  demo: DemoContext,
+  ctx: Ctx,
+  todays: { meetingId: string; itemIds: string[]; today: string },
+) {
+  const { congressId, random } = demo;
+  const term = await getCurrentTerm(app.db, congressId);
+  if (!term) return;
+  const name = () =>
+    SURNAMES[Math.floor(random() * SURNAMES.length)] + GIVEN[Math.floor(random() * GIVEN.length)];
+  const start: unknown = term.startDate;
+  const termStart =
+    typeof start === 'string' ? start.slice(0, 10) : new Date(start as Date).toISOString().slice(0, 10);
+  const firstDay = shift(termStart, 45);
+  const departments = demo.handlingUnits.filter((u) => u.kind === 'governmentDepartment').slice(0, 21);
+  // Today's agenda: remove 林建平 as head of education, appoint three heads (items 4–7 of today's meeting).
+  const todaysHolders: Record<string, string> = { 区教育局: '林建平' };
+  await transact(ctx, async (w) => {
+    const first = {
+      id: newId(),
+      congressId,
+      body: 'standingCommittee' as const,
+      termId: demo.currentTermId,
+      number: 1,
+      title: '区第七届人大常委会第一次会议',
+      startDate: firstDay,
+      endDate: firstDay,
+      venue: VENUE,
+      status: 'closed' as const,
+      rollFrozenAt: new Date(`${firstDay}T01:00:00Z`),
+    };
+    await w.db.insert(meetings).values(first);
+    await writeRoll(w, first);
+    await w.db
+      .update(meetingMembers)
+      .set({ attendance: 'present', signedInAt: first.rollFrozenAt })
+      .where(eq(meetingMembers.meetingId, first.id));
+    const cases: (typeof appointmentCases.$inferInsert)[] = [];
+    const holdings: (typeof officeHoldings.$inferInsert)[] = [];
+    const agenda: (typeof meetingAgendaItems.$inferInsert)[] = [];
+    departments.forEach((u, i) => {
+      const post = `${u.name}${headOf(u.name)}`;
+      const holder = todaysHolders[u.name] ?? name();
+      const itemId = newId();
+      const caseId = newId();
+      agenda.push({
+        id: itemId,
+        congressId,
+        meetingId: first.id,
+        position: i + 1,
+        kind: 'appointment',
+        title: `任命${holder}为${post}`,
+        secret: true,
+      });
+      cases.push({
+        id: caseId,
+        congressId,
+        kind: 'appoint',
+        post,
+        organization: u.name,
+        handlingUnitId: u.id,
+        nomineeName: holder,
+        nominatingOrgan: 'districtHead',
+        meetingId: first.id,
+        agendaItemId: itemId,
+        status: 'appointed',
+        filedOn: shift(firstDay, -12),
+        decidedOn: firstDay,
+        oathOn: firstDay,
+      });
+      holdings.push({
+        id: newId(),
+        congressId,
+        post,
+        organization: u.name,
+        handlingUnitId: u.id,
+        holderName: holder,
+        startedOn: firstDay,
+        appointmentId: caseId,
+      });
+      // The previous term's head held the post until the new one was appointed.
+      holdings.push({
+        id: newId(),
+        congressId,
+        post,
+        organization: u.name,
+        handlingUnitId: u.id,
+        holderName: name(),
+        startedOn: shift(firstDay, -5 * 365),
+        endedOn: firstDay,
+        endReason: 'termEnded',
+      });
+    });
+    await w.db.insert(meetingAgendaItems).values(agenda);
+    await w.db.insert(appointmentCases).values(cases);
+    await w.db.insert(officeHoldings).values(holdings);
+
+    // Today's cases, on today's agenda (items 4–7): a removal and three appointments.
+    const [removal, ...appointments] = todays.itemIds.slice(3);
+    const unitNamed = (n: string) => departments.find((u) => u.name === n) ?? null;
+    await w.db.insert(appointmentCases).values([
+      {
+        id: newId(),
+        congressId,
+        kind: 'remove',
+        post: '区教育局局长',
+        organization: '区教育局',
+        handlingUnitId: unitNamed('区教育局')?.id ?? null,
+        nomineeName: '林建平',
+        nominatingOrgan: 'districtHead',
+        meetingId: todays.meetingId,
+        agendaItemId: removal,
+        status: 'onAgenda',
+        filedOn: shift(todays.today, -10),
+      },
+      ...[
+        ['王立新', '区教育局', '局长'],
+        ['陈晓梅', '区卫生健康局', '局长'],
+        ['赵志刚', '区交通运输局', '局长'],
+      ].map(([nominee, org, head], i) => ({
+        id: newId(),
+        congressId,
+        kind: 'appoint' as const,
+        post: `${org}${head}`,
+        organization: org,
+        handlingUnitId: unitNamed(org)?.id ?? null,
+        nomineeName: nominee,
+        nominatingOrgan: 'districtHead' as const,
+        meetingId: todays.meetingId,
+        agendaItemId: appointments[i],
+        status: 'onAgenda' as const,
+        filedOn: shift(todays.today, -10),
+      })),
+    ]);
+    await w.audit({
+      action: 'demo.load',
+      entityType: 'meeting',
+      entityId: first.id,
+      congressId,
+      after: { appointed: cases.length, holdings: holdings.length },
+    });
+  });
 }

@@ -98,3 +98,46 @@ export const meetingBallots = pgTable(
   },
   (t) => [primaryKey({ columns: [t.voteId, t.deputyId] })],
 );
+
+export const appointmentCases = pgTable('appointment_cases', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  kind: text('kind').$type<'appoint' | 'remove'>().notNull(),
+  post: text('post').notNull(),
+  organization: text('organization').notNull(),
+  handlingUnitId: uuid('handling_unit_id'),
+  nomineeName: text('nominee_name').notNull(),
+  nominatingOrgan: text('nominating_organ')
+    .$type<
+      | 'districtHead'
+      | 'supervisionCommissionDirector'
+      | 'courtPresident'
+      | 'procuratorGeneral'
+      | 'chairpersonsMeeting'
+    >()
+    .notNull(),
+  meetingId: uuid('meeting_id'),
+  agendaItemId: uuid('agenda_item_id'),
+  status: text('status')
+    .$type<'filed' | 'onAgenda' | 'appointed' | 'notAppointed' | 'removed' | 'notRemoved' | 'withdrawn'>()
+    .notNull()
+    .default('filed'),
+  filedOn: day('filed_on').notNull(),
+  decidedOn: day('decided_on'),
+  oathOn: day('oath_on'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const officeHoldings = pgTable('office_holdings', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  post: text('post').notNull(),
+  organization: text('organization').notNull(),
+  handlingUnitId: uuid('handling_unit_id'),
+  holderName: text('holder_name').notNull(),
+  acting: boolean('acting').notNull().default(false),
+  startedOn: day('started_on').notNull(),
+  endedOn: day('ended_on'),
+  endReason: text('end_reason').$type<'removed' | 'resigned' | 'dismissed' | 'termEnded' | 'other'>(),
+  appointmentId: uuid('appointment_id'),
+});
