@@ -150,6 +150,7 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
       '/opinions/blocks',
       '/admin/calendar',
       '/meetings',
+      '/office-holders',
     ],
   },
   {
@@ -167,6 +168,7 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
       '/suggestions/report',
       '/suggestions/key',
       '/meetings',
+      '/office-holders',
     ],
   },
   { role: 'member', username: 'member', paths: ['/meetings/votes', '/meetings'] },

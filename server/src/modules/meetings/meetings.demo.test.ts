@@ -57,6 +57,7 @@ describe('meetings demo', () => {
     const staff = await login('staff');
     const now = (await t.anon.get('/api/v1/office-holders?limit=200', staff)).json();
     expect(now.items).toHaveLength(21);
+    expect(now.items.every((h: { post: string }) => h.post.startsWith('区'))).toBe(true);
     const edu = (
       await t.anon.get(`/api/v1/office-holders?post=${encodeURIComponent('教育局')}`, staff)
     ).json();

@@ -246,7 +246,10 @@ async function seedRegister(
   const termStart =
     typeof start === 'string' ? start.slice(0, 10) : new Date(start as Date).toISOString().slice(0, 10);
   const firstDay = shift(termStart, 45);
-  const departments = demo.handlingUnits.filter((u) => u.kind === 'governmentDepartment').slice(0, 21);
+  // The district government's own departments (not the city's branches in the district, whose heads the city appoints).
+  const departments = demo.handlingUnits
+    .filter((u) => u.kind === 'governmentDepartment' && u.name.startsWith('区'))
+    .slice(0, 21);
   // Today's agenda: remove 林建平 as head of education, appoint three heads (items 4–7 of today's meeting).
   const todaysHolders: Record<string, string> = { 区教育局: '林建平' };
   await transact(ctx, async (w) => {

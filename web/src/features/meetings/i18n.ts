@@ -1,6 +1,6 @@
 // Texts of the meetings feature (namespace `meetings`).
 export const meetingsZh = {
-  nav: { group: '会议', meetings: '会议', myVotes: '我的表决' },
+  nav: { group: '会议', meetings: '会议', myVotes: '我的表决', register: '任免名册' },
   body: { congress: '人民代表大会', standingCommittee: '常委会会议', chairpersonsMeeting: '主任会议' },
   status: { planned: '筹备中', inSession: '举行中', closed: '已闭会' },
   kind: {
@@ -112,11 +112,21 @@ export const meetingsZh = {
     open: '打开',
     yesNeeded: '通过需赞成 {{n}} 票（共 {{members}} 名组成人员）',
   },
+  register: {
+    title: '任免名册',
+    post: '职务',
+    date: '查询日期',
+    holder: '任职人员',
+    acting: '代理',
+    since: '任职日期',
+    until: '离任日期',
+    endReason: { removed: '免职', resigned: '辞职', dismissed: '撤职', termEnded: '届满', other: '其他' },
+  },
   workbench: { module: '会议', votesToCast: '会议表决待投票', meetingsToday: '今日会议' },
 };
 
 export const meetingsEn: typeof meetingsZh = {
-  nav: { group: 'Meetings', meetings: 'Meetings', myVotes: 'My votes' },
+  nav: { group: 'Meetings', meetings: 'Meetings', myVotes: 'My votes', register: 'Office-holders' },
   body: {
     congress: 'Congress sitting',
     standingCommittee: 'Standing committee',
@@ -232,6 +242,22 @@ export const meetingsEn: typeof meetingsZh = {
     toVote: 'To vote',
     open: 'Open',
     yesNeeded: 'Passing needs {{n}} yes votes ({{members}} members)',
+  },
+  register: {
+    title: 'Office-holders',
+    post: 'Post',
+    date: 'On date',
+    holder: 'Holder',
+    acting: 'Acting',
+    since: 'Since',
+    until: 'Until',
+    endReason: {
+      removed: 'removed',
+      resigned: 'resigned',
+      dismissed: 'dismissed',
+      termEnded: 'term ended',
+      other: 'other',
+    },
   },
   workbench: { module: 'Meetings', votesToCast: 'Meeting votes to cast', meetingsToday: 'Meetings today' },
 };

@@ -2,7 +2,7 @@
 // page to sign in and vote. The right to vote comes from the meeting's roll, so the member pages are offered to
 // every deputy and leader and say when they are not a member.
 import { lazy } from 'react';
-import { CheckSquareOutlined, TeamOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Feature, Role } from '../types';
 import { RequireAuth } from '../../auth';
 import { meetingsEn, meetingsZh } from './i18n';
@@ -11,8 +11,10 @@ const MeetingsPage = lazy(() => import('./MeetingsPage'));
 const MeetingPage = lazy(() => import('./MeetingPage'));
 const MyVotesPage = lazy(() => import('./MyVotesPage'));
 const MeetingVotePage = lazy(() => import('./MeetingVotePage'));
+const OfficeHoldersPage = lazy(() => import('./OfficeHoldersPage'));
 
 const members: Role[] = ['deputy', 'leader'];
+const staff: Role[] = ['congressStaff', 'leader'];
 const all: Role[] = ['congressStaff', 'leader', 'deputy'];
 
 export const meetingsFeature: Feature = {
@@ -45,6 +47,14 @@ export const meetingsFeature: Feature = {
       ),
     },
     {
+      path: '/office-holders',
+      element: (
+        <RequireAuth roles={staff}>
+          <OfficeHoldersPage />
+        </RequireAuth>
+      ),
+    },
+    {
       path: '/meeting-votes/:id',
       element: (
         <RequireAuth roles={all}>
@@ -61,6 +71,13 @@ export const meetingsFeature: Feature = {
       labelKey: 'nav.myVotes',
       roles: members,
       icon: <CheckSquareOutlined />,
+    },
+    {
+      key: 'register',
+      path: '/office-holders',
+      labelKey: 'nav.register',
+      roles: staff,
+      icon: <IdcardOutlined />,
     },
   ],
 };
