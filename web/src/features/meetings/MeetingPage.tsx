@@ -165,8 +165,10 @@ export default function MeetingPage() {
           </Typography.Title>
         }
         style={{ marginBottom: 16 }}
-        extra={
-          can.recordAttendance && m.status !== 'closed' ? (
+      >
+        {/* The sheet's actions above the table (not in the card's header, where a phone squeezes the title). */}
+        {can.recordAttendance && m.status !== 'closed' && (
+          <div style={{ marginBottom: 12 }}>
             <Space wrap>
               <Button
                 disabled={!selected.length}
@@ -187,9 +189,8 @@ export default function MeetingPage() {
                 {t('meeting.signInAll')}
               </Button>
             </Space>
-          ) : null
-        }
-      >
+          </div>
+        )}
         <Typography.Paragraph type="secondary">
           {m.rollFrozen ? t('meeting.rollFrozen') : t('meeting.rollPlanned')}
         </Typography.Paragraph>
@@ -197,7 +198,8 @@ export default function MeetingPage() {
           rowKey="deputyId"
           size="small"
           pagination={false}
-          scroll={{ x: true }}
+          // No horizontal scroll: three narrow columns fit a phone, and antd's scroll measure row would hide
+          // the selection checkboxes from assistive technology while they stay focusable (axe aria-hidden-focus).
           dataSource={m.roll}
           rowSelection={
             can.recordAttendance && m.status !== 'closed'
