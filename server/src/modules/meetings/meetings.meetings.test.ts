@@ -252,6 +252,35 @@ describe('the agenda', () => {
       expect.objectContaining({ stage: 'distributedToMembers', deadline: shift(3), late: true }),
     ]);
     expect((await auditOf(id)).filter((a) => a.action === 'meeting.addAgendaItem')).toHaveLength(7);
+    // A document arriving later is added to its item, and flagged late against the meeting's date too.
+    const later = await staff.post(`/api/v1/meetings/${id}/agenda-items/${motion.json().id}/documents`, {
+      stage: 'distributedToMembers',
+      title: '决议（草案）修改稿',
+      doneOn: shift(2),
+    });
+    expect(later.statusCode, later.body).toBe(201);
+    const again = (await staff.get(`/api/v1/meetings/${id}`)).json();
+    // Distributed 8 days before the meeting: in time (7).
+    expect(again.agenda[0].documents).toContainEqual(
+      expect.objectContaining({ title: '决议（草案）修改稿', deadline: shift(3), late: false }),
+    );
+    expect((await auditOf(id)).at(-1)).toMatchObject({ action: 'meeting.addAgendaDocument' });
+    const badDoc = await staff.post(`/api/v1/meetings/${id}/agenda-items/${motion.json().id}/documents`, {
+      stage: 'memo',
+      doneOn: '2026-02-30',
+    });
+    expect(badDoc.json().errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['stage', 'title', 'doneOn']),
+    );
+    const member = await memberClient(t, c.memberIds[2]);
+    const doc = { stage: 'submitted', title: '报告', doneOn: today };
+    expect(
+      (await member.post(`/api/v1/meetings/${id}/agenda-items/${motion.json().id}/documents`, doc))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await staff.post(`/api/v1/meetings/${id}/agenda-items/${newId()}/documents`, doc)).statusCode,
+    ).toBe(404);
   });
 
   it('refuses an unknown kind, an empty title and a bad document, naming the fields; other roles; a closed meeting', async () => {

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { idSchema } from '@minyi/domain';
 import {
+  agendaDocumentSchema,
   attendanceSchema,
   createAgendaItemSchema,
   createMeetingSchema,
@@ -13,6 +14,7 @@ import { ctxOf, typed } from '../../platform/http';
 import { unauthorized } from '../../platform/errors';
 import { createMeeting } from './commands/create-meeting';
 import { addAgendaItem } from './commands/add-agenda-item';
+import { addAgendaDocument } from './commands/add-agenda-document';
 import { recordAttendance } from './commands/record-attendance';
 import { openVote } from './commands/open-vote';
 import { closeMeeting } from './commands/close-meeting';
@@ -85,6 +87,22 @@ export async function meetingRoutes(app: FastifyInstance) {
       config: { idempotent: true },
     },
     async (req, reply) => reply.code(201).send(await addAgendaItem(ctxOf(req), req.params.id, req.body)),
+  );
+
+  r.post(
+    '/meetings/:id/agenda-items/:itemId/documents',
+    {
+      schema: {
+        operationId: 'addAgendaDocument',
+        tags,
+        summary: 'Add a document to an agenda item, with the day it was done (late ones are flagged)',
+        params: z.object({ id: idSchema, itemId: idSchema }),
+        body: agendaDocumentSchema,
+      },
+      config: { idempotent: true },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await addAgendaDocument(ctxOf(req), req.params.id, req.params.itemId, req.body)),
   );
 
   r.post(

@@ -32,6 +32,7 @@ import { STATUS_COLOR } from './MeetingsPage';
 import type { AgendaItem, MeetingDetail } from './types';
 
 const KINDS = ['motion', 'report', 'appointment', 'removal', 'inquiry', 'election', 'other'];
+const STAGES = ['sentForComment', 'submitted', 'distributedToMembers', 'appointmentCase'];
 const ATTENDANCE_COLOR = { absent: 'default', present: 'green', onLeave: 'orange' } as const;
 
 export default function MeetingPage() {
@@ -45,6 +46,8 @@ export default function MeetingPage() {
   const [reason, setReason] = useState('');
   const [adding, setAdding] = useState(false);
   const [itemForm] = Form.useForm<{ kind: string; title: string }>();
+  const [docFor, setDocFor] = useState<string | null>(null);
+  const [docForm] = Form.useForm<{ stage: string; title: string; doneOn: string }>();
 
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (!m) return null;
@@ -151,7 +154,7 @@ export default function MeetingPage() {
           locale={{ emptyText: t('meeting.noAgenda') }}
           renderItem={(item) => (
             <List.Item key={item.id} data-testid={`item-${item.position}`}>
-              <AgendaRow item={item} meeting={m} busy={busy} run={run} />
+              <AgendaRow item={item} meeting={m} busy={busy} run={run} onAddDocument={setDocFor} />
             </List.Item>
           )}
         />
@@ -268,6 +271,34 @@ export default function MeetingPage() {
         />
       </Modal>
 
+      <FormModal<{ stage: string; title: string; doneOn: string }, { id: string }>
+        form={docForm}
+        open={!!docFor}
+        title={t('meeting.addDocument')}
+        values={null}
+        initialValues={{ stage: 'distributedToMembers' }}
+        save={(v, key) =>
+          api.post<{ id: string }>(`/meetings/${m.id}/agenda-items/${docFor}/documents`, v, {
+            idempotencyKey: key,
+          })
+        }
+        onSaved={() => {
+          setDocFor(null);
+          reload();
+        }}
+        onClose={() => setDocFor(null)}
+      >
+        <Form.Item name="stage" label={t('meeting.documentStage')} rules={[{ required: true }]}>
+          <Select options={STAGES.map((k) => ({ value: k, label: t(`stage.${k}`) }))} />
+        </Form.Item>
+        <Form.Item name="title" label={t('meeting.documentTitle')} rules={[{ required: true }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="doneOn" label={t('meeting.documentDoneOn')} rules={[{ required: true }]}>
+          <Input type="date" />
+        </Form.Item>
+      </FormModal>
+
       <FormModal<{ kind: string; title: string }, { id: string }>
         form={itemForm}
         open={adding}
@@ -299,11 +330,13 @@ function AgendaRow({
   meeting: m,
   busy,
   run,
+  onAddDocument,
 }: {
   item: AgendaItem;
   meeting: MeetingDetail;
   busy: boolean;
   run: (fn: () => Promise<unknown>) => Promise<void>;
+  onAddDocument: (itemId: string) => void;
 }) {
   const { t } = useTranslation('meetings');
   const v = item.vote;
@@ -316,6 +349,11 @@ function AgendaRow({
         <Tag color="blue">{t(`kind.${item.kind}`)}</Tag>
         {item.secret && <Tag>{t('meeting.secret')}</Tag>}
         {!item.voted && <Tag>{t('meeting.notVoted')}</Tag>}
+        {m.abilities.addAgendaItem && m.status !== 'closed' && (
+          <Button size="small" type="link" onClick={() => onAddDocument(item.id)}>
+            {t('meeting.addDocument')}
+          </Button>
+        )}
       </Space>
       {item.documents.length > 0 && (
         <Space direction="vertical" size={2}>
