@@ -153,6 +153,8 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
       '/opinions/routes',
       '/opinions/blocks',
       '/admin/calendar',
+      '/meetings',
+      '/office-holders',
     ],
   },
   {
@@ -169,8 +171,11 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
       '/opinions/statistics',
       '/suggestions/report',
       '/suggestions/key',
+      '/meetings',
+      '/office-holders',
     ],
   },
+  { role: 'member', username: 'member', paths: ['/meetings/votes', '/meetings'] },
 ];
 
 describe('accessibility (axe-core): no serious or critical violation', () => {

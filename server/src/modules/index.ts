@@ -6,6 +6,7 @@ import { opinionsModule } from './opinions';
 import { suggestionsModule } from './suggestions';
 import { ballotsModule } from './ballots';
 import { livelihoodModule } from './livelihood';
+import { meetingsModule } from './meetings';
 
 export const modules: Module[] = [
   registryModule,
@@ -13,4 +14,5 @@ export const modules: Module[] = [
   ballotsModule,
   livelihoodModule,
   suggestionsModule,
+  meetingsModule,
 ];

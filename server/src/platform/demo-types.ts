@@ -35,7 +35,7 @@ export interface DemoContext {
     name: string;
     streetId: string | null;
   }[];
-  /** The demo accounts by username (citizen, deputy, liaison, unit, staff, leader, sysadmin, secadmin, auditor). */
+  /** The demo accounts by username (citizen, deputy, member, liaison, unit, staff, leader, sysadmin, secadmin, auditor). */
   accounts: Record<string, { accountId: string; deputyId?: string; handlingUnitId?: string }>;
   /** A deterministic random generator: the same seed gives the same district. */
   random: () => number;
@@ -62,6 +62,10 @@ export type DemoDistrict = Omit<
   cityJurisdictionId: string;
   /** The deputy the `deputy` demo account belongs to. */
   accountDeputy: { id: string; name: string };
+  /** The standing committee's chair, whom the `leader` demo account is linked to. */
+  chairDeputy: { id: string; name: string };
+  /** An ordinary member of the standing committee: the `member` demo account. */
+  memberDeputy: { id: string; name: string };
   /** Sizes of what was laid out, for the start banner, the audit row and tests. */
   counts: Record<string, number>;
 };

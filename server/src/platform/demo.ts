@@ -120,6 +120,13 @@ export async function loadDemo(app: AppServices, modules: readonly Module[]): Pr
         roles: ['deputy'],
         deputyId: district.accountDeputy.id,
       },
+      // A member of the standing committee: the right to vote at its meetings comes from that membership.
+      {
+        username: 'member',
+        displayName: district.memberDeputy.name,
+        roles: ['deputy'],
+        deputyId: district.memberDeputy.id,
+      },
       { username: 'liaison', displayName: '联络员李晓燕', roles: ['liaisonStaff'] },
       {
         username: 'unit',
@@ -152,7 +159,13 @@ export async function loadDemo(app: AppServices, modules: readonly Module[]): Pr
         handlingUnitId: unitByName(`${district.streets[0].name}办事处`).id,
       },
       { username: 'staff', displayName: '代表工委 周敏', roles: ['congressStaff'] },
-      { username: 'leader', displayName: '常委会领导 何国庆', roles: ['leader'] },
+      // The standing committee's chair (linked to the deputy, so they vote at its meetings as a member).
+      {
+        username: 'leader',
+        displayName: `常委会主任 ${district.chairDeputy.name}`,
+        roles: ['leader'],
+        deputyId: district.chairDeputy.id,
+      },
       { username: 'sysadmin', displayName: '系统管理员', roles: ['systemAdmin'] },
       { username: 'secadmin', displayName: '安全管理员', roles: ['securityAdmin'] },
       { username: 'auditor', displayName: '安全审计员', roles: ['auditor'] },
@@ -195,7 +208,14 @@ export async function loadDemo(app: AppServices, modules: readonly Module[]): Pr
   });
   app.calendar.invalidate();
 
-  const { cityJurisdictionId: _c, accountDeputy: _d, counts: _n, ...shared } = district;
+  const {
+    cityJurisdictionId: _c,
+    accountDeputy: _d,
+    chairDeputy: _h,
+    memberDeputy: _m,
+    counts: _n,
+    ...shared
+  } = district;
   const demo: DemoContext = {
     ...shared,
     congressId,

@@ -7,6 +7,7 @@ import { adminFeature } from './admin';
 import { accountFeature } from './account';
 import { livelihoodFeature } from './livelihood';
 import { suggestionsFeature } from './suggestions';
+import { meetingsFeature } from './meetings';
 
 export const features: Feature[] = [
   homeFeature,
@@ -14,6 +15,7 @@ export const features: Feature[] = [
   registryFeature,
   livelihoodFeature,
   suggestionsFeature,
+  meetingsFeature,
   adminFeature,
   accountFeature,
 ];

@@ -42,6 +42,7 @@ export {
   findActiveDeputyIds,
   findStandingCommitteeDeputyIds,
   findChairpersonsMeetingDeputyIds,
+  findBodyMembersOn,
   getCongressLevel,
   findAccountIdsForUnit,
   findAccountIdForDeputy,

@@ -522,6 +522,9 @@ export async function seedRegistryDemo(app: AppServices, w: Work, base: DemoBase
     (d) => !inactive.has(d.id) && places.find((p) => p.id === d.placeId)!.deputyIds.includes(d.id),
   )!;
   const deputyName = deputyRows.find((d) => d.id === deputyAccount.id)!.name;
+  // The standing committee's chair is the demo `leader`; the demo `member` is an ordinary member of it (issue 17).
+  const nameOf = (id: string) => deputyRows.find((d) => d.id === id)!.name;
+  const memberOfSc = sc.slice(6).find((d) => d.id !== deputyAccount.id)!;
 
   const sittingContext = sittingRows.map((s) => ({ id: s.id, number: s.number, status: s.status! }));
   const counts = {
@@ -615,6 +618,8 @@ export async function seedRegistryDemo(app: AppServices, w: Work, base: DemoBase
       streetId: w.streetId ?? null,
     })),
     accountDeputy: { id: deputyAccount.id, name: deputyName },
+    chairDeputy: { id: sc[0].id, name: nameOf(sc[0].id) },
+    memberDeputy: { id: memberOfSc.id, name: nameOf(memberOfSc.id) },
     counts,
   };
 }

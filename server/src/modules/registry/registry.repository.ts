@@ -161,6 +161,69 @@ export async function findChairpersonsMeetingDeputyIds(db: Db, congressId: strin
   return rows.map((r) => r.id);
 }
 
+/**
+ * The membership of a body in office on a date (for a meeting's roll, issue 17): the standing committee's
+ * members, the chairpersons' meeting (its chair and vice-chairs, Art. 54), or the congress's deputies (district
+ * mandates of the term). In office on `date`: started on or before it and not ended before it (`endedOn` is the
+ * last day in office); the mandate active then (active now, or suspended or ended only after that date).
+ */
+export async function findBodyMembersOn(
+  db: Db,
+  congressId: string,
+  body: 'congress' | 'standingCommittee' | 'chairpersonsMeeting',
+  date: string,
+): Promise<{ deputyId: string; name: string; position: string }[]> {
+  const mandateInForce = (deputyId: unknown) => sql`EXISTS (SELECT 1 FROM mandates m
+      WHERE m.deputy_id = ${deputyId} AND m.congress_id = ${congressId}
+        AND (m.started_on IS NULL OR m.started_on <= ${date}::date)
+        AND (m.status = 'active' OR m.status_date > ${date}::date))`;
+  if (body === 'congress') {
+    const rows = await db
+      .selectDistinct({ deputyId: deputies.id, name: deputies.name })
+      .from(deputies)
+      .innerJoin(mandates, eq(mandates.deputyId, deputies.id))
+      .where(
+        and(
+          eq(deputies.congressId, congressId),
+          eq(mandates.level, 'district'),
+          sql`(${mandates.startedOn} IS NULL OR ${mandates.startedOn} <= ${date}::date)`,
+          sql`(${mandates.status} = 'active' OR ${mandates.statusDate} > ${date}::date)`,
+        ),
+      )
+      .orderBy(asc(deputies.name), asc(deputies.id));
+    return rows.map((r) => ({ ...r, position: 'deputy' }));
+  }
+  const positions =
+    body === 'chairpersonsMeeting'
+      ? chairpersonsMeetingPositions(await getCongressLevel(db, congressId))
+      : null;
+  const rows = await db
+    .select({ deputyId: committeeMembers.deputyId, name: deputies.name, position: committeeMembers.position })
+    .from(committeeMembers)
+    .innerJoin(deputies, eq(deputies.id, committeeMembers.deputyId))
+    .where(
+      and(
+        eq(committeeMembers.congressId, congressId),
+        eq(committeeMembers.body, 'standingCommittee'),
+        positions ? inArray(committeeMembers.position, positions) : undefined,
+        sql`(${committeeMembers.startedOn} IS NULL OR ${committeeMembers.startedOn} <= ${date}::date)`,
+        sql`(${committeeMembers.endedOn} IS NULL OR ${committeeMembers.endedOn} >= ${date}::date)`,
+        mandateInForce(committeeMembers.deputyId),
+      ),
+    )
+    .orderBy(asc(committeeMembers.deputyId));
+  // One row per deputy (a member re-appointed within the term has two rows), the chair first.
+  const order = ['chair', 'viceChair', 'secretaryGeneral', 'director', 'member'];
+  const byDeputy = new Map<string, { deputyId: string; name: string; position: string }>();
+  for (const r of rows) {
+    const seen = byDeputy.get(r.deputyId);
+    if (!seen || order.indexOf(r.position) < order.indexOf(seen.position)) byDeputy.set(r.deputyId, r);
+  }
+  return [...byDeputy.values()].sort(
+    (a, b) => order.indexOf(a.position) - order.indexOf(b.position) || a.name.localeCompare(b.name, 'zh'),
+  );
+}
+
 /** Active handlingUnitStaff accounts of a unit (who is told about an assignment). */
 export async function findAccountIdsForUnit(db: Db, congressId: string, unitId: string): Promise<string[]> {
   const rows = await db

@@ -1,0 +1,93 @@
+// Meetings of the congress, the standing committee and the chairpersons' meeting: agenda, attendance and
+// quorum, named votes counted against ALL members. Zod schemas shared by server and web; rules and workflows pure.
+import { z } from 'zod';
+import { AGENDA_ITEM_KINDS, DOCUMENT_STAGES, MEETING_BODIES, VOTE_CHOICES } from './rules';
+import { MEETING_STATUSES } from './workflow';
+
+export * from './rules';
+export * from './workflow';
+
+const uuid = z.uuid();
+const text = (max: number) => z.string().trim().min(1).max(max);
+const isoDate = z.iso.date();
+
+export const meetingBodySchema = z.enum(MEETING_BODIES);
+export const meetingStatusSchema = z.enum(MEETING_STATUSES);
+export const agendaItemKindSchema = z.enum(AGENDA_ITEM_KINDS);
+export const voteChoiceSchema = z.enum(VOTE_CHOICES);
+export const documentStageSchema = z.enum(DOCUMENT_STAGES);
+
+/** A non-voting attendee (列席): a leader of a supervised organ, an invited deputy. */
+export const nonVotingAttendeeSchema = z.strictObject({
+  name: text(60),
+  organization: z.string().trim().max(120).default(''),
+});
+
+export const createMeetingSchema = z
+  .strictObject({
+    body: meetingBodySchema,
+    /** The first (or only) day; the meeting is held on its date. */
+    date: isoDate,
+    endDate: isoDate.optional(),
+    title: text(200),
+    /** 第N次会议 within the term; the next number of the body when left out. */
+    number: z.number().int().min(1).max(999).optional(),
+    venue: z.string().trim().max(200).default(''),
+    nonVotingAttendees: z.array(nonVotingAttendeeSchema).max(200).default([]),
+  })
+  .refine((m) => !m.endDate || m.endDate >= m.date, {
+    path: ['endDate'],
+    message: 'endDate before date',
+  });
+export type CreateMeeting = z.infer<typeof createMeetingSchema>;
+
+export const meetingQuerySchema = z.object({
+  body: meetingBodySchema.optional(),
+  status: meetingStatusSchema.optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** A document of an agenda item and the day it was done (sent, submitted, distributed). */
+export const agendaDocumentSchema = z.strictObject({
+  stage: documentStageSchema,
+  title: text(200),
+  doneOn: isoDate,
+});
+
+export const createAgendaItemSchema = z.strictObject({
+  kind: agendaItemKindSchema,
+  title: text(300),
+  documents: z.array(agendaDocumentSchema).max(20).default([]),
+});
+export type CreateAgendaItem = z.infer<typeof createAgendaItemSchema>;
+
+/**
+ * The sign-in sheet: members present (a list, or "all" of the roll), or on leave of absence with its reason.
+ * A member may sign themselves in (their own id only).
+ */
+export const attendanceSchema = z
+  .strictObject({
+    memberIds: z.union([z.literal('all'), z.array(uuid).min(1).max(500)]),
+    status: z.enum(['present', 'onLeave']).default('present'),
+    reason: z.string().trim().max(500).default(''),
+  })
+  .refine((a) => a.status !== 'onLeave' || a.reason.length > 0, {
+    path: ['reason'],
+    message: 'a leave of absence needs its reason',
+  })
+  .refine((a) => a.status !== 'onLeave' || a.memberIds !== 'all', {
+    path: ['memberIds'],
+    message: 'leave is recorded member by member',
+  });
+export type Attendance = z.infer<typeof attendanceSchema>;
+
+export const castMeetingBallotSchema = z.strictObject({ choice: voteChoiceSchema });
+
+/** The register of office-holders: `?post=` (part of the post's name) and `?date=YYYY-MM-DD` (today by default). */
+export const officeHolderQuerySchema = z.object({
+  post: z.string().trim().min(1).max(100).optional(),
+  date: isoDate.optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});

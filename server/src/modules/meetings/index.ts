@@ -1,0 +1,20 @@
+// 会议 (meetings): sittings of the congress, meetings of the standing committee and of the chairpersons'
+// meeting: agenda with documents and their deadlines, the roll from the registry, the sign-in sheet and quorum,
+// named votes counted against ALL members, and the register of office-holders (issue 17). Other modules import only this file.
+import type { Module } from '../../platform/module';
+import { meetingRoutes } from './meetings.routes';
+import { meetingVoteRoutes } from './meeting-votes.routes';
+import { officeHolderRoutes } from './office-holders.routes';
+import { seedMeetingsDemo } from './meetings.demo';
+import { getMeetingsWorkbench } from './queries/get-workbench';
+
+export const meetingsModule: Module = {
+  name: 'meetings',
+  async routes(app) {
+    await app.register(meetingRoutes);
+    await app.register(meetingVoteRoutes);
+    await app.register(officeHolderRoutes);
+  },
+  seedDemo: seedMeetingsDemo,
+  workbench: getMeetingsWorkbench,
+};

@@ -1,0 +1,83 @@
+// HTTP for the votes at meetings: a member's votes, one vote, casting a named ballot, closing with the count
+// against ALL members. Thin: parse → one use case (which authorizes) → answer.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { idSchema } from '@minyi/domain';
+import { castMeetingBallotSchema } from '@minyi/domain/meetings';
+import { ctxOf, typed } from '../../platform/http';
+import { unauthorized } from '../../platform/errors';
+import { castMeetingBallot } from './commands/cast-ballot';
+import { closeMeetingVote } from './commands/close-vote';
+import { findMyVotes } from './queries/find-my-votes';
+import { getMeetingVote } from './queries/get-meeting-vote';
+
+const tags = ['meetings'];
+const voteParams = z.object({ voteId: idSchema });
+
+export async function meetingVoteRoutes(app: FastifyInstance) {
+  const r = typed(app);
+
+  r.get(
+    '/meeting-votes',
+    {
+      schema: {
+        operationId: 'findMeetingVotes',
+        tags,
+        summary: 'Votes of the meetings on whose roll I am (staff: also today’s meetings), open first',
+        querystring: z.object({ status: z.enum(['open', 'closed']).optional() }),
+      },
+    },
+    async (req) => {
+      if (!req.actor) throw unauthorized();
+      return findMyVotes(req.server.services.db, req.actor, req.query.status);
+    },
+  );
+
+  r.get(
+    '/meeting-votes/:voteId',
+    {
+      schema: {
+        operationId: 'getMeetingVote',
+        tags,
+        summary: 'One vote: the item, my ballot, the count once closed',
+        params: voteParams,
+      },
+    },
+    async (req) => {
+      if (!req.actor) throw unauthorized();
+      return getMeetingVote(req.server.services.db, req.actor, req.params.voteId);
+    },
+  );
+
+  // Not idempotent: a retry gets 409 already_voted, which is the answer a member needs.
+  r.post(
+    '/meeting-votes/:voteId/ballots',
+    {
+      schema: {
+        operationId: 'castMeetingBallot',
+        tags,
+        summary: 'Cast my named ballot: yes, no or abstain (members of the body on the meeting’s roll)',
+        params: voteParams,
+        body: castMeetingBallotSchema,
+      },
+    },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .header('cache-control', 'no-store')
+        .send(await castMeetingBallot(ctxOf(req), req.params.voteId, req.body.choice)),
+  );
+
+  r.post(
+    '/meeting-votes/:voteId/close',
+    {
+      schema: {
+        operationId: 'closeMeetingVote',
+        tags,
+        summary: 'Close the vote: yes, no, abstain, not voting, members, passed (yes > members / 2)',
+        params: voteParams,
+      },
+    },
+    async (req) => closeMeetingVote(ctxOf(req), req.params.voteId),
+  );
+}

@@ -1,0 +1,380 @@
+// The demo's meetings: last month's standing committee meeting held and closed (a resolution passed by named
+// vote, two members on leave), last week's chairpersons' meeting that prepared today's agenda, and TODAY's
+// standing committee meeting, planned, with its agenda — a resolution (one of its documents distributed late,
+// and flagged), a work report, a removal and three appointments (voted secretly, issue 21) — so that staff
+// can sign the members in and open the resolution's vote, and the demo `member` can vote on a phone. The register
+// of office-holders: the new government's 21 department heads appointed at the term's first meeting, within the
+// two months of 地方组织法 Art. 71 (the votes were taken on the room's system; secret votes are not taken here
+// until issue 21), their predecessors' holdings ended that day, and today's removal and appointments on the agenda.
+import { and, eq, inArray } from 'drizzle-orm';
+import { shanghaiDate } from '@minyi/domain/calendar';
+import type { VoteChoice } from '@minyi/domain/meetings';
+import { tallyVote } from '@minyi/domain/meetings';
+import type { DemoContext } from '../../platform/demo';
+import { systemCtx, transact, type AppServices, type Ctx } from '../../platform/context';
+import { newId } from '../../platform/ids';
+import {
+  appointmentCases,
+  meetingAgendaItems,
+  meetingBallots,
+  meetingMembers,
+  meetings,
+  meetingVotes,
+  officeHoldings,
+} from './meetings.table';
+import { getCurrentTerm } from '../registry';
+import { writeRoll } from './meetings.repository';
+import { createMeeting } from './commands/create-meeting';
+import { addAgendaItem } from './commands/add-agenda-item';
+
+const VENUE = '区人大常委会会议室（区行政服务大厅 5 楼）';
+
+const shift = (isoDate: string, days: number) => {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+export async function seedMeetingsDemo(app: AppServices, demo: DemoContext): Promise<void> {
+  const { congressId } = demo;
+  const today = shanghaiDate(demo.now);
+  const staff = demo.accounts.staff;
+  const ctx: Ctx = {
+    ...systemCtx(app, { requestId: 'demo-seed' }),
+    actor: {
+      accountId: staff.accountId,
+      username: 'staff',
+      displayName: 'staff',
+      roles: ['congressStaff'],
+      congressId,
+      deputyId: null,
+      handlingUnitId: null,
+      via: 'session',
+    },
+  };
+  const termId = demo.currentTermId;
+
+  // ----- held: last month's standing committee meeting, and last week's chairpersons' meeting -----
+  await transact(ctx, async (w) => {
+    const held = {
+      id: newId(),
+      congressId,
+      body: 'standingCommittee' as const,
+      termId,
+      number: 11,
+      title: '区第七届人大常委会第十一次会议',
+      startDate: shift(today, -35),
+      endDate: shift(today, -35),
+      venue: VENUE,
+      status: 'closed' as const,
+      rollFrozenAt: new Date(demo.now.getTime() - 35 * 86_400_000),
+    };
+    await w.db.insert(meetings).values(held);
+    await writeRoll(w, held);
+    const roll = await w.db
+      .select({ deputyId: meetingMembers.deputyId })
+      .from(meetingMembers)
+      .where(eq(meetingMembers.meetingId, held.id));
+    const ids = roll.map((r) => r.deputyId);
+    const [leave1, leave2, absent] = ids.slice(-3);
+    const present = ids.filter((id) => id !== leave1 && id !== leave2 && id !== absent);
+    await w.db
+      .update(meetingMembers)
+      .set({ attendance: 'present', signedInAt: held.rollFrozenAt })
+      .where(and(eq(meetingMembers.meetingId, held.id), inArray(meetingMembers.deputyId, present)));
+    await w.db
+      .update(meetingMembers)
+      .set({ attendance: 'onLeave', leaveReason: '因公出差' })
+      .where(and(eq(meetingMembers.meetingId, held.id), inArray(meetingMembers.deputyId, [leave1, leave2])));
+    const itemId = newId();
+    await w.db.insert(meetingAgendaItems).values({
+      id: itemId,
+      congressId,
+      meetingId: held.id,
+      position: 1,
+      kind: 'motion',
+      title: '关于加强区级预算审查监督的决定（草案）',
+    });
+    const choices: VoteChoice[] = present.map((_, i) => (i < 27 ? 'yes' : i < 29 ? 'no' : 'abstain'));
+    const tally = tallyVote(choices, ids.length);
+    const voteId = newId();
+    await w.db.insert(meetingVotes).values({
+      id: voteId,
+      congressId,
+      meetingId: held.id,
+      itemId,
+      status: 'closed',
+      ...tally,
+      openedAt: held.rollFrozenAt,
+      closedAt: held.rollFrozenAt,
+    });
+    await w.db
+      .insert(meetingBallots)
+      .values(present.map((deputyId, i) => ({ congressId, voteId, deputyId, choice: choices[i] })));
+
+    const prep = {
+      id: newId(),
+      congressId,
+      body: 'chairpersonsMeeting' as const,
+      termId,
+      number: 23,
+      title: '区第七届人大常委会第二十三次主任会议',
+      startDate: shift(today, -6),
+      endDate: shift(today, -6),
+      venue: '区人大常委会第一会议室',
+      status: 'closed' as const,
+      rollFrozenAt: new Date(demo.now.getTime() - 6 * 86_400_000),
+    };
+    await w.db.insert(meetings).values(prep);
+    await writeRoll(w, prep);
+    await w.db
+      .update(meetingMembers)
+      .set({ attendance: 'present', signedInAt: prep.rollFrozenAt })
+      .where(eq(meetingMembers.meetingId, prep.id));
+    await w.db.insert(meetingAgendaItems).values({
+      id: newId(),
+      congressId,
+      meetingId: prep.id,
+      position: 1,
+      kind: 'other',
+      title: '研究区第七届人大常委会第十二次会议议程（草案）',
+    });
+    await w.audit({
+      action: 'demo.load',
+      entityType: 'meeting',
+      entityId: held.id,
+      congressId,
+      after: { meetings: 2, tally },
+    });
+  });
+
+  // ----- today: the standing committee's twelfth meeting, planned, with its agenda -----
+  const { id } = await createMeeting(ctx, {
+    body: 'standingCommittee',
+    date: today,
+    title: '区第七届人大常委会第十二次会议',
+    venue: VENUE,
+    nonVotingAttendees: [
+      { name: '副区长', organization: '区人民政府' },
+      { name: '区监察委员会副主任', organization: '区监察委员会' },
+      { name: '区人民法院院长', organization: '区人民法院' },
+      { name: '区人民检察院检察长', organization: '区人民检察院' },
+    ],
+  });
+  const items = [
+    {
+      kind: 'motion' as const,
+      title: '关于《东岭区“幸福家园 老有颐养”行动计划（2022—2025年）》的决议（草案）',
+      documents: [
+        { stage: 'submitted' as const, title: '行动计划（草案）及说明', doneOn: shift(today, -12) },
+        // Distributed to members five days before the meeting: two days late (监督法 Art. 15: seven).
+        { stage: 'distributedToMembers' as const, title: '决议（草案）', doneOn: shift(today, -5) },
+      ],
+    },
+    {
+      kind: 'report' as const,
+      title: '区人民政府关于2026年法治政府建设工作情况的报告',
+      documents: [
+        { stage: 'sentForComment' as const, title: '报告（征求意见稿）', doneOn: shift(today, -24) },
+        { stage: 'submitted' as const, title: '报告', doneOn: shift(today, -11) },
+        { stage: 'distributedToMembers' as const, title: '报告', doneOn: shift(today, -8) },
+      ],
+    },
+    {
+      kind: 'motion' as const,
+      title: '关于批准2026年区级预算调整方案的决议（草案）',
+      documents: [
+        { stage: 'distributedToMembers' as const, title: '预算调整方案', doneOn: shift(today, -7) },
+      ],
+    },
+    {
+      kind: 'removal' as const,
+      title: '免去林建平的区教育局局长职务',
+      documents: [
+        { stage: 'appointmentCase' as const, title: '区长提请免职的议案', doneOn: shift(today, -10) },
+      ],
+    },
+    ...['王立新为区教育局局长', '陈晓梅为区卫生健康局局长', '赵志刚为区交通运输局局长'].map((who) => ({
+      kind: 'appointment' as const,
+      title: `任命${who}`,
+      documents: [
+        { stage: 'appointmentCase' as const, title: '区长提请任命的议案及简历', doneOn: shift(today, -10) },
+      ],
+    })),
+  ];
+  const itemIds: string[] = [];
+  for (const item of items) itemIds.push((await addAgendaItem(ctx, id, item)).id);
+  await seedRegister(app, demo, ctx, { meetingId: id, itemIds, today });
+}
+
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许邓冯韩曹曾彭萧蔡潘田董袁于余叶蒋杜苏魏程吕丁沈任姚卢傅钟';
+const GIVEN = [
+  '建国',
+  '志强',
+  '丽娟',
+  '海涛',
+  '晓东',
+  '秀英',
+  '国华',
+  '明辉',
+  '春燕',
+  '立军',
+  '文杰',
+  '桂芳',
+  '振宇',
+  '慧敏',
+  '永红',
+];
+
+/** The post of a department's head: 局长 of a 局, 主任 of an office or a commission. */
+const headOf = (unit: string) =>
+  unit.endsWith('局') ? '局长' : unit.endsWith('办公室') || unit.endsWith('委员会') ? '主任' : '负责人';
+
+async function seedRegister(
+  app: AppServices,
+  demo: DemoContext,
+  ctx: Ctx,
+  todays: { meetingId: string; itemIds: string[]; today: string },
+) {
+  const { congressId, random } = demo;
+  const term = await getCurrentTerm(app.db, congressId);
+  if (!term) return;
+  const name = () =>
+    SURNAMES[Math.floor(random() * SURNAMES.length)] + GIVEN[Math.floor(random() * GIVEN.length)];
+  const start: unknown = term.startDate;
+  const termStart =
+    typeof start === 'string' ? start.slice(0, 10) : new Date(start as Date).toISOString().slice(0, 10);
+  const firstDay = shift(termStart, 45);
+  // The district government's own departments (not the city's branches in the district, whose heads the city appoints).
+  const departments = demo.handlingUnits
+    .filter((u) => u.kind === 'governmentDepartment' && u.name.startsWith('区'))
+    .slice(0, 21);
+  // Today's agenda: remove 林建平 as head of education, appoint three heads (items 4–7 of today's meeting).
+  const todaysHolders: Record<string, string> = { 区教育局: '林建平' };
+  await transact(ctx, async (w) => {
+    const first = {
+      id: newId(),
+      congressId,
+      body: 'standingCommittee' as const,
+      termId: demo.currentTermId,
+      number: 1,
+      title: '区第七届人大常委会第一次会议',
+      startDate: firstDay,
+      endDate: firstDay,
+      venue: VENUE,
+      status: 'closed' as const,
+      rollFrozenAt: new Date(`${firstDay}T01:00:00Z`),
+    };
+    await w.db.insert(meetings).values(first);
+    await writeRoll(w, first);
+    await w.db
+      .update(meetingMembers)
+      .set({ attendance: 'present', signedInAt: first.rollFrozenAt })
+      .where(eq(meetingMembers.meetingId, first.id));
+    const cases: (typeof appointmentCases.$inferInsert)[] = [];
+    const holdings: (typeof officeHoldings.$inferInsert)[] = [];
+    const agenda: (typeof meetingAgendaItems.$inferInsert)[] = [];
+    departments.forEach((u, i) => {
+      const post = `${u.name}${headOf(u.name)}`;
+      const holder = todaysHolders[u.name] ?? name();
+      const itemId = newId();
+      const caseId = newId();
+      agenda.push({
+        id: itemId,
+        congressId,
+        meetingId: first.id,
+        position: i + 1,
+        kind: 'appointment',
+        title: `任命${holder}为${post}`,
+        secret: true,
+      });
+      cases.push({
+        id: caseId,
+        congressId,
+        kind: 'appoint',
+        post,
+        organization: u.name,
+        handlingUnitId: u.id,
+        nomineeName: holder,
+        nominatingOrgan: 'districtHead',
+        meetingId: first.id,
+        agendaItemId: itemId,
+        status: 'appointed',
+        filedOn: shift(firstDay, -12),
+        decidedOn: firstDay,
+        oathOn: firstDay,
+      });
+      holdings.push({
+        id: newId(),
+        congressId,
+        post,
+        organization: u.name,
+        handlingUnitId: u.id,
+        holderName: holder,
+        startedOn: firstDay,
+        appointmentId: caseId,
+      });
+      // The previous term's head held the post until the new one was appointed.
+      holdings.push({
+        id: newId(),
+        congressId,
+        post,
+        organization: u.name,
+        handlingUnitId: u.id,
+        holderName: name(),
+        startedOn: shift(firstDay, -5 * 365),
+        endedOn: firstDay,
+        endReason: 'termEnded',
+      });
+    });
+    await w.db.insert(meetingAgendaItems).values(agenda);
+    await w.db.insert(appointmentCases).values(cases);
+    await w.db.insert(officeHoldings).values(holdings);
+
+    // Today's cases, on today's agenda (items 4–7): a removal and three appointments.
+    const [removal, ...appointments] = todays.itemIds.slice(3);
+    const unitNamed = (n: string) => departments.find((u) => u.name === n) ?? null;
+    await w.db.insert(appointmentCases).values([
+      {
+        id: newId(),
+        congressId,
+        kind: 'remove',
+        post: '区教育局局长',
+        organization: '区教育局',
+        handlingUnitId: unitNamed('区教育局')?.id ?? null,
+        nomineeName: '林建平',
+        nominatingOrgan: 'districtHead',
+        meetingId: todays.meetingId,
+        agendaItemId: removal,
+        status: 'onAgenda',
+        filedOn: shift(todays.today, -10),
+      },
+      ...[
+        ['王立新', '区教育局', '局长'],
+        ['陈晓梅', '区卫生健康局', '局长'],
+        ['赵志刚', '区交通运输局', '局长'],
+      ].map(([nominee, org, head], i) => ({
+        id: newId(),
+        congressId,
+        kind: 'appoint' as const,
+        post: `${org}${head}`,
+        organization: org,
+        handlingUnitId: unitNamed(org)?.id ?? null,
+        nomineeName: nominee,
+        nominatingOrgan: 'districtHead' as const,
+        meetingId: todays.meetingId,
+        agendaItemId: appointments[i],
+        status: 'onAgenda' as const,
+        filedOn: shift(todays.today, -10),
+      })),
+    ]);
+    await w.audit({
+      action: 'demo.load',
+      entityType: 'meeting',
+      entityId: first.id,
+      congressId,
+      after: { appointed: cases.length, holdings: holdings.length },
+    });
+  });
+}

@@ -1,0 +1,38 @@
+// Who may do what at a meeting. Congress staff prepare and run it (agenda, sign-in sheet, opening and closing
+// votes); leaders read; the right to vote comes from the meeting's roll (membership of the body in office on
+// its date, from the registry), never from a role: any account linked to a member on the roll may sign itself
+// in and cast its ballot, and no other may.
+import { ROLES } from '@minyi/domain';
+import { allow, definePolicy } from '../../platform/access';
+
+export interface MeetingResource {
+  congressId: string;
+  /** The actor's deputy is on the meeting's roll. */
+  onRoll: boolean;
+}
+
+const onRoll = (_a: unknown, r: MeetingResource) => r.onRoll;
+
+export const meetingPolicy = definePolicy<MeetingResource>('meeting', [
+  allow(['congressStaff', 'leader'], 'read'),
+  allow(ROLES, 'read', onRoll),
+  allow('congressStaff', ['addAgendaItem', 'recordAttendance', 'openVote', 'close']),
+  allow(ROLES, 'signInSelf', onRoll),
+]);
+
+export interface MeetingVoteResource {
+  congressId: string;
+  onRoll: boolean;
+}
+
+export const meetingVotePolicy = definePolicy<MeetingVoteResource>('meetingVote', [
+  allow(['congressStaff', 'leader'], 'read'),
+  allow(ROLES, 'read', onRoll),
+  allow('congressStaff', 'close'),
+  allow(ROLES, 'castBallot', onRoll),
+]);
+
+/** Roles that prepare meetings. */
+export const STAFF = ['congressStaff'] as const;
+/** Roles that read every meeting; members (any account linked to a deputy) read the meetings on whose roll they are. */
+export const READERS = ['congressStaff', 'leader'] as const;

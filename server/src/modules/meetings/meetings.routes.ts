@@ -1,0 +1,147 @@
+// HTTP for meetings: the list, a meeting with its roll, quorum and agenda, creating one, its agenda items, the
+// sign-in sheet, opening an item's vote, closing the meeting. Thin: parse → one use case → answer.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { idSchema } from '@minyi/domain';
+import {
+  agendaDocumentSchema,
+  attendanceSchema,
+  createAgendaItemSchema,
+  createMeetingSchema,
+  meetingQuerySchema,
+} from '@minyi/domain/meetings';
+import { ctxOf, typed } from '../../platform/http';
+import { unauthorized } from '../../platform/errors';
+import { createMeeting } from './commands/create-meeting';
+import { addAgendaItem } from './commands/add-agenda-item';
+import { addAgendaDocument } from './commands/add-agenda-document';
+import { recordAttendance } from './commands/record-attendance';
+import { openVote } from './commands/open-vote';
+import { closeMeeting } from './commands/close-meeting';
+import { findMeetings } from './queries/find-meetings';
+import { getMeeting } from './queries/get-meeting';
+
+const tags = ['meetings'];
+const idParams = z.object({ id: idSchema });
+
+export async function meetingRoutes(app: FastifyInstance) {
+  const r = typed(app);
+
+  r.get(
+    '/meetings',
+    {
+      schema: {
+        operationId: 'findMeetings',
+        tags,
+        summary: 'Meetings, newest first (staff: all; members: those on whose roll they are)',
+        querystring: meetingQuerySchema,
+      },
+    },
+    async (req) => {
+      if (!req.actor) throw unauthorized();
+      return findMeetings(req.server.services.db, req.actor, req.query);
+    },
+  );
+
+  r.post(
+    '/meetings',
+    {
+      schema: {
+        operationId: 'createMeeting',
+        tags,
+        summary: 'Create a meeting of the congress, the standing committee or the chairpersons’ meeting',
+        body: createMeetingSchema,
+      },
+      config: { idempotent: true },
+    },
+    async (req, reply) => reply.code(201).send(await createMeeting(ctxOf(req), req.body)),
+  );
+
+  r.get(
+    '/meetings/:id',
+    {
+      schema: {
+        operationId: 'getMeeting',
+        tags,
+        summary:
+          'One meeting: roll and sign-in sheet, members, present, quorum, agenda with votes, abilities',
+        params: idParams,
+      },
+    },
+    async (req) => {
+      if (!req.actor) throw unauthorized();
+      return getMeeting(req.server.services.db, req.actor, req.params.id);
+    },
+  );
+
+  r.post(
+    '/meetings/:id/agenda-items',
+    {
+      schema: {
+        operationId: 'addAgendaItem',
+        tags,
+        summary: 'Add an item to the agenda, with its documents (late ones are flagged)',
+        params: idParams,
+        body: createAgendaItemSchema,
+      },
+      config: { idempotent: true },
+    },
+    async (req, reply) => reply.code(201).send(await addAgendaItem(ctxOf(req), req.params.id, req.body)),
+  );
+
+  r.post(
+    '/meetings/:id/agenda-items/:itemId/documents',
+    {
+      schema: {
+        operationId: 'addAgendaDocument',
+        tags,
+        summary: 'Add a document to an agenda item, with the day it was done (late ones are flagged)',
+        params: z.object({ id: idSchema, itemId: idSchema }),
+        body: agendaDocumentSchema,
+      },
+      config: { idempotent: true },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await addAgendaDocument(ctxOf(req), req.params.id, req.params.itemId, req.body)),
+  );
+
+  r.post(
+    '/meetings/:id/attendance',
+    {
+      schema: {
+        operationId: 'recordMeetingAttendance',
+        tags,
+        summary: 'Record the sign-in sheet (members present, or on leave with the reason); a member signs in',
+        params: idParams,
+        body: attendanceSchema,
+      },
+    },
+    async (req) => recordAttendance(ctxOf(req), req.params.id, req.body),
+  );
+
+  r.post(
+    '/meetings/:id/agenda-items/:itemId/vote',
+    {
+      schema: {
+        operationId: 'openMeetingVote',
+        tags,
+        summary: 'Open the vote on an agenda item (needs the quorum)',
+        params: z.object({ id: idSchema, itemId: idSchema }),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await openVote(ctxOf(req), req.params.id, req.params.itemId)),
+  );
+
+  r.post(
+    '/meetings/:id/close',
+    {
+      schema: {
+        operationId: 'closeMeeting',
+        tags,
+        summary: 'Close the meeting (no vote may still be open)',
+        params: idParams,
+      },
+    },
+    async (req) => closeMeeting(ctxOf(req), req.params.id),
+  );
+}

@@ -1,0 +1,143 @@
+// Drizzle definitions of the meetings module (0600_meetings.sql is the truth; the drift test compares them).
+import { boolean, date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type {
+  AgendaItemKind,
+  DocumentStage,
+  MeetingBody,
+  MeetingStatus,
+  MeetingVoteStatus,
+  VoteChoice,
+} from '@minyi/domain/meetings';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const day = (name: string) => date(name, { mode: 'string' });
+
+export const meetings = pgTable('meetings', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  body: text('body').$type<MeetingBody>().notNull(),
+  termId: uuid('term_id'),
+  number: integer('number').notNull(),
+  title: text('title').notNull(),
+  startDate: day('start_date').notNull(),
+  endDate: day('end_date').notNull(),
+  venue: text('venue').notNull().default(''),
+  status: text('status').$type<MeetingStatus>().notNull().default('planned'),
+  rollFrozenAt: ts('roll_frozen_at'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const meetingMembers = pgTable(
+  'meeting_members',
+  {
+    congressId: uuid('congress_id').notNull(),
+    meetingId: uuid('meeting_id').notNull(),
+    deputyId: uuid('deputy_id').notNull(),
+    name: text('name').notNull(),
+    position: text('position').notNull().default('member'),
+    attendance: text('attendance').$type<'absent' | 'present' | 'onLeave'>().notNull().default('absent'),
+    leaveReason: text('leave_reason').notNull().default(''),
+    signedInAt: ts('signed_in_at'),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.deputyId] })],
+);
+
+export const meetingNonVotingAttendees = pgTable('meeting_non_voting_attendees', {
+  congressId: uuid('congress_id').notNull(),
+  id: uuid('id').primaryKey(),
+  meetingId: uuid('meeting_id').notNull(),
+  name: text('name').notNull(),
+  organization: text('organization').notNull().default(''),
+});
+
+export const meetingAgendaItems = pgTable('meeting_agenda_items', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  meetingId: uuid('meeting_id').notNull(),
+  position: integer('position').notNull(),
+  kind: text('kind').$type<AgendaItemKind>().notNull(),
+  title: text('title').notNull(),
+  secret: boolean('secret').notNull().default(false),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const meetingAgendaDocuments = pgTable('meeting_agenda_documents', {
+  congressId: uuid('congress_id').notNull(),
+  id: uuid('id').primaryKey(),
+  itemId: uuid('item_id').notNull(),
+  stage: text('stage').$type<DocumentStage>().notNull(),
+  title: text('title').notNull(),
+  doneOn: day('done_on').notNull(),
+});
+
+export const meetingVotes = pgTable('meeting_votes', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  meetingId: uuid('meeting_id').notNull(),
+  itemId: uuid('item_id').notNull(),
+  status: text('status').$type<MeetingVoteStatus>().notNull().default('open'),
+  members: integer('members').notNull(),
+  yes: integer('yes'),
+  no: integer('no'),
+  abstain: integer('abstain'),
+  notVoting: integer('not_voting'),
+  passed: boolean('passed'),
+  openedAt: ts('opened_at').notNull().defaultNow(),
+  closedAt: ts('closed_at'),
+});
+
+export const meetingBallots = pgTable(
+  'meeting_ballots',
+  {
+    congressId: uuid('congress_id').notNull(),
+    voteId: uuid('vote_id').notNull(),
+    deputyId: uuid('deputy_id').notNull(),
+    choice: text('choice').$type<VoteChoice>().notNull(),
+    castAt: ts('cast_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.voteId, t.deputyId] })],
+);
+
+export const appointmentCases = pgTable('appointment_cases', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  kind: text('kind').$type<'appoint' | 'remove'>().notNull(),
+  post: text('post').notNull(),
+  organization: text('organization').notNull(),
+  handlingUnitId: uuid('handling_unit_id'),
+  nomineeName: text('nominee_name').notNull(),
+  nominatingOrgan: text('nominating_organ')
+    .$type<
+      | 'districtHead'
+      | 'supervisionCommissionDirector'
+      | 'courtPresident'
+      | 'procuratorGeneral'
+      | 'chairpersonsMeeting'
+    >()
+    .notNull(),
+  meetingId: uuid('meeting_id'),
+  agendaItemId: uuid('agenda_item_id'),
+  status: text('status')
+    .$type<'filed' | 'onAgenda' | 'appointed' | 'notAppointed' | 'removed' | 'notRemoved' | 'withdrawn'>()
+    .notNull()
+    .default('filed'),
+  filedOn: day('filed_on').notNull(),
+  decidedOn: day('decided_on'),
+  oathOn: day('oath_on'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const officeHoldings = pgTable('office_holdings', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  post: text('post').notNull(),
+  organization: text('organization').notNull(),
+  handlingUnitId: uuid('handling_unit_id'),
+  holderName: text('holder_name').notNull(),
+  acting: boolean('acting').notNull().default(false),
+  startedOn: day('started_on').notNull(),
+  endedOn: day('ended_on'),
+  endReason: text('end_reason').$type<'removed' | 'resigned' | 'dismissed' | 'termEnded' | 'other'>(),
+  appointmentId: uuid('appointment_id'),
+});

@@ -1,0 +1,98 @@
+// Test fixtures of the meetings module (used by its tests only): a term, district deputies with mandates, a
+// standing committee of `members` (a chair, two vice-chairs, the rest members) in office from the term's
+// start, and signed-in clients for members.
+import type { Role } from '@minyi/domain';
+import { newId } from '../src/platform/ids';
+import { committeeMembers, deputies, mandates, terms } from './tables';
+import { TEST_PASSWORD, testClient, type TestClient, type TestEnv } from './harness';
+
+export interface Committee {
+  termId: string;
+  /** The standing committee's deputies, the chair first. */
+  memberIds: string[];
+  /** District deputies who are not members of the standing committee. */
+  otherDeputyIds: string[];
+}
+
+export async function buildCommittee(
+  t: TestEnv,
+  opts: { members: number; others?: number; startedOn?: string },
+): Promise<Committee> {
+  const { congressId, streetId } = t;
+  const db = t.services.db;
+  const termId = newId();
+  await db.insert(terms).values({
+    id: termId,
+    congressId,
+    number: 7,
+    startDate: '2026-01-10',
+    endDate: '2031-01-09',
+    isCurrent: true,
+  });
+  const all = Array.from({ length: opts.members + (opts.others ?? 0) }, () => newId());
+  await db.insert(deputies).values(
+    all.map((id, i) => ({
+      id,
+      congressId,
+      name: `委员${String(i + 1).padStart(2, '0')}`,
+      gender: i % 2 ? ('male' as const) : ('female' as const),
+    })),
+  );
+  await db.insert(mandates).values(
+    all.map((deputyId) => ({
+      id: newId(),
+      congressId,
+      deputyId,
+      level: 'district' as const,
+      termId,
+      streetId,
+      startedOn: '2026-01-10',
+    })),
+  );
+  const memberIds = all.slice(0, opts.members);
+  await db.insert(committeeMembers).values(
+    memberIds.map((deputyId, i) => ({
+      id: newId(),
+      congressId,
+      body: 'standingCommittee' as const,
+      deputyId,
+      termId,
+      position: i === 0 ? ('chair' as const) : i <= 2 ? ('viceChair' as const) : ('member' as const),
+      startedOn: opts.startedOn ?? '2026-01-10',
+    })),
+  );
+  return { termId, memberIds, otherDeputyIds: all.slice(opts.members) };
+}
+
+const clients = new WeakMap<TestEnv, Map<string, TestClient>>();
+
+let logins = 0;
+
+/**
+ * A signed-in client with the deputy role for this deputy, signed in once per test env, each from an address
+ * of its own (the login route is rate limited per address, and a committee signs in dozens of members).
+ */
+export async function memberClient(
+  t: TestEnv,
+  deputyId: string,
+  roles: Role[] = ['deputy'],
+): Promise<TestClient> {
+  let byDeputy = clients.get(t);
+  if (!byDeputy) clients.set(t, (byDeputy = new Map()));
+  const known = byDeputy.get(deputyId);
+  if (known) return known;
+  const { username } = await t.createAccount({ username: `m_${deputyId.slice(-12)}`, roles, deputyId });
+  logins++;
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password: TEST_PASSWORD },
+    remoteAddress: `10.77.${Math.floor(logins / 250)}.${(logins % 250) + 1}`,
+  });
+  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+  const setCookie = res.headers['set-cookie'];
+  const raw = Array.isArray(setCookie) ? setCookie[0] : setCookie!;
+  const c = testClient(t.app, raw.split(';')[0], res.json().csrfToken);
+  byDeputy.set(deputyId, c);
+  return c;
+}

@@ -1,0 +1,83 @@
+// 会议: staff's meeting list and console (agenda, sign-in sheet, quorum, votes and results), and a member's phone
+// page to sign in and vote. The right to vote comes from the meeting's roll, so the member pages are offered to
+// every deputy and leader and say when they are not a member.
+import { lazy } from 'react';
+import { CheckSquareOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
+import type { Feature, Role } from '../types';
+import { RequireAuth } from '../../auth';
+import { meetingsEn, meetingsZh } from './i18n';
+
+const MeetingsPage = lazy(() => import('./MeetingsPage'));
+const MeetingPage = lazy(() => import('./MeetingPage'));
+const MyVotesPage = lazy(() => import('./MyVotesPage'));
+const MeetingVotePage = lazy(() => import('./MeetingVotePage'));
+const OfficeHoldersPage = lazy(() => import('./OfficeHoldersPage'));
+
+const members: Role[] = ['deputy', 'leader'];
+const staff: Role[] = ['congressStaff', 'leader'];
+const all: Role[] = ['congressStaff', 'leader', 'deputy'];
+
+export const meetingsFeature: Feature = {
+  id: 'meetings',
+  i18n: { zh: meetingsZh, en: meetingsEn },
+  navGroup: { labelKey: 'nav.group', icon: <TeamOutlined /> },
+  routes: [
+    {
+      path: '/meetings',
+      element: (
+        <RequireAuth roles={all}>
+          <MeetingsPage />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: '/meetings/votes',
+      element: (
+        <RequireAuth roles={all}>
+          <MyVotesPage />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: '/meetings/:id',
+      element: (
+        <RequireAuth roles={all}>
+          <MeetingPage />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: '/office-holders',
+      element: (
+        <RequireAuth roles={staff}>
+          <OfficeHoldersPage />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: '/meeting-votes/:id',
+      element: (
+        <RequireAuth roles={all}>
+          <MeetingVotePage />
+        </RequireAuth>
+      ),
+    },
+  ],
+  nav: [
+    { key: 'meetings', path: '/meetings', labelKey: 'nav.meetings', roles: all, icon: <TeamOutlined /> },
+    {
+      key: 'myVotes',
+      path: '/meetings/votes',
+      labelKey: 'nav.myVotes',
+      roles: members,
+      icon: <CheckSquareOutlined />,
+    },
+    {
+      key: 'register',
+      path: '/office-holders',
+      labelKey: 'nav.register',
+      roles: staff,
+      icon: <IdcardOutlined />,
+    },
+  ],
+};

@@ -1,0 +1,89 @@
+// The shapes of the meetings API the pages read.
+import type { Abilities } from '../../api';
+
+export type Body = 'congress' | 'standingCommittee' | 'chairpersonsMeeting';
+export type Attendance = 'absent' | 'present' | 'onLeave';
+export type Choice = 'yes' | 'no' | 'abstain';
+
+export interface MeetingSummary {
+  id: string;
+  number: number;
+  body: Body;
+  date: string;
+  title: string;
+  status: 'planned' | 'inSession' | 'closed';
+}
+
+export interface Tally {
+  yes: number;
+  no: number;
+  abstain: number;
+  notVoting: number;
+  members: number;
+  passed: boolean;
+}
+
+export interface AgendaItem {
+  id: string;
+  position: number;
+  kind: string;
+  title: string;
+  secret: boolean;
+  voted: boolean;
+  documents: { id: string; stage: string; title: string; doneOn: string; deadline: string; late: boolean }[];
+  vote:
+    | (Partial<Tally> & {
+        id: string;
+        status: 'open' | 'closed';
+        members: number;
+        ballotsCast: number;
+        myChoice: Choice | null;
+      })
+    | null;
+}
+
+export interface MeetingDetail extends MeetingSummary {
+  endDate: string;
+  venue: string;
+  rollFrozen: boolean;
+  members: number;
+  present: number;
+  onLeave: number;
+  quorum: boolean;
+  quorumNeeded: number;
+  yesNeeded: number;
+  roll: { deputyId: string; name: string; position: string; attendance: Attendance; leaveReason: string }[];
+  nonVotingAttendees: { name: string; organization: string }[];
+  agenda: AgendaItem[];
+  me: { deputyId: string; attendance: Attendance } | null;
+  abilities: Abilities;
+}
+
+export interface MeetingVote {
+  id: string;
+  status: 'open' | 'closed';
+  meetingId: string;
+  meeting: { title: string; body: Body; number: number; date: string };
+  item: { id: string; title: string; kind: string };
+  members: number;
+  yesNeeded: number;
+  ballotsCast: number;
+  me: { deputyId: string; attendance: Attendance; choice: Choice | null } | null;
+  result: Tally | null;
+  ballots: { deputyId: string; name: string | null; choice: Choice }[];
+  abilities: Abilities;
+}
+
+export interface MyVote {
+  id: string;
+  status: 'open' | 'closed';
+  meetingId: string;
+  meetingTitle: string;
+  meetingDate: string;
+  itemTitle: string;
+  itemKind: string;
+  members: number;
+  passed: boolean | null;
+  onRoll: boolean;
+  voted: boolean;
+}
