@@ -13,6 +13,8 @@ export interface Config {
   /** Load the demo district on first start (refused in production). */
   loadDemo: boolean;
   logLevel: string;
+  /** `lines`: one readable line per request (development); `json`: pino's JSON lines (production). */
+  logFormat: 'lines' | 'json';
   /** Keys: SM4 for personal data, SM3-HMAC for blind indexes and the audit chain. 32 hex chars each. */
   keys: { piiEncryption: Buffer; piiIndex: Buffer; audit: Buffer };
   cookieSecure: boolean;
@@ -139,6 +141,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     loadDemo: env.MINYI_DEMO !== '0',
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    logFormat:
+      env.MINYI_LOG_FORMAT === 'json' || env.MINYI_LOG_FORMAT === 'lines'
+        ? env.MINYI_LOG_FORMAT
+        : nodeEnv === 'production'
+          ? 'json'
+          : 'lines',
     keys: loadOrCreateKeys(dataDir, env),
     // Secure cookies whenever the public address is https (COOKIE_SECURE=0 turns them off, =1 forces them).
     cookieSecure: env.COOKIE_SECURE === '1' || (env.COOKIE_SECURE !== '0' && publicUrl.startsWith('https:')),
@@ -182,6 +190,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     dataDir: null,
     loadDemo: false,
     logLevel: 'silent',
+    logFormat: 'json',
     keys: {
       piiEncryption: Buffer.alloc(16, 1),
       piiIndex: Buffer.alloc(16, 2),

@@ -4,7 +4,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { createTestEnv, type TestEnv } from '../test/harness';
 import { auditEvents } from './platform/platform.table';
 import { deputies, mandates } from './modules/registry/registry.table';
-import { DEMO_PASSWORD, isDemoLoaded, loadDemo, type DemoSummary } from './demo';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isDemoLoaded, loadDemo, type DemoSummary } from './demo';
 
 let a: TestEnv;
 let b: TestEnv;
@@ -166,9 +166,16 @@ describe('demo district', () => {
   });
 
   it('writes one demo.load audit row per congress', async () => {
-    const rows = await a.services.db.select().from(auditEvents).where(eq(auditEvents.action, 'demo.load'));
+    const rows = await a.services.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'demo.load'), eq(auditEvents.entityType, 'congress')));
     expect(rows).toHaveLength(2);
     expect(rows.map((r) => r.congressId)).toContain(first.congressId);
+  });
+
+  it('lists in the start banner exactly the accounts it makes', () => {
+    expect(DEMO_ACCOUNTS.map((x) => x.username)).toEqual(first.accounts.map((x) => x.username));
   });
 
   it('lets every demo account sign in with the demo password', async () => {

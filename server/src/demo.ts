@@ -4,7 +4,7 @@ import type { AppServices } from './platform/context';
 import { loadDemo as loadDemoWith, type DemoSummary } from './platform/demo';
 import { modules } from './modules';
 
-export { DEMO_MARKER, DEMO_PASSWORD, isDemoLoaded, mulberry32 } from './platform/demo';
+export { DEMO_ACCOUNTS, DEMO_MARKER, DEMO_PASSWORD, isDemoLoaded, mulberry32 } from './platform/demo';
 export type { DemoAccount, DemoContext, DemoSummary } from './platform/demo';
 
 /** Loads the demo district (refused in production). */

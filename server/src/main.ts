@@ -3,7 +3,8 @@ import { loadConfig, missingV8Flags } from './config';
 import { openConfiguredDatabase } from './db/client';
 import { migrate } from './db/migrate';
 import { buildApp } from './app';
-import { DEMO_PASSWORD, isDemoLoaded, loadDemo } from './demo';
+import { DEMO_PASSWORD, DEMO_ACCOUNTS, isDemoLoaded, loadDemo } from './demo';
+import { readableLogStream } from './platform/logging';
 
 async function retry<T>(what: string, fn: () => Promise<T>, log: (m: string) => void): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -20,7 +21,11 @@ async function retry<T>(what: string, fn: () => Promise<T>, log: (m: string) => 
 async function main() {
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
-  const app = await buildApp(config, database);
+  const app = await buildApp(
+    config,
+    database,
+    config.logFormat === 'lines' ? readableLogStream() : undefined,
+  );
   const missing = missingV8Flags();
   if (missing.length > 0) {
     app.log.warn(
@@ -35,20 +40,31 @@ async function main() {
   );
   if (applied.length) app.log.info({ applied }, 'migrations applied');
 
-  if (config.loadDemo && !(await isDemoLoaded(app.services))) {
+  let demoLoaded = false;
+  if (config.loadDemo) {
     if (config.env === 'production') {
       app.log.warn('NODE_ENV=production: the demo district is not loaded');
     } else {
-      const demo = await loadDemo(app.services);
-      console.log(`\n民意 Minyi demo district loaded. Demo accounts (password: ${DEMO_PASSWORD}):`);
-      for (const a of demo.accounts) console.log(`  ${a.username.padEnd(10)} ${a.role}`);
-      console.log('');
+      if (!(await isDemoLoaded(app.services))) await loadDemo(app.services);
+      demoLoaded = true;
     }
   }
 
   await app.listen({ port: config.port, host: config.host });
   app.services.jobs.start();
-  console.log(`Minyi is serving on http://localhost:${config.port} (${database.kind})`);
+  // A short banner once the server is ready: where it is and, with the demo, who to sign in as.
+  const lines = [
+    '',
+    `民意 Minyi is ready: http://localhost:${config.port}  (${database.kind})`,
+    ...(demoLoaded
+      ? [
+          `Demo district 东岭区. Demo accounts, password ${DEMO_PASSWORD}:`,
+          ...DEMO_ACCOUNTS.map((a) => `  ${a.username.padEnd(9)} ${a.role}`),
+        ]
+      : []),
+    '',
+  ];
+  console.log(lines.join('\n'));
 
   const shutdown = async () => {
     await app.close();

@@ -8,7 +8,7 @@ import { migrate } from '../src/db/migrate';
 import { buildApp } from '../src/app';
 import { auditEvents } from '../src/platform/platform.table';
 import { electoralDistricts, handlingUnits, liaisonPlaces } from '../src/modules/registry/registry.table';
-import { redactUrl } from '../src/platform/logging';
+import { readableLogStream, redactUrl } from '../src/platform/logging';
 import { newId } from '../src/platform/ids';
 
 let t: TestEnv;
@@ -235,6 +235,35 @@ describe('the request log', () => {
       for (const secret of ['QWERTYUP23', '8642', '13912345678', 'Sup3r-secret-pw', 'tok_abcdef', '123456']) {
         expect(log, secret).not.toContain(secret);
       }
+    } finally {
+      await app.close();
+      await database.close();
+      await database.dropAfter();
+    }
+  });
+
+  it('reads as one line per request in development, masked the same, and stays JSON in production', async () => {
+    const out: string[] = [];
+    const database = await createTestDatabase();
+    await migrate(database);
+    const app = await buildApp(
+      testConfig({ logLevel: 'info', logFormat: 'lines' }),
+      database,
+      readableLogStream({ write: (l: string) => void out.push(l) }),
+    );
+    await app.ready();
+    try {
+      await app.inject({ method: 'GET', url: '/api/v1/opinions/track/QWERTYUP23?phoneLast4=8642' });
+      await app.inject({ method: 'GET', url: '/healthz' });
+      app.log.warn('something to see');
+      const requests = out.filter((l) => / \/(api|healthz)/.test(l));
+      expect(requests).toHaveLength(2);
+      expect(requests[0]).toMatch(
+        /^\d{2}:\d{2}:\d{2} GET \/api\/v1\/opinions\/track\/\*\*\*\?phoneLast4=\*\*\* \d{3} \d+ ms\n$/,
+      );
+      expect(requests[1]).toMatch(/^\d{2}:\d{2}:\d{2} GET \/healthz 200 \d+ ms\n$/);
+      expect(out.some((l) => /WARN +something to see/.test(l))).toBe(true);
+      expect(out.join('')).not.toMatch(/QWERTYUP23|8642|incoming request|"level"/);
     } finally {
       await app.close();
       await database.close();

@@ -133,6 +133,15 @@ export function idsNamed(pool: IdPool, name: string): string[] | null {
   return null;
 }
 
+/**
+ * The ids of the path segment before a parameter that names the same thing (`/project-votes/{voteId}`: the
+ * project votes, not another module's votes), or null.
+ */
+function idsOfSegment(pool: IdPool, segment: string, param: string): string[] | null {
+  const base = snake(param.replace(/Ids?$/, ''));
+  return base && snake(segment).includes(base) ? idsNamed(pool, segment) : null;
+}
+
 const PATTERN_CANDIDATES = [
   '13800138000',
   '1234',
@@ -250,7 +259,9 @@ export function requestFor(
     const value =
       paths[p.name] ??
       (p.schema?.format === 'uuid' || /id$/i.test(p.name)
-        ? (idsNamed(pool, /^id$/i.test(p.name) ? before : p.name) ?? idsNamed(pool, before))?.[0]
+        ? (idsOfSegment(pool, before, p.name) ??
+            idsNamed(pool, /^id$/i.test(p.name) ? before : p.name) ??
+            idsNamed(pool, before))?.[0]
         : undefined) ??
       sample(doc, p.schema, pool, p.name);
     path = path.replace(`{${p.name}}`, encodeURIComponent(String(value)));

@@ -40,6 +40,24 @@ export const NAMED_RULES: Record<string, NamedRule> = {
   markAllNotificationsRead: { rule: 'their own notifications', allowed: 'any' },
   getNotificationPreferences: { rule: 'their own notifications', allowed: 'any' },
   setNotificationPreferences: { rule: 'their own notifications', allowed: 'any' },
+  // Meetings (modules/meetings): the right to take part comes from the meeting's roll, not from a role; the
+  // lists answer staff and leaders, and any account linked to a deputy (its own meetings and votes).
+  findMeetings: {
+    rule: 'staff and leaders; an account linked to a deputy sees the meetings on whose roll it is',
+    allowed: ['congressStaff', 'leader', 'deputy'],
+    alsoAllowed: (c) => !!c.actor?.deputyId,
+  },
+  findMeetingVotes: {
+    rule: 'staff and leaders; an account linked to a deputy sees its own votes',
+    allowed: ['congressStaff', 'leader', 'deputy'],
+    alsoAllowed: (c) => !!c.actor?.deputyId,
+  },
+  recordMeetingAttendance: {
+    rule: 'staff keep the sign-in sheet; a member on the roll signs only themselves in',
+    onRecord: true,
+    // Of the callers, the demo leader is a member (the standing committee's chair); the demo deputy is not.
+    alsoAllowed: (c) => !!c.actor?.deputyId && c.actor.roles.includes('leader'),
+  },
   // The work home: what waits for the caller, counted for the caller's own roles (nothing for others').
   getWorkbench: { rule: "the caller's own to-dos", allowed: 'any' },
   findCalendarYears: {

@@ -16,6 +16,24 @@ export type { DemoAccount, DemoBase, DemoContext, DemoDistrict, DemoSummary } fr
 import type { DemoContext, DemoSummary } from './demo-types';
 
 export const DEMO_PASSWORD = 'minyi-demo';
+
+/** The demo accounts as the start banner lists them (server/src/demo.test.ts checks them against the loader's). */
+export const DEMO_ACCOUNTS: readonly { username: string; role: string }[] = [
+  { username: 'citizen', role: '群众 citizen' },
+  { username: 'deputy', role: '人大代表 deputy' },
+  { username: 'member', role: '常委会组成人员 standing-committee member (a deputy)' },
+  { username: 'liaison', role: '联络站工作人员 liaison staff' },
+  { username: 'unit', role: '承办单位 handling unit (区交通运输局)' },
+  { username: 'unit2', role: '承办单位 handling unit (区住房和建设局)' },
+  { username: 'unit3', role: '承办单位 handling unit (区教育局)' },
+  { username: 'unit4', role: '承办单位 handling unit (区城市管理和综合执法局)' },
+  { username: 'unit5', role: '承办单位 handling unit (a street office)' },
+  { username: 'staff', role: '人大机关工作人员 congress staff' },
+  { username: 'leader', role: '常委会主任 leader (chair of the standing committee)' },
+  { username: 'sysadmin', role: '系统管理员 system administrator (TOTP at first sign-in)' },
+  { username: 'secadmin', role: '安全管理员 security administrator (TOTP at first sign-in)' },
+  { username: 'auditor', role: '安全审计员 auditor (TOTP at first sign-in)' },
+];
 const DEMO_SEED = 20220701;
 /** The settings key that marks a congress as the demo's (and as the default congress for the public). */
 export const DEMO_MARKER = 'demo';

@@ -112,3 +112,64 @@ export function loggerOptions(
     },
   };
 }
+
+interface LogLine {
+  level: number;
+  time: number;
+  msg?: string;
+  reqId?: string;
+  req?: { method?: string; url?: string };
+  res?: { statusCode?: number };
+  responseTime?: number;
+  err?: { message?: string };
+  [key: string]: unknown;
+}
+
+const LEVELS: Record<number, string> = {
+  10: 'TRACE',
+  20: 'DEBUG',
+  30: 'INFO',
+  40: 'WARN',
+  50: 'ERROR',
+  60: 'FATAL',
+};
+
+/**
+ * The log as a person reads it in development: one short line per request when it completes
+ * (`15:38:09 GET /api/v1/workbench 200 12 ms`), the arrival lines left out, other messages with their level.
+ * Production keeps pino's JSON lines (`MINYI_LOG_FORMAT=json` keeps them in development too). Every line
+ * passes through the same redaction first: this only changes how a line looks.
+ */
+export function readableLogStream(out: { write(text: string): unknown } = process.stdout) {
+  // The completion line carries the request id, not the request: its method and URL come from the arrival.
+  const pending = new Map<string, string>();
+  return {
+    write(line: string) {
+      let l: LogLine;
+      try {
+        l = JSON.parse(line) as LogLine;
+      } catch {
+        out.write(line);
+        return;
+      }
+      if (l.msg === 'incoming request') {
+        if (l.reqId && l.req) {
+          if (pending.size > 1000) pending.clear();
+          pending.set(l.reqId, `${l.req.method} ${l.req.url}`);
+        }
+        return;
+      }
+      const time = new Date(l.time).toISOString().slice(11, 19);
+      const level = LEVELS[l.level] ?? String(l.level);
+      if (l.msg === 'request completed' && l.res) {
+        const what = (l.reqId && pending.get(l.reqId)) || '';
+        if (l.reqId) pending.delete(l.reqId);
+        const ms = typeof l.responseTime === 'number' ? ` ${Math.round(l.responseTime)} ms` : '';
+        out.write(`${time} ${what} ${l.res.statusCode}${ms}\n`);
+        return;
+      }
+      const err = l.err?.message ? ` — ${l.err.message}` : '';
+      out.write(`${time} ${level.padEnd(5)} ${l.msg ?? ''}${err}\n`);
+    },
+  };
+}

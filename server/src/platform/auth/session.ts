@@ -215,7 +215,9 @@ export function installAuthentication(app: FastifyInstance) {
   // malformed body is answered only to a caller who may call it (the security matrix asserts 401, never 400,
   // for the anonymous). Public operations say so (`access: 'public'`, platform/openapi.ts).
   app.addHook('onRoute', (route) => {
-    if ((route.schema as { access?: string } | undefined)?.access === 'public') return;
+    const schema = route.schema as { access?: string; hide?: boolean } | undefined;
+    // Public operations, and the undocumented bench-only baselines (platform/admin/bench.routes.ts).
+    if (schema?.access === 'public' || schema?.hide) return;
     const signedIn = async (req: FastifyRequest) => {
       if (!req.actor) throw unauthorized();
     };
