@@ -8,53 +8,18 @@ import type { Role } from '@minyi/domain';
 import { sql, type SQL } from 'drizzle-orm';
 import { DEMO_PASSWORD, loadDemo } from '../src/demo';
 import { createTestEnv, testClient, type TestClient, type TestEnv } from './harness';
+import {
+  operationsOf,
+  PATTERN_CANDIDATES,
+  type OpenApi,
+  type Operation,
+  type Schema,
+} from './openapi-operations';
 
 /** Fixed in CI; `FUZZ_SEED=n` explores other inputs locally (a 5xx found so is fixed, then stays fixed here). */
 const SEED = Number(process.env.FUZZ_SEED ?? 0x2214);
 /** Cases per operation and caller; across the callers every operation meets every strategy at least once. */
 const CASES_PER_CALLER = Number(process.env.FUZZ_CASES ?? 4);
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
-
-type Schema = Record<string, unknown> & {
-  $ref?: string;
-  type?: string | string[];
-  format?: string;
-  enum?: unknown[];
-  const?: unknown;
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-  allOf?: Schema[];
-  items?: Schema;
-  properties?: Record<string, Schema>;
-  required?: string[];
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  minItems?: number;
-  pattern?: string;
-};
-interface Param {
-  name: string;
-  in: 'path' | 'query' | 'header' | 'cookie';
-  required?: boolean;
-  schema?: Schema;
-}
-interface Operation {
-  method: (typeof METHODS)[number];
-  path: string;
-  params: Param[];
-  body: Schema | null;
-  multipart: boolean;
-}
-interface OpenApi {
-  paths: Record<
-    string,
-    Record<string, { parameters?: Param[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }>
-  >;
-  components?: { schemas?: Record<string, Schema> };
-}
-
 /** mulberry32: small, fast, and the same sequence on every machine. */
 function rngOf(seed: number) {
   let a = seed >>> 0;
@@ -79,42 +44,6 @@ function rngOf(seed: number) {
 type Rng = ReturnType<typeof rngOf>;
 
 const hash = (s: string) => [...s].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 7);
-
-function operationsOf(doc: OpenApi): Operation[] {
-  const ops: Operation[] = [];
-  for (const [path, item] of Object.entries(doc.paths)) {
-    for (const method of METHODS) {
-      const op = item[method];
-      if (!op) continue;
-      const content = op.requestBody?.content ?? {};
-      ops.push({
-        method,
-        path,
-        params: op.parameters ?? [],
-        body: content['application/json']?.schema ?? null,
-        multipart: !!content['multipart/form-data'],
-      });
-    }
-  }
-  return ops;
-}
-
-/** Strings a `pattern` may want, tried in order; the first that matches is used. */
-const PATTERN_CANDIDATES = [
-  '13800138000',
-  '1234',
-  'ABCDEFGH23',
-  '2026-12-07',
-  '2026',
-  'abc',
-  'a1',
-  'A1',
-  '#1d6fa5',
-  '12:00',
-  'opinion.photo',
-  '440300',
-  '110101199003070012',
-];
 
 /** Ids of records in the database, by table, and all of them: path parameters draw from the table they name. */
 interface IdPool {

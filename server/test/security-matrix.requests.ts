@@ -2,91 +2,9 @@
 // (security-matrix.test.ts): path parameters name records of the demo district (by the table the path
 // segment names), required query parameters and request bodies are sampled from the schemas so they pass
 // validation and reach the access check. Deterministic: the first value that fits, never a random one.
+import { PATTERN_CANDIDATES, type OpenApi, type Operation, type Schema } from './openapi-operations';
 import type { Db } from '../src/db/client';
 import { sql } from 'drizzle-orm';
-
-export const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
-
-export type Schema = Record<string, unknown> & {
-  $ref?: string;
-  type?: string | string[];
-  format?: string;
-  enum?: unknown[];
-  const?: unknown;
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-  allOf?: Schema[];
-  items?: Schema;
-  properties?: Record<string, Schema>;
-  required?: string[];
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  minItems?: number;
-  maxItems?: number;
-  pattern?: string;
-};
-export interface Param {
-  name: string;
-  in: 'path' | 'query' | 'header' | 'cookie';
-  required?: boolean;
-  schema?: Schema;
-}
-interface RawOperation {
-  operationId?: string;
-  parameters?: Param[];
-  requestBody?: { content?: Record<string, { schema?: Schema }> };
-  security?: Record<string, string[]>[];
-}
-export interface OpenApi {
-  paths: Record<string, Record<string, RawOperation>>;
-  components?: { schemas?: Record<string, Schema> };
-}
-export interface Operation {
-  id: string;
-  method: (typeof METHODS)[number];
-  path: string;
-  params: Param[];
-  body: Schema | null;
-  multipart: boolean;
-  /** No security requirement: `access: 'public'`. */
-  isPublic: boolean;
-}
-
-/**
- * Operations that take multipart bodies (the description does not list their body): the upload of a file, of
- * a photo, and the imports. Each gets a small PNG, with the purpose the path implies.
- */
-const MULTIPART = new Set([
-  'uploadFile',
-  'uploadOpinionPhoto',
-  'importDeputies',
-  'importHandlingUnits',
-  'importOpinions',
-]);
-
-export function operationsOf(doc: OpenApi): Operation[] {
-  const ops: Operation[] = [];
-  for (const [path, item] of Object.entries(doc.paths)) {
-    for (const method of METHODS) {
-      const op = item[method];
-      if (!op) continue;
-      const content = op.requestBody?.content ?? {};
-      ops.push({
-        id: op.operationId ?? `${method} ${path}`,
-        method,
-        path,
-        params: op.parameters ?? [],
-        body: content['application/json']?.schema ?? null,
-        multipart: !!content['multipart/form-data'] || MULTIPART.has(op.operationId ?? ''),
-        isPublic: (op.security ?? []).length === 0,
-      });
-    }
-  }
-  return ops;
-}
 
 /** Ids of records of the demo congress, by table (a table without a congress column: all its ids). */
 export type IdPool = Map<string, string[]>;
@@ -141,23 +59,6 @@ function idsOfSegment(pool: IdPool, segment: string, param: string): string[] | 
   const base = snake(param.replace(/Ids?$/, ''));
   return base && snake(segment).includes(base) ? idsNamed(pool, segment) : null;
 }
-
-const PATTERN_CANDIDATES = [
-  '13800138000',
-  '1234',
-  'ABCDEFGH23',
-  '2026-12-07',
-  '2026',
-  'abc',
-  'a1',
-  'A1',
-  '#1d6fa5',
-  '12:00',
-  '2026-12',
-  'opinion.photo',
-  '440300',
-  '110101199003070012',
-];
 
 /** A value the schema accepts; `name` is the property or parameter it is for (ids come from its table). */
 export function sample(

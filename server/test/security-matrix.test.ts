@@ -37,15 +37,8 @@ import {
 } from '../src/modules/suggestions/suggestions.policy';
 import { DEMO_PASSWORD, loadDemo } from '../src/demo';
 import { createTestEnv, testClient, type TestClient, type TestEnv } from './harness';
-import {
-  idPoolOf,
-  operationsOf,
-  requestFor,
-  type IdPool,
-  type OpenApi,
-  type Operation,
-  type Request,
-} from './security-matrix.requests';
+import { idPoolOf, requestFor, type IdPool, type Request } from './security-matrix.requests';
+import { operationsOf, type OpenApi, type Operation } from './openapi-operations';
 import { BODIES, NAMED_RULES } from './security-matrix.rules';
 import { spy, type Check } from './security-matrix.spy';
 

@@ -5,7 +5,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { LocalizedText } from '@minyi/domain';
-import { AppError, describeIssue, type FieldError } from './errors';
+import { AppError, badRequest, describeIssue, type FieldError } from './errors';
 import { idempotencyKeys } from './platform.table';
 import type { AppServices, Ctx } from './context';
 
@@ -76,6 +76,12 @@ export function sendProblem(req: FastifyRequest, reply: FastifyReply, err: AppEr
     .send(problem(req, err.status, err.code, err.messages, err.extra));
 }
 
+/** busboy's parse errors of a multipart body (they come without a status code). */
+const MALFORMED_MULTIPART =
+  /^(Unexpected end of (form|multipart data)|Malformed part header|Multipart: Boundary not found|Malformed urlencoded form)/;
+const isMalformedMultipart = (err: FastifyError) =>
+  !err.statusCode && typeof err.message === 'string' && MALFORMED_MULTIPART.test(err.message);
+
 export function installErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) return sendProblem(req, reply, err);
@@ -124,6 +130,24 @@ export function installErrorHandling(app: FastifyInstance) {
           zh: '不支持的内容类型',
           en: 'Unsupported content type',
         }),
+      );
+    }
+    if (isMalformedMultipart(err)) {
+      // A multipart body cut short or without its boundary (busboy's errors carry no status): the client's.
+      return sendProblem(
+        req,
+        reply,
+        badRequest([
+          {
+            field: 'file',
+            in: 'body',
+            code: 'malformed_multipart',
+            message: {
+              zh: '上传的 multipart 内容不完整或格式错误，请重新上传',
+              en: 'The multipart upload is incomplete or malformed; upload it again',
+            },
+          },
+        ]),
       );
     }
     if (err.statusCode === 429) {
