@@ -97,7 +97,6 @@ async function open(page: Page, path: string): Promise<void> {
   await page.waitForTimeout(200);
 }
 
-
 /** Checks every page at both widths for one role and language; returns the failures found. */
 async function checkPages(page: Page, role: string, lang: Lang, paths: string[]): Promise<string[]> {
   const failures: string[] = [];

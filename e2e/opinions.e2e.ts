@@ -111,8 +111,14 @@ describe('opinion journey at 375 px', () => {
     await dialog.waitFor({ state: 'hidden' });
     await page.locator('.page-header .ant-tag').filter({ hasText: '办理中' }).waitFor();
     await page.getByText('主办：区交通运输局').waitFor();
-    expect(await noHorizontalOverflow(page)).toBe(true);
     await shot(page, 'opinions-5-forwarded-375');
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+        .slice(0, 5)
+        .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`),
+    );
+    expect(await noHorizontalOverflow(page), wide.join('\n')).toBe(true);
   });
 
   test('3. the handling unit replies with its outcome', async () => {

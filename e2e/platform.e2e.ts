@@ -342,7 +342,10 @@ describe('platform shell', () => {
     const provisional = page.getByTestId('calendar-provisional');
     await provisional.waitFor({ timeout: 30_000 });
     expect(await provisional.innerText()).toContain(`${year} 年为暂定日历`);
-    expect(await page.getByTestId('calendar-year').innerText()).toContain('暂定');
+    // The year's label says provisional once the years are loaded.
+    await expect
+      .poll(() => page.getByTestId('calendar-year').innerText(), { timeout: 30_000 })
+      .toContain('暂定');
     expect(await page.locator('[data-testid=calendar-day]', { hasText: '法定' }).count()).toBeGreaterThan(10);
     await shot(page, 'platform-calendar-provisional');
 

@@ -178,7 +178,7 @@ describe('suggestion lifecycle journey', () => {
     await expect
       .poll(async () => (await statusTag(page).innerText()).trim(), { timeout: 20_000 })
       .toBe('办理中');
-    expect(await page.getByTestId('deadline').innerText()).toMatch(/\d{4}\/\d{1,2}\/\d{1,2}/);
+    expect(await page.getByTestId('deadline').innerText()).toMatch(/\d{4}-\d{2}-\d{2}/);
     await shot(page, 'suggestions-5-assigned');
   });
 

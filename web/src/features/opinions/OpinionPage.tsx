@@ -236,11 +236,20 @@ export default function OpinionPage() {
                 )}
                 {o.assignments.length > 0 && (
                   <Descriptions.Item label={t('item.units')}>
-                    {o.assignments.map((x) => (
-                      <Tag key={x.unitId + x.role} color={x.active ? 'blue' : 'default'}>
-                        {t(`queue.${x.role}`)}：{x.unitName}
-                      </Tag>
-                    ))}
+                    {/* The lead unit first; long unit names wrap on a phone instead of widening the page. */}
+                    <Space wrap size={[4, 4]}>
+                      {[...o.assignments]
+                        .sort((a, b) => Number(b.role === 'lead') - Number(a.role === 'lead'))
+                        .map((x) => (
+                          <Tag
+                            key={x.unitId + x.role}
+                            color={x.active ? 'blue' : 'default'}
+                            style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}
+                          >
+                            {t(`queue.${x.role}`)}：{x.unitName}
+                          </Tag>
+                        ))}
+                    </Space>
                   </Descriptions.Item>
                 )}
               </Descriptions>
