@@ -5,7 +5,8 @@ import { Navigate, useLocation } from 'react-router-dom';
 import { Result, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@minyi/domain';
-import { api, ApiError, onUnauthorized, setCsrfToken } from './api';
+import { ApiError, onUnauthorized, setCsrfToken } from './api';
+import { getMe, signIn, signOut } from './shell/session-api';
 
 export interface User {
   id: string;
@@ -19,11 +20,6 @@ export interface User {
   mustEnrollTotp: boolean;
   /** The password was reset by an administrator: it must be changed before anything else. */
   mustChangePassword: boolean;
-}
-
-interface AuthAnswer {
-  user: User;
-  csrfToken?: string;
 }
 
 export interface AuthState {
@@ -46,7 +42,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const me = await api.get<AuthAnswer>('/auth/me');
+      const me = await getMe();
       setCsrfToken(me.csrfToken);
       setUser(me.user);
       return me.user;
@@ -71,9 +67,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [refresh]);
 
   const login = useCallback(async (username: string, password: string, totpCode?: string) => {
-    const body: Record<string, string> = { username, password };
+    const body: { username: string; password: string; totpCode?: string } = { username, password };
     if (totpCode) body.totpCode = totpCode;
-    const answer = await api.post<AuthAnswer>('/auth/login', body);
+    const answer = await signIn(body);
     setCsrfToken(answer.csrfToken);
     setUser(answer.user);
     return answer.user;
@@ -81,7 +77,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await api.post('/auth/logout');
+      await signOut();
     } finally {
       setCsrfToken(null);
       setUser(null);

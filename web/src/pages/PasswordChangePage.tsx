@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Alert, App as AntApp, Button, Card, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, applyFieldErrors, problemMessage } from '../api';
+import { applyFieldErrors, problemMessage } from '../api';
+import { changeMyPassword } from '../shell/session-api';
 import { landingOf, useAuth } from '../auth';
 
 interface Values {
@@ -30,7 +31,7 @@ export default function PasswordChangePage() {
     setBusy(true);
     setError(null);
     try {
-      await api.post('/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+      await changeMyPassword({ currentPassword: v.currentPassword, newPassword: v.newPassword });
       void message.success(t('passwordChange.done'));
       const me = await refresh();
       void navigate(me ? landingOf(me, null) : '/', { replace: true });

@@ -5,7 +5,8 @@ import { useNavigate } from 'react-router-dom';
 import { Alert, App as AntApp, Button, Card, Form, Input, Result, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import QRCode from 'qrcode';
-import { api, applyFieldErrors, problemMessage } from '../api';
+import { applyFieldErrors, problemMessage } from '../api';
+import { confirmTotpEnrollment, startTotpEnrollment } from '../shell/session-api';
 import { landingOf, useAuth } from '../auth';
 
 export function TotpEnrollment({ onDone }: { onDone?: () => void }) {
@@ -22,7 +23,7 @@ export function TotpEnrollment({ onDone }: { onDone?: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const s = await api.post<{ secret: string; otpauthUri: string }>('/auth/totp/setup');
+      const s = await startTotpEnrollment();
       setSetup(s);
       setQr(await QRCode.toDataURL(s.otpauthUri, { width: 220, margin: 1, errorCorrectionLevel: 'M' }));
     } catch (err) {
@@ -35,7 +36,7 @@ export function TotpEnrollment({ onDone }: { onDone?: () => void }) {
   const confirm = async ({ code }: { code: string }) => {
     setBusy(true);
     try {
-      await api.post('/auth/totp/enable', { code });
+      await confirmTotpEnrollment({ code });
       void message.success(t('totp.enabled'));
       await refresh();
       onDone?.();

@@ -1,6 +1,6 @@
 // The inbox's unread count, shared by the header badge and the inbox page.
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../api';
+import { countUnreadNotifications } from './session-api';
 
 const EVENT = 'minyi:unread-changed';
 
@@ -12,7 +12,7 @@ export function useUnreadCount(enabled: boolean): number {
   const load = useCallback(async () => {
     if (!enabled) return setCount(0);
     try {
-      const r = await api.get<{ unreadCount?: number }>('/notifications?unread=true&limit=1');
+      const r = await countUnreadNotifications();
       setCount(r.unreadCount ?? 0);
     } catch {
       // the badge is best effort

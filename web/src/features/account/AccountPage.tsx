@@ -17,19 +17,12 @@ import {
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, applyFieldErrors, newIdempotencyKey, problemMessage } from '../../api';
+import { applyFieldErrors, newIdempotencyKey, problemMessage } from '../../api';
 import { useAuth } from '../../auth';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import { TotpEnrollment } from '../../pages/TotpEnrollPage';
 import { formatDateTime } from '../../shell/datetime';
-
-interface Token {
-  id: string;
-  name: string;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-}
+import { changeMyPassword, createApiToken, paths, revokeApiToken, type ApiToken as Token } from './api';
 
 const fmt = (d: string | null | undefined) => formatDateTime(d) || '—';
 
@@ -41,7 +34,7 @@ function PasswordForm() {
   const submit = async (v: { currentPassword: string; newPassword: string }) => {
     setBusy(true);
     try {
-      await api.post('/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+      await changeMyPassword({ currentPassword: v.currentPassword, newPassword: v.newPassword });
       void message.success(t('me.passwordChanged'));
       form.resetFields();
     } catch (err) {
@@ -89,7 +82,7 @@ function PasswordForm() {
 function Tokens() {
   const { t } = useTranslation('account');
   const { message } = AntApp.useApp();
-  const tokens = useResource<{ items: Token[] }>('/auth/tokens');
+  const tokens = useResource<{ items: Token[] }>(paths.myApiTokens());
   const [form] = Form.useForm();
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -98,7 +91,7 @@ function Tokens() {
   const create = async (v: { name: string; expiresInDays: number }) => {
     setBusy(true);
     try {
-      const r = await api.post<{ name: string; token: string }>('/auth/tokens', v, { idempotencyKey: key });
+      const r = await createApiToken(v, key);
       setCreated(r);
       setKey(newIdempotencyKey());
       form.resetFields();
@@ -111,7 +104,7 @@ function Tokens() {
   };
   const revoke = async (id: string) => {
     try {
-      await api.delete(`/auth/tokens/${id}`);
+      await revokeApiToken(id);
       void message.success(t('me.revoked'));
       tokens.reload();
     } catch (err) {

@@ -16,38 +16,30 @@ import {
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, localized, problemMessage, type LocalizedText } from '../../api';
+import { localized, problemMessage, type LocalizedText } from '../../api';
 import { ErrorAlert, LoadMore, PageHeader, usePagedList, useResource } from '../../shell/components';
 import { announceUnreadChanged } from '../../shell/unread';
 import { formatDateTime } from '../../shell/datetime';
-
-interface Notification {
-  id: string;
-  kind: string;
-  title: LocalizedText | string;
-  body: LocalizedText | string;
-  link?: string | null;
-  readAt: string | null;
-  createdAt: string;
-}
-
-interface Preferences {
-  email: boolean;
-  sms: boolean;
-  dailyDigest: boolean;
-}
+import {
+  markAllNotificationsRead,
+  markNotificationRead,
+  paths,
+  setNotificationPreferences,
+  type Notification,
+  type NotificationPreferences as Preferences,
+} from './api';
 
 const text = (v: LocalizedText | string | null | undefined) => (typeof v === 'string' ? v : localized(v));
 
 function PreferencesCard() {
   const { t } = useTranslation('account');
   const { message } = AntApp.useApp();
-  const prefs = useResource<Preferences>('/notifications/preferences');
+  const prefs = useResource<Preferences>(paths.notificationPreferences());
   const [saving, setSaving] = useState(false);
   const save = async (values: Preferences) => {
     setSaving(true);
     try {
-      await api.put('/notifications/preferences', values);
+      await setNotificationPreferences(values);
       void message.success(t('prefs.saved'));
     } catch (err) {
       void message.error(problemMessage(err));
@@ -84,12 +76,16 @@ export default function InboxPage() {
   const { t } = useTranslation('account');
   const { message } = AntApp.useApp();
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const list = usePagedList<Notification>('/notifications', { unread: unreadOnly ? 'true' : undefined }, 30);
+  const list = usePagedList<Notification>(
+    paths.myNotifications(),
+    { unread: unreadOnly ? 'true' : undefined },
+    30,
+  );
   const unreadCount = (list.last?.unreadCount as number | undefined) ?? 0;
 
   const markRead = async (n: Notification) => {
     try {
-      await api.post(`/notifications/${n.id}/read`);
+      await markNotificationRead(n.id);
       list.reload();
       announceUnreadChanged();
     } catch (err) {
@@ -98,7 +94,7 @@ export default function InboxPage() {
   };
   const markAll = async () => {
     try {
-      await api.post('/notifications/read-all');
+      await markAllNotificationsRead();
       void message.success(t('inbox.allRead'));
       list.reload();
       announceUnreadChanged();
