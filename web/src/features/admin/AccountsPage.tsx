@@ -20,10 +20,22 @@ import {
 } from 'antd';
 import { LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, applyFieldErrors, newIdempotencyKey, problemMessage, type Abilities } from '../../api';
+import { applyFieldErrors, newIdempotencyKey, problemMessage } from '../../api';
 import { useAuth } from '../../auth';
 import type { Role } from '../types';
 import { ErrorAlert, usePagedList } from '../../shell/components';
+import {
+  createAccount,
+  disableAccount,
+  enableAccount,
+  getAccount,
+  grantRole as grantRoleTo,
+  paths,
+  resetAccountPassword,
+  revokeRole,
+  unlockAccount,
+  type Account,
+} from './api';
 import { FilterSearch, FilterSelect, ListPage } from '../../shell/ListPage';
 import { formatDateTime } from '../../shell/datetime';
 
@@ -38,21 +50,6 @@ const ALL_ROLES: Role[] = [
   'securityAdmin',
   'auditor',
 ];
-
-interface Account {
-  id: string;
-  username: string;
-  displayName: string;
-  status: 'active' | 'disabled';
-  roles: Role[];
-  lockedUntil: string | null;
-  totpEnabled: boolean;
-  deputyId: string | null;
-  handlingUnitId: string | null;
-  email?: string | null;
-  createdAt: string;
-  abilities?: Abilities;
-}
 
 const isLocked = (a: Account) => !!a.lockedUntil && new Date(a.lockedUntil) > new Date();
 
@@ -90,9 +87,7 @@ function CreateAccountModal({
     const body = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== ''));
     setBusy(true);
     try {
-      const r = await api.post<{ account: Account; initialPassword?: string }>('/admin/accounts', body, {
-        idempotencyKey: key,
-      });
+      const r = await createAccount(body, key);
       void message.success(t('accounts.created'));
       setKey(newIdempotencyKey());
       form.resetFields();
@@ -194,8 +189,7 @@ function AccountDrawer({
     setError(null);
     if (!id) return;
     let live = true;
-    api
-      .get<Account>(`/admin/accounts/${id}`)
+    getAccount(id)
       .then((a) => live && setAccount(a))
       .catch((err) => live && setError(err));
     return () => {
@@ -250,9 +244,7 @@ function AccountDrawer({
               {can.disable && (
                 <Popconfirm
                   title={t('accounts.disableConfirm')}
-                  onConfirm={() =>
-                    void run('disable', () => api.post<Account>(`/admin/accounts/${a.id}/disable`))
-                  }
+                  onConfirm={() => void run('disable', () => disableAccount(a.id))}
                 >
                   <Button danger loading={busy === 'disable'}>
                     {t('accounts.disable')}
@@ -262,9 +254,7 @@ function AccountDrawer({
               {can.enable && (
                 <Button
                   loading={busy === 'enable'}
-                  onClick={() =>
-                    void run('enable', () => api.post<Account>(`/admin/accounts/${a.id}/enable`))
-                  }
+                  onClick={() => void run('enable', () => enableAccount(a.id))}
                 >
                   {t('accounts.enable')}
                 </Button>
@@ -272,9 +262,7 @@ function AccountDrawer({
               {can.unlock && (
                 <Button
                   loading={busy === 'unlock'}
-                  onClick={() =>
-                    void run('unlock', () => api.post<Account>(`/admin/accounts/${a.id}/unlock`))
-                  }
+                  onClick={() => void run('unlock', () => unlockAccount(a.id))}
                 >
                   {t('accounts.unlock')}
                 </Button>
@@ -284,9 +272,7 @@ function AccountDrawer({
                   title={t('accounts.resetConfirm')}
                   onConfirm={() =>
                     void run('reset', async () => {
-                      const r = await api.post<{ temporaryPassword: string }>(
-                        `/admin/accounts/${a.id}/reset-password`,
-                      );
+                      const r = await resetAccountPassword(a.id);
                       modal.info({
                         title: t('accounts.resetPassword'),
                         content: (
@@ -322,8 +308,7 @@ function AccountDrawer({
                       e.preventDefault();
                       modal.confirm({
                         title: t('accounts.revokeConfirm', { role: roleName(r) }),
-                        onOk: () =>
-                          run('revoke', () => api.delete<Account>(`/admin/accounts/${a.id}/roles/${r}`)),
+                        onOk: () => run('revoke', () => revokeRole(a.id, r)),
                       });
                     }}
                     data-testid={`role-${r}`}
@@ -355,9 +340,7 @@ function AccountDrawer({
                     loading={busy === 'grant'}
                     onClick={() =>
                       void run('grant', async () => {
-                        const updated = await api.post<Account>(`/admin/accounts/${a.id}/roles`, {
-                          role: grantRole,
-                        });
+                        const updated = await grantRoleTo(a.id, grantRole);
                         setGrantRole(undefined);
                         return updated;
                       })
@@ -386,7 +369,7 @@ export default function AccountsPage() {
   const [role, setRole] = useState<Role | undefined>();
   const [openId, setOpenId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const list = usePagedList<Account>('/admin/accounts', { q: q || undefined, role });
+  const list = usePagedList<Account>(paths.findAccounts(), { q: q || undefined, role });
 
   return (
     <ListPage<Account>

@@ -20,8 +20,9 @@ import { DownloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@an
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, auditActionText, auditEntityText } from '@minyi/domain/audit';
-import { api, download, problemMessage, qs } from '../../api';
+import { problemMessage } from '../../api';
 import { ErrorAlert, LoadMore, PageHeader, usePagedList } from '../../shell/components';
+import { exportAuditEvents, paths, verifyAuditTrail, type VerifyResult } from './api';
 import { formatDateTime, shanghaiToday } from '../../shell/datetime';
 
 interface AuditEvent {
@@ -38,12 +39,6 @@ interface AuditEvent {
   ip: string | null;
   requestId: string | null;
   chainSeq: number | null;
-}
-
-interface VerifyResult {
-  checked: number;
-  sealed: number;
-  problems: { congressId: string; id?: string; chainSeq?: number; problem: string }[];
 }
 
 interface Filters {
@@ -126,7 +121,7 @@ export default function AuditPage() {
   const [verifying, setVerifying] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [result, setResult] = useState<VerifyResult | null>(null);
-  const list = usePagedList<AuditEvent>('/audit-events', query, 50);
+  const list = usePagedList<AuditEvent>(paths.findAuditEvents(), query, 50);
 
   // Every action in words (its code searchable too), and per object type "every action" (`entity.`).
   const actionOptions = useMemo(() => {
@@ -169,10 +164,7 @@ export default function AuditPage() {
   const exportLog = async () => {
     setExporting(true);
     try {
-      await download(
-        `/audit-events/export.xlsx${qs(query)}`,
-        `${lang === 'en' ? 'audit-trail' : '审计日志'}-${shanghaiToday()}.xlsx`,
-      );
+      await exportAuditEvents(query, `${lang === 'en' ? 'audit-trail' : '审计日志'}-${shanghaiToday()}.xlsx`);
       void message.success(t('audit.exported'));
     } catch (err) {
       void message.error(problemMessage(err));
@@ -184,7 +176,7 @@ export default function AuditPage() {
   const verify = async () => {
     setVerifying(true);
     try {
-      setResult(await api.post<VerifyResult>('/audit-events/verify'));
+      setResult(await verifyAuditTrail());
     } catch (err) {
       void message.error(problemMessage(err));
     } finally {

@@ -43,9 +43,10 @@ import {
   type CalendarDay,
   type CalendarDayKind,
 } from '@minyi/domain/calendar';
-import { api, ApiError, applyFieldErrors, currentLang, problemMessage, type FieldProblem } from '../../api';
+import { ApiError, applyFieldErrors, currentLang, problemMessage, type FieldProblem } from '../../api';
 import { useAuth } from '../../auth';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { importCalendar, paths, removeCalendarDay, setCalendarDay, withdrawCalendarNotice } from './api';
 import { invalidateCalendarYears, shanghaiYear, useCalendarYears } from '../../shell/deadline';
 import { useIsMobile } from '../../shell/responsive';
 import {
@@ -109,7 +110,7 @@ export default function CalendarPage() {
   const asked = Number(params.get('year'));
   const year =
     Number.isInteger(asked) && asked >= CALENDAR_FIRST_YEAR && asked <= CALENDAR_LAST_YEAR ? asked : thisYear;
-  const cal = useResource<CalendarYear>(`/calendar?year=${year}`);
+  const cal = useResource<CalendarYear>(paths.findCalendarDays(year));
   const data = cal.data?.year === year ? cal.data : null;
   const provisionalYears = useCalendarYears();
   const [noticeOpen, setNoticeOpen] = useState(false);
@@ -148,7 +149,7 @@ export default function CalendarPage() {
       okButtonProps: { danger: true, 'data-testid': 'calendar-withdraw-confirm' },
       onOk: async () => {
         try {
-          await api.delete(`/calendar/notices/${year}`);
+          await withdrawCalendarNotice(year);
           void message.success(t('calendar.withdrawn'));
           changed();
         } catch (err) {
@@ -159,7 +160,7 @@ export default function CalendarPage() {
 
   const removeOwn = async (date: string) => {
     try {
-      await api.delete(`/calendar/days/${date}`);
+      await removeCalendarDay(date);
       void message.success(t('calendar.removed'));
       changed();
     } catch (err) {
@@ -430,7 +431,7 @@ function OwnDayModal({
   const submit = async (v: OwnForm) => {
     setSaving(true);
     try {
-      await api.put(`/calendar/days/${v.date.format('YYYY-MM-DD')}`, { kind: v.kind, name: v.name });
+      await setCalendarDay(v.date.format('YYYY-MM-DD'), { kind: v.kind, name: v.name });
       void message.success(t('calendar.saved'));
       onDone();
     } catch (err) {
@@ -615,10 +616,7 @@ function NoticeModal({
     }
     setSaving(true);
     try {
-      const res = await api.post<{ imported: number; years: number[] }>('/calendar/import', {
-        days,
-        reference,
-      });
+      const res = await importCalendar({ days, reference });
       void message.success(t('calendar.imported', { count: res.imported, year }));
       onDone();
     } catch (err) {

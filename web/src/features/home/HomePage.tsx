@@ -12,8 +12,8 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { qs } from '../../api';
 import { ErrorAlert, LoadMore, usePagedList, useResource } from '../../shell/components';
+import { paths } from './api';
 import { useIsMobile } from '../../shell/responsive';
 import { FeaturesContext } from '../context';
 
@@ -159,10 +159,10 @@ function DeputyFinder({ streets }: { streets: Named[] }) {
   const [districtId, setDistrictId] = useState<string | undefined>();
   const [q, setQ] = useState('');
   const districts = useResource<{ items: ElectoralDistrict[] }>(
-    streetId ? `/public/electoral-districts${qs({ streetId })}` : null,
+    streetId ? paths.findPublicElectoralDistricts(streetId) : null,
   );
   const list = usePagedList<PublicDeputy>(
-    streetId || q ? '/public/deputies' : null,
+    streetId || q ? paths.findPublicDeputies() : null,
     { streetId, electoralDistrictId: districtId, q: q || undefined },
     20,
   );
@@ -266,7 +266,7 @@ function LiaisonPlaces({ streets }: { streets: Named[] }) {
     { value: 'point', label: t('kind.point') },
   ];
   const places = useResource<{ items: PublicPlace[] }>(
-    `/public/liaison-places${qs({ streetId, kind: kind === 'all' ? undefined : kind })}`,
+    paths.findPublicLiaisonPlaces({ streetId, kind: kind === 'all' ? undefined : kind }),
   );
   const items = places.data?.items ?? [];
   const shown = mobile && !showAll ? items.slice(0, PLACES_PREVIEW) : items;
@@ -357,8 +357,8 @@ function LiaisonPlaces({ streets }: { streets: Named[] }) {
 }
 
 export default function HomePage() {
-  const congress = useResource<PublicCongress>('/public/congress');
-  const streetList = useResource<{ items: Named[] }>('/jurisdictions?level=street');
+  const congress = useResource<PublicCongress>(paths.getPublicCongress());
+  const streetList = useResource<{ items: Named[] }>(paths.findStreets());
   const streets = streetList.data?.items ?? congress.data?.streets ?? [];
   return (
     <div style={{ maxWidth: 1200, margin: '0 auto' }}>

@@ -9,11 +9,12 @@ import { useTranslation } from 'react-i18next';
 import type { WorkbenchItem } from '@minyi/domain';
 import { useAuth } from '../../auth';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { paths } from './api';
 
 export default function WorkbenchPage() {
   const { t } = useTranslation('home');
   const { user } = useAuth();
-  const res = useResource<{ items: WorkbenchItem[] }>('/workbench');
+  const res = useResource<{ items: WorkbenchItem[] }>(paths.getWorkbench());
   const items = res.data?.items ?? [];
   const modules = [...new Set(items.map((i) => i.module))];
   const urgent = items.reduce((n, i) => n + i.overdue, 0);
