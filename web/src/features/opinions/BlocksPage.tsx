@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { App, Button, Form, Input, List, Modal, Popconfirm, Radio, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, applyFieldErrors, problemMessage, type Abilities } from '../../api';
+import { applyFieldErrors, problemMessage, type Abilities } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { blockSubmitter, paths, unblockSubmitter } from './api';
 import { fmt } from './shared';
 
 interface Block {
@@ -22,7 +23,7 @@ interface BlockValues {
 export default function BlocksPage() {
   const { t } = useTranslation('opinions');
   const { message } = App.useApp();
-  const blocks = useResource<{ items: Block[]; abilities: Abilities }>('/opinion-blocks');
+  const blocks = useResource<{ items: Block[]; abilities: Abilities }>(paths.findOpinionBlocks());
   const [adding, setAdding] = useState(false);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<BlockValues>();
@@ -32,7 +33,7 @@ export default function BlocksPage() {
     const v = await form.validateFields();
     setBusy(true);
     try {
-      await api.post('/opinion-blocks', v);
+      await blockSubmitter(v);
       message.success(t('blocks.added'));
       setAdding(false);
       form.resetFields();
@@ -45,7 +46,7 @@ export default function BlocksPage() {
   };
   const remove = async (b: Block) => {
     try {
-      await api.delete(`/opinion-blocks/${b.id}`);
+      await unblockSubmitter(b.id);
       message.success(t('blocks.removed'));
       blocks.reload();
     } catch (err) {

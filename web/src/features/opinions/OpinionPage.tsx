@@ -22,52 +22,25 @@ import {
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, applyFieldErrors, problemMessage, type Abilities } from '../../api';
+import { applyFieldErrors, problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
-import { ProvisionalMark } from '../../shell/deadline';
 import {
-  DueTag,
-  OpinionTimeline,
-  StatusTag,
-  fmt,
-  useCategoryName,
-  useStreets,
-  type TimelineEvent,
-} from './shared';
-
-interface Opinion {
-  id: string;
-  trackingCode: string;
-  content: string;
-  category: string;
-  streetId: string;
-  location: string | null;
-  channel: string;
-  name: string | null;
-  phone: string | null;
-  isPublic: boolean;
-  hidden: boolean;
-  hiddenReason: string | null;
-  status: string;
-  due: string | null;
-  deputyId: string | null;
-  deadlineAt: string | null;
-  replyOutcome: string | null;
-  replyContent: string | null;
-  decisionNote: string | null;
-  rating: string | null;
-  createdAt: string;
-  assignments: {
-    unitId: string;
-    unitName: string;
-    role: string;
-    active: boolean;
-    endReason: string | null;
-  }[];
-  photos: string[];
-  timeline: TimelineEvent[];
-  abilities: Abilities;
-}
+  addOpinionNote,
+  claimOpinion,
+  closeOpinion,
+  decideOpinion,
+  fileUrl,
+  getOpinionRouteProposal,
+  handBackOpinion,
+  hideOpinion,
+  paths,
+  replyOpinion,
+  unhideOpinion,
+  verifyOpinion,
+  type Opinion,
+} from './api';
+import { ProvisionalMark } from '../../shell/deadline';
+import { DueTag, OpinionTimeline, StatusTag, fmt, useCategoryName, useStreets } from './shared';
 
 type Dialog = null | 'decide' | 'note' | 'reply' | 'handBack' | 'hide' | 'unhide' | 'close' | 'verify';
 
@@ -75,25 +48,25 @@ export default function OpinionPage() {
   const { id } = useParams();
   const { t } = useTranslation('opinions');
   const { message } = App.useApp();
-  const res = useResource<Opinion>(`/opinions/${id}`);
+  const res = useResource<Opinion>(paths.getOpinion(id));
   const o = res.data;
   const streets = useStreets();
   const categoryName = useCategoryName();
   const similar = useResource<{
     items: { id: string; trackingCode: string; content: string; status: string }[];
-  }>(o?.abilities.claim ? `/opinions/${id}/similar` : null);
+  }>(o?.abilities.claim ? paths.findSimilarOpinions(id) : null);
   const units = useResource<{ items: { id: string; name: string }[] }>(
-    o?.abilities.decide ? '/handling-units?limit=200' : null,
+    o?.abilities.decide ? paths.findHandlingUnits() : null,
   );
   const [dialog, setDialog] = useState<Dialog>(null);
   const [form] = Form.useForm();
   const decision = Form.useWatch('decision', form);
   const [busy, setBusy] = useState(false);
 
-  const act = async (path: string, body: unknown = {}) => {
+  const act = async (call: (id: string) => Promise<Opinion>) => {
     setBusy(true);
     try {
-      const r = await api.post<Opinion>(`/opinions/${id}/${path}`, body);
+      const r = await call(id!);
       res.setData(r);
       setDialog(null);
       form.resetFields();
@@ -109,9 +82,7 @@ export default function OpinionPage() {
     form.resetFields();
     setDialog('decide');
     try {
-      const p = await api.get<{ proposal: { leadUnitId: string; assistingUnitIds: string[] } | null }>(
-        `/opinions/${id}/route-proposal`,
-      );
+      const p = await getOpinionRouteProposal(id!);
       form.setFieldsValue({ decision: 'forward', ...(p.proposal ?? {}) });
     } catch {
       form.setFieldsValue({ decision: 'forward' });
@@ -135,22 +106,22 @@ export default function OpinionPage() {
                 : d === 'merge'
                   ? { decision: d, intoOpinionId: v.intoOpinionId }
                   : { decision: d, reason: v.reason };
-        return act('decide', body);
+        return act((x) => decideOpinion(x, body));
       }
       case 'note':
-        return act('notes', { note: v.note, isPublic: v.isPublic ?? true });
+        return act((x) => addOpinionNote(x, { note: v.note, isPublic: v.isPublic ?? true }));
       case 'reply':
-        return act('reply', { outcome: v.outcome, content: v.content });
+        return act((x) => replyOpinion(x, { outcome: v.outcome, content: v.content }));
       case 'handBack':
-        return act('hand-back', { reason: v.reason });
+        return act((x) => handBackOpinion(x, { reason: v.reason }));
       case 'hide':
-        return act('hide', { reason: v.reason });
+        return act((x) => hideOpinion(x, { reason: v.reason }));
       case 'unhide':
-        return act('unhide', { reason: v.reason });
+        return act((x) => unhideOpinion(x, { reason: v.reason }));
       case 'close':
-        return act('close', { reason: v.reason });
+        return act((x) => closeOpinion(x, { reason: v.reason }));
       case 'verify':
-        return act('verify', { note: v.note || undefined });
+        return act((x) => verifyOpinion(x, { note: v.note || undefined }));
     }
   };
 
@@ -172,7 +143,7 @@ export default function OpinionPage() {
           o && (
             <>
               {a.claim && status === 'submitted' && (
-                <Button type="primary" loading={busy} onClick={() => void act('claim')}>
+                <Button type="primary" loading={busy} onClick={() => void act(claimOpinion)}>
                   {t('item.claim')}
                 </Button>
               )}
@@ -257,7 +228,7 @@ export default function OpinionPage() {
                 <Image.PreviewGroup>
                   <Space wrap>
                     {o.photos.map((p) => (
-                      <Image key={p} width={96} src={`/api/v1/files/${p}`} />
+                      <Image key={p} width={96} src={fileUrl(p)} />
                     ))}
                   </Space>
                 </Image.PreviewGroup>

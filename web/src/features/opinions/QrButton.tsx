@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Button, Modal, Select, Space, Typography } from 'antd';
 import { DownloadOutlined, QrcodeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { API_BASE, qs } from '../../api';
+import { opinionFormQrCodeUrl } from './api';
 
 export interface QrTarget {
   kind: 'place' | 'deputy';
@@ -20,9 +20,9 @@ export function QrButton({ targets, size }: { targets: QrTarget[]; size?: 'small
   const [picked, setPicked] = useState<string | null>(null);
   const target = targets.find((x) => keyOf(x) === picked) ?? targets[0];
   if (!target) return null;
-  const src = `${API_BASE}/opinions/qr.svg${qs(
+  const src = opinionFormQrCodeUrl(
     target.kind === 'place' ? { liaisonPlaceId: target.id } : { deputyId: target.id },
-  )}`;
+  );
   const label = (x: QrTarget) => t('qr.target', { kind: t(`qr.${x.kind}`), name: x.name });
   return (
     <>

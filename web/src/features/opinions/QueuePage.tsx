@@ -5,9 +5,10 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { App, Button, Card, Input, List, Select, Space, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, download, problemMessage } from '../../api';
+import { problemMessage } from '../../api';
 import { useAuth } from '../../auth';
 import { ErrorAlert, LoadMore, PageHeader, usePagedList } from '../../shell/components';
+import { getOpinionImportTemplate, importOpinions, paths } from './api';
 import { ProvisionalMark } from '../../shell/deadline';
 import { DueTag, StatusTag, fmt, useCategories, useCategoryName, useStreets } from './shared';
 
@@ -56,7 +57,7 @@ export default function QueuePage() {
       }),
     ),
   );
-  const list = usePagedList<QueueItem>('/opinions', filters, 30);
+  const list = usePagedList<QueueItem>(paths.findOpinions(), filters, 30);
   const streets = useStreets();
   const categories = useCategories();
   const categoryName = useCategoryName();
@@ -67,7 +68,7 @@ export default function QueuePage() {
     const fd = new FormData();
     fd.append('file', file);
     try {
-      const r = await api.upload<{ created: number }>('/opinions/import', fd);
+      const r = await importOpinions(fd);
       message.success(t('queue.imported', { n: r.created }));
       list.reload();
     } catch (err) {
@@ -83,12 +84,7 @@ export default function QueuePage() {
         extra={
           hasRole('congressStaff') && (
             <>
-              <Button
-                icon={<DownloadOutlined />}
-                onClick={() =>
-                  void download('/opinions/import-template.xlsx', 'opinions-import-template.xlsx')
-                }
-              >
+              <Button icon={<DownloadOutlined />} onClick={() => void getOpinionImportTemplate()}>
                 {t('queue.template')}
               </Button>
               <Upload accept=".xlsx" showUploadList={false} beforeUpload={(f) => importFile(f)}>

@@ -18,8 +18,9 @@ import {
 } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, applyFieldErrors, newIdempotencyKey, problemMessage, type Abilities } from '../../api';
+import { applyFieldErrors, newIdempotencyKey, problemMessage, type Abilities } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { checkInReception, paths, submitOpinion } from './api';
 import { QrButton } from './QrButton';
 import { StatusTag, fmt, useCategories, useCategoryName, useStreets } from './shared';
 
@@ -53,7 +54,7 @@ export default function ReceptionPage() {
   const { t, i18n } = useTranslation('opinions');
   const en = i18n.language.startsWith('en');
   const { message } = App.useApp();
-  const rec = useResource<ReceptionDetail>(`/receptions/${id}`);
+  const rec = useResource<ReceptionDetail>(paths.getReception(id));
   const categories = useCategories();
   const categoryName = useCategoryName();
   const streets = useStreets();
@@ -64,7 +65,7 @@ export default function ReceptionPage() {
 
   const checkIn = async (deputyId: string) => {
     try {
-      await api.post(`/receptions/${id}/check-in`, { deputyId });
+      await checkInReception(id!, { deputyId });
       rec.reload();
     } catch (err) {
       message.error(problemMessage(err));
@@ -74,8 +75,7 @@ export default function ReceptionPage() {
     if (!r) return;
     setBusy(true);
     try {
-      const done = await api.post<{ id: string; trackingCode: string }>(
-        '/opinions',
+      const done = await submitOpinion(
         {
           ...v,
           name: v.name || undefined,
@@ -83,7 +83,7 @@ export default function ReceptionPage() {
           liaisonPlaceId: r.liaisonPlace.id,
           channel: 'reception',
         },
-        { idempotencyKey: key },
+        key,
       );
       message.success(t('reception.registered', { code: done.trackingCode }));
       setKey(newIdempotencyKey());

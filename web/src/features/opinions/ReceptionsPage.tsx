@@ -18,9 +18,10 @@ import {
 } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api, applyFieldErrors, problemMessage } from '../../api';
+import { applyFieldErrors, problemMessage } from '../../api';
 import { useAuth } from '../../auth';
 import { ErrorAlert, LoadMore, PageHeader, usePagedList, useResource } from '../../shell/components';
+import { checkInReception, paths, recordReception, scheduleReception } from './api';
 import { QrButton, type QrTarget } from './QrButton';
 import { fmt } from './shared';
 
@@ -45,12 +46,12 @@ export default function ReceptionsPage() {
   const navigate = useNavigate();
   const staff = hasRole('congressStaff', 'liaisonStaff');
   const signedIn = hasRole('congressStaff', 'liaisonStaff', 'deputy', 'leader');
-  const pub = useResource<{ items: Reception[] }>(signedIn ? null : '/public/receptions');
+  const pub = useResource<{ items: Reception[] }>(signedIn ? null : paths.findPublicReceptions());
   // Staff and deputies page through the schedule (a liaison place holds well over a hundred receptions).
-  const mine = usePagedList<Reception>(signedIn ? '/receptions' : null, {}, 20);
+  const mine = usePagedList<Reception>(signedIn ? paths.findReceptions() : null, {}, 20);
   const places = useResource<{
     items: { id: string; name: string; deputies: { id: string; name: string }[] }[];
-  }>(staff ? '/public/liaison-places' : null);
+  }>(staff ? paths.findPublicLiaisonPlaces() : null);
   const data = signedIn
     ? { items: mine.items, loading: mine.loading, error: mine.error, reload: mine.reload }
     : { items: pub.data?.items ?? [], loading: pub.loading, error: pub.error, reload: pub.reload };
@@ -72,7 +73,7 @@ export default function ReceptionsPage() {
     const v = await form.validateFields();
     const startsAt = (v.startsAt as { toDate(): Date }).toDate();
     try {
-      await api.post('/receptions', {
+      await scheduleReception({
         liaisonPlaceId: v.liaisonPlaceId,
         startsAt: startsAt.toISOString(),
         endsAt: new Date(startsAt.getTime() + (v.hours as number) * 3_600_000).toISOString(),
@@ -90,7 +91,7 @@ export default function ReceptionsPage() {
   const checkIn = async (r: Reception) => {
     if (!r.deputies.some((d) => d.id === user?.deputyId)) return void navigate(`/receptions/${r.id}`);
     try {
-      await api.post(`/receptions/${r.id}/check-in`, {});
+      await checkInReception(r.id, {});
       data.reload();
     } catch (err) {
       message.error(problemMessage(err));
@@ -99,7 +100,7 @@ export default function ReceptionsPage() {
   const record = async () => {
     const v = await recForm.validateFields();
     try {
-      await api.post(`/receptions/${recording!.id}/record`, v);
+      await recordReception(recording!.id, v);
       setRecording(null);
       data.reload();
     } catch (err) {

@@ -5,8 +5,8 @@ import { Alert, Button, Card, DatePicker, Table } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { download, qs } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { exportOpinionPeriodReport, paths } from './api';
 import { useStreets } from './shared';
 
 interface Row {
@@ -25,8 +25,8 @@ interface Row {
 export default function ReportPage() {
   const { t } = useTranslation('opinions');
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('month'), dayjs()]);
-  const q = qs({ from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') });
-  const res = useResource<{ total: Row; byStreet: Row[] }>(`/opinion-reports/period${q}`);
+  const [from, to] = [range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD')];
+  const res = useResource<{ total: Row; byStreet: Row[] }>(paths.getOpinionPeriodReport(from, to));
   const streets = useStreets();
   const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
   const tot = res.data?.total;
@@ -44,8 +44,9 @@ export default function ReportPage() {
             <Button
               icon={<DownloadOutlined />}
               onClick={() =>
-                void download(
-                  `/opinion-reports/period.xlsx${q}`,
+                void exportOpinionPeriodReport(
+                  from,
+                  to,
                   `opinions-${range[0].format('YYYYMMDD')}-${range[1].format('YYYYMMDD')}.xlsx`,
                 )
               }

@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { App, Button, Form, List, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, applyFieldErrors, problemMessage, type Abilities } from '../../api';
+import { applyFieldErrors, problemMessage, type Abilities } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { deleteOpinionRoute, paths, setOpinionRoute } from './api';
 import { useCategories, useCategoryName, useStreets } from './shared';
 
 interface RoutingRule {
@@ -27,9 +28,9 @@ export default function RoutesPage() {
   const { t, i18n } = useTranslation('opinions');
   const en = i18n.language.startsWith('en');
   const { message } = App.useApp();
-  const rules = useResource<{ items: RoutingRule[]; abilities: Abilities }>('/opinion-routes');
+  const rules = useResource<{ items: RoutingRule[]; abilities: Abilities }>(paths.findOpinionRoutes());
   const units = useResource<{ items: { id: string; name: string; nameEn: string }[] }>(
-    '/handling-units?limit=200',
+    paths.findHandlingUnits(),
   );
   const categories = useCategories();
   const categoryName = useCategoryName();
@@ -60,7 +61,7 @@ export default function RoutesPage() {
     const v = await form.validateFields();
     setBusy(true);
     try {
-      await api.put('/opinion-routes', { ...v, streetId: v.streetId || null });
+      await setOpinionRoute({ ...v, streetId: v.streetId || null });
       message.success(t('common:actions.saved'));
       setEditing(null);
       rules.reload();
@@ -72,7 +73,7 @@ export default function RoutesPage() {
   };
   const remove = async (rule: RoutingRule) => {
     try {
-      await api.delete(`/opinion-routes/${rule.id}`);
+      await deleteOpinionRoute(rule.id);
       message.success(t('routes.deleted'));
       rules.reload();
     } catch (err) {

@@ -3,8 +3,9 @@ import { useEffect, useState } from 'react';
 import { App, Button, Card, Col, Form, InputNumber, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { opinionSettingsSchema, type OpinionSettings } from '@minyi/domain/opinions';
-import { api, applyFieldErrors, problemMessage } from '../../api';
+import { applyFieldErrors, problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { changeOpinionSettings, paths } from './api';
 
 type Settings = OpinionSettings;
 type Name = keyof Settings;
@@ -25,7 +26,7 @@ const range = (name: Name) => {
 export default function SettingsPage() {
   const { t } = useTranslation('opinions');
   const { message } = App.useApp();
-  const settings = useResource<Settings>('/opinion-settings');
+  const settings = useResource<Settings>(paths.getOpinionSettings());
   const [form] = Form.useForm<Settings>();
   const [busy, setBusy] = useState(false);
 
@@ -36,7 +37,7 @@ export default function SettingsPage() {
   const save = async (v: Settings) => {
     setBusy(true);
     try {
-      settings.setData(await api.put<Settings>('/opinion-settings', v));
+      settings.setData(await changeOpinionSettings(v));
       message.success(t('common:actions.saved'));
     } catch (err) {
       if (!applyFieldErrors(form, err)) message.error(problemMessage(err));

@@ -3,8 +3,8 @@ import { useMemo, useState } from 'react';
 import { Card, Col, DatePicker, Row, Statistic, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { qs } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { paths } from './api';
 import { Chart, useCategoryName, useStreets } from './shared';
 
 interface Figures {
@@ -43,7 +43,7 @@ export default function StatisticsPage() {
     dayjs(),
   ]);
   const res = useResource<Stats>(
-    `/public/opinion-statistics${qs({ from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') })}`,
+    paths.getPublicOpinionStatistics(range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD')),
   );
   const streets = useStreets();
   const categoryName = useCategoryName();

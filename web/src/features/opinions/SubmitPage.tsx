@@ -17,8 +17,9 @@ import {
 } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, applyFieldErrors, newIdempotencyKey, problemMessage, qs } from '../../api';
+import { applyFieldErrors, newIdempotencyKey, problemMessage } from '../../api';
 import { PageHeader, useResource } from '../../shell/components';
+import { findSimilarOpinionsInStreet, opinionPhotoUploadUrl, paths, submitOpinion } from './api';
 import { useCategories, useStreets, type Place } from './shared';
 
 interface FormValues {
@@ -43,14 +44,12 @@ export default function SubmitPage() {
   const streets = useStreets();
   const streetId = Form.useWatch('streetId', form);
   const content = Form.useWatch('content', form);
-  const communities = useResource<{ items: Place[] }>(
-    streetId ? `/jurisdictions${qs({ level: 'community', parentId: streetId })}` : null,
-  );
+  const communities = useResource<{ items: Place[] }>(streetId ? paths.findCommunities(streetId) : null);
   // The deputy or place a QR code came from, named on the form ("via …").
   const prefill = useResource<{
     deputy: { id: string; name: string } | null;
     liaisonPlace: { id: string; name: string; streetId: string } | null;
-  }>(deputyId || liaisonPlaceId ? `/opinions/prefill${qs({ deputyId, liaisonPlaceId })}` : null);
+  }>(deputyId || liaisonPlaceId ? paths.getOpinionFormPrefill({ deputyId, liaisonPlaceId }) : null);
   const deputyName = prefill.data?.deputy?.name;
   const placeName = prefill.data?.liaisonPlace?.name;
   const [photos, setPhotos] = useState<UploadFile[]>([]);
@@ -69,10 +68,7 @@ export default function SubmitPage() {
   useEffect(() => {
     if (!streetId || !content || content.trim().length < 4) return setSimilar([]);
     const h = setTimeout(() => {
-      api
-        .get<{ items: { content: string; status: string }[] }>(
-          `/opinions/similar${qs({ streetId, text: content.slice(0, 200) })}`,
-        )
+      findSimilarOpinionsInStreet(streetId, content.slice(0, 200))
         .then((r) => setSimilar(r.items.slice(0, 3)))
         .catch(() => setSimilar([]));
     }, 600);
@@ -96,9 +92,7 @@ export default function SubmitPage() {
         deputyId,
         liaisonPlaceId,
       };
-      const r = await api.post<{ id: string; trackingCode: string }>('/opinions', body, {
-        idempotencyKey: key,
-      });
+      const r = await submitOpinion(body, key);
       setDone(r);
     } catch (err) {
       if (!applyFieldErrors(form, err)) message.error(problemMessage(err));
@@ -216,7 +210,7 @@ export default function SubmitPage() {
             <Upload
               listType="picture-card"
               accept="image/jpeg,image/png,image/webp"
-              action="/api/v1/opinions/photos"
+              action={opinionPhotoUploadUrl}
               name="file"
               fileList={photos}
               maxCount={6}

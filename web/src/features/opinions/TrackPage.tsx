@@ -3,27 +3,10 @@ import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Radio, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, problemMessage } from '../../api';
+import { problemMessage } from '../../api';
 import { ErrorAlert, PageHeader } from '../../shell/components';
-import { OpinionTimeline, StatusTag, fmt, fmtDate, useCategoryName, type TimelineEvent } from './shared';
-
-interface Tracked {
-  trackingCode: string;
-  status: string;
-  category: string;
-  street: { name: string; nameEn: string } | null;
-  content: string;
-  submittedAt: string;
-  deadlineAt: string | null;
-  decisionNote: string | null;
-  reply: { outcome: string | null; content: string; at: string } | null;
-  rating: string | null;
-  canRate: boolean;
-  /** Someone guessed at the code: the rating is taken by staff, not online (issue 22 item 3a). */
-  ratingLocked?: boolean;
-  suggestion: { status: string } | null;
-  timeline: TimelineEvent[];
-}
+import { rateTrackedOpinion, trackOpinion, type Tracked } from './api';
+import { OpinionTimeline, StatusTag, fmt, fmtDate, useCategoryName } from './shared';
 
 export default function TrackPage() {
   const { t } = useTranslation('opinions');
@@ -45,9 +28,7 @@ export default function TrackPage() {
   const search = async (v: { code: string; last4: string }) => {
     setError(null);
     try {
-      const r = await api.get<Tracked>(
-        `/opinions/track/${encodeURIComponent(v.code.trim())}?phoneLast4=${encodeURIComponent(v.last4)}`,
-      );
+      const r = await trackOpinion(v.code.trim(), v.last4);
       setData(r);
       setLast4(v.last4);
     } catch (err) {
@@ -59,7 +40,7 @@ export default function TrackPage() {
   const rate = async () => {
     if (!data || !rating) return;
     try {
-      const r = await api.post<Tracked>(`/opinions/track/${data.trackingCode}/rate`, {
+      const r = await rateTrackedOpinion(data.trackingCode, {
         phoneLast4: last4,
         rating,
         comment: comment || undefined,

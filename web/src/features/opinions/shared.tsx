@@ -2,6 +2,7 @@
 import { Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useResource } from '../../shell/components';
+import { paths } from './api';
 import ChartHost, { type ChartProps } from '../../shell/Chart';
 import { formatDate, formatDateTime } from '../../shell/datetime';
 
@@ -91,12 +92,12 @@ export function OpinionTimeline({ events }: { events: TimelineEvent[] }) {
 }
 
 export function useCategories() {
-  const r = useResource<{ items: Category[] }>('/opinion-categories');
+  const r = useResource<{ items: Category[] }>(paths.findOpinionCategories());
   return r.data?.items ?? [];
 }
 
 export function useStreets() {
-  const r = useResource<{ items: Place[] }>('/jurisdictions?level=street');
+  const r = useResource<{ items: Place[] }>(paths.findStreets());
   return r.data?.items ?? [];
 }
 
