@@ -27,8 +27,15 @@ import {
   WORKING_COMMITTEE_KINDS,
   type CongressLevel,
 } from '@minyi/domain/registry';
-import { api, problemMessage, qs } from '../../api';
+import { problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import {
+  appointCommitteeMember,
+  createWorkingCommittee,
+  editWorkingCommittee,
+  endCommitteeMembership,
+  paths,
+} from './api';
 import { FormModal, useEditor } from '../../shell/FormModal';
 import { CrudTable } from '../../shell/ListPage';
 import { compact, DeputySelect, useCanWriteRegistry, useStreets, useTerms, type Ref } from './shared';
@@ -58,7 +65,7 @@ interface WorkingCommittee {
 
 /** The level of the signed-in user's congress (its standing committee's offices depend on it). */
 function useCongressLevel(): CongressLevel | null {
-  return useResource<{ level: CongressLevel }>('/public/congress').data?.level ?? null;
+  return useResource<{ level: CongressLevel }>(paths.getPublicCongress()).data?.level ?? null;
 }
 
 type MemberValues = { deputyId: string; position: string; termId?: string; startedOn?: Dayjs };
@@ -82,8 +89,7 @@ function AddMemberModal({
   const [form] = Form.useForm<MemberValues>();
   const terms = useTerms();
   const save = (v: MemberValues) =>
-    api.post(
-      '/committee-members',
+    appointCommitteeMember(
       compact({
         body,
         workingCommitteeId,
@@ -144,11 +150,11 @@ function Members({ body, workingCommitteeId }: { body: Body; workingCommitteeId?
   const [currentOnly, setCurrentOnly] = useState(true);
   const [adding, setAdding] = useState(false);
   const list = useResource<{ items: Member[] }>(
-    `/committee-members${qs({ body, workingCommitteeId, current: currentOnly ? 'true' : undefined })}`,
+    paths.findCommitteeMembers({ body, workingCommitteeId, current: currentOnly ? 'true' : undefined }),
   );
   const end = async (m: Member) => {
     try {
-      await api.post(`/committee-members/${m.id}/end`, { endedOn: shanghaiToday() });
+      await endCommitteeMembership(m.id, shanghaiToday());
       void message.success(t('common:actions.done'));
       list.reload();
     } catch (err) {
@@ -253,11 +259,11 @@ function WorkingCommitteeModal({
   const kind = Form.useWatch('kind', form);
   const save = async (v: WorkingCommittee) => {
     if (wc)
-      await api.patch(
-        `/working-committees/${wc.id}`,
+      await editWorkingCommittee(
+        wc.id,
         compact({ name: v.name, nameEn: v.nameEn, description: v.description }),
       );
-    else await api.post('/working-committees', compact(v));
+    else await createWorkingCommittee(compact(v));
   };
   return (
     <FormModal
@@ -297,7 +303,7 @@ function WorkingCommitteeModal({
 function WorkingCommittees() {
   const { t, i18n } = useTranslation('registry');
   const canWrite = useCanWriteRegistry();
-  const list = useResource<{ items: WorkingCommittee[] }>('/working-committees');
+  const list = useResource<{ items: WorkingCommittee[] }>(paths.findWorkingCommittees());
   const [selected, setSelected] = useState<string | null>(null);
   const editor = useEditor<WorkingCommittee>();
   const label = (w: WorkingCommittee) => (i18n.language === 'en' && w.nameEn ? w.nameEn : w.name);

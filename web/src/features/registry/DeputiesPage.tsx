@@ -6,6 +6,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { CONGRESS_LEVELS, MANDATE_STATUSES } from '@minyi/domain/registry';
 import { usePagedList } from '../../shell/components';
+import { exportDeputies, getDeputyImportTemplate, importDeputies, paths } from './api';
 import { FilterSearch, FilterSelect, ListPage } from '../../shell/ListPage';
 import { DeputyFormModal } from './DeputyForm';
 import {
@@ -47,7 +48,11 @@ export default function DeputiesPage() {
   const [level, setLevel] = useState<string | undefined>();
   const [status, setStatus] = useState<string | undefined>();
   const [creating, setCreating] = useState(false);
-  const list = usePagedList<DeputyRow>('/deputies', { q: q || undefined, streetId, level, status }, 50);
+  const list = usePagedList<DeputyRow>(
+    paths.findDeputies(),
+    { q: q || undefined, streetId, level, status },
+    50,
+  );
 
   return (
     <ListPage<DeputyRow>
@@ -66,24 +71,14 @@ export default function DeputiesPage() {
           )}
           {canWrite && (
             <ImportButton
-              path="/deputies/import"
+              importFile={importDeputies}
               title={t('deputies.importTitle')}
               okKey="deputies.importOk"
               onDone={list.reload}
             />
           )}
-          {canWrite && (
-            <DownloadButton
-              path="/deputies/import-template.xlsx"
-              filename="deputies-template.xlsx"
-              label={t('deputies.template')}
-            />
-          )}
-          <DownloadButton
-            path="/deputies/export.xlsx"
-            filename="deputies.xlsx"
-            label={t('deputies.export')}
-          />
+          {canWrite && <DownloadButton fetchFile={getDeputyImportTemplate} label={t('deputies.template')} />}
+          <DownloadButton fetchFile={exportDeputies} label={t('deputies.export')} />
         </>
       }
       filters={

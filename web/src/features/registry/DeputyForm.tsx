@@ -3,8 +3,8 @@ import { Alert, DatePicker, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { CONGRESS_LEVELS, GENDERS, PARTIES } from '@minyi/domain/registry';
-import { api, qs } from '../../api';
 import { useResource } from '../../shell/components';
+import { changeMandate, editDeputy, grantMandate, paths, registerDeputy } from './api';
 import { FormModal } from '../../shell/FormModal';
 import { compact, useStreets, useTerms, type DeputyRecord, type Mandate, type Ref } from './shared';
 
@@ -51,9 +51,7 @@ export function DeputyFormModal({
       // On edit, send only what changed (masked personal data is never sent back).
       if (deputy ? v !== before && v !== undefined : v !== undefined && v !== '') body[k] = v;
     }
-    return deputy
-      ? api.patch<{ id: string }>(`/deputies/${deputy.id}`, body)
-      : api.post<{ id: string }>('/deputies', body, { idempotencyKey });
+    return deputy ? editDeputy(deputy.id, body) : registerDeputy(body, idempotencyKey);
   };
 
   return (
@@ -143,15 +141,15 @@ export function MandateFormModal({
   const terms = useTerms();
   const streetId = Form.useWatch('streetId', form);
   const districts = useResource<{ items: Ref[] }>(
-    open && streetId ? `/electoral-districts${qs({ streetId, limit: 200 })}` : null,
+    open && streetId ? paths.findElectoralDistricts(streetId) : null,
   );
   const places = useResource<{ items: Ref[] }>(
-    open && streetId ? `/liaison-places${qs({ streetId, limit: 200 })}` : null,
+    open && streetId ? paths.findLiaisonPlacesInStreet(streetId) : null,
   );
 
   const save = (v: MandateValues) =>
-    api.post(
-      `/deputies/${deputyId}/mandates`,
+    grantMandate(
+      deputyId,
       compact({ ...v, startedOn: v.startedOn ? v.startedOn.format('YYYY-MM-DD') : undefined }),
     );
 
@@ -232,7 +230,7 @@ export function MandateStatusModal({
   const [form] = Form.useForm<StatusValues>();
   const save = async (v: StatusValues) => {
     if (!mandate || !action) return;
-    await api.post(`/mandates/${mandate.id}/${action}`, {
+    await changeMandate(mandate.id, action, {
       reason: v.reason,
       date: v.date.format('YYYY-MM-DD'),
     });

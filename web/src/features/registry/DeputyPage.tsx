@@ -24,8 +24,9 @@ import {
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { nextMandateStatus } from '@minyi/domain/registry';
-import { api, problemMessage } from '../../api';
+import { problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { paths, reinstateMandate, revealDeputyPersonalData } from './api';
 import { STATUS_COLORS } from './DeputiesPage';
 import { DeputyFormModal, MandateFormModal, MandateStatusModal } from './DeputyForm';
 import type { DeputyRecord, Mandate } from './shared';
@@ -57,7 +58,7 @@ function PersonalValue({
   const reveal = async () => {
     setLoading(true);
     try {
-      const r = await api.post<{ value: string | null }>(`/deputies/${deputyId}/reveal`, { field });
+      const r = await revealDeputyPersonalData(deputyId, field);
       setClear(r.value ?? '');
     } catch (err) {
       void message.error(problemMessage(err));
@@ -96,7 +97,7 @@ export default function DeputyPage() {
   const { id } = useParams<{ id: string }>();
   const { t } = useTranslation('registry');
   const { message } = AntApp.useApp();
-  const deputy = useResource<DeputyRecord>(`/deputies/${id}`);
+  const deputy = useResource<DeputyRecord>(paths.getDeputy(id));
   const [editing, setEditing] = useState(false);
   const [addingMandate, setAddingMandate] = useState(false);
   const [statusChange, setStatusChange] = useState<{ m: Mandate; action: 'suspend' | 'terminate' } | null>(
@@ -109,7 +110,7 @@ export default function DeputyPage() {
 
   const reinstate = async (m: Mandate) => {
     try {
-      await api.post(`/mandates/${m.id}/reinstate`);
+      await reinstateMandate(m.id);
       void message.success(t('common:actions.done'));
       deputy.reload();
     } catch (err) {

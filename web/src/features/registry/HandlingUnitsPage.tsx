@@ -4,8 +4,16 @@ import { Button, Form, Input, Select, Switch, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { HANDLING_UNIT_KINDS, MATTER_CATEGORIES, MATTER_CATEGORY_LABELS } from '@minyi/domain/registry';
-import { api, localized } from '../../api';
+import { localized } from '../../api';
 import { usePagedList } from '../../shell/components';
+import {
+  createHandlingUnit,
+  editHandlingUnit,
+  exportHandlingUnits,
+  getHandlingUnitImportTemplate,
+  importHandlingUnits,
+  paths,
+} from './api';
 import { FilterSearch, FilterSelect, ListPage } from '../../shell/ListPage';
 import { FormModal, useEditor } from '../../shell/FormModal';
 import { compact, DownloadButton, ImportButton, useCanWriteRegistry, useStreets } from './shared';
@@ -46,8 +54,8 @@ function UnitModal({
       streetId: v.streetId ?? null,
       active: v.active,
     };
-    if (unit) await api.patch(`/handling-units/${unit.id}`, body);
-    else await api.post('/handling-units', body, { idempotencyKey });
+    if (unit) await editHandlingUnit(unit.id, body);
+    else await createHandlingUnit(body, idempotencyKey);
   };
 
   return (
@@ -110,7 +118,7 @@ export default function HandlingUnitsPage() {
   const [kind, setKind] = useState<string | undefined>();
   const [category, setCategory] = useState<string | undefined>();
   const editor = useEditor<Unit>();
-  const list = usePagedList<Unit>('/handling-units', { q: q || undefined, kind, category }, 100);
+  const list = usePagedList<Unit>(paths.findHandlingUnits(), { q: q || undefined, kind, category }, 100);
 
   return (
     <ListPage<Unit>
@@ -124,24 +132,16 @@ export default function HandlingUnitsPage() {
           )}
           {canWrite && (
             <ImportButton
-              path="/handling-units/import"
+              importFile={importHandlingUnits}
               title={t('units.importTitle')}
               okKey="units.importOk"
               onDone={list.reload}
             />
           )}
           {canWrite && (
-            <DownloadButton
-              path="/handling-units/import-template.xlsx"
-              filename="handling-units-template.xlsx"
-              label={t('deputies.template')}
-            />
+            <DownloadButton fetchFile={getHandlingUnitImportTemplate} label={t('deputies.template')} />
           )}
-          <DownloadButton
-            path="/handling-units/export.xlsx"
-            filename="handling-units.xlsx"
-            label={t('deputies.export')}
-          />
+          <DownloadButton fetchFile={exportHandlingUnits} label={t('deputies.export')} />
         </>
       }
       filters={

@@ -17,8 +17,14 @@ import {
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { REGISTRY_RULES } from '@minyi/domain/registry';
-import { api, qs } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import {
+  createElectoralDistrict,
+  createJurisdiction,
+  editElectoralDistrict,
+  paths,
+  renameJurisdiction,
+} from './api';
 import { FormModal, useEditor } from '../../shell/FormModal';
 import { CrudTable } from '../../shell/ListPage';
 import { compact, useCanWriteRegistry, type Jurisdiction } from './shared';
@@ -67,9 +73,9 @@ function JurisdictionModal({
   const [form] = Form.useForm<JurisdictionValues>();
   const save = async (v: JurisdictionValues) => {
     if (!node) return;
-    if (mode === 'edit') await api.patch(`/jurisdictions/${node.id}`, compact(v));
+    if (mode === 'edit') await renameJurisdiction(node.id, compact(v));
     else
-      await api.post('/jurisdictions', {
+      await createJurisdiction({
         ...compact(v),
         parentId: node.id,
         level: CHILD_LEVEL[node.level],
@@ -114,8 +120,8 @@ function DistrictModal({
   const { t } = useTranslation('registry');
   const [form] = Form.useForm<District>();
   const save = async (v: District) => {
-    if (district) await api.patch(`/electoral-districts/${district.id}`, compact(v));
-    else await api.post('/electoral-districts', { ...compact(v), streetId });
+    if (district) await editElectoralDistrict(district.id, compact(v));
+    else await createElectoralDistrict({ ...compact(v), streetId });
   };
   return (
     <FormModal
@@ -157,7 +163,7 @@ function DistrictModal({
 function StreetDistricts({ streetId }: { streetId: string }) {
   const { t } = useTranslation('registry');
   const canWrite = useCanWriteRegistry();
-  const list = useResource<{ items: District[] }>(`/electoral-districts${qs({ streetId, limit: 200 })}`);
+  const list = useResource<{ items: District[] }>(paths.findElectoralDistricts(streetId));
   const editor = useEditor<District>();
   return (
     <Card
@@ -210,7 +216,7 @@ function StreetDistricts({ streetId }: { streetId: string }) {
 export default function JurisdictionsPage() {
   const { t, i18n } = useTranslation('registry');
   const canWrite = useCanWriteRegistry();
-  const all = useResource<{ items: Jurisdiction[] }>('/jurisdictions');
+  const all = useResource<{ items: Jurisdiction[] }>(paths.findJurisdictions());
   const [selected, setSelected] = useState<string | null>(null);
   const [modal, setModal] = useState<'create' | 'edit' | null>(null);
 

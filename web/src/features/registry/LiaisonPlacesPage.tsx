@@ -4,8 +4,9 @@ import { App as AntApp, Button, Form, Input, Modal, Select, Switch, Tag, Typogra
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { LIAISON_PLACE_KINDS } from '@minyi/domain/registry';
-import { api, problemMessage, qs } from '../../api';
+import { problemMessage } from '../../api';
 import { usePagedList, useResource } from '../../shell/components';
+import { createLiaisonPlace, editLiaisonPlace, paths, setLiaisonPlaceDeputies } from './api';
 import { FilterSearch, FilterSelect, ListPage } from '../../shell/ListPage';
 import { FormModal, useEditor } from '../../shell/FormModal';
 import {
@@ -50,12 +51,12 @@ function PlaceModal({
   const streetId = Form.useWatch('streetId', form);
   const kind = Form.useWatch('kind', form);
   const communities = useResource<{ items: Jurisdiction[] }>(
-    open && streetId ? `/jurisdictions${qs({ level: 'community', parentId: streetId })}` : null,
+    open && streetId ? paths.findCommunities(streetId) : null,
   );
   const save = async (v: Place, idempotencyKey: string) => {
     const body = { ...compact(v), active: v.active, sector: v.kind === 'point' ? v.sector || null : null };
-    if (place) await api.patch(`/liaison-places/${place.id}`, body);
-    else await api.post('/liaison-places', body, { idempotencyKey });
+    if (place) await editLiaisonPlace(place.id, body);
+    else await createLiaisonPlace(body, idempotencyKey);
   };
 
   return (
@@ -146,7 +147,7 @@ function AssignModal({
     if (!place) return;
     setBusy(true);
     try {
-      await api.put(`/liaison-places/${place.id}/deputies`, { deputyIds: ids });
+      await setLiaisonPlaceDeputies(place.id, ids);
       void message.success(t('places.assigned'));
       onSaved();
     } catch (err) {
@@ -187,7 +188,7 @@ export default function LiaisonPlacesPage() {
   const [kind, setKind] = useState<string | undefined>();
   const editor = useEditor<Place>();
   const [assigning, setAssigning] = useState<Place | null>(null);
-  const list = usePagedList<Place>('/liaison-places', { q: q || undefined, streetId, kind }, 100);
+  const list = usePagedList<Place>(paths.findLiaisonPlaces(), { q: q || undefined, streetId, kind }, 100);
 
   return (
     <ListPage<Place>

@@ -19,8 +19,9 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import { SITTING_TRANSITIONS, type SittingStatus } from '@minyi/domain/registry';
-import { api, problemMessage, qs } from '../../api';
+import { problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { createTerm, paths, scheduleSitting, stepSitting } from './api';
 import { FormModal } from '../../shell/FormModal';
 import { useCanWriteRegistry, useTerms, type Term } from './shared';
 
@@ -66,8 +67,8 @@ function PeriodModal({
       startDate: v.period[0].format('YYYY-MM-DD'),
       endDate: v.period[1].format('YYYY-MM-DD'),
     };
-    if (kind === 'term') await api.post('/terms', { number: v.number, ...dates, isCurrent: !!v.isCurrent });
-    else await api.post('/sittings', { termId: v.termId, number: v.number, ...dates });
+    if (kind === 'term') await createTerm({ number: v.number, ...dates, isCurrent: !!v.isCurrent });
+    else await scheduleSitting({ termId: v.termId, number: v.number, ...dates });
   };
   const current = terms.find((x) => x.isCurrent);
   return (
@@ -114,14 +115,14 @@ export default function TermsPage() {
   const canWrite = useCanWriteRegistry();
   const terms = useTerms();
   const [termId, setTermId] = useState<string | undefined>();
-  const sittings = useResource<{ items: Sitting[] }>(`/sittings${qs({ termId })}`);
+  const sittings = useResource<{ items: Sitting[] }>(paths.findSittings(termId));
   const [creating, setCreating] = useState<'term' | 'sitting' | null>(null);
   const termItems = terms.data?.items ?? [];
   const termNumber = (id: string) => termItems.find((x) => x.id === id)?.number;
 
   const step = async (s: Sitting, action: 'open' | 'close') => {
     try {
-      await api.post(`/sittings/${s.id}/${action}`);
+      await stepSitting(s.id, action);
       void message.success(t('common:actions.done'));
       sittings.reload();
     } catch (err) {

@@ -3,18 +3,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Modal, Select, Space, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import {
-  api,
-  ApiError,
-  download,
-  localized,
-  problemMessage,
-  qs,
-  type Abilities,
-  type LocalizedText,
-} from '../../api';
+import { ApiError, localized, problemMessage, type Abilities, type LocalizedText } from '../../api';
 import { useAuth } from '../../auth';
 import { useResource } from '../../shell/components';
+import { paths, searchDeputies } from './api';
 
 export interface Ref {
   id: string;
@@ -94,7 +86,7 @@ export function useCanWriteRegistry(): boolean {
 /** Streets of the congress (GET /jurisdictions?level=street), with a name lookup. */
 export function useStreets() {
   const { i18n } = useTranslation();
-  const r = useResource<{ items: Jurisdiction[] }>('/jurisdictions?level=street');
+  const r = useResource<{ items: Jurisdiction[] }>(paths.findStreets());
   return useMemo(() => {
     const items = r.data?.items ?? [];
     const label = (s: Jurisdiction) => (i18n.language === 'en' && s.nameEn ? s.nameEn : s.name);
@@ -111,7 +103,7 @@ export function useStreets() {
 }
 
 export function useTerms() {
-  return useResource<{ items: Term[] }>('/terms');
+  return useResource<{ items: Term[] }>(paths.findTerms());
 }
 
 /** A deputy picker searching GET /deputies?q= as the user types. */
@@ -138,8 +130,7 @@ export function DeputySelect({
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => {
       setLoading(true);
-      api
-        .get<{ items: Ref[] }>(`/deputies${qs({ q: q || undefined, limit: 30 })}`)
+      searchDeputies(q)
         .then((r) => {
           r.items.forEach((d) => known.current.set(d.id, { id: d.id, name: d.name }));
           const selected = (Array.isArray(value) ? value : value ? [value] : [])
@@ -178,12 +169,13 @@ interface ImportRowError {
 
 /** Excel import: upload an .xlsx; on refusal, the per-row report in a table (nothing was imported). */
 export function ImportButton({
-  path,
+  importFile,
   title,
   okKey,
   onDone,
 }: {
-  path: string;
+  /** The feature's import call (e.g. importDeputies from ./api). */
+  importFile: (form: FormData) => Promise<{ created: number }>;
   title: string;
   okKey: string;
   onDone: () => void;
@@ -202,7 +194,7 @@ export function ImportButton({
     const form = new FormData();
     form.append('file', file, file.name);
     try {
-      const r = await api.upload<{ created: number }>(path, form);
+      const r = await importFile(form);
       void message.success(t(okKey, { count: r.created }));
       setOpen(false);
       onDone();
@@ -270,7 +262,14 @@ export function ImportButton({
   );
 }
 
-export function DownloadButton({ path, filename, label }: { path: string; filename: string; label: string }) {
+export function DownloadButton({
+  fetchFile,
+  label,
+}: {
+  /** The feature's download call (e.g. exportDeputies from ./api). */
+  fetchFile: () => Promise<void>;
+  label: string;
+}) {
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState(false);
   return (
@@ -279,7 +278,7 @@ export function DownloadButton({ path, filename, label }: { path: string; filena
       loading={busy}
       onClick={() => {
         setBusy(true);
-        download(path, filename)
+        fetchFile()
           .catch((err) => void message.error(problemMessage(err)))
           .finally(() => setBusy(false));
       }}
