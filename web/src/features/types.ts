@@ -34,7 +34,11 @@
  * - Paths are absolute (`/opinions/...`) and rendered inside the app layout (header, menu). Public pages
  *   need no wrapper; signed-in pages wrap their element in <RequireAuth roles={[...]}> (from ../../auth).
  *   The server decides access; the wrapper only avoids showing a page that would answer 403.
- * - Call the API through `api` from ../../api (paths relative to /api/v1). Show errors with
+ * - The feature's endpoints live in its api.ts, the only file of the feature that imports `api` (or
+ *   `download`) from ../../api: a function per call, named as the server's operationId
+ *   (`submitOpinion(body, key)`, `claimOpinion(id)`), and `paths` for what pages read with useResource /
+ *   usePagedList (`useResource<Opinion>(paths.getOpinion(id))`). Pages import from ./api and hold no URL
+ *   (features/feature-shape.test.ts checks it). Show errors with
  *   `message.error(problemMessage(err))`, and mark form fields with `applyFieldErrors(form, err)`.
  *   Show or hide actions from the resource's `abilities`, never by re-checking roles or statuses.
  * - i18n: keys live under your namespace (feature id); labelKey/titleKey/descriptionKey are looked up

@@ -24,8 +24,32 @@ import {
 } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api, applyFieldErrors, download, problemMessage } from '../../api';
+import { applyFieldErrors, problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import {
+  addUnitOpinion,
+  applyForExtension,
+  assignSuggestion,
+  confirmCosign,
+  decideExtension,
+  decideHandBack,
+  downloadFile,
+  logContact,
+  logSupervision,
+  mergeSuggestions,
+  paths,
+  publishReply,
+  rateSuggestion,
+  renderReplyLetter,
+  replySuggestion,
+  reportSolved,
+  requestHandBack,
+  reviewRehandling,
+  reviewSuggestion,
+  selectKeySuggestion,
+  submitSuggestion,
+  withdrawSuggestion,
+} from './api';
 import { ProvisionalMark } from '../../shell/deadline';
 import { STATUS_COLORS, fmtDate, type SuggestionDetail } from './types';
 import { HistoryTimeline } from './HistoryTimeline';
@@ -83,26 +107,28 @@ export default function DetailPage() {
   const { id } = useParams();
   const { t } = useTranslation('suggestions');
   const nav = useNavigate();
-  const { data: s, error, reload } = useResource<SuggestionDetail>(`/suggestions/${id}`);
+  const { data: s, error, reload } = useResource<SuggestionDetail>(paths.getSuggestion(id));
   const cats = useResource<{
     items: { code: string; zh: string }[];
     replyCategories: { code: string; zh: string }[];
-  }>('/suggestion-categories');
+  }>(paths.findSuggestionCategories());
   const can = s?.abilities ?? {};
   const units = useResource<{ items: { id: string; name: string }[] }>(
-    can.assign || can.decideHandBack ? '/handling-units?limit=200' : null,
+    can.assign || can.decideHandBack ? paths.findHandlingUnits() : null,
   );
   const leaders = useResource<{ items: { accountId: string; name: string }[] }>(
-    can.selectKey ? '/suggestion-leaders' : null,
+    can.selectKey ? paths.findLeaders() : null,
   );
   const similar = useResource<{ items: { id: string; number: string; title: string; score: number }[] }>(
-    can.merge ? `/suggestions/${id}/similar` : null,
+    can.merge ? paths.findSimilarSuggestions(id) : null,
   );
-  const post = (path: string) => async (body: Record<string, unknown>) => {
-    await api.post(`/suggestions/${id}/${path}`, body);
-    message.success(t('done'));
-    reload();
-  };
+  const post =
+    (call: (id: string, body: Record<string, unknown>) => Promise<unknown>) =>
+    async (body: Record<string, unknown>) => {
+      await call(id!, body);
+      message.success(t('done'));
+      reload();
+    };
   const unitOptions = (units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }));
   if (!s)
     return (
@@ -166,7 +192,7 @@ export default function DetailPage() {
             </Button>
             <Button
               onClick={() =>
-                post('submit')({}).catch((e) => {
+                post(submitSuggestion)({}).catch((e) => {
                   // What is missing is named on the form's fields there.
                   message.error(problemMessage(e));
                   void nav(`/suggestions/${s.id}/edit`);
@@ -199,9 +225,7 @@ export default function DetailPage() {
                       <Typography.Link
                         key={a.id}
                         onClick={() =>
-                          download(`/files/${a.id}`, a.originalName).catch((e) =>
-                            message.error(problemMessage(e)),
-                          )
+                          downloadFile(a.id, a.originalName).catch((e) => message.error(problemMessage(e)))
                         }
                         data-testid="attachment"
                       >
@@ -261,9 +285,7 @@ export default function DetailPage() {
                     </Typography.Text>
                     <Button
                       size="small"
-                      onClick={() =>
-                        download(r.letterUrl.replace('/api/v1', ''), `${s.number ?? s.id}-${r.round}.docx`)
-                      }
+                      onClick={() => renderReplyLetter(r.letterUrl, `${s.number ?? s.id}-${r.round}.docx`)}
                       data-testid="letter"
                     >
                       {t('detail.letter')}
@@ -307,7 +329,7 @@ export default function DetailPage() {
                 <Button
                   type="primary"
                   onClick={() =>
-                    post('cosign')({ accept: true }).catch((e) => message.error(problemMessage(e)))
+                    post(confirmCosign)({ accept: true }).catch((e) => message.error(problemMessage(e)))
                   }
                   data-testid="cosign"
                 >
@@ -315,7 +337,7 @@ export default function DetailPage() {
                 </Button>
                 <Button
                   onClick={() =>
-                    post('cosign')({ accept: false }).catch((e) => message.error(problemMessage(e)))
+                    post(confirmCosign)({ accept: false }).catch((e) => message.error(problemMessage(e)))
                   }
                 >
                   {t('detail.decline')}
@@ -329,7 +351,7 @@ export default function DetailPage() {
               testId="review"
               submitLabel={t('detail.review')}
               onSubmit={(v) =>
-                post('review')({
+                post(reviewSuggestion)({
                   decision: v.decision,
                   comment: v.comment ?? '',
                   checks: {
@@ -375,8 +397,7 @@ export default function DetailPage() {
                         key="m"
                         size="small"
                         onClick={() =>
-                          api
-                            .post('/suggestion-cases', { suggestionIds: [s.id, x.id] })
+                          mergeSuggestions([s.id, x.id])
                             .then(() => {
                               message.success(t('done'));
                               reload();
@@ -403,7 +424,10 @@ export default function DetailPage() {
               testId="assign"
               submitLabel={t('detail.assignDo')}
               onSubmit={(v) =>
-                post('assign')({ leadUnitId: v.leadUnitId, assistingUnitIds: v.assistingUnitIds ?? [] })
+                post(assignSuggestion)({
+                  leadUnitId: v.leadUnitId,
+                  assistingUnitIds: v.assistingUnitIds ?? [],
+                })
               }
             >
               <Form.Item name="leadUnitId" label={t('fields.leadUnit')} rules={[{ required: true }]}>
@@ -420,7 +444,7 @@ export default function DetailPage() {
               testId="hand-back-decide"
               submitLabel={t('detail.handBackDecide')}
               onSubmit={(v) =>
-                post('hand-back/decision')({
+                post(decideHandBack)({
                   decision: v.decision,
                   leadUnitId: v.leadUnitId,
                   comment: v.comment ?? '',
@@ -448,7 +472,7 @@ export default function DetailPage() {
               title={t('detail.extensionDecide')}
               testId="extension-decide"
               submitLabel={t('detail.decision')}
-              onSubmit={(v) => post('extension/decision')({ decision: v.decision, comment: v.comment ?? '' })}
+              onSubmit={(v) => post(decideExtension)({ decision: v.decision, comment: v.comment ?? '' })}
             >
               <Typography.Paragraph style={{ marginBottom: 8 }}>
                 {pendingExtension.unit.name}：{pendingExtension.reason}
@@ -478,7 +502,7 @@ export default function DetailPage() {
               title={t('detail.rehandlingReview')}
               testId="rehandling-review"
               submitLabel={t('detail.decision')}
-              onSubmit={(v) => post('rehandling-review')({ decision: v.decision, comment: v.comment ?? '' })}
+              onSubmit={(v) => post(reviewRehandling)({ decision: v.decision, comment: v.comment ?? '' })}
             >
               <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
                 {t('detail.rehandlingReviewHint')}
@@ -506,7 +530,7 @@ export default function DetailPage() {
               title={t('detail.contacts')}
               testId="contact"
               submitLabel={t('detail.addContact')}
-              onSubmit={(v) => post('contacts')(v)}
+              onSubmit={(v) => post(logContact)(v)}
             >
               <Form.Item name="method" initialValue="phone">
                 <Radio.Group
@@ -524,7 +548,7 @@ export default function DetailPage() {
               testId="reply"
               submitLabel={t('detail.replyDo')}
               onSubmit={(v) =>
-                post('reply')({
+                post(replySuggestion)({
                   category: v.category,
                   content: v.content,
                   ...(v.plannedBy
@@ -560,7 +584,7 @@ export default function DetailPage() {
               title={t('detail.unitOpinion')}
               testId="unit-opinion"
               submitLabel={t('detail.addOpinion')}
-              onSubmit={(v) => post('unit-opinions')(v)}
+              onSubmit={(v) => post(addUnitOpinion)(v)}
             >
               <Form.Item name="content" rules={[{ required: true }]}>
                 <Input.TextArea rows={3} />
@@ -572,7 +596,7 @@ export default function DetailPage() {
               title={t('detail.extension')}
               testId="extension"
               submitLabel={t('detail.extension')}
-              onSubmit={(v) => post('extension')(v)}
+              onSubmit={(v) => post(applyForExtension)(v)}
             >
               <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
                 {t('detail.extensionHint')}
@@ -588,7 +612,7 @@ export default function DetailPage() {
               testId="hand-back"
               submitLabel={t('detail.handBack')}
               danger
-              onSubmit={(v) => post('hand-back')(v)}
+              onSubmit={(v) => post(requestHandBack)(v)}
             >
               <Form.Item name="reason" label={t('fields.reason')} rules={[{ required: true }]}>
                 <Input />
@@ -600,7 +624,7 @@ export default function DetailPage() {
               title={t('detail.solved')}
               testId="solved"
               submitLabel={t('detail.solved')}
-              onSubmit={(v) => post('solved')(v)}
+              onSubmit={(v) => post(reportSolved)(v)}
             >
               <Form.Item name="note" rules={[{ required: true }]}>
                 <Input />
@@ -612,7 +636,7 @@ export default function DetailPage() {
               title={t('detail.rate')}
               testId="rate"
               submitLabel={t('detail.rateDo')}
-              onSubmit={(v) => post('rating')({ rating: v.rating, comment: v.comment ?? '' })}
+              onSubmit={(v) => post(rateSuggestion)({ rating: v.rating, comment: v.comment ?? '' })}
             >
               <Form.Item name="rating" rules={[{ required: true }]}>
                 <Radio.Group data-testid="rating">
@@ -644,7 +668,9 @@ export default function DetailPage() {
               title={s.isKey ? t('detail.changeLeader') : t('detail.selectKey')}
               testId="select-key"
               submitLabel={t('detail.selectKeyDo')}
-              onSubmit={(v) => post('key')({ leaderAccountIds: v.leaderAccountIds, note: v.note ?? '' })}
+              onSubmit={(v) =>
+                post(selectKeySuggestion)({ leaderAccountIds: v.leaderAccountIds, note: v.note ?? '' })
+              }
             >
               <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
                 {t('detail.keyHint')}
@@ -676,7 +702,7 @@ export default function DetailPage() {
               title={t('detail.publish')}
               testId="publish"
               submitLabel={t('detail.publish')}
-              onSubmit={() => post('publish')({})}
+              onSubmit={() => post(publishReply)({})}
             >
               <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
                 {t('detail.publishHint')}
@@ -688,7 +714,7 @@ export default function DetailPage() {
               title={t('detail.supervise')}
               testId="supervise"
               submitLabel={t('detail.superviseDo')}
-              onSubmit={(v) => post('supervisions')(v)}
+              onSubmit={(v) => post(logSupervision)(v)}
             >
               <Form.Item name="kind" initialValue="meeting">
                 <Radio.Group
@@ -707,7 +733,7 @@ export default function DetailPage() {
             <Button
               danger
               block
-              onClick={() => post('withdraw')({}).catch((e) => message.error(problemMessage(e)))}
+              onClick={() => post(withdrawSuggestion)({}).catch((e) => message.error(problemMessage(e)))}
               data-testid="withdraw"
             >
               {t('detail.withdraw')}

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { Card, Col, List, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { qs } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { paths } from './api';
 import { RESULT_COLORS, STATUS_COLORS, fmtDate } from './types';
 
 type Outcome = 'solved' | 'improved' | 'pending';
@@ -40,7 +40,7 @@ export default function FollowUpPage() {
   const { t } = useTranslation('suggestions');
   const now = new Date().getFullYear();
   const [year, setYear] = useState<number | undefined>(now);
-  const { data: r, error, reload } = useResource<FollowUpReport>(`/suggestion-follow-up${qs({ year })}`);
+  const { data: r, error, reload } = useResource<FollowUpReport>(paths.getFollowUpReport(year));
   // A movement's end: solved, the newer category (C→B), or still where it was (pending).
   const to = (m: { from: string; to: string }) =>
     m.to === 'solved' ? t('followUp.outcome.solved') : m.to === m.from ? t('followUp.outcome.pending') : m.to;

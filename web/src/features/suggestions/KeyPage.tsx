@@ -3,6 +3,7 @@ import { Card, Col, List, Row, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { paths } from './api';
 import { ProvisionalMark } from '../../shell/deadline';
 import { STATUS_COLORS, fmtDate } from './types';
 
@@ -23,7 +24,7 @@ export default function KeyPage() {
     key?: Item[];
     overdue?: Item[];
     unit?: { overdue: Item[]; dueSoon: Item[] };
-  }>('/suggestions/dashboard');
+  }>(paths.getSuggestionDashboard());
   const render = (x: Item) => (
     <List.Item>
       <Space orientation="vertical" size={0}>

@@ -5,6 +5,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth';
 import { ErrorAlert, LoadMore, PageHeader, usePagedList, useResource } from '../../shell/components';
+import { paths } from './api';
 import { useIsMobile } from '../../shell/responsive';
 import { ProvisionalMark } from '../../shell/deadline';
 import { STATUS_COLORS, fmtDate, type SuggestionItem } from './types';
@@ -21,7 +22,7 @@ export default function ListPage({ mine = false }: { mine?: boolean }) {
   const [unitId, setUnitId] = useState<string | undefined>();
   const [overdue, setOverdue] = useState(params.get('overdue') === 'true');
   const [q, setQ] = useState('');
-  const list = usePagedList<SuggestionItem>('/suggestions', {
+  const list = usePagedList<SuggestionItem>(paths.findSuggestions(), {
     mine: mine ? 'true' : undefined,
     status,
     unitId,
@@ -29,7 +30,7 @@ export default function ListPage({ mine = false }: { mine?: boolean }) {
     q: q || undefined,
   });
   const units = useResource<{ items: { id: string; name: string }[] }>(
-    staff && !mine ? '/handling-units?limit=200' : null,
+    staff && !mine ? paths.findHandlingUnits() : null,
   );
   // Staff's waiting decisions: extension applications (上海规定 Art. 19).
   const extensions = useResource<{
@@ -40,7 +41,7 @@ export default function ListPage({ mine = false }: { mine?: boolean }) {
       title: string;
       unitName: string | null;
     }[];
-  }>(hasRole('congressStaff') && !mine ? '/suggestion-extensions' : null);
+  }>(hasRole('congressStaff') && !mine ? paths.findExtensionApplications() : null);
   const statusTag = (s: string) => <Tag color={STATUS_COLORS[s]}>{t(`status.${s}`)}</Tag>;
 
   return (

@@ -6,8 +6,9 @@ import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, mes
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth';
-import { api, applyFieldErrors, problemMessage, qs } from '../../api';
+import { applyFieldErrors, problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { createMotion, decideMotion, findPublicDeputies, paths } from './api';
 
 interface Motion {
   id: string;
@@ -33,16 +34,15 @@ interface MotionRules {
 export default function MotionsPage() {
   const { t } = useTranslation('suggestions');
   const { hasRole } = useAuth();
-  const { data, error, reload } = useResource<{ items: Motion[] }>('/motions');
-  const cats = useResource<{ items: { code: string; zh: string }[] }>('/suggestion-categories');
-  const rules = useResource<MotionRules>('/motion-rules');
+  const { data, error, reload } = useResource<{ items: Motion[] }>(paths.findMotions());
+  const cats = useResource<{ items: { code: string; zh: string }[] }>(paths.findSuggestionCategories());
+  const rules = useResource<MotionRules>(paths.getMotionRules());
   const staff = hasRole('congressStaff');
   const [open, setOpen] = useState(false);
   const [deputies, setDeputies] = useState<{ value: string; label: string }[]>([]);
   const [form] = Form.useForm();
   const decide = (m: Motion, decision: 'agenda' | 'asSuggestion') =>
-    api
-      .post(`/motions/${m.id}/decision`, { decision })
+    decideMotion(m.id, decision)
       .then(() => {
         message.success(t('done'));
         reload();
@@ -131,7 +131,7 @@ export default function MotionsPage() {
           onFinish={async (v) => {
             try {
               const source = (v.source as string | undefined) ?? 'deputies';
-              await api.post('/motions', {
+              await createMotion({
                 ...v,
                 source,
                 signerIds: source === 'deputies' ? (v.signerIds ?? []) : [],
@@ -198,9 +198,7 @@ export default function MotionsPage() {
               options={deputies}
               onSearch={async (q) => {
                 if (!q) return;
-                const res = await api.get<{ items: { id: string; name: string }[] }>(
-                  `/public/deputies${qs({ q, limit: 20 })}`,
-                );
+                const res = await findPublicDeputies(q);
                 setDeputies(res.items.map((d) => ({ value: d.id, label: d.name })));
               }}
             />

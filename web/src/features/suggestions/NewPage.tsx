@@ -6,8 +6,17 @@ import { Alert, Button, Card, Form, Input, Select, Space, Upload, message } from
 import { UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api, applyFieldErrors, currentLang, newIdempotencyKey, problemMessage, qs } from '../../api';
+import { applyFieldErrors, currentLang, newIdempotencyKey, problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import {
+  createSuggestion,
+  editSuggestionDraft,
+  findPublicDeputies,
+  paths,
+  submitSuggestion,
+  uploadFile,
+  type SuggestionAnswer as Answer,
+} from './api';
 import type { Category, SuggestionDetail } from './types';
 
 interface Values {
@@ -17,11 +26,9 @@ interface Values {
   cosignerIds?: string[];
 }
 
-type Answer = { id: string; number: string | null; status: string };
-
 export default function NewPage() {
   const { id } = useParams();
-  const draft = useResource<SuggestionDetail>(id ? `/suggestions/${id}` : null);
+  const draft = useResource<SuggestionDetail>(id ? paths.getSuggestion(id) : null);
   if (!id) return <DraftForm />;
   if (!draft.data)
     return (
@@ -52,7 +59,7 @@ function DraftForm({ existing }: { existing?: SuggestionDetail }) {
   const { t } = useTranslation('suggestions');
   const nav = useNavigate();
   const [form] = Form.useForm<Values>();
-  const cats = useResource<{ items: Category[] }>('/suggestion-categories');
+  const cats = useResource<{ items: Category[] }>(paths.findSuggestionCategories());
   const [deputies, setDeputies] = useState<{ value: string; label: string }[]>(
     existing?.cosigners.map((c) => ({ value: c.deputyId, label: c.name })) ?? [],
   );
@@ -65,9 +72,7 @@ function DraftForm({ existing }: { existing?: SuggestionDetail }) {
 
   const search = async (q: string) => {
     if (!q) return;
-    const res = await api.get<{ items: { id: string; name: string }[] }>(
-      `/public/deputies${qs({ q, limit: 20 })}`,
-    );
+    const res = await findPublicDeputies(q);
     setDeputies((prev) => {
       const chosen = new Set(form.getFieldValue('cosignerIds') ?? []);
       const kept = prev.filter((d) => chosen.has(d.value));
@@ -104,20 +109,14 @@ function DraftForm({ existing }: { existing?: SuggestionDetail }) {
       if (editing) {
         const edits = body(v);
         // Clearing a field of a draft is an edit too.
-        res = await api.patch<Answer>(`/suggestions/${existing.id}`, {
+        res = await editSuggestionDraft(existing.id, {
           ...edits,
           content: edits.content ?? '',
           category: edits.category ?? '',
         });
-        if (submit) res = await api.post<Answer>(`/suggestions/${existing.id}/submit`, {});
+        if (submit) res = await submitSuggestion(existing.id, {});
       } else {
-        res = await api.post<Answer>(
-          '/suggestions',
-          { ...body(v), ...(submit ? {} : { draft: true }) },
-          {
-            idempotencyKey: key,
-          },
-        );
+        res = await createSuggestion({ ...body(v), ...(submit ? {} : { draft: true }) }, key);
       }
       message.success(
         !submit
@@ -197,7 +196,7 @@ function DraftForm({ existing }: { existing?: SuggestionDetail }) {
                 fd.append('purpose', 'suggestion.attachment');
                 fd.append('file', file as Blob);
                 try {
-                  const f = await api.upload<{ id: string; originalName: string }>('/files', fd);
+                  const f = await uploadFile(fd);
                   setFiles((xs) => [...xs, { id: f.id, name: f.originalName }]);
                   onSuccess?.(f);
                 } catch (err) {

@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { localized } from '../../api';
 import { ErrorAlert, LoadMore, PageHeader, usePagedList } from '../../shell/components';
+import { paths } from './api';
 import { RESULT_COLORS, fmtDate, type PublicReplyItem } from './types';
 
 interface Facet {
@@ -22,7 +23,7 @@ export default function PublicRepliesPage() {
   const [unit, setUnit] = useState<{ id: string; name: string } | null>(null);
   const [q, setQ] = useState('');
   const list = usePagedList<PublicReplyItem>(
-    '/public/suggestion-replies',
+    paths.findPublicReplies(),
     { year, category, result, unitId: unit?.id, q: q || undefined },
     20,
   );

@@ -4,12 +4,13 @@ import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { localized } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { paths } from './api';
 import { RESULT_COLORS, fmtDate, type PublicReplyDetail } from './types';
 
 export default function PublicReplyPage() {
   const { id } = useParams();
   const { t } = useTranslation('suggestions');
-  const { data: r, error, reload } = useResource<PublicReplyDetail>(`/public/suggestion-replies/${id}`);
+  const { data: r, error, reload } = useResource<PublicReplyDetail>(paths.getPublicReply(id));
   return (
     <div style={{ maxWidth: 960, margin: '0 auto' }}>
       <div style={{ marginBottom: 8 }}>

@@ -2,8 +2,8 @@
 import { useMemo } from 'react';
 import { Button, Card, Col, Row, Space, Statistic, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { download } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { exportHandlingReportDocx, exportHandlingReportXlsx, paths } from './api';
 import { useIsMobile } from '../../shell/responsive';
 import Chart from '../../shell/Chart';
 
@@ -29,7 +29,7 @@ interface Report {
 
 export default function ReportPage() {
   const { t } = useTranslation('suggestions');
-  const { data: r, error, reload } = useResource<Report>('/suggestion-report');
+  const { data: r, error, reload } = useResource<Report>(paths.getHandlingReport());
   const mobile = useIsMobile();
   // Pie labels drawn outside the ring were cut off at the card's edges (worst at 375 px): the names go in a
   // legend below, the counts inside the slices (or only in the tooltip when the card is narrow).
@@ -121,12 +121,8 @@ export default function ReportPage() {
         title={t('report.title')}
         extra={
           <Space>
-            <Button onClick={() => download('/suggestion-report.xlsx', 'suggestion-report.xlsx')}>
-              {t('report.xlsx')}
-            </Button>
-            <Button onClick={() => download('/suggestion-report.docx', 'suggestion-report.docx')}>
-              {t('report.docx')}
-            </Button>
+            <Button onClick={() => exportHandlingReportXlsx()}>{t('report.xlsx')}</Button>
+            <Button onClick={() => exportHandlingReportDocx()}>{t('report.docx')}</Button>
           </Space>
         }
       />
