@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { CONGRESS_LEVELS, GENDERS, PARTIES } from '@minyi/domain/registry';
 import { useResource } from '../../shell/components';
-import { changeMandate, editDeputy, grantMandate, paths, registerDeputy } from './api';
+import { editDeputy, grantMandate, paths, registerDeputy, suspendMandate, terminateMandate } from './api';
 import { FormModal } from '../../shell/FormModal';
 import { compact, useStreets, useTerms, type DeputyRecord, type Mandate, type Ref } from './shared';
 
@@ -230,7 +230,7 @@ export function MandateStatusModal({
   const [form] = Form.useForm<StatusValues>();
   const save = async (v: StatusValues) => {
     if (!mandate || !action) return;
-    await changeMandate(mandate.id, action, {
+    await (action === 'suspend' ? suspendMandate : terminateMandate)(mandate.id, {
       reason: v.reason,
       date: v.date.format('YYYY-MM-DD'),
     });

@@ -21,7 +21,7 @@ import type { Dayjs } from 'dayjs';
 import { SITTING_TRANSITIONS, type SittingStatus } from '@minyi/domain/registry';
 import { problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
-import { createTerm, paths, scheduleSitting, stepSitting } from './api';
+import { closeSitting, createTerm, openSitting, paths, scheduleSitting } from './api';
 import { FormModal } from '../../shell/FormModal';
 import { useCanWriteRegistry, useTerms, type Term } from './shared';
 
@@ -122,7 +122,7 @@ export default function TermsPage() {
 
   const step = async (s: Sitting, action: 'open' | 'close') => {
     try {
-      await stepSitting(s.id, action);
+      await (action === 'open' ? openSitting : closeSitting)(s.id);
       void message.success(t('common:actions.done'));
       sittings.reload();
     } catch (err) {

@@ -40,12 +40,10 @@ export const revealDeputyPersonalData = (id: string, field: string) =>
   api.post<{ value: string | null }>(`/deputies/${id}/reveal`, { field });
 export const grantMandate = (deputyId: string, body: Body) =>
   api.post(`/deputies/${deputyId}/mandates`, body);
-/** suspendMandate / terminateMandate. */
-export const changeMandate = (
-  id: string,
-  action: 'suspend' | 'terminate',
-  body: { reason: string; date: string },
-) => api.post(`/mandates/${id}/${action}`, body);
+export const suspendMandate = (id: string, body: { reason: string; date: string }) =>
+  api.post(`/mandates/${id}/suspend`, body);
+export const terminateMandate = (id: string, body: { reason: string; date: string }) =>
+  api.post(`/mandates/${id}/terminate`, body);
 export const reinstateMandate = (id: string) => api.post(`/mandates/${id}/reinstate`);
 export const importDeputies = (form: FormData) => api.upload<{ created: number }>('/deputies/import', form);
 export const getDeputyImportTemplate = () =>
@@ -89,8 +87,8 @@ export const scheduleSitting = (body: {
   startDate: string;
   endDate: string;
 }) => api.post('/sittings', body);
-/** openSitting / closeSitting. */
-export const stepSitting = (id: string, action: 'open' | 'close') => api.post(`/sittings/${id}/${action}`);
+export const openSitting = (id: string) => api.post(`/sittings/${id}/open`);
+export const closeSitting = (id: string) => api.post(`/sittings/${id}/close`);
 
 // Committees
 export const appointCommitteeMember = (body: Body) => api.post('/committee-members', body);
