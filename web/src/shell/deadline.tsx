@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, qs } from '../api';
+import { listCalendarYears } from './session-api';
 import { useAuth } from '../auth';
 
 /** Year → true while the year is provisional. Years outside the range asked for are absent. */
@@ -26,10 +26,7 @@ const listeners = new Set<() => void>();
 function load(key: string): Promise<CalendarYears> {
   if (cached?.key === key) return cached.promise;
   const now = shanghaiYear(new Date());
-  const promise = api
-    .get<{ years: { year: number; provisional: boolean }[] }>(
-      `/calendar/years${qs({ from: now - YEARS_BACK, to: now + YEARS_AHEAD })}`,
-    )
+  const promise = listCalendarYears(now - YEARS_BACK, now + YEARS_AHEAD)
     .then((r): CalendarYears => new Map(r.years.map((y) => [y.year, y.provisional])))
     // Without the answer no deadline is marked; the session does not ask again until the calendar changes.
     .catch((): CalendarYears => new Map());

@@ -1,6 +1,6 @@
 // The session's endpoints (/auth/*, the unread badge), used by auth.tsx, web/src/pages/* and the
 // account feature: the one place of the shell that knows these URLs. Names are the server's operationIds.
-import { api } from '../api';
+import { api, qs } from '../api';
 import type { User } from '../auth';
 
 /** What sign-in and /auth/me answer. */
@@ -26,3 +26,7 @@ export const confirmTotpEnrollment = (body: { code: string }) => api.post('/auth
 /** The header badge's count: one unread notification is enough to read `unreadCount`. */
 export const countUnreadNotifications = () =>
   api.get<{ unreadCount?: number }>('/notifications?unread=true&limit=1');
+
+/** Which years the working-day calendar has, and which are provisional (the deadline marks). */
+export const listCalendarYears = (from: number, to: number) =>
+  api.get<{ years: { year: number; provisional: boolean }[] }>(`/calendar/years${qs({ from, to })}`);
