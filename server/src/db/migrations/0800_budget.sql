@@ -64,7 +64,7 @@ CREATE TABLE budget_inquiries (
 CREATE INDEX budget_inquiries_unit_idx ON budget_inquiries (congress_id, unit_id, created_at DESC, id DESC);
 CREATE INDEX budget_inquiries_budget_idx ON budget_inquiries (budget_id, created_at DESC, id DESC);
 
-CREATE TABLE budget_investment_projects (
+CREATE TABLE investment_plan_items (
   id uuid PRIMARY KEY,
   congress_id uuid NOT NULL REFERENCES congresses(id),
   budget_id uuid NOT NULL REFERENCES budgets(id),
@@ -78,4 +78,4 @@ CREATE TABLE budget_investment_projects (
   stage text NOT NULL DEFAULT '',
   created_at timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX budget_investment_projects_idx ON budget_investment_projects (budget_id, created_at, id);
+CREATE INDEX investment_plan_items_idx ON investment_plan_items (budget_id, created_at, id);

@@ -74,7 +74,7 @@ export const budgetInquiries = pgTable('budget_inquiries', {
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
-export const budgetInvestmentProjects = pgTable('budget_investment_projects', {
+export const budgetInvestmentProjects = pgTable('investment_plan_items', {
   id: uuid('id').primaryKey(),
   congressId: uuid('congress_id').notNull(),
   budgetId: uuid('budget_id').notNull(),

@@ -13,6 +13,8 @@ import {
   updateBudgetDatesSchema,
 } from '@minyi/domain/budget';
 import { ctxOf, typed } from '../../platform/http';
+import { requireRole } from '../../platform/access';
+import { STAFF } from './budget.policy';
 import { AppError, invalidField, unauthorized } from '../../platform/errors';
 import { createBudget } from './commands/create-budget';
 import { updateBudgetDates } from './commands/update-budget-dates';
@@ -123,7 +125,8 @@ export async function budgetRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const ctx = ctxOf(req);
-      if (!ctx.actor) throw unauthorized();
+      // The role before the upload is read (the policy checks the budget again in the step).
+      requireRole(ctx.actor, STAFF);
       return importLines(ctx, req.params.id, await readUpload(req));
     },
   );

@@ -5,6 +5,7 @@
 import type { Module } from '../../platform/module';
 import { budgetRoutes } from './budgets.routes';
 import { budgetInquiryRoutes } from './budget-inquiries.routes';
+import { seedBudgetDemo } from './budget.demo';
 import './budget.settings';
 
 export const budgetModule: Module = {
@@ -13,4 +14,5 @@ export const budgetModule: Module = {
     await app.register(budgetRoutes);
     await app.register(budgetInquiryRoutes);
   },
+  seedDemo: seedBudgetDemo,
 };

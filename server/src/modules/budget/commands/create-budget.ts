@@ -45,7 +45,9 @@ export async function createBudget(ctx: Ctx, input: CreateBudget) {
         { zh: `${input.year}年度预算已存在`, en: `The ${input.year} budget already exists` },
         { id: taken.id },
       );
-    const [finance] = await findHandlingUnitsForCategory(w.db, congressId, 'finance');
+    // The 'finance' category also holds the audit bureau and the financial regulator: the 财政 one is the finance department.
+    const financeUnits = await findHandlingUnitsForCategory(w.db, congressId, 'finance');
+    const finance = financeUnits.find((u) => u.name.includes('财政')) ?? financeUnits[0];
     const row = {
       id: newId(),
       congressId,

@@ -2,7 +2,7 @@
 // stale), each with its evidence, most severe first.
 import type { AppServices, Actor } from '../../../platform/context';
 import { SEVERITIES } from '@minyi/domain/budget';
-import { evaluateBudget, readableBudget } from '../budget.repository';
+import { budgetResource, evaluateBudget, readableBudget } from '../budget.repository';
 import { budgetPolicy } from '../budget.policy';
 
 export async function getWarnings(app: AppServices, actor: Actor, budgetId: string) {
@@ -14,6 +14,6 @@ export async function getWarnings(app: AppServices, actor: Actor, budgetId: stri
     .map(({ i: _i, ...w }) => w);
   return {
     items,
-    abilities: { createInquiry: budgetPolicy.can(actor, 'createInquiry', budget) },
+    abilities: budgetPolicy.abilities(actor, budgetResource(budget)),
   };
 }
