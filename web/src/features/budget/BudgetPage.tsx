@@ -13,7 +13,7 @@ import WarningsTab from './WarningsTab';
 import InvestmentTab from './InvestmentTab';
 import { InquiryList } from './InquiriesPage';
 import { ExecutionImport, LinesImport } from './ImportDialogs';
-import { BUDGET_KINDS, yuan, type Budget } from './types';
+import { BUDGET_KINDS, MONEY_STYLE, yuan, type Budget } from './types';
 
 export default function BudgetPage() {
   const { id = '' } = useParams();
@@ -50,21 +50,26 @@ export default function BudgetPage() {
           <Card size="small" style={{ marginBottom: 16 }}>
             <Row gutter={[16, 16]}>
               <Col xs={24} md={8}>
-                <Statistic title={t('page.total')} value={yuan(b.total)} prefix="¥" />
-              </Col>
-              <Col xs={12} md={8}>
-                <Statistic title={t('page.executed')} value={yuan(b.executed)} prefix="¥" />
+                <Statistic
+                  title={t('page.total')}
+                  value={yuan(b.total)}
+                  prefix="¥"
+                  styles={{ content: MONEY_STYLE }}
+                />
               </Col>
               <Col xs={12} md={8}>
                 <Statistic
-                  title={t('page.rate')}
-                  value={`${b.rate}%`}
-                  suffix={
-                    <span style={{ fontSize: 12 }}>
-                      {b.lastMonth ? t('page.lastMonth', { month: b.lastMonth }) : t('page.noData')}
-                    </span>
-                  }
+                  title={t('page.executed')}
+                  value={yuan(b.executed)}
+                  prefix="¥"
+                  styles={{ content: MONEY_STYLE }}
                 />
+              </Col>
+              <Col xs={12} md={8}>
+                <Statistic title={t('page.rate')} value={`${b.rate}%`} styles={{ content: MONEY_STYLE }} />
+                <span style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>
+                  {b.lastMonth ? t('page.lastMonth', { month: b.lastMonth }) : t('page.noData')}
+                </span>
               </Col>
             </Row>
             <Descriptions size="small" style={{ marginTop: 12 }} column={{ xs: 1, sm: 2, lg: 3 }}>

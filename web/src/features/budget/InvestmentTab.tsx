@@ -9,7 +9,7 @@ import { ErrorAlert, usePagedList, useResource } from '../../shell/components';
 import { CrudTable } from '../../shell/ListPage';
 import { FormModal } from '../../shell/FormModal';
 import Chart from '../../shell/Chart';
-import { wan, yuan, type InvestmentProject, type InvestmentSummary } from './types';
+import { MONEY_STYLE, wan, yuan, type InvestmentProject, type InvestmentSummary } from './types';
 
 interface NewProject {
   name: string;
@@ -57,16 +57,32 @@ export default function InvestmentTab({ budgetId, canAdd }: { budgetId: string; 
       {summary.data && (
         <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="investment-summary">
           <Col xs={12} md={6}>
-            <Statistic title={t('investment.count')} value={summary.data.count} />
+            <Statistic
+              title={t('investment.count')}
+              value={summary.data.count}
+              styles={{ content: MONEY_STYLE }}
+            />
           </Col>
           <Col xs={12} md={6}>
-            <Statistic title={t('investment.amount')} value={yuan(summary.data.amount)} />
+            <Statistic
+              title={t('investment.amount')}
+              value={yuan(summary.data.amount)}
+              styles={{ content: MONEY_STYLE }}
+            />
           </Col>
           <Col xs={12} md={6}>
-            <Statistic title={t('investment.urgentCount')} value={summary.data.urgentCount} />
+            <Statistic
+              title={t('investment.urgentCount')}
+              value={summary.data.urgentCount}
+              styles={{ content: MONEY_STYLE }}
+            />
           </Col>
           <Col xs={12} md={6}>
-            <Statistic title={t('investment.urgentAmount')} value={yuan(summary.data.urgentAmount)} />
+            <Statistic
+              title={t('investment.urgentAmount')}
+              value={yuan(summary.data.urgentAmount)}
+              styles={{ content: MONEY_STYLE }}
+            />
           </Col>
         </Row>
       )}

@@ -110,7 +110,7 @@ export const budgetZh = {
     question: '询问内容',
     deadline: '答复期限（留空按设置天数）',
     created: '询问已发出',
-    questionDefault: '{{rule}}：科目 {{code}} {{name}}，请说明原因及整改措施。',
+    questionDefault: '{{rule}}：科目 {{code}}{{name}}，请说明原因及整改措施。',
   },
   investment: {
     count: '项目数',
@@ -279,7 +279,7 @@ export const budgetEn: typeof budgetZh = {
     question: 'Question',
     deadline: 'Answer by (empty: the setting’s days)',
     created: 'Inquiry sent',
-    questionDefault: '{{rule}}: line {{code}} {{name}}. Please explain the cause and the measures taken.',
+    questionDefault: '{{rule}}: line {{code}}{{name}}. Please explain the cause and the measures taken.',
   },
   investment: {
     count: 'Projects',

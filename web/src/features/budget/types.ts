@@ -98,3 +98,6 @@ export function yuan(v: string): string {
 
 /** 万元 for a chart axis (a display figure; the exact amount stays a string elsewhere). */
 export const wan = (v: string): number => Number(v.split('.')[0]) / 10000;
+
+/** Amounts in full yuan: smaller than antd's default so that billions fit half a phone's width. */
+export const MONEY_STYLE = { fontSize: 18, wordBreak: 'break-all' as const };
