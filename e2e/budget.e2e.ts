@@ -135,13 +135,13 @@ describe('budget journey', () => {
       .getByTestId('answer-text')
       .fill('上级专项转移支付安排的中小企业纾困补助，按预算法第七十一条向常委会报告。');
     await page.getByRole('dialog').getByRole('button', { name: /^OK$/ }).click();
-    await page.getByText('上级专项转移支付安排的中小企业纾困补助', { exact: false }).first().waitFor();
-    expect(
-      await page
-        .getByTestId('inquiry-answered')
-        .filter({ hasText: String(YEAR) })
-        .count(),
-    ).toBe(1);
+    // The card turns answered, with the answer under the question.
+    const answered = page
+      .getByTestId('inquiry-answered')
+      .filter({ hasText: '上级专项转移支付安排的中小企业纾困补助' });
+    await answered.waitFor();
+    expect(await answered.filter({ hasText: String(YEAR) }).count()).toBe(1);
+    await shot(page, 'budget-3b-answered-375-en');
   });
 
   test('the demo year on a phone in English: drill-down with the curve, warnings, investment list', async () => {

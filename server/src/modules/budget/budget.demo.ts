@@ -444,8 +444,13 @@ function investmentProjects(
   // Scale the urgent ones to about ¥2.8 bn (28 亿元), each rounded to 10,000 yuan.
   const urgentWan = drafts.filter((d) => d.urgent).reduce((a, d) => a + d.wan, 0);
   const factor = 280000 / urgentWan;
+  // Entered in no particular order of category, as the departments' submissions came in.
+  const shuffled = drafts
+    .map((d) => ({ d, k: random() }))
+    .sort((a, b) => a.k - b.k)
+    .map(({ d }) => d);
   const base = new Date(demo.now.getTime() - 14 * 86400000);
-  return drafts.map((d, i) => {
+  return shuffled.map((d, i) => {
     const wan = Math.max(50, Math.round(d.urgent ? d.wan * factor : d.wan));
     return {
       id: newId(),

@@ -34,7 +34,7 @@ export default function InvestmentTab({ budgetId, canAdd }: { budgetId: string; 
       tooltip: { trigger: 'axis' as const },
       legend: { data: [t('investment.allAmount'), t('investment.urgentSeries')], bottom: 0 },
       grid: { left: 64, right: 16, top: 8, bottom: 40 },
-      xAxis: { type: 'value' as const },
+      xAxis: { type: 'value' as const, splitNumber: 3 },
       yAxis: { type: 'category' as const, data: rows.map((r) => r.key), inverse: true },
       series: [
         {
