@@ -85,6 +85,18 @@ describe('budget journey', () => {
     expect(await page.getByTestId('import-rejections').count()).toBe(0);
     await page.keyboard.press('Escape');
     await page.getByTestId('budget-lines').getByText('教育支出').waitFor();
+    // The draft reached the standing committee 11 days after the Art. 44 deadline: flagged late.
+    await page.getByTestId('budget-dates').click();
+    await page
+      .getByRole('dialog')
+      .locator('input[type=date]')
+      .first()
+      .fill(`${YEAR - 1}-12-20`);
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^确\s*定$/ })
+      .click();
+    await page.getByText('草案逾期').waitFor();
   });
 
   test('a month’s execution arrives; the off-budget warning appears with its evidence and becomes an inquiry', async () => {

@@ -2,10 +2,13 @@
 // execution to date, then the drill-down with the execution curve, the warnings, the investment list and the
 // inquiries; staff import the draft and the monthly execution here.
 import { useState } from 'react';
-import { Card, Col, Descriptions, Row, Space, Statistic, Tabs, Tag } from 'antd';
+import { Button, Card, Col, Descriptions, Form, Input, Row, Space, Statistic, Tabs, Tag } from 'antd';
+import { CalendarOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth';
+import { api } from '../../api';
+import { FormModal } from '../../shell/FormModal';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import { formatDate } from '../../shell/datetime';
 import ExecutionTab from './ExecutionTab';
@@ -15,6 +18,12 @@ import { InquiryList } from './InquiriesPage';
 import { ExecutionImport, LinesImport } from './ImportDialogs';
 import { BUDGET_KINDS, MONEY_STYLE, yuan, type Budget } from './types';
 
+interface Dates {
+  draftSubmittedOn: string;
+  approvedOn: string;
+  publishedOn: string;
+}
+
 export default function BudgetPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation('budget');
@@ -22,6 +31,8 @@ export default function BudgetPage() {
   const budget = useResource<Budget>(`/budgets/${id}`);
   const [version, setVersion] = useState(0);
   const [tab, setTab] = useState('execution');
+  const [editingDates, setEditingDates] = useState(false);
+  const [form] = Form.useForm<Dates>();
   const b = budget.data;
   const changed = () => {
     setVersion((v) => v + 1);
@@ -36,6 +47,15 @@ export default function BudgetPage() {
         extra={
           b && (
             <Space wrap>
+              {b.abilities.updateDates && (
+                <Button
+                  icon={<CalendarOutlined />}
+                  onClick={() => setEditingDates(true)}
+                  data-testid="budget-dates"
+                >
+                  {t('page.dates')}
+                </Button>
+              )}
               {b.abilities.importLines && <LinesImport budgetId={b.id} onDone={changed} />}
               {b.abilities.importExecution && (
                 <ExecutionImport budgetId={b.id} year={b.year} onDone={changed} />
@@ -104,6 +124,38 @@ export default function BudgetPage() {
               ))}
             </Descriptions>
           </Card>
+          <FormModal<Dates, unknown>
+            form={form}
+            open={editingDates}
+            title={t('page.dates')}
+            values={{
+              draftSubmittedOn: b.draftSubmittedOn ?? '',
+              approvedOn: b.approvedOn ?? '',
+              publishedOn: b.publishedOn ?? '',
+            }}
+            save={(v) =>
+              api.patch(`/budgets/${b.id}`, {
+                draftSubmittedOn: v.draftSubmittedOn || null,
+                approvedOn: v.approvedOn || null,
+                publishedOn: v.publishedOn || null,
+              })
+            }
+            onSaved={() => {
+              setEditingDates(false);
+              changed();
+            }}
+            onClose={() => setEditingDates(false)}
+          >
+            <Form.Item name="draftSubmittedOn" label={t('page.draftSubmitted')}>
+              <Input type="date" />
+            </Form.Item>
+            <Form.Item name="approvedOn" label={t('page.approvedOn')}>
+              <Input type="date" />
+            </Form.Item>
+            <Form.Item name="publishedOn" label={t('page.publishedOn')}>
+              <Input type="date" />
+            </Form.Item>
+          </FormModal>
           <Tabs
             activeKey={tab}
             onChange={setTab}
