@@ -103,13 +103,17 @@ export default function BudgetPage() {
                 )}
               </Descriptions.Item>
               <Descriptions.Item label={t('page.draftSubmitted')}>
-                {formatDate(b.draftSubmittedOn)}
+                {formatDate(b.draftSubmittedOn) || '—'}
               </Descriptions.Item>
-              <Descriptions.Item label={t('page.approvedOn')}>{formatDate(b.approvedOn)}</Descriptions.Item>
+              <Descriptions.Item label={t('page.approvedOn')}>
+                {formatDate(b.approvedOn) || '—'}
+              </Descriptions.Item>
               <Descriptions.Item label={t('page.publicationDeadline')}>
-                {formatDate(b.publicationDeadline)}
+                {formatDate(b.publicationDeadline) || '—'}
               </Descriptions.Item>
-              <Descriptions.Item label={t('page.publishedOn')}>{formatDate(b.publishedOn)}</Descriptions.Item>
+              <Descriptions.Item label={t('page.publishedOn')}>
+                {formatDate(b.publishedOn) || '—'}
+              </Descriptions.Item>
               <Descriptions.Item label={t('page.financeUnit')}>
                 {b.financeUnit
                   ? en && b.financeUnit.nameEn
