@@ -71,16 +71,27 @@ export function evaluateWarnings(input: EvalInput): Warning[] {
     out.push({ rule, code, name, severity: RULE_SEVERITY[rule], evidence });
 
   const lastMonth = input.spending.reduce((m, r) => Math.max(m, r.month), 0);
-  const codes = [...new Set(input.lines.map((l) => l.code))];
-  const leaves = input.lines.filter((l) => !codes.some((c) => c !== l.code && under(c, l.code)));
+  // Linear in the rows: every code's prefixes (类, 款, 项) once, so 20,000 lines and a year of rows stay cheap.
+  const prefixes = (code: string) =>
+    [code.slice(0, 3), code.slice(0, 5), code.slice(0, 7)].filter(
+      (p, i, a) => p.length === [3, 5, 7][i] && a.indexOf(p) === i,
+    );
+  const codes = new Set(input.lines.map((l) => l.code));
+  const parents = new Set<string>();
+  for (const c of codes) for (const p of prefixes(c)) if (p !== c) parents.add(p);
+  const leaves = input.lines.filter((l) => !parents.has(l.code));
   const sanGong = new Set(s.sanGongCodes);
 
-  // Spending per code, once, then per leaf by prefix.
-  const spentOf = (prefix: string, pick?: (r: EvalSpending) => boolean) => {
-    let sum = 0n;
-    for (const r of input.spending) if (under(r.code, prefix) && (!pick || pick(r))) sum += r.fen;
-    return sum;
-  };
+  // Spending per prefix, for the year and for December.
+  const year = new Map<string, bigint>();
+  const december = new Map<string, bigint>();
+  const add = (m: Map<string, bigint>, k: string, v: bigint) => m.set(k, (m.get(k) ?? 0n) + v);
+  for (const r of input.spending)
+    for (const p of prefixes(r.code)) {
+      add(year, p, r.fen);
+      if (r.month === 12) add(december, p, r.fen);
+    }
+  const spentOf = (prefix: string) => year.get(prefix) ?? 0n;
 
   for (const l of leaves) {
     const executed = spentOf(l.code);
@@ -115,12 +126,12 @@ export function evaluateWarnings(input: EvalInput): Warning[] {
         points: s.behindSchedulePoints,
       });
     if (lastMonth === 12) {
-      const december = spentOf(l.code, (r) => r.month === 12);
-      if (yearEndRush(december, executed, s.yearEndRushPercent))
+      const dec = december.get(l.code) ?? 0n;
+      if (yearEndRush(dec, executed, s.yearEndRushPercent))
         push('yearEndRush', l.code, l.name, {
           ...common,
-          december: formatFen(december),
-          decemberShare: ratePercent(december, executed),
+          december: formatFen(dec),
+          decemberShare: ratePercent(dec, executed),
           percent: s.yearEndRushPercent,
         });
     }
@@ -130,7 +141,7 @@ export function evaluateWarnings(input: EvalInput): Warning[] {
   const offCodes = new Map<string, bigint>();
   for (const r of input.spending) {
     if (!isExpenditureCode(r.code)) continue;
-    if (codes.some((c) => under(r.code, c))) continue;
+    if (prefixes(r.code).some((p) => codes.has(p))) continue;
     offCodes.set(r.code, (offCodes.get(r.code) ?? 0n) + r.fen);
   }
   const tolerance = BigInt(s.offBudgetToleranceYuan) * 100n;
@@ -176,7 +187,7 @@ export function evaluateWarnings(input: EvalInput): Warning[] {
       ...new Set(input.lines.filter((l) => l.code[0] === '1' && l.code.length === 3).map((l) => l.code)),
     ];
     for (const code of revenueClasses) {
-      const now = spentOf(code, (r) => r.month <= lastMonth);
+      const now = spentOf(code);
       let before = 0n;
       for (const r of input.lastYearRevenue) if (under(r.code, code) && r.month <= lastMonth) before += r.fen;
       if (revenueFalling(now, before, s.revenueFallPercent))
