@@ -154,6 +154,8 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
       '/admin/calendar',
       '/meetings',
       '/office-holders',
+      '/budgets',
+      '/budget-inquiries',
     ],
   },
   {
@@ -161,6 +163,7 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
     username: 'unit',
     paths: ['/workbench', '/opinions/workbench', '/suggestions', '/livelihood/projects'],
   },
+  { role: 'finance', username: 'finance', paths: ['/budget-inquiries', '/budgets'] },
   {
     role: 'leader',
     username: 'leader',
@@ -172,6 +175,7 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
       '/suggestions/key',
       '/meetings',
       '/office-holders',
+      '/budgets',
     ],
   },
   { role: 'member', username: 'member', paths: ['/meetings/votes', '/meetings'] },

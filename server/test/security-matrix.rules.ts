@@ -58,6 +58,16 @@ export const NAMED_RULES: Record<string, NamedRule> = {
     // Of the callers, the demo leader is a member (the standing committee's chair); the demo deputy is not.
     alsoAllowed: (c) => !!c.actor?.deputyId && c.actor.roles.includes('leader'),
   },
+  // Budgets (modules/budget): the list answers staff, leaders and deputies (every year) and handling-unit staff
+  // (the years whose finance unit is theirs: none for another unit); inquiries: staff and leaders all, a unit its own.
+  findBudgets: {
+    rule: 'staff, leaders and deputies; a handling unit sees the years it is the finance department of',
+    allowed: ['congressStaff', 'leader', 'deputy', 'handlingUnitStaff'],
+  },
+  findBudgetInquiries: {
+    rule: 'staff and leaders; a handling unit sees the inquiries put to it',
+    allowed: ['congressStaff', 'leader', 'handlingUnitStaff'],
+  },
   // The work home: what waits for the caller, counted for the caller's own roles (nothing for others').
   getWorkbench: { rule: "the caller's own to-dos", allowed: 'any' },
   findCalendarYears: {
@@ -99,4 +109,5 @@ export const BODIES: Record<string, unknown> = {
   signIn: { username: 'citizen', password: DEMO_PASSWORD },
   decideHandBack: { decision: 'keep' },
   createSuggestion: { title: '关于增设公交站台遮阳棚的建议', draft: true },
+  importBudgetExecution: { month: '2026-11', rows: [{ code: '20502', amount: '1.00' }] },
 };

@@ -28,6 +28,10 @@ export const DEMO_ACCOUNTS: readonly { username: string; role: string }[] = [
   { username: 'unit3', role: '承办单位 handling unit (区教育局)' },
   { username: 'unit4', role: '承办单位 handling unit (区城市管理和综合执法局)' },
   { username: 'unit5', role: '承办单位 handling unit (a street office)' },
+  {
+    username: 'finance',
+    role: '承办单位 handling unit (区财政局, the finance department: budget execution)',
+  },
   { username: 'staff', role: '人大机关工作人员 congress staff' },
   { username: 'leader', role: '常委会主任 leader (chair of the standing committee)' },
   { username: 'sysadmin', role: '系统管理员 system administrator (TOTP at first sign-in)' },
@@ -175,6 +179,13 @@ export async function loadDemo(app: AppServices, modules: readonly Module[]): Pr
         displayName: `${district.streets[0].name}办事处 刘海东`,
         roles: ['handlingUnitStaff'],
         handlingUnitId: unitByName(`${district.streets[0].name}办事处`).id,
+      },
+      // The finance department: pushes the monthly budget execution and answers the inquiries put to it.
+      {
+        username: 'finance',
+        displayName: '区财政局 何静',
+        roles: ['handlingUnitStaff'],
+        handlingUnitId: unitByName('区财政局').id,
       },
       { username: 'staff', displayName: '代表工委 周敏', roles: ['congressStaff'] },
       // The standing committee's chair (linked to the deputy, so they vote at its meetings as a member).

@@ -1,0 +1,104 @@
+// Budget review and supervision (预算审查监督, issue 19): the budget year, its lines by classification code,
+// monthly execution, the warning rules, inquiries on warnings and the investment-project pre-arrangement list.
+// Zod schemas shared by server and web; money and rules pure (rules.ts, evaluate.ts).
+import { z } from 'zod';
+import { BUDGET_KINDS, CODE_PATTERN, moneySchema, WARNING_RULES } from './rules';
+
+export * from './rules';
+export * from './evaluate';
+
+const isoDate = z.iso.date();
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const budgetKindSchema = z.enum(BUDGET_KINDS);
+export const warningRuleSchema = z.enum(WARNING_RULES);
+
+export const createBudgetSchema = z.strictObject({
+  year: z.number().int().min(2000).max(2100),
+  /** The first day of the congress sitting that will approve it. */
+  sittingDate: isoDate,
+});
+export type CreateBudget = z.infer<typeof createBudgetSchema>;
+
+/** The budget's dates as they happen: the draft reaching the standing committee, approval, publication. */
+export const updateBudgetDatesSchema = z
+  .strictObject({
+    draftSubmittedOn: isoDate.nullable().optional(),
+    approvedOn: isoDate.nullable().optional(),
+    publishedOn: isoDate.nullable().optional(),
+  })
+  .refine((d) => !d.publishedOn || !d.approvedOn || d.publishedOn >= d.approvedOn, {
+    path: ['publishedOn'],
+    message: 'published before approval',
+  });
+export type UpdateBudgetDates = z.infer<typeof updateBudgetDatesSchema>;
+
+export const linesQuerySchema = z.object({
+  /** A classification code prefix: "2" all function expenditure, "205" 教育支出 and below. */
+  code: z
+    .string()
+    .regex(/^\d{0,7}$/)
+    .optional(),
+  budget: budgetKindSchema.optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+
+export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month, YYYY-MM');
+
+/** One month's spending per code (not year to date); re-importing a month replaces it for the codes listed. */
+export const executionImportSchema = z.strictObject({
+  month: monthSchema,
+  rows: z
+    .array(
+      z.strictObject({
+        code: z.string().regex(CODE_PATTERN, 'a classification code of 3, 5 or 7 digits'),
+        amount: moneySchema,
+      }),
+    )
+    .min(1)
+    .max(20000),
+});
+export type ExecutionImport = z.infer<typeof executionImportSchema>;
+
+export const createInvestmentProjectSchema = z.strictObject({
+  name: text(200),
+  /** The unit that carries the project out (项目单位). */
+  unit: text(120),
+  amount: moneySchema,
+  urgent: z.boolean(),
+  category: z.string().trim().max(40).default(''),
+  street: z.string().trim().max(60).default(''),
+  fundingSource: z.string().trim().max(60).default(''),
+  stage: z.string().trim().max(40).default(''),
+});
+export type CreateInvestmentProject = z.infer<typeof createInvestmentProjectSchema>;
+
+export const investmentProjectsQuerySchema = z.object({
+  urgent: z.enum(['true', 'false']).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** A warning put as an inquiry to the finance department or the spending unit, with a deadline. */
+export const createBudgetInquirySchema = z.strictObject({
+  rule: warningRuleSchema,
+  code: z.string().regex(/^\d{0,7}$/),
+  unitId: z.uuid(),
+  question: text(2000),
+  /** Defaults to today + the setting's inquiryAnswerDays. */
+  deadline: isoDate.optional(),
+});
+export type CreateBudgetInquiry = z.infer<typeof createBudgetInquirySchema>;
+
+export const answerBudgetInquirySchema = z.strictObject({ answer: text(5000) });
+
+export const BUDGET_INQUIRY_STATUSES = ['open', 'answered'] as const;
+export type BudgetInquiryStatus = (typeof BUDGET_INQUIRY_STATUSES)[number];
+
+export const budgetInquiriesQuerySchema = z.object({
+  status: z.enum(BUDGET_INQUIRY_STATUSES).optional(),
+  budgetId: z.uuid().optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});

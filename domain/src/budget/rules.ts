@@ -1,0 +1,327 @@
+// The legal numbers of budget review and supervision, each once, with the article it comes from
+// (shared/guide/LEGAL-RULES.md §4 监督法, §5 预算法), money as exact integer fen, the classification codes,
+// and the ten warning rules as pure functions. Where practice varies (every warning threshold is practice, not
+// statute, except the 1–3% reserve and the transfer and publication days) the number is only the default of a
+// per-congress setting (budgetSettingsSchema).
+import { z } from 'zod';
+import { addCalendarDays, isWorkingDay, type CalendarExceptions, type IsoDate } from '../calendar';
+
+// ----- money: decimal yuan strings ↔ integer fen (bigint), never a float -----
+
+/** A non-negative amount in yuan with at most two decimals, as the Contract writes it ("1200000.00"). */
+export const MONEY_PATTERN = /^(0|[1-9]\d{0,14})(\.\d{1,2})?$/;
+
+/** Fen (分) of a yuan string, or null when it is not a well-formed non-negative amount. */
+export function parseYuan(text: string): bigint | null {
+  const s = text.trim();
+  if (!MONEY_PATTERN.test(s)) return null;
+  const [whole, frac = ''] = s.split('.');
+  return BigInt(whole) * 100n + BigInt(frac.padEnd(2, '0'));
+}
+
+/** The yuan string of an amount in fen, always with two decimals ("0.30"). */
+export function formatFen(fen: bigint): string {
+  const neg = fen < 0n;
+  const abs = neg ? -fen : fen;
+  const cents = (abs % 100n).toString().padStart(2, '0');
+  return `${neg ? '-' : ''}${(abs / 100n).toString()}.${cents}`;
+}
+
+/** Sums amounts in fen exactly. */
+export const sumFen = (amounts: readonly bigint[]): bigint => amounts.reduce((a, b) => a + b, 0n);
+
+/** A rate in percent with one decimal, rounded half up, as a display string ("37.5"); "0.0" when the base is 0. */
+export function ratePercent(part: bigint, whole: bigint): string {
+  if (whole <= 0n) return '0.0';
+  const tenths = (part * 2000n + whole) / (2n * whole); // round half up of part*1000/whole
+  return `${tenths / 10n}.${tenths % 10n}`;
+}
+
+export const moneySchema = z
+  .string()
+  .trim()
+  .regex(MONEY_PATTERN, 'a non-negative amount in yuan with at most two decimals, e.g. "1200000.00"');
+
+// ----- the four budgets (全口径) -----
+
+/** 一般公共预算、政府性基金预算、国有资本经营预算、社会保险基金预算 (预算法 Art. 5). */
+export const BUDGET_KINDS = ['general', 'governmentFund', 'stateCapital', 'socialInsurance'] as const;
+export type BudgetKind = (typeof BUDGET_KINDS)[number];
+
+// ----- classification codes (政府收支分类科目) -----
+
+/**
+ * A classification code: 类 3 digits, 款 5, 项 7 (the 政府收支分类科目 layout). Expenditure by function starts with
+ * 2 (201 一般公共服务支出 … 232 债务付息支出); revenue with 1 (101 税收收入); basic expenditure by economic nature
+ * with 3 (部门预算支出经济分类, 301 工资福利支出 …) or 5 (政府预算支出经济分类), and those go down to 款 only
+ * (预算法 Art. 46: by function down to 项, basic expenditure by economic nature down to 款).
+ */
+export const CODE_PATTERN = /^[1235]\d{2}(\d{2}(\d{2})?)?$/;
+export type CodeLevel = 'class' | 'section' | 'item';
+
+/** Why a code is not a classification code, or null when it is one. */
+export function codeProblem(code: string): { zh: string; en: string } | null {
+  if (!/^\d+$/.test(code) || ![3, 5, 7].includes(code.length))
+    return {
+      zh: '科目编码应为 3、5 或 7 位数字（类、款、项）',
+      en: 'the code must have 3, 5 or 7 digits (class, section, item)',
+    };
+  if (!CODE_PATTERN.test(code))
+    return { zh: '科目编码应以 1、2、3 或 5 开头', en: 'the code must start with 1, 2, 3 or 5' };
+  if ((code[0] === '3' || code[0] === '5') && code.length > 5)
+    return {
+      zh: '经济分类科目只细化到款（5 位）',
+      en: 'economic classification goes down to the section (5 digits) only',
+    };
+  return null;
+}
+
+export const levelOf = (code: string): CodeLevel =>
+  code.length === 3 ? 'class' : code.length === 5 ? 'section' : 'item';
+
+/** The parent's code (款 → 类, 项 → 款), or null for a 类. */
+export const parentCode = (code: string): string | null =>
+  code.length > 3 ? code.slice(0, code.length - 2) : null;
+
+/** Expenditure codes (function 2xx, economic 3xx / 5xx); 1xx is revenue. */
+export const isExpenditureCode = (code: string) => code[0] !== '1';
+
+export interface LineAmount {
+  row: number;
+  budget: BudgetKind;
+  code: string;
+  fen: bigint;
+}
+
+/**
+ * Parent rows whose amount is not the sum of their children, where both are in the file (same budget):
+ * the parent's row, its amount and the children's sum.
+ */
+export function parentTotalMismatches(lines: readonly LineAmount[]) {
+  const byKey = new Map(lines.map((l) => [`${l.budget}:${l.code}`, l]));
+  const sums = new Map<string, bigint>();
+  for (const l of lines) {
+    const p = parentCode(l.code);
+    if (!p) continue;
+    const key = `${l.budget}:${p}`;
+    sums.set(key, (sums.get(key) ?? 0n) + l.fen);
+  }
+  const out: { row: number; code: string; amount: bigint; childrenSum: bigint }[] = [];
+  for (const [key, sum] of sums) {
+    const parent = byKey.get(key);
+    if (parent && parent.fen !== sum)
+      out.push({ row: parent.row, code: parent.code, amount: parent.fen, childrenSum: sum });
+  }
+  return out.sort((a, b) => a.row - b.row);
+}
+
+// ----- statutory dates -----
+
+/**
+ * 预算法 Art. 44 ¶4: the government submits the draft's preliminary plan to the standing committee "在本级人民代表
+ * 大会会议举行的三十日前". CALENDAR days: the latest on-time day is the sitting date minus 30 calendar days, holidays
+ * or not (a "before" period is not extended by a rest day).
+ */
+export const DRAFT_LEAD_DAYS = 30;
+/** The latest on-time submission day of the draft (Art. 44, 30 calendar days before the sitting). */
+export const draftDeadline = (sittingDate: IsoDate): IsoDate =>
+  addCalendarDays(sittingDate, -DRAFT_LEAD_DAYS);
+/** Whether a draft submitted on `submittedOn` is late (Art. 44). */
+export const draftLate = (sittingDate: IsoDate, submittedOn: IsoDate): boolean =>
+  submittedOn > draftDeadline(sittingDate);
+
+/**
+ * 预算法 Art. 14: the approved budget is published "在批准后二十日内" (and department budgets within 20 days of
+ * 批复). CALENDAR days counted from the day after approval; when the 20th day is a rest day the period ends on the
+ * next working day (民法典 Art. 203 ¶2, applied by analogy: an inference, hence the setting).
+ */
+export const PUBLICATION_DAYS = 20;
+export function publicationDeadline(
+  approvedOn: IsoDate,
+  exceptions: CalendarExceptions,
+  opts: { days?: number; rollOverRestDays?: boolean } = {},
+): IsoDate {
+  let d = addCalendarDays(approvedOn, opts.days ?? PUBLICATION_DAYS);
+  if (opts.rollOverRestDays ?? true) while (!isWorkingDay(d, exceptions)) d = addCalendarDays(d, 1);
+  return d;
+}
+
+/**
+ * 预算法 Art. 52 ¶2: general transfers to lower levels are issued within 30 days, special transfers within 60 days
+ * of the congress approving the budget. Calendar days.
+ */
+export const TRANSFER_DAYS = { general: 30, special: 60 } as const;
+export type TransferKind = keyof typeof TRANSFER_DAYS;
+
+/** 预算法 Art. 40: the reserve fund (预备费) is 1–3% of the general public budget's expenditure. */
+export const RESERVE_PERCENT = { min: 1, max: 3 } as const;
+
+/** 预算法 Art. 42: carry-overs unused for two consecutive years are managed as balances (结余). */
+export const CARRY_OVER_IDLE_YEARS = 2;
+
+/** 预备费 is function class 227 of the general public budget. */
+export const RESERVE_CODE = '227';
+
+/**
+ * "三公" economic classification sections (部门预算支出经济分类): 30211 因公出国（境）费用, 30215 公务接待费,
+ * 30231 公务用车运行维护费, 31013 公务用车购置. A setting: some places list only the first three.
+ */
+export const DEFAULT_SAN_GONG_CODES = ['30211', '30215', '30231', '31013'] as const;
+
+// ----- warning rules -----
+
+export const WARNING_RULES = [
+  'behindSchedule',
+  'yearEndRush',
+  'offBudget',
+  'overBudget',
+  'sanGongOverBudget',
+  'transferLate',
+  'publicationLate',
+  'reserveOutOfRange',
+  'carryOverIdle',
+  'revenueFalling',
+] as const;
+export type WarningRule = (typeof WARNING_RULES)[number];
+export const SEVERITIES = ['high', 'medium', 'low'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** The thresholds, per congress (all practice; the statutory ones above are the defaults). */
+export const budgetSettingsSchema = z.object({
+  /** behindSchedule: execution more than this many percentage points behind the elapsed share of the year (序时进度). */
+  behindSchedulePoints: z.number().int().min(0).max(100).default(10),
+  /** behindSchedule is not judged before this month (January figures say little). */
+  behindScheduleFromMonth: z.number().int().min(1).max(12).default(3),
+  /** yearEndRush: more than this percent of a line's year's spending in December. */
+  yearEndRushPercent: z.number().int().min(1).max(100).default(50),
+  /** offBudget: spending with no budget line above this many yuan (0: any). */
+  offBudgetToleranceYuan: z.number().int().min(0).default(0),
+  /** overBudget: spending above the line by more than this percent (0: any excess). */
+  overBudgetTolerancePercent: z.number().int().min(0).max(100).default(0),
+  sanGongCodes: z
+    .array(z.string().regex(/^3\d{4}$/))
+    .max(20)
+    .default([...DEFAULT_SAN_GONG_CODES]),
+  transferDays: z
+    .object({
+      general: z.number().int().min(1).max(365).default(TRANSFER_DAYS.general),
+      special: z.number().int().min(1).max(365).default(TRANSFER_DAYS.special),
+    })
+    .prefault({}),
+  publicationDays: z.number().int().min(1).max(120).default(PUBLICATION_DAYS),
+  publicationRollsOverRestDays: z.boolean().default(true),
+  reservePercent: z
+    .object({
+      min: z.number().min(0).max(100).default(RESERVE_PERCENT.min),
+      max: z.number().min(0).max(100).default(RESERVE_PERCENT.max),
+    })
+    .prefault({}),
+  carryOverIdleYears: z.number().int().min(1).max(10).default(CARRY_OVER_IDLE_YEARS),
+  /** revenueFalling: revenue to date below last year's same months by more than this percent (0: any fall). */
+  revenueFallPercent: z.number().int().min(0).max(100).default(0),
+  /** Days a unit has to answer an inquiry on a warning, by default. */
+  inquiryAnswerDays: z.number().int().min(1).max(90).default(15),
+});
+export type BudgetSettings = z.infer<typeof budgetSettingsSchema>;
+export const DEFAULT_BUDGET_SETTINGS: BudgetSettings = budgetSettingsSchema.parse({});
+
+/** A percentage as an exact fraction (n / d), so 2.5% compares without floating point. */
+function percentFraction(p: number): [bigint, bigint] {
+  const hundredths = Math.round(p * 100);
+  return [BigInt(hundredths), 10000n];
+}
+
+/**
+ * behindSchedule: after `month` months the elapsed share is month/12; the rule holds when the execution rate is
+ * MORE than `points` percentage points below it: executed/budget < month/12 − points/100.
+ */
+export function behindSchedule(
+  budgetFen: bigint,
+  executedFen: bigint,
+  month: number,
+  points: number,
+): boolean {
+  if (budgetFen <= 0n || month < 1) return false;
+  // 1200 · executed < budget · (100 · month − 12 · points)
+  return 1200n * executedFen < budgetFen * BigInt(100 * month - 12 * points);
+}
+
+/** yearEndRush: December's spending is MORE than `percent` of the year's. */
+export const yearEndRush = (decemberFen: bigint, yearFen: bigint, percent: number): boolean =>
+  yearFen > 0n && decemberFen * 100n > yearFen * BigInt(percent);
+
+/** offBudget: spending on a code with no budget line (none equal to it or above it) beyond the tolerance. */
+export const offBudget = (spentFen: bigint, hasLine: boolean, toleranceFen: bigint): boolean =>
+  !hasLine && spentFen > toleranceFen;
+
+/** overBudget: spending MORE than the line plus `tolerancePercent` of it. */
+export const overBudget = (budgetFen: bigint, executedFen: bigint, tolerancePercent: number): boolean =>
+  executedFen * 100n > budgetFen * BigInt(100 + tolerancePercent);
+
+/** sanGongOverBudget: "三公" spending above its budget (no tolerance: the 中央八项规定 practice). */
+export const sanGongOverBudget = (budgetFen: bigint, executedFen: bigint): boolean => executedFen > budgetFen;
+
+/**
+ * transferLate: a transfer to a lower level not issued within its days of the budget's approval (Art. 52):
+ * issued after the deadline, or not issued while `asOf` is past it.
+ */
+export function transferLate(
+  approvedOn: IsoDate,
+  kind: TransferKind,
+  issuedOn: IsoDate | null,
+  asOf: IsoDate,
+  days: { general: number; special: number } = TRANSFER_DAYS,
+): boolean {
+  const deadline = addCalendarDays(approvedOn, days[kind]);
+  return issuedOn ? issuedOn > deadline : asOf > deadline;
+}
+
+/** publicationLate: published after the Art. 14 deadline, or not yet and `asOf` is past it. */
+export function publicationLate(
+  approvedOn: IsoDate,
+  publishedOn: IsoDate | null,
+  asOf: IsoDate,
+  exceptions: CalendarExceptions,
+  opts: { days?: number; rollOverRestDays?: boolean } = {},
+): boolean {
+  const deadline = publicationDeadline(approvedOn, exceptions, opts);
+  return publishedOn ? publishedOn > deadline : asOf > deadline;
+}
+
+/** reserveOutOfRange: the reserve fund below `min`% or above `max`% of the general budget's expenditure (Art. 40). */
+export function reserveOutOfRange(
+  reserveFen: bigint,
+  expenditureFen: bigint,
+  range: { min: number; max: number } = RESERVE_PERCENT,
+): boolean {
+  if (expenditureFen <= 0n) return false;
+  const [minN, d] = percentFraction(range.min);
+  const [maxN] = percentFraction(range.max);
+  return reserveFen * d < expenditureFen * minN || reserveFen * d > expenditureFen * maxN;
+}
+
+/** carryOverIdle: a carry-over still unused after `years` years (Art. 42). */
+export const carryOverIdle = (
+  carriedFromYear: number,
+  year: number,
+  unusedFen: bigint,
+  years: number = CARRY_OVER_IDLE_YEARS,
+): boolean => unusedFen > 0n && year - carriedFromYear >= years;
+
+/** revenueFalling: revenue to date MORE than `fallPercent` below last year's same months. */
+export const revenueFalling = (thisYearFen: bigint, lastYearFen: bigint, fallPercent: number): boolean =>
+  lastYearFen > 0n && thisYearFen * 100n < lastYearFen * BigInt(100 - fallPercent);
+
+/** The severity each rule carries by default. */
+export const RULE_SEVERITY: Record<WarningRule, Severity> = {
+  behindSchedule: 'medium',
+  yearEndRush: 'medium',
+  offBudget: 'high',
+  overBudget: 'high',
+  sanGongOverBudget: 'high',
+  transferLate: 'medium',
+  publicationLate: 'low',
+  reserveOutOfRange: 'medium',
+  carryOverIdle: 'low',
+  revenueFalling: 'medium',
+};

@@ -1,0 +1,47 @@
+// Who may do what with a budget year. Congress staff (the budget working committee's office, 预算工委) create it,
+// import its draft lines and the execution, keep the investment list and put warnings as inquiries; the finance
+// department's handling-unit staff may push the monthly execution (the finance system's feed) and read; leaders
+// and deputies read (the budget is reviewed by deputies, Art. 45, 48). An inquiry is answered from the account
+// of the unit it was put to.
+import { allow, definePolicy } from '../../platform/access';
+import type { Actor } from '../../platform/context';
+
+export interface BudgetResource {
+  congressId: string;
+  /** The finance department's handling unit for this budget. */
+  financeUnitId: string | null;
+}
+
+const isFinanceUnit = (a: Actor, r: BudgetResource) =>
+  !!a.handlingUnitId && a.handlingUnitId === r.financeUnitId;
+
+export const budgetPolicy = definePolicy<BudgetResource>('budget', [
+  allow(['congressStaff', 'leader', 'deputy'], 'read'),
+  allow('handlingUnitStaff', ['read', 'importExecution'], isFinanceUnit),
+  allow('congressStaff', [
+    'importLines',
+    'importExecution',
+    'updateDates',
+    'addInvestmentProject',
+    'createInquiry',
+  ]),
+]);
+
+export interface BudgetInquiryResource {
+  congressId: string;
+  unitId: string;
+}
+
+const ownUnit = (a: Actor, r: BudgetInquiryResource) => !!a.handlingUnitId && a.handlingUnitId === r.unitId;
+
+export const budgetInquiryPolicy = definePolicy<BudgetInquiryResource>('budgetInquiry', [
+  allow(['congressStaff', 'leader'], 'read'),
+  allow('handlingUnitStaff', ['read', 'answer'], ownUnit),
+]);
+
+/** Roles that create budgets. */
+export const STAFF = ['congressStaff'] as const;
+/** Roles that read every budget (a finance unit's staff read theirs through the policy). */
+export const READERS = ['congressStaff', 'leader', 'deputy'] as const;
+/** Roles that list inquiries: staff and leaders all, a unit its own. */
+export const INQUIRY_READERS = ['congressStaff', 'leader', 'handlingUnitStaff'] as const;

@@ -1,0 +1,120 @@
+// The loaders the budget commands and reads share, and the evaluation of the warning rules over a budget's
+// rows (the rules themselves are pure, domain/src/budget/evaluate.ts).
+import { and, eq, sql } from 'drizzle-orm';
+import { shanghaiDate } from '@minyi/domain/calendar';
+import { evaluateWarnings, type Warning } from '@minyi/domain/budget';
+import type { Db } from '../../db/client';
+import type { Actor, AppServices, Work } from '../../platform/context';
+import { notFound } from '../../platform/errors';
+import { budgetExecution, budgetInquiries, budgetLines, budgets } from './budget.table';
+import {
+  budgetInquiryPolicy,
+  budgetPolicy,
+  type BudgetInquiryResource,
+  type BudgetResource,
+} from './budget.policy';
+import { readBudgetSettings } from './budget.settings';
+
+export type BudgetRow = typeof budgets.$inferSelect;
+export type BudgetInquiryRow = typeof budgetInquiries.$inferSelect;
+
+export const BUDGET = { zh: '预算', en: 'budget' };
+const INQUIRY = { zh: '询问', en: 'inquiry' };
+
+export const budgetResource = (row: BudgetRow): BudgetResource => ({
+  congressId: row.congressId,
+  financeUnitId: row.financeUnitId,
+});
+
+/** Loads (and locks) a budget of the actor's congress for a step; 404 when absent or in another congress. */
+export async function loadBudgetStep(
+  w: Work,
+  actor: Actor,
+  budgetId: string,
+): Promise<{ row: BudgetRow; resource: BudgetResource }> {
+  const [row] = await w.db
+    .select()
+    .from(budgets)
+    .where(and(eq(budgets.id, budgetId), eq(budgets.congressId, actor.congressId)))
+    .for('update');
+  if (!row) throw notFound(BUDGET);
+  return { row, resource: budgetResource(row) };
+}
+
+/** A budget the actor may read (404 when absent or elsewhere, 403 when the policy refuses). */
+export async function readableBudget(db: Db, actor: Actor, budgetId: string): Promise<BudgetRow> {
+  const [row] = await db
+    .select()
+    .from(budgets)
+    .where(and(eq(budgets.id, budgetId), eq(budgets.congressId, actor.congressId)));
+  if (!row) throw notFound(BUDGET);
+  budgetPolicy.authorize(actor, 'read', budgetResource(row));
+  return row;
+}
+
+export async function loadInquiryStep(
+  w: Work,
+  actor: Actor,
+  inquiryId: string,
+): Promise<{ row: BudgetInquiryRow; resource: BudgetInquiryResource }> {
+  const [row] = await w.db
+    .select()
+    .from(budgetInquiries)
+    .where(and(eq(budgetInquiries.id, inquiryId), eq(budgetInquiries.congressId, actor.congressId)))
+    .for('update');
+  if (!row) throw notFound(INQUIRY);
+  return { row, resource: { congressId: row.congressId, unitId: row.unitId } };
+}
+
+export const inquiryReadable = (actor: Actor, row: BudgetInquiryRow) =>
+  budgetInquiryPolicy.can(actor, 'read', { congressId: row.congressId, unitId: row.unitId });
+
+/**
+ * The warnings that hold now for a budget: its lines, this year's monthly rows and last year's revenue rows,
+ * the congress's thresholds and calendar, evaluated by the pure rules.
+ */
+export async function evaluateBudget(
+  app: AppServices,
+  db: Db,
+  b: BudgetRow,
+  now = new Date(),
+): Promise<Warning[]> {
+  // One after another: inside a transaction PGlite has one connection.
+  const settings = await readBudgetSettings(db, b.congressId);
+  const exceptions = await app.calendar.exceptions(b.congressId, db);
+  const lines = await db
+    .select({
+      budget: budgetLines.kind,
+      code: budgetLines.code,
+      name: budgetLines.name,
+      fen: budgetLines.amountFen,
+    })
+    .from(budgetLines)
+    .where(eq(budgetLines.budgetId, b.id));
+  const spending = await db
+    .select({ code: budgetExecution.code, month: budgetExecution.month, fen: budgetExecution.amountFen })
+    .from(budgetExecution)
+    .where(eq(budgetExecution.budgetId, b.id));
+  const lastYear = await db
+    .select({ code: budgetExecution.code, month: budgetExecution.month, fen: budgetExecution.amountFen })
+    .from(budgetExecution)
+    .innerJoin(budgets, eq(budgets.id, budgetExecution.budgetId))
+    .where(
+      and(
+        eq(budgets.congressId, b.congressId),
+        eq(budgets.year, b.year - 1),
+        sql`${budgetExecution.code} LIKE '1%'`,
+      ),
+    );
+  return evaluateWarnings({
+    year: b.year,
+    asOf: shanghaiDate(now),
+    settings,
+    exceptions,
+    approvedOn: b.approvedOn,
+    publishedOn: b.publishedOn,
+    lines,
+    spending,
+    lastYearRevenue: lastYear.length ? lastYear : undefined,
+  });
+}

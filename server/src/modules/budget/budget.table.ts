@@ -1,0 +1,90 @@
+// Drizzle definitions of the budget module (0800_budget.sql is the truth; the drift test compares them).
+// Money columns are bigint fen read as JavaScript bigint: never a float.
+import {
+  bigint,
+  boolean,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { BudgetInquiryStatus, BudgetKind } from '@minyi/domain/budget';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const day = (name: string) => date(name, { mode: 'string' });
+const fen = (name: string) => bigint(name, { mode: 'bigint' });
+
+export const budgets = pgTable('budgets', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  year: integer('year').notNull(),
+  sittingDate: day('sitting_date').notNull(),
+  financeUnitId: uuid('finance_unit_id'),
+  draftSubmittedOn: day('draft_submitted_on'),
+  approvedOn: day('approved_on'),
+  publishedOn: day('published_on'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const budgetLines = pgTable('budget_lines', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  budgetId: uuid('budget_id').notNull(),
+  kind: text('kind').$type<BudgetKind>().notNull(),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  amountFen: fen('amount_fen').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const budgetExecution = pgTable(
+  'budget_execution',
+  {
+    congressId: uuid('congress_id').notNull(),
+    budgetId: uuid('budget_id').notNull(),
+    code: text('code').notNull(),
+    month: integer('month').notNull(),
+    amountFen: fen('amount_fen').notNull(),
+    importedAt: ts('imported_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.budgetId, t.code, t.month] })],
+);
+
+export const budgetInquiries = pgTable('budget_inquiries', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  budgetId: uuid('budget_id').notNull(),
+  rule: text('rule').notNull(),
+  code: text('code').notNull().default(''),
+  evidence: jsonb('evidence').$type<Record<string, unknown>>().notNull().default({}),
+  unitId: uuid('unit_id').notNull(),
+  question: text('question').notNull(),
+  deadline: day('deadline').notNull(),
+  status: text('status').$type<BudgetInquiryStatus>().notNull().default('open'),
+  answer: text('answer').notNull().default(''),
+  answeredAt: ts('answered_at'),
+  answeredBy: uuid('answered_by'),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const budgetInvestmentProjects = pgTable('investment_plan_items', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  budgetId: uuid('budget_id').notNull(),
+  name: text('name').notNull(),
+  unit: text('unit').notNull(),
+  amountFen: fen('amount_fen').notNull(),
+  urgent: boolean('urgent').notNull(),
+  category: text('category').notNull().default(''),
+  street: text('street').notNull().default(''),
+  fundingSource: text('funding_source').notNull().default(''),
+  stage: text('stage').notNull().default(''),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});

@@ -1,0 +1,18 @@
+// 预算审查监督 (budget review and supervision, issue 19): the budget year per congress, its draft lines by
+// classification code in the four budgets, monthly execution with the warning rules evaluated from the data
+// (预算联网监督), inquiries on warnings answered by the unit, and the investment-project pre-arrangement list.
+// Other modules import only this file.
+import type { Module } from '../../platform/module';
+import { budgetRoutes } from './budgets.routes';
+import { budgetInquiryRoutes } from './budget-inquiries.routes';
+import { seedBudgetDemo } from './budget.demo';
+import './budget.settings';
+
+export const budgetModule: Module = {
+  name: 'budget',
+  async routes(app) {
+    await app.register(budgetRoutes);
+    await app.register(budgetInquiryRoutes);
+  },
+  seedDemo: seedBudgetDemo,
+};
