@@ -58,6 +58,13 @@ export const NAMED_RULES: Record<string, NamedRule> = {
     // Of the callers, the demo leader is a member (the standing committee's chair); the demo deputy is not.
     alsoAllowed: (c) => !!c.actor?.deputyId && c.actor.roles.includes('leader'),
   },
+  // Activities (modules/activities): staff and leaders list all; an account linked to a deputy lists its own
+  // (invited or attended).
+  findActivities: {
+    rule: 'staff and leaders; an account linked to a deputy sees the activities it is on',
+    allowed: ['congressStaff', 'leader', 'deputy'],
+    alsoAllowed: (c) => !!c.actor?.deputyId,
+  },
   // The work home: what waits for the caller, counted for the caller's own roles (nothing for others').
   getWorkbench: { rule: "the caller's own to-dos", allowed: 'any' },
   findCalendarYears: {
@@ -99,4 +106,12 @@ export const BODIES: Record<string, unknown> = {
   signIn: { username: 'citizen', password: DEMO_PASSWORD },
   decideHandBack: { decision: 'keep' },
   createSuggestion: { title: '关于增设公交站台遮阳棚的建议', draft: true },
+  // An activity at an address (the sampler knows no liaison place), ending after it starts.
+  createActivity: {
+    kind: 'forum',
+    title: '代表论坛：优化营商环境',
+    startsAt: '2030-03-01T01:00:00Z',
+    endsAt: '2030-03-01T03:00:00Z',
+    address: '区人大常委会三楼会议室',
+  },
 };

@@ -162,3 +162,10 @@ export function periodOf(fromDay: string, toDay: string): { from: Date; to: Date
   to.setUTCDate(to.getUTCDate() + 1);
   return { from: shanghaiDayStart(fromDay), to };
 }
+
+/** The activity month of the report (7–8月), and the most recent one wholly past on `today` (YYYY-MM-DD). */
+export function latestActivityMonth(today: string): { year: number; from: string; to: string } {
+  const y = Number(today.slice(0, 4));
+  const year = today.slice(5) >= '09-01' ? y : y - 1;
+  return { year, from: `${year}-07-01`, to: `${year}-08-31` };
+}

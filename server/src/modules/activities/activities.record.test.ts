@@ -147,16 +147,14 @@ beforeAll(async () => {
       peopleReceived: 50,
     },
   ];
-  await db
-    .insert(receptions)
-    .values(
-      recs.map((r) => ({
-        ...r,
-        congressId: c,
-        streetId: t.streetId,
-        endsAt: new Date(r.startsAt.getTime() + 3 * 3_600_000),
-      })),
-    );
+  await db.insert(receptions).values(
+    recs.map((r) => ({
+      ...r,
+      congressId: c,
+      streetId: t.streetId,
+      endsAt: new Date(r.startsAt.getTime() + 3 * 3_600_000),
+    })),
+  );
   await db.insert(receptionDeputies).values([
     { congressId: c, receptionId: r1, deputyId: d0, checkedInAt: at('2026-07-10T08:55:00+08:00') },
     { congressId: c, receptionId: r1, deputyId: d1, checkedInAt: null },

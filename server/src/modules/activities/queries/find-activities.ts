@@ -40,13 +40,13 @@ export async function findActivities(
       organiserKind: activities.organiserKind,
       organiserName: activities.organiserName,
       recorded: sql<boolean>`${activities.recordedAt} IS NOT NULL`,
-      invited: sql<number>`(SELECT count(*)::int FROM activity_participants p WHERE p.activity_id = ${activities.id} AND p.invited)`,
-      attended: sql<number>`(SELECT count(*)::int FROM activity_participants p WHERE p.activity_id = ${activities.id} AND p.attended_at IS NOT NULL)`,
+      invited: sql<number>`(SELECT count(*)::int FROM activity_participants p WHERE p.activity_id = "activities"."id" AND p.invited)`,
+      attended: sql<number>`(SELECT count(*)::int FROM activity_participants p WHERE p.activity_id = "activities"."id" AND p.attended_at IS NOT NULL)`,
       my: sql<{
         invited: boolean;
         rsvp: string;
         attendedAt: string | null;
-      } | null>`(SELECT json_build_object('invited', p.invited, 'rsvp', p.rsvp, 'attendedAt', p.attended_at) FROM activity_participants p WHERE p.activity_id = ${activities.id} AND p.deputy_id = ${me})`,
+      } | null>`(SELECT json_build_object('invited', p.invited, 'rsvp', p.rsvp, 'attendedAt', p.attended_at) FROM activity_participants p WHERE p.activity_id = "activities"."id" AND p.deputy_id = ${me})`,
     })
     .from(activities)
     .leftJoin(liaisonPlaces, eq(liaisonPlaces.id, activities.placeId))

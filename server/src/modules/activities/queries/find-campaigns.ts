@@ -16,7 +16,7 @@ export async function findCampaigns(db: Db, actor: Actor) {
       from: campaigns.fromDate,
       to: campaigns.toDate,
       goal: campaigns.goal,
-      activities: sql<number>`(SELECT count(*)::int FROM activities a WHERE a.campaign_id = ${campaigns.id})`,
+      activities: sql<number>`(SELECT count(*)::int FROM activities a WHERE a.campaign_id = "campaigns"."id")`,
     })
     .from(campaigns)
     .where(eq(campaigns.congressId, actor.congressId))
