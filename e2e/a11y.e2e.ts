@@ -133,6 +133,7 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
       '/livelihood/votes',
       '/receptions',
       '/inbox',
+      '/activities',
     ],
   },
   {
@@ -154,6 +155,8 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
       '/admin/calendar',
       '/meetings',
       '/office-holders',
+      '/activities',
+      '/campaigns',
     ],
   },
   {
