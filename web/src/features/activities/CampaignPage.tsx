@@ -8,6 +8,7 @@ import type * as echarts from 'echarts';
 import { currentLang } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import Chart from '../../shell/Chart';
+import { useIsMobile } from '../../shell/responsive';
 import type { MonthReport, VisitsReport } from './types';
 
 export default function CampaignPage() {
@@ -71,6 +72,10 @@ function Visits({ r }: { r: VisitsReport }) {
 function Month({ r }: { r: MonthReport }) {
   const { t } = useTranslation('activities');
   const en = currentLang() === 'en';
+  // On a phone the slices' labels do not fit beside the pie: a legend below names them.
+  const mobile = useIsMobile();
+  const pieLabel = mobile ? { show: false } : { formatter: '{b} {c}' };
+  const pieLegend = mobile ? { bottom: 0, type: 'scroll' as const } : undefined;
   const streets = useMemo<echarts.EChartsOption>(
     () => ({
       tooltip: { trigger: 'axis' },
@@ -93,6 +98,7 @@ function Month({ r }: { r: MonthReport }) {
   const kinds = useMemo<echarts.EChartsOption>(
     () => ({
       tooltip: { trigger: 'item' },
+      legend: pieLegend,
       series: [
         {
           type: 'pie',
@@ -101,25 +107,26 @@ function Month({ r }: { r: MonthReport }) {
             name: t(`kind.${k.kind}`, { defaultValue: k.kind }),
             value: k.activities,
           })),
-          label: { formatter: '{b} {c}' },
+          label: pieLabel,
         },
       ],
     }),
-    [r, t],
+    [r, t, mobile],
   );
   const levels = useMemo<echarts.EChartsOption>(
     () => ({
       tooltip: { trigger: 'item' },
+      legend: pieLegend,
       series: [
         {
           type: 'pie',
           radius: '65%',
           data: r.byLevel.map((l) => ({ name: t(`level.${l.level}`), value: l.attendances })),
-          label: { formatter: '{b} {c}' },
+          label: pieLabel,
         },
       ],
     }),
-    [r, t],
+    [r, t, mobile],
   );
   return (
     <>
