@@ -91,7 +91,7 @@ describe('activity journey', () => {
       .click();
     await page.keyboard.press('Escape');
     await page.getByTestId('invite-send').click();
-    await page.getByTestId('sign-in-sheet').getByText(name).waitFor();
+    await page.getByTestId('sign-in-sheet').getByRole('cell', { name, exact: true }).first().waitFor();
     await shot(page, 'activities-2-created-1280');
   });
 
