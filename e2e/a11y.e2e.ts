@@ -133,6 +133,7 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
       '/livelihood/votes',
       '/receptions',
       '/inbox',
+      '/activities',
     ],
   },
   {
@@ -156,6 +157,8 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
       '/office-holders',
       '/budgets',
       '/budget-inquiries',
+      '/activities',
+      '/campaigns',
     ],
   },
   {

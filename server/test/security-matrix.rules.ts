@@ -68,6 +68,13 @@ export const NAMED_RULES: Record<string, NamedRule> = {
     rule: 'staff and leaders; a handling unit sees the inquiries put to it',
     allowed: ['congressStaff', 'leader', 'handlingUnitStaff'],
   },
+  // Activities (modules/activities): staff and leaders list all; an account linked to a deputy lists its own
+  // (invited or attended).
+  findActivities: {
+    rule: 'staff and leaders; an account linked to a deputy sees the activities it is on',
+    allowed: ['congressStaff', 'leader', 'deputy'],
+    alsoAllowed: (c) => !!c.actor?.deputyId,
+  },
   // The work home: what waits for the caller, counted for the caller's own roles (nothing for others').
   getWorkbench: { rule: "the caller's own to-dos", allowed: 'any' },
   findCalendarYears: {
@@ -110,4 +117,12 @@ export const BODIES: Record<string, unknown> = {
   decideHandBack: { decision: 'keep' },
   createSuggestion: { title: '关于增设公交站台遮阳棚的建议', draft: true },
   importBudgetExecution: { month: '2026-11', rows: [{ code: '20502', amount: '1.00' }] },
+  // An activity at an address (the sampler knows no liaison place), ending after it starts.
+  createActivity: {
+    kind: 'forum',
+    title: '代表论坛：优化营商环境',
+    startsAt: '2030-03-01T01:00:00Z',
+    endsAt: '2030-03-01T03:00:00Z',
+    address: '区人大常委会三楼会议室',
+  },
 };

@@ -13,7 +13,9 @@ export {
   terms,
   workingCommittees,
 } from '../src/modules/registry/registry.table';
-export { opinions } from '../src/modules/opinions/opinions.table';
+export { opinions, receptionDeputies, receptions } from '../src/modules/opinions/opinions.table';
+export { suggestionCosigners, suggestions } from '../src/modules/suggestions/suggestions.table';
+export { meetingMembers, meetings } from '../src/modules/meetings/meetings.table';
 export {
   livelihoodCandidates,
   livelihoodIdeas,

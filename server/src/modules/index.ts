@@ -8,6 +8,7 @@ import { ballotsModule } from './ballots';
 import { livelihoodModule } from './livelihood';
 import { meetingsModule } from './meetings';
 import { budgetModule } from './budget';
+import { activitiesModule } from './activities';
 
 export const modules: Module[] = [
   registryModule,
@@ -17,4 +18,5 @@ export const modules: Module[] = [
   suggestionsModule,
   meetingsModule,
   budgetModule,
+  activitiesModule,
 ];

@@ -9,6 +9,7 @@ import { livelihoodFeature } from './livelihood';
 import { suggestionsFeature } from './suggestions';
 import { meetingsFeature } from './meetings';
 import { budgetFeature } from './budget';
+import { activitiesFeature } from './activities';
 
 export const features: Feature[] = [
   homeFeature,
@@ -18,6 +19,7 @@ export const features: Feature[] = [
   suggestionsFeature,
   meetingsFeature,
   budgetFeature,
+  activitiesFeature,
   adminFeature,
   accountFeature,
 ];

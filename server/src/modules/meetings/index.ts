@@ -8,6 +8,8 @@ import { officeHolderRoutes } from './office-holders.routes';
 import { seedMeetingsDemo } from './meetings.demo';
 import { getMeetingsWorkbench } from './queries/get-workbench';
 
+export { countMeetingsAttended } from './queries/count-meetings-attended';
+
 export const meetingsModule: Module = {
   name: 'meetings',
   async routes(app) {

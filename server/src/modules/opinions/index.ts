@@ -12,9 +12,12 @@ import { forgetSubmissionKeysJob } from './jobs/forget-submission-keys';
 import { seedOpinionsDemo } from './opinions.demo';
 import { canReadOpinionPhoto } from './queries/can-read-photo';
 import { opinionFromInspection } from './jobs/opinion-from-inspection';
+import { opinionFromActivity } from './jobs/opinion-from-activity';
 import { getOpinionsWorkbench } from './queries/get-workbench';
 
 export { countDeputyReceptions } from './queries/find-receptions';
+export { countPlaceWork, type PlaceWork } from './queries/count-place-work';
+export { getOpinionStates } from './queries/get-opinion-states';
 
 export const opinionsModule: Module = {
   name: 'opinions',
@@ -29,7 +32,7 @@ export const opinionsModule: Module = {
     { job: sweepDeadlinesJob.name, everyMs: 3_600_000 },
     { job: forgetSubmissionKeysJob.name, everyMs: 86_400_000 },
   ],
-  subscriptions: [opinionFromInspection],
+  subscriptions: [opinionFromInspection, opinionFromActivity],
   // Each attempt on the form updates its two rate counters.
   churnedTables: ['opinion_rate_counters'],
   seedDemo: seedOpinionsDemo,

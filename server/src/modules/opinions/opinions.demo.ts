@@ -1,6 +1,7 @@
 // The demo's opinions and receptions: a routing table, receptions past and upcoming at liaison places, and a
 // realistic spread of opinions in every state over the last six months. Deterministic (demo.random, demo.now).
 import { addWorkingDays, endOfShanghaiDay, shanghaiDate } from '@minyi/domain/calendar';
+import { latestActivityMonth } from '@minyi/domain/activities';
 import {
   OPINION_CATEGORY_CODES,
   OPINION_RULES,
@@ -549,6 +550,151 @@ export async function seedOpinionsDemo(app: AppServices, demo: DemoContext): Pro
     row.status = status;
     rows.push(row);
   }
+  // The activity month (7–8月, the most recent one past): two receptions at each of the first 60 places with
+  // deputies, and the opinions people brought to them, handled by now (issue 20: the campaign's dashboard
+  // counts them from these records). Drawn after everything above, so the rest of the demo is unchanged.
+  const month = latestActivityMonth(shanghaiDate(now));
+  const monthPlaces = demo.liaisonPlaces.filter((p) => p.deputyIds.length > 0).slice(0, 60);
+  const monthReceptions: (typeof receptions.$inferInsert)[] = [];
+  const monthDeputies: (typeof receptionDeputies.$inferInsert)[] = [];
+  for (const p of monthPlaces) {
+    for (let k = 0; k < 2; k++) {
+      const date = `${month.year}-0${7 + k}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
+      const startsAt = new Date(`${date}T${pick(['09:00', '09:30', '14:30', '19:00'])}:00+08:00`);
+      const id = newId();
+      const people = 8 + Math.floor(rnd() * 11);
+      const ds = p.deputyIds.slice(0, 2 + Math.floor(rnd() * 2));
+      monthReceptions.push({
+        id,
+        congressId,
+        liaisonPlaceId: p.id,
+        streetId: p.streetId,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 2.5 * 3_600_000),
+        topic: pick(['人大代表活动月·进站接待', '代表活动月：听民意、解民忧', '活动月主题接待：物业与出行']),
+        status: 'held',
+        peopleReceived: people,
+        notes: pick([
+          '活动月期间代表集中进站，群众反映的问题已逐一登记，需部门办理的已转办。',
+          '接待群众较多，集中在老旧小区改造、停车和学位问题，已登记转交。',
+          '代表现场解答政策咨询，其余诉求已登记并告知跟踪方式。',
+        ]),
+        createdAt: new Date(startsAt.getTime() - 7 * 86_400_000),
+      });
+      for (const d of ds)
+        monthDeputies.push({
+          congressId,
+          receptionId: id,
+          deputyId: d,
+          checkedInAt: new Date(startsAt.getTime() - 600_000),
+        });
+      const brought = 2 + Math.floor(rnd() * 2);
+      for (let j = 0; j < brought; j++) {
+        const street = demo.streets.find((s) => s.id === p.streetId) ?? pick(demo.streets);
+        const category: OpinionCategory = pick(OPINION_CATEGORY_CODES);
+        const said = pick(TEXTS[category]);
+        const content = `${said.text}（${street.name}）`;
+        let tc = code();
+        while (used.has(tc)) tc = code();
+        used.add(tc);
+        const phone = `13${Math.floor(rnd() * 10)}${String(Math.floor(rnd() * 1e8)).padStart(8, '0')}`;
+        const oid = newId();
+        const at = (days: number) =>
+          new Date(Math.min(startsAt.getTime() + days * 86_400_000, now.getTime() - 60_000));
+        const ev = (
+          kind: string,
+          when: Date,
+          note: string | null = null,
+          data: Record<string, unknown> = {},
+        ) =>
+          events.push({
+            id: newId(),
+            congressId,
+            opinionId: oid,
+            kind,
+            note,
+            data,
+            isPublic: true,
+            createdAt: when,
+          });
+        const r = rnd();
+        const status: OpinionStatus =
+          r < 0.52 ? 'closedResolved' : r < 0.72 ? 'closedUnresolved' : r < 0.88 ? 'replied' : 'forwarded';
+        const lead =
+          said.unit === 'street'
+            ? (officeOf(street.id) ?? unitNamed(ROUTES[category].lead))
+            : unitNamed(said.unit);
+        const assignedAt = at(1);
+        const row: typeof opinions.$inferInsert = {
+          id: oid,
+          congressId,
+          trackingCode: tc,
+          content,
+          publicContent: redactContent(content),
+          category,
+          streetId: street.id,
+          communityId: street.communityIds.length ? pick(street.communityIds) : null,
+          channel: 'reception',
+          liaisonPlaceId: p.id,
+          deputyId: ds[0] ?? null,
+          receptionId: id,
+          phoneEnc: app.pii.encrypt(phone),
+          phoneIndex: app.pii.index('phone', phone),
+          phoneCheck: app.pii.index('phone', `track:${tc}:${phone.slice(-4)}`),
+          isPublic: rnd() < 0.6,
+          searchText: searchText(content),
+          createdAt: startsAt,
+          updatedAt: startsAt,
+          claimedBy: null,
+          leadUnitId: lead.id,
+          assignedAt,
+          deadlineAt: deadline(assignedAt),
+          handBackUntil: endOfShanghaiDay(
+            addWorkingDays(shanghaiDate(assignedAt), OPINION_RULES.handBackWorkingDays, exceptions),
+          ),
+          status,
+        };
+        ev('submitted', startsAt, null, { channel: 'reception' });
+        ev('claim', at(0.5));
+        ev('forward', assignedAt, lead.name, { leadUnitId: lead.id, assistingUnitIds: [] });
+        const active = status === 'forwarded' || status === 'replied';
+        assigns.push({
+          congressId,
+          opinionId: oid,
+          unitId: lead.id,
+          role: 'lead',
+          assignedAt,
+          active,
+          endedAt: active ? null : at(20),
+          endReason: active ? null : 'closed',
+        });
+        if (status !== 'forwarded') {
+          const outcome: ReplyOutcome =
+            status === 'closedUnresolved'
+              ? pick(['explained', 'partlyResolved', 'notInRemit'] as const)
+              : 'resolved';
+          const repliedDay = 5 + rnd() * 12;
+          row.replyOutcome = outcome;
+          row.replyContent = outcome === 'resolved' ? said.done : pick(REPLIES[outcome]);
+          row.repliedAt = at(repliedDay);
+          ev('reply', row.repliedAt, row.replyContent, { outcome });
+          if (status !== 'replied') {
+            row.rating =
+              status === 'closedResolved'
+                ? pick<Rating>(['satisfied', 'satisfied', 'basicallySatisfied'])
+                : pick<Rating>(['basicallySatisfied', 'dissatisfied']);
+            row.ratedAt = at(repliedDay + 2);
+            row.closedAt = row.ratedAt;
+            ev('rated', row.ratedAt, null, { rating: row.rating });
+          }
+        }
+        rows.push(row);
+      }
+    }
+  }
+  await db.insert(receptions).values(monthReceptions);
+  for (let k = 0; k < monthDeputies.length; k += 500)
+    await db.insert(receptionDeputies).values(monthDeputies.slice(k, k + 500));
   // Each row with its list item, as every write of an opinion stores it.
   for (const r of rows)
     r.listItem = opinionListItem({

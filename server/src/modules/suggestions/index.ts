@@ -17,6 +17,8 @@ import { seedSuggestionsDemo } from './suggestions.demo';
 import { canReadSuggestionAttachment } from './queries/can-read-attachment';
 import { getSuggestionsWorkbench } from './queries/get-workbench';
 
+export { countDeputySuggestions } from './queries/count-deputy-suggestions';
+
 /**
  * An opinion raised as a suggestion (opinions module): a submitted suggestion by that deputy, linked to the
  * opinion. Runs in the caller's transaction; the category must be one of the congress's suggestion categories

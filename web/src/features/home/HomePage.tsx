@@ -241,6 +241,15 @@ function DeputyFinder({ streets }: { streets: Named[] }) {
                 >
                   <FormOutlined /> {t('giveOpinion')}
                 </Link>
+                {' · '}
+                <Link
+                  to={`/deputies/${d.id}/record`}
+                  className="deputy-meta"
+                  aria-label={t('deputyRecordOf', { name: d.name })}
+                  data-testid="deputy-record"
+                >
+                  {t('deputyRecord')}
+                </Link>
               </div>
             </Col>
           ))}

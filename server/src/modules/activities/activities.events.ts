@@ -1,0 +1,38 @@
+// What the activities module announces (platform/events.ts). A leaf file: other modules may import it to
+// subscribe, and it imports nothing of this module's.
+import { z } from 'zod';
+import { defineEvent } from '../../platform/events';
+
+/**
+ * A finding of a deputies' activity (an inspection's problem) was sent to a handling unit: the opinions module
+ * makes it an opinion with the id given here (already linked from the finding), claimed by whoever recorded
+ * the activity and forwarded to the unit, with the opinions pipeline's deadline.
+ */
+export const activityFindingRecorded = defineEvent(
+  'activity.findingRecorded',
+  z.object({
+    congressId: z.string(),
+    activityId: z.string(),
+    activityTitle: z.string(),
+    findingId: z.string(),
+    opinionId: z.string(),
+    unitId: z.string(),
+    streetId: z.string(),
+    placeId: z.string().nullable(),
+    /** The deputies who attended; the first one with a phone is the opinion's contact for progress texts. */
+    deputyIds: z.array(z.string()),
+    content: z.string(),
+    /** The account that recorded the activity, and its request: the opinion is claimed and forwarded as it. */
+    actor: z.object({
+      accountId: z.string(),
+      username: z.string(),
+      displayName: z.string(),
+      roles: z.array(z.string()),
+      congressId: z.string(),
+      deputyId: z.string().nullable(),
+      handlingUnitId: z.string().nullable(),
+      via: z.enum(['session', 'token']),
+    }),
+    meta: z.object({ ip: z.string(), requestId: z.string() }),
+  }),
+);

@@ -1,0 +1,37 @@
+// Who may do what with deputies' activities and campaigns. Congress staff organise them (create, invite, keep
+// the sign-in sheet, write the record with its findings); leaders read; a deputy reads the activities they are
+// invited to or attended, answers their own invitation, and checks themself in (a deputy who was not invited
+// may check in too, and is recorded as not invited). The deputy's record is public (no policy: no private data).
+import { allow, definePolicy } from '../../platform/access';
+import type { Actor } from '../../platform/context';
+
+export interface ActivityResource {
+  congressId: string;
+  /** The actor's deputy has a line on the activity (invited, or checked in). */
+  participant: boolean;
+  /** The actor's deputy was invited. */
+  invited: boolean;
+}
+
+const isDeputy = (a: Actor) => !!a.deputyId;
+
+export const activityPolicy = definePolicy<ActivityResource>('activity', [
+  allow(['congressStaff', 'leader'], 'read'),
+  allow('deputy', 'read', (a, r) => isDeputy(a) && r.participant),
+  allow('congressStaff', ['invite', 'recordAttendance', 'record']),
+  allow('deputy', 'checkIn', isDeputy),
+  allow('deputy', 'rsvp', (a, r) => isDeputy(a) && r.invited),
+]);
+
+export interface CampaignResource {
+  congressId: string;
+}
+
+export const campaignPolicy = definePolicy<CampaignResource>('campaign', [
+  allow(['congressStaff', 'leader'], 'read'),
+]);
+
+/** Roles that organise activities and campaigns. */
+export const STAFF = ['congressStaff'] as const;
+/** Roles that read every activity and campaign. */
+export const READERS = ['congressStaff', 'leader'] as const;

@@ -1,0 +1,47 @@
+// The loaders and lockers the activity commands share.
+import { and, eq } from 'drizzle-orm';
+import type { Actor, Work } from '../../platform/context';
+import { notFound } from '../../platform/errors';
+import { activities, activityParticipants, campaigns } from './activities.table';
+import type { ActivityResource } from './activities.policy';
+
+export type ActivityRow = typeof activities.$inferSelect;
+
+export const ACTIVITY = { zh: '代表活动', en: 'activity' };
+export const CAMPAIGN = { zh: '专项活动', en: 'campaign' };
+
+/** Loads (and locks) an activity of the actor's congress for a step; 404 when absent or in another congress. */
+export async function loadActivityStep(
+  w: Work,
+  actor: Actor,
+  activityId: string,
+): Promise<{ row: ActivityRow; resource: ActivityResource }> {
+  const [row] = await w.db
+    .select()
+    .from(activities)
+    .where(and(eq(activities.id, activityId), eq(activities.congressId, actor.congressId)))
+    .for('update');
+  if (!row) throw notFound(ACTIVITY);
+  const [line] = actor.deputyId
+    ? await w.db
+        .select({ invited: activityParticipants.invited })
+        .from(activityParticipants)
+        .where(
+          and(eq(activityParticipants.activityId, row.id), eq(activityParticipants.deputyId, actor.deputyId)),
+        )
+    : [];
+  return {
+    row,
+    resource: { congressId: row.congressId, participant: !!line, invited: !!line?.invited },
+  };
+}
+
+/** A campaign of the congress, or 404. */
+export async function loadCampaign(w: Pick<Work, 'db'>, congressId: string, campaignId: string) {
+  const [row] = await w.db
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.id, campaignId), eq(campaigns.congressId, congressId)));
+  if (!row) throw notFound(CAMPAIGN);
+  return row;
+}

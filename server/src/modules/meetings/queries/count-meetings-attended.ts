@@ -1,0 +1,31 @@
+// For the activities module's deputy record: the meetings (of the congress, the standing committee, the
+// chairpersons' meeting) a deputy attended, signed in present, and those they were excused from (on leave),
+// held between two days (inclusive).
+import { and, eq, gte, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { meetingMembers, meetings } from '../meetings.table';
+
+export async function countMeetingsAttended(
+  db: Db,
+  congressId: string,
+  deputyId: string,
+  fromDate: string,
+  toDate: string,
+): Promise<{ attended: number; excused: number }> {
+  const [r] = await db
+    .select({
+      attended: sql<number>`count(*) FILTER (WHERE ${meetingMembers.attendance} = 'present')::int`,
+      excused: sql<number>`count(*) FILTER (WHERE ${meetingMembers.attendance} = 'onLeave')::int`,
+    })
+    .from(meetingMembers)
+    .innerJoin(meetings, eq(meetings.id, meetingMembers.meetingId))
+    .where(
+      and(
+        eq(meetingMembers.congressId, congressId),
+        eq(meetingMembers.deputyId, deputyId),
+        gte(meetings.startDate, fromDate),
+        lte(meetings.startDate, toDate),
+      ),
+    );
+  return { attended: Number(r?.attended ?? 0), excused: Number(r?.excused ?? 0) };
+}

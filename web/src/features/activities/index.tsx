@@ -1,0 +1,70 @@
+// 代表活动: staff's activities (create, invite, sign-in sheet, record with findings that become opinions),
+// a deputy's own activities on a phone (answer, check in), campaigns with the activity month's dashboard, and
+// every deputy's public record with the duty points (issue 20).
+import { lazy } from 'react';
+import { CalendarOutlined, FlagOutlined, ScheduleOutlined } from '@ant-design/icons';
+import type { Feature, Role } from '../types';
+import { RequireAuth } from '../../auth';
+import { activitiesEn, activitiesZh } from './i18n';
+
+const ActivitiesPage = lazy(() => import('./ActivitiesPage'));
+const ActivityPage = lazy(() => import('./ActivityPage'));
+const CampaignsPage = lazy(() => import('./CampaignsPage'));
+const CampaignPage = lazy(() => import('./CampaignPage'));
+const DeputyRecordPage = lazy(() => import('./DeputyRecordPage'));
+
+const staff: Role[] = ['congressStaff', 'leader'];
+const all: Role[] = ['congressStaff', 'leader', 'deputy'];
+
+export const activitiesFeature: Feature = {
+  id: 'activities',
+  i18n: { zh: activitiesZh, en: activitiesEn },
+  navGroup: { labelKey: 'nav.group', icon: <CalendarOutlined /> },
+  routes: [
+    {
+      path: '/activities',
+      element: (
+        <RequireAuth roles={all}>
+          <ActivitiesPage />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: '/activities/:id',
+      element: (
+        <RequireAuth roles={all}>
+          <ActivityPage />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: '/campaigns',
+      element: (
+        <RequireAuth roles={staff}>
+          <CampaignsPage />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: '/campaigns/:id',
+      element: (
+        <RequireAuth roles={staff}>
+          <CampaignPage />
+        </RequireAuth>
+      ),
+    },
+    // Public: a deputy's record (linked from the portal's deputy finder).
+    { path: '/deputies/:id/record', element: <DeputyRecordPage /> },
+  ],
+  nav: [
+    {
+      key: 'activities',
+      path: '/activities',
+      labelKey: 'nav.activities',
+      roles: staff,
+      icon: <ScheduleOutlined />,
+    },
+    { key: 'mine', path: '/activities', labelKey: 'nav.mine', roles: ['deputy'], icon: <ScheduleOutlined /> },
+    { key: 'campaigns', path: '/campaigns', labelKey: 'nav.campaigns', roles: staff, icon: <FlagOutlined /> },
+  ],
+};
