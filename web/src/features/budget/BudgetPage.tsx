@@ -7,7 +7,6 @@ import { CalendarOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth';
-import { api } from '../../api';
 import { FormModal } from '../../shell/FormModal';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import { formatDate } from '../../shell/datetime';
@@ -16,6 +15,7 @@ import WarningsTab from './WarningsTab';
 import InvestmentTab from './InvestmentTab';
 import { InquiryList } from './InquiriesPage';
 import { ExecutionImport, LinesImport } from './ImportDialogs';
+import { paths, updateBudgetDates } from './api';
 import { BUDGET_KINDS, MONEY_STYLE, yuan, type Budget } from './types';
 
 interface Dates {
@@ -28,7 +28,7 @@ export default function BudgetPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation('budget');
   const { hasRole } = useAuth();
-  const budget = useResource<Budget>(`/budgets/${id}`);
+  const budget = useResource<Budget>(paths.getBudget(id));
   const [version, setVersion] = useState(0);
   const [tab, setTab] = useState('execution');
   const [editingDates, setEditingDates] = useState(false);
@@ -138,7 +138,7 @@ export default function BudgetPage() {
               publishedOn: b.publishedOn ?? '',
             }}
             save={(v) =>
-              api.patch(`/budgets/${b.id}`, {
+              updateBudgetDates(b.id, {
                 draftSubmittedOn: v.draftSubmittedOn || null,
                 approvedOn: v.approvedOn || null,
                 publishedOn: v.publishedOn || null,

@@ -5,12 +5,12 @@ import { Button, Form, Input, InputNumber, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { useAuth } from '../../auth';
 import { usePagedList } from '../../shell/components';
 import { ListPage } from '../../shell/ListPage';
 import { FormModal } from '../../shell/FormModal';
 import { formatDate } from '../../shell/datetime';
+import { createBudget, paths } from './api';
 import { yuan, type BudgetSummary } from './types';
 
 interface NewBudget {
@@ -24,7 +24,7 @@ export default function BudgetsPage() {
   const nav = useNavigate();
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<NewBudget>();
-  const list = usePagedList<BudgetSummary>('/budgets');
+  const list = usePagedList<BudgetSummary>(paths.findBudgets());
   const nextYear = new Date().getFullYear() + 1;
 
   return (
@@ -77,7 +77,7 @@ export default function BudgetsPage() {
         title={t('list.createTitle')}
         values={null}
         initialValues={{ year: nextYear, sittingDate: `${nextYear}-01-08` }}
-        save={(v, key) => api.post<{ id: string }>('/budgets', v, { idempotencyKey: key })}
+        save={(v, key) => createBudget(v, key)}
         onSaved={(r) => {
           setCreating(false);
           void nav(`/budgets/${r.id}`);

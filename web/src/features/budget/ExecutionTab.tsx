@@ -3,9 +3,9 @@
 import { useMemo, useState } from 'react';
 import { Breadcrumb, Button, Card, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { qs } from '../../api';
 import { ErrorAlert, useResource } from '../../shell/components';
 import Chart from '../../shell/Chart';
+import { paths } from './api';
 import { yuan, type BudgetLine, type Curve } from './types';
 
 const LEVEL: Record<number, 'class' | 'section' | 'item'> = { 0: 'class', 3: 'section', 5: 'item' };
@@ -15,9 +15,9 @@ export default function ExecutionTab({ budgetId }: { budgetId: string }) {
   const [trail, setTrail] = useState<{ code: string; name: string }[]>([]);
   const prefix = trail.at(-1)?.code ?? '';
   const lines = useResource<{ items: BudgetLine[] }>(
-    `/budgets/${budgetId}/lines${qs({ code: prefix || undefined, level: LEVEL[prefix.length], limit: 500 })}`,
+    paths.findBudgetLines(budgetId, prefix || undefined, LEVEL[prefix.length]),
   );
-  const curve = useResource<Curve>(`/budgets/${budgetId}/execution${qs({ code: prefix || undefined })}`);
+  const curve = useResource<Curve>(paths.getBudgetExecutionCurve(budgetId, prefix || undefined));
 
   const option = useMemo(() => {
     const items = curve.data?.items ?? [];

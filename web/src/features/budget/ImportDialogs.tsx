@@ -5,14 +5,9 @@ import { useState } from 'react';
 import { Alert, Button, Input, Modal, Space, Table, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, localized, problemMessage, type LocalizedText } from '../../api';
-
-interface Rejection {
-  row: number;
-  field: string;
-  reason: string;
-  message: LocalizedText;
-}
+import { ApiError, localized, problemMessage } from '../../api';
+import { importBudgetExecution, importBudgetLines } from './api';
+import type { Rejection } from './types';
 
 function RowReport({ rows }: { rows: Rejection[] }) {
   const { t } = useTranslation('budget');
@@ -46,12 +41,7 @@ export function LinesImport({ budgetId, onDone }: { budgetId: string; onDone: ()
     const form = new FormData();
     form.append('file', file, file.name);
     try {
-      setResult(
-        await api.upload<{ imported: number; rejected: Rejection[] }>(
-          `/budgets/${budgetId}/lines:import`,
-          form,
-        ),
-      );
+      setResult(await importBudgetLines(budgetId, form));
       onDone();
     } catch (err) {
       setFailure(problemMessage(err));
@@ -152,10 +142,7 @@ export function ExecutionImport({
         setFailure(t('import.badFile', { row: (e as Error).message }));
         return;
       }
-      const r = await api.post<{ month: string; codes: number; total: string }>(
-        `/budgets/${budgetId}/execution:import`,
-        { month, rows },
-      );
+      const r = await importBudgetExecution(budgetId, { month, rows });
       setDone(t('import.executionDone', r));
       onDone();
     } catch (err) {

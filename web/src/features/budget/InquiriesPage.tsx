@@ -4,16 +4,16 @@ import { useState } from 'react';
 import { Button, Card, Descriptions, Empty, Form, Input, List, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { useAuth } from '../../auth';
 import { ErrorAlert, LoadMore, PageHeader, usePagedList } from '../../shell/components';
 import { FormModal } from '../../shell/FormModal';
 import { formatDate, formatDateTime, shanghaiToday } from '../../shell/datetime';
+import { answerBudgetInquiry, paths } from './api';
 import type { BudgetInquiry } from './types';
 
 export function InquiryList({ budgetId }: { budgetId?: string }) {
   const { t } = useTranslation('budget');
-  const list = usePagedList<BudgetInquiry>('/budget-inquiries', { budgetId });
+  const list = usePagedList<BudgetInquiry>(paths.findBudgetInquiries(), { budgetId });
   const [answering, setAnswering] = useState<BudgetInquiry | null>(null);
   const [form] = Form.useForm<{ answer: string }>();
   const today = shanghaiToday();
@@ -92,7 +92,7 @@ export function InquiryList({ budgetId }: { budgetId?: string }) {
         title={t('inquiries.answerTitle')}
         values={null}
         before={answering && <Typography.Paragraph>{answering.question}</Typography.Paragraph>}
-        save={(v) => api.post(`/budget-inquiries/${answering!.id}/answer`, v)}
+        save={(v) => answerBudgetInquiry(answering!.id, v)}
         onSaved={() => {
           setAnswering(null);
           list.reload();

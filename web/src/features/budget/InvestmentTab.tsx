@@ -4,11 +4,11 @@ import { useMemo, useState } from 'react';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Statistic, Switch, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { ErrorAlert, usePagedList, useResource } from '../../shell/components';
 import { CrudTable } from '../../shell/ListPage';
 import { FormModal } from '../../shell/FormModal';
 import Chart from '../../shell/Chart';
+import { addInvestmentProject, paths } from './api';
 import { MONEY_STYLE, wan, yuan, type InvestmentProject, type InvestmentSummary } from './types';
 
 interface NewProject {
@@ -25,8 +25,8 @@ export default function InvestmentTab({ budgetId, canAdd }: { budgetId: string; 
   const [urgent, setUrgent] = useState<'true' | 'false' | undefined>();
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm<NewProject>();
-  const summary = useResource<InvestmentSummary>(`/budgets/${budgetId}/investment-projects/summary`);
-  const list = usePagedList<InvestmentProject>(`/budgets/${budgetId}/investment-projects`, { urgent });
+  const summary = useResource<InvestmentSummary>(paths.getInvestmentSummary(budgetId));
+  const list = usePagedList<InvestmentProject>(paths.findInvestmentProjects(budgetId), { urgent });
 
   const option = useMemo(() => {
     const rows = summary.data?.byCategory ?? [];
@@ -138,10 +138,10 @@ export default function InvestmentTab({ budgetId, canAdd }: { budgetId: string; 
         values={null}
         initialValues={{ urgent: true }}
         save={(v, key) =>
-          api.post<{ id: string }>(
-            `/budgets/${budgetId}/investment-projects`,
+          addInvestmentProject(
+            budgetId,
             { ...v, amount: String(v.amount), category: v.category ?? '', street: v.street ?? '' },
-            { idempotencyKey: key },
+            key,
           )
         }
         onSaved={() => {

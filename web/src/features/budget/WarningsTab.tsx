@@ -3,10 +3,10 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Empty, Form, Input, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { ErrorAlert, useResource } from '../../shell/components';
 import { FormModal } from '../../shell/FormModal';
 import { formatDate } from '../../shell/datetime';
+import { createBudgetInquiry, paths } from './api';
 import { yuan, type Warning } from './types';
 
 const SEVERITY_COLOR = { high: 'red', medium: 'orange', low: 'blue' } as const;
@@ -35,12 +35,12 @@ interface NewInquiry {
 export default function WarningsTab({ budgetId, onInquiry }: { budgetId: string; onInquiry: () => void }) {
   const { t } = useTranslation('budget');
   const warnings = useResource<{ items: Warning[]; abilities: Record<string, boolean> }>(
-    `/budgets/${budgetId}/warnings`,
+    paths.getBudgetWarnings(budgetId),
   );
   const [target, setTarget] = useState<Warning | null>(null);
   const [form] = Form.useForm<NewInquiry>();
   const units = useResource<{ items: { id: string; name: string }[] }>(
-    warnings.data?.abilities.createInquiry ? '/handling-units?limit=200' : null,
+    warnings.data?.abilities.createInquiry ? paths.findHandlingUnits() : null,
   );
 
   const value = (k: string, v: string | number | null) =>
@@ -114,8 +114,8 @@ export default function WarningsTab({ budgetId, onInquiry }: { budgetId: string;
             : null
         }
         save={(v, key) =>
-          api.post<{ id: string }>(
-            `/budgets/${budgetId}/inquiries`,
+          createBudgetInquiry(
+            budgetId,
             {
               rule: target!.rule,
               code: target!.code,
@@ -123,7 +123,7 @@ export default function WarningsTab({ budgetId, onInquiry }: { budgetId: string;
               question: v.question,
               ...(v.deadline ? { deadline: v.deadline } : {}),
             },
-            { idempotencyKey: key },
+            key,
           )
         }
         successMessage={t('warnings.created')}

@@ -1,5 +1,5 @@
 // The budget API's shapes as the pages read them (money is a yuan string with two decimals).
-import type { Abilities } from '../../api';
+import type { Abilities, LocalizedText } from '../../api';
 
 export type BudgetKind = 'general' | 'governmentFund' | 'stateCapital' | 'socialInsurance';
 export const BUDGET_KINDS: BudgetKind[] = ['general', 'governmentFund', 'stateCapital', 'socialInsurance'];
@@ -101,3 +101,11 @@ export const wan = (v: string): number => Number(v.split('.')[0]) / 10000;
 
 /** Amounts in full yuan: smaller than antd's default so that billions fit half a phone's width. */
 export const MONEY_STYLE = { fontSize: 18, wordBreak: 'break-all' as const };
+
+/** A row an import refused: its line in the file, the field and why. */
+export interface Rejection {
+  row: number;
+  field: string;
+  reason: string;
+  message: LocalizedText;
+}
