@@ -99,4 +99,13 @@ export const BODIES: Record<string, unknown> = {
   signIn: { username: 'citizen', password: DEMO_PASSWORD },
   decideHandBack: { decision: 'keep' },
   createSuggestion: { title: '关于增设公交站台遮阳棚的建议', draft: true },
+  fileAppointment: {
+    kind: 'appoint',
+    nominatingOrgan: 'districtHead',
+    nomineeName: '安全矩阵',
+    post: '区安全矩阵局局长',
+    organization: '区安全矩阵局',
+    reasons: '安全矩阵测试',
+    cv: '安全矩阵测试',
+  },
 };

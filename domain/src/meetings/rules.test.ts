@@ -1,6 +1,7 @@
 // The quorum and passing rules of each body, and the document lead times (地方组织法 Art. 14, 25, 51; 监督法 Art. 15).
 import { describe, expect, it } from 'vitest';
 import {
+  ALWAYS_SECRET_KINDS,
   documentDeadline,
   hasQuorum,
   isDocumentLate,
@@ -98,8 +99,9 @@ describe('document lead times (监督法 Art. 15)', () => {
     expect(meetingsSettingsSchema.parse({ leadDays: { appointmentCase: 14 } }).leadDays.submitted).toBe(10);
   });
 
-  it('a removal is always voted secretly (监督法 Art. 62): the setting refuses a list without it', () => {
-    expect(meetingsSettingsSchema.safeParse({ secretKinds: ['appointment'] }).success).toBe(false);
+  it('appointments and removals (免职) are secret by a setting; a dismissal (撤职) always is (监督法 Art. 62)', () => {
+    expect(meetingsSettingsSchema.parse({ secretKinds: ['election'] }).secretKinds).toEqual(['election']);
+    expect(ALWAYS_SECRET_KINDS).toEqual(['dismiss']);
   });
 
   it('counts calendar days back from the meeting, across a month end; done on the deadline is in time', () => {

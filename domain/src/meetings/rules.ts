@@ -151,10 +151,10 @@ export const meetingsSettingsSchema = z.object({
       appointmentCase: leadDays.default(DEFAULT_LEAD_DAYS.appointmentCase),
     })
     .prefault({}),
-  /** Kinds voted by secret ballot; a removal always is (监督法 Art. 62 for a dismissal). */
-  secretKinds: z
-    .array(z.enum(AGENDA_ITEM_KINDS))
-    .default([...DEFAULT_SECRET_KINDS])
-    .refine((k) => k.includes('removal'), { message: 'removal' }),
+  /**
+   * Kinds voted by secret ballot (both appointments and removals by default; local 任免办法 vary). A dismissal
+   * (撤职) is secret whatever this says (监督法 Art. 62; ALWAYS_SECRET_KINDS in appointments.ts).
+   */
+  secretKinds: z.array(z.enum(AGENDA_ITEM_KINDS)).default([...DEFAULT_SECRET_KINDS]),
 });
 export type MeetingsSettings = z.infer<typeof meetingsSettingsSchema>;

@@ -56,7 +56,9 @@ describe('meetings demo', () => {
   it('keeps the register of office-holders: the 21 heads appointed at the term’s first meeting, and who held a post before', async () => {
     const staff = await login('staff');
     const now = (await t.anon.get('/api/v1/office-holders?limit=200', staff)).json();
-    expect(now.items).toHaveLength(21);
+    // 21 appointed; the health and transport heads resigned last month (today's agenda appoints successors).
+    expect(now.items).toHaveLength(19);
+    expect(now.items.some((h: { post: string }) => h.post === '区卫生健康局局长')).toBe(false);
     expect(now.items.every((h: { post: string }) => h.post.startsWith('区'))).toBe(true);
     const edu = (
       await t.anon.get(`/api/v1/office-holders?post=${encodeURIComponent('教育局')}`, staff)
@@ -70,7 +72,10 @@ describe('meetings demo', () => {
       status: 'appointed',
       nomineeName: '林建平',
       nominatingOrgan: 'districtHead',
+      oathWitness: '区人大常委会主任',
+      filedLate: false,
     });
+    expect(c.deadlineOn > c.filedOn).toBe(true);
     expect(c.meeting.title).toBe('区第七届人大常委会第一次会议');
     expect(c.holding).toMatchObject({ holderName: '林建平', endedOn: null });
     // The day before the first meeting, the previous term's head held the post.

@@ -9,7 +9,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { shanghaiDate } from '@minyi/domain/calendar';
 import type { VoteChoice } from '@minyi/domain/meetings';
-import { tallyVote } from '@minyi/domain/meetings';
+import { newGovernmentDeadline, tallyVote } from '@minyi/domain/meetings';
 import type { DemoContext } from '../../platform/demo';
 import { systemCtx, transact, type AppServices, type Ctx } from '../../platform/context';
 import { newId } from '../../platform/ids';
@@ -227,6 +227,19 @@ const GIVEN = [
   '永红',
 ];
 
+/** Short CVs (简历) of the nominees, varied. */
+const CV = [
+  '1975年生，研究生学历，中共党员。历任街道办事处副主任、主任，区发展和改革局副局长。',
+  '1978年生，大学学历，中共党员。历任区教育局科长、副局长，某中学校长。',
+  '1980年生，研究生学历，民盟盟员。历任区卫生健康局副局长、区人民医院院长。',
+  '1972年生，大学学历，中共党员。历任镇党委副书记、街道党工委书记。',
+  '1977年生，研究生学历，中共党员。历任区财政局预算科科长、副局长。',
+  '1983年生，研究生学历，中共党员。历任区交通运输局规划科科长、副局长。',
+];
+
+/** Department heads who resigned last month (days ago): their posts are vacant for today's appointments. */
+const VACATED: Record<string, number> = { 区卫生健康局: 32, 区交通运输局: 25 };
+
 /** The post of a department's head: 局长 of a 局, 主任 of an office or a commission. */
 const headOf = (unit: string) =>
   unit.endsWith('局') ? '局长' : unit.endsWith('办公室') || unit.endsWith('委员会') ? '主任' : '负责人';
@@ -304,6 +317,11 @@ async function seedRegister(
         filedOn: shift(firstDay, -12),
         decidedOn: firstDay,
         oathOn: firstDay,
+        oathWitness: '区人大常委会主任',
+        reasons: '新一届区人民政府组成，区长提请任命工作部门主要负责人',
+        cv: CV[i % CV.length],
+        electedOn: termStart,
+        deadlineOn: newGovernmentDeadline(termStart),
       });
       holdings.push({
         id: newId(),
@@ -315,6 +333,12 @@ async function seedRegister(
         startedOn: firstDay,
         appointmentId: caseId,
       });
+      // The health and transport heads resigned last month: their posts are vacant until today's appointments.
+      if (u.name in VACATED) {
+        const last = holdings.at(-1)!;
+        last.endedOn = shift(todays.today, -VACATED[u.name]);
+        last.endReason = 'resigned';
+      }
       // The previous term's head held the post until the new one was appointed.
       holdings.push({
         id: newId(),
@@ -349,6 +373,7 @@ async function seedRegister(
         agendaItemId: removal,
         status: 'onAgenda',
         filedOn: shift(todays.today, -10),
+        reasons: '因工作调动，区长提请免去其区教育局局长职务',
       },
       ...[
         ['王立新', '区教育局', '局长'],
@@ -367,6 +392,9 @@ async function seedRegister(
         agendaItemId: appointments[i],
         status: 'onAgenda' as const,
         filedOn: shift(todays.today, -10),
+        reasons:
+          org === '区教育局' ? '原局长工作调动，区长提请任命' : '原局长辞去职务，岗位空缺，区长提请任命',
+        cv: CV[(i + 3) % CV.length],
       })),
     ]);
     await w.audit({

@@ -2,6 +2,9 @@
 import { boolean, date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type {
   AgendaItemKind,
+  AppointmentKind,
+  AppointmentStatus,
+  NominatingOrgan,
   DocumentStage,
   MeetingBody,
   MeetingStatus,
@@ -102,30 +105,26 @@ export const meetingBallots = pgTable(
 export const appointmentCases = pgTable('appointment_cases', {
   id: uuid('id').primaryKey(),
   congressId: uuid('congress_id').notNull(),
-  kind: text('kind').$type<'appoint' | 'remove'>().notNull(),
+  kind: text('kind').$type<AppointmentKind>().notNull(),
   post: text('post').notNull(),
   organization: text('organization').notNull(),
   handlingUnitId: uuid('handling_unit_id'),
   nomineeName: text('nominee_name').notNull(),
-  nominatingOrgan: text('nominating_organ')
-    .$type<
-      | 'districtHead'
-      | 'supervisionCommissionDirector'
-      | 'courtPresident'
-      | 'procuratorGeneral'
-      | 'chairpersonsMeeting'
-    >()
-    .notNull(),
+  nominatingOrgan: text('nominating_organ').$type<NominatingOrgan>().notNull(),
   meetingId: uuid('meeting_id'),
   agendaItemId: uuid('agenda_item_id'),
-  status: text('status')
-    .$type<'filed' | 'onAgenda' | 'appointed' | 'notAppointed' | 'removed' | 'notRemoved' | 'withdrawn'>()
-    .notNull()
-    .default('filed'),
+  status: text('status').$type<AppointmentStatus>().notNull().default('filed'),
   filedOn: day('filed_on').notNull(),
   decidedOn: day('decided_on'),
   oathOn: day('oath_on'),
   createdAt: ts('created_at').notNull().defaultNow(),
+  reasons: text('reasons').notNull().default(''),
+  cv: text('cv').notNull().default(''),
+  acting: boolean('acting').notNull().default(false),
+  electedOn: day('elected_on'),
+  deadlineOn: day('deadline_on'),
+  voteId: uuid('vote_id'),
+  oathWitness: text('oath_witness'),
 });
 
 export const officeHoldings = pgTable('office_holdings', {
@@ -140,4 +139,5 @@ export const officeHoldings = pgTable('office_holdings', {
   endedOn: day('ended_on'),
   endReason: text('end_reason').$type<'removed' | 'resigned' | 'dismissed' | 'termEnded' | 'other'>(),
   appointmentId: uuid('appointment_id'),
+  endedById: uuid('ended_by_id'),
 });

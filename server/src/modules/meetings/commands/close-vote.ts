@@ -1,12 +1,14 @@
 // Closes a vote and counts it against ALL members on the roll (地方组织法 Art. 25, 51): passed when yes is more
-// than half of them; not voting and abstaining count as not yes, a tie at half fails. The count is kept.
+// than half of them; not voting and abstaining count as not yes, a tie at half fails. The count is kept, and an
+// appointment case on the item is decided by it (the register updated in the same transaction).
 import { eq } from 'drizzle-orm';
+import { shanghaiDate } from '@minyi/domain/calendar';
 import { nextMeetingVoteStatus, tallyVote } from '@minyi/domain/meetings';
 import type { Ctx } from '../../../platform/context';
 import { step } from '../../../platform/step';
 import { meetingBallots, meetingVotes } from '../meetings.table';
 import { meetingVotePolicy } from '../meetings.policy';
-import { loadVoteStep } from '../meetings.repository';
+import { decideAppointment, loadVoteStep } from '../meetings.repository';
 
 export function closeMeetingVote(ctx: Ctx, voteId: string) {
   return step(ctx, {
@@ -35,6 +37,22 @@ export function closeMeetingVote(ctx: Ctx, voteId: string) {
           closedAt: new Date(),
         })
         .where(eq(meetingVotes.id, vote.id));
+      // The case on this item, if any: its status and the register follow the vote, on the day it closes.
+      const decided = await decideAppointment(
+        w,
+        vote.itemId,
+        vote.id,
+        tally.passed,
+        shanghaiDate(new Date()),
+      );
+      if (decided)
+        await w.audit({
+          action: 'appointment.decide',
+          entityType: 'appointment',
+          entityId: decided.appointmentId,
+          congressId: vote.congressId,
+          after: { ...decided, voteId: vote.id, tally },
+        });
       return {
         result: tally,
         audit: {
