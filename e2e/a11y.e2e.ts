@@ -154,6 +154,7 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
       '/admin/calendar',
       '/meetings',
       '/office-holders',
+      '/appointments',
     ],
   },
   {
@@ -172,6 +173,7 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
       '/suggestions/key',
       '/meetings',
       '/office-holders',
+      '/appointments',
     ],
   },
   { role: 'member', username: 'member', paths: ['/meetings/votes', '/meetings'] },

@@ -184,7 +184,7 @@ describe('meeting journey', () => {
     await page.getByTestId('case-status').getByText('已列入议程').waitFor();
     await shot(page, 'meetings-7-appointment-1280');
     await page.getByRole('link', { name: /第十三次会议/ }).click();
-    await page.getByText('任命许文华为区民政局副局长（试用）').waitFor();
+    await page.getByText('3. 任命许文华为区民政局副局长（试用）').waitFor();
   });
 
   test('a leader reads the cases and the register on a 375 px phone in English', async () => {

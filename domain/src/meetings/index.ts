@@ -7,6 +7,7 @@ import { MEETING_STATUSES } from './workflow';
 export * from './rules';
 export * from './workflow';
 export * from './appointments';
+export * from './statute';
 
 const uuid = z.uuid();
 const text = (max: number) => z.string().trim().min(1).max(max);

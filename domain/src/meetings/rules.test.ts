@@ -110,6 +110,16 @@ describe('document lead times (监督法 Art. 15)', () => {
     expect(isDocumentLate('2027-03-05', 7, '2027-02-27')).toBe(true);
     expect(documentDeadline('2027-01-08', 10)).toBe('2026-12-29');
   });
+
+  it('counts weekends and holidays as days: "会议举行的七日前" is a calendar day, not moved off a holiday', () => {
+    // A meeting on Friday 2026-10-09: distribution due Friday 2026-10-02, inside the National Day holiday;
+    // submission due Tuesday 2026-09-29; sent for comment due Saturday 2026-09-19.
+    expect(documentDeadline('2026-10-09', 7)).toBe('2026-10-02');
+    expect(documentDeadline('2026-10-09', 10)).toBe('2026-09-29');
+    expect(documentDeadline('2026-10-09', 20)).toBe('2026-09-19');
+    // Done on the Monday after a weekend deadline is late.
+    expect(isDocumentLate('2026-10-09', 20, '2026-09-21')).toBe(true);
+  });
 });
 
 describe('status machines', () => {

@@ -101,6 +101,7 @@ export default function AppointmentsPage() {
         {
           title: t('appointments.meeting'),
           key: 'meeting',
+          responsive: ['md'],
           render: (_, a) =>
             a.meeting ? <Link to={`/meetings/${a.meeting.id}`}>{a.meeting.title}</Link> : '—',
         },
