@@ -155,6 +155,7 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
       '/meetings',
       '/office-holders',
       '/appointments',
+      '/oversight-reports',
     ],
   },
   {
@@ -174,6 +175,7 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
       '/meetings',
       '/office-holders',
       '/appointments',
+      '/oversight-reports',
     ],
   },
   { role: 'member', username: 'member', paths: ['/meetings/votes', '/meetings'] },

@@ -8,6 +8,7 @@ export * from './rules';
 export * from './workflow';
 export * from './appointments';
 export * from './statute';
+export * from './oversight';
 
 const uuid = z.uuid();
 const text = (max: number) => z.string().trim().min(1).max(max);

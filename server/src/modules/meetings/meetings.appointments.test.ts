@@ -8,7 +8,7 @@ import { addCalendarDays, shanghaiDate } from '@minyi/domain/calendar';
 import { auditEvents } from '../../platform/platform.table';
 import { newId } from '../../platform/ids';
 import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness';
-import { buildCommittee, memberClient, type Committee } from '../../../test/meetings.fixture';
+import { buildCommittee, docxText, memberClient, type Committee } from '../../../test/meetings.fixture';
 import { signIn } from '../../../test/platform-fixtures';
 import { appointmentCases, officeHoldings } from './meetings.table';
 
@@ -236,6 +236,31 @@ describe('from the agenda to the register', () => {
       oathOn: today,
       oathWitness: '王主任',
     });
+    // The appointment letter and the minutes download as .docx and open, saying what was decided.
+    const letter = await staff.get(`/api/v1/appointments/${successor}/letter.docx`);
+    expect(letter.statusCode).toBe(200);
+    expect(letter.headers['content-type']).toMatch(/wordprocessingml/);
+    const text = docxText(letter.rawPayload);
+    expect(text).toContain('任 命 书');
+    expect(text).toContain(`任命王立新为${EDU}。`);
+    expect(text).toContain('第五十条');
+    expect((await staff.get(`/api/v1/appointments/${health}/letter.docx`)).json().code).toBe('not_appointed');
+    const member = await memberClient(t, c.memberIds[3]);
+    expect((await member.get(`/api/v1/appointments/${successor}/letter.docx`)).statusCode).toBe(403);
+    expect((await t.anon.get(`/api/v1/appointments/${successor}/letter.docx`)).statusCode).toBe(401);
+    const minutes = await staff.get(`/api/v1/meetings/${m}/minutes.docx`);
+    expect(minutes.statusCode).toBe(200);
+    const said = docxText(minutes.rawPayload);
+    expect(said).toContain('应到组成人员35人，实到30人，符合法定人数');
+    expect(said).toContain(
+      `3. 任命陈晓梅为${HEALTH}。表决结果：赞成17票，反对3票，弃权0票，未按表决器15人（组成人员35人），未通过。`,
+    );
+    expect(said).toContain(`1. 免去林建平的${EDU}职务。表决结果：赞成20票`);
+    // A member on the roll reads the minutes; a deputy off it does not.
+    expect((await member.get(`/api/v1/meetings/${m}/minutes.docx`)).statusCode).toBe(200);
+    const outsider = await memberClient(t, c.otherDeputyIds[0]);
+    expect((await outsider.get(`/api/v1/meetings/${m}/minutes.docx`)).statusCode).toBe(403);
+
     const audit = await t.services.db
       .select({ action: auditEvents.action })
       .from(auditEvents)

@@ -51,6 +51,13 @@ describe('meetings demo', () => {
     const m = (await t.anon.get(`/api/v1/meetings/${held.id}`, staff)).json();
     expect(m).toMatchObject({ number: 11, members: 35, present: 32, onLeave: 2 });
     expect(m.agenda[0].vote).toMatchObject({ status: 'closed', yes: 27, no: 2, abstain: 3, passed: true });
+    // Its two reports under oversight (监督法 Art. 17): one awaiting the handling report, one handled.
+    const loops = (await t.anon.get('/api/v1/oversight-reports', staff)).json().items;
+    expect(loops.map((r: { organ: string; status: string }) => [r.organ, r.status]).sort()).toEqual([
+      ['区人民政府', 'opinionsSent'],
+      ['区人民法院', 'handled'],
+    ]);
+    expect(loops.every((r: { handlingLate: boolean }) => !r.handlingLate)).toBe(true);
   });
 
   it('keeps the register of office-holders: the 21 heads appointed at the term’s first meeting, and who held a post before', async () => {

@@ -9,7 +9,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { shanghaiDate } from '@minyi/domain/calendar';
 import type { VoteChoice } from '@minyi/domain/meetings';
-import { newGovernmentDeadline, tallyVote } from '@minyi/domain/meetings';
+import {
+  DEFAULT_HANDLING_REPORT_MONTHS,
+  handlingReportDue,
+  newGovernmentDeadline,
+  tallyVote,
+} from '@minyi/domain/meetings';
 import type { DemoContext } from '../../platform/demo';
 import { systemCtx, transact, type AppServices, type Ctx } from '../../platform/context';
 import { newId } from '../../platform/ids';
@@ -21,6 +26,7 @@ import {
   meetings,
   meetingVotes,
   officeHoldings,
+  oversightReports,
 } from './meetings.table';
 import { getCurrentTerm } from '../registry';
 import { writeRoll } from './meetings.repository';
@@ -111,6 +117,57 @@ export async function seedMeetingsDemo(app: AppServices, demo: DemoContext): Pro
     await w.db
       .insert(meetingBallots)
       .values(present.map((deputyId, i) => ({ congressId, voteId, deputyId, choice: choices[i] })));
+
+    // Two reports heard that day, followed under 监督法 Art. 17: the government's safety report, its opinions sent
+    // and its handling report awaited; the court's, its handling report in and a satisfaction vote to arrange.
+    const reports = [
+      {
+        organ: '区人民政府',
+        title: '听取区人民政府关于2026年安全生产工作情况的报告',
+        opinions:
+          '一、压实企业安全生产主体责任，加强对城中村出租屋、工业园区的消防安全排查；二、加快老旧燃气管网改造；三、加强应急救援队伍建设和演练。',
+        sentOn: shift(today, -28),
+        handled: null,
+      },
+      {
+        organ: '区人民法院',
+        title: '听取区人民法院关于民事审判工作情况的报告',
+        opinions:
+          '一、推进诉源治理，发挥人民调解作用；二、缩短民事案件平均审理周期；三、加强执行难问题的源头治理。',
+        sentOn: shift(today, -30),
+        handled: {
+          on: shift(today, -4),
+          summary:
+            '已在全区8个街道设立诉调对接工作站，民事案件平均审理周期缩短至46天，执行到位率提高6个百分点。',
+        },
+      },
+    ];
+    for (const [i, r] of reports.entries()) {
+      const reportItem = newId();
+      await w.db.insert(meetingAgendaItems).values({
+        id: reportItem,
+        congressId,
+        meetingId: held.id,
+        position: i + 2,
+        kind: 'report',
+        title: r.title,
+      });
+      await w.db.insert(oversightReports).values({
+        id: newId(),
+        congressId,
+        meetingId: held.id,
+        agendaItemId: reportItem,
+        organ: r.organ,
+        title: r.title,
+        status: r.handled ? 'handled' : 'opinionsSent',
+        heardOn: held.startDate,
+        opinions: r.opinions,
+        opinionsSentOn: r.sentOn,
+        handlingDueOn: handlingReportDue(r.sentOn, DEFAULT_HANDLING_REPORT_MONTHS),
+        handlingSummary: r.handled?.summary ?? null,
+        handlingReceivedOn: r.handled?.on ?? null,
+      });
+    }
 
     const prep = {
       id: newId(),

@@ -46,3 +46,9 @@ export const appointmentPolicy = definePolicy<AppointmentResource>('appointment'
   allow(['congressStaff', 'leader'], 'read'),
   allow('congressStaff', ['file', 'putOnAgenda', 'withdraw', 'recordOath']),
 ]);
+
+/** A work report's oversight loop (监督法 Art. 17): congress staff run it; leaders read. */
+export const oversightPolicy = definePolicy<AppointmentResource>('oversightReport', [
+  allow(['congressStaff', 'leader'], 'read'),
+  allow('congressStaff', ['sendOpinions', 'recordHandlingReport', 'putSatisfactionVote', 'followUp']),
+]);

@@ -4,6 +4,7 @@ import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import {
   decidedStatus,
   ONE_HOLDER_ORGANS,
+  satisfactionOf,
   type AppointmentKind,
   type MeetingBody,
 } from '@minyi/domain/meetings';
@@ -12,7 +13,14 @@ import type { Actor, Work } from '../../platform/context';
 import { conflict, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { findBodyMembersOn } from '../registry';
-import { appointmentCases, meetingMembers, meetings, meetingVotes, officeHoldings } from './meetings.table';
+import {
+  appointmentCases,
+  meetingMembers,
+  meetings,
+  meetingVotes,
+  officeHoldings,
+  oversightReports,
+} from './meetings.table';
 import type { AppointmentResource, MeetingResource, MeetingVoteResource } from './meetings.policy';
 
 export type MeetingRow = typeof meetings.$inferSelect;
@@ -269,4 +277,23 @@ export async function checkAppointmentOrder(w: Work, itemId: string) {
     },
     { holderName: holder.holderName },
   );
+}
+
+/**
+ * Applies a closed satisfaction vote to its report (监督法 Art. 17): satisfied when more than half of ALL members
+ * voted yes, otherwise not satisfied. Null when the item is no report's satisfaction vote.
+ */
+export async function decideSatisfaction(w: Work, itemId: string, voteId: string, passed: boolean) {
+  const [r] = await w.db
+    .select({ id: oversightReports.id })
+    .from(oversightReports)
+    .where(and(eq(oversightReports.satisfactionItemId, itemId), eq(oversightReports.status, 'handled')))
+    .for('update');
+  if (!r) return null;
+  const status = satisfactionOf(passed);
+  await w.db
+    .update(oversightReports)
+    .set({ status, satisfactionVoteId: voteId })
+    .where(eq(oversightReports.id, r.id));
+  return { oversightReportId: r.id, status };
 }

@@ -5,6 +5,7 @@ import type {
   AppointmentKind,
   AppointmentStatus,
   NominatingOrgan,
+  OversightStatus,
   DocumentStage,
   MeetingBody,
   MeetingStatus,
@@ -140,4 +141,24 @@ export const officeHoldings = pgTable('office_holdings', {
   endReason: text('end_reason').$type<'removed' | 'resigned' | 'dismissed' | 'termEnded' | 'other'>(),
   appointmentId: uuid('appointment_id'),
   endedById: uuid('ended_by_id'),
+});
+
+export const oversightReports = pgTable('oversight_reports', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  meetingId: uuid('meeting_id').notNull(),
+  agendaItemId: uuid('agenda_item_id').notNull(),
+  organ: text('organ').notNull(),
+  title: text('title').notNull(),
+  status: text('status').$type<OversightStatus>().notNull().default('heard'),
+  heardOn: day('heard_on').notNull(),
+  opinions: text('opinions'),
+  opinionsSentOn: day('opinions_sent_on'),
+  handlingDueOn: day('handling_due_on'),
+  handlingSummary: text('handling_summary'),
+  handlingReceivedOn: day('handling_received_on'),
+  satisfactionItemId: uuid('satisfaction_item_id'),
+  satisfactionVoteId: uuid('satisfaction_vote_id'),
+  followUpPlan: text('follow_up_plan'),
+  createdAt: ts('created_at').notNull().defaultNow(),
 });

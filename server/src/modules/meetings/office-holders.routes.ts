@@ -20,6 +20,8 @@ import { fileAppointment } from './commands/file-appointment';
 import { putAppointmentOnAgenda } from './commands/put-appointment-on-agenda';
 import { recordOath } from './commands/record-oath';
 import { withdrawAppointment } from './commands/withdraw-appointment';
+import { renderAppointmentLetter } from './queries/render-documents';
+import { DOCX, download } from './meetings.routes';
 
 const tags = ['meetings'];
 const idParams = z.object({ id: idSchema });
@@ -120,5 +122,25 @@ export async function officeHolderRoutes(app: FastifyInstance) {
       },
     },
     async (req) => recordOath(ctxOf(req), req.params.id, req.body),
+  );
+
+  r.get(
+    '/appointments/:id/letter.docx',
+    {
+      schema: {
+        operationId: 'renderAppointmentLetter',
+        tags,
+        summary: 'The appointment letter (任命书) of an appointed case (.docx)',
+        params: idParams,
+      },
+    },
+    async (req, reply) => {
+      const { fileName, data } = await renderAppointmentLetter(
+        req.server.services.db,
+        requireRole(req.actor, READERS),
+        req.params.id,
+      );
+      return download(reply, DOCX, fileName, data);
+    },
   );
 }

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { App, Button, Descriptions, Form, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api, problemMessage } from '../../api';
+import { api, download, problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, usePagedList, useResource } from '../../shell/components';
 import { FormModal } from '../../shell/FormModal';
 import { APPOINTMENT_STATUS_COLOR, type AppointmentDetail, type MeetingSummary } from './types';
@@ -58,6 +58,18 @@ export default function AppointmentPage() {
             {a.abilities.recordOath && (
               <Button type="primary" onClick={() => setOathOpen(true)}>
                 {t('appointments.recordOath')}
+              </Button>
+            )}
+            {a.status === 'appointed' && (
+              <Button
+                data-testid="letter-docx"
+                onClick={() =>
+                  void download(`/appointments/${a.id}/letter.docx`, `任命书-${a.nomineeName}.docx`).catch(
+                    (err: unknown) => message.error(problemMessage(err)),
+                  )
+                }
+              >
+                {t('appointments.letter')}
               </Button>
             )}
             {a.abilities.withdraw && (

@@ -25,7 +25,7 @@ import {
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api, problemMessage } from '../../api';
+import { api, download, problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import { FormModal } from '../../shell/FormModal';
 import { STATUS_COLOR } from './MeetingsPage';
@@ -82,11 +82,23 @@ export default function MeetingPage() {
           </Space>
         }
         extra={
-          can.close && m.status === 'inSession' ? (
-            <Button onClick={() => void run(() => api.post(`/meetings/${m.id}/close`))} loading={busy}>
-              {t('meeting.closeMeeting')}
-            </Button>
-          ) : null
+          <Space wrap>
+            {m.status !== 'planned' && (
+              <Button
+                data-testid="minutes-docx"
+                onClick={() =>
+                  void run(() => download(`/meetings/${m.id}/minutes.docx`, `${m.title}纪要.docx`))
+                }
+              >
+                {t('meeting.minutes')}
+              </Button>
+            )}
+            {can.close && m.status === 'inSession' && (
+              <Button onClick={() => void run(() => api.post(`/meetings/${m.id}/close`))} loading={busy}>
+                {t('meeting.closeMeeting')}
+              </Button>
+            )}
+          </Space>
         }
       />
 

@@ -1,6 +1,13 @@
 // Texts of the meetings feature (namespace `meetings`).
 export const meetingsZh = {
-  nav: { group: '会议', meetings: '会议', myVotes: '我的表决', register: '任免名册', appointments: '任免案' },
+  nav: {
+    group: '会议',
+    meetings: '会议',
+    myVotes: '我的表决',
+    register: '任免名册',
+    appointments: '任免案',
+    oversight: '工作报告监督',
+  },
   body: { congress: '人民代表大会', standingCommittee: '常委会会议', chairpersonsMeeting: '主任会议' },
   status: { planned: '筹备中', inSession: '举行中', closed: '已闭会' },
   kind: {
@@ -48,6 +55,7 @@ export const meetingsZh = {
     required: '必填',
   },
   meeting: {
+    minutes: '下载会议纪要',
     venue: '地点',
     members: '组成人员',
     present: '出席',
@@ -159,6 +167,7 @@ export const meetingsZh = {
     recordOath: '登记宪法宣誓',
     withdraw: '撤回',
     withdrawConfirm: '撤回该任免案？',
+    letter: '下载任命书',
   },
   appointmentKind: { appoint: '任命', remove: '免职', dismiss: '撤职' },
   appointmentStatus: {
@@ -177,6 +186,38 @@ export const meetingsZh = {
     procuratorGeneral: '区检察院检察长',
     chairpersonsMeeting: '主任会议',
   },
+  oversight: {
+    title: '工作报告监督',
+    open: '跟踪监督报告',
+    report: '报告',
+    organ: '报告机关',
+    heardOn: '听取日期',
+    due: '研究处理情况报告期限',
+    late: '逾期',
+    opinions: '审议意见',
+    sentOn: '{{date}} 交办',
+    sentOnLabel: '交办日期',
+    handling: '研究处理情况报告',
+    receivedOn: '{{date}} 收到',
+    receivedOnLabel: '收到日期',
+    satisfaction: '满意度测评',
+    voteScheduled: '已列入会议议程，待表决',
+    followUp: '跟踪监督',
+    action: {
+      opinions: '交办审议意见',
+      handling: '登记研究处理情况报告',
+      vote: '安排满意度测评',
+      followUp: '开展跟踪监督',
+    },
+  },
+  oversightStatus: {
+    heard: '已听取',
+    opinionsSent: '审议意见已交办',
+    handled: '已报告处理情况',
+    satisfied: '满意',
+    notSatisfied: '不满意',
+    followUp: '跟踪监督中',
+  },
   workbench: { module: '会议', votesToCast: '会议表决待投票', meetingsToday: '今日会议' },
 };
 
@@ -187,6 +228,7 @@ export const meetingsEn: typeof meetingsZh = {
     myVotes: 'My votes',
     register: 'Office-holders',
     appointments: 'Appointment cases',
+    oversight: 'Oversight of reports',
   },
   body: {
     congress: 'Congress sitting',
@@ -239,6 +281,7 @@ export const meetingsEn: typeof meetingsZh = {
     required: 'Required',
   },
   meeting: {
+    minutes: 'Minutes (.docx)',
     venue: 'Venue',
     members: 'Members',
     present: 'Present',
@@ -358,6 +401,7 @@ export const meetingsEn: typeof meetingsZh = {
     recordOath: 'Record the oath',
     withdraw: 'Withdraw',
     withdrawConfirm: 'Withdraw this case?',
+    letter: 'Appointment letter (.docx)',
   },
   appointmentKind: { appoint: 'Appointment', remove: 'Removal', dismiss: 'Dismissal' },
   appointmentStatus: {
@@ -375,6 +419,38 @@ export const meetingsEn: typeof meetingsZh = {
     courtPresident: 'Court president',
     procuratorGeneral: 'Chief procurator',
     chairpersonsMeeting: 'Chairpersons’ meeting',
+  },
+  oversight: {
+    title: 'Oversight of reports',
+    open: 'Follow a report',
+    report: 'Report',
+    organ: 'Reporting organ',
+    heardOn: 'Heard on',
+    due: 'Handling report due',
+    late: 'Late',
+    opinions: 'Deliberation opinions',
+    sentOn: 'sent on {{date}}',
+    sentOnLabel: 'Sent on',
+    handling: 'Handling report',
+    receivedOn: 'received on {{date}}',
+    receivedOnLabel: 'Received on',
+    satisfaction: 'Satisfaction vote',
+    voteScheduled: 'On a meeting’s agenda, to be voted',
+    followUp: 'Follow-up supervision',
+    action: {
+      opinions: 'Send the opinions',
+      handling: 'Record the handling report',
+      vote: 'Arrange a satisfaction vote',
+      followUp: 'Open follow-up',
+    },
+  },
+  oversightStatus: {
+    heard: 'Heard',
+    opinionsSent: 'Opinions sent',
+    handled: 'Handling reported',
+    satisfied: 'Satisfied',
+    notSatisfied: 'Not satisfied',
+    followUp: 'Follow-up',
   },
   workbench: { module: 'Meetings', votesToCast: 'Meeting votes to cast', meetingsToday: 'Meetings today' },
 };

@@ -149,3 +149,61 @@ export interface AppointmentDetail extends AppointmentSummary {
   } | null;
   abilities: { putOnAgenda: boolean; withdraw: boolean; recordOath: boolean };
 }
+
+export const OVERSIGHT_STATUS_COLOR = {
+  heard: 'default',
+  opinionsSent: 'gold',
+  handled: 'blue',
+  satisfied: 'green',
+  notSatisfied: 'red',
+  followUp: 'purple',
+} as const;
+export type OversightStatus = keyof typeof OVERSIGHT_STATUS_COLOR;
+
+export interface OversightSummary {
+  id: string;
+  title: string;
+  organ: string;
+  status: OversightStatus;
+  heardOn: string;
+  opinionsSentOn: string | null;
+  handlingDueOn: string | null;
+  handlingReceivedOn: string | null;
+  handlingLate: boolean;
+  meetingId: string;
+  meetingTitle: string;
+}
+
+export interface OversightDetail {
+  id: string;
+  title: string;
+  organ: string;
+  status: OversightStatus;
+  meeting: { id: string; title: string };
+  heardOn: string;
+  opinions: string | null;
+  opinionsSentOn: string | null;
+  handlingDueOn: string | null;
+  handlingSummary: string | null;
+  handlingReceivedOn: string | null;
+  handlingLate: boolean;
+  satisfactionVote: {
+    id: string;
+    meetingId: string;
+    status: 'open' | 'closed';
+    members: number;
+    yes: number | null;
+    no: number | null;
+    abstain: number | null;
+    notVoting: number | null;
+    passed: boolean | null;
+  } | null;
+  satisfactionItemId: string | null;
+  followUpPlan: string | null;
+  abilities: {
+    sendOpinions: boolean;
+    recordHandlingReport: boolean;
+    putSatisfactionVote: boolean;
+    followUp: boolean;
+  };
+}

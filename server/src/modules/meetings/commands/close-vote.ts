@@ -8,7 +8,7 @@ import type { Ctx } from '../../../platform/context';
 import { step } from '../../../platform/step';
 import { meetingBallots, meetingVotes } from '../meetings.table';
 import { meetingVotePolicy } from '../meetings.policy';
-import { decideAppointment, loadVoteStep } from '../meetings.repository';
+import { decideAppointment, decideSatisfaction, loadVoteStep } from '../meetings.repository';
 
 export function closeMeetingVote(ctx: Ctx, voteId: string) {
   return step(ctx, {
@@ -52,6 +52,15 @@ export function closeMeetingVote(ctx: Ctx, voteId: string) {
           entityId: decided.appointmentId,
           congressId: vote.congressId,
           after: { ...decided, voteId: vote.id, tally },
+        });
+      const assessed = await decideSatisfaction(w, vote.itemId, vote.id, tally.passed);
+      if (assessed)
+        await w.audit({
+          action: 'oversightReport.assess',
+          entityType: 'oversightReport',
+          entityId: assessed.oversightReportId,
+          congressId: vote.congressId,
+          after: { ...assessed, voteId: vote.id, tally },
         });
       return {
         result: tally,

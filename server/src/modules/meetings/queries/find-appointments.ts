@@ -53,6 +53,6 @@ export async function findAppointments(
       filedLate: isFiledLate(r.deadlineOn, r.filedOn),
       meeting: meetingId ? { id: meetingId, title: meetingTitle, date: meetingDate } : null,
     })),
-    abilities: { file: appointmentPolicy.can(actor, 'putOnAgenda', { congressId: actor.congressId }) },
+    abilities: { file: !!appointmentPolicy.abilities(actor, { congressId: actor.congressId }).putOnAgenda },
   };
 }

@@ -40,7 +40,7 @@ export async function getAppointment(db: Db, actor: Actor, id: string) {
         .from(meetingVotes)
         .where(eq(meetingVotes.itemId, c.agendaItemId))
     : [];
-  const resource = { congressId: c.congressId };
+  const may = appointmentPolicy.abilities(actor, { congressId: c.congressId });
   return {
     id: c.id,
     kind: c.kind,
@@ -64,12 +64,9 @@ export async function getAppointment(db: Db, actor: Actor, id: string) {
     agendaItemId: c.agendaItemId,
     holding: holdings[0] ?? null,
     abilities: {
-      putOnAgenda: c.status === 'filed' && appointmentPolicy.can(actor, 'putOnAgenda', resource),
-      withdraw:
-        (c.status === 'filed' || (c.status === 'onAgenda' && !vote)) &&
-        appointmentPolicy.can(actor, 'withdraw', resource),
-      recordOath:
-        c.status === 'appointed' && !c.oathOn && appointmentPolicy.can(actor, 'recordOath', resource),
+      putOnAgenda: c.status === 'filed' && !!may.putOnAgenda,
+      withdraw: (c.status === 'filed' || (c.status === 'onAgenda' && !vote)) && !!may.withdraw,
+      recordOath: c.status === 'appointed' && !c.oathOn && !!may.recordOath,
     },
   };
 }
