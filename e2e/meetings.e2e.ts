@@ -206,7 +206,7 @@ describe('meeting journey', () => {
     expect(await noHorizontalOverflow(page)).toBe(true);
     await shot(page, 'meetings-8-appointments-375-en');
     await page.getByText('Appointment · 许文华', { exact: false }).click();
-    await page.getByText('On the agenda').waitFor();
+    await page.getByTestId('case-status').getByText('On the agenda').waitFor();
     expect(await page.getByRole('button', { name: 'Put on a meeting’s agenda' }).count()).toBe(0);
     expect(await noHorizontalOverflow(page)).toBe(true);
     await shot(page, 'meetings-9-appointment-375-en');

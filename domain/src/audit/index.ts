@@ -194,6 +194,7 @@ export const AUDIT_ACTIONS: Record<string, LocalizedText> = {
   'meetingVote.open': w('开始表决', 'Opened a vote'),
   'meetingVote.castBallot': w('表决（按键）', 'Voted'),
   'meetingVote.close': w('结束表决', 'Closed a vote'),
+  'meetingVote.enterRoomTotals': w('录入会场表决结果', 'Entered the room’s totals of a vote'),
   'appointment.file': w('提请任免', 'Filed an appointment case'),
   'appointment.putOnAgenda': w('任免案列入议程', 'Put an appointment case on the agenda'),
   'appointment.withdraw': w('撤回任免案', 'Withdrew an appointment case'),

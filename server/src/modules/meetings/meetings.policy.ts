@@ -28,7 +28,7 @@ export interface MeetingVoteResource {
 export const meetingVotePolicy = definePolicy<MeetingVoteResource>('meetingVote', [
   allow(['congressStaff', 'leader'], 'read'),
   allow(ROLES, 'read', onRoll),
-  allow('congressStaff', 'close'),
+  allow('congressStaff', ['close', 'enterRoomTotals']),
   allow(ROLES, 'castBallot', onRoll),
 ]);
 

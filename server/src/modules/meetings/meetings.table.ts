@@ -162,3 +162,17 @@ export const oversightReports = pgTable('oversight_reports', {
   followUpPlan: text('follow_up_plan'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
+
+export const meetingVoteRoomTotals = pgTable(
+  'meeting_vote_room_totals',
+  {
+    congressId: uuid('congress_id').notNull(),
+    voteId: uuid('vote_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    yes: integer('yes').notNull(),
+    no: integer('no').notNull(),
+    abstain: integer('abstain').notNull(),
+    enteredAt: ts('entered_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.voteId, t.accountId] })],
+);

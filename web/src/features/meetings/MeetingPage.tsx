@@ -11,6 +11,7 @@ import {
   Descriptions,
   Form,
   Input,
+  InputNumber,
   List,
   Modal,
   Popconfirm,
@@ -48,6 +49,8 @@ export default function MeetingPage() {
   const [itemForm] = Form.useForm<{ kind: string; title: string }>();
   const [docFor, setDocFor] = useState<string | null>(null);
   const [docForm] = Form.useForm<{ stage: string; title: string; doneOn: string }>();
+  const [roomFor, setRoomFor] = useState<string | null>(null);
+  const [roomForm] = Form.useForm<{ yes: number; no: number; abstain: number }>();
 
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (!m) return null;
@@ -166,7 +169,14 @@ export default function MeetingPage() {
           locale={{ emptyText: t('meeting.noAgenda') }}
           renderItem={(item) => (
             <List.Item key={item.id} data-testid={`item-${item.position}`}>
-              <AgendaRow item={item} meeting={m} busy={busy} run={run} onAddDocument={setDocFor} />
+              <AgendaRow
+                item={item}
+                meeting={m}
+                busy={busy}
+                run={run}
+                onAddDocument={setDocFor}
+                onRoomTotals={setRoomFor}
+              />
             </List.Item>
           )}
         />
@@ -311,6 +321,35 @@ export default function MeetingPage() {
         </Form.Item>
       </FormModal>
 
+      <FormModal<{ yes: number; no: number; abstain: number }, { status: string; agreed: boolean }>
+        form={roomForm}
+        open={!!roomFor}
+        title={t('meeting.roomTotals')}
+        values={null}
+        destroyOnHidden
+        before={<Typography.Paragraph type="secondary">{t('meeting.roomTotalsHelp')}</Typography.Paragraph>}
+        save={(v) => api.post(`/meeting-votes/${roomFor}/room-totals`, v)}
+        successMessage={t('meeting.roomTotalsSaved')}
+        onSaved={(r) => {
+          setRoomFor(null);
+          if (!r.agreed) void message.info(t('meeting.roomTotalsWaiting'));
+          reload();
+        }}
+        onClose={() => setRoomFor(null)}
+      >
+        {(['yes', 'no', 'abstain'] as const).map((k) => (
+          <Form.Item key={k} name={k} label={t(`choice.${k}`)} rules={[{ required: true }]}>
+            <InputNumber
+              min={0}
+              max={m.members}
+              precision={0}
+              style={{ width: '100%' }}
+              data-testid={`room-${k}`}
+            />
+          </Form.Item>
+        ))}
+      </FormModal>
+
       <FormModal<{ kind: string; title: string }, { id: string }>
         form={itemForm}
         open={adding}
@@ -343,12 +382,14 @@ function AgendaRow({
   busy,
   run,
   onAddDocument,
+  onRoomTotals,
 }: {
   item: AgendaItem;
   meeting: MeetingDetail;
   busy: boolean;
   run: (fn: () => Promise<unknown>) => Promise<void>;
   onAddDocument: (itemId: string) => void;
+  onRoomTotals: (voteId: string) => void;
 }) {
   const { t } = useTranslation('meetings');
   const v = item.vote;
@@ -393,6 +434,11 @@ function AgendaRow({
             ) : (
               <Link to={`/meeting-votes/${v.id}`}>{t('meeting.goVote')}</Link>
             ))}
+          {m.abilities.openVote && v.ballotsCast === 0 && (
+            <Button data-testid={`room-totals-${item.position}`} onClick={() => onRoomTotals(v.id)}>
+              {t('meeting.roomTotals')}
+            </Button>
+          )}
           {m.abilities.openVote && (
             <Popconfirm
               title={t('meeting.confirmClose')}

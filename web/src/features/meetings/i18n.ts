@@ -56,6 +56,10 @@ export const meetingsZh = {
   },
   meeting: {
     minutes: '下载会议纪要',
+    roomTotals: '录入会场表决结果',
+    roomTotalsHelp: '按会场计票录入赞成、反对、弃权票数。须由两名工作人员分别录入，一致后表决结束。',
+    roomTotalsSaved: '已录入',
+    roomTotalsWaiting: '已录入，待另一名工作人员核对录入',
     venue: '地点',
     members: '组成人员',
     present: '出席',
@@ -282,6 +286,11 @@ export const meetingsEn: typeof meetingsZh = {
   },
   meeting: {
     minutes: 'Minutes (.docx)',
+    roomTotals: 'Enter the room’s count',
+    roomTotalsHelp:
+      'Enter the yes, no and abstain counted in the room. Two staff enter them separately; the vote closes when they agree.',
+    roomTotalsSaved: 'Entered',
+    roomTotalsWaiting: 'Entered; waiting for a second staff member to enter the same count',
     venue: 'Venue',
     members: 'Members',
     present: 'Present',
