@@ -96,6 +96,7 @@ function loopStep<Out>(
   ctx: Ctx,
   id: string,
   action: OversightStep,
+  auditAction: string,
   write: (w: Work, r: Row, to: string) => Promise<{ result: Out; after: Record<string, unknown> }>,
 ) {
   return step(ctx, {
@@ -108,7 +109,7 @@ function loopStep<Out>(
       return {
         result,
         audit: {
-          action: `oversightReport.${action}`,
+          action: auditAction,
           entityType: 'oversightReport',
           entityId: row.id,
           congressId: row.congressId,
@@ -120,7 +121,7 @@ function loopStep<Out>(
 }
 
 export const sendOpinions = (ctx: Ctx, id: string, input: { opinions: string; sentOn?: string }) =>
-  loopStep(ctx, id, 'sendOpinions', async (w, r) => {
+  loopStep(ctx, id, 'sendOpinions', 'oversightReport.sendOpinions', async (w, r) => {
     const sentOn = input.sentOn ?? today();
     checkDay('sentOn', sentOn, r.heardOn);
     const { handlingReportMonths } = await readMeetingsSettings(w.db, r.congressId);
@@ -136,7 +137,7 @@ export const sendOpinions = (ctx: Ctx, id: string, input: { opinions: string; se
   });
 
 export const recordHandlingReport = (ctx: Ctx, id: string, input: { summary: string; receivedOn?: string }) =>
-  loopStep(ctx, id, 'recordHandlingReport', async (w, r) => {
+  loopStep(ctx, id, 'recordHandlingReport', 'oversightReport.recordHandlingReport', async (w, r) => {
     const receivedOn = input.receivedOn ?? today();
     checkDay('receivedOn', receivedOn, r.opinionsSentOn);
     const late = isHandlingLate(r.handlingDueOn, receivedOn, today());
@@ -150,7 +151,7 @@ export const recordHandlingReport = (ctx: Ctx, id: string, input: { summary: str
   });
 
 export const putSatisfactionVote = (ctx: Ctx, id: string, meetingId: string) =>
-  loopStep(ctx, id, 'putSatisfactionVote', async (w, r) => {
+  loopStep(ctx, id, 'putSatisfactionVote', 'oversightReport.putSatisfactionVote', async (w, r) => {
     if (r.satisfactionItemId)
       throw conflict('satisfaction_exists', {
         zh: '已安排满意度测评',
@@ -191,7 +192,7 @@ export const putSatisfactionVote = (ctx: Ctx, id: string, meetingId: string) =>
   });
 
 export const openFollowUp = (ctx: Ctx, id: string, plan: string) =>
-  loopStep(ctx, id, 'followUp', async (w, r) => {
+  loopStep(ctx, id, 'followUp', 'oversightReport.followUp', async (w, r) => {
     await w.db
       .update(oversightReports)
       .set({ status: 'followUp', followUpPlan: plan })
