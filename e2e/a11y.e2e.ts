@@ -159,6 +159,8 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
       '/budget-inquiries',
       '/activities',
       '/campaigns',
+      '/appointments',
+      '/oversight-reports',
     ],
   },
   {
@@ -179,6 +181,8 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
       '/meetings',
       '/office-holders',
       '/budgets',
+      '/appointments',
+      '/oversight-reports',
     ],
   },
   { role: 'member', username: 'member', paths: ['/meetings/votes', '/meetings'] },

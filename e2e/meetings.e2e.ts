@@ -3,6 +3,7 @@
 // a 375 px phone in English and the chair (the demo `leader`) on a phone in Chinese; staff close the vote and
 // the resolution FAILS although yes outnumbers no: 2 yes, 0 no of 35 members is not more than half of ALL
 // members (地方组织法 Art. 51). The secret appointment vote is refused until the encrypted-ballot engine exists.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, login, setLanguage, shot, startServer, type RunningServer } from './lib';
@@ -144,5 +145,88 @@ describe('meeting journey', () => {
     expect(await result.innerText()).toContain('未通过');
     expect(await result.innerText()).toContain('赞成 2，反对 0，弃权 0，未按表决器 33（组成人员 35 人）');
     await shot(page, 'meetings-6-result-1280');
+    // The minutes download as a Word document with the result in it.
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('minutes-docx').click(),
+    ]);
+    const data = readFileSync(await file.path());
+    expect(data.subarray(0, 2).toString()).toBe('PK');
+    expect(data.includes(Buffer.from('word/document.xml'))).toBe(true);
+    expect(file.suggestedFilename()).toMatch(/纪要\.docx$/);
+  });
+
+  test('staff at 1280 px file an appointment case and put it on the new meeting’s agenda; its deadline is checked', async () => {
+    const page = await newPage(1280, 900, 'zh-CN');
+    await login(page, server.url, 'staff');
+    await page.goto(`${server.url}/appointments`);
+    // The demo's cases: today's removal and three appointments on the agenda, the 21 appointed heads.
+    await page.getByText('免职 · 林建平 · 区教育局局长', { exact: false }).first().waitFor();
+    await page.getByRole('button', { name: '提请任免' }).click();
+    await page.getByTestId('case-nominee').fill('许文华');
+    await page.getByTestId('case-post').fill('区民政局副局长（试用）');
+    await page.getByTestId('case-organization').fill('区民政局');
+    await page.getByTestId('case-reasons').fill('区长提请：工作需要');
+    // Without the CV the server's field error is shown on the field.
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^确\s*定$/ })
+      .click();
+    await page
+      .getByText('请输入简历', { exact: false })
+      .or(page.locator('.ant-form-item-explain-error'))
+      .first()
+      .waitFor();
+    await page.getByTestId('case-cv').fill('1981年生，大学学历，历任区民政局社会救助科科长。');
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^确\s*定$/ })
+      .click();
+    await page.waitForURL(/\/appointments\/[0-9a-f-]+$/);
+    await page.getByTestId('case-status').getByText('已提请').waitFor();
+    await page.getByRole('button', { name: '列入会议议程' }).click();
+    await page.getByTestId('case-meeting').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '第十三次会议（临时）' }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^确\s*定$/ })
+      .click();
+    await page.getByTestId('case-status').getByText('已列入议程').waitFor();
+    await shot(page, 'meetings-7-appointment-1280');
+    await page.getByRole('link', { name: /第十三次会议/ }).click();
+    await page.getByText('3. 任命许文华为区民政局副局长（试用）').waitFor();
+  });
+
+  test('a leader reads the cases and the register on a 375 px phone in English', async () => {
+    const page = await newPage(375, 812, 'en');
+    await login(page, server.url, 'leader');
+    await page.goto(`${server.url}/appointments`);
+    await page.getByRole('heading', { name: 'Appointment cases' }).waitFor();
+    await page.getByText('Appointment · 许文华', { exact: false }).waitFor();
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'meetings-8-appointments-375-en');
+    await page.getByText('Appointment · 许文华', { exact: false }).click();
+    await page.getByTestId('case-status').getByText('On the agenda').waitFor();
+    expect(await page.getByRole('button', { name: 'Put on a meeting’s agenda' }).count()).toBe(0);
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'meetings-9-appointment-375-en');
+  });
+
+  test('staff follow the court’s report: its handling report in, a satisfaction vote to arrange; in English at 375 px', async () => {
+    const page = await newPage(1280, 900, 'zh-CN');
+    await login(page, server.url, 'staff');
+    await page.goto(`${server.url}/oversight-reports`);
+    await page.getByText('区人民法院 · 听取区人民法院关于民事审判工作情况的报告').click();
+    await page.getByTestId('oversight-status').getByText('已报告处理情况').waitFor();
+    await page.getByRole('button', { name: '安排满意度测评' }).waitFor();
+    await shot(page, 'meetings-10-oversight-1280');
+
+    const phone = await newPage(375, 812, 'en');
+    await login(phone, server.url, 'leader');
+    await phone.goto(`${server.url}/oversight-reports`);
+    await phone.getByRole('heading', { name: 'Oversight of reports' }).waitFor();
+    await phone.getByText('Opinions sent').waitFor();
+    expect(await noHorizontalOverflow(phone)).toBe(true);
+    await shot(phone, 'meetings-11-oversight-375-en');
   });
 });

@@ -1,6 +1,7 @@
 // Test fixtures of the meetings module (used by its tests only): a term, district deputies with mandates, a
 // standing committee of `members` (a chair, two vice-chairs, the rest members) in office from the term's
 // start, and signed-in clients for members.
+import { inflateRawSync } from 'node:zlib';
 import type { Role } from '@minyi/domain';
 import { newId } from '../src/platform/ids';
 import { committeeMembers, deputies, mandates, terms } from './tables';
@@ -95,4 +96,35 @@ export async function memberClient(
   const c = testClient(t.app, raw.split(';')[0], res.json().csrfToken);
   byDeputy.set(deputyId, c);
   return c;
+}
+
+/**
+ * The text of a .docx (its word/document.xml, tags dropped), read with node:zlib from the zip's central
+ * directory: proof that the file opens as a Word document and says what it should.
+ */
+export function docxText(buf: Buffer): string {
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0) throw new Error('not a zip');
+  const entries = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  for (let i = 0; i < entries; i++) {
+    const method = buf.readUInt16LE(p + 10);
+    const size = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.subarray(p + 46, p + 46 + nameLen).toString();
+    if (name === 'word/document.xml') {
+      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+      const raw = buf.subarray(start, start + size);
+      const xml = (method === 8 ? inflateRawSync(raw) : raw).toString('utf8');
+      return xml
+        .replace(/<\/w:p>/g, '\n')
+        .replace(/<[^>]+>/g, '')
+        .trim();
+    }
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  throw new Error('no word/document.xml');
 }

@@ -41,8 +41,13 @@ const snake = (s: string) =>
     .replace(/-/g, '_')
     .toLowerCase();
 
+/** Path segments whose table has another name (`/appointments/{id}`: the appointment cases). */
+const TABLE_OF: Record<string, string> = { appointments: 'appointment_cases' };
+
 /** The ids a name (a path segment, a property `deputyId`) should draw from: the table it names. */
 export function idsNamed(pool: IdPool, name: string): string[] | null {
+  const aliased = TABLE_OF[name];
+  if (aliased && pool.has(aliased)) return pool.get(aliased)!;
   const base = snake(name.replace(/Ids?$/, ''));
   if (!base) return null;
   const candidates = [base, `${base}s`, base.replace(/y$/, 'ies'), `${base}es`];

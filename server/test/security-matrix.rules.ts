@@ -125,4 +125,13 @@ export const BODIES: Record<string, unknown> = {
     endsAt: '2030-03-01T03:00:00Z',
     address: '区人大常委会三楼会议室',
   },
+  fileAppointment: {
+    kind: 'appoint',
+    nominatingOrgan: 'districtHead',
+    nomineeName: '安全矩阵',
+    post: '区安全矩阵局局长',
+    organization: '区安全矩阵局',
+    reasons: '安全矩阵测试',
+    cv: '安全矩阵测试',
+  },
 };

@@ -6,6 +6,9 @@ import { MEETING_STATUSES } from './workflow';
 
 export * from './rules';
 export * from './workflow';
+export * from './appointments';
+export * from './statute';
+export * from './oversight';
 
 const uuid = z.uuid();
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -91,3 +94,11 @@ export const officeHolderQuerySchema = z.object({
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+/** The totals counted in the room, as one of the two staff enters them. */
+export const roomTotalsSchema = z.strictObject({
+  yes: z.number().int().min(0).max(5000),
+  no: z.number().int().min(0).max(5000),
+  abstain: z.number().int().min(0).max(5000),
+});
+export type RoomTotals = z.infer<typeof roomTotalsSchema>;

@@ -1,6 +1,7 @@
 // The quorum and passing rules of each body, and the document lead times (地方组织法 Art. 14, 25, 51; 监督法 Art. 15).
 import { describe, expect, it } from 'vitest';
 import {
+  ALWAYS_SECRET_KINDS,
   documentDeadline,
   hasQuorum,
   isDocumentLate,
@@ -98,8 +99,9 @@ describe('document lead times (监督法 Art. 15)', () => {
     expect(meetingsSettingsSchema.parse({ leadDays: { appointmentCase: 14 } }).leadDays.submitted).toBe(10);
   });
 
-  it('a removal is always voted secretly (监督法 Art. 62): the setting refuses a list without it', () => {
-    expect(meetingsSettingsSchema.safeParse({ secretKinds: ['appointment'] }).success).toBe(false);
+  it('appointments and removals (免职) are secret by a setting; a dismissal (撤职) always is (监督法 Art. 62)', () => {
+    expect(meetingsSettingsSchema.parse({ secretKinds: ['election'] }).secretKinds).toEqual(['election']);
+    expect(ALWAYS_SECRET_KINDS).toEqual(['dismiss']);
   });
 
   it('counts calendar days back from the meeting, across a month end; done on the deadline is in time', () => {
@@ -107,6 +109,16 @@ describe('document lead times (监督法 Art. 15)', () => {
     expect(isDocumentLate('2027-03-05', 7, '2027-02-26')).toBe(false);
     expect(isDocumentLate('2027-03-05', 7, '2027-02-27')).toBe(true);
     expect(documentDeadline('2027-01-08', 10)).toBe('2026-12-29');
+  });
+
+  it('counts weekends and holidays as days: "会议举行的七日前" is a calendar day, not moved off a holiday', () => {
+    // A meeting on Friday 2026-10-09: distribution due Friday 2026-10-02, inside the National Day holiday;
+    // submission due Tuesday 2026-09-29; sent for comment due Saturday 2026-09-19.
+    expect(documentDeadline('2026-10-09', 7)).toBe('2026-10-02');
+    expect(documentDeadline('2026-10-09', 10)).toBe('2026-09-29');
+    expect(documentDeadline('2026-10-09', 20)).toBe('2026-09-19');
+    // Done on the Monday after a weekend deadline is late.
+    expect(isDocumentLate('2026-10-09', 20, '2026-09-21')).toBe(true);
   });
 });
 

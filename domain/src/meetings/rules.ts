@@ -2,6 +2,7 @@
 // (shared/guide/LEGAL-RULES.md §3 地方组织法, §4 监督法), and the pure functions that apply them. Where practice
 // varies by locality the number is only the default of a per-congress setting (meetingsSettingsSchema).
 import { z } from 'zod';
+import { DEFAULT_HANDLING_REPORT_MONTHS } from './oversight';
 
 /** The three bodies that meet: the congress in sitting (人代会), the standing committee, the chairpersons' meeting. */
 export const MEETING_BODIES = ['congress', 'standingCommittee', 'chairpersonsMeeting'] as const;
@@ -151,10 +152,12 @@ export const meetingsSettingsSchema = z.object({
       appointmentCase: leadDays.default(DEFAULT_LEAD_DAYS.appointmentCase),
     })
     .prefault({}),
-  /** Kinds voted by secret ballot; a removal always is (监督法 Art. 62 for a dismissal). */
-  secretKinds: z
-    .array(z.enum(AGENDA_ITEM_KINDS))
-    .default([...DEFAULT_SECRET_KINDS])
-    .refine((k) => k.includes('removal'), { message: 'removal' }),
+  /**
+   * Kinds voted by secret ballot (both appointments and removals by default; local 任免办法 vary). A dismissal
+   * (撤职) is secret whatever this says (监督法 Art. 62; ALWAYS_SECRET_KINDS in appointments.ts).
+   */
+  secretKinds: z.array(z.enum(AGENDA_ITEM_KINDS)).default([...DEFAULT_SECRET_KINDS]),
+  /** Months the organ has to report how it handled the deliberation opinions (监督法 Art. 17; local practice). */
+  handlingReportMonths: z.number().int().min(1).max(12).default(DEFAULT_HANDLING_REPORT_MONTHS),
 });
 export type MeetingsSettings = z.infer<typeof meetingsSettingsSchema>;

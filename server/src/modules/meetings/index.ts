@@ -5,6 +5,7 @@ import type { Module } from '../../platform/module';
 import { meetingRoutes } from './meetings.routes';
 import { meetingVoteRoutes } from './meeting-votes.routes';
 import { officeHolderRoutes } from './office-holders.routes';
+import { oversightRoutes } from './oversight.routes';
 import { seedMeetingsDemo } from './meetings.demo';
 import { getMeetingsWorkbench } from './queries/get-workbench';
 
@@ -16,6 +17,7 @@ export const meetingsModule: Module = {
     await app.register(meetingRoutes);
     await app.register(meetingVoteRoutes);
     await app.register(officeHolderRoutes);
+    await app.register(oversightRoutes);
   },
   seedDemo: seedMeetingsDemo,
   workbench: getMeetingsWorkbench,

@@ -3,11 +3,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { idSchema } from '@minyi/domain';
-import { castMeetingBallotSchema } from '@minyi/domain/meetings';
+import { castMeetingBallotSchema, roomTotalsSchema } from '@minyi/domain/meetings';
 import { ctxOf, typed } from '../../platform/http';
 import { unauthorized } from '../../platform/errors';
 import { castMeetingBallot } from './commands/cast-ballot';
 import { closeMeetingVote } from './commands/close-vote';
+import { enterRoomTotals } from './commands/enter-room-totals';
 import { findMyVotes } from './queries/find-my-votes';
 import { getMeetingVote } from './queries/get-meeting-vote';
 
@@ -79,5 +80,19 @@ export async function meetingVoteRoutes(app: FastifyInstance) {
       },
     },
     async (req) => closeMeetingVote(ctxOf(req), req.params.voteId),
+  );
+
+  r.post(
+    '/meeting-votes/:voteId/room-totals',
+    {
+      schema: {
+        operationId: 'enterMeetingVoteRoomTotals',
+        tags,
+        summary: 'Enter the room’s count of a vote; two staff entering the same totals close it',
+        params: voteParams,
+        body: roomTotalsSchema,
+      },
+    },
+    async (req) => enterRoomTotals(ctxOf(req), req.params.voteId, req.body),
   );
 }

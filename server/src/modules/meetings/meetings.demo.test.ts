@@ -51,12 +51,21 @@ describe('meetings demo', () => {
     const m = (await t.anon.get(`/api/v1/meetings/${held.id}`, staff)).json();
     expect(m).toMatchObject({ number: 11, members: 35, present: 32, onLeave: 2 });
     expect(m.agenda[0].vote).toMatchObject({ status: 'closed', yes: 27, no: 2, abstain: 3, passed: true });
+    // Its two reports under oversight (监督法 Art. 17): one awaiting the handling report, one handled.
+    const loops = (await t.anon.get('/api/v1/oversight-reports', staff)).json().items;
+    expect(loops.map((r: { organ: string; status: string }) => [r.organ, r.status]).sort()).toEqual([
+      ['区人民政府', 'opinionsSent'],
+      ['区人民法院', 'handled'],
+    ]);
+    expect(loops.every((r: { handlingLate: boolean }) => !r.handlingLate)).toBe(true);
   });
 
   it('keeps the register of office-holders: the 21 heads appointed at the term’s first meeting, and who held a post before', async () => {
     const staff = await login('staff');
     const now = (await t.anon.get('/api/v1/office-holders?limit=200', staff)).json();
-    expect(now.items).toHaveLength(21);
+    // 21 appointed; the health and transport heads resigned last month (today's agenda appoints successors).
+    expect(now.items).toHaveLength(19);
+    expect(now.items.some((h: { post: string }) => h.post === '区卫生健康局局长')).toBe(false);
     expect(now.items.every((h: { post: string }) => h.post.startsWith('区'))).toBe(true);
     const edu = (
       await t.anon.get(`/api/v1/office-holders?post=${encodeURIComponent('教育局')}`, staff)
@@ -70,7 +79,10 @@ describe('meetings demo', () => {
       status: 'appointed',
       nomineeName: '林建平',
       nominatingOrgan: 'districtHead',
+      oathWitness: '区人大常委会主任',
+      filedLate: false,
     });
+    expect(c.deadlineOn > c.filedOn).toBe(true);
     expect(c.meeting.title).toBe('区第七届人大常委会第一次会议');
     expect(c.holding).toMatchObject({ holderName: '林建平', endedOn: null });
     // The day before the first meeting, the previous term's head held the post.

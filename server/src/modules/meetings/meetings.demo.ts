@@ -9,7 +9,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { shanghaiDate } from '@minyi/domain/calendar';
 import type { VoteChoice } from '@minyi/domain/meetings';
-import { tallyVote } from '@minyi/domain/meetings';
+import {
+  DEFAULT_HANDLING_REPORT_MONTHS,
+  handlingReportDue,
+  newGovernmentDeadline,
+  tallyVote,
+} from '@minyi/domain/meetings';
 import type { DemoContext } from '../../platform/demo';
 import { systemCtx, transact, type AppServices, type Ctx } from '../../platform/context';
 import { newId } from '../../platform/ids';
@@ -21,6 +26,7 @@ import {
   meetings,
   meetingVotes,
   officeHoldings,
+  oversightReports,
 } from './meetings.table';
 import { getCurrentTerm } from '../registry';
 import { writeRoll } from './meetings.repository';
@@ -111,6 +117,57 @@ export async function seedMeetingsDemo(app: AppServices, demo: DemoContext): Pro
     await w.db
       .insert(meetingBallots)
       .values(present.map((deputyId, i) => ({ congressId, voteId, deputyId, choice: choices[i] })));
+
+    // Two reports heard that day, followed under 监督法 Art. 17: the government's safety report, its opinions sent
+    // and its handling report awaited; the court's, its handling report in and a satisfaction vote to arrange.
+    const reports = [
+      {
+        organ: '区人民政府',
+        title: '听取区人民政府关于2026年安全生产工作情况的报告',
+        opinions:
+          '一、压实企业安全生产主体责任，加强对城中村出租屋、工业园区的消防安全排查；二、加快老旧燃气管网改造；三、加强应急救援队伍建设和演练。',
+        sentOn: shift(today, -28),
+        handled: null,
+      },
+      {
+        organ: '区人民法院',
+        title: '听取区人民法院关于民事审判工作情况的报告',
+        opinions:
+          '一、推进诉源治理，发挥人民调解作用；二、缩短民事案件平均审理周期；三、加强执行难问题的源头治理。',
+        sentOn: shift(today, -30),
+        handled: {
+          on: shift(today, -4),
+          summary:
+            '已在全区8个街道设立诉调对接工作站，民事案件平均审理周期缩短至46天，执行到位率提高6个百分点。',
+        },
+      },
+    ];
+    for (const [i, r] of reports.entries()) {
+      const reportItem = newId();
+      await w.db.insert(meetingAgendaItems).values({
+        id: reportItem,
+        congressId,
+        meetingId: held.id,
+        position: i + 2,
+        kind: 'report',
+        title: r.title,
+      });
+      await w.db.insert(oversightReports).values({
+        id: newId(),
+        congressId,
+        meetingId: held.id,
+        agendaItemId: reportItem,
+        organ: r.organ,
+        title: r.title,
+        status: r.handled ? 'handled' : 'opinionsSent',
+        heardOn: held.startDate,
+        opinions: r.opinions,
+        opinionsSentOn: r.sentOn,
+        handlingDueOn: handlingReportDue(r.sentOn, DEFAULT_HANDLING_REPORT_MONTHS),
+        handlingSummary: r.handled?.summary ?? null,
+        handlingReceivedOn: r.handled?.on ?? null,
+      });
+    }
 
     const prep = {
       id: newId(),
@@ -227,6 +284,19 @@ const GIVEN = [
   '永红',
 ];
 
+/** Short CVs (简历) of the nominees, varied. */
+const CV = [
+  '1975年生，研究生学历，中共党员。历任街道办事处副主任、主任，区发展和改革局副局长。',
+  '1978年生，大学学历，中共党员。历任区教育局科长、副局长，某中学校长。',
+  '1980年生，研究生学历，民盟盟员。历任区卫生健康局副局长、区人民医院院长。',
+  '1972年生，大学学历，中共党员。历任镇党委副书记、街道党工委书记。',
+  '1977年生，研究生学历，中共党员。历任区财政局预算科科长、副局长。',
+  '1983年生，研究生学历，中共党员。历任区交通运输局规划科科长、副局长。',
+];
+
+/** Department heads who resigned last month (days ago): their posts are vacant for today's appointments. */
+const VACATED: Record<string, number> = { 区卫生健康局: 32, 区交通运输局: 25 };
+
 /** The post of a department's head: 局长 of a 局, 主任 of an office or a commission. */
 const headOf = (unit: string) =>
   unit.endsWith('局') ? '局长' : unit.endsWith('办公室') || unit.endsWith('委员会') ? '主任' : '负责人';
@@ -304,6 +374,11 @@ async function seedRegister(
         filedOn: shift(firstDay, -12),
         decidedOn: firstDay,
         oathOn: firstDay,
+        oathWitness: '区人大常委会主任',
+        reasons: '新一届区人民政府组成，区长提请任命工作部门主要负责人',
+        cv: CV[i % CV.length],
+        electedOn: termStart,
+        deadlineOn: newGovernmentDeadline(termStart),
       });
       holdings.push({
         id: newId(),
@@ -315,6 +390,12 @@ async function seedRegister(
         startedOn: firstDay,
         appointmentId: caseId,
       });
+      // The health and transport heads resigned last month: their posts are vacant until today's appointments.
+      if (u.name in VACATED) {
+        const last = holdings.at(-1)!;
+        last.endedOn = shift(todays.today, -VACATED[u.name]);
+        last.endReason = 'resigned';
+      }
       // The previous term's head held the post until the new one was appointed.
       holdings.push({
         id: newId(),
@@ -349,6 +430,7 @@ async function seedRegister(
         agendaItemId: removal,
         status: 'onAgenda',
         filedOn: shift(todays.today, -10),
+        reasons: '因工作调动，区长提请免去其区教育局局长职务',
       },
       ...[
         ['王立新', '区教育局', '局长'],
@@ -367,6 +449,9 @@ async function seedRegister(
         agendaItemId: appointments[i],
         status: 'onAgenda' as const,
         filedOn: shift(todays.today, -10),
+        reasons:
+          org === '区教育局' ? '原局长工作调动，区长提请任命' : '原局长辞去职务，岗位空缺，区长提请任命',
+        cv: CV[(i + 3) % CV.length],
       })),
     ]);
     await w.audit({

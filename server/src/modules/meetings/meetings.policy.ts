@@ -28,7 +28,7 @@ export interface MeetingVoteResource {
 export const meetingVotePolicy = definePolicy<MeetingVoteResource>('meetingVote', [
   allow(['congressStaff', 'leader'], 'read'),
   allow(ROLES, 'read', onRoll),
-  allow('congressStaff', 'close'),
+  allow('congressStaff', ['close', 'enterRoomTotals']),
   allow(ROLES, 'castBallot', onRoll),
 ]);
 
@@ -36,3 +36,19 @@ export const meetingVotePolicy = definePolicy<MeetingVoteResource>('meetingVote'
 export const STAFF = ['congressStaff'] as const;
 /** Roles that read every meeting; members (any account linked to a deputy) read the meetings on whose roll they are. */
 export const READERS = ['congressStaff', 'leader'] as const;
+
+/** An appointment or removal case (任免案): congress staff file it as the organ's letter arrives and run it. */
+export interface AppointmentResource {
+  congressId: string;
+}
+
+export const appointmentPolicy = definePolicy<AppointmentResource>('appointment', [
+  allow(['congressStaff', 'leader'], 'read'),
+  allow('congressStaff', ['file', 'putOnAgenda', 'withdraw', 'recordOath']),
+]);
+
+/** A work report's oversight loop (监督法 Art. 17): congress staff run it; leaders read. */
+export const oversightPolicy = definePolicy<AppointmentResource>('oversightReport', [
+  allow(['congressStaff', 'leader'], 'read'),
+  allow('congressStaff', ['sendOpinions', 'recordHandlingReport', 'putSatisfactionVote', 'followUp']),
+]);

@@ -1,13 +1,27 @@
 // The loaders and lockers the meeting commands share, and the roll: the body's membership in office on the
 // meeting's date, read through the registry's index and kept with the meeting (ADR 0018).
-import { and, eq, notInArray, sql } from 'drizzle-orm';
-import type { MeetingBody } from '@minyi/domain/meetings';
+import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import {
+  decidedStatus,
+  ONE_HOLDER_ORGANS,
+  satisfactionOf,
+  type AppointmentKind,
+  type MeetingBody,
+} from '@minyi/domain/meetings';
 import type { Db } from '../../db/client';
 import type { Actor, Work } from '../../platform/context';
-import { notFound } from '../../platform/errors';
+import { conflict, notFound } from '../../platform/errors';
+import { newId } from '../../platform/ids';
 import { findBodyMembersOn } from '../registry';
-import { meetingMembers, meetings, meetingVotes } from './meetings.table';
-import type { MeetingResource, MeetingVoteResource } from './meetings.policy';
+import {
+  appointmentCases,
+  meetingMembers,
+  meetings,
+  meetingVotes,
+  officeHoldings,
+  oversightReports,
+} from './meetings.table';
+import type { AppointmentResource, MeetingResource, MeetingVoteResource } from './meetings.policy';
 
 export type MeetingRow = typeof meetings.$inferSelect;
 export type MeetingVoteRow = typeof meetingVotes.$inferSelect;
@@ -126,4 +140,160 @@ export async function countRoll(db: Db, meetingId: string) {
     .from(meetingMembers)
     .where(eq(meetingMembers.meetingId, meetingId));
   return r;
+}
+
+// ----- appointment cases (任免): loaders, and the register's reads and writes the case commands and the vote's close share -----
+
+export type AppointmentRow = typeof appointmentCases.$inferSelect;
+export const CASE = { zh: '任免案', en: 'appointment case' };
+
+export async function loadAppointmentStep(
+  w: Work,
+  actor: Actor,
+  id: string,
+): Promise<{ row: AppointmentRow; resource: AppointmentResource }> {
+  const [row] = await w.db
+    .select()
+    .from(appointmentCases)
+    .where(and(eq(appointmentCases.id, id), eq(appointmentCases.congressId, actor.congressId)))
+    .for('update');
+  if (!row) throw notFound(CASE);
+  return { row, resource: { congressId: row.congressId } };
+}
+
+/** The holdings of a post not ended (at most one permanent holder, and perhaps an acting one). */
+export const currentHoldings = (db: Db, congressId: string, post: string) =>
+  db
+    .select()
+    .from(officeHoldings)
+    .where(
+      and(
+        eq(officeHoldings.congressId, congressId),
+        eq(officeHoldings.post, post),
+        isNull(officeHoldings.endedOn),
+      ),
+    );
+
+const END_REASON: Record<Exclude<AppointmentKind, 'appoint'>, 'removed' | 'dismissed'> = {
+  remove: 'removed',
+  dismiss: 'dismissed',
+};
+
+/**
+ * Applies a closed vote to the case on that agenda item, if any: the case's status, and on a pass the register:
+ * a removal or dismissal ends the holder's holding that day; an appointment ends an acting head's holding and
+ * starts the appointee's. Returns what it did, for the audit row; null when the item carries no case.
+ */
+export async function decideAppointment(
+  w: Work,
+  itemId: string,
+  voteId: string,
+  passed: boolean,
+  on: string,
+) {
+  const [c] = await w.db
+    .select()
+    .from(appointmentCases)
+    .where(and(eq(appointmentCases.agendaItemId, itemId), eq(appointmentCases.status, 'onAgenda')))
+    .for('update');
+  if (!c) return null;
+  const status = decidedStatus(c.kind, passed);
+  await w.db
+    .update(appointmentCases)
+    .set({ status, decidedOn: on, voteId })
+    .where(eq(appointmentCases.id, c.id));
+  let holdingId: string | null = null;
+  if (passed) {
+    const held = await currentHoldings(w.db, c.congressId, c.post);
+    if (c.kind === 'appoint') {
+      for (const h of held.filter((h) => h.acting))
+        await w.db
+          .update(officeHoldings)
+          .set({ endedOn: on, endReason: 'other' })
+          .where(eq(officeHoldings.id, h.id));
+      holdingId = newId();
+      await w.db.insert(officeHoldings).values({
+        id: holdingId,
+        congressId: c.congressId,
+        post: c.post,
+        organization: c.organization,
+        handlingUnitId: c.handlingUnitId,
+        holderName: c.nomineeName,
+        acting: c.acting,
+        startedOn: on,
+        appointmentId: c.id,
+      });
+    } else {
+      const h = held.find((h) => h.holderName === c.nomineeName);
+      if (h) {
+        holdingId = h.id;
+        await w.db
+          .update(officeHoldings)
+          .set({ endedOn: on, endReason: END_REASON[c.kind], endedById: c.id })
+          .where(eq(officeHoldings.id, h.id));
+      }
+    }
+  }
+  return { appointmentId: c.id, status, holdingId };
+}
+
+/**
+ * Refuses to open the vote on an item whose case is withdrawn, or an appointment to a post still held by a
+ * permanent holder: 409 removal_first while the holder's removal is on the agenda undecided, post_held otherwise.
+ */
+export async function checkAppointmentOrder(w: Work, itemId: string) {
+  const [c] = await w.db.select().from(appointmentCases).where(eq(appointmentCases.agendaItemId, itemId));
+  if (!c) return;
+  if (c.status === 'withdrawn')
+    throw conflict('withdrawn', { zh: '该任免案已撤回', en: 'The case has been withdrawn' });
+  if (c.kind !== 'appoint' || c.acting || !ONE_HOLDER_ORGANS.includes(c.nominatingOrgan)) return;
+  const holder = (await currentHoldings(w.db, c.congressId, c.post)).find((h) => !h.acting);
+  if (!holder) return;
+  const [removal] = await w.db
+    .select({ id: appointmentCases.id })
+    .from(appointmentCases)
+    .where(
+      and(
+        eq(appointmentCases.post, c.post),
+        eq(appointmentCases.nomineeName, holder.holderName),
+        inArray(appointmentCases.kind, ['remove', 'dismiss']),
+        eq(appointmentCases.status, 'onAgenda'),
+      ),
+    );
+  if (removal)
+    throw conflict(
+      'removal_first',
+      {
+        zh: `须先表决免去${holder.holderName}的${c.post}职务（先免后任）`,
+        en: `Vote first on removing ${holder.holderName} from ${c.post} (removal before appointment)`,
+      },
+      { removalId: removal.id },
+    );
+  throw conflict(
+    'post_held',
+    {
+      zh: `${c.post}现由${holder.holderName}担任，不能任命他人`,
+      en: `${c.post} is held by ${holder.holderName}: nobody else can be appointed to it`,
+    },
+    { holderName: holder.holderName },
+  );
+}
+
+/**
+ * Applies a closed satisfaction vote to its report (监督法 Art. 17): satisfied when more than half of ALL members
+ * voted yes, otherwise not satisfied. Null when the item is no report's satisfaction vote.
+ */
+export async function decideSatisfaction(w: Work, itemId: string, voteId: string, passed: boolean) {
+  const [r] = await w.db
+    .select({ id: oversightReports.id })
+    .from(oversightReports)
+    .where(and(eq(oversightReports.satisfactionItemId, itemId), eq(oversightReports.status, 'handled')))
+    .for('update');
+  if (!r) return null;
+  const status = satisfactionOf(passed);
+  await w.db
+    .update(oversightReports)
+    .set({ status, satisfactionVoteId: voteId })
+    .where(eq(oversightReports.id, r.id));
+  return { oversightReportId: r.id, status };
 }

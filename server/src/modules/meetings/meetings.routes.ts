@@ -1,6 +1,6 @@
 // HTTP for meetings: the list, a meeting with its roll, quorum and agenda, creating one, its agenda items, the
 // sign-in sheet, opening an item's vote, closing the meeting. Thin: parse → one use case → answer.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { idSchema } from '@minyi/domain';
 import {
@@ -20,8 +20,19 @@ import { openVote } from './commands/open-vote';
 import { closeMeeting } from './commands/close-meeting';
 import { findMeetings } from './queries/find-meetings';
 import { getMeeting } from './queries/get-meeting';
+import { renderMinutes } from './queries/render-documents';
 
 const tags = ['meetings'];
+export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** Sends a file to download, its name in UTF-8 (Chinese names survive). */
+export const download = (reply: FastifyReply, type: string, name: string, data: Buffer) =>
+  reply
+    .type(type)
+    .header(
+      'content-disposition',
+      `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    )
+    .send(data);
 const idParams = z.object({ id: idSchema });
 
 export async function meetingRoutes(app: FastifyInstance) {
@@ -71,6 +82,23 @@ export async function meetingRoutes(app: FastifyInstance) {
     async (req) => {
       if (!req.actor) throw unauthorized();
       return getMeeting(req.server.services.db, req.actor, req.params.id);
+    },
+  );
+
+  r.get(
+    '/meetings/:id/minutes.docx',
+    {
+      schema: {
+        operationId: 'renderMeetingMinutes',
+        tags,
+        summary: 'The minutes of a meeting (.docx): attendance, quorum, the agenda and each vote’s result',
+        params: idParams,
+      },
+    },
+    async (req, reply) => {
+      if (!req.actor) throw unauthorized();
+      const { fileName, data } = await renderMinutes(req.server.services.db, req.actor, req.params.id);
+      return download(reply, DOCX, fileName, data);
     },
   );
 

@@ -2,6 +2,10 @@
 import { boolean, date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type {
   AgendaItemKind,
+  AppointmentKind,
+  AppointmentStatus,
+  NominatingOrgan,
+  OversightStatus,
   DocumentStage,
   MeetingBody,
   MeetingStatus,
@@ -102,30 +106,26 @@ export const meetingBallots = pgTable(
 export const appointmentCases = pgTable('appointment_cases', {
   id: uuid('id').primaryKey(),
   congressId: uuid('congress_id').notNull(),
-  kind: text('kind').$type<'appoint' | 'remove'>().notNull(),
+  kind: text('kind').$type<AppointmentKind>().notNull(),
   post: text('post').notNull(),
   organization: text('organization').notNull(),
   handlingUnitId: uuid('handling_unit_id'),
   nomineeName: text('nominee_name').notNull(),
-  nominatingOrgan: text('nominating_organ')
-    .$type<
-      | 'districtHead'
-      | 'supervisionCommissionDirector'
-      | 'courtPresident'
-      | 'procuratorGeneral'
-      | 'chairpersonsMeeting'
-    >()
-    .notNull(),
+  nominatingOrgan: text('nominating_organ').$type<NominatingOrgan>().notNull(),
   meetingId: uuid('meeting_id'),
   agendaItemId: uuid('agenda_item_id'),
-  status: text('status')
-    .$type<'filed' | 'onAgenda' | 'appointed' | 'notAppointed' | 'removed' | 'notRemoved' | 'withdrawn'>()
-    .notNull()
-    .default('filed'),
+  status: text('status').$type<AppointmentStatus>().notNull().default('filed'),
   filedOn: day('filed_on').notNull(),
   decidedOn: day('decided_on'),
   oathOn: day('oath_on'),
   createdAt: ts('created_at').notNull().defaultNow(),
+  reasons: text('reasons').notNull().default(''),
+  cv: text('cv').notNull().default(''),
+  acting: boolean('acting').notNull().default(false),
+  electedOn: day('elected_on'),
+  deadlineOn: day('deadline_on'),
+  voteId: uuid('vote_id'),
+  oathWitness: text('oath_witness'),
 });
 
 export const officeHoldings = pgTable('office_holdings', {
@@ -140,4 +140,39 @@ export const officeHoldings = pgTable('office_holdings', {
   endedOn: day('ended_on'),
   endReason: text('end_reason').$type<'removed' | 'resigned' | 'dismissed' | 'termEnded' | 'other'>(),
   appointmentId: uuid('appointment_id'),
+  endedById: uuid('ended_by_id'),
 });
+
+export const oversightReports = pgTable('oversight_reports', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  meetingId: uuid('meeting_id').notNull(),
+  agendaItemId: uuid('agenda_item_id').notNull(),
+  organ: text('organ').notNull(),
+  title: text('title').notNull(),
+  status: text('status').$type<OversightStatus>().notNull().default('heard'),
+  heardOn: day('heard_on').notNull(),
+  opinions: text('opinions'),
+  opinionsSentOn: day('opinions_sent_on'),
+  handlingDueOn: day('handling_due_on'),
+  handlingSummary: text('handling_summary'),
+  handlingReceivedOn: day('handling_received_on'),
+  satisfactionItemId: uuid('satisfaction_item_id'),
+  satisfactionVoteId: uuid('satisfaction_vote_id'),
+  followUpPlan: text('follow_up_plan'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const meetingVoteRoomTotals = pgTable(
+  'meeting_vote_room_totals',
+  {
+    congressId: uuid('congress_id').notNull(),
+    voteId: uuid('vote_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    yes: integer('yes').notNull(),
+    no: integer('no').notNull(),
+    abstain: integer('abstain').notNull(),
+    enteredAt: ts('entered_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.voteId, t.accountId] })],
+);

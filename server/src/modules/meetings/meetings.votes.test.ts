@@ -252,3 +252,62 @@ describe('closing and counting against ALL members', () => {
     await staff.post(`/api/v1/meeting-votes/${voteId}/close`);
   });
 });
+
+describe('totals counted in the room, entered by two staff who must agree', () => {
+  const totals = (client: TestClient, voteId: string, yes: number, no: number, abstain: number) =>
+    client.post(`/api/v1/meeting-votes/${voteId}/room-totals`, { yes, no, abstain });
+
+  it('closes only when two different staff enter the same totals; counted against ALL members', async () => {
+    const second = await t.as('staff2', ['congressStaff']);
+    const { id, items } = await meetingWith(30);
+    const voteId = (await open(id, items[0])).json().voteId as string;
+    expect((await totals(staff, voteId, 20, 3, 2)).json()).toEqual({
+      status: 'open',
+      agreed: false,
+      entries: 1,
+    });
+    // The same staff entering again corrects their own count; it does not count as the second.
+    expect((await totals(staff, voteId, 17, 3, 2)).json()).toMatchObject({ status: 'open', entries: 1 });
+    expect((await totals(second, voteId, 17, 4, 2)).json()).toMatchObject({ status: 'open', agreed: false });
+    const agreed = await totals(second, voteId, 17, 3, 2);
+    expect(agreed.statusCode, agreed.body).toBe(200);
+    // 17 yes of 35 members is not more than half of all: it fails although yes outnumbers no.
+    expect(agreed.json()).toMatchObject({
+      status: 'closed',
+      agreed: true,
+      yes: 17,
+      no: 3,
+      abstain: 2,
+      notVoting: 13,
+      members: 35,
+      passed: false,
+    });
+    const member = await memberClient(t, c.memberIds[2]);
+    expect((await ballot(member, voteId, 'yes')).statusCode).toBe(409);
+    expect((await totals(staff, voteId, 18, 3, 2)).json()).toMatchObject({ code: 'wrong_state' });
+    const m = (await staff.get(`/api/v1/meetings/${id}`)).json();
+    expect(m.agenda[0].vote).toMatchObject({ status: 'closed', yes: 17, passed: false });
+    const audit = await t.services.db.select().from(auditEvents).where(eq(auditEvents.entityId, voteId));
+    expect(audit.filter((a) => a.action === 'meetingVote.enterRoomTotals')).toHaveLength(4);
+  });
+
+  it('refuses totals beyond the members (400 naming the field), a vote members began on devices (409), and non-staff', async () => {
+    const { id, items } = await meetingWith(30, ['motion', 'motion']);
+    const voteId = (await open(id, items[0])).json().voteId as string;
+    const over = await totals(staff, voteId, 30, 5, 1);
+    expect(over.statusCode).toBe(400);
+    expect(over.headers['content-type']).toMatch(/problem\+json/);
+    expect(over.json().errors[0].field).toBe('yes');
+    expect(
+      (await staff.post(`/api/v1/meeting-votes/${voteId}/room-totals`, { yes: -1, no: 0, abstain: 0 }))
+        .statusCode,
+    ).toBe(400);
+    expect((await ballot(await memberClient(t, c.memberIds[4]), voteId, 'yes')).statusCode).toBe(201);
+    expect((await totals(staff, voteId, 18, 0, 0)).json().code).toBe('ballots_cast');
+    const other = (await open(id, items[1])).json().voteId as string;
+    const chair = await memberClient(t, c.memberIds[0], ['leader']);
+    for (const client of [chair, await memberClient(t, c.memberIds[6]), await t.as('cit2', ['citizen'])])
+      expect((await totals(client, other, 18, 0, 0)).statusCode).toBe(403);
+    expect((await totals(t.anon, other, 18, 0, 0)).statusCode).toBe(401);
+  });
+});

@@ -3,14 +3,28 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { idSchema } from '@minyi/domain';
-import { officeHolderQuerySchema } from '@minyi/domain/meetings';
-import { typed } from '../../platform/http';
+import {
+  appointmentQuerySchema,
+  fileAppointmentSchema,
+  officeHolderQuerySchema,
+  putAppointmentOnAgendaSchema,
+  recordOathSchema,
+} from '@minyi/domain/meetings';
+import { ctxOf, typed } from '../../platform/http';
 import { requireRole } from '../../platform/access';
 import { READERS } from './meetings.policy';
 import { findOfficeHolders } from './queries/find-office-holders';
 import { getAppointment } from './queries/get-appointment';
+import { findAppointments } from './queries/find-appointments';
+import { fileAppointment } from './commands/file-appointment';
+import { putAppointmentOnAgenda } from './commands/put-appointment-on-agenda';
+import { recordOath } from './commands/record-oath';
+import { withdrawAppointment } from './commands/withdraw-appointment';
+import { renderAppointmentLetter } from './queries/render-documents';
+import { DOCX, download } from './meetings.routes';
 
 const tags = ['meetings'];
+const idParams = z.object({ id: idSchema });
 
 export async function officeHolderRoutes(app: FastifyInstance) {
   const r = typed(app);
@@ -39,5 +53,94 @@ export async function officeHolderRoutes(app: FastifyInstance) {
       },
     },
     async (req) => getAppointment(req.server.services.db, requireRole(req.actor, READERS), req.params.id),
+  );
+
+  r.get(
+    '/appointments',
+    {
+      schema: {
+        operationId: 'findAppointments',
+        tags,
+        summary: 'Appointment and removal cases, newest filed first, with their statutory deadline',
+        querystring: appointmentQuerySchema,
+      },
+    },
+    async (req) => findAppointments(req.server.services.db, requireRole(req.actor, READERS), req.query),
+  );
+
+  r.post(
+    '/appointments',
+    {
+      schema: {
+        operationId: 'fileAppointment',
+        tags,
+        summary: 'File an appointment, removal or dismissal case from its nominating organ',
+        body: fileAppointmentSchema,
+      },
+      config: { idempotent: true },
+    },
+    async (req, reply) => reply.code(201).send(await fileAppointment(ctxOf(req), req.body)),
+  );
+
+  r.post(
+    '/appointments/:id/agenda',
+    {
+      schema: {
+        operationId: 'putAppointmentOnAgenda',
+        tags,
+        summary: 'Put a case on a standing-committee meeting’s agenda (removal before appointment)',
+        params: idParams,
+        body: putAppointmentOnAgendaSchema,
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await putAppointmentOnAgenda(ctxOf(req), req.params.id, req.body.meetingId)),
+  );
+
+  r.post(
+    '/appointments/:id/withdraw',
+    {
+      schema: {
+        operationId: 'withdrawAppointment',
+        tags,
+        summary: 'Withdraw a case not yet put to a vote',
+        params: idParams,
+      },
+    },
+    async (req) => withdrawAppointment(ctxOf(req), req.params.id),
+  );
+
+  r.post(
+    '/appointments/:id/oath',
+    {
+      schema: {
+        operationId: 'recordAppointmentOath',
+        tags,
+        summary: 'Record the appointee’s constitutional oath: the day and the witness',
+        params: idParams,
+        body: recordOathSchema,
+      },
+    },
+    async (req) => recordOath(ctxOf(req), req.params.id, req.body),
+  );
+
+  r.get(
+    '/appointments/:id/letter.docx',
+    {
+      schema: {
+        operationId: 'renderAppointmentLetter',
+        tags,
+        summary: 'The appointment letter (任命书) of an appointed case (.docx)',
+        params: idParams,
+      },
+    },
+    async (req, reply) => {
+      const { fileName, data } = await renderAppointmentLetter(
+        req.server.services.db,
+        requireRole(req.actor, READERS),
+        req.params.id,
+      );
+      return download(reply, DOCX, fileName, data);
+    },
   );
 }

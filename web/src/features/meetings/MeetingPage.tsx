@@ -11,6 +11,7 @@ import {
   Descriptions,
   Form,
   Input,
+  InputNumber,
   List,
   Modal,
   Popconfirm,
@@ -25,7 +26,7 @@ import {
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api, problemMessage } from '../../api';
+import { api, download, problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import { FormModal } from '../../shell/FormModal';
 import { STATUS_COLOR } from './MeetingsPage';
@@ -48,6 +49,8 @@ export default function MeetingPage() {
   const [itemForm] = Form.useForm<{ kind: string; title: string }>();
   const [docFor, setDocFor] = useState<string | null>(null);
   const [docForm] = Form.useForm<{ stage: string; title: string; doneOn: string }>();
+  const [roomFor, setRoomFor] = useState<string | null>(null);
+  const [roomForm] = Form.useForm<{ yes: number; no: number; abstain: number }>();
 
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (!m) return null;
@@ -82,11 +85,23 @@ export default function MeetingPage() {
           </Space>
         }
         extra={
-          can.close && m.status === 'inSession' ? (
-            <Button onClick={() => void run(() => api.post(`/meetings/${m.id}/close`))} loading={busy}>
-              {t('meeting.closeMeeting')}
-            </Button>
-          ) : null
+          <Space wrap>
+            {m.status !== 'planned' && (
+              <Button
+                data-testid="minutes-docx"
+                onClick={() =>
+                  void run(() => download(`/meetings/${m.id}/minutes.docx`, `${m.title}纪要.docx`))
+                }
+              >
+                {t('meeting.minutes')}
+              </Button>
+            )}
+            {can.close && m.status === 'inSession' && (
+              <Button onClick={() => void run(() => api.post(`/meetings/${m.id}/close`))} loading={busy}>
+                {t('meeting.closeMeeting')}
+              </Button>
+            )}
+          </Space>
         }
       />
 
@@ -154,7 +169,14 @@ export default function MeetingPage() {
           locale={{ emptyText: t('meeting.noAgenda') }}
           renderItem={(item) => (
             <List.Item key={item.id} data-testid={`item-${item.position}`}>
-              <AgendaRow item={item} meeting={m} busy={busy} run={run} onAddDocument={setDocFor} />
+              <AgendaRow
+                item={item}
+                meeting={m}
+                busy={busy}
+                run={run}
+                onAddDocument={setDocFor}
+                onRoomTotals={setRoomFor}
+              />
             </List.Item>
           )}
         />
@@ -299,6 +321,35 @@ export default function MeetingPage() {
         </Form.Item>
       </FormModal>
 
+      <FormModal<{ yes: number; no: number; abstain: number }, { status: string; agreed: boolean }>
+        form={roomForm}
+        open={!!roomFor}
+        title={t('meeting.roomTotals')}
+        values={null}
+        destroyOnHidden
+        before={<Typography.Paragraph type="secondary">{t('meeting.roomTotalsHelp')}</Typography.Paragraph>}
+        save={(v) => api.post(`/meeting-votes/${roomFor}/room-totals`, v)}
+        successMessage={t('meeting.roomTotalsSaved')}
+        onSaved={(r) => {
+          setRoomFor(null);
+          if (!r.agreed) void message.info(t('meeting.roomTotalsWaiting'));
+          reload();
+        }}
+        onClose={() => setRoomFor(null)}
+      >
+        {(['yes', 'no', 'abstain'] as const).map((k) => (
+          <Form.Item key={k} name={k} label={t(`choice.${k}`)} rules={[{ required: true }]}>
+            <InputNumber
+              min={0}
+              max={m.members}
+              precision={0}
+              style={{ width: '100%' }}
+              data-testid={`room-${k}`}
+            />
+          </Form.Item>
+        ))}
+      </FormModal>
+
       <FormModal<{ kind: string; title: string }, { id: string }>
         form={itemForm}
         open={adding}
@@ -331,12 +382,14 @@ function AgendaRow({
   busy,
   run,
   onAddDocument,
+  onRoomTotals,
 }: {
   item: AgendaItem;
   meeting: MeetingDetail;
   busy: boolean;
   run: (fn: () => Promise<unknown>) => Promise<void>;
   onAddDocument: (itemId: string) => void;
+  onRoomTotals: (voteId: string) => void;
 }) {
   const { t } = useTranslation('meetings');
   const v = item.vote;
@@ -381,6 +434,11 @@ function AgendaRow({
             ) : (
               <Link to={`/meeting-votes/${v.id}`}>{t('meeting.goVote')}</Link>
             ))}
+          {m.abilities.openVote && v.ballotsCast === 0 && (
+            <Button data-testid={`room-totals-${item.position}`} onClick={() => onRoomTotals(v.id)}>
+              {t('meeting.roomTotals')}
+            </Button>
+          )}
           {m.abilities.openVote && (
             <Popconfirm
               title={t('meeting.confirmClose')}

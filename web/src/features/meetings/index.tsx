@@ -2,7 +2,13 @@
 // page to sign in and vote. The right to vote comes from the meeting's roll, so the member pages are offered to
 // every deputy and leader and say when they are not a member.
 import { lazy } from 'react';
-import { CheckSquareOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  CheckSquareOutlined,
+  IdcardOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Feature, Role } from '../types';
 import { RequireAuth } from '../../auth';
 import { meetingsEn, meetingsZh } from './i18n';
@@ -12,6 +18,10 @@ const MeetingPage = lazy(() => import('./MeetingPage'));
 const MyVotesPage = lazy(() => import('./MyVotesPage'));
 const MeetingVotePage = lazy(() => import('./MeetingVotePage'));
 const OfficeHoldersPage = lazy(() => import('./OfficeHoldersPage'));
+const AppointmentsPage = lazy(() => import('./AppointmentsPage'));
+const AppointmentPage = lazy(() => import('./AppointmentPage'));
+const OversightReportsPage = lazy(() => import('./OversightReportsPage'));
+const OversightReportPage = lazy(() => import('./OversightReportPage'));
 
 const members: Role[] = ['deputy', 'leader'];
 const staff: Role[] = ['congressStaff', 'leader'];
@@ -55,6 +65,38 @@ export const meetingsFeature: Feature = {
       ),
     },
     {
+      path: '/appointments',
+      element: (
+        <RequireAuth roles={staff}>
+          <AppointmentsPage />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: '/appointments/:id',
+      element: (
+        <RequireAuth roles={staff}>
+          <AppointmentPage />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: '/oversight-reports',
+      element: (
+        <RequireAuth roles={staff}>
+          <OversightReportsPage />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: '/oversight-reports/:id',
+      element: (
+        <RequireAuth roles={staff}>
+          <OversightReportPage />
+        </RequireAuth>
+      ),
+    },
+    {
       path: '/meeting-votes/:id',
       element: (
         <RequireAuth roles={all}>
@@ -78,6 +120,20 @@ export const meetingsFeature: Feature = {
       labelKey: 'nav.register',
       roles: staff,
       icon: <IdcardOutlined />,
+    },
+    {
+      key: 'appointments',
+      path: '/appointments',
+      labelKey: 'nav.appointments',
+      roles: staff,
+      icon: <SolutionOutlined />,
+    },
+    {
+      key: 'oversight',
+      path: '/oversight-reports',
+      labelKey: 'nav.oversight',
+      roles: staff,
+      icon: <AuditOutlined />,
     },
   ],
 };

@@ -87,3 +87,123 @@ export interface MyVote {
   onRoll: boolean;
   voted: boolean;
 }
+
+export const APPOINTMENT_KINDS = ['appoint', 'remove', 'dismiss'] as const;
+export const NOMINATING_ORGANS = [
+  'districtHead',
+  'supervisionCommissionDirector',
+  'courtPresident',
+  'procuratorGeneral',
+  'chairpersonsMeeting',
+] as const;
+export const APPOINTMENT_STATUS_COLOR = {
+  filed: 'gold',
+  onAgenda: 'blue',
+  appointed: 'green',
+  notAppointed: 'red',
+  removed: 'green',
+  notRemoved: 'red',
+  withdrawn: 'default',
+} as const;
+export type AppointmentStatus = keyof typeof APPOINTMENT_STATUS_COLOR;
+
+export interface AppointmentSummary {
+  id: string;
+  kind: (typeof APPOINTMENT_KINDS)[number];
+  post: string;
+  organization: string;
+  nomineeName: string;
+  nominatingOrgan: (typeof NOMINATING_ORGANS)[number];
+  acting: boolean;
+  status: AppointmentStatus;
+  filedOn: string;
+  deadlineOn: string | null;
+  filedLate: boolean;
+  decidedOn: string | null;
+  oathOn: string | null;
+  meeting: { id: string; title: string; date: string } | null;
+}
+
+export interface AppointmentDetail extends AppointmentSummary {
+  reasons: string;
+  cv: string;
+  electedOn: string | null;
+  oathWitness: string | null;
+  agendaItemId: string | null;
+  vote: {
+    id: string;
+    status: 'open' | 'closed';
+    members: number;
+    yes: number | null;
+    no: number | null;
+    abstain: number | null;
+    notVoting: number | null;
+    passed: boolean | null;
+  } | null;
+  holding: {
+    id: string;
+    holderName: string;
+    startedOn: string;
+    endedOn: string | null;
+    endReason: string | null;
+  } | null;
+  abilities: { putOnAgenda: boolean; withdraw: boolean; recordOath: boolean };
+}
+
+export const OVERSIGHT_STATUS_COLOR = {
+  heard: 'default',
+  opinionsSent: 'gold',
+  handled: 'blue',
+  satisfied: 'green',
+  notSatisfied: 'red',
+  followUp: 'purple',
+} as const;
+export type OversightStatus = keyof typeof OVERSIGHT_STATUS_COLOR;
+
+export interface OversightSummary {
+  id: string;
+  title: string;
+  organ: string;
+  status: OversightStatus;
+  heardOn: string;
+  opinionsSentOn: string | null;
+  handlingDueOn: string | null;
+  handlingReceivedOn: string | null;
+  handlingLate: boolean;
+  meetingId: string;
+  meetingTitle: string;
+}
+
+export interface OversightDetail {
+  id: string;
+  title: string;
+  organ: string;
+  status: OversightStatus;
+  meeting: { id: string; title: string };
+  heardOn: string;
+  opinions: string | null;
+  opinionsSentOn: string | null;
+  handlingDueOn: string | null;
+  handlingSummary: string | null;
+  handlingReceivedOn: string | null;
+  handlingLate: boolean;
+  satisfactionVote: {
+    id: string;
+    meetingId: string;
+    status: 'open' | 'closed';
+    members: number;
+    yes: number | null;
+    no: number | null;
+    abstain: number | null;
+    notVoting: number | null;
+    passed: boolean | null;
+  } | null;
+  satisfactionItemId: string | null;
+  followUpPlan: string | null;
+  abilities: {
+    sendOpinions: boolean;
+    recordHandlingReport: boolean;
+    putSatisfactionVote: boolean;
+    followUp: boolean;
+  };
+}

@@ -1,7 +1,8 @@
 // Opens the vote on an agenda item (表决): only in session, only for a kind decided by vote, only with the
 // body's quorum present (地方组织法 Art. 14, 51), one vote per item. The base of the count is fixed now: ALL
 // members on the meeting's roll. A secret vote (appointments and removals by default) needs the encrypted-ballot
-// engine of issue 21 and is refused until it exists, rather than taken as a named one.
+// engine of issue 21 and is refused until it exists, rather than taken as a named one. An item carrying an
+// appointment case opens only once the post is free: the holder's removal voted first (先免后任).
 import { and, eq } from 'drizzle-orm';
 import { hasQuorum, isVotedKind, nextMeetingStatus, quorumNeeded } from '@minyi/domain/meetings';
 import type { Ctx } from '../../../platform/context';
@@ -10,7 +11,7 @@ import { newId } from '../../../platform/ids';
 import { step } from '../../../platform/step';
 import { meetingAgendaItems, meetingVotes } from '../meetings.table';
 import { meetingPolicy } from '../meetings.policy';
-import { countRoll, loadMeetingStep } from '../meetings.repository';
+import { checkAppointmentOrder, countRoll, loadMeetingStep } from '../meetings.repository';
 
 export function openVote(ctx: Ctx, meetingId: string, itemId: string) {
   return step(ctx, {
@@ -34,6 +35,7 @@ export function openVote(ctx: Ctx, meetingId: string, itemId: string) {
           zh: '该议程须无记名表决，需要加密投票引擎（第21号议题），暂不能在此表决',
           en: 'This item is voted by secret ballot, which needs the encrypted-ballot engine (issue 21); it cannot be voted here yet',
         });
+      await checkAppointmentOrder(w, item.id);
       const [existing] = await w.db
         .select({ id: meetingVotes.id })
         .from(meetingVotes)

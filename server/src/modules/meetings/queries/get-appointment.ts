@@ -1,9 +1,11 @@
 // One appointment or removal case with its status, the meeting and item it was put on, and the holding it made.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, or } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import type { Actor } from '../../../platform/context';
 import { notFound } from '../../../platform/errors';
-import { appointmentCases, meetings, officeHoldings } from '../meetings.table';
+import { isFiledLate } from '@minyi/domain/meetings';
+import { appointmentCases, meetings, meetingVotes, officeHoldings } from '../meetings.table';
+import { appointmentPolicy } from '../meetings.policy';
 
 export async function getAppointment(db: Db, actor: Actor, id: string) {
   const [row] = await db
@@ -21,8 +23,24 @@ export async function getAppointment(db: Db, actor: Actor, id: string) {
       endReason: officeHoldings.endReason,
     })
     .from(officeHoldings)
-    .where(eq(officeHoldings.appointmentId, id));
+    .where(or(eq(officeHoldings.appointmentId, id), eq(officeHoldings.endedById, id)));
   const { c } = row;
+  const [vote] = c.agendaItemId
+    ? await db
+        .select({
+          id: meetingVotes.id,
+          status: meetingVotes.status,
+          members: meetingVotes.members,
+          yes: meetingVotes.yes,
+          no: meetingVotes.no,
+          abstain: meetingVotes.abstain,
+          notVoting: meetingVotes.notVoting,
+          passed: meetingVotes.passed,
+        })
+        .from(meetingVotes)
+        .where(eq(meetingVotes.itemId, c.agendaItemId))
+    : [];
+  const may = appointmentPolicy.abilities(actor, { congressId: c.congressId });
   return {
     id: c.id,
     kind: c.kind,
@@ -33,9 +51,22 @@ export async function getAppointment(db: Db, actor: Actor, id: string) {
     status: c.status,
     filedOn: c.filedOn,
     decidedOn: c.decidedOn,
+    reasons: c.reasons,
+    cv: c.cv,
+    acting: c.acting,
+    electedOn: c.electedOn,
+    deadlineOn: c.deadlineOn,
+    filedLate: isFiledLate(c.deadlineOn, c.filedOn),
     oathOn: c.oathOn,
+    oathWitness: c.oathWitness,
+    vote: vote ?? null,
     meeting: c.meetingId ? { id: c.meetingId, title: row.meetingTitle, date: row.meetingDate } : null,
     agendaItemId: c.agendaItemId,
     holding: holdings[0] ?? null,
+    abilities: {
+      putOnAgenda: c.status === 'filed' && !!may.putOnAgenda,
+      withdraw: (c.status === 'filed' || (c.status === 'onAgenda' && !vote)) && !!may.withdraw,
+      recordOath: c.status === 'appointed' && !c.oathOn && !!may.recordOath,
+    },
   };
 }
