@@ -5,12 +5,12 @@ import { Button, Card, Empty, Form, Input, List, Select, Space, Tag, Typography 
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api, qs } from '../../api';
 import { useAuth } from '../../auth';
 import { ErrorAlert, LoadMore, PageHeader, usePagedList, useResource } from '../../shell/components';
 import { FilterSelect, ListPage } from '../../shell/ListPage';
 import { FormModal } from '../../shell/FormModal';
 import { formatDateTime } from '../../shell/datetime';
+import { createActivity, paths } from './api';
 import { KindTag, span } from './shared';
 import type { ActivitySummary, Campaign, MyLine } from './types';
 
@@ -71,10 +71,10 @@ function StaffList() {
   const [campaignId, setCampaignId] = useState<string | undefined>(params.get('campaignId') ?? undefined);
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<NewActivity>();
-  const list = usePagedList<ActivitySummary>('/activities', { kind, campaignId });
-  const campaigns = useResource<{ items: Campaign[] }>('/campaigns');
+  const list = usePagedList<ActivitySummary>(paths.findActivities(), { kind, campaignId });
+  const campaigns = useResource<{ items: Campaign[] }>(paths.findCampaigns());
   const places = useResource<{ items: { id: string; name: string }[] }>(
-    creating ? `/liaison-places${qs({ limit: 200 })}` : null,
+    creating ? paths.findLiaisonPlaces() : null,
   );
 
   return (
@@ -137,8 +137,7 @@ function StaffList() {
         values={null}
         initialValues={{ kind: 'inspection', organiserKind: 'standingCommittee', campaignId }}
         save={(v, key) =>
-          api.post<{ id: string }>(
-            '/activities',
+          createActivity(
             {
               ...v,
               startsAt: toInstant(v.startsAt),
@@ -147,7 +146,7 @@ function StaffList() {
               topic: v.topic ?? '',
               organiserName: v.organiserName ?? '',
             },
-            { idempotencyKey: key },
+            key,
           )
         }
         onSaved={(r) => {
@@ -230,7 +229,7 @@ function StaffList() {
 
 function MyActivities() {
   const { t } = useTranslation('activities');
-  const list = usePagedList<ActivitySummary>('/activities', {}, 20);
+  const list = usePagedList<ActivitySummary>(paths.findActivities(), {}, 20);
   return (
     <div style={{ maxWidth: 720, margin: '0 auto' }}>
       <PageHeader title={t('list.mineTitle')} />

@@ -23,17 +23,25 @@ import {
 import { CheckCircleOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api, applyFieldErrors, newIdempotencyKey, problemMessage } from '../../api';
+import { applyFieldErrors, newIdempotencyKey, problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import { formatDateTime } from '../../shell/datetime';
 import { useIsMobile } from '../../shell/responsive';
+import {
+  answerActivityInvitation,
+  checkInActivity,
+  inviteActivityDeputies,
+  paths,
+  recordActivity,
+  recordActivityAttendance,
+} from './api';
 import { DeputyPicker, KindTag, span } from './shared';
 import type { ActivityDetail, Participant } from './types';
 
 export default function ActivityPage() {
   const { id } = useParams();
   const { t } = useTranslation('activities');
-  const { data: a, error, reload } = useResource<ActivityDetail>(`/activities/${id}`);
+  const { data: a, error, reload } = useResource<ActivityDetail>(paths.getActivity(id));
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (!a) return null;
   const can = a.abilities;
@@ -118,7 +126,7 @@ function DeputyPanel({ a, reload }: { a: ActivityDetail; reload: () => void }) {
               block
               icon={<CheckCircleOutlined />}
               loading={busy}
-              onClick={() => void run(() => api.post(`/activities/${a.id}/check-in`, token ? { token } : {}))}
+              onClick={() => void run(() => checkInActivity(a.id, token))}
               data-testid="check-in"
             >
               {t('detail.checkIn')}
@@ -137,7 +145,7 @@ function DeputyPanel({ a, reload }: { a: ActivityDetail; reload: () => void }) {
           <Space wrap>
             <Button
               disabled={busy || me?.rsvp === 'accepted'}
-              onClick={() => void run(() => api.post(`/activities/${a.id}/rsvp`, { answer: 'accepted' }))}
+              onClick={() => void run(() => answerActivityInvitation(a.id, { answer: 'accepted' }))}
               data-testid="rsvp-accept"
             >
               {t('detail.accept')}
@@ -155,7 +163,7 @@ function DeputyPanel({ a, reload }: { a: ActivityDetail; reload: () => void }) {
         onCancel={() => setLeaving(false)}
         onOk={() =>
           void run(async () => {
-            await api.post(`/activities/${a.id}/rsvp`, { answer: 'onLeave', reason });
+            await answerActivityInvitation(a.id, { answer: 'onLeave', reason });
             setLeaving(false);
           })
         }
@@ -220,7 +228,7 @@ function SheetCard({ a, reload }: { a: ActivityDetail; reload: () => void }) {
             disabled={!invitees.length || busy}
             onClick={() =>
               void run(async () => {
-                await api.post(`/activities/${a.id}/invitations`, { deputyIds: invitees });
+                await inviteActivityDeputies(a.id, invitees);
                 setInvitees([]);
               })
             }
@@ -274,7 +282,7 @@ function SheetCard({ a, reload }: { a: ActivityDetail; reload: () => void }) {
             disabled={!selected.length || busy}
             onClick={() =>
               void run(async () => {
-                await api.post(`/activities/${a.id}/attendance`, { deputyIds: selected });
+                await recordActivityAttendance(a.id, selected);
                 setSelected([]);
               })
             }
@@ -289,7 +297,7 @@ function SheetCard({ a, reload }: { a: ActivityDetail; reload: () => void }) {
             disabled={!extra.length || busy}
             onClick={() =>
               void run(async () => {
-                await api.post(`/activities/${a.id}/attendance`, { deputyIds: extra });
+                await recordActivityAttendance(a.id, extra);
                 setExtra([]);
               })
             }
@@ -314,17 +322,13 @@ function RecordCard({ a, reload }: { a: ActivityDetail; reload: () => void }) {
   const [busy, setBusy] = useState(false);
   const [key, setKey] = useState(newIdempotencyKey);
   const units = useResource<{ items: { id: string; name: string }[] }>(
-    a.abilities.record ? '/handling-units?limit=200' : null,
+    a.abilities.record ? paths.findHandlingUnits() : null,
   );
   const started = new Date(a.startsAt).getTime() <= Date.now();
   const save = async (v: RecordValues) => {
     setBusy(true);
     try {
-      await api.post(
-        `/activities/${a.id}/record`,
-        { summary: v.summary, findings: v.findings ?? [] },
-        { idempotencyKey: key },
-      );
+      await recordActivity(a.id, { summary: v.summary, findings: v.findings ?? [] }, key);
       setKey(newIdempotencyKey());
       form.setFieldsValue({ findings: [] });
       reload();

@@ -9,12 +9,13 @@ import { currentLang } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import Chart from '../../shell/Chart';
 import { useIsMobile } from '../../shell/responsive';
+import { paths } from './api';
 import type { MonthReport, VisitsReport } from './types';
 
 export default function CampaignPage() {
   const { id } = useParams();
   const { t } = useTranslation('activities');
-  const { data: r, error, reload } = useResource<MonthReport | VisitsReport>(`/campaigns/${id}/report`);
+  const { data: r, error, reload } = useResource<MonthReport | VisitsReport>(paths.getCampaignReport(id));
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (!r) return null;
   return (

@@ -4,11 +4,11 @@ import { Button, Form, Input, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { useAuth } from '../../auth';
 import { useResource } from '../../shell/components';
 import { ListPage } from '../../shell/ListPage';
 import { FormModal } from '../../shell/FormModal';
+import { createCampaign, paths } from './api';
 import type { Campaign } from './types';
 
 const KINDS = ['activityMonth', 'enterpriseVisits', 'other'] as const;
@@ -27,7 +27,7 @@ export default function CampaignsPage() {
   const nav = useNavigate();
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<NewCampaign>();
-  const { data, loading, error, reload } = useResource<{ items: Campaign[] }>('/campaigns');
+  const { data, loading, error, reload } = useResource<{ items: Campaign[] }>(paths.findCampaigns());
   return (
     <ListPage<Campaign>
       title={t('campaigns.title')}
@@ -66,9 +66,7 @@ export default function CampaignsPage() {
         title={t('campaigns.new')}
         values={null}
         initialValues={{ kind: 'activityMonth' }}
-        save={(v, key) =>
-          api.post<{ id: string }>('/campaigns', { ...v, goal: v.goal ?? '' }, { idempotencyKey: key })
-        }
+        save={(v, key) => createCampaign({ ...v, goal: v.goal ?? '' }, key)}
         onSaved={(r) => {
           setCreating(false);
           void nav(`/campaigns/${r.id}`);

@@ -3,9 +3,9 @@
 import { Card, Col, Descriptions, Empty, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { qs } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import { shanghaiToday } from '../../shell/datetime';
+import { paths } from './api';
 import type { DeputyRecord } from './types';
 
 export default function DeputyRecordPage() {
@@ -14,7 +14,7 @@ export default function DeputyRecordPage() {
   const [params, setParams] = useSearchParams();
   const thisYear = Number(shanghaiToday().slice(0, 4));
   const year = Number(params.get('year')) || thisYear;
-  const { data: r, error, reload } = useResource<DeputyRecord>(`/deputies/${id}/record${qs({ year })}`);
+  const { data: r, error, reload } = useResource<DeputyRecord>(paths.getDeputyPerformanceRecord(id, year));
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (!r) return null;
   const work: [string, number, string?][] = [

@@ -2,8 +2,8 @@
 import { useEffect, useState } from 'react';
 import { Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, qs } from '../../api';
 import { formatDateTime } from '../../shell/datetime';
+import { findPublicDeputies } from './api';
 
 export const KIND_COLOR: Record<string, string> = {
   inspection: 'blue',
@@ -46,18 +46,14 @@ export function DeputyPicker({
   useEffect(() => {
     if (!q) return;
     let live = true;
-    void api
-      .get<{ items: { id: string; name: string; organization?: string }[] }>(
-        `/public/deputies${qs({ q, limit: 20 })}`,
-      )
-      .then((r) => {
-        if (live)
-          setOptions((old) => {
-            const known = new Map(old.map((o) => [o.value, o]));
-            for (const d of r.items) known.set(d.id, { value: d.id, label: d.name });
-            return [...known.values()];
-          });
-      });
+    void findPublicDeputies(q).then((r) => {
+      if (live)
+        setOptions((old) => {
+          const known = new Map(old.map((o) => [o.value, o]));
+          for (const d of r.items) known.set(d.id, { value: d.id, label: d.name });
+          return [...known.values()];
+        });
+    });
     return () => {
       live = false;
     };

@@ -1,0 +1,49 @@
+// The activities feature's endpoints (deputies' activities with their invitations, sign-in sheet and record,
+// the campaigns and their reports, a deputy's performance record) and the registry reads its pickers use: the
+// one place of this feature that knows their URLs. Names are the server's operationIds; pages read through
+// `paths` with useResource / usePagedList and write through the functions.
+import { api, qs } from '../../api';
+
+export const paths = {
+  /** Paged: `usePagedList(paths.findActivities(), { kind, campaignId })`. */
+  findActivities: () => '/activities',
+  getActivity: (id: string | undefined) => `/activities/${id}`,
+  findCampaigns: () => '/campaigns',
+  getCampaignReport: (id: string | undefined) => `/campaigns/${id}/report`,
+  getDeputyPerformanceRecord: (deputyId: string | undefined, year: number) =>
+    `/deputies/${deputyId}/record${qs({ year })}`,
+  /** Up to 200 liaison places, for the picker. */
+  findLiaisonPlaces: () => `/liaison-places${qs({ limit: 200 })}`,
+  /** Up to 200 handling units, for the pickers. */
+  findHandlingUnits: () => '/handling-units?limit=200',
+};
+
+/** The deputy picker's search (public list: names only, first 20 matches). */
+export const findPublicDeputies = (q: string) =>
+  api.get<{ items: { id: string; name: string; organization?: string }[] }>(
+    `/public/deputies${qs({ q, limit: 20 })}`,
+  );
+
+// Activities
+export const createActivity = (body: object, idempotencyKey: string) =>
+  api.post<{ id: string }>('/activities', body, { idempotencyKey });
+export const inviteActivityDeputies = (id: string, deputyIds: string[]) =>
+  api.post(`/activities/${id}/invitations`, { deputyIds });
+export const answerActivityInvitation = (
+  id: string,
+  body: { answer: 'accepted' } | { answer: 'onLeave'; reason: string },
+) => api.post(`/activities/${id}/rsvp`, body);
+export const recordActivityAttendance = (id: string, deputyIds: string[]) =>
+  api.post(`/activities/${id}/attendance`, { deputyIds });
+/** Checks the caller in; `token` is the QR code's, when the page was opened from it. */
+export const checkInActivity = (id: string, token: string | undefined) =>
+  api.post(`/activities/${id}/check-in`, token ? { token } : {});
+export const recordActivity = (
+  id: string,
+  body: { summary: string; findings: { content: string; unitId: string }[] },
+  idempotencyKey: string,
+) => api.post(`/activities/${id}/record`, body, { idempotencyKey });
+
+// Campaigns
+export const createCampaign = (body: object, idempotencyKey: string) =>
+  api.post<{ id: string }>('/campaigns', body, { idempotencyKey });
