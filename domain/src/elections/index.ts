@@ -49,6 +49,8 @@ export const districtReturnSchema = z
     void: count,
     votes: z.record(z.uuid(), count),
     others: count.default(0),
+    /** The first round, or the runoff (另行选举) for the seats the first left (Art. 45 ¶4). */
+    round: z.enum(['first', 'runoff']).default('first'),
   })
   .refine((r) => r.participated <= r.registered, {
     path: ['participated'],

@@ -100,8 +100,11 @@ export const MILESTONES = [
 ] as const;
 export type Milestone = (typeof MILESTONES)[number];
 
-/** done: done on time; doneLate: done after its day; late: its day passed undone; due: within `soonDays`. */
-export type MilestoneState = 'done' | 'doneLate' | 'late' | 'due' | 'upcoming';
+/**
+ * done: done on time; doneLate: done after its day; late: its day passed undone; due: within `soonDays`;
+ * passed: a day whose doing the platform does not record, now past.
+ */
+export type MilestoneState = 'done' | 'doneLate' | 'late' | 'due' | 'upcoming' | 'passed';
 
 export function milestoneState(
   due: string,

@@ -7,6 +7,7 @@ import { suggestionsModule } from './suggestions';
 import { ballotsModule } from './ballots';
 import { livelihoodModule } from './livelihood';
 import { meetingsModule } from './meetings';
+import { electionsModule } from './elections';
 
 export const modules: Module[] = [
   registryModule,
@@ -15,4 +16,5 @@ export const modules: Module[] = [
   livelihoodModule,
   suggestionsModule,
   meetingsModule,
+  electionsModule,
 ];
