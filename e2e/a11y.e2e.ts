@@ -154,6 +154,7 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
       '/admin/calendar',
       '/meetings',
       '/office-holders',
+      '/elections',
     ],
   },
   {

@@ -8,6 +8,7 @@ import { accountFeature } from './account';
 import { livelihoodFeature } from './livelihood';
 import { suggestionsFeature } from './suggestions';
 import { meetingsFeature } from './meetings';
+import { electionsFeature } from './elections';
 
 export const features: Feature[] = [
   homeFeature,
@@ -16,6 +17,7 @@ export const features: Feature[] = [
   livelihoodFeature,
   suggestionsFeature,
   meetingsFeature,
+  electionsFeature,
   adminFeature,
   accountFeature,
 ];

@@ -17,8 +17,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-async function setUp(seats: number, names: string[], confirm = true) {
-  const e = await staff.post('/api/v1/elections', { title: '区人大代表选举', electionDay: '2021-11-26' });
+async function setUp(seats: number, names: string[], confirm = true, electionDay = '2021-11-26') {
+  const e = await staff.post('/api/v1/elections', { title: '区人大代表选举', electionDay });
   const id = e.json().id as string;
   const d = await staff.post(`/api/v1/elections/${id}/districts`, { name: `选区${names.join('')}`, seats });
   const districtId = d.json().id as string;
@@ -124,6 +124,13 @@ describe('a district’s return and its result', () => {
     const after = (await staff.get(`${s.base}/result`)).json();
     expect(after.runoff).toMatchObject({ entered: true, elected: [s.ids[1]], vacancies: 0 });
     expect(after.deputies).toEqual([s.ids[0], s.ids[1]]);
+  });
+
+  it('refuses a return before election day (409)', async () => {
+    const s = await setUp(1, ['甲', '乙'], true, '2099-11-26');
+    const res = await staff.post(`${s.base}/return`, ret({ [s.ids[0]]: 610 }));
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('before_election_day');
   });
 
   it('refuses a runoff where no seat is left (409)', async () => {

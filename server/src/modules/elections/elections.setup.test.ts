@@ -79,7 +79,7 @@ describe('creating an election', () => {
     const byName = Object.fromEntries(
       e.milestones.map((m: { milestone: string; state: string }) => [m.milestone, m.state]),
     );
-    expect(byName).toMatchObject({ nomineesDue: 'passed', candidateListDue: 'late' });
+    expect(byName).toMatchObject({ nomineesDue: 'passed', candidateListDue: 'passed', electionDay: 'late' });
   });
 
   it('refuses bad input naming the fields, and changes nothing', async () => {

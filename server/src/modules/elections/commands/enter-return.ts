@@ -1,8 +1,9 @@
-// A district's agreed return (the two tellers agreed in the UI; the API takes the one agreed return): for the
+// A district's agreed return, from election day on (the two tellers agreed in the UI; the API takes the one agreed return): for the
 // first round once the official list is confirmed, its votes for the list's candidates only; for the runoff
 // once the first round left seats, its votes for the runoff's candidates only. The result is computed from it.
 import { and, asc, eq } from 'drizzle-orm';
 import type { DistrictReturnInput } from '@minyi/domain/elections';
+import { shanghaiDate } from '@minyi/domain/calendar';
 import type { Ctx } from '../../../platform/context';
 import { badRequest, conflict } from '../../../platform/errors';
 import { step } from '../../../platform/step';
@@ -31,7 +32,12 @@ export function enterReturn(ctx: Ctx, electionId: string, districtId: string, in
     policy: electionDistrictPolicy,
     action: 'enterReturn',
     load: (w, actor) => loadDistrictStep(w, actor, electionId, districtId),
-    async write({ w, row: { district } }) {
+    async write({ w, row: { district, election } }) {
+      if (shanghaiDate(new Date()) < election.electionDay)
+        throw conflict('before_election_day', {
+          zh: `选举日（${election.electionDay}）前不能录入选举结果`,
+          en: `No return can be entered before election day (${election.electionDay})`,
+        });
       if (!district.candidatesConfirmedOn)
         throw conflict('list_not_confirmed', {
           zh: '该选区的正式候选人名单尚未确定',

@@ -62,12 +62,13 @@ export async function getElection(db: Db, actor: Actor, electionId: string) {
     electionDay: returns.length ? e.electionDay : null,
   };
   const milestones = MILESTONES.map((m) => {
-    const tracked = m in doneOn;
-    const state =
-      !tracked && today > dates[m]
-        ? ('passed' as const)
-        : milestoneState(dates[m], today, doneOn[m] ?? null, settings.dueSoonDays);
-    return { milestone: m, date: dates[m], state, doneOn: doneOn[m] ?? null };
+    const done = doneOn[m] ?? null;
+    // A day whose doing is not recorded, or a step before an election day now past (a past election entered
+    // afterwards), has simply passed; otherwise it is done, late, due or upcoming.
+    const passed =
+      !done && today > dates[m] && (!(m in doneOn) || (today > e.electionDay && m !== 'electionDay'));
+    const state = passed ? ('passed' as const) : milestoneState(dates[m], today, done, settings.dueSoonDays);
+    return { milestone: m, date: dates[m], state, doneOn: done };
   });
   const outliers = new Map(
     populationOutliers(
