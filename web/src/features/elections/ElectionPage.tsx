@@ -291,7 +291,11 @@ function DistrictCard({
 
         <div>
           <Typography.Text strong>{t('election.candidates')}</Typography.Text>{' '}
-          <Typography.Text type="secondary">{t('election.range', d.candidateRange)}</Typography.Text>
+          <Typography.Text type="secondary">
+            {d.candidateRange.min === d.candidateRange.max
+              ? t('election.rangeExact', { n: d.candidateRange.min })
+              : t('election.range', d.candidateRange)}
+          </Typography.Text>
           <div style={{ marginTop: 4 }} data-testid="candidates">
             {d.candidates.length === 0 ? (
               <Typography.Text type="secondary">{t('election.noCandidates')}</Typography.Text>
