@@ -17,6 +17,8 @@ export const createElectionSchema = z.strictObject({
   title: text(200),
   /** A past day is accepted: congresses enter their past elections. */
   electionDay: isoDate,
+  /** Start from a previous election's districts (names, seats, kind, population), to adjust rather than redraw. */
+  fromElectionId: z.uuid().optional(),
 });
 export type CreateElection = z.infer<typeof createElectionSchema>;
 

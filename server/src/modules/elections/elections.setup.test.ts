@@ -82,6 +82,30 @@ describe('creating an election', () => {
     expect(byName).toMatchObject({ nomineesDue: 'passed', candidateListDue: 'passed', electionDay: 'late' });
   });
 
+  it('starts from a previous election’s districts when asked; an unknown one is a 400 naming fromElectionId', async () => {
+    const prev = await newElection('2021-11-26', '区第七届人大代表选举');
+    await newDistrict(prev, '东岭街道第1选区', 3);
+    await newDistrict(prev, '平岗街道第2选区', 1);
+    const res = await staff.post('/api/v1/elections', {
+      title: '区第八届人大代表选举',
+      electionDay: '2026-11-26',
+      fromElectionId: prev,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const e = (await staff.get(`/api/v1/elections/${res.json().id}`)).json();
+    expect(e.districts.map((d: { name: string; seats: number }) => [d.name, d.seats])).toEqual([
+      ['东岭街道第1选区', 3],
+      ['平岗街道第2选区', 1],
+    ]);
+    const unknown = await staff.post('/api/v1/elections', {
+      title: 'x',
+      electionDay: '2026-11-26',
+      fromElectionId: '0199a5d2-0000-7000-8000-000000000001',
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0].field).toBe('fromElectionId');
+  });
+
   it('refuses bad input naming the fields, and changes nothing', async () => {
     const before = (await t.services.db.select().from(elections)).length;
     const res = await staff.post('/api/v1/elections', { title: '', electionDay: '2026-13-40' });

@@ -1,7 +1,7 @@
 // Staff's and leaders' list of elections, newest election day first, with the dialog that creates one
 // (congress staff; a past election day is accepted, to enter a past election).
 import { useState } from 'react';
-import { Button, Form, Input } from 'antd';
+import { Button, Form, Input, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import type { ElectionSummaryRow } from './types';
 interface NewElection {
   title: string;
   electionDay: string;
+  fromElectionId?: string;
 }
 
 export default function ElectionsPage() {
@@ -83,6 +84,13 @@ export default function ElectionsPage() {
           rules={[{ required: true, message: t('create.required') }]}
         >
           <Input type="date" data-testid="election-day" />
+        </Form.Item>
+        <Form.Item name="fromElectionId" label={t('create.fromElection')}>
+          <Select
+            allowClear
+            options={list.items.map((e) => ({ value: e.id, label: e.title }))}
+            data-testid="from-election"
+          />
         </Form.Item>
       </FormModal>
     </ListPage>

@@ -9,7 +9,13 @@ export const electionsZh = {
     districts: '选区数',
     seats: '应选名额',
   },
-  create: { title: '新建选举', titleField: '选举名称', electionDay: '选举日', required: '必填' },
+  create: {
+    title: '新建选举',
+    titleField: '选举名称',
+    electionDay: '选举日',
+    fromElection: '沿用以往选举的选区',
+    required: '必填',
+  },
   milestone: {
     title: '法定时间表',
     voterListDue: '公布选民名单',
@@ -111,7 +117,13 @@ export const electionsEn: typeof electionsZh = {
     districts: 'Districts',
     seats: 'Seats',
   },
-  create: { title: 'New election', titleField: 'Title', electionDay: 'Election day', required: 'Required' },
+  create: {
+    title: 'New election',
+    titleField: 'Title',
+    electionDay: 'Election day',
+    fromElection: "Start from a previous election's districts",
+    required: 'Required',
+  },
   milestone: {
     title: 'Statutory timetable',
     voterListDue: 'Voter list published',
