@@ -188,6 +188,7 @@ export const AUDIT_ACTIONS: Record<string, LocalizedText> = {
   'election.create': w('新建选举', 'Created an election'),
   'election.addDistrict': w('增加选区', 'Added an electoral district'),
   'election.importVoters': w('导入选民名册', 'Imported a voter register'),
+  'election.approveProxy': w('同意委托投票', 'Approved a proxy'),
   'election.addCandidate': w('增加候选人', 'Added a candidate'),
   'election.confirmCandidates': w('确定正式候选人名单', 'Confirmed the official candidate list'),
   'election.enterReturn': w('录入选举结果', 'Entered a return'),

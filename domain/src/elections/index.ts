@@ -83,3 +83,15 @@ export const VOTER_REJECT_REASONS = [
   'duplicateRegistered',
 ] as const;
 export type VoterRejectReason = (typeof VOTER_REJECT_REASONS)[number];
+
+/** A proxy entrustment the election committee consented to (Art. 42): the voter away, and the voter entrusted. */
+/** (A voter entrusting themselves is refused by the command, after the caller's role is checked.) */
+export const approveProxySchema = z.strictObject({ voterId: z.uuid(), proxyVoterId: z.uuid() });
+
+/** The register of an election, by name (the ID number masked): `?name=` part of the name, `?districtId=`. */
+export const voterQuerySchema = z.object({
+  name: z.string().trim().min(1).max(60).optional(),
+  districtId: z.uuid().optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});

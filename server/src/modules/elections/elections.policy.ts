@@ -9,7 +9,7 @@ export interface ElectionResource {
 
 export const electionPolicy = definePolicy<ElectionResource>('election', [
   allow(['congressStaff', 'leader'], 'read'),
-  allow('congressStaff', ['addDistrict', 'importVoters']),
+  allow('congressStaff', ['addDistrict', 'importVoters', 'readVoters', 'approveProxy']),
 ]);
 
 export const electionDistrictPolicy = definePolicy<ElectionResource>('electionDistrict', [

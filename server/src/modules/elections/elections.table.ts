@@ -70,3 +70,12 @@ export const electionReturns = pgTable(
   },
   (t) => [primaryKey({ columns: [t.districtId, t.round] })],
 );
+
+export const electionProxies = pgTable('election_proxies', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  electionId: uuid('election_id').notNull(),
+  voterId: uuid('voter_id').notNull(),
+  proxyVoterId: uuid('proxy_voter_id').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});

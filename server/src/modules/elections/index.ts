@@ -5,6 +5,7 @@
 import type { Module } from '../../platform/module';
 import { electionRoutes } from './elections.routes';
 import { districtRoutes } from './districts.routes';
+import { voterRoutes } from './voters.routes';
 import { seedElectionsDemo } from './elections.demo';
 import './elections.settings';
 
@@ -13,6 +14,7 @@ export const electionsModule: Module = {
   async routes(app) {
     await app.register(electionRoutes);
     await app.register(districtRoutes);
+    await app.register(voterRoutes);
   },
   seedDemo: seedElectionsDemo,
 };
