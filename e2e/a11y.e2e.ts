@@ -161,6 +161,7 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
       '/campaigns',
       '/appointments',
       '/oversight-reports',
+      '/elections',
     ],
   },
   {

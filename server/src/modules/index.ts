@@ -9,6 +9,7 @@ import { livelihoodModule } from './livelihood';
 import { meetingsModule } from './meetings';
 import { budgetModule } from './budget';
 import { activitiesModule } from './activities';
+import { electionsModule } from './elections';
 
 export const modules: Module[] = [
   registryModule,
@@ -19,4 +20,5 @@ export const modules: Module[] = [
   meetingsModule,
   budgetModule,
   activitiesModule,
+  electionsModule,
 ];

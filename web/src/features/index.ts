@@ -10,6 +10,7 @@ import { suggestionsFeature } from './suggestions';
 import { meetingsFeature } from './meetings';
 import { budgetFeature } from './budget';
 import { activitiesFeature } from './activities';
+import { electionsFeature } from './elections';
 
 export const features: Feature[] = [
   homeFeature,
@@ -20,6 +21,7 @@ export const features: Feature[] = [
   meetingsFeature,
   budgetFeature,
   activitiesFeature,
+  electionsFeature,
   adminFeature,
   accountFeature,
 ];

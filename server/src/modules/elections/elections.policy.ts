@@ -1,0 +1,23 @@
+// Who may do what in an election. Congress staff (the election office, 选联工委) set it up, keep the register
+// and the candidates, and enter the returns; leaders read it. Voters, deputies and units have no part here:
+// the public look-up of one's own registration is a later slice.
+import { allow, definePolicy } from '../../platform/access';
+
+export interface ElectionResource {
+  congressId: string;
+}
+
+export const electionPolicy = definePolicy<ElectionResource>('election', [
+  allow(['congressStaff', 'leader'], 'read'),
+  allow('congressStaff', ['addDistrict', 'importVoters', 'readVoters', 'approveProxy']),
+]);
+
+export const electionDistrictPolicy = definePolicy<ElectionResource>('electionDistrict', [
+  allow(['congressStaff', 'leader'], 'read'),
+  allow('congressStaff', ['addCandidate', 'confirmCandidates', 'enterReturn']),
+]);
+
+/** Roles that set up elections. */
+export const STAFF = ['congressStaff'] as const;
+/** Roles that read every election. */
+export const READERS = ['congressStaff', 'leader'] as const;

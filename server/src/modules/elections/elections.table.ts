@@ -1,0 +1,81 @@
+// Drizzle definitions of the elections module (0700_elections.sql is the truth; the drift test compares them).
+import { date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { DistrictKind } from '@minyi/domain/elections';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const day = (name: string) => date(name, { mode: 'string' });
+
+export const elections = pgTable('elections', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  title: text('title').notNull(),
+  electionDay: day('election_day').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const electionDistricts = pgTable('election_districts', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  electionId: uuid('election_id').notNull(),
+  name: text('name').notNull(),
+  seats: integer('seats').notNull(),
+  kind: text('kind').$type<DistrictKind>().notNull().default('residence'),
+  population: integer('population'),
+  candidatesConfirmedOn: day('candidates_confirmed_on'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const electionCandidates = pgTable('election_candidates', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  electionId: uuid('election_id').notNull(),
+  districtId: uuid('district_id').notNull(),
+  name: text('name').notNull(),
+  position: integer('position').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const electionVoters = pgTable('election_voters', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  electionId: uuid('election_id').notNull(),
+  districtId: uuid('district_id').notNull(),
+  name: text('name').notNull(),
+  idNumberEnc: text('id_number_enc').notNull(),
+  idNumberIndex: text('id_number_index').notNull(),
+  birthDate: day('birth_date').notNull(),
+  sex: text('sex').$type<'male' | 'female'>().notNull(),
+  groupName: text('group_name').notNull().default(''),
+  addressEnc: text('address_enc'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export type ReturnRound = 'first' | 'runoff';
+
+export const electionReturns = pgTable(
+  'election_returns',
+  {
+    congressId: uuid('congress_id').notNull(),
+    electionId: uuid('election_id').notNull(),
+    districtId: uuid('district_id').notNull(),
+    round: text('round').$type<ReturnRound>().notNull(),
+    registered: integer('registered').notNull(),
+    participated: integer('participated').notNull(),
+    ballotsIssued: integer('ballots_issued').notNull(),
+    ballotsReturned: integer('ballots_returned').notNull(),
+    void: integer('void').notNull(),
+    others: integer('others').notNull().default(0),
+    votes: jsonb('votes').$type<Record<string, number>>().notNull(),
+    enteredAt: ts('entered_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.round] })],
+);
+
+export const electionProxies = pgTable('election_proxies', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  electionId: uuid('election_id').notNull(),
+  voterId: uuid('voter_id').notNull(),
+  proxyVoterId: uuid('proxy_voter_id').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
