@@ -22,10 +22,11 @@ import {
 import { PlusOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api, localized, problemMessage } from '../../api';
+import { localized, problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import { FormModal } from '../../shell/FormModal';
 import { formatDate } from '../../shell/datetime';
+import { addElectionCandidate, addElectionDistrict, confirmElectionCandidates, paths } from './api';
 import { ReturnForm } from './ReturnForm';
 import { VoterImport } from './VoterImport';
 import type { District, ElectionDetail, MilestoneState } from './types';
@@ -50,7 +51,7 @@ export default function ElectionPage() {
   const { id } = useParams();
   const { t } = useTranslation('elections');
   const { message } = App.useApp();
-  const { data: e, error, reload } = useResource<ElectionDetail>(`/elections/${id}`);
+  const { data: e, error, reload } = useResource<ElectionDetail>(paths.getElection(id));
   const [addingDistrict, setAddingDistrict] = useState(false);
   const [districtForm] = Form.useForm<NewDistrict>();
   const [candidateFor, setCandidateFor] = useState<District | null>(null);
@@ -62,7 +63,7 @@ export default function ElectionPage() {
 
   const confirm = async (d: District) => {
     try {
-      await api.post(`/elections/${e.id}/districts/${d.id}/candidates:confirm`);
+      await confirmElectionCandidates(e.id, d.id);
       reload();
     } catch (err) {
       void message.error(problemMessage(err));
@@ -172,9 +173,7 @@ export default function ElectionPage() {
         title={t('election.addDistrict')}
         values={null}
         initialValues={{ seats: 1, kind: 'residence' }}
-        save={(v, key) =>
-          api.post<{ id: string }>(`/elections/${e.id}/districts`, v, { idempotencyKey: key })
-        }
+        save={(v, key) => addElectionDistrict(e.id, v, key)}
         onSaved={() => {
           setAddingDistrict(false);
           reload();
@@ -213,11 +212,7 @@ export default function ElectionPage() {
         open={!!candidateFor}
         title={t('election.addCandidate')}
         values={null}
-        save={(v, key) =>
-          api.post<{ id: string }>(`/elections/${e.id}/districts/${candidateFor!.id}/candidates`, v, {
-            idempotencyKey: key,
-          })
-        }
+        save={(v, key) => addElectionCandidate(e.id, candidateFor!.id, v, key)}
         onSaved={() => {
           setCandidateFor(null);
           reload();

@@ -5,12 +5,12 @@ import { Button, Form, Input, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { useAuth } from '../../auth';
 import { usePagedList } from '../../shell/components';
 import { ListPage } from '../../shell/ListPage';
 import { FormModal } from '../../shell/FormModal';
 import { formatDate } from '../../shell/datetime';
+import { createElection, paths } from './api';
 import type { ElectionSummaryRow } from './types';
 
 interface NewElection {
@@ -25,7 +25,7 @@ export default function ElectionsPage() {
   const nav = useNavigate();
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<NewElection>();
-  const list = usePagedList<ElectionSummaryRow>('/elections');
+  const list = usePagedList<ElectionSummaryRow>(paths.findElections());
 
   return (
     <ListPage<ElectionSummaryRow>
@@ -64,7 +64,7 @@ export default function ElectionsPage() {
         open={creating}
         title={t('create.title')}
         values={null}
-        save={(v, key) => api.post<{ id: string }>('/elections', v, { idempotencyKey: key })}
+        save={(v, key) => createElection(v, key)}
         onSaved={(r) => {
           setCreating(false);
           void nav(`/elections/${r.id}`);

@@ -4,7 +4,8 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Col, InputNumber, Modal, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, problemMessage } from '../../api';
+import { problemMessage } from '../../api';
+import { enterElectionReturn } from './api';
 import type { District } from './types';
 
 const FIGURES = ['registered', 'participated', 'ballotsIssued', 'ballotsReturned', 'void', 'others'] as const;
@@ -47,7 +48,7 @@ export function ReturnForm({
   const submit = async () => {
     setBusy(true);
     try {
-      await api.post(`/elections/${electionId}/districts/${district.id}/return`, {
+      await enterElectionReturn(electionId, district.id, {
         round,
         registered: a.registered,
         participated: a.participated,

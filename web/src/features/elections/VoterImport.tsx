@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { Alert, Button, Card, Space, Table, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, localized, problemMessage } from '../../api';
+import { localized, problemMessage } from '../../api';
+import { importVoters } from './api';
 import type { ImportReport } from './types';
 
 export function VoterImport({
@@ -30,7 +31,7 @@ export function VoterImport({
     const form = new FormData();
     form.append('file', file, file.name);
     try {
-      setReport(await api.upload<ImportReport>(`/elections/${electionId}/voters:import`, form));
+      setReport(await importVoters(electionId, form));
       onDone();
     } catch (err) {
       setFailure(problemMessage(err));
