@@ -5,21 +5,28 @@ import { useState } from 'react';
 import { App, Button, Descriptions, Form, Input, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api, download, problemMessage } from '../../api';
+import { problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, usePagedList, useResource } from '../../shell/components';
 import { FormModal } from '../../shell/FormModal';
+import {
+  paths,
+  putAppointmentOnAgenda,
+  recordAppointmentOath,
+  renderAppointmentLetter,
+  withdrawAppointment,
+} from './api';
 import { APPOINTMENT_STATUS_COLOR, type AppointmentDetail, type MeetingSummary } from './types';
 
 export default function AppointmentPage() {
   const { id } = useParams();
   const { t } = useTranslation('meetings');
   const { message } = App.useApp();
-  const { data: a, error, reload } = useResource<AppointmentDetail>(`/appointments/${id}`);
+  const { data: a, error, reload } = useResource<AppointmentDetail>(paths.getAppointment(id));
   const [agendaOpen, setAgendaOpen] = useState(false);
   const [oathOpen, setOathOpen] = useState(false);
   const [agendaForm] = Form.useForm<{ meetingId: string }>();
   const [oathForm] = Form.useForm<{ on: string; witness: string }>();
-  const meetings = usePagedList<MeetingSummary>(a?.abilities.putOnAgenda ? '/meetings' : null, {
+  const meetings = usePagedList<MeetingSummary>(a?.abilities.putOnAgenda ? paths.findMeetings() : null, {
     body: 'standingCommittee',
   });
 
@@ -29,7 +36,7 @@ export default function AppointmentPage() {
 
   const withdraw = async () => {
     try {
-      await api.post(`/appointments/${a.id}/withdraw`);
+      await withdrawAppointment(a.id);
     } catch (err) {
       message.error(problemMessage(err));
     }
@@ -64,8 +71,8 @@ export default function AppointmentPage() {
               <Button
                 data-testid="letter-docx"
                 onClick={() =>
-                  void download(`/appointments/${a.id}/letter.docx`, `任命书-${a.nomineeName}.docx`).catch(
-                    (err: unknown) => message.error(problemMessage(err)),
+                  void renderAppointmentLetter(a.id, `任命书-${a.nomineeName}.docx`).catch((err: unknown) =>
+                    message.error(problemMessage(err)),
                   )
                 }
               >
@@ -146,7 +153,7 @@ export default function AppointmentPage() {
         open={agendaOpen}
         title={t('appointments.putOnAgenda')}
         values={null}
-        save={(v) => api.post<{ agendaItemId: string }>(`/appointments/${a.id}/agenda`, v)}
+        save={(v) => putAppointmentOnAgenda(a.id, v)}
         onSaved={() => {
           setAgendaOpen(false);
           reload();
@@ -169,7 +176,7 @@ export default function AppointmentPage() {
         title={t('appointments.recordOath')}
         values={null}
         initialValues={{ on: today }}
-        save={(v) => api.post(`/appointments/${a.id}/oath`, v)}
+        save={(v) => recordAppointmentOath(a.id, v)}
         onSaved={() => {
           setOathOpen(false);
           reload();

@@ -6,9 +6,9 @@ import { Button, Checkbox, Form, Input, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { useAuth } from '../../auth';
 import { usePagedList } from '../../shell/components';
+import { fileAppointment, paths } from './api';
 import { FilterSelect, ListPage } from '../../shell/ListPage';
 import { FormModal } from '../../shell/FormModal';
 import {
@@ -39,7 +39,7 @@ export default function AppointmentsPage() {
   const [filing, setFiling] = useState(false);
   const [form] = Form.useForm<NewCase>();
   const kind = Form.useWatch('kind', form);
-  const list = usePagedList<AppointmentSummary>('/appointments', { status });
+  const list = usePagedList<AppointmentSummary>(paths.findAppointments(), { status });
 
   return (
     <ListPage<AppointmentSummary>
@@ -114,7 +114,7 @@ export default function AppointmentsPage() {
         values={null}
         initialValues={{ kind: 'appoint', nominatingOrgan: 'districtHead' }}
         width={640}
-        save={(v, key) => api.post<{ id: string }>('/appointments', v, { idempotencyKey: key })}
+        save={(v, key) => fileAppointment(v, key)}
         onSaved={(r) => {
           setFiling(false);
           void nav(`/appointments/${r.id}`);

@@ -26,9 +26,20 @@ import {
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api, download, problemMessage } from '../../api';
+import { problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import { FormModal } from '../../shell/FormModal';
+import {
+  addAgendaDocument,
+  addAgendaItem,
+  closeMeeting,
+  closeMeetingVote,
+  enterMeetingVoteRoomTotals,
+  openMeetingVote,
+  paths,
+  recordMeetingAttendance,
+  renderMeetingMinutes,
+} from './api';
 import { STATUS_COLOR } from './MeetingsPage';
 import type { AgendaItem, MeetingDetail } from './types';
 
@@ -40,7 +51,7 @@ export default function MeetingPage() {
   const { id } = useParams();
   const { t } = useTranslation('meetings');
   const { message } = App.useApp();
-  const { data: m, error, reload } = useResource<MeetingDetail>(`/meetings/${id}`);
+  const { data: m, error, reload } = useResource<MeetingDetail>(paths.getMeeting(id));
   const [busy, setBusy] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
   const [leaveOpen, setLeaveOpen] = useState(false);
@@ -68,7 +79,7 @@ export default function MeetingPage() {
       setBusy(false);
     }
   };
-  const sheet = (body: unknown) => run(() => api.post(`/meetings/${m.id}/attendance`, body));
+  const sheet = (body: unknown) => run(() => recordMeetingAttendance(m.id, body));
 
   return (
     <div style={{ maxWidth: 1200, margin: '0 auto' }}>
@@ -89,15 +100,13 @@ export default function MeetingPage() {
             {m.status !== 'planned' && (
               <Button
                 data-testid="minutes-docx"
-                onClick={() =>
-                  void run(() => download(`/meetings/${m.id}/minutes.docx`, `${m.title}纪要.docx`))
-                }
+                onClick={() => void run(() => renderMeetingMinutes(m.id, `${m.title}纪要.docx`))}
               >
                 {t('meeting.minutes')}
               </Button>
             )}
             {can.close && m.status === 'inSession' && (
-              <Button onClick={() => void run(() => api.post(`/meetings/${m.id}/close`))} loading={busy}>
+              <Button onClick={() => void run(() => closeMeeting(m.id))} loading={busy}>
                 {t('meeting.closeMeeting')}
               </Button>
             )}
@@ -299,11 +308,7 @@ export default function MeetingPage() {
         title={t('meeting.addDocument')}
         values={null}
         initialValues={{ stage: 'distributedToMembers' }}
-        save={(v, key) =>
-          api.post<{ id: string }>(`/meetings/${m.id}/agenda-items/${docFor}/documents`, v, {
-            idempotencyKey: key,
-          })
-        }
+        save={(v, key) => addAgendaDocument(m.id, docFor, v, key)}
         onSaved={() => {
           setDocFor(null);
           reload();
@@ -328,7 +333,7 @@ export default function MeetingPage() {
         values={null}
         destroyOnHidden
         before={<Typography.Paragraph type="secondary">{t('meeting.roomTotalsHelp')}</Typography.Paragraph>}
-        save={(v) => api.post(`/meeting-votes/${roomFor}/room-totals`, v)}
+        save={(v) => enterMeetingVoteRoomTotals(roomFor, v)}
         successMessage={t('meeting.roomTotalsSaved')}
         onSaved={(r) => {
           setRoomFor(null);
@@ -356,9 +361,7 @@ export default function MeetingPage() {
         title={t('meeting.addItem')}
         values={null}
         initialValues={{ kind: 'motion' }}
-        save={(v, key) =>
-          api.post<{ id: string }>(`/meetings/${m.id}/agenda-items`, v, { idempotencyKey: key })
-        }
+        save={(v, key) => addAgendaItem(m.id, v, key)}
         onSaved={() => {
           setAdding(false);
           reload();
@@ -442,7 +445,7 @@ function AgendaRow({
           {m.abilities.openVote && (
             <Popconfirm
               title={t('meeting.confirmClose')}
-              onConfirm={() => void run(() => api.post(`/meeting-votes/${v.id}/close`))}
+              onConfirm={() => void run(() => closeMeetingVote(v.id))}
             >
               <Button danger loading={busy} data-testid={`close-vote-${item.position}`}>
                 {t('meeting.closeVote')}
@@ -469,7 +472,7 @@ function AgendaRow({
         <Button
           type="primary"
           loading={busy}
-          onClick={() => void run(() => api.post(`/meetings/${m.id}/agenda-items/${item.id}/vote`))}
+          onClick={() => void run(() => openMeetingVote(m.id, item.id))}
           data-testid={`open-vote-${item.position}`}
         >
           {t('meeting.openVote')}

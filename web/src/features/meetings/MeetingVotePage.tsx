@@ -4,8 +4,9 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Modal, Result, Space, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, problemMessage } from '../../api';
+import { ApiError, problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { castMeetingBallot, closeMeetingVote, paths, recordMeetingAttendance } from './api';
 import type { Choice, MeetingVote } from './types';
 
 const CHOICES: { choice: Choice; danger?: boolean; type: 'primary' | 'default' }[] = [
@@ -18,7 +19,7 @@ export default function MeetingVotePage() {
   const { id } = useParams();
   const { t } = useTranslation('meetings');
   const { message } = App.useApp();
-  const { data: v, error, reload } = useResource<MeetingVote>(`/meeting-votes/${id}`);
+  const { data: v, error, reload } = useResource<MeetingVote>(paths.getMeetingVote(id));
   const [confirm, setConfirm] = useState<Choice | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
@@ -83,9 +84,7 @@ export default function MeetingVotePage() {
                 block
                 loading={busy}
                 onClick={() =>
-                  void act(() =>
-                    api.post(`/meetings/${v.meetingId}/attendance`, { memberIds: [v.me!.deputyId] }),
-                  )
+                  void act(() => recordMeetingAttendance(v.meetingId, { memberIds: [v.me!.deputyId] }))
                 }
                 data-testid="vote-sign-in"
               >
@@ -123,7 +122,7 @@ export default function MeetingVotePage() {
           block
           style={{ marginTop: 16 }}
           loading={busy}
-          onClick={() => void act(() => api.post(`/meeting-votes/${v.id}/close`))}
+          onClick={() => void act(() => closeMeetingVote(v.id))}
         >
           {t('meeting.closeVote')}
         </Button>
@@ -149,7 +148,7 @@ export default function MeetingVotePage() {
         okText={t('vote.cast')}
         confirmLoading={busy}
         onCancel={() => setConfirm(null)}
-        onOk={() => void act(() => api.post(`/meeting-votes/${v.id}/ballots`, { choice: confirm }))}
+        onOk={() => void act(() => castMeetingBallot(v.id, { choice: confirm }))}
       >
         {confirm && t('vote.confirmText', { choice: t(`choice.${confirm}`) })}
       </Modal>

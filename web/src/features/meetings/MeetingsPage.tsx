@@ -5,11 +5,11 @@ import { Button, Form, Input, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { useAuth } from '../../auth';
 import { usePagedList } from '../../shell/components';
 import { FilterSelect, ListPage } from '../../shell/ListPage';
 import { FormModal } from '../../shell/FormModal';
+import { createMeeting, paths } from './api';
 import type { Body, MeetingSummary } from './types';
 
 export const BODIES: Body[] = ['standingCommittee', 'chairpersonsMeeting', 'congress'];
@@ -29,7 +29,7 @@ export default function MeetingsPage() {
   const [body, setBody] = useState<Body | undefined>();
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<NewMeeting>();
-  const list = usePagedList<MeetingSummary>('/meetings', { body });
+  const list = usePagedList<MeetingSummary>(paths.findMeetings(), { body });
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
   return (
@@ -85,9 +85,7 @@ export default function MeetingsPage() {
         title={t('create.title')}
         values={null}
         initialValues={{ body: 'standingCommittee', date: today }}
-        save={(v, key) =>
-          api.post<{ id: string }>('/meetings', { ...v, venue: v.venue ?? '' }, { idempotencyKey: key })
-        }
+        save={(v, key) => createMeeting({ ...v, venue: v.venue ?? '' }, key)}
         onSaved={(r) => {
           setCreating(false);
           void nav(`/meetings/${r.id}`);

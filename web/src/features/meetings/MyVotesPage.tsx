@@ -4,11 +4,12 @@ import { Alert, Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { paths } from './api';
 import type { MyVote } from './types';
 
 export default function MyVotesPage() {
   const { t } = useTranslation('meetings');
-  const { data, error, reload, loading } = useResource<{ items: MyVote[] }>('/meeting-votes');
+  const { data, error, reload, loading } = useResource<{ items: MyVote[] }>(paths.findMeetingVotes());
   const mine = data?.items.filter((v) => v.onRoll) ?? [];
   return (
     <div style={{ maxWidth: 560, margin: '0 auto' }}>

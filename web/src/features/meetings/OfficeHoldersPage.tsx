@@ -5,6 +5,7 @@ import { Input, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePagedList } from '../../shell/components';
 import { FilterSearch, ListPage } from '../../shell/ListPage';
+import { paths } from './api';
 
 interface Holding {
   id: string;
@@ -21,7 +22,10 @@ export default function OfficeHoldersPage() {
   const { t } = useTranslation('meetings');
   const [post, setPost] = useState('');
   const [date, setDate] = useState('');
-  const list = usePagedList<Holding>('/office-holders', { post: post || undefined, date: date || undefined });
+  const list = usePagedList<Holding>(paths.findOfficeHolders(), {
+    post: post || undefined,
+    date: date || undefined,
+  });
   return (
     <ListPage<Holding>
       title={t('register.title')}

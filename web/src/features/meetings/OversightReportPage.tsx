@@ -5,9 +5,15 @@ import { useState } from 'react';
 import { Button, Descriptions, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { ErrorAlert, PageHeader, usePagedList, useResource } from '../../shell/components';
 import { FormModal } from '../../shell/FormModal';
+import {
+  openOversightFollowUp,
+  paths,
+  putOversightSatisfactionVote,
+  recordOversightHandlingReport,
+  sendOversightOpinions,
+} from './api';
 import { OVERSIGHT_STATUS_COLOR, type MeetingSummary, type OversightDetail } from './types';
 
 type Dialog = 'opinions' | 'handling' | 'vote' | 'followUp' | null;
@@ -15,10 +21,10 @@ type Dialog = 'opinions' | 'handling' | 'vote' | 'followUp' | null;
 export default function OversightReportPage() {
   const { id } = useParams();
   const { t } = useTranslation('meetings');
-  const { data: r, error, reload } = useResource<OversightDetail>(`/oversight-reports/${id}`);
+  const { data: r, error, reload } = useResource<OversightDetail>(paths.getOversightReport(id));
   const [dialog, setDialog] = useState<Dialog>(null);
   const [form] = Form.useForm<Record<string, string>>();
-  const meetings = usePagedList<MeetingSummary>(dialog === 'vote' ? '/meetings' : null, {
+  const meetings = usePagedList<MeetingSummary>(dialog === 'vote' ? paths.findMeetings() : null, {
     body: 'standingCommittee',
   });
 
@@ -32,11 +38,11 @@ export default function OversightReportPage() {
     ['vote', r.abilities.putSatisfactionVote],
     ['followUp', r.abilities.followUp],
   ];
-  const paths = {
-    opinions: 'opinions',
-    handling: 'handling-report',
-    vote: 'satisfaction-vote',
-    followUp: 'follow-up',
+  const steps = {
+    opinions: sendOversightOpinions,
+    handling: recordOversightHandlingReport,
+    vote: putOversightSatisfactionVote,
+    followUp: openOversightFollowUp,
   } as const;
 
   return (
@@ -133,7 +139,7 @@ export default function OversightReportPage() {
         initialValues={
           dialog === 'opinions' ? { sentOn: today } : dialog === 'handling' ? { receivedOn: today } : {}
         }
-        save={(values) => api.post(`/oversight-reports/${r.id}/${paths[dialog!]}`, values)}
+        save={(values) => steps[dialog!](r.id, values)}
         onSaved={() => {
           setDialog(null);
           reload();

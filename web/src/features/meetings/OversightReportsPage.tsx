@@ -6,9 +6,9 @@ import { Button, Form, Input, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { useAuth } from '../../auth';
 import { usePagedList, useResource } from '../../shell/components';
+import { openOversightReport, paths } from './api';
 import { FilterSelect, ListPage } from '../../shell/ListPage';
 import { FormModal } from '../../shell/FormModal';
 import {
@@ -27,9 +27,11 @@ export default function OversightReportsPage() {
   const [opening, setOpening] = useState(false);
   const [form] = Form.useForm<{ meetingId: string; agendaItemId: string; organ: string }>();
   const meetingId = Form.useWatch('meetingId', form);
-  const list = usePagedList<OversightSummary>('/oversight-reports', { status });
-  const meetings = usePagedList<MeetingSummary>(opening ? '/meetings' : null, { body: 'standingCommittee' });
-  const meeting = useResource<MeetingDetail>(opening && meetingId ? `/meetings/${meetingId}` : null);
+  const list = usePagedList<OversightSummary>(paths.findOversightReports(), { status });
+  const meetings = usePagedList<MeetingSummary>(opening ? paths.findMeetings() : null, {
+    body: 'standingCommittee',
+  });
+  const meeting = useResource<MeetingDetail>(opening && meetingId ? paths.getMeeting(meetingId) : null);
 
   return (
     <ListPage<OversightSummary>
@@ -99,9 +101,7 @@ export default function OversightReportsPage() {
         title={t('oversight.open')}
         values={null}
         initialValues={{ organ: '区人民政府' }}
-        save={({ agendaItemId, organ }, key) =>
-          api.post<{ id: string }>('/oversight-reports', { agendaItemId, organ }, { idempotencyKey: key })
-        }
+        save={({ agendaItemId, organ }, key) => openOversightReport({ agendaItemId, organ }, key)}
         onSaved={(r) => {
           setOpening(false);
           void nav(`/oversight-reports/${r.id}`);

@@ -1,0 +1,76 @@
+// The meetings feature's endpoints (meetings and their agendas, attendance and votes, the office-holders
+// register and appointments, the oversight reports): the one place of this feature that knows their URLs.
+// Names are the server's operationIds; pages read through `paths` with useResource / usePagedList and write
+// through the functions.
+import { api, download } from '../../api';
+
+export const paths = {
+  /** Paged: `usePagedList(paths.findMeetings(), { body })`. */
+  findMeetings: () => '/meetings',
+  getMeeting: (id: string | undefined) => `/meetings/${id}`,
+  /** The caller's votes (not paged). */
+  findMeetingVotes: () => '/meeting-votes',
+  getMeetingVote: (id: string | undefined) => `/meeting-votes/${id}`,
+  /** Paged: `usePagedList(paths.findOfficeHolders(), { post, date })`. */
+  findOfficeHolders: () => '/office-holders',
+  /** Paged: `usePagedList(paths.findAppointments(), { status })`. */
+  findAppointments: () => '/appointments',
+  getAppointment: (id: string | undefined) => `/appointments/${id}`,
+  /** Paged: `usePagedList(paths.findOversightReports(), { status })`. */
+  findOversightReports: () => '/oversight-reports',
+  getOversightReport: (id: string | undefined) => `/oversight-reports/${id}`,
+};
+
+// Meetings
+export const createMeeting = (body: object, idempotencyKey: string) =>
+  api.post<{ id: string }>('/meetings', body, { idempotencyKey });
+export const closeMeeting = (meetingId: string) => api.post(`/meetings/${meetingId}/close`);
+/** Downloads the meeting's minutes (.docx). */
+export const renderMeetingMinutes = (meetingId: string, filename: string) =>
+  download(`/meetings/${meetingId}/minutes.docx`, filename);
+export const recordMeetingAttendance = (meetingId: string, body: unknown) =>
+  api.post(`/meetings/${meetingId}/attendance`, body);
+export const addAgendaItem = (meetingId: string, body: object, idempotencyKey: string) =>
+  api.post<{ id: string }>(`/meetings/${meetingId}/agenda-items`, body, { idempotencyKey });
+export const addAgendaDocument = (
+  meetingId: string,
+  agendaItemId: string | null,
+  body: object,
+  idempotencyKey: string,
+) =>
+  api.post<{ id: string }>(`/meetings/${meetingId}/agenda-items/${agendaItemId}/documents`, body, {
+    idempotencyKey,
+  });
+export const openMeetingVote = (meetingId: string, agendaItemId: string) =>
+  api.post(`/meetings/${meetingId}/agenda-items/${agendaItemId}/vote`);
+
+// Votes
+export const castMeetingBallot = (voteId: string, body: { choice: string | null }) =>
+  api.post(`/meeting-votes/${voteId}/ballots`, body);
+export const closeMeetingVote = (voteId: string) => api.post(`/meeting-votes/${voteId}/close`);
+export const enterMeetingVoteRoomTotals = (
+  voteId: string | null,
+  body: { yes: number; no: number; abstain: number },
+) => api.post<{ status: string; agreed: boolean }>(`/meeting-votes/${voteId}/room-totals`, body);
+
+// Appointments
+export const fileAppointment = (body: object, idempotencyKey: string) =>
+  api.post<{ id: string }>('/appointments', body, { idempotencyKey });
+export const putAppointmentOnAgenda = (id: string, body: { meetingId: string }) =>
+  api.post<{ agendaItemId: string }>(`/appointments/${id}/agenda`, body);
+export const withdrawAppointment = (id: string) => api.post(`/appointments/${id}/withdraw`);
+export const recordAppointmentOath = (id: string, body: { on: string; witness: string }) =>
+  api.post(`/appointments/${id}/oath`, body);
+/** Downloads the appointment letter (.docx). */
+export const renderAppointmentLetter = (id: string, filename: string) =>
+  download(`/appointments/${id}/letter.docx`, filename);
+
+// Oversight reports
+export const openOversightReport = (body: { agendaItemId: string; organ: string }, idempotencyKey: string) =>
+  api.post<{ id: string }>('/oversight-reports', body, { idempotencyKey });
+const oversightStep = (action: string) => (id: string, body: Record<string, string>) =>
+  api.post(`/oversight-reports/${id}/${action}`, body);
+export const sendOversightOpinions = oversightStep('opinions');
+export const recordOversightHandlingReport = oversightStep('handling-report');
+export const putOversightSatisfactionVote = oversightStep('satisfaction-vote');
+export const openOversightFollowUp = oversightStep('follow-up');
