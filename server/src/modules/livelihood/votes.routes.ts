@@ -3,9 +3,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
+  appointTellersSchema,
   castBallotSchema,
+  ceremonyKeySchema,
   createVoteSchema,
+  dealSchema,
   paperCountSchema,
+  partialDecryptionSchema,
   voteStatusSchema,
 } from '@minyi/domain/livelihood';
 import { idSchema } from '@minyi/domain';
@@ -14,9 +18,9 @@ import { requireRole } from '../../platform/access';
 import { unauthorized } from '../../platform/errors';
 import { resolvePublicCongress } from '../registry';
 import {
+  appointTellers,
   callRoll,
   castBallot,
-  checkReceipt,
   closeVote,
   createRunoff,
   createShortfallVote,
@@ -26,9 +30,14 @@ import {
   findPublishedVotes,
   findRoll,
   findVotes,
+  getBulletin,
+  getCeremony,
   getResults,
   getVote,
   openVote,
+  postCeremonyKey,
+  postDeal,
+  postPartialDecryption,
   resultsDocx,
   resultsXlsx,
   signIn,
@@ -154,22 +163,83 @@ export async function voteRoutes(app: FastifyInstance) {
     },
   );
 
+  // The tellers and their key ceremony (issue 21), before the vote opens.
+  r.put(
+    '/project-votes/:voteId/tellers',
+    {
+      schema: {
+        operationId: 'appointProjectVoteTellers',
+        tags,
+        summary: "Name the vote's three tellers (accounts), before their key ceremony starts",
+        params: voteParams,
+        body: appointTellersSchema,
+      },
+    },
+    async (req) => appointTellers(ctxOf(req), req.params.voteId, req.body.accountIds),
+  );
+
+  r.get(
+    '/project-votes/:voteId/ceremony',
+    {
+      schema: {
+        operationId: 'getProjectVoteCeremony',
+        tags,
+        summary: "The tellers' key ceremony and count: ceremony keys, deals, partial decryptions (public material)",
+        params: voteParams,
+      },
+    },
+    async (req) => {
+      if (!req.actor) throw unauthorized();
+      return getCeremony(req.server.services.db, req.actor, req.params.voteId);
+    },
+  );
+
+  r.post(
+    '/project-votes/:voteId/ceremony-keys',
+    {
+      schema: {
+        operationId: 'postProjectVoteCeremonyKey',
+        tags,
+        summary: "A teller's ceremony public key (for the encrypted transport of the key shares)",
+        params: voteParams,
+        body: ceremonyKeySchema,
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await postCeremonyKey(ctxOf(req), req.params.voteId, req.body.publicKey)),
+  );
+
+  r.post(
+    '/project-votes/:voteId/deals',
+    {
+      schema: {
+        operationId: 'postProjectVoteDeal',
+        tags,
+        summary: "A teller's deal (commitments and boxed shares); the third sets the vote's public key",
+        params: voteParams,
+        body: dealSchema,
+      },
+    },
+    async (req, reply) => reply.code(201).send(await postDeal(ctxOf(req), req.params.voteId, req.body.deal)),
+  );
+
   // Deliberately NOT idempotent: the idempotency store keeps the answer per account, which would tie the
-  // account to its receipt code. A retry gets 409 already_voted instead.
+  // account to its receipt. A retry gets 409 already_voted instead.
   r.post(
     '/project-votes/:voteId/ballots',
     {
       schema: {
         operationId: 'castBallot',
         tags,
-        summary: 'Cast a secret ballot',
+        summary:
+          'Cast a secret ballot, encrypted on the device (exponential ElGamal per candidate with proofs); answers the receipt',
         params: voteParams,
         body: castBallotSchema,
       },
     },
     async (req, reply) => {
       // The command authorizes (roll membership comes from the same query as the rest of its checks).
-      const out = await castBallot(ctxOf(req), req.params.voteId, req.body.choices);
+      const out = await castBallot(ctxOf(req), req.params.voteId, req.body);
       return reply.code(201).header('cache-control', 'no-store').send(out);
     },
   );
@@ -212,13 +282,38 @@ export async function voteRoutes(app: FastifyInstance) {
       schema: {
         operationId: 'closeProjectVote',
         tags,
-        summary: 'Close, reconcile, tally and publish',
+        summary: 'Close: casting stops and the encrypted ballots are combined; the tellers then decrypt the totals',
         params: voteParams,
       },
     },
     async (req) => {
       return closeVote(ctxOf(req), projectBallots, req.params.voteId);
     },
+  );
+
+  r.post(
+    '/project-votes/:voteId/partial-decryptions',
+    {
+      schema: {
+        operationId: 'postProjectVotePartialDecryption',
+        tags,
+        summary:
+          "A teller's partial decryption of the totals with its proofs; the second of three decrypts the totals and publishes the count",
+        params: voteParams,
+        body: partialDecryptionSchema,
+      },
+    },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(
+          await postPartialDecryption(
+            ctxOf(req),
+            projectBallots,
+            req.params.voteId,
+            req.body.partialDecryption,
+          ),
+        ),
   );
 
   r.post(
@@ -327,27 +422,22 @@ export async function voteRoutes(app: FastifyInstance) {
   );
 
   r.get(
-    '/project-votes/:voteId/receipts/:code',
+    '/project-votes/:voteId/bulletin',
     {
       schema: {
-        operationId: 'checkBallotReceipt',
+        operationId: 'getProjectVoteBulletin',
+        problems: [409],
         access: 'public',
         tags,
-        summary: 'Confirm a receipt code was counted (never shows the choices)',
-        params: z.object({ voteId: idSchema, code: z.string().min(4).max(40) }),
+        summary:
+          'The public bulletin (after the totals are decrypted): every encrypted ballot by receipt, the proofs, the partial decryptions, the totals',
+        params: voteParams,
         querystring: publicQuery,
       },
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (req) => {
       const congressId = await resolvePublicCongress(req);
-      return checkReceipt(
-        req.server.services.db,
-        req.server.services.config.keys.piiIndex,
-        congressId,
-        req.params.voteId,
-        req.params.code,
-      );
+      return getBulletin(req.server.services.db, projectBallots, congressId, req.params.voteId);
     },
   );
 

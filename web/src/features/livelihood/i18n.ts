@@ -14,7 +14,7 @@ export const livelihoodZh = {
     ideasTitle: '民生实事征集',
     ideasText: '提出您希望政府明年办的实事，或为他人的建议点赞',
   },
-  status: { draft: '草稿', signingIn: '签到中', open: '投票中', closed: '已结束' },
+  status: { draft: '草稿', signingIn: '签到中', open: '投票中', counting: '计票中', closed: '已结束' },
   projectStatus: {
     onTrack: '按计划推进',
     delayed: '进度滞后',
@@ -319,7 +319,7 @@ export const livelihoodEn: typeof livelihoodZh = {
     ideasTitle: 'Propose a project',
     ideasText: 'Suggest what the government should do next year, or support ideas of others',
   },
-  status: { draft: 'Draft', signingIn: 'Signing in', open: 'Voting', closed: 'Closed' },
+  status: { draft: 'Draft', signingIn: 'Signing in', open: 'Voting', counting: 'Counting', closed: 'Closed' },
   projectStatus: {
     onTrack: 'On track',
     delayed: 'Delayed',
