@@ -1,10 +1,10 @@
+export { addCiphertexts, ballotReceipt, combineBallots, encryptBallot, verifyBallot } from './ballot';
 import type {
   BallotContext,
   Bulletin,
   Ciphertext,
   CurveName,
   DkgDeal,
-  EncryptedBallot,
   Hex,
   PartialDecryption,
   TellerCeremonyKey,
@@ -15,27 +15,6 @@ const todo = (): never => {
   throw new Error('not implemented');
 };
 
-export function encryptBallot(ctx: BallotContext, choices: number[]): EncryptedBallot {
-  return todo() ?? (ctx && choices);
-}
-export function verifyBallot(
-  ctx: BallotContext,
-  ballot: unknown,
-): { ok: true; ballot: EncryptedBallot } | { ok: false; field: string; reason: string } {
-  return todo() ?? (ctx && ballot);
-}
-export function ballotReceipt(ballot: EncryptedBallot): Hex {
-  return todo() ?? ballot;
-}
-export function combineBallots(
-  ctx: BallotContext,
-  ballots: EncryptedBallot[] | Ciphertext[][],
-): Ciphertext[] {
-  return todo() ?? (ctx && ballots);
-}
-export function addCiphertexts(curve: CurveName, x: Ciphertext[], y: Ciphertext[]): Ciphertext[] {
-  return todo() ?? (curve && x && y);
-}
 export function createCeremonyKey(curve: CurveName, index: number): TellerCeremonyKey {
   return todo() ?? (curve && index);
 }

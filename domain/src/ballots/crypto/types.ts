@@ -22,10 +22,13 @@ export interface BallotContext {
 
 /**
  * A disjunctive Chaum–Pedersen (CDS) proof that a ciphertext encrypts one of the values 0..k-1
- * (k = challenges.length = responses.length). The commitments are recomputed by the verifier
- * from the challenges and responses; the challenges must add up to the Fiat–Shamir hash.
+ * (k = challenges.length = responses.length): for each j, a Chaum–Pedersen proof that
+ * log_G(a) = log_H(b - jG), all but the true one simulated. The challenges must add up to the
+ * Fiat–Shamir hash of the context, the statement and the commitments.
  */
 export interface DisjunctiveProof {
+  /** A_j, B_j for each value j (2k points): carried so that verification can be batched. */
+  commitments: Hex[];
   challenges: Hex[];
   responses: Hex[];
 }
