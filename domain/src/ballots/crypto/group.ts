@@ -139,8 +139,17 @@ function makeGroup(name: CurveName, Point: WeierstrassPointCons<bigint>): Group 
       return mod(bytesToNumberBE(sha256(utf8ToBytes(JSON.stringify(['minyi-ballot-v1', name, ...parts])))));
     },
     msm(points, scalars) {
-      if (points.length === 0) return Point.ZERO;
-      return pippenger(Point, points, scalars.map(mod));
+      const P: Point[] = [];
+      const k: bigint[] = [];
+      points.forEach((x, i) => {
+        const s = mod(scalars[i]);
+        if (!x.is0() && s !== 0n) {
+          P.push(x);
+          k.push(s);
+        }
+      });
+      if (P.length === 0) return Point.ZERO;
+      return pippenger(Point, P, k);
     },
   };
   return group;
