@@ -206,6 +206,17 @@ export async function castAs(client: TestClient, voteId: string, positions: numb
   return client.post(`/api/v1/project-votes/${voteId}/ballots`, await encryptedBallot(client, voteId, positions));
 }
 
+/** Casts an encrypted ballot for these candidates (by id), as the deputy's page does from their ticks. */
+export async function castIds(client: TestClient, voteId: string, ids: string[]) {
+  const v = (await client.get(`/api/v1/project-votes/${voteId}`)).json();
+  const order: string[] = v.candidates.map((c: { id: string }) => c.id);
+  return castAs(
+    client,
+    voteId,
+    ids.map((id) => order.indexOf(id)),
+  );
+}
+
 /** Teller n (1-based) computes and posts its partial decryption of the closed vote's totals. */
 export async function decryptAs(voteId: string, n: number) {
   const { tellers, shares } = ceremonyOf(voteId);

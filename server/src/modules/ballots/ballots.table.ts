@@ -1,6 +1,7 @@
 // Drizzle definitions of the ballots module: the secret-ballot vote engine's tables. They were created by the
 // livelihood migrations 0500_livelihood.sql, 0501_vote_keys.sql and 0502_vote_statute.sql (applied, so the SQL
-// stays there and is never edited), then by the ballots' own 0203_encrypted_ballots.sql (issue 21); they are
+// stays there and is never edited), then by 0503_encrypted_ballots.sql (issue 21; numbered after the tables it changes, since migrations run in
+// file-name order); they are
 // defined here, with the engine they belong to. The drift test compares them with the migrated database.
 import {
   index,
@@ -96,7 +97,7 @@ export const projectVoteVoters = pgTable(
 );
 
 /**
- * What was voted, encrypted (migration 0203): no id, no time, no sequence, no voter; the receipt (the hash of
+ * What was voted, encrypted (migration 0503): no id, no time, no sequence, no voter; the receipt (the hash of
  * the ciphertexts, public in the bulletin) and the encrypted ballot with its proofs.
  */
 export const projectVoteEncryptedBallots = pgTable(
@@ -111,7 +112,7 @@ export const projectVoteEncryptedBallots = pgTable(
 );
 
 /**
- * The vote's three tellers (migration 0203) and what each posts in public during the key ceremony and the
+ * The vote's three tellers (migration 0503) and what each posts in public during the key ceremony and the
  * count: never a share of the key.
  */
 export const projectVoteTellers = pgTable(

@@ -142,7 +142,10 @@ describe('project vote contract', () => {
 
   it('answers 403 to a deputy not on the roll', async () => {
     const outsider = await t.as('outsider', ['deputy'], { deputyId: await outsiderDeputy(t) });
-    const r = await castAs(outsider, voteId, []);
+    const r = await outsider.post(
+      `/api/v1/project-votes/${voteId}/ballots`,
+      await encryptedBallot(staff, voteId, []),
+    );
     expect(r.statusCode).toBe(403);
     expect((await outsider.post(`/api/v1/project-votes/${voteId}/attendance`)).statusCode).toBe(403);
     expect((await outsider.get(`/api/v1/project-votes?status=open`)).json().items).toEqual([]);

@@ -24,6 +24,9 @@ import {
 import { votePolicy } from '../ballots.policy';
 import { ballotContext, candidateCount, loadVote } from '../ballots.repository';
 
+/** The crypto's `proofs[0].challenges[1]` as the API's field path `proofs.0.challenges.1`. */
+export const dotted = (field: string) => field.replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '');
+
 const BALLOT_STATUSES: readonly VoteStatus[] = VOTE_TRANSITIONS.castBallot.from;
 const NO_DEPUTY = '00000000-0000-0000-0000-000000000000';
 
@@ -37,7 +40,7 @@ export async function castBallot(ctx: Ctx, voteId: string, body: unknown) {
     throw wrongState(vote.status);
   const check = verifyBallot(ballotContext(vote, await candidateCount(ctx.app.db, voteId)), body);
   if (!check.ok)
-    throw invalidField(check.field, `加密选票无效：${check.reason}`, `is not a valid encrypted ballot: ${check.reason}`);
+    throw invalidField(dotted(check.field), `加密选票无效：${check.reason}`, `is not a valid encrypted ballot: ${check.reason}`);
   const ballot = check.ballot;
   const receipt = ballotReceipt(ballot);
   const memberId = actor.deputyId ?? NO_DEPUTY;

@@ -24,6 +24,7 @@ import {
   type PublishedResult,
 } from '../ballots.repository';
 import { publishTally, tallyAudit } from './publish-tally';
+import { dotted } from './cast-ballot';
 
 export function postPartialDecryption(ctx: Ctx, subject: BallotSubject, voteId: string, pd: unknown) {
   return step(ctx, {
@@ -53,7 +54,7 @@ export function postPartialDecryption(ctx: Ctx, subject: BallotSubject, voteId: 
       const check = verifyPartialDecryption(ctxB, keys[index - 1], totals, pd);
       if (!check.ok)
         throw invalidField(
-          `partialDecryption.${check.field}`,
+          `partialDecryption.${dotted(check.field)}`,
           `部分解密无效：${check.reason}`,
           `is not a valid partial decryption: ${check.reason}`,
         );

@@ -120,19 +120,22 @@ export function postDeal(ctx: Ctx, voteId: string, deal: DkgDeal) {
         throw invalidField('deal.from', `应为 ${index}（您的计票人序号）`, `must be ${index} (your teller number)`);
       if (deal.commitments.length !== DKG_THRESHOLD)
         throw invalidField('deal.commitments', `应有 ${DKG_THRESHOLD} 个承诺`, `needs ${DKG_THRESHOLD} commitments`);
-      const to = deal.encryptedShares.map((s) => s.to).sort();
+      const to = deal.encryptedShares.map((s) => s.to);
       const others = tellers.map((t) => t.index).filter((i) => i !== index);
-      if (to.length !== others.length || to.some((x, i) => x !== others[i]))
+      if (new Set(to).size !== to.length || others.some((i) => !to.includes(i)))
         throw invalidField('deal.encryptedShares', '须为其他每名计票人各封装一份', 'needs one box for each other teller');
       let publicKey: string | null = null;
-      const deals = [...tellers.filter((t) => t.deal).map((t) => t.deal!), deal];
-      try {
-        // Also checks that the commitments are points on the curve.
-        publicKeyFromDeals(vote.curve, [deal]);
-        if (deals.length === DKG_TELLERS) publicKey = publicKeyFromDeals(vote.curve, deals);
-      } catch {
-        throw invalidField('deal.commitments', '不是曲线上的点', 'are not points on the curve');
-      }
+      const deals = [...tellers.filter((t) => t.deal).map((t) => t.deal!), deal].sort(
+        (x, y) => x.from - y.from,
+      );
+      // The third deal gives the key (which also checks every commitment is a point on the curve). A deal
+      // whose boxed shares do not match its commitments is caught by the other tellers' completeDkg.
+      if (deals.length === DKG_TELLERS)
+        try {
+          publicKey = publicKeyFromDeals(vote.curve, deals);
+        } catch {
+          throw invalidField('deal.commitments', '不是曲线上的点', 'are not points on the curve');
+        }
       await w.db
         .update(projectVoteTellers)
         .set({ deal })

@@ -4,6 +4,8 @@
 -- no teller's share is ever stored here). At close the ciphertexts are combined per candidate; the totals come
 -- out once two of the three tellers have posted their partial decryptions with proofs (status `counting` until
 -- then). See server/src/modules/ballots/SECRECY.md.
+-- In the livelihood range although it is the ballots engine's: migrations run in file-name order, and the
+-- tables it changes are created by 0500, so a 02xx file would run before them on a new database.
 ALTER TABLE project_votes DROP CONSTRAINT project_votes_status_check;
 ALTER TABLE project_votes ADD CONSTRAINT project_votes_status_check
   CHECK (status IN ('draft', 'signingIn', 'open', 'counting', 'closed'));
