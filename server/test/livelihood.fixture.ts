@@ -203,7 +203,10 @@ export async function encryptedBallot(client: TestClient, voteId: string, positi
 
 /** Casts an encrypted ballot for the candidates at these 0-based positions. */
 export async function castAs(client: TestClient, voteId: string, positions: number[]) {
-  return client.post(`/api/v1/project-votes/${voteId}/ballots`, await encryptedBallot(client, voteId, positions));
+  return client.post(
+    `/api/v1/project-votes/${voteId}/ballots`,
+    await encryptedBallot(client, voteId, positions),
+  );
 }
 
 /** Casts an encrypted ballot for these candidates (by id), as the deputy's page does from their ticks. */

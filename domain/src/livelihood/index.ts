@@ -75,7 +75,10 @@ const hex = z.string().regex(/^[0-9a-f]{2,200}$/i);
  * refused.
  */
 export const castBallotSchema = z.strictObject({
-  ciphertexts: z.array(z.strictObject({ a: hex, b: hex })).min(1).max(200),
+  ciphertexts: z
+    .array(z.strictObject({ a: hex, b: hex }))
+    .min(1)
+    .max(200),
   proofs: z.array(z.record(z.string(), z.unknown())).min(1).max(200),
   sumProof: z.record(z.string(), z.unknown()),
 });

@@ -31,15 +31,25 @@ async function main(): Promise<number> {
     combined: { a: string; b: string }[] | null;
   };
   if (c.me !== share.index) {
-    console.error(`--share: the file is teller ${share.index}'s share; ${o.user} is teller ${c.me ?? '(none)'}`);
+    console.error(
+      `--share: the file is teller ${share.index}'s share; ${o.user} is teller ${c.me ?? '(none)'}`,
+    );
     return 2;
   }
   if (c.status !== 'counting' || !c.combined) {
-    console.error(`the vote is ${c.status}: its totals are decrypted after close, before the count is published`);
+    console.error(
+      `the vote is ${c.status}: its totals are decrypted after close, before the count is published`,
+    );
     return 1;
   }
   const partialDecryption = partialDecrypt(
-    { voteId: o.vote, curve: c.curve, publicKey: c.publicKey, candidates: c.candidates, maxChoices: c.maxChoices },
+    {
+      voteId: o.vote,
+      curve: c.curve,
+      publicKey: c.publicKey,
+      candidates: c.candidates,
+      maxChoices: c.maxChoices,
+    },
     share,
     c.combined,
   );

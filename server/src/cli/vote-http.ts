@@ -11,7 +11,11 @@ export interface Session {
 }
 
 /** Parses `--name value` options; exits 2 naming what is missing. */
-export function options<const K extends string>(usage: string, required: readonly K[], optional: readonly string[]) {
+export function options<const K extends string>(
+  usage: string,
+  required: readonly K[],
+  optional: readonly string[],
+) {
   const { values } = parseArgs({
     args: process.argv.slice(2),
     options: Object.fromEntries([...required, ...optional].map((k) => [k, { type: 'string' as const }])),
@@ -60,5 +64,7 @@ export async function signIn(base: string, username: string, password: string): 
 
 /** Prints a failed answer (problem+json's title and fields) to stderr. */
 export function report(what: string, res: { status: number; body: unknown }): void {
-  console.error(`${what}: ${res.status} ${typeof res.body === 'string' ? res.body : JSON.stringify(res.body)}`);
+  console.error(
+    `${what}: ${res.status} ${typeof res.body === 'string' ? res.body : JSON.stringify(res.body)}`,
+  );
 }

@@ -30,9 +30,18 @@ export const DEMO_ACCOUNTS: readonly { username: string; role: string }[] = [
   { username: 'unit5', role: '承办单位 handling unit (a street office)' },
   { username: 'staff', role: '人大机关工作人员 congress staff' },
   { username: 'leader', role: '常委会主任 leader (chair of the standing committee)' },
-  { username: 'teller1', role: '计票人 teller of the demo vote (congress staff; key share in data/tellers/)' },
-  { username: 'teller2', role: '计票人 teller of the demo vote (congress staff; key share in data/tellers/)' },
-  { username: 'teller3', role: '计票人 teller of the demo vote (congress staff; key share in data/tellers/)' },
+  {
+    username: 'teller1',
+    role: '计票人 teller of the demo vote (congress staff; key share in data/tellers/)',
+  },
+  {
+    username: 'teller2',
+    role: '计票人 teller of the demo vote (congress staff; key share in data/tellers/)',
+  },
+  {
+    username: 'teller3',
+    role: '计票人 teller of the demo vote (congress staff; key share in data/tellers/)',
+  },
   { username: 'sysadmin', role: '系统管理员 system administrator (TOTP at first sign-in)' },
   { username: 'secadmin', role: '安全管理员 security administrator (TOTP at first sign-in)' },
   { username: 'auditor', role: '安全审计员 auditor (TOTP at first sign-in)' },

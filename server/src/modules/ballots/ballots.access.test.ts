@@ -126,7 +126,9 @@ describe('vote endpoints refuse the roles they must', () => {
     ['ceremony-keys', { publicKey: `02${'ab'.repeat(32)}` }],
     [
       'deals',
-      { deal: { from: 1, commitments: [`02${'ab'.repeat(32)}`, `03${'cd'.repeat(32)}`], encryptedShares: [] } },
+      {
+        deal: { from: 1, commitments: [`02${'ab'.repeat(32)}`, `03${'cd'.repeat(32)}`], encryptedShares: [] },
+      },
     ],
     ['partial-decryptions', { partialDecryption: { teller: 1, factors: [], proofs: [] } }],
   ];
@@ -160,7 +162,9 @@ describe('vote endpoints refuse the roles they must', () => {
     expect((await as.leader.get(`/api/v1/project-votes/${openId}`)).statusCode).toBe(200);
     expect((await as.citizen.get(`/api/v1/project-votes/${openId}`)).statusCode).toBe(403);
     expect((await as.citizen.get(`/api/v1/project-votes/${openId}/roll`)).statusCode).toBe(403);
-    expect(await t.services.db.$count(projectVoteEncryptedBallots, eq(projectVoteEncryptedBallots.voteId, openId))).toBe(0);
+    expect(
+      await t.services.db.$count(projectVoteEncryptedBallots, eq(projectVoteEncryptedBallots.voteId, openId)),
+    ).toBe(0);
   });
 
   it('tells the client that only staff of the congress may create a vote (list abilities)', async () => {

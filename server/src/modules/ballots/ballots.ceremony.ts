@@ -6,12 +6,7 @@
 // authorize each teller as a browser's request would.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  completeDkg,
-  createCeremonyKey,
-  dealShares,
-  type TellerShare,
-} from '@minyi/domain/ballots/crypto';
+import { completeDkg, createCeremonyKey, dealShares, type TellerShare } from '@minyi/domain/ballots/crypto';
 import { DKG_TELLERS, DKG_THRESHOLD } from '@minyi/domain/livelihood';
 import type { Role } from '@minyi/domain';
 import { systemCtx, type AppServices, type Ctx } from '../../platform/context';

@@ -154,7 +154,6 @@ export async function turnoutOf(db: Db, voteId: string) {
   };
 }
 
-
 /** The active deputies of a congress (or of one street): the roll of a vote. */
 export async function findRollDeputies(
   db: Db,

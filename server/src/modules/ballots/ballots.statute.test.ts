@@ -377,6 +377,7 @@ describe('the second vote for a shortfall (另行票决)', () => {
     // The same roll (copied from the first vote); everyone signs in again.
     const roll = (await staff.post(`/api/v1/project-votes/${s.id}/roll`)).json();
     expect(roll.rollSize).toBe(30);
+    await holdCeremony(t, staff, s.id);
     for (const memberId of d.deputyIds.slice(0, 25))
       await staff.post(`/api/v1/project-votes/${s.id}/attendance`, { memberId });
     expect((await staff.post(`/api/v1/project-votes/${s.id}/open`)).statusCode).toBe(200);

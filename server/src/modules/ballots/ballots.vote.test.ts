@@ -16,12 +16,7 @@ import {
   type District,
 } from '../../../test/livelihood.fixture';
 import { livelihoodProjects } from '../../../test/tables';
-import {
-  ballotReceipt,
-  encryptBallot,
-  partialDecrypt,
-  verifyBulletin,
-} from '@minyi/domain/ballots/crypto';
+import { ballotReceipt, encryptBallot, partialDecrypt, verifyBulletin } from '@minyi/domain/ballots/crypto';
 import {
   projectVoteEncryptedBallots,
   projectVotePaperCounts,
@@ -216,12 +211,24 @@ describe('project vote contract', () => {
     // Only a teller of this vote posts a partial decryption (403 for staff and a deputy, 401 anonymous).
     const { shares, tellers } = ceremonyOf(voteId);
     const ceremony = (await tellers[0].get(`/api/v1/project-votes/${voteId}/ceremony`)).json();
-    const ctx = { voteId, curve: ceremony.curve, publicKey: ceremony.publicKey, candidates: 6, maxChoices: 2 };
+    const ctx = {
+      voteId,
+      curve: ceremony.curve,
+      publicKey: ceremony.publicKey,
+      candidates: 6,
+      maxChoices: 2,
+    };
     const pd1 = partialDecrypt(ctx, shares[0], ceremony.combined);
     const body = { partialDecryption: pd1 };
-    expect((await staff.post(`/api/v1/project-votes/${voteId}/partial-decryptions`, body)).statusCode).toBe(403);
-    expect((await dep0.post(`/api/v1/project-votes/${voteId}/partial-decryptions`, body)).statusCode).toBe(403);
-    expect((await t.anon.post(`/api/v1/project-votes/${voteId}/partial-decryptions`, body)).statusCode).toBe(401);
+    expect((await staff.post(`/api/v1/project-votes/${voteId}/partial-decryptions`, body)).statusCode).toBe(
+      403,
+    );
+    expect((await dep0.post(`/api/v1/project-votes/${voteId}/partial-decryptions`, body)).statusCode).toBe(
+      403,
+    );
+    expect((await t.anon.post(`/api/v1/project-votes/${voteId}/partial-decryptions`, body)).statusCode).toBe(
+      401,
+    );
     // Teller 2 posting teller 1's factors as its own: the proofs are for teller 1's key share.
     const wrong = await tellers[1].post(`/api/v1/project-votes/${voteId}/partial-decryptions`, {
       partialDecryption: { ...pd1, teller: 2 },

@@ -184,7 +184,8 @@ export async function voteRoutes(app: FastifyInstance) {
       schema: {
         operationId: 'getProjectVoteCeremony',
         tags,
-        summary: "The tellers' key ceremony and count: ceremony keys, deals, partial decryptions (public material)",
+        summary:
+          "The tellers' key ceremony and count: ceremony keys, deals, partial decryptions (public material)",
         params: voteParams,
       },
     },
@@ -282,7 +283,8 @@ export async function voteRoutes(app: FastifyInstance) {
       schema: {
         operationId: 'closeProjectVote',
         tags,
-        summary: 'Close: casting stops and the encrypted ballots are combined; the tellers then decrypt the totals',
+        summary:
+          'Close: casting stops and the encrypted ballots are combined; the tellers then decrypt the totals',
         params: voteParams,
       },
     },

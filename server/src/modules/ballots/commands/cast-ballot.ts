@@ -40,7 +40,11 @@ export async function castBallot(ctx: Ctx, voteId: string, body: unknown) {
     throw wrongState(vote.status);
   const check = verifyBallot(ballotContext(vote, await candidateCount(ctx.app.db, voteId)), body);
   if (!check.ok)
-    throw invalidField(dotted(check.field), `加密选票无效：${check.reason}`, `is not a valid encrypted ballot: ${check.reason}`);
+    throw invalidField(
+      dotted(check.field),
+      `加密选票无效：${check.reason}`,
+      `is not a valid encrypted ballot: ${check.reason}`,
+    );
   const ballot = check.ballot;
   const receipt = ballotReceipt(ballot);
   const memberId = actor.deputyId ?? NO_DEPUTY;
@@ -85,9 +89,17 @@ export async function castBallot(ctx: Ctx, voteId: string, body: unknown) {
       if (code === 'not_signed_in')
         return forbidden({ zh: '请先签到', en: 'Sign in (attendance) before voting' });
       if (code === 'key_changed')
-        return conflict('key_changed', { zh: '票决公钥已变更，请刷新', en: "The vote's key changed; reload" });
+        return conflict('key_changed', {
+          zh: '票决公钥已变更，请刷新',
+          en: "The vote's key changed; reload",
+        });
       if (code === 'replayed')
-        return invalidField('ciphertexts', '与已投的一张选票相同', 'repeats a ballot already cast', 'replayed');
+        return invalidField(
+          'ciphertexts',
+          '与已投的一张选票相同',
+          'repeats a ballot already cast',
+          'replayed',
+        );
       if (code === 'already_voted')
         return conflict('already_voted', { zh: '您已投票，不能重复投票', en: 'You have already voted' });
       return undefined;

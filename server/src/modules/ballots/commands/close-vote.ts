@@ -43,7 +43,11 @@ export function closeVote(ctx: Ctx, subject: BallotSubject, voteId: string) {
         await w.db.update(projectVotes).set({ closedAt, combined: [] }).where(eq(projectVotes.id, voteId));
         const result = await publishTally(w, subject, { ...vote, closedAt }, { counts: {}, ballots: 0 });
         return {
-          result: { status: 'closed' as VoteStatus, electronicBallots: 0, result: result as PublishedResult | null },
+          result: {
+            status: 'closed' as VoteStatus,
+            electronicBallots: 0,
+            result: result as PublishedResult | null,
+          },
           audit: {
             action: 'projectVote.close',
             entityType: 'projectVote',

@@ -38,7 +38,8 @@ export function appointTellers(ctx: Ctx, voteId: string, accountIds: string[]) {
         .where(and(inArray(accounts.id, accountIds), eq(accounts.congressId, vote.congressId)));
       const known = new Set(found.map((a) => a.id));
       const bad = accountIds.findIndex((id) => !known.has(id));
-      if (bad >= 0) throw invalidField(`accountIds.${bad}`, '不是本届人大的账号', 'is not an account of this congress');
+      if (bad >= 0)
+        throw invalidField(`accountIds.${bad}`, '不是本届人大的账号', 'is not an account of this congress');
       const prior = await loadTellers(w.db, voteId);
       if (prior.some((t) => t.ceremonyKey)) throw ceremonyStarted();
       await w.db.delete(projectVoteTellers).where(eq(projectVoteTellers.voteId, voteId));
@@ -117,13 +118,25 @@ export function postDeal(ctx: Ctx, voteId: string, deal: DkgDeal) {
       if (tellers.find((t) => t.index === index)?.deal)
         throw conflict('deal_posted', { zh: '您已提交份额分发', en: 'You have already posted your deal' });
       if (deal.from !== index)
-        throw invalidField('deal.from', `应为 ${index}（您的计票人序号）`, `must be ${index} (your teller number)`);
+        throw invalidField(
+          'deal.from',
+          `应为 ${index}（您的计票人序号）`,
+          `must be ${index} (your teller number)`,
+        );
       if (deal.commitments.length !== DKG_THRESHOLD)
-        throw invalidField('deal.commitments', `应有 ${DKG_THRESHOLD} 个承诺`, `needs ${DKG_THRESHOLD} commitments`);
+        throw invalidField(
+          'deal.commitments',
+          `应有 ${DKG_THRESHOLD} 个承诺`,
+          `needs ${DKG_THRESHOLD} commitments`,
+        );
       const to = deal.encryptedShares.map((s) => s.to);
       const others = tellers.map((t) => t.index).filter((i) => i !== index);
       if (new Set(to).size !== to.length || others.some((i) => !to.includes(i)))
-        throw invalidField('deal.encryptedShares', '须为其他每名计票人各封装一份', 'needs one box for each other teller');
+        throw invalidField(
+          'deal.encryptedShares',
+          '须为其他每名计票人各封装一份',
+          'needs one box for each other teller',
+        );
       let publicKey: string | null = null;
       const deals = [...tellers.filter((t) => t.deal).map((t) => t.deal!), deal].sort(
         (x, y) => x.from - y.from,
