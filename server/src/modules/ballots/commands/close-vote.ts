@@ -20,6 +20,13 @@ import {
 } from '../ballots.repository';
 import { publishTally, tallyAudit } from './publish-tally';
 
+interface Closed {
+  status: VoteStatus;
+  electronicBallots: number;
+  /** The count, when there was nothing to decrypt (no electronic ballot); else after the tellers'. */
+  result: PublishedResult | null;
+}
+
 export function closeVote(ctx: Ctx, subject: BallotSubject, voteId: string) {
   return step(ctx, {
     policy: votePolicy,
@@ -42,12 +49,9 @@ export function closeVote(ctx: Ctx, subject: BallotSubject, voteId: string) {
         // No electronic ballot: nothing to decrypt; the count is the paper ballots alone, at once.
         await w.db.update(projectVotes).set({ closedAt, combined: [] }).where(eq(projectVotes.id, voteId));
         const result = await publishTally(w, subject, { ...vote, closedAt }, { counts: {}, ballots: 0 });
+        const out: Closed = { status: 'closed', electronicBallots: 0, result };
         return {
-          result: {
-            status: 'closed' as VoteStatus,
-            electronicBallots: 0,
-            result: result as PublishedResult | null,
-          },
+          result: out,
           audit: {
             action: 'projectVote.close',
             entityType: 'projectVote',
@@ -65,8 +69,9 @@ export function closeVote(ctx: Ctx, subject: BallotSubject, voteId: string) {
         .update(projectVotes)
         .set({ status: to as VoteStatus, closedAt, combined })
         .where(eq(projectVotes.id, voteId));
+      const out: Closed = { status: to as VoteStatus, electronicBallots: ballots.length, result: null };
       return {
-        result: { status: to as VoteStatus, electronicBallots: ballots.length, result: null },
+        result: out,
         audit: {
           action: 'projectVote.close',
           entityType: 'projectVote',

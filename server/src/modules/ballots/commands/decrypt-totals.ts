@@ -78,7 +78,10 @@ export function postPartialDecryption(ctx: Ctx, subject: BallotSubject, voteId: 
           projectVoteEncryptedBallots,
           eq(projectVoteEncryptedBallots.voteId, voteId),
         );
-        const sums = decryptTotals(ctxB, totals, partials.slice(0, DKG_THRESHOLD), ballots);
+        const sums = decryptTotals(ctxB, totals, partials.slice(0, DKG_THRESHOLD), ballots, {
+          threshold: DKG_THRESHOLD,
+          verificationKeys: keys,
+        });
         const options = await loadOptions(w.db, subject, vote.congressId, voteId);
         const counts = Object.fromEntries(options.map((o) => [o.id, sums[o.position]]));
         result = await publishTally(w, subject, vote, { counts, ballots });
