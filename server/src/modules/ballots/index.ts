@@ -36,4 +36,4 @@ export { getCeremony } from './queries/get-ceremony';
 export { countVotesAwaiting, type VotesAwaiting } from './queries/count-votes-awaiting';
 export { findPublishedVotes } from './queries/find-published-votes';
 export { resultsDocx, resultsXlsx } from './queries/export-results';
-export { holdKeyCeremony, writeShareFile, type CeremonyTeller } from './ballots.ceremony';
+export { holdKeyCeremony, writeShareFile, type CeremonyTeller } from './commands/hold-key-ceremony';

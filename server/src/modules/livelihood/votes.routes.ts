@@ -3,13 +3,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
-  appointTellersSchema,
   castBallotSchema,
-  ceremonyKeySchema,
   createVoteSchema,
-  dealSchema,
   paperCountSchema,
-  partialDecryptionSchema,
   voteStatusSchema,
 } from '@minyi/domain/livelihood';
 import { idSchema } from '@minyi/domain';
@@ -18,7 +14,6 @@ import { requireRole } from '../../platform/access';
 import { unauthorized } from '../../platform/errors';
 import { resolvePublicCongress } from '../registry';
 import {
-  appointTellers,
   callRoll,
   castBallot,
   closeVote,
@@ -30,14 +25,9 @@ import {
   findPublishedVotes,
   findRoll,
   findVotes,
-  getBulletin,
-  getCeremony,
   getResults,
   getVote,
   openVote,
-  postCeremonyKey,
-  postDeal,
-  postPartialDecryption,
   resultsDocx,
   resultsXlsx,
   signIn,
@@ -163,67 +153,6 @@ export async function voteRoutes(app: FastifyInstance) {
     },
   );
 
-  // The tellers and their key ceremony (issue 21), before the vote opens.
-  r.put(
-    '/project-votes/:voteId/tellers',
-    {
-      schema: {
-        operationId: 'appointProjectVoteTellers',
-        tags,
-        summary: "Name the vote's three tellers (accounts), before their key ceremony starts",
-        params: voteParams,
-        body: appointTellersSchema,
-      },
-    },
-    async (req) => appointTellers(ctxOf(req), req.params.voteId, req.body.accountIds),
-  );
-
-  r.get(
-    '/project-votes/:voteId/ceremony',
-    {
-      schema: {
-        operationId: 'getProjectVoteCeremony',
-        tags,
-        summary:
-          "The tellers' key ceremony and count: ceremony keys, deals, partial decryptions (public material)",
-        params: voteParams,
-      },
-    },
-    async (req) => {
-      if (!req.actor) throw unauthorized();
-      return getCeremony(req.server.services.db, req.actor, req.params.voteId);
-    },
-  );
-
-  r.post(
-    '/project-votes/:voteId/ceremony-keys',
-    {
-      schema: {
-        operationId: 'postProjectVoteCeremonyKey',
-        tags,
-        summary: "A teller's ceremony public key (for the encrypted transport of the key shares)",
-        params: voteParams,
-        body: ceremonyKeySchema,
-      },
-    },
-    async (req, reply) =>
-      reply.code(201).send(await postCeremonyKey(ctxOf(req), req.params.voteId, req.body.publicKey)),
-  );
-
-  r.post(
-    '/project-votes/:voteId/deals',
-    {
-      schema: {
-        operationId: 'postProjectVoteDeal',
-        tags,
-        summary: "A teller's deal (commitments and boxed shares); the third sets the vote's public key",
-        params: voteParams,
-        body: dealSchema,
-      },
-    },
-    async (req, reply) => reply.code(201).send(await postDeal(ctxOf(req), req.params.voteId, req.body.deal)),
-  );
-
   // Deliberately NOT idempotent: the idempotency store keeps the answer per account, which would tie the
   // account to its receipt. A retry gets 409 already_voted instead.
   r.post(
@@ -291,31 +220,6 @@ export async function voteRoutes(app: FastifyInstance) {
     async (req) => {
       return closeVote(ctxOf(req), projectBallots, req.params.voteId);
     },
-  );
-
-  r.post(
-    '/project-votes/:voteId/partial-decryptions',
-    {
-      schema: {
-        operationId: 'postProjectVotePartialDecryption',
-        tags,
-        summary:
-          "A teller's partial decryption of the totals with its proofs; the second of three decrypts the totals and publishes the count",
-        params: voteParams,
-        body: partialDecryptionSchema,
-      },
-    },
-    async (req, reply) =>
-      reply
-        .code(201)
-        .send(
-          await postPartialDecryption(
-            ctxOf(req),
-            projectBallots,
-            req.params.voteId,
-            req.body.partialDecryption,
-          ),
-        ),
   );
 
   r.post(
@@ -420,26 +324,6 @@ export async function voteRoutes(app: FastifyInstance) {
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', `attachment; filename="project-vote-${vote.year}.docx"`)
         .send(await resultsDocx(vote, result));
-    },
-  );
-
-  r.get(
-    '/project-votes/:voteId/bulletin',
-    {
-      schema: {
-        operationId: 'getProjectVoteBulletin',
-        problems: [409],
-        access: 'public',
-        tags,
-        summary:
-          'The public bulletin (after the totals are decrypted): every encrypted ballot by receipt, the proofs, the partial decryptions, the totals',
-        params: voteParams,
-        querystring: publicQuery,
-      },
-    },
-    async (req) => {
-      const congressId = await resolvePublicCongress(req);
-      return getBulletin(req.server.services.db, projectBallots, congressId, req.params.voteId);
     },
   );
 

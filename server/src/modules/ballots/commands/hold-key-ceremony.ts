@@ -9,9 +9,9 @@ import path from 'node:path';
 import { completeDkg, createCeremonyKey, dealShares, type TellerShare } from '@minyi/domain/ballots/crypto';
 import { DKG_TELLERS, DKG_THRESHOLD } from '@minyi/domain/livelihood';
 import type { Role } from '@minyi/domain';
-import { systemCtx, type AppServices, type Ctx } from '../../platform/context';
-import { postCeremonyKey, postDeal } from './commands/key-ceremony';
-import { loadTellers, loadVote } from './ballots.repository';
+import { systemCtx, type AppServices, type Ctx } from '../../../platform/context';
+import { postCeremonyKey, postDeal } from './key-ceremony';
+import { loadTellers, loadVote } from '../ballots.repository';
 
 export interface CeremonyTeller {
   accountId: string;
