@@ -28,6 +28,7 @@ import { api, ApiError, applyFieldErrors, problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, usePagedList, useResource } from '../../shell/components';
 import { yuan, type PaperStatement, type VoteDetail } from './types';
 import { CloseVoteDialog } from './CloseVoteDialog';
+import { TellerPanel } from './TellerPanel';
 
 export default function VotePage() {
   const { id } = useParams();
@@ -36,6 +37,7 @@ export default function VotePage() {
   // Turnout is live while the vote runs.
   useEffect(() => {
     if (!vote || vote.status === 'closed' || vote.status === 'draft') return;
+    // While counting, the page follows the tellers' decryptions.
     const timer = setInterval(reload, 5000);
     return () => clearInterval(timer);
   }, [vote?.status]);
@@ -45,13 +47,19 @@ export default function VotePage() {
     <div style={{ maxWidth: 720, margin: '0 auto' }}>
       <PageHeader title={vote.title} sub={<Tag>{t(`status.${vote.status}`)}</Tag>} />
       {vote.abilities.close || vote.abilities.callRoll ? <Console vote={vote} reload={reload} /> : null}
+      {vote.me.tellerIndex != null && <TellerPanel vote={vote} reload={reload} />}
       {vote.me.onRoll && <Ballot vote={vote} reload={reload} />}
       {vote.status === 'closed' && (
-        <Link to={`/livelihood/votes/${vote.id}/results`}>
-          <Button type="primary" block size="large" style={{ marginTop: 12 }}>
-            {t('console.results')}
-          </Button>
-        </Link>
+        <Space direction="vertical" style={{ width: '100%', marginTop: 12 }}>
+          <Link to={`/livelihood/votes/${vote.id}/results`}>
+            <Button type="primary" block size="large">
+              {t('console.results')}
+            </Button>
+          </Link>
+          <Link to={`/livelihood/votes/${vote.id}/bulletin`}>
+            <Button block>{t('bulletin.title')}</Button>
+          </Link>
+        </Space>
       )}
     </div>
   );
@@ -65,6 +73,7 @@ function Ballot({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
   const [reading, setReading] = useState<VoteDetail['candidates'][number] | null>(null);
   const [busy, setBusy] = useState(false);
   const [receipt, setReceipt] = useState<string | null>(null);
+  const [encrypting, setEncrypting] = useState(false);
 
   if (receipt) {
     return (
@@ -74,15 +83,19 @@ function Ballot({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
         subTitle={t('votes.receiptText')}
         extra={
           <Space direction="vertical">
-            <Typography.Title
-              level={3}
-              copyable
+            <Typography.Paragraph
+              copyable={{ text: receipt }}
               data-testid="receipt-code"
-              style={{ fontFamily: 'monospace' }}
+              style={{ fontFamily: 'monospace', fontSize: 15, wordBreak: 'break-all', maxWidth: 360 }}
             >
               {receipt}
-            </Typography.Title>
-            <Link to={`/livelihood/votes/${vote.id}/receipt`}>{t('votes.checkReceipt')}</Link>
+            </Typography.Paragraph>
+            <Link
+              to={`/livelihood/votes/${vote.id}/bulletin?receipt=${receipt}`}
+              data-testid="find-in-bulletin"
+            >
+              {t('votes.findInBulletin')}
+            </Link>
           </Space>
         }
       />
@@ -94,7 +107,7 @@ function Ballot({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
         type="success"
         showIcon
         title={t('votes.alreadyVoted')}
-        action={<Link to={`/livelihood/votes/${vote.id}/receipt`}>{t('votes.checkReceipt')}</Link>}
+        action={<Link to={`/livelihood/votes/${vote.id}/bulletin`}>{t('votes.checkReceipt')}</Link>}
       />
     );
   if (vote.status !== 'open' && vote.status !== 'signingIn') return null;
@@ -111,12 +124,31 @@ function Ballot({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
     }
   };
   const cast = async () => {
+    if (!vote.encryption) return;
     setBusy(true);
+    setEncrypting(true);
     try {
-      const r = await api.post<{ receiptCode: string }>(`/project-votes/${vote.id}/ballots`, { choices });
+      // The ballot is encrypted here, on the deputy's device: the server receives only ciphertexts and proofs.
+      // The crypto module is loaded on demand and yields to the page first, so "encrypting…" shows at once.
+      const { encryptBallot } = await import('@minyi/domain/ballots/crypto');
+      await new Promise((r) => setTimeout(r, 30));
+      const positions = vote.candidates.flatMap((c, i) => (choices.includes(c.id) ? [i] : []));
+      const ballot = encryptBallot(
+        {
+          voteId: vote.id,
+          curve: vote.encryption.curve,
+          publicKey: vote.encryption.publicKey,
+          candidates: vote.candidates.length,
+          maxChoices: vote.maxChoices,
+        },
+        positions,
+      );
+      setEncrypting(false);
+      const r = await api.post<{ receipt: string }>(`/project-votes/${vote.id}/ballots`, ballot);
       setConfirming(false);
-      setReceipt(r.receiptCode);
+      setReceipt(r.receipt);
     } catch (err) {
+      setEncrypting(false);
       setConfirming(false);
       message.error(problemMessage(err));
       if (err instanceof ApiError && err.status === 409) reload();
@@ -217,6 +249,9 @@ function Ballot({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
             <Typography.Paragraph>
               {choices.length ? t('votes.confirmText', { n: choices.length }) : t('votes.blank')}
             </Typography.Paragraph>
+            {encrypting && (
+              <Alert type="info" showIcon data-testid="encrypting" title={t('votes.encrypting')} />
+            )}
             <ul>
               {vote.candidates
                 .filter((c) => choices.includes(c.id))
@@ -310,8 +345,10 @@ function Console({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
             onConfirm={() => {
               setCloseBusy(true);
               void api
-                .post(`/project-votes/${vote.id}/close`)
-                .then(() => navigate(`/livelihood/votes/${vote.id}/results`))
+                .post<{ status: string }>(`/project-votes/${vote.id}/close`)
+                .then((r) =>
+                  r.status === 'closed' ? navigate(`/livelihood/votes/${vote.id}/results`) : reload(),
+                )
                 .catch((err: unknown) => message.error(problemMessage(err)))
                 .finally(() => {
                   setCloseBusy(false);
