@@ -10,3 +10,4 @@ export { addCiphertexts, ballotReceipt, combineBallots, encryptBallot, verifyBal
 export { verifyBulletin, type VerifyBulletinOptions } from './bulletin';
 export { SM2_PARAMS } from './group';
 export { runDkg, simulateVote, type SimulateVoteInput, type SimulatedKey } from './simulate';
+export * from './schemas';

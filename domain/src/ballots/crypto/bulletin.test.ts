@@ -5,6 +5,7 @@ import { encryptBallot } from './ballot';
 import { group } from './group';
 import { simulateVote } from './simulate';
 import { verifyBulletin } from './bulletin';
+import { encryptedBallotSchema, partialDecryptionSchema, tellerShareSchema } from './schemas';
 import type { Bulletin } from './types';
 
 const candidates = ['甲', '乙', '丙', '丁', '戊'].map((name, i) => ({
@@ -136,5 +137,24 @@ describe('verifyBulletin', { timeout: 120_000 }, () => {
       ballots: [[0], [1, 2], [], [2]],
     });
     expect(verifyBulletin(sm2.bulletin)).toEqual({ ok: true, totals: { p1: 1, p2: 1, p3: 2 } });
+  });
+
+  it('verifies a vote with no electronic ballot (identity sums), paper only', () => {
+    const empty = simulateVote({
+      candidates: candidates.slice(0, 2),
+      maxChoices: 1,
+      ballots: [],
+      paperTotals: { p1: 4, p2: 1 },
+    });
+    expect(empty.bulletin.tally.combined[0]).toEqual({ a: '00', b: '00' });
+    expect(verifyBulletin(empty.bulletin)).toEqual({ ok: true, totals: { p1: 4, p2: 1 } });
+  });
+
+  it('produces objects that the zod schemas accept', () => {
+    const { shares } = simulateVote({ candidates: candidates.slice(0, 2), maxChoices: 1, ballots: [[1]] });
+    expect(encryptedBallotSchema.safeParse(bulletin.ballots[0].ballot).success).toBe(true);
+    expect(partialDecryptionSchema.safeParse(bulletin.tally.partialDecryptions[0]).success).toBe(true);
+    expect(tellerShareSchema.safeParse(shares[0]).success).toBe(true);
+    expect(encryptedBallotSchema.safeParse({ choices: [1] }).success).toBe(false);
   });
 });
