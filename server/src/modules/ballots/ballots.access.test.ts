@@ -130,7 +130,16 @@ describe('vote endpoints refuse the roles they must', () => {
         deal: { from: 1, commitments: [`02${'ab'.repeat(32)}`, `03${'cd'.repeat(32)}`], encryptedShares: [] },
       },
     ],
-    ['partial-decryptions', { partialDecryption: { teller: 1, factors: [], proofs: [] } }],
+    [
+      'partial-decryptions',
+      {
+        partialDecryption: {
+          teller: 1,
+          factors: [`02${'ab'.repeat(32)}`],
+          proofs: [{ c: 'cd'.repeat(32), r: 'ef'.repeat(32) }],
+        },
+      },
+    ],
   ];
   it.each(tellerOnly)(
     'POST /api/v1/project-votes/:id/%s: 401 for the public, 403 for staff and every other role',
@@ -237,5 +246,5 @@ describe('concurrency', () => {
     expect(votes[b]).toBe(40);
     expect(votes[c]).toBe(20);
     expect(closed.turnout.ballotsCast).toBe(60);
-  });
+  }, 240_000);
 });
