@@ -29,10 +29,6 @@ export const DEMO_ACCOUNTS: readonly { username: string; role: string }[] = [
   { username: 'unit4', role: '承办单位 handling unit (区城市管理和综合执法局)' },
   { username: 'unit5', role: '承办单位 handling unit (a street office)' },
   { username: 'staff', role: '人大机关工作人员 congress staff' },
-  { username: 'teller1', role: '计票人 teller of the demo vote (congress staff; key share in data/tellers/)' },
-  { username: 'teller2', role: '计票人 teller of the demo vote (congress staff; key share in data/tellers/)' },
-  { username: 'teller3', role: '计票人 teller of the demo vote (congress staff; key share in data/tellers/)' },
-  { username: 'leader', role: '常委会主任 leader (chair of the standing committee)' },
   {
     username: 'teller1',
     role: '计票人 teller of the demo vote (congress staff; key share in data/tellers/)',
@@ -45,6 +41,7 @@ export const DEMO_ACCOUNTS: readonly { username: string; role: string }[] = [
     username: 'teller3',
     role: '计票人 teller of the demo vote (congress staff; key share in data/tellers/)',
   },
+  { username: 'leader', role: '常委会主任 leader (chair of the standing committee)' },
   { username: 'sysadmin', role: '系统管理员 system administrator (TOTP at first sign-in)' },
   { username: 'secadmin', role: '安全管理员 security administrator (TOTP at first sign-in)' },
   { username: 'auditor', role: '安全审计员 auditor (TOTP at first sign-in)' },
