@@ -39,7 +39,6 @@ describe.runIf(onPostgres)('the write-ahead log of a vote (PostgreSQL)', () => {
       expect(r.statusCode).toBe(201);
       receipts.push(r.json().receipt);
     }
-    await q(sql`SELECT pg_switch_wal()`);
     const [end] = await q<{ lsn: string }>(sql`SELECT pg_current_wal_lsn()::text AS lsn`);
     // The raw WAL between the two positions, segment by segment (what a backup or a replica receives).
     const segments = await q<{ file: string; from: number; to: number }>(sql`
@@ -52,7 +51,7 @@ describe.runIf(onPostgres)('the write-ahead log of a vote (PostgreSQL)', () => {
       WHERE f.name >= b.file_name AND f.name <= e.file_name AND f.name ~ '^[0-9A-F]{24}$'
       ORDER BY f.name`);
     const parts: Buffer[] = [];
-    for (const s of segments) {
+    for (const s of segments.filter((x) => Number(x.to) > Number(x.from))) {
       const [r] = await q<{ data: string }>(
         sql`SELECT encode(pg_read_binary_file(${'pg_wal/' + s.file}, ${s.from}, ${Number(s.to) - Number(s.from)}), 'hex') AS data`,
       );
