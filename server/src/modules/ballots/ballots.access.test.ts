@@ -64,6 +64,7 @@ describe('vote endpoints refuse the roles they must', () => {
       },
     ],
     ['POST', '/api/v1/project-votes/:id/roll', () => draftId, undefined],
+    ['GET', '/api/v1/project-votes/:id/teller-candidates', () => draftId, undefined],
     [
       'PUT',
       '/api/v1/project-votes/:id/tellers',

@@ -32,7 +32,7 @@ export { getVote } from './queries/get-vote';
 export { findRoll } from './queries/find-roll';
 export { getResults } from './queries/get-results';
 export { getBulletin } from './queries/get-bulletin';
-export { getCeremony } from './queries/get-ceremony';
+export { findTellerCandidates, getCeremony } from './queries/get-ceremony';
 export { countVotesAwaiting, type VotesAwaiting } from './queries/count-votes-awaiting';
 export { findPublishedVotes } from './queries/find-published-votes';
 export { resultsDocx, resultsXlsx } from './queries/export-results';

@@ -15,6 +15,7 @@ import { unauthorized } from '../../platform/errors';
 import { resolvePublicCongress } from '../registry';
 import {
   appointTellers,
+  findTellerCandidates,
   getBulletin,
   getCeremony,
   postCeremonyKey,
@@ -29,6 +30,22 @@ const publicQuery = z.object({ congressId: idSchema.optional() });
 
 export async function tellerRoutes(app: FastifyInstance) {
   const r = typed(app);
+
+  r.get(
+    '/project-votes/:voteId/teller-candidates',
+    {
+      schema: {
+        operationId: 'findProjectVoteTellerCandidates',
+        tags,
+        summary: 'The accounts staff may name as the vote’s tellers (the congress’s staff)',
+        params: voteParams,
+      },
+    },
+    async (req) => {
+      if (!req.actor) throw unauthorized();
+      return findTellerCandidates(req.server.services.db, req.actor, req.params.voteId);
+    },
+  );
 
   // The tellers and their key ceremony (issue 21), before the vote opens.
   r.put(

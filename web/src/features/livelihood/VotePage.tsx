@@ -17,6 +17,7 @@ import {
   Modal,
   Result,
   Row,
+  Select,
   Space,
   Statistic,
   Tag,
@@ -397,6 +398,9 @@ function Console({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
         {` ${t(`console.runoffRule.${vote.rules.runoffRule}`)}`}
         {vote.advisory ? ` ${t('results.advisory')}` : ` ${t('console.binding')}`}
       </Typography.Paragraph>
+      {(vote.status === 'draft' || vote.status === 'signingIn') && vote.abilities.appointTellers && (
+        <TellersForm vote={vote} reload={reload} />
+      )}
       {vote.status !== 'draft' && <Roll vote={vote} reload={reload} />}
       {vote.status === 'open' && vote.abilities.enterPaperCount && tt.paperBallots != null && (
         <Alert
@@ -408,6 +412,70 @@ function Console({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
       )}
       {vote.status === 'open' && vote.abilities.enterPaperCount && tt.paperBallots == null && (
         <PaperStatementForm vote={vote} reload={reload} />
+      )}
+    </Card>
+  );
+}
+
+/**
+ * Staff name the vote's three tellers before it opens; each then holds their part of the key ceremony from
+ * their own account (TellerPanel). The vote opens once the ceremony has given it its key.
+ */
+function TellersForm({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
+  const { t } = useTranslation('livelihood');
+  const { message } = App.useApp();
+  const { data } = useResource<{ items: { id: string; name: string; username: string }[] }>(
+    `/project-votes/${vote.id}/teller-candidates`,
+  );
+  const [picked, setPicked] = useState<string[]>(vote.tellers.map((x) => x.accountId));
+  const started = vote.tellers.some((x) => x.ceremonyKey);
+  const save = async () => {
+    try {
+      await api.put(`/project-votes/${vote.id}/tellers`, { accountIds: picked });
+      reload();
+    } catch (err) {
+      message.error(problemMessage(err));
+    }
+  };
+  return (
+    <Card size="small" type="inner" title={t('console.tellers')} style={{ marginTop: 16 }}>
+      {vote.tellers.length > 0 && (
+        <List
+          size="small"
+          dataSource={vote.tellers}
+          renderItem={(x) => (
+            <List.Item key={x.index}>
+              <Space wrap size={4}>
+                <span>
+                  {x.index}. {x.name}
+                </span>
+                <Tag color={x.deal ? 'green' : x.ceremonyKey ? 'blue' : 'default'}>
+                  {t(`teller.status.${x.deal ? 'deal' : x.ceremonyKey ? 'key' : 'pending'}`)}
+                </Tag>
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
+      {vote.encryption === null && !started && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('console.tellersHint')}
+          </Typography.Text>
+          <Select
+            mode="multiple"
+            maxCount={3}
+            aria-label={t('console.tellers')}
+            style={{ width: '100%' }}
+            value={picked}
+            onChange={setPicked}
+            options={(data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
+            data-testid="tellers-select"
+          />
+          <Button disabled={picked.length !== 3} onClick={save} data-testid="tellers-save">
+            {t('console.tellersSave')}
+          </Button>
+        </Space>
       )}
     </Card>
   );

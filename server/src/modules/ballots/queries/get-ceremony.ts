@@ -1,7 +1,9 @@
 // The key ceremony and the count as the tellers need them (issue 21): each teller's ceremony key, deal and
 // partial decryption (all public material: the shares in a deal are boxed to their recipients), the vote's
 // key once the deals are in, and after close the combined ciphertexts to decrypt. Staff and leaders follow it.
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
+import { accountRoles, accounts } from '../../../platform/platform.table';
 import type { Actor } from '../../../platform/context';
 import { votePolicy } from '../ballots.policy';
 import { candidateCount, loadTellers, loadVoteFor } from '../ballots.repository';
@@ -27,4 +29,18 @@ export async function getCeremony(db: Db, actor: Actor, voteId: string) {
     })),
     combined: vote.status === 'counting' || vote.status === 'closed' ? vote.combined : null,
   };
+}
+
+/** The accounts staff may name as a vote's tellers: the congress's staff (a teller is designated per vote). */
+export async function findTellerCandidates(db: Db, actor: Actor, voteId: string) {
+  const { resource } = await loadVoteFor(db, actor, voteId);
+  votePolicy.authorize(actor, 'appointTellers', resource);
+  const rows = await db
+    .selectDistinct({ id: accounts.id, name: accounts.displayName, username: accounts.username })
+    .from(accounts)
+    .innerJoin(accountRoles, eq(accountRoles.accountId, accounts.id))
+    .where(and(eq(accounts.congressId, resource.congressId), eq(accountRoles.role, 'congressStaff')))
+    .orderBy(accounts.username)
+    .limit(200);
+  return { items: rows, nextCursor: null };
 }
