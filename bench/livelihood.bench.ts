@@ -26,6 +26,9 @@ import {
   writeResults,
 } from './lib';
 import { newId } from '../server/src/platform/ids';
+import { encryptBallot, partialDecrypt } from '@minyi/domain/ballots/crypto';
+import { holdKeyCeremony, type CeremonyTeller } from '../server/src/modules/ballots';
+import { loadVote } from '../server/src/modules/ballots/ballots.repository';
 import { hashPassword } from '../server/src/platform/auth/passwords';
 import { createSession, loadAccount } from '../server/src/platform/auth/session';
 import { accountRoles, accounts } from '../server/src/platform/platform.table';
@@ -170,6 +173,13 @@ try {
   );
 
   await createBenchAccount(server, { congressId, username: 'bench-staff', roles: ['congressStaff'] });
+  // The votes' three tellers (issue 21): their key ceremony runs in this process, each as itself.
+  const tellers: CeremonyTeller[] = [];
+  for (const n of [1, 2, 3]) {
+    const username = `bench-teller${n}`;
+    const { id } = await createBenchAccount(server, { congressId, username, roles: ['congressStaff'] });
+    tellers.push({ accountId: id, username, roles: ['congressStaff'] });
+  }
   const staff = await login(server, 'bench-staff');
   const staffPost = async (path: string, body?: unknown) => {
     const r = await fetch(`${server.url}/api/v1${path}`, {
@@ -203,6 +213,13 @@ try {
       candidateIds,
     });
     await staffPost(`/project-votes/${vote.id}/roll`);
+    const put = await fetch(`${server.url}/api/v1/project-votes/${vote.id}/tellers`, {
+      method: 'PUT',
+      headers: { ...staff, 'content-type': 'application/json' },
+      body: JSON.stringify({ accountIds: tellers.map((t) => t.accountId) }),
+    });
+    if (put.status !== 200) throw new Error(`tellers: ${put.status} ${await put.text()}`);
+    const shares = await holdKeyCeremony(server.services, congressId, vote.id, tellers);
     const attendance = await fire(
       creds.map((c) => ({
         url: `${server.url}/api/v1/project-votes/${vote.id}/attendance`,
@@ -214,7 +231,7 @@ try {
     if ((attendance.statuses['200'] ?? 0) !== DEPUTIES)
       throw new Error(`attendance: ${JSON.stringify(attendance.statuses)}`);
     await staffPost(`/project-votes/${vote.id}/open`);
-    return { id: vote.id, attendanceMs: attendance.ms };
+    return { id: vote.id, attendanceMs: attendance.ms, shares };
   }
 
   // ---- the baseline: raw inserts by autocannon (measureBaselines), for reference ----
@@ -223,8 +240,9 @@ try {
   // ---- rounds: a raw-insert burst and a ballot burst from the same client, 3,000 requests each ----
   // Every round is a new vote of the same 3,000 deputies; the median of the rounds' ratios is the figure
   // (the first round also carries the server's cold start: JIT, the pool's first statements).
+  // Positions on the ballot (candidate order), up to MAX_CHOICES of them, distinct.
   const choicesOf = (i: number) =>
-    Array.from({ length: i % (MAX_CHOICES + 1) }, (_, k) => candidateIds[(i + k * 3) % CANDIDATES]).filter(
+    Array.from({ length: i % (MAX_CHOICES + 1) }, (_, k) => (i + k * 3) % CANDIDATES).filter(
       (c, k, a) => a.indexOf(c) === k,
     );
   const rawJobs = creds.map(() => ({
@@ -239,12 +257,20 @@ try {
     const vote = await openVote(`基准票决 ${round}`);
     const raw = await fire(rawJobs, connections);
     const expected: Record<string, number> = Object.fromEntries(candidateIds.map((c) => [c, 0]));
+    // The deputies' phones encrypt before the burst (the burst measures the server, not the phones).
+    const ballotCtx = {
+      voteId: vote.id,
+      curve: 'p256' as const,
+      publicKey: (await loadVote(db, congressId, vote.id)).publicKey!,
+      candidates: CANDIDATES,
+      maxChoices: MAX_CHOICES,
+    };
     const ballotJobs = creds.map((c, i) => {
       const choices = choicesOf(i + round);
-      for (const x of choices) expected[x]++;
+      for (const x of choices) expected[candidateIds[x]]++;
       return {
         url: `${server.url}/api/v1/project-votes/${vote.id}/ballots`,
-        body: JSON.stringify({ choices }),
+        body: JSON.stringify(encryptBallot(ballotCtx, choices)),
         headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/json' },
       };
     });
@@ -271,7 +297,7 @@ try {
     const again = await fire(ballotJobs.slice(0, DEPUTIES / 10), connections);
     // Each ballot stored once, the tally equal to the ballots.
     const stored = await count(
-      sql`SELECT count(*)::int AS n FROM project_vote_ballots WHERE vote_id = ${vote.id}`,
+      sql`SELECT count(*)::int AS n FROM project_vote_encrypted_ballots WHERE vote_id = ${vote.id}`,
     );
     const voters = await count(
       sql`SELECT count(*)::int AS n FROM project_vote_voters WHERE vote_id = ${vote.id}`,
@@ -282,8 +308,31 @@ try {
       headers: { ...staff, 'content-type': 'application/json' },
       body: '{}',
     });
+    if (closeRes.status !== 200) throw new Error(`close: ${closeRes.status} ${await closeRes.text()}`);
+    // Two tellers decrypt the totals (their partial decryptions over HTTP, as their browsers would).
+    for (const n of [0, 1]) {
+      const session = await createSession(db, (await loadAccount(db, tellers[n].accountId))!, {
+        ip: '127.0.0.1',
+        headers: { 'user-agent': 'bench' },
+      } as unknown as FastifyRequest);
+      const combined = (await loadVote(db, congressId, vote.id)).combined!;
+      const partialDecryption = partialDecrypt(ballotCtx, vote.shares[n], combined);
+      const r = await fetch(`${server.url}/api/v1/project-votes/${vote.id}/partial-decryptions`, {
+        method: 'POST',
+        headers: {
+          cookie: `minyi_sid=${session.token}`,
+          'x-csrf-token': session.csrfToken,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ partialDecryption }),
+      });
+      if (r.status !== 201) throw new Error(`partial decryption: ${r.status} ${await r.text()}`);
+    }
     const closeMs = performance.now() - tClose;
-    const result = (await closeRes.json()) as {
+    const resultsRes = await fetch(
+      `${server.url}/api/v1/project-votes/${vote.id}/results?congressId=${congressId}`,
+    );
+    const result = (await resultsRes.json()) as {
       turnout: { ballotsCast: number };
       candidates: { id: string; votes: number }[];
       valid: boolean;

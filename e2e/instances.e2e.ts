@@ -4,6 +4,7 @@
 // one instance is killed mid-burst. Every submission ends acknowledged, exactly once in the database, with one
 // tracking code each. A session ended on one instance is refused at once by the others (LISTEN/NOTIFY).
 // Throughput through the balancer is printed beside one instance's, for docs/PERFORMANCE.md.
+import { createCeremonyKey, dealShares, encryptBallot } from '@minyi/domain/ballots/crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -307,8 +308,58 @@ describe('three instances behind haproxy', () => {
       expect(res.status).toBeLessThan(500);
       if (res.status === 200) present.push(v);
     }
+    // The tellers (the demo's teller1..3) hold their key ceremony, each from its own session, with the
+    // browser's code; the shares stay here, never on a server.
+    const tellerIds = await admin(
+      async (c) =>
+        (
+          await c.query<{ id: string }>(
+            "SELECT id FROM accounts WHERE username IN ('teller1', 'teller2', 'teller3') ORDER BY username",
+          )
+        ).rows.map((r) => r.id),
+      dbUrl,
+    );
+    const put = await fetch(`${lb}/api/v1/project-votes/${vote.id}/tellers`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', cookie: staff.cookie, 'x-csrf-token': staff.csrf },
+      body: JSON.stringify({ accountIds: tellerIds }),
+    });
+    expect(put.status, await put.clone().text()).toBe(200);
+    const tellers = await Promise.all([1, 2, 3].map((n) => signIn(`teller${n}`, 990 + n)));
+    const ceremony = async () =>
+      (await (
+        await fetch(`${lb}/api/v1/project-votes/${vote.id}/ceremony`, { headers: { cookie: staff.cookie } })
+      ).json()) as { curve: 'p256' | 'sm2'; tellers: { ceremonyKey: string }[] };
+    const { curve } = await ceremony();
+    const keys = [1, 2, 3].map((n) => createCeremonyKey(curve, n));
+    for (const [i, tl] of tellers.entries())
+      expect(
+        (await send(tl, `/project-votes/${vote.id}/ceremony-keys`, { publicKey: keys[i].publicKey })).status,
+      ).toBe(201);
+    const ceremonyPublicKeys = (await ceremony()).tellers.map((x) => x.ceremonyKey);
+    for (const [i, tl] of tellers.entries()) {
+      const deal = dealShares({
+        curve,
+        voteId: vote.id,
+        threshold: 2,
+        tellers: 3,
+        index: i + 1,
+        ceremonyPublicKeys,
+      });
+      expect((await send(tl, `/project-votes/${vote.id}/deals`, { deal })).status).toBe(201);
+    }
     const opened = await send(staff, `/project-votes/${vote.id}/open`);
     expect(opened.status, await opened.clone().text()).toBeLessThan(300);
+    const detail = (await (
+      await fetch(`${lb}/api/v1/project-votes/${vote.id}`, { headers: { cookie: staff.cookie } })
+    ).json()) as { encryption: { curve: 'p256' | 'sm2'; publicKey: string }; candidates: unknown[] };
+    const ballotCtx = {
+      voteId: vote.id,
+      curve: detail.encryption.curve,
+      publicKey: detail.encryption.publicKey,
+      candidates: detail.candidates.length,
+      maxChoices: 2,
+    };
 
     // The burst: each deputy casts, retrying as the browser would when the answer does not come; a retry
     // after a ballot that was counted is told so (409 already_voted) and never counted twice.
@@ -318,9 +369,7 @@ describe('three instances behind haproxy', () => {
       present.map(async (v, i) => {
         for (let attempt = 1; attempt <= 8; attempt++) {
           try {
-            const res = await send(v, `/project-votes/${vote.id}/ballots`, {
-              choices: [candidateIds[i % 4]],
-            });
+            const res = await send(v, `/project-votes/${vote.id}/ballots`, encryptBallot(ballotCtx, [i % 4]));
             if (res.status === 201) {
               if (++acknowledged >= 20 && !killed) {
                 killed = true;
@@ -345,7 +394,7 @@ describe('three instances behind haproxy', () => {
       async (c) =>
         (
           await c.query<{ ballots: number; voters: number }>(
-            `SELECT (SELECT count(*)::int FROM project_vote_ballots WHERE vote_id = $1) AS ballots,
+            `SELECT (SELECT count(*)::int FROM project_vote_encrypted_ballots WHERE vote_id = $1) AS ballots,
                     (SELECT count(*)::int FROM project_vote_voters WHERE vote_id = $1) AS voters`,
             [vote.id],
           )

@@ -1,5 +1,8 @@
-// Browser journey of the livelihood vote: a deputy at 375 px signs in, votes and sees the receipt; staff
-// close the vote; the public sees the results and then the progress page.
+// Browser journey of the livelihood vote (issue 21): a deputy at 375 px signs in, votes (the ballot is
+// encrypted in the browser) and sees the receipt; staff close the vote; two tellers decrypt the totals from
+// their own accounts with their share files; the public sees the results, finds the receipt in the bulletin
+// and verifies the count in the browser, then the progress page.
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, login, setLanguage, shot, startServer, type RunningServer } from './lib';
@@ -8,7 +11,7 @@ let server: RunningServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 let voteUrl = '';
-let receiptCode = '';
+let receipt = '';
 
 beforeAll(async () => {
   server = await startServer();
@@ -38,7 +41,7 @@ const noHorizontalOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 
 describe('livelihood vote journey', () => {
-  test('a deputy at 375 px signs in, chooses, confirms and sees the receipt code', async () => {
+  test('a deputy at 375 px signs in, chooses, confirms, the browser encrypts, and sees the receipt', async () => {
     const page = await newPage(375, 812);
     await login(page, server.url, 'deputy');
     await page.goto(`${server.url}/livelihood/votes`);
@@ -69,11 +72,13 @@ describe('livelihood vote journey', () => {
     await page.getByText('您选择了 3 项').waitFor();
     await shot(page, 'livelihood-2-confirm-375');
     await page.getByRole('button', { name: '确认投票' }).click();
-    const receipt = page.getByTestId('receipt-code');
-    await receipt.waitFor();
-    expect((await receipt.innerText()).trim()).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}/);
-    receiptCode = (await receipt.innerText()).trim().slice(0, 19);
+    const shown = page.getByTestId('receipt-code');
+    await shown.waitFor({ timeout: 30_000 });
+    receipt = (await shown.innerText()).trim();
+    expect(receipt).toMatch(/^[0-9a-f]{64}$/);
+    expect(await page.getByTestId('find-in-bulletin').getAttribute('href')).toContain(receipt);
     await shot(page, 'livelihood-3-receipt-375');
+    expect(await noHorizontalOverflow(page)).toBe(true);
   });
 
   test('staff at 375 px create a vote from the shortlist, call the roll and see the attendance', async () => {
@@ -199,7 +204,27 @@ describe('livelihood vote journey', () => {
     await page.getByTestId('close-understood').click();
     expect(await ok.isDisabled()).toBe(false);
     await ok.click();
-    await page.waitForURL(/\/results$/, { timeout: 30_000 });
+    // Casting has stopped; the totals wait for two of the three tellers.
+    await page.getByText('计票中').first().waitFor();
+    await shot(page, 'livelihood-4b-counting');
+    for (const [n, username] of [
+      [1, 'teller1'],
+      [2, 'teller2'],
+    ] as const) {
+      const tp = await newPage(375, 812);
+      if (n === 2) await setLanguage(tp, 'en');
+      await login(tp, server.url, username);
+      await tp.goto(voteUrl);
+      await tp.getByTestId('teller-panel').waitFor();
+      await tp
+        .getByTestId('teller-share-file')
+        .setInputFiles(path.join(server.dataDir, 'tellers', `${username}.share`));
+      await tp.getByTestId(n === 1 ? 'teller-decrypted' : 'teller-panel').waitFor({ timeout: 30_000 });
+      if (n === 2) await tp.getByText('The totals are decrypted and the count is published').waitFor();
+      await shot(tp, `livelihood-4c-teller${n}-375${n === 2 ? '-en' : ''}`);
+      expect(await noHorizontalOverflow(tp)).toBe(true);
+    }
+    await page.goto(`${voteUrl}/results`);
     await page.getByText('票决有效，但没有项目当选').waitFor();
     expect(await page.getByTestId('none-chosen-reason').innerText()).toMatch(
       /只收回 1 张有效选票，少于当选所需的 \d+ 票/,
@@ -225,11 +250,23 @@ describe('livelihood vote journey', () => {
     expect(await page.getByTestId('none-chosen-reason').isVisible()).toBe(true);
     expect(await page.getByText('应到').first().innerText()).toMatch(/实到/);
     await shot(page, 'livelihood-6-results-public-375');
-    await page.goto(`${voteUrl}/receipt`);
-    await page.getByTestId('receipt-input').fill(receiptCode.toLowerCase());
-    await page.getByTestId('receipt-check').click();
-    expect(await page.getByTestId('receipt-answer').innerText()).toContain('该回执对应的选票已计入');
-    await shot(page, 'livelihood-10-receipt-check-375');
+    // The deputy's link: the bulletin finds the receipt, and the count verifies in the browser.
+    await page.goto(`${voteUrl}/bulletin?receipt=${receipt}`);
+    expect(await page.getByTestId('bulletin-receipt-answer').innerText()).toMatch(
+      /您的选票在公告板中（第 1 张，共 1 张）/,
+    );
+    await page.getByTestId('verify-count').click();
+    await page.getByTestId('verify-result').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('verify-result').innerText()).toContain('核验通过');
+    await shot(page, 'livelihood-10-bulletin-375');
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await setLanguage(page, 'en');
+    await page.reload();
+    await page.getByTestId('verify-count').click();
+    await page.getByTestId('verify-result').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('verify-result').innerText()).toContain('Verified');
+    await shot(page, 'livelihood-10b-bulletin-375-en');
+    await setLanguage(page, 'zh-CN');
     await page.goto(`${server.url}/livelihood/projects`);
     const summary = page.getByTestId('progress-summary');
     await summary.waitFor();

@@ -4,6 +4,16 @@ import { newId } from '../src/platform/ids';
 import { eq } from 'drizzle-orm';
 import { deputies, handlingUnits, mandates, sittings, terms } from '../src/modules/registry/registry.table';
 import { livelihoodCandidates } from './tables';
+import {
+  completeDkg,
+  createCeremonyKey,
+  dealShares,
+  encryptBallot,
+  partialDecrypt,
+  type CurveName,
+  type DkgDeal,
+  type TellerShare,
+} from '@minyi/domain/ballots/crypto';
 import { TEST_PASSWORD, testClient, type TestClient, type TestEnv } from './harness';
 
 export interface District {
@@ -120,6 +130,123 @@ export async function outsiderDeputy(t: TestEnv): Promise<string> {
   return id;
 }
 
+/** The tellers of the votes made here, with their shares (kept by the test, as a teller keeps a file). */
+const ceremonies = new Map<string, { tellers: TestClient[]; accountIds: string[]; shares: TellerShare[] }>();
+export const ceremonyOf = (voteId: string) => {
+  const c = ceremonies.get(voteId);
+  if (!c) throw new Error(`no ceremony for vote ${voteId}`);
+  return c;
+};
+
+/** Three teller accounts (congress staff) of the test env, signed in once. */
+const tellerCache = new WeakMap<TestEnv, { clients: TestClient[]; accountIds: string[] }>();
+export async function tellerClients(t: TestEnv): Promise<{ clients: TestClient[]; accountIds: string[] }> {
+  const cached = tellerCache.get(t);
+  if (cached) return cached;
+  const clients: TestClient[] = [];
+  const accountIds: string[] = [];
+  for (const n of [1, 2, 3]) {
+    clients.push(await t.as(`teller${n}`, ['congressStaff']));
+    const me = await clients[n - 1].get('/api/v1/auth/me');
+    accountIds.push(me.json().user.id);
+  }
+  tellerCache.set(t, { clients, accountIds });
+  return { clients, accountIds };
+}
+
+/**
+ * Names three tellers and holds their key ceremony over HTTP, each teller with its own account and its own
+ * ceremony key, as their browsers would; keeps the shares for `decryptAs`.
+ */
+export async function holdCeremony(t: TestEnv, staff: TestClient, voteId: string) {
+  const { clients, accountIds } = await tellerClients(t);
+  const put = await staff.put(`/api/v1/project-votes/${voteId}/tellers`, { accountIds });
+  if (put.statusCode !== 200) throw new Error(`tellers: ${put.statusCode} ${put.body}`);
+  const curve = (await clients[0].get(`/api/v1/project-votes/${voteId}/ceremony`)).json().curve as CurveName;
+  const keys = [1, 2, 3].map((i) => createCeremonyKey(curve, i));
+  for (const [i, c] of clients.entries()) {
+    const r = await c.post(`/api/v1/project-votes/${voteId}/ceremony-keys`, { publicKey: keys[i].publicKey });
+    if (r.statusCode !== 201) throw new Error(`ceremony key: ${r.statusCode} ${r.body}`);
+  }
+  const ceremony = (await clients[0].get(`/api/v1/project-votes/${voteId}/ceremony`)).json();
+  const ceremonyPublicKeys = ceremony.tellers.map((x: { ceremonyKey: string }) => x.ceremonyKey);
+  for (const [i, c] of clients.entries()) {
+    const deal = dealShares({ curve, voteId, threshold: 2, tellers: 3, index: i + 1, ceremonyPublicKeys });
+    const r = await c.post(`/api/v1/project-votes/${voteId}/deals`, { deal });
+    if (r.statusCode !== 201) throw new Error(`deal: ${r.statusCode} ${r.body}`);
+  }
+  const after = (await clients[0].get(`/api/v1/project-votes/${voteId}/ceremony`)).json();
+  const deals = after.tellers.map((x: { deal: DkgDeal }) => x.deal);
+  const shares = keys.map((me) => {
+    const done = completeDkg({ curve, voteId, threshold: 2, tellers: 3, me, deals });
+    if (!done.ok) throw new Error(`completeDkg: ${done.reason}`);
+    return done.share;
+  });
+  ceremonies.set(voteId, { tellers: clients, accountIds, shares });
+  return { tellers: clients, accountIds, shares };
+}
+
+/** What a deputy's device sends: the ballot for candidates at these 0-based positions, encrypted. */
+export async function encryptedBallot(client: TestClient, voteId: string, positions: number[]) {
+  const v = (await client.get(`/api/v1/project-votes/${voteId}`)).json();
+  return encryptBallot(
+    {
+      voteId,
+      curve: v.encryption.curve,
+      publicKey: v.encryption.publicKey,
+      candidates: v.candidates.length,
+      maxChoices: v.maxChoices,
+    },
+    positions,
+  );
+}
+
+/** Casts an encrypted ballot for the candidates at these 0-based positions. */
+export async function castAs(client: TestClient, voteId: string, positions: number[]) {
+  return client.post(
+    `/api/v1/project-votes/${voteId}/ballots`,
+    await encryptedBallot(client, voteId, positions),
+  );
+}
+
+/** Casts an encrypted ballot for these candidates (by id), as the deputy's page does from their ticks. */
+export async function castIds(client: TestClient, voteId: string, ids: string[]) {
+  const v = (await client.get(`/api/v1/project-votes/${voteId}`)).json();
+  const order: string[] = v.candidates.map((c: { id: string }) => c.id);
+  return castAs(
+    client,
+    voteId,
+    ids.map((id) => order.indexOf(id)),
+  );
+}
+
+/** Teller n (1-based) computes and posts its partial decryption of the closed vote's totals. */
+export async function decryptAs(voteId: string, n: number) {
+  const { tellers, shares } = ceremonyOf(voteId);
+  const c = (await tellers[n - 1].get(`/api/v1/project-votes/${voteId}/ceremony`)).json();
+  const ctx = {
+    voteId,
+    curve: c.curve,
+    publicKey: c.publicKey,
+    candidates: c.candidates,
+    maxChoices: c.maxChoices,
+  };
+  const partialDecryption = partialDecrypt(ctx, shares[n - 1], c.combined);
+  return tellers[n - 1].post(`/api/v1/project-votes/${voteId}/partial-decryptions`, { partialDecryption });
+}
+
+/** Closes the vote (staff) and has tellers 1 and 2 decrypt the totals; returns the published results. */
+export async function closeAndCount(staff: TestClient, voteId: string) {
+  const closed = await staff.post(`/api/v1/project-votes/${voteId}/close`);
+  if (closed.statusCode !== 200) return closed;
+  if (closed.json().status === 'closed') return closed;
+  for (const n of [1, 2]) {
+    const r = await decryptAs(voteId, n);
+    if (r.statusCode !== 201) throw new Error(`decrypt ${n}: ${r.statusCode} ${r.body}`);
+  }
+  return staff.get(`/api/v1/project-votes/${voteId}/results`);
+}
+
 /** Creates a vote, calls the roll, signs in `present` deputies at the desk, and opens it. */
 export async function openVoteWith(
   t: TestEnv,
@@ -137,6 +264,7 @@ export async function openVoteWith(
   const voteId: string = created.json().id;
   const roll = await staff.post(`/api/v1/project-votes/${voteId}/roll`);
   if (roll.statusCode !== 200) throw new Error(`roll: ${roll.body}`);
+  await holdCeremony(t, staff, voteId);
   for (const memberId of district.deputyIds.slice(0, opts.present)) {
     const r = await staff.post(`/api/v1/project-votes/${voteId}/attendance`, { memberId });
     if (r.statusCode !== 200) throw new Error(`sign in: ${r.body}`);

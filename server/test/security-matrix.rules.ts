@@ -112,6 +112,9 @@ export const NAMED_RULES: Record<string, NamedRule> = {
  * Bodies the sampler cannot guess: a real sign-in, a decision that needs no new unit, a draft suggestion (its
  * schema makes content and category optional for a draft only, which the OpenAPI document cannot say).
  */
+const POINT = `02${'6b'.repeat(32)}`;
+const SCALAR = '3c'.repeat(32);
+
 export const BODIES: Record<string, unknown> = {
   signIn: { username: 'citizen', password: DEMO_PASSWORD },
   decideHandBack: { decision: 'keep' },
@@ -133,5 +136,17 @@ export const BODIES: Record<string, unknown> = {
     organization: '区安全矩阵局',
     reasons: '安全矩阵测试',
     cv: '安全矩阵测试',
+  },
+  // Issue 21's ballots and teller material: hex points and scalars of the crypto's exact form (a sampler's
+  // strings do not match the patterns, and the form is checked before the policy).
+  castBallot: {
+    ciphertexts: [{ a: POINT, b: POINT }],
+    proofs: [{ commitments: [POINT], challenges: [SCALAR], responses: [SCALAR] }],
+    sumProof: { commitments: [POINT], challenges: [SCALAR], responses: [SCALAR] },
+  },
+  postProjectVoteCeremonyKey: { publicKey: POINT },
+  postProjectVoteDeal: { deal: { from: 1, commitments: [POINT, POINT], encryptedShares: [] } },
+  postProjectVotePartialDecryption: {
+    partialDecryption: { teller: 1, factors: [POINT], proofs: [{ c: SCALAR, r: SCALAR }] },
   },
 };

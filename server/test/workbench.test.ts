@@ -1,5 +1,6 @@
 // GET /workbench (issue 23 point 5): what waits for each demo role across the modules, counted from the records,
 // and moving when the records move; 401 without a session.
+import { encryptBallot } from '@minyi/domain/ballots/crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, loadDemo } from '../src/demo';
 import { createTestEnv, testClient, type TestClient, type TestEnv } from './harness';
@@ -68,9 +69,19 @@ describe('the work home of each demo role', () => {
     const voteId = before!.link.split('/').at(-1)!;
     const vote = (await deputy.get(`/api/v1/project-votes/${voteId}`)).json();
     expect((await deputy.post(`/api/v1/project-votes/${voteId}/attendance`)).statusCode).toBe(200);
-    const cast = await deputy.post(`/api/v1/project-votes/${voteId}/ballots`, {
-      choices: [vote.candidates[0].id],
-    });
+    const cast = await deputy.post(
+      `/api/v1/project-votes/${voteId}/ballots`,
+      encryptBallot(
+        {
+          voteId,
+          curve: vote.encryption.curve,
+          publicKey: vote.encryption.publicKey,
+          candidates: vote.candidates.length,
+          maxChoices: vote.maxChoices,
+        },
+        [0],
+      ),
+    );
     expect(cast.statusCode, cast.body).toBe(201);
     expect(find(await workbench(deputy), 'livelihood', 'toVote')).toBeUndefined();
   });

@@ -1,6 +1,12 @@
 // 民生实事 (livelihood projects): solicitation, shortlist, deliberation, the deputies' secret-ballot vote,
 // implementation and evaluation. Zod schemas shared by server and web; the rules and workflows are pure.
 import { z } from 'zod';
+import {
+  dkgDealSchema,
+  encryptedBallotSchema,
+  partialDecryptionSchema as cryptoPartialDecryptionSchema,
+  pointHexSchema,
+} from '../ballots/crypto';
 import { PROJECT_STATUSES, VOTE_STATUSES } from './workflow';
 
 export * from './rules';
@@ -67,10 +73,23 @@ export const createVoteSchema = z.strictObject({
 });
 export type CreateVote = z.infer<typeof createVoteSchema>;
 
-export const castBallotSchema = z.strictObject({
-  /** Up to maxChoices distinct candidate ids; an empty list is a blank ballot. */
-  choices: z.array(uuid).max(200),
+/**
+ * An encrypted ballot (issue 21): one exponential-ElGamal ciphertext per candidate, in ballot order, each with
+ * its proof that it encrypts 0 or 1, and the proof that their sum is within 0..maxChoices. The form is checked
+ * here (the crypto's schemas), the proofs by the engine (`verifyBallot`). A plaintext `{ choices }` is refused.
+ */
+export const castBallotSchema = z.strictObject(encryptedBallotSchema.shape);
+export type CastBallot = z.infer<typeof castBallotSchema>;
+
+/** Three accounts of the congress that hold the vote's key between them (2 of 3 decrypt the totals). */
+export const appointTellersSchema = z.strictObject({
+  accountIds: z.array(uuid).length(3),
 });
+export const ceremonyKeySchema = z.strictObject({ publicKey: pointHexSchema });
+/** A teller's deal in the key ceremony (`dealShares`); verified by the other tellers' `completeDkg`. */
+export const dealSchema = z.strictObject({ deal: dkgDealSchema });
+/** A teller's partial decryption of the totals (`partialDecrypt`), checked with its proofs. */
+export const partialDecryptionSchema = z.strictObject({ partialDecryption: cryptoPartialDecryptionSchema });
 
 export const staffAttendanceSchema = z.strictObject({ memberId: uuid }).partial();
 

@@ -456,3 +456,10 @@ export function rollUpEvaluations(
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * The tellers of a secret vote's key (issue 21): three, of whom any two decrypt the totals, so that losing one
+ * teller's share does not lose the vote and no single teller can decrypt anything. A design choice, not law.
+ */
+export const DKG_TELLERS = 3;
+export const DKG_THRESHOLD = 2;

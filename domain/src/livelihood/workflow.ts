@@ -1,20 +1,27 @@
 // The status machines of a project vote and of a livelihood project under implementation. Pure.
 
-export const VOTE_STATUSES = ['draft', 'signingIn', 'open', 'closed'] as const;
+export const VOTE_STATUSES = ['draft', 'signingIn', 'open', 'counting', 'closed'] as const;
 export type VoteStatus = (typeof VOTE_STATUSES)[number];
 
 /**
  * draft → (callRoll: the roll is frozen, members sign in) → signingIn → (open: needs quorum) → open
- * → (close: ballots reconciled and tallied) → closed. Sign-in stays possible while the vote is open.
+ * → (close: casting stops, the encrypted ballots are combined per candidate) → counting → (tally: two of the
+ * three tellers have posted their partial decryptions; totals reconciled and the rules applied) → closed.
+ * Sign-in stays possible while the vote is open. Tellers are named, and hold their key ceremony, before it
+ * opens (the vote's public key is needed to cast).
  */
 export const VOTE_TRANSITIONS = {
   editCandidates: { from: ['draft'], to: 'draft' },
   callRoll: { from: ['draft'], to: 'signingIn' },
   signIn: { from: ['signingIn', 'open'], to: null },
+  appointTellers: { from: ['draft', 'signingIn'], to: null },
+  keyCeremony: { from: ['draft', 'signingIn'], to: null },
   open: { from: ['signingIn'], to: 'open' },
   castBallot: { from: ['open'], to: null },
   enterPaperCount: { from: ['open'], to: null },
-  close: { from: ['open'], to: 'closed' },
+  close: { from: ['open'], to: 'counting' },
+  decrypt: { from: ['counting'], to: null },
+  tally: { from: ['counting'], to: 'closed' },
   createRunoff: { from: ['closed'], to: null },
   createShortfallVote: { from: ['closed'], to: null },
 } as const satisfies Record<string, { from: readonly VoteStatus[]; to: VoteStatus | null }>;

@@ -2,6 +2,7 @@
 // its content, and never updated. `sealAudit` chains the rows written since its last pass per congress: it
 // takes them off the queue of unsealed rows and appends a link per row to `audit_chain` (chain_seq,
 // chain_hash). `verifyAudit` finds any row that was edited, deleted or inserted behind the application's back.
+import { randomBytes } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { AuditEntry, Ctx } from './types';
@@ -48,6 +49,18 @@ function canonical(value: unknown): string {
 export const rowHash = (key: Buffer, f: HashedFields): string =>
   hmacSm3(key, canonical({ ...f, createdAt: f.createdAt.toISOString() }));
 
+const HOUR = 3_600_000;
+
+/** A UUIDv7 carrying the time `ms` and 74 random bits (no per-process counter: nothing orders two rows). */
+function idAt(ms: number): string {
+  const b = randomBytes(16);
+  b.writeUIntBE(ms, 0, 6);
+  b[6] = 0x70 | (b[6] & 0x0f);
+  b[8] = 0x80 | (b[8] & 0x3f);
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 /** JSON round-trip so what we hash is exactly what jsonb stores (dates as ISO strings). */
 const toJson = (v: unknown): unknown => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
 
@@ -62,10 +75,11 @@ export const auditInserts = (ctx: Ctx, entry: AuditEntry): Statement[] => auditR
 export function auditRows(ctx: Ctx, entry: AuditEntry): RowWrite[] {
   const congressId = entry.congressId ?? ctx.actor?.congressId;
   if (!congressId) throw new Error(`audit ${entry.action}: no congress to record it under`);
-  // Millisecond precision: what timestamptz returns equals what we hashed.
-  const createdAt = new Date(Math.floor(Date.now()));
+  // Millisecond precision: what timestamptz returns equals what we hashed. A coarse row: the hour only.
+  const now = Math.floor(Date.now());
+  const createdAt = new Date(entry.coarseTime ? now - (now % HOUR) : now);
   const fields: HashedFields = {
-    id: newId(),
+    id: entry.coarseTime ? idAt(createdAt.getTime()) : newId(),
     congressId,
     accountId: ctx.actor?.accountId ?? null,
     role: entry.role ?? ctx.actor?.roles.join(',') ?? 'public',
@@ -75,7 +89,8 @@ export function auditRows(ctx: Ctx, entry: AuditEntry): RowWrite[] {
     before: toJson(entry.before),
     after: toJson(entry.after),
     ip: ctx.meta.ip,
-    requestId: ctx.meta.requestId,
+    // A coarse row names no request: the request log's line has the millisecond.
+    requestId: entry.coarseTime ? null : ctx.meta.requestId,
     createdAt,
   };
   const hash = rowHash(ctx.app.config.keys.audit, fields);

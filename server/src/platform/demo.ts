@@ -33,6 +33,18 @@ export const DEMO_ACCOUNTS: readonly { username: string; role: string }[] = [
     role: '承办单位 handling unit (区财政局, the finance department: budget execution)',
   },
   { username: 'staff', role: '人大机关工作人员 congress staff' },
+  {
+    username: 'teller1',
+    role: '计票人 teller of the demo vote (congress staff; key share in data/tellers/)',
+  },
+  {
+    username: 'teller2',
+    role: '计票人 teller of the demo vote (congress staff; key share in data/tellers/)',
+  },
+  {
+    username: 'teller3',
+    role: '计票人 teller of the demo vote (congress staff; key share in data/tellers/)',
+  },
   { username: 'leader', role: '常委会主任 leader (chair of the standing committee)' },
   { username: 'sysadmin', role: '系统管理员 system administrator (TOTP at first sign-in)' },
   { username: 'secadmin', role: '安全管理员 security administrator (TOTP at first sign-in)' },
@@ -188,6 +200,11 @@ export async function loadDemo(app: AppServices, modules: readonly Module[]): Pr
         handlingUnitId: unitByName('区财政局').id,
       },
       { username: 'staff', displayName: '代表工委 周敏', roles: ['congressStaff'] },
+      // The demo vote's three tellers (计票人): staff of the congress's offices, each holding one share of the
+      // vote's key (written at load under <data dir>/tellers/, never in the database).
+      { username: 'teller1', displayName: '人大办 计票人 郑晓燕', roles: ['congressStaff'] },
+      { username: 'teller2', displayName: '代表工委 计票人 何志远', roles: ['congressStaff'] },
+      { username: 'teller3', displayName: '法工委 计票人 罗丽萍', roles: ['congressStaff'] },
       // The standing committee's chair (linked to the deputy, so they vote at its meetings as a member).
       {
         username: 'leader',

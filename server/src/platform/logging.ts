@@ -61,6 +61,12 @@ const SECRET_KEYS = [
   'phoneLast4',
   'trackingCode',
   'receiptCode',
+  // A secret ballot's receipt, its ciphertexts and proofs, a teller's share (issue 21).
+  'receipt',
+  'ciphertexts',
+  'proofs',
+  'sumProof',
+  'share',
   // Not `code`: errors carry theirs (ECONNREFUSED, 23505), which the log needs.
   'token',
   'totp',

@@ -82,6 +82,11 @@ export interface AuditEntry {
   congressId?: string;
   /** The role the actor acted in, when one of several; defaults to all their roles. */
   role?: string;
+  /**
+   * Record the time to the hour only, under an id carrying that hour and random bits (no millisecond, no
+   * sequence): for a secret ballot, whose audit row must not order the ballots by when they were cast.
+   */
+  coarseTime?: boolean;
 }
 
 // ---------- jobs (jobs.ts) ----------

@@ -1,18 +1,20 @@
-// Every SQL statement of the vote engine that more than one use case needs, the receipt codes, the mixing
-// of the ballot box, and what a calling module gives the engine (its options and rules: `BallotSubject`).
-import { randomBytes, randomInt } from 'node:crypto';
+// Every SQL statement of the vote engine that more than one use case needs (the vote, its options, roll,
+// tellers and encrypted ballots), and what a calling module gives the engine (its options and rules:
+// `BallotSubject`).
 import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
+import type { BallotContext } from '@minyi/domain/ballots/crypto';
 import type { CreateVote, TallyResult, VoteRules } from '@minyi/domain/livelihood';
-import type { Database, Db } from '../../db/client';
+import type { Db } from '../../db/client';
 import type { Actor, Work } from '../../platform/context';
-import { hmacSm3 } from '../../platform/crypto';
 import { notFound } from '../../platform/errors';
+import { accounts } from '../../platform/platform.table';
 import { findActiveDeputyIds, mandates } from '../registry';
 import {
-  projectVoteBallots,
   projectVoteCandidates,
+  projectVoteEncryptedBallots,
   projectVoteRoll,
   projectVotes,
+  projectVoteTellers,
   projectVoteVoters,
 } from './ballots.table';
 import type { VoteResource } from './ballots.policy';
@@ -152,21 +154,6 @@ export async function turnoutOf(db: Db, voteId: string) {
   };
 }
 
-/** Electronic votes per candidate (zero for none), and the number of electronic ballots. */
-export async function countElectronic(db: Db, voteId: string, candidateIds: string[]) {
-  const res = (await db.execute(
-    sql`SELECT c::text AS candidate_id, count(*)::int AS n FROM ${projectVoteBallots}, unnest(${projectVoteBallots.choices}) AS c
-        WHERE ${projectVoteBallots.voteId} = ${voteId} GROUP BY c`,
-  )) as unknown as { rows: { candidate_id: string; n: number }[] };
-  const counts: Record<string, number> = Object.fromEntries(candidateIds.map((id) => [id, 0]));
-  for (const r of res.rows) if (r.candidate_id in counts) counts[r.candidate_id] = Number(r.n);
-  const [b] = await db
-    .select({ n: count() })
-    .from(projectVoteBallots)
-    .where(eq(projectVoteBallots.voteId, voteId));
-  return { counts, ballots: Number(b?.n ?? 0) };
-}
-
 /** The active deputies of a congress (or of one street): the roll of a vote. */
 export async function findRollDeputies(
   db: Db,
@@ -216,73 +203,63 @@ export async function loadVoteFor(
 ): Promise<{ row: VoteRow; resource: VoteResource }> {
   const row = await loadVote(db, actor.congressId, voteId, lock);
   const member = actor.deputyId ? await findRollMember(db, voteId, actor.deputyId) : null;
-  return { row, resource: { congressId: row.congressId, onRoll: !!member } };
+  const [teller] = await db
+    .select({ index: projectVoteTellers.tellerIndex })
+    .from(projectVoteTellers)
+    .where(and(eq(projectVoteTellers.voteId, voteId), eq(projectVoteTellers.accountId, actor.accountId)));
+  return {
+    row,
+    resource: { congressId: row.congressId, onRoll: !!member, tellerIndex: teller?.index ?? null },
+  };
 }
 
-// Receipt codes: the voter gets a random code; the ballot row keeps only a keyed hash of it, so the code
-// proves to its holder that their ballot is in the count and tells nobody else anything. The check answers
-// "counted", never the choices, so a receipt cannot be used to prove to a third party how one voted.
-const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I/L
-
-/** 16 characters from a 31-letter alphabet (about 79 bits), shown as XXXX-XXXX-XXXX-XXXX. */
-export function newReceiptCode(): string {
-  const bytes = randomBytes(32);
-  let out = '';
-  for (const b of bytes) {
-    if (b >= 248) continue; // 248 = 8 × 31: drop the remainder so every letter is equally likely
-    out += ALPHABET[b % 31];
-    if (out.length === 16) break;
-  }
-  if (out.length < 16) return newReceiptCode();
-  return out.match(/.{4}/g)!.join('-');
+/** The vote's tellers in index order, with their accounts' names (what the ceremony and the bulletin show). */
+export async function loadTellers(db: Db, voteId: string) {
+  return db
+    .select({
+      index: projectVoteTellers.tellerIndex,
+      accountId: projectVoteTellers.accountId,
+      name: accounts.displayName,
+      ceremonyKey: projectVoteTellers.ceremonyKey,
+      deal: projectVoteTellers.deal,
+      partialDecryption: projectVoteTellers.partialDecryption,
+    })
+    .from(projectVoteTellers)
+    .innerJoin(accounts, eq(accounts.id, projectVoteTellers.accountId))
+    .where(eq(projectVoteTellers.voteId, voteId))
+    .orderBy(asc(projectVoteTellers.tellerIndex));
 }
 
-export const normalizeReceipt = (code: string): string => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+export type TellerRow = Awaited<ReturnType<typeof loadTellers>>[number];
 
-export const receiptHash = (key: Buffer, voteId: string, code: string): string =>
-  hmacSm3(key, `projectVote.receipt:${voteId}:${normalizeReceipt(code)}`);
-
-// Mixing the ballot box (like shaking it before it is opened). Ballots and the voters' record are written
-// in one transaction, so until they are rewritten PostgreSQL's system columns (xmin, ctid: the writing
-// transaction and the physical position) could link a voter to a ballot for someone with raw database
-// access. At close both tables' rows for the vote are rewritten in one transaction — ballots in a fresh
-// random order with new mix keys, voters in member-id order — and afterwards VACUUM FULL rewrites both
-// tables' files so the dead tuples are gone too. See SECRECY.md for what remains (WAL, backups).
-function shuffle<T>(items: T[]): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [items[i], items[j]] = [items[j], items[i]];
-  }
-  return items;
+/** The context every proof of this vote binds (the vote, the curve, its key, the candidates, N). */
+export function ballotContext(vote: VoteRow, candidates: number): BallotContext {
+  if (!vote.publicKey) throw new Error(`vote ${vote.id} has no public key`);
+  return {
+    voteId: vote.id,
+    curve: vote.curve,
+    publicKey: vote.publicKey,
+    candidates,
+    maxChoices: vote.maxChoices,
+  };
 }
 
-/** Rewrites the vote's ballots (random order) and voters (id order) inside the caller's transaction. */
-export async function mixBallots(db: Db, voteId: string): Promise<void> {
-  const ballots = await db
-    .delete(projectVoteBallots)
-    .where(eq(projectVoteBallots.voteId, voteId))
-    .returning();
-  const voters = await db.delete(projectVoteVoters).where(eq(projectVoteVoters.voteId, voteId)).returning();
-  shuffle(ballots);
-  for (let i = 0; i < ballots.length; i += 1000) {
-    await db
-      .insert(projectVoteBallots)
-      .values(ballots.slice(i, i + 1000).map((b) => ({ ...b, mixKey: randomBytes(16).toString('hex') })));
-  }
-  voters.sort((a, b) => a.memberId.localeCompare(b.memberId));
-  for (let i = 0; i < voters.length; i += 1000)
-    await db.insert(projectVoteVoters).values(voters.slice(i, i + 1000));
+/** What a deputy's device needs to encrypt a ballot: present once the vote is open. */
+export const encryptionOf = (v: VoteRow) =>
+  v.publicKey && v.status !== 'draft' && v.status !== 'signingIn'
+    ? { scheme: 'exponential-elgamal', curve: v.curve, publicKey: v.publicKey }
+    : null;
+
+/** The number of candidates (ballot positions) of a vote. */
+export async function candidateCount(db: Db, voteId: string): Promise<number> {
+  return db.$count(projectVoteCandidates, eq(projectVoteCandidates.voteId, voteId));
 }
 
-/** After the commit: rewrite the two tables' files so old tuple versions leave no trace on disk. */
-export async function compactSecretTables(
-  database: Database,
-  log: (msg: string, err: unknown) => void,
-): Promise<void> {
-  try {
-    await database.db.execute(sql`VACUUM FULL project_vote_ballots`);
-    await database.db.execute(sql`VACUUM FULL project_vote_voters`);
-  } catch (err) {
-    log('VACUUM FULL of the ballot tables failed; dead tuples remain until the next vacuum', err);
-  }
+/** The encrypted ballots of a vote, sorted by receipt (the bulletin's order). */
+export async function loadEncryptedBallots(db: Db, voteId: string) {
+  return db
+    .select({ receipt: projectVoteEncryptedBallots.receipt, ballot: projectVoteEncryptedBallots.ballot })
+    .from(projectVoteEncryptedBallots)
+    .where(eq(projectVoteEncryptedBallots.voteId, voteId))
+    .orderBy(asc(projectVoteEncryptedBallots.receipt));
 }

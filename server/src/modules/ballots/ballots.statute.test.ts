@@ -6,7 +6,15 @@ import { auditEvents } from '../../platform/platform.table';
 import { livelihoodProjects, sittings } from '../../../test/tables';
 import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness';
 import { signIn } from '../../../test/platform-fixtures';
-import { buildDistrict, deputyClient, openVoteWith, type District } from '../../../test/livelihood.fixture';
+import {
+  buildDistrict,
+  castIds,
+  closeAndCount,
+  deputyClient,
+  holdCeremony,
+  openVoteWith,
+  type District,
+} from '../../../test/livelihood.fixture';
 import { projectVotePaperCounts, projectVotes } from './ballots.table';
 
 let t: TestEnv;
@@ -28,7 +36,7 @@ afterAll(async () => t?.close());
 async function castAll(voteId: string, from: number, to: number, choicesOf: (i: number) => string[]) {
   for (let i = from; i < to; i++) {
     const c = await deputyClient(t, d, i);
-    const r = await c.post(`/api/v1/project-votes/${voteId}/ballots`, { choices: choicesOf(i) });
+    const r = await castIds(c, voteId, choicesOf(i));
     expect(r.statusCode, r.body).toBe(201);
   }
 }
@@ -36,6 +44,7 @@ async function castAll(voteId: string, from: number, to: number, choicesOf: (i: 
 /** Calls the roll of a draft vote, signs in `present` deputies at the desk, and opens it. */
 async function runDraft(voteId: string, present: number) {
   expect((await staff.post(`/api/v1/project-votes/${voteId}/roll`)).statusCode).toBe(200);
+  await holdCeremony(t, staff, voteId);
   for (const memberId of d.deputyIds.slice(0, present))
     expect((await staff.post(`/api/v1/project-votes/${voteId}/attendance`, { memberId })).statusCode).toBe(
       200,
@@ -67,7 +76,7 @@ describe('the runoff among the tied', () => {
     const voteId = await openVoteWith(t, staff, d, { maxChoices: 2, present: 30 });
     // a 28, b 16, c 16: a is chosen, b and c tie at the cut-off for the last place.
     await castAll(voteId, 0, 30, (i) => (i < 14 ? [a, b] : i < 28 ? [a, c] : [b, c]));
-    const closed = (await staff.post(`/api/v1/project-votes/${voteId}/close`)).json();
+    const closed = (await closeAndCount(staff, voteId)).json();
     expect(closed.chosen).toEqual([a]);
     expect(closed.runoff).toEqual({ candidateIds: [b, c].sort(), seats: 1 });
 
@@ -77,7 +86,7 @@ describe('the runoff among the tied', () => {
     // 24 present, 13 for b, 9 for c, 2 blank: b has fewer than the 16 a majority of the roll needs.
     await runDraft(runoff.id, 24);
     await castAll(runoff.id, 0, 24, (i) => (i < 13 ? [b] : i < 22 ? [c] : []));
-    const r = (await staff.post(`/api/v1/project-votes/${runoff.id}/close`)).json();
+    const r = (await closeAndCount(staff, runoff.id)).json();
     expect(r.valid).toBe(true);
     expect(r.threshold).toMatchObject({ rule: 'mostVotes', votesNeeded: 1 });
     expect(r.chosen).toEqual([b]);
@@ -97,12 +106,12 @@ describe('the runoff among the tied', () => {
       const [a, b, c] = d.candidateIds;
       const voteId = await openVoteWith(t, staff, d, { maxChoices: 2, present: 30 });
       await castAll(voteId, 0, 30, (i) => (i < 14 ? [a, b] : i < 28 ? [a, c] : [b, c]));
-      await staff.post(`/api/v1/project-votes/${voteId}/close`);
+      await closeAndCount(staff, voteId);
       const runoff = (await staff.post(`/api/v1/project-votes/${voteId}/runoff`)).json();
       expect(runoff.rules.runoffRule).toBe('threshold');
       await runDraft(runoff.id, 24);
       await castAll(runoff.id, 0, 24, (i) => (i < 13 ? [b] : [c]));
-      const r = (await staff.post(`/api/v1/project-votes/${runoff.id}/close`)).json();
+      const r = (await closeAndCount(staff, runoff.id)).json();
       expect(r.threshold).toMatchObject({ rule: 'majority', votesNeeded: 16 });
       expect(r.chosen).toEqual([]);
       expect(r.shortfall).toBe(1);
@@ -158,7 +167,7 @@ describe("the tellers' statement of the paper ballots", () => {
     const first = await staff.post(`/api/v1/project-votes/${voteId}/paper-counts`, statement());
     expect(first.json()).toEqual({ accepted: false, entries: 1 });
     // One teller's statement does not stand: the vote cannot close on it.
-    const early = await staff.post(`/api/v1/project-votes/${voteId}/close`);
+    const early = await closeAndCount(staff, voteId);
     expect(early.statusCode).toBe(409);
     expect(early.json().code).toBe('paper_count_unconfirmed');
     const other = await teller2.post(
@@ -198,7 +207,7 @@ describe("the tellers' statement of the paper ballots", () => {
     await teller2.post(`/api/v1/project-votes/${voteId}/paper-counts`, statement());
     // 11 deputies vote electronically for a: 20 cast of 20 signed in.
     await castAll(voteId, 0, 11, () => [a]);
-    const r = (await staff.post(`/api/v1/project-votes/${voteId}/close`)).json();
+    const r = (await closeAndCount(staff, voteId)).json();
     expect(r.valid).toBe(true);
     expect(r.paperStatement).toEqual({ issued: 10, returned: 9, valid: 5, void: 3, blank: 1 });
     expect(r.turnout).toMatchObject({ signedIn: 20, ballotsCast: 20, voidBallots: 3 });
@@ -228,7 +237,7 @@ describe("the tellers' statement of the paper ballots", () => {
     await staff.post(`/api/v1/project-votes/${voteId}/paper-counts`, s);
     await teller2.post(`/api/v1/project-votes/${voteId}/paper-counts`, s);
     await castAll(voteId, 0, 9, () => [a]);
-    const r = (await staff.post(`/api/v1/project-votes/${voteId}/close`)).json();
+    const r = (await closeAndCount(staff, voteId)).json();
     expect(r).toMatchObject({ valid: false, invalidReason: 'overCast', chosen: [] });
     expect(r.turnout).toMatchObject({ ballotsCast: 21, voidBallots: 3 });
   });
@@ -345,7 +354,7 @@ describe('the second vote for a shortfall (另行票决)', () => {
     const voteId = await openVoteWith(t, staff, d, { maxChoices: 3, present: 30 });
     // a 20 passes (16 needed); b 12, c 10, e 10 do not: 2 places empty.
     await castAll(voteId, 0, 30, (i) => (i < 12 ? [a, b] : i < 20 ? [a, c] : i < 22 ? [c, e] : [e]));
-    const closed = (await staff.post(`/api/v1/project-votes/${voteId}/close`)).json();
+    const closed = (await closeAndCount(staff, voteId)).json();
     expect(closed.chosen).toEqual([a]);
     expect(closed.shortfall).toBe(2);
 
@@ -368,12 +377,13 @@ describe('the second vote for a shortfall (另行票决)', () => {
     // The same roll (copied from the first vote); everyone signs in again.
     const roll = (await staff.post(`/api/v1/project-votes/${s.id}/roll`)).json();
     expect(roll.rollSize).toBe(30);
+    await holdCeremony(t, staff, s.id);
     for (const memberId of d.deputyIds.slice(0, 25))
       await staff.post(`/api/v1/project-votes/${s.id}/attendance`, { memberId });
     expect((await staff.post(`/api/v1/project-votes/${s.id}/open`)).statusCode).toBe(200);
     // b 18 and c 16 pass (16 of the roll of 30); e 7 does not.
     await castAll(s.id, 0, 25, (i) => (i < 16 ? [b, c] : i < 18 ? [b, e] : [e]));
-    const r = (await staff.post(`/api/v1/project-votes/${s.id}/close`)).json();
+    const r = (await closeAndCount(staff, s.id)).json();
     expect(r.valid).toBe(true);
     expect(r.chosen).toEqual([b, c]);
     expect(r.shortfall).toBe(0);
@@ -404,7 +414,7 @@ describe('the second vote for a shortfall (另行票决)', () => {
     const early = await staff.post(`/api/v1/project-votes/${full}/shortfall-vote`);
     expect(early.statusCode).toBe(409);
     await castAll(full, 0, 20, () => [a]);
-    await staff.post(`/api/v1/project-votes/${full}/close`);
+    await closeAndCount(staff, full);
     const none = await staff.post(`/api/v1/project-votes/${full}/shortfall-vote`);
     expect(none.json().code).toBe('no_shortfall');
 
@@ -412,7 +422,7 @@ describe('the second vote for a shortfall (另行票决)', () => {
     try {
       const voteId = await openVoteWith(t, staff, d, { maxChoices: 2, present: 20 });
       await castAll(voteId, 0, 20, () => [b]);
-      const r = (await staff.post(`/api/v1/project-votes/${voteId}/close`)).json();
+      const r = (await closeAndCount(staff, voteId)).json();
       expect(r.shortfall).toBe(1);
       const refused = await staff.post(`/api/v1/project-votes/${voteId}/shortfall-vote`);
       expect(refused.statusCode).toBe(409);

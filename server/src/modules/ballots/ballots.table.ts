@@ -1,8 +1,26 @@
 // Drizzle definitions of the ballots module: the secret-ballot vote engine's tables. They were created by the
 // livelihood migrations 0500_livelihood.sql, 0501_vote_keys.sql and 0502_vote_statute.sql (applied, so the SQL
-// stays there and is never edited); they are defined here, with the engine they belong to. The drift test
-// compares them with the migrated database. Future ballots migrations take the 02xx range.
-import { integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+// stays there and is never edited), then by 0503_encrypted_ballots.sql (issue 21; numbered after the tables it changes, since migrations run in
+// file-name order); they are
+// defined here, with the engine they belong to. The drift test compares them with the migrated database.
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type {
+  Ciphertext,
+  CurveName,
+  DkgDeal,
+  EncryptedBallot,
+  PartialDecryption,
+} from '@minyi/domain/ballots/crypto';
 import type { PaperStatement, VoteKind, VoteRules, VoteStatus } from '@minyi/domain/livelihood';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -30,6 +48,10 @@ export const projectVotes = pgTable('project_votes', {
   parentVoteId: uuid('parent_vote_id'),
   /** The congress sitting a binding vote is taken at (null for an advisory vote). */
   sittingId: uuid('sitting_id'),
+  /** The curve of the vote's key, the key (once the tellers' deals are in), the ciphertexts' sums at close. */
+  curve: text('curve').$type<CurveName>().notNull().default('p256'),
+  publicKey: text('public_key'),
+  combined: jsonb('combined').$type<Ciphertext[] | null>(),
   paperTally: jsonb('paper_tally').$type<PaperTally | null>(),
   result: jsonb('result').$type<Record<string, unknown> | null>(),
   rollCalledAt: ts('roll_called_at'),
@@ -74,17 +96,41 @@ export const projectVoteVoters = pgTable(
   (t) => [primaryKey({ columns: [t.voteId, t.memberId] })],
 );
 
-/** What was voted: no id, no time, no sequence; a random mix key and the keyed hash of the receipt. */
-export const projectVoteBallots = pgTable(
-  'project_vote_ballots',
+/**
+ * What was voted, encrypted (migration 0503): no id, no time, no sequence, no voter; the receipt (the hash of
+ * the ciphertexts, public in the bulletin) and the encrypted ballot with its proofs.
+ */
+export const projectVoteEncryptedBallots = pgTable(
+  'project_vote_encrypted_ballots',
   {
     congressId: uuid('congress_id').notNull(),
     voteId: uuid('vote_id').notNull(),
-    mixKey: text('mix_key').notNull(),
-    receiptHash: text('receipt_hash').notNull(),
-    choices: uuid('choices').array().notNull(),
+    receipt: text('receipt').notNull(),
+    ballot: jsonb('ballot').$type<EncryptedBallot>().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.voteId, t.receiptHash] })],
+  (t) => [primaryKey({ columns: [t.voteId, t.receipt] })],
+);
+
+/**
+ * The vote's three tellers (migration 0503) and what each posts in public during the key ceremony and the
+ * count: never a share of the key.
+ */
+export const projectVoteTellers = pgTable(
+  'project_vote_tellers',
+  {
+    congressId: uuid('congress_id').notNull(),
+    voteId: uuid('vote_id').notNull(),
+    tellerIndex: integer('teller_index').notNull(),
+    accountId: uuid('account_id').notNull(),
+    ceremonyKey: text('ceremony_key'),
+    deal: jsonb('deal').$type<DkgDeal | null>(),
+    partialDecryption: jsonb('partial_decryption').$type<PartialDecryption | null>(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.voteId, t.tellerIndex] }),
+    unique('project_vote_tellers_vote_id_account_id_key').on(t.voteId, t.accountId),
+    index('project_vote_tellers_account_idx').on(t.accountId),
+  ],
 );
 
 export const projectVotePaperCounts = pgTable('project_vote_paper_counts', {

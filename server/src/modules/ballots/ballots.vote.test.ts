@@ -4,13 +4,25 @@ import { auditEvents } from '../../platform/platform.table';
 import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness';
 import {
   buildDistrict,
+  castAs,
+  ceremonyOf,
+  closeAndCount,
+  decryptAs,
   deputyClient,
+  encryptedBallot,
+  holdCeremony,
   openVoteWith,
   outsiderDeputy,
   type District,
 } from '../../../test/livelihood.fixture';
 import { livelihoodProjects } from '../../../test/tables';
-import { projectVoteBallots, projectVotePaperCounts, projectVotes, projectVoteVoters } from './ballots.table';
+import { ballotReceipt, encryptBallot, partialDecrypt, verifyBulletin } from '@minyi/domain/ballots/crypto';
+import {
+  projectVoteEncryptedBallots,
+  projectVotePaperCounts,
+  projectVotes,
+  projectVoteVoters,
+} from './ballots.table';
 
 let t: TestEnv;
 let staff: TestClient;
@@ -24,7 +36,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const ballotCount = async (voteId: string) =>
-  t.services.db.$count(projectVoteBallots, eq(projectVoteBallots.voteId, voteId));
+  t.services.db.$count(projectVoteEncryptedBallots, eq(projectVoteEncryptedBallots.voteId, voteId));
 const voterCount = async (voteId: string) =>
   t.services.db.$count(projectVoteVoters, eq(projectVoteVoters.voteId, voteId));
 
@@ -58,8 +70,19 @@ describe('project vote contract', () => {
     expect(v.candidates[0]).toEqual({ id: expect.any(String), title: '候选项目01' });
   });
 
+  it('includes the encryption (scheme, curve, public key) once the vote is open', async () => {
+    const v = (await dep0.get(`/api/v1/project-votes/${voteId}`)).json();
+    expect(v.encryption).toEqual({
+      scheme: 'exponential-elgamal',
+      curve: 'p256',
+      publicKey: expect.stringMatching(/^[0-9a-f]{66}$/),
+    });
+    const [item] = (await dep0.get('/api/v1/project-votes?status=open')).json().items;
+    expect(item.encryption).toEqual(v.encryption);
+  });
+
   it('refuses a ballot before sign-in with 403, then signs in', async () => {
-    const before = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, { choices: [] });
+    const before = await castAs(dep0, voteId, []);
     expect(before.statusCode).toBe(403);
     const a = await dep0.post(`/api/v1/project-votes/${voteId}/attendance`);
     expect(a.statusCode).toBe(200);
@@ -67,45 +90,57 @@ describe('project vote contract', () => {
     expect((await dep0.post(`/api/v1/project-votes/${voteId}/attendance`)).statusCode).toBe(200);
   });
 
-  it('answers 400 for more choices than allowed, naming the field, and stores nothing', async () => {
-    const r = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, {
-      choices: d.candidateIds.slice(0, 3),
+  it('answers 400 to a plaintext ballot and to a ballot whose proofs fail, naming the field, and stores nothing', async () => {
+    const plain = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, {
+      choices: [d.candidateIds[0]],
     });
-    expect(r.statusCode).toBe(400);
-    expect(r.json().errors[0].field).toBe('choices');
-    const unknown = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, { choices: [d.deputyIds[0]] });
-    expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().errors[0].field).toBe('choices.0');
-    const dup = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, {
-      choices: [d.candidateIds[0], d.candidateIds[0]],
+    expect(plain.statusCode).toBe(400);
+    expect(plain.json().errors.map((e: { field: string }) => e.field)).toContain('choices');
+    // A proof from another ballot: the first ciphertext's 0-or-1 proof no longer matches.
+    const honest = await encryptedBallot(dep0, voteId, [0]);
+    const other = await encryptedBallot(dep0, voteId, [1]);
+    const swapped = { ...honest, proofs: [other.proofs[0], ...honest.proofs.slice(1)] };
+    const bad = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, swapped);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toMatch(/^proofs\.0|^ciphertexts\.0/);
+    // Five ciphertexts for six candidates.
+    const short = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, {
+      ...honest,
+      ciphertexts: honest.ciphertexts.slice(0, 5),
     });
-    expect(dup.statusCode).toBe(400);
-    const extra = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, { choices: [], note: 'x' });
+    expect(short.statusCode).toBe(400);
+    const extra = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, { ...honest, note: 'x' });
     expect(extra.statusCode).toBe(400);
     expect(await ballotCount(voteId)).toBe(0);
     expect(await voterCount(voteId)).toBe(0);
   });
 
-  it('takes a ballot with 201 and a receipt code, and refuses a second one with 409 changing nothing', async () => {
-    const r = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, {
-      choices: [d.candidateIds[0], d.candidateIds[1]],
-    });
+  it('takes an encrypted ballot with 201 and its receipt, and refuses a second one with 409 changing nothing', async () => {
+    const ballot = await encryptedBallot(dep0, voteId, [0, 1]);
+    const r = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, ballot);
     expect(r.statusCode).toBe(201);
-    receipt = r.json().receiptCode;
-    expect(receipt).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-    expect(Object.keys(r.json())).toEqual(['receiptCode']);
-    const again = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, {
-      choices: [d.candidateIds[2]],
-    });
+    receipt = r.json().receipt;
+    expect(Object.keys(r.json())).toEqual(['receipt']);
+    expect(receipt).toBe(ballotReceipt(ballot));
+    const again = await castAs(dep0, voteId, [2]);
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('already_voted');
     expect(await ballotCount(voteId)).toBe(1);
     expect(await voterCount(voteId)).toBe(1);
+    // The same ciphertexts from another deputy (a copied ballot) are refused, naming them.
+    const dep1 = await deputyClient(t, d, 1);
+    const copy = await dep1.post(`/api/v1/project-votes/${voteId}/ballots`, ballot);
+    expect(copy.statusCode).toBe(400);
+    expect(copy.json().errors[0].field).toBe('ciphertexts');
+    expect(await ballotCount(voteId)).toBe(1);
   });
 
   it('answers 403 to a deputy not on the roll', async () => {
     const outsider = await t.as('outsider', ['deputy'], { deputyId: await outsiderDeputy(t) });
-    const r = await outsider.post(`/api/v1/project-votes/${voteId}/ballots`, { choices: [] });
+    const r = await outsider.post(
+      `/api/v1/project-votes/${voteId}/ballots`,
+      await encryptedBallot(staff, voteId, []),
+    );
     expect(r.statusCode).toBe(403);
     expect((await outsider.post(`/api/v1/project-votes/${voteId}/attendance`)).statusCode).toBe(403);
     expect((await outsider.get(`/api/v1/project-votes?status=open`)).json().items).toEqual([]);
@@ -145,13 +180,11 @@ describe('project vote contract', () => {
     expect((await t.anon.get(`/api/v1/project-votes/${voteId}/results.xlsx`)).statusCode).toBe(409);
   });
 
-  it('closes (staff), refuses ballots after close with 409, and publishes counts, chosen, turnout, quorum and validity', async () => {
+  it('closes (staff), refuses ballots after close with 409, and publishes the counts once two of three tellers have decrypted the totals', async () => {
     // 15 more deputies vote: candidates 0 and 1 get more than half of the roll (16 of 30).
     for (let i = 1; i <= 15; i++) {
       const c = await deputyClient(t, d, i);
-      const r = await c.post(`/api/v1/project-votes/${voteId}/ballots`, {
-        choices: i <= 15 ? [d.candidateIds[0], d.candidateIds[i % 2 ? 1 : 2]] : [],
-      });
+      const r = await castAs(c, voteId, [0, i % 2 ? 1 : 2]);
       expect(r.statusCode).toBe(201);
     }
     // 16 ballots of up to 2 marks, 16 votes needed: at most 2 projects can pass (never which, before close).
@@ -160,29 +193,76 @@ describe('project vote contract', () => {
     expect((await dep0.post(`/api/v1/project-votes/${voteId}/close`)).statusCode).toBe(403);
     const closed = await staff.post(`/api/v1/project-votes/${voteId}/close`);
     expect(closed.statusCode).toBe(200);
-    const after = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, { choices: [] });
-    expect(after.statusCode).toBe(409);
-    const late = await deputyClient(t, d, 16);
-    expect((await late.post(`/api/v1/project-votes/${voteId}/ballots`, { choices: [] })).statusCode).toBe(
-      409,
+    expect(closed.json()).toMatchObject({ status: 'counting', electronicBallots: 16, result: null });
+    // A ballot encrypted with the vote's key, too late.
+    const lateBallot = encryptBallot(
+      { voteId, curve: 'p256', publicKey: before.encryption.publicKey, candidates: 6, maxChoices: 2 },
+      [],
     );
+    expect((await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, lateBallot)).statusCode).toBe(409);
+    const late = await deputyClient(t, d, 16);
+    expect((await late.post(`/api/v1/project-votes/${voteId}/ballots`, lateBallot)).statusCode).toBe(409);
+
+    // No totals, no results, no bulletin before two tellers have decrypted.
+    for (const c of [staff, t.anon]) {
+      expect((await c.get(`/api/v1/project-votes/${voteId}/results`)).statusCode).toBe(409);
+      expect((await c.get(`/api/v1/project-votes/${voteId}/bulletin`)).statusCode).toBe(409);
+    }
+    // Only a teller of this vote posts a partial decryption (403 for staff and a deputy, 401 anonymous).
+    const { shares, tellers } = ceremonyOf(voteId);
+    const ceremony = (await tellers[0].get(`/api/v1/project-votes/${voteId}/ceremony`)).json();
+    const ctx = {
+      voteId,
+      curve: ceremony.curve,
+      publicKey: ceremony.publicKey,
+      candidates: 6,
+      maxChoices: 2,
+    };
+    const pd1 = partialDecrypt(ctx, shares[0], ceremony.combined);
+    const body = { partialDecryption: pd1 };
+    expect((await staff.post(`/api/v1/project-votes/${voteId}/partial-decryptions`, body)).statusCode).toBe(
+      403,
+    );
+    expect((await dep0.post(`/api/v1/project-votes/${voteId}/partial-decryptions`, body)).statusCode).toBe(
+      403,
+    );
+    expect((await t.anon.post(`/api/v1/project-votes/${voteId}/partial-decryptions`, body)).statusCode).toBe(
+      401,
+    );
+    // Teller 2 posting teller 1's factors as its own: the proofs are for teller 1's key share.
+    const wrong = await tellers[1].post(`/api/v1/project-votes/${voteId}/partial-decryptions`, {
+      partialDecryption: { ...pd1, teller: 2 },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0].field).toMatch(/^partialDecryption\./);
+    const first = await decryptAs(voteId, 1);
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({ teller: 1, partialDecryptions: 1, tallied: false });
+    expect((await decryptAs(voteId, 1)).statusCode).toBe(409);
+    // One teller alone: still no totals.
+    expect((await t.anon.get(`/api/v1/project-votes/${voteId}/results`)).statusCode).toBe(409);
+    const second = await decryptAs(voteId, 3);
+    expect(second.statusCode).toBe(201);
+    expect(second.json()).toMatchObject({ teller: 3, partialDecryptions: 2, tallied: true });
+    // After the count, a third partial decryption is refused (the vote is closed).
+    expect((await decryptAs(voteId, 2)).statusCode).toBe(409);
 
     expect((await staff.get(`/api/v1/project-votes/${voteId}`)).json().closeForecast).toBeNull();
     const res = await t.anon.get(`/api/v1/project-votes/${voteId}/results`);
     expect(res.statusCode).toBe(200);
-    const body = res.json();
-    expect(body.valid).toBe(true);
-    expect(body.quorum).toEqual({ rollSize: 30, needed: 20, present: 21, reached: true });
-    expect(body.turnout).toMatchObject({ signedIn: 21, ballotsCast: 16 });
-    expect(body.threshold).toEqual({ base: 'roll', baseSize: 30, votesNeeded: 16, rule: 'majority' });
+    const result = res.json();
+    expect(result.valid).toBe(true);
+    expect(result.quorum).toEqual({ rollSize: 30, needed: 20, present: 21, reached: true });
+    expect(result.turnout).toMatchObject({ signedIn: 21, ballotsCast: 16 });
+    expect(result.threshold).toEqual({ base: 'roll', baseSize: 30, votesNeeded: 16, rule: 'majority' });
     const votes = Object.fromEntries(
-      body.candidates.map((c: { id: string; votes: number }) => [c.id, c.votes]),
+      result.candidates.map((c: { id: string; votes: number }) => [c.id, c.votes]),
     );
     expect(votes[d.candidateIds[0]]).toBe(16);
     expect(votes[d.candidateIds[1]]).toBe(9);
     expect(votes[d.candidateIds[2]]).toBe(7);
-    expect(body.chosen).toEqual([d.candidateIds[0]]);
-    expect(body.shortfall).toBe(1);
+    expect(result.chosen).toEqual([d.candidateIds[0]]);
+    expect(result.shortfall).toBe(1);
     // The chosen project goes into implementation.
     const projects = await t.services.db
       .select()
@@ -191,15 +271,28 @@ describe('project vote contract', () => {
     expect(projects.map((p) => p.candidateId)).toEqual([d.candidateIds[0]]);
   });
 
-  it('confirms a receipt was counted without revealing the choices, and rejects a made-up one', async () => {
-    const ok = await t.anon.get(`/api/v1/project-votes/${voteId}/receipts/${receipt}`);
-    expect(ok.json()).toEqual({ counted: true });
-    const lower = await t.anon.get(
-      `/api/v1/project-votes/${voteId}/receipts/${receipt.toLowerCase().replace(/-/g, '')}`,
-    );
-    expect(lower.json()).toEqual({ counted: true });
-    const fake = await t.anon.get(`/api/v1/project-votes/${voteId}/receipts/AAAA-BBBB-CCCC-DDDD`);
-    expect(fake.json()).toEqual({ counted: false });
+  it('publishes the bulletin: every ballot by receipt (the deputy finds theirs), the partial decryptions, the totals; it verifies, and a swapped ciphertext does not', async () => {
+    const r = await t.anon.get(`/api/v1/project-votes/${voteId}/bulletin`);
+    expect(r.statusCode).toBe(200);
+    const b = r.json();
+    expect(b.publicKey).toMatch(/^[0-9a-f]{66}$/);
+    expect(b.ballots).toHaveLength(16);
+    const receipts = b.ballots.map((x: { receipt: string }) => x.receipt);
+    expect(receipts).toEqual([...receipts].sort());
+    expect(receipts).toContain(receipt);
+    expect(b.tally.partialDecryptions.map((p: { teller: number }) => p.teller).sort()).toEqual([1, 3]);
+    expect(b.tally.totals[d.candidateIds[0]]).toBe(16);
+    expect(b.tellers.map((x: { index: number }) => x.index)).toEqual([1, 2, 3]);
+    // No teller's share, no boxed share, no voter in it.
+    const text = JSON.stringify(b);
+    for (const share of ceremonyOf(voteId).shares) expect(text).not.toContain(share.secret);
+    expect(text).not.toContain('"box"');
+    for (const id of d.deputyIds) expect(text).not.toContain(id);
+    expect(verifyBulletin(b)).toEqual({ ok: true, totals: b.tally.totals });
+    const tampered = structuredClone(b);
+    const cts = tampered.ballots[0].ballot.ciphertexts;
+    [cts[0], cts[1]] = [cts[1], cts[0]];
+    expect(verifyBulletin(tampered).ok).toBe(false);
   });
 
   it('exports the published result as .xlsx and .docx', async () => {
@@ -234,7 +327,14 @@ describe('project vote contract', () => {
     for (const c of cast) {
       expect(c.after).toBeNull();
       expect(JSON.stringify(c)).not.toContain(d.candidateIds[1]);
+      expect(JSON.stringify(c)).not.toContain(receipt);
+      // That a deputy voted, to the hour: no millisecond, no request to match with the log.
+      expect(c.createdAt.getTime() % 3_600_000).toBe(0);
+      expect(c.requestId).toBeNull();
     }
+    for (const a of ['projectVote.appointTellers', 'projectVote.postCeremonyKey', 'projectVote.postDeal'])
+      expect(actions).toContain(a);
+    expect(actions.filter((a) => a === 'projectVote.postPartialDecryption')).toHaveLength(2);
   });
 });
 
@@ -251,6 +351,17 @@ describe('quorum, paper ballots and reconciliation', () => {
     await staff.post(`/api/v1/project-votes/${voteId}/roll`);
     for (const memberId of d.deputyIds.slice(0, 19))
       await staff.post(`/api/v1/project-votes/${voteId}/attendance`, { memberId });
+    // No key yet: the tellers' ceremony comes before the vote can open.
+    const noKey = await staff.post(`/api/v1/project-votes/${voteId}/open`);
+    expect(noKey.statusCode).toBe(409);
+    await holdCeremony(t, staff, voteId);
+    // The tellers cannot be changed once their ceremony has started.
+    const { accountIds } = ceremonyOf(voteId);
+    const swap = await staff.put(`/api/v1/project-votes/${voteId}/tellers`, {
+      accountIds: [accountIds[1], accountIds[0], accountIds[2]],
+    });
+    expect(swap.statusCode).toBe(409);
+    expect(swap.json().code).toBe('ceremony_started');
     const r = await staff.post(`/api/v1/project-votes/${voteId}/open`);
     expect(r.statusCode).toBe(409);
     expect(r.json()).toMatchObject({ code: 'no_quorum', rollSize: 30, signedIn: 19, needed: 20 });
@@ -345,11 +456,9 @@ describe('quorum, paper ballots and reconciliation', () => {
     // Two electronic ballots on top of 19 paper ones: 21 cast, 20 signed in → void.
     for (const i of [0, 1]) {
       const c = await deputyClient(t, d, i);
-      expect((await c.post(`/api/v1/project-votes/${voteId}/ballots`, { choices: [a] })).statusCode).toBe(
-        201,
-      );
+      expect((await castAs(c, voteId, [0])).statusCode).toBe(201);
     }
-    const closed = await staff.post(`/api/v1/project-votes/${voteId}/close`);
+    const closed = await closeAndCount(staff, voteId);
     expect(closed.json()).toMatchObject({
       valid: false,
       invalidReason: 'overCast',
@@ -365,12 +474,10 @@ describe('quorum, paper ballots and reconciliation', () => {
     const [a, b, c] = d.candidateIds;
     for (let i = 0; i < 30; i++) {
       const client = await deputyClient(t, d, i);
-      const choices = i < 10 ? [a, b] : i < 20 ? [a, c] : [b, c];
-      expect((await client.post(`/api/v1/project-votes/${voteId}/ballots`, { choices })).statusCode).toBe(
-        201,
-      );
+      const choices = i < 10 ? [0, 1] : i < 20 ? [0, 2] : [1, 2];
+      expect((await castAs(client, voteId, choices)).statusCode).toBe(201);
     }
-    const r = (await staff.post(`/api/v1/project-votes/${voteId}/close`)).json();
+    const r = (await closeAndCount(staff, voteId)).json();
     expect(r.valid).toBe(true);
     expect(r.chosen).toEqual([]);
     expect(r.runoff).toEqual({ candidateIds: [a, b, c].sort(), seats: 2 });

@@ -1,5 +1,6 @@
-// 无记名投票 (the secret-ballot vote engine): roll call and sign-in, attendance, ballots with receipts, mixing,
-// the tellers' paper count, close and tally, the runoff and the second vote for a shortfall, the results
+// 无记名投票 (the secret-ballot vote engine): roll call and sign-in, attendance, the tellers and their key
+// ceremony, encrypted ballots with receipts, the tellers' paper count, close, the tellers' decryption of the
+// totals and the tally, the public bulletin, the runoff and the second vote for a shortfall, the results
 // export; see SECRECY.md. Generic: the calling module owns the question and the options (candidates) and
 // gives them, with the rules of its votes, as a `BallotSubject`; it serves its own URLs with thin routes that
 // call the functions below. Other modules import only this file.
@@ -22,13 +23,17 @@ export { castBallot } from './commands/cast-ballot';
 export { enterPaperCount } from './commands/enter-paper-count';
 export { discardPaperCounts } from './commands/discard-paper-counts';
 export { closeVote } from './commands/close-vote';
+export { appointTellers, postCeremonyKey, postDeal } from './commands/key-ceremony';
+export { postPartialDecryption } from './commands/decrypt-totals';
 export { createRunoff } from './commands/create-runoff';
 export { createShortfallVote } from './commands/create-shortfall-vote';
 export { findVotes } from './queries/find-votes';
 export { getVote } from './queries/get-vote';
 export { findRoll } from './queries/find-roll';
 export { getResults } from './queries/get-results';
-export { checkReceipt } from './queries/check-receipt';
+export { getBulletin } from './queries/get-bulletin';
+export { findTellerCandidates, getCeremony } from './queries/get-ceremony';
 export { countVotesAwaiting, type VotesAwaiting } from './queries/count-votes-awaiting';
 export { findPublishedVotes } from './queries/find-published-votes';
 export { resultsDocx, resultsXlsx } from './queries/export-results';
+export { holdKeyCeremony, writeShareFile, type CeremonyTeller } from './commands/hold-key-ceremony';

@@ -2,6 +2,7 @@
 // (district and street-level), implementation and evaluation. Other modules import only this file.
 import type { Module } from '../../platform/module';
 import { voteRoutes } from './votes.routes';
+import { tellerRoutes } from './tellers.routes';
 import { ideaRoutes } from './ideas.routes';
 import { candidateRoutes } from './candidates.routes';
 import { projectRoutes } from './projects.routes';
@@ -14,6 +15,7 @@ export const livelihoodModule: Module = {
   name: 'livelihood',
   async routes(app) {
     await app.register(voteRoutes);
+    await app.register(tellerRoutes);
     await app.register(ideaRoutes);
     await app.register(candidateRoutes);
     await app.register(projectRoutes);

@@ -1,7 +1,9 @@
 // The demo's livelihood cycle: last year's 22 projects done and rated (the report's 2021 figure), this
 // year's 15 projects in implementation with one adjusted (the report's 2022 figure), public ideas with
 // support, and next year's vote OPEN — candidates, the roll frozen, quorum signed in by other deputies,
-// the demo `deputy` on the roll and not yet signed in, so a newcomer can sign in and vote at once.
+// the demo `deputy` on the roll and not yet signed in, so a newcomer can sign in and vote at once; its tellers
+// (`teller1`..`teller3`) have held their key ceremony and have their shares in <data dir>/tellers/.
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { DEFAULT_EVALUATION_CRITERIA } from '@minyi/domain/livelihood';
 import type { DemoContext } from '../../platform/demo';
@@ -17,7 +19,16 @@ import {
   livelihoodProgressReports,
   livelihoodProjects,
 } from './livelihood.table';
-import { callRoll, createVote, findRoll, openVote, signInMembers } from '../ballots';
+import {
+  appointTellers,
+  callRoll,
+  createVote,
+  findRoll,
+  holdKeyCeremony,
+  openVote,
+  signInMembers,
+  writeShareFile,
+} from '../ballots';
 import { projectBallots } from './livelihood.repository';
 
 /**
@@ -724,5 +735,22 @@ export async function seedLivelihoodDemo(app: AppServices, demo: DemoContext): P
   );
   const present = roll.filter((_, i) => i % 10 !== 0).map((r) => r.memberId);
   await signInMembers(ctx, voteId, present, demo.now);
+  // The tellers hold their key ceremony (each as itself); their shares go to files under the data directory,
+  // as each teller would download theirs, never to the database. A demo in memory keeps none.
+  const tellers = (['teller1', 'teller2', 'teller3'] as const).map((username) => ({
+    username,
+    accountId: demo.accounts[username].accountId,
+    roles: ['congressStaff' as const],
+  }));
+  await appointTellers(
+    ctx,
+    voteId,
+    tellers.map((t) => t.accountId),
+  );
+  const shares = await holdKeyCeremony(app, congressId, voteId, tellers);
+  const dataDir = app.config.dataDir;
+  if (dataDir)
+    for (const [i, t] of tellers.entries())
+      writeShareFile(path.join(dataDir, 'tellers'), t.username, shares[i]);
   await openVote(ctx, voteId);
 }

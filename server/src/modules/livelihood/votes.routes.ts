@@ -16,7 +16,6 @@ import { resolvePublicCongress } from '../registry';
 import {
   callRoll,
   castBallot,
-  checkReceipt,
   closeVote,
   createRunoff,
   createShortfallVote,
@@ -155,21 +154,22 @@ export async function voteRoutes(app: FastifyInstance) {
   );
 
   // Deliberately NOT idempotent: the idempotency store keeps the answer per account, which would tie the
-  // account to its receipt code. A retry gets 409 already_voted instead.
+  // account to its receipt. A retry gets 409 already_voted instead.
   r.post(
     '/project-votes/:voteId/ballots',
     {
       schema: {
         operationId: 'castBallot',
         tags,
-        summary: 'Cast a secret ballot',
+        summary:
+          'Cast a secret ballot, encrypted on the device (exponential ElGamal per candidate with proofs); answers the receipt',
         params: voteParams,
         body: castBallotSchema,
       },
     },
     async (req, reply) => {
       // The command authorizes (roll membership comes from the same query as the rest of its checks).
-      const out = await castBallot(ctxOf(req), req.params.voteId, req.body.choices);
+      const out = await castBallot(ctxOf(req), req.params.voteId, req.body);
       return reply.code(201).header('cache-control', 'no-store').send(out);
     },
   );
@@ -212,7 +212,8 @@ export async function voteRoutes(app: FastifyInstance) {
       schema: {
         operationId: 'closeProjectVote',
         tags,
-        summary: 'Close, reconcile, tally and publish',
+        summary:
+          'Close: casting stops and the encrypted ballots are combined; the tellers then decrypt the totals',
         params: voteParams,
       },
     },
@@ -323,31 +324,6 @@ export async function voteRoutes(app: FastifyInstance) {
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', `attachment; filename="project-vote-${vote.year}.docx"`)
         .send(await resultsDocx(vote, result));
-    },
-  );
-
-  r.get(
-    '/project-votes/:voteId/receipts/:code',
-    {
-      schema: {
-        operationId: 'checkBallotReceipt',
-        access: 'public',
-        tags,
-        summary: 'Confirm a receipt code was counted (never shows the choices)',
-        params: z.object({ voteId: idSchema, code: z.string().min(4).max(40) }),
-        querystring: publicQuery,
-      },
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
-    },
-    async (req) => {
-      const congressId = await resolvePublicCongress(req);
-      return checkReceipt(
-        req.server.services.db,
-        req.server.services.config.keys.piiIndex,
-        congressId,
-        req.params.voteId,
-        req.params.code,
-      );
     },
   );
 

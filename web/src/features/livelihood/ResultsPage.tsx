@@ -124,7 +124,7 @@ export default function ResultsPage() {
         />
       </Card>
       <div style={{ marginTop: 12, textAlign: 'center' }}>
-        <Link to={`/livelihood/votes/${r.id}/receipt`}>{t('votes.checkReceipt')}</Link>
+        <Link to={`/livelihood/votes/${r.id}/bulletin`}>{t('bulletin.verify')}</Link>
       </div>
     </div>
   );

@@ -17,6 +17,7 @@ import {
   Modal,
   Result,
   Row,
+  Select,
   Space,
   Statistic,
   Tag,
@@ -28,6 +29,7 @@ import { api, ApiError, applyFieldErrors, problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, usePagedList, useResource } from '../../shell/components';
 import { yuan, type PaperStatement, type VoteDetail } from './types';
 import { CloseVoteDialog } from './CloseVoteDialog';
+import { TellerPanel } from './TellerPanel';
 
 export default function VotePage() {
   const { id } = useParams();
@@ -36,6 +38,7 @@ export default function VotePage() {
   // Turnout is live while the vote runs.
   useEffect(() => {
     if (!vote || vote.status === 'closed' || vote.status === 'draft') return;
+    // While counting, the page follows the tellers' decryptions.
     const timer = setInterval(reload, 5000);
     return () => clearInterval(timer);
   }, [vote?.status]);
@@ -45,13 +48,19 @@ export default function VotePage() {
     <div style={{ maxWidth: 720, margin: '0 auto' }}>
       <PageHeader title={vote.title} sub={<Tag>{t(`status.${vote.status}`)}</Tag>} />
       {vote.abilities.close || vote.abilities.callRoll ? <Console vote={vote} reload={reload} /> : null}
+      {vote.me.tellerIndex != null && <TellerPanel vote={vote} reload={reload} />}
       {vote.me.onRoll && <Ballot vote={vote} reload={reload} />}
       {vote.status === 'closed' && (
-        <Link to={`/livelihood/votes/${vote.id}/results`}>
-          <Button type="primary" block size="large" style={{ marginTop: 12 }}>
-            {t('console.results')}
-          </Button>
-        </Link>
+        <Space direction="vertical" style={{ width: '100%', marginTop: 12 }}>
+          <Link to={`/livelihood/votes/${vote.id}/results`}>
+            <Button type="primary" block size="large">
+              {t('console.results')}
+            </Button>
+          </Link>
+          <Link to={`/livelihood/votes/${vote.id}/bulletin`}>
+            <Button block>{t('bulletin.title')}</Button>
+          </Link>
+        </Space>
       )}
     </div>
   );
@@ -65,6 +74,7 @@ function Ballot({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
   const [reading, setReading] = useState<VoteDetail['candidates'][number] | null>(null);
   const [busy, setBusy] = useState(false);
   const [receipt, setReceipt] = useState<string | null>(null);
+  const [encrypting, setEncrypting] = useState(false);
 
   if (receipt) {
     return (
@@ -74,15 +84,19 @@ function Ballot({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
         subTitle={t('votes.receiptText')}
         extra={
           <Space direction="vertical">
-            <Typography.Title
-              level={3}
-              copyable
+            <Typography.Paragraph
+              copyable={{ text: receipt }}
               data-testid="receipt-code"
-              style={{ fontFamily: 'monospace' }}
+              style={{ fontFamily: 'monospace', fontSize: 15, wordBreak: 'break-all', maxWidth: 360 }}
             >
               {receipt}
-            </Typography.Title>
-            <Link to={`/livelihood/votes/${vote.id}/receipt`}>{t('votes.checkReceipt')}</Link>
+            </Typography.Paragraph>
+            <Link
+              to={`/livelihood/votes/${vote.id}/bulletin?receipt=${receipt}`}
+              data-testid="find-in-bulletin"
+            >
+              {t('votes.findInBulletin')}
+            </Link>
           </Space>
         }
       />
@@ -94,7 +108,7 @@ function Ballot({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
         type="success"
         showIcon
         title={t('votes.alreadyVoted')}
-        action={<Link to={`/livelihood/votes/${vote.id}/receipt`}>{t('votes.checkReceipt')}</Link>}
+        action={<Link to={`/livelihood/votes/${vote.id}/bulletin`}>{t('votes.checkReceipt')}</Link>}
       />
     );
   if (vote.status !== 'open' && vote.status !== 'signingIn') return null;
@@ -111,12 +125,31 @@ function Ballot({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
     }
   };
   const cast = async () => {
+    if (!vote.encryption) return;
     setBusy(true);
+    setEncrypting(true);
     try {
-      const r = await api.post<{ receiptCode: string }>(`/project-votes/${vote.id}/ballots`, { choices });
+      // The ballot is encrypted here, on the deputy's device: the server receives only ciphertexts and proofs.
+      // The crypto module is loaded on demand and yields to the page first, so "encrypting…" shows at once.
+      const { encryptBallot } = await import('@minyi/domain/ballots/crypto');
+      await new Promise((r) => setTimeout(r, 30));
+      const positions = vote.candidates.flatMap((c, i) => (choices.includes(c.id) ? [i] : []));
+      const ballot = encryptBallot(
+        {
+          voteId: vote.id,
+          curve: vote.encryption.curve,
+          publicKey: vote.encryption.publicKey,
+          candidates: vote.candidates.length,
+          maxChoices: vote.maxChoices,
+        },
+        positions,
+      );
+      setEncrypting(false);
+      const r = await api.post<{ receipt: string }>(`/project-votes/${vote.id}/ballots`, ballot);
       setConfirming(false);
-      setReceipt(r.receiptCode);
+      setReceipt(r.receipt);
     } catch (err) {
+      setEncrypting(false);
       setConfirming(false);
       message.error(problemMessage(err));
       if (err instanceof ApiError && err.status === 409) reload();
@@ -217,6 +250,9 @@ function Ballot({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
             <Typography.Paragraph>
               {choices.length ? t('votes.confirmText', { n: choices.length }) : t('votes.blank')}
             </Typography.Paragraph>
+            {encrypting && (
+              <Alert type="info" showIcon data-testid="encrypting" title={t('votes.encrypting')} />
+            )}
             <ul>
               {vote.candidates
                 .filter((c) => choices.includes(c.id))
@@ -310,8 +346,10 @@ function Console({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
             onConfirm={() => {
               setCloseBusy(true);
               void api
-                .post(`/project-votes/${vote.id}/close`)
-                .then(() => navigate(`/livelihood/votes/${vote.id}/results`))
+                .post<{ status: string }>(`/project-votes/${vote.id}/close`)
+                .then((r) =>
+                  r.status === 'closed' ? navigate(`/livelihood/votes/${vote.id}/results`) : reload(),
+                )
                 .catch((err: unknown) => message.error(problemMessage(err)))
                 .finally(() => {
                   setCloseBusy(false);
@@ -360,6 +398,9 @@ function Console({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
         {` ${t(`console.runoffRule.${vote.rules.runoffRule}`)}`}
         {vote.advisory ? ` ${t('results.advisory')}` : ` ${t('console.binding')}`}
       </Typography.Paragraph>
+      {(vote.status === 'draft' || vote.status === 'signingIn') && vote.abilities.appointTellers && (
+        <TellersForm vote={vote} reload={reload} />
+      )}
       {vote.status !== 'draft' && <Roll vote={vote} reload={reload} />}
       {vote.status === 'open' && vote.abilities.enterPaperCount && tt.paperBallots != null && (
         <Alert
@@ -371,6 +412,70 @@ function Console({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
       )}
       {vote.status === 'open' && vote.abilities.enterPaperCount && tt.paperBallots == null && (
         <PaperStatementForm vote={vote} reload={reload} />
+      )}
+    </Card>
+  );
+}
+
+/**
+ * Staff name the vote's three tellers before it opens; each then holds their part of the key ceremony from
+ * their own account (TellerPanel). The vote opens once the ceremony has given it its key.
+ */
+function TellersForm({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
+  const { t } = useTranslation('livelihood');
+  const { message } = App.useApp();
+  const { data } = useResource<{ items: { id: string; name: string; username: string }[] }>(
+    `/project-votes/${vote.id}/teller-candidates`,
+  );
+  const [picked, setPicked] = useState<string[]>(vote.tellers.map((x) => x.accountId));
+  const started = vote.tellers.some((x) => x.ceremonyKey);
+  const save = async () => {
+    try {
+      await api.put(`/project-votes/${vote.id}/tellers`, { accountIds: picked });
+      reload();
+    } catch (err) {
+      message.error(problemMessage(err));
+    }
+  };
+  return (
+    <Card size="small" type="inner" title={t('console.tellers')} style={{ marginTop: 16 }}>
+      {vote.tellers.length > 0 && (
+        <List
+          size="small"
+          dataSource={vote.tellers}
+          renderItem={(x) => (
+            <List.Item key={x.index}>
+              <Space wrap size={4}>
+                <span>
+                  {x.index}. {x.name}
+                </span>
+                <Tag color={x.deal ? 'green' : x.ceremonyKey ? 'blue' : 'default'}>
+                  {t(`teller.status.${x.deal ? 'deal' : x.ceremonyKey ? 'key' : 'pending'}`)}
+                </Tag>
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
+      {vote.encryption === null && !started && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('console.tellersHint')}
+          </Typography.Text>
+          <Select
+            mode="multiple"
+            maxCount={3}
+            aria-label={t('console.tellers')}
+            style={{ width: '100%' }}
+            value={picked}
+            onChange={setPicked}
+            options={(data?.items ?? []).map((a) => ({ value: a.id, label: a.name }))}
+            data-testid="tellers-select"
+          />
+          <Button disabled={picked.length !== 3} onClick={save} data-testid="tellers-save">
+            {t('console.tellersSave')}
+          </Button>
+        </Space>
       )}
     </Card>
   );

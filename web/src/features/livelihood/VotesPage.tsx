@@ -7,7 +7,13 @@ import type { Abilities } from '../../api';
 import { ErrorAlert, PageHeader, usePagedList } from '../../shell/components';
 import type { VoteSummary } from './types';
 
-const statusColor = { draft: 'default', signingIn: 'gold', open: 'green', closed: 'blue' } as const;
+const statusColor = {
+  draft: 'default',
+  signingIn: 'gold',
+  open: 'green',
+  counting: 'purple',
+  closed: 'blue',
+} as const;
 
 export default function VotesPage() {
   const { t } = useTranslation('livelihood');

@@ -15,7 +15,7 @@ import { livelihoodEn, livelihoodZh } from './i18n';
 const VotesPage = lazy(() => import('./VotesPage'));
 const VotePage = lazy(() => import('./VotePage'));
 const NewVotePage = lazy(() => import('./NewVotePage'));
-const ReceiptPage = lazy(() => import('./ReceiptPage'));
+const BulletinPage = lazy(() => import('./BulletinPage'));
 const ResultsPage = lazy(() => import('./ResultsPage'));
 const IdeasPage = lazy(() => import('./IdeasPage'));
 const CandidatesPage = lazy(() => import('./CandidatesPage'));
@@ -56,7 +56,7 @@ export const livelihoodFeature: Feature = {
       ),
     },
     { path: '/livelihood/votes/:id/results', element: <ResultsPage /> },
-    { path: '/livelihood/votes/:id/receipt', element: <ReceiptPage /> },
+    { path: '/livelihood/votes/:id/bulletin', element: <BulletinPage /> },
     { path: '/livelihood/ideas', element: <IdeasPage /> },
     {
       path: '/livelihood/candidates',

@@ -1,4 +1,5 @@
 import type { CloseForecast } from '@minyi/domain/livelihood';
+import type { Ciphertext, CurveName, DkgDeal } from '@minyi/domain/ballots/crypto';
 // Shapes of the livelihood API answers the pages read.
 import type { Abilities } from '../../api';
 
@@ -6,11 +7,42 @@ export interface VoteSummary {
   id: string;
   year: number;
   title: string;
-  status: 'draft' | 'signingIn' | 'open' | 'closed';
+  status: 'draft' | 'signingIn' | 'open' | 'counting' | 'closed';
   maxChoices: number;
   advisory: boolean;
   candidates: { id: string; title: string }[];
-  me: { onRoll: boolean; signedIn: boolean; hasVoted: boolean };
+  me: { onRoll: boolean; signedIn: boolean; hasVoted: boolean; tellerIndex?: number | null };
+  /** Once the vote is open: what the deputy's device encrypts the ballot to. */
+  encryption: { scheme: string; curve: CurveName; publicKey: string } | null;
+}
+
+/** The vote's tellers and how far each is in the key ceremony and the count. */
+export interface VoteTeller {
+  index: number;
+  accountId: string;
+  name: string;
+  ceremonyKey: boolean;
+  deal: boolean;
+  partialDecryption: boolean;
+}
+
+/** The tellers' view of the ceremony (GET /project-votes/:id/ceremony). */
+export interface Ceremony {
+  voteId: string;
+  status: VoteSummary['status'];
+  curve: CurveName;
+  maxChoices: number;
+  candidates: number;
+  publicKey: string | null;
+  me: number | null;
+  tellers: {
+    index: number;
+    name: string;
+    ceremonyKey: string | null;
+    deal: DkgDeal | null;
+    partialDecryption: unknown;
+  }[];
+  combined: Ciphertext[] | null;
 }
 
 export type VoteKind = 'main' | 'runoff' | 'shortfall';
@@ -61,6 +93,7 @@ export interface VoteDetail extends Omit<VoteSummary, 'candidates'> {
   /** While open: what closing now would mean, from the number of ballots only (never per project). */
   closeForecast: CloseForecast | null;
   abilities: Abilities;
+  tellers: VoteTeller[];
 }
 
 export interface VoteResult {

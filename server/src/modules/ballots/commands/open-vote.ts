@@ -1,4 +1,5 @@
-// Opens the ballot: only with quorum (two thirds of the roll signed in by default).
+// Opens the ballot: only with quorum (two thirds of the roll signed in by default) and once the tellers' key
+// ceremony has given the vote its public key (ballots are encrypted to it).
 import { eq } from 'drizzle-orm';
 import { hasQuorum, nextVoteStatus, quorumNeeded, type VoteStatus } from '@minyi/domain/livelihood';
 import type { Ctx } from '../../../platform/context';
@@ -27,6 +28,11 @@ export function openVote(ctx: Ctx, voteId: string) {
           { rollSize: t.rollSize, signedIn: t.signedIn, needed },
         );
       }
+      if (!vote.publicKey)
+        throw conflict('key_ceremony_incomplete', {
+          zh: '三名计票人尚未完成密钥生成，不能开始投票',
+          en: "The three tellers' key ceremony is not complete; the vote cannot open yet",
+        });
       const status = to as VoteStatus;
       await w.db
         .update(projectVotes)

@@ -5,7 +5,7 @@ import type { Db } from '../../../db/client';
 import type { Actor } from '../../../platform/context';
 import { projectVoteCandidates, projectVoteRoll, projectVotes, projectVoteVoters } from '../ballots.table';
 import { votePolicy } from '../ballots.policy';
-import { voteSummary, type BallotSubject, type VoteRow } from '../ballots.repository';
+import { encryptionOf, voteSummary, type BallotSubject, type VoteRow } from '../ballots.repository';
 
 /** Votes for the actor: a deputy sees those they are on the roll for; staff and leaders see all. */
 export async function findVotes(
@@ -83,6 +83,7 @@ export async function findVotes(
     items: votes.map((v) => ({
       ...voteSummary(v),
       candidates: cands.filter((c) => c.voteId === v.id).map((c) => ({ id: c.id, title: c.title })),
+      encryption: encryptionOf(v),
       me: { onRoll: meOf.has(v.id), signedIn: !!meOf.get(v.id)?.signedInAt, hasVoted: votedSet.has(v.id) },
     })),
     nextCursor: null,

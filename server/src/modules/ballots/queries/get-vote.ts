@@ -6,10 +6,12 @@ import type { Actor } from '../../../platform/context';
 import { projectVotePaperCounts, projectVotes } from '../ballots.table';
 import { votePolicy } from '../ballots.policy';
 import {
+  encryptionOf,
   findRollMember,
   hasVoted,
   loadOptions,
-  loadVote,
+  loadTellers,
+  loadVoteFor,
   turnoutOf,
   voteSummary,
   type BallotSubject,
@@ -17,10 +19,10 @@ import {
 } from '../ballots.repository';
 
 export async function getVote(db: Db, actor: Actor, subject: BallotSubject, voteId: string) {
-  const vote = await loadVote(db, actor.congressId, voteId);
+  const { row: vote, resource } = await loadVoteFor(db, actor, voteId);
   const member = actor.deputyId ? await findRollMember(db, voteId, actor.deputyId) : null;
-  const resource = { congressId: vote.congressId, onRoll: !!member };
   votePolicy.authorize(actor, 'read', resource);
+  const tellerRows = await loadTellers(db, voteId);
   const candidates = await loadOptions(db, subject, vote.congressId, voteId);
   const t = await turnoutOf(db, voteId);
   // Who entered a paper statement, never its figures: each teller enters theirs independently.
@@ -49,6 +51,17 @@ export async function getVote(db: Db, actor: Actor, subject: BallotSubject, vote
       mine: tellers.some((x) => x.accountId === actor.accountId),
     },
     candidates,
+    /** The encryption of the ballots, once the vote is open (issue 21's contract). */
+    encryption: encryptionOf(vote),
+    /** The vote's tellers and how far each is in the key ceremony and the count. */
+    tellers: tellerRows.map((t) => ({
+      index: t.index,
+      accountId: t.accountId,
+      name: t.name,
+      ceremonyKey: !!t.ceremonyKey,
+      deal: !!t.deal,
+      partialDecryption: !!t.partialDecryption,
+    })),
     turnout: {
       ...t,
       quorumNeeded: quorumNeeded(t.rollSize, vote.rules),
@@ -72,6 +85,7 @@ export async function getVote(db: Db, actor: Actor, subject: BallotSubject, vote
           })
         : null,
     me: {
+      tellerIndex: resource.tellerIndex ?? null,
       onRoll: !!member,
       signedIn: !!member?.signedInAt,
       hasVoted: member ? await hasVoted(db, voteId, member.memberId) : false,
