@@ -2,10 +2,11 @@
 import { useState } from 'react';
 import { App, Button, Card, Collapse, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, problemMessage } from '../../api';
+import { problemMessage } from '../../api';
 import { useAuth } from '../../auth';
 import { ErrorAlert, PageHeader, usePagedList } from '../../shell/components';
 import { yuan } from './types';
+import { addDeliberation, paths } from './api';
 
 interface Candidate {
   id: string;
@@ -23,7 +24,7 @@ export default function CandidatesPage() {
   const { t } = useTranslation('livelihood');
   const years = [new Date().getFullYear() + 1, new Date().getFullYear(), new Date().getFullYear() - 1];
   const [year, setYear] = useState(years[0]);
-  const list = usePagedList<Candidate>('/livelihood/candidates', { year });
+  const list = usePagedList<Candidate>(paths.findLivelihoodCandidates(), { year });
   return (
     <div style={{ maxWidth: 900, margin: '0 auto' }}>
       <PageHeader
@@ -81,12 +82,12 @@ function Deliberation({ candidate }: { candidate: Candidate }) {
   const { message } = App.useApp();
   const { hasRole } = useAuth();
   const list = usePagedList<{ id: string; delegation: string; content: string; createdAt: string }>(
-    `/livelihood/candidates/${candidate.id}/deliberations`,
+    paths.findDeliberations(candidate.id),
   );
   const [form] = Form.useForm();
   const send = async (v: { delegation: string; content: string }) => {
     try {
-      await api.post(`/livelihood/candidates/${candidate.id}/deliberations`, v);
+      await addDeliberation(candidate.id, v);
       form.resetFields(['content']);
       list.reload();
     } catch (err) {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Card, Select, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { paths } from './api';
 
 interface Row {
   projectId?: string;
@@ -19,7 +20,7 @@ export default function EvaluationPage() {
   const years = [new Date().getFullYear() - 1, new Date().getFullYear()];
   const [year, setYear] = useState(years[0]);
   const { data, error, reload } = useResource<{ criteria: string[]; perProject: Row[]; perUnit: Row[] }>(
-    `/livelihood/evaluations?year=${year}`,
+    paths.findLivelihoodEvaluations(year),
   );
   const columns = (first: 'title' | 'leadUnitName') => [
     {

@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { App, Button, Card, Form, Input, InputNumber, List, Select, Space, Tag, Typography } from 'antd';
 import { LikeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, applyFieldErrors, newIdempotencyKey, problemMessage } from '../../api';
+import { applyFieldErrors, newIdempotencyKey, problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, usePagedList, useResource } from '../../shell/components';
+import { paths, submitLivelihoodIdea, supportLivelihoodIdea } from './api';
 
 interface Idea {
   id: string;
@@ -20,8 +21,8 @@ export default function IdeasPage() {
   const { t } = useTranslation('livelihood');
   const { message } = App.useApp();
   const year = new Date().getFullYear() + 1;
-  const list = usePagedList<Idea>('/public/livelihood/ideas', { year });
-  const congress = useResource<{ streets: { id: string; name: string }[] }>('/public/congress');
+  const list = usePagedList<Idea>(paths.findLivelihoodIdeas(), { year });
+  const congress = useResource<{ streets: { id: string; name: string }[] }>(paths.getPublicCongress());
   const [form] = Form.useForm();
   const [key] = useState(newIdempotencyKey);
   const [supported, setSupported] = useState<Record<string, number>>({});
@@ -35,8 +36,7 @@ export default function IdeasPage() {
     submitterName?: string;
   }) => {
     try {
-      await api.post(
-        '/public/livelihood/ideas',
+      await submitLivelihoodIdea(
         {
           year,
           title: v.title,
@@ -45,7 +45,7 @@ export default function IdeasPage() {
           estimatedCost: v.cost != null ? Math.round(v.cost * 10_000) : null,
           submitterName: v.submitterName ?? '',
         },
-        { idempotencyKey: key },
+        key,
       );
       message.success(t('ideas.thanks'));
       form.resetFields();
@@ -56,7 +56,7 @@ export default function IdeasPage() {
   };
   const support = async (id: string) => {
     try {
-      const r = await api.post<{ supportCount: number }>(`/public/livelihood/ideas/${id}/support`);
+      const r = await supportLivelihoodIdea(id);
       setSupported((s) => ({ ...s, [id]: r.supportCount }));
     } catch (err) {
       message.error(problemMessage(err));

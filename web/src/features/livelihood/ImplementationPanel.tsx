@@ -18,10 +18,20 @@ import {
 } from 'antd';
 import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, applyFieldErrors, problemMessage, qs, type Abilities } from '../../api';
+import { applyFieldErrors, problemMessage, type Abilities } from '../../api';
 import { useAuth } from '../../auth';
 import { usePagedList } from '../../shell/components';
 import type { ProjectStatus } from './types';
+import {
+  acceptLivelihoodProject,
+  adjustLivelihoodProject,
+  findPublicDeputies,
+  paths,
+  planLivelihoodProject,
+  recordLivelihoodInspection,
+  reportLivelihoodProgress,
+  uploadFile,
+} from './api';
 
 export interface ImplementationProject {
   id: string;
@@ -74,15 +84,15 @@ export function ImplementationPanel({ p, reload }: { p: ImplementationProject; r
   );
 }
 
-/** Posts a form, marks the server's field errors on the form, and reloads the project on success. */
+/** Sends a form through `send`, marks the server's field errors on the form, and reloads the project on success. */
 function useSubmit(form: ReturnType<typeof Form.useForm>[0], reload: () => void) {
   const { t } = useTranslation('livelihood');
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
-  const submit = async (path: string, body: unknown) => {
+  const submit = async (send: () => Promise<unknown>) => {
     setBusy(true);
     try {
-      await api.post(path, body);
+      await send();
       message.success(t('implementation.saved'));
       form.resetFields();
       reload();
@@ -115,11 +125,13 @@ function ProgressForm({ p, reload }: { p: ImplementationProject; reload: () => v
         status: string;
         milestonesDone?: string[];
       }) =>
-        submit(`/livelihood/projects/${p.id}/progress`, {
-          ...v,
-          milestonesDone: v.milestonesDone ?? [],
-          photoFileIds: photos.map((f) => f.id),
-        }).then(() => setPhotos([]))
+        submit(() =>
+          reportLivelihoodProgress(p.id, {
+            ...v,
+            milestonesDone: v.milestonesDone ?? [],
+            photoFileIds: photos.map((f) => f.id),
+          }),
+        ).then(() => setPhotos([]))
       }
     >
       <Space wrap>
@@ -168,7 +180,7 @@ function ProgressForm({ p, reload }: { p: ImplementationProject; reload: () => v
             fd.append('purpose', 'livelihood.progressPhoto');
             fd.append('file', file as Blob);
             try {
-              const f = await api.upload<{ id: string; originalName: string }>('/files', fd);
+              const f = await uploadFile(fd);
               setPhotos((xs) => [
                 ...xs,
                 { uid: (file as { uid: string }).uid, id: f.id, name: f.originalName },
@@ -195,7 +207,7 @@ function PlanForm({ p, reload }: { p: ImplementationProject; reload: () => void 
   const { t } = useTranslation('livelihood');
   const [form] = Form.useForm();
   const { busy, submit } = useSubmit(form, reload);
-  const units = usePagedList<{ id: string; name: string }>('/handling-units', {}, 200);
+  const units = usePagedList<{ id: string; name: string }>(paths.findHandlingUnits(), {}, 200);
   const initialValues = useMemo(
     () => ({
       leadUnitId: p.leadUnitId,
@@ -216,12 +228,14 @@ function PlanForm({ p, reload }: { p: ImplementationProject; reload: () => void 
         targetDate?: string;
         milestones?: { title: string; targetDate: string }[];
       }) =>
-        submit(`/livelihood/projects/${p.id}/plan`, {
-          leadUnitId: v.leadUnitId,
-          budget: Math.round((v.budget ?? 0) * 10_000),
-          ...(v.targetDate ? { targetDate: v.targetDate } : {}),
-          milestones: v.milestones ?? [],
-        })
+        submit(() =>
+          planLivelihoodProject(p.id, {
+            leadUnitId: v.leadUnitId,
+            budget: Math.round((v.budget ?? 0) * 10_000),
+            ...(v.targetDate ? { targetDate: v.targetDate } : {}),
+            milestones: v.milestones ?? [],
+          }),
+        )
       }
     >
       <Form.Item name="leadUnitId" label={t('progress.leadUnit')} rules={[{ required: true }]}>
@@ -296,12 +310,14 @@ function AdjustForm({ p, reload }: { p: ImplementationProject; reload: () => voi
         approvalReference: string;
         newTargetDate?: string;
       }) =>
-        submit(`/livelihood/projects/${p.id}/adjust`, {
-          reason: v.reason,
-          approvedOn: v.approvedOn,
-          approvalReference: v.approvalReference,
-          ...(v.newTargetDate ? { newTargetDate: v.newTargetDate } : {}),
-        })
+        submit(() =>
+          adjustLivelihoodProject(p.id, {
+            reason: v.reason,
+            approvedOn: v.approvedOn,
+            approvalReference: v.approvalReference,
+            ...(v.newTargetDate ? { newTargetDate: v.newTargetDate } : {}),
+          }),
+        )
       }
     >
       <Form.Item name="reason" label={t('implementation.reason')} rules={[{ required: true, max: 2000 }]}>
@@ -343,7 +359,7 @@ function AcceptButton({ p, reload }: { p: ImplementationProject; reload: () => v
           title: t('implementation.acceptConfirm'),
           onOk: async () => {
             try {
-              await api.post(`/livelihood/projects/${p.id}/accept`);
+              await acceptLivelihoodProject(p.id);
               message.success(t('implementation.saved'));
               reload();
             } catch (err) {
@@ -368,9 +384,7 @@ function InspectionForm({ p, reload }: { p: ImplementationProject; reload: () =>
   );
   const search = async (q: string) => {
     if (!q) return;
-    const res = await api.get<{ items: { id: string; name: string }[] }>(
-      `/public/deputies${qs({ q, limit: 20 })}`,
-    );
+    const res = await findPublicDeputies(q);
     setOptions((prev) => {
       const picked = new Set<string>(form.getFieldValue('deputyIds') ?? []);
       return [
@@ -389,7 +403,7 @@ function InspectionForm({ p, reload }: { p: ImplementationProject; reload: () =>
         toUnit: false,
       }}
       onFinish={(v: { inspectedOn: string; deputyIds: string[]; findings: string; toUnit: boolean }) =>
-        submit(`/livelihood/projects/${p.id}/inspections`, v)
+        submit(() => recordLivelihoodInspection(p.id, v))
       }
     >
       <Form.Item name="inspectedOn" label={t('implementation.inspectedOn')} rules={[{ required: true }]}>

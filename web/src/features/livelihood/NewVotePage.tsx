@@ -18,9 +18,10 @@ import {
 } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, applyFieldErrors, localized, newIdempotencyKey, problemMessage } from '../../api';
+import { ApiError, applyFieldErrors, localized, newIdempotencyKey, problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, usePagedList, useResource } from '../../shell/components';
-import type { VoteDetail, VoteRules } from './types';
+import type { VoteRules } from './types';
+import { createProjectVote, paths } from './api';
 
 interface FormValues {
   title: string;
@@ -48,7 +49,7 @@ export default function NewVotePage() {
   const year = Form.useWatch('year', form) ?? thisYear + 1;
   const scope = Form.useWatch('scope', form) ?? 'district';
   const candidates = usePagedList<{ id: string; title: string; leadUnitName: string }>(
-    '/livelihood/candidates',
+    paths.findLivelihoodCandidates(),
     { year },
     200,
   );
@@ -56,8 +57,8 @@ export default function NewVotePage() {
   const congress = useResource<{
     streets: { id: string; name: string }[];
     currentSitting: { id: string; number: number; status: 'planned' | 'inSession' | 'closed' } | null;
-  }>('/public/congress');
-  const settings = useResource<LivelihoodSettings>('/settings/livelihood');
+  }>(paths.getPublicCongress());
+  const settings = useResource<LivelihoodSettings>(paths.getModuleSettings());
   const rules = settings.data?.values[scope === 'street' ? 'streetVote' : 'districtVote'];
   const binding = scope === 'district' && nature === 'binding';
   const sitting = congress.data?.currentSitting;
@@ -69,8 +70,7 @@ export default function NewVotePage() {
   const submit = async (v: FormValues) => {
     setBusy(true);
     try {
-      const created = await api.post<VoteDetail>(
-        '/project-votes',
+      const created = await createProjectVote(
         {
           title: v.title,
           year: v.year,
@@ -87,7 +87,7 @@ export default function NewVotePage() {
               : [],
           advisory: !binding,
         },
-        { idempotencyKey: key },
+        key,
       );
       void navigate(`/livelihood/votes/${created.id}`);
     } catch (err) {

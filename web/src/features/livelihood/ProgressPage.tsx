@@ -8,6 +8,7 @@ import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import type { ProjectItem, ProjectStatus, ProjectSummary } from './types';
 import { yuan } from './types';
 import Chart from '../../shell/Chart';
+import { paths } from './api';
 
 const COLORS: Record<ProjectStatus, string> = {
   onTrack: '#52c41a',
@@ -29,10 +30,10 @@ const STATUSES: ProjectStatus[] = ['onTrack', 'delayed', 'adjusted', 'completed'
 export default function ProgressPage() {
   const { t } = useTranslation('livelihood');
   const { data, error, reload } = useResource<{ items: ProjectItem[]; summaries: ProjectSummary[] }>(
-    '/public/livelihood/projects',
+    paths.findPublicLivelihoodProjects(),
   );
   const votes = useResource<{ items: { id: string; title: string; year: number }[] }>(
-    '/public/project-votes',
+    paths.findPublishedProjectVotes(),
   );
   const years = useMemo(() => (data?.summaries ?? []).map((s) => s.year).sort((a, b) => b - a), [data]);
   const [picked, setPicked] = useState<number | null>(null);

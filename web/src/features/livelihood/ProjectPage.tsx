@@ -18,11 +18,12 @@ import {
 } from 'antd';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api, problemMessage } from '../../api';
+import { problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import type { ProjectItem } from './types';
 import { ImplementationPanel } from './ImplementationPanel';
 import { yuan } from './types';
+import { answerLivelihoodSurvey, evaluateLivelihoodProject, livelihoodProgressPhotoUrl, paths } from './api';
 
 interface ProjectDetail extends ProjectItem {
   leadUnitId: string;
@@ -60,7 +61,7 @@ export default function ProjectPage() {
   const { id } = useParams();
   const { t } = useTranslation('livelihood');
   const { message } = App.useApp();
-  const { data: p, error, reload } = useResource<ProjectDetail>(`/public/livelihood/projects/${id}`);
+  const { data: p, error, reload } = useResource<ProjectDetail>(paths.getPublicLivelihoodProject(id));
   const [done, setDone] = useState(false);
   const [answered, setAnswered] = useState(false);
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
@@ -68,7 +69,7 @@ export default function ProjectPage() {
   const finished = p.status === 'completed' || p.status === 'accepted';
   const evaluate = async (scores: Record<string, number>) => {
     try {
-      await api.post(`/livelihood/projects/${p.id}/evaluations`, { scores });
+      await evaluateLivelihoodProject(p.id, { scores });
       setDone(true);
     } catch (err) {
       message.error(problemMessage(err));
@@ -76,7 +77,7 @@ export default function ProjectPage() {
   };
   const survey = async (satisfaction: string) => {
     try {
-      await api.post(`/public/livelihood/projects/${p.id}/survey`, { satisfaction });
+      await answerLivelihoodSurvey(p.id, { satisfaction });
       setAnswered(true);
     } catch (err) {
       message.error(problemMessage(err));
@@ -134,7 +135,7 @@ export default function ProjectPage() {
                             width={72}
                             height={72}
                             style={{ objectFit: 'cover' }}
-                            src={`/api/v1/public/livelihood/projects/${p.id}/photos/${f}`}
+                            src={livelihoodProgressPhotoUrl(p.id, f)}
                           />
                         ))}
                       </Space>
