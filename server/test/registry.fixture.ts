@@ -79,7 +79,12 @@ export function useRegistryDemo(): RegistryDemo {
     Number(((await r.t.services.db.execute(q)) as unknown as { rows: { n: string }[] }).rows[0].n);
   r.auditCount = () => r.count(sql`SELECT count(*) AS n FROM audit_events`);
   r.auditsOf = (entityId) =>
-    r.t.services.db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId));
+    r.t.services.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, entityId))
+      // In the order written (ids are time-ordered): the sealing job's update moves rows in the heap.
+      .orderBy(auditEvents.createdAt, auditEvents.id);
   r.firstStreet = async () =>
     (await r.t.anon.get('/api/v1/public/congress')).json().streets[0] as { id: string; name: string };
   r.upload = (client, url, data, field = 'file') =>
