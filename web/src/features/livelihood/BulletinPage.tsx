@@ -8,12 +8,13 @@ import { useTranslation } from 'react-i18next';
 import type { Bulletin } from '@minyi/domain/ballots/crypto';
 import { ApiError } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { paths } from './api';
 
 export default function BulletinPage() {
   const { id } = useParams();
   const [params] = useSearchParams();
   const { t } = useTranslation('livelihood');
-  const { data: b, error, reload } = useResource<Bulletin>(`/project-votes/${id}/bulletin`);
+  const { data: b, error, reload } = useResource<Bulletin>(paths.getProjectVoteBulletin(id));
   const [receipt, setReceipt] = useState(params.get('receipt') ?? '');
   const [check, setCheck] = useState<{ ok: boolean; text: string } | null>(null);
   const [verifying, setVerifying] = useState(false);

@@ -3,14 +3,14 @@
 import { Alert, Button, Card, Descriptions, List, Progress, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { download } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
+import { exportProjectVoteResultsDocx, exportProjectVoteResultsXlsx, paths } from './api';
 import type { VoteResult } from './types';
 
 export default function ResultsPage() {
   const { id } = useParams();
   const { t } = useTranslation('livelihood');
-  const { data: r, error, reload } = useResource<VoteResult>(`/project-votes/${id}/results`);
+  const { data: r, error, reload } = useResource<VoteResult>(paths.getProjectVoteResults(id));
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (!r) return null;
   const max = Math.max(1, ...r.candidates.map((c) => c.votes));
@@ -21,14 +21,10 @@ export default function ResultsPage() {
         title={`${r.title} · ${t('results.title')}`}
         extra={
           <>
-            <Button
-              onClick={() => download(`/project-votes/${r.id}/results.xlsx`, `project-vote-${r.year}.xlsx`)}
-            >
+            <Button onClick={() => exportProjectVoteResultsXlsx(r.id, `project-vote-${r.year}.xlsx`)}>
               {t('results.xlsx')}
             </Button>
-            <Button
-              onClick={() => download(`/project-votes/${r.id}/results.docx`, `project-vote-${r.year}.docx`)}
-            >
+            <Button onClick={() => exportProjectVoteResultsDocx(r.id, `project-vote-${r.year}.docx`)}>
               {t('results.docx')}
             </Button>
           </>

@@ -6,8 +6,14 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TellerCeremonyKey, TellerShare } from '@minyi/domain/ballots/crypto';
-import { api, problemMessage } from '../../api';
+import { problemMessage } from '../../api';
 import { useResource } from '../../shell/components';
+import {
+  paths,
+  postProjectVoteCeremonyKey,
+  postProjectVoteDeal,
+  postProjectVotePartialDecryption,
+} from './api';
 import type { Ceremony, VoteDetail } from './types';
 
 const THRESHOLD = 2;
@@ -27,7 +33,7 @@ function download(name: string, text: string) {
 export function TellerPanel({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
   const { t } = useTranslation('livelihood');
   const { message } = App.useApp();
-  const { data: c, reload: reloadCeremony } = useResource<Ceremony>(`/project-votes/${vote.id}/ceremony`);
+  const { data: c, reload: reloadCeremony } = useResource<Ceremony>(paths.getProjectVoteCeremony(vote.id));
   const [busy, setBusy] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   if (!c || c.me == null) return null;
@@ -60,7 +66,7 @@ export function TellerPanel({ vote, reload }: { vote: VoteDetail; reload: () => 
       const { createCeremonyKey } = await crypto();
       const key = createCeremonyKey(c.curve, me);
       localStorage.setItem(keySlot(vote.id, me), JSON.stringify(key));
-      await api.post(`/project-votes/${vote.id}/ceremony-keys`, { publicKey: key.publicKey });
+      await postProjectVoteCeremonyKey(vote.id, key.publicKey);
     });
   const deal = () =>
     run('deal', async () => {
@@ -73,7 +79,7 @@ export function TellerPanel({ vote, reload }: { vote: VoteDetail; reload: () => 
         index: me,
         ceremonyPublicKeys: c.tellers.map((x) => x.ceremonyKey!),
       });
-      await api.post(`/project-votes/${vote.id}/deals`, { deal: d });
+      await postProjectVoteDeal(vote.id, d);
     });
   const saveShare = () =>
     run('share', async () => {
@@ -109,7 +115,7 @@ export function TellerPanel({ vote, reload }: { vote: VoteDetail; reload: () => 
         share,
         c.combined!,
       );
-      await api.post(`/project-votes/${vote.id}/partial-decryptions`, { partialDecryption });
+      await postProjectVotePartialDecryption(vote.id, partialDecryption);
     });
 
   const statusOf = (x: Ceremony['tellers'][number]) =>

@@ -25,8 +25,21 @@ import {
 } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, applyFieldErrors, problemMessage } from '../../api';
+import { ApiError, applyFieldErrors, problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, usePagedList, useResource } from '../../shell/components';
+import {
+  appointProjectVoteTellers,
+  callProjectVoteRoll,
+  castBallot,
+  closeProjectVote,
+  createProjectVoteRunoff,
+  createShortfallVote,
+  discardPaperCount,
+  openProjectVote,
+  paths,
+  recordPaperCount,
+  signInProjectVote,
+} from './api';
 import { yuan, type PaperStatement, type VoteDetail } from './types';
 import { CloseVoteDialog } from './CloseVoteDialog';
 import { TellerPanel } from './TellerPanel';
@@ -34,7 +47,7 @@ import { TellerPanel } from './TellerPanel';
 export default function VotePage() {
   const { id } = useParams();
   const { t } = useTranslation('livelihood');
-  const { data: vote, error, reload } = useResource<VoteDetail>(`/project-votes/${id}`);
+  const { data: vote, error, reload } = useResource<VoteDetail>(paths.getProjectVote(id));
   // Turnout is live while the vote runs.
   useEffect(() => {
     if (!vote || vote.status === 'closed' || vote.status === 'draft') return;
@@ -116,7 +129,7 @@ function Ballot({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
   const signIn = async () => {
     setBusy(true);
     try {
-      await api.post(`/project-votes/${vote.id}/attendance`);
+      await signInProjectVote(vote.id);
       reload();
     } catch (err) {
       message.error(problemMessage(err));
@@ -145,7 +158,7 @@ function Ballot({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
         positions,
       );
       setEncrypting(false);
-      const r = await api.post<{ receipt: string }>(`/project-votes/${vote.id}/ballots`, ballot);
+      const r = await castBallot(vote.id, ballot);
       setConfirming(false);
       setReceipt(r.receipt);
     } catch (err) {
@@ -271,18 +284,18 @@ function Console({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
   const { t } = useTranslation('livelihood');
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
-  const step = async (path: string) => {
+  const step = async (call: (voteId: string) => Promise<unknown>) => {
     try {
-      await api.post(`/project-votes/${vote.id}/${path}`);
+      await call(vote.id);
       reload();
     } catch (err) {
       message.error(problemMessage(err));
     }
   };
   /** Makes the runoff among the tied, or the second vote for the places left empty, and goes to it. */
-  const makeChild = async (path: 'runoff' | 'shortfall-vote') => {
+  const makeChild = async (create: (voteId: string) => Promise<{ id: string }>) => {
     try {
-      const created = await api.post<{ id: string }>(`/project-votes/${vote.id}/${path}`);
+      const created = await create(vote.id);
       void navigate(`/livelihood/votes/${created.id}`);
     } catch (err) {
       message.error(problemMessage(err));
@@ -326,9 +339,15 @@ function Console({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
         </Col>
       </Row>
       <Space wrap style={{ marginTop: 16 }}>
-        {vote.status === 'draft' && <Button onClick={() => step('roll')}>{t('console.callRoll')}</Button>}
+        {vote.status === 'draft' && (
+          <Button onClick={() => step(callProjectVoteRoll)}>{t('console.callRoll')}</Button>
+        )}
         {vote.status === 'signingIn' && (
-          <Button type="primary" disabled={tt.signedIn < tt.quorumNeeded} onClick={() => step('open')}>
+          <Button
+            type="primary"
+            disabled={tt.signedIn < tt.quorumNeeded}
+            onClick={() => step(openProjectVote)}
+          >
             {t('console.open')}
           </Button>
         )}
@@ -345,8 +364,7 @@ function Console({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
             onCancel={() => setClosing(false)}
             onConfirm={() => {
               setCloseBusy(true);
-              void api
-                .post<{ status: string }>(`/project-votes/${vote.id}/close`)
+              void closeProjectVote(vote.id)
                 .then((r) =>
                   r.status === 'closed' ? navigate(`/livelihood/votes/${vote.id}/results`) : reload(),
                 )
@@ -361,7 +379,9 @@ function Console({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
         {vote.status === 'closed' &&
           vote.abilities.createRunoff &&
           outcome?.runoff &&
-          !hasChild('runoff') && <Button onClick={() => makeChild('runoff')}>{t('console.runoff')}</Button>}
+          !hasChild('runoff') && (
+            <Button onClick={() => makeChild(createProjectVoteRunoff)}>{t('console.runoff')}</Button>
+          )}
         {canShortfall && (
           <Button
             type="primary"
@@ -369,7 +389,7 @@ function Console({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
             onClick={() =>
               modal.confirm({
                 title: t('console.shortfallConfirm', { n: outcome.shortfall }),
-                onOk: () => makeChild('shortfall-vote'),
+                onOk: () => makeChild(createShortfallVote),
               })
             }
           >
@@ -425,13 +445,13 @@ function TellersForm({ vote, reload }: { vote: VoteDetail; reload: () => void })
   const { t } = useTranslation('livelihood');
   const { message } = App.useApp();
   const { data } = useResource<{ items: { id: string; name: string; username: string }[] }>(
-    `/project-votes/${vote.id}/teller-candidates`,
+    paths.findProjectVoteTellerCandidates(vote.id),
   );
   const [picked, setPicked] = useState<string[]>(vote.tellers.map((x) => x.accountId));
   const started = vote.tellers.some((x) => x.ceremonyKey);
   const save = async () => {
     try {
-      await api.put(`/project-votes/${vote.id}/tellers`, { accountIds: picked });
+      await appointProjectVoteTellers(vote.id, picked);
       reload();
     } catch (err) {
       message.error(problemMessage(err));
@@ -509,10 +529,7 @@ function PaperStatementForm({ vote, reload }: { vote: VoteDetail; reload: () => 
     try {
       const counts = Object.fromEntries(Object.entries(v.counts ?? {}).map(([k, x]) => [k, x ?? 0]));
       const body = Object.fromEntries(FIGURES.map((f) => [f, v[f] ?? 0]));
-      const r = await api.post<{ accepted: boolean }>(`/project-votes/${vote.id}/paper-counts`, {
-        ...body,
-        counts,
-      });
+      const r = await recordPaperCount(vote.id, { ...body, counts });
       message.success(r.accepted ? t('console.paperAccepted') : t('console.paperFirst'));
       form.resetFields();
       reload();
@@ -532,7 +549,7 @@ function PaperStatementForm({ vote, reload }: { vote: VoteDetail; reload: () => 
       title: t('console.paperDiscardConfirm'),
       onOk: async () => {
         try {
-          await api.delete(`/project-votes/${vote.id}/paper-counts`);
+          await discardPaperCount(vote.id);
           message.success(t('console.paperDiscarded'));
           form.resetFields();
           setProblem(null);
@@ -634,12 +651,16 @@ interface RollMember {
 function Roll({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
   const { t } = useTranslation('livelihood');
   const { message } = App.useApp();
-  const list = usePagedList<RollMember>(`/project-votes/${vote.id}/roll`, { n: vote.turnout.signedIn }, 1000);
+  const list = usePagedList<RollMember>(
+    paths.getProjectVoteRoll(vote.id),
+    { n: vote.turnout.signedIn },
+    1000,
+  );
   const [q, setQ] = useState('');
   const canSignIn = vote.abilities.signInMember && (vote.status === 'signingIn' || vote.status === 'open');
   const signIn = async (memberId: string) => {
     try {
-      await api.post(`/project-votes/${vote.id}/attendance`, { memberId });
+      await signInProjectVote(vote.id, memberId);
       reload();
     } catch (err) {
       message.error(problemMessage(err));

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Abilities } from '../../api';
 import { ErrorAlert, PageHeader, usePagedList } from '../../shell/components';
+import { paths } from './api';
 import type { VoteSummary } from './types';
 
 const statusColor = {
@@ -17,7 +18,7 @@ const statusColor = {
 
 export default function VotesPage() {
   const { t } = useTranslation('livelihood');
-  const list = usePagedList<VoteSummary>('/project-votes');
+  const list = usePagedList<VoteSummary>(paths.findProjectVotes());
   const can = (list.last?.abilities ?? {}) as Abilities;
   return (
     <div style={{ maxWidth: 720, margin: '0 auto' }}>
