@@ -302,13 +302,17 @@ describe('settings and evaluation', () => {
 });
 
 describe('workflows', () => {
-  it('opens a vote only after the roll is called, and closes only an open vote', () => {
+  it('opens a vote only after the roll is called, closes only an open vote, and ends it once the tellers have counted', () => {
     expect(nextVoteStatus('draft', 'open')).toBeNull();
     expect(nextVoteStatus('draft', 'callRoll')).toBe('signingIn');
     expect(nextVoteStatus('signingIn', 'open')).toBe('open');
     expect(nextVoteStatus('open', 'signIn')).toBe('open');
     expect(nextVoteStatus('closed', 'castBallot')).toBeNull();
-    expect(nextVoteStatus('open', 'close')).toBe('closed');
+    // Closing stops the casting; the totals wait for the tellers' partial decryptions (issue 21).
+    expect(nextVoteStatus('open', 'close')).toBe('counting');
+    expect(nextVoteStatus('counting', 'castBallot')).toBeNull();
+    expect(nextVoteStatus('counting', 'tally')).toBe('closed');
+    expect(nextVoteStatus('open', 'tally')).toBeNull();
   });
   it('accepts a project only after completion', () => {
     expect(canMoveProject('onTrack', 'accepted')).toBe(false);
