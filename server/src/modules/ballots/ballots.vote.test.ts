@@ -125,6 +125,11 @@ describe('project vote contract', () => {
     const again = await castAs(dep0, voteId, [2]);
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('already_voted');
+    // The same request sent again (a retry after a lost answer, or a balancer resending it) is told the
+    // deputy has voted, not that the ballot is a copy.
+    const resent = await dep0.post(`/api/v1/project-votes/${voteId}/ballots`, ballot);
+    expect(resent.statusCode).toBe(409);
+    expect(resent.json().code).toBe('already_voted');
     expect(await ballotCount(voteId)).toBe(1);
     expect(await voterCount(voteId)).toBe(1);
     // The same ciphertexts from another deputy (a copied ballot) are refused, naming them.

@@ -53,6 +53,8 @@ export async function castBallot(ctx: Ctx, voteId: string, body: unknown) {
         SELECT v.status, v.public_key,
                (r.member_id IS NOT NULL) AS on_roll,
                (r.signed_in_at IS NOT NULL) AS signed_in,
+               EXISTS (SELECT 1 FROM project_vote_voters pv
+                        WHERE pv.vote_id = v.id AND pv.member_id = ${memberId}) AS voted,
                EXISTS (SELECT 1 FROM project_vote_encrypted_ballots b
                         WHERE b.vote_id = v.id AND b.receipt = ${receipt}) AS replayed
         FROM project_votes v
@@ -66,6 +68,7 @@ export async function castBallot(ctx: Ctx, voteId: string, body: unknown) {
           WHEN v.status <> ALL(${arrayOf(BALLOT_STATUSES, 'text')}) THEN minyi_refuse('state.' || v.status)
           WHEN NOT v.signed_in THEN minyi_refuse('not_signed_in')
           WHEN v.public_key IS DISTINCT FROM ${vote.publicKey} THEN minyi_refuse('key_changed')
+          WHEN v.voted THEN minyi_refuse('already_voted')
           WHEN v.replayed THEN minyi_refuse('replayed')
           ELSE true END AS ok
         FROM (SELECT 1) one LEFT JOIN v ON true),
