@@ -82,6 +82,28 @@ describe('events', () => {
     ).rejects.toThrow();
   });
 
+  it('writes no delivery job for an announcement the subscriber does not want', async () => {
+    const picked = defineEvent('test.picked', z.object({ n: z.number() }));
+    const got: number[] = [];
+    t.services.jobs.register(
+      t.services.events.subscribe(
+        subscribe({
+          event: picked,
+          name: 'evensOnly',
+          wants: (e) => e.n % 2 === 0,
+          handle: async (_app, e) => void got.push(e.n),
+        }),
+      ),
+    );
+    await transact(systemCtx(t.services), async (w) => {
+      for (const n of [1, 2, 3, 4]) await w.publish(picked, { n });
+    });
+    const queued = await t.services.db.$count(jobs, like(jobs.name, 'event:test.picked:%'));
+    expect(queued).toBe(2);
+    await t.services.jobs.drain();
+    expect(got.sort()).toEqual([2, 4]);
+  });
+
   it('refuses a subscriber registered twice for the same event', () => {
     expect(() =>
       t.services.events.subscribe(

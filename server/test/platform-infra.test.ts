@@ -197,6 +197,16 @@ describe('job outbox', () => {
     expect(ran.get('chase-next')).toBe(1);
   });
 
+  it("commits the worker's bookkeeping without waiting for the disk on PostgreSQL, everything else synchronously", async () => {
+    const database = t.services.database;
+    const text = "SELECT current_setting('synchronous_commit') AS s";
+    expect((await database.query<{ s: string }>(text, []))[0].s).toBe('on');
+    // PGlite has no WAL writer that would flush such commits later: there it is the same as query.
+    expect((await database.queryUnsynced<{ s: string }>(text, []))[0].s).toBe(
+      database.kind === 'postgres' ? 'off' : 'on',
+    );
+  });
+
   it('vacuums the tables rewritten all day where autovacuum does not run, and analyzes them on their own rule', async () => {
     const database = t.services.database;
     const lacks = await lacksAutovacuum(database);

@@ -26,6 +26,18 @@ export interface Database {
    * with platform/statement.ts). With `name`, PostgreSQL keeps it prepared per connection.
    */
   query<R = Record<string, unknown>>(text: string, params: readonly unknown[], name?: string): Promise<R[]>;
+  /**
+   * The same, committed without waiting for its WAL to reach the disk (PostgreSQL's `synchronous_commit = off`,
+   * on a small pool of its own): only for bookkeeping whose loss in a database crash repeats work and loses
+   * none, the job worker's completions and delivery records (ADR 0019). A crash of the server process loses
+   * nothing (PostgreSQL's WAL writer flushes within 3 × `wal_writer_delay`); a crash of PostgreSQL or the
+   * machine may lose the last such commits. PGlite has no WAL writer to flush them later: there it is `query`.
+   */
+  queryUnsynced<R = Record<string, unknown>>(
+    text: string,
+    params: readonly unknown[],
+    name?: string,
+  ): Promise<R[]>;
   /** A single connection for work that must stay on one session (migrations under a lock). */
   withConnection<T>(fn: (conn: RawConnection) => Promise<T>): Promise<T>;
   /** PostgreSQL only: the URL it was opened with, for the client tools (pg_dump in db/backup.ts). */
@@ -112,34 +124,29 @@ export async function createDatabase(opts: DatabaseOptions): Promise<Database> {
     kind: 'pglite',
     db,
     query: (text, params) => conn.query(text, params as unknown[]),
+    queryUnsynced: (text, params) => conn.query(text, params as unknown[]),
     withConnection: (fn) => fn(conn),
     dumpDataDir: async () => new Uint8Array(await (await client.dumpDataDir('gzip')).arrayBuffer()),
     close: () => client.close(),
   };
 }
 
+/** Connections of the pool for `queryUnsynced` (the job worker runs one statement at a time). */
+const UNSYNCED_POOL_SIZE = 2;
+
 function createPostgres(url: string, max: number): Database {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max,
-    connectionTimeoutMillis: 5_000,
-    // Named (prepared) statements are the hot paths (ADR 0009): plan each once per connection. Left to
-    // itself PostgreSQL may keep re-planning one for every execution when a custom plan looks cheaper,
-    // which cost the suggestions list ~3 ms of planning a request. Unnamed statements are unaffected.
-    // No parallel workers: a generic plan's row estimate made a 50-row queue page start two worker
-    // processes per request (10 ms of the machine's CPU each time). Requests here are short; parallelism
-    // comes from serving many of them at once.
-    options: '-c plan_cache_mode=force_generic_plan -c max_parallel_workers_per_gather=0',
-  });
-  // An idle client that loses its server must not take the process down; the pool replaces it.
-  pool.on('error', () => undefined);
+  const pool = newPool(url, max, '');
+  let unsynced: pg.Pool | null = null;
   const db = drizzlePg({ client: pool }) as unknown as Db;
+  const run = async <R>(on: pg.Pool, text: string, params: readonly unknown[], name?: string) =>
+    (await on.query({ text, values: params as unknown[], ...(name ? { name } : {}) })).rows as R[];
   return {
     kind: 'postgres',
     connectionUrl: url,
     db,
-    query: async <R>(text: string, params: readonly unknown[], name?: string) =>
-      (await pool.query({ text, values: params as unknown[], ...(name ? { name } : {}) })).rows as R[],
+    query: (text, params, name) => run(pool, text, params, name),
+    queryUnsynced: (text, params, name) =>
+      run((unsynced ??= newPool(url, UNSYNCED_POOL_SIZE, ' -c synchronous_commit=off')), text, params, name),
     async withConnection(fn) {
       const client = await pool.connect();
       try {
@@ -154,6 +161,26 @@ function createPostgres(url: string, max: number): Database {
         client.release();
       }
     },
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([pool.end(), unsynced?.end()]);
+    },
   };
+}
+
+function newPool(url: string, max: number, extraOptions: string): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: 5_000,
+    // Named (prepared) statements are the hot paths (ADR 0009): plan each once per connection. Left to
+    // itself PostgreSQL may keep re-planning one for every execution when a custom plan looks cheaper,
+    // which cost the suggestions list ~3 ms of planning a request. Unnamed statements are unaffected.
+    // No parallel workers: a generic plan's row estimate made a 50-row queue page start two worker
+    // processes per request (10 ms of the machine's CPU each time). Requests here are short; parallelism
+    // comes from serving many of them at once.
+    options: `-c plan_cache_mode=force_generic_plan -c max_parallel_workers_per_gather=0${extraOptions}`,
+  });
+  // An idle client that loses its server must not take the process down; the pool replaces it.
+  pool.on('error', () => undefined);
+  return pool;
 }

@@ -50,7 +50,7 @@ function writeBuffer(ctx: Ctx) {
     enqueue,
     publish: async (event, payload, opts) => {
       const checked = event.payload.parse(payload);
-      for (const job of ctx.app.events.deliveries(event.name)) await enqueue(job, checked, opts);
+      for (const job of ctx.app.events.deliveries(event.name, checked)) await enqueue(job, checked, opts);
     },
     insert: (table, rows) => void pending.push({ table, rows: Array.isArray(rows) ? rows : [rows] }),
   };

@@ -21,14 +21,15 @@ export const deliveryJobName = (eventName: string, subscriber: string) => `event
 
 /** Who listens to which event: filled at boot from the modules' subscriptions, read by `publish`. */
 export class EventBus implements EventBusContract {
-  private readonly jobsByEvent = new Map<string, string[]>();
+  private readonly byEvent = new Map<string, { job: string; wants?: (payload: any) => boolean }[]>();
 
   /** The subscription's delivery job, for the job queue; remembers it as a listener of its event. */
   subscribe(sub: Subscription<any>): JobDefinition<any> {
     const name = deliveryJobName(sub.event.name, sub.name);
-    const list = this.jobsByEvent.get(sub.event.name) ?? [];
-    if (list.includes(name)) throw new Error(`${sub.name} subscribes twice to ${sub.event.name}`);
-    this.jobsByEvent.set(sub.event.name, [...list, name]);
+    const list = this.byEvent.get(sub.event.name) ?? [];
+    if (list.some((l) => l.job === name))
+      throw new Error(`${sub.name} subscribes twice to ${sub.event.name}`);
+    this.byEvent.set(sub.event.name, [...list, { job: name, wants: sub.wants?.bind(sub) }]);
     return defineJob({
       name,
       payload: sub.event.payload,
@@ -37,8 +38,8 @@ export class EventBus implements EventBusContract {
     });
   }
 
-  /** The delivery jobs of an event (none when nobody listens). */
-  deliveries(eventName: string): readonly string[] {
-    return this.jobsByEvent.get(eventName) ?? [];
+  /** The delivery jobs of one announcement of an event (none when nobody listens or wants it). */
+  deliveries(eventName: string, payload: unknown): string[] {
+    return (this.byEvent.get(eventName) ?? []).filter((l) => !l.wants || l.wants(payload)).map((l) => l.job);
   }
 }

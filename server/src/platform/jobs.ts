@@ -83,7 +83,7 @@ function jobRun(app: AppServices, row: Record<string, unknown>): JobRun {
         if ((await recorded).has(key)) return false;
       }
       await send();
-      await app.database.query(
+      await app.database.queryUnsynced(
         ...prepared(stmt`INSERT INTO job_deliveries (job_id, congress_id, key) VALUES (${id}, ${congressId}, ${key})
           ON CONFLICT DO NOTHING`),
       );
@@ -174,7 +174,7 @@ export function createJobQueue(
     // Done as soon as it finished, not with the rest of its batch: a worker that dies later in the batch
     // leaves this job done. What it sent no longer matters: its deliveries go in the same statement (a
     // named one, planned once per connection).
-    await app.database.query(
+    await app.database.queryUnsynced(
       ...prepared(stmt`WITH sent AS (DELETE FROM job_deliveries WHERE job_id = ${id})
         UPDATE jobs SET status = 'done', finished_at = now(), locked_until = NULL WHERE id = ${id}`),
     );

@@ -155,6 +155,11 @@ export interface Subscription<S extends z.ZodType = z.ZodType> {
   /** The subscriber's name, unique per event, e.g. `livelihood.ideaFromOpinion`. */
   name: string;
   handle(app: AppServices, payload: z.infer<S>, job: JobRun): Promise<void>;
+  /**
+   * Which announcements the subscriber reacts to (a pure test of the payload, no I/O); no delivery job is
+   * written for the others. Without it, every one.
+   */
+  wants?(payload: z.infer<S>): boolean;
   maxAttempts?: number;
 }
 
@@ -162,8 +167,8 @@ export interface Subscription<S extends z.ZodType = z.ZodType> {
 export interface EventBus {
   /** The subscription's delivery job, for the job queue; remembers it as a listener of its event. */
   subscribe(sub: Subscription<any>): JobDefinition<any>;
-  /** The delivery jobs of an event (none when nobody listens). */
-  deliveries(eventName: string): readonly string[];
+  /** The delivery jobs of one announcement of an event (none when nobody listens or wants it). */
+  deliveries(eventName: string, payload: unknown): string[];
 }
 
 // ---------- notifications (notifications.ts) ----------

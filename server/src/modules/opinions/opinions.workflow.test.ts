@@ -291,6 +291,15 @@ describe('the closed loop', () => {
     expect(await t.services.db.$count(livelihoodIdeas, eq(livelihoodIdeas.opinionId, id))).toBe(1);
   });
 
+  it('queues no livelihood delivery for an opinion that carries no project idea', async () => {
+    const { id } = await submit({ content: '小区门口的下水道堵了，雨天积水', category: 'urbanManagement' });
+    const deliveries = await t.services.db
+      .select({ payload: jobs.payload })
+      .from(jobs)
+      .where(eq(jobs.name, 'event:opinion.submitted:livelihood.ideaFromOpinion'));
+    expect(deliveries.map((d) => (d.payload as { opinionId: string }).opinionId)).not.toContain(id);
+  });
+
   it('lets the lead unit hand an item back within the window, and staff re-route it', async () => {
     const { id } = await submit({ content: '公交站台没有遮雨棚', category: 'transport' });
     await staff.post(`/api/v1/opinions/${id}/claim`);

@@ -8,6 +8,8 @@ import { submitProjectIdeaFromOpinion } from '../commands/submit-idea-from-opini
 export const ideaFromOpinion = subscribe({
   event: opinionSubmitted,
   name: 'livelihood.ideaFromOpinion',
+  // Most opinions carry no idea: they write no delivery job (one a submission, bench/opinions.bench.ts).
+  wants: (e) => Boolean(e.projectIdeaId),
   async handle(app, e) {
     if (!e.projectIdeaId) return;
     const ideaId = e.projectIdeaId;
