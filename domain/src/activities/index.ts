@@ -95,3 +95,4 @@ export const recordQuerySchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
   congressId: z.uuid().optional(),
 });
+export * from './visits';

@@ -169,3 +169,19 @@ export function latestActivityMonth(today: string): { year: number; from: string
   const year = today.slice(5) >= '09-01' ? y : y - 1;
   return { year, from: `${year}-07-01`, to: `${year}-08-31` };
 }
+
+/**
+ * The enterprise visits' sentence, as the report writes it ("走访企业N家，发放问卷N份，收集问题和建议N条"), with
+ * how many are solved, from the computed figures only.
+ */
+export function enterpriseVisitsSentence(
+  r: { firmsVisited: number; questionnaires: number; issues: number; issuesSolved: number },
+  lang: 'zh' | 'en' = 'zh',
+): string {
+  if (lang === 'en')
+    return (
+      `Deputies visited ${r.firmsVisited} firms and filled ${r.questionnaires} questionnaires; ` +
+      `${r.issues} problems and suggestions were collected, of which ${r.issuesSolved} were solved.`
+    );
+  return `走访企业${r.firmsVisited}家，发放问卷${r.questionnaires}份，收集问题和建议${r.issues}条，已解决${r.issuesSolved}条`;
+}
