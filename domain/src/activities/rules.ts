@@ -54,7 +54,14 @@ export const DEFAULT_CHECK_IN_WINDOW = { minutesBefore: 30, minutesAfter: 0 } as
 export const DEFAULT_REQUIRE_CHECK_IN_TOKEN = false;
 
 /** The kinds of work counted in a deputy's record, each from its own module's data. */
-export const RECORD_WORK_KINDS = ['suggestions', 'receptions', 'activities', 'meetingsAttended'] as const;
+export const RECORD_WORK_KINDS = [
+  'suggestions',
+  'receptions',
+  'activities',
+  'meetingsAttended',
+  'firmVisits',
+  'pledgesFulfilled',
+] as const;
 export type RecordWorkKind = (typeof RECORD_WORK_KINDS)[number];
 
 /**
@@ -66,6 +73,8 @@ export const DEFAULT_POINTS_PER_UNIT: Record<RecordWorkKind, number> = {
   receptions: 3,
   activities: 2,
   meetingsAttended: 2,
+  firmVisits: 2,
+  pledgesFulfilled: 3,
 };
 
 export interface PointsLine {
@@ -148,8 +157,15 @@ export const activitiesSettingsSchema = z.object({
       receptions: z.number().int().min(0).max(100).default(DEFAULT_POINTS_PER_UNIT.receptions),
       activities: z.number().int().min(0).max(100).default(DEFAULT_POINTS_PER_UNIT.activities),
       meetingsAttended: z.number().int().min(0).max(100).default(DEFAULT_POINTS_PER_UNIT.meetingsAttended),
+      firmVisits: z.number().int().min(0).max(100).default(DEFAULT_POINTS_PER_UNIT.firmVisits),
+      pledgesFulfilled: z.number().int().min(0).max(100).default(DEFAULT_POINTS_PER_UNIT.pledgesFulfilled),
     })
     .prefault({}),
+  /**
+   * The duty-points ranking is for staff and leaders; whether a deputy may see their own place in it (never the
+   * others', never the public: a ranking published would turn the record into a league table).
+   */
+  deputiesSeeOwnRank: z.boolean().default(false),
 });
 export type ActivitiesSettings = z.infer<typeof activitiesSettingsSchema>;
 
