@@ -6,7 +6,7 @@ import type { CreatePledges } from '@minyi/domain/activities';
 import { shanghaiDate } from '@minyi/domain/calendar';
 import { transact, type Ctx } from '../../../platform/context';
 import { requireRole } from '../../../platform/access';
-import { conflict, invalidField, notFound } from '../../../platform/errors';
+import { conflict, forbidden, invalidField, notFound } from '../../../platform/errors';
 import { newId } from '../../../platform/ids';
 import { deputies } from '../../registry';
 import { pledges } from '../activities.table';
@@ -16,7 +16,10 @@ export const MAX_PLEDGES_A_YEAR = 10;
 
 export async function createPledges(ctx: Ctx, input: CreatePledges) {
   const actor = requireRole(ctx.actor, ['deputy', 'congressStaff']);
-  const deputyId = actor.roles.includes('congressStaff') && input.deputyId ? input.deputyId : actor.deputyId;
+  const staff = actor.roles.includes('congressStaff');
+  // A deputy writes their own pledges only (403 for another's, or with no deputy linked to the account).
+  if (!staff && (!actor.deputyId || (input.deputyId && input.deputyId !== actor.deputyId))) throw forbidden();
+  const deputyId = staff && input.deputyId ? input.deputyId : actor.deputyId;
   if (!deputyId) throw invalidField('deputyId', '请选择代表', 'name the deputy', 'required');
   const thisYear = Number(shanghaiDate(new Date()).slice(0, 4));
   if (input.year < thisYear || input.year > thisYear + 1)
