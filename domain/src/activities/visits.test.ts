@@ -61,9 +61,9 @@ describe('the questionnaire', () => {
   });
   it('accepts responses that fit, with the conditional question asked only on its answer', () => {
     expect(responseProblems(questions, { q1: '良好', q3: 120, q4: 4 })).toEqual([]);
-    expect(responseProblems(questions, { q1: '困难', q2: ['融资', '用工'], q4: 2, q5: '希望简化审批' })).toEqual(
-      [],
-    );
+    expect(
+      responseProblems(questions, { q1: '困难', q2: ['融资', '用工'], q4: 2, q5: '希望简化审批' }),
+    ).toEqual([]);
   });
   it('names each question wrongly answered: required, not an option, off the scale, not asked, unknown', () => {
     expect(responseProblems(questions, { q1: '困难', q4: 6, q9: 'x' })).toEqual([
@@ -90,14 +90,17 @@ describe('the questionnaire', () => {
       { option: '一般', count: 0 },
       { option: '困难', count: 2 },
     ]);
-    expect(t[1]).toMatchObject({ answered: 2, options: expect.arrayContaining([{ option: '融资', count: 2 }]) });
+    expect(t[1]).toMatchObject({
+      answered: 2,
+      options: expect.arrayContaining([{ option: '融资', count: 2 }]),
+    });
     expect(t[2]).toMatchObject({ answered: 2, mean: 75 });
     expect(t[3].options.map((o) => o.count)).toEqual([0, 0, 1, 1, 1]);
     expect(t[3].mean).toBe(4);
   });
   it('writes the report’s sentence from the figures', () => {
-    expect(enterpriseVisitsSentence({ firmsVisited: 261, questionnaires: 261, issues: 544, issuesSolved: 300 })).toBe(
-      '走访企业261家，发放问卷261份，收集问题和建议544条，已解决300条',
-    );
+    expect(
+      enterpriseVisitsSentence({ firmsVisited: 261, questionnaires: 261, issues: 544, issuesSolved: 300 }),
+    ).toBe('走访企业261家，发放问卷261份，收集问题和建议544条，已解决300条');
   });
 });

@@ -115,7 +115,11 @@ export const questionnaireSchema = z
       if (choice && new Set(q.options).size !== q.options.length)
         ctx.addIssue({ code: 'custom', path: ['questions', i, 'options'], message: 'duplicate option' });
       if (!choice && q.options.length)
-        ctx.addIssue({ code: 'custom', path: ['questions', i, 'options'], message: 'only choices have options' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['questions', i, 'options'],
+          message: 'only choices have options',
+        });
       if (q.showIf) {
         const on = questions.slice(0, i).find((x) => x.id === q.showIf!.questionId);
         if (!on || (on.kind !== 'single' && on.kind !== 'multiple') || !on.options.includes(q.showIf.option))
@@ -192,7 +196,9 @@ export interface QuestionTally {
 /** The tally of the responses of a campaign's visits, question by question. */
 export function tallyResponses(questions: Question[], all: Responses[]): QuestionTally[] {
   return questions.map((q) => {
-    const given = all.map((r) => r[q.id]).filter((a) => a !== undefined && a !== '' && !(Array.isArray(a) && !a.length));
+    const given = all
+      .map((r) => r[q.id])
+      .filter((a) => a !== undefined && a !== '' && !(Array.isArray(a) && !a.length));
     const choices =
       q.kind === 'scale'
         ? Array.from({ length: scaleMax(q) }, (_, i) => String(i + 1))

@@ -117,7 +117,9 @@ describe('the record over the term, the ranking and the exports', () => {
       await t.anon.get(`/api/v1/deputies/${w.deputyIds[0]}/record?year=${year}&congressId=${t.congressId}`)
     ).json();
     expect(r).toMatchObject({ activities: 1, pledgesMade: 3, pledgesFulfilled: 1, points: 2 + 3 });
-    const term = await t.anon.get(`/api/v1/deputies/${w.deputyIds[0]}/term-record?congressId=${t.congressId}`);
+    const term = await t.anon.get(
+      `/api/v1/deputies/${w.deputyIds[0]}/term-record?congressId=${t.congressId}`,
+    );
     expect(term.statusCode, term.body).toBe(200);
     expect(term.json()).toMatchObject({
       term: { number: 7, startDate: '2026-01-10' },
@@ -142,7 +144,9 @@ describe('the record over the term, the ranking and the exports', () => {
     const refused = await w.deputy[1].get(`/api/v1/deputy-rankings?year=${year}`);
     expect(refused.statusCode).toBe(403);
     const admin = await signIn(t, 'pl_sysadmin', ['systemAdmin']);
-    expect((await admin.put('/api/v1/settings/activities', { deputiesSeeOwnRank: true })).statusCode).toBe(200);
+    expect((await admin.put('/api/v1/settings/activities', { deputiesSeeOwnRank: true })).statusCode).toBe(
+      200,
+    );
     const own = (await w.deputy[1].get(`/api/v1/deputy-rankings?year=${year}`)).json();
     expect(own).toMatchObject({ of: 6, items: [{ rank: 2, deputyId: w.deputyIds[1] }] });
     expect((await t.anon.get(`/api/v1/deputy-rankings?year=${year}`)).statusCode).toBe(401);
@@ -168,7 +172,12 @@ describe('the record over the term, the ranking and the exports', () => {
   it('refuses every role that must not write pledges, rank or export the summary', async () => {
     const c = await clientsByRole(t, 'pledges');
     await expectRefusals(t, c, [
-      { method: 'POST', url: '/api/v1/pledges', body: { year, deputyId: w.deputyIds[5], items: ['x'] }, allowed: ['congressStaff'] },
+      {
+        method: 'POST',
+        url: '/api/v1/pledges',
+        body: { year, deputyId: w.deputyIds[5], items: ['x'] },
+        allowed: ['congressStaff'],
+      },
       {
         method: 'POST',
         url: `/api/v1/pledges/${(await t.services.db.select().from(pledges).limit(1))[0].id}/progress`,
@@ -176,7 +185,11 @@ describe('the record over the term, the ranking and the exports', () => {
         allowed: ['congressStaff'],
       },
       { method: 'GET', url: `/api/v1/deputy-rankings?year=${year}`, allowed: ['congressStaff', 'leader'] },
-      { method: 'GET', url: `/api/v1/deputy-records.xlsx?year=${year}`, allowed: ['congressStaff', 'leader'] },
+      {
+        method: 'GET',
+        url: `/api/v1/deputy-records.xlsx?year=${year}`,
+        allowed: ['congressStaff', 'leader'],
+      },
     ]);
   });
 });

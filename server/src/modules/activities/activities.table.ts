@@ -1,5 +1,16 @@
 // Drizzle definitions of the activities module (0900_activities.sql is the truth; the drift test compares them).
-import { boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type {
   AttendanceVia,
   CampaignKind,

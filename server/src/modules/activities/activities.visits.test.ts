@@ -112,7 +112,10 @@ describe('importing the firms', () => {
       [8, 'unknownSize'],
       [9, 'nameMissing'],
     ]);
-    const plan = await t.services.db.select().from(campaignFirms).where(eq(campaignFirms.campaignId, campaignId));
+    const plan = await t.services.db
+      .select()
+      .from(campaignFirms)
+      .where(eq(campaignFirms.campaignId, campaignId));
     expect(plan).toHaveLength(3);
     const one = await firmIdOf(code(1));
     expect(plan.find((p) => p.firmId === one)).toMatchObject({ deputyId: w.deputyIds[0], plannedOn: day(1) });
@@ -131,7 +134,10 @@ describe('importing the firms', () => {
     const res = await upload(w.staff, `/api/v1/campaigns/${campaignId}/firms:import`, 'firms.xlsx', data);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ imported: 1, created: 0, updated: 1 });
-    const rows = await t.services.db.select().from(firms).where(eq(firms.uscc, code(1)));
+    const rows = await t.services.db
+      .select()
+      .from(firms)
+      .where(eq(firms.uscc, code(1)));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ name: '东岭精密制造股份有限公司', industry: '装备制造', size: 'large' });
     const [line] = await t.services.db
@@ -143,14 +149,22 @@ describe('importing the firms', () => {
 
   it('refuses a file that is not a workbook, or without the header, naming the field; writes nothing', async () => {
     const before = await t.services.db.$count(firms);
-    const broken = await upload(w.staff, `/api/v1/campaigns/${campaignId}/firms:import`, 'x.xlsx', Buffer.from('PK\u0003\u0004 no'));
+    const broken = await upload(
+      w.staff,
+      `/api/v1/campaigns/${campaignId}/firms:import`,
+      'x.xlsx',
+      Buffer.from('PK\u0003\u0004 no'),
+    );
     expect(broken.statusCode).toBe(400);
     expect(JSON.stringify(broken.json())).toContain('file');
     const header = await upload(
       w.staff,
       `/api/v1/campaigns/${campaignId}/firms:import`,
       'x.xlsx',
-      await sheet([['a', 'b'], ['1', '2']]),
+      await sheet([
+        ['a', 'b'],
+        ['1', '2'],
+      ]),
     );
     expect(header.statusCode).toBe(400);
     expect(await t.services.db.$count(firms)).toBe(before);
@@ -275,7 +289,10 @@ describe('recording a visit', () => {
 describe("the enterprise visits' report and exports", () => {
   it('counts firms planned and visited, questionnaires, problems and the solved ones, per street and industry, and tallies the responses', async () => {
     const [issue] = await t.services.db.select().from(firmVisitIssues).limit(1);
-    await t.services.db.update(opinions).set({ status: 'closedResolved' }).where(eq(opinions.id, issue.opinionId));
+    await t.services.db
+      .update(opinions)
+      .set({ status: 'closedResolved' })
+      .where(eq(opinions.id, issue.opinionId));
     const r = (await w.leader.get(`/api/v1/campaigns/${campaignId}/report`)).json();
     expect(r).toMatchObject({
       kind: 'enterpriseVisits',
@@ -288,7 +305,15 @@ describe("the enterprise visits' report and exports", () => {
     });
     expect(r.sentence.zh).toBe('走访企业2家，发放问卷2份，收集问题和建议2条，已解决1条');
     expect(r.byStreet).toEqual([
-      { streetId: t.streetId, name: '测试街道', nameEn: 'Test Street', planned: 3, visited: 2, issues: 2, solved: 1 },
+      {
+        streetId: t.streetId,
+        name: '测试街道',
+        nameEn: 'Test Street',
+        planned: 3,
+        visited: 2,
+        issues: 2,
+        solved: 1,
+      },
     ]);
     expect(r.byIndustry.find((i: { industry: string }) => i.industry === '装备制造')).toMatchObject({
       planned: 1,
@@ -325,7 +350,12 @@ describe('who may do what', () => {
     const c = await clientsByRole(t, 'visits');
     const firmId = await firmIdOf(code(8));
     await expectRefusals(t, c, [
-      { method: 'PUT', url: `/api/v1/campaigns/${campaignId}/questionnaire`, body: { questions: [] }, allowed: ['congressStaff'] },
+      {
+        method: 'PUT',
+        url: `/api/v1/campaigns/${campaignId}/questionnaire`,
+        body: { questions: [] },
+        allowed: ['congressStaff'],
+      },
       {
         method: 'POST',
         url: `/api/v1/campaigns/${campaignId}/assignments`,
@@ -345,9 +375,18 @@ describe('who may do what', () => {
         url: `/api/v1/campaigns/${campaignId}/responses.xlsx`,
         allowed: ['congressStaff', 'leader'],
       },
-      { method: 'GET', url: `/api/v1/campaigns/${campaignId}/report.docx`, allowed: ['congressStaff', 'leader'] },
+      {
+        method: 'GET',
+        url: `/api/v1/campaigns/${campaignId}/report.docx`,
+        allowed: ['congressStaff', 'leader'],
+      },
     ]);
-    const imp = await upload(c.leader, `/api/v1/campaigns/${campaignId}/firms:import`, 'x.xlsx', await sheet([['a']]));
+    const imp = await upload(
+      c.leader,
+      `/api/v1/campaigns/${campaignId}/firms:import`,
+      'x.xlsx',
+      await sheet([['a']]),
+    );
     expect(imp.statusCode).toBe(403);
   });
 });

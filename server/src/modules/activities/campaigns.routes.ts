@@ -32,7 +32,11 @@ export async function campaignRoutes(app: FastifyInstance) {
   r.get(
     '/campaigns',
     {
-      schema: { operationId: 'findCampaigns', tags, summary: 'Campaigns, newest first (staff and leaders)' },
+      schema: {
+        operationId: 'findCampaigns',
+        tags,
+        summary: 'Campaigns, newest first (staff and leaders; a deputy those with firms to visit)',
+      },
     },
     async (req) => {
       if (!req.actor) throw unauthorized();

@@ -69,7 +69,8 @@ export async function visitRoutes(app: FastifyInstance) {
       schema: {
         operationId: 'getCampaign',
         tags,
-        summary: 'One campaign with its questionnaire (staff, leaders, and deputies with firms to visit in it)',
+        summary:
+          'One campaign with its questionnaire (staff, leaders, and deputies with firms to visit in it)',
         params: idParams,
       },
     },

@@ -23,7 +23,11 @@ export async function createPledges(ctx: Ctx, input: CreatePledges) {
   if (!deputyId) throw invalidField('deputyId', '请选择代表', 'name the deputy', 'required');
   const thisYear = Number(shanghaiDate(new Date()).slice(0, 4));
   if (input.year < thisYear || input.year > thisYear + 1)
-    throw invalidField('year', `只能为 ${thisYear} 或 ${thisYear + 1} 年作出承诺`, `pledges are for ${thisYear} or ${thisYear + 1}`);
+    throw invalidField(
+      'year',
+      `只能为 ${thisYear} 或 ${thisYear + 1} 年作出承诺`,
+      `pledges are for ${thisYear} or ${thisYear + 1}`,
+    );
   return transact(ctx, async (w) => {
     const [d] = await w.db
       .select({ id: deputies.id })
@@ -32,10 +36,7 @@ export async function createPledges(ctx: Ctx, input: CreatePledges) {
       .for('update');
     if (!d) throw notFound({ zh: '代表', en: 'deputy' });
     const role = pledgePolicy.authorize(actor, 'write', { congressId: actor.congressId, deputyId });
-    const had = await w.db.$count(
-      pledges,
-      and(eq(pledges.deputyId, deputyId), eq(pledges.year, input.year)),
-    );
+    const had = await w.db.$count(pledges, and(eq(pledges.deputyId, deputyId), eq(pledges.year, input.year)));
     if (had + input.items.length > MAX_PLEDGES_A_YEAR)
       throw conflict('too_many_pledges', {
         zh: `每年最多 ${MAX_PLEDGES_A_YEAR} 项承诺（已有 ${had} 项）`,

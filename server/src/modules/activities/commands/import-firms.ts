@@ -69,7 +69,10 @@ const REASONS: Record<FirmRejectReason, LocalizedText> = {
     en: "the unified social credit code's check character is wrong",
   },
   unknownStreet: { zh: '本区没有该街道', en: 'the district has no such street' },
-  unknownSize: { zh: '规模应为 大型、中型、小型 或 微型', en: 'the size must be large, medium, small or micro' },
+  unknownSize: {
+    zh: '规模应为 大型、中型、小型 或 微型',
+    en: 'the size must be large, medium, small or micro',
+  },
   unknownDeputy: { zh: '没有该姓名的代表（或重名）', en: 'no deputy of that name (or more than one)' },
   badDate: { zh: '计划走访日期应为 YYYY-MM-DD', en: 'the planned day must be YYYY-MM-DD' },
   duplicateInFile: { zh: '与文件中另一行的信用代码相同', en: 'the same code as another row of the file' },
@@ -109,7 +112,8 @@ async function readTable(data: Buffer, filename: string): Promise<string[][]> {
     return rows;
   }
   const text = data.toString('utf8').replace(/^\uFEFF/, '');
-  if (text.includes('\uFFFD')) throw fileError('CSV 文件应为 UTF-8 编码', 'The CSV file must be UTF-8 encoded');
+  if (text.includes('\uFFFD'))
+    throw fileError('CSV 文件应为 UTF-8 编码', 'The CSV file must be UTF-8 encoded');
   return text.split(/\r?\n/).map((l) => l.split(','));
 }
 
@@ -146,14 +150,18 @@ export function importFirms(ctx: Ctx, campaignId: string, data: Buffer, filename
         .filter((r) => r.cells.some((c) => c.trim() !== ''));
       if (body.length === 0) throw fileError('文件中没有数据行', 'The file has no data rows');
       if (body.length > FIRM_IMPORT_MAX_ROWS)
-        throw fileError(`一次最多导入 ${FIRM_IMPORT_MAX_ROWS} 行`, `At most ${FIRM_IMPORT_MAX_ROWS} rows per import`);
+        throw fileError(
+          `一次最多导入 ${FIRM_IMPORT_MAX_ROWS} 行`,
+          `At most ${FIRM_IMPORT_MAX_ROWS} rows per import`,
+        );
 
       const streets = await w.db
         .select({ id: jurisdictions.id, name: jurisdictions.name, nameEn: jurisdictions.nameEn })
         .from(jurisdictions)
         .where(and(eq(jurisdictions.congressId, congressId), eq(jurisdictions.level, 'street')));
       const streetOf = (name: string) =>
-        streets.find((s) => s.name === name || (s.nameEn && s.nameEn.toLowerCase() === name.toLowerCase()))?.id;
+        streets.find((s) => s.name === name || (s.nameEn && s.nameEn.toLowerCase() === name.toLowerCase()))
+          ?.id;
       const deputyNames = [...new Set(body.map((r) => at(r.cells, 'deputy')).filter(Boolean))];
       const named = deputyNames.length
         ? await w.db

@@ -42,7 +42,12 @@ export function recordVisit(ctx: Ctx, campaignId: string, input: RecordVisit) {
         .innerJoin(firms, eq(firms.id, campaignFirms.firmId))
         .where(and(eq(campaignFirms.campaignId, campaign.id), eq(campaignFirms.firmId, input.firmId)));
       if (!plan)
-        throw invalidField('firmId', '该企业不在本次走访计划中', 'the firm is not in the campaign’s plan', 'unknown');
+        throw invalidField(
+          'firmId',
+          '该企业不在本次走访计划中',
+          'the firm is not in the campaign’s plan',
+          'unknown',
+        );
       if (plan.deputyId !== deputyId)
         throw invalidField(
           'firmId',

@@ -2,7 +2,17 @@
 // committee's paper, and an enterprise-visit campaign's questionnaire responses as .xlsx (exceljs): one row per
 // visit, and the closed questions' tally with an in-cell bar per option (Excel data bars; exceljs draws no charts).
 import ExcelJS from 'exceljs';
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import { asc, eq } from 'drizzle-orm';
 import { CLOSED_KINDS, type Answer } from '@minyi/domain/activities';
 import type { Db } from '../../../db/client';
@@ -200,7 +210,16 @@ export async function exportCampaignReportDocx(db: Db, actor: Actor, campaignId:
     children.push(
       docHeading('一、总体情况'),
       docTable(
-        ['计划走访企业', '已走访企业', '走访次数', '问卷', '问题和建议', '已解决', '办理中', '分片区座谈等活动'],
+        [
+          '计划走访企业',
+          '已走访企业',
+          '走访次数',
+          '问卷',
+          '问题和建议',
+          '已解决',
+          '办理中',
+          '分片区座谈等活动',
+        ],
         [
           [
             r.firmsPlanned,

@@ -13,7 +13,12 @@ export async function findPledges(db: Db, congressId: string, deputyId: string, 
     .where(and(eq(deputies.congressId, congressId), eq(deputies.id, deputyId)));
   if (!d) throw notFound({ zh: '代表', en: 'deputy' });
   const rows = await db
-    .select({ id: pledges.id, content: pledges.content, status: pledges.status, createdAt: pledges.createdAt })
+    .select({
+      id: pledges.id,
+      content: pledges.content,
+      status: pledges.status,
+      createdAt: pledges.createdAt,
+    })
     .from(pledges)
     .where(and(eq(pledges.congressId, congressId), eq(pledges.deputyId, deputyId), eq(pledges.year, year)))
     .orderBy(asc(pledges.createdAt), asc(pledges.id));

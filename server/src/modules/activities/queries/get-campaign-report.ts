@@ -161,11 +161,7 @@ export async function getCampaignReport(db: Db, actor: Actor, campaignId: string
 type Figures = { planned: number; visited: number; issues: number; solved: number };
 
 /** The enterprise-visit figures of a campaign, per street and industry, and the responses tallied. */
-async function visitsFigures(
-  db: Db,
-  c: typeof campaigns.$inferSelect,
-  findings: { opinionId: string }[],
-) {
+async function visitsFigures(db: Db, c: typeof campaigns.$inferSelect, findings: { opinionId: string }[]) {
   const [plan, visits, issues] = await Promise.all([
     db
       .select({ firmId: campaignFirms.firmId, streetId: firms.streetId, industry: firms.industry })
@@ -247,7 +243,7 @@ async function visitsFigures(
     byIndustry,
     questions: tallyResponses(
       c.questionnaire,
-      answered.map((v) => v.responses as Responses),
+      answered.map((v) => v.responses),
     ),
     sentence: { zh: enterpriseVisitsSentence(figures, 'zh'), en: enterpriseVisitsSentence(figures, 'en') },
   };
