@@ -19,6 +19,8 @@ export const AUDIT_ENTITY_TYPES: Record<string, LocalizedText> = {
   handlingUnit: w('承办单位', 'Handling unit'),
   activity: w('代表活动', 'Deputies’ activity'),
   campaign: w('专项活动', 'Campaign'),
+  firmVisit: w('企业走访记录', 'Visit to a firm'),
+  pledge: w('代表承诺', 'Pledge'),
   jurisdiction: w('行政区划', 'Jurisdiction'),
   liaisonPlace: w('代表联络站', 'Liaison place'),
   livelihoodCandidate: w('民生实事候选项目', 'Livelihood candidate project'),
