@@ -577,7 +577,7 @@ async function seedVisitsAndPledges(
   const used = new Set<string>();
   for (let i = 0; i < 64; i++) {
     const [industry, kinds] = INDUSTRIES[i % INDUSTRIES.length];
-    let name = '';
+    let name: string;
     do name = `${pick(FIRM_WORDS)}${pick(kinds)}${pick(['有限公司', '股份有限公司', '有限公司'])}`;
     while (used.has(name));
     used.add(name);

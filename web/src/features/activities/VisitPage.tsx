@@ -318,11 +318,6 @@ function AnswerInput({
       />
     );
   return (
-    <Input.TextArea
-      rows={2}
-      maxLength={2000}
-      value={value}
-      onChange={(e) => onChange?.(e.target.value)}
-    />
+    <Input.TextArea rows={2} maxLength={2000} value={value} onChange={(e) => onChange?.(e.target.value)} />
   );
 }

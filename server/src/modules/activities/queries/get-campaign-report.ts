@@ -13,7 +13,6 @@ import {
   enterpriseVisitsSentence,
   periodOf,
   tallyResponses,
-  type Responses,
 } from '@minyi/domain/activities';
 import { OPEN_STATUSES } from '@minyi/domain/opinions';
 import type { Db } from '../../../db/client';
