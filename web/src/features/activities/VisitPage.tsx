@@ -124,11 +124,7 @@ function VisitForm({ c, firm, onDone }: { c: CampaignDetail; firm: CampaignFirm;
   const [key, setKey] = useState(newIdempotencyKey);
   const [problem, setProblem] = useState<string | null>(null);
   const answers = Form.useWatch('answers', form) ?? {};
-  const units = useResource<{ items: { id: string; name: string }[] }>(paths.findHandlingUnits());
-  const unitOptions = useMemo(
-    () => (units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name })),
-    [units.data],
-  );
+  const unitOptions = useMemo(() => c.units.map((u) => ({ value: u.id, label: u.name })), [c.units]);
   const save = async (v: VisitValues) => {
     setBusy(true);
     setProblem(null);

@@ -163,6 +163,8 @@ export interface CampaignDetail {
   to: string;
   goal: string;
   questionnaire: Question[];
+  /** The handling units a firm's problem may be sent to (for whoever may record a visit). */
+  units: { id: string; name: string }[];
   abilities: Record<string, boolean>;
 }
 
