@@ -75,6 +75,18 @@ export const NAMED_RULES: Record<string, NamedRule> = {
     allowed: ['congressStaff', 'leader', 'deputy'],
     alsoAllowed: (c) => !!c.actor?.deputyId,
   },
+  // Campaigns: staff and leaders list all; an account linked to a deputy lists those where it has firms to visit.
+  findCampaigns: {
+    rule: 'staff and leaders; an account linked to a deputy sees the campaigns where it has firms to visit',
+    allowed: ['congressStaff', 'leader', 'deputy'],
+    alsoAllowed: (c) => !!c.actor?.deputyId,
+  },
+  // The duty-points ranking (get-points-ranking.ts): staff and leaders; a deputy their own place only when the
+  // congress's settings allow (off in the demo); never the public.
+  getPointsRanking: {
+    rule: 'staff and leaders; a deputy their own place when the settings allow (deputiesSeeOwnRank)',
+    allowed: ['congressStaff', 'leader'],
+  },
   // The work home: what waits for the caller, counted for the caller's own roles (nothing for others').
   getWorkbench: { rule: "the caller's own to-dos", allowed: 'any' },
   findCalendarYears: {
@@ -128,6 +140,9 @@ export const BODIES: Record<string, unknown> = {
     endsAt: '2030-03-01T03:00:00Z',
     address: '区人大常委会三楼会议室',
   },
+  // A questionnaire of one text question (the sampler's strings do not fit a question's id pattern).
+  setCampaignQuestionnaire: { questions: [{ id: 'q1', kind: 'text', label: '其他意见建议' }] },
+  recordPledgeProgress: { note: '安全矩阵测试', status: 'inProgress' },
   fileAppointment: {
     kind: 'appoint',
     nominatingOrgan: 'districtHead',

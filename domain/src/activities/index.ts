@@ -95,3 +95,14 @@ export const recordQuerySchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
   congressId: z.uuid().optional(),
 });
+export * from './visits';
+
+export const termRecordQuerySchema = z.object({
+  /** The term; the current one when left out. */
+  termId: z.uuid().optional(),
+  congressId: z.uuid().optional(),
+});
+
+export const rankingQuerySchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+});

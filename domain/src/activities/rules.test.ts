@@ -11,19 +11,35 @@ import {
 describe('duty points', () => {
   it('multiplies each kind of work by its points and adds them up; a negative or fractional count is not counted', () => {
     const r = dutyPoints(
-      { suggestions: 2, receptions: 3, activities: 4, meetingsAttended: -1 },
+      {
+        suggestions: 2,
+        receptions: 3,
+        activities: 4,
+        meetingsAttended: -1,
+        firmVisits: 2,
+        pledgesFulfilled: 1,
+      },
       DEFAULT_POINTS_PER_UNIT,
     );
-    expect(r.total).toBe(2 * 5 + 3 * 3 + 4 * 2);
+    expect(r.total).toBe(2 * 5 + 3 * 3 + 4 * 2 + 2 * 2 + 1 * 3);
     expect(r.lines.map((l) => l.kind)).toEqual([
       'suggestions',
       'receptions',
       'activities',
       'meetingsAttended',
+      'firmVisits',
+      'pledgesFulfilled',
     ]);
     expect(
       dutyPoints(
-        { suggestions: 1.7, receptions: 0, activities: 0, meetingsAttended: 0 },
+        {
+          suggestions: 1.7,
+          receptions: 0,
+          activities: 0,
+          meetingsAttended: 0,
+          firmVisits: 0,
+          pledgesFulfilled: 0,
+        },
         DEFAULT_POINTS_PER_UNIT,
       ).total,
     ).toBe(5);

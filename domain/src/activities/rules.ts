@@ -54,7 +54,14 @@ export const DEFAULT_CHECK_IN_WINDOW = { minutesBefore: 30, minutesAfter: 0 } as
 export const DEFAULT_REQUIRE_CHECK_IN_TOKEN = false;
 
 /** The kinds of work counted in a deputy's record, each from its own module's data. */
-export const RECORD_WORK_KINDS = ['suggestions', 'receptions', 'activities', 'meetingsAttended'] as const;
+export const RECORD_WORK_KINDS = [
+  'suggestions',
+  'receptions',
+  'activities',
+  'meetingsAttended',
+  'firmVisits',
+  'pledgesFulfilled',
+] as const;
 export type RecordWorkKind = (typeof RECORD_WORK_KINDS)[number];
 
 /**
@@ -66,6 +73,8 @@ export const DEFAULT_POINTS_PER_UNIT: Record<RecordWorkKind, number> = {
   receptions: 3,
   activities: 2,
   meetingsAttended: 2,
+  firmVisits: 2,
+  pledgesFulfilled: 3,
 };
 
 export interface PointsLine {
@@ -148,8 +157,15 @@ export const activitiesSettingsSchema = z.object({
       receptions: z.number().int().min(0).max(100).default(DEFAULT_POINTS_PER_UNIT.receptions),
       activities: z.number().int().min(0).max(100).default(DEFAULT_POINTS_PER_UNIT.activities),
       meetingsAttended: z.number().int().min(0).max(100).default(DEFAULT_POINTS_PER_UNIT.meetingsAttended),
+      firmVisits: z.number().int().min(0).max(100).default(DEFAULT_POINTS_PER_UNIT.firmVisits),
+      pledgesFulfilled: z.number().int().min(0).max(100).default(DEFAULT_POINTS_PER_UNIT.pledgesFulfilled),
     })
     .prefault({}),
+  /**
+   * The duty-points ranking is for staff and leaders; whether a deputy may see their own place in it (never the
+   * others', never the public: a ranking published would turn the record into a league table).
+   */
+  deputiesSeeOwnRank: z.boolean().default(false),
 });
 export type ActivitiesSettings = z.infer<typeof activitiesSettingsSchema>;
 
@@ -168,4 +184,20 @@ export function latestActivityMonth(today: string): { year: number; from: string
   const y = Number(today.slice(0, 4));
   const year = today.slice(5) >= '09-01' ? y : y - 1;
   return { year, from: `${year}-07-01`, to: `${year}-08-31` };
+}
+
+/**
+ * The enterprise visits' sentence, as the report writes it ("走访企业N家，发放问卷N份，收集问题和建议N条"), with
+ * how many are solved, from the computed figures only.
+ */
+export function enterpriseVisitsSentence(
+  r: { firmsVisited: number; questionnaires: number; issues: number; issuesSolved: number },
+  lang: 'zh' | 'en' = 'zh',
+): string {
+  if (lang === 'en')
+    return (
+      `Deputies visited ${r.firmsVisited} firms and filled ${r.questionnaires} questionnaires; ` +
+      `${r.issues} problems and suggestions were collected, of which ${r.issuesSolved} were solved.`
+    );
+  return `走访企业${r.firmsVisited}家，发放问卷${r.questionnaires}份，收集问题和建议${r.issues}条，已解决${r.issuesSolved}条`;
 }

@@ -57,4 +57,39 @@ describe('activities demo', () => {
     expect(record.activities).toBeGreaterThan(0);
     expect(record.points).toBeGreaterThan(0);
   });
+
+  it('holds the enterprise-visit campaign: firms planned and visited, questionnaires tallied, problems sent to units', async () => {
+    const staff = await login('staff');
+    const campaigns = (await t.anon.get('/api/v1/campaigns', staff)).json().items;
+    const visits = campaigns.find((c: { kind: string }) => c.kind === 'enterpriseVisits');
+    await t.services.jobs.drain();
+    const r = (await t.anon.get(`/api/v1/campaigns/${visits.id}/report`, staff)).json();
+    expect(r.firmsPlanned).toBe(64);
+    expect(r.firmsVisited).toBeGreaterThan(20);
+    expect(r.firmsVisited).toBeLessThan(64);
+    expect(r.questionnaires).toBe(r.visits);
+    expect(r.issues).toBeGreaterThan(r.firmsVisited / 2);
+    expect(r.issuesInProgress).toBe(r.issues - r.issuesSolved);
+    expect(r.sentence.zh).toContain(`走访企业${r.firmsVisited}家`);
+    expect(r.byIndustry.length).toBe(8);
+    expect(r.questions[0].options.reduce((n: number, o: { count: number }) => n + o.count, 0)).toBe(r.visits);
+    // The demo deputy has firms to visit and sees only theirs.
+    const deputy = await login('deputy');
+    const mine = (await t.anon.get('/api/v1/campaigns', deputy)).json().items;
+    expect(mine.map((c: { id: string }) => c.id)).toEqual([visits.id]);
+    const firms = (await t.anon.get(`/api/v1/campaigns/${visits.id}/firms`, deputy)).json().items;
+    expect(firms.length).toBeGreaterThanOrEqual(2);
+    expect(firms.length).toBeLessThan(5);
+  });
+
+  it("shows the demo deputy's pledges of the year with progress on the public record", async () => {
+    const deputy = await login('deputy');
+    const me = (await t.anon.get('/api/v1/auth/me', deputy)).json();
+    const year = Number(shanghaiDate(new Date()).slice(0, 4));
+    const p = (await t.anon.get(`/api/v1/deputies/${me.user.deputyId}/pledges?year=${year}`)).json();
+    expect(p.items.length).toBeGreaterThanOrEqual(2);
+    const record = (await t.anon.get(`/api/v1/deputies/${me.user.deputyId}/record?year=${year}`)).json();
+    expect(record.pledgesMade).toBe(p.items.length);
+    expect(record.pledgesFulfilled).toBe(p.fulfilled);
+  });
 });

@@ -6,14 +6,25 @@
 // Besides the month: one activity today that the demo deputy may check in to, and two next week to answer.
 // Deterministic (demo.random, demo.now). The campaign's report is computed from all this, never typed.
 import { inArray } from 'drizzle-orm';
-import { latestActivityMonth } from '@minyi/domain/activities';
+import { latestActivityMonth, usccCheckChar, type Question, type Responses } from '@minyi/domain/activities';
 import { shanghaiDate } from '@minyi/domain/calendar';
 import type { DemoContext } from '../../platform/demo';
 import { systemCtx, transact, type AppServices, type Ctx } from '../../platform/context';
 import { newId } from '../../platform/ids';
 import { liaisonPlaces } from '../registry';
-import { activities, activityFindings, activityParticipants, campaigns } from './activities.table';
-import { activityFindingRecorded } from './activities.events';
+import {
+  activities,
+  activityFindings,
+  activityParticipants,
+  campaignFirms,
+  campaigns,
+  firms,
+  firmVisitIssues,
+  firmVisits,
+  pledgeProgress,
+  pledges,
+} from './activities.table';
+import { activityFindingRecorded, firmIssueRecorded } from './activities.events';
 import { randomBytes } from 'node:crypto';
 
 type Kind =
@@ -437,6 +448,273 @@ export async function seedActivitiesDemo(app: AppServices, demo: DemoContext): P
         placeId: f.placeId,
         deputyIds: f.deputyIds,
         content: f.content,
+        actor: ctx.actor!,
+        meta: ctx.meta,
+      });
+  });
+  await seedVisitsAndPledges(ctx, demo, today, pick);
+}
+
+// Enterprise visits (走访调研企业、保经济增长) and pledges (承诺践诺), drawn after the rest so the activity month
+// above stays as it was. The campaign runs from 60 days before the demo's day to 30 after: 24 deputies who
+// hold leading posts (the standing committee's members and the demo deputy) are each given two or three of 64
+// firms with a planned day; the visits of the days past are recorded with the questionnaire's responses and
+// the firms' problems, sent to the units through the opinions pipeline as every visit's are. Pledges of the
+// year for 40 deputies (the demo deputy's among them), with progress notes dated through the year so far.
+const INDUSTRIES: [string, string[]][] = [
+  ['装备制造', ['精密机械', '智能装备', '模具', '数控设备']],
+  ['电子信息', ['微电子', '光电', '智能终端', '电子元器件']],
+  ['软件和信息技术服务', ['云图科技', '数智科技', '软件', '信息技术']],
+  ['食品加工', ['食品', '绿源食品', '粮油', '饮品']],
+  ['批发零售', ['商贸', '供应链', '百货', '贸易']],
+  ['物流运输', ['物流', '冷链', '货运', '仓储']],
+  ['建筑业', ['建设工程', '建筑装饰', '市政工程', '幕墙']],
+  ['住宿餐饮', ['餐饮管理', '酒店管理', '食府', '茶餐厅']],
+];
+const FIRM_WORDS = [
+  '东岭',
+  '岭南',
+  '东湖',
+  '启航',
+  '恒信',
+  '华拓',
+  '振邦',
+  '嘉禾',
+  '丰泽',
+  '锦程',
+  '鼎盛',
+  '新源',
+];
+const SIZES = ['medium', 'small', 'small', 'micro', 'large', 'small'] as const;
+const VISIT_ISSUES: [string, string][] = [
+  ['企业门前道路限时通行，原料和成品运输车辆进出困难，希望调整货车通行时段', '区交通运输局'],
+  ['厂区周边公交班次少、末班车早，职工通勤不便', '区交通运输局'],
+  ['技术工人招工难，希望组织专场招聘会并落实职业技能培训补贴', '区人力资源局'],
+  ['高层次人才子女入学和住房保障政策申请流程不清楚', '区人才工作局'],
+  ['扩产需要新增厂房，希望协调产业用房或盘活闲置厂房', '区工业和信息化局'],
+  ['申请技术改造资金的材料要求多、审核周期长', '区工业和信息化局'],
+  ['企业研发费用加计扣除和高新技术企业认定政策需要上门辅导', '区科技创新局'],
+  ['中小企业贷款难、担保费高，希望扩大政策性担保和贴息范围', '区地方金融监督管理局'],
+  ['食品经营许可证变更办理时间较长，希望压缩审批时限', '区市场监督管理局'],
+  ['厂区雨季内涝，周边市政排水管网需要改造', '区水务局'],
+  ['园区道路破损、路灯不亮，影响夜班职工出行安全', '区城市管理和综合执法局'],
+  ['消防验收标准理解不一致，希望提前介入指导', '区消防救援大队'],
+  ['出口订单下降，希望提供境外展会和市场开拓支持', '区商务局'],
+  ['招商引资承诺的政策兑现进度较慢', '区投资推广和企业服务中心'],
+  ['企业开办和变更登记希望实现全程网上办理', '区政务服务数据管理局'],
+];
+const DIFFICULTIES = ['融资', '用工', '用地和厂房', '审批办事', '物流交通', '市场订单'];
+const PLEDGES = [
+  '每月到联络站接待选民不少于一次，做好记录和反馈',
+  '围绕老旧小区加装电梯提出一件高质量建议',
+  '走访辖区企业不少于五家，帮助协调解决实际困难',
+  '参加常委会组织的执法检查和视察调研不少于三次',
+  '推动社区养老服务站建设，定期听取老年人意见',
+  '就学校周边交通安全开展一次专题调研',
+  '年底前向原选区选民书面报告履职情况',
+  '跟踪督促所提建议办理落实，确保件件有回音',
+];
+const PROGRESS = [
+  '已到联络站接待选民 {n} 次，收集意见 {m} 条，均已转交办理',
+  '完成专题调研，形成建议提交常委会',
+  '已走访企业 {n} 家，反映的问题已交有关部门办理',
+  '参加视察调研 {n} 次，提出意见建议 {m} 条',
+  '与街道、社区多次沟通，项目已列入今年民生实事计划',
+];
+
+async function seedVisitsAndPledges(
+  ctx: Ctx,
+  demo: DemoContext,
+  today: string,
+  pick: <T>(xs: readonly T[]) => T,
+) {
+  const { congressId } = demo;
+  const rnd = demo.random;
+  const dayOff = (offset: number) => {
+    const d = new Date(`${today}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + offset);
+    return d.toISOString().slice(0, 10);
+  };
+  const unitNamed = (name: string) => demo.handlingUnits.find((u) => u.name === name)?.id;
+  const demoDeputy = demo.accounts.deputy.deputyId;
+  const visitors = [
+    ...new Set([...(demoDeputy ? [demoDeputy] : []), ...demo.standingCommitteeDeputyIds.slice(0, 23)]),
+  ];
+  const campaignId = newId();
+  const from = dayOff(-60);
+  const to = dayOff(30);
+  const questionnaire: Question[] = [
+    {
+      id: 'q1',
+      kind: 'single',
+      label: '企业当前经营状况',
+      options: ['良好', '一般', '困难'],
+      required: true,
+    },
+    {
+      id: 'q2',
+      kind: 'multiple',
+      label: '企业面临的主要困难（可多选）',
+      options: DIFFICULTIES,
+      required: true,
+      showIf: { questionId: 'q1', option: '困难' },
+    },
+    { id: 'q3', kind: 'number', label: '企业职工人数', options: [], required: false },
+    {
+      id: 'q4',
+      kind: 'scale',
+      label: '对本区营商环境的满意度（1–5分）',
+      options: [],
+      required: true,
+      max: 5,
+    },
+    { id: 'q5', kind: 'text', label: '对政府部门的其他意见建议', options: [], required: false },
+  ];
+  const firmRows: (typeof firms.$inferInsert)[] = [];
+  const plan: (typeof campaignFirms.$inferInsert)[] = [];
+  const visitRows: (typeof firmVisits.$inferInsert)[] = [];
+  const issueRows: (typeof firmVisitIssues.$inferInsert & { firmName: string; deputyId: string })[] = [];
+  const used = new Set<string>();
+  for (let i = 0; i < 64; i++) {
+    const [industry, kinds] = INDUSTRIES[i % INDUSTRIES.length];
+    let name: string;
+    do name = `${pick(FIRM_WORDS)}${pick(kinds)}${pick(['有限公司', '股份有限公司', '有限公司'])}`;
+    while (used.has(name));
+    used.add(name);
+    const first17 = `914403${String(100 + (i % 900)).padStart(3, '0')}MA5${Math.floor(rnd() * 1e5)
+      .toString()
+      .padStart(5, '0')}`.slice(0, 17);
+    const uscc = first17 + usccCheckChar(first17)!;
+    const street = demo.streets[i % demo.streets.length];
+    const id = newId();
+    firmRows.push({ id, congressId, name, uscc, industry, streetId: street.id, size: pick(SIZES) });
+    const deputyId = visitors[i % visitors.length];
+    // Planned across the campaign; those planned before the demo's day were mostly visited.
+    const plannedOffset = -55 + Math.floor((i / 64) * 80);
+    plan.push({ congressId, campaignId, firmId: id, deputyId, plannedOn: dayOff(plannedOffset) });
+    if (plannedOffset < 0 && rnd() < 0.9) {
+      const visitId = newId();
+      const visitedOn = dayOff(Math.min(-1, plannedOffset + Math.floor(rnd() * 4)));
+      const status = rnd() < 0.55 ? '良好' : rnd() < 0.6 ? '一般' : '困难';
+      const responses: Responses = {
+        q1: status,
+        q3: 20 + Math.floor(rnd() * 400),
+        q4: status === '困难' ? 2 + Math.floor(rnd() * 2) : 3 + Math.floor(rnd() * 3),
+      };
+      if (status === '困难')
+        responses.q2 = DIFFICULTIES.filter(() => rnd() < 0.35)
+          .slice(0, 3)
+          .concat(['融资'])
+          .filter((d, k, xs) => xs.indexOf(d) === k);
+      if (rnd() < 0.4) responses.q5 = pick(['希望政策兑现更及时', '希望多组织政企座谈', '希望简化办事流程']);
+      visitRows.push({
+        id: visitId,
+        congressId,
+        campaignId,
+        firmId: id,
+        deputyId,
+        visitedOn,
+        peopleMet: pick(['总经理、财务负责人', '董事长、人事主管', '总经理', '厂长、安全主任']),
+        responses,
+        createdBy: ctx.actor!.accountId,
+        createdAt: new Date(`${visitedOn}T18:00:00+08:00`),
+      });
+      const n = rnd() < 0.25 ? 0 : 1 + Math.floor(rnd() * 3);
+      const chosen = new Set<number>();
+      while (chosen.size < n) chosen.add(Math.floor(rnd() * VISIT_ISSUES.length));
+      for (const k of chosen) {
+        const [content, unit] = VISIT_ISSUES[k];
+        const unitId = unitNamed(unit);
+        if (!unitId) continue;
+        issueRows.push({
+          id: newId(),
+          congressId,
+          visitId,
+          content,
+          unitId,
+          streetId: street.id,
+          opinionId: newId(),
+          createdAt: new Date(`${visitedOn}T18:00:00+08:00`),
+          firmName: name,
+          deputyId,
+        });
+      }
+    }
+  }
+
+  const year = Number(today.slice(0, 4));
+  const yearStart = new Date(`${year}-01-10T10:00:00+08:00`);
+  const pledgeRows: (typeof pledges.$inferInsert)[] = [];
+  const progressRows: (typeof pledgeProgress.$inferInsert)[] = [];
+  const pledgers = [...new Set([...(demoDeputy ? [demoDeputy] : []), ...demo.deputyIds.slice(0, 39)])];
+  const elapsed = Math.max(1, Math.floor((demo.now.getTime() - yearStart.getTime()) / 86_400_000));
+  for (const deputyId of pledgers) {
+    const count = 2 + Math.floor(rnd() * 3);
+    const chosen = new Set<number>();
+    while (chosen.size < count) chosen.add(Math.floor(rnd() * PLEDGES.length));
+    for (const k of chosen) {
+      const id = newId();
+      const r = rnd();
+      const status = r < 0.35 ? 'fulfilled' : r < 0.8 ? 'inProgress' : 'pledged';
+      const notes = status === 'pledged' ? 0 : status === 'inProgress' ? 1 : 2;
+      const at = (part: number) => new Date(yearStart.getTime() + Math.floor(elapsed * part) * 86_400_000);
+      for (let j = 0; j < notes; j++)
+        progressRows.push({
+          id: newId(),
+          congressId,
+          pledgeId: id,
+          note: pick(PROGRESS)
+            .replace('{n}', String(2 + Math.floor(rnd() * 8)))
+            .replace('{m}', String(3 + Math.floor(rnd() * 15))),
+          status: j === notes - 1 && status === 'fulfilled' ? 'fulfilled' : 'inProgress',
+          createdAt: at((j + 1) / (notes + 1)),
+        });
+      pledgeRows.push({
+        id,
+        congressId,
+        deputyId,
+        year,
+        content: PLEDGES[k],
+        status,
+        createdAt: yearStart,
+        updatedAt: notes ? at(notes / (notes + 1)) : yearStart,
+      });
+    }
+  }
+
+  await transact(ctx, async (w) => {
+    await w.db.insert(campaigns).values({
+      id: campaignId,
+      congressId,
+      kind: 'enterpriseVisits',
+      title: `${year}年“走访调研企业、保经济增长”专项活动`,
+      fromDate: from,
+      toDate: to,
+      goal: '担任领导职务的人大代表带头深入企业，发放调查问卷，收集问题和建议，以分片区座谈、督办落实等形式推动解决。',
+      questionnaire,
+      createdBy: ctx.actor!.accountId,
+      createdAt: new Date(`${dayOff(-70)}T10:00:00+08:00`),
+    });
+    await w.db.insert(firms).values(firmRows);
+    await w.db.insert(campaignFirms).values(plan);
+    if (visitRows.length) await w.db.insert(firmVisits).values(visitRows);
+    if (issueRows.length)
+      await w.db.insert(firmVisitIssues).values(issueRows.map(({ firmName: _f, deputyId: _d, ...r }) => r));
+    await w.db.insert(pledges).values(pledgeRows);
+    if (progressRows.length) await w.db.insert(pledgeProgress).values(progressRows);
+    // The firms' problems go to the units through the opinions pipeline, as every visit's do.
+    for (const i of issueRows)
+      await w.publish(firmIssueRecorded, {
+        congressId,
+        campaignId,
+        visitId: i.visitId,
+        issueId: i.id,
+        opinionId: i.opinionId,
+        firmName: i.firmName,
+        unitId: i.unitId,
+        streetId: i.streetId,
+        deputyId: i.deputyId,
+        content: i.content,
         actor: ctx.actor!,
         meta: ctx.meta,
       });

@@ -25,10 +25,29 @@ export const activityPolicy = definePolicy<ActivityResource>('activity', [
 
 export interface CampaignResource {
   congressId: string;
+  /** The actor's deputy has firms to visit in the campaign. */
+  assigned?: boolean;
 }
 
+// Enterprise visits: staff build the questionnaire, import the firms and give them to deputies; a deputy with
+// firms in the campaign reads its questionnaire and their firms and records their visits (staff may record one
+// for a deputy, from the paper form).
 export const campaignPolicy = definePolicy<CampaignResource>('campaign', [
-  allow(['congressStaff', 'leader'], 'read'),
+  allow(['congressStaff', 'leader'], ['read', 'readVisits']),
+  allow('deputy', 'readVisits', (a, r) => isDeputy(a) && !!r.assigned),
+  allow('congressStaff', ['manage', 'recordVisit']),
+  allow('deputy', 'recordVisit', (a, r) => isDeputy(a) && !!r.assigned),
+]);
+
+/** A deputy's pledges (承诺践诺): the deputy writes their own; staff may write them for a deputy. */
+export interface PledgeResource {
+  congressId: string;
+  deputyId: string;
+}
+
+export const pledgePolicy = definePolicy<PledgeResource>('pledge', [
+  allow('deputy', 'write', (a, r) => a.deputyId === r.deputyId),
+  allow('congressStaff', 'write'),
 ]);
 
 /** Roles that organise activities and campaigns. */

@@ -277,6 +277,8 @@ describe("the deputy's record", () => {
       { kind: 'receptions', count: 1, perUnit: 3, points: 3 },
       { kind: 'activities', count: 2, perUnit: 2, points: 4 },
       { kind: 'meetingsAttended', count: 1, perUnit: 2, points: 2 },
+      { kind: 'firmVisits', count: 0, perUnit: 2, points: 0 },
+      { kind: 'pledgesFulfilled', count: 0, perUnit: 3, points: 0 },
     ]);
     const admin = await signIn(t, 'rec_sysadmin', ['systemAdmin']);
     const put = await admin.put('/api/v1/settings/activities', {
@@ -408,7 +410,7 @@ describe("the activity month's report", () => {
     expect(report).toMatchObject({ kind: 'enterpriseVisits', issues: 1, issuesSolved: 0 });
   });
 
-  it('refuses campaigns to everyone but staff and leaders; bad input names the field', async () => {
+  it('refuses campaigns to everyone but staff and leaders (a deputy lists only those with firms to visit); bad input names the field', async () => {
     const campaignId = (
       await w.staff.post('/api/v1/campaigns', {
         kind: 'other',
@@ -418,7 +420,9 @@ describe("the activity month's report", () => {
       })
     ).json().id;
     expect((await w.deputy[0].get(`/api/v1/campaigns/${campaignId}/report`)).statusCode).toBe(403);
-    expect((await w.deputy[0].get('/api/v1/campaigns')).statusCode).toBe(403);
+    const mine = await w.deputy[0].get('/api/v1/campaigns');
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().items).toEqual([]);
     expect((await t.anon.get(`/api/v1/campaigns/${campaignId}/report`)).statusCode).toBe(401);
     expect((await w.staff.get(`/api/v1/campaigns/${newId()}/report`)).statusCode).toBe(404);
     const bad = await w.staff.post('/api/v1/campaigns', {

@@ -2,8 +2,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Actor, Work } from '../../platform/context';
 import { notFound } from '../../platform/errors';
-import { activities, activityParticipants, campaigns } from './activities.table';
-import type { ActivityResource } from './activities.policy';
+import { activities, activityParticipants, campaignFirms, campaigns } from './activities.table';
+import type { ActivityResource, CampaignResource } from './activities.policy';
 
 export type ActivityRow = typeof activities.$inferSelect;
 
@@ -44,4 +44,30 @@ export async function loadCampaign(w: Pick<Work, 'db'>, congressId: string, camp
     .where(and(eq(campaigns.id, campaignId), eq(campaigns.congressId, congressId)));
   if (!row) throw notFound(CAMPAIGN);
   return row;
+}
+
+export const FIRM = { zh: '企业', en: 'firm' };
+export const PLEDGE = { zh: '承诺', en: 'pledge' };
+
+/** A campaign of the actor's congress (locked when `lock`) with whether the actor's deputy has firms in it. */
+export async function loadCampaignStep(
+  w: Pick<Work, 'db'>,
+  actor: Actor,
+  campaignId: string,
+  lock = false,
+): Promise<{ row: typeof campaigns.$inferSelect; resource: CampaignResource }> {
+  const q = w.db
+    .select()
+    .from(campaigns)
+    .where(and(eq(campaigns.id, campaignId), eq(campaigns.congressId, actor.congressId)));
+  const [row] = lock ? await q.for('update') : await q;
+  if (!row) throw notFound(CAMPAIGN);
+  const [mine] = actor.deputyId
+    ? await w.db
+        .select({ firmId: campaignFirms.firmId })
+        .from(campaignFirms)
+        .where(and(eq(campaignFirms.campaignId, row.id), eq(campaignFirms.deputyId, actor.deputyId)))
+        .limit(1)
+    : [];
+  return { row, resource: { congressId: row.congressId, assigned: !!mine } };
 }

@@ -1,6 +1,26 @@
 // Drizzle definitions of the activities module (0900_activities.sql is the truth; the drift test compares them).
-import { boolean, date, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { AttendanceVia, CampaignKind, OrganiserKind, RsvpAnswer } from '@minyi/domain/activities';
+import {
+  boolean,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type {
+  AttendanceVia,
+  CampaignKind,
+  FirmSize,
+  OrganiserKind,
+  PledgeStatus,
+  Question,
+  Responses,
+  RsvpAnswer,
+} from '@minyi/domain/activities';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
@@ -13,6 +33,7 @@ export const campaigns = pgTable('campaigns', {
   fromDate: day('from_date').notNull(),
   toDate: day('to_date').notNull(),
   goal: text('goal').notNull().default(''),
+  questionnaire: jsonb('questionnaire').$type<Question[]>().notNull().default([]),
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
@@ -63,5 +84,78 @@ export const activityFindings = pgTable('activity_findings', {
   unitId: uuid('unit_id').notNull(),
   streetId: uuid('street_id').notNull(),
   opinionId: uuid('opinion_id').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+// 0901_enterprise_visits_pledges.sql
+
+export const firms = pgTable(
+  'firms',
+  {
+    id: uuid('id').primaryKey(),
+    congressId: uuid('congress_id').notNull(),
+    name: text('name').notNull(),
+    uscc: text('uscc').notNull(),
+    industry: text('industry').notNull().default(''),
+    streetId: uuid('street_id').notNull(),
+    size: text('size').$type<FirmSize>().notNull().default('small'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [unique().on(t.congressId, t.uscc)],
+);
+
+export const campaignFirms = pgTable(
+  'campaign_firms',
+  {
+    congressId: uuid('congress_id').notNull(),
+    campaignId: uuid('campaign_id').notNull(),
+    firmId: uuid('firm_id').notNull(),
+    deputyId: uuid('deputy_id'),
+    plannedOn: day('planned_on'),
+  },
+  (t) => [primaryKey({ columns: [t.campaignId, t.firmId] })],
+);
+
+export const firmVisits = pgTable('firm_visits', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  campaignId: uuid('campaign_id').notNull(),
+  firmId: uuid('firm_id').notNull(),
+  deputyId: uuid('deputy_id').notNull(),
+  visitedOn: day('visited_on').notNull(),
+  peopleMet: text('people_met').notNull().default(''),
+  responses: jsonb('responses').$type<Responses>().notNull().default({}),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const firmVisitIssues = pgTable('firm_visit_issues', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  visitId: uuid('visit_id').notNull(),
+  content: text('content').notNull(),
+  unitId: uuid('unit_id').notNull(),
+  streetId: uuid('street_id').notNull(),
+  opinionId: uuid('opinion_id').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const pledges = pgTable('pledges', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  deputyId: uuid('deputy_id').notNull(),
+  year: integer('year').notNull(),
+  content: text('content').notNull(),
+  status: text('status').$type<PledgeStatus>().notNull().default('pledged'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const pledgeProgress = pgTable('pledge_progress', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  pledgeId: uuid('pledge_id').notNull(),
+  note: text('note').notNull(),
+  status: text('status').$type<'inProgress' | 'fulfilled'>().notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
 });

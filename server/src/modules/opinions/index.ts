@@ -13,6 +13,7 @@ import { seedOpinionsDemo } from './opinions.demo';
 import { canReadOpinionPhoto } from './queries/can-read-photo';
 import { opinionFromInspection } from './jobs/opinion-from-inspection';
 import { opinionFromActivity } from './jobs/opinion-from-activity';
+import { opinionFromFirmVisit } from './jobs/opinion-from-firm-visit';
 import { getOpinionsWorkbench } from './queries/get-workbench';
 
 export { countDeputyReceptions } from './queries/find-receptions';
@@ -32,7 +33,7 @@ export const opinionsModule: Module = {
     { job: sweepDeadlinesJob.name, everyMs: 3_600_000 },
     { job: forgetSubmissionKeysJob.name, everyMs: 86_400_000 },
   ],
-  subscriptions: [opinionFromInspection, opinionFromActivity],
+  subscriptions: [opinionFromInspection, opinionFromActivity, opinionFromFirmVisit],
   // Each attempt on the form updates its two rate counters.
   churnedTables: ['opinion_rate_counters'],
   seedDemo: seedOpinionsDemo,

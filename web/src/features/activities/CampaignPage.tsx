@@ -1,7 +1,8 @@
 // A campaign's dashboard, from GET /campaigns/{id}/report (computed from the records): the figures, the
-// report's sentence, charts per street, per kind and per level of deputy, and the way to its activities.
+// report's sentence, charts per street, per kind and per level of deputy, and the way to its activities; an
+// enterprise-visit campaign's dashboard, firms and questionnaire (VisitsCampaign.tsx).
 import { useMemo } from 'react';
-import { Alert, Button, Card, Col, Row, Statistic, Typography } from 'antd';
+import { Button, Card, Col, Row, Statistic, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type * as echarts from 'echarts';
@@ -11,6 +12,7 @@ import Chart from '../../shell/Chart';
 import { useIsMobile } from '../../shell/responsive';
 import { paths } from './api';
 import type { MonthReport, VisitsReport } from './types';
+import { VisitsCampaign } from './VisitsCampaign';
 
 export default function CampaignPage() {
   const { id } = useParams();
@@ -33,7 +35,7 @@ export default function CampaignPage() {
           </Link>
         }
       />
-      {r.kind === 'enterpriseVisits' ? <Visits r={r} /> : <Month r={r} />}
+      {r.kind === 'enterpriseVisits' ? <VisitsCampaign id={id!} r={r} reload={reload} /> : <Month r={r} />}
     </div>
   );
 }
@@ -49,24 +51,6 @@ function Figures({ items }: { items: [string, number, string?][] }) {
         </Col>
       ))}
     </Row>
-  );
-}
-
-function Visits({ r }: { r: VisitsReport }) {
-  const { t } = useTranslation('activities');
-  return (
-    <>
-      <Figures
-        items={[
-          [t('report.firmsPlanned'), r.firmsPlanned],
-          [t('report.firmsVisited'), r.firmsVisited],
-          [t('report.questionnaires'), r.questionnaires],
-          [t('report.issues'), r.issues],
-          [t('report.issuesSolved'), r.issuesSolved],
-        ]}
-      />
-      <Alert type="info" showIcon message={t('report.visitsLater')} />
-    </>
   );
 }
 

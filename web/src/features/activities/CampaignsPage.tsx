@@ -1,4 +1,5 @@
-// Campaigns (专项活动): the list for staff and leaders, and the dialog that creates one (staff).
+// Campaigns (专项活动): the list for staff and leaders, and the dialog that creates one (staff); a deputy's
+// enterprise-visit campaigns where they have firms to visit.
 import { useState } from 'react';
 import { Button, Form, Input, Select, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -24,6 +25,7 @@ interface NewCampaign {
 export default function CampaignsPage() {
   const { t } = useTranslation('activities');
   const { hasRole } = useAuth();
+  const reader = hasRole('congressStaff') || hasRole('leader');
   const nav = useNavigate();
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<NewCampaign>();
@@ -49,7 +51,10 @@ export default function CampaignsPage() {
         {
           title: t('campaigns.titleField'),
           key: 'title',
-          render: (_, c) => <Link to={`/campaigns/${c.id}`}>{c.title}</Link>,
+          // A deputy goes to their firms to visit; staff and leaders to the dashboard.
+          render: (_, c) => (
+            <Link to={reader ? `/campaigns/${c.id}` : `/campaigns/${c.id}/visits`}>{c.title}</Link>
+          ),
         },
         {
           title: t('campaigns.kind'),
@@ -57,7 +62,9 @@ export default function CampaignsPage() {
           render: (_, c) => <Tag color="red">{t(`campaignKind.${c.kind}`)}</Tag>,
         },
         { title: t('campaigns.period'), key: 'period', render: (_, c) => `${c.from} – ${c.to}` },
-        { title: t('campaigns.activities'), dataIndex: 'activities', key: 'activities' },
+        reader
+          ? { title: t('campaigns.activities'), dataIndex: 'activities', key: 'activities' }
+          : { title: t('visits.myFirms'), dataIndex: 'mine', key: 'mine' },
       ]}
     >
       <FormModal<NewCampaign, { id: string }>

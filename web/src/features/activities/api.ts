@@ -2,7 +2,8 @@
 // the campaigns and their reports, a deputy's performance record) and the registry reads its pickers use: the
 // one place of this feature that knows their URLs. Names are the server's operationIds; pages read through
 // `paths` with useResource / usePagedList and write through the functions.
-import { api, qs } from '../../api';
+import { api, download, qs } from '../../api';
+import type { FirmImportReport, Question } from './types';
 
 export const paths = {
   /** Paged: `usePagedList(paths.findActivities(), { kind, campaignId })`. */
@@ -12,6 +13,12 @@ export const paths = {
   getCampaignReport: (id: string | undefined) => `/campaigns/${id}/report`,
   getDeputyPerformanceRecord: (deputyId: string | undefined, year: number) =>
     `/deputies/${deputyId}/record${qs({ year })}`,
+  getDeputyTermRecord: (deputyId: string | undefined) => `/deputies/${deputyId}/term-record`,
+  findDeputyPledges: (deputyId: string | undefined, year: number) =>
+    `/deputies/${deputyId}/pledges${qs({ year })}`,
+  getPointsRanking: (year: number) => `/deputy-rankings${qs({ year })}`,
+  getCampaign: (id: string | undefined) => `/campaigns/${id}`,
+  findCampaignFirms: (id: string | undefined) => `/campaigns/${id}/firms`,
   /** Up to 200 liaison places, for the picker. */
   findLiaisonPlaces: () => `/liaison-places${qs({ limit: 200 })}`,
   /** Up to 200 handling units, for the pickers. */
@@ -47,3 +54,33 @@ export const recordActivity = (
 // Campaigns
 export const createCampaign = (body: object, idempotencyKey: string) =>
   api.post<{ id: string }>('/campaigns', body, { idempotencyKey });
+
+// Enterprise visits
+export const setCampaignQuestionnaire = (id: string, questions: Question[]) =>
+  api.put(`/campaigns/${id}/questionnaire`, { questions });
+export const importCampaignFirms = (id: string, form: FormData) =>
+  api.upload<FirmImportReport>(`/campaigns/${id}/firms:import`, form);
+export const assignCampaignFirms = (
+  id: string,
+  items: { firmId: string; deputyId: string; plannedOn?: string }[],
+) => api.post(`/campaigns/${id}/assignments`, { items });
+export const recordFirmVisit = (id: string, body: object, idempotencyKey: string) =>
+  api.post<{ id: string; issues: { id: string; opinionId: string }[] }>(`/campaigns/${id}/visits`, body, {
+    idempotencyKey,
+  });
+export const exportCampaignResponses = (id: string) =>
+  download(`/campaigns/${id}/responses.xlsx`, 'responses.xlsx');
+export const exportCampaignReport = (id: string) =>
+  download(`/campaigns/${id}/report.docx`, 'campaign-report.docx');
+
+// Pledges and the record
+export const createPledges = (body: { year: number; items: string[] }, idempotencyKey: string) =>
+  api.post<{ ids: string[] }>('/pledges', body, { idempotencyKey });
+export const recordPledgeProgress = (
+  id: string,
+  body: { note: string; status: 'inProgress' | 'fulfilled' },
+) => api.post(`/pledges/${id}/progress`, body);
+export const exportDeputyPerformanceRecord = (deputyId: string, year: number) =>
+  download(`/deputies/${deputyId}/record.docx${qs({ year })}`, `record-${year}.docx`);
+export const exportDeputyRecords = (year: number) =>
+  download(`/deputy-records.xlsx${qs({ year })}`, `deputy-records-${year}.xlsx`);

@@ -1,8 +1,16 @@
 // 代表活动: staff's activities (create, invite, sign-in sheet, record with findings that become opinions),
 // a deputy's own activities on a phone (answer, check in), campaigns with the activity month's dashboard, and
-// every deputy's public record with the duty points (issue 20).
+// every deputy's public record with the duty points; enterprise visits (staff's firms and questionnaire, the
+// deputy's visit on the phone), pledges, and the staff's ranking (issue 20).
 import { lazy } from 'react';
-import { CalendarOutlined, FlagOutlined, ScheduleOutlined } from '@ant-design/icons';
+import {
+  CalendarOutlined,
+  CheckSquareOutlined,
+  FlagOutlined,
+  ScheduleOutlined,
+  ShopOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
 import type { Feature, Role } from '../types';
 import { RequireAuth } from '../../auth';
 import { activitiesEn, activitiesZh } from './i18n';
@@ -12,6 +20,9 @@ const ActivityPage = lazy(() => import('./ActivityPage'));
 const CampaignsPage = lazy(() => import('./CampaignsPage'));
 const CampaignPage = lazy(() => import('./CampaignPage'));
 const DeputyRecordPage = lazy(() => import('./DeputyRecordPage'));
+const VisitPage = lazy(() => import('./VisitPage'));
+const PledgesPage = lazy(() => import('./PledgesPage'));
+const RankingPage = lazy(() => import('./RankingPage'));
 
 const staff: Role[] = ['congressStaff', 'leader'];
 const all: Role[] = ['congressStaff', 'leader', 'deputy'];
@@ -40,7 +51,7 @@ export const activitiesFeature: Feature = {
     {
       path: '/campaigns',
       element: (
-        <RequireAuth roles={staff}>
+        <RequireAuth roles={all}>
           <CampaignsPage />
         </RequireAuth>
       ),
@@ -50,6 +61,31 @@ export const activitiesFeature: Feature = {
       element: (
         <RequireAuth roles={staff}>
           <CampaignPage />
+        </RequireAuth>
+      ),
+    },
+    // A deputy's visits of an enterprise-visit campaign, on the phone.
+    {
+      path: '/campaigns/:id/visits',
+      element: (
+        <RequireAuth roles={all}>
+          <VisitPage />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: '/pledges',
+      element: (
+        <RequireAuth roles={['deputy']}>
+          <PledgesPage />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: '/deputy-rankings',
+      element: (
+        <RequireAuth roles={staff}>
+          <RankingPage />
         </RequireAuth>
       ),
     },
@@ -66,5 +102,20 @@ export const activitiesFeature: Feature = {
     },
     { key: 'mine', path: '/activities', labelKey: 'nav.mine', roles: ['deputy'], icon: <ScheduleOutlined /> },
     { key: 'campaigns', path: '/campaigns', labelKey: 'nav.campaigns', roles: staff, icon: <FlagOutlined /> },
+    { key: 'visits', path: '/campaigns', labelKey: 'nav.visits', roles: ['deputy'], icon: <ShopOutlined /> },
+    {
+      key: 'pledges',
+      path: '/pledges',
+      labelKey: 'nav.pledges',
+      roles: ['deputy'],
+      icon: <CheckSquareOutlined />,
+    },
+    {
+      key: 'ranking',
+      path: '/deputy-rankings',
+      labelKey: 'nav.ranking',
+      roles: staff,
+      icon: <TrophyOutlined />,
+    },
   ],
 };

@@ -77,6 +77,8 @@ export interface Campaign {
   to: string;
   goal: string;
   activities: number;
+  /** The firms given to the caller's deputy in it. */
+  mine: number;
 }
 
 export interface MonthReport {
@@ -106,16 +108,123 @@ export interface MonthReport {
   sentence: { zh: string; en: string };
 }
 
+export interface FigureLine {
+  planned: number;
+  visited: number;
+  issues: number;
+  solved: number;
+}
+
+export type QuestionKind = 'single' | 'multiple' | 'text' | 'number' | 'scale';
+
+export interface Question {
+  id: string;
+  kind: QuestionKind;
+  label: string;
+  options: string[];
+  required: boolean;
+  max?: number;
+  showIf?: { questionId: string; option: string };
+}
+
+export interface QuestionTally {
+  questionId: string;
+  kind: QuestionKind;
+  label: string;
+  answered: number;
+  options: { option: string; count: number }[];
+  mean: number | null;
+}
+
 export interface VisitsReport {
   kind: 'enterpriseVisits';
   title: string;
   from: string;
   to: string;
+  activities: number;
   firmsPlanned: number;
   firmsVisited: number;
+  visits: number;
   questionnaires: number;
   issues: number;
   issuesSolved: number;
+  issuesInProgress: number;
+  byStreet: (FigureLine & { streetId: string; name: string; nameEn: string })[];
+  byIndustry: (FigureLine & { industry: string })[];
+  questions: QuestionTally[];
+  sentence: { zh: string; en: string };
+}
+
+export interface CampaignDetail {
+  id: string;
+  kind: 'activityMonth' | 'enterpriseVisits' | 'other';
+  title: string;
+  from: string;
+  to: string;
+  goal: string;
+  questionnaire: Question[];
+  /** The handling units a firm's problem may be sent to (for whoever may record a visit). */
+  units: { id: string; name: string }[];
+  abilities: Record<string, boolean>;
+}
+
+export interface CampaignFirm {
+  firmId: string;
+  name: string;
+  uscc: string;
+  industry: string;
+  size: 'large' | 'medium' | 'small' | 'micro';
+  streetId: string;
+  streetName: string;
+  streetNameEn: string;
+  deputyId: string | null;
+  deputyName: string | null;
+  plannedOn: string | null;
+  visits: number;
+  lastVisitedOn: string | null;
+  issues: number;
+}
+
+export interface FirmImportReport {
+  imported: number;
+  created: number;
+  updated: number;
+  planned: number;
+  rejected: { row: number; reason: string; message: { zh: string; en: string } }[];
+}
+
+export interface Pledge {
+  id: string;
+  content: string;
+  status: 'pledged' | 'inProgress' | 'fulfilled';
+  createdAt: string;
+  progress: { note: string; status: 'inProgress' | 'fulfilled'; at: string }[];
+}
+
+export interface TermRecord {
+  deputy: { id: string; name: string };
+  term: { id: string; number: number; startDate: string; endDate: string; until: string };
+  points: number;
+  suggestions: number;
+  receptions: number;
+  activities: number;
+  meetingsAttended: number;
+  firmVisits: number;
+  pledgesFulfilled: number;
+  years: { year: number; points: number }[];
+}
+
+export interface RankingLine {
+  rank: number;
+  deputyId: string;
+  name: string;
+  points: number;
+  suggestions: number;
+  receptions: number;
+  activities: number;
+  meetingsAttended: number;
+  firmVisits: number;
+  pledgesFulfilled: number;
 }
 
 export interface DeputyRecord {
@@ -127,6 +236,10 @@ export interface DeputyRecord {
   activities: number;
   meetingsAttended: number;
   meetingsExcused: number;
+  firmVisits: number;
+  firmsVisited: number;
+  pledgesMade: number;
+  pledgesFulfilled: number;
   activitiesByKind: { kind: string; count: number }[];
   points: number;
   pointsRules: { kind: string; count: number; perUnit: number; points: number }[];

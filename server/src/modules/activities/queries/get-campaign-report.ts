@@ -3,15 +3,32 @@
 // activities' places in the campaign's period (the receptions and opinions modules' own records) and the
 // opinions made from the activities' findings, with how many are solved (closed as resolved, the opinions
 // module's definition) and in progress; per street, per kind, per level of deputy; and the report's sentence.
-// For enterprise visits: the firms and questionnaires are a later slice (no records yet: 0), the issues are
-// the findings of the campaign's activities and the solved ones among their opinions.
+// For enterprise visits: the firms planned and visited, the questionnaires filled (visits with responses), the
+// problems and suggestions raised (the visits' issues and the findings of the campaign's activities, such as the
+// area symposia) and how many of their opinions are solved and in progress; per street and industry; the
+// responses tallied question by question; and the report's sentence.
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
-import { activityMonthSentence, periodOf } from '@minyi/domain/activities';
+import {
+  activityMonthSentence,
+  enterpriseVisitsSentence,
+  periodOf,
+  tallyResponses,
+} from '@minyi/domain/activities';
+import { OPEN_STATUSES } from '@minyi/domain/opinions';
 import type { Db } from '../../../db/client';
 import type { Actor } from '../../../platform/context';
 import { jurisdictions, mandates } from '../../registry';
 import { countPlaceWork, getOpinionStates } from '../../opinions';
-import { activities, activityFindings, activityParticipants } from '../activities.table';
+import {
+  activities,
+  activityFindings,
+  activityParticipants,
+  campaignFirms,
+  campaigns,
+  firms,
+  firmVisitIssues,
+  firmVisits,
+} from '../activities.table';
 import { campaignPolicy } from '../activities.policy';
 import { loadCampaign } from '../activities.repository';
 
@@ -45,24 +62,15 @@ export async function getCampaignReport(db: Db, actor: Actor, campaignId: string
     : [];
   const { from, to } = periodOf(c.fromDate, c.toDate);
 
-  if (c.kind === 'enterpriseVisits') {
-    const states = await getOpinionStates(
-      db,
-      c.congressId,
-      findings.map((f) => f.opinionId),
-    );
+  if (c.kind === 'enterpriseVisits')
     return {
       kind: c.kind,
       title: c.title,
       from: c.fromDate,
       to: c.toDate,
-      firmsPlanned: 0,
-      firmsVisited: 0,
-      questionnaires: 0,
-      issues: findings.length,
-      issuesSolved: [...states.values()].filter((s) => s.status === 'closedResolved').length,
+      activities: acts.length,
+      ...(await visitsFigures(db, c, findings)),
     };
-  }
 
   const placeIds = [...new Set(acts.flatMap((a) => (a.placeId ? [a.placeId] : [])))];
   const work = await countPlaceWork(db, {
@@ -146,5 +154,96 @@ export async function getCampaignReport(db: Db, actor: Actor, campaignId: string
     byKind,
     byLevel,
     sentence: { zh: activityMonthSentence(figures, 'zh'), en: activityMonthSentence(figures, 'en') },
+  };
+}
+
+type Figures = { planned: number; visited: number; issues: number; solved: number };
+
+/** The enterprise-visit figures of a campaign, per street and industry, and the responses tallied. */
+async function visitsFigures(db: Db, c: typeof campaigns.$inferSelect, findings: { opinionId: string }[]) {
+  const [plan, visits, issues] = await Promise.all([
+    db
+      .select({ firmId: campaignFirms.firmId, streetId: firms.streetId, industry: firms.industry })
+      .from(campaignFirms)
+      .innerJoin(firms, eq(firms.id, campaignFirms.firmId))
+      .where(eq(campaignFirms.campaignId, c.id)),
+    db
+      .select({ id: firmVisits.id, firmId: firmVisits.firmId, responses: firmVisits.responses })
+      .from(firmVisits)
+      .where(eq(firmVisits.campaignId, c.id)),
+    db
+      .select({ opinionId: firmVisitIssues.opinionId, firmId: firmVisits.firmId })
+      .from(firmVisitIssues)
+      .innerJoin(firmVisits, eq(firmVisits.id, firmVisitIssues.visitId))
+      .where(eq(firmVisits.campaignId, c.id)),
+  ]);
+  const states = await getOpinionStates(db, c.congressId, [
+    ...issues.map((i) => i.opinionId),
+    ...findings.map((f) => f.opinionId),
+  ]);
+  const solved = (id: string) => states.get(id)?.status === 'closedResolved';
+  const open = (id: string) => {
+    const s = states.get(id)?.status;
+    return !!s && (OPEN_STATUSES as readonly string[]).includes(s);
+  };
+  const visited = new Set(visits.map((v) => v.firmId));
+  const firmOf = new Map(plan.map((p) => [p.firmId, p]));
+  const group = (key: (p: (typeof plan)[number]) => string) => {
+    const out = new Map<string, Figures>();
+    const line = (k: string) => {
+      let l = out.get(k);
+      if (!l) out.set(k, (l = { planned: 0, visited: 0, issues: 0, solved: 0 }));
+      return l;
+    };
+    for (const p of plan) {
+      const l = line(key(p));
+      l.planned++;
+      if (visited.has(p.firmId)) l.visited++;
+    }
+    for (const i of issues) {
+      const p = firmOf.get(i.firmId);
+      if (!p) continue;
+      const l = line(key(p));
+      l.issues++;
+      if (solved(i.opinionId)) l.solved++;
+    }
+    return out;
+  };
+  const streetIds = [...new Set(plan.map((p) => p.streetId))];
+  const names = streetIds.length
+    ? await db
+        .select({ id: jurisdictions.id, name: jurisdictions.name, nameEn: jurisdictions.nameEn })
+        .from(jurisdictions)
+        .where(inArray(jurisdictions.id, streetIds))
+    : [];
+  const byStreet = [...group((p) => p.streetId)]
+    .map(([streetId, f]) => {
+      const n = names.find((x) => x.id === streetId);
+      return { streetId, name: n?.name ?? '', nameEn: n?.nameEn ?? '', ...f };
+    })
+    .sort((a, b) => b.planned - a.planned || a.name.localeCompare(b.name, 'zh-CN'));
+  const byIndustry = [...group((p) => p.industry)]
+    .map(([industry, f]) => ({ industry, ...f }))
+    .sort((a, b) => b.planned - a.planned || a.industry.localeCompare(b.industry, 'zh-CN'));
+  const answered = visits.filter((v) => Object.keys(v.responses).length > 0);
+  const opinionIds = [...issues.map((i) => i.opinionId), ...findings.map((f) => f.opinionId)];
+  const figures = {
+    firmsPlanned: plan.length,
+    firmsVisited: visited.size,
+    visits: visits.length,
+    questionnaires: answered.length,
+    issues: opinionIds.length,
+    issuesSolved: opinionIds.filter(solved).length,
+    issuesInProgress: opinionIds.filter(open).length,
+  };
+  return {
+    ...figures,
+    byStreet,
+    byIndustry,
+    questions: tallyResponses(
+      c.questionnaire,
+      answered.map((v) => v.responses),
+    ),
+    sentence: { zh: enterpriseVisitsSentence(figures, 'zh'), en: enterpriseVisitsSentence(figures, 'en') },
   };
 }
