@@ -2,7 +2,15 @@
 // monthly execution, the warning rules, inquiries on warnings and the investment-project pre-arrangement list.
 // Zod schemas shared by server and web; money and rules pure (rules.ts, evaluate.ts).
 import { z } from 'zod';
-import { BUDGET_KINDS, CODE_PATTERN, moneySchema, WARNING_RULES } from './rules';
+import {
+  BUDGET_KINDS,
+  CODE_PATTERN,
+  INVITEE_KINDS,
+  moneySchema,
+  REVIEW_POINTS,
+  REVIEW_RECOMMENDATIONS,
+  WARNING_RULES,
+} from './rules';
 
 export * from './rules';
 export * from './evaluate';
@@ -102,3 +110,60 @@ export const budgetInquiriesQuerySchema = z.object({
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+// ----- the draft before deputies (预算草案预先见代表, Art. 45) -----
+
+export const createConsultationRoundSchema = z.strictObject({
+  /** The area (片区) consulted, e.g. "东岭片区". */
+  area: text(60),
+  /** The streets the area covers. */
+  streetIds: z.array(z.uuid()).max(20).default([]),
+  heldOn: isoDate,
+  place: z.string().trim().max(120).default(''),
+  /** The readable summary the invitees are given. */
+  material: z.string().trim().max(20000).default(''),
+  invitees: z
+    .array(
+      z.strictObject({
+        kind: z.enum(INVITEE_KINDS),
+        /** For a deputy: the registry's deputy (their name is taken from it). */
+        deputyId: z.uuid().optional(),
+        name: z.string().trim().max(40).default(''),
+        organization: z.string().trim().max(120).default(''),
+      }),
+    )
+    .min(1)
+    .max(200),
+});
+export type CreateConsultationRound = z.infer<typeof createConsultationRoundSchema>;
+
+export const createConsultationOpinionSchema = z
+  .strictObject({
+    /** The invitee who gave it (a deputy giving their own may leave it out). */
+    inviteeId: z.uuid().optional(),
+    /** A line of the draft by its classification code, or a topic, or both. */
+    code: z
+      .string()
+      .regex(CODE_PATTERN, 'a classification code of 3, 5 or 7 digits')
+      .or(z.literal(''))
+      .default(''),
+    topic: z.string().trim().max(80).default(''),
+    content: text(5000),
+  })
+  .refine((o) => o.code !== '' || o.topic !== '', {
+    path: ['topic'],
+    message: 'a line (code) or a topic',
+  });
+export type CreateConsultationOpinion = z.infer<typeof createConsultationOpinionSchema>;
+
+export const giveOpinionFeedbackSchema = z.strictObject({ feedback: text(5000) });
+
+// ----- the preliminary review (初步审查, Art. 48–49) -----
+
+export const reviewPointSchema = z.enum(REVIEW_POINTS);
+export const recordReviewFindingsSchema = z.strictObject({ findings: text(10000) });
+export const recordReviewConclusionSchema = z.strictObject({
+  recommendation: z.enum(REVIEW_RECOMMENDATIONS),
+  suggestions: z.string().trim().max(10000).default(''),
+});
+export type RecordReviewConclusion = z.infer<typeof recordReviewConclusionSchema>;

@@ -325,3 +325,62 @@ export const RULE_SEVERITY: Record<WarningRule, Severity> = {
   carryOverIdle: 'low',
   revenueFalling: 'medium',
 };
+
+// ----- the preliminary review (初步审查) -----
+
+/**
+ * 预算法 Art. 48: what the review of the draft budget and last year's execution looks at, in the law's order:
+ * (1) last year's execution against the congress's budget resolution, (2) legality of the arrangements,
+ * (3) feasibility of the policies on revenue and expenditure, (4) key expenditure and major investment projects,
+ * (5) completeness and the Art. 46 detail, (6) transfers to lower levels, (7) borrowing, legal and reasonable,
+ * with its repayment plan and source, (8) clarity of the explanations.
+ */
+export const REVIEW_POINTS = [
+  'lastYearExecution',
+  'legality',
+  'policyFeasibility',
+  'keyExpenditure',
+  'completeness',
+  'transfers',
+  'borrowing',
+  'explanations',
+] as const;
+export type ReviewPoint = (typeof REVIEW_POINTS)[number];
+
+/** The words of each Art. 48 point, for the report (zh) and the English page. */
+export const REVIEW_POINT_WORDS: Record<ReviewPoint, { zh: string; en: string }> = {
+  lastYearExecution: {
+    zh: '上一年预算执行和本级人民代表大会预算决议落实情况',
+    en: 'Last year’s execution and the budget resolution’s implementation',
+  },
+  legality: { zh: '预算安排是否符合本法的规定', en: 'Whether the arrangements comply with the law' },
+  policyFeasibility: {
+    zh: '预算安排是否贯彻国民经济和社会发展的方针政策，收支政策是否切实可行',
+    en: 'Whether policy is followed and the revenue and expenditure policies are feasible',
+  },
+  keyExpenditure: {
+    zh: '重点支出和重大投资项目的预算安排是否适当',
+    en: 'Whether key expenditure and major investment projects are appropriate',
+  },
+  completeness: {
+    zh: '预算的编制是否完整，是否符合本法第四十六条的规定',
+    en: 'Completeness, and the detail of Art. 46',
+  },
+  transfers: {
+    zh: '对下级政府的转移性支出预算是否规范、适当',
+    en: 'Whether transfers to lower levels are proper',
+  },
+  borrowing: {
+    zh: '预算安排举借的债务是否合法、合理，是否有偿还计划和稳定的偿还资金来源',
+    en: 'Whether borrowing is lawful and reasonable, with a repayment plan and source',
+  },
+  explanations: { zh: '与预算有关重要事项的说明是否清晰', en: 'Whether the explanations are clear' },
+};
+
+/** Art. 49: the review report recommends whether the congress approves the draft. */
+export const REVIEW_RECOMMENDATIONS = ['approve', 'approveWithChanges', 'notApprove'] as const;
+export type ReviewRecommendation = (typeof REVIEW_RECOMMENDATIONS)[number];
+
+/** Who is invited to a consultation round on the draft (预先见代表, Art. 45): deputies and voter representatives. */
+export const INVITEE_KINDS = ['deputy', 'voterRepresentative'] as const;
+export type InviteeKind = (typeof INVITEE_KINDS)[number];

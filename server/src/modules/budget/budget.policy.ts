@@ -12,7 +12,7 @@ export interface BudgetResource {
   financeUnitId: string | null;
 }
 
-const isFinanceUnit = (a: Actor, r: BudgetResource) =>
+const isFinanceUnit = (a: Actor, r: { financeUnitId: string | null }) =>
   !!a.handlingUnitId && a.handlingUnitId === r.financeUnitId;
 
 export const budgetPolicy = definePolicy<BudgetResource>('budget', [
@@ -24,7 +24,28 @@ export const budgetPolicy = definePolicy<BudgetResource>('budget', [
     'updateDates',
     'addInvestmentProject',
     'createInquiry',
+    'createConsultationRound',
+    'recordReview',
   ]),
+]);
+
+/** A consultation round on the draft (预算草案预先见代表): who was invited, and the budget's finance department. */
+export interface ConsultationResource {
+  congressId: string;
+  financeUnitId: string | null;
+  invitedDeputyIds: readonly string[];
+}
+
+const invited = (a: Actor, r: ConsultationResource) =>
+  !!a.deputyId && r.invitedDeputyIds.includes(a.deputyId);
+
+// Staff note the opinions given at the meeting; an invited deputy may give their own; the finance department
+// feeds back on each (预算法 Art. 22 ¶6).
+export const budgetConsultationPolicy = definePolicy<ConsultationResource>('budgetConsultation', [
+  allow(['congressStaff', 'leader', 'deputy'], 'read'),
+  allow('handlingUnitStaff', ['read', 'giveFeedback'], (a, r) => isFinanceUnit(a, r)),
+  allow('congressStaff', 'recordOpinion'),
+  allow('deputy', 'recordOpinion', invited),
 ]);
 
 export interface BudgetInquiryResource {

@@ -6,8 +6,17 @@ import { evaluateWarnings, type Warning } from '@minyi/domain/budget';
 import type { Db } from '../../db/client';
 import type { Actor, AppServices, Work } from '../../platform/context';
 import { notFound } from '../../platform/errors';
-import { budgetExecution, budgetInquiries, budgetLines, budgets } from './budget.table';
 import {
+  budgetConsultationInvitees,
+  budgetConsultationOpinions,
+  budgetConsultationRounds,
+  budgetExecution,
+  budgetInquiries,
+  budgetLines,
+  budgets,
+} from './budget.table';
+import {
+  type ConsultationResource,
   budgetInquiryPolicy,
   budgetPolicy,
   type BudgetInquiryResource,
@@ -117,4 +126,63 @@ export async function evaluateBudget(
     spending,
     lastYearRevenue: lastYear.length ? lastYear : undefined,
   });
+}
+
+export type ConsultationRoundRow = typeof budgetConsultationRounds.$inferSelect;
+export type ConsultationInviteeRow = typeof budgetConsultationInvitees.$inferSelect;
+export type ConsultationOpinionRow = typeof budgetConsultationOpinions.$inferSelect;
+export const ROUND = { zh: '征求意见座谈', en: 'consultation round' };
+const OPINION = { zh: '代表意见', en: 'opinion' };
+
+async function budgetOf(db: Db, id: string): Promise<BudgetRow> {
+  const [b] = await db.select().from(budgets).where(eq(budgets.id, id));
+  return b;
+}
+
+const inviteesOf = (db: Db, roundId: string) =>
+  db.select().from(budgetConsultationInvitees).where(eq(budgetConsultationInvitees.roundId, roundId));
+
+export const consultationResource = (
+  budget: BudgetRow,
+  invitees: readonly ConsultationInviteeRow[],
+): ConsultationResource => ({
+  congressId: budget.congressId,
+  financeUnitId: budget.financeUnitId,
+  invitedDeputyIds: invitees.flatMap((i) => (i.deputyId ? [i.deputyId] : [])),
+});
+
+/** A consultation round for a step (locked), with its budget and invitees; 404 when absent or elsewhere. */
+export async function loadRoundStep(w: Work, actor: Actor, roundId: string) {
+  const [row] = await w.db
+    .select()
+    .from(budgetConsultationRounds)
+    .where(
+      and(
+        eq(budgetConsultationRounds.id, roundId),
+        eq(budgetConsultationRounds.congressId, actor.congressId),
+      ),
+    )
+    .for('update');
+  if (!row) throw notFound(ROUND);
+  const budget = await budgetOf(w.db, row.budgetId);
+  const invitees = await inviteesOf(w.db, row.id);
+  return { row: { round: row, budget, invitees }, resource: consultationResource(budget, invitees) };
+}
+
+/** An opinion for a step (locked), with its round's resource; 404 when absent or elsewhere. */
+export async function loadOpinionStep(w: Work, actor: Actor, opinionId: string) {
+  const [row] = await w.db
+    .select()
+    .from(budgetConsultationOpinions)
+    .where(
+      and(
+        eq(budgetConsultationOpinions.id, opinionId),
+        eq(budgetConsultationOpinions.congressId, actor.congressId),
+      ),
+    )
+    .for('update');
+  if (!row) throw notFound(OPINION);
+  const budget = await budgetOf(w.db, row.budgetId);
+  const invitees = await inviteesOf(w.db, row.roundId);
+  return { row, resource: consultationResource(budget, invitees) };
 }

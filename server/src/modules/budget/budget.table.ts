@@ -12,7 +12,13 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { BudgetInquiryStatus, BudgetKind } from '@minyi/domain/budget';
+import type {
+  BudgetInquiryStatus,
+  BudgetKind,
+  InviteeKind,
+  ReviewPoint,
+  ReviewRecommendation,
+} from '@minyi/domain/budget';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
@@ -87,4 +93,68 @@ export const budgetInvestmentProjects = pgTable('investment_plan_items', {
   fundingSource: text('funding_source').notNull().default(''),
   stage: text('stage').notNull().default(''),
   createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+// 0801_budget_consultation_review.sql: the draft before deputies and the preliminary review.
+export const budgetConsultationRounds = pgTable('budget_consultation_rounds', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  budgetId: uuid('budget_id').notNull(),
+  area: text('area').notNull(),
+  streetIds: uuid('street_ids').array().notNull().default([]),
+  heldOn: day('held_on').notNull(),
+  place: text('place').notNull().default(''),
+  material: text('material').notNull().default(''),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const budgetConsultationInvitees = pgTable('budget_consultation_invitees', {
+  id: uuid('id').primaryKey(),
+  roundId: uuid('round_id').notNull(),
+  kind: text('kind').$type<InviteeKind>().notNull(),
+  deputyId: uuid('deputy_id'),
+  name: text('name').notNull(),
+  organization: text('organization').notNull().default(''),
+});
+
+export const budgetConsultationOpinions = pgTable('budget_consultation_opinions', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  budgetId: uuid('budget_id').notNull(),
+  roundId: uuid('round_id').notNull(),
+  inviteeId: uuid('invitee_id').notNull(),
+  code: text('code').notNull().default(''),
+  topic: text('topic').notNull().default(''),
+  content: text('content').notNull(),
+  status: text('status').$type<'open' | 'answered'>().notNull().default('open'),
+  feedback: text('feedback').notNull().default(''),
+  feedbackAt: ts('feedback_at'),
+  feedbackBy: uuid('feedback_by'),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const budgetReviewPoints = pgTable(
+  'budget_review_points',
+  {
+    budgetId: uuid('budget_id').notNull(),
+    congressId: uuid('congress_id').notNull(),
+    point: text('point').$type<ReviewPoint>().notNull(),
+    findings: text('findings').notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.budgetId, t.point] })],
+);
+
+export const budgetReviewConclusions = pgTable('budget_review_conclusions', {
+  budgetId: uuid('budget_id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  recommendation: text('recommendation').$type<ReviewRecommendation>().notNull(),
+  suggestions: text('suggestions').notNull().default(''),
+  updatedBy: uuid('updated_by'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
 });

@@ -1,10 +1,13 @@
 // 预算审查监督 (budget review and supervision, issue 19): the budget year per congress, its draft lines by
 // classification code in the four budgets, monthly execution with the warning rules evaluated from the data
-// (预算联网监督), inquiries on warnings answered by the unit, and the investment-project pre-arrangement list.
+// (预算联网监督), inquiries on warnings answered by the unit, the investment-project pre-arrangement list, the
+// draft before deputies (consultation rounds by area, opinions and the finance department's feedback) and the
+// preliminary review with its report to the presidium.
 // Other modules import only this file.
 import type { Module } from '../../platform/module';
 import { budgetRoutes } from './budgets.routes';
 import { budgetInquiryRoutes } from './budget-inquiries.routes';
+import { budgetReviewRoutes } from './budget-review.routes';
 import { seedBudgetDemo } from './budget.demo';
 import './budget.settings';
 
@@ -13,6 +16,7 @@ export const budgetModule: Module = {
   async routes(app) {
     await app.register(budgetRoutes);
     await app.register(budgetInquiryRoutes);
+    await app.register(budgetReviewRoutes);
   },
   seedDemo: seedBudgetDemo,
 };
