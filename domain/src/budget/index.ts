@@ -3,12 +3,15 @@
 // Zod schemas shared by server and web; money and rules pure (rules.ts, evaluate.ts).
 import { z } from 'zod';
 import {
+  ADJUSTMENT_GROUNDS,
   BUDGET_KINDS,
   CODE_PATTERN,
   INVITEE_KINDS,
   moneySchema,
   REVIEW_POINTS,
+  RELEASE_BASES,
   REVIEW_RECOMMENDATIONS,
+  SIGNED_MONEY_PATTERN,
   WARNING_RULES,
 } from './rules';
 
@@ -167,3 +170,65 @@ export const recordReviewConclusionSchema = z.strictObject({
   suggestions: z.string().trim().max(10000).default(''),
 });
 export type RecordReviewConclusion = z.infer<typeof recordReviewConclusionSchema>;
+
+// ----- transfers, carry-overs, early release, adjustments -----
+
+/** A transfer to a lower level (Art. 52): general or special, and the day it was issued once it is. */
+export const createTransferSchema = z.strictObject({
+  code: z.string().regex(CODE_PATTERN, 'a classification code of 3, 5 or 7 digits'),
+  recipient: text(60),
+  kind: z.enum(['general', 'special']),
+  purpose: z.string().trim().max(200).default(''),
+  amount: moneySchema,
+  issuedOn: isoDate.nullable().default(null),
+});
+export type CreateTransfer = z.infer<typeof createTransferSchema>;
+export const issueTransferSchema = z.strictObject({ issuedOn: isoDate });
+
+/** A carry-over into the year (Art. 42), with what of it is still unused. */
+export const createCarryOverSchema = z.strictObject({
+  code: z.string().regex(CODE_PATTERN, 'a classification code of 3, 5 or 7 digits'),
+  name: text(120),
+  fromYear: z.number().int().min(2000).max(2100),
+  amount: moneySchema,
+  unused: moneySchema,
+});
+export type CreateCarryOver = z.infer<typeof createCarryOverSchema>;
+export const updateCarryOverSchema = z.strictObject({ unused: moneySchema });
+
+/** An urgent project released before the budget's approval, on a ground of Art. 54. */
+export const releaseInvestmentProjectSchema = z.strictObject({
+  releasedOn: isoDate,
+  basis: z.enum(RELEASE_BASES),
+  note: z.string().trim().max(500).default(''),
+});
+export type ReleaseInvestmentProject = z.infer<typeof releaseInvestmentProjectSchema>;
+
+export const signedMoneySchema = z
+  .string()
+  .trim()
+  .regex(SIGNED_MONEY_PATTERN, 'an amount in yuan with at most two decimals, negative for a cut');
+
+/** A budget adjustment (调整方案, Art. 67–69): its grounds, the meeting, the line changes. */
+export const createAdjustmentSchema = z.strictObject({
+  title: text(200),
+  grounds: z.array(z.enum(ADJUSTMENT_GROUNDS)).min(1).max(5),
+  reason: z.string().trim().max(5000).default(''),
+  meetingDate: isoDate,
+  planSubmittedOn: isoDate.nullable().default(null),
+  lines: z
+    .array(
+      z.strictObject({
+        budget: z.enum(BUDGET_KINDS),
+        code: z.string().regex(CODE_PATTERN, 'a classification code of 3, 5 or 7 digits'),
+        change: signedMoneySchema,
+      }),
+    )
+    .min(1)
+    .max(500),
+});
+export type CreateAdjustment = z.infer<typeof createAdjustmentSchema>;
+export const decideAdjustmentSchema = z.strictObject({
+  decision: z.enum(['approved', 'rejected']),
+  decidedOn: isoDate,
+});

@@ -384,3 +384,78 @@ export type ReviewRecommendation = (typeof REVIEW_RECOMMENDATIONS)[number];
 /** Who is invited to a consultation round on the draft (预先见代表, Art. 45): deputies and voter representatives. */
 export const INVITEE_KINDS = ['deputy', 'voterRepresentative'] as const;
 export type InviteeKind = (typeof INVITEE_KINDS)[number];
+
+// ----- spending before approval (预算法 Art. 54) -----
+
+/**
+ * Art. 54: before the congress approves the budget the government may spend only on (1) last year's carry-overs;
+ * (2) this year's necessary basic and project spending and transfers to lower levels, at last year's level for
+ * the same period; (3) spending the law obliges, and (4) the response to natural disasters and other emergencies.
+ * An urgent investment project released early names the ground it stands on.
+ */
+export const RELEASE_BASES = [
+  'carryOver',
+  'necessaryPriorLevel',
+  'legalObligation',
+  'disasterResponse',
+] as const;
+export type ReleaseBasis = (typeof RELEASE_BASES)[number];
+
+/**
+ * Art. 54 (2): spending before approval is held to last year's spending in the same months. Holds when this
+ * year's spending before the approval month is above last year's same months (no tolerance: the law's words).
+ */
+export const preApprovalAboveLastYear = (thisYearFen: bigint, lastYearSameMonthsFen: bigint): boolean =>
+  thisYearFen > lastYearSameMonthsFen;
+
+/**
+ * The months of a budget year that began before its approval (the approval's own month counts unless approved on
+ * its 1st): monthly figures cannot split a month, so January is judged whole when the sitting is in January.
+ * Not approved yet: every month begun by `asOf`.
+ */
+export function monthsBeforeApproval(year: number, approvedOn: IsoDate | null, asOf: IsoDate): number {
+  const until = approvedOn ?? asOf;
+  const y = Number(until.slice(0, 4));
+  if (y < year) return 0;
+  if (y > year) return 12;
+  const month = Number(until.slice(5, 7));
+  return approvedOn && until.slice(8) === '01' ? month - 1 : month;
+}
+
+// ----- budget adjustments (预算调整, Art. 67–69) -----
+
+/**
+ * Art. 67: an approved budget needs an adjustment when (1) total expenditure rises or (2) … falls, (3) the budget
+ * stabilisation fund is drawn on, (4) key expenditure set by the congress is cut, (5) borrowing rises.
+ * (Extra special transfers from above needing no matching funds are not adjustments, Art. 71.)
+ */
+export const ADJUSTMENT_GROUNDS = [
+  'expenditureIncrease',
+  'expenditureDecrease',
+  'stabilizationFund',
+  'keyExpenditureCut',
+  'borrowingIncrease',
+] as const;
+export type AdjustmentGround = (typeof ADJUSTMENT_GROUNDS)[number];
+export const ADJUSTMENT_STATUSES = ['submitted', 'approved', 'rejected'] as const;
+export type AdjustmentStatus = (typeof ADJUSTMENT_STATUSES)[number];
+
+/**
+ * Art. 69 ¶2: at county level the finance department sends the preliminary adjustment plan to the standing
+ * committee's working body 30 days before the meeting that examines it. Calendar days, as Art. 44.
+ */
+export const ADJUSTMENT_PLAN_LEAD_DAYS = 30;
+export const adjustmentPlanDeadline = (meetingDate: IsoDate): IsoDate =>
+  addCalendarDays(meetingDate, -ADJUSTMENT_PLAN_LEAD_DAYS);
+export const adjustmentPlanLate = (meetingDate: IsoDate, submittedOn: IsoDate): boolean =>
+  submittedOn > adjustmentPlanDeadline(meetingDate);
+
+/** A signed amount in yuan ("-1200.50"), for an adjustment's change to a line. */
+export const SIGNED_MONEY_PATTERN = /^-?(0|[1-9]\d{0,14})(\.\d{1,2})?$/;
+export function parseSignedYuan(text: string): bigint | null {
+  const s = text.trim();
+  if (!SIGNED_MONEY_PATTERN.test(s)) return null;
+  const neg = s.startsWith('-');
+  const fen = parseYuan(neg ? s.slice(1) : s)!;
+  return neg ? -fen : fen;
+}

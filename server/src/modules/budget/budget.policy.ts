@@ -17,7 +17,11 @@ const isFinanceUnit = (a: Actor, r: { financeUnitId: string | null }) =>
 
 export const budgetPolicy = definePolicy<BudgetResource>('budget', [
   allow(['congressStaff', 'leader', 'deputy'], 'read'),
-  allow('handlingUnitStaff', ['read', 'importExecution'], isFinanceUnit),
+  allow(
+    'handlingUnitStaff',
+    ['read', 'importExecution', 'recordTransfer', 'recordCarryOver', 'submitAdjustment'],
+    isFinanceUnit,
+  ),
   allow('congressStaff', [
     'importLines',
     'importExecution',
@@ -26,6 +30,11 @@ export const budgetPolicy = definePolicy<BudgetResource>('budget', [
     'createInquiry',
     'createConsultationRound',
     'recordReview',
+    'recordTransfer',
+    'recordCarryOver',
+    'releaseInvestmentProject',
+    'submitAdjustment',
+    'decideAdjustment',
   ]),
 ]);
 

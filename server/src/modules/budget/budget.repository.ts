@@ -1,6 +1,7 @@
 // The loaders the budget commands and reads share, and the evaluation of the warning rules over a budget's
 // rows (the rules themselves are pure, domain/src/budget/evaluate.ts).
 import { and, eq, sql } from 'drizzle-orm';
+import type { PgTable, PgColumn } from 'drizzle-orm/pg-core';
 import { shanghaiDate } from '@minyi/domain/calendar';
 import { evaluateWarnings, type Warning } from '@minyi/domain/budget';
 import type { Db } from '../../db/client';
@@ -10,8 +11,10 @@ import {
   budgetConsultationInvitees,
   budgetConsultationOpinions,
   budgetConsultationRounds,
+  budgetCarryOvers,
   budgetExecution,
   budgetInquiries,
+  budgetTransfers,
   budgetLines,
   budgets,
 } from './budget.table';
@@ -115,6 +118,25 @@ export async function evaluateBudget(
         sql`${budgetExecution.code} LIKE '1%'`,
       ),
     );
+  const transfers = await db
+    .select({
+      code: budgetTransfers.code,
+      kind: budgetTransfers.kind,
+      fen: budgetTransfers.amountFen,
+      issuedOn: budgetTransfers.issuedOn,
+      recipient: budgetTransfers.recipient,
+    })
+    .from(budgetTransfers)
+    .where(eq(budgetTransfers.budgetId, b.id));
+  const carryOvers = await db
+    .select({
+      code: budgetCarryOvers.code,
+      name: budgetCarryOvers.name,
+      fromYear: budgetCarryOvers.fromYear,
+      unusedFen: budgetCarryOvers.unusedFen,
+    })
+    .from(budgetCarryOvers)
+    .where(eq(budgetCarryOvers.budgetId, b.id));
   return evaluateWarnings({
     year: b.year,
     asOf: shanghaiDate(now),
@@ -125,6 +147,8 @@ export async function evaluateBudget(
     lines,
     spending,
     lastYearRevenue: lastYear.length ? lastYear : undefined,
+    transfers,
+    carryOvers,
   });
 }
 
@@ -185,4 +209,25 @@ export async function loadOpinionStep(w: Work, actor: Actor, opinionId: string) 
   const budget = await budgetOf(w.db, row.budgetId);
   const invitees = await inviteesOf(w.db, row.roundId);
   return { row, resource: consultationResource(budget, invitees) };
+}
+
+/**
+ * A row of one of the budget's child tables (transfer, carry-over, project, adjustment) for a step: loaded and
+ * locked in the actor's congress, with its budget's resource for the budget policy; 404 when absent.
+ */
+export async function loadBudgetChildStep<T extends PgTable & { id: PgColumn; congressId: PgColumn }>(
+  w: Work,
+  actor: Actor,
+  table: T,
+  id: string,
+  what: { zh: string; en: string },
+) {
+  const [row] = (await w.db
+    .select()
+    .from(table as PgTable)
+    .where(and(eq(table.id, id), eq(table.congressId, actor.congressId)))
+    .for('update')) as T['$inferSelect'][];
+  if (!row) throw notFound(what);
+  const budget = await budgetOf(w.db, (row as { budgetId: string }).budgetId);
+  return { row: { row, budget }, resource: budgetResource(budget) };
 }

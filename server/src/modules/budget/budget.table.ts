@@ -15,7 +15,11 @@ import {
 import type {
   BudgetInquiryStatus,
   BudgetKind,
+  AdjustmentGround,
+  AdjustmentStatus,
   InviteeKind,
+  ReleaseBasis,
+  TransferKind,
   ReviewPoint,
   ReviewRecommendation,
 } from '@minyi/domain/budget';
@@ -93,6 +97,9 @@ export const budgetInvestmentProjects = pgTable('investment_plan_items', {
   fundingSource: text('funding_source').notNull().default(''),
   stage: text('stage').notNull().default(''),
   createdAt: ts('created_at').notNull().defaultNow(),
+  releasedOn: day('released_on'),
+  releaseBasis: text('release_basis').$type<ReleaseBasis>(),
+  releaseNote: text('release_note').notNull().default(''),
 });
 
 // 0801_budget_consultation_review.sql: the draft before deputies and the preliminary review.
@@ -158,3 +165,58 @@ export const budgetReviewConclusions = pgTable('budget_review_conclusions', {
   updatedBy: uuid('updated_by'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
+
+// 0802_budget_transfers_adjustments.sql: transfers, carry-overs, adjustments.
+export const budgetTransfers = pgTable('budget_transfers', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  budgetId: uuid('budget_id').notNull(),
+  code: text('code').notNull(),
+  recipient: text('recipient').notNull(),
+  kind: text('kind').$type<TransferKind>().notNull(),
+  purpose: text('purpose').notNull().default(''),
+  amountFen: fen('amount_fen').notNull(),
+  issuedOn: day('issued_on'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const budgetCarryOvers = pgTable('budget_carry_overs', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  budgetId: uuid('budget_id').notNull(),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  fromYear: integer('from_year').notNull(),
+  amountFen: fen('amount_fen').notNull(),
+  unusedFen: fen('unused_fen').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const budgetAdjustments = pgTable('budget_adjustments', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  budgetId: uuid('budget_id').notNull(),
+  title: text('title').notNull(),
+  grounds: text('grounds').array().$type<AdjustmentGround[]>().notNull(),
+  reason: text('reason').notNull().default(''),
+  meetingDate: day('meeting_date').notNull(),
+  planSubmittedOn: day('plan_submitted_on'),
+  status: text('status').$type<AdjustmentStatus>().notNull().default('submitted'),
+  decidedOn: day('decided_on'),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const budgetAdjustmentLines = pgTable(
+  'budget_adjustment_lines',
+  {
+    adjustmentId: uuid('adjustment_id').notNull(),
+    kind: text('kind').$type<BudgetKind>().notNull(),
+    code: text('code').notNull(),
+    changeFen: fen('change_fen').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.adjustmentId, t.kind, t.code] })],
+);
