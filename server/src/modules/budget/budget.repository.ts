@@ -224,7 +224,7 @@ export async function loadBudgetChildStep<T extends PgTable & { id: PgColumn; co
 ) {
   const [row] = (await w.db
     .select()
-    .from(table as PgTable)
+    .from(table)
     .where(and(eq(table.id, id), eq(table.congressId, actor.congressId)))
     .for('update')) as T['$inferSelect'][];
   if (!row) throw notFound(what);
