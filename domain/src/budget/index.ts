@@ -4,8 +4,10 @@
 import { z } from 'zod';
 import {
   ADJUSTMENT_GROUNDS,
+  AUDIT_FINDING_STATUSES,
   BUDGET_KINDS,
   CODE_PATTERN,
+  FINAL_ACCOUNTS_POINTS,
   INVITEE_KINDS,
   moneySchema,
   REVIEW_POINTS,
@@ -232,3 +234,27 @@ export const decideAdjustmentSchema = z.strictObject({
   decision: z.enum(['approved', 'rejected']),
   decidedOn: isoDate,
 });
+
+// ----- final accounts and audit rectification -----
+
+export const finalAccountsPointSchema = z.enum(FINAL_ACCOUNTS_POINTS);
+export const updateFinalAccountsSchema = z.strictObject({
+  submittedOn: isoDate.nullable().optional(),
+  auditReportOn: isoDate.nullable().optional(),
+  rectificationHeardOn: isoDate.nullable().optional(),
+  approvedOn: isoDate.nullable().optional(),
+});
+export type UpdateFinalAccounts = z.infer<typeof updateFinalAccountsSchema>;
+
+export const createAuditFindingSchema = z.strictObject({
+  unitId: z.uuid(),
+  finding: text(2000),
+  amount: moneySchema.default('0.00'),
+});
+export type CreateAuditFinding = z.infer<typeof createAuditFindingSchema>;
+export const updateAuditFindingSchema = z.strictObject({
+  measures: text(5000),
+  status: z.enum(AUDIT_FINDING_STATUSES),
+  rectifiedOn: isoDate.nullable().default(null),
+});
+export type UpdateAuditFinding = z.infer<typeof updateAuditFindingSchema>;

@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { CalendarExceptions } from '../calendar';
 import {
   adjustmentPlanDeadline,
+  auditFindingOverdue,
+  finalAccountsOutOfWindow,
+  rectificationDeadline,
   adjustmentPlanLate,
   monthsBeforeApproval,
   parseSignedYuan,
@@ -287,5 +290,23 @@ describe('spending before approval and adjustments', () => {
     expect(parseSignedYuan('0.3')).toBe(30n);
     expect(parseSignedYuan('--1')).toBeNull();
     expect(parseSignedYuan('1.234')).toBeNull();
+  });
+});
+
+describe('final accounts and audit', () => {
+  it('监督法 Art. 19: the final accounts between June and September of the next year', () => {
+    expect(finalAccountsOutOfWindow(2024, '2025-06-01')).toBe(false);
+    expect(finalAccountsOutOfWindow(2024, '2025-09-30')).toBe(false);
+    expect(finalAccountsOutOfWindow(2024, '2025-05-31')).toBe(true);
+    expect(finalAccountsOutOfWindow(2024, '2025-10-01')).toBe(true);
+  });
+
+  it('监督法 Art. 27: six months on from the audit report, the month’s last day when it has no such day', () => {
+    expect(rectificationDeadline('2025-06-28')).toBe('2025-12-28');
+    expect(rectificationDeadline('2025-08-31')).toBe('2026-02-28');
+    expect(rectificationDeadline('2027-08-31')).toBe('2028-02-29');
+    expect(auditFindingOverdue('2025-12-28', false, '2025-12-28')).toBe(false);
+    expect(auditFindingOverdue('2025-12-28', false, '2025-12-29')).toBe(true);
+    expect(auditFindingOverdue('2025-12-28', true, '2026-03-01')).toBe(false);
   });
 });

@@ -459,3 +459,57 @@ export function parseSignedYuan(text: string): bigint | null {
   const fen = parseYuan(neg ? s.slice(1) : s)!;
   return neg ? -fen : fen;
 }
+
+// ----- final accounts and audit (决算, 审计整改) -----
+
+/**
+ * 预算法 Art. 79: the review of the final accounts looks at (1) revenue, (2) the expenditure policies, key
+ * expenditure and major investment projects and their performance, (3) the use of carry-overs, (4) balances,
+ * (5) the adjustments and their execution, (6) transfers, (7) the borrowing: size, structure, use, repayment,
+ * (8) the revolving fund, (9) the reserve fund's use, (10) excess revenue and the budget stabilisation fund,
+ * (11) the implementation of the congress's budget resolution, (12) other important matters.
+ */
+export const FINAL_ACCOUNTS_POINTS = [
+  'revenue',
+  'expenditurePerformance',
+  'carryOvers',
+  'balances',
+  'adjustments',
+  'transfers',
+  'debt',
+  'revolvingFund',
+  'reserveFund',
+  'excessRevenue',
+  'budgetResolution',
+  'other',
+] as const;
+export type FinalAccountsPoint = (typeof FINAL_ACCOUNTS_POINTS)[number];
+
+/** 监督法 Art. 19: the district government submits last year's final accounts between June and September. */
+export const FINAL_ACCOUNTS_MONTHS = { from: 6, to: 9 } as const;
+/** Whether a submission day is outside June–September of the year after the budget year. */
+export const finalAccountsOutOfWindow = (budgetYear: number, submittedOn: IsoDate): boolean => {
+  const y = Number(submittedOn.slice(0, 4));
+  const m = Number(submittedOn.slice(5, 7));
+  return y !== budgetYear + 1 || m < FINAL_ACCOUNTS_MONTHS.from || m > FINAL_ACCOUNTS_MONTHS.to;
+};
+
+/**
+ * 监督法 Art. 27: the report on the rectification of the problems the audit found is heard within six months of
+ * the audit work report (the same day six months on; the month's last day when it has no such day).
+ */
+export const RECTIFICATION_MONTHS = 6;
+export function rectificationDeadline(auditReportOn: IsoDate): IsoDate {
+  const [y, m, d] = auditReportOn.split('-').map(Number);
+  const total = m - 1 + RECTIFICATION_MONTHS;
+  const year = y + Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+/** An audit finding is overdue when the deadline has passed and it is not rectified. */
+export const auditFindingOverdue = (deadline: IsoDate, rectified: boolean, asOf: IsoDate): boolean =>
+  !rectified && asOf > deadline;
+
+export const AUDIT_FINDING_STATUSES = ['open', 'rectifying', 'rectified'] as const;
+export type AuditFindingStatus = (typeof AUDIT_FINDING_STATUSES)[number];

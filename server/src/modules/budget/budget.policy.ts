@@ -35,6 +35,8 @@ export const budgetPolicy = definePolicy<BudgetResource>('budget', [
     'releaseInvestmentProject',
     'submitAdjustment',
     'decideAdjustment',
+    'recordFinalAccounts',
+    'recordAuditFinding',
   ]),
 ]);
 
@@ -75,3 +77,10 @@ export const STAFF = ['congressStaff'] as const;
 export const READERS = ['congressStaff', 'leader', 'deputy'] as const;
 /** Roles that list inquiries: staff and leaders all, a unit its own. */
 export const INQUIRY_READERS = ['congressStaff', 'leader', 'handlingUnitStaff'] as const;
+
+/** An audit finding: the unit it concerns reports its rectification; staff keep it too. */
+export const budgetAuditFindingPolicy = definePolicy<BudgetInquiryResource>('budgetAuditFinding', [
+  allow(['congressStaff', 'leader', 'deputy'], 'read'),
+  allow('congressStaff', 'rectify'),
+  allow('handlingUnitStaff', ['read', 'rectify'], ownUnit),
+]);

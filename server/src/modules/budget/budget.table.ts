@@ -17,6 +17,8 @@ import type {
   BudgetKind,
   AdjustmentGround,
   AdjustmentStatus,
+  AuditFindingStatus,
+  FinalAccountsPoint,
   InviteeKind,
   ReleaseBasis,
   TransferKind,
@@ -220,3 +222,41 @@ export const budgetAdjustmentLines = pgTable(
   },
   (t) => [primaryKey({ columns: [t.adjustmentId, t.kind, t.code] })],
 );
+
+// 0803_budget_final_accounts_audit.sql: final accounts and audit rectification.
+export const budgetFinalAccounts = pgTable('budget_final_accounts', {
+  budgetId: uuid('budget_id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  submittedOn: day('submitted_on'),
+  auditReportOn: day('audit_report_on'),
+  rectificationHeardOn: day('rectification_heard_on'),
+  approvedOn: day('approved_on'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const budgetFinalAccountPoints = pgTable(
+  'budget_final_account_points',
+  {
+    budgetId: uuid('budget_id').notNull(),
+    congressId: uuid('congress_id').notNull(),
+    point: text('point').$type<FinalAccountsPoint>().notNull(),
+    findings: text('findings').notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.budgetId, t.point] })],
+);
+
+export const budgetAuditFindings = pgTable('budget_audit_findings', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  budgetId: uuid('budget_id').notNull(),
+  unitId: uuid('unit_id').notNull(),
+  finding: text('finding').notNull(),
+  amountFen: fen('amount_fen').notNull().default(0n),
+  measures: text('measures').notNull().default(''),
+  status: text('status').$type<AuditFindingStatus>().notNull().default('open'),
+  rectifiedOn: day('rectified_on'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

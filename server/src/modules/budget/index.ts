@@ -3,13 +3,14 @@
 // (预算联网监督), inquiries on warnings answered by the unit, the investment-project pre-arrangement list, the
 // draft before deputies (consultation rounds by area, opinions and the finance department's feedback) and the
 // preliminary review with its report to the presidium, transfers and carry-overs, urgent projects released before
-// approval (Art. 54) and adjustment plans (Art. 67–69).
+// approval (Art. 54), adjustment plans (Art. 67–69), the final accounts and the audit's findings to rectification.
 // Other modules import only this file.
 import type { Module } from '../../platform/module';
 import { budgetRoutes } from './budgets.routes';
 import { budgetInquiryRoutes } from './budget-inquiries.routes';
 import { budgetReviewRoutes } from './budget-review.routes';
 import { budgetChangeRoutes } from './budget-changes.routes';
+import { budgetFinalAccountsRoutes } from './budget-final-accounts.routes';
 import { seedBudgetDemo } from './budget.demo';
 import './budget.settings';
 
@@ -20,6 +21,7 @@ export const budgetModule: Module = {
     await app.register(budgetInquiryRoutes);
     await app.register(budgetReviewRoutes);
     await app.register(budgetChangeRoutes);
+    await app.register(budgetFinalAccountsRoutes);
   },
   seedDemo: seedBudgetDemo,
 };
