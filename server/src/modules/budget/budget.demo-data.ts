@@ -4,6 +4,8 @@
 //   topic, and the finance department has answered all but the last round's newest two; the preliminary review
 //   has findings on half of the Art. 48 points so far and no conclusion yet;
 // - this year's budget was reviewed in full last winter (every point, recommended for approval);
+// - last year's final accounts were submitted in July with the audit work report, reviewed on some of the 12
+//   points of Art. 79; the audit's five findings are with the units that would really rectify them, two rectified;
 // - this year's transfers to the streets (基层治理 general, 老旧小区改造 special): one general issued on its 35th day
 //   and one special never issued (both transferLate); a carry-over from two years ago still unused
 //   (carryOverIdle) and one from last year mostly spent; an adjustment for the typhoon season approved in June and
@@ -18,10 +20,13 @@ import { deputies, mandates } from '../registry';
 import {
   budgetAdjustmentLines,
   budgetAdjustments,
+  budgetAuditFindings,
   budgetCarryOvers,
   budgetConsultationInvitees,
   budgetConsultationOpinions,
   budgetConsultationRounds,
+  budgetFinalAccountPoints,
+  budgetFinalAccounts,
   budgetReviewConclusions,
   budgetReviewPoints,
   budgetTransfers,
@@ -362,4 +367,93 @@ export async function seedChanges(w: Work, demo: DemoContext, opts: { year: numb
     { adjustmentId: bonds, kind: 'general', code: '22101', changeFen: 18000n * WAN },
     { adjustmentId: bonds, kind: 'general', code: '21401', changeFen: 6500n * WAN },
   ]);
+}
+
+/** [unit, finding, amount in 万元, measures, status, rectified days after the report]. */
+const AUDIT: [string, string, number, string, 'open' | 'rectifying' | 'rectified', number | null][] = [
+  [
+    '区教育局',
+    '部分学校食堂食材采购未按规定履行政府采购程序。',
+    128.6,
+    '已对涉及的6所学校重新组织公开招标，约谈学校负责人并修订食堂管理办法。',
+    'rectified',
+    62,
+  ],
+  [
+    '区住房和建设局',
+    '3个老旧小区改造项目未按合同约定进度支付，结余资金未及时清理。',
+    846,
+    '已完成2个项目结算，剩余项目正在审核工程量。',
+    'rectifying',
+    null,
+  ],
+  [
+    '区水务局',
+    '雨污分流管网工程部分工程量多计，多付工程款。',
+    312.4,
+    '已追回多付工程款218万元，其余部分与施工单位协商中。',
+    'rectifying',
+    null,
+  ],
+  [
+    '区卫生健康局',
+    '社区健康服务中心设备购置后闲置，未及时投入使用。',
+    96.5,
+    '闲置设备已调配至3家社区健康服务中心投入使用。',
+    'rectified',
+    45,
+  ],
+  ['区城市管理和综合执法局', '环卫作业服务合同续签未重新评审服务标准和价格。', 430, '', 'open', null],
+];
+
+export async function seedFinalAccounts(
+  w: Work,
+  demo: DemoContext,
+  opts: { year: number; budgetId: string },
+) {
+  const db = w.db;
+  const { congressId } = demo;
+  const auditReportOn = `${opts.year}-08-27`;
+  await db.insert(budgetFinalAccounts).values({
+    budgetId: opts.budgetId,
+    congressId,
+    submittedOn: `${opts.year}-07-25`,
+    auditReportOn,
+    approvedOn: `${opts.year}-08-27`,
+  });
+  await db.insert(budgetFinalAccountPoints).values(
+    (
+      [
+        ['revenue', '一般公共预算收入完成预算的108%，税收收入占比保持在85%以上。'],
+        ['carryOvers', '结转资金规模较上年下降，但仍有部分项目结转两年未使用，建议收回统筹。'],
+        ['reserveFund', '预备费主要用于台风抢险救灾，使用程序规范。'],
+        ['budgetResolution', '区人大预算决议提出的加快项目支出进度等要求基本落实。'],
+      ] as const
+    ).map(([point, findings]) => ({
+      budgetId: opts.budgetId,
+      congressId,
+      point,
+      findings,
+      updatedBy: demo.accounts.staff.accountId,
+    })),
+  );
+  const rows = AUDIT.flatMap(([unitName, finding, wan, measures, status, days]) => {
+    const unit = demo.handlingUnits.find((u) => u.name === unitName);
+    if (!unit) return [];
+    return [
+      {
+        id: newId(),
+        congressId,
+        budgetId: opts.budgetId,
+        unitId: unit.id,
+        finding,
+        amountFen: BigInt(Math.round(wan * 100)) * 10000n,
+        measures,
+        status,
+        rectifiedOn: days === null ? null : addCalendarDays(auditReportOn, days),
+        createdAt: new Date(`${auditReportOn}T10:00:00+08:00`),
+      },
+    ];
+  });
+  if (rows.length) await db.insert(budgetAuditFindings).values(rows);
 }

@@ -122,5 +122,15 @@ describe('budget demo', () => {
       ['submitted', false],
       ['approved', false],
     ]);
+    const [, , last] = (await t.anon.get('/api/v1/budgets', deputy)).json().items;
+    const fa = (await t.anon.get(`/api/v1/budgets/${last.id}/final-accounts`, deputy)).json();
+    expect(fa.submittedOutOfWindow).toBe(false);
+    expect(fa.auditFindings.map((f: { status: string }) => f.status).sort()).toEqual([
+      'open',
+      'rectified',
+      'rectified',
+      'rectifying',
+      'rectifying',
+    ]);
   });
 });

@@ -15,7 +15,7 @@ import { addCalendarDays, shanghaiDate } from '@minyi/domain/calendar';
 import type { DemoContext } from '../../platform/demo';
 import { systemCtx, transact, type AppServices, type Ctx } from '../../platform/context';
 import { newId } from '../../platform/ids';
-import { seedChanges, seedConsultation } from './budget.demo-data';
+import { seedChanges, seedConsultation, seedFinalAccounts } from './budget.demo-data';
 import {
   budgetExecution,
   budgetInquiries,
@@ -284,6 +284,7 @@ export async function seedBudgetDemo(app: AppServices, demo: DemoContext): Promi
 
     await db.insert(budgetInvestmentProjects).values(investmentProjects(congressId, ids.next, demo, random));
     await seedChanges(w, demo, { year, budgetId: ids.current });
+    await seedFinalAccounts(w, demo, { year, budgetId: ids.last });
     await seedConsultation(w, demo, { year, budgetId: ids.next, lastBudgetId: ids.current });
     await w.audit({
       action: 'demo.load',
