@@ -16,6 +16,7 @@ import InvestmentTab from './InvestmentTab';
 import ConsultationTab from './ConsultationTab';
 import ReviewTab from './ReviewTab';
 import ChangesTab from './ChangesTab';
+import FinalAccountsTab from './FinalAccountsTab';
 import { InquiryList } from './InquiriesPage';
 import { ExecutionImport, LinesImport } from './ImportDialogs';
 import { paths, updateBudgetDates } from './api';
@@ -198,6 +199,7 @@ export default function BudgetPage() {
               },
               { key: 'review', label: t('page.tabReview'), children: <ReviewTab budgetId={b.id} /> },
               { key: 'changes', label: t('page.tabChanges'), children: <ChangesTab budgetId={b.id} /> },
+              { key: 'final', label: t('page.tabFinal'), children: <FinalAccountsTab budgetId={b.id} /> },
               ...(hasRole('congressStaff', 'leader', 'handlingUnitStaff')
                 ? [
                     {

@@ -28,6 +28,7 @@ export const paths = {
   findCarryOvers: (budgetId: string) => `/budgets/${budgetId}/carry-overs`,
   findAdjustments: (budgetId: string) => `/budgets/${budgetId}/adjustments`,
   getPreApprovalSpending: (budgetId: string) => `/budgets/${budgetId}/pre-approval`,
+  getFinalAccounts: (budgetId: string) => `/budgets/${budgetId}/final-accounts`,
   /** Deputies matching a name, for the invitation picker. */
   findDeputies: (q: string) => `/deputies${qs({ q: q || undefined, limit: 20 })}`,
   /** Up to 200 handling units, for the pickers. */

@@ -227,3 +227,35 @@ export interface PreApproval {
   classes: { code: string; name: string; thisYear: string; lastYear: string; above: boolean }[];
   releases: { count: number; amount: string; byBasis: { basis: string; count: number; amount: string }[] };
 }
+
+export interface FinalAccounts {
+  year: number;
+  submittedOn: string | null;
+  submittedOutOfWindow: boolean | null;
+  auditReportOn: string | null;
+  rectificationDeadline: string | null;
+  rectificationHeardOn: string | null;
+  rectificationReportLate: boolean;
+  approvedOn: string | null;
+  headings: {
+    budget: BudgetKind;
+    code: string;
+    name: string;
+    budgeted: string;
+    adjusted: string;
+    actual: string;
+    rate: string;
+  }[];
+  points: { point: string; findings: string | null; updatedAt: string | null }[];
+  auditFindings: {
+    id: string;
+    unit: { id: string; name: string; nameEn: string };
+    finding: string;
+    amount: string;
+    measures: string;
+    status: 'open' | 'rectifying' | 'rectified';
+    rectifiedOn: string | null;
+    overdue: boolean;
+  }[];
+  abilities: Abilities;
+}
