@@ -222,9 +222,10 @@ export async function loadBudgetChildStep<T extends PgTable & { id: PgColumn; co
   id: string,
   what: { zh: string; en: string },
 ) {
+  const source: PgTable = table;
   const [row] = (await w.db
     .select()
-    .from(table)
+    .from(source)
     .where(and(eq(table.id, id), eq(table.congressId, actor.congressId)))
     .for('update')) as T['$inferSelect'][];
   if (!row) throw notFound(what);
