@@ -22,6 +22,7 @@ CREATE INDEX budget_consultation_rounds_idx ON budget_consultation_rounds (budge
 
 CREATE TABLE budget_consultation_invitees (
   id uuid PRIMARY KEY,
+  congress_id uuid NOT NULL REFERENCES congresses(id),
   round_id uuid NOT NULL REFERENCES budget_consultation_rounds(id),
   kind text NOT NULL CHECK (kind IN ('deputy', 'voterRepresentative')),
   deputy_id uuid REFERENCES deputies(id),

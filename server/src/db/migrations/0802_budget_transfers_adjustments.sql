@@ -62,6 +62,7 @@ CREATE INDEX budget_adjustments_idx ON budget_adjustments (budget_id, created_at
 
 -- Each line's change in an adjustment, in fen, signed (a cut is negative).
 CREATE TABLE budget_adjustment_lines (
+  congress_id uuid NOT NULL REFERENCES congresses(id),
   adjustment_id uuid NOT NULL REFERENCES budget_adjustments(id),
   kind text NOT NULL CHECK (kind IN ('general', 'governmentFund', 'stateCapital', 'socialInsurance')),
   code text NOT NULL CHECK (code ~ '^[1235][0-9]{2}([0-9]{2}([0-9]{2})?)?$'),

@@ -204,6 +204,7 @@ export async function seedConsultation(
     const mine = [
       ...rows.map((d) => ({
         id: newId(),
+        congressId,
         roundId,
         kind: 'deputy' as const,
         deputyId: d.id,
@@ -214,6 +215,7 @@ export async function seedConsultation(
         const [name, organization] = VOTERS[v++ % VOTERS.length];
         return {
           id: newId(),
+          congressId,
           roundId,
           kind: 'voterRepresentative' as const,
           deputyId: null,
@@ -363,9 +365,9 @@ export async function seedChanges(w: Work, demo: DemoContext, opts: { year: numb
     },
   ]);
   await db.insert(budgetAdjustmentLines).values([
-    { adjustmentId: typhoon, kind: 'general', code: '22401', changeFen: 1500n * WAN },
-    { adjustmentId: bonds, kind: 'general', code: '22101', changeFen: 18000n * WAN },
-    { adjustmentId: bonds, kind: 'general', code: '21401', changeFen: 6500n * WAN },
+    { congressId, adjustmentId: typhoon, kind: 'general', code: '22401', changeFen: 1500n * WAN },
+    { congressId, adjustmentId: bonds, kind: 'general', code: '22101', changeFen: 18000n * WAN },
+    { congressId, adjustmentId: bonds, kind: 'general', code: '21401', changeFen: 6500n * WAN },
   ]);
 }
 

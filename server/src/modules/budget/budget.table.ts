@@ -121,6 +121,7 @@ export const budgetConsultationRounds = pgTable('budget_consultation_rounds', {
 
 export const budgetConsultationInvitees = pgTable('budget_consultation_invitees', {
   id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
   roundId: uuid('round_id').notNull(),
   kind: text('kind').$type<InviteeKind>().notNull(),
   deputyId: uuid('deputy_id'),
@@ -215,6 +216,7 @@ export const budgetAdjustments = pgTable('budget_adjustments', {
 export const budgetAdjustmentLines = pgTable(
   'budget_adjustment_lines',
   {
+    congressId: uuid('congress_id').notNull(),
     adjustmentId: uuid('adjustment_id').notNull(),
     kind: text('kind').$type<BudgetKind>().notNull(),
     code: text('code').notNull(),

@@ -50,6 +50,7 @@ export function createConsultationRound(ctx: Ctx, budgetId: string, input: Creat
         }
         invitees.push({
           id: newId(),
+          congressId: budget.congressId,
           roundId,
           kind: inv.kind,
           deputyId: inv.kind === 'deputy' ? inv.deputyId! : null,

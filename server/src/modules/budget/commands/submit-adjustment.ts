@@ -45,7 +45,13 @@ export function submitAdjustment(ctx: Ctx, budgetId: string, input: CreateAdjust
           throw invalidField(`lines.${i}.code`, '预算中没有该科目，不能调减', 'no such line to cut');
         if (line && line.fen + changeFen < 0n)
           throw invalidField(`lines.${i}.change`, '调减金额超过预算数', 'the cut exceeds the line');
-        lines.push({ adjustmentId: id, kind: l.budget, code: l.code, changeFen });
+        lines.push({
+          congressId: budget.congressId,
+          adjustmentId: id,
+          kind: l.budget,
+          code: l.code,
+          changeFen,
+        });
       }
       const row = {
         id,
