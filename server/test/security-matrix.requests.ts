@@ -41,8 +41,11 @@ const snake = (s: string) =>
     .replace(/-/g, '_')
     .toLowerCase();
 
-/** Path segments whose table has another name (`/appointments/{id}`: the appointment cases). */
-const TABLE_OF: Record<string, string> = { appointments: 'appointment_cases' };
+/** Path segments whose table has another name (`/appointments/{id}`: the appointment cases; a budget's investment projects). */
+const TABLE_OF: Record<string, string> = {
+  appointments: 'appointment_cases',
+  'budget-investment-projects': 'investment_plan_items',
+};
 
 /** The ids a name (a path segment, a property `deputyId`) should draw from: the table it names. */
 export function idsNamed(pool: IdPool, name: string): string[] | null {

@@ -132,6 +132,17 @@ export const BODIES: Record<string, unknown> = {
   decideHandBack: { decision: 'keep' },
   createSuggestion: { title: '关于增设公交站台遮阳棚的建议', draft: true },
   importBudgetExecution: { month: '2026-11', rows: [{ code: '20502', amount: '1.00' }] },
+  // Issue 19's budget review and changes: refined or patterned bodies (a line or a topic, codes, money).
+  recordConsultationOpinion: { topic: '教育', content: '安全矩阵测试' },
+  recordTransfer: { code: '23002', recipient: '东岭街道', kind: 'general', amount: '1.00' },
+  recordCarryOver: { code: '21203', name: '安全矩阵', fromYear: 2020, amount: '1.00', unused: '1.00' },
+  releaseInvestmentProject: { releasedOn: '2030-01-02', basis: 'necessaryPriorLevel' },
+  submitAdjustment: {
+    title: '安全矩阵测试',
+    grounds: ['expenditureIncrease'],
+    meetingDate: '2030-06-28',
+    lines: [{ budget: 'general', code: '21203', change: '1.00' }],
+  },
   // An activity at an address (the sampler knows no liaison place), ending after it starts.
   createActivity: {
     kind: 'forum',

@@ -1,7 +1,7 @@
 // Evaluates every warning rule over a budget year's figures: pure, so the server reads the rows and calls this,
 // and the rules are tested without a database. Line rules judge the LEAF lines (lines with no line below them),
 // whose execution is every spending row on their code or below it.
-import type { CalendarExceptions, IsoDate } from '../calendar';
+import { addCalendarDays, type CalendarExceptions, type IsoDate } from '../calendar';
 import {
   behindSchedule,
   carryOverIdle,
@@ -50,8 +50,14 @@ export interface EvalInput {
   spending: readonly EvalSpending[];
   /** Last year's spending rows on revenue codes (1xx), for revenueFalling. */
   lastYearRevenue?: readonly EvalSpending[];
-  transfers?: readonly { code: string; kind: TransferKind; fen: bigint; issuedOn: IsoDate | null }[];
-  carryOvers?: readonly { code: string; fromYear: number; unusedFen: bigint }[];
+  transfers?: readonly {
+    code: string;
+    kind: TransferKind;
+    fen: bigint;
+    issuedOn: IsoDate | null;
+    recipient?: string;
+  }[];
+  carryOvers?: readonly { code: string; name?: string; fromYear: number; unusedFen: bigint }[];
 }
 
 export interface Warning {
@@ -202,10 +208,15 @@ export function evaluateWarnings(input: EvalInput): Warning[] {
 
   for (const t of input.transfers ?? [])
     if (input.approvedOn && transferLate(input.approvedOn, t.kind, t.issuedOn, input.asOf, s.transferDays))
-      push('transferLate', t.code, '', { kind: t.kind, amount: formatFen(t.fen), issuedOn: t.issuedOn });
+      push('transferLate', t.code, t.recipient ?? '', {
+        kind: t.kind,
+        amount: formatFen(t.fen),
+        issuedOn: t.issuedOn,
+        deadline: addCalendarDays(input.approvedOn, s.transferDays[t.kind]),
+      });
   for (const c of input.carryOvers ?? [])
     if (carryOverIdle(c.fromYear, input.year, c.unusedFen, s.carryOverIdleYears))
-      push('carryOverIdle', c.code, '', { fromYear: c.fromYear, unused: formatFen(c.unusedFen) });
+      push('carryOverIdle', c.code, c.name ?? '', { fromYear: c.fromYear, unused: formatFen(c.unusedFen) });
 
   return out;
 }

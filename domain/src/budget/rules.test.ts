@@ -3,6 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarExceptions } from '../calendar';
 import {
+  adjustmentPlanDeadline,
+  auditFindingOverdue,
+  finalAccountsOutOfWindow,
+  rectificationDeadline,
+  adjustmentPlanLate,
+  monthsBeforeApproval,
+  parseSignedYuan,
+  preApprovalAboveLastYear,
   behindSchedule,
   budgetSettingsSchema,
   carryOverIdle,
@@ -252,5 +260,53 @@ describe('evaluating a budget year', () => {
     expect(w.map((x) => x.rule)).toEqual(['publicationLate', 'revenueFalling']);
     expect(w[0].evidence).toMatchObject({ deadline: '2026-01-30' });
     expect(w[1].evidence).toMatchObject({ thisYear: '800.00', lastYear: '850.00' });
+  });
+});
+
+describe('spending before approval and adjustments', () => {
+  it('Art. 54: the months begun before approval (January counts when approved on the 10th, not on the 1st)', () => {
+    expect(monthsBeforeApproval(2027, '2027-01-10', '2027-06-01')).toBe(1);
+    expect(monthsBeforeApproval(2027, '2027-02-01', '2027-06-01')).toBe(1);
+    expect(monthsBeforeApproval(2027, '2026-12-28', '2027-06-01')).toBe(0);
+    expect(monthsBeforeApproval(2027, null, '2027-03-15')).toBe(3);
+    expect(monthsBeforeApproval(2027, null, '2026-12-15')).toBe(0);
+  });
+
+  it('Art. 54 (2): spending before approval above last year’s same months by one fen holds, equal does not', () => {
+    expect(preApprovalAboveLastYear(30000001n, 30000000n)).toBe(true);
+    expect(preApprovalAboveLastYear(30000000n, 30000000n)).toBe(false);
+  });
+
+  it('Art. 69: the preliminary adjustment plan 30 calendar days before the meeting, a day later is late', () => {
+    expect(adjustmentPlanDeadline('2028-08-28')).toBe('2028-07-29');
+    expect(adjustmentPlanLate('2028-08-28', '2028-07-29')).toBe(false);
+    expect(adjustmentPlanLate('2028-08-28', '2028-07-30')).toBe(true);
+    // Across the National Day holiday: calendar days, not working days.
+    expect(adjustmentPlanDeadline('2028-10-30')).toBe('2028-09-30');
+  });
+
+  it('a signed change in yuan is exact fen; a malformed one is null', () => {
+    expect(parseSignedYuan('-20000.10')).toBe(-2000010n);
+    expect(parseSignedYuan('0.3')).toBe(30n);
+    expect(parseSignedYuan('--1')).toBeNull();
+    expect(parseSignedYuan('1.234')).toBeNull();
+  });
+});
+
+describe('final accounts and audit', () => {
+  it('监督法 Art. 19: the final accounts between June and September of the next year', () => {
+    expect(finalAccountsOutOfWindow(2024, '2025-06-01')).toBe(false);
+    expect(finalAccountsOutOfWindow(2024, '2025-09-30')).toBe(false);
+    expect(finalAccountsOutOfWindow(2024, '2025-05-31')).toBe(true);
+    expect(finalAccountsOutOfWindow(2024, '2025-10-01')).toBe(true);
+  });
+
+  it('监督法 Art. 27: six months on from the audit report, the month’s last day when it has no such day', () => {
+    expect(rectificationDeadline('2025-06-28')).toBe('2025-12-28');
+    expect(rectificationDeadline('2025-08-31')).toBe('2026-02-28');
+    expect(rectificationDeadline('2027-08-31')).toBe('2028-02-29');
+    expect(auditFindingOverdue('2025-12-28', false, '2025-12-28')).toBe(false);
+    expect(auditFindingOverdue('2025-12-28', false, '2025-12-29')).toBe(true);
+    expect(auditFindingOverdue('2025-12-28', true, '2026-03-01')).toBe(false);
   });
 });

@@ -325,3 +325,191 @@ export const RULE_SEVERITY: Record<WarningRule, Severity> = {
   carryOverIdle: 'low',
   revenueFalling: 'medium',
 };
+
+// ----- the preliminary review (初步审查) -----
+
+/**
+ * 预算法 Art. 48: what the review of the draft budget and last year's execution looks at, in the law's order:
+ * (1) last year's execution against the congress's budget resolution, (2) legality of the arrangements,
+ * (3) feasibility of the policies on revenue and expenditure, (4) key expenditure and major investment projects,
+ * (5) completeness and the Art. 46 detail, (6) transfers to lower levels, (7) borrowing, legal and reasonable,
+ * with its repayment plan and source, (8) clarity of the explanations.
+ */
+export const REVIEW_POINTS = [
+  'lastYearExecution',
+  'legality',
+  'policyFeasibility',
+  'keyExpenditure',
+  'completeness',
+  'transfers',
+  'borrowing',
+  'explanations',
+] as const;
+export type ReviewPoint = (typeof REVIEW_POINTS)[number];
+
+/** The words of each Art. 48 point, for the report (zh) and the English page. */
+export const REVIEW_POINT_WORDS: Record<ReviewPoint, { zh: string; en: string }> = {
+  lastYearExecution: {
+    zh: '上一年预算执行和本级人民代表大会预算决议落实情况',
+    en: 'Last year’s execution and the budget resolution’s implementation',
+  },
+  legality: { zh: '预算安排是否符合本法的规定', en: 'Whether the arrangements comply with the law' },
+  policyFeasibility: {
+    zh: '预算安排是否贯彻国民经济和社会发展的方针政策，收支政策是否切实可行',
+    en: 'Whether policy is followed and the revenue and expenditure policies are feasible',
+  },
+  keyExpenditure: {
+    zh: '重点支出和重大投资项目的预算安排是否适当',
+    en: 'Whether key expenditure and major investment projects are appropriate',
+  },
+  completeness: {
+    zh: '预算的编制是否完整，是否符合本法第四十六条的规定',
+    en: 'Completeness, and the detail of Art. 46',
+  },
+  transfers: {
+    zh: '对下级政府的转移性支出预算是否规范、适当',
+    en: 'Whether transfers to lower levels are proper',
+  },
+  borrowing: {
+    zh: '预算安排举借的债务是否合法、合理，是否有偿还计划和稳定的偿还资金来源',
+    en: 'Whether borrowing is lawful and reasonable, with a repayment plan and source',
+  },
+  explanations: { zh: '与预算有关重要事项的说明是否清晰', en: 'Whether the explanations are clear' },
+};
+
+/** Art. 49: the review report recommends whether the congress approves the draft. */
+export const REVIEW_RECOMMENDATIONS = ['approve', 'approveWithChanges', 'notApprove'] as const;
+export type ReviewRecommendation = (typeof REVIEW_RECOMMENDATIONS)[number];
+
+/** Who is invited to a consultation round on the draft (预先见代表, Art. 45): deputies and voter representatives. */
+export const INVITEE_KINDS = ['deputy', 'voterRepresentative'] as const;
+export type InviteeKind = (typeof INVITEE_KINDS)[number];
+
+// ----- spending before approval (预算法 Art. 54) -----
+
+/**
+ * Art. 54: before the congress approves the budget the government may spend only on (1) last year's carry-overs;
+ * (2) this year's necessary basic and project spending and transfers to lower levels, at last year's level for
+ * the same period; (3) spending the law obliges, and (4) the response to natural disasters and other emergencies.
+ * An urgent investment project released early names the ground it stands on.
+ */
+export const RELEASE_BASES = [
+  'carryOver',
+  'necessaryPriorLevel',
+  'legalObligation',
+  'disasterResponse',
+] as const;
+export type ReleaseBasis = (typeof RELEASE_BASES)[number];
+
+/**
+ * Art. 54 (2): spending before approval is held to last year's spending in the same months. Holds when this
+ * year's spending before the approval month is above last year's same months (no tolerance: the law's words).
+ */
+export const preApprovalAboveLastYear = (thisYearFen: bigint, lastYearSameMonthsFen: bigint): boolean =>
+  thisYearFen > lastYearSameMonthsFen;
+
+/**
+ * The months of a budget year that began before its approval (the approval's own month counts unless approved on
+ * its 1st): monthly figures cannot split a month, so January is judged whole when the sitting is in January.
+ * Not approved yet: every month begun by `asOf`.
+ */
+export function monthsBeforeApproval(year: number, approvedOn: IsoDate | null, asOf: IsoDate): number {
+  const until = approvedOn ?? asOf;
+  const y = Number(until.slice(0, 4));
+  if (y < year) return 0;
+  if (y > year) return 12;
+  const month = Number(until.slice(5, 7));
+  return approvedOn && until.slice(8) === '01' ? month - 1 : month;
+}
+
+// ----- budget adjustments (预算调整, Art. 67–69) -----
+
+/**
+ * Art. 67: an approved budget needs an adjustment when (1) total expenditure rises or (2) … falls, (3) the budget
+ * stabilisation fund is drawn on, (4) key expenditure set by the congress is cut, (5) borrowing rises.
+ * (Extra special transfers from above needing no matching funds are not adjustments, Art. 71.)
+ */
+export const ADJUSTMENT_GROUNDS = [
+  'expenditureIncrease',
+  'expenditureDecrease',
+  'stabilizationFund',
+  'keyExpenditureCut',
+  'borrowingIncrease',
+] as const;
+export type AdjustmentGround = (typeof ADJUSTMENT_GROUNDS)[number];
+export const ADJUSTMENT_STATUSES = ['submitted', 'approved', 'rejected'] as const;
+export type AdjustmentStatus = (typeof ADJUSTMENT_STATUSES)[number];
+
+/**
+ * Art. 69 ¶2: at county level the finance department sends the preliminary adjustment plan to the standing
+ * committee's working body 30 days before the meeting that examines it. Calendar days, as Art. 44.
+ */
+export const ADJUSTMENT_PLAN_LEAD_DAYS = 30;
+export const adjustmentPlanDeadline = (meetingDate: IsoDate): IsoDate =>
+  addCalendarDays(meetingDate, -ADJUSTMENT_PLAN_LEAD_DAYS);
+export const adjustmentPlanLate = (meetingDate: IsoDate, submittedOn: IsoDate): boolean =>
+  submittedOn > adjustmentPlanDeadline(meetingDate);
+
+/** A signed amount in yuan ("-1200.50"), for an adjustment's change to a line. */
+export const SIGNED_MONEY_PATTERN = /^-?(0|[1-9]\d{0,14})(\.\d{1,2})?$/;
+export function parseSignedYuan(text: string): bigint | null {
+  const s = text.trim();
+  if (!SIGNED_MONEY_PATTERN.test(s)) return null;
+  const neg = s.startsWith('-');
+  const fen = parseYuan(neg ? s.slice(1) : s)!;
+  return neg ? -fen : fen;
+}
+
+// ----- final accounts and audit (决算, 审计整改) -----
+
+/**
+ * 预算法 Art. 79: the review of the final accounts looks at (1) revenue, (2) the expenditure policies, key
+ * expenditure and major investment projects and their performance, (3) the use of carry-overs, (4) balances,
+ * (5) the adjustments and their execution, (6) transfers, (7) the borrowing: size, structure, use, repayment,
+ * (8) the revolving fund, (9) the reserve fund's use, (10) excess revenue and the budget stabilisation fund,
+ * (11) the implementation of the congress's budget resolution, (12) other important matters.
+ */
+export const FINAL_ACCOUNTS_POINTS = [
+  'revenue',
+  'expenditurePerformance',
+  'carryOvers',
+  'balances',
+  'adjustments',
+  'transfers',
+  'debt',
+  'revolvingFund',
+  'reserveFund',
+  'excessRevenue',
+  'budgetResolution',
+  'other',
+] as const;
+export type FinalAccountsPoint = (typeof FINAL_ACCOUNTS_POINTS)[number];
+
+/** 监督法 Art. 19: the district government submits last year's final accounts between June and September. */
+export const FINAL_ACCOUNTS_MONTHS = { from: 6, to: 9 } as const;
+/** Whether a submission day is outside June–September of the year after the budget year. */
+export const finalAccountsOutOfWindow = (budgetYear: number, submittedOn: IsoDate): boolean => {
+  const y = Number(submittedOn.slice(0, 4));
+  const m = Number(submittedOn.slice(5, 7));
+  return y !== budgetYear + 1 || m < FINAL_ACCOUNTS_MONTHS.from || m > FINAL_ACCOUNTS_MONTHS.to;
+};
+
+/**
+ * 监督法 Art. 27: the report on the rectification of the problems the audit found is heard within six months of
+ * the audit work report (the same day six months on; the month's last day when it has no such day).
+ */
+export const RECTIFICATION_MONTHS = 6;
+export function rectificationDeadline(auditReportOn: IsoDate): IsoDate {
+  const [y, m, d] = auditReportOn.split('-').map(Number);
+  const total = m - 1 + RECTIFICATION_MONTHS;
+  const year = y + Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+/** An audit finding is overdue when the deadline has passed and it is not rectified. */
+export const auditFindingOverdue = (deadline: IsoDate, rectified: boolean, asOf: IsoDate): boolean =>
+  !rectified && asOf > deadline;
+
+export const AUDIT_FINDING_STATUSES = ['open', 'rectifying', 'rectified'] as const;
+export type AuditFindingStatus = (typeof AUDIT_FINDING_STATUSES)[number];

@@ -49,6 +49,9 @@ describe('budget demo', () => {
         'overBudget:22401',
         'revenueFalling:101',
         'sanGongOverBudget:30215',
+        'transferLate:23002',
+        'transferLate:23003',
+        'carryOverIdle:21203',
       ]),
     );
     expect(warnings.some((w) => w.rule === 'yearEndRush' || w.rule === 'reserveOutOfRange')).toBe(false);
@@ -93,5 +96,41 @@ describe('budget demo', () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(names.size).toBe(s.count);
+  });
+
+  it('has next year’s draft before deputies in four areas with feedback, and this year’s review in full', async () => {
+    const deputy = await login('deputy');
+    const [next, current] = (await t.anon.get('/api/v1/budgets', deputy)).json().items;
+    const c = (await t.anon.get(`/api/v1/budgets/${next.id}/consultation`, deputy)).json();
+    expect(c.items.map((r: { area: string }) => r.area)).toHaveLength(4);
+    expect(c.totals).toMatchObject({ rounds: 4, opinions: 14, answered: 12 });
+    for (const r of c.items) {
+      expect(r.invitees.filter((i: { kind: string }) => i.kind === 'deputy').length).toBeGreaterThan(0);
+      expect(r.invitees.filter((i: { kind: string }) => i.kind === 'voterRepresentative')).toHaveLength(3);
+    }
+    // Every opinion on a line names a real line of the draft.
+    for (const o of c.items.flatMap((r: { opinions: { code: string; lineName: string }[] }) => r.opinions))
+      if (o.code) expect(o.lineName).not.toBe('');
+    const review = (await t.anon.get(`/api/v1/budgets/${next.id}/review`, deputy)).json();
+    expect(review.points.filter((p: { findings: string | null }) => p.findings)).toHaveLength(4);
+    expect(review.conclusion).toBeNull();
+    expect(review.figures.consultation).toMatchObject({ rounds: 4, opinions: 14, answered: 12 });
+    const done = (await t.anon.get(`/api/v1/budgets/${current.id}/review`, deputy)).json();
+    expect(done.conclusion.recommendation).toBe('approve');
+    const adj = (await t.anon.get(`/api/v1/budgets/${current.id}/adjustments`, deputy)).json().items;
+    expect(adj.map((x: { status: string; planLate: boolean }) => [x.status, x.planLate])).toEqual([
+      ['submitted', false],
+      ['approved', false],
+    ]);
+    const [, , last] = (await t.anon.get('/api/v1/budgets', deputy)).json().items;
+    const fa = (await t.anon.get(`/api/v1/budgets/${last.id}/final-accounts`, deputy)).json();
+    expect(fa.submittedOutOfWindow).toBe(false);
+    expect(fa.auditFindings.map((f: { status: string }) => f.status).sort()).toEqual([
+      'open',
+      'rectified',
+      'rectified',
+      'rectifying',
+      'rectifying',
+    ]);
   });
 });

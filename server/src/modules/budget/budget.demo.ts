@@ -15,6 +15,7 @@ import { addCalendarDays, shanghaiDate } from '@minyi/domain/calendar';
 import type { DemoContext } from '../../platform/demo';
 import { systemCtx, transact, type AppServices, type Ctx } from '../../platform/context';
 import { newId } from '../../platform/ids';
+import { seedChanges, seedConsultation, seedFinalAccounts } from './budget.demo-data';
 import {
   budgetExecution,
   budgetInquiries,
@@ -282,6 +283,9 @@ export async function seedBudgetDemo(app: AppServices, demo: DemoContext): Promi
     if (inquiries.length) await db.insert(budgetInquiries).values(inquiries);
 
     await db.insert(budgetInvestmentProjects).values(investmentProjects(congressId, ids.next, demo, random));
+    await seedChanges(w, demo, { year, budgetId: ids.current });
+    await seedFinalAccounts(w, demo, { year, budgetId: ids.last });
+    await seedConsultation(w, demo, { year, budgetId: ids.next, lastBudgetId: ids.current });
     await w.audit({
       action: 'demo.load',
       entityType: 'budget',

@@ -12,19 +12,51 @@ export interface BudgetResource {
   financeUnitId: string | null;
 }
 
-const isFinanceUnit = (a: Actor, r: BudgetResource) =>
+const isFinanceUnit = (a: Actor, r: { financeUnitId: string | null }) =>
   !!a.handlingUnitId && a.handlingUnitId === r.financeUnitId;
 
 export const budgetPolicy = definePolicy<BudgetResource>('budget', [
   allow(['congressStaff', 'leader', 'deputy'], 'read'),
-  allow('handlingUnitStaff', ['read', 'importExecution'], isFinanceUnit),
+  allow(
+    'handlingUnitStaff',
+    ['read', 'importExecution', 'recordTransfer', 'recordCarryOver', 'submitAdjustment'],
+    isFinanceUnit,
+  ),
   allow('congressStaff', [
     'importLines',
     'importExecution',
     'updateDates',
     'addInvestmentProject',
     'createInquiry',
+    'createConsultationRound',
+    'recordReview',
+    'recordTransfer',
+    'recordCarryOver',
+    'releaseInvestmentProject',
+    'submitAdjustment',
+    'decideAdjustment',
+    'recordFinalAccounts',
+    'recordAuditFinding',
   ]),
+]);
+
+/** A consultation round on the draft (预算草案预先见代表): who was invited, and the budget's finance department. */
+export interface ConsultationResource {
+  congressId: string;
+  financeUnitId: string | null;
+  invitedDeputyIds: readonly string[];
+}
+
+const invited = (a: Actor, r: ConsultationResource) =>
+  !!a.deputyId && r.invitedDeputyIds.includes(a.deputyId);
+
+// Staff note the opinions given at the meeting; an invited deputy may give their own; the finance department
+// feeds back on each (预算法 Art. 22 ¶6).
+export const budgetConsultationPolicy = definePolicy<ConsultationResource>('budgetConsultation', [
+  allow(['congressStaff', 'leader', 'deputy'], 'read'),
+  allow('handlingUnitStaff', ['read', 'giveFeedback'], (a, r) => isFinanceUnit(a, r)),
+  allow('congressStaff', 'recordOpinion'),
+  allow('deputy', 'recordOpinion', invited),
 ]);
 
 export interface BudgetInquiryResource {
@@ -45,3 +77,10 @@ export const STAFF = ['congressStaff'] as const;
 export const READERS = ['congressStaff', 'leader', 'deputy'] as const;
 /** Roles that list inquiries: staff and leaders all, a unit its own. */
 export const INQUIRY_READERS = ['congressStaff', 'leader', 'handlingUnitStaff'] as const;
+
+/** An audit finding: the unit it concerns reports its rectification; staff keep it too. */
+export const budgetAuditFindingPolicy = definePolicy<BudgetInquiryResource>('budgetAuditFinding', [
+  allow(['congressStaff', 'leader', 'deputy'], 'read'),
+  allow('congressStaff', 'rectify'),
+  allow('handlingUnitStaff', ['read', 'rectify'], ownUnit),
+]);

@@ -1,13 +1,25 @@
 // The loaders the budget commands and reads share, and the evaluation of the warning rules over a budget's
 // rows (the rules themselves are pure, domain/src/budget/evaluate.ts).
 import { and, eq, sql } from 'drizzle-orm';
+import type { PgTable, PgColumn } from 'drizzle-orm/pg-core';
 import { shanghaiDate } from '@minyi/domain/calendar';
 import { evaluateWarnings, type Warning } from '@minyi/domain/budget';
 import type { Db } from '../../db/client';
 import type { Actor, AppServices, Work } from '../../platform/context';
 import { notFound } from '../../platform/errors';
-import { budgetExecution, budgetInquiries, budgetLines, budgets } from './budget.table';
 import {
+  budgetConsultationInvitees,
+  budgetConsultationOpinions,
+  budgetConsultationRounds,
+  budgetCarryOvers,
+  budgetExecution,
+  budgetInquiries,
+  budgetTransfers,
+  budgetLines,
+  budgets,
+} from './budget.table';
+import {
+  type ConsultationResource,
   budgetInquiryPolicy,
   budgetPolicy,
   type BudgetInquiryResource,
@@ -106,6 +118,25 @@ export async function evaluateBudget(
         sql`${budgetExecution.code} LIKE '1%'`,
       ),
     );
+  const transfers = await db
+    .select({
+      code: budgetTransfers.code,
+      kind: budgetTransfers.kind,
+      fen: budgetTransfers.amountFen,
+      issuedOn: budgetTransfers.issuedOn,
+      recipient: budgetTransfers.recipient,
+    })
+    .from(budgetTransfers)
+    .where(eq(budgetTransfers.budgetId, b.id));
+  const carryOvers = await db
+    .select({
+      code: budgetCarryOvers.code,
+      name: budgetCarryOvers.name,
+      fromYear: budgetCarryOvers.fromYear,
+      unusedFen: budgetCarryOvers.unusedFen,
+    })
+    .from(budgetCarryOvers)
+    .where(eq(budgetCarryOvers.budgetId, b.id));
   return evaluateWarnings({
     year: b.year,
     asOf: shanghaiDate(now),
@@ -116,5 +147,88 @@ export async function evaluateBudget(
     lines,
     spending,
     lastYearRevenue: lastYear.length ? lastYear : undefined,
+    transfers,
+    carryOvers,
   });
+}
+
+export type ConsultationRoundRow = typeof budgetConsultationRounds.$inferSelect;
+export type ConsultationInviteeRow = typeof budgetConsultationInvitees.$inferSelect;
+export type ConsultationOpinionRow = typeof budgetConsultationOpinions.$inferSelect;
+export const ROUND = { zh: '征求意见座谈', en: 'consultation round' };
+const OPINION = { zh: '代表意见', en: 'opinion' };
+
+async function budgetOf(db: Db, id: string): Promise<BudgetRow> {
+  const [b] = await db.select().from(budgets).where(eq(budgets.id, id));
+  return b;
+}
+
+const inviteesOf = (db: Db, roundId: string) =>
+  db.select().from(budgetConsultationInvitees).where(eq(budgetConsultationInvitees.roundId, roundId));
+
+export const consultationResource = (
+  budget: BudgetRow,
+  invitees: readonly ConsultationInviteeRow[],
+): ConsultationResource => ({
+  congressId: budget.congressId,
+  financeUnitId: budget.financeUnitId,
+  invitedDeputyIds: invitees.flatMap((i) => (i.deputyId ? [i.deputyId] : [])),
+});
+
+/** A consultation round for a step (locked), with its budget and invitees; 404 when absent or elsewhere. */
+export async function loadRoundStep(w: Work, actor: Actor, roundId: string) {
+  const [row] = await w.db
+    .select()
+    .from(budgetConsultationRounds)
+    .where(
+      and(
+        eq(budgetConsultationRounds.id, roundId),
+        eq(budgetConsultationRounds.congressId, actor.congressId),
+      ),
+    )
+    .for('update');
+  if (!row) throw notFound(ROUND);
+  const budget = await budgetOf(w.db, row.budgetId);
+  const invitees = await inviteesOf(w.db, row.id);
+  return { row: { round: row, budget, invitees }, resource: consultationResource(budget, invitees) };
+}
+
+/** An opinion for a step (locked), with its round's resource; 404 when absent or elsewhere. */
+export async function loadOpinionStep(w: Work, actor: Actor, opinionId: string) {
+  const [row] = await w.db
+    .select()
+    .from(budgetConsultationOpinions)
+    .where(
+      and(
+        eq(budgetConsultationOpinions.id, opinionId),
+        eq(budgetConsultationOpinions.congressId, actor.congressId),
+      ),
+    )
+    .for('update');
+  if (!row) throw notFound(OPINION);
+  const budget = await budgetOf(w.db, row.budgetId);
+  const invitees = await inviteesOf(w.db, row.roundId);
+  return { row, resource: consultationResource(budget, invitees) };
+}
+
+/**
+ * A row of one of the budget's child tables (transfer, carry-over, project, adjustment) for a step: loaded and
+ * locked in the actor's congress, with its budget's resource for the budget policy; 404 when absent.
+ */
+export async function loadBudgetChildStep<T extends PgTable & { id: PgColumn; congressId: PgColumn }>(
+  w: Work,
+  actor: Actor,
+  table: T,
+  id: string,
+  what: { zh: string; en: string },
+) {
+  const source: PgTable = table;
+  const [row] = (await w.db
+    .select()
+    .from(source)
+    .where(and(eq(table.id, id), eq(table.congressId, actor.congressId)))
+    .for('update')) as T['$inferSelect'][];
+  if (!row) throw notFound(what);
+  const budget = await budgetOf(w.db, (row as { budgetId: string }).budgetId);
+  return { row: { row, budget }, resource: budgetResource(budget) };
 }

@@ -13,6 +13,10 @@ import { formatDate } from '../../shell/datetime';
 import ExecutionTab from './ExecutionTab';
 import WarningsTab from './WarningsTab';
 import InvestmentTab from './InvestmentTab';
+import ConsultationTab from './ConsultationTab';
+import ReviewTab from './ReviewTab';
+import ChangesTab from './ChangesTab';
+import FinalAccountsTab from './FinalAccountsTab';
 import { InquiryList } from './InquiriesPage';
 import { ExecutionImport, LinesImport } from './ImportDialogs';
 import { paths, updateBudgetDates } from './api';
@@ -178,8 +182,24 @@ export default function BudgetPage() {
               {
                 key: 'investment',
                 label: t('page.tabInvestment'),
-                children: <InvestmentTab budgetId={b.id} canAdd={!!b.abilities.addInvestmentProject} />,
+                children: (
+                  <InvestmentTab
+                    budgetId={b.id}
+                    canAdd={!!b.abilities.addInvestmentProject}
+                    canRelease={!!b.abilities.releaseInvestmentProject}
+                  />
+                ),
               },
+              {
+                key: 'consultation',
+                label: t('page.tabConsultation'),
+                children: (
+                  <ConsultationTab budgetId={b.id} canCreate={!!b.abilities.createConsultationRound} />
+                ),
+              },
+              { key: 'review', label: t('page.tabReview'), children: <ReviewTab budgetId={b.id} /> },
+              { key: 'changes', label: t('page.tabChanges'), children: <ChangesTab budgetId={b.id} /> },
+              { key: 'final', label: t('page.tabFinal'), children: <FinalAccountsTab budgetId={b.id} /> },
               ...(hasRole('congressStaff', 'leader', 'handlingUnitStaff')
                 ? [
                     {

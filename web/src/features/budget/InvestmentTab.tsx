@@ -8,7 +8,7 @@ import { ErrorAlert, usePagedList, useResource } from '../../shell/components';
 import { CrudTable } from '../../shell/ListPage';
 import { FormModal } from '../../shell/FormModal';
 import Chart from '../../shell/Chart';
-import { addInvestmentProject, paths } from './api';
+import { addInvestmentProject, paths, releaseInvestmentProject } from './api';
 import { MONEY_STYLE, wan, yuan, type InvestmentProject, type InvestmentSummary } from './types';
 
 interface NewProject {
@@ -20,11 +20,23 @@ interface NewProject {
   street?: string;
 }
 
-export default function InvestmentTab({ budgetId, canAdd }: { budgetId: string; canAdd: boolean }) {
+const BASES = ['carryOver', 'necessaryPriorLevel', 'legalObligation', 'disasterResponse'] as const;
+
+export default function InvestmentTab({
+  budgetId,
+  canAdd,
+  canRelease,
+}: {
+  budgetId: string;
+  canAdd: boolean;
+  canRelease: boolean;
+}) {
   const { t } = useTranslation('budget');
   const [urgent, setUrgent] = useState<'true' | 'false' | undefined>();
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm<NewProject>();
+  const [releasing, setReleasing] = useState<InvestmentProject | null>(null);
+  const [releaseForm] = Form.useForm<{ releasedOn: string; basis: string; note?: string }>();
   const summary = useResource<InvestmentSummary>(paths.getInvestmentSummary(budgetId));
   const list = usePagedList<InvestmentProject>(paths.findInvestmentProjects(budgetId), { urgent });
 
@@ -129,8 +141,51 @@ export default function InvestmentTab({ budgetId, canAdd }: { budgetId: string; 
           { title: t('investment.category'), dataIndex: 'category', key: 'category', responsive: ['md'] },
           { title: t('investment.street'), dataIndex: 'street', key: 'street', responsive: ['md'] },
           { title: t('investment.stage'), dataIndex: 'stage', key: 'stage', responsive: ['lg'] },
+          {
+            title: t('investment.release'),
+            key: 'release',
+            render: (_, p) =>
+              p.releasedOn ? (
+                <Tag color="green" title={p.releaseNote}>
+                  {t('investment.released', { date: p.releasedOn })} ·{' '}
+                  {t(`investment.basis.${p.releaseBasis}`)}
+                </Tag>
+              ) : p.urgent && canRelease ? (
+                <Button size="small" onClick={() => setReleasing(p)} data-testid="investment-release">
+                  {t('investment.releaseAction')}
+                </Button>
+              ) : null,
+          },
         ]}
       />
+      <FormModal<{ releasedOn: string; basis: string; note?: string }, unknown>
+        form={releaseForm}
+        open={!!releasing}
+        title={releasing ? `${t('investment.releaseAction')} · ${releasing.name}` : ''}
+        values={null}
+        initialValues={{ basis: 'necessaryPriorLevel' }}
+        save={(v) => releaseInvestmentProject(releasing!.id, { ...v, note: v.note ?? '' })}
+        onSaved={() => {
+          setReleasing(null);
+          summary.reload();
+          list.reload();
+        }}
+        onClose={() => setReleasing(null)}
+      >
+        <Form.Item
+          name="releasedOn"
+          label={t('investment.releasedOn')}
+          rules={[{ required: true, message: t('list.required') }]}
+        >
+          <Input type="date" />
+        </Form.Item>
+        <Form.Item name="basis" label={t('investment.basisLabel')}>
+          <Select options={BASES.map((b) => ({ value: b, label: t(`investment.basis.${b}`) }))} />
+        </Form.Item>
+        <Form.Item name="note" label={t('investment.note')}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+      </FormModal>
       <FormModal<NewProject, { id: string }>
         form={form}
         open={adding}

@@ -1,7 +1,7 @@
 // The budget feature's endpoints (budget years, their lines and execution, the warnings, the investment
 // projects and the inquiries): the one place of this feature that knows their URLs. Names are the server's
 // operationIds; pages read through `paths` with useResource / usePagedList and write through the functions.
-import { api, qs } from '../../api';
+import { api, download, qs } from '../../api';
 import type { Rejection } from './types';
 
 export const paths = {
@@ -22,6 +22,15 @@ export const paths = {
   getInvestmentSummary: (budgetId: string) => `/budgets/${budgetId}/investment-projects/summary`,
   /** Paged: `usePagedList(paths.findBudgetInquiries(), { budgetId })`. */
   findBudgetInquiries: () => '/budget-inquiries',
+  getBudgetConsultation: (budgetId: string) => `/budgets/${budgetId}/consultation`,
+  getBudgetReview: (budgetId: string) => `/budgets/${budgetId}/review`,
+  findTransfers: (budgetId: string) => `/budgets/${budgetId}/transfers`,
+  findCarryOvers: (budgetId: string) => `/budgets/${budgetId}/carry-overs`,
+  findAdjustments: (budgetId: string) => `/budgets/${budgetId}/adjustments`,
+  getPreApprovalSpending: (budgetId: string) => `/budgets/${budgetId}/pre-approval`,
+  getFinalAccounts: (budgetId: string) => `/budgets/${budgetId}/final-accounts`,
+  /** Deputies matching a name, for the invitation picker. */
+  findDeputies: (q: string) => `/deputies${qs({ q: q || undefined, limit: 20 })}`,
   /** Up to 200 handling units, for the pickers. */
   findHandlingUnits: () => '/handling-units?limit=200',
 };
@@ -54,3 +63,33 @@ export const createBudgetInquiry = (
 ) => api.post<{ id: string }>(`/budgets/${budgetId}/inquiries`, body, { idempotencyKey });
 export const answerBudgetInquiry = (id: string, body: { answer: string }) =>
   api.post(`/budget-inquiries/${id}/answer`, body);
+
+// The draft before deputies
+export const createConsultationRound = (budgetId: string, body: object, idempotencyKey: string) =>
+  api.post<{ id: string }>(`/budgets/${budgetId}/consultation-rounds`, body, { idempotencyKey });
+export const recordConsultationOpinion = (roundId: string, body: object, idempotencyKey: string) =>
+  api.post<{ id: string }>(`/budget-consultation-rounds/${roundId}/opinions`, body, { idempotencyKey });
+export const giveOpinionFeedback = (opinionId: string, body: { feedback: string }) =>
+  api.post(`/budget-consultation-opinions/${opinionId}/feedback`, body);
+export const renderConsultationOpinions = (budgetId: string, filename: string) =>
+  download(`/budgets/${budgetId}/consultation/opinions.docx`, filename);
+
+// The preliminary review
+export const recordReviewFindings = (budgetId: string, point: string, body: { findings: string }) =>
+  api.put(`/budgets/${budgetId}/review/points/${point}`, body);
+export const recordReviewConclusion = (
+  budgetId: string,
+  body: { recommendation: string; suggestions: string },
+) => api.put(`/budgets/${budgetId}/review/conclusion`, body);
+export const renderReviewReport = (budgetId: string, filename: string) =>
+  download(`/budgets/${budgetId}/review/report.docx`, filename);
+
+// Changes after the draft
+export const releaseInvestmentProject = (
+  projectId: string,
+  body: { releasedOn: string; basis: string; note: string },
+) => api.post(`/budget-investment-projects/${projectId}/release`, body);
+export const issueTransfer = (transferId: string, body: { issuedOn: string }) =>
+  api.post(`/budget-transfers/${transferId}/issue`, body);
+export const decideAdjustment = (adjustmentId: string, body: { decision: string; decidedOn: string }) =>
+  api.post(`/budget-adjustments/${adjustmentId}/decision`, body);

@@ -60,6 +60,9 @@ export interface InvestmentProject {
   street: string;
   fundingSource: string;
   stage: string;
+  releasedOn: string | null;
+  releaseBasis: string | null;
+  releaseNote: string;
 }
 
 export interface InvestmentSummary {
@@ -67,6 +70,8 @@ export interface InvestmentSummary {
   urgentCount: number;
   urgentAmount: string;
   amount: string;
+  releasedCount: number;
+  releasedAmount: string;
   byCategory: { key: string; count: number; amount: string; urgentAmount: string }[];
   byStreet: { key: string; count: number; amount: string; urgentAmount: string }[];
 }
@@ -108,4 +113,149 @@ export interface Rejection {
   field: string;
   reason: string;
   message: LocalizedText;
+}
+
+export interface ConsultationOpinion {
+  id: string;
+  inviteeId: string;
+  by: string;
+  byKind: 'deputy' | 'voterRepresentative';
+  code: string;
+  lineName: string;
+  topic: string;
+  content: string;
+  status: 'open' | 'answered';
+  feedback: string;
+  feedbackAt: string | null;
+  createdAt: string;
+}
+
+export interface ConsultationRound {
+  id: string;
+  area: string;
+  heldOn: string;
+  place: string;
+  material: string;
+  invitees: {
+    id: string;
+    kind: 'deputy' | 'voterRepresentative';
+    deputyId: string | null;
+    name: string;
+    organization: string;
+  }[];
+  opinions: ConsultationOpinion[];
+  abilities: Abilities;
+}
+
+export interface Consultation {
+  items: ConsultationRound[];
+  totals: { rounds: number; invitees: number; opinions: number; answered: number };
+}
+
+export const REVIEW_POINTS = [
+  'lastYearExecution',
+  'legality',
+  'policyFeasibility',
+  'keyExpenditure',
+  'completeness',
+  'transfers',
+  'borrowing',
+  'explanations',
+] as const;
+
+export interface Review {
+  sittingDate: string;
+  draftDeadline: string;
+  draftSubmittedOn: string | null;
+  draftLate: boolean | null;
+  points: { point: (typeof REVIEW_POINTS)[number]; findings: string | null; updatedAt: string | null }[];
+  conclusion: { recommendation: string; suggestions: string; updatedAt: string } | null;
+  figures: {
+    expenditure: Record<BudgetKind, string>;
+    reserve: string;
+    reserveShare: string;
+    lastYear: { year: number; budget: string; executed: string; rate: string } | null;
+    consultation: { rounds: number; deputies: number; voters: number; opinions: number; answered: number };
+    investment: { count: number; amount: string; urgentCount: number; urgentAmount: string };
+  };
+  abilities: Abilities;
+}
+
+export interface Transfer {
+  id: string;
+  code: string;
+  recipient: string;
+  kind: 'general' | 'special';
+  purpose: string;
+  amount: string;
+  issuedOn: string | null;
+  deadline: string | null;
+  late: boolean;
+}
+
+export interface CarryOver {
+  id: string;
+  code: string;
+  name: string;
+  fromYear: number;
+  amount: string;
+  unused: string;
+  idle: boolean;
+}
+
+export interface Adjustment {
+  id: string;
+  title: string;
+  grounds: string[];
+  reason: string;
+  meetingDate: string;
+  planSubmittedOn: string | null;
+  planDeadline: string;
+  planLate: boolean | null;
+  status: 'submitted' | 'approved' | 'rejected';
+  decidedOn: string | null;
+  net: string;
+  lines: { budget: BudgetKind; code: string; change: string }[];
+}
+
+export interface PreApproval {
+  approvedOn: string | null;
+  months: number;
+  lastYearAvailable: boolean;
+  thisYear: string;
+  lastYear: string;
+  classes: { code: string; name: string; thisYear: string; lastYear: string; above: boolean }[];
+  releases: { count: number; amount: string; byBasis: { basis: string; count: number; amount: string }[] };
+}
+
+export interface FinalAccounts {
+  year: number;
+  submittedOn: string | null;
+  submittedOutOfWindow: boolean | null;
+  auditReportOn: string | null;
+  rectificationDeadline: string | null;
+  rectificationHeardOn: string | null;
+  rectificationReportLate: boolean;
+  approvedOn: string | null;
+  headings: {
+    budget: BudgetKind;
+    code: string;
+    name: string;
+    budgeted: string;
+    adjusted: string;
+    actual: string;
+    rate: string;
+  }[];
+  points: { point: string; findings: string | null; updatedAt: string | null }[];
+  auditFindings: {
+    id: string;
+    unit: { id: string; name: string; nameEn: string };
+    finding: string;
+    amount: string;
+    measures: string;
+    status: 'open' | 'rectifying' | 'rectified';
+    rectifiedOn: string | null;
+    overdue: boolean;
+  }[];
+  abilities: Abilities;
 }

@@ -42,6 +42,9 @@ export async function findInvestmentProjects(
     street: r.street,
     fundingSource: r.fundingSource,
     stage: r.stage,
+    releasedOn: r.releasedOn,
+    releaseBasis: r.releaseBasis,
+    releaseNote: r.releaseNote,
     createdAt: r.createdAt.toISOString(),
   }));
   return page(items, q.limit, (r) => [r.createdAt, r.id]);

@@ -1,5 +1,5 @@
 // The investment list's totals: how many projects and how much, how many urgent and how much (the early release
-// under Art. 54), and the totals by category and by street for the chart.
+// under Art. 54) and how many of those were released, and the totals by category and by street for the chart.
 import { eq, sql } from 'drizzle-orm';
 import { formatFen } from '@minyi/domain/budget';
 import type { Db } from '../../../db/client';
@@ -15,6 +15,8 @@ export async function getInvestmentSummary(db: Db, actor: Actor, budgetId: strin
       urgentCount: sql<number>`count(*) FILTER (WHERE ${p.urgent})::int`,
       amount: sql<string>`coalesce(sum(${p.amountFen}), 0)::text`,
       urgentAmount: sql<string>`coalesce(sum(${p.amountFen}) FILTER (WHERE ${p.urgent}), 0)::text`,
+      releasedCount: sql<number>`count(*) FILTER (WHERE ${p.releasedOn} IS NOT NULL)::int`,
+      releasedAmount: sql<string>`coalesce(sum(${p.amountFen}) FILTER (WHERE ${p.releasedOn} IS NOT NULL), 0)::text`,
     })
     .from(p)
     .where(eq(p.budgetId, budgetId));
@@ -44,6 +46,8 @@ export async function getInvestmentSummary(db: Db, actor: Actor, budgetId: strin
     urgentCount: t.urgentCount,
     urgentAmount: formatFen(BigInt(t.urgentAmount)),
     amount: formatFen(BigInt(t.amount)),
+    releasedCount: t.releasedCount,
+    releasedAmount: formatFen(BigInt(t.releasedAmount)),
     byCategory,
     byStreet,
   };
