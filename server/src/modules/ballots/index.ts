@@ -13,7 +13,14 @@ export const ballotsModule: Module = {
 };
 
 export { votePolicy, type VoteResource } from './ballots.policy';
-export type { BallotOption, BallotSubject, PublishedResult, VoteRow } from './ballots.repository';
+export type {
+  BallotOption,
+  BallotSubject,
+  PublishedResult,
+  RollMember,
+  VoteRow,
+} from './ballots.repository';
+export type { BallotOwner } from './ballots.table';
 export { createVote } from './commands/create-vote';
 export { callRoll } from './commands/call-roll';
 export { signIn } from './commands/sign-in';
