@@ -212,6 +212,8 @@ export const AUDIT_ACTIONS: Record<string, LocalizedText> = {
   'meetingVote.open': w('开始表决', 'Opened a vote'),
   'meetingVote.castBallot': w('表决（按键）', 'Voted'),
   'meetingVote.close': w('结束表决', 'Closed a vote'),
+  'meetingVote.openBallot': w('开始无记名投票', 'Opened the secret ballot'),
+  'meetingVote.tally': w('计票人解密后计票', 'Counted a secret vote from the tellers’ decryption'),
   'budget.create': w('新建预算年度', 'Created a budget year'),
   'budget.updateDates': w('登记预算日期', 'Recorded the budget’s dates'),
   'budget.importLines': w('导入预算草案科目', 'Imported the draft budget’s lines'),

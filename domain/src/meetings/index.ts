@@ -9,6 +9,7 @@ export * from './workflow';
 export * from './appointments';
 export * from './statute';
 export * from './oversight';
+export * from './secret';
 
 const uuid = z.uuid();
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -86,6 +87,14 @@ export const attendanceSchema = z
 export type Attendance = z.infer<typeof attendanceSchema>;
 
 export const castMeetingBallotSchema = z.strictObject({ choice: voteChoiceSchema });
+
+/**
+ * Opening an item's vote: a secret one (appointments and removals by default) names its three tellers, who
+ * hold the vote's key between them (accounts of the congress; 2 of 3 decrypt the totals).
+ */
+export const openMeetingVoteSchema = z
+  .strictObject({ tellerAccountIds: z.array(uuid).length(3).optional() })
+  .default({});
 
 /** The register of office-holders: `?post=` (part of the post's name) and `?date=YYYY-MM-DD` (today by default). */
 export const officeHolderQuerySchema = z.object({

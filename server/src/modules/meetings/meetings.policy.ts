@@ -28,7 +28,7 @@ export interface MeetingVoteResource {
 export const meetingVotePolicy = definePolicy<MeetingVoteResource>('meetingVote', [
   allow(['congressStaff', 'leader'], 'read'),
   allow(ROLES, 'read', onRoll),
-  allow('congressStaff', ['close', 'enterRoomTotals']),
+  allow('congressStaff', ['close', 'enterRoomTotals', 'openBallot']),
   allow(ROLES, 'castBallot', onRoll),
 ]);
 

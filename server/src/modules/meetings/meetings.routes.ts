@@ -9,6 +9,7 @@ import {
   createAgendaItemSchema,
   createMeetingSchema,
   meetingQuerySchema,
+  openMeetingVoteSchema,
 } from '@minyi/domain/meetings';
 import { ctxOf, typed } from '../../platform/http';
 import { unauthorized } from '../../platform/errors';
@@ -153,11 +154,14 @@ export async function meetingRoutes(app: FastifyInstance) {
       schema: {
         operationId: 'openMeetingVote',
         tags,
-        summary: 'Open the vote on an agenda item (needs the quorum)',
+        summary:
+          'Open the vote on an agenda item (needs the quorum); a secret one names its three tellers and waits for their key ceremony',
         params: z.object({ id: idSchema, itemId: idSchema }),
+        body: openMeetingVoteSchema,
       },
     },
-    async (req, reply) => reply.code(201).send(await openVote(ctxOf(req), req.params.id, req.params.itemId)),
+    async (req, reply) =>
+      reply.code(201).send(await openVote(ctxOf(req), req.params.id, req.params.itemId, req.body)),
   );
 
   r.post(

@@ -82,6 +82,8 @@ export const meetingVotes = pgTable('meeting_votes', {
   itemId: uuid('item_id').notNull(),
   status: text('status').$type<MeetingVoteStatus>().notNull().default('open'),
   members: integer('members').notNull(),
+  /** By secret ballot on the encrypted-ballot engine (migration 0606): the engine's vote has this id. */
+  secret: boolean('secret').notNull().default(false),
   yes: integer('yes'),
   no: integer('no'),
   abstain: integer('abstain'),
