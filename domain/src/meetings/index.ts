@@ -94,7 +94,7 @@ export const castMeetingBallotSchema = z.strictObject({ choice: voteChoiceSchema
  */
 export const openMeetingVoteSchema = z
   .strictObject({ tellerAccountIds: z.array(uuid).length(3).optional() })
-  .default({});
+  .nullish();
 
 /** The register of office-holders: `?post=` (part of the post's name) and `?date=YYYY-MM-DD` (today by default). */
 export const officeHolderQuerySchema = z.object({

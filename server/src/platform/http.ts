@@ -188,6 +188,7 @@ export function installErrorHandling(app: FastifyInstance) {
         }),
       );
     }
+    console.error('DEBUG500', err);
     req.log.error({ err }, 'unhandled error');
     return sendProblem(
       req,

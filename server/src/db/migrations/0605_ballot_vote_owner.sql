@@ -6,3 +6,7 @@
 ALTER TABLE project_votes ADD COLUMN owner text NOT NULL DEFAULT 'livelihood'
   CHECK (owner IN ('livelihood', 'meetings'));
 CREATE INDEX project_votes_owner_idx ON project_votes (congress_id, owner, created_at DESC);
+-- A vote's options belong to its module (BallotSubject.findOptions): a meeting's secret vote has yes, no and
+-- abstain, which are no livelihood candidates. The key to livelihood_candidates goes; the engine checks the
+-- options with the owner's findOptions when a vote is made.
+ALTER TABLE project_vote_candidates DROP CONSTRAINT project_vote_candidates_candidate_id_fkey;

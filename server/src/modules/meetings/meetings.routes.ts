@@ -161,7 +161,7 @@ export async function meetingRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await openVote(ctxOf(req), req.params.id, req.params.itemId, req.body)),
+      reply.code(201).send(await openVote(ctxOf(req), req.params.id, req.params.itemId, req.body ?? {})),
   );
 
   r.post(
