@@ -1,6 +1,7 @@
 // Meetings of the congress, the standing committee and the chairpersons' meeting: agenda, attendance and
 // quorum, named votes counted against ALL members. Zod schemas shared by server and web; rules and workflows pure.
 import { z } from 'zod';
+import { encryptedBallotSchema } from '../ballots/crypto';
 import { AGENDA_ITEM_KINDS, DOCUMENT_STAGES, MEETING_BODIES, VOTE_CHOICES } from './rules';
 import { MEETING_STATUSES } from './workflow';
 
@@ -87,6 +88,18 @@ export const attendanceSchema = z
 export type Attendance = z.infer<typeof attendanceSchema>;
 
 export const castMeetingBallotSchema = z.strictObject({ choice: voteChoiceSchema });
+
+/**
+ * A member's ballot at a meeting: `choice` for a named vote; for a secret vote the ballot encrypted on the
+ * member's device (issue 21: one ciphertext per option, yes, no, abstain, with their proofs), which the
+ * engine checks. One schema with both shapes' fields optional, so that a bad field is named (a union would
+ * name only the body).
+ */
+export const meetingBallotSchema = z.strictObject({
+  choice: voteChoiceSchema.optional(),
+  ...encryptedBallotSchema.partial().shape,
+});
+export type MeetingBallot = z.infer<typeof meetingBallotSchema>;
 
 /**
  * Opening an item's vote: a secret one (appointments and removals by default) names its three tellers, who

@@ -3,8 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { idSchema } from '@minyi/domain';
-import { castMeetingBallotSchema, roomTotalsSchema } from '@minyi/domain/meetings';
-import { castBallotSchema } from '@minyi/domain/livelihood';
+import { meetingBallotSchema, roomTotalsSchema } from '@minyi/domain/meetings';
 import { ctxOf, typed } from '../../platform/http';
 import { unauthorized } from '../../platform/errors';
 import { castMeetingBallot } from './commands/cast-ballot';
@@ -63,7 +62,7 @@ export async function meetingVoteRoutes(app: FastifyInstance) {
         summary:
           'Cast my ballot (members of the body on the meeting’s roll): a named vote takes yes, no or abstain; a secret one the ballot encrypted on my device (yes, no, abstain in that order), answered with its receipt',
         params: voteParams,
-        body: z.union([castMeetingBallotSchema, castBallotSchema]),
+        body: meetingBallotSchema,
       },
     },
     async (req, reply) =>
@@ -71,7 +70,7 @@ export async function meetingVoteRoutes(app: FastifyInstance) {
         .code(201)
         .header('cache-control', 'no-store')
         .send(
-          'choice' in req.body
+          req.body.choice
             ? await castMeetingBallot(ctxOf(req), req.params.voteId, req.body.choice)
             : await castSecretBallot(ctxOf(req), req.params.voteId, req.body),
         ),
