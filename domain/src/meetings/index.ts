@@ -1,7 +1,7 @@
 // Meetings of the congress, the standing committee and the chairpersons' meeting: agenda, attendance and
 // quorum, named votes counted against ALL members. Zod schemas shared by server and web; rules and workflows pure.
 import { z } from 'zod';
-import { encryptedBallotSchema } from '../ballots/crypto';
+import { encryptedBallotSchema } from '../ballots/crypto/schemas';
 import { AGENDA_ITEM_KINDS, DOCUMENT_STAGES, MEETING_BODIES, VOTE_CHOICES } from './rules';
 import { MEETING_STATUSES } from './workflow';
 

@@ -22,6 +22,7 @@ import { closeMeeting } from './commands/close-meeting';
 import { findMeetings } from './queries/find-meetings';
 import { getMeeting } from './queries/get-meeting';
 import { renderMinutes } from './queries/render-documents';
+import { findMeetingTellerCandidates } from './queries/find-teller-candidates';
 
 const tags = ['meetings'];
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -162,6 +163,22 @@ export async function meetingRoutes(app: FastifyInstance) {
     },
     async (req, reply) =>
       reply.code(201).send(await openVote(ctxOf(req), req.params.id, req.params.itemId, req.body ?? {})),
+  );
+
+  r.get(
+    '/meetings/:id/teller-candidates',
+    {
+      schema: {
+        operationId: 'findMeetingTellerCandidates',
+        tags,
+        summary: 'The accounts staff may name as the tellers of a secret vote at this meeting (the congress’s staff)',
+        params: idParams,
+      },
+    },
+    async (req) => {
+      if (!req.actor) throw unauthorized();
+      return findMeetingTellerCandidates(req.server.services.db, req.actor, req.params.id);
+    },
   );
 
   r.post(

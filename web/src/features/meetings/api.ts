@@ -11,6 +11,10 @@ export const paths = {
   /** The caller's votes (not paged). */
   findMeetingVotes: () => '/meeting-votes',
   getMeetingVote: (id: string | undefined) => `/meeting-votes/${id}`,
+  getMeetingVoteCeremony: (id: string | undefined) => `/meeting-votes/${id}/ceremony`,
+  /** Public once the tellers have decrypted the totals. */
+  getMeetingVoteBulletin: (id: string | undefined) => `/meeting-votes/${id}/bulletin`,
+  findMeetingTellerCandidates: (meetingId: string | undefined) => `/meetings/${meetingId}/teller-candidates`,
   /** Paged: `usePagedList(paths.findOfficeHolders(), { post, date })`. */
   findOfficeHolders: () => '/office-holders',
   /** Paged: `usePagedList(paths.findAppointments(), { status })`. */
@@ -41,12 +45,24 @@ export const addAgendaDocument = (
   api.post<{ id: string }>(`/meetings/${meetingId}/agenda-items/${agendaItemId}/documents`, body, {
     idempotencyKey,
   });
-export const openMeetingVote = (meetingId: string, agendaItemId: string) =>
-  api.post(`/meetings/${meetingId}/agenda-items/${agendaItemId}/vote`);
+/** A secret item's vote names its three tellers (account ids). */
+export const openMeetingVote = (meetingId: string, agendaItemId: string, body?: { tellerAccountIds: string[] }) =>
+  api.post<{ voteId: string }>(`/meetings/${meetingId}/agenda-items/${agendaItemId}/vote`, body);
 
 // Votes
-export const castMeetingBallot = (voteId: string, body: { choice: string | null }) =>
-  api.post(`/meeting-votes/${voteId}/ballots`, body);
+/** A named choice, or a secret vote's ballot already encrypted on this device (ciphertexts and proofs only). */
+export const castMeetingBallot = (voteId: string, body: { choice: string | null } | object) =>
+  api.post<{ receipt?: string }>(`/meeting-votes/${voteId}/ballots`, body);
+/** The public bulletin of a secret vote (JSON: every encrypted ballot by receipt, the proofs, the totals). */
+export const meetingVoteBulletinUrl = (voteId: string) => `/api/v1/meeting-votes/${voteId}/bulletin`;
+/** Opens a secret vote's ballot once its tellers' key ceremony is done. */
+export const openMeetingVoteBallot = (voteId: string) => api.post(`/meeting-votes/${voteId}/open`);
+export const postMeetingVoteCeremonyKey = (voteId: string, publicKey: string) =>
+  api.post(`/meeting-votes/${voteId}/ceremony-keys`, { publicKey });
+export const postMeetingVoteDeal = (voteId: string, deal: object) =>
+  api.post(`/meeting-votes/${voteId}/deals`, { deal });
+export const postMeetingVotePartialDecryption = (voteId: string, partialDecryption: object) =>
+  api.post(`/meeting-votes/${voteId}/partial-decryptions`, { partialDecryption });
 export const closeMeetingVote = (voteId: string) => api.post(`/meeting-votes/${voteId}/close`);
 export const enterMeetingVoteRoomTotals = (
   voteId: string | null,

@@ -1,4 +1,5 @@
 // The shapes of the meetings API the pages read.
+import type { Ciphertext, CurveName, DkgDeal } from '@minyi/domain/ballots/crypto';
 import type { Abilities } from '../../api';
 
 export type Body = 'congress' | 'standingCommittee' | 'chairpersonsMeeting';
@@ -34,7 +35,7 @@ export interface AgendaItem {
   vote:
     | (Partial<Tally> & {
         id: string;
-        status: 'open' | 'closed';
+        status: MeetingVoteStatus;
         members: number;
         ballotsCast: number;
         myChoice: Choice | null;
@@ -59,9 +60,51 @@ export interface MeetingDetail extends MeetingSummary {
   abilities: Abilities;
 }
 
+export type MeetingVoteStatus = 'preparing' | 'open' | 'counting' | 'closed';
+
+/** A secret vote's tellers and how far each is in the key ceremony and the count. */
+export interface VoteTeller {
+  index: number;
+  accountId: string;
+  name: string;
+  ceremonyKey: boolean;
+  deal: boolean;
+  partialDecryption: boolean;
+}
+
+/** The tellers' view of a secret vote's ceremony (GET /meeting-votes/:id/ceremony). */
+export interface Ceremony {
+  voteId: string;
+  status: 'draft' | 'signingIn' | 'open' | 'counting' | 'closed';
+  curve: CurveName;
+  maxChoices: number;
+  candidates: number;
+  publicKey: string | null;
+  me: number | null;
+  tellers: {
+    index: number;
+    name: string;
+    ceremonyKey: string | null;
+    deal: DkgDeal | null;
+    partialDecryption: unknown;
+  }[];
+  combined: Ciphertext[] | null;
+}
+
+/** What a secret vote adds: the key and the options in ballot order, the tellers, whether I have voted. */
+export interface SecretVote {
+  encryption: { scheme: string; curve: CurveName; publicKey: string } | null;
+  options: { id: string; choice: Choice }[];
+  maxChoices: number;
+  tellers: VoteTeller[];
+  hasVoted: boolean;
+  tellerIndex: number | null;
+}
+
 export interface MeetingVote {
   id: string;
-  status: 'open' | 'closed';
+  status: MeetingVoteStatus;
+  secret: SecretVote | null;
   meetingId: string;
   meeting: { title: string; body: Body; number: number; date: string };
   item: { id: string; title: string; kind: string };
