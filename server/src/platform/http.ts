@@ -188,7 +188,6 @@ export function installErrorHandling(app: FastifyInstance) {
         }),
       );
     }
-    console.error('DEBUG500', err);
     req.log.error({ err }, 'unhandled error');
     return sendProblem(
       req,

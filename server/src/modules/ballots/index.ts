@@ -13,13 +13,7 @@ export const ballotsModule: Module = {
 };
 
 export { votePolicy, type VoteResource } from './ballots.policy';
-export type {
-  BallotOption,
-  BallotSubject,
-  PublishedResult,
-  RollMember,
-  VoteRow,
-} from './ballots.repository';
+export type { BallotOption, BallotSubject, PublishedResult, RollMember, VoteRow } from './ballots.repository';
 export type { BallotOwner } from './ballots.table';
 export { createVote } from './commands/create-vote';
 export { callRoll } from './commands/call-roll';

@@ -90,7 +90,9 @@ export async function meetingVoteTellerRoutes(app: FastifyInstance) {
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await postMeetingVoteCeremonyKey(ctxOf(req), req.params.voteId, req.body.publicKey)),
+      reply
+        .code(201)
+        .send(await postMeetingVoteCeremonyKey(ctxOf(req), req.params.voteId, req.body.publicKey)),
   );
 
   r.post(
@@ -143,10 +145,6 @@ export async function meetingVoteTellerRoutes(app: FastifyInstance) {
       },
     },
     async (req) =>
-      getMeetingVoteBulletin(
-        req.server.services.db,
-        await resolvePublicCongress(req),
-        req.params.voteId,
-      ),
+      getMeetingVoteBulletin(req.server.services.db, await resolvePublicCongress(req), req.params.voteId),
   );
 }

@@ -376,9 +376,7 @@ export const secretVoteRules = (members: number, quorum: number): VoteRules => (
  * item's case as a named vote's close does. `opening` checks and writes the meeting's side of a new vote in
  * the engine's transaction (commands/open-secret-vote.ts); without it no vote is made.
  */
-export function secretBallots(
-  opening?: (w: Work, congressId: string) => Promise<VoteRules>,
-): BallotSubject {
+export function secretBallots(opening?: (w: Work, congressId: string) => Promise<VoteRules>): BallotSubject {
   return {
     owner: 'meetings',
     findOptions: (_db, _congressId, ids) =>
@@ -478,7 +476,11 @@ export async function requireSecretVote(db: Db, congressId: string, voteId: stri
     .select({ id: meetingVotes.id })
     .from(meetingVotes)
     .where(
-      and(eq(meetingVotes.id, voteId), eq(meetingVotes.congressId, congressId), eq(meetingVotes.secret, true)),
+      and(
+        eq(meetingVotes.id, voteId),
+        eq(meetingVotes.congressId, congressId),
+        eq(meetingVotes.secret, true),
+      ),
     );
   if (!v) throw notFound({ zh: '无记名表决', en: 'secret vote' });
 }

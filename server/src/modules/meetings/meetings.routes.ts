@@ -171,7 +171,8 @@ export async function meetingRoutes(app: FastifyInstance) {
       schema: {
         operationId: 'findMeetingTellerCandidates',
         tags,
-        summary: 'The accounts staff may name as the tellers of a secret vote at this meeting (the congress’s staff)',
+        summary:
+          'The accounts staff may name as the tellers of a secret vote at this meeting (the congress’s staff)',
         params: idParams,
       },
     },

@@ -61,16 +61,18 @@ async function holdCeremony(voteId: string) {
   const curve = (await tellers[0].get(v(voteId, '/ceremony'))).json().curve as CurveName;
   const keys = [1, 2, 3].map((i) => createCeremonyKey(curve, i));
   for (const [i, client] of tellers.entries())
-    expect((await client.post(v(voteId, '/ceremony-keys'), { publicKey: keys[i].publicKey })).statusCode).toBe(
-      201,
-    );
+    expect(
+      (await client.post(v(voteId, '/ceremony-keys'), { publicKey: keys[i].publicKey })).statusCode,
+    ).toBe(201);
   const posted = (await tellers[0].get(v(voteId, '/ceremony'))).json();
   const ceremonyPublicKeys = posted.tellers.map((x: { ceremonyKey: string }) => x.ceremonyKey);
   for (const [i, client] of tellers.entries()) {
     const deal = dealShares({ curve, voteId, threshold: 2, tellers: 3, index: i + 1, ceremonyPublicKeys });
     expect((await client.post(v(voteId, '/deals'), { deal })).statusCode).toBe(201);
   }
-  const deals = (await tellers[0].get(v(voteId, '/ceremony'))).json().tellers.map((x: { deal: DkgDeal }) => x.deal);
+  const deals = (await tellers[0].get(v(voteId, '/ceremony')))
+    .json()
+    .tellers.map((x: { deal: DkgDeal }) => x.deal);
   shares.set(
     voteId,
     keys.map((me) => {
@@ -100,7 +102,13 @@ async function encrypted(client: TestClient, voteId: string, choice: 'yes' | 'no
 async function decryptAs(voteId: string, n: number) {
   const ce = (await tellers[n - 1].get(v(voteId, '/ceremony'))).json();
   const partialDecryption = partialDecrypt(
-    { voteId, curve: ce.curve, publicKey: ce.publicKey, candidates: ce.candidates, maxChoices: ce.maxChoices },
+    {
+      voteId,
+      curve: ce.curve,
+      publicKey: ce.publicKey,
+      candidates: ce.candidates,
+      maxChoices: ce.maxChoices,
+    },
     shares.get(voteId)![n - 1],
     ce.combined,
   );
@@ -201,9 +209,9 @@ describe('a secret appointment vote on the encrypted-ballot engine', () => {
     expect(r.statusCode, r.body).toBe(201);
     for (const id of c.memberIds.slice(1, 18)) {
       const member = await memberClient(t, id);
-      expect((await member.post(v(voteId, '/ballots'), await encrypted(member, voteId, 'yes'))).statusCode).toBe(
-        201,
-      );
+      expect(
+        (await member.post(v(voteId, '/ballots'), await encrypted(member, voteId, 'yes'))).statusCode,
+      ).toBe(201);
     }
     await staff.post(v(voteId, '/close'));
     await decryptAs(voteId, 2);
@@ -214,7 +222,10 @@ describe('a secret appointment vote on the encrypted-ballot engine', () => {
   it('refuses a member who has not signed in (409), a deputy not on the roll and staff (403)', async () => {
     const { voteId } = await openSecret(20);
     const absent = await memberClient(t, c.memberIds[30]);
-    const res = await absent.post(v(voteId, '/ballots'), await encrypted(await memberClient(t, c.memberIds[1]), voteId, 'yes'));
+    const res = await absent.post(
+      v(voteId, '/ballots'),
+      await encrypted(await memberClient(t, c.memberIds[1]), voteId, 'yes'),
+    );
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('not_signed_in');
     const outsider = await memberClient(t, c.otherDeputyIds[0]);

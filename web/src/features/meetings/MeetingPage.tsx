@@ -488,7 +488,9 @@ function AgendaRow({
       {(v?.status === 'preparing' || v?.status === 'counting' || (v && item.secret)) && (
         <Space wrap>
           {v.status !== 'open' && v.status !== 'closed' && (
-            <Tag color="processing">{t(v.status === 'preparing' ? 'secret.preparing' : 'secret.counting')}</Tag>
+            <Tag color="processing">
+              {t(v.status === 'preparing' ? 'secret.preparing' : 'secret.counting')}
+            </Tag>
           )}
           <Link to={`/meeting-votes/${v.id}`} data-testid={`secret-vote-${item.position}`}>
             {t('secret.openPage')}

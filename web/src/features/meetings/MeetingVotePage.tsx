@@ -92,7 +92,13 @@ export default function MeetingVotePage() {
         {t('vote.yesNeeded', { n: v.yesNeeded, members: v.members })}
       </Typography.Paragraph>
       {secret && (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('secret.intro')} data-testid="secret-intro" />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('secret.intro')}
+          data-testid="secret-intro"
+        />
       )}
       {secret && secret.tellerIndex != null && v.status !== 'open' && (
         <TellerPanel vote={v} reload={reload} />
@@ -148,7 +154,11 @@ export default function MeetingVotePage() {
           title={t('secret.voted')}
           description={
             receipt && (
-              <Typography.Text copyable={{ text: receipt }} data-testid="receipt" style={{ wordBreak: 'break-all' }}>
+              <Typography.Text
+                copyable={{ text: receipt }}
+                data-testid="receipt"
+                style={{ wordBreak: 'break-all' }}
+              >
                 {t('secret.receipt')}: {receipt}
               </Typography.Text>
             )

@@ -46,8 +46,11 @@ export const addAgendaDocument = (
     idempotencyKey,
   });
 /** A secret item's vote names its three tellers (account ids). */
-export const openMeetingVote = (meetingId: string, agendaItemId: string, body?: { tellerAccountIds: string[] }) =>
-  api.post<{ voteId: string }>(`/meetings/${meetingId}/agenda-items/${agendaItemId}/vote`, body);
+export const openMeetingVote = (
+  meetingId: string,
+  agendaItemId: string,
+  body?: { tellerAccountIds: string[] },
+) => api.post<{ voteId: string }>(`/meetings/${meetingId}/agenda-items/${agendaItemId}/vote`, body);
 
 // Votes
 /** A named choice, or a secret vote's ballot already encrypted on this device (ciphertexts and proofs only). */

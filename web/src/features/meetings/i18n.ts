@@ -358,7 +358,8 @@ export const meetingsEn: typeof meetingsZh = {
     selectMember: 'Select {{name}}',
   },
   secret: {
-    intro: 'Secret ballot: your choice is encrypted on this device before it is sent; neither the server nor any one person can see how you voted.',
+    intro:
+      'Secret ballot: your choice is encrypted on this device before it is sent; neither the server nor any one person can see how you voted.',
     preparing: 'The tellers generate the key',
     waiting: 'Not started',
     keyPosted: 'Key posted',
@@ -371,7 +372,8 @@ export const meetingsEn: typeof meetingsZh = {
     bulletin: 'The count’s bulletin (verifiable)',
     openTitle: 'Open the secret vote',
     tellers: 'Three tellers',
-    tellersHelp: 'The tellers generate the key together on their own devices; any two decrypt the totals, and nobody can decrypt a single ballot.',
+    tellersHelp:
+      'The tellers generate the key together on their own devices; any two decrypt the totals, and nobody can decrypt a single ballot.',
     open: 'Open the vote',
     openPage: 'Ballot and count',
   },

@@ -62,8 +62,7 @@ async function closeSecretVote(ctx: Ctx, voteId: string) {
     load: (w, a) => loadVoteStep(w, a, voteId, 'update'),
     transition: ({ row }) => ({
       from: row.vote.status,
-      to:
-        row.vote.status === 'counting' ? 'counting' : nextMeetingVoteStatus(row.vote.status, 'closeSecret'),
+      to: row.vote.status === 'counting' ? 'counting' : nextMeetingVoteStatus(row.vote.status, 'closeSecret'),
     }),
     async write({ w, row: { vote } }) {
       await w.db.update(meetingVotes).set({ status: 'counting' }).where(eq(meetingVotes.id, vote.id));
