@@ -149,4 +149,10 @@ export const BODIES: Record<string, unknown> = {
   postProjectVotePartialDecryption: {
     partialDecryption: { teller: 1, factors: [POINT], proofs: [{ c: SCALAR, r: SCALAR }] },
   },
+  // The same for a secret vote at a meeting (issue 17, on issue 21's engine).
+  postMeetingVoteCeremonyKey: { publicKey: POINT },
+  postMeetingVoteDeal: { deal: { from: 1, commitments: [POINT, POINT], encryptedShares: [] } },
+  postMeetingVotePartialDecryption: {
+    partialDecryption: { teller: 1, factors: [POINT], proofs: [{ c: SCALAR, r: SCALAR }] },
+  },
 };

@@ -38,3 +38,4 @@ export { countVotesAwaiting, type VotesAwaiting } from './queries/count-votes-aw
 export { findPublishedVotes } from './queries/find-published-votes';
 export { resultsDocx, resultsXlsx } from './queries/export-results';
 export { holdKeyCeremony, writeShareFile, type CeremonyTeller } from './commands/hold-key-ceremony';
+export { findVotedIn } from './queries/find-voted-in';

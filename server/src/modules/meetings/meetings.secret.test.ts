@@ -207,6 +207,11 @@ describe('a secret appointment vote on the encrypted-ballot engine', () => {
     const chair = await memberClient(t, c.memberIds[0], ['leader']);
     const r = await chair.post(v(voteId, '/ballots'), await encrypted(chair, voteId, 'yes'));
     expect(r.statusCode, r.body).toBe(201);
+    // The member's list and the vote say they have voted (the engine's mark), and nothing of how.
+    const mine = (await chair.get('/api/v1/meeting-votes?status=open')).json().items;
+    expect(mine.find((x: { id: string }) => x.id === voteId)).toMatchObject({ voted: true, secret: true });
+    expect((await chair.get(v(voteId))).json().secret).toMatchObject({ hasVoted: true });
+    expect((await chair.get(v(voteId))).json().me.choice).toBeNull();
     for (const id of c.memberIds.slice(1, 18)) {
       const member = await memberClient(t, id);
       expect(

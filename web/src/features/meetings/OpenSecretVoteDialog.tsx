@@ -40,7 +40,7 @@ export function OpenSecretVoteDialog({
       save={(v) => openMeetingVote(meetingId, itemId!, v)}
       onSaved={(r) => {
         onClose();
-        navigate(`/meeting-votes/${r.voteId}`);
+        void navigate(`/meeting-votes/${r.voteId}`);
       }}
       onClose={onClose}
     >

@@ -119,7 +119,7 @@ export interface MeetingVote {
 
 export interface MyVote {
   id: string;
-  status: 'open' | 'closed';
+  status: MeetingVoteStatus;
   meetingId: string;
   meetingTitle: string;
   meetingDate: string;
