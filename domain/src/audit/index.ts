@@ -214,6 +214,13 @@ export const AUDIT_ACTIONS: Record<string, LocalizedText> = {
   'meetingVote.close': w('结束表决', 'Closed a vote'),
   'meetingVote.openBallot': w('开始无记名投票', 'Opened the secret ballot'),
   'meetingVote.tally': w('计票人解密后计票', 'Counted a secret vote from the tellers’ decryption'),
+  'inquiry.file': w('提出质询案', 'Filed an inquiry'),
+  'inquiry.decide': w(
+    '主任会议决定质询案的答复方式',
+    'Recorded the chairpersons’ meeting’s decision on an inquiry',
+  ),
+  'inquiry.answer': w('答复质询案', 'Recorded an answer to an inquiry'),
+  'inquiry.rateAnswer': w('表明对质询答复的满意度', 'Recorded a filer’s satisfaction with an answer'),
   'budget.create': w('新建预算年度', 'Created a budget year'),
   'budget.updateDates': w('登记预算日期', 'Recorded the budget’s dates'),
   'budget.importLines': w('导入预算草案科目', 'Imported the draft budget’s lines'),

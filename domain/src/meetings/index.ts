@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { encryptedBallotSchema } from '../ballots/crypto/schemas';
 import { AGENDA_ITEM_KINDS, DOCUMENT_STAGES, MEETING_BODIES, VOTE_CHOICES } from './rules';
+import { INQUIRY_ANSWER_MODES } from './inquiries';
 import { MEETING_STATUSES } from './workflow';
 
 export * from './rules';
@@ -11,6 +12,7 @@ export * from './appointments';
 export * from './statute';
 export * from './oversight';
 export * from './secret';
+export * from './inquiries';
 
 const uuid = z.uuid();
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -124,3 +126,36 @@ export const roomTotalsSchema = z.strictObject({
   abstain: z.number().int().min(0).max(5000),
 });
 export type RoomTotals = z.infer<typeof roomTotalsSchema>;
+
+// ---------- inquiries (质询案) ----------
+/** A 质询案 as staff record it from the filers' signed text: the organ questioned, the matter, the filers. */
+export const fileInquirySchema = z.strictObject({
+  meetingId: uuid,
+  organ: text(120),
+  subject: text(200),
+  content: text(8000),
+  /** The members who signed it (deputy ids on the meeting's roll); the number is checked per body. */
+  filerIds: z.array(uuid).min(1).max(500),
+});
+export type FileInquiry = z.infer<typeof fileInquirySchema>;
+
+/** The chairpersons' meeting's decision: answered orally at the meeting or in writing, or not put. */
+export const decideInquirySchema = z.strictObject({
+  put: z.boolean().default(true),
+  mode: z.enum(INQUIRY_ANSWER_MODES).optional(),
+  decidedOn: isoDate,
+  note: z.string().trim().max(2000).default(''),
+});
+
+/** The organ's answer (first or further), orally at the meeting or in writing. */
+export const answerInquirySchema = z.strictObject({
+  answeredBy: text(120),
+  summary: text(8000),
+  answeredOn: isoDate,
+});
+
+/** A filer's satisfaction with the latest answer (the filer themselves, or staff recording it). */
+export const rateInquiryAnswerSchema = z.strictObject({
+  deputyId: uuid.optional(),
+  satisfied: z.boolean(),
+});

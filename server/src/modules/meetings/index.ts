@@ -7,6 +7,7 @@ import { meetingVoteRoutes } from './meeting-votes.routes';
 import { meetingVoteTellerRoutes } from './meeting-vote-tellers.routes';
 import { officeHolderRoutes } from './office-holders.routes';
 import { oversightRoutes } from './oversight.routes';
+import { inquiryRoutes } from './inquiries.routes';
 import { seedMeetingsDemo } from './meetings.demo';
 import { getMeetingsWorkbench } from './queries/get-workbench';
 
@@ -20,6 +21,7 @@ export const meetingsModule: Module = {
     await app.register(meetingVoteTellerRoutes);
     await app.register(officeHolderRoutes);
     await app.register(oversightRoutes);
+    await app.register(inquiryRoutes);
   },
   seedDemo: seedMeetingsDemo,
   workbench: getMeetingsWorkbench,

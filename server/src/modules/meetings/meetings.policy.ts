@@ -52,3 +52,16 @@ export const oversightPolicy = definePolicy<AppointmentResource>('oversightRepor
   allow(['congressStaff', 'leader'], 'read'),
   allow('congressStaff', ['sendOpinions', 'recordHandlingReport', 'putSatisfactionVote', 'followUp']),
 ]);
+
+/** An inquiry (质询案): staff record it and its course; leaders read; a filer reads it and says if satisfied. */
+export interface InquiryResource {
+  congressId: string;
+  /** The actor's deputy signed it. */
+  isFiler: boolean;
+}
+
+export const inquiryPolicy = definePolicy<InquiryResource>('inquiry', [
+  allow(['congressStaff', 'leader'], 'read'),
+  allow(ROLES, ['read', 'rateAnswer'], (_a, r) => r.isFiler),
+  allow('congressStaff', ['file', 'decide', 'answer', 'rateAnswer']),
+]);

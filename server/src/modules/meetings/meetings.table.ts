@@ -11,6 +11,8 @@ import type {
   MeetingStatus,
   MeetingVoteStatus,
   VoteChoice,
+  InquiryAnswerMode,
+  InquiryStatus,
 } from '@minyi/domain/meetings';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -177,4 +179,48 @@ export const meetingVoteRoomTotals = pgTable(
     enteredAt: ts('entered_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.voteId, t.accountId] })],
+);
+
+export const inquiries = pgTable('inquiries', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  meetingId: uuid('meeting_id').notNull(),
+  organ: text('organ').notNull(),
+  subject: text('subject').notNull(),
+  content: text('content').notNull(),
+  status: text('status').$type<InquiryStatus>().notNull().default('filed'),
+  mode: text('mode').$type<InquiryAnswerMode>(),
+  decidedOn: day('decided_on'),
+  decisionNote: text('decision_note').notNull().default(''),
+  round: integer('round').notNull().default(0),
+  filedOn: day('filed_on').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const inquiryFilers = pgTable(
+  'inquiry_filers',
+  {
+    congressId: uuid('congress_id').notNull(),
+    inquiryId: uuid('inquiry_id').notNull(),
+    deputyId: uuid('deputy_id').notNull(),
+    name: text('name').notNull(),
+    satisfied: boolean('satisfied'),
+  },
+  (t) => [primaryKey({ columns: [t.inquiryId, t.deputyId] })],
+);
+
+export const inquiryAnswers = pgTable(
+  'inquiry_answers',
+  {
+    congressId: uuid('congress_id').notNull(),
+    inquiryId: uuid('inquiry_id').notNull(),
+    round: integer('round').notNull(),
+    mode: text('mode').$type<InquiryAnswerMode>().notNull(),
+    answeredBy: text('answered_by').notNull(),
+    summary: text('summary').notNull(),
+    answeredOn: day('answered_on').notNull(),
+    satisfied: integer('satisfied'),
+    dissatisfied: integer('dissatisfied'),
+  },
+  (t) => [primaryKey({ columns: [t.inquiryId, t.round] })],
 );
