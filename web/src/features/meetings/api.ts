@@ -23,6 +23,9 @@ export const paths = {
   /** Paged: `usePagedList(paths.findOversightReports(), { status })`. */
   findOversightReports: () => '/oversight-reports',
   getOversightReport: (id: string | undefined) => `/oversight-reports/${id}`,
+  /** Not paged: `usePagedList(paths.findInquiries(), {})`. */
+  findInquiries: () => '/inquiries',
+  getInquiry: (id: string | undefined) => `/inquiries/${id}`,
 };
 
 // Meetings
@@ -93,3 +96,11 @@ export const sendOversightOpinions = oversightStep('opinions');
 export const recordOversightHandlingReport = oversightStep('handling-report');
 export const putOversightSatisfactionVote = oversightStep('satisfaction-vote');
 export const openOversightFollowUp = oversightStep('follow-up');
+
+// Inquiries (质询案)
+export const fileInquiry = (body: object, idempotencyKey: string) =>
+  api.post<{ id: string }>('/inquiries', body, { idempotencyKey });
+export const decideInquiry = (id: string, body: object) => api.post(`/inquiries/${id}/decision`, body);
+export const answerInquiry = (id: string, body: object) => api.post(`/inquiries/${id}/answers`, body);
+export const rateInquiryAnswer = (id: string, body: { deputyId?: string; satisfied: boolean }) =>
+  api.post(`/inquiries/${id}/satisfaction`, body);

@@ -250,3 +250,51 @@ export interface OversightDetail {
     followUp: boolean;
   };
 }
+
+export type InquiryStatus = 'filed' | 'toAnswer' | 'answered' | 'furtherAnswerDue' | 'closed' | 'declined';
+export const INQUIRY_STATUS_COLOR: Record<InquiryStatus, string> = {
+  filed: 'default',
+  toAnswer: 'processing',
+  answered: 'blue',
+  furtherAnswerDue: 'orange',
+  closed: 'green',
+  declined: 'default',
+};
+
+export interface InquirySummary {
+  id: string;
+  meetingId: string;
+  meetingTitle: string;
+  organ: string;
+  subject: string;
+  status: InquiryStatus;
+  mode: 'oral' | 'written' | null;
+  round: number;
+  filedOn: string;
+  filers: number;
+}
+
+export interface Inquiry {
+  id: string;
+  meetingId: string;
+  organ: string;
+  subject: string;
+  content: string;
+  status: InquiryStatus;
+  mode: 'oral' | 'written' | null;
+  decidedOn: string | null;
+  decisionNote: string;
+  round: number;
+  filedOn: string;
+  filers: { deputyId: string; name: string; satisfied: boolean | null }[];
+  answers: {
+    round: number;
+    mode: 'oral' | 'written';
+    answeredBy: string;
+    summary: string;
+    answeredOn: string;
+    satisfied: number | null;
+    dissatisfied: number | null;
+  }[];
+  abilities: Abilities;
+}
