@@ -36,6 +36,7 @@ export const AUDIT_ENTITY_TYPES: Record<string, LocalizedText> = {
   budgetInvestmentProject: w('政府投资项目', 'Investment project'),
   appointment: w('任免案', 'Appointment case'),
   oversightReport: w('工作报告监督', 'Oversight of a report'),
+  inquiry: w('质询案', 'Inquiry'),
   opinion: w('群众意见', 'Opinion'),
   opinionBlock: w('意见提交限制', 'Opinion submission block'),
   opinionRoute: w('意见分派规则', 'Opinion routing rule'),
