@@ -470,6 +470,9 @@ export async function checkOpening(w: Work, m: MeetingRow, itemId: string, secre
   return { item, counts, quorumNeeded: needed };
 }
 
+/** The roles a secret vote's teller may hold (the engine's: staff, deputies designated, leaders). */
+export const TELLER_ROLES = ['congressStaff', 'leader', 'deputy'] as const;
+
 /** A secret vote of the actor's congress (404 otherwise, and for a named vote): the tellers' routes use it. */
 export async function requireSecretVote(db: Db, congressId: string, voteId: string) {
   const [v] = await db

@@ -4,17 +4,19 @@
 // second decrypts them and the meetings' rule counts them. The engine authorizes each (a teller of that vote).
 import type { DkgDeal } from '@minyi/domain/ballots/crypto';
 import type { Ctx } from '../../../platform/context';
-import { unauthorized } from '../../../platform/errors';
+import type { Role } from '@minyi/domain';
+import { requireRole } from '../../../platform/access';
 import { appointTellers, postCeremonyKey, postDeal, postPartialDecryption } from '../../ballots';
-import { requireSecretVote, secretBallots } from '../meetings.repository';
+import { requireSecretVote, secretBallots, TELLER_ROLES } from '../meetings.repository';
 
-async function secretVote(ctx: Ctx, voteId: string) {
-  if (!ctx.actor) throw unauthorized();
-  await requireSecretVote(ctx.app.db, ctx.actor.congressId, voteId);
+/** The caller's role first (403), then the vote (404), then the engine's policy (a teller of that vote). */
+async function secretVote(ctx: Ctx, voteId: string, roles: readonly Role[] = TELLER_ROLES) {
+  const actor = requireRole(ctx.actor, roles);
+  await requireSecretVote(ctx.app.db, actor.congressId, voteId);
 }
 
 export async function nameMeetingVoteTellers(ctx: Ctx, voteId: string, accountIds: string[]) {
-  await secretVote(ctx, voteId);
+  await secretVote(ctx, voteId, ['congressStaff']);
   return appointTellers(ctx, voteId, accountIds);
 }
 

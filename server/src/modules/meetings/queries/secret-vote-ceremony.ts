@@ -4,14 +4,17 @@ import type { Bulletin } from '@minyi/domain/ballots/crypto';
 import type { Db } from '../../../db/client';
 import type { Actor } from '../../../platform/context';
 import { findTellerCandidates, getBulletin, getCeremony } from '../../ballots';
-import { requireSecretVote, secretBallots } from '../meetings.repository';
+import { requireRole } from '../../../platform/access';
+import { requireSecretVote, secretBallots, TELLER_ROLES } from '../meetings.repository';
 
 export async function getMeetingVoteCeremony(db: Db, actor: Actor, voteId: string) {
+  requireRole(actor, TELLER_ROLES);
   await requireSecretVote(db, actor.congressId, voteId);
   return getCeremony(db, actor, voteId);
 }
 
 export async function findMeetingVoteTellerCandidates(db: Db, actor: Actor, voteId: string) {
+  requireRole(actor, ['congressStaff']);
   await requireSecretVote(db, actor.congressId, voteId);
   return findTellerCandidates(db, actor, voteId);
 }
