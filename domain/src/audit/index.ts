@@ -243,6 +243,7 @@ export const AUDIT_ACTIONS: Record<string, LocalizedText> = {
   'appointment.withdraw': w('撤回任免案', 'Withdrew an appointment case'),
   'appointment.decide': w('任免表决结果', 'Decided an appointment case by vote'),
   'appointment.recordOath': w('登记宪法宣誓', 'Recorded the constitutional oath'),
+  'appointment.recordStatement': w('登记供职发言', 'Recorded the nominee’s statement'),
   'oversightReport.open': w('报告列入跟踪监督', 'Opened the oversight of a report'),
   'oversightReport.sendOpinions': w('交办审议意见', 'Sent the deliberation opinions'),
   'oversightReport.recordHandlingReport': w('登记研究处理情况报告', 'Recorded the handling report'),

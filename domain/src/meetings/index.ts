@@ -159,3 +159,10 @@ export const rateInquiryAnswerSchema = z.strictObject({
   deputyId: uuid.optional(),
   satisfied: z.boolean(),
 });
+
+/** The nominee's statement (供职发言) before the vote on an appointment: a summary and the day. */
+export const nomineeStatementSchema = z.strictObject({
+  summary: text(8000),
+  on: isoDate,
+});
+export type NomineeStatement = z.infer<typeof nomineeStatementSchema>;

@@ -324,3 +324,29 @@ describe('from the agenda to the register', () => {
     await admin.put('/api/v1/settings/meetings', { secretKinds: ['appointment', 'removal', 'election'] });
   });
 });
+
+describe('the nominee’s statement (供职发言)', () => {
+  it('is recorded on an appointment on the agenda before its vote, by staff only, and shown with the case', async () => {
+    const m = await meeting();
+    const id = await file(appoint('周晓红', '区市场监督管理局局长'));
+    const statement = { summary: '表示将依法履职，重点抓好食品安全和营商环境。', on: today };
+    // Not yet on the agenda: out of order.
+    expect((await staff.post(`/api/v1/appointments/${id}/statement`, statement)).json().code).toBe(
+      'wrong_state',
+    );
+    await onAgenda(id, m);
+    const future = await staff.post(`/api/v1/appointments/${id}/statement`, {
+      ...statement,
+      on: '2099-01-01',
+    });
+    expect(future.json().errors[0].field).toBe('on');
+    const member = await memberClient(t, c.memberIds[5]);
+    expect((await member.post(`/api/v1/appointments/${id}/statement`, statement)).statusCode).toBe(403);
+    const ok = await staff.post(`/api/v1/appointments/${id}/statement`, statement);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await staff.get(`/api/v1/appointments/${id}`)).json()).toMatchObject({
+      statement: statement.summary,
+      statementOn: today,
+    });
+  });
+});

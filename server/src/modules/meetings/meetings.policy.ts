@@ -44,7 +44,7 @@ export interface AppointmentResource {
 
 export const appointmentPolicy = definePolicy<AppointmentResource>('appointment', [
   allow(['congressStaff', 'leader'], 'read'),
-  allow('congressStaff', ['file', 'putOnAgenda', 'withdraw', 'recordOath']),
+  allow('congressStaff', ['file', 'putOnAgenda', 'withdraw', 'recordOath', 'recordStatement']),
 ]);
 
 /** A work report's oversight loop (监督法 Art. 17): congress staff run it; leaders read. */

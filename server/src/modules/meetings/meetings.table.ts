@@ -130,6 +130,9 @@ export const appointmentCases = pgTable('appointment_cases', {
   deadlineOn: day('deadline_on'),
   voteId: uuid('vote_id'),
   oathWitness: text('oath_witness'),
+  /** The nominee's statement before the vote (供职发言, migration 0608). */
+  statement: text('statement'),
+  statementOn: day('statement_on'),
 });
 
 export const officeHoldings = pgTable('office_holdings', {
