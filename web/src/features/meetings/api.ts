@@ -83,6 +83,9 @@ export const putAppointmentOnAgenda = (id: string, body: { meetingId: string }) 
 export const withdrawAppointment = (id: string) => api.post(`/appointments/${id}/withdraw`);
 export const recordAppointmentOath = (id: string, body: { on: string; witness: string }) =>
   api.post(`/appointments/${id}/oath`, body);
+/** The nominee's statement (供职发言) before the vote. */
+export const recordNomineeStatement = (id: string, body: { summary: string; on: string }) =>
+  api.post(`/appointments/${id}/statement`, body);
 /** Downloads the appointment letter (.docx). */
 export const renderAppointmentLetter = (id: string, filename: string) =>
   download(`/appointments/${id}/letter.docx`, filename);

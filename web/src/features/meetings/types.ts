@@ -172,6 +172,9 @@ export interface AppointmentDetail extends AppointmentSummary {
   cv: string;
   electedOn: string | null;
   oathWitness: string | null;
+  /** The nominee's statement (供职发言) before the vote. */
+  statement: string | null;
+  statementOn: string | null;
   agendaItemId: string | null;
   vote: {
     id: string;
@@ -190,7 +193,7 @@ export interface AppointmentDetail extends AppointmentSummary {
     endedOn: string | null;
     endReason: string | null;
   } | null;
-  abilities: { putOnAgenda: boolean; withdraw: boolean; recordOath: boolean };
+  abilities: { putOnAgenda: boolean; withdraw: boolean; recordOath: boolean; recordStatement: boolean };
 }
 
 export const OVERSIGHT_STATUS_COLOR = {
