@@ -58,6 +58,44 @@ export const NAMED_RULES: Record<string, NamedRule> = {
     // Of the callers, the demo leader is a member (the standing committee's chair); the demo deputy is not.
     alsoAllowed: (c) => !!c.actor?.deputyId && c.actor.roles.includes('leader'),
   },
+  findInquiries: {
+    rule: 'staff and leaders; an account linked to a deputy sees the inquiries it signed',
+    allowed: ['congressStaff', 'leader', 'deputy'],
+    alsoAllowed: (c) => !!c.actor?.deputyId,
+  },
+  // A secret vote at a meeting (issue 17 on issue 21's engine): a vote of another kind, or none, is 404 before
+  // the engine's projectVote policy (staff name the tellers; a teller of that vote holds the ceremony and
+  // decrypts; staff, leaders and the tellers read the ceremony). The demo has no secret meeting vote to reach it.
+  findMeetingVoteTellerCandidates: {
+    rule: 'staff, on a secret meeting vote (the engine’s appointTellers)',
+    allowed: ['congressStaff'],
+    onRecord: true,
+  },
+  appointMeetingVoteTellers: {
+    rule: 'staff, on a secret meeting vote before the ceremony (the engine’s appointTellers)',
+    allowed: ['congressStaff'],
+    onRecord: true,
+  },
+  getMeetingVoteCeremony: {
+    rule: 'staff and leaders, or a teller of that secret meeting vote (the engine’s readCeremony)',
+    allowed: ['congressStaff', 'leader', 'deputy'],
+    onRecord: true,
+  },
+  postMeetingVoteCeremonyKey: {
+    rule: 'a teller of that secret meeting vote (the engine’s postCeremonyKey)',
+    allowed: ['congressStaff', 'leader', 'deputy'],
+    onRecord: true,
+  },
+  postMeetingVoteDeal: {
+    rule: 'a teller of that secret meeting vote (the engine’s postDeal)',
+    allowed: ['congressStaff', 'leader', 'deputy'],
+    onRecord: true,
+  },
+  postMeetingVotePartialDecryption: {
+    rule: 'a teller of that secret meeting vote (the engine’s postPartialDecryption)',
+    allowed: ['congressStaff', 'leader', 'deputy'],
+    onRecord: true,
+  },
   // Budgets (modules/budget): the list answers staff, leaders and deputies (every year) and handling-unit staff
   // (the years whose finance unit is theirs: none for another unit); inquiries: staff and leaders all, a unit its own.
   findBudgets: {
@@ -173,6 +211,12 @@ export const BODIES: Record<string, unknown> = {
   postProjectVoteCeremonyKey: { publicKey: POINT },
   postProjectVoteDeal: { deal: { from: 1, commitments: [POINT, POINT], encryptedShares: [] } },
   postProjectVotePartialDecryption: {
+    partialDecryption: { teller: 1, factors: [POINT], proofs: [{ c: SCALAR, r: SCALAR }] },
+  },
+  // The same for a secret vote at a meeting (issue 17, on issue 21's engine).
+  postMeetingVoteCeremonyKey: { publicKey: POINT },
+  postMeetingVoteDeal: { deal: { from: 1, commitments: [POINT, POINT], encryptedShares: [] } },
+  postMeetingVotePartialDecryption: {
     partialDecryption: { teller: 1, factors: [POINT], proofs: [{ c: SCALAR, r: SCALAR }] },
   },
 };

@@ -1,7 +1,9 @@
 // Meetings of the congress, the standing committee and the chairpersons' meeting: agenda, attendance and
 // quorum, named votes counted against ALL members. Zod schemas shared by server and web; rules and workflows pure.
 import { z } from 'zod';
+import { encryptedBallotSchema } from '../ballots/crypto/schemas';
 import { AGENDA_ITEM_KINDS, DOCUMENT_STAGES, MEETING_BODIES, VOTE_CHOICES } from './rules';
+import { INQUIRY_ANSWER_MODES } from './inquiries';
 import { MEETING_STATUSES } from './workflow';
 
 export * from './rules';
@@ -9,6 +11,8 @@ export * from './workflow';
 export * from './appointments';
 export * from './statute';
 export * from './oversight';
+export * from './secret';
+export * from './inquiries';
 
 const uuid = z.uuid();
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -87,6 +91,26 @@ export type Attendance = z.infer<typeof attendanceSchema>;
 
 export const castMeetingBallotSchema = z.strictObject({ choice: voteChoiceSchema });
 
+/**
+ * A member's ballot at a meeting: `choice` for a named vote; for a secret vote the ballot encrypted on the
+ * member's device (issue 21: one ciphertext per option, yes, no, abstain, with their proofs), which the
+ * engine checks. One schema with both shapes' fields optional, so that a bad field is named (a union would
+ * name only the body).
+ */
+export const meetingBallotSchema = z.strictObject({
+  choice: voteChoiceSchema.optional(),
+  ...encryptedBallotSchema.partial().shape,
+});
+export type MeetingBallot = z.infer<typeof meetingBallotSchema>;
+
+/**
+ * Opening an item's vote: a secret one (appointments and removals by default) names its three tellers, who
+ * hold the vote's key between them (accounts of the congress; 2 of 3 decrypt the totals).
+ */
+export const openMeetingVoteSchema = z
+  .strictObject({ tellerAccountIds: z.array(uuid).length(3).optional() })
+  .nullish();
+
 /** The register of office-holders: `?post=` (part of the post's name) and `?date=YYYY-MM-DD` (today by default). */
 export const officeHolderQuerySchema = z.object({
   post: z.string().trim().min(1).max(100).optional(),
@@ -102,3 +126,43 @@ export const roomTotalsSchema = z.strictObject({
   abstain: z.number().int().min(0).max(5000),
 });
 export type RoomTotals = z.infer<typeof roomTotalsSchema>;
+
+// ---------- inquiries (质询案) ----------
+/** A 质询案 as staff record it from the filers' signed text: the organ questioned, the matter, the filers. */
+export const fileInquirySchema = z.strictObject({
+  meetingId: uuid,
+  organ: text(120),
+  subject: text(200),
+  content: text(8000),
+  /** The members who signed it (deputy ids on the meeting's roll); the number is checked per body. */
+  filerIds: z.array(uuid).min(1).max(500),
+});
+export type FileInquiry = z.infer<typeof fileInquirySchema>;
+
+/** The chairpersons' meeting's decision: answered orally at the meeting or in writing, or not put. */
+export const decideInquirySchema = z.strictObject({
+  put: z.boolean().default(true),
+  mode: z.enum(INQUIRY_ANSWER_MODES).optional(),
+  decidedOn: isoDate,
+  note: z.string().trim().max(2000).default(''),
+});
+
+/** The organ's answer (first or further), orally at the meeting or in writing. */
+export const answerInquirySchema = z.strictObject({
+  answeredBy: text(120),
+  summary: text(8000),
+  answeredOn: isoDate,
+});
+
+/** A filer's satisfaction with the latest answer (the filer themselves, or staff recording it). */
+export const rateInquiryAnswerSchema = z.strictObject({
+  deputyId: uuid.optional(),
+  satisfied: z.boolean(),
+});
+
+/** The nominee's statement (供职发言) before the vote on an appointment: a summary and the day. */
+export const nomineeStatementSchema = z.strictObject({
+  summary: text(8000),
+  on: isoDate,
+});
+export type NomineeStatement = z.infer<typeof nomineeStatementSchema>;

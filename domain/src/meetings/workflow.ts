@@ -22,13 +22,21 @@ export function nextMeetingStatus(status: MeetingStatus, step: MeetingStep): Mee
   return t.to ?? status;
 }
 
-export const MEETING_VOTE_STATUSES = ['open', 'closed'] as const;
+export const MEETING_VOTE_STATUSES = ['preparing', 'open', 'counting', 'closed'] as const;
 export type MeetingVoteStatus = (typeof MEETING_VOTE_STATUSES)[number];
 
-/** open → (close: counted against ALL members) → closed. A ballot is taken only while open, and never changed. */
+/**
+ * A named vote: open → (close: counted against ALL members) → closed. A secret vote (on the encrypted-ballot
+ * engine): preparing (its three tellers' key ceremony) → (openBallot, with the vote's key) → open → (close:
+ * the encrypted ballots are combined) → counting → (tally: two of the three tellers' partial decryptions) →
+ * closed. A ballot is taken only while open, and never changed.
+ */
 export const MEETING_VOTE_TRANSITIONS = {
+  openBallot: { from: ['preparing'], to: 'open' },
   castBallot: { from: ['open'], to: null },
   close: { from: ['open'], to: 'closed' },
+  closeSecret: { from: ['open'], to: 'counting' },
+  tally: { from: ['counting'], to: 'closed' },
 } as const satisfies Record<string, { from: readonly MeetingVoteStatus[]; to: MeetingVoteStatus | null }>;
 export type MeetingVoteStep = keyof typeof MEETING_VOTE_TRANSITIONS;
 

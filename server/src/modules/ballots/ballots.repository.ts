@@ -10,6 +10,7 @@ import { notFound } from '../../platform/errors';
 import { accounts } from '../../platform/platform.table';
 import { findActiveDeputyIds, mandates } from '../registry';
 import {
+  type BallotOwner,
   projectVoteCandidates,
   projectVoteEncryptedBallots,
   projectVoteRoll,
@@ -30,6 +31,16 @@ export interface BallotOption {
  * a new vote, and what becomes of the chosen options when the vote closes. The engine knows neither.
  */
 export interface BallotSubject<O extends BallotOption = BallotOption> {
+  /**
+   * The module whose votes these are (migration 0605; `livelihood` when absent): a vote is listed, counted
+   * and closed only through its own module's subject (another's is answered 404).
+   */
+  owner?: BallotOwner;
+  /**
+   * The roll of a vote when it is called (absent: the active deputies of the congress, or of the street): e.g.
+   * the members of the standing committee on a meeting's roll. Read inside the roll call's transaction.
+   */
+  rollFor?(w: Work, vote: VoteRow): Promise<RollMember[]>;
   /** The caller's options with these ids in the congress, with what the ballot shows; unknown ids are absent. */
   findOptions(db: Db, congressId: string, ids: string[]): Promise<O[]>;
   /**
@@ -43,6 +54,20 @@ export interface BallotSubject<O extends BallotOption = BallotOption> {
   ): Promise<{ rules: VoteRules; sittingId: string | null }>;
   /** Inside the close's transaction, after the tally: what the chosen options become (e.g. projects). */
   onClosed(w: Work, vote: VoteRow, result: TallyResult, options: O[]): Promise<void>;
+}
+
+/** A member of a vote's roll as a calling module gives it (a deputy, by the deputy's id). */
+export interface RollMember {
+  deputyId: string;
+  name: string;
+}
+
+/** The module a subject's votes belong to. */
+export const ownerOf = (subject: Pick<BallotSubject, 'owner'>): BallotOwner => subject.owner ?? 'livelihood';
+
+/** Refuses (404, as if absent) a vote of another module than the subject's. */
+export function checkOwner(vote: VoteRow, subject: Pick<BallotSubject, 'owner'>): void {
+  if (vote.owner !== ownerOf(subject)) throw notFound(VOTE);
 }
 
 /** The published result of a closed vote (the tally with the figures and the options' votes). */

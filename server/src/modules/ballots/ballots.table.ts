@@ -23,6 +23,10 @@ import type {
 } from '@minyi/domain/ballots/crypto';
 import type { PaperStatement, VoteKind, VoteRules, VoteStatus } from '@minyi/domain/livelihood';
 
+/** The modules that hold votes on the engine (`BallotSubject.owner`). */
+export const BALLOT_OWNERS = ['livelihood', 'meetings'] as const;
+export type BallotOwner = (typeof BALLOT_OWNERS)[number];
+
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /**
@@ -48,6 +52,8 @@ export const projectVotes = pgTable('project_votes', {
   parentVoteId: uuid('parent_vote_id'),
   /** The congress sitting a binding vote is taken at (null for an advisory vote). */
   sittingId: uuid('sitting_id'),
+  /** The module whose question the vote is (migration 0605): its lists and its count rules. */
+  owner: text('owner').$type<BallotOwner>().notNull().default('livelihood'),
   /** The curve of the vote's key, the key (once the tellers' deals are in), the ciphertexts' sums at close. */
   curve: text('curve').$type<CurveName>().notNull().default('p256'),
   publicKey: text('public_key'),

@@ -13,7 +13,8 @@ export const ballotsModule: Module = {
 };
 
 export { votePolicy, type VoteResource } from './ballots.policy';
-export type { BallotOption, BallotSubject, PublishedResult, VoteRow } from './ballots.repository';
+export type { BallotOption, BallotSubject, PublishedResult, RollMember, VoteRow } from './ballots.repository';
+export type { BallotOwner } from './ballots.table';
 export { createVote } from './commands/create-vote';
 export { callRoll } from './commands/call-roll';
 export { signIn } from './commands/sign-in';
@@ -37,3 +38,4 @@ export { countVotesAwaiting, type VotesAwaiting } from './queries/count-votes-aw
 export { findPublishedVotes } from './queries/find-published-votes';
 export { resultsDocx, resultsXlsx } from './queries/export-results';
 export { holdKeyCeremony, writeShareFile, type CeremonyTeller } from './commands/hold-key-ceremony';
+export { findVotedIn } from './queries/find-voted-in';

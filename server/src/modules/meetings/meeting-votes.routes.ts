@@ -3,10 +3,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { idSchema } from '@minyi/domain';
-import { castMeetingBallotSchema, roomTotalsSchema } from '@minyi/domain/meetings';
+import { meetingBallotSchema, roomTotalsSchema } from '@minyi/domain/meetings';
 import { ctxOf, typed } from '../../platform/http';
 import { unauthorized } from '../../platform/errors';
 import { castMeetingBallot } from './commands/cast-ballot';
+import { castSecretBallot } from './commands/cast-secret-ballot';
+import { openSecretBallot } from './commands/open-secret-ballot';
 import { closeMeetingVote } from './commands/close-vote';
 import { enterRoomTotals } from './commands/enter-room-totals';
 import { findMyVotes } from './queries/find-my-votes';
@@ -57,16 +59,35 @@ export async function meetingVoteRoutes(app: FastifyInstance) {
       schema: {
         operationId: 'castMeetingBallot',
         tags,
-        summary: 'Cast my named ballot: yes, no or abstain (members of the body on the meeting’s roll)',
+        summary:
+          'Cast my ballot (members of the body on the meeting’s roll): a named vote takes yes, no or abstain; a secret one the ballot encrypted on my device (yes, no, abstain in that order), answered with its receipt',
         params: voteParams,
-        body: castMeetingBallotSchema,
+        body: meetingBallotSchema,
       },
     },
     async (req, reply) =>
       reply
         .code(201)
         .header('cache-control', 'no-store')
-        .send(await castMeetingBallot(ctxOf(req), req.params.voteId, req.body.choice)),
+        .send(
+          req.body.choice
+            ? await castMeetingBallot(ctxOf(req), req.params.voteId, req.body.choice)
+            : await castSecretBallot(ctxOf(req), req.params.voteId, req.body),
+        ),
+  );
+
+  r.post(
+    '/meeting-votes/:voteId/open',
+    {
+      schema: {
+        operationId: 'openMeetingVoteBallot',
+        tags,
+        summary:
+          'Open a secret vote’s ballot once its tellers’ key ceremony has given it its key (the members present are signed in to it)',
+        params: voteParams,
+      },
+    },
+    async (req) => openSecretBallot(ctxOf(req), req.params.voteId),
   );
 
   r.post(
@@ -75,7 +96,8 @@ export async function meetingVoteRoutes(app: FastifyInstance) {
       schema: {
         operationId: 'closeMeetingVote',
         tags,
-        summary: 'Close the vote: yes, no, abstain, not voting, members, passed (yes > members / 2)',
+        summary:
+          'Close the vote: yes, no, abstain, not voting, members, passed (yes > members / 2); a secret vote is counted once two of its tellers have decrypted the totals',
         params: voteParams,
       },
     },

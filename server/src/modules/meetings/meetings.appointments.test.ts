@@ -274,7 +274,7 @@ describe('from the agenda to the register', () => {
     await admin.put('/api/v1/settings/meetings', { secretKinds: ['appointment', 'removal', 'election'] });
   });
 
-  it('a dismissal is voted secretly whatever the settings (监督法 Art. 62): 409 naming the encrypted-ballot engine', async () => {
+  it('a dismissal is voted secretly whatever the settings (监督法 Art. 62): opened only with its three tellers', async () => {
     await admin.put('/api/v1/settings/meetings', { secretKinds: ['election'] });
     const post = '区城市管理局局长';
     await t.services.db.insert(officeHoldings).values({
@@ -296,9 +296,8 @@ describe('from the agenda to the register', () => {
     const itemId = (await onAgenda(id, m)).json().agendaItemId as string;
     await staff.post(`/api/v1/meetings/${m}/attendance`, { memberIds: c.memberIds.slice(0, 30) });
     const r = await open(m, itemId);
-    expect(r.statusCode).toBe(409);
-    expect(r.json().code).toBe('secret_ballot_engine_required');
-    expect(r.json().detail ?? r.json().title).toMatch(/issue 21|第21号/);
+    expect(r.statusCode).toBe(400);
+    expect(r.json().errors[0].field).toBe('tellerAccountIds');
     await admin.put('/api/v1/settings/meetings', { secretKinds: ['appointment', 'removal', 'election'] });
   });
 
@@ -323,5 +322,31 @@ describe('from the agenda to the register', () => {
       .where(and(eq(appointmentCases.id, other)));
     expect(stillFiled[0]?.status).toBe('filed');
     await admin.put('/api/v1/settings/meetings', { secretKinds: ['appointment', 'removal', 'election'] });
+  });
+});
+
+describe('the nominee’s statement (供职发言)', () => {
+  it('is recorded on an appointment on the agenda before its vote, by staff only, and shown with the case', async () => {
+    const m = await meeting();
+    const id = await file(appoint('周晓红', '区市场监督管理局局长'));
+    const statement = { summary: '表示将依法履职，重点抓好食品安全和营商环境。', on: today };
+    // Not yet on the agenda: out of order.
+    expect((await staff.post(`/api/v1/appointments/${id}/statement`, statement)).json().code).toBe(
+      'wrong_state',
+    );
+    await onAgenda(id, m);
+    const future = await staff.post(`/api/v1/appointments/${id}/statement`, {
+      ...statement,
+      on: '2099-01-01',
+    });
+    expect(future.json().errors[0].field).toBe('on');
+    const member = await memberClient(t, c.memberIds[5]);
+    expect((await member.post(`/api/v1/appointments/${id}/statement`, statement)).statusCode).toBe(403);
+    const ok = await staff.post(`/api/v1/appointments/${id}/statement`, statement);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await staff.get(`/api/v1/appointments/${id}`)).json()).toMatchObject({
+      statement: statement.summary,
+      statementOn: today,
+    });
   });
 });

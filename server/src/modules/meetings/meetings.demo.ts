@@ -17,6 +17,7 @@ import {
 } from '@minyi/domain/meetings';
 import type { DemoContext } from '../../platform/demo';
 import { systemCtx, transact, type AppServices, type Ctx } from '../../platform/context';
+import { decideInquiry, fileInquiry } from './commands/inquiry';
 import { newId } from '../../platform/ids';
 import {
   appointmentCases,
@@ -262,6 +263,36 @@ export async function seedMeetingsDemo(app: AppServices, demo: DemoContext): Pro
   const itemIds: string[] = [];
   for (const item of items) itemIds.push((await addAgendaItem(ctx, id, item)).id);
   await seedRegister(app, demo, ctx, { meetingId: id, itemIds, today });
+  await seedInquiry(ctx, demo, id, today);
+}
+
+/**
+ * An inquiry (质询案) at today's meeting: three members, the demo member among them, question the housing and
+ * construction department on stalled lift retrofits; the chairpersons' meeting has put it for an oral answer.
+ */
+async function seedInquiry(ctx: Ctx, demo: DemoContext, meetingId: string, today: string) {
+  const member = demo.accounts.member?.deputyId;
+  const roll = await ctx.app.db
+    .select({ deputyId: meetingMembers.deputyId })
+    .from(meetingMembers)
+    .where(and(eq(meetingMembers.meetingId, meetingId), eq(meetingMembers.position, 'member')))
+    .orderBy(meetingMembers.name)
+    .limit(4);
+  const filerIds = [...new Set([...(member ? [member] : []), ...roll.map((r) => r.deputyId)])].slice(0, 3);
+  const { id } = await fileInquiry(ctx, {
+    meetingId,
+    organ: '区住房和建设局',
+    subject: '关于既有住宅加装电梯项目推进缓慢的质询案',
+    content:
+      '2026年区政府确定的既有住宅加装电梯任务为120部，截至目前完工不足三成，部分小区已签约项目停工逾四个月。请区住房和建设局说明停工原因、审批与管线迁改的堵点，以及确保年底前完成任务的具体措施和时间表。',
+    filerIds,
+  });
+  await decideInquiry(ctx, id, {
+    put: true,
+    mode: 'oral',
+    decidedOn: shift(today, -3),
+    note: '主任会议决定，由区住房和建设局主要负责人在本次会议上口头答复。',
+  });
 }
 
 const SURNAMES =

@@ -28,7 +28,7 @@ export interface MeetingVoteResource {
 export const meetingVotePolicy = definePolicy<MeetingVoteResource>('meetingVote', [
   allow(['congressStaff', 'leader'], 'read'),
   allow(ROLES, 'read', onRoll),
-  allow('congressStaff', ['close', 'enterRoomTotals']),
+  allow('congressStaff', ['close', 'enterRoomTotals', 'openBallot']),
   allow(ROLES, 'castBallot', onRoll),
 ]);
 
@@ -44,11 +44,24 @@ export interface AppointmentResource {
 
 export const appointmentPolicy = definePolicy<AppointmentResource>('appointment', [
   allow(['congressStaff', 'leader'], 'read'),
-  allow('congressStaff', ['file', 'putOnAgenda', 'withdraw', 'recordOath']),
+  allow('congressStaff', ['file', 'putOnAgenda', 'withdraw', 'recordOath', 'recordStatement']),
 ]);
 
 /** A work report's oversight loop (监督法 Art. 17): congress staff run it; leaders read. */
 export const oversightPolicy = definePolicy<AppointmentResource>('oversightReport', [
   allow(['congressStaff', 'leader'], 'read'),
   allow('congressStaff', ['sendOpinions', 'recordHandlingReport', 'putSatisfactionVote', 'followUp']),
+]);
+
+/** An inquiry (质询案): staff record it and its course; leaders read; a filer reads it and says if satisfied. */
+export interface InquiryResource {
+  congressId: string;
+  /** The actor's deputy signed it. */
+  isFiler: boolean;
+}
+
+export const inquiryPolicy = definePolicy<InquiryResource>('inquiry', [
+  allow(['congressStaff', 'leader'], 'read'),
+  allow(ROLES, ['read', 'rateAnswer'], (_a, r) => r.isFiler),
+  allow('congressStaff', ['file', 'decide', 'answer', 'rateAnswer']),
 ]);

@@ -1,20 +1,32 @@
 // The loaders and lockers the meeting commands share, and the roll: the body's membership in office on the
 // meeting's date, read through the registry's index and kept with the meeting (ADR 0018).
 import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import { shanghaiDate } from '@minyi/domain/calendar';
 import {
+  choiceOfOption,
   decidedStatus,
+  hasQuorum,
+  isVotedKind,
   ONE_HOLDER_ORGANS,
+  quorumNeeded,
   satisfactionOf,
+  SECRET_OPTION_IDS,
+  tallySecretVote,
   type AppointmentKind,
   type MeetingBody,
+  type VoteChoice,
+  type VoteTally,
 } from '@minyi/domain/meetings';
+import type { VoteRules } from '@minyi/domain/livelihood';
 import type { Db } from '../../db/client';
 import type { Actor, Work } from '../../platform/context';
 import { conflict, notFound } from '../../platform/errors';
 import { newId } from '../../platform/ids';
 import { findBodyMembersOn } from '../registry';
+import type { BallotSubject, RollMember } from '../ballots';
 import {
   appointmentCases,
+  meetingAgendaItems,
   meetingMembers,
   meetings,
   meetingVotes,
@@ -296,4 +308,182 @@ export async function decideSatisfaction(w: Work, itemId: string, voteId: string
     .set({ status, satisfactionVoteId: voteId })
     .where(eq(oversightReports.id, r.id));
   return { oversightReportId: r.id, status };
+}
+
+/**
+ * Keeps a vote's count and closes it, then lets the count decide what hangs on its item: an appointment case
+ * (its status and the register, on the day it closes) or a report's satisfaction vote. Shared by the close of
+ * the members' ballots and by the room's totals agreed by two staff.
+ */
+export async function recordResult(w: Work, vote: MeetingVoteRow, tally: VoteTally) {
+  await w.db
+    .update(meetingVotes)
+    .set({
+      status: 'closed',
+      yes: tally.yes,
+      no: tally.no,
+      abstain: tally.abstain,
+      notVoting: tally.notVoting,
+      passed: tally.passed,
+      closedAt: new Date(),
+    })
+    .where(eq(meetingVotes.id, vote.id));
+  // The case on this item, if any: its status and the register follow the vote, on the day it closes.
+  const decided = await decideAppointment(w, vote.itemId, vote.id, tally.passed, shanghaiDate(new Date()));
+  if (decided)
+    await w.audit({
+      action: 'appointment.decide',
+      entityType: 'appointment',
+      entityId: decided.appointmentId,
+      congressId: vote.congressId,
+      after: { ...decided, voteId: vote.id, tally },
+    });
+  const assessed = await decideSatisfaction(w, vote.itemId, vote.id, tally.passed);
+  if (assessed)
+    await w.audit({
+      action: 'oversightReport.assess',
+      entityType: 'oversightReport',
+      entityId: assessed.oversightReportId,
+      congressId: vote.congressId,
+      after: { ...assessed, voteId: vote.id, tally },
+    });
+}
+
+// ----- secret votes on the encrypted-ballot engine (issue 21; see ballots/SECRECY.md) -----
+
+const CHOICE_TITLES: Record<VoteChoice, string> = { yes: '赞成', no: '反对', abstain: '弃权' };
+
+/**
+ * The engine's rules of a secret vote at a meeting of `members` members. The engine's quorum is "at least
+ * ceil(roll × n / d)": n / d = quorumNeeded / members makes it exactly the body's (Art. 14, 51), already
+ * checked by the meeting when the vote is opened; its threshold (more than half of the roll) is the
+ * meetings' own, which decides the count (tallySecretVote). One option chosen, so no runoff and no second vote.
+ */
+export const secretVoteRules = (members: number, quorum: number): VoteRules => ({
+  quorumNumerator: Math.max(1, quorum),
+  quorumDenominator: Math.max(1, members),
+  thresholdBase: 'roll',
+  candidateRatio: 1,
+  advisory: false,
+  runoffRule: 'mostVotes',
+  shortfallVote: false,
+});
+
+/**
+ * What the meetings give the ballots engine for a secret vote: the three options (yes, no, abstain: fixed ids),
+ * the roll (the meeting's members: the body's membership in office on its date), and, when two tellers have
+ * decrypted the totals, the count by the meetings' rule (more than half of ALL members), which decides the
+ * item's case as a named vote's close does. `opening` checks and writes the meeting's side of a new vote in
+ * the engine's transaction (commands/open-secret-vote.ts); without it no vote is made.
+ */
+export function secretBallots(opening?: (w: Work, congressId: string) => Promise<VoteRules>): BallotSubject {
+  return {
+    owner: 'meetings',
+    findOptions: (_db, _congressId, ids) =>
+      Promise.resolve(
+        ids.flatMap((id) => {
+          const c = choiceOfOption(id);
+          return c ? [{ id, title: CHOICE_TITLES[c] }] : [];
+        }),
+      ),
+    async rulesFor(w, congressId) {
+      if (!opening) throw conflict('not_opening', { zh: '表决未在开启中', en: 'No vote is being opened' });
+      return { rules: await opening(w, congressId), sittingId: null };
+    },
+    rollFor: async (w, vote): Promise<RollMember[]> =>
+      w.db
+        .select({ deputyId: meetingMembers.deputyId, name: meetingMembers.name })
+        .from(meetingMembers)
+        .innerJoin(meetingVotes, eq(meetingVotes.meetingId, meetingMembers.meetingId))
+        .where(and(eq(meetingVotes.id, vote.id), eq(meetingVotes.congressId, vote.congressId))),
+    async onClosed(w, vote, result) {
+      const [row] = await w.db
+        .select()
+        .from(meetingVotes)
+        .where(and(eq(meetingVotes.id, vote.id), eq(meetingVotes.secret, true)))
+        .for('update');
+      if (!row) throw notFound(VOTE);
+      const totals: Partial<Record<VoteChoice, number>> = {};
+      for (const r of result.ranking) {
+        const c = choiceOfOption(r.candidateId);
+        if (c) totals[c] = r.votes;
+      }
+      const tally = tallySecretVote(totals, row.members);
+      await recordResult(w, row, tally);
+      await w.audit({
+        action: 'meetingVote.tally',
+        entityType: 'meetingVote',
+        entityId: row.id,
+        congressId: row.congressId,
+        before: { status: row.status },
+        after: { status: 'closed', ...tally },
+      });
+    },
+  };
+}
+
+/** The engine's options of a secret meeting vote, in ballot order. */
+export const SECRET_OPTION_LIST = (['yes', 'no', 'abstain'] as const).map((c) => SECRET_OPTION_IDS[c]);
+
+/**
+ * What a vote on the item needs, named or secret: the item on this meeting, decided by vote, secret or not as
+ * asked, its case in order, no vote yet, and the quorum present. Answers the roll's counts.
+ */
+export async function checkOpening(w: Work, m: MeetingRow, itemId: string, secret: boolean) {
+  const [item] = await w.db
+    .select()
+    .from(meetingAgendaItems)
+    .where(and(eq(meetingAgendaItems.id, itemId), eq(meetingAgendaItems.meetingId, m.id)));
+  if (!item) throw notFound({ zh: '议程', en: 'agenda item' });
+  if (!isVotedKind(item.kind))
+    throw conflict('not_voted', {
+      zh: '该类议程不付表决（听取审议或询问）',
+      en: 'This kind of item is heard or answered, not put to a vote',
+    });
+  if (item.secret !== secret)
+    throw conflict('secret_changed', {
+      zh: '该议程的表决方式已变更，请刷新',
+      en: 'How this item is voted has changed; reload',
+    });
+  await checkAppointmentOrder(w, item.id);
+  const [existing] = await w.db
+    .select({ id: meetingVotes.id })
+    .from(meetingVotes)
+    .where(eq(meetingVotes.itemId, item.id));
+  if (existing)
+    throw conflict(
+      'vote_exists',
+      { zh: '该议程已付表决', en: 'This item has already been put to a vote' },
+      { voteId: existing.id },
+    );
+  const counts = await countRoll(w.db, m.id);
+  const needed = quorumNeeded(m.body, counts.members);
+  if (!hasQuorum(m.body, counts.members, counts.present))
+    throw conflict(
+      'no_quorum',
+      {
+        zh: `出席人数不足法定人数（应到${counts.members}人，实到${counts.present}人，需${needed}人），不能表决`,
+        en: `No quorum (${counts.present} of ${counts.members} members present, ${needed} needed): the vote cannot open`,
+      },
+      { ...counts, quorumNeeded: needed },
+    );
+  return { item, counts, quorumNeeded: needed };
+}
+
+/** The roles a secret vote's teller may hold (the engine's: staff, deputies designated, leaders). */
+export const TELLER_ROLES = ['congressStaff', 'leader', 'deputy'] as const;
+
+/** A secret vote of the actor's congress (404 otherwise, and for a named vote): the tellers' routes use it. */
+export async function requireSecretVote(db: Db, congressId: string, voteId: string) {
+  const [v] = await db
+    .select({ id: meetingVotes.id })
+    .from(meetingVotes)
+    .where(
+      and(
+        eq(meetingVotes.id, voteId),
+        eq(meetingVotes.congressId, congressId),
+        eq(meetingVotes.secret, true),
+      ),
+    );
+  if (!v) throw notFound({ zh: '无记名表决', en: 'secret vote' });
 }

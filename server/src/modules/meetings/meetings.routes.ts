@@ -9,6 +9,7 @@ import {
   createAgendaItemSchema,
   createMeetingSchema,
   meetingQuerySchema,
+  openMeetingVoteSchema,
 } from '@minyi/domain/meetings';
 import { ctxOf, typed } from '../../platform/http';
 import { unauthorized } from '../../platform/errors';
@@ -21,6 +22,7 @@ import { closeMeeting } from './commands/close-meeting';
 import { findMeetings } from './queries/find-meetings';
 import { getMeeting } from './queries/get-meeting';
 import { renderMinutes } from './queries/render-documents';
+import { findMeetingTellerCandidates } from './queries/find-teller-candidates';
 
 const tags = ['meetings'];
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -153,11 +155,31 @@ export async function meetingRoutes(app: FastifyInstance) {
       schema: {
         operationId: 'openMeetingVote',
         tags,
-        summary: 'Open the vote on an agenda item (needs the quorum)',
+        summary:
+          'Open the vote on an agenda item (needs the quorum); a secret one names its three tellers and waits for their key ceremony',
         params: z.object({ id: idSchema, itemId: idSchema }),
+        body: openMeetingVoteSchema,
       },
     },
-    async (req, reply) => reply.code(201).send(await openVote(ctxOf(req), req.params.id, req.params.itemId)),
+    async (req, reply) =>
+      reply.code(201).send(await openVote(ctxOf(req), req.params.id, req.params.itemId, req.body ?? {})),
+  );
+
+  r.get(
+    '/meetings/:id/teller-candidates',
+    {
+      schema: {
+        operationId: 'findMeetingTellerCandidates',
+        tags,
+        summary:
+          'The accounts staff may name as the tellers of a secret vote at this meeting (the congress’s staff)',
+        params: idParams,
+      },
+    },
+    async (req) => {
+      if (!req.actor) throw unauthorized();
+      return findMeetingTellerCandidates(req.server.services.db, req.actor, req.params.id);
+    },
   );
 
   r.post(

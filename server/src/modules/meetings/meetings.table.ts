@@ -11,6 +11,8 @@ import type {
   MeetingStatus,
   MeetingVoteStatus,
   VoteChoice,
+  InquiryAnswerMode,
+  InquiryStatus,
 } from '@minyi/domain/meetings';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -82,6 +84,8 @@ export const meetingVotes = pgTable('meeting_votes', {
   itemId: uuid('item_id').notNull(),
   status: text('status').$type<MeetingVoteStatus>().notNull().default('open'),
   members: integer('members').notNull(),
+  /** By secret ballot on the encrypted-ballot engine (migration 0606): the engine's vote has this id. */
+  secret: boolean('secret').notNull().default(false),
   yes: integer('yes'),
   no: integer('no'),
   abstain: integer('abstain'),
@@ -126,6 +130,9 @@ export const appointmentCases = pgTable('appointment_cases', {
   deadlineOn: day('deadline_on'),
   voteId: uuid('vote_id'),
   oathWitness: text('oath_witness'),
+  /** The nominee's statement before the vote (供职发言, migration 0608). */
+  statement: text('statement'),
+  statementOn: day('statement_on'),
 });
 
 export const officeHoldings = pgTable('office_holdings', {
@@ -175,4 +182,48 @@ export const meetingVoteRoomTotals = pgTable(
     enteredAt: ts('entered_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.voteId, t.accountId] })],
+);
+
+export const inquiries = pgTable('inquiries', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  meetingId: uuid('meeting_id').notNull(),
+  organ: text('organ').notNull(),
+  subject: text('subject').notNull(),
+  content: text('content').notNull(),
+  status: text('status').$type<InquiryStatus>().notNull().default('filed'),
+  mode: text('mode').$type<InquiryAnswerMode>(),
+  decidedOn: day('decided_on'),
+  decisionNote: text('decision_note').notNull().default(''),
+  round: integer('round').notNull().default(0),
+  filedOn: day('filed_on').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const inquiryFilers = pgTable(
+  'inquiry_filers',
+  {
+    congressId: uuid('congress_id').notNull(),
+    inquiryId: uuid('inquiry_id').notNull(),
+    deputyId: uuid('deputy_id').notNull(),
+    name: text('name').notNull(),
+    satisfied: boolean('satisfied'),
+  },
+  (t) => [primaryKey({ columns: [t.inquiryId, t.deputyId] })],
+);
+
+export const inquiryAnswers = pgTable(
+  'inquiry_answers',
+  {
+    congressId: uuid('congress_id').notNull(),
+    inquiryId: uuid('inquiry_id').notNull(),
+    round: integer('round').notNull(),
+    mode: text('mode').$type<InquiryAnswerMode>().notNull(),
+    answeredBy: text('answered_by').notNull(),
+    summary: text('summary').notNull(),
+    answeredOn: day('answered_on').notNull(),
+    satisfied: integer('satisfied'),
+    dissatisfied: integer('dissatisfied'),
+  },
+  (t) => [primaryKey({ columns: [t.inquiryId, t.round] })],
 );

@@ -8,6 +8,7 @@ import {
   fileAppointmentSchema,
   officeHolderQuerySchema,
   putAppointmentOnAgendaSchema,
+  nomineeStatementSchema,
   recordOathSchema,
 } from '@minyi/domain/meetings';
 import { ctxOf, typed } from '../../platform/http';
@@ -19,6 +20,7 @@ import { findAppointments } from './queries/find-appointments';
 import { fileAppointment } from './commands/file-appointment';
 import { putAppointmentOnAgenda } from './commands/put-appointment-on-agenda';
 import { recordOath } from './commands/record-oath';
+import { recordStatement } from './commands/record-statement';
 import { withdrawAppointment } from './commands/withdraw-appointment';
 import { renderAppointmentLetter } from './queries/render-documents';
 import { DOCX, download } from './meetings.routes';
@@ -122,6 +124,20 @@ export async function officeHolderRoutes(app: FastifyInstance) {
       },
     },
     async (req) => recordOath(ctxOf(req), req.params.id, req.body),
+  );
+
+  r.post(
+    '/appointments/:id/statement',
+    {
+      schema: {
+        operationId: 'recordNomineeStatement',
+        tags,
+        summary: 'Record the nominee’s statement (供职发言) before the vote on the appointment',
+        params: idParams,
+        body: nomineeStatementSchema,
+      },
+    },
+    async (req) => recordStatement(ctxOf(req), req.params.id, req.body),
   );
 
   r.get(

@@ -12,6 +12,7 @@ import {
   paths,
   putAppointmentOnAgenda,
   recordAppointmentOath,
+  recordNomineeStatement,
   renderAppointmentLetter,
   withdrawAppointment,
 } from './api';
@@ -26,6 +27,8 @@ export default function AppointmentPage() {
   const [oathOpen, setOathOpen] = useState(false);
   const [agendaForm] = Form.useForm<{ meetingId: string }>();
   const [oathForm] = Form.useForm<{ on: string; witness: string }>();
+  const [statementOpen, setStatementOpen] = useState(false);
+  const [statementForm] = Form.useForm<{ summary: string; on: string }>();
   const meetings = usePagedList<MeetingSummary>(a?.abilities.putOnAgenda ? paths.findMeetings() : null, {
     body: 'standingCommittee',
   });
@@ -60,6 +63,11 @@ export default function AppointmentPage() {
             {a.abilities.putOnAgenda && (
               <Button type="primary" onClick={() => setAgendaOpen(true)}>
                 {t('appointments.putOnAgenda')}
+              </Button>
+            )}
+            {a.abilities.recordStatement && (
+              <Button onClick={() => setStatementOpen(true)} data-testid="record-statement">
+                {t('appointments.recordStatement')}
               </Button>
             )}
             {a.abilities.recordOath && (
@@ -141,6 +149,11 @@ export default function AppointmentPage() {
               : t('appointments.inOffice')}
           </Descriptions.Item>
         )}
+        {a.statement && (
+          <Descriptions.Item label={t('appointments.statement')}>
+            {a.statementOn} · {a.statement}
+          </Descriptions.Item>
+        )}
         {a.status === 'appointed' && (
           <Descriptions.Item label={t('appointments.oath')}>
             {a.oathOn ? t('appointments.oathDone', { on: a.oathOn, witness: a.oathWitness }) : '—'}
@@ -167,6 +180,27 @@ export default function AppointmentPage() {
               .filter((m) => m.status !== 'closed')
               .map((m) => ({ value: m.id, label: `${m.date} ${m.title}` }))}
           />
+        </Form.Item>
+      </FormModal>
+
+      <FormModal<{ summary: string; on: string }, unknown>
+        form={statementForm}
+        open={statementOpen}
+        title={t('appointments.recordStatement')}
+        values={null}
+        initialValues={{ on: today, summary: a.statement ?? '' }}
+        save={(v) => recordNomineeStatement(a.id, v)}
+        onSaved={() => {
+          setStatementOpen(false);
+          reload();
+        }}
+        onClose={() => setStatementOpen(false)}
+      >
+        <Form.Item name="summary" label={t('appointments.statement')} rules={[{ required: true, max: 8000 }]}>
+          <Input.TextArea rows={4} />
+        </Form.Item>
+        <Form.Item name="on" label={t('appointments.statementOn')} rules={[{ required: true }]}>
+          <Input type="date" />
         </Form.Item>
       </FormModal>
 

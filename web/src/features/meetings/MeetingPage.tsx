@@ -29,6 +29,7 @@ import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import { FormModal } from '../../shell/FormModal';
+import { OpenSecretVoteDialog } from './OpenSecretVoteDialog';
 import {
   addAgendaDocument,
   addAgendaItem,
@@ -61,6 +62,7 @@ export default function MeetingPage() {
   const [docFor, setDocFor] = useState<string | null>(null);
   const [docForm] = Form.useForm<{ stage: string; title: string; doneOn: string }>();
   const [roomFor, setRoomFor] = useState<string | null>(null);
+  const [secretFor, setSecretFor] = useState<string | null>(null);
   const [roomForm] = Form.useForm<{ yes: number; no: number; abstain: number }>();
 
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
@@ -185,6 +187,7 @@ export default function MeetingPage() {
                 run={run}
                 onAddDocument={setDocFor}
                 onRoomTotals={setRoomFor}
+                onOpenSecret={setSecretFor}
               />
             </List.Item>
           )}
@@ -326,6 +329,8 @@ export default function MeetingPage() {
         </Form.Item>
       </FormModal>
 
+      <OpenSecretVoteDialog meetingId={m.id} itemId={secretFor} onClose={() => setSecretFor(null)} />
+
       <FormModal<{ yes: number; no: number; abstain: number }, { status: string; agreed: boolean }>
         form={roomForm}
         open={!!roomFor}
@@ -386,6 +391,7 @@ function AgendaRow({
   run,
   onAddDocument,
   onRoomTotals,
+  onOpenSecret,
 }: {
   item: AgendaItem;
   meeting: MeetingDetail;
@@ -393,6 +399,7 @@ function AgendaRow({
   run: (fn: () => Promise<unknown>) => Promise<void>;
   onAddDocument: (itemId: string) => void;
   onRoomTotals: (voteId: string) => void;
+  onOpenSecret: (itemId: string) => void;
 }) {
   const { t } = useTranslation('meetings');
   const v = item.vote;
@@ -437,7 +444,7 @@ function AgendaRow({
             ) : (
               <Link to={`/meeting-votes/${v.id}`}>{t('meeting.goVote')}</Link>
             ))}
-          {m.abilities.openVote && v.ballotsCast === 0 && (
+          {m.abilities.openVote && v.ballotsCast === 0 && !item.secret && (
             <Button data-testid={`room-totals-${item.position}`} onClick={() => onRoomTotals(v.id)}>
               {t('meeting.roomTotals')}
             </Button>
@@ -478,8 +485,26 @@ function AgendaRow({
           {t('meeting.openVote')}
         </Button>
       )}
-      {!v && item.secret && m.abilities.openVote && (
-        <Typography.Text type="secondary">{t('meeting.secretNeedsEngine')}</Typography.Text>
+      {(v?.status === 'preparing' || v?.status === 'counting' || (v && item.secret)) && (
+        <Space wrap>
+          {v.status !== 'open' && v.status !== 'closed' && (
+            <Tag color="processing">
+              {t(v.status === 'preparing' ? 'secret.preparing' : 'secret.counting')}
+            </Tag>
+          )}
+          <Link to={`/meeting-votes/${v.id}`} data-testid={`secret-vote-${item.position}`}>
+            {t('secret.openPage')}
+          </Link>
+        </Space>
+      )}
+      {!v && item.voted && item.secret && m.abilities.openVote && m.status === 'inSession' && (
+        <Button
+          type="primary"
+          onClick={() => onOpenSecret(item.id)}
+          data-testid={`open-vote-${item.position}`}
+        >
+          {t('meeting.openVote')}
+        </Button>
       )}
     </Space>
   );

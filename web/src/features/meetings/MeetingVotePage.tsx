@@ -1,12 +1,22 @@
 // One vote on a member's phone: sign in if not yet, then yes / no / abstain with a confirmation, once; the
-// result when closed. Staff see the count and who voted how (a named vote).
+// result when closed. Staff see the count and who voted how (a named vote). A secret vote (issue 21's engine)
+// is encrypted here, on the member's device, before it is sent, and answered with a receipt; its tellers hold
+// their key ceremony and decrypt the totals from this page (TellerPanel), and staff open its ballot.
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Modal, Result, Space, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError, problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
-import { castMeetingBallot, closeMeetingVote, paths, recordMeetingAttendance } from './api';
+import {
+  castMeetingBallot,
+  closeMeetingVote,
+  meetingVoteBulletinUrl,
+  openMeetingVoteBallot,
+  paths,
+  recordMeetingAttendance,
+} from './api';
+import { TellerPanel } from './TellerPanel';
 import type { Choice, MeetingVote } from './types';
 
 const CHOICES: { choice: Choice; danger?: boolean; type: 'primary' | 'default' }[] = [
@@ -22,8 +32,9 @@ export default function MeetingVotePage() {
   const { data: v, error, reload } = useResource<MeetingVote>(paths.getMeetingVote(id));
   const [confirm, setConfirm] = useState<Choice | null>(null);
   const [busy, setBusy] = useState(false);
+  const [receipt, setReceipt] = useState<string | null>(null);
   useEffect(() => {
-    if (v?.status !== 'open') return;
+    if (v?.status !== 'open' && v?.status !== 'counting' && v?.status !== 'preparing') return;
     const timer = setInterval(reload, 5000);
     return () => clearInterval(timer);
   }, [v?.status]);
@@ -44,6 +55,28 @@ export default function MeetingVotePage() {
     }
   };
 
+  const secret = v.secret;
+  /** The member's choice: named as it is; secret, encrypted here first (the server sees ciphertexts only). */
+  const cast = async (choice: Choice) => {
+    if (!secret) return castMeetingBallot(v.id, { choice });
+    if (!secret.encryption) return;
+    const { encryptBallot } = await import('@minyi/domain/ballots/crypto');
+    await new Promise((r) => setTimeout(r, 30));
+    const ballot = encryptBallot(
+      {
+        voteId: v.id,
+        curve: secret.encryption.curve,
+        publicKey: secret.encryption.publicKey,
+        candidates: secret.options.length,
+        maxChoices: secret.maxChoices,
+      },
+      [secret.options.findIndex((o) => o.choice === choice)],
+    );
+    const r = await castMeetingBallot(v.id, ballot);
+    if (r.receipt) setReceipt(r.receipt);
+  };
+  const votedSecretly = !!secret?.hasVoted || !!receipt;
+
   return (
     <div style={{ maxWidth: 560, margin: '0 auto' }}>
       <PageHeader
@@ -58,6 +91,47 @@ export default function MeetingVotePage() {
       <Typography.Paragraph type="secondary">
         {t('vote.yesNeeded', { n: v.yesNeeded, members: v.members })}
       </Typography.Paragraph>
+      {secret && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('secret.intro')}
+          data-testid="secret-intro"
+        />
+      )}
+      {secret && secret.tellerIndex != null && v.status !== 'open' && (
+        <TellerPanel vote={v} reload={reload} />
+      )}
+      {secret && v.status === 'preparing' && (
+        <Card size="small" style={{ marginBottom: 12 }} title={t('secret.preparing')}>
+          <Space direction="vertical" style={{ width: '100%' }}>
+            {secret.tellers.map((x) => (
+              <Typography.Text key={x.index}>
+                {x.index}. {x.name}{' '}
+                <Tag color={x.deal ? 'green' : 'default'}>
+                  {t(x.deal ? 'secret.dealt' : x.ceremonyKey ? 'secret.keyPosted' : 'secret.waiting')}
+                </Tag>
+              </Typography.Text>
+            ))}
+            {v.abilities.close && (
+              <Button
+                type="primary"
+                block
+                loading={busy}
+                disabled={!secret.tellers.every((x) => x.deal)}
+                onClick={() => void act(() => openMeetingVoteBallot(v.id))}
+                data-testid="open-ballot"
+              >
+                {t('secret.openBallot')}
+              </Button>
+            )}
+          </Space>
+        </Card>
+      )}
+      {secret && v.status === 'counting' && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('secret.counting')} />
+      )}
 
       {v.result ? (
         <Result
@@ -73,7 +147,25 @@ export default function MeetingVotePage() {
           title={t('vote.youVoted', { choice: t(`choice.${v.me.choice}`) })}
           data-testid="voted"
         />
-      ) : v.me && v.abilities.castBallot ? (
+      ) : votedSecretly ? (
+        <Alert
+          type="success"
+          showIcon
+          title={t('secret.voted')}
+          description={
+            receipt && (
+              <Typography.Text
+                copyable={{ text: receipt }}
+                data-testid="receipt"
+                style={{ wordBreak: 'break-all' }}
+              >
+                {t('secret.receipt')}: {receipt}
+              </Typography.Text>
+            )
+          }
+          data-testid="voted"
+        />
+      ) : v.me && v.abilities.castBallot && v.status === 'open' ? (
         <Card size="small">
           {v.me.attendance !== 'present' ? (
             <Space direction="vertical" style={{ width: '100%' }}>
@@ -128,6 +220,14 @@ export default function MeetingVotePage() {
         </Button>
       )}
 
+      {secret && v.status === 'closed' && (
+        <Typography.Paragraph style={{ marginTop: 12 }}>
+          <a href={meetingVoteBulletinUrl(v.id)} target="_blank" rel="noreferrer" data-testid="bulletin">
+            {t('secret.bulletin')}
+          </a>
+        </Typography.Paragraph>
+      )}
+
       {v.ballots.length > 0 && (
         <Table
           style={{ marginTop: 16 }}
@@ -148,9 +248,10 @@ export default function MeetingVotePage() {
         okText={t('vote.cast')}
         confirmLoading={busy}
         onCancel={() => setConfirm(null)}
-        onOk={() => void act(() => castMeetingBallot(v.id, { choice: confirm }))}
+        onOk={() => void act(() => cast(confirm!))}
       >
         {confirm && t('vote.confirmText', { choice: t(`choice.${confirm}`) })}
+        {secret && busy && <Alert type="info" showIcon title={t('secret.encrypting')} />}
       </Modal>
     </div>
   );

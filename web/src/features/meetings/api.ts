@@ -11,6 +11,10 @@ export const paths = {
   /** The caller's votes (not paged). */
   findMeetingVotes: () => '/meeting-votes',
   getMeetingVote: (id: string | undefined) => `/meeting-votes/${id}`,
+  getMeetingVoteCeremony: (id: string | undefined) => `/meeting-votes/${id}/ceremony`,
+  /** Public once the tellers have decrypted the totals. */
+  getMeetingVoteBulletin: (id: string | undefined) => `/meeting-votes/${id}/bulletin`,
+  findMeetingTellerCandidates: (meetingId: string | undefined) => `/meetings/${meetingId}/teller-candidates`,
   /** Paged: `usePagedList(paths.findOfficeHolders(), { post, date })`. */
   findOfficeHolders: () => '/office-holders',
   /** Paged: `usePagedList(paths.findAppointments(), { status })`. */
@@ -19,6 +23,9 @@ export const paths = {
   /** Paged: `usePagedList(paths.findOversightReports(), { status })`. */
   findOversightReports: () => '/oversight-reports',
   getOversightReport: (id: string | undefined) => `/oversight-reports/${id}`,
+  /** Not paged: `usePagedList(paths.findInquiries(), {})`. */
+  findInquiries: () => '/inquiries',
+  getInquiry: (id: string | undefined) => `/inquiries/${id}`,
 };
 
 // Meetings
@@ -41,12 +48,27 @@ export const addAgendaDocument = (
   api.post<{ id: string }>(`/meetings/${meetingId}/agenda-items/${agendaItemId}/documents`, body, {
     idempotencyKey,
   });
-export const openMeetingVote = (meetingId: string, agendaItemId: string) =>
-  api.post(`/meetings/${meetingId}/agenda-items/${agendaItemId}/vote`);
+/** A secret item's vote names its three tellers (account ids). */
+export const openMeetingVote = (
+  meetingId: string,
+  agendaItemId: string,
+  body?: { tellerAccountIds: string[] },
+) => api.post<{ voteId: string }>(`/meetings/${meetingId}/agenda-items/${agendaItemId}/vote`, body);
 
 // Votes
-export const castMeetingBallot = (voteId: string, body: { choice: string | null }) =>
-  api.post(`/meeting-votes/${voteId}/ballots`, body);
+/** A named choice, or a secret vote's ballot already encrypted on this device (ciphertexts and proofs only). */
+export const castMeetingBallot = (voteId: string, body: { choice: string | null } | object) =>
+  api.post<{ receipt?: string }>(`/meeting-votes/${voteId}/ballots`, body);
+/** The public bulletin of a secret vote (JSON: every encrypted ballot by receipt, the proofs, the totals). */
+export const meetingVoteBulletinUrl = (voteId: string) => `/api/v1/meeting-votes/${voteId}/bulletin`;
+/** Opens a secret vote's ballot once its tellers' key ceremony is done. */
+export const openMeetingVoteBallot = (voteId: string) => api.post(`/meeting-votes/${voteId}/open`);
+export const postMeetingVoteCeremonyKey = (voteId: string, publicKey: string) =>
+  api.post(`/meeting-votes/${voteId}/ceremony-keys`, { publicKey });
+export const postMeetingVoteDeal = (voteId: string, deal: object) =>
+  api.post(`/meeting-votes/${voteId}/deals`, { deal });
+export const postMeetingVotePartialDecryption = (voteId: string, partialDecryption: object) =>
+  api.post(`/meeting-votes/${voteId}/partial-decryptions`, { partialDecryption });
 export const closeMeetingVote = (voteId: string) => api.post(`/meeting-votes/${voteId}/close`);
 export const enterMeetingVoteRoomTotals = (
   voteId: string | null,
@@ -61,6 +83,9 @@ export const putAppointmentOnAgenda = (id: string, body: { meetingId: string }) 
 export const withdrawAppointment = (id: string) => api.post(`/appointments/${id}/withdraw`);
 export const recordAppointmentOath = (id: string, body: { on: string; witness: string }) =>
   api.post(`/appointments/${id}/oath`, body);
+/** The nominee's statement (供职发言) before the vote. */
+export const recordNomineeStatement = (id: string, body: { summary: string; on: string }) =>
+  api.post(`/appointments/${id}/statement`, body);
 /** Downloads the appointment letter (.docx). */
 export const renderAppointmentLetter = (id: string, filename: string) =>
   download(`/appointments/${id}/letter.docx`, filename);
@@ -74,3 +99,11 @@ export const sendOversightOpinions = oversightStep('opinions');
 export const recordOversightHandlingReport = oversightStep('handling-report');
 export const putOversightSatisfactionVote = oversightStep('satisfaction-vote');
 export const openOversightFollowUp = oversightStep('follow-up');
+
+// Inquiries (质询案)
+export const fileInquiry = (body: object, idempotencyKey: string) =>
+  api.post<{ id: string }>('/inquiries', body, { idempotencyKey });
+export const decideInquiry = (id: string, body: object) => api.post(`/inquiries/${id}/decision`, body);
+export const answerInquiry = (id: string, body: object) => api.post(`/inquiries/${id}/answers`, body);
+export const rateInquiryAnswer = (id: string, body: { deputyId?: string; satisfied: boolean }) =>
+  api.post(`/inquiries/${id}/satisfaction`, body);

@@ -22,6 +22,8 @@ const AppointmentsPage = lazy(() => import('./AppointmentsPage'));
 const AppointmentPage = lazy(() => import('./AppointmentPage'));
 const OversightReportsPage = lazy(() => import('./OversightReportsPage'));
 const OversightReportPage = lazy(() => import('./OversightReportPage'));
+const InquiriesPage = lazy(() => import('./InquiriesPage'));
+const InquiryPage = lazy(() => import('./InquiryPage'));
 
 const members: Role[] = ['deputy', 'leader'];
 const staff: Role[] = ['congressStaff', 'leader'];
@@ -97,6 +99,22 @@ export const meetingsFeature: Feature = {
       ),
     },
     {
+      path: '/inquiries',
+      element: (
+        <RequireAuth roles={all}>
+          <InquiriesPage />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: '/inquiries/:id',
+      element: (
+        <RequireAuth roles={all}>
+          <InquiryPage />
+        </RequireAuth>
+      ),
+    },
+    {
       path: '/meeting-votes/:id',
       element: (
         <RequireAuth roles={all}>
@@ -133,6 +151,13 @@ export const meetingsFeature: Feature = {
       path: '/oversight-reports',
       labelKey: 'nav.oversight',
       roles: staff,
+      icon: <AuditOutlined />,
+    },
+    {
+      key: 'inquiries',
+      path: '/inquiries',
+      labelKey: 'nav.inquiries',
+      roles: all,
       icon: <AuditOutlined />,
     },
   ],

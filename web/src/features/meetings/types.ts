@@ -1,4 +1,5 @@
 // The shapes of the meetings API the pages read.
+import type { Ciphertext, CurveName, DkgDeal } from '@minyi/domain/ballots/crypto';
 import type { Abilities } from '../../api';
 
 export type Body = 'congress' | 'standingCommittee' | 'chairpersonsMeeting';
@@ -34,7 +35,7 @@ export interface AgendaItem {
   vote:
     | (Partial<Tally> & {
         id: string;
-        status: 'open' | 'closed';
+        status: MeetingVoteStatus;
         members: number;
         ballotsCast: number;
         myChoice: Choice | null;
@@ -59,9 +60,51 @@ export interface MeetingDetail extends MeetingSummary {
   abilities: Abilities;
 }
 
+export type MeetingVoteStatus = 'preparing' | 'open' | 'counting' | 'closed';
+
+/** A secret vote's tellers and how far each is in the key ceremony and the count. */
+export interface VoteTeller {
+  index: number;
+  accountId: string;
+  name: string;
+  ceremonyKey: boolean;
+  deal: boolean;
+  partialDecryption: boolean;
+}
+
+/** The tellers' view of a secret vote's ceremony (GET /meeting-votes/:id/ceremony). */
+export interface Ceremony {
+  voteId: string;
+  status: 'draft' | 'signingIn' | 'open' | 'counting' | 'closed';
+  curve: CurveName;
+  maxChoices: number;
+  candidates: number;
+  publicKey: string | null;
+  me: number | null;
+  tellers: {
+    index: number;
+    name: string;
+    ceremonyKey: string | null;
+    deal: DkgDeal | null;
+    partialDecryption: unknown;
+  }[];
+  combined: Ciphertext[] | null;
+}
+
+/** What a secret vote adds: the key and the options in ballot order, the tellers, whether I have voted. */
+export interface SecretVote {
+  encryption: { scheme: string; curve: CurveName; publicKey: string } | null;
+  options: { id: string; choice: Choice }[];
+  maxChoices: number;
+  tellers: VoteTeller[];
+  hasVoted: boolean;
+  tellerIndex: number | null;
+}
+
 export interface MeetingVote {
   id: string;
-  status: 'open' | 'closed';
+  status: MeetingVoteStatus;
+  secret: SecretVote | null;
   meetingId: string;
   meeting: { title: string; body: Body; number: number; date: string };
   item: { id: string; title: string; kind: string };
@@ -76,7 +119,7 @@ export interface MeetingVote {
 
 export interface MyVote {
   id: string;
-  status: 'open' | 'closed';
+  status: MeetingVoteStatus;
   meetingId: string;
   meetingTitle: string;
   meetingDate: string;
@@ -129,6 +172,9 @@ export interface AppointmentDetail extends AppointmentSummary {
   cv: string;
   electedOn: string | null;
   oathWitness: string | null;
+  /** The nominee's statement (供职发言) before the vote. */
+  statement: string | null;
+  statementOn: string | null;
   agendaItemId: string | null;
   vote: {
     id: string;
@@ -147,7 +193,7 @@ export interface AppointmentDetail extends AppointmentSummary {
     endedOn: string | null;
     endReason: string | null;
   } | null;
-  abilities: { putOnAgenda: boolean; withdraw: boolean; recordOath: boolean };
+  abilities: { putOnAgenda: boolean; withdraw: boolean; recordOath: boolean; recordStatement: boolean };
 }
 
 export const OVERSIGHT_STATUS_COLOR = {
@@ -206,4 +252,52 @@ export interface OversightDetail {
     putSatisfactionVote: boolean;
     followUp: boolean;
   };
+}
+
+export type InquiryStatus = 'filed' | 'toAnswer' | 'answered' | 'furtherAnswerDue' | 'closed' | 'declined';
+export const INQUIRY_STATUS_COLOR: Record<InquiryStatus, string> = {
+  filed: 'default',
+  toAnswer: 'processing',
+  answered: 'blue',
+  furtherAnswerDue: 'orange',
+  closed: 'green',
+  declined: 'default',
+};
+
+export interface InquirySummary {
+  id: string;
+  meetingId: string;
+  meetingTitle: string;
+  organ: string;
+  subject: string;
+  status: InquiryStatus;
+  mode: 'oral' | 'written' | null;
+  round: number;
+  filedOn: string;
+  filers: number;
+}
+
+export interface Inquiry {
+  id: string;
+  meetingId: string;
+  organ: string;
+  subject: string;
+  content: string;
+  status: InquiryStatus;
+  mode: 'oral' | 'written' | null;
+  decidedOn: string | null;
+  decisionNote: string;
+  round: number;
+  filedOn: string;
+  filers: { deputyId: string; name: string; satisfied: boolean | null }[];
+  answers: {
+    round: number;
+    mode: 'oral' | 'written';
+    answeredBy: string;
+    summary: string;
+    answeredOn: string;
+    satisfied: number | null;
+    dissatisfied: number | null;
+  }[];
+  abilities: Abilities;
 }

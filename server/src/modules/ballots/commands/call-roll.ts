@@ -9,9 +9,10 @@ import { step } from '../../../platform/step';
 import { deputies } from '../../registry';
 import { projectVoteRoll, projectVotes } from '../ballots.table';
 import { votePolicy } from '../ballots.policy';
-import { findRollDeputies, loadVoteFor } from '../ballots.repository';
+import { checkOwner, findRollDeputies, loadVoteFor, type BallotSubject } from '../ballots.repository';
 
-export function callRoll(ctx: Ctx, voteId: string) {
+/** `subject` gives the roll when its module has its own (`BallotSubject.rollFor`: a meeting's members). */
+export function callRoll(ctx: Ctx, voteId: string, subject?: BallotSubject) {
   return step(ctx, {
     policy: votePolicy,
     action: 'callRoll',
@@ -26,15 +27,21 @@ export function callRoll(ctx: Ctx, voteId: string) {
           WHERE vote_id = ${vote.parentVoteId} AND congress_id = ${congressId}
           ON CONFLICT DO NOTHING`);
       }
+      if (subject) checkOwner(vote, subject);
+      const given = !vote.parentVoteId && subject?.rollFor ? await subject.rollFor(w, vote) : null;
       const deputyIds = vote.parentVoteId
         ? []
-        : await findRollDeputies(w.db, congressId, vote.scope === 'street' ? vote.streetId : null);
-      const names = deputyIds.length
-        ? await w.db
-            .select({ id: deputies.id, name: deputies.name })
-            .from(deputies)
-            .where(inArray(deputies.id, deputyIds))
-        : [];
+        : given
+          ? given.map((m) => m.deputyId)
+          : await findRollDeputies(w.db, congressId, vote.scope === 'street' ? vote.streetId : null);
+      const names = given
+        ? given.map((m) => ({ id: m.deputyId, name: m.name }))
+        : deputyIds.length
+          ? await w.db
+              .select({ id: deputies.id, name: deputies.name })
+              .from(deputies)
+              .where(inArray(deputies.id, deputyIds))
+          : [];
       const nameOf = new Map(names.map((d) => [d.id, d.name]));
       for (let i = 0; i < deputyIds.length; i += 1000) {
         await w.db.insert(projectVoteRoll).values(

@@ -12,6 +12,7 @@ import { projectVotePaperCounts, projectVotes } from '../ballots.table';
 import { votePolicy } from '../ballots.policy';
 import {
   ballotContext,
+  checkOwner,
   candidateCount,
   loadEncryptedBallots,
   loadVoteFor,
@@ -34,6 +35,7 @@ export function closeVote(ctx: Ctx, subject: BallotSubject, voteId: string) {
     load: (w, actor) => loadVoteFor(w.db, actor, voteId, 'update'),
     transition: ({ row }) => ({ from: row.status, to: nextVoteStatus(row.status, 'close') }),
     async write({ w, row: vote, to }) {
+      checkOwner(vote, subject);
       if (
         !vote.paperTally &&
         (await w.db.$count(projectVotePaperCounts, eq(projectVotePaperCounts.voteId, voteId)))

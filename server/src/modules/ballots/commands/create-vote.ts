@@ -15,7 +15,7 @@ import { newId } from '../../../platform/ids';
 import { jurisdictions } from '../../registry';
 import { projectVoteCandidates, projectVoteRoll, projectVotes } from '../ballots.table';
 import { votePolicy } from '../ballots.policy';
-import type { BallotSubject } from '../ballots.repository';
+import { ownerOf, type BallotSubject } from '../ballots.repository';
 
 /** A runoff or a second vote: made from a closed vote, with its rules and sitting. */
 export interface ChildOf {
@@ -25,12 +25,21 @@ export interface ChildOf {
   sittingId: string | null;
 }
 
-export async function createVote(ctx: Ctx, subject: BallotSubject, input: CreateVote) {
+/**
+ * Creates a vote. `id` lets the calling module give the vote the id of its own record of it (a meeting's
+ * vote), which its `rulesFor` writes in the same transaction.
+ */
+export async function createVote(
+  ctx: Ctx,
+  subject: BallotSubject,
+  input: CreateVote,
+  opts: { id?: string } = {},
+) {
   const actor = ctx.actor;
   if (!actor) throw unauthorized();
   return transact(ctx, async (w) => {
     votePolicy.authorize(actor, 'create', { congressId: actor.congressId, onRoll: false });
-    return writeVote(w, actor.congressId, subject, input);
+    return writeVote(w, actor.congressId, subject, input, undefined, opts.id);
   });
 }
 
@@ -41,6 +50,7 @@ export async function writeVote(
   subject: BallotSubject,
   input: CreateVote,
   child?: ChildOf,
+  voteId?: string,
 ) {
   const ids = [...new Set(input.candidateIds)];
   if (ids.length !== input.candidateIds.length)
@@ -84,7 +94,7 @@ export async function writeVote(
   if (child && ids.length <= input.maxChoices) {
     throw invalidField('candidateIds', '候选项目须多于应选数', 'needs more candidates than seats');
   }
-  const id = newId();
+  const id = voteId ?? newId();
   const row = {
     id,
     congressId,
@@ -98,6 +108,7 @@ export async function writeVote(
     kind: child?.kind ?? ('main' as const),
     parentVoteId: child?.parentVoteId ?? null,
     sittingId,
+    owner: ownerOf(subject),
   };
   await w.db.insert(projectVotes).values(row);
   await w.db

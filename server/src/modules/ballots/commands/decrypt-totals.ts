@@ -16,6 +16,7 @@ import { projectVoteEncryptedBallots, projectVoteTellers } from '../ballots.tabl
 import { votePolicy } from '../ballots.policy';
 import {
   ballotContext,
+  checkOwner,
   candidateCount,
   loadOptions,
   loadTellers,
@@ -36,6 +37,7 @@ export function postPartialDecryption(ctx: Ctx, subject: BallotSubject, voteId: 
       to: canTakeVoteStep(row.status, 'decrypt') ? row.status : null,
     }),
     async write({ w, row: vote, resource }) {
+      checkOwner(vote, subject);
       const index = resource.tellerIndex!;
       const tellers = await loadTellers(w.db, voteId);
       const me = tellers.find((t) => t.index === index)!;

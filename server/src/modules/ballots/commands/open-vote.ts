@@ -7,15 +7,17 @@ import { conflict } from '../../../platform/errors';
 import { step } from '../../../platform/step';
 import { projectVotes } from '../ballots.table';
 import { votePolicy } from '../ballots.policy';
-import { loadVoteFor, turnoutOf } from '../ballots.repository';
+import { checkOwner, loadVoteFor, turnoutOf, type BallotSubject } from '../ballots.repository';
 
-export function openVote(ctx: Ctx, voteId: string) {
+/** `subject`: the calling module's (absent: livelihood's); a vote of another module is answered 404. */
+export function openVote(ctx: Ctx, voteId: string, subject: Pick<BallotSubject, 'owner'> = {}) {
   return step(ctx, {
     policy: votePolicy,
     action: 'open',
     load: (w, actor) => loadVoteFor(w.db, actor, voteId, 'update'),
     transition: ({ row }) => ({ from: row.status, to: nextVoteStatus(row.status, 'open') }),
     async write({ w, row: vote, to }) {
+      checkOwner(vote, subject);
       const t = await turnoutOf(w.db, voteId);
       if (!hasQuorum(t.rollSize, t.signedIn, vote.rules)) {
         const needed = quorumNeeded(t.rollSize, vote.rules);

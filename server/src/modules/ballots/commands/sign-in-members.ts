@@ -5,13 +5,20 @@ import { transact, type Ctx } from '../../../platform/context';
 import { unauthorized, wrongState } from '../../../platform/errors';
 import { projectVoteRoll } from '../ballots.table';
 import { votePolicy } from '../ballots.policy';
-import { loadVoteFor } from '../ballots.repository';
+import { checkOwner, loadVoteFor, type BallotSubject } from '../ballots.repository';
 
-export async function signInMembers(ctx: Ctx, voteId: string, memberIds: string[], at = new Date()) {
+export async function signInMembers(
+  ctx: Ctx,
+  voteId: string,
+  memberIds: string[],
+  at = new Date(),
+  subject: Pick<BallotSubject, 'owner'> = {},
+) {
   const actor = ctx.actor;
   if (!actor) throw unauthorized();
   return transact(ctx, async (w) => {
     const { row: vote, resource } = await loadVoteFor(w.db, actor, voteId, 'share');
+    checkOwner(vote, subject);
     votePolicy.authorize(actor, 'signInMember', resource);
     if (!canTakeVoteStep(vote.status, 'signIn')) throw wrongState(vote.status);
     let signedIn = 0;

@@ -6,13 +6,20 @@ import { transact, type Ctx } from '../../../platform/context';
 import { forbidden, unauthorized, wrongState } from '../../../platform/errors';
 import { projectVoteRoll } from '../ballots.table';
 import { votePolicy } from '../ballots.policy';
-import { findRollMember, loadVoteFor } from '../ballots.repository';
+import { checkOwner, findRollMember, loadVoteFor, type BallotSubject } from '../ballots.repository';
 
-export async function signIn(ctx: Ctx, voteId: string, deskMemberId?: string) {
+/** `subject`: the calling module's (absent: livelihood's); a vote of another module is answered 404. */
+export async function signIn(
+  ctx: Ctx,
+  voteId: string,
+  deskMemberId?: string,
+  subject: Pick<BallotSubject, 'owner'> = {},
+) {
   const actor = ctx.actor;
   if (!actor) throw unauthorized();
   return transact(ctx, async (w) => {
     const { row: vote, resource } = await loadVoteFor(w.db, actor, voteId, 'share');
+    checkOwner(vote, subject);
     let memberId: string;
     if (deskMemberId) {
       votePolicy.authorize(actor, 'signInMember', resource);

@@ -1,17 +1,18 @@
 // Closed votes of the congress with their published results, for the public results page.
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { projectVotes } from '../ballots.table';
+import { projectVotes, type BallotOwner } from '../ballots.table';
 import { voteSummary, type PublishedResult } from '../ballots.repository';
 
-/** Closed votes of the congress, for the public results page. */
-export async function findPublishedVotes(db: Db, congressId: string) {
+/** Closed votes of the congress (of one module: livelihood's by default), for the public results page. */
+export async function findPublishedVotes(db: Db, congressId: string, owner: BallotOwner = 'livelihood') {
   const rows = await db
     .select()
     .from(projectVotes)
     .where(
       and(
         eq(projectVotes.congressId, congressId),
+        eq(projectVotes.owner, owner),
         eq(projectVotes.status, 'closed'),
         isNotNull(projectVotes.result),
       ),

@@ -5,7 +5,7 @@ import type { Db } from '../../../db/client';
 import type { Actor } from '../../../platform/context';
 import { projectVoteCandidates, projectVoteRoll, projectVotes, projectVoteVoters } from '../ballots.table';
 import { votePolicy } from '../ballots.policy';
-import { encryptionOf, voteSummary, type BallotSubject, type VoteRow } from '../ballots.repository';
+import { encryptionOf, ownerOf, voteSummary, type BallotSubject, type VoteRow } from '../ballots.repository';
 
 /** Votes for the actor: a deputy sees those they are on the roll for; staff and leaders see all. */
 export async function findVotes(
@@ -16,7 +16,10 @@ export async function findVotes(
 ) {
   const staff = actor.roles.includes('congressStaff') || actor.roles.includes('leader');
   let votes: VoteRow[];
-  const byStatus = status ? eq(projectVotes.status, status) : undefined;
+  const byStatus = and(
+    eq(projectVotes.owner, ownerOf(subject)),
+    status ? eq(projectVotes.status, status) : undefined,
+  );
   if (staff) {
     votes = await db
       .select()

@@ -8,6 +8,7 @@ import { DKG_TELLERS, DKG_THRESHOLD } from '@minyi/domain/livelihood';
 import type { Db } from '../../../db/client';
 import { wrongState } from '../../../platform/errors';
 import {
+  checkOwner,
   loadEncryptedBallots,
   loadOptions,
   loadTellers,
@@ -23,6 +24,7 @@ export async function getBulletin(
   voteId: string,
 ): Promise<Bulletin> {
   const vote = await loadVote(db, congressId, voteId);
+  checkOwner(vote, subject);
   const result = vote.result as unknown as PublishedResult | null;
   if (vote.status !== 'closed' || !result || !vote.publicKey)
     throw wrongState(vote.status, {

@@ -6,6 +6,7 @@ import type { Actor } from '../../../platform/context';
 import { projectVotePaperCounts, projectVotes } from '../ballots.table';
 import { votePolicy } from '../ballots.policy';
 import {
+  checkOwner,
   encryptionOf,
   findRollMember,
   hasVoted,
@@ -20,6 +21,7 @@ import {
 
 export async function getVote(db: Db, actor: Actor, subject: BallotSubject, voteId: string) {
   const { row: vote, resource } = await loadVoteFor(db, actor, voteId);
+  checkOwner(vote, subject);
   const member = actor.deputyId ? await findRollMember(db, voteId, actor.deputyId) : null;
   votePolicy.authorize(actor, 'read', resource);
   const tellerRows = await loadTellers(db, voteId);

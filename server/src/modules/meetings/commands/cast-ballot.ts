@@ -3,7 +3,7 @@
 // (vote, member) makes a second ballot a conflict, also when two arrive at the same instant.
 import { nextMeetingVoteStatus, type VoteChoice } from '@minyi/domain/meetings';
 import type { Ctx } from '../../../platform/context';
-import { conflict } from '../../../platform/errors';
+import { conflict, invalidField } from '../../../platform/errors';
 import { step } from '../../../platform/step';
 import { meetingBallots } from '../meetings.table';
 import { meetingVotePolicy } from '../meetings.policy';
@@ -19,6 +19,13 @@ export function castMeetingBallot(ctx: Ctx, voteId: string, choice: VoteChoice) 
       to: nextMeetingVoteStatus(row.vote.status, 'castBallot'),
     }),
     async write({ w, row: { vote, me }, actor }) {
+      if (vote.secret)
+        throw invalidField(
+          'choice',
+          '无记名表决须提交在本人终端加密的选票，不能提交明文选择',
+          'a secret vote takes a ballot encrypted on your device, not a plain choice',
+          'encrypted_ballot_required',
+        );
       if (me?.attendance !== 'present')
         throw conflict('not_signed_in', {
           zh: '请先签到再表决',

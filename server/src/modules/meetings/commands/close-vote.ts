@@ -1,25 +1,31 @@
 // Closes a vote and counts it against ALL members on the roll (地方组织法 Art. 25, 51): passed when yes is more
 // than half of them; not voting and abstaining count as not yes, a tie at half fails. The count is kept, and an
-// appointment case on the item is decided by it (the register updated in the same transaction).
-import { eq } from 'drizzle-orm';
-import { shanghaiDate } from '@minyi/domain/calendar';
-import { nextMeetingVoteStatus, tallyVote, type VoteTally } from '@minyi/domain/meetings';
-import type { Ctx, Work } from '../../../platform/context';
+// appointment case on the item is decided by it (the register updated in the same transaction). A secret vote
+// stops taking ballots: the meeting's vote is `counting`, the engine combines the encrypted ballots, and the
+// count comes when two of the three tellers have decrypted the totals (the engine then calls the meetings'
+// `onClosed`, which records it as here); with no ballot cast it is counted at once.
+import { and, eq } from 'drizzle-orm';
+import { nextMeetingVoteStatus, tallyVote } from '@minyi/domain/meetings';
+import type { Ctx } from '../../../platform/context';
+import { unauthorized } from '../../../platform/errors';
 import { step } from '../../../platform/step';
+import { closeVote, getVote } from '../../ballots';
 import { meetingBallots, meetingVotes } from '../meetings.table';
 import { meetingVotePolicy } from '../meetings.policy';
-import {
-  decideAppointment,
-  decideSatisfaction,
-  loadVoteStep,
-  type MeetingVoteRow,
-} from '../meetings.repository';
+import { loadVoteStep, recordResult, secretBallots } from '../meetings.repository';
 
-export function closeMeetingVote(ctx: Ctx, voteId: string) {
+export async function closeMeetingVote(ctx: Ctx, voteId: string) {
+  const actor = ctx.actor;
+  if (!actor) throw unauthorized();
+  const [v] = await ctx.app.db
+    .select({ secret: meetingVotes.secret })
+    .from(meetingVotes)
+    .where(and(eq(meetingVotes.id, voteId), eq(meetingVotes.congressId, actor.congressId)));
+  if (v?.secret) return closeSecretVote(ctx, voteId);
   return step(ctx, {
     policy: meetingVotePolicy,
     action: 'close',
-    load: (w, actor) => loadVoteStep(w, actor, voteId, 'update'),
+    load: (w, a) => loadVoteStep(w, a, voteId, 'update'),
     transition: ({ row }) => ({ from: row.vote.status, to: nextMeetingVoteStatus(row.vote.status, 'close') }),
     async write({ w, row: { vote } }) {
       const ballots = await w.db
@@ -46,40 +52,52 @@ export function closeMeetingVote(ctx: Ctx, voteId: string) {
 }
 
 /**
- * Keeps a vote's count and closes it, then lets the count decide what hangs on its item: an appointment case
- * (its status and the register, on the day it closes) or a report's satisfaction vote. Shared by the close of
- * the members' ballots and by the room's totals agreed by two staff.
+ * The secret vote's close: the meeting's vote first (open → counting; a retry finds it counting), then the
+ * engine's (which a retry finds already closed).
  */
-export async function recordResult(w: Work, vote: MeetingVoteRow, tally: VoteTally) {
-  await w.db
-    .update(meetingVotes)
-    .set({
-      status: 'closed',
-      yes: tally.yes,
-      no: tally.no,
-      abstain: tally.abstain,
-      notVoting: tally.notVoting,
-      passed: tally.passed,
-      closedAt: new Date(),
-    })
-    .where(eq(meetingVotes.id, vote.id));
-  // The case on this item, if any: its status and the register follow the vote, on the day it closes.
-  const decided = await decideAppointment(w, vote.itemId, vote.id, tally.passed, shanghaiDate(new Date()));
-  if (decided)
-    await w.audit({
-      action: 'appointment.decide',
-      entityType: 'appointment',
-      entityId: decided.appointmentId,
-      congressId: vote.congressId,
-      after: { ...decided, voteId: vote.id, tally },
-    });
-  const assessed = await decideSatisfaction(w, vote.itemId, vote.id, tally.passed);
-  if (assessed)
-    await w.audit({
-      action: 'oversightReport.assess',
-      entityType: 'oversightReport',
-      entityId: assessed.oversightReportId,
-      congressId: vote.congressId,
-      after: { ...assessed, voteId: vote.id, tally },
-    });
+async function closeSecretVote(ctx: Ctx, voteId: string) {
+  await step(ctx, {
+    policy: meetingVotePolicy,
+    action: 'close',
+    load: (w, a) => loadVoteStep(w, a, voteId, 'update'),
+    transition: ({ row }) => ({
+      from: row.vote.status,
+      to: row.vote.status === 'counting' ? 'counting' : nextMeetingVoteStatus(row.vote.status, 'closeSecret'),
+    }),
+    async write({ w, row: { vote } }) {
+      await w.db.update(meetingVotes).set({ status: 'counting' }).where(eq(meetingVotes.id, vote.id));
+      return {
+        result: null,
+        audit: {
+          action: 'meetingVote.close',
+          entityType: 'meetingVote',
+          entityId: vote.id,
+          congressId: vote.congressId,
+          after: { secret: true },
+        },
+      };
+    },
+  });
+  const subject = secretBallots();
+  const engine = await getVote(ctx.app.db, ctx.actor!, subject, voteId);
+  if (engine.status === 'open') await closeVote(ctx, subject, voteId);
+  const [vote] = await ctx.app.db.select().from(meetingVotes).where(eq(meetingVotes.id, voteId));
+  if (vote.status === 'closed')
+    return {
+      status: vote.status,
+      yes: vote.yes!,
+      no: vote.no!,
+      abstain: vote.abstain!,
+      notVoting: vote.notVoting!,
+      members: vote.members,
+      passed: vote.passed!,
+    };
+  const after = await getVote(ctx.app.db, ctx.actor!, subject, voteId);
+  return {
+    status: vote.status,
+    members: vote.members,
+    ballotsCast: after.turnout.electronicBallots,
+    /** The tellers' partial decryptions give the count: two of three are needed. */
+    tellers: after.tellers,
+  };
 }

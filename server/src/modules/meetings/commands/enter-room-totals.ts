@@ -10,8 +10,7 @@ import { conflict, invalidField, wrongState } from '../../../platform/errors';
 import { step } from '../../../platform/step';
 import { meetingBallots, meetingVoteRoomTotals } from '../meetings.table';
 import { meetingVotePolicy } from '../meetings.policy';
-import { loadVoteStep } from '../meetings.repository';
-import { recordResult } from './close-vote';
+import { loadVoteStep, recordResult } from '../meetings.repository';
 
 export function enterRoomTotals(ctx: Ctx, voteId: string, input: RoomTotals) {
   return step(ctx, {
@@ -20,6 +19,11 @@ export function enterRoomTotals(ctx: Ctx, voteId: string, input: RoomTotals) {
     load: (w, actor) => loadVoteStep(w, actor, voteId, 'update'),
     async write({ w, actor, row: { vote } }) {
       if (vote.status !== 'open') throw wrongState(vote.status);
+      if (vote.secret)
+        throw conflict('secret_vote', {
+          zh: '无记名表决以加密选票计票，不能录入会场结果',
+          en: 'A secret vote is counted from its encrypted ballots: the room’s totals cannot be entered',
+        });
       const counted = input.yes + input.no + input.abstain;
       if (counted > vote.members)
         throw invalidField(

@@ -1,5 +1,5 @@
 // The votes of the meetings on whose roll the caller is (a member's phone): open ones first, with whether the
-// caller has voted. Staff and leaders get the votes of today's meetings.
+// caller has voted (a secret vote: the engine's mark). Staff and leaders get the votes of today's meetings.
 import { and, desc, eq, exists, sql } from 'drizzle-orm';
 import { shanghaiDate } from '@minyi/domain/calendar';
 import type { Db } from '../../../db/client';
@@ -7,6 +7,7 @@ import type { Actor } from '../../../platform/context';
 import { forbidden } from '../../../platform/errors';
 import { meetingAgendaItems, meetingMembers, meetings, meetingVotes } from '../meetings.table';
 import { READERS } from '../meetings.policy';
+import { findVotedIn } from '../../ballots';
 
 export async function findMyVotes(db: Db, actor: Actor, status: 'open' | 'closed' | undefined) {
   const staff = READERS.some((r) => actor.roles.includes(r));
@@ -32,6 +33,7 @@ export async function findMyVotes(db: Db, actor: Actor, status: 'open' | 'closed
       itemKind: meetingAgendaItems.kind,
       members: meetingVotes.members,
       passed: meetingVotes.passed,
+      secret: meetingVotes.secret,
       onRoll: sql<boolean>`${onRoll}`,
       voted: sql<boolean>`EXISTS (SELECT 1 FROM meeting_ballots b WHERE b.vote_id = ${meetingVotes.id} AND b.deputy_id = ${deputyId})`,
     })
@@ -49,5 +51,16 @@ export async function findMyVotes(db: Db, actor: Actor, status: 'open' | 'closed
     )
     .orderBy(sql`${meetingVotes.status} = 'open' DESC`, desc(meetingVotes.openedAt))
     .limit(100);
-  return { items: rows, nextCursor: null };
+  // A secret vote's mark is the engine's (nothing of the ballot is read).
+  const secretVoted = actor.deputyId
+    ? await findVotedIn(
+        db,
+        rows.filter((r) => r.secret).map((r) => r.id),
+        actor.deputyId,
+      )
+    : new Set<string>();
+  return {
+    items: rows.map((r) => (r.secret ? { ...r, voted: secretVoted.has(r.id) } : r)),
+    nextCursor: null,
+  };
 }

@@ -59,6 +59,8 @@ export async function getAppointment(db: Db, actor: Actor, id: string) {
     filedLate: isFiledLate(c.deadlineOn, c.filedOn),
     oathOn: c.oathOn,
     oathWitness: c.oathWitness,
+    statement: c.statement,
+    statementOn: c.statementOn,
     vote: vote ?? null,
     meeting: c.meetingId ? { id: c.meetingId, title: row.meetingTitle, date: row.meetingDate } : null,
     agendaItemId: c.agendaItemId,
@@ -67,6 +69,7 @@ export async function getAppointment(db: Db, actor: Actor, id: string) {
       putOnAgenda: c.status === 'filed' && !!may.putOnAgenda,
       withdraw: (c.status === 'filed' || (c.status === 'onAgenda' && !vote)) && !!may.withdraw,
       recordOath: c.status === 'appointed' && !c.oathOn && !!may.recordOath,
+      recordStatement: c.kind === 'appoint' && c.status === 'onAgenda' && !!may.recordStatement,
     },
   };
 }

@@ -1,7 +1,9 @@
 // One vote as a member's phone shows it: the item, the meeting, whether the caller may vote and has voted, and
 // the count once closed (a named vote: staff also see who voted how).
 import { and, eq } from 'drizzle-orm';
-import { yesNeeded } from '@minyi/domain/meetings';
+import { SECRET_OPTION_IDS, SECRET_OPTIONS, yesNeeded } from '@minyi/domain/meetings';
+import { getVote } from '../../ballots';
+import { secretBallots } from '../meetings.repository';
 import type { Db } from '../../../db/client';
 import type { Actor } from '../../../platform/context';
 import { notFound } from '../../../platform/errors';
@@ -49,6 +51,21 @@ export async function getMeetingVote(db: Db, actor: Actor, voteId: string) {
     .where(eq(meetingBallots.voteId, vote.id));
   const staff = READERS.some((r) => actor.roles.includes(r));
   const closed = vote.status === 'closed';
+  // A secret vote: what the member's device needs to encrypt (the key, the options in ballot order), the
+  // tellers' progress and the ballots cast so far, from the engine; never a choice.
+  const engine = vote.secret
+    ? await getVote(db, me ? { ...actor, roles: ['deputy'] } : actor, secretBallots(), vote.id)
+    : null;
+  const secret = engine
+    ? {
+        encryption: engine.encryption,
+        options: SECRET_OPTIONS.map((choice) => ({ id: SECRET_OPTION_IDS[choice], choice })),
+        maxChoices: engine.maxChoices,
+        tellers: engine.tellers,
+        hasVoted: engine.me.hasVoted,
+        tellerIndex: engine.me.tellerIndex,
+      }
+    : null;
   return {
     id: vote.id,
     status: vote.status,
@@ -62,7 +79,8 @@ export async function getMeetingVote(db: Db, actor: Actor, voteId: string) {
     item: { id: vote.itemId, title: row.itemTitle, kind: row.itemKind },
     members: vote.members,
     yesNeeded: yesNeeded(vote.members),
-    ballotsCast: ballots.length,
+    secret,
+    ballotsCast: engine ? engine.turnout.electronicBallots : ballots.length,
     me: me
       ? {
           deputyId: actor.deputyId!,

@@ -3,6 +3,7 @@
 import { shanghaiDate } from '@minyi/domain/calendar';
 import type { WorkbenchItem } from '@minyi/domain';
 import type { Ctx } from '../../../platform/context';
+import { findVotedIn } from '../../ballots';
 
 const item = (kind: string, link: string, count = 0, dueSoon = 0, overdue = 0): WorkbenchItem => ({
   module: 'meetings',
@@ -19,15 +20,22 @@ export async function getMeetingsWorkbench(ctx: Ctx): Promise<WorkbenchItem[]> {
   const items: WorkbenchItem[] = [];
 
   if (actor.deputyId) {
-    const [r] = await database.query<{ count: number }>(
-      `SELECT count(*)::int AS count FROM meeting_votes v
+    const open = await database.query<{ id: string; secret: boolean }>(
+      `SELECT v.id, v.secret FROM meeting_votes v
          JOIN meeting_members mm ON mm.meeting_id = v.meeting_id AND mm.deputy_id = $2
         WHERE v.congress_id = $1 AND v.status = 'open'
           AND NOT EXISTS (SELECT 1 FROM meeting_ballots b WHERE b.vote_id = v.id AND b.deputy_id = $2)`,
       [actor.congressId, actor.deputyId],
     );
+    // A secret vote's mark is the engine's (nothing of the ballot is read).
+    const secretVoted = await findVotedIn(
+      ctx.app.db,
+      open.filter((v) => v.secret).map((v) => v.id),
+      actor.deputyId,
+    );
+    const count = open.filter((v) => !secretVoted.has(v.id)).length;
     // An open vote is cast now or never: each one is due.
-    items.push(item('votesToCast', '/meetings/votes', r.count, r.count));
+    items.push(item('votesToCast', '/meetings/votes', count, count));
   }
 
   if (actor.roles.includes('congressStaff')) {
