@@ -93,6 +93,7 @@ export async function getElection(db: Db, actor: Actor, electionId: string) {
         d.seats,
         returns.find((r) => r.districtId === d.id && r.round === 'first'),
         returns.find((r) => r.districtId === d.id && r.round === 'runoff'),
+        returns.find((r) => r.districtId === d.id && r.round === 'revote'),
       );
       return {
         id: d.id,
