@@ -17,7 +17,7 @@ ALTER TABLE election_voters
   ADD COLUMN transferred_from uuid REFERENCES election_districts(id),
   ADD COLUMN voter_card_no text,
   ADD COLUMN voter_card_issued_on date,
-  ADD CONSTRAINT election_voters_exclusion_check
+  ADD CONSTRAINT election_voters_exclusion_fields_check
     CHECK ((exclusion IS NULL) = (exclusion_reason IS NULL AND excluded_on IS NULL AND excluded_by IS NULL));
 CREATE UNIQUE INDEX election_voters_card_idx ON election_voters (election_id, voter_card_no)
   WHERE voter_card_no IS NOT NULL;
