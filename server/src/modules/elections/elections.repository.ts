@@ -6,7 +6,7 @@ import type { Actor, Work } from '../../platform/context';
 import { invalidField, notFound } from '../../platform/errors';
 import { decideDistrict, decideRevote, decideRunoff, runoffCandidates } from '@minyi/domain/elections';
 import { electionDistricts, electionReturns, electionVoters, elections } from './elections.table';
-import type { ElectionResource } from './elections.policy';
+import { electionPolicy, type ElectionResource } from './elections.policy';
 
 export type ElectionRow = typeof elections.$inferSelect;
 export type DistrictRow = typeof electionDistricts.$inferSelect;
@@ -124,14 +124,19 @@ export function districtOutcome(
 export type VoterRow = typeof electionVoters.$inferSelect;
 export const VOTER = { zh: '选民', en: 'voter' };
 
-/** Loads (and locks) a registration of an election of the actor's congress for a step, with its election. */
+/**
+ * Loads (and locks) a registration of an election of the actor's congress for a step, with its election. The
+ * caller's right to `action` on the election is checked first: whether a voter exists is not told to others.
+ */
 export async function loadVoterStep(
   w: Work,
   actor: Actor,
   electionId: string,
   voterId: string,
+  action: string,
 ): Promise<{ row: { voter: VoterRow; election: ElectionRow }; resource: ElectionResource }> {
   const election = await findElection(w.db, actor, electionId);
+  electionPolicy.authorize(actor, action, { congressId: election.congressId });
   const [voter] = await w.db
     .select()
     .from(electionVoters)

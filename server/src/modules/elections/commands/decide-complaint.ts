@@ -21,6 +21,8 @@ export function decideComplaint(
     action: 'decideComplaint',
     async load(w, actor) {
       const election = await findElection(w.db, actor, electionId);
+      // The right first: whether the record exists is not told to others.
+      electionPolicy.authorize(actor, 'decideComplaint', { congressId: election.congressId });
       const [row] = await w.db
         .select()
         .from(electionComplaints)

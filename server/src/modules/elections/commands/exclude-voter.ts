@@ -15,7 +15,7 @@ export function excludeVoter(ctx: Ctx, electionId: string, voterId: string, inpu
   return step(ctx, {
     policy: electionPolicy,
     action: 'excludeVoter',
-    load: (w, actor) => loadVoterStep(w, actor, electionId, voterId),
+    load: (w, actor) => loadVoterStep(w, actor, electionId, voterId, 'excludeVoter'),
     async write({ w, actor, row: { voter } }) {
       notAfterToday('confirmedOn', input.confirmedOn, shanghaiDate(new Date()));
       if (voter.exclusion)

@@ -28,6 +28,8 @@ export function reportTurnout(
     action: 'reportTurnout',
     async load(w, actor) {
       const election = await findElection(w.db, actor, electionId);
+      // The right first: whether the record exists is not told to others.
+      electionPolicy.authorize(actor, 'reportTurnout', { congressId: election.congressId });
       const [station] = await w.db
         .select()
         .from(electionPollingStations)

@@ -12,7 +12,7 @@ export function restoreVoter(ctx: Ctx, electionId: string, voterId: string) {
   return step(ctx, {
     policy: electionPolicy,
     action: 'restoreVoter',
-    load: (w, actor) => loadVoterStep(w, actor, electionId, voterId),
+    load: (w, actor) => loadVoterStep(w, actor, electionId, voterId, 'restoreVoter'),
     async write({ w, row: { voter } }) {
       if (!voter.exclusion)
         throw conflict('not_excluded', {

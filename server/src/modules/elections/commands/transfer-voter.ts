@@ -19,7 +19,7 @@ export function transferVoter(
   return step(ctx, {
     policy: electionPolicy,
     action: 'transferVoter',
-    load: (w, actor) => loadVoterStep(w, actor, electionId, voterId),
+    load: (w, actor) => loadVoterStep(w, actor, electionId, voterId, 'transferVoter'),
     async write({ w, row: { voter, election } }) {
       const to = await districtOfElection(w.db, election.id, input.districtId);
       if (to.id === voter.districtId)
