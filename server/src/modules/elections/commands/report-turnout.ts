@@ -68,8 +68,8 @@ export function reportTurnout(
       if (problem)
         throw invalidField(
           problem === 'issuedFell' ? 'ballotsIssued' : 'ballotsReturned',
-          `累计数不能少于上次报告（发出${last!.ballotsIssued}，收回${last!.ballotsReturned}）`,
-          `the running total cannot fall below the last report (issued ${last!.ballotsIssued}, returned ${last!.ballotsReturned})`,
+          `累计数不能少于上次报告（发出${last.ballotsIssued}，收回${last.ballotsReturned}）`,
+          `the running total cannot fall below the last report (issued ${last.ballotsIssued}, returned ${last.ballotsReturned})`,
         );
       const row = {
         id: newId(),
