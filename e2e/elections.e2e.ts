@@ -105,7 +105,7 @@ describe('election journey', () => {
     await page.getByRole('button', { name: /^确\s*定$/ }).click();
     await page.waitForURL(/\/elections\/[0-9a-f-]+$/);
     electionUrl = page.url();
-    await page.getByText(`公布选民名单`).waitFor();
+    await page.getByText(`公布选民名单`).first().waitFor();
     // The timetable counted back from election day: the voter list 20 days before.
     await page.getByText(addDays(electionDay, -20)).first().waitFor();
 
