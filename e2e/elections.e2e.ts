@@ -105,7 +105,7 @@ describe('election journey', () => {
     await page.getByRole('button', { name: /^确\s*定$/ }).click();
     await page.waitForURL(/\/elections\/[0-9a-f-]+$/);
     electionUrl = page.url();
-    await page.getByText(`公布选民名单`).waitFor();
+    await page.getByText(`公布选民名单`).first().waitFor();
     // The timetable counted back from election day: the voter list 20 days before.
     await page.getByText(addDays(electionDay, -20)).first().waitFor();
 
@@ -214,5 +214,37 @@ describe('election journey', () => {
     expect(await noHorizontalOverflow(page)).toBe(true);
     await shot(page, 'elections-4-result-375-en');
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('on a 375 px phone a polling station reports its ballots and the turnout rolls up; staff take a voter off the list', async () => {
+    const page = await newPage(375, 800, 'en');
+    await login(page, server.url, 'staff');
+    await page.goto(`${electionUrl}/turnout`);
+    await page.getByTestId('add-station').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox').first().click();
+    await page.getByTitle('溪头街道第3选区').click();
+    await dialog.getByLabel('Name').fill('溪头社区居委会投票站');
+    await dialog.getByRole('button', { name: /^OK$/ }).click();
+    const station = page.getByTestId('station').filter({ hasText: '溪头社区居委会投票站' });
+    await station.waitFor();
+    await station.getByTestId('report-issued').fill('2');
+    await station.getByTestId('report-returned').fill('1');
+    await station.getByTestId('report-turnout').click();
+    await station.getByText(/Last report/).waitFor();
+    // 2 ballots issued of the 4 voters on the list.
+    await page.getByTestId('turnout-rate').getByText('50.00').waitFor();
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'elections-5-turnout-375-en');
+
+    await page.goto(`${electionUrl}/register`);
+    const row = page.getByRole('row').filter({ hasText: '邓美玲' });
+    await row.getByTestId('exclude-voter').click();
+    await page.getByTestId('exclusion-reason').fill('经法院判决剥夺政治权利二年');
+    await page.getByTestId('exclusion-decision').fill('选举委员会第2次全体会议确认');
+    await page.getByRole('dialog').getByRole('button', { name: /^OK$/ }).click();
+    await row.getByText('Deprived of political rights').waitFor();
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await shot(page, 'elections-6-register-375-en');
   });
 });

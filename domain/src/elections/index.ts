@@ -2,7 +2,7 @@
 // register, candidates within the differential ratio, and the returns whose validity and result are computed
 // from the Election Law's rules. Zod schemas shared by server and web; the rules pure (rules.ts).
 import { z } from 'zod';
-import { ELECTION_RULES } from './rules';
+import { ELECTION_RULES, EXCLUSION_KINDS } from './rules';
 
 export * from './rules';
 
@@ -51,8 +51,8 @@ export const districtReturnSchema = z
     void: count,
     votes: z.record(z.uuid(), count),
     others: count.default(0),
-    /** The first round, or the runoff (另行选举) for the seats the first left (Art. 45 ¶4). */
-    round: z.enum(['first', 'runoff']).default('first'),
+    /** The first round, the runoff (另行选举) for the seats it left (Art. 45 ¶4), or the re-vote among the tied (¶3). */
+    round: z.enum(['first', 'runoff', 'revote']).default('first'),
   })
   .refine((r) => r.participated <= r.registered, {
     path: ['participated'],
@@ -92,6 +92,69 @@ export const approveProxySchema = z.strictObject({ voterId: z.uuid(), proxyVoter
 export const voterQuerySchema = z.object({
   name: z.string().trim().min(1).max(60).optional(),
   districtId: z.uuid().optional(),
+  /** On the list, or taken off it (Art. 27). */
+  status: z.enum(['listed', 'excluded']).optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+// ————— the register's operations —————
+
+/** An exclusion the election committee confirmed (Art. 27): the kind, the reason, its decision and day. */
+export const excludeVoterSchema = z.strictObject({
+  kind: z.enum(EXCLUSION_KINDS),
+  reason: text(500),
+  /** The committee's decision, e.g. "选举委员会第3次会议决定". */
+  decision: text(200),
+  confirmedOn: isoDate,
+});
+export type ExcludeVoter = z.infer<typeof excludeVoterSchema>;
+
+/** A voter who moved, listed in the district they moved to (Art. 27). */
+export const transferVoterSchema = z.strictObject({
+  districtId: z.uuid(),
+  group: z.string().trim().max(60).optional(),
+});
+
+/** The day a district's voter list was published (the complaint window counts from it, Art. 29). */
+export const publishVoterListSchema = z.strictObject({ publishedOn: isoDate });
+
+export const COMPLAINT_DECISIONS = ['upheld', 'dismissed'] as const;
+export type ComplaintDecision = (typeof COMPLAINT_DECISIONS)[number];
+
+/** A complaint against a district's list (申诉), filed within 5 days of its publication (Art. 29). */
+export const fileComplaintSchema = z.strictObject({
+  districtId: z.uuid(),
+  voterId: z.uuid().optional(),
+  complainant: text(60),
+  subject: text(1000),
+  filedOn: isoDate,
+});
+
+/** The election committee's decision on a complaint, within 3 days (Art. 29). */
+export const decideComplaintSchema = z.strictObject({
+  decision: z.enum(COMPLAINT_DECISIONS),
+  text: text(1000),
+  decidedOn: isoDate,
+});
+
+/** Voter cards (选民证) issued to every listed voter of a district who has none yet. */
+export const issueVoterCardsSchema = z.strictObject({ issuedOn: isoDate });
+
+// ————— polling day —————
+
+export const STATION_KINDS = ['station', 'mobileBox'] as const;
+export type StationKind = (typeof STATION_KINDS)[number];
+
+/** A polling station (投票站) or a mobile ballot box (流动票箱) of a district. */
+export const addStationSchema = z.strictObject({
+  name: text(100),
+  kind: z.enum(STATION_KINDS).default('station'),
+});
+
+/** A station's cumulative figures so far; `reportedAt` for a report entered afterwards (default now). */
+export const reportTurnoutSchema = z.strictObject({
+  ballotsIssued: count,
+  ballotsReturned: count,
+  reportedAt: z.iso.datetime({ offset: true }).optional(),
 });

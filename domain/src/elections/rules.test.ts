@@ -5,6 +5,12 @@ import { describe, expect, it } from 'vitest';
 import {
   ageOn,
   candidateRange,
+  complaintDeadline,
+  complaintDecisionDue,
+  complaintFilingProblem,
+  decideRevote,
+  turnoutReportProblem,
+  voterCardNumber,
   decideDistrict,
   decideRunoff,
   idCheckChar,
@@ -258,5 +264,61 @@ describe('the summary sentence', () => {
       turnout: 90,
     });
     expect(s.zh).toBe('6个选区中5个一次选举成功，2.70万选民参与投票，参选率90.00%');
+  });
+});
+
+describe('complaints against the voter list (Art. 29)', () => {
+  it('are filed within 5 calendar days of publication, counted across a holiday, and decided within 3', () => {
+    // Published 30 September: the National Day holiday does not stop the count.
+    expect(complaintDeadline('2026-09-30')).toBe('2026-10-05');
+    expect(complaintFilingProblem('2026-09-30', '2026-10-05')).toBeNull(); // the 5th day
+    expect(complaintFilingProblem('2026-09-30', '2026-10-06')).toBe('late'); // the 6th
+    expect(complaintFilingProblem('2026-09-30', '2026-09-30')).toBeNull(); // the day itself
+    expect(complaintFilingProblem('2026-09-30', '2026-09-29')).toBe('beforePublication');
+    expect(complaintFilingProblem(null, '2026-10-01')).toBe('notPublished');
+    expect(complaintDecisionDue('2026-10-05')).toBe('2026-10-08');
+  });
+});
+
+describe('the re-vote among the tied (Art. 45 ¶3)', () => {
+  it('elects the highest of the tied, without a majority', () => {
+    expect(decideRevote(1, { a: 410, b: 395 })).toEqual({ elected: ['a'], tied: [] });
+  });
+  it('two tied for one seat again are tied again', () => {
+    expect(decideRevote(1, { a: 400, b: 400 })).toEqual({ elected: [], tied: ['a', 'b'] });
+  });
+  it('three for two seats: the top one elected and the two equal below tied', () => {
+    expect(decideRevote(2, { a: 500, b: 300, c: 300 })).toEqual({ elected: ['a'], tied: ['b', 'c'] });
+  });
+  it('a first round tie for the last seat leads to a re-vote, not a runoff', () => {
+    const r = decideDistrict(2, {
+      registered: 1000,
+      participated: 900,
+      ballotsIssued: 900,
+      ballotsReturned: 900,
+      void: 0,
+      others: 0,
+      votes: { a: 700, b: 500, c: 500 },
+    });
+    expect(r).toMatchObject({ elected: ['a'], tied: ['b', 'c'], runoffSeats: 0 });
+  });
+});
+
+describe("a polling station's turnout report", () => {
+  it('refuses more returned than issued, and running totals that fall', () => {
+    expect(turnoutReportProblem({ ballotsIssued: 100, ballotsReturned: 100 }, null)).toBeNull();
+    expect(turnoutReportProblem({ ballotsIssued: 100, ballotsReturned: 101 }, null)).toBe(
+      'returnedExceedIssued',
+    );
+    const last = { ballotsIssued: 300, ballotsReturned: 250 };
+    expect(turnoutReportProblem({ ballotsIssued: 299, ballotsReturned: 250 }, last)).toBe('issuedFell');
+    expect(turnoutReportProblem({ ballotsIssued: 320, ballotsReturned: 249 }, last)).toBe('returnedFell');
+    expect(turnoutReportProblem({ ballotsIssued: 300, ballotsReturned: 250 }, last)).toBeNull();
+  });
+});
+
+describe('voter cards', () => {
+  it('number the district and the voter', () => {
+    expect(voterCardNumber(3, 127)).toBe('03-00127');
   });
 });

@@ -39,6 +39,36 @@ export const ELECTION_RULES = {
   minJointNominators: 10,
 } as const;
 
+// ————— the register's operations (Art. 27–29) —————
+
+/**
+ * Why a registered voter is off the list (Art. 27): struck off for deprivation of political rights or death,
+ * or not listed because unable to exercise the right (精神病患者), confirmed by the election committee.
+ */
+export const EXCLUSION_KINDS = ['deprivedOfRights', 'deceased', 'unableToExercise'] as const;
+export type ExclusionKind = (typeof EXCLUSION_KINDS)[number];
+
+/** The last day a complaint against a district's list may be filed: 5 days from its publication (Art. 29). */
+export const complaintDeadline = (publishedOn: string, r = ELECTION_RULES): string =>
+  addDays(publishedOn, r.complaintDays);
+
+/** The day the election committee must decide a complaint by: 3 days from its filing (Art. 29). */
+export const complaintDecisionDue = (filedOn: string, r = ELECTION_RULES): string =>
+  addDays(filedOn, r.complaintDecisionDays);
+
+export type ComplaintFiling = 'notPublished' | 'beforePublication' | 'late' | null;
+
+/** Whether a complaint filed on `filedOn` is within the window of a list published on `publishedOn`. */
+export function complaintFilingProblem(publishedOn: string | null, filedOn: string): ComplaintFiling {
+  if (!publishedOn) return 'notPublished';
+  if (filedOn < publishedOn) return 'beforePublication';
+  return filedOn > complaintDeadline(publishedOn) ? 'late' : null;
+}
+
+/** A voter card's number: the district's number in the election and the voter's, "03-00127". */
+export const voterCardNumber = (districtNo: number, seq: number): string =>
+  `${String(districtNo).padStart(2, '0')}-${String(seq).padStart(5, '0')}`;
+
 // ————— dates —————
 
 /** Calendar days (the statutory election days are calendar days, not working days). */
@@ -314,6 +344,44 @@ export function decideRunoff(seats: number, ret: DistrictReturn): DistrictResult
     tied,
     vacancies: tied.length ? 0 : seats - ids.length,
   };
+}
+
+/**
+ * A re-vote among the candidates tied for the last seat(s) (Art. 45 ¶3: 就票数相等的候选人再次投票，以得票多的
+ * 当选): the highest win, no majority needed; a tie again for the last seat → `tied` once more.
+ */
+export function decideRevote(
+  seats: number,
+  votes: Record<string, number>,
+): { elected: string[]; tied: string[] } {
+  const ranked = ranking(votes);
+  if (seats <= 0) return { elected: [], tied: [] };
+  if (ranked.length > seats && ranked[seats][1] === ranked[seats - 1][1]) {
+    const last = ranked[seats - 1][1];
+    return {
+      elected: ranked.filter(([, n]) => n > last).map(([id]) => id),
+      tied: ranked.filter(([, n]) => n === last).map(([id]) => id),
+    };
+  }
+  return { elected: ranked.slice(0, seats).map(([id]) => id), tied: [] };
+}
+
+// ————— polling day —————
+
+export interface StationFigures {
+  ballotsIssued: number;
+  ballotsReturned: number;
+}
+
+/** A station's report: ballots returned never exceed those issued, and figures are cumulative (never fall). */
+export function turnoutReportProblem(
+  next: StationFigures,
+  last: StationFigures | null,
+): 'returnedExceedIssued' | 'issuedFell' | 'returnedFell' | null {
+  if (next.ballotsReturned > next.ballotsIssued) return 'returnedExceedIssued';
+  if (last && next.ballotsIssued < last.ballotsIssued) return 'issuedFell';
+  if (last && next.ballotsReturned < last.ballotsReturned) return 'returnedFell';
+  return null;
 }
 
 // ————— voters —————

@@ -1,5 +1,6 @@
 // The demo's elections: 2021's with its eight districts, every return, one runoff, and the summary sentence;
-// and the coming one with its timetable running.
+// the stations' turnout through 2021's polling day, equal at the end to the returns; and the coming one with
+// its timetable running and its register imported through the real import and kept.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, loadDemo } from '../../demo';
 import { createTestEnv, type TestEnv } from '../../../test/harness';
@@ -33,6 +34,46 @@ describe('elections demo', () => {
     const s = (await t.anon.get(`/api/v1/elections/${past.id}/summary`, staff)).json();
     expect(s).toMatchObject({ districts: 8, districtsValidFirstRound: 7 });
     expect(s.sentence.zh).toMatch(/^8个选区中7个一次选举成功，\d+\.\d{2}万选民参与投票，参选率\d+\.\d{2}%$/);
+    const turnout = (await t.anon.get(`/api/v1/elections/${past.id}/turnout`, staff)).json();
+    expect(turnout.stations.length).toBeGreaterThanOrEqual(16);
+    expect(turnout.hourly.map((h: { hour: string }) => h.hour)).toEqual([
+      '08:00',
+      '10:00',
+      '12:00',
+      '14:00',
+      '16:00',
+      '17:00',
+    ]);
+    for (const d of e.districts) {
+      const polled = turnout.districts.find((x: { id: string }) => x.id === d.id);
+      const first = (await t.anon.get(`/api/v1/elections/${past.id}/districts/${d.id}/result`, staff)).json();
+      expect(polled.ballotsIssued, d.name).toBeGreaterThan(0);
+      expect(first.valid).toBe(true);
+    }
+  });
+
+  it('has the coming register of a few thousand voters, imported, kept and published', async () => {
+    const staff = await login('staff');
+    const list = (await t.anon.get('/api/v1/elections', staff)).json().items;
+    const coming = (await t.anon.get(`/api/v1/elections/${list[0].id}`, staff)).json();
+    expect(coming.voters).toBeGreaterThan(2_500);
+    const base = `/api/v1/elections/${coming.id}`;
+    const excluded = (await t.anon.get(`${base}/voters?status=excluded`, staff)).json().items;
+    expect(excluded.map((v: { exclusion: string }) => v.exclusion).sort()).toEqual([
+      'deprivedOfRights',
+      'unableToExercise',
+    ]);
+    const d1 = coming.districts.find((d: { name: string }) => d.name === '东岭街道第1选区');
+    const notice = (await t.anon.get(`${base}/districts/${d1.id}/voter-list`, staff)).json();
+    expect(notice.publishedOn).not.toBeNull();
+    expect(notice.groups.length).toBe(4);
+    const complaints = (await t.anon.get(`${base}/complaints`, staff)).json().items;
+    expect(complaints).toHaveLength(1);
+    expect(complaints[0].decision).toBeNull();
+    const page = (await t.anon.get(`${base}/voters?limit=200`, staff)).json().items;
+    expect(page.some((v: { voterCardNo: string | null }) => v.voterCardNo)).toBe(true);
+    const names = new Set(page.map((v: { name: string }) => v.name));
+    expect(names.size).toBeGreaterThan(150);
   });
 
   it('has the coming election with its voter list due and its lists still open', async () => {

@@ -1,5 +1,6 @@
 // Who may do what in an election. Congress staff (the election office, 选联工委) set it up, keep the register
-// and the candidates, and enter the returns; leaders read it. Voters, deputies and units have no part here:
+// and the candidates (exclusions, transfers, publication, complaints, voter cards), record polling day's turnout
+// and enter the returns; leaders read it. Voters, deputies and units have no part here:
 // the public look-up of one's own registration is a later slice.
 import { allow, definePolicy } from '../../platform/access';
 
@@ -9,12 +10,30 @@ export interface ElectionResource {
 
 export const electionPolicy = definePolicy<ElectionResource>('election', [
   allow(['congressStaff', 'leader'], 'read'),
-  allow('congressStaff', ['addDistrict', 'importVoters', 'readVoters', 'approveProxy']),
+  allow('congressStaff', [
+    'addDistrict',
+    'importVoters',
+    'readVoters',
+    'approveProxy',
+    'excludeVoter',
+    'restoreVoter',
+    'transferVoter',
+    'fileComplaint',
+    'decideComplaint',
+    'reportTurnout',
+  ]),
 ]);
 
 export const electionDistrictPolicy = definePolicy<ElectionResource>('electionDistrict', [
   allow(['congressStaff', 'leader'], 'read'),
-  allow('congressStaff', ['addCandidate', 'confirmCandidates', 'enterReturn']),
+  allow('congressStaff', [
+    'addCandidate',
+    'confirmCandidates',
+    'enterReturn',
+    'publishVoterList',
+    'issueVoterCards',
+    'addStation',
+  ]),
 ]);
 
 /** Roles that set up elections. */

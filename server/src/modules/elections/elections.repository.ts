@@ -3,10 +3,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Actor, Work } from '../../platform/context';
-import { notFound } from '../../platform/errors';
-import { decideDistrict, decideRunoff, runoffCandidates } from '@minyi/domain/elections';
-import { electionDistricts, electionReturns, elections } from './elections.table';
-import type { ElectionResource } from './elections.policy';
+import { invalidField, notFound } from '../../platform/errors';
+import { decideDistrict, decideRevote, decideRunoff, runoffCandidates } from '@minyi/domain/elections';
+import { electionDistricts, electionReturns, electionVoters, elections } from './elections.table';
+import { electionPolicy, type ElectionResource } from './elections.policy';
 
 export type ElectionRow = typeof elections.$inferSelect;
 export type DistrictRow = typeof electionDistricts.$inferSelect;
@@ -75,10 +75,16 @@ export async function loadDistrictStep(
 type ReturnRow = typeof electionReturns.$inferSelect;
 
 /**
- * A district's outcome from its returns (computed, never typed): the first round's result (Art. 43–45) and,
- * when seats were left, the runoff's candidates from the ranking and its result (Art. 45 ¶4–5).
+ * A district's outcome from its returns (computed, never typed): the first round's result (Art. 43–45); when
+ * candidates tied for the last seat(s), the re-vote among them (¶3); when seats were left, the runoff's
+ * candidates from the ranking and its result (Art. 45 ¶4–5).
  */
-export function districtOutcome(seats: number, first: ReturnRow | undefined, runoff: ReturnRow | undefined) {
+export function districtOutcome(
+  seats: number,
+  first: ReturnRow | undefined,
+  runoff: ReturnRow | undefined,
+  revote?: ReturnRow,
+) {
   if (!first) return null;
   const result = decideDistrict(seats, first);
   const notElected = Object.fromEntries(
@@ -86,8 +92,20 @@ export function districtOutcome(seats: number, first: ReturnRow | undefined, run
   );
   const candidates = result.valid ? runoffCandidates(notElected, result.runoffSeats) : [];
   const second = runoff && result.runoffSeats > 0 ? decideRunoff(result.runoffSeats, runoff) : null;
+  const revoteSeats = result.tied.length ? seats - result.elected.length : 0;
+  const again = revote && revoteSeats > 0 ? decideRevote(revoteSeats, revote.votes) : null;
   return {
     ...result,
+    revote:
+      revoteSeats > 0
+        ? {
+            seats: revoteSeats,
+            candidates: result.tied,
+            entered: !!again,
+            elected: again?.elected ?? [],
+            tied: again?.tied ?? [],
+          }
+        : null,
     runoff:
       result.runoffSeats > 0
         ? {
@@ -99,6 +117,53 @@ export function districtOutcome(seats: number, first: ReturnRow | undefined, run
           }
         : null,
     /** Everyone elected, first round and runoff. */
-    deputies: [...result.elected, ...(second?.elected ?? [])],
+    deputies: [...result.elected, ...(second?.elected ?? []), ...(again?.elected ?? [])],
   };
+}
+
+export type VoterRow = typeof electionVoters.$inferSelect;
+export const VOTER = { zh: '选民', en: 'voter' };
+
+/**
+ * Loads (and locks) a registration of an election of the actor's congress for a step, with its election. The
+ * caller's right to `action` on the election is checked first: whether a voter exists is not told to others.
+ */
+export async function loadVoterStep(
+  w: Work,
+  actor: Actor,
+  electionId: string,
+  voterId: string,
+  action: string,
+): Promise<{ row: { voter: VoterRow; election: ElectionRow }; resource: ElectionResource }> {
+  const election = await findElection(w.db, actor, electionId);
+  electionPolicy.authorize(actor, action, { congressId: election.congressId });
+  const [voter] = await w.db
+    .select()
+    .from(electionVoters)
+    .where(and(eq(electionVoters.id, voterId), eq(electionVoters.electionId, election.id)))
+    .for('update');
+  if (!voter) throw notFound(VOTER);
+  return { row: { voter, election }, resource: { congressId: election.congressId } };
+}
+
+/** A district of the election named in a request body: a 400 naming the field when it is not one. */
+export async function districtOfElection(
+  db: Db,
+  electionId: string,
+  districtId: string,
+  field = 'districtId',
+): Promise<DistrictRow> {
+  const [district] = await db
+    .select()
+    .from(electionDistricts)
+    .where(and(eq(electionDistricts.id, districtId), eq(electionDistricts.electionId, electionId)));
+  if (!district)
+    throw invalidField(field, '不是本次选举的选区', 'not a district of this election', 'not_found');
+  return district;
+}
+
+/** A day given in a request that may not be after today (a record of what happened). */
+export function notAfterToday(field: string, day: string, today: string) {
+  if (day > today)
+    throw invalidField(field, `日期不能晚于今天（${today}）`, `the day cannot be after today (${today})`);
 }

@@ -1,6 +1,6 @@
 // Drizzle definitions of the elections module (0700_elections.sql is the truth; the drift test compares them).
 import { date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { DistrictKind } from '@minyi/domain/elections';
+import type { ComplaintDecision, DistrictKind, ExclusionKind, StationKind } from '@minyi/domain/elections';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
@@ -22,6 +22,7 @@ export const electionDistricts = pgTable('election_districts', {
   kind: text('kind').$type<DistrictKind>().notNull().default('residence'),
   population: integer('population'),
   candidatesConfirmedOn: day('candidates_confirmed_on'),
+  voterListPublishedOn: day('voter_list_published_on'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
@@ -47,10 +48,18 @@ export const electionVoters = pgTable('election_voters', {
   sex: text('sex').$type<'male' | 'female'>().notNull(),
   groupName: text('group_name').notNull().default(''),
   addressEnc: text('address_enc'),
+  exclusion: text('exclusion').$type<ExclusionKind>(),
+  exclusionReason: text('exclusion_reason'),
+  exclusionDecision: text('exclusion_decision'),
+  excludedOn: day('excluded_on'),
+  excludedBy: uuid('excluded_by'),
+  transferredFrom: uuid('transferred_from'),
+  voterCardNo: text('voter_card_no'),
+  voterCardIssuedOn: day('voter_card_issued_on'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
-export type ReturnRound = 'first' | 'runoff';
+export type ReturnRound = 'first' | 'runoff' | 'revote';
 
 export const electionReturns = pgTable(
   'election_returns',
@@ -77,5 +86,43 @@ export const electionProxies = pgTable('election_proxies', {
   electionId: uuid('election_id').notNull(),
   voterId: uuid('voter_id').notNull(),
   proxyVoterId: uuid('proxy_voter_id').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const electionComplaints = pgTable('election_complaints', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  electionId: uuid('election_id').notNull(),
+  districtId: uuid('district_id').notNull(),
+  voterId: uuid('voter_id'),
+  complainant: text('complainant').notNull(),
+  subject: text('subject').notNull(),
+  filedOn: day('filed_on').notNull(),
+  decision: text('decision').$type<ComplaintDecision>(),
+  decisionText: text('decision_text'),
+  decidedOn: day('decided_on'),
+  decidedBy: uuid('decided_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const electionPollingStations = pgTable('election_polling_stations', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  electionId: uuid('election_id').notNull(),
+  districtId: uuid('district_id').notNull(),
+  name: text('name').notNull(),
+  kind: text('kind').$type<StationKind>().notNull().default('station'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const electionTurnoutReports = pgTable('election_turnout_reports', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  electionId: uuid('election_id').notNull(),
+  stationId: uuid('station_id').notNull(),
+  reportedAt: ts('reported_at').notNull(),
+  ballotsIssued: integer('ballots_issued').notNull(),
+  ballotsReturned: integer('ballots_returned').notNull(),
+  reportedBy: uuid('reported_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });

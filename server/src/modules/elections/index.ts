@@ -6,6 +6,8 @@ import type { Module } from '../../platform/module';
 import { electionRoutes } from './elections.routes';
 import { districtRoutes } from './districts.routes';
 import { voterRoutes } from './voters.routes';
+import { registerRoutes } from './register.routes';
+import { pollingRoutes } from './polling.routes';
 import { seedElectionsDemo } from './elections.demo';
 import './elections.settings';
 
@@ -15,6 +17,8 @@ export const electionsModule: Module = {
     await app.register(electionRoutes);
     await app.register(districtRoutes);
     await app.register(voterRoutes);
+    await app.register(registerRoutes);
+    await app.register(pollingRoutes);
   },
   seedDemo: seedElectionsDemo,
 };

@@ -20,13 +20,20 @@ import {
   Typography,
 } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { localized, problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import { FormModal } from '../../shell/FormModal';
-import { formatDate } from '../../shell/datetime';
-import { addElectionCandidate, addElectionDistrict, confirmElectionCandidates, paths } from './api';
+import { formatDate, shanghaiToday } from '../../shell/datetime';
+import {
+  addElectionCandidate,
+  addElectionDistrict,
+  confirmElectionCandidates,
+  issueElectionVoterCards,
+  paths,
+  publishElectionVoterList,
+} from './api';
 import { ReturnForm } from './ReturnForm';
 import { VoterImport } from './VoterImport';
 import type { District, ElectionDetail, MilestoneState } from './types';
@@ -56,7 +63,12 @@ export default function ElectionPage() {
   const [districtForm] = Form.useForm<NewDistrict>();
   const [candidateFor, setCandidateFor] = useState<District | null>(null);
   const [candidateForm] = Form.useForm<{ name: string }>();
-  const [entering, setEntering] = useState<{ district: District; round: 'first' | 'runoff' } | null>(null);
+  const [entering, setEntering] = useState<{
+    district: District;
+    round: 'first' | 'runoff' | 'revote';
+  } | null>(null);
+  const [publishing, setPublishing] = useState<District | null>(null);
+  const [publishForm] = Form.useForm<{ publishedOn: string }>();
 
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (!e) return null;
@@ -65,6 +77,15 @@ export default function ElectionPage() {
     try {
       await confirmElectionCandidates(e.id, d.id);
       reload();
+    } catch (err) {
+      void message.error(problemMessage(err));
+    }
+  };
+
+  const issueCards = async (d: District) => {
+    try {
+      const r = await issueElectionVoterCards(e.id, d.id, { issuedOn: shanghaiToday() });
+      void message.success(t('election.cardsIssued', { count: r.issued }));
     } catch (err) {
       void message.error(problemMessage(err));
     }
@@ -91,6 +112,12 @@ export default function ElectionPage() {
           ) : null
         }
       />
+
+      <Space wrap style={{ marginBottom: 12 }} data-testid="election-links">
+        {e.abilities.readVoters && <Link to={`/elections/${e.id}/register`}>{t('register.title')}</Link>}
+        {e.abilities.readVoters && <Link to={`/elections/${e.id}/complaints`}>{t('complaints.title')}</Link>}
+        <Link to={`/elections/${e.id}/turnout`}>{t('turnout.title')}</Link>
+      </Space>
 
       <Card size="small" style={{ marginBottom: 16 }}>
         <Row gutter={[16, 16]}>
@@ -158,6 +185,10 @@ export default function ElectionPage() {
         {e.districts.map((d) => (
           <Col xs={24} md={12} key={d.id}>
             <DistrictCard
+              electionId={e.id}
+              canReadVoters={!!e.abilities.readVoters}
+              onPublish={() => setPublishing(d)}
+              onIssueCards={() => void issueCards(d)}
               district={d}
               onAddCandidate={() => setCandidateFor(d)}
               onConfirm={() => void confirm(d)}
@@ -228,6 +259,29 @@ export default function ElectionPage() {
         </Form.Item>
       </FormModal>
 
+      <FormModal<{ publishedOn: string }, unknown>
+        form={publishForm}
+        open={!!publishing}
+        title={t('election.publishTitle', { name: publishing?.name ?? '' })}
+        values={null}
+        initialValues={{ publishedOn: shanghaiToday() }}
+        save={(v) => publishElectionVoterList(e.id, publishing!.id, v)}
+        onSaved={() => {
+          setPublishing(null);
+          reload();
+        }}
+        onClose={() => setPublishing(null)}
+      >
+        <Form.Item
+          name="publishedOn"
+          label={t('election.publishedOn')}
+          extra={t('election.publishHint', { date: formatDate(e.voterListDue) })}
+          rules={[{ required: true, message: t('create.required') }]}
+        >
+          <Input type="date" data-testid="published-on" />
+        </Form.Item>
+      </FormModal>
+
       {entering && (
         <ReturnForm
           electionId={e.id}
@@ -245,15 +299,23 @@ export default function ElectionPage() {
 }
 
 function DistrictCard({
+  electionId,
+  canReadVoters,
   district: d,
   onAddCandidate,
   onConfirm,
   onEnter,
+  onPublish,
+  onIssueCards,
 }: {
+  electionId: string;
+  canReadVoters: boolean;
   district: District;
   onAddCandidate: () => void;
   onConfirm: () => void;
-  onEnter: (round: 'first' | 'runoff') => void;
+  onEnter: (round: 'first' | 'runoff' | 'revote') => void;
+  onPublish: () => void;
+  onIssueCards: () => void;
 }) {
   const { t } = useTranslation('elections');
   const r = d.result;
@@ -282,6 +344,31 @@ function DistrictCard({
           <Typography.Text type="secondary">
             {t('election.voters')} {d.voters}
           </Typography.Text>
+        </Space>
+
+        <Space wrap size={[8, 4]} data-testid="voter-list">
+          {d.voterListPublishedOn ? (
+            <Tag color="green">
+              {t('election.listPublished', { date: formatDate(d.voterListPublishedOn) })}
+            </Tag>
+          ) : (
+            can.publishVoterList &&
+            d.voters > 0 && (
+              <Button size="small" onClick={onPublish} data-testid="publish-list">
+                {t('election.publishList')}
+              </Button>
+            )
+          )}
+          {canReadVoters && d.voters > 0 && (
+            <Link to={`/elections/${electionId}/districts/${d.id}/voter-list`}>
+              {t('election.printList')}
+            </Link>
+          )}
+          {can.issueVoterCards && d.voters > 0 && (
+            <Button size="small" onClick={onIssueCards} data-testid="issue-cards">
+              {t('election.issueCards')}
+            </Button>
+          )}
         </Space>
 
         <div>
@@ -354,6 +441,23 @@ function DistrictCard({
                   {t('election.tiedList', { names: r.tied.map(name).join(t('election.sep')) })}
                 </Typography.Text>
               )}
+              {r.revote && (
+                <Space orientation="vertical" size={2}>
+                  <Tag color="gold">{t('election.revoteSeats', { n: r.revote.seats })}</Tag>
+                  {r.revote.entered && r.revote.elected.length > 0 && (
+                    <span>
+                      {t('election.electedList', {
+                        names: r.revote.elected.map(name).join(t('election.sep')),
+                      })}
+                    </span>
+                  )}
+                  {r.revote.entered && r.revote.tied.length > 0 && (
+                    <Typography.Text type="warning">
+                      {t('election.tiedList', { names: r.revote.tied.map(name).join(t('election.sep')) })}
+                    </Typography.Text>
+                  )}
+                </Space>
+              )}
               {r.runoff && (
                 <Space orientation="vertical" size={2}>
                   <Tag color="gold">{t('election.runoffSeats', { n: r.runoffSeats })}</Tag>
@@ -381,6 +485,11 @@ function DistrictCard({
         {can.enterReturn && d.candidatesConfirmedOn && !r && (
           <Button type="primary" size="small" onClick={() => onEnter('first')} data-testid="enter-return">
             {t('election.enterReturn')}
+          </Button>
+        )}
+        {can.enterReturn && r?.revote && !r.revote.entered && (
+          <Button type="primary" size="small" onClick={() => onEnter('revote')} data-testid="enter-revote">
+            {t('election.enterRevote')}
           </Button>
         )}
         {can.enterReturn && r?.runoff && !r.runoff.entered && (

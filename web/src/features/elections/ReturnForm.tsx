@@ -1,6 +1,6 @@
 // A district's return entered by two tellers independently: each fills every figure and every candidate's
 // votes; the agreed return is posted only when both entries are complete and equal (the API takes the one
-// agreed return). For a runoff, the runoff's candidates only.
+// agreed return). For a runoff, the runoff's candidates only; for a re-vote, the tied only.
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Col, InputNumber, Modal, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +20,7 @@ export function ReturnForm({
 }: {
   electionId: string;
   district: District;
-  round: 'first' | 'runoff';
+  round: 'first' | 'runoff' | 'revote';
   onClose: () => void;
   onSaved: () => void;
 }) {
@@ -29,7 +29,9 @@ export function ReturnForm({
   const candidates =
     round === 'runoff'
       ? district.candidates.filter((c) => district.result?.runoff?.candidates.includes(c.id))
-      : district.candidates;
+      : round === 'revote'
+        ? district.candidates.filter((c) => district.result?.revote?.candidates.includes(c.id))
+        : district.candidates;
   const keys = [...FIGURES, ...candidates.map((c) => c.id)];
   const [a, setA] = useState<Entry>({});
   const [b, setB] = useState<Entry>({});
@@ -96,7 +98,7 @@ export function ReturnForm({
   return (
     <Modal
       open
-      title={t(round === 'runoff' ? 'ret.runoffTitle' : 'ret.title', { name: district.name })}
+      title={t(round === 'first' ? 'ret.title' : `ret.${round}Title`, { name: district.name })}
       onCancel={onClose}
       width={760}
       destroyOnHidden

@@ -8,6 +8,14 @@ export const paths = {
   /** Paged: `usePagedList(paths.findElections())`. */
   findElections: () => '/elections',
   getElection: (id: string | undefined) => `/elections/${id}`,
+  /** Paged: `usePagedList(paths.findElectionVoters(id), { name, districtId, status })`. */
+  findElectionVoters: (id: string | undefined) => `/elections/${id}/voters`,
+  getElectionVoterList: (id: string | undefined, districtId: string | undefined) =>
+    `/elections/${id}/districts/${districtId}/voter-list`,
+  getElectionVoterCard: (id: string | undefined, voterId: string | undefined) =>
+    `/elections/${id}/voters/${voterId}/card`,
+  findElectionComplaints: (id: string | undefined) => `/elections/${id}/complaints`,
+  getElectionTurnout: (id: string | undefined) => `/elections/${id}/turnout`,
 };
 
 // Elections
@@ -34,7 +42,7 @@ export const enterElectionReturn = (
   electionId: string,
   districtId: string,
   body: {
-    round: 'first' | 'runoff';
+    round: 'first' | 'runoff' | 'revote';
     registered: number | null;
     participated: number | null;
     ballotsIssued: number | null;
@@ -48,3 +56,36 @@ export const enterElectionReturn = (
 // The voter register
 export const importVoters = (electionId: string, form: FormData) =>
   api.upload<ImportReport>(`/elections/${electionId}/voters:import`, form);
+
+// The register's operations
+export const excludeElectionVoter = (electionId: string, voterId: string, body: object) =>
+  api.post(`/elections/${electionId}/voters/${voterId}/exclusion`, body);
+export const restoreElectionVoter = (electionId: string, voterId: string) =>
+  api.delete(`/elections/${electionId}/voters/${voterId}/exclusion`);
+export const transferElectionVoter = (electionId: string, voterId: string, body: object) =>
+  api.post(`/elections/${electionId}/voters/${voterId}/transfer`, body);
+export const publishElectionVoterList = (electionId: string, districtId: string, body: object) =>
+  api.post(`/elections/${electionId}/districts/${districtId}/voter-list`, body);
+export const issueElectionVoterCards = (electionId: string, districtId: string, body: object) =>
+  api.post<{ issued: number }>(`/elections/${electionId}/districts/${districtId}/voter-cards`, body);
+export const fileElectionComplaint = (electionId: string, body: object, idempotencyKey: string) =>
+  api.post<{ id: string }>(`/elections/${electionId}/complaints`, body, { idempotencyKey });
+export const decideElectionComplaint = (electionId: string, complaintId: string, body: object) =>
+  api.post(`/elections/${electionId}/complaints/${complaintId}/decision`, body);
+
+// Polling day
+export const addElectionStation = (
+  electionId: string,
+  districtId: string,
+  body: object,
+  idempotencyKey: string,
+) =>
+  api.post<{ id: string }>(`/elections/${electionId}/districts/${districtId}/stations`, body, {
+    idempotencyKey,
+  });
+export const reportElectionTurnout = (
+  electionId: string,
+  stationId: string,
+  body: { ballotsIssued: number; ballotsReturned: number },
+  idempotencyKey: string,
+) => api.post(`/elections/${electionId}/stations/${stationId}/reports`, body, { idempotencyKey });

@@ -32,6 +32,13 @@ export interface DistrictResult {
     tied: string[];
     vacancies: number | null;
   } | null;
+  revote: {
+    seats: number;
+    candidates: string[];
+    entered: boolean;
+    elected: string[];
+    tied: string[];
+  } | null;
   deputies: string[];
 }
 
@@ -47,6 +54,7 @@ export interface District {
   candidates: { id: string; name: string }[];
   candidateRange: { min: number; max: number };
   candidatesConfirmedOn: string | null;
+  voterListPublishedOn: string | null;
   result: DistrictResult | null;
   abilities: Abilities;
 }
@@ -78,4 +86,87 @@ export interface ElectionDetail {
 export interface ImportReport {
   imported: number;
   rejected: { row: number; reason: string; message: LocalizedText }[];
+}
+
+export type ExclusionKind = 'deprivedOfRights' | 'deceased' | 'unableToExercise';
+
+export interface Voter {
+  id: string;
+  name: string;
+  districtId: string;
+  groupName: string;
+  birthDate: string;
+  sex: 'male' | 'female';
+  idNumber: string;
+  entrustmentsAccepted: number;
+  exclusion: ExclusionKind | null;
+  exclusionReason: string | null;
+  exclusionDecision: string | null;
+  excludedOn: string | null;
+  transferredFrom: string | null;
+  voterCardNo: string | null;
+}
+
+export interface VoterListNotice {
+  election: { id: string; title: string; electionDay: string };
+  district: { id: string; name: string; seats: number };
+  publishedOn: string | null;
+  complaintsDue: string | null;
+  voters: number;
+  groups: {
+    name: string;
+    voters: { name: string; sex: string; age: number; voterCardNo: string | null }[];
+  }[];
+}
+
+export interface VoterCard {
+  election: { title: string; electionDay: string };
+  voter: { id: string; name: string; sex: string; district: string; group: string; idNumber: string };
+  voterCardNo: string;
+  issuedOn: string;
+}
+
+export interface Complaint {
+  id: string;
+  districtId: string;
+  district: string;
+  voterId: string | null;
+  voter: string | null;
+  complainant: string;
+  subject: string;
+  filedOn: string;
+  decision: 'upheld' | 'dismissed' | null;
+  decisionText: string | null;
+  decidedOn: string | null;
+  decisionDue: string;
+  late: boolean;
+}
+
+export interface Turnout {
+  electionDay: string;
+  registered: number;
+  ballotsIssued: number;
+  ballotsReturned: number;
+  turnout: number;
+  districts: {
+    id: string;
+    name: string;
+    registered: number;
+    stations: number;
+    stationsReported: number;
+    ballotsIssued: number;
+    ballotsReturned: number;
+    turnout: number;
+  }[];
+  stations: {
+    id: string;
+    districtId: string;
+    name: string;
+    kind: 'station' | 'mobileBox';
+    lastReportedAt: string | null;
+    ballotsIssued: number;
+    ballotsReturned: number;
+  }[];
+  hourly: { hour: string; ballotsIssued: number }[];
+  abilities: Abilities;
 }

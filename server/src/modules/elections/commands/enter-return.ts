@@ -1,6 +1,7 @@
 // A district's agreed return, from election day on (the two tellers agreed in the UI; the API takes the one agreed return): for the
 // first round once the official list is confirmed, its votes for the list's candidates only; for the runoff
-// once the first round left seats, its votes for the runoff's candidates only. The result is computed from it.
+// once the first round left seats, its votes for the runoff's candidates only; for the re-vote once candidates
+// tied for the last seat(s), its votes for the tied only. The result is computed from it.
 import { and, asc, eq } from 'drizzle-orm';
 import type { DistrictReturnInput } from '@minyi/domain/elections';
 import { shanghaiDate } from '@minyi/domain/calendar';
@@ -60,6 +61,18 @@ export function enterReturn(ctx: Ctx, electionId: string, districtId: string, in
           .where(and(eq(electionCandidates.districtId, district.id)))
           .orderBy(asc(electionCandidates.position));
         allowed = list.map((c) => c.id);
+      } else if (input.round === 'revote') {
+        const outcome = districtOutcome(
+          district.seats,
+          returns.find((r) => r.round === 'first'),
+          undefined,
+        );
+        if (!outcome?.revote)
+          throw conflict('no_revote', {
+            zh: '该选区没有票数相等需要再次投票的候选人',
+            en: 'The district has no candidates tied for a seat to vote on again',
+          });
+        allowed = outcome.revote.candidates;
       } else {
         const outcome = districtOutcome(
           district.seats,
@@ -90,11 +103,12 @@ export function enterReturn(ctx: Ctx, electionId: string, districtId: string, in
         votes,
       };
       await w.db.insert(electionReturns).values(row);
-      const first = input.round === 'first' ? row : returns.find((r) => r.round === 'first');
+      const all = [...returns.filter((r) => r.round !== input.round), { ...row, enteredAt: new Date() }];
       const outcome = districtOutcome(
         district.seats,
-        first && { ...first, enteredAt: new Date() },
-        input.round === 'runoff' ? { ...row, enteredAt: new Date() } : undefined,
+        all.find((r) => r.round === 'first'),
+        all.find((r) => r.round === 'runoff'),
+        all.find((r) => r.round === 'revote'),
       );
       return {
         result: { districtId: district.id, round: input.round },

@@ -1,6 +1,7 @@
 // An election's register for staff, by name and district, the ID number masked (the clear number is never
-// listed), with how many entrustments each voter has accepted. Cursor over (name, id).
-import { and, asc, eq, gt, like, or, sql } from 'drizzle-orm';
+// listed), with how many entrustments each voter has accepted, the exclusion, transfer and voter card; listed or
+// excluded only. Cursor over (name, id).
+import { and, asc, eq, gt, isNotNull, isNull, like, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import type { Actor } from '../../../platform/context';
 import type { Pii } from '../../../platform/pii';
@@ -14,7 +15,7 @@ export async function findVoters(
   pii: Pii,
   actor: Actor,
   electionId: string,
-  q: { name?: string; districtId?: string; cursor?: string; limit: number },
+  q: { name?: string; districtId?: string; status?: 'listed' | 'excluded'; cursor?: string; limit: number },
 ) {
   const e = await findElection(db, actor, electionId);
   electionPolicy.authorize(actor, 'readVoters', { congressId: e.congressId });
@@ -28,6 +29,12 @@ export async function findVoters(
       birthDate: electionVoters.birthDate,
       sex: electionVoters.sex,
       idNumberEnc: electionVoters.idNumberEnc,
+      exclusion: electionVoters.exclusion,
+      exclusionReason: electionVoters.exclusionReason,
+      exclusionDecision: electionVoters.exclusionDecision,
+      excludedOn: electionVoters.excludedOn,
+      transferredFrom: electionVoters.transferredFrom,
+      voterCardNo: electionVoters.voterCardNo,
       entrustmentsAccepted: sql<number>`(SELECT count(*)::int FROM ${electionProxies} p WHERE p.proxy_voter_id = "election_voters"."id")`,
     })
     .from(electionVoters)
@@ -35,6 +42,8 @@ export async function findVoters(
       and(
         eq(electionVoters.electionId, e.id),
         q.districtId ? eq(electionVoters.districtId, q.districtId) : undefined,
+        q.status === 'listed' ? isNull(electionVoters.exclusion) : undefined,
+        q.status === 'excluded' ? isNotNull(electionVoters.exclusion) : undefined,
         q.name ? like(electionVoters.name, `%${q.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
         after
           ? or(

@@ -16,6 +16,7 @@ export async function getDistrictResult(db: Db, actor: Actor, electionId: string
     district.seats,
     returns.find((r) => r.round === 'first'),
     returns.find((r) => r.round === 'runoff'),
+    returns.find((r) => r.round === 'revote'),
   );
   if (!outcome) throw notFound({ zh: '该选区的选举结果', en: "the district's return" });
   return { districtId: district.id, seats: district.seats, ...outcome };

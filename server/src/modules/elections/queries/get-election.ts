@@ -1,7 +1,7 @@
 // One election as its page shows it: the statutory timetable with each milestone's state (due, late, done),
 // the districts with seats, population per deputy (outliers flagged), candidates and the ratio's range, the
 // voters registered, each district's outcome once its return is in, the summary, and the caller's abilities.
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import {
   candidateRange,
   MILESTONES,
@@ -43,19 +43,21 @@ export async function getElection(db: Db, actor: Actor, electionId: string) {
       .select({
         districtId: electionVoters.districtId,
         count: sql<number>`count(*)::int`,
-        first: sql<string>`min(${electionVoters.createdAt})`,
       })
       .from(electionVoters)
-      .where(eq(electionVoters.electionId, e.id))
+      .where(and(eq(electionVoters.electionId, e.id), isNull(electionVoters.exclusion)))
       .groupBy(electionVoters.districtId),
     readElectionsSettings(db, e.congressId),
   ]);
   const today = shanghaiDate(new Date());
   const dates = timetable(e.electionDay);
-  const firstVoter = voters.map((v) => v.first).sort()[0];
+  const allPublished = districts.length > 0 && districts.every((d) => d.voterListPublishedOn);
   const allConfirmed = districts.length > 0 && districts.every((d) => d.candidatesConfirmedOn);
   const doneOn: Partial<Record<Milestone, string | null>> = {
-    voterListDue: firstVoter ? shanghaiDate(new Date(firstVoter)) : null,
+    // Done when every district's list is published (Art. 28), on the last of those days.
+    voterListDue: allPublished
+      ? districts.map((d) => d.voterListPublishedOn!).sort()[districts.length - 1]
+      : null,
     candidateListDue: allConfirmed
       ? districts.map((d) => d.candidatesConfirmedOn!).sort()[districts.length - 1]
       : null,
@@ -93,6 +95,7 @@ export async function getElection(db: Db, actor: Actor, electionId: string) {
         d.seats,
         returns.find((r) => r.districtId === d.id && r.round === 'first'),
         returns.find((r) => r.districtId === d.id && r.round === 'runoff'),
+        returns.find((r) => r.districtId === d.id && r.round === 'revote'),
       );
       return {
         id: d.id,
@@ -106,6 +109,7 @@ export async function getElection(db: Db, actor: Actor, electionId: string) {
         candidates: mine.map((c) => ({ id: c.id, name: c.name })),
         candidateRange: candidateRange(d.seats, settings.ratioRounding),
         candidatesConfirmedOn: d.candidatesConfirmedOn,
+        voterListPublishedOn: d.voterListPublishedOn,
         result: outcome,
         abilities,
       };
