@@ -38,7 +38,6 @@ import {
   partialDecrypt,
   verifyBallot,
   type BallotContext,
-  type EncryptedBallot,
 } from '@minyi/domain/ballots/crypto';
 import { holdKeyCeremony, type CeremonyTeller } from '../server/src/modules/ballots';
 import { loadEncryptedBallots, loadVote } from '../server/src/modules/ballots/ballots.repository';
