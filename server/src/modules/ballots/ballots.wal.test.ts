@@ -92,6 +92,14 @@ describe.runIf(onPostgres)('the probe of a vote: WAL, tables, logs and audit (Po
       receipts.push(r.json().receipt);
     }
     const [end] = await q<{ lsn: string }>(sql`SELECT pg_current_wal_lsn()::text AS lsn`);
+    // pg_walinspect reads only what is flushed to disk: wait for the log to be flushed past the vote.
+    for (let k = 0; k < 100; k++) {
+      const [f] = await q<{ ok: boolean }>(
+        sql`SELECT pg_current_wal_flush_lsn() >= ${end.lsn}::pg_lsn AS ok`,
+      );
+      if (f.ok) break;
+      await q(sql`SELECT pg_sleep(0.1)`);
+    }
     voteLogLines = logLines.slice(logsBefore);
     // Every WAL record of the vote, with its transaction.
     records = (
