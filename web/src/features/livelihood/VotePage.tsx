@@ -88,6 +88,29 @@ function Ballot({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
   const [busy, setBusy] = useState(false);
   const [receipt, setReceipt] = useState<string | null>(null);
   const [encrypting, setEncrypting] = useState(false);
+  // While the deputy reads and chooses, the page builds what the encryption needs (the curve's and the vote
+  // key's tables), so that "confirm" costs the ballot's own work only (docs/PERFORMANCE.md).
+  const { curve, publicKey } = vote.encryption ?? {};
+  const canCast = vote.me.signedIn && !vote.me.hasVoted;
+  useEffect(() => {
+    if (!curve || !publicKey || !canCast) return;
+    let live = true;
+    void import('@minyi/domain/ballots/crypto').then((m) => {
+      if (!live) return;
+      const start = performance.now();
+      m.prepareBallot({
+        voteId: vote.id,
+        curve,
+        publicKey,
+        candidates: vote.candidates.length,
+        maxChoices: vote.maxChoices,
+      });
+      performance.measure('minyi-ballot-prepare', { start });
+    });
+    return () => {
+      live = false;
+    };
+  }, [curve, publicKey, canCast, vote.id, vote.candidates.length, vote.maxChoices]);
 
   if (receipt) {
     return (
