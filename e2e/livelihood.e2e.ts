@@ -44,6 +44,11 @@ describe('livelihood vote journey', () => {
   test('a deputy at 375 px signs in, chooses, confirms, the browser encrypts, and sees the receipt', async () => {
     const page = await newPage(375, 812);
     await login(page, server.url, 'deputy');
+    // A mid-range phone (issue 21's profile): Chromium's CPU ×4 slower from the vote page on, where the page
+    // prepares the encryption while the deputy chooses and encrypts at "confirm". The times the page measured
+    // (its User Timing entries) are printed for docs/PERFORMANCE.md, not asserted.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await page.goto(`${server.url}/livelihood/votes`);
     await page
       .getByRole('button', { name: /^投\s*票$/ })
@@ -54,7 +59,8 @@ describe('livelihood vote journey', () => {
     await page.getByRole('button', { name: /^签\s*到$/ }).click();
     await page.getByText('已签到').waitFor();
     const boxes = page.locator('.ant-checkbox-wrapper');
-    expect(await boxes.count()).toBeGreaterThan(10);
+    const candidates = await boxes.count();
+    expect(candidates).toBeGreaterThan(10);
     // Each candidate shows its budget and lead unit, and opens its description.
     expect(await page.getByTestId('ballot-candidate').first().innerText()).toMatch(
       /预算 .+万元 · 牵头单位：/,
@@ -73,7 +79,18 @@ describe('livelihood vote journey', () => {
     await shot(page, 'livelihood-2-confirm-375');
     await page.getByRole('button', { name: '确认投票' }).click();
     const shown = page.getByTestId('receipt-code');
-    await shown.waitFor({ timeout: 30_000 });
+    await shown.waitFor({ timeout: 60_000 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    const timing = await page.evaluate(() =>
+      ['minyi-ballot-prepare', 'minyi-ballot-crypto-load', 'minyi-ballot-encryption'].map((name) => ({
+        name,
+        ms: Math.round(performance.getEntriesByName(name).at(-1)?.duration ?? -1),
+      })),
+    );
+    console.log(
+      `[performance] CPU throttling ×4, a ballot of ${candidates} candidates: ` +
+        timing.map((x) => `${x.name} ${x.ms} ms`).join(', '),
+    );
     receipt = (await shown.innerText()).trim();
     expect(receipt).toMatch(/^[0-9a-f]{64}$/);
     expect(await page.getByTestId('find-in-bulletin').getAttribute('href')).toContain(receipt);
@@ -172,10 +189,10 @@ describe('livelihood vote journey', () => {
     const warning = page.getByTestId('close-warning');
     await warning.waitFor();
     expect(await page.getByTestId('close-turnout').innerText()).toMatch(
-      /^1 ballots \/ \d+ present \/ \d+ on the roll$/,
+      /^Ballots 1 \/ present \d+ \/ on the roll \d+$/,
     );
     expect(await page.getByTestId('close-outcome').innerText()).toMatch(
-      /chooses no project at all.*Only 1 valid ballots/s,
+      /chooses no project at all.*Valid ballots: only 1,/s,
     );
     await shot(page, 'livelihood-16-close-warning-375-en');
     expect(await noHorizontalOverflow(page)).toBe(true);

@@ -130,12 +130,16 @@ export function testClient(
   };
 }
 
-export async function createTestEnv(overrides: Partial<Config> = {}): Promise<TestEnv> {
+export async function createTestEnv(
+  overrides: Partial<Config> = {},
+  /** Where the server's log goes (with `logLevel` in overrides): a test that reads the log lines. */
+  opts: { logStream?: { write(line: string): void } } = {},
+): Promise<TestEnv> {
   const database = await createTestDatabase();
   await migrate(database);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'minyi-test-'));
   const config = testConfig({ dataDir, ...overrides });
-  const app = await buildApp(config, database);
+  const app = await buildApp(config, database, opts.logStream);
   await app.ready();
   const services = app.services;
   const db = services.db;

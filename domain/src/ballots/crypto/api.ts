@@ -6,7 +6,14 @@ export {
   verificationKeysFromDeals,
 } from './dkg';
 export { decryptTotals, partialDecrypt, verifyPartialDecryption } from './decrypt';
-export { addCiphertexts, ballotReceipt, combineBallots, encryptBallot, verifyBallot } from './ballot';
+export {
+  addCiphertexts,
+  ballotReceipt,
+  combineBallots,
+  encryptBallot,
+  prepareBallot,
+  verifyBallot,
+} from './ballot';
 export { verifyBulletin, type VerifyBulletinOptions } from './bulletin';
 export { SM2_PARAMS } from './group';
 export { runDkg, simulateVote, type SimulateVoteInput, type SimulatedKey } from './simulate';

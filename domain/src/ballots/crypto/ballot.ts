@@ -36,6 +36,15 @@ export const candidatePrefix = (ctx: BallotContext, receipt: Hex, i: number) => 
 ];
 export const sumPrefix = (ctx: BallotContext, receipt: Hex) => ['0n', ...contextParts(ctx), receipt];
 
+/**
+ * Builds what encrypting a ballot of this vote needs once per page (the precomputed tables of the group's
+ * generator and of the vote's key), so that a page can do it while the deputy is still choosing and the
+ * encryption after "confirm" is the ballot's own work only. Encrypting without it builds them first.
+ */
+export function prepareBallot(ctx: BallotContext): void {
+  checkContext(ctx).fixedBase(ctx.publicKey);
+}
+
 export function encryptBallot(ctx: BallotContext, choices: number[]): EncryptedBallot {
   const g = checkContext(ctx);
   const H = g.fixedBase(ctx.publicKey);

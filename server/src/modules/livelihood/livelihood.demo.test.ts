@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encryptBallot, partialDecrypt } from '@minyi/domain/ballots/crypto';
+import { encryptBallot, partialDecrypt, verifyBulletin } from '@minyi/domain/ballots/crypto';
 import { DEMO_PASSWORD, loadDemo } from '../../demo';
 import { createTestEnv, type TestEnv } from '../../../test/harness';
 
@@ -25,6 +25,32 @@ describe('livelihood demo', () => {
     const ideas = (await t.anon.get(`/api/v1/public/livelihood/ideas?congressId=${congressId}`)).json().items;
     expect(ideas.length).toBeGreaterThan(5);
     expect(ideas[0].supportCount).toBeGreaterThan(ideas.at(-1).supportCount);
+  });
+
+  it("publishes this year's vote closed and counted: its bulletin verifies, and its totals are the results", async () => {
+    const published = (await t.anon.get(`/api/v1/public/project-votes?congressId=${congressId}`)).json();
+    const items = (published.items ?? published) as { id: string; year: number }[];
+    const [vote] = items;
+    expect(vote).toBeDefined();
+    const bulletin = await t.anon.get(`/api/v1/project-votes/${vote.id}/bulletin`);
+    expect(bulletin.statusCode).toBe(200);
+    const b = bulletin.json();
+    expect(b.ballots.length).toBeGreaterThan(10);
+    expect(b.tally.partialDecryptions).toHaveLength(2);
+    const verified = verifyBulletin(b);
+    expect(verified).toMatchObject({ ok: true });
+    const results = (
+      await t.anon.get(`/api/v1/project-votes/${vote.id}/results?congressId=${congressId}`)
+    ).json();
+    expect(results.valid).toBe(true);
+    expect(results.chosen ?? results.candidates.filter((c: { chosen: boolean }) => c.chosen)).toHaveLength(
+      15,
+    );
+    // The electronic totals in the bulletin are part of each candidate's votes (paper ballots add to them).
+    for (const c of results.candidates as { id: string; votes: number }[])
+      expect(c.votes).toBeGreaterThanOrEqual(
+        (verified as { totals: Record<string, number> }).totals[c.id] ?? 0,
+      );
   });
 
   it('lets the demo deputy sign in and vote at once (encrypted), staff close it, and tellers 1 and 3 decrypt the totals with their share files', async () => {

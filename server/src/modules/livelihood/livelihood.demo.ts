@@ -7,7 +7,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { DEFAULT_EVALUATION_CRITERIA } from '@minyi/domain/livelihood';
 import type { DemoContext } from '../../platform/demo';
-import { systemCtx, type AppServices } from '../../platform/context';
+import { systemCtx, type AppServices, type Ctx } from '../../platform/context';
 import { newId } from '../../platform/ids';
 import {
   livelihoodCandidates,
@@ -19,13 +19,20 @@ import {
   livelihoodProgressReports,
   livelihoodProjects,
 } from './livelihood.table';
+import { encryptBallot, partialDecrypt } from '@minyi/domain/ballots/crypto';
 import {
   appointTellers,
   callRoll,
+  castBallot,
+  closeVote,
   createVote,
+  enterPaperCount,
   findRoll,
+  getCeremony,
+  getVote,
   holdKeyCeremony,
   openVote,
+  postPartialDecryption,
   signInMembers,
   writeShareFile,
 } from '../ballots';
@@ -607,7 +614,30 @@ export async function seedLivelihoodDemo(app: AppServices, demo: DemoContext): P
       adjustmentReference: adjusted ? `常委会第${12 + (year % 10)}次会议决定` : '',
     };
   });
-  await db.insert(livelihoodProjects).values(thisProjects);
+  // The projects came out of this year's vote (its close put them into implementation): each gets its progress.
+  const chosen = await holdThisYearsVote(
+    app,
+    demo,
+    year,
+    thisCands.map((c) => c.id),
+    thisCands.length - 3,
+  );
+  for (const p of thisProjects) {
+    const [row] = await db
+      .update(livelihoodProjects)
+      .set({
+        status: p.status,
+        percent: p.percent,
+        targetDate: p.targetDate,
+        adjustmentReason: p.adjustmentReason,
+        adjustmentApprovedOn: p.adjustmentApprovedOn,
+        adjustmentReference: p.adjustmentReference,
+      })
+      .where(eq(livelihoodProjects.id, chosen.get(p.candidateId) ?? ''))
+      .returning({ id: livelihoodProjects.id });
+    if (!row) throw new Error(`The demo's vote of ${year} did not choose ${p.title}`);
+    p.id = row.id;
+  }
   await db.insert(livelihoodMilestones).values(
     thisProjects.flatMap((p) => [
       {
@@ -753,4 +783,147 @@ export async function seedLivelihoodDemo(app: AppServices, demo: DemoContext): P
     for (const [i, t] of tellers.entries())
       writeShareFile(path.join(dataDir, 'tellers'), t.username, shares[i]);
   await openVote(ctx, voteId);
+}
+
+/** A staff, teller or deputy of the demo as the actor of an engine step (the engine authorizes each). */
+function actorCtx(
+  app: AppServices,
+  congressId: string,
+  who: {
+    accountId: string;
+    username: string;
+    roles: ('congressStaff' | 'deputy')[];
+    deputyId?: string | null;
+  },
+): Ctx {
+  return {
+    ...systemCtx(app, { requestId: 'demo-seed' }),
+    actor: {
+      accountId: who.accountId,
+      username: who.username,
+      displayName: who.username,
+      roles: who.roles,
+      congressId,
+      deputyId: who.deputyId ?? null,
+      handlingUnitId: null,
+      via: 'session' as const,
+    },
+  };
+}
+
+/**
+ * This year's vote, held at the congress's session in January and since closed: the roll, the tellers' key
+ * ceremony, electronic ballots encrypted on the deputies' phones (the browser's code, real proofs), the paper
+ * ballots' statement entered by two tellers, the close, and two tellers' partial decryptions with their shares
+ * (which are used here and kept nowhere: the vote is over). Its bulletin is public, so a visitor can verify the
+ * count. Answers the projects its close put into implementation, by candidate.
+ */
+async function holdThisYearsVote(
+  app: AppServices,
+  demo: DemoContext,
+  year: number,
+  candidateIds: string[],
+  places: number,
+): Promise<Map<string, string>> {
+  const { congressId, random } = demo;
+  const staff = actorCtx(app, congressId, {
+    accountId: demo.accounts.staff.accountId,
+    username: 'staff',
+    roles: ['congressStaff'],
+  });
+  const { id: voteId } = await createVote(staff, projectBallots, {
+    year,
+    title: `${year}年度区民生实事项目票决`,
+    scope: 'district',
+    streetId: null,
+    maxChoices: places,
+    candidateIds,
+    voterRepresentatives: [],
+  });
+  await callRoll(staff, voteId);
+  // One deputy in twelve absent; the demo deputy, who joined the congress since, is not among the voters.
+  const roll = (await findRoll(app.db, congressId, voteId)).items.filter(
+    (m) => m.memberId !== demo.accounts.deputy.deputyId,
+  );
+  const present = roll.filter((_, i) => i % 12 !== 5).map((r) => r.memberId);
+  await signInMembers(staff, voteId, present, new Date(Date.UTC(year, 0, 14, 1, 30)));
+  const tellers = (['teller1', 'teller2', 'teller3'] as const).map((username) => ({
+    username,
+    accountId: demo.accounts[username].accountId,
+    roles: ['congressStaff' as const],
+  }));
+  await appointTellers(
+    staff,
+    voteId,
+    tellers.map((t) => t.accountId),
+  );
+  const shares = await holdKeyCeremony(app, congressId, voteId, tellers);
+  await openVote(staff, voteId);
+
+  // Each deputy's choices: the candidates in the order staff listed them (their deliberation's ranking), the
+  // first ones more often; never more than `places`.
+  const order = (await getVote(app.db, staff.actor!, projectBallots, voteId)).candidates.map((c) => c.id);
+  const choose = () => {
+    const picked = order
+      .map((id) => ({
+        id,
+        p: candidateIds.indexOf(id) < places ? 0.9 - 0.02 * candidateIds.indexOf(id) : 0.38,
+      }))
+      .filter((c) => random() < c.p)
+      .map((c) => c.id);
+    return picked.slice(0, places);
+  };
+  // A few dozen deputies voted from their phones; the others on paper.
+  const ceremony = await getCeremony(app.db, staff.actor!, voteId);
+  const ballotCtx = {
+    voteId,
+    curve: ceremony.curve,
+    publicKey: ceremony.publicKey!,
+    candidates: ceremony.candidates,
+    maxChoices: ceremony.maxChoices,
+  };
+  const electronic = present.filter((_, i) => i % 14 === 3);
+  for (const deputyId of electronic) {
+    // The demo lays out accounts for its named users only: the deputy's own id stands for their account here.
+    const deputy = actorCtx(app, congressId, {
+      accountId: deputyId,
+      username: 'deputy',
+      roles: ['deputy'],
+      deputyId,
+    });
+    const positions = choose().map((id) => order.indexOf(id));
+    await castBallot(deputy, voteId, encryptBallot(ballotCtx, positions));
+  }
+  const paper = present.length - electronic.length;
+  const counts: Record<string, number> = Object.fromEntries(candidateIds.map((id) => [id, 0]));
+  const spoilt = 3;
+  const blank = 1;
+  for (let i = 0; i < paper - spoilt - blank; i++) for (const id of choose()) counts[id]++;
+  const statement = {
+    issued: paper,
+    returned: paper,
+    valid: paper - spoilt - blank,
+    void: spoilt,
+    blank,
+    counts,
+  };
+  for (const t of tellers.slice(1))
+    await enterPaperCount(actorCtx(app, congressId, { ...t, roles: ['congressStaff'] }), voteId, statement);
+  await closeVote(staff, projectBallots, voteId);
+  // Two of the three tellers decrypt the totals, each with their own share, as their browsers would.
+  for (const n of [0, 2]) {
+    const teller = actorCtx(app, congressId, { ...tellers[n], roles: ['congressStaff'] });
+    const c = await getCeremony(app.db, teller.actor!, voteId);
+    await postPartialDecryption(
+      teller,
+      projectBallots,
+      voteId,
+      partialDecrypt(ballotCtx, shares[n], c.combined!),
+    );
+  }
+  const projects = await app.db
+    .select({ id: livelihoodProjects.id, candidateId: livelihoodProjects.candidateId })
+    .from(livelihoodProjects)
+    .where(eq(livelihoodProjects.voteId, voteId));
+  return new Map(projects.map((p) => [p.candidateId!, p.id]));
 }

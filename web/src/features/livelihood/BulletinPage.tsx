@@ -125,8 +125,8 @@ export default function BulletinPage() {
           size="small"
           pagination={false}
           dataSource={rows}
-          scroll={{ x: 'max-content' }}
           columns={[
+            // The names wrap, so that the four columns fit a phone's width without scrolling sideways.
             { title: t('bulletin.candidate'), dataIndex: 'name' },
             { title: t('bulletin.electronic'), dataIndex: 'electronic', align: 'right' },
             { title: t('bulletin.paperShort'), dataIndex: 'paper', align: 'right' },

@@ -109,6 +109,7 @@ export default function ResultsPage() {
                   {!c.chosen && c.passed && <Tag>{t('results.passed')}</Tag>}
                 </Space>
                 <Progress
+                  aria-label={`${c.title}: ${t('results.votes')} ${c.votes}`}
                   percent={(c.votes / max) * 100}
                   status="normal"
                   format={() => `${c.votes}`}
