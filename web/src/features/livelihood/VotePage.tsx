@@ -39,10 +39,11 @@ import {
   paths,
   recordPaperCount,
   signInProjectVote,
+  projectVoteTellerEndpoints,
 } from './api';
 import { yuan, type PaperStatement, type VoteDetail } from './types';
 import { CloseVoteDialog } from './CloseVoteDialog';
-import { TellerPanel } from './TellerPanel';
+import { TellerPanel } from '../../shell/TellerPanel';
 
 export default function VotePage() {
   const { id } = useParams();
@@ -61,7 +62,9 @@ export default function VotePage() {
     <div style={{ maxWidth: 720, margin: '0 auto' }}>
       <PageHeader title={vote.title} sub={<Tag>{t(`status.${vote.status}`)}</Tag>} />
       {vote.abilities.close || vote.abilities.callRoll ? <Console vote={vote} reload={reload} /> : null}
-      {vote.me.tellerIndex != null && <TellerPanel vote={vote} reload={reload} />}
+      {vote.me.tellerIndex != null && (
+        <TellerPanel vote={vote} endpoints={projectVoteTellerEndpoints(vote.id)} reload={reload} />
+      )}
       {vote.me.onRoll && <Ballot vote={vote} reload={reload} />}
       {vote.status === 'closed' && (
         <Space direction="vertical" style={{ width: '100%', marginTop: 12 }}>

@@ -4,6 +4,7 @@
 // functions. The encrypted-ballot code (encryption, the tellers' ceremony) stays in the pages: only its HTTP
 // calls are here, and they send exactly what the pages built.
 import { API_BASE, api, download, qs } from '../../api';
+import type { TellerEndpoints } from '../../shell/TellerPanel';
 
 export const paths = {
   getPublicCongress: () => '/public/congress',
@@ -93,6 +94,14 @@ export const postProjectVoteDeal = (voteId: string, deal: unknown) =>
   api.post(`/project-votes/${voteId}/deals`, { deal });
 export const postProjectVotePartialDecryption = (voteId: string, partialDecryption: unknown) =>
   api.post(`/project-votes/${voteId}/partial-decryptions`, { partialDecryption });
+/** A teller's panel of a livelihood vote (shell/TellerPanel.tsx): its ceremony and the three writes. */
+export const projectVoteTellerEndpoints = (voteId: string): TellerEndpoints => ({
+  ceremonyPath: paths.getProjectVoteCeremony(voteId),
+  postCeremonyKey: postProjectVoteCeremonyKey,
+  postDeal: postProjectVoteDeal,
+  postPartialDecryption: postProjectVotePartialDecryption,
+  keyPrefix: 'minyi.ceremonyKey',
+});
 
 // Projects: implementation, evaluation, survey
 export const planLivelihoodProject = (id: string, body: object) =>

@@ -1,5 +1,5 @@
 import type { CloseForecast } from '@minyi/domain/livelihood';
-import type { Ciphertext, CurveName, DkgDeal } from '@minyi/domain/ballots/crypto';
+import type { CurveName } from '@minyi/domain/ballots/crypto';
 // Shapes of the livelihood API answers the pages read.
 import type { Abilities } from '../../api';
 
@@ -24,25 +24,6 @@ export interface VoteTeller {
   ceremonyKey: boolean;
   deal: boolean;
   partialDecryption: boolean;
-}
-
-/** The tellers' view of the ceremony (GET /project-votes/:id/ceremony). */
-export interface Ceremony {
-  voteId: string;
-  status: VoteSummary['status'];
-  curve: CurveName;
-  maxChoices: number;
-  candidates: number;
-  publicKey: string | null;
-  me: number | null;
-  tellers: {
-    index: number;
-    name: string;
-    ceremonyKey: string | null;
-    deal: DkgDeal | null;
-    partialDecryption: unknown;
-  }[];
-  combined: Ciphertext[] | null;
 }
 
 export type VoteKind = 'main' | 'runoff' | 'shortfall';

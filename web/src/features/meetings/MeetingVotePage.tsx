@@ -15,8 +15,9 @@ import {
   openMeetingVoteBallot,
   paths,
   recordMeetingAttendance,
+  meetingVoteTellerEndpoints,
 } from './api';
-import { TellerPanel } from './TellerPanel';
+import { TellerPanel } from '../../shell/TellerPanel';
 import type { Choice, MeetingVote } from './types';
 
 const CHOICES: { choice: Choice; danger?: boolean; type: 'primary' | 'default' }[] = [
@@ -101,7 +102,7 @@ export default function MeetingVotePage() {
         />
       )}
       {secret && secret.tellerIndex != null && v.status !== 'open' && (
-        <TellerPanel vote={v} reload={reload} />
+        <TellerPanel vote={v} endpoints={meetingVoteTellerEndpoints(v.id)} reload={reload} />
       )}
       {secret && v.status === 'preparing' && (
         <Card size="small" style={{ marginBottom: 12 }} title={t('secret.preparing')}>

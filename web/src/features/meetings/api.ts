@@ -3,6 +3,7 @@
 // Names are the server's operationIds; pages read through `paths` with useResource / usePagedList and write
 // through the functions.
 import { api, download } from '../../api';
+import type { TellerEndpoints } from '../../shell/TellerPanel';
 
 export const paths = {
   /** Paged: `usePagedList(paths.findMeetings(), { body })`. */
@@ -69,6 +70,14 @@ export const postMeetingVoteDeal = (voteId: string, deal: object) =>
   api.post(`/meeting-votes/${voteId}/deals`, { deal });
 export const postMeetingVotePartialDecryption = (voteId: string, partialDecryption: object) =>
   api.post(`/meeting-votes/${voteId}/partial-decryptions`, { partialDecryption });
+/** A teller's panel of a meeting's secret vote (shell/TellerPanel.tsx): its ceremony and the three writes. */
+export const meetingVoteTellerEndpoints = (voteId: string): TellerEndpoints => ({
+  ceremonyPath: paths.getMeetingVoteCeremony(voteId),
+  postCeremonyKey: postMeetingVoteCeremonyKey,
+  postDeal: postMeetingVoteDeal,
+  postPartialDecryption: postMeetingVotePartialDecryption,
+  keyPrefix: 'minyi.meetingCeremonyKey',
+});
 export const closeMeetingVote = (voteId: string) => api.post(`/meeting-votes/${voteId}/close`);
 export const enterMeetingVoteRoomTotals = (
   voteId: string | null,

@@ -1,5 +1,5 @@
 // The shapes of the meetings API the pages read.
-import type { Ciphertext, CurveName, DkgDeal } from '@minyi/domain/ballots/crypto';
+import type { CurveName } from '@minyi/domain/ballots/crypto';
 import type { Abilities } from '../../api';
 
 export type Body = 'congress' | 'standingCommittee' | 'chairpersonsMeeting';
@@ -70,25 +70,6 @@ export interface VoteTeller {
   ceremonyKey: boolean;
   deal: boolean;
   partialDecryption: boolean;
-}
-
-/** The tellers' view of a secret vote's ceremony (GET /meeting-votes/:id/ceremony). */
-export interface Ceremony {
-  voteId: string;
-  status: 'draft' | 'signingIn' | 'open' | 'counting' | 'closed';
-  curve: CurveName;
-  maxChoices: number;
-  candidates: number;
-  publicKey: string | null;
-  me: number | null;
-  tellers: {
-    index: number;
-    name: string;
-    ceremonyKey: string | null;
-    deal: DkgDeal | null;
-    partialDecryption: unknown;
-  }[];
-  combined: Ciphertext[] | null;
 }
 
 /** What a secret vote adds: the key and the options in ballot order, the tellers, whether I have voted. */

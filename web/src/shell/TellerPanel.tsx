@@ -1,24 +1,52 @@
-// The teller's part of a secret vote (issue 21), in the teller's own browser: before the vote opens, the key
+// The teller's part of a secret vote (issue 21), whichever module holds the vote (the livelihood vote, a
+// meeting's appointment or removal: each passes its own URLs), in the teller's own browser: before the vote opens, the key
 // ceremony (make the key-exchange key, deal the shares, compute and download one's own share file); after
 // close, the partial decryption of the totals from the uploaded share file. All of it is computed here with
 // the same code as the CLI (domain/src/ballots/crypto); the share never leaves this device but as the file.
 import { useState } from 'react';
 import { Alert, App, Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { TellerCeremonyKey, TellerShare } from '@minyi/domain/ballots/crypto';
-import { problemMessage } from '../../api';
-import { useResource } from '../../shell/components';
-import {
-  paths,
-  postProjectVoteCeremonyKey,
-  postProjectVoteDeal,
-  postProjectVotePartialDecryption,
-} from './api';
-import type { Ceremony, VoteDetail } from './types';
+import type {
+  Ciphertext,
+  CurveName,
+  DkgDeal,
+  TellerCeremonyKey,
+  TellerShare,
+} from '@minyi/domain/ballots/crypto';
+import { problemMessage } from '../api';
+import { useResource } from './components';
+
+/** The tellers' view of a secret vote's key ceremony (GET …/ceremony of the vote's module). */
+export interface Ceremony {
+  voteId: string;
+  status: 'draft' | 'signingIn' | 'open' | 'counting' | 'closed';
+  curve: CurveName;
+  maxChoices: number;
+  candidates: number;
+  publicKey: string | null;
+  me: number | null;
+  tellers: {
+    index: number;
+    name: string;
+    ceremonyKey: string | null;
+    deal: DkgDeal | null;
+    partialDecryption: unknown;
+  }[];
+  combined: Ciphertext[] | null;
+}
+
+/** A vote's ceremony URL and the teller's three writes, from its feature's `api.ts`. */
+export interface TellerEndpoints {
+  ceremonyPath: string;
+  postCeremonyKey(voteId: string, publicKey: string): Promise<unknown>;
+  postDeal(voteId: string, deal: DkgDeal): Promise<unknown>;
+  postPartialDecryption(voteId: string, partialDecryption: object): Promise<unknown>;
+  /** Where this device keeps its key-exchange key until the shares are dealt (one slot per vote and teller). */
+  keyPrefix: string;
+}
 
 const THRESHOLD = 2;
 const TELLERS = 3;
-const keySlot = (voteId: string, index: number) => `minyi.ceremonyKey.${voteId}.${index}`;
 const crypto = () => import('@minyi/domain/ballots/crypto');
 
 function download(name: string, text: string) {
@@ -30,10 +58,20 @@ function download(name: string, text: string) {
   URL.revokeObjectURL(url);
 }
 
-export function TellerPanel({ vote, reload }: { vote: VoteDetail; reload: () => void }) {
+/** The panel; its texts are the livelihood feature's `teller.*` (loaded with the app), shared by every vote. */
+export function TellerPanel({
+  vote,
+  endpoints,
+  reload,
+}: {
+  vote: { id: string };
+  endpoints: TellerEndpoints;
+  reload: () => void;
+}) {
   const { t } = useTranslation('livelihood');
   const { message } = App.useApp();
-  const { data: c, reload: reloadCeremony } = useResource<Ceremony>(paths.getProjectVoteCeremony(vote.id));
+  const { data: c, reload: reloadCeremony } = useResource<Ceremony>(endpoints.ceremonyPath);
+  const keySlot = (voteId: string, index: number) => `${endpoints.keyPrefix}.${voteId}.${index}`;
   const [busy, setBusy] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   if (!c || c.me == null) return null;
@@ -66,7 +104,7 @@ export function TellerPanel({ vote, reload }: { vote: VoteDetail; reload: () => 
       const { createCeremonyKey } = await crypto();
       const key = createCeremonyKey(c.curve, me);
       localStorage.setItem(keySlot(vote.id, me), JSON.stringify(key));
-      await postProjectVoteCeremonyKey(vote.id, key.publicKey);
+      await endpoints.postCeremonyKey(vote.id, key.publicKey);
     });
   const deal = () =>
     run('deal', async () => {
@@ -79,7 +117,7 @@ export function TellerPanel({ vote, reload }: { vote: VoteDetail; reload: () => 
         index: me,
         ceremonyPublicKeys: c.tellers.map((x) => x.ceremonyKey!),
       });
-      await postProjectVoteDeal(vote.id, d);
+      await endpoints.postDeal(vote.id, d);
     });
   const saveShare = () =>
     run('share', async () => {
@@ -115,7 +153,7 @@ export function TellerPanel({ vote, reload }: { vote: VoteDetail; reload: () => 
         share,
         c.combined!,
       );
-      await postProjectVotePartialDecryption(vote.id, partialDecryption);
+      await endpoints.postPartialDecryption(vote.id, partialDecryption);
     });
 
   const statusOf = (x: Ceremony['tellers'][number]) =>
