@@ -4,45 +4,22 @@
 // context bypasses CSP to inject axe (the app itself is unchanged).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, login, setLanguage, shot, startServer, type RunningServer } from './lib';
+import { afterAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { login, shot, useJourney, type Lang } from './lib';
+
+const journey = useJourney();
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+afterAll(() => {
+  if (process.env.A11Y_SERVER_LOG) console.log(journey.server.output().slice(-5000));
 });
 
-afterAll(async () => {
-  if (process.env.A11Y_SERVER_LOG) console.log(server?.output().slice(-5000));
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-type Lang = 'zh-CN' | 'en';
 const WIDTHS = [375, 1280] as const;
 const LANGS: Lang[] = ['zh-CN', 'en'];
 
-async function newPage(lang: Lang): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 860 },
-    locale: lang,
-    reducedMotion: 'reduce',
-    bypassCSP: true,
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  await setLanguage(page, lang);
-  page.on('pageerror', (err) => console.error('[pageerror]', err.message));
-  return page;
-}
+const newPage = (lang: Lang) => journey.newPage(1280, 860, lang, { bypassCSP: true });
 
 interface AxeNode {
   target: string[];
@@ -81,9 +58,9 @@ async function axe(page: Page): Promise<string[]> {
 /** Opens a page and waits until the app has rendered it (no spinner, the requests answered). */
 async function open(page: Page, path: string): Promise<void> {
   try {
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${journey.server.url}${path}`);
   } catch (err) {
-    throw new Error(`${String(err)}\nserver output:\n${server.output().slice(-3000)}`, {
+    throw new Error(`${String(err)}\nserver output:\n${journey.server.output().slice(-3000)}`, {
       cause: err,
     });
   }
@@ -100,7 +77,7 @@ async function open(page: Page, path: string): Promise<void> {
 /** Fills `{closedVote}` in a path with the demo's closed vote, as the public results list gives it. */
 async function resolvePaths(paths: string[]): Promise<string[]> {
   if (!paths.some((p) => p.includes('{closedVote}'))) return paths;
-  const res = await fetch(`${server.url}/api/v1/public/project-votes`);
+  const res = await fetch(`${journey.server.url}/api/v1/public/project-votes`);
   const { items } = (await res.json()) as { items: { id: string }[] };
   expect(items.length, 'the demo has a closed vote').toBeGreaterThan(0);
   return paths.map((p) => p.replace('{closedVote}', items[0].id));
@@ -213,7 +190,7 @@ describe('accessibility (axe-core): no serious or critical violation', () => {
     for (const lang of LANGS) {
       test(`${role}, ${lang}`, { timeout: 300_000 }, async () => {
         const page = await newPage(lang);
-        if (username) await login(page, server.url, username);
+        if (username) await login(page, journey.server.url, username);
         const failures = await checkPages(page, role, lang, await resolvePaths(paths));
         expect(failures, failures.join('\n')).toEqual([]);
       });
@@ -225,7 +202,7 @@ describe('the sider menu at 1280 × 800', () => {
   test('its last entry scrolls clear of the collapse bar and can be clicked', async () => {
     const page = await newPage('zh-CN');
     await page.setViewportSize({ width: 1280, height: 800 });
-    await login(page, server.url, 'staff');
+    await login(page, journey.server.url, 'staff');
     await open(page, '/suggestions');
     const last = page.locator('[data-testid="nav-menu"] > li').last();
     await last.scrollIntoViewIfNeeded();

@@ -3,13 +3,12 @@
 // has the notice, opens the activity and checks in; staff record a finding that goes to 区交通运输局 as an
 // opinion; the unit replies on its phone; the campaign's dashboard counts the activity and the attendance in its
 // computed sentence, and the deputy's public record shows the inspection. Screenshots in test-results/.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, login, setLanguage, shot, startServer, type RunningServer } from './lib';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { login, shot, useJourney } from './lib';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const journey = useJourney();
+
 let activityUrl = '';
 let campaignId = '';
 let deputyId = '';
@@ -18,29 +17,7 @@ let before = { activities: 0, attendances: 0 };
 const TITLE = '视察东湖片区学校周边交通安全（活动月加场）';
 const FINDING = '东湖小学门口上下学时段接送车辆占道停放，建议增设临时停车点并加派护学岗';
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(width: number, height: number, lang: 'zh-CN' | 'en'): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width, height },
-    locale: lang,
-    reducedMotion: 'reduce',
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  await setLanguage(page, lang);
-  page.on('pageerror', (err) => console.error('[pageerror]', err.message));
-  return page;
-}
+const newPage = journey.newPage;
 
 const noHorizontalOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
@@ -53,19 +30,21 @@ describe('activity journey', () => {
   test('staff at 1280 px create an inspection in the activity month and invite the deputy', async () => {
     // The demo deputy's id and name, as the deputy's own account tells them.
     const probe = await newPage(375, 800, 'en');
-    await login(probe, server.url, 'deputy');
-    deputyId = (await (await probe.request.get(`${server.url}/api/v1/auth/me`)).json()).user.deputyId;
+    await login(probe, journey.server.url, 'deputy');
+    deputyId = (await (await probe.request.get(`${journey.server.url}/api/v1/auth/me`)).json()).user.deputyId;
     expect(deputyId).toBeTruthy();
 
     const page = await newPage(1280, 900, 'zh-CN');
-    await login(page, server.url, 'staff');
-    const name = (await (await page.request.get(`${server.url}/api/v1/deputies/${deputyId}`)).json())
+    await login(page, journey.server.url, 'staff');
+    const name = (await (await page.request.get(`${journey.server.url}/api/v1/deputies/${deputyId}`)).json())
       .name as string;
-    const campaigns = (await (await page.request.get(`${server.url}/api/v1/campaigns`)).json()).items;
+    const campaigns = (await (await page.request.get(`${journey.server.url}/api/v1/campaigns`)).json()).items;
     campaignId = campaigns.find((c: { kind: string }) => c.kind === 'activityMonth').id;
-    before = await (await page.request.get(`${server.url}/api/v1/campaigns/${campaignId}/report`)).json();
+    before = await (
+      await page.request.get(`${journey.server.url}/api/v1/campaigns/${campaignId}/report`)
+    ).json();
 
-    await page.goto(`${server.url}/activities`);
+    await page.goto(`${journey.server.url}/activities`);
     await page.getByText('代表议事会：小区加装电梯协调').first().waitFor();
     await shot(page, 'activities-1-list-1280');
     await page.getByTestId('new-activity').click();
@@ -97,10 +76,10 @@ describe('activity journey', () => {
 
   test('the deputy on a 375 px phone has the notice, opens the activity and checks in', async () => {
     const page = await newPage(375, 800, 'en');
-    await login(page, server.url, 'deputy');
-    await page.goto(`${server.url}/inbox`);
+    await login(page, journey.server.url, 'deputy');
+    await page.goto(`${journey.server.url}/inbox`);
     await page.getByText('You are invited to an activity').first().waitFor({ timeout: 30_000 });
-    await page.goto(`${server.url}/activities`);
+    await page.goto(`${journey.server.url}/activities`);
     await page.getByTestId('my-activities').getByText(TITLE).waitFor();
     await shot(page, 'activities-3-mine-375-en');
     expect(await noHorizontalOverflow(page)).toBe(true);
@@ -113,7 +92,7 @@ describe('activity journey', () => {
 
   test('staff record a finding that goes to the transport bureau as an opinion', async () => {
     const page = await newPage(1280, 900, 'zh-CN');
-    await login(page, server.url, 'staff');
+    await login(page, journey.server.url, 'staff');
     await page.goto(activityUrl);
     await page.getByTestId('sign-in-sheet').getByText('扫码签到').waitFor();
     await page
@@ -142,8 +121,8 @@ describe('activity journey', () => {
 
   test('the unit replies on its phone', async () => {
     const page = await newPage(375, 800, 'zh-CN');
-    await login(page, server.url, 'unit');
-    await page.goto(`${server.url}${opinionPath}`);
+    await login(page, journey.server.url, 'unit');
+    await page.goto(`${journey.server.url}${opinionPath}`);
     await page.getByText(FINDING, { exact: false }).first().waitFor();
     await page.getByRole('button', { name: '正式答复' }).click();
     const dialog = page.locator('.ant-modal');
@@ -157,8 +136,8 @@ describe('activity journey', () => {
 
   test('the campaign dashboard counts them in its sentence, and the public record shows the inspection', async () => {
     const page = await newPage(1280, 900, 'zh-CN');
-    await login(page, server.url, 'leader');
-    await page.goto(`${server.url}/campaigns/${campaignId}`);
+    await login(page, journey.server.url, 'leader');
+    await page.goto(`${journey.server.url}/campaigns/${campaignId}`);
     const sentence = page.getByTestId('report-sentence');
     await sentence.waitFor();
     const text = await sentence.innerText();
@@ -168,16 +147,16 @@ describe('activity journey', () => {
     await shot(page, 'activities-6-dashboard-1280');
 
     const phone = await newPage(375, 800, 'en');
-    await phone.goto(`${server.url}/activities`.replace('/activities', '/'));
-    await phone.goto(`${server.url}/deputies/${deputyId}/record`);
+    await phone.goto(`${journey.server.url}/activities`.replace('/activities', '/'));
+    await phone.goto(`${journey.server.url}/deputies/${deputyId}/record`);
     await phone.getByTestId('record-by-kind').getByText('Inspection', { exact: true }).waitFor();
     await phone.getByTestId('duty-points').waitFor();
     await shot(phone, 'activities-7-record-375-en');
     expect(await noHorizontalOverflow(phone)).toBe(true);
 
     const dash = await newPage(375, 800, 'en');
-    await login(dash, server.url, 'staff');
-    await dash.goto(`${server.url}/campaigns/${campaignId}`);
+    await login(dash, journey.server.url, 'staff');
+    await dash.goto(`${journey.server.url}/campaigns/${campaignId}`);
     await dash.getByTestId('report-sentence').waitFor();
     await dash.locator('canvas').first().waitFor();
     await shot(dash, 'activities-8-dashboard-375-en');

@@ -3,39 +3,16 @@
 // no line covers; the off-budget warning appears with its evidence and becomes an inquiry to the finance
 // department, whose staff answer it on a 375 px phone in English. The demo's current year is looked at on a phone
 // in English too: the drill-down with its execution curve, the warnings, the investment list with its chart.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, login, setLanguage, shot, startServer, type RunningServer } from './lib';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { login, shot, useJourney } from './lib';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const journey = useJourney();
+
 let budgetUrl = '';
 const YEAR = new Date().getFullYear() + 2;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(width: number, height: number, lang: 'zh-CN' | 'en'): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width, height },
-    locale: lang,
-    reducedMotion: 'reduce',
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  await setLanguage(page, lang);
-  page.on('pageerror', (err) => console.error('[pageerror]', err.message));
-  return page;
-}
+const newPage = journey.newPage;
 
 const noHorizontalOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
@@ -54,8 +31,8 @@ const GOOD = [
 describe('budget journey', () => {
   test('staff import a draft with two bad rows, see them rejected, fix them and import again', async () => {
     const page = await newPage(1280, 900, 'zh-CN');
-    await login(page, server.url, 'staff');
-    await page.goto(`${server.url}/budgets`);
+    await login(page, journey.server.url, 'staff');
+    await page.goto(`${journey.server.url}/budgets`);
     await page.getByTestId('new-budget').click();
     await page.getByTestId('budget-year').fill(String(YEAR));
     await page.getByTestId('budget-sitting').fill(`${YEAR}-01-08`);
@@ -101,7 +78,7 @@ describe('budget journey', () => {
 
   test('a month’s execution arrives; the off-budget warning appears with its evidence and becomes an inquiry', async () => {
     const page = await newPage(1280, 900, 'zh-CN');
-    await login(page, server.url, 'staff');
+    await login(page, journey.server.url, 'staff');
     await page.goto(budgetUrl);
     await page.getByTestId('import-execution').click();
     await page.getByTestId('execution-month').fill(`${YEAR}-03`);
@@ -133,8 +110,8 @@ describe('budget journey', () => {
 
   test('the finance department answers the inquiry on a 375 px phone in English', async () => {
     const page = await newPage(375, 800, 'en');
-    await login(page, server.url, 'finance');
-    await page.goto(`${server.url}/budget-inquiries`);
+    await login(page, journey.server.url, 'finance');
+    await page.goto(`${journey.server.url}/budget-inquiries`);
     const open = page
       .getByTestId('inquiry-open')
       .filter({ hasText: '2150805' })
@@ -158,8 +135,8 @@ describe('budget journey', () => {
 
   test('the demo year on a phone in English: drill-down with the curve, warnings, investment list', async () => {
     const page = await newPage(375, 800, 'en');
-    await login(page, server.url, 'leader');
-    await page.goto(`${server.url}/budgets`);
+    await login(page, journey.server.url, 'leader');
+    await page.goto(`${journey.server.url}/budgets`);
     const year = new Date().getMonth() === 11 ? new Date().getFullYear() : new Date().getFullYear() - 1;
     await page.getByRole('link', { name: String(year), exact: true }).click();
     await page.getByTestId('execution-curve').waitFor();
@@ -172,7 +149,7 @@ describe('budget journey', () => {
     await page.getByTestId('warning-behindSchedule').first().waitFor();
     await shot(page, 'budget-5-warnings-375-en');
     expect(await noHorizontalOverflow(page)).toBe(true);
-    await page.goto(`${server.url}/budgets`);
+    await page.goto(`${journey.server.url}/budgets`);
     await page.getByRole('link', { name: String(year + 1), exact: true }).click();
     await page.getByRole('tab', { name: 'Investment projects' }).click();
     await page.getByTestId('investment-summary').getByText('172').waitFor();

@@ -6,9 +6,11 @@
 // be posted, agreeing ones can — and the result and the summary sentence appear.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, login, setLanguage, shot, startServer, type RunningServer } from './lib';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { login, shot, useJourney, type Lang } from './lib';
+
+const journey = useJourney();
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -26,9 +28,6 @@ async function axeViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 let electionUrl = '';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -49,30 +48,8 @@ const electionDay = today;
 // Born the day after election day 18 years before: 17 on election day.
 const underAgeBirth = `${Number(electionDay.slice(0, 4)) - 18}${addDays(electionDay, 1).slice(4)}`;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(width: number, height: number, lang: 'zh-CN' | 'en'): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width, height },
-    locale: lang,
-    reducedMotion: 'reduce',
-    bypassCSP: true,
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  await setLanguage(page, lang);
-  page.on('pageerror', (err) => console.error('[pageerror]', err.message));
-  return page;
-}
+const newPage = (width: number, height: number, lang: Lang) =>
+  journey.newPage(width, height, lang, { bypassCSP: true });
 
 const noHorizontalOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
@@ -83,8 +60,8 @@ const csv = (rows: string[][]) =>
 describe('election journey', () => {
   test('staff see the 2021 election: its summary sentence and a district elected through a runoff', async () => {
     const page = await newPage(1280, 900, 'zh-CN');
-    await login(page, server.url, 'staff');
-    await page.goto(`${server.url}/elections`);
+    await login(page, journey.server.url, 'staff');
+    await page.goto(`${journey.server.url}/elections`);
     await page.getByRole('link', { name: '东岭区第七届人民代表大会代表选举' }).click();
     await page.getByTestId('summary-sentence').waitFor();
     expect(await page.getByTestId('summary-sentence').textContent()).toMatch(
@@ -97,8 +74,8 @@ describe('election journey', () => {
 
   test('staff set up an election, import a register with planted errors, fix them, and confirm the candidates', async () => {
     const page = await newPage(1280, 900, 'zh-CN');
-    await login(page, server.url, 'staff');
-    await page.goto(`${server.url}/elections`);
+    await login(page, journey.server.url, 'staff');
+    await page.goto(`${journey.server.url}/elections`);
     await page.getByTestId('new-election').click();
     await page.getByTestId('election-title').fill('东岭区第八届人大代表选举（演练）');
     await page.getByTestId('election-day').fill(electionDay);
@@ -179,7 +156,7 @@ describe('election journey', () => {
 
   test('on a 375 px phone in English two tellers enter the return; it posts only when they agree', async () => {
     const page = await newPage(375, 800, 'en');
-    await login(page, server.url, 'staff');
+    await login(page, journey.server.url, 'staff');
     await page.goto(electionUrl);
     const district = page.getByTestId('district').filter({ hasText: '荷山街道第2选区' });
     await district.getByTestId('enter-return').click();
@@ -218,7 +195,7 @@ describe('election journey', () => {
 
   test('on a 375 px phone a polling station reports its ballots and the turnout rolls up; staff take a voter off the list', async () => {
     const page = await newPage(375, 800, 'en');
-    await login(page, server.url, 'staff');
+    await login(page, journey.server.url, 'staff');
     await page.goto(`${electionUrl}/turnout`);
     await page.getByTestId('add-station').click();
     const dialog = page.getByRole('dialog');

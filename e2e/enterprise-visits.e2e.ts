@@ -3,41 +3,17 @@
 // to the demo deputy; the deputy, on a 375 px phone in English, records the visit with the answers and two
 // problems, each sent to a unit as an opinion; the dashboard counts the firm visited and the two problems.
 // Screenshots in test-results/.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, login, setLanguage, shot, startServer, type RunningServer } from './lib';
+import { login, shot, useJourney } from './lib';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const journey = useJourney();
+
 let campaignUrl = '';
 const TITLE = '东岭区规上工业企业走访（四季度）';
 const FIRM = '东岭恒信精工有限公司';
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(width: number, height: number, lang: 'zh-CN' | 'en'): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width, height },
-    locale: lang,
-    reducedMotion: 'reduce',
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  await setLanguage(page, lang);
-  page.on('pageerror', (err) => console.error('[pageerror]', err.message));
-  return page;
-}
+const newPage = journey.newPage;
 
 const day = (offset: number) =>
   new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
@@ -55,16 +31,19 @@ async function firmsSheet(street: string) {
 describe('enterprise-visit journey', () => {
   test('staff at 1280 px create the campaign, import the firms, build the questionnaire and assign a firm', async () => {
     const probe = await newPage(375, 800, 'en');
-    await login(probe, server.url, 'deputy');
-    const deputyId = (await (await probe.request.get(`${server.url}/api/v1/auth/me`)).json()).user.deputyId;
+    await login(probe, journey.server.url, 'deputy');
+    const deputyId = (await (await probe.request.get(`${journey.server.url}/api/v1/auth/me`)).json()).user
+      .deputyId;
     const page = await newPage(1280, 900, 'zh-CN');
-    await login(page, server.url, 'staff');
-    const name = (await (await page.request.get(`${server.url}/api/v1/deputies/${deputyId}`)).json()).name;
-    const street = (await (await page.request.get(`${server.url}/api/v1/jurisdictions?level=street`)).json())
-      .items?.[0]?.name as string;
+    await login(page, journey.server.url, 'staff');
+    const name = (await (await page.request.get(`${journey.server.url}/api/v1/deputies/${deputyId}`)).json())
+      .name;
+    const street = (
+      await (await page.request.get(`${journey.server.url}/api/v1/jurisdictions?level=street`)).json()
+    ).items?.[0]?.name as string;
     expect(street).toBeTruthy();
 
-    await page.goto(`${server.url}/campaigns`);
+    await page.goto(`${journey.server.url}/campaigns`);
     await page.getByTestId('new-campaign').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('类别').click();
@@ -136,8 +115,8 @@ describe('enterprise-visit journey', () => {
 
   test('the deputy on a 375 px phone in English records the visit with two problems', async () => {
     const page = await newPage(375, 800, 'en');
-    await login(page, server.url, 'deputy');
-    await page.goto(`${server.url}/campaigns`);
+    await login(page, journey.server.url, 'deputy');
+    await page.goto(`${journey.server.url}/campaigns`);
     await page.getByRole('link', { name: TITLE }).click();
     await page.getByTestId('my-firms').getByText(FIRM).waitFor();
     await page.getByRole('button', { name: 'Record the visit' }).click();
@@ -170,7 +149,7 @@ describe('enterprise-visit journey', () => {
 
   test('the dashboard counts the firm visited and the two problems', async () => {
     const page = await newPage(1280, 900, 'zh-CN');
-    await login(page, server.url, 'staff');
+    await login(page, journey.server.url, 'staff');
     await page.goto(campaignUrl);
     await page
       .getByTestId('report-sentence')

@@ -5,7 +5,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
@@ -166,4 +167,64 @@ export async function logout(page: Page): Promise<void> {
 /** Sets the UI language before the app loads (the app reads localStorage `minyi.lang`). */
 export async function setLanguage(page: Page, lang: 'zh-CN' | 'en'): Promise<void> {
   await page.addInitScript((l) => localStorage.setItem('minyi.lang', l), lang);
+}
+
+export type Lang = 'zh-CN' | 'en';
+
+/** One journey file's demo server and browser (`useJourney`). */
+export interface Journey {
+  /** The server, once the file's `beforeAll` has started it. */
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  /** A page in a context of its own: the viewport, the UI language, reduced motion; page errors logged. */
+  newPage: (width?: number, height?: number, lang?: Lang, options?: { bypassCSP?: boolean }) => Promise<Page>;
+}
+
+/**
+ * Starts the demo server and Chromium before the calling file's tests (`beforeAll`), and closes the contexts,
+ * the browser and the server after them (`afterAll`).
+ */
+export function useJourney(): Journey {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  }, 240_000);
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <T>(what: T | undefined): T => {
+    if (!what) throw new Error('the journey has not started: useJourney() runs in beforeAll');
+    return what;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    get browser() {
+      return started(browser);
+    },
+    newPage: async (
+      width = 1280,
+      height = 860,
+      lang: Lang = 'zh-CN',
+      options: { bypassCSP?: boolean } = {},
+    ) => {
+      const context = await started(browser).newContext({
+        viewport: { width, height },
+        locale: lang,
+        reducedMotion: 'reduce',
+        ...(options.bypassCSP && { bypassCSP: true }),
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      await setLanguage(page, lang);
+      page.on('pageerror', (err) => console.error('[pageerror]', err.message));
+      return page;
+    },
+  };
 }

@@ -3,39 +3,16 @@
 // their own accounts with their share files; the public sees the results, finds the receipt in the bulletin
 // and verifies the count in the browser, then the progress page.
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, login, setLanguage, shot, startServer, type RunningServer } from './lib';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { login, setLanguage, shot, useJourney } from './lib';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const journey = useJourney();
+
 let voteUrl = '';
 let receipt = '';
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(width: number, height: number): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width, height },
-    locale: 'zh-CN',
-    reducedMotion: 'reduce',
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  await setLanguage(page, 'zh-CN');
-  page.on('pageerror', (err) => console.error('[pageerror]', err.message));
-  return page;
-}
+const newPage = journey.newPage;
 
 const noHorizontalOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
@@ -43,13 +20,13 @@ const noHorizontalOverflow = (page: Page) =>
 describe('livelihood vote journey', () => {
   test('a deputy at 375 px signs in, chooses, confirms, the browser encrypts, and sees the receipt', async () => {
     const page = await newPage(375, 812);
-    await login(page, server.url, 'deputy');
+    await login(page, journey.server.url, 'deputy');
     // A mid-range phone (issue 21's profile): Chromium's CPU ×4 slower from the vote page on, where the page
     // prepares the encryption while the deputy chooses and encrypts at "confirm". The times the page measured
     // (its User Timing entries) are printed for docs/PERFORMANCE.md, not asserted.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await page.goto(`${server.url}/livelihood/votes`);
+    await page.goto(`${journey.server.url}/livelihood/votes`);
     await page
       .getByRole('button', { name: /^投\s*票$/ })
       .first()
@@ -100,8 +77,8 @@ describe('livelihood vote journey', () => {
 
   test('staff at 375 px create a vote from the shortlist, call the roll and see the attendance', async () => {
     const page = await newPage(375, 812);
-    await login(page, server.url, 'staff');
-    await page.goto(`${server.url}/livelihood/votes`);
+    await login(page, journey.server.url, 'staff');
+    await page.goto(`${journey.server.url}/livelihood/votes`);
     await page.getByTestId('new-vote').click();
     await page.waitForURL(/\/livelihood\/votes\/new$/);
     await page.getByTestId('vote-title').fill('民生实事项目票决（演示）');
@@ -139,7 +116,7 @@ describe('livelihood vote journey', () => {
         (p) => p.status === 'onTrack',
       )!.id;
     });
-    await page.goto(`${server.url}/livelihood/projects/${projectId}`);
+    await page.goto(`${journey.server.url}/livelihood/projects/${projectId}`);
     await page.getByText('Implementation', { exact: true }).waitFor();
     await page.getByText('Report monthly progress').click();
     await page.getByTestId('progress-submit').waitFor();
@@ -150,7 +127,7 @@ describe('livelihood vote journey', () => {
 
   test("a teller at 375 px enters the tellers' statement: a statement that does not reconcile is refused naming the figures", async () => {
     const page = await newPage(375, 812);
-    await login(page, server.url, 'staff');
+    await login(page, journey.server.url, 'staff');
     await page.goto(voteUrl);
     await page.getByTestId('paper-submit').waitFor();
     await page.getByLabel('发出选票').fill('3');
@@ -183,7 +160,7 @@ describe('livelihood vote journey', () => {
   test('at 375 px in English, the close warning shows the turnout and that no project can be chosen', async () => {
     const page = await newPage(375, 812);
     await setLanguage(page, 'en');
-    await login(page, server.url, 'staff');
+    await login(page, journey.server.url, 'staff');
     await page.goto(voteUrl);
     await page.getByTestId('close-vote').click();
     const warning = page.getByTestId('close-warning');
@@ -202,7 +179,7 @@ describe('livelihood vote journey', () => {
 
   test('staff see the turnout, confirm the close warning and close the vote', async () => {
     const page = await newPage(1280, 900);
-    await login(page, server.url, 'staff');
+    await login(page, journey.server.url, 'staff');
     await page.goto(voteUrl);
     await page.getByText('票决控制台').waitFor();
     await shot(page, 'livelihood-4-console');
@@ -230,12 +207,12 @@ describe('livelihood vote journey', () => {
     ] as const) {
       const tp = await newPage(375, 812);
       if (n === 2) await setLanguage(tp, 'en');
-      await login(tp, server.url, username);
+      await login(tp, journey.server.url, username);
       await tp.goto(voteUrl);
       await tp.getByTestId('teller-panel').waitFor();
       await tp
         .getByTestId('teller-share-file')
-        .setInputFiles(path.join(server.dataDir, 'tellers', `${username}.share`));
+        .setInputFiles(path.join(journey.server.dataDir, 'tellers', `${username}.share`));
       await tp.getByTestId(n === 1 ? 'teller-decrypted' : 'teller-panel').waitFor({ timeout: 30_000 });
       if (n === 2) await tp.getByText('The totals are decrypted and the count is published').waitFor();
       await shot(tp, `livelihood-4c-teller${n}-375${n === 2 ? '-en' : ''}`);
@@ -284,7 +261,7 @@ describe('livelihood vote journey', () => {
     expect(await page.getByTestId('verify-result').innerText()).toContain('Verified');
     await shot(page, 'livelihood-10b-bulletin-375-en');
     await setLanguage(page, 'zh-CN');
-    await page.goto(`${server.url}/livelihood/projects`);
+    await page.goto(`${journey.server.url}/livelihood/projects`);
     const summary = page.getByTestId('progress-summary');
     await summary.waitFor();
     expect(await summary.innerText()).toMatch(/15 件民生实事：14 件按计划推进，1 件调整进度/);

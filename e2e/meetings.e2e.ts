@@ -4,38 +4,15 @@
 // the resolution FAILS although yes outnumbers no: 2 yes, 0 no of 35 members is not more than half of ALL
 // members (地方组织法 Art. 51). The secret appointment vote is refused until the encrypted-ballot engine exists.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, login, setLanguage, shot, startServer, type RunningServer } from './lib';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { login, shot, useJourney } from './lib';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const journey = useJourney();
+
 let meetingUrl = '';
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(width: number, height: number, lang: 'zh-CN' | 'en'): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width, height },
-    locale: lang,
-    reducedMotion: 'reduce',
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  await setLanguage(page, lang);
-  page.on('pageerror', (err) => console.error('[pageerror]', err.message));
-  return page;
-}
+const newPage = journey.newPage;
 
 const noHorizontalOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
@@ -43,8 +20,8 @@ const noHorizontalOverflow = (page: Page) =>
 describe('meeting journey', () => {
   test('staff at 1280 px prepare today’s meeting, sign the members in and open the resolution’s vote', async () => {
     const page = await newPage(1280, 900, 'zh-CN');
-    await login(page, server.url, 'staff');
-    await page.goto(`${server.url}/meetings`);
+    await login(page, journey.server.url, 'staff');
+    await page.goto(`${journey.server.url}/meetings`);
     // The demo's meeting of today is listed, with last month's.
     await page.getByText('区第七届人大常委会第十二次会议').waitFor();
     await shot(page, 'meetings-1-list-1280');
@@ -53,7 +30,7 @@ describe('meeting journey', () => {
     await page.getByText('任命王立新为区教育局局长').waitFor();
     expect(await page.getByText('逾期', { exact: true }).count()).toBe(1);
     await shot(page, 'meetings-1b-demo-meeting-1280');
-    await page.goto(`${server.url}/meetings`);
+    await page.goto(`${journey.server.url}/meetings`);
     await page.getByTestId('new-meeting').click();
     await page.getByTestId('meeting-title').fill('区第七届人大常委会第十三次会议（临时）');
     await page.getByRole('button', { name: /^确\s*定$|^OK$/ }).click();
@@ -91,8 +68,8 @@ describe('meeting journey', () => {
 
   test('the member votes yes on a 375 px phone in English, once', async () => {
     const page = await newPage(375, 812, 'en');
-    await login(page, server.url, 'member');
-    await page.goto(`${server.url}/meetings/votes`);
+    await login(page, journey.server.url, 'member');
+    await page.goto(`${journey.server.url}/meetings/votes`);
     await page.getByText('关于加强社区养老服务的决议（草案）').waitFor();
     await shot(page, 'meetings-3-my-votes-375-en');
     expect(await noHorizontalOverflow(page)).toBe(true);
@@ -116,8 +93,8 @@ describe('meeting journey', () => {
 
   test('the chair (the leader account, by membership) votes yes on a phone', async () => {
     const page = await newPage(375, 812, 'zh-CN');
-    await login(page, server.url, 'leader');
-    await page.goto(`${server.url}/meetings/votes`);
+    await login(page, journey.server.url, 'leader');
+    await page.goto(`${journey.server.url}/meetings/votes`);
     await page
       .getByRole('button', { name: /^去表决$/ })
       .first()
@@ -132,7 +109,7 @@ describe('meeting journey', () => {
 
   test('staff close the vote: 2 yes to 0 no of 35 members fails (more than half of ALL members needed)', async () => {
     const page = await newPage(1280, 900, 'zh-CN');
-    await login(page, server.url, 'staff');
+    await login(page, journey.server.url, 'staff');
     await page.goto(meetingUrl);
     await page.getByText(/表决中（已投 2\/35）/).waitFor();
     await page.getByTestId('close-vote-1').click();
@@ -158,8 +135,8 @@ describe('meeting journey', () => {
 
   test('staff at 1280 px file an appointment case and put it on the new meeting’s agenda; its deadline is checked', async () => {
     const page = await newPage(1280, 900, 'zh-CN');
-    await login(page, server.url, 'staff');
-    await page.goto(`${server.url}/appointments`);
+    await login(page, journey.server.url, 'staff');
+    await page.goto(`${journey.server.url}/appointments`);
     // The demo's cases: today's removal and three appointments on the agenda, the 21 appointed heads.
     await page.getByText('免职 · 林建平 · 区教育局局长', { exact: false }).first().waitFor();
     await page.getByRole('button', { name: '提请任免' }).click();
@@ -199,8 +176,8 @@ describe('meeting journey', () => {
 
   test('a leader reads the cases and the register on a 375 px phone in English', async () => {
     const page = await newPage(375, 812, 'en');
-    await login(page, server.url, 'leader');
-    await page.goto(`${server.url}/appointments`);
+    await login(page, journey.server.url, 'leader');
+    await page.goto(`${journey.server.url}/appointments`);
     await page.getByRole('heading', { name: 'Appointment cases' }).waitFor();
     await page.getByText('Appointment · 许文华', { exact: false }).waitFor();
     expect(await noHorizontalOverflow(page)).toBe(true);
@@ -214,16 +191,16 @@ describe('meeting journey', () => {
 
   test('staff follow the court’s report: its handling report in, a satisfaction vote to arrange; in English at 375 px', async () => {
     const page = await newPage(1280, 900, 'zh-CN');
-    await login(page, server.url, 'staff');
-    await page.goto(`${server.url}/oversight-reports`);
+    await login(page, journey.server.url, 'staff');
+    await page.goto(`${journey.server.url}/oversight-reports`);
     await page.getByText('区人民法院 · 听取区人民法院关于民事审判工作情况的报告').click();
     await page.getByTestId('oversight-status').getByText('已报告处理情况').waitFor();
     await page.getByRole('button', { name: '安排满意度测评' }).waitFor();
     await shot(page, 'meetings-10-oversight-1280');
 
     const phone = await newPage(375, 812, 'en');
-    await login(phone, server.url, 'leader');
-    await phone.goto(`${server.url}/oversight-reports`);
+    await login(phone, journey.server.url, 'leader');
+    await phone.goto(`${journey.server.url}/oversight-reports`);
     await phone.getByRole('heading', { name: 'Oversight of reports' }).waitFor();
     await phone.getByText('Opinions sent').waitFor();
     expect(await noHorizontalOverflow(phone)).toBe(true);

@@ -1,38 +1,14 @@
 // Browser journey of the opinion loop at 375 px: a citizen submits from a phone, staff triage and forward it,
 // the handling unit replies, and the citizen tracks it and rates the answer. Screenshots in test-results/.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, login, setLanguage, shot, startServer, type RunningServer } from './lib';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { login, shot, useJourney } from './lib';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const journey = useJourney();
 let trackingCode = '';
 let opinionUrl = '';
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-async function phonePage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    locale: 'zh-CN',
-    reducedMotion: 'reduce',
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  await setLanguage(page, 'zh-CN');
-  page.on('pageerror', (err) => console.error('[pageerror]', err.message));
-  return page;
-}
+const phonePage = () => journey.newPage(375, 812, 'zh-CN');
 
 const noHorizontalOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
@@ -64,7 +40,7 @@ async function choose(page: Page, label: string, option: string) {
 describe('opinion journey at 375 px', () => {
   test('1. a citizen submits an opinion from a phone, without an account', async () => {
     const page = await phonePage();
-    await page.goto(`${server.url}/opinions/new`);
+    await page.goto(`${journey.server.url}/opinions/new`);
     await page.getByText('向人大代表反映意见').waitFor();
     await choose(page, '类别', '交通出行');
     await choose(page, '街道', '东岭街道');
@@ -85,8 +61,8 @@ describe('opinion journey at 375 px', () => {
 
   test('2. staff claim it from the workbench and forward it to the transport bureau', async () => {
     const page = await phonePage();
-    await login(page, server.url, 'staff');
-    await page.goto(`${server.url}/opinions/workbench`);
+    await login(page, journey.server.url, 'staff');
+    await page.goto(`${journey.server.url}/opinions/workbench`);
     const link = page.getByRole('link', { name: trackingCode });
     await link.waitFor();
     await shot(page, 'opinions-3-workbench-375');
@@ -123,8 +99,8 @@ describe('opinion journey at 375 px', () => {
 
   test('3. the handling unit replies with its outcome', async () => {
     const page = await phonePage();
-    await login(page, server.url, 'unit');
-    await page.goto(`${server.url}/opinions/workbench`);
+    await login(page, journey.server.url, 'unit');
+    await page.goto(`${journey.server.url}/opinions/workbench`);
     await page.getByRole('link', { name: trackingCode }).waitFor();
     await page.goto(opinionUrl);
     await page.getByRole('button', { name: '正式答复' }).click();
@@ -140,7 +116,7 @@ describe('opinion journey at 375 px', () => {
 
   test('4. the citizen tracks it with the code and the last four digits, and rates it', async () => {
     const page = await phonePage();
-    await page.goto(`${server.url}/opinions/track?code=${trackingCode}`);
+    await page.goto(`${journey.server.url}/opinions/track?code=${trackingCode}`);
     await page.getByLabel('手机号后四位').fill('5678');
     await page.getByRole('button', { name: /查\s*询/ }).click();
     await page.getByTestId('rate-card').waitFor();
@@ -156,16 +132,16 @@ describe('opinion journey at 375 px', () => {
 
   test('5. staff open the routing table, the block list, the settings and a reception with its QR code', async () => {
     const page = await phonePage();
-    await login(page, server.url, 'staff');
-    await page.goto(`${server.url}/opinions/routes`);
+    await login(page, journey.server.url, 'staff');
+    await page.goto(`${journey.server.url}/opinions/routes`);
     await page.getByTestId('routing-rule').first().waitFor();
     expect(await noHorizontalOverflow(page)).toBe(true);
     await shot(page, 'opinions-10-routing-375');
-    await page.goto(`${server.url}/opinions/settings`);
+    await page.goto(`${journey.server.url}/opinions/settings`);
     await page.getByLabel('办理期限（工作日）').waitFor();
     expect(await page.getByLabel('办理期限（工作日）').inputValue()).toMatch(/^\d+$/);
     await shot(page, 'opinions-11-settings-375');
-    await page.goto(`${server.url}/receptions`);
+    await page.goto(`${journey.server.url}/receptions`);
     await page.getByRole('link', { name: '详情' }).first().waitFor();
     expect(await noHorizontalOverflow(page)).toBe(true);
     await shot(page, 'opinions-19-receptions-375');
@@ -193,7 +169,9 @@ describe('opinion journey at 375 px', () => {
       () => (document.querySelector<HTMLImageElement>('[data-testid="opinion-qr"]')?.naturalWidth ?? 0) > 0,
     );
     await shot(page, 'opinions-13-qr-375');
-    const placeId = new URL((await qr.getAttribute('src'))!, server.url).searchParams.get('liaisonPlaceId');
+    const placeId = new URL((await qr.getAttribute('src'))!, journey.server.url).searchParams.get(
+      'liaisonPlaceId',
+    );
     await page.keyboard.press('Escape');
     await qr.waitFor({ state: 'hidden' });
     // Let the modal's mask finish fading, or the next click lands on it.
@@ -215,30 +193,23 @@ describe('opinion journey at 375 px', () => {
     await shot(page, 'opinions-16-reception-registered-375');
 
     // The place's QR code opens the public form, which names the place it came through.
-    await page.goto(`${server.url}/opinions/new?liaisonPlaceId=${placeId}`);
+    await page.goto(`${journey.server.url}/opinions/new?liaisonPlaceId=${placeId}`);
     await page.getByTestId('opinion-via').filter({ hasText: '通过联络站' }).waitFor();
     await shot(page, 'opinions-17-form-via-place-375');
   });
 
   test('6. the routing table and block list read in English too', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 375, height: 812 },
-      locale: 'en',
-      reducedMotion: 'reduce',
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    await setLanguage(page, 'en');
-    await login(page, server.url, 'staff');
-    await page.goto(`${server.url}/opinions/routes`);
+    const page = await journey.newPage(375, 812, 'en');
+    await login(page, journey.server.url, 'staff');
+    await page.goto(`${journey.server.url}/opinions/routes`);
     await page.getByText('Routing table').first().waitFor();
     await page.getByTestId('routing-rule').first().waitFor();
     await shot(page, 'opinions-14-routing-en-375');
-    await page.goto(`${server.url}/opinions/blocks`);
+    await page.goto(`${journey.server.url}/opinions/blocks`);
     await page.getByText('Block list').first().waitFor();
     expect(await noHorizontalOverflow(page)).toBe(true);
     await shot(page, 'opinions-15-blocks-en-375');
-    await page.goto(`${server.url}/receptions`);
+    await page.goto(`${journey.server.url}/receptions`);
     await page.getByRole('link', { name: 'Details' }).first().click();
     await page.waitForURL(/\/receptions\/[0-9a-f-]+$/);
     await page.locator('.ant-card-head-title').filter({ hasText: 'Opinions registered (' }).waitFor();

@@ -1,48 +1,15 @@
 // Browser journeys of the platform shell: the public home page at 375 px, sign-in (wrong password,
 // staff), navigation by role (staff, deputy, auditor with forced TOTP enrolment), the language switch, and
 // the working-day calendar (a provisional year, entering and withdrawing its notice).
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { generate } from 'otplib';
 import ExcelJS from 'exceljs';
-import {
-  DEMO_PASSWORD,
-  launchBrowser,
-  login,
-  logout,
-  setLanguage,
-  shot,
-  startServer,
-  type RunningServer,
-} from './lib';
+import { DEMO_PASSWORD, login, logout, shot, useJourney } from './lib';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const journey = useJourney();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(width = 1280, height = 860, lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width, height },
-    locale: lang,
-    reducedMotion: 'reduce',
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  await setLanguage(page, lang);
-  page.on('pageerror', (err) => console.error('[pageerror]', err.message));
-  return page;
-}
+const newPage = journey.newPage;
 
 /** The labels of the sider menu (top level and inside open groups). */
 async function menuLabels(page: Page): Promise<string> {
@@ -94,7 +61,7 @@ const noHorizontalOverflow = (page: Page) =>
 describe('platform shell', () => {
   test('the public home page at 375 px lists streets, deputies and liaison places', async () => {
     const page = await newPage(375, 812);
-    await page.goto(server.url + '/');
+    await page.goto(journey.server.url + '/');
     await page.getByTestId('home-hero').waitFor();
     const places = page.getByTestId('place-card');
     await places.first().waitFor({ timeout: 30_000 });
@@ -155,7 +122,7 @@ describe('platform shell', () => {
 
   test('the public home page in English at 1280 px', async () => {
     const page = await newPage(1280, 860, 'en');
-    await page.goto(server.url + '/');
+    await page.goto(journey.server.url + '/');
     await page.getByTestId('place-card').first().waitFor({ timeout: 30_000 });
     const text = await page.locator('body').innerText();
     expect(text).toContain('Find your deputies');
@@ -166,13 +133,13 @@ describe('platform shell', () => {
 
   test('English at 375 px: the home page and the staff drawer menu', async () => {
     const page = await newPage(375, 812, 'en');
-    await page.goto(server.url + '/');
+    await page.goto(journey.server.url + '/');
     await page.getByTestId('place-card').first().waitFor({ timeout: 30_000 });
     expect(await page.locator('body').innerText()).toContain('Liaison places');
     expect(await noHorizontalOverflow(page)).toBe(true);
     await shot(page, 'platform-home-375-en');
-    await login(page, server.url, 'staff');
-    await page.goto(server.url + '/registry/deputies');
+    await login(page, journey.server.url, 'staff');
+    await page.goto(journey.server.url + '/registry/deputies');
     await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
     expect(await noHorizontalOverflow(page)).toBe(true);
     await page.getByTestId('menu-button').click();
@@ -184,7 +151,7 @@ describe('platform shell', () => {
 
   test('a wrong password shows the error message and stays on the login page', async () => {
     const page = await newPage();
-    await page.goto(server.url + '/login');
+    await page.goto(journey.server.url + '/login');
     await page.getByTestId('login-username').fill('staff');
     await page.getByTestId('login-password').fill('not-the-password');
     await page.getByTestId('login-submit').click();
@@ -197,7 +164,7 @@ describe('platform shell', () => {
 
   test('staff sign in and see the registry, not the administration', async () => {
     const page = await newPage();
-    await login(page, server.url, 'staff');
+    await login(page, journey.server.url, 'staff');
     const labels = await menuLabels(page);
     expect(labels).toContain('代表名册');
     expect(labels).toContain('承办单位');
@@ -206,7 +173,7 @@ describe('platform shell', () => {
     expect(labels).not.toContain('审计日志');
     await shot(page, 'platform-staff-home');
 
-    await page.goto(server.url + '/registry/deputies');
+    await page.goto(journey.server.url + '/registry/deputies');
     await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
     expect(await page.locator('.ant-table-row').count()).toBeGreaterThan(10);
     await shot(page, 'platform-staff-deputies');
@@ -224,7 +191,7 @@ describe('platform shell', () => {
 
   test('the registry screens load for staff', async () => {
     const page = await newPage();
-    await login(page, server.url, 'staff');
+    await login(page, journey.server.url, 'staff');
     const screens: [string, string, string][] = [
       ['/registry/handling-units', '.ant-table-row', 'platform-registry-units'],
       ['/registry/liaison-places', '.ant-table-row', 'platform-registry-places'],
@@ -233,13 +200,13 @@ describe('platform shell', () => {
       ['/registry/committees', '.ant-table-row', 'platform-registry-committees'],
     ];
     for (const [path, row, name] of screens) {
-      await page.goto(server.url + path);
+      await page.goto(journey.server.url + path);
       await page.locator(row).first().waitFor({ timeout: 30_000 });
       expect(await page.locator('.ant-alert-error').count(), path).toBe(0);
       await shot(page, name);
     }
     // An Excel import with bad rows: the per-row report, nothing imported.
-    await page.goto(server.url + '/registry/deputies');
+    await page.goto(journey.server.url + '/registry/deputies');
     await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: /导入 Excel/ }).click();
     await page.locator('.ant-modal input[type=file]').setInputFiles({
@@ -257,7 +224,7 @@ describe('platform shell', () => {
     await page.keyboard.press('Escape');
 
     // A deputy's record with mandates.
-    await page.goto(server.url + '/registry/deputies');
+    await page.goto(journey.server.url + '/registry/deputies');
     await page.locator('.ant-table-row a').first().click();
     await page.getByTestId('mandates').locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
     expect(await page.locator('.ant-alert-error').count()).toBe(0);
@@ -266,8 +233,8 @@ describe('platform shell', () => {
 
   test('the committee forms offer only the offices of a district congress, at 375 px', async () => {
     const page = await newPage(375, 812);
-    await login(page, server.url, 'staff');
-    await page.goto(server.url + '/registry/committees');
+    await login(page, journey.server.url, 'staff');
+    await page.goto(journey.server.url + '/registry/committees');
     await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
     expect(await page.locator('.ant-table-tbody').innerText()).not.toContain('秘书长');
     // A district standing committee has no secretary-general (地方组织法 Art. 47).
@@ -296,13 +263,13 @@ describe('platform shell', () => {
 
   test('the registry dialogs add, refill on edit and save (electoral district, deputy)', async () => {
     const page = await newPage();
-    await login(page, server.url, 'staff');
+    await login(page, journey.server.url, 'staff');
     const dialog = page.locator('.ant-modal:visible');
     const field = (label: string) => dialog.locator('.ant-form-item').filter({ hasText: label });
     const ok = () => dialog.locator('.ant-modal-footer .ant-btn-primary').click();
 
     // A new electoral district of a street, then its seats edited in the same dialog, refilled.
-    await page.goto(server.url + '/registry/jurisdictions');
+    await page.goto(journey.server.url + '/registry/jurisdictions');
     await page.locator('.ant-tree-node-content-wrapper', { hasText: '街道' }).first().click();
     await page.getByRole('button', { name: /新增选区/ }).click();
     await field('选区名称').locator('input').fill('旅程第99选区');
@@ -322,7 +289,7 @@ describe('platform shell', () => {
     await shot(page, 'platform-registry-district-saved');
 
     // A deputy's particulars: the dialog opens filled with the record and saves what changed.
-    await page.goto(server.url + '/registry/deputies');
+    await page.goto(journey.server.url + '/registry/deputies');
     await page.locator('.ant-table-row a').nth(3).click();
     await page.getByTestId('deputy-edit').click();
     expect(await field('姓名').locator('input').inputValue()).not.toBe('');
@@ -335,7 +302,7 @@ describe('platform shell', () => {
 
   test('staff see the next year provisional on the calendar page, enter its notice and withdraw it', async () => {
     const page = await newPage();
-    await login(page, server.url, 'staff');
+    await login(page, journey.server.url, 'staff');
     expect(await menuLabels(page)).toContain('工作日历');
     // The first year without a confirmed notice (2027 while its notice is unpublished).
     const year = await page.evaluate(async () => {
@@ -346,7 +313,7 @@ describe('platform shell', () => {
     expect(year).toBeDefined();
     await page.getByTestId('nav-menu').getByText('工作日历').click();
     await page.getByTestId('calendar-summary').waitFor({ timeout: 30_000 });
-    await page.goto(`${server.url}/admin/calendar?year=${year}`);
+    await page.goto(`${journey.server.url}/admin/calendar?year=${year}`);
     const provisional = page.getByTestId('calendar-provisional');
     await provisional.waitFor({ timeout: 30_000 });
     expect(await provisional.innerText()).toContain(`${year} 年为暂定日历`);
@@ -398,8 +365,8 @@ describe('platform shell', () => {
 
   test('the calendar page in English at 375 px', async () => {
     const page = await newPage(375, 812, 'en');
-    await login(page, server.url, 'staff');
-    await page.goto(`${server.url}/admin/calendar?year=2026`);
+    await login(page, journey.server.url, 'staff');
+    await page.goto(`${journey.server.url}/admin/calendar?year=2026`);
     const confirmed = page.getByTestId('calendar-confirmed');
     await confirmed.waitFor({ timeout: 30_000 });
     expect(await confirmed.innerText()).toContain('shipped with the system');
@@ -409,7 +376,7 @@ describe('platform shell', () => {
 
   test('a deputy sees neither the registry nor the administration', async () => {
     const page = await newPage();
-    await login(page, server.url, 'deputy');
+    await login(page, journey.server.url, 'deputy');
     const labels = await menuLabels(page);
     expect(labels).toContain('消息');
     expect(labels).not.toContain('代表名册');
@@ -420,10 +387,10 @@ describe('platform shell', () => {
 
   test('the auditor must enrol a second factor, then sees only the audit trail', async () => {
     const page = await newPage();
-    await login(page, server.url, 'auditor');
+    await login(page, journey.server.url, 'auditor');
     await page.waitForURL((u) => u.pathname === '/account/totp');
     // Any other page sends the auditor back to the enrolment.
-    await page.goto(server.url + '/admin/audit');
+    await page.goto(journey.server.url + '/admin/audit');
     await page.waitForURL((u) => u.pathname === '/account/totp');
     await page.getByTestId('totp-start').click();
     const secret = (await page.getByTestId('totp-secret').innerText()).trim();
@@ -440,7 +407,7 @@ describe('platform shell', () => {
     expect(labels).not.toContain('代表名册');
     expect(labels).not.toContain('账号管理');
 
-    await page.goto(server.url + '/admin/audit');
+    await page.goto(journey.server.url + '/admin/audit');
     await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
     await page.getByTestId('audit-verify').click();
     const result = page.getByTestId('audit-verify-result');
@@ -450,7 +417,7 @@ describe('platform shell', () => {
 
     // Signing in again asks for the second factor; a wrong code is refused, the right one lets in.
     await logout(page);
-    await page.goto(server.url + '/login');
+    await page.goto(journey.server.url + '/login');
     await page.getByTestId('login-username').fill('auditor');
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
@@ -468,7 +435,7 @@ describe('platform shell', () => {
     expect(await menuLabels(page)).toContain('审计日志');
 
     // The audit trail reads in words (issue 23 point 9): no raw action codes in the table.
-    await page.goto(server.url + '/admin/audit');
+    await page.goto(journey.server.url + '/admin/audit');
     await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
     const words = await page.getByTestId('audit-action').allInnerTexts();
     expect(words.length).toBeGreaterThan(0);
@@ -477,8 +444,8 @@ describe('platform shell', () => {
 
     // A staff member reveals a deputy's mobile number on the deputy's page, at 375 px in English (point 10).
     const staff = await newPage(375, 812, 'en');
-    await login(staff, server.url, 'staff');
-    await staff.goto(server.url + '/registry/deputies');
+    await login(staff, journey.server.url, 'staff');
+    await staff.goto(journey.server.url + '/registry/deputies');
     await staff.locator('.ant-table-row a').first().click();
     const phone = staff.getByTestId('deputy-phone');
     await phone.waitFor({ timeout: 30_000 });
@@ -517,12 +484,12 @@ describe('platform shell', () => {
 
   test('the system administrator manages accounts', async () => {
     const page = await newPage();
-    await login(page, server.url, 'sysadmin');
+    await login(page, journey.server.url, 'sysadmin');
     await enrolTotp(page);
     const labels = await menuLabels(page);
     expect(labels).toContain('账号管理');
     expect(labels).not.toContain('审计日志');
-    await page.goto(server.url + '/admin/accounts');
+    await page.goto(journey.server.url + '/admin/accounts');
     await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
     expect(await page.locator('.ant-table-tbody').innerText()).toContain('staff');
     await shot(page, 'platform-sysadmin-accounts');
@@ -539,10 +506,10 @@ describe('platform shell', () => {
     await shot(page, 'platform-sysadmin-reset-password');
 
     const holder = await newPage(375, 812);
-    await login(holder, server.url, 'unit4', oneTime);
+    await login(holder, journey.server.url, 'unit4', oneTime);
     await holder.waitForURL((u) => u.pathname === '/account/password');
     // Any other page sends the holder back to the change.
-    await holder.goto(server.url + '/inbox');
+    await holder.goto(journey.server.url + '/inbox');
     await holder.waitForURL((u) => u.pathname === '/account/password');
     await holder.getByTestId('password-change-required').waitFor();
     expect(await noHorizontalOverflow(holder)).toBe(true);
@@ -552,16 +519,16 @@ describe('platform shell', () => {
     await holder.getByTestId('password-confirm').fill(DEMO_PASSWORD);
     await holder.getByTestId('password-submit').click();
     await holder.waitForURL((u) => u.pathname === '/workbench');
-    await holder.goto(server.url + '/inbox');
+    await holder.goto(journey.server.url + '/inbox');
     await holder.getByText('您的密码已被重置').first().waitFor({ timeout: 30_000 });
     await shot(holder, 'platform-password-reset-notice-375');
   });
 
   test('the security administrator is refused a second administrator role (三员分立)', async () => {
     const page = await newPage();
-    await login(page, server.url, 'secadmin');
+    await login(page, journey.server.url, 'secadmin');
     await enrolTotp(page);
-    await page.goto(server.url + '/admin/accounts');
+    await page.goto(journey.server.url + '/admin/accounts');
     await page.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
     await page.locator('.ant-table-row', { hasText: 'auditor' }).first().click();
     const drawer = page.locator('.ant-drawer-open');
@@ -583,12 +550,12 @@ describe('platform shell', () => {
 
   test('inbox and my account', async () => {
     const page = await newPage(375, 812);
-    await login(page, server.url, 'staff');
-    await page.goto(server.url + '/inbox');
+    await login(page, journey.server.url, 'staff');
+    await page.goto(journey.server.url + '/inbox');
     await page.getByText('通知方式').waitFor({ timeout: 30_000 });
     expect(await noHorizontalOverflow(page)).toBe(true);
     await shot(page, 'platform-inbox-375');
-    await page.goto(server.url + '/account');
+    await page.goto(journey.server.url + '/account');
     await page.getByRole('tab', { name: 'API 令牌' }).click();
     await page.getByPlaceholder('令牌名称').fill('e2e');
     await page.getByRole('button', { name: '创建令牌' }).click();

@@ -5,39 +5,16 @@
 // publish the reply, which anyone reads on the public page; staff name a key suggestion's leading leader; the
 // year-end follow-up view. A draft saved half-done, reopened, completed and submitted (issue 23 point 1); the
 // handling history from submission to rating on the detail page (issue 23 point 4).
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, login, setLanguage, shot, startServer, type RunningServer } from './lib';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { login, shot, useJourney } from './lib';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const journey = useJourney();
+
 let suggestionUrl = '';
 let unitName = '';
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(width: number, height: number, lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width, height },
-    locale: lang,
-    reducedMotion: 'reduce',
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  await setLanguage(page, lang);
-  page.on('pageerror', (err) => console.error('[pageerror]', err.message));
-  return page;
-}
+const newPage = journey.newPage;
 
 const getJson = (page: Page, path: string) =>
   page.evaluate(async (p) => (await fetch(p, { credentials: 'same-origin' })).json(), path);
@@ -57,8 +34,8 @@ async function pickOption(page: Page, testId: string, text: string) {
 describe('suggestion lifecycle journey', () => {
   test('a deputy at 375 px writes a suggestion with a photo attached, submits it and gets its number', async () => {
     const page = await newPage(375, 812);
-    await login(page, server.url, 'deputy');
-    await page.goto(`${server.url}/suggestions/mine`);
+    await login(page, journey.server.url, 'deputy');
+    await page.goto(`${journey.server.url}/suggestions/mine`);
     await page.getByTestId('suggestion-card').first().waitFor();
     await shot(page, 'suggestions-1-mine-375');
     await page.getByTestId('new-suggestion').click();
@@ -100,8 +77,8 @@ describe('suggestion lifecycle journey', () => {
 
   test('a deputy at 375 px saves a draft half-done, reopens it, is told what is missing, completes and submits it', async () => {
     const page = await newPage(375, 812);
-    await login(page, server.url, 'deputy');
-    await page.goto(`${server.url}/suggestions/new`);
+    await login(page, journey.server.url, 'deputy');
+    await page.goto(`${journey.server.url}/suggestions/new`);
     // Monday: a title and a first line, no category yet.
     const title = '关于在龙岭社区增设老年助餐点的建议';
     await page.getByTestId('title').fill(title);
@@ -116,7 +93,7 @@ describe('suggestion lifecycle journey', () => {
     await shot(page, 'suggestions-1a-draft-saved-375');
 
     // Tuesday: back from "my suggestions", on with the text, then submitted too early.
-    await page.goto(`${server.url}/suggestions/mine`);
+    await page.goto(`${journey.server.url}/suggestions/mine`);
     await page.getByText(title).first().click();
     await page.waitForURL(draftUrl);
     await page.getByTestId('edit-draft').click();
@@ -154,10 +131,10 @@ describe('suggestion lifecycle journey', () => {
 
   test('the unit account knows its unit', async () => {
     const page = await newPage(1280, 900);
-    await login(page, server.url, 'unit');
+    await login(page, journey.server.url, 'unit');
     const me = await getJson(page, '/api/v1/auth/me');
     const staffPage = await newPage(1280, 900);
-    await login(staffPage, server.url, 'staff');
+    await login(staffPage, journey.server.url, 'staff');
     const units = await getJson(staffPage, '/api/v1/handling-units?limit=200');
     unitName = units.items.find((u: { id: string }) => u.id === me.user.handlingUnitId).name;
     expect(unitName).toBeTruthy();
@@ -165,7 +142,7 @@ describe('suggestion lifecycle journey', () => {
 
   test('staff accept it in the quality review and assign it to the unit', async () => {
     const page = await newPage(1280, 900);
-    await login(page, server.url, 'staff');
+    await login(page, journey.server.url, 'staff');
     await page.goto(suggestionUrl);
     await page.getByTestId('review').waitFor();
     await shot(page, 'suggestions-4-review');
@@ -184,7 +161,7 @@ describe('suggestion lifecycle journey', () => {
 
   test('the unit applies for an extension with its reason, staff approve it, and the deputy is told', async () => {
     const unitPage = await newPage(1280, 900);
-    await login(unitPage, server.url, 'unit');
+    await login(unitPage, journey.server.url, 'unit');
     await unitPage.goto(suggestionUrl);
     await unitPage.getByTestId('extension').waitFor();
     const before = await unitPage.getByTestId('deadline').innerText();
@@ -194,9 +171,9 @@ describe('suggestion lifecycle journey', () => {
     await shot(unitPage, 'suggestions-5a-extension-applied');
 
     const staffPage = await newPage(1280, 900);
-    await login(staffPage, server.url, 'staff');
+    await login(staffPage, journey.server.url, 'staff');
     // The staff list names the application awaiting a decision, with a link to it.
-    await staffPage.goto(`${server.url}/suggestions`);
+    await staffPage.goto(`${journey.server.url}/suggestions`);
     await staffPage.getByTestId('pending-extensions').waitFor();
     await staffPage
       .getByTestId('pending-extensions')
@@ -210,7 +187,7 @@ describe('suggestion lifecycle journey', () => {
     expect(await staffPage.getByTestId('deadline').innerText()).not.toBe(before);
 
     const deputyPage = await newPage(375, 812, 'en');
-    await login(deputyPage, server.url, 'deputy');
+    await login(deputyPage, journey.server.url, 'deputy');
     await deputyPage.goto(suggestionUrl);
     await deputyPage.getByText('Extended', { exact: true }).waitFor();
     await deputyPage.getByTestId('first-assigned').waitFor();
@@ -227,7 +204,7 @@ describe('suggestion lifecycle journey', () => {
 
   test('the unit logs its contact with the deputy and replies with a category', async () => {
     const page = await newPage(1280, 900);
-    await login(page, server.url, 'unit');
+    await login(page, journey.server.url, 'unit');
     await page.goto(suggestionUrl);
     await page.getByTestId('contact').waitFor();
     await page.getByText('答复前须先记录与代表的沟通').waitFor();
@@ -248,7 +225,7 @@ describe('suggestion lifecycle journey', () => {
 
   test('the deputy rates the reply dissatisfied, which sends it back for re-handling', async () => {
     const page = await newPage(375, 812);
-    await login(page, server.url, 'deputy');
+    await login(page, journey.server.url, 'deputy');
     await page.goto(suggestionUrl);
     await page.getByTestId('rate').waitFor();
     await page.getByTestId('rating').getByText('不满意').click();
@@ -268,7 +245,7 @@ describe('suggestion lifecycle journey', () => {
 
   test("staff study the deputy's reasons and send it back to the unit", async () => {
     const page = await newPage(1280, 900);
-    await login(page, server.url, 'staff');
+    await login(page, journey.server.url, 'staff');
     await page.goto(suggestionUrl);
     await page.getByTestId('rehandling-review').waitFor();
     await page.getByText('开通时间太晚，希望提前', { exact: false }).first().waitFor();
@@ -284,7 +261,7 @@ describe('suggestion lifecycle journey', () => {
 
   test('the unit meets the deputy again and sends the second reply', async () => {
     const page = await newPage(1280, 900);
-    await login(page, server.url, 'unit');
+    await login(page, journey.server.url, 'unit');
     await page.goto(suggestionUrl);
     await page.getByTestId('contact').waitFor();
     await page.getByTestId('contact').getByText('座谈见面').click();
@@ -305,7 +282,7 @@ describe('suggestion lifecycle journey', () => {
 
   test('the deputy rates the second reply satisfied and the suggestion is closed', async () => {
     const page = await newPage(375, 812);
-    await login(page, server.url, 'deputy');
+    await login(page, journey.server.url, 'deputy');
     await page.goto(suggestionUrl);
     await page.getByTestId('rate').waitFor();
     await page.getByTestId('rating').getByText('满意', { exact: true }).click();
@@ -323,7 +300,7 @@ describe('suggestion lifecycle journey', () => {
 
   test('the detail page shows the handling history from submission to rating, with who and when (375 px, English)', async () => {
     const page = await newPage(375, 812, 'en');
-    await login(page, server.url, 'deputy');
+    await login(page, journey.server.url, 'deputy');
     await page.goto(suggestionUrl);
     const timeline = page.getByTestId('history-timeline');
     await timeline.waitFor();
@@ -354,7 +331,7 @@ describe('suggestion lifecycle journey', () => {
     await shot(page, 'suggestions-10a-history-375-en');
 
     const staff = await newPage(1280, 900);
-    await login(staff, server.url, 'staff');
+    await login(staff, journey.server.url, 'staff');
     await staff.goto(suggestionUrl);
     await staff.getByTestId('history-timeline').waitFor();
     expect(await staff.getByTestId('history-timeline').getByTestId('history-replied').count()).toBe(2);
@@ -364,25 +341,25 @@ describe('suggestion lifecycle journey', () => {
 
   test('the leader sees the key suggestions and staff see the handling report', async () => {
     const leader = await newPage(1280, 900);
-    await login(leader, server.url, 'leader');
-    await leader.goto(`${server.url}/suggestions/key`);
+    await login(leader, journey.server.url, 'leader');
+    await leader.goto(`${journey.server.url}/suggestions/key`);
     await leader.getByTestId('key-list').waitFor();
     expect(await leader.getByTestId('key-list').locator('.ant-list-item').count()).toBe(17);
     await shot(leader, 'suggestions-11-key-dashboard');
     const staff = await newPage(1280, 900);
-    await login(staff, server.url, 'staff');
-    await staff.goto(`${server.url}/suggestions/report`);
+    await login(staff, journey.server.url, 'staff');
+    await staff.goto(`${journey.server.url}/suggestions/report`);
     await staff.getByText('满意率', { exact: true }).first().waitFor();
     await staff.waitForTimeout(500);
     await shot(staff, 'suggestions-12-report');
-    await staff.goto(`${server.url}/suggestions?overdue=true`);
+    await staff.goto(`${journey.server.url}/suggestions?overdue=true`);
     await staff.getByTestId('suggestion-link').first().waitFor();
     await shot(staff, 'suggestions-13-staff-list');
   });
 
   test('staff publish the reply, and anyone reads it on the public page at 375 px, in English too', async () => {
     const staff = await newPage(1280, 900);
-    await login(staff, server.url, 'staff');
+    await login(staff, journey.server.url, 'staff');
     await staff.goto(suggestionUrl);
     await staff.getByTestId('publish').waitFor();
     await staff.getByTestId('publish-submit').click();
@@ -390,7 +367,7 @@ describe('suggestion lifecycle journey', () => {
 
     const title = '关于在平岗街道增设社区公交微循环线路的建议';
     const page = await newPage(375, 812);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${journey.server.url}/`);
     await page
       .getByRole('link', { name: /建议答复公开/ })
       .first()
@@ -409,7 +386,7 @@ describe('suggestion lifecycle journey', () => {
     await shot(page, 'suggestions-15-public-reply-375');
 
     const en = await newPage(375, 812, 'en');
-    await en.goto(`${server.url}/suggestion-replies`);
+    await en.goto(`${journey.server.url}/suggestion-replies`);
     await en.getByTestId('public-reply').first().waitFor();
     await en.getByText('Published replies to deputies').waitFor();
     expect(await noHorizontalOverflow(en)).toBe(true);
@@ -418,13 +395,13 @@ describe('suggestion lifecycle journey', () => {
 
   test("staff record the chairpersons' meeting choice of a key suggestion and its leading leaders", async () => {
     const page = await newPage(1280, 900);
-    await login(page, server.url, 'staff');
+    await login(page, journey.server.url, 'staff');
     const leaders = await getJson(page, '/api/v1/suggestion-leaders');
     const leaderName = leaders.items[0].name as string;
     const secondName = leaders.items[1]?.name as string | undefined;
     const accepted = await getJson(page, '/api/v1/suggestions?status=accepted&limit=10');
     const target = accepted.items.find((x: { isKey: boolean }) => !x.isKey) as { id: string };
-    await page.goto(`${server.url}/suggestions/${target.id}`);
+    await page.goto(`${journey.server.url}/suggestions/${target.id}`);
     await page.getByTestId('select-key').waitFor();
     await pickOption(page, 'key-leader', leaderName);
     // Several district leaders may lead together.
@@ -442,8 +419,8 @@ describe('suggestion lifecycle journey', () => {
 
   test('staff see the year-end follow-up view and the report charts at 375 px', async () => {
     const page = await newPage(375, 812);
-    await login(page, server.url, 'staff');
-    await page.goto(`${server.url}/suggestions/follow-up`);
+    await login(page, journey.server.url, 'staff');
+    await page.goto(`${journey.server.url}/suggestions/follow-up`);
     await page.getByTestId('follow-up-year').waitFor();
     // The demo's replies may fall in last year: look at every year.
     await page.getByTestId('follow-up-year').hover();
@@ -451,14 +428,14 @@ describe('suggestion lifecycle journey', () => {
     await page.getByTestId('follow-up-item').first().waitFor();
     expect(await noHorizontalOverflow(page)).toBe(true);
     await shot(page, 'suggestions-18-follow-up-375');
-    await page.goto(`${server.url}/suggestions/report`);
+    await page.goto(`${journey.server.url}/suggestions/report`);
     await page.getByText('满意率', { exact: true }).first().waitFor();
     await page.waitForTimeout(500);
     expect(await noHorizontalOverflow(page)).toBe(true);
     await shot(page, 'suggestions-19-report-375');
     const en = await newPage(375, 812, 'en');
-    await login(en, server.url, 'staff');
-    await en.goto(`${server.url}/suggestions/follow-up`);
+    await login(en, journey.server.url, 'staff');
+    await en.goto(`${journey.server.url}/suggestions/follow-up`);
     await en.getByText('Follow-up: the year at a glance').waitFor();
     await en.getByText('Answered B/C').first().waitFor();
     expect(await noHorizontalOverflow(en)).toBe(true);
@@ -466,8 +443,8 @@ describe('suggestion lifecycle journey', () => {
   });
   test("the motion form says what the congress's level needs; staff enter a body's motion", async () => {
     const deputy = await newPage(375, 812);
-    await login(deputy, server.url, 'deputy');
-    await deputy.goto(`${server.url}/motions`);
+    await login(deputy, journey.server.url, 'deputy');
+    await deputy.goto(`${journey.server.url}/motions`);
     await deputy.getByTestId('new-motion').click();
     // A district congress: 10 deputies at a sitting, 3 standing-committee members between sittings.
     const need = await deputy.getByTestId('motion-threshold').innerText();
@@ -477,8 +454,8 @@ describe('suggestion lifecycle journey', () => {
     await shot(deputy, 'suggestions-21-motion-form-375');
 
     const staff = await newPage(1280, 900, 'en');
-    await login(staff, server.url, 'staff');
-    await staff.goto(`${server.url}/motions`);
+    await login(staff, journey.server.url, 'staff');
+    await staff.goto(`${journey.server.url}/motions`);
     await staff.getByTestId('new-motion').click();
     await staff.getByTestId('motion-source').waitFor();
     await staff.getByText("A body's motion needs no co-signers", { exact: false }).waitFor();

@@ -1,37 +1,13 @@
 // Each working role's work home (我的工作台, issue 23 point 5): signing in lands there, it lists what waits for
 // the user across the modules with counts and deadlines, each card opens its list with the filter preset, and
 // the public portal is one click away. Every demo role at 1280 px in Chinese and at 375 px in English.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, login, setLanguage, shot, startServer, type RunningServer } from './lib';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { login, shot, useJourney, type Lang } from './lib';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const journey = useJourney();
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(width: number, lang: 'zh-CN' | 'en'): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width, height: width < 600 ? 812 : 860 },
-    locale: lang,
-    reducedMotion: 'reduce',
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  await setLanguage(page, lang);
-  page.on('pageerror', (err) => console.error('[pageerror]', err.message));
-  return page;
-}
+const newPage = (width: number, lang: Lang) => journey.newPage(width, width < 600 ? 812 : 860, lang);
 
 const noHorizontalOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
@@ -57,7 +33,7 @@ describe('the work home', () => {
   for (const { username, card, lands } of ROLES) {
     test(`${username}: lands on the work home, sees the to-dos with counts, opens one`, async () => {
       const page = await newPage(1280, 'zh-CN');
-      await login(page, server.url, username);
+      await login(page, journey.server.url, username);
       await page.waitForURL((u) => u.pathname === '/workbench');
       await page.getByRole('heading', { name: '我的工作台' }).first().waitFor();
       const target = page.getByTestId(card);
@@ -79,7 +55,7 @@ describe('the work home', () => {
       if (listed) expect((await listed).status()).toBe(200);
 
       const phone = await newPage(375, 'en');
-      await login(phone, server.url, username);
+      await login(phone, journey.server.url, username);
       await phone.waitForURL((u) => u.pathname === '/workbench');
       await phone.getByRole('heading', { name: 'My work' }).first().waitFor();
       await phone.getByTestId(card).waitFor();
@@ -90,7 +66,7 @@ describe('the work home', () => {
 
   test('a deputy returns to the page they were going to, not the work home', async () => {
     const page = await newPage(1280, 'zh-CN');
-    await page.goto(`${server.url}/login?next=${encodeURIComponent('/suggestions/mine')}`);
+    await page.goto(`${journey.server.url}/login?next=${encodeURIComponent('/suggestions/mine')}`);
     await page.getByTestId('login-username').fill('deputy');
     await page.getByTestId('login-password').fill('minyi-demo');
     await page.getByTestId('login-submit').click();
