@@ -4,7 +4,7 @@
 // not invited when they were not; the record's findings become opinions forwarded to the unit, linked back.
 // Every change is audited; every role that must be refused is.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { auditEvents } from '../../platform/platform.table';
 import { opinions } from '../../../test/tables';
 import { createTestEnv, type TestEnv } from '../../../test/harness';
@@ -35,7 +35,13 @@ async function newActivity(extra: Record<string, unknown> = {}) {
   return res.json().id as string;
 }
 const actions = async (id: string) =>
-  (await t.services.db.select().from(auditEvents).where(eq(auditEvents.entityId, id))).map((a) => a.action);
+  (
+    await t.services.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, id))
+      .orderBy(asc(auditEvents.createdAt), asc(auditEvents.id))
+  ).map((a) => a.action);
 
 describe('creating an activity', () => {
   it('answers 201 with its id, keeps the place’s street, invites and audits', async () => {

@@ -3,7 +3,7 @@
 // the list and one election; every refusal: roles that may not, bad input naming its fields, another
 // congress's election, a confirmed list; an audit row for each change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { auditEvents } from '../../platform/platform.table';
 import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness';
 import { electionCandidates, electionDistricts, elections } from './elections.table';
@@ -20,9 +20,13 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const auditOf = async (entityId: string) =>
-  (await t.services.db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId))).map(
-    (a) => a.action,
-  );
+  (
+    await t.services.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, entityId))
+      .orderBy(asc(auditEvents.createdAt), asc(auditEvents.id))
+  ).map((a) => a.action);
 
 async function newElection(electionDay = '2026-11-26', title = '区第八届人大代表选举') {
   const res = await staff.post('/api/v1/elections', { title, electionDay });

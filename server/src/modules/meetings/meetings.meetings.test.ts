@@ -2,7 +2,7 @@
 // the list and one meeting as staff and members see them, agenda items with late documents flagged, and every
 // refusal: the roles that may not, bad input naming its fields, a closed meeting.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { shanghaiDate } from '@minyi/domain/calendar';
 import { auditEvents } from '../../platform/platform.table';
 import { newId } from '../../platform/ids';
@@ -29,7 +29,11 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const auditOf = (entityId: string) =>
-  t.services.db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId));
+  t.services.db
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.entityId, entityId))
+    .orderBy(asc(auditEvents.createdAt), asc(auditEvents.id));
 
 async function newMeeting(body = 'standingCommittee', date = today, title = '常委会会议') {
   const res = await staff.post('/api/v1/meetings', { body, date, title });
