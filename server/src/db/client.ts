@@ -171,7 +171,12 @@ function newPool(url: string, max: number, extraOptions: string): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max,
-    connectionTimeoutMillis: 5_000,
+    // How long a request waits for a connection (a free one, or a new one opened) before its 503. Not 5 s:
+    // 120 deputies' ballots at once on a loaded 2-CPU machine waited longer than that, not for the database
+    // but for the event loop, busy checking the other ballots' proofs, so a third got "database
+    // unavailable" while it was up (the ballots concurrency test, CI of 2026-12-08). A database that is down
+    // refuses connections at once (ECONNREFUSED), which this does not delay.
+    connectionTimeoutMillis: 30_000,
     // Named (prepared) statements are the hot paths (ADR 0009): plan each once per connection. Left to
     // itself PostgreSQL may keep re-planning one for every execution when a custom plan looks cheaper,
     // which cost the suggestions list ~3 ms of planning a request. Unnamed statements are unaffected.
