@@ -365,9 +365,14 @@ describe('three instances behind haproxy', () => {
     // after a ballot that was counted is told so (409 already_voted) and never counted twice.
     let killed = false;
     let acknowledged = 0;
+    const burstStart = performance.now();
     const outcome = await Promise.all(
       present.map(async (v, i) => {
-        for (let attempt = 1; attempt <= 8; attempt++) {
+        // Until two minutes have passed (a deputy keeps trying while the vote is open): on a loaded 2-core
+        // machine eight tries 0.2-1.6 s apart were used up by transient 5xx while a killed instance's work
+        // moved to the others (CI, 2026-12-08), which is not a lost ballot. The last failure is reported.
+        let last = '';
+        for (let attempt = 1; performance.now() - burstStart < 120_000; attempt++) {
           try {
             const res = await send(v, `/project-votes/${vote.id}/ballots`, encryptBallot(ballotCtx, [i % 4]));
             if (res.status === 201) {
@@ -380,16 +385,18 @@ describe('three instances behind haproxy', () => {
             if (res.status === 409 && ((await res.json()) as { code: string }).code === 'already_voted')
               return 'cast-before';
             if (res.status < 500) throw new Error(`ballot ${i}: ${res.status} ${await res.text()}`);
+            last = `${res.status} ${(await res.text()).slice(0, 200)}`;
           } catch (err) {
             if (err instanceof Error && err.message.startsWith('ballot')) throw err;
+            last = String(err);
           }
-          await new Promise((r) => setTimeout(r, 200 * attempt));
+          await new Promise((r) => setTimeout(r, Math.min(200 * attempt, 2_000)));
         }
-        return 'lost';
+        return `lost (${last})`;
       }),
     );
     expect(killed).toBe(true);
-    expect(outcome.filter((o) => o === 'lost')).toEqual([]);
+    expect(outcome.filter((o) => o.startsWith('lost'))).toEqual([]);
     const stored = await admin(
       async (c) =>
         (
@@ -402,5 +409,6 @@ describe('three instances behind haproxy', () => {
       dbUrl,
     );
     expect(stored).toEqual({ ballots: present.length, voters: present.length });
-  });
+    // Its own limit: the setup and the burst took 94-114 s on a loaded machine, near the default 120 s.
+  }, 360_000);
 });
