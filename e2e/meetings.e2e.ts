@@ -2,8 +2,12 @@
 // resolution and an appointment, sign the members in and open the resolution's vote; the demo `member` votes on
 // a 375 px phone in English and the chair (the demo `leader`) on a phone in Chinese; staff close the vote and
 // the resolution FAILS although yes outnumbers no: 2 yes, 0 no of 35 members is not more than half of ALL
-// members (地方组织法 Art. 51). The secret appointment vote is refused until the encrypted-ballot engine exists.
+// members (地方组织法 Art. 51). Then the appointment's secret vote on the encrypted-ballot engine: staff name three
+// tellers, who hold their key ceremony each in their own browser (one at 375 px in English) and download their
+// share files; the member casts an encrypted ballot on a 375 px phone in English and gets a receipt; staff close;
+// two tellers decrypt the totals from their files; the result (failed: 1 yes of 35 members) and the bulletin show.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { login, shot, useJourney } from './lib';
@@ -55,10 +59,6 @@ describe('meeting journey', () => {
         .click();
       await page.getByText(title).waitFor();
     }
-    // The appointment is voted secretly: no "open the vote" for it yet.
-    await page.getByText('无记名表决需加密投票引擎').waitFor();
-    expect(await page.getByTestId('open-vote-2').count()).toBe(0);
-
     await page.getByTestId('sign-in-all').click();
     await page.getByText('已达法定人数').waitFor();
     await page.getByTestId('open-vote-1').click();
@@ -131,6 +131,107 @@ describe('meeting journey', () => {
     expect(data.subarray(0, 2).toString()).toBe('PK');
     expect(data.includes(Buffer.from('word/document.xml'))).toBe(true);
     expect(file.suggestedFilename()).toMatch(/纪要\.docx$/);
+  });
+
+  test('the appointment’s secret vote: three tellers’ key ceremony in their browsers, the member’s encrypted ballot at 375 px, two tellers’ decryption, the result', async () => {
+    const staff = await newPage(1280, 900, 'zh-CN');
+    await login(staff, journey.server.url, 'staff');
+    await staff.goto(meetingUrl);
+    await staff.getByTestId('open-vote-2').click();
+    await staff.getByTestId('secret-tellers').click();
+    for (const n of [1, 2, 3]) {
+      await staff
+        .locator('.ant-select-item-option')
+        .filter({ hasText: `（teller${n}）` })
+        .click();
+    }
+    // The dropdown stays open over the buttons: close it by clicking the dialog's title.
+    await staff.getByRole('dialog').getByText('开始无记名表决').click();
+    await staff
+      .getByRole('dialog')
+      .getByRole('button', { name: /^开始表决$/ })
+      .click();
+    await staff.waitForURL(/\/meeting-votes\/[0-9a-f-]+$/);
+    const voteUrl = staff.url();
+    await staff.getByText('计票人生成密钥').waitFor();
+    await shot(staff, 'meetings-6b-secret-preparing-1280');
+
+    // The three tellers, each on their own device (the key-exchange key stays in that browser until dealt).
+    const tellers = [];
+    for (const n of [1, 2, 3]) {
+      const tp = n === 2 ? await newPage(375, 812, 'en') : await newPage(1280, 900, 'zh-CN');
+      await login(tp, journey.server.url, `teller${n}`);
+      await tp.goto(voteUrl);
+      await tp.getByTestId('teller-make-key').click();
+      await tp.getByTestId('teller-deal').waitFor();
+      tellers.push(tp);
+    }
+    for (const tp of tellers) {
+      await tp.reload();
+      const deal = tp.getByTestId('teller-deal');
+      await deal.waitFor();
+      await deal.click();
+      await deal.waitFor({ state: 'detached' });
+    }
+    const shares: string[] = [];
+    for (const [i, tp] of tellers.entries()) {
+      await tp.reload();
+      const [file] = await Promise.all([
+        tp.waitForEvent('download'),
+        tp.getByTestId('teller-save-share').click(),
+      ]);
+      const saved = path.join(journey.server.dataDir, `e2e-teller${i + 1}.share`);
+      await file.saveAs(saved);
+      shares.push(saved);
+      if (i === 1) {
+        await shot(tp, 'meetings-6c-teller-share-375-en');
+        expect(await noHorizontalOverflow(tp)).toBe(true);
+      }
+    }
+    await staff.reload();
+    await staff.getByTestId('open-ballot').click();
+    await staff
+      .getByText(/表决中|已投/)
+      .first()
+      .waitFor();
+
+    // The member, on a phone in English: the ballot is encrypted on the phone, answered with a receipt.
+    const phone = await newPage(375, 812, 'en');
+    await login(phone, journey.server.url, 'member');
+    await phone.goto(voteUrl);
+    await phone.getByTestId('secret-intro').waitFor();
+    await phone.getByTestId('choice-yes').click();
+    await shot(phone, 'meetings-6d-secret-confirm-375-en');
+    await phone.getByRole('button', { name: 'Confirm' }).click();
+    await phone.getByText('You have voted (secret ballot)').waitFor();
+    expect((await phone.getByTestId('receipt').innerText()).length).toBeGreaterThan(20);
+    expect(await phone.getByTestId('choice-yes').count()).toBe(0);
+    expect(await noHorizontalOverflow(phone)).toBe(true);
+    await shot(phone, 'meetings-6e-secret-voted-375-en');
+
+    await staff.reload();
+    await staff.getByRole('button', { name: '结束表决' }).click();
+    await staff.getByText('表决已结束，等待计票人解密总数（三人中两人即可）').waitFor();
+    for (const i of [0, 1]) {
+      const tp = tellers[i];
+      await tp.reload();
+      await tp.getByTestId('teller-share-file').setInputFiles(shares[i]);
+      if (i === 0) await tp.getByTestId('teller-decrypted').waitFor({ timeout: 30_000 });
+    }
+    // One yes of 35 members: not appointed (more than half of ALL members needed).
+    await phone.reload();
+    const result = phone.getByTestId('vote-result');
+    await result.waitFor({ timeout: 30_000 });
+    expect(await result.innerText()).toContain('Yes 1, no 0, abstain 0, not voting 34 (35 members)');
+    await phone.getByTestId('bulletin').waitFor();
+    expect(await noHorizontalOverflow(phone)).toBe(true);
+    await shot(phone, 'meetings-6f-secret-result-375-en');
+    await staff.reload();
+    const counted = staff.getByTestId('vote-result');
+    await counted.waitFor();
+    // Cast on phones, not on the room's voting device: "not voting", not "did not press the voter".
+    expect(await counted.innerText()).toContain('赞成 1，反对 0，弃权 0，未投票 34（组成人员 35 人）');
+    await shot(staff, 'meetings-6g-secret-result-1280');
   });
 
   test('staff at 1280 px file an appointment case and put it on the new meeting’s agenda; its deadline is checked', async () => {

@@ -3,12 +3,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '@minyi/domain/calendar';
 import { DEMO_PASSWORD, loadDemo } from '../../demo';
+import { verifyBulletin } from '@minyi/domain/ballots/crypto';
 import { createTestEnv, type TestEnv } from '../../../test/harness';
 
 let t: TestEnv;
+let congressId: string;
 beforeAll(async () => {
   t = await createTestEnv();
-  await loadDemo(t.services);
+  congressId = (await loadDemo(t.services)).congressId;
 }, 300_000);
 afterAll(async () => t?.close());
 
@@ -60,11 +62,47 @@ describe('meetings demo', () => {
     expect(loops.every((r: { handlingLate: boolean }) => !r.handlingLate)).toBe(true);
   });
 
+  it('has last month’s secret appointment vote: encrypted ballots counted by two tellers, its bulletin public and verified, the register updated', async () => {
+    const staff = await login('staff');
+    const list = (await t.anon.get('/api/v1/meetings?status=closed', staff)).json().items;
+    const held = list.find((m: { number: number }) => m.number === 11);
+    const m = (await t.anon.get(`/api/v1/meetings/${held.id}`, staff)).json();
+    const item = m.agenda.find((i: { kind: string }) => i.kind === 'appointment');
+    expect(item.title).toContain('周文华');
+    // 30 of the 32 present voted (27 yes, 1 no, 2 abstain): more than half of all 35 members.
+    expect(item.vote).toMatchObject({
+      status: 'closed',
+      members: 35,
+      yes: 27,
+      no: 1,
+      abstain: 2,
+      notVoting: 5,
+      passed: true,
+    });
+    const vote = (await t.anon.get(`/api/v1/meeting-votes/${item.vote.id}`, staff)).json();
+    expect(vote).toMatchObject({ status: 'closed', ballotsCast: 30 });
+    // The meeting keeps no choice of a secret vote; the public bulletin proves the count.
+    expect(vote.ballots).toEqual([]);
+    const bulletin = await t.anon.get(
+      `/api/v1/meeting-votes/${item.vote.id}/bulletin?congressId=${congressId}`,
+    );
+    expect(bulletin.statusCode, bulletin.body).toBe(200);
+    expect(verifyBulletin(bulletin.json())).toMatchObject({ ok: true });
+    const register = (
+      await t.anon.get(
+        `/api/v1/office-holders?post=${encodeURIComponent('区人民法院副院长')}&date=${held.date}`,
+        staff,
+      )
+    ).json().items;
+    expect(register).toMatchObject([{ holderName: '周文华', startedOn: held.date, endedOn: null }]);
+  });
+
   it('keeps the register of office-holders: the 21 heads appointed at the term’s first meeting, and who held a post before', async () => {
     const staff = await login('staff');
     const now = (await t.anon.get('/api/v1/office-holders?limit=200', staff)).json();
-    // 21 appointed; the health and transport heads resigned last month (today's agenda appoints successors).
-    expect(now.items).toHaveLength(19);
+    // 21 appointed; the health and transport heads resigned last month (today's agenda appoints successors);
+    // the court's vice-president appointed last month by secret ballot.
+    expect(now.items).toHaveLength(20);
     expect(now.items.some((h: { post: string }) => h.post === '区卫生健康局局长')).toBe(false);
     expect(now.items.every((h: { post: string }) => h.post.startsWith('区'))).toBe(true);
     const edu = (

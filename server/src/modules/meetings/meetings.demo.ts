@@ -8,7 +8,8 @@
 // until issue 21), their predecessors' holdings ended that day, and today's removal and appointments on the agenda.
 import { and, eq, inArray } from 'drizzle-orm';
 import { shanghaiDate } from '@minyi/domain/calendar';
-import type { VoteChoice } from '@minyi/domain/meetings';
+import { SECRET_OPTIONS, type VoteChoice } from '@minyi/domain/meetings';
+import { encryptBallot, partialDecrypt } from '@minyi/domain/ballots/crypto';
 import {
   DEFAULT_HANDLING_REPORT_MONTHS,
   handlingReportDue,
@@ -30,8 +31,15 @@ import {
   oversightReports,
 } from './meetings.table';
 import { getCurrentTerm } from '../registry';
+import { getCeremony, holdKeyCeremony } from '../ballots';
 import { writeRoll } from './meetings.repository';
 import { createMeeting } from './commands/create-meeting';
+import { openSecretVote } from './commands/open-secret-vote';
+import { openSecretBallot } from './commands/open-secret-ballot';
+import { castSecretBallot } from './commands/cast-secret-ballot';
+import { closeMeetingVote } from './commands/close-vote';
+import { postMeetingVotePartialDecryption } from './commands/secret-vote-tellers';
+import { getMeetingVote } from './queries/get-meeting-vote';
 import { addAgendaItem } from './commands/add-agenda-item';
 
 const VENUE = '区人大常委会会议室（区行政服务大厅 5 楼）';
@@ -62,7 +70,7 @@ export async function seedMeetingsDemo(app: AppServices, demo: DemoContext): Pro
   const termId = demo.currentTermId;
 
   // ----- held: last month's standing committee meeting, and last week's chairpersons' meeting -----
-  await transact(ctx, async (w) => {
+  const held = await transact(ctx, async (w) => {
     const held = {
       id: newId(),
       congressId,
@@ -73,7 +81,8 @@ export async function seedMeetingsDemo(app: AppServices, demo: DemoContext): Pro
       startDate: shift(today, -35),
       endDate: shift(today, -35),
       venue: VENUE,
-      status: 'closed' as const,
+      // In session until its secret vote below is taken through the engine, then closed.
+      status: 'inSession' as const,
       rollFrozenAt: new Date(demo.now.getTime() - 35 * 86_400_000),
     };
     await w.db.insert(meetings).values(held);
@@ -204,7 +213,9 @@ export async function seedMeetingsDemo(app: AppServices, demo: DemoContext): Pro
       congressId,
       after: { meetings: 2, tally },
     });
+    return { id: held.id, date: held.startDate, at: held.rollFrozenAt, present };
   });
+  await seedSecretAppointment(app, demo, ctx, held);
 
   // ----- today: the standing committee's twelfth meeting, planned, with its agenda -----
   const { id } = await createMeeting(ctx, {
@@ -491,6 +502,123 @@ async function seedRegister(
       entityId: first.id,
       congressId,
       after: { appointed: cases.length, holdings: holdings.length },
+    });
+  });
+}
+
+/**
+ * At last month's meeting, an appointment voted by secret ballot on the encrypted-ballot engine, as it is at a
+ * real meeting: the court president's nominee for vice-president, the three tellers' key ceremony (each as
+ * itself; their shares used here and kept nowhere: the vote is over), the members present voting on their
+ * phones (the browser's encryption, real proofs; the demo `member` among them), the close, two tellers'
+ * decryption of the totals, and the count against all members. Its bulletin is public. The case and the
+ * register follow the vote; their dates are then put back to the meeting's day, and the meeting closed.
+ */
+async function seedSecretAppointment(
+  app: AppServices,
+  demo: DemoContext,
+  ctx: Ctx,
+  held: { id: string; date: string; at: Date; present: string[] },
+) {
+  const { congressId } = demo;
+  const title = '任命周文华为区人民法院副院长、审判委员会委员、审判员';
+  const itemId = newId();
+  const caseId = newId();
+  await transact(ctx, async (w) => {
+    await w.db.insert(meetingAgendaItems).values({
+      id: itemId,
+      congressId,
+      meetingId: held.id,
+      position: 4,
+      kind: 'appointment',
+      title,
+      secret: true,
+    });
+    await w.db.insert(appointmentCases).values({
+      id: caseId,
+      congressId,
+      kind: 'appoint',
+      post: '区人民法院副院长',
+      organization: '区人民法院',
+      nomineeName: '周文华',
+      nominatingOrgan: 'courtPresident',
+      meetingId: held.id,
+      agendaItemId: itemId,
+      status: 'onAgenda',
+      filedOn: shift(held.date, -14),
+      reasons: '原副院长到龄退休，区人民法院院长提请任命',
+      cv: CV[1 % CV.length],
+    });
+  });
+  const tellers = (['teller1', 'teller2', 'teller3'] as const).map((username) => ({
+    username,
+    accountId: demo.accounts[username].accountId,
+    roles: ['congressStaff' as const],
+  }));
+  const { voteId } = await openSecretVote(
+    ctx,
+    held.id,
+    { id: itemId, title },
+    { tellerAccountIds: tellers.map((t) => t.accountId) },
+  );
+  const shares = await holdKeyCeremony(app, congressId, voteId, tellers);
+  await openSecretBallot(ctx, voteId);
+  const vote = await getMeetingVote(app.db, ctx.actor!, voteId);
+  const encryption = vote.secret?.encryption;
+  if (!encryption) throw new Error('the secret vote has no key after its ceremony');
+  const ballotCtx = {
+    voteId,
+    curve: encryption.curve,
+    publicKey: encryption.publicKey,
+    candidates: vote.secret!.options.length,
+    maxChoices: vote.secret!.maxChoices,
+  };
+  const member = demo.accounts.member;
+  // All present but two voted: most yes, one no, two abstentions.
+  for (const [i, deputyId] of held.present.slice(0, -2).entries()) {
+    const choice: VoteChoice = i === 3 ? 'no' : i === 8 || i === 15 ? 'abstain' : 'yes';
+    const voter: Ctx = {
+      ...ctx,
+      actor: {
+        ...ctx.actor!,
+        // The demo lays out accounts for its named users only: a deputy's own id stands for their account.
+        accountId: deputyId === member?.deputyId ? member.accountId : deputyId,
+        username: deputyId === member?.deputyId ? 'member' : 'deputy',
+        roles: ['deputy'],
+        deputyId,
+      },
+    };
+    await castSecretBallot(voter, voteId, encryptBallot(ballotCtx, [SECRET_OPTIONS.indexOf(choice)]));
+  }
+  await closeMeetingVote(ctx, voteId);
+  for (const n of [0, 2]) {
+    const teller: Ctx = {
+      ...ctx,
+      actor: { ...ctx.actor!, accountId: tellers[n].accountId, username: tellers[n].username },
+    };
+    const c = await getCeremony(app.db, teller.actor!, voteId);
+    await postMeetingVotePartialDecryption(teller, voteId, partialDecrypt(ballotCtx, shares[n], c.combined!));
+  }
+  await transact(ctx, async (w) => {
+    await w.db
+      .update(appointmentCases)
+      .set({ decidedOn: held.date, oathOn: held.date, oathWitness: '区人大常委会主任' })
+      .where(eq(appointmentCases.id, caseId));
+    await w.db
+      .update(officeHoldings)
+      .set({ startedOn: held.date })
+      .where(eq(officeHoldings.appointmentId, caseId));
+    await w.db
+      .update(meetingVotes)
+      .set({ openedAt: held.at, closedAt: held.at })
+      .where(eq(meetingVotes.id, voteId));
+    await w.db.update(meetings).set({ status: 'closed' }).where(eq(meetings.id, held.id));
+    await w.audit({
+      action: 'demo.load',
+      entityType: 'meetingVote',
+      entityId: voteId,
+      congressId,
+      after: { secretVote: title },
     });
   });
 }

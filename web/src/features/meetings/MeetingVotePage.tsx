@@ -92,7 +92,7 @@ export default function MeetingVotePage() {
       <Typography.Paragraph type="secondary">
         {t('vote.yesNeeded', { n: v.yesNeeded, members: v.members })}
       </Typography.Paragraph>
-      {secret && (
+      {secret && v.status !== 'closed' && (
         <Alert
           type="info"
           showIcon
@@ -138,7 +138,7 @@ export default function MeetingVotePage() {
         <Result
           status={v.result.passed ? 'success' : 'error'}
           title={v.result.passed ? t('meeting.passed') : t('meeting.failed')}
-          subTitle={t('meeting.result', { ...v.result })}
+          subTitle={t(secret ? 'secret.result' : 'meeting.result', { ...v.result })}
           data-testid="vote-result"
         />
       ) : v.me?.choice ? (

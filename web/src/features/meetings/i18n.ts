@@ -127,6 +127,8 @@ export const meetingsZh = {
     tellersHelp: '计票人在各自的设备上共同生成密钥，任两人可解密总数；任何一人都不能解密单张选票。',
     open: '开始表决',
     openPage: '计票与投票',
+    // A secret ballot is cast on the phone, not on the room's voting device.
+    result: '赞成 {{yes}}，反对 {{no}}，弃权 {{abstain}}，未投票 {{notVoting}}（组成人员 {{members}} 人）',
   },
   inquiry: {
     title: '质询案',
@@ -418,6 +420,7 @@ export const meetingsEn: typeof meetingsZh = {
       'The tellers generate the key together on their own devices; any two decrypt the totals, and nobody can decrypt a single ballot.',
     open: 'Open the vote',
     openPage: 'Ballot and count',
+    result: 'Yes {{yes}}, no {{no}}, abstain {{abstain}}, not voting {{notVoting}} ({{members}} members)',
   },
   inquiry: {
     title: 'Inquiries',
