@@ -1,0 +1,87 @@
+// The printed pages and the public look-up in the browser: the voter list notice and a voter card as they print
+// (print media emulated: no header, menu, footer or buttons; a PDF of the notice on A4), and a citizen on a
+// 375 px phone, signed out, checking their registration by name and ID number (found, then not found).
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { registerRows } from '../server/src/modules/elections/elections.demo-data';
+import { login, RESULTS_DIR, shot, useJourney } from './lib';
+
+const journey = useJourney();
+const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const addDays = (iso: string, days: number) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+describe('printed notices and the registration look-up', () => {
+  test('the voter list notice and a voter card print without the application around them', async () => {
+    const page = await journey.newPage(1280, 900, 'zh-CN');
+    await login(page, journey.server.url, 'staff');
+    const api = `${journey.server.url}/api/v1`;
+    const list = await (await page.request.get(`${api}/elections`)).json();
+    const coming = list.items.find((e: { title: string }) => e.title.includes('第八届'));
+    const election = await (await page.request.get(`${api}/elections/${coming.id}`)).json();
+    const published = election.districts.find(
+      (d: { voterListPublishedOn: string | null }) => d.voterListPublishedOn,
+    );
+    await page.goto(`${journey.server.url}/elections/${coming.id}/districts/${published.id}/voter-list`);
+    await page.getByRole('table').first().waitFor();
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.app-header', '.app-sider', '.app-footer', '.no-print'])
+      expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
+    expect(
+      await page
+        .locator('.print-sheet thead')
+        .first()
+        .evaluate((e) => getComputedStyle(e).display),
+    ).toBe('table-header-group');
+    await shot(page, 'elections-print-1-notice');
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    const pdf = await page.pdf({
+      path: path.join(RESULTS_DIR, 'elections-print-notice.pdf'),
+      preferCSSPageSize: true,
+    });
+    expect(pdf.length).toBeGreaterThan(10_000);
+
+    await page.emulateMedia({ media: 'screen' });
+    const withCard = election.districts.find((d: { name: string }) => d.name === '平岗街道第2选区');
+    const voters = await (
+      await page.request.get(`${api}/elections/${coming.id}/voters?districtId=${withCard.id}&limit=5`)
+    ).json();
+    const voter = voters.items.find((v: { voterCardNo: string | null }) => v.voterCardNo);
+    await page.goto(`${journey.server.url}/elections/${coming.id}/voters/${voter.id}/card`);
+    await page.getByTestId('voter-card').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.app-sider').first().isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: /打\s*印/ }).isVisible()).toBe(false);
+    const border = await page.getByTestId('voter-card').evaluate((e) => getComputedStyle(e).borderTopWidth);
+    expect(parseFloat(border)).toBeGreaterThanOrEqual(1.5);
+    await shot(page, 'elections-print-2-card');
+  });
+
+  test('on a 375 px phone, signed out, a citizen checks their registration', async () => {
+    const page = await journey.newPage(375, 800, 'zh-CN');
+    const row = registerRows(addDays(today, 40))[3];
+    await page.goto(`${journey.server.url}/elections/registration-check`);
+    await page.getByTestId('lookup-name').fill(row.name);
+    await page.getByTestId('lookup-id').fill('12345');
+    await page.getByTestId('lookup-submit').click();
+    await page.getByText('请填写18位公民身份号码').waitFor();
+    await page.getByTestId('lookup-id').fill(row.idNumber);
+    await page.getByTestId('lookup-submit').click();
+    const answer = page.getByTestId('lookup-answer');
+    await answer.getByText(/您已登记为/).waitFor();
+    await answer.getByText(row.district).waitFor();
+    expect(await answer.textContent()).not.toContain(row.idNumber);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(
+      true,
+    );
+    await shot(page, 'elections-lookup-1-found-375');
+    await page.getByTestId('lookup-name').fill(`${row.name}一`);
+    await page.getByTestId('lookup-submit').click();
+    await answer.getByText(/未查到您/).waitFor();
+    await shot(page, 'elections-lookup-2-not-found-375');
+  });
+});
