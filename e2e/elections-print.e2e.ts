@@ -1,13 +1,15 @@
 // The printed pages and the public look-up in the browser: the voter list notice and a voter card as they print
 // (print media emulated: no header, menu, footer or buttons; a PDF of the notice on A4), and a citizen on a
 // 375 px phone, signed out, checking their registration by name and ID number (found, then not found).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { registerRows } from '../server/src/modules/elections/elections.demo-data';
 import { login, RESULTS_DIR, shot, useJourney } from './lib';
 
 const journey = useJourney();
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const addDays = (iso: string, days: number) => {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -62,7 +64,7 @@ describe('printed notices and the registration look-up', () => {
   });
 
   test('on a 375 px phone, signed out, a citizen checks their registration', async () => {
-    const page = await journey.newPage(375, 800, 'zh-CN');
+    const page = await journey.newPage(375, 800, 'zh-CN', { bypassCSP: true });
     const row = registerRows(addDays(today, 40))[3];
     await page.goto(`${journey.server.url}/elections/registration-check`);
     await page.getByTestId('lookup-name').fill(row.name);
@@ -83,5 +85,15 @@ describe('printed notices and the registration look-up', () => {
     await page.getByTestId('lookup-submit').click();
     await answer.getByText(/未查到您/).waitFor();
     await shot(page, 'elections-lookup-2-not-found-375');
+    await page.addScriptTag({ content: axeSource });
+    const violations = (await page.evaluate(async () => {
+      const w = window as unknown as {
+        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> };
+      };
+      return (await w.axe.run(document, { resultTypes: ['violations'] })).violations;
+    })) as { id: string; impact: string | null }[];
+    expect(
+      violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
   });
 });
