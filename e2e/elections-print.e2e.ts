@@ -96,4 +96,46 @@ describe('printed notices and the registration look-up', () => {
       violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
     ).toEqual([]);
   });
+  test('staff publish too many nominees for one seat, enter a primary, and confirm the two left', async () => {
+    const page = await journey.newPage(1280, 900, 'zh-CN');
+    await login(page, journey.server.url, 'staff');
+    const list = await (await page.request.get(`${journey.server.url}/api/v1/elections`)).json();
+    const coming = list.items.find((e: { title: string }) => e.title.includes('第八届'));
+    await page.goto(`${journey.server.url}/elections/${coming.id}`);
+    const district = page.getByTestId('district').filter({ hasText: '平岗街道第2选区' });
+    await district.getByText(/罗慧敏 · 中国共产党东岭区委员会/).waitFor();
+    for (const [name, party] of [
+      ['梁振华', '中国民主建国会东岭区支部'],
+      ['欧阳倩', '九三学社东岭区支社'],
+    ]) {
+      await district.getByTestId('add-candidate').click();
+      await page.getByTestId('candidate-name').fill(name);
+      await page.getByTestId('nominator').fill(party);
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /^确\s*定$/ })
+        .click();
+      await district.getByText(name).waitFor();
+    }
+    await district.getByTestId('publish-nominees').click();
+    await district.getByText(/已公布候选人/).waitFor();
+    await district.getByText('超过最高差额比例：须协商或预选').waitFor();
+    expect(await district.getByTestId('add-candidate').count()).toBe(0);
+    await district.getByTestId('enter-primary').click();
+    await page.getByTestId('primary-votes-罗慧敏').fill('512');
+    await page.getByTestId('primary-votes-梁振华').fill('288');
+    await page.getByTestId('primary-votes-欧阳倩').fill('301');
+    await shot(page, 'elections-nominees-1-primary');
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^确\s*定$/ })
+      .click();
+    await district
+      .getByTestId('left-off')
+      .getByText(/梁振华（预选 288）/)
+      .waitFor();
+    await district.getByTestId('confirm-candidates').click();
+    await district.getByText(/已确定/).waitFor();
+    await shot(page, 'elections-nominees-2-confirmed');
+  });
 });

@@ -36,6 +36,7 @@ import {
   publishElectionVoterList,
 } from './api';
 import { ReturnForm } from './ReturnForm';
+import { ConsultationModal, PrimaryModal } from './NomineeReduction';
 import { VoterImport } from './VoterImport';
 import type { District, ElectionDetail, MilestoneState, Nominee } from './types';
 
@@ -94,6 +95,8 @@ export default function ElectionPage() {
     round: 'first' | 'runoff' | 'revote';
   } | null>(null);
   const [publishing, setPublishing] = useState<District | null>(null);
+  const [consulting, setConsulting] = useState<District | null>(null);
+  const [primaryFor, setPrimaryFor] = useState<District | null>(null);
   const [publishForm] = Form.useForm<{ publishedOn: string }>();
 
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
@@ -228,6 +231,8 @@ export default function ElectionPage() {
               onAddCandidate={() => setCandidateFor(d)}
               onConfirm={() => void confirm(d)}
               onPublishNominees={() => void publishNominees(d)}
+              onConsult={() => setConsulting(d)}
+              onPrimary={() => setPrimaryFor(d)}
               onEnter={(round) => setEntering({ district: d, round })}
             />
           </Col>
@@ -326,6 +331,25 @@ export default function ElectionPage() {
         </Form.Item>
       </FormModal>
 
+      <ConsultationModal
+        electionId={e.id}
+        district={consulting}
+        onClose={() => setConsulting(null)}
+        onSaved={() => {
+          setConsulting(null);
+          reload();
+        }}
+      />
+      <PrimaryModal
+        electionId={e.id}
+        district={primaryFor}
+        onClose={() => setPrimaryFor(null)}
+        onSaved={() => {
+          setPrimaryFor(null);
+          reload();
+        }}
+      />
+
       <FormModal<{ publishedOn: string }, unknown>
         form={publishForm}
         open={!!publishing}
@@ -375,6 +399,8 @@ function DistrictCard({
   onPublish,
   onIssueCards,
   onPublishNominees,
+  onConsult,
+  onPrimary,
 }: {
   electionId: string;
   canReadVoters: boolean;
@@ -385,6 +411,8 @@ function DistrictCard({
   onPublish: () => void;
   onIssueCards: () => void;
   onPublishNominees: () => void;
+  onConsult: () => void;
+  onPrimary: () => void;
 }) {
   const { t } = useTranslation('elections');
   const r = d.result;
@@ -496,6 +524,20 @@ function DistrictCard({
           )}
           {!d.candidatesConfirmedOn && d.nomineeStage === 'tooMany' && (
             <Tag color="orange">{t('nomination.tooMany')}</Tag>
+          )}
+          {!d.candidatesConfirmedOn && d.nomineesPublishedOn && d.nomineeStage === 'tooMany' && (
+            <>
+              {can.dropNominee && (
+                <Button size="small" onClick={onConsult} data-testid="consult">
+                  {t('nomination.consult')}
+                </Button>
+              )}
+              {can.holdPrimary && (
+                <Button size="small" onClick={onPrimary} data-testid="enter-primary">
+                  {t('nomination.enterPrimary')}
+                </Button>
+              )}
+            </>
           )}
           {d.candidatesConfirmedOn ? (
             <Tag color="green">{t('election.confirmed', { date: formatDate(d.candidatesConfirmedOn) })}</Tag>

@@ -233,6 +233,12 @@ export const electionsZh = {
     leftOff: '未列入正式候选人：',
     consultation: '协商',
     primary: '预选',
+    consult: '协商确定（不列入正式候选人）',
+    leaveOff: '经协商不列入的候选人',
+    consultNote: '协商记录',
+    enterPrimary: '录入预选结果',
+    primaryTitle: '预选：按得票多少确定{{max}}名正式候选人',
+    heldOn: '预选日期',
   },
 };
 
@@ -474,5 +480,11 @@ export const electionsEn: typeof electionsZh = {
     leftOff: 'Left off the official list: ',
     consultation: 'consultation',
     primary: 'primary',
+    consult: 'Consultation (leave a nominee off)',
+    leaveOff: 'Nominee left off by consultation',
+    consultNote: 'Record of the consultation',
+    enterPrimary: 'Enter the primary',
+    primaryTitle: 'Primary: the {{max}} with the most votes become the official candidates',
+    heldOn: 'Held on',
   },
 };
