@@ -111,6 +111,7 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
       '/login',
       '/opinions/new',
       '/opinions/track',
+      '/elections/registration-check',
       '/livelihood/projects',
       '/suggestion-replies',
       // The demo's closed vote (its id is made at load): its results and its public bulletin.

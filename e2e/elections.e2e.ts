@@ -132,10 +132,11 @@ describe('election journey', () => {
     // Three rows from the first file and the fixed one.
     await page.getByTestId('voter-count').filter({ hasText: /^4$/ }).waitFor();
 
-    // One seat needs two candidates: one alone is refused.
+    // One seat needs two candidates, each nominated by a party (Art. 30): one alone is refused.
     const district = page.getByTestId('district').filter({ hasText: '荷山街道第2选区' });
     await district.getByTestId('add-candidate').click();
     await page.getByTestId('candidate-name').fill('何志坚');
+    await page.getByTestId('nominator').fill('中国共产党东岭区委员会');
     await page
       .getByRole('dialog')
       .getByRole('button', { name: /^确\s*定$/ })
@@ -145,6 +146,7 @@ describe('election journey', () => {
     await page.getByText(/正式候选人应为2至2名/).waitFor();
     await district.getByTestId('add-candidate').click();
     await page.getByTestId('candidate-name').fill('彭淑仪');
+    await page.getByTestId('nominator').fill('中国民主同盟东岭区委员会');
     await page
       .getByRole('dialog')
       .getByRole('button', { name: /^确\s*定$/ })

@@ -2,7 +2,7 @@
 // register, candidates within the differential ratio, and the returns whose validity and result are computed
 // from the Election Law's rules. Zod schemas shared by server and web; the rules pure (rules.ts).
 import { z } from 'zod';
-import { ELECTION_RULES, EXCLUSION_KINDS } from './rules';
+import { ELECTION_RULES, EXCLUSION_KINDS, idNumberProblem, NOMINATION_KINDS } from './rules';
 
 export * from './rules';
 
@@ -39,7 +39,36 @@ export const createDistrictSchema = z.strictObject({
 });
 export type CreateDistrict = z.infer<typeof createDistrictSchema>;
 
-export const addCandidateSchema = z.strictObject({ name: text(60) });
+/**
+ * A nominee of a district (Art. 30). `{ name }` alone enters a candidate without its nomination (a past election
+ * entered afterwards); a nomination names who nominated: a party or people's organisation (`nominator`), or 10
+ * or more voters jointly (`nominatorIdNumbers`, checked against the district's register).
+ */
+export const addCandidateSchema = z.strictObject({
+  name: text(60),
+  nominatedBy: z.enum(NOMINATION_KINDS).optional(),
+  nominator: text(100).optional(),
+  nominatorIdNumbers: z.array(z.string().trim().min(1).max(30)).min(1).max(500).optional(),
+  /** The basic information published with the nominees (Art. 32): born, occupation, work unit… */
+  profile: z.string().trim().max(2000).optional(),
+});
+export type AddCandidate = z.infer<typeof addCandidateSchema>;
+
+/** The day a district's nominees and their information were published (Art. 32: 15 days before). */
+export const publishNomineesSchema = z.strictObject({ publishedOn: isoDate });
+
+/** A nominee left off the official list by the voter groups' consultation (Art. 32), with its record. */
+export const dropNomineeSchema = z.strictObject({ note: text(500) });
+
+/**
+ * A primary (预选, Art. 32) among a district's nominees: the votes of each; the `size` highest become the
+ * official candidates (default: the ratio's maximum).
+ */
+export const primarySchema = z.strictObject({
+  votes: z.record(z.uuid(), count),
+  size: z.number().int().min(2).max(6).optional(),
+  heldOn: isoDate,
+});
 
 /** The agreed return of a district's count (both tellers' entries already agreed in the UI). */
 export const districtReturnSchema = z
@@ -158,3 +187,19 @@ export const reportTurnoutSchema = z.strictObject({
   ballotsReturned: count,
   reportedAt: z.iso.datetime({ offset: true }).optional(),
 });
+
+// ————— the public look-up of one's own registration —————
+
+/** A citizen checks their own registration: the full name and the full ID number, nothing to browse. */
+export const registrationCheckSchema = z.strictObject({
+  name: text(60),
+  idNumber: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((id) => idNumberProblem(id) === null, { message: 'is not a valid resident ID number' }),
+});
+export type RegistrationCheck = z.infer<typeof registrationCheckSchema>;
+
+/** Look-ups per client address per minute. */
+export const REGISTRATION_LOOKUPS_PER_MINUTE = 10;

@@ -210,6 +210,86 @@ export const withinRatio = (seats: number, candidates: number, rounding: RatioRo
   return candidates >= min && candidates <= max;
 };
 
+/** Candidates ranked by votes, highest first (ties in id order, for a stable list). */
+const ranking = (votes: Record<string, number>) =>
+  Object.entries(votes).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+
+// ————— nominations, the preliminary list, consultation and the primary (Art. 30–32, 34) —————
+
+/** Who nominates (Art. 30): a party, a people's organisation, or 10 or more voters of the district jointly. */
+export const NOMINATION_KINDS = ['party', 'organisation', 'voters'] as const;
+export type NominationKind = (typeof NOMINATION_KINDS)[number];
+
+export type NominationProblem = 'tooFewNominators' | 'nominatorNamed' | 'nominatorMissing' | null;
+
+/**
+ * What is wrong with a nomination's form (Art. 30 ¶1–2): a party or organisation is named; a joint nomination
+ * has at least 10 distinct voters (their registration in the district is the caller's check).
+ */
+export function nominationProblem(
+  kind: NominationKind,
+  nominator: string | null | undefined,
+  distinctVoters: number,
+  r = ELECTION_RULES,
+): NominationProblem {
+  if (kind === 'voters') {
+    if (nominator) return 'nominatorNamed';
+    return distinctVoters >= r.minJointNominators ? null : 'tooFewNominators';
+  }
+  return nominator && nominator.trim() ? null : 'nominatorMissing';
+}
+
+/**
+ * Whether a nominator (a party, an organisation, or a voter joining a nomination) may nominate one more in a
+ * district: the nominees of each, and those each voter joins in nominating, may not exceed the district's seats
+ * (Art. 30 ¶3).
+ */
+export const mayNominateAnother = (alreadyNominated: number, seats: number): boolean =>
+  alreadyNominated < seats;
+
+/**
+ * Where the nominees stand against the differential ratio (Art. 31–32): too few to make an official list; within
+ * it (the official list can be confirmed as it is); or more than the maximum, when the voter groups consult and,
+ * failing a broad agreement, a primary (预选) ranks them.
+ */
+export type NomineeStage = 'tooFew' | 'withinRatio' | 'tooMany';
+
+export function nomineeStage(seats: number, nominees: number, rounding: RatioRounding = 'up'): NomineeStage {
+  const { min, max } = candidateRange(seats, rounding);
+  if (nominees < min) return 'tooFew';
+  return nominees > max ? 'tooMany' : 'withinRatio';
+}
+
+/**
+ * A primary (预选, Art. 32): the official candidates are the `size` nominees with the most votes. A tie across
+ * the cut cannot be ranked: `tied` lists the nominees sharing the last place (another round of the primary, or
+ * consultation, decides them) and `kept` only those above it.
+ */
+export function primaryCut(
+  votes: Record<string, number>,
+  size: number,
+): { kept: string[]; dropped: string[]; tied: string[] } {
+  const ranked = ranking(votes);
+  if (ranked.length <= size) return { kept: ranked.map(([id]) => id), dropped: [], tied: [] };
+  const last = ranked[size - 1][1];
+  if (ranked[size][1] === last) {
+    return {
+      kept: ranked.filter(([, n]) => n > last).map(([id]) => id),
+      dropped: ranked.filter(([, n]) => n < last).map(([id]) => id),
+      tied: ranked.filter(([, n]) => n === last).map(([id]) => id),
+    };
+  }
+  return {
+    kept: ranked.slice(0, size).map(([id]) => id),
+    dropped: ranked.slice(size).map(([id]) => id),
+    tied: [],
+  };
+}
+
+/** Why a nominee is not on the official list: left off by the voter groups' consultation, or by the primary. */
+export const DROP_REASONS = ['consultation', 'primary'] as const;
+export type DropReason = (typeof DROP_REASONS)[number];
+
 // ————— validity and election (Art. 43–45) —————
 
 export interface DistrictReturn {
@@ -242,10 +322,6 @@ export function percent(part: number, whole: number): number {
   if (whole <= 0) return 0;
   return Math.floor((part * 20000 + whole) / (2 * whole)) / 100;
 }
-
-/** Candidates ranked by votes, highest first (ties in id order, for a stable list). */
-const ranking = (votes: Record<string, number>) =>
-  Object.entries(votes).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 
 /**
  * The result of a district's first round, computed from its return (never typed):

@@ -138,7 +138,11 @@ async function seedElection(
     });
     districtIds.set(d.name, districtId);
     const ids: string[] = [];
-    for (const name of d.candidates) ids.push((await addCandidate(ctx, id, districtId, { name })).id);
+    for (const name of d.candidates)
+      ids.push(
+        (await addCandidate(ctx, id, districtId, { name, ...(confirmedOn ? {} : COMING_NOMINATORS[name]) }))
+          .id,
+      );
     if (!confirmedOn) continue;
     await confirmCandidates(ctx, id, districtId, confirmedOn);
     if (!d.first) continue;
@@ -306,4 +310,37 @@ export async function seedElectionsDemo(app: AppServices, demo: DemoContext): Pr
   const comingDay = addDays(today, 40);
   const coming = await seedElection(ctx, '东岭区第八届人民代表大会代表选举', comingDay, COMING, null);
   await seedRegister(ctx, coming.id, comingDay, coming.districtIds, today);
+  await seedJointNomination(ctx, coming.id, comingDay, coming.districtIds.get('荷山街道第1选区')!);
+}
+
+/**
+ * The coming election's nominations (选举法 Art. 30): parties and people's organisations named for the nominees
+ * already listed, and in 荷山街道第1选区 (2 seats, no nominee yet) a party's nominee and one nominated jointly by
+ * 12 voters of its register, their ID numbers as staff copy them from the signed nomination form.
+ */
+const COMING_NOMINATORS: Record<string, { nominatedBy: 'party' | 'organisation'; nominator: string }> = {
+  陈晓峰: { nominatedBy: 'party', nominator: '中国共产党东岭区委员会' },
+  林惠珍: { nominatedBy: 'organisation', nominator: '东岭区妇女联合会' },
+  郭振宇: { nominatedBy: 'party', nominator: '中国民主促进会东岭区支部' },
+  郑秀兰: { nominatedBy: 'organisation', nominator: '东岭区总工会' },
+  罗慧敏: { nominatedBy: 'party', nominator: '中国共产党东岭区委员会' },
+  骆明辉: { nominatedBy: 'organisation', nominator: '东岭区人民医院工会委员会' },
+  彭淑仪: { nominatedBy: 'party', nominator: '中国共产党东岭区人民医院委员会' },
+};
+
+async function seedJointNomination(ctx: Ctx, electionId: string, electionDay: string, districtId: string) {
+  const rows = registerRows(electionDay).filter((r) => r.district === '荷山街道第1选区');
+  await addCandidate(ctx, electionId, districtId, {
+    name: '温建新',
+    nominatedBy: 'party',
+    nominator: '中国共产党东岭区委员会',
+    profile: '男，1976年生，荷山社区党委书记、居委会主任',
+  });
+  await addCandidate(ctx, electionId, districtId, {
+    name: '柯美玲',
+    nominatedBy: 'voters',
+    // The 12 nominators: voters of the district's register (the first is later moved to 东岭, so skip it).
+    nominatorIdNumbers: rows.slice(1, 13).map((r) => r.idNumber),
+    profile: '女，1983年生，荷山社区居民，社区志愿服务队队长',
+  });
 }

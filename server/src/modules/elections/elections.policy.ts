@@ -1,7 +1,7 @@
 // Who may do what in an election. Congress staff (the election office, 选联工委) set it up, keep the register
 // and the candidates (exclusions, transfers, publication, complaints, voter cards), record polling day's turnout
-// and enter the returns; leaders read it. Voters, deputies and units have no part here:
-// the public look-up of one's own registration is a later slice.
+// and enter the returns; leaders read it. Voters, deputies and units have no part here; a citizen checks their
+// own registration through the public look-up (public.routes.ts), which needs no account.
 import { allow, definePolicy } from '../../platform/access';
 
 export interface ElectionResource {
@@ -28,6 +28,9 @@ export const electionDistrictPolicy = definePolicy<ElectionResource>('electionDi
   allow(['congressStaff', 'leader'], 'read'),
   allow('congressStaff', [
     'addCandidate',
+    'publishNominees',
+    'dropNominee',
+    'holdPrimary',
     'confirmCandidates',
     'enterReturn',
     'publishVoterList',

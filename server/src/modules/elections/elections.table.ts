@@ -1,6 +1,13 @@
 // Drizzle definitions of the elections module (0700_elections.sql is the truth; the drift test compares them).
 import { date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { ComplaintDecision, DistrictKind, ExclusionKind, StationKind } from '@minyi/domain/elections';
+import type {
+  ComplaintDecision,
+  DistrictKind,
+  DropReason,
+  ExclusionKind,
+  NominationKind,
+  StationKind,
+} from '@minyi/domain/elections';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
@@ -23,6 +30,7 @@ export const electionDistricts = pgTable('election_districts', {
   population: integer('population'),
   candidatesConfirmedOn: day('candidates_confirmed_on'),
   voterListPublishedOn: day('voter_list_published_on'),
+  nomineesPublishedOn: day('nominees_published_on'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
@@ -33,8 +41,26 @@ export const electionCandidates = pgTable('election_candidates', {
   districtId: uuid('district_id').notNull(),
   name: text('name').notNull(),
   position: integer('position').notNull(),
+  nominatedBy: text('nominated_by').$type<NominationKind>(),
+  nominator: text('nominator'),
+  profile: text('profile'),
+  dropped: text('dropped').$type<DropReason>(),
+  dropNote: text('drop_note'),
+  primaryVotes: integer('primary_votes'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
+
+/** The voters who nominated a candidate jointly (Art. 30 ¶2), each counted against the district's seats. */
+export const electionNominators = pgTable(
+  'election_nominators',
+  {
+    candidateId: uuid('candidate_id').notNull(),
+    voterId: uuid('voter_id').notNull(),
+    congressId: uuid('congress_id').notNull(),
+    districtId: uuid('district_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.candidateId, t.voterId] })],
+);
 
 export const electionVoters = pgTable('election_voters', {
   id: uuid('id').primaryKey(),

@@ -8,6 +8,7 @@ import { districtRoutes } from './districts.routes';
 import { voterRoutes } from './voters.routes';
 import { registerRoutes } from './register.routes';
 import { pollingRoutes } from './polling.routes';
+import { publicRoutes } from './public.routes';
 import { seedElectionsDemo } from './elections.demo';
 import './elections.settings';
 
@@ -19,6 +20,7 @@ export const electionsModule: Module = {
     await app.register(voterRoutes);
     await app.register(registerRoutes);
     await app.register(pollingRoutes);
+    await app.register(publicRoutes);
   },
   seedDemo: seedElectionsDemo,
 };

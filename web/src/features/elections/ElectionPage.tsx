@@ -32,11 +32,13 @@ import {
   confirmElectionCandidates,
   issueElectionVoterCards,
   paths,
+  publishElectionNominees,
   publishElectionVoterList,
 } from './api';
 import { ReturnForm } from './ReturnForm';
+import { ConsultationModal, PrimaryModal } from './NomineeReduction';
 import { VoterImport } from './VoterImport';
-import type { District, ElectionDetail, MilestoneState } from './types';
+import type { District, ElectionDetail, MilestoneState, Nominee } from './types';
 
 const STATE_COLOR: Record<MilestoneState, string> = {
   done: 'green',
@@ -54,6 +56,30 @@ interface NewDistrict {
   population?: number;
 }
 
+interface NominationValues {
+  name: string;
+  nominatedBy: 'party' | 'organisation' | 'voters' | 'none';
+  nominator?: string;
+  nominatorIds?: string;
+  profile?: string;
+}
+
+/** The nomination as the API takes it: the joint nominators' ID numbers one a line. */
+const nominationBody = (v: NominationValues) => ({
+  name: v.name,
+  ...(v.nominatedBy === 'none' ? {} : { nominatedBy: v.nominatedBy }),
+  ...(v.nominatedBy === 'party' || v.nominatedBy === 'organisation' ? { nominator: v.nominator } : {}),
+  ...(v.nominatedBy === 'voters'
+    ? {
+        nominatorIdNumbers: (v.nominatorIds ?? '')
+          .split(/[\s,，;；]+/)
+          .map((x) => x.trim())
+          .filter(Boolean),
+      }
+    : {}),
+  ...(v.profile?.trim() ? { profile: v.profile.trim() } : {}),
+});
+
 export default function ElectionPage() {
   const { id } = useParams();
   const { t } = useTranslation('elections');
@@ -62,12 +88,15 @@ export default function ElectionPage() {
   const [addingDistrict, setAddingDistrict] = useState(false);
   const [districtForm] = Form.useForm<NewDistrict>();
   const [candidateFor, setCandidateFor] = useState<District | null>(null);
-  const [candidateForm] = Form.useForm<{ name: string }>();
+  const [candidateForm] = Form.useForm<NominationValues>();
+  const nominatedBy = Form.useWatch('nominatedBy', candidateForm);
   const [entering, setEntering] = useState<{
     district: District;
     round: 'first' | 'runoff' | 'revote';
   } | null>(null);
   const [publishing, setPublishing] = useState<District | null>(null);
+  const [consulting, setConsulting] = useState<District | null>(null);
+  const [primaryFor, setPrimaryFor] = useState<District | null>(null);
   const [publishForm] = Form.useForm<{ publishedOn: string }>();
 
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
@@ -76,6 +105,15 @@ export default function ElectionPage() {
   const confirm = async (d: District) => {
     try {
       await confirmElectionCandidates(e.id, d.id);
+      reload();
+    } catch (err) {
+      void message.error(problemMessage(err));
+    }
+  };
+
+  const publishNominees = async (d: District) => {
+    try {
+      await publishElectionNominees(e.id, d.id, { publishedOn: shanghaiToday() });
       reload();
     } catch (err) {
       void message.error(problemMessage(err));
@@ -192,6 +230,9 @@ export default function ElectionPage() {
               district={d}
               onAddCandidate={() => setCandidateFor(d)}
               onConfirm={() => void confirm(d)}
+              onPublishNominees={() => void publishNominees(d)}
+              onConsult={() => setConsulting(d)}
+              onPrimary={() => setPrimaryFor(d)}
               onEnter={(round) => setEntering({ district: d, round })}
             />
           </Col>
@@ -238,12 +279,13 @@ export default function ElectionPage() {
         </Form.Item>
       </FormModal>
 
-      <FormModal<{ name: string }, { id: string }>
+      <FormModal<NominationValues, { id: string }>
         form={candidateForm}
         open={!!candidateFor}
         title={t('election.addCandidate')}
         values={null}
-        save={(v, key) => addElectionCandidate(e.id, candidateFor!.id, v, key)}
+        initialValues={{ nominatedBy: 'party' }}
+        save={(v, key) => addElectionCandidate(e.id, candidateFor!.id, nominationBody(v), key)}
         onSaved={() => {
           setCandidateFor(null);
           reload();
@@ -257,7 +299,56 @@ export default function ElectionPage() {
         >
           <Input maxLength={60} data-testid="candidate-name" />
         </Form.Item>
+        <Form.Item name="nominatedBy" label={t('nomination.nominatedBy')}>
+          <Select
+            data-testid="nominated-by"
+            options={(['party', 'organisation', 'voters', 'none'] as const).map((k) => ({
+              value: k,
+              label: t(`nomination.${k}`),
+            }))}
+          />
+        </Form.Item>
+        {(nominatedBy === 'party' || nominatedBy === 'organisation') && (
+          <Form.Item
+            name="nominator"
+            label={t('nomination.nominator')}
+            rules={[{ required: true, whitespace: true, message: t('create.required') }]}
+          >
+            <Input maxLength={100} data-testid="nominator" />
+          </Form.Item>
+        )}
+        {nominatedBy === 'voters' && (
+          <Form.Item
+            name="nominatorIds"
+            label={t('nomination.nominatorIds')}
+            rules={[{ required: true, message: t('create.required') }]}
+          >
+            <Input.TextArea rows={6} data-testid="nominator-ids" />
+          </Form.Item>
+        )}
+        <Form.Item name="profile" label={t('nomination.profile')}>
+          <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
       </FormModal>
+
+      <ConsultationModal
+        electionId={e.id}
+        district={consulting}
+        onClose={() => setConsulting(null)}
+        onSaved={() => {
+          setConsulting(null);
+          reload();
+        }}
+      />
+      <PrimaryModal
+        electionId={e.id}
+        district={primaryFor}
+        onClose={() => setPrimaryFor(null)}
+        onSaved={() => {
+          setPrimaryFor(null);
+          reload();
+        }}
+      />
 
       <FormModal<{ publishedOn: string }, unknown>
         form={publishForm}
@@ -307,6 +398,9 @@ function DistrictCard({
   onEnter,
   onPublish,
   onIssueCards,
+  onPublishNominees,
+  onConsult,
+  onPrimary,
 }: {
   electionId: string;
   canReadVoters: boolean;
@@ -316,11 +410,20 @@ function DistrictCard({
   onEnter: (round: 'first' | 'runoff' | 'revote') => void;
   onPublish: () => void;
   onIssueCards: () => void;
+  onPublishNominees: () => void;
+  onConsult: () => void;
+  onPrimary: () => void;
 }) {
   const { t } = useTranslation('elections');
   const r = d.result;
   const name = (id: string) => d.candidates.find((c) => c.id === id)?.name ?? id;
   const can = d.abilities;
+  const nominatedByText = (c: Nominee) =>
+    c.nominatedBy === 'voters'
+      ? ` · ${t('nomination.byVoters', { n: c.nominators ?? 10 })}`
+      : c.nominator
+        ? ` · ${c.nominator}`
+        : '';
   return (
     <Card
       size="small"
@@ -384,22 +487,68 @@ function DistrictCard({
             ) : (
               <Space wrap size={[4, 4]}>
                 {d.candidates.map((c) => (
-                  <Tag key={c.id} color={r?.deputies.includes(c.id) ? 'green' : undefined}>
+                  <Tag
+                    key={c.id}
+                    color={r?.deputies.includes(c.id) ? 'green' : undefined}
+                    title={c.profile ?? undefined}
+                  >
                     {c.name}
+                    {nominatedByText(c)}
+                    {c.primaryVotes != null
+                      ? ` · ${t('nomination.primaryVotes', { n: c.primaryVotes })}`
+                      : ''}
                     {r?.deputies.includes(c.id) ? ` · ${t('election.elected')}` : ''}
                   </Tag>
                 ))}
               </Space>
             )}
           </div>
+          {!!d.leftOff?.length && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="left-off">
+              {t('nomination.leftOff')}
+              {d.leftOff
+                .map(
+                  (c) =>
+                    `${c.name}（${t(`nomination.${c.dropped}`)}${
+                      c.primaryVotes != null ? ` ${c.primaryVotes}` : ''
+                    }）`,
+                )
+                .join(t('election.sep'))}
+            </Typography.Text>
+          )}
         </div>
 
         <Space wrap>
+          {d.nomineesPublishedOn && (
+            <Tag color="blue">{t('nomination.published', { date: formatDate(d.nomineesPublishedOn) })}</Tag>
+          )}
+          {!d.candidatesConfirmedOn && d.nomineeStage === 'tooMany' && (
+            <Tag color="orange">{t('nomination.tooMany')}</Tag>
+          )}
+          {!d.candidatesConfirmedOn && d.nomineesPublishedOn && d.nomineeStage === 'tooMany' && (
+            <>
+              {can.dropNominee && (
+                <Button size="small" onClick={onConsult} data-testid="consult">
+                  {t('nomination.consult')}
+                </Button>
+              )}
+              {can.holdPrimary && (
+                <Button size="small" onClick={onPrimary} data-testid="enter-primary">
+                  {t('nomination.enterPrimary')}
+                </Button>
+              )}
+            </>
+          )}
           {d.candidatesConfirmedOn ? (
             <Tag color="green">{t('election.confirmed', { date: formatDate(d.candidatesConfirmedOn) })}</Tag>
           ) : (
             <>
-              {can.addCandidate && (
+              {can.publishNominees && !d.nomineesPublishedOn && d.nomineeStage !== 'tooFew' && (
+                <Button size="small" onClick={onPublishNominees} data-testid="publish-nominees">
+                  {t('nomination.publish')}
+                </Button>
+              )}
+              {can.addCandidate && !d.nomineesPublishedOn && (
                 <Button
                   size="small"
                   icon={<PlusOutlined />}

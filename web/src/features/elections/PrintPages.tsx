@@ -8,6 +8,7 @@ import { ErrorAlert, useResource } from '../../shell/components';
 import { formatDate } from '../../shell/datetime';
 import { paths } from './api';
 import type { VoterCard, VoterListNotice } from './types';
+import './print.css';
 
 function PrintButton() {
   const { t } = useTranslation('elections');
@@ -25,7 +26,7 @@ export function VoterListPrintPage() {
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (!n) return null;
   return (
-    <div style={{ maxWidth: 900, margin: '0 auto' }}>
+    <div className="print-sheet" style={{ maxWidth: 900, margin: '0 auto' }}>
       <Space className="no-print" style={{ marginBottom: 12 }} wrap>
         <Link to={`/elections/${n.election.id}`}>{n.election.title}</Link>
         <PrintButton />
@@ -61,7 +62,7 @@ export function VoterListPrintPage() {
           />
         </Card>
       ))}
-      <Typography.Paragraph style={{ textAlign: 'right' }}>
+      <Typography.Paragraph className="print-signature" style={{ textAlign: 'right' }}>
         {t('print.committee')}
         <br />
         {n.publishedOn ? formatDate(n.publishedOn) : t('print.notPublished')}
@@ -77,12 +78,12 @@ export function VoterCardPrintPage() {
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (!c) return null;
   return (
-    <div style={{ maxWidth: 480, margin: '0 auto' }}>
+    <div className="print-sheet" style={{ maxWidth: 480, margin: '0 auto' }}>
       <Space className="no-print" style={{ marginBottom: 12 }} wrap>
         <Link to={`/elections/${id}/register`}>{t('register.title')}</Link>
         <PrintButton />
       </Space>
-      <Card data-testid="voter-card">
+      <Card className="voter-card" data-testid="voter-card">
         <Typography.Title level={1} style={{ fontSize: 20, textAlign: 'center' }}>
           {t('print.cardTitle')}
         </Typography.Title>

@@ -2,7 +2,7 @@
 // the voter register's import): the one place of this feature that knows their URLs. Names are the server's
 // operationIds; pages read through `paths` with useResource / usePagedList and write through the functions.
 import { api } from '../../api';
-import type { ImportReport } from './types';
+import type { ImportReport, RegistrationAnswer } from './types';
 
 export const paths = {
   /** Paged: `usePagedList(paths.findElections())`. */
@@ -28,12 +28,32 @@ export const addElectionDistrict = (electionId: string, body: object, idempotenc
 export const addElectionCandidate = (
   electionId: string,
   districtId: string,
-  body: { name: string },
+  body: {
+    name: string;
+    nominatedBy?: string;
+    nominator?: string;
+    nominatorIdNumbers?: string[];
+    profile?: string;
+  },
   idempotencyKey: string,
 ) =>
   api.post<{ id: string }>(`/elections/${electionId}/districts/${districtId}/candidates`, body, {
     idempotencyKey,
   });
+export const publishElectionNominees = (electionId: string, districtId: string, body: object) =>
+  api.post(`/elections/${electionId}/districts/${districtId}/nominees:publish`, body);
+export const dropElectionNominee = (
+  electionId: string,
+  districtId: string,
+  candidateId: string,
+  body: { note: string },
+) => api.post(`/elections/${electionId}/districts/${districtId}/candidates/${candidateId}/drop`, body);
+export const holdElectionPrimary = (electionId: string, districtId: string, body: object) =>
+  api.post(`/elections/${electionId}/districts/${districtId}/candidates:primary`, body);
+
+// The public look-up of one's own registration (no account)
+export const checkVoterRegistration = (body: { name: string; idNumber: string }) =>
+  api.post<RegistrationAnswer>('/elections/registration:check', body);
 export const confirmElectionCandidates = (electionId: string, districtId: string) =>
   api.post(`/elections/${electionId}/districts/${districtId}/candidates:confirm`);
 

@@ -13,6 +13,7 @@ const ElectionPage = lazy(() => import('./ElectionPage'));
 const RegisterPage = lazy(() => import('./RegisterPage'));
 const ComplaintsPage = lazy(() => import('./ComplaintsPage'));
 const TurnoutPage = lazy(() => import('./TurnoutPage'));
+const RegistrationCheckPage = lazy(() => import('./RegistrationCheckPage'));
 const VoterListPrintPage = lazy(() =>
   import('./PrintPages').then((m) => ({ default: m.VoterListPrintPage })),
 );
@@ -28,6 +29,8 @@ export const electionsFeature: Feature = {
   id: 'elections',
   i18n: { zh: electionsZh, en: electionsEn },
   routes: [
+    // Public: a citizen checks their own registration (no account).
+    { path: '/elections/registration-check', element: <RegistrationCheckPage /> },
     {
       path: '/elections',
       element: (

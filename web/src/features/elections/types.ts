@@ -42,6 +42,16 @@ export interface DistrictResult {
   deputies: string[];
 }
 
+export interface Nominee {
+  id: string;
+  name: string;
+  nominatedBy?: 'party' | 'organisation' | 'voters' | null;
+  nominator?: string | null;
+  profile?: string | null;
+  primaryVotes?: number | null;
+  nominators?: number;
+}
+
 export interface District {
   id: string;
   name: string;
@@ -51,7 +61,11 @@ export interface District {
   perDeputy: number | null;
   outlier: boolean;
   voters: number;
-  candidates: { id: string; name: string }[];
+  candidates: Nominee[];
+  /** Nominees left off the official list by consultation or a primary (Art. 32). */
+  leftOff?: (Nominee & { dropped: 'consultation' | 'primary'; dropNote: string | null })[];
+  nomineeStage?: 'tooFew' | 'withinRatio' | 'tooMany';
+  nomineesPublishedOn?: string | null;
   candidateRange: { min: number; max: number };
   candidatesConfirmedOn: string | null;
   voterListPublishedOn: string | null;
@@ -170,3 +184,14 @@ export interface Turnout {
   hourly: { hour: string; ballotsIssued: number }[];
   abilities: Abilities;
 }
+
+/** The public look-up's answer: registered or not, and where (nothing else). */
+export type RegistrationAnswer =
+  | { registered: false; election: { title: string; electionDay: string } | null }
+  | {
+      registered: true;
+      election: { title: string; electionDay: string };
+      district: string;
+      group: string;
+      stations: { name: string; kind: 'station' | 'mobileBox' }[];
+    };

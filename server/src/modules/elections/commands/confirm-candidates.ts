@@ -1,7 +1,7 @@
 // Confirms a district's official candidate list: refused (409) when the count is outside the differential
 // ratio (选举法 Art. 31: more than the seats by one third up to one times; one seat → two), the rounding of
-// the third a per-congress setting. The day of confirmation is kept for the timetable.
-import { eq, sql } from 'drizzle-orm';
+// the third a per-congress setting. Nominees left off by consultation or a primary (Art. 32) do not count. The day of confirmation is kept for the timetable.
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { candidateRange } from '@minyi/domain/elections';
 import { shanghaiDate } from '@minyi/domain/calendar';
 import type { Ctx } from '../../../platform/context';
@@ -28,7 +28,7 @@ export function confirmCandidates(ctx: Ctx, electionId: string, districtId: stri
       const [{ n }] = await w.db
         .select({ n: sql<number>`count(*)::int` })
         .from(electionCandidates)
-        .where(eq(electionCandidates.districtId, district.id));
+        .where(and(eq(electionCandidates.districtId, district.id), isNull(electionCandidates.dropped)));
       const { min, max } = candidateRange(district.seats, settings.ratioRounding);
       if (n < min || n > max)
         throw conflict(

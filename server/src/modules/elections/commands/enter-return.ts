@@ -2,7 +2,7 @@
 // first round once the official list is confirmed, its votes for the list's candidates only; for the runoff
 // once the first round left seats, its votes for the runoff's candidates only; for the re-vote once candidates
 // tied for the last seat(s), its votes for the tied only. The result is computed from it.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DistrictReturnInput } from '@minyi/domain/elections';
 import { shanghaiDate } from '@minyi/domain/calendar';
 import type { Ctx } from '../../../platform/context';
@@ -58,7 +58,7 @@ export function enterReturn(ctx: Ctx, electionId: string, districtId: string, in
         const list = await w.db
           .select({ id: electionCandidates.id })
           .from(electionCandidates)
-          .where(and(eq(electionCandidates.districtId, district.id)))
+          .where(and(eq(electionCandidates.districtId, district.id), isNull(electionCandidates.dropped)))
           .orderBy(asc(electionCandidates.position));
         allowed = list.map((c) => c.id);
       } else if (input.round === 'revote') {

@@ -6,6 +6,7 @@ import {
   candidateRange,
   MILESTONES,
   milestoneState,
+  nomineeStage,
   populationOutliers,
   timetable,
   type Milestone,
@@ -34,6 +35,13 @@ export async function getElection(db: Db, actor: Actor, electionId: string) {
         id: electionCandidates.id,
         districtId: electionCandidates.districtId,
         name: electionCandidates.name,
+        nominatedBy: electionCandidates.nominatedBy,
+        nominator: electionCandidates.nominator,
+        profile: electionCandidates.profile,
+        dropped: electionCandidates.dropped,
+        dropNote: electionCandidates.dropNote,
+        primaryVotes: electionCandidates.primaryVotes,
+        nominators: sql<number>`(SELECT count(*)::int FROM election_nominators n WHERE n.candidate_id = ${electionCandidates.id})`,
       })
       .from(electionCandidates)
       .where(eq(electionCandidates.electionId, e.id))
@@ -52,11 +60,15 @@ export async function getElection(db: Db, actor: Actor, electionId: string) {
   const today = shanghaiDate(new Date());
   const dates = timetable(e.electionDay);
   const allPublished = districts.length > 0 && districts.every((d) => d.voterListPublishedOn);
+  const allNominees = districts.length > 0 && districts.every((d) => d.nomineesPublishedOn);
   const allConfirmed = districts.length > 0 && districts.every((d) => d.candidatesConfirmedOn);
   const doneOn: Partial<Record<Milestone, string | null>> = {
     // Done when every district's list is published (Art. 28), on the last of those days.
     voterListDue: allPublished
       ? districts.map((d) => d.voterListPublishedOn!).sort()[districts.length - 1]
+      : null,
+    nomineesDue: allNominees
+      ? districts.map((d) => d.nomineesPublishedOn!).sort()[districts.length - 1]
       : null,
     candidateListDue: allConfirmed
       ? districts.map((d) => d.candidatesConfirmedOn!).sort()[districts.length - 1]
@@ -106,7 +118,11 @@ export async function getElection(db: Db, actor: Actor, electionId: string) {
         perDeputy: d.population === null ? null : Math.round(d.population / d.seats),
         outlier: outliers.has(d.id),
         voters: voters.find((v) => v.districtId === d.id)?.count ?? 0,
-        candidates: mine.map((c) => ({ id: c.id, name: c.name })),
+        // The nominees still on the list (the official candidates once confirmed), and those left off.
+        candidates: mine.filter((c) => !c.dropped).map(({ districtId: _d, dropNote: _n, ...c }) => c),
+        leftOff: mine.filter((c) => c.dropped).map(({ districtId: _d, ...c }) => c),
+        nomineeStage: nomineeStage(d.seats, mine.filter((c) => !c.dropped).length, settings.ratioRounding),
+        nomineesPublishedOn: d.nomineesPublishedOn,
         candidateRange: candidateRange(d.seats, settings.ratioRounding),
         candidatesConfirmedOn: d.candidatesConfirmedOn,
         voterListPublishedOn: d.voterListPublishedOn,
