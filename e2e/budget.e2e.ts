@@ -193,17 +193,25 @@ describe('budget journey', () => {
     await finance.goto(budgetUrl);
     await finance.getByRole('tab', { name: '预先见代表' }).click();
     const fround = finance.getByTestId('consultation-round').filter({ hasText: '东岭北片区' });
-    for (const answer of [
-      '已在2027年预算中安排新建学校开办费，按学位数核定。',
-      '社区养老服务中心运营补助按服务人次核拨，预算已增加。',
+    for (const [opinion, answer] of [
+      ['新建学校的开办费用', '已在预算中安排北岭片区新建学校开办费，按学位数核定。'],
+      ['社区养老服务中心', '社区养老服务中心运营补助按服务人次核拨，预算已增加。'],
     ]) {
-      await fround.getByRole('button', { name: '财政部门反馈' }).first().click();
+      await fround
+        .getByTestId('consultation-opinion')
+        .filter({ hasText: opinion })
+        .getByRole('button', { name: '财政部门反馈' })
+        .click();
       await finance.getByRole('dialog').locator('#feedback').fill(answer);
       await finance
         .getByRole('dialog')
         .getByRole('button', { name: /^确\s*定$/ })
         .click();
-      await fround.getByText(answer.slice(0, 10)).waitFor();
+      await fround
+        .getByTestId('consultation-opinion')
+        .filter({ hasText: opinion })
+        .getByText(answer)
+        .waitFor();
     }
     expect(await fround.getByText('已反馈').count()).toBe(2);
     await shot(finance, 'budget-8-feedback-1280');

@@ -101,7 +101,7 @@ export default function AreaPage() {
                     <div style={{ marginTop: 4, color: 'rgba(0,0,0,0.65)' }}>
                       {o.status === 'answered' ? (
                         <>
-                          <Typography.Text strong>{t('area.feedback')}：</Typography.Text>
+                          <Typography.Text strong>{t('area.feedback')}</Typography.Text>
                           {o.feedback}
                         </>
                       ) : (

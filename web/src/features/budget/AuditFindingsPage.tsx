@@ -128,7 +128,8 @@ export default function AuditFindingsPage() {
               {f.finding}
               {f.measures && (
                 <div style={{ color: 'rgba(0,0,0,0.65)', marginTop: 4 }}>
-                  {t('actions.measures')}：{f.measures}
+                  {t('audit.measures')}
+                  {f.measures}
                 </div>
               )}
             </div>

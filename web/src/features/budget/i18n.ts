@@ -271,6 +271,7 @@ export const budgetZh = {
     deadline: '整改报告期限',
     rectifiedOn: '整改完成',
     all: '全部',
+    measures: '整改措施：',
   },
   area: {
     button: '本片区',
@@ -285,7 +286,7 @@ export const budgetZh = {
     noWarnings: '本片区暂无预警',
     rounds: '征求意见座谈',
     opinions: '意见 {{count}} 条',
-    feedback: '财政部门反馈',
+    feedback: '财政部门反馈：',
     pending: '待反馈',
   },
   changes: {
@@ -630,6 +631,7 @@ export const budgetEn: typeof budgetZh = {
     deadline: 'Rectification report due',
     rectifiedOn: 'Rectified',
     all: 'All',
+    measures: 'Measures: ',
   },
   area: {
     button: 'My area',
@@ -645,7 +647,7 @@ export const budgetEn: typeof budgetZh = {
     noWarnings: 'No warnings for this area',
     rounds: 'Consultation rounds',
     opinions: '{{count}} opinions',
-    feedback: 'Finance department’s feedback',
+    feedback: 'Finance department’s feedback: ',
     pending: 'Awaiting feedback',
   },
   changes: {
