@@ -3,6 +3,11 @@
 // no line covers; the off-budget warning appears with its evidence and becomes an inquiry to the finance
 // department, whose staff answer it on a 375 px phone in English. The demo's current year is looked at on a phone
 // in English too: the drill-down with its execution curve, the warnings, the investment list with its chart.
+// Then, on the staff's year: a consultation round in one area with a voter's and a deputy's opinions (the deputy on
+// a phone) and the finance department's feedback on each; an urgent investment project added and released early
+// (Art. 54); December's execution makes a year-end-rush warning, put as an inquiry and answered; the invited deputy
+// sees their area's warnings on a 375 px phone, in Chinese and English; the review report downloads as .docx.
+import { execFileSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { login, shot, useJourney } from './lib';
@@ -131,6 +136,192 @@ describe('budget journey', () => {
     await answered.waitFor();
     expect(await answered.filter({ hasText: String(YEAR) }).count()).toBe(1);
     await shot(page, 'budget-3b-answered-375-en');
+  });
+
+  test('a consultation round in one area: a voter’s and a deputy’s opinions, the finance department’s feedback', async () => {
+    const deputy = await newPage(375, 800, 'zh-CN');
+    await login(deputy, journey.server.url, 'deputy');
+    const deputyName = await deputy.evaluate(async () => {
+      const me = (await (await fetch('/api/v1/auth/me')).json()) as {
+        displayName?: string;
+        user?: { displayName: string };
+      };
+      return me.user?.displayName ?? me.displayName ?? '';
+    });
+    expect(deputyName).toBeTruthy();
+
+    const page = await newPage(1280, 900, 'zh-CN');
+    await login(page, journey.server.url, 'staff');
+    await page.goto(budgetUrl);
+    await page.getByRole('tab', { name: '预先见代表' }).click();
+    await page.getByTestId('consultation-new').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('#area').fill('东岭北片区');
+    await dialog.locator('#heldOn').fill(`${YEAR - 1}-12-08`);
+    await dialog.locator('#place').fill('北岭街道人大代表之家');
+    await dialog.locator('#deputyIds').click();
+    await page.keyboard.type(deputyName.slice(0, 2));
+    await page.locator('.ant-select-item-option').filter({ hasText: deputyName }).first().click();
+    await dialog.locator('#voters').fill('陈桂芳，北岭社区居民');
+    await dialog.getByRole('button', { name: /^确\s*定$/ }).click();
+    const round = page.getByTestId('consultation-round').filter({ hasText: '东岭北片区' });
+    await round.waitFor();
+    await round.getByRole('button', { name: '记录意见' }).click();
+    const op = page.getByRole('dialog').filter({ hasText: '东岭北片区' });
+    await op.locator('#inviteeId').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '陈桂芳' }).click();
+    await op.locator('#topic').fill('民生实事');
+    await op.locator('#content').fill('建议增加社区养老服务中心的运营补助，惠及北岭社区老人。');
+    await op.getByRole('button', { name: /^确\s*定$/ }).click();
+    await round.getByText('社区养老服务中心').waitFor();
+
+    // The invited deputy gives their own opinion on a line, on the phone.
+    await deputy.goto(budgetUrl);
+    await deputy.getByRole('tab', { name: '预先见代表' }).click();
+    const theirs = deputy.getByTestId('consultation-round').filter({ hasText: '东岭北片区' });
+    await theirs.getByRole('button', { name: '记录意见' }).click();
+    const dop = deputy.getByRole('dialog');
+    await dop.locator('#code').fill('20502');
+    await dop.locator('#content').fill('普通教育经费要优先保障北岭片区新建学校的开办费用。');
+    await dop.getByRole('button', { name: /^确\s*定$/ }).click();
+    await theirs.getByText('新建学校的开办费用').waitFor();
+    await shot(deputy, 'budget-7-deputy-opinion-375');
+    expect(await noHorizontalOverflow(deputy)).toBe(true);
+
+    const finance = await newPage(1280, 900, 'zh-CN');
+    await login(finance, journey.server.url, 'finance');
+    await finance.goto(budgetUrl);
+    await finance.getByRole('tab', { name: '预先见代表' }).click();
+    const fround = finance.getByTestId('consultation-round').filter({ hasText: '东岭北片区' });
+    for (const [opinion, answer] of [
+      ['新建学校的开办费用', '已在预算中安排北岭片区新建学校开办费，按学位数核定。'],
+      ['社区养老服务中心', '社区养老服务中心运营补助按服务人次核拨，预算已增加。'],
+    ]) {
+      await fround
+        .getByTestId('consultation-opinion')
+        .filter({ hasText: opinion })
+        .getByRole('button', { name: '财政部门反馈' })
+        .click();
+      await finance.getByRole('dialog').locator('#feedback').fill(answer);
+      await finance
+        .getByRole('dialog')
+        .getByRole('button', { name: /^确\s*定$/ })
+        .click();
+      await fround
+        .getByTestId('consultation-opinion')
+        .filter({ hasText: opinion })
+        .getByText(answer)
+        .waitFor();
+    }
+    expect(await fround.getByText('已反馈').count()).toBe(2);
+    await shot(finance, 'budget-8-feedback-1280');
+  });
+
+  test('an urgent investment project is added and released early on a ground of Art. 54', async () => {
+    const page = await newPage(1280, 900, 'zh-CN');
+    await login(page, journey.server.url, 'staff');
+    await page.goto(budgetUrl);
+    await page.getByRole('tab', { name: '政府投资项目' }).click();
+    await page.getByRole('button', { name: '新增项目' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('#name').fill('北岭小学扩建工程');
+    await dialog.locator('#unit').fill('区教育局');
+    await dialog.locator('#amount').fill('36500000.00');
+    await dialog.getByRole('button', { name: /^确\s*定$/ }).click();
+    await page.getByText('北岭小学扩建工程').waitFor();
+    await page.getByTestId('investment-release').first().click();
+    const rel = page.getByRole('dialog').filter({ hasText: '提前下达' });
+    await rel.locator('#releasedOn').fill(`${YEAR}-01-03`);
+    await rel.locator('#basis').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '上年结转支出' }).click();
+    await rel.getByRole('button', { name: /^确\s*定$/ }).click();
+    await page.getByTestId('investment-summary').getByText('36,500,000.00').first().waitFor();
+    await page.getByTestId('investment-release').waitFor({ state: 'detached' });
+    await shot(page, 'budget-9-investment-released-1280');
+  });
+
+  test('December’s execution makes a year-end-rush warning; it becomes an inquiry and is answered', async () => {
+    const page = await newPage(1280, 900, 'zh-CN');
+    await login(page, journey.server.url, 'staff');
+    await page.goto(budgetUrl);
+    await page.getByTestId('import-execution').click();
+    await page.getByTestId('execution-month').fill(`${YEAR}-12`);
+    await page
+      .getByRole('dialog')
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'december.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('code,amount\n2050201,3000000.00\n2010101,60000.00\n'),
+      });
+    await page.getByTestId('execution-result').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('tab', { name: '预警' }).click();
+    const rush = page.getByTestId('warning-yearEndRush').filter({ hasText: '20502' });
+    await rush.waitFor();
+    // December is 3,000,000 of the year's 5,100,000: 58.8%.
+    await rush.getByText('58.8%').waitFor();
+    await page.getByTestId('warning-offBudget').waitFor();
+    await shot(page, 'budget-10-year-end-rush-1280');
+    await page.getByTestId('inquire-yearEndRush-20502').click();
+    await page.getByTestId('inquiry-unit').click();
+    await page.keyboard.type('财政');
+    await page.locator('.ant-select-item-option').filter({ hasText: '区财政局' }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^确\s*定$/ })
+      .click();
+    await page.getByTestId('inquiry-open').filter({ hasText: '20502' }).waitFor();
+
+    const finance = await newPage(375, 800, 'en');
+    await login(finance, journey.server.url, 'finance');
+    await finance.goto(`${journey.server.url}/budget-inquiries`);
+    const open = finance
+      .getByTestId('inquiry-open')
+      .filter({ hasText: '20502' })
+      .filter({ hasText: String(YEAR) });
+    await open.getByTestId('answer-inquiry').click();
+    await finance
+      .getByTestId('answer-text')
+      .fill('12月集中支付为北岭小学扩建工程按合同节点付款，已督促教育局均衡执行。');
+    await finance.getByRole('dialog').getByRole('button', { name: /^OK$/ }).click();
+    await finance
+      .getByTestId('inquiry-answered')
+      .filter({ hasText: '北岭小学扩建工程按合同节点付款' })
+      .waitFor();
+  });
+
+  test('a deputy on a 375 px phone sees their area’s warnings, in Chinese and in English', async () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const page = await newPage(375, 800, lang);
+      await login(page, journey.server.url, 'deputy');
+      await page.goto(budgetUrl);
+      await page.getByTestId('budget-area').click();
+      await page.waitForURL(/\/area$/);
+      const warnings = page.getByTestId('area-warnings');
+      // The line the deputy commented on rushed in December; the off-budget spending elsewhere is not the area's.
+      await warnings.getByTestId('warning-yearEndRush').filter({ hasText: '20502' }).waitFor();
+      expect(await warnings.getByTestId('warning-offBudget').count()).toBe(0);
+      await page.getByTestId('area-round').getByText('新建学校的开办费用').waitFor();
+      await shot(page, `budget-11-deputy-area-375${lang === 'en' ? '-en' : ''}`);
+      expect(await noHorizontalOverflow(page)).toBe(true);
+    }
+  });
+
+  test('the review report to the presidium downloads as a Word document', async () => {
+    const page = await newPage(1280, 900, 'zh-CN');
+    await login(page, journey.server.url, 'staff');
+    await page.goto(budgetUrl);
+    await page.getByRole('tab', { name: '初步审查' }).click();
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('review-report').click(),
+    ]);
+    const path = await file.path();
+    expect(file.suggestedFilename()).toMatch(/\.docx$/);
+    const xml = execFileSync('unzip', ['-p', path, 'word/document.xml']).toString();
+    expect(xml).toContain(String(YEAR));
+    expect(xml).toContain('审查');
   });
 
   test('the demo year on a phone in English: drill-down with the curve, warnings, investment list', async () => {

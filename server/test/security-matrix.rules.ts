@@ -106,6 +106,10 @@ export const NAMED_RULES: Record<string, NamedRule> = {
     rule: 'staff and leaders; a handling unit sees the inquiries put to it',
     allowed: ['congressStaff', 'leader', 'handlingUnitStaff'],
   },
+  findBudgetAuditFindings: {
+    rule: 'staff and leaders; a handling unit sees the audit findings addressed to it',
+    allowed: ['congressStaff', 'leader', 'handlingUnitStaff'],
+  },
   // Activities (modules/activities): staff and leaders list all; an account linked to a deputy lists its own
   // (invited or attended).
   findActivities: {

@@ -258,3 +258,11 @@ export const updateAuditFindingSchema = z.strictObject({
   rectifiedOn: isoDate.nullable().default(null),
 });
 export type UpdateAuditFinding = z.infer<typeof updateAuditFindingSchema>;
+export const budgetAuditFindingsQuerySchema = z.object({
+  status: z.enum(AUDIT_FINDING_STATUSES).optional(),
+  budgetId: z.uuid().optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+/** One area's view of a budget year (a deputy's own area; staff and leaders any). */
+export const budgetAreaQuerySchema = z.object({ area: z.string().trim().min(1).max(100).optional() });

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { idSchema } from '@minyi/domain';
 import {
+  budgetAuditFindingsQuerySchema,
   createAuditFindingSchema,
   finalAccountsPointSchema,
   recordReviewFindingsSchema,
@@ -16,6 +17,7 @@ import { recordFinalAccountsFindings } from './commands/record-final-accounts-fi
 import { recordAuditFinding } from './commands/record-audit-finding';
 import { rectifyAuditFinding } from './commands/rectify-audit-finding';
 import { getFinalAccounts } from './queries/get-final-accounts';
+import { findAuditFindings } from './queries/find-audit-findings';
 
 const tags = ['budget'];
 const idParams = z.object({ id: idSchema });
@@ -82,6 +84,22 @@ export async function budgetFinalAccountsRoutes(app: FastifyInstance) {
       config: { idempotent: true },
     },
     async (req, reply) => reply.code(201).send(await recordAuditFinding(ctxOf(req), req.params.id, req.body)),
+  );
+
+  r.get(
+    '/budget-audit-findings',
+    {
+      schema: {
+        operationId: 'findBudgetAuditFindings',
+        tags,
+        summary: 'Audit findings to rectify (staff and leaders: all; a unit: those addressed to it)',
+        querystring: budgetAuditFindingsQuerySchema,
+      },
+    },
+    async (req) => {
+      if (!req.actor) throw unauthorized();
+      return findAuditFindings(req.server.services.db, req.actor, req.query);
+    },
   );
 
   r.post(

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { idSchema } from '@minyi/domain';
 import {
+  budgetAreaQuerySchema,
   createConsultationOpinionSchema,
   createConsultationRoundSchema,
   giveOpinionFeedbackSchema,
@@ -20,6 +21,7 @@ import { giveOpinionFeedback } from './commands/give-opinion-feedback';
 import { recordReviewFindings } from './commands/record-review-findings';
 import { recordReviewConclusion } from './commands/record-review-conclusion';
 import { getConsultation } from './queries/get-consultation';
+import { getAreaView } from './queries/get-area-view';
 import { renderConsultationOpinions } from './queries/render-consultation-opinions';
 import { getReview } from './queries/get-review';
 import { renderReviewReport } from './queries/render-review-report';
@@ -54,6 +56,24 @@ export async function budgetReviewRoutes(app: FastifyInstance) {
     },
     async (req, reply) =>
       reply.code(201).send(await createConsultationRound(ctxOf(req), req.params.id, req.body)),
+  );
+
+  r.get(
+    '/budgets/:id/area',
+    {
+      schema: {
+        operationId: 'getBudgetAreaView',
+        tags,
+        summary:
+          'One area’s view: its consultation rounds with opinions and feedback, and the warnings that concern it (a deputy: own areas only)',
+        params: idParams,
+        querystring: budgetAreaQuerySchema,
+      },
+    },
+    async (req) => {
+      if (!req.actor) throw unauthorized();
+      return getAreaView(req.server.services, req.actor, req.params.id, req.query);
+    },
   );
 
   r.get(

@@ -252,4 +252,66 @@ describe('budget adjustments (Art. 67–69)', () => {
       (await a.staff.post(`/api/v1/budgets/${unapproved}/adjustments`, plan)).json().errors[0].field,
     ).toBe('meetingDate');
   });
+
+  it('after an approved adjustment the rules read the adjusted budget: the overspent line is no longer over, the new line no longer off-budget', async () => {
+    const id = await budget(2030, '2030-01-10');
+    const rows = [
+      { code: '21203', amount: '5600000.00' },
+      { code: '2130101', amount: '300000.00' },
+    ];
+    expect(
+      (await a.staff.post(`/api/v1/budgets/${id}/execution:import`, { month: '2030-09', rows })).statusCode,
+    ).toBe(201);
+    const codesOf = async (rule: string) => (await warningsOf(id, rule)).map((w: { code: string }) => w.code);
+    expect(await codesOf('overBudget')).toEqual(['21203']);
+    expect(await codesOf('offBudget')).toEqual(['2130101']);
+    const plan = {
+      title: '关于2030年区本级预算调整方案',
+      grounds: ['expenditureIncrease'],
+      reason: '老旧小区改造和城乡社区环境卫生支出增加。',
+      meetingDate: '2030-08-27',
+      planSubmittedOn: '2030-07-20',
+      lines: [
+        { budget: 'general', code: '21203', change: '600000.00' },
+        { budget: 'general', code: '2130101', change: '300000.00' },
+      ],
+    };
+    const adj = await a.staff.post(`/api/v1/budgets/${id}/adjustments`, plan);
+    expect(adj.statusCode, adj.body).toBe(201);
+    // Submitted, not yet approved: the original budget still holds.
+    expect(await codesOf('overBudget')).toEqual(['21203']);
+    const url = `/api/v1/budget-adjustments/${adj.json().id}/decision`;
+    expect((await a.staff.post(url, { decision: 'approved', decidedOn: '2030-08-27' })).statusCode).toBe(200);
+    expect(await codesOf('overBudget')).toEqual([]);
+    expect(await codesOf('offBudget')).toEqual([]);
+    // One fen above the adjusted line is over again.
+    await a.staff.post(`/api/v1/budgets/${id}/execution:import`, {
+      month: '2030-10',
+      rows: [{ code: '21203', amount: '0.01' }],
+    });
+    const over = await warningsOf(id, 'overBudget');
+    expect(over.map((w: { code: string }) => w.code)).toEqual(['21203']);
+    expect(over[0].evidence).toMatchObject({ budget: '5600000.00', excess: '0.01' });
+  });
+
+  it('a rejected adjustment leaves the original budget for the rules', async () => {
+    const id = await budget(2031, '2031-01-10');
+    await a.staff.post(`/api/v1/budgets/${id}/execution:import`, {
+      month: '2031-09',
+      rows: [{ code: '21203', amount: '5000000.01' }],
+    });
+    const adj = await a.staff.post(`/api/v1/budgets/${id}/adjustments`, {
+      title: '关于2031年区本级预算调整方案',
+      grounds: ['expenditureIncrease'],
+      reason: '城乡社区公共设施维护支出增加。',
+      meetingDate: '2031-08-26',
+      planSubmittedOn: '2031-07-20',
+      lines: [{ budget: 'general', code: '21203', change: '10000.00' }],
+    });
+    await a.staff.post(`/api/v1/budget-adjustments/${adj.json().id}/decision`, {
+      decision: 'rejected',
+      decidedOn: '2031-08-26',
+    });
+    expect((await warningsOf(id, 'overBudget')).map((w: { code: string }) => w.code)).toEqual(['21203']);
+  });
 });

@@ -17,6 +17,8 @@ const isFinanceUnit = (a: Actor, r: { financeUnitId: string | null }) =>
 
 export const budgetPolicy = definePolicy<BudgetResource>('budget', [
   allow(['congressStaff', 'leader', 'deputy'], 'read'),
+  // One area's view (片区): staff and leaders any area, a deputy their own (checked in the query).
+  allow(['congressStaff', 'leader', 'deputy'], 'readArea'),
   allow(
     'handlingUnitStaff',
     ['read', 'importExecution', 'recordTransfer', 'recordCarryOver', 'submitAdjustment'],

@@ -11,6 +11,8 @@ import {
   budgetConsultationInvitees,
   budgetConsultationOpinions,
   budgetConsultationRounds,
+  budgetAdjustmentLines,
+  budgetAdjustments,
   budgetCarryOvers,
   budgetExecution,
   budgetInquiries,
@@ -82,7 +84,38 @@ export const inquiryReadable = (actor: Actor, row: BudgetInquiryRow) =>
   budgetInquiryPolicy.can(actor, 'read', { congressId: row.congressId, unitId: row.unitId });
 
 /**
- * The warnings that hold now for a budget: its lines, this year's monthly rows and last year's revenue rows,
+ * The lines the rules read: after an approved adjustment (预算法 Art. 67–69) the adjusted budget (调整预算数)
+ * replaces the original, so each line gets the approved changes on its code or below it (same budget); a change on
+ * a code with no line is a new line of the adjusted budget.
+ */
+export function adjustedLines<L extends { budget: string; code: string; name: string; fen: bigint }>(
+  lines: readonly L[],
+  changes: readonly { budget: L['budget']; code: string; fen: bigint }[],
+): L[] {
+  if (!changes.length) return [...lines];
+  const out = lines.map((l) => ({
+    ...l,
+    fen: changes.reduce(
+      (s, c) => (c.budget === l.budget && c.code.startsWith(l.code) ? s + c.fen : s),
+      l.fen,
+    ),
+  }));
+  const known = new Set(lines.map((l) => `${l.budget}:${l.code}`));
+  const added = new Map<string, L>();
+  for (const c of changes) {
+    const k = `${c.budget}:${c.code}`;
+    if (known.has(k)) continue;
+    const prev = added.get(k);
+    added.set(k, {
+      ...(prev ?? ({ budget: c.budget, code: c.code, name: '' } as L)),
+      fen: (prev?.fen ?? 0n) + c.fen,
+    });
+  }
+  return [...out, ...added.values()];
+}
+
+/**
+ * The warnings that hold now for a budget: its lines (adjusted by the approved adjustments), this year's monthly rows and last year's revenue rows,
  * the congress's thresholds and calendar, evaluated by the pure rules.
  */
 export async function evaluateBudget(
@@ -103,6 +136,15 @@ export async function evaluateBudget(
     })
     .from(budgetLines)
     .where(eq(budgetLines.budgetId, b.id));
+  const changes = await db
+    .select({
+      budget: budgetAdjustmentLines.kind,
+      code: budgetAdjustmentLines.code,
+      fen: budgetAdjustmentLines.changeFen,
+    })
+    .from(budgetAdjustmentLines)
+    .innerJoin(budgetAdjustments, eq(budgetAdjustments.id, budgetAdjustmentLines.adjustmentId))
+    .where(and(eq(budgetAdjustments.budgetId, b.id), eq(budgetAdjustments.status, 'approved')));
   const spending = await db
     .select({ code: budgetExecution.code, month: budgetExecution.month, fen: budgetExecution.amountFen })
     .from(budgetExecution)
@@ -144,7 +186,7 @@ export async function evaluateBudget(
     exceptions,
     approvedOn: b.approvedOn,
     publishedOn: b.publishedOn,
-    lines,
+    lines: adjustedLines(lines, changes),
     spending,
     lastYearRevenue: lastYear.length ? lastYear : undefined,
     transfers,

@@ -3,8 +3,8 @@
 // inquiries; staff import the draft and the monthly execution here.
 import { useState } from 'react';
 import { Button, Card, Col, Descriptions, Form, Input, Row, Space, Statistic, Tabs, Tag } from 'antd';
-import { CalendarOutlined } from '@ant-design/icons';
-import { useParams } from 'react-router-dom';
+import { CalendarOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth';
 import { FormModal } from '../../shell/FormModal';
@@ -59,6 +59,13 @@ export default function BudgetPage() {
                 >
                   {t('page.dates')}
                 </Button>
+              )}
+              {hasRole('deputy', 'congressStaff', 'leader') && (
+                <Link to={`/budgets/${b.id}/area`}>
+                  <Button icon={<EnvironmentOutlined />} data-testid="budget-area">
+                    {t('area.button')}
+                  </Button>
+                </Link>
               )}
               {b.abilities.importLines && <LinesImport budgetId={b.id} onDone={changed} />}
               {b.abilities.importExecution && (
@@ -198,7 +205,11 @@ export default function BudgetPage() {
                 ),
               },
               { key: 'review', label: t('page.tabReview'), children: <ReviewTab budgetId={b.id} /> },
-              { key: 'changes', label: t('page.tabChanges'), children: <ChangesTab budgetId={b.id} /> },
+              {
+                key: 'changes',
+                label: t('page.tabChanges'),
+                children: <ChangesTab budgetId={b.id} abilities={b.abilities} />,
+              },
               { key: 'final', label: t('page.tabFinal'), children: <FinalAccountsTab budgetId={b.id} /> },
               ...(hasRole('congressStaff', 'leader', 'handlingUnitStaff')
                 ? [

@@ -1,15 +1,37 @@
-// What changed the budget year after the draft, read-only: spending before approval against last year's same
-// months and the urgent projects released early (Art. 54), the transfers with their Art. 52 deadlines, the
-// carry-overs (Art. 42) and the adjustment plans (Art. 67–69).
-import { Card, Table, Tag } from 'antd';
+// What changed the budget year after the draft: spending before approval against last year's same months and the
+// urgent projects released early (Art. 54), the transfers with their Art. 52 deadlines (staff and the finance
+// department record them and the day each is issued), the carry-overs (Art. 42) and the adjustment plans
+// (Art. 67–69), which staff mark approved or rejected as the standing committee decided.
+import { useState } from 'react';
+import { Button, Card, Form, Input, Radio, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { Abilities } from '../../api';
 import { ErrorAlert, useResource } from '../../shell/components';
-import { formatDate } from '../../shell/datetime';
-import { paths } from './api';
+import { FormModal } from '../../shell/FormModal';
+import { formatDate, shanghaiToday } from '../../shell/datetime';
+import { decideAdjustment, issueTransfer, paths, recordTransfer } from './api';
 import { yuan, type Adjustment, type CarryOver, type PreApproval, type Transfer } from './types';
 
-export default function ChangesTab({ budgetId }: { budgetId: string }) {
+const MONEY_RE = /^\d{1,13}(\.\d{1,2})?$/;
+
+interface NewTransfer {
+  code: string;
+  recipient: string;
+  kind: 'general' | 'special';
+  purpose: string;
+  amount: string;
+  issuedOn: string;
+}
+
+export default function ChangesTab({ budgetId, abilities }: { budgetId: string; abilities: Abilities }) {
   const { t } = useTranslation('budget');
+  const [adding, setAdding] = useState(false);
+  const [issuing, setIssuing] = useState<Transfer | null>(null);
+  const [deciding, setDeciding] = useState<{ a: Adjustment; decision: 'approved' | 'rejected' } | null>(null);
+  const [transferForm] = Form.useForm<NewTransfer>();
+  const [issueForm] = Form.useForm<{ issuedOn: string }>();
+  const [decideForm] = Form.useForm<{ decision: 'approved' | 'rejected'; decidedOn: string }>();
+  const required = [{ required: true, message: t('list.required') }];
   const pre = useResource<PreApproval>(paths.getPreApprovalSpending(budgetId));
   const transfers = useResource<{ items: Transfer[] }>(paths.findTransfers(budgetId));
   const carry = useResource<{ items: CarryOver[] }>(paths.findCarryOvers(budgetId));
@@ -63,7 +85,18 @@ export default function ChangesTab({ budgetId }: { budgetId: string }) {
           </>
         )}
       </Card>
-      <Card size="small" title={t('changes.transfers')} style={{ marginBottom: 16 }}>
+      <Card
+        size="small"
+        title={t('changes.transfers')}
+        style={{ marginBottom: 16 }}
+        extra={
+          abilities.recordTransfer && (
+            <Button size="small" type="primary" onClick={() => setAdding(true)} data-testid="record-transfer">
+              {t('actions.recordTransfer')}
+            </Button>
+          )
+        }
+      >
         <Table
           size="small"
           rowKey="id"
@@ -90,6 +123,11 @@ export default function ChangesTab({ budgetId }: { budgetId: string }) {
                 <>
                   {formatDate(x.issuedOn) || '—'}{' '}
                   {x.late && <Tag color="orange">{t('rule.transferLate')}</Tag>}
+                  {!x.issuedOn && abilities.recordTransfer && (
+                    <Button size="small" onClick={() => setIssuing(x)} data-testid={`issue-transfer-${x.id}`}>
+                      {t('actions.issue')}
+                    </Button>
+                  )}
                 </>
               ),
             },
@@ -151,9 +189,122 @@ export default function ChangesTab({ budgetId }: { budgetId: string }) {
                 </Tag>
               ),
             },
+            ...(abilities.decideAdjustment
+              ? [
+                  {
+                    title: '',
+                    key: 'decide',
+                    render: (_: unknown, a: Adjustment) =>
+                      a.status === 'submitted' && (
+                        <Space size={4}>
+                          <Button
+                            size="small"
+                            type="primary"
+                            onClick={() => setDeciding({ a, decision: 'approved' })}
+                            data-testid={`approve-adjustment-${a.id}`}
+                          >
+                            {t('actions.approve')}
+                          </Button>
+                          <Button
+                            size="small"
+                            danger
+                            onClick={() => setDeciding({ a, decision: 'rejected' })}
+                          >
+                            {t('actions.reject')}
+                          </Button>
+                        </Space>
+                      ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
+      <FormModal<NewTransfer, { id: string }>
+        form={transferForm}
+        open={adding}
+        title={t('actions.transferTitle')}
+        values={null}
+        initialValues={{ kind: 'general' }}
+        save={(v, key) =>
+          recordTransfer(budgetId, { ...v, issuedOn: v.issuedOn || null, purpose: v.purpose ?? '' }, key)
+        }
+        onSaved={() => {
+          setAdding(false);
+          transfers.reload();
+        }}
+        onClose={() => setAdding(false)}
+      >
+        <Form.Item name="recipient" label={t('actions.recipient')} rules={required}>
+          <Input maxLength={60} data-testid="transfer-recipient" />
+        </Form.Item>
+        <Form.Item name="code" label={t('actions.code')} rules={required}>
+          <Input maxLength={7} inputMode="numeric" placeholder="2300201" data-testid="transfer-code" />
+        </Form.Item>
+        <Form.Item name="kind" label={t('actions.kind')} rules={required}>
+          <Radio.Group
+            options={(['general', 'special'] as const).map((k) => ({
+              value: k,
+              label: t(`changes.transferKind.${k}`),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="amount"
+          label={t('actions.amount')}
+          rules={[...required, { pattern: MONEY_RE, message: t('actions.money') }]}
+        >
+          <Input inputMode="decimal" data-testid="transfer-amount" />
+        </Form.Item>
+        <Form.Item name="purpose" label={t('actions.purpose')}>
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="issuedOn" label={t('actions.issuedOn')}>
+          <Input type="date" />
+        </Form.Item>
+      </FormModal>
+      <FormModal<{ issuedOn: string }, unknown>
+        form={issueForm}
+        open={!!issuing}
+        title={t('actions.issueTitle')}
+        values={issuing ? { issuedOn: shanghaiToday() } : null}
+        before={issuing && `${issuing.recipient} · ¥${money(issuing.amount)}`}
+        save={(v) => issueTransfer(issuing!.id, v)}
+        onSaved={() => {
+          setIssuing(null);
+          transfers.reload();
+        }}
+        onClose={() => setIssuing(null)}
+      >
+        <Form.Item name="issuedOn" label={t('changes.issuedOn')} rules={required}>
+          <Input type="date" data-testid="transfer-issued-on" />
+        </Form.Item>
+      </FormModal>
+      <FormModal<{ decision: 'approved' | 'rejected'; decidedOn: string }, unknown>
+        form={decideForm}
+        open={!!deciding}
+        title={t('actions.decideTitle')}
+        values={deciding ? { decision: deciding.decision, decidedOn: deciding.a.meetingDate } : null}
+        before={deciding && deciding.a.title}
+        save={(v) => decideAdjustment(deciding!.a.id, v)}
+        onSaved={() => {
+          setDeciding(null);
+          adjustments.reload();
+        }}
+        onClose={() => setDeciding(null)}
+      >
+        <Form.Item name="decision" label={t('actions.decision')} rules={required}>
+          <Select
+            options={(['approved', 'rejected'] as const).map((d) => ({
+              value: d,
+              label: t(`changes.adjustmentStatus.${d}`),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="decidedOn" label={t('actions.decidedOn')} rules={required}>
+          <Input type="date" />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }

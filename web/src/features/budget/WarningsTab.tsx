@@ -1,6 +1,6 @@
 // The warnings that hold now, each with its evidence; congress staff put one as an inquiry to the finance
 // department or the spending unit, with a deadline.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Descriptions, Empty, Form, Input, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, useResource } from '../../shell/components';
@@ -26,6 +26,44 @@ const MONEY = new Set([
 const PERCENT = new Set(['rate', 'elapsed', 'decemberShare', 'share', 'change']);
 const DATES = new Set(['approvedOn', 'publishedOn', 'deadline', 'issuedOn']);
 
+const evidenceValue = (k: string, v: string | number | null) =>
+  v === null
+    ? '—'
+    : MONEY.has(k)
+      ? `¥${yuan(String(v))}`
+      : PERCENT.has(k)
+        ? `${v}%`
+        : DATES.has(k)
+          ? formatDate(String(v))
+          : String(v);
+
+/** One warning with its evidence (also the deputy's area page). */
+export function WarningCard({ w, extra }: { w: Warning; extra?: ReactNode }) {
+  const { t } = useTranslation('budget');
+  return (
+    <Card
+      size="small"
+      data-testid={`warning-${w.rule}`}
+      title={
+        <span style={{ whiteSpace: 'normal' }}>
+          <Tag color={SEVERITY_COLOR[w.severity]}>{t(`severity.${w.severity}`)}</Tag>
+          {t(`rule.${w.rule}`)}
+          {w.code && ` · ${w.code}`} {w.name}
+        </span>
+      }
+      extra={extra}
+    >
+      <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
+        {Object.entries(w.evidence).map(([k, v]) => (
+          <Descriptions.Item key={k} label={t(`evidence.${k}`, { defaultValue: k })}>
+            {evidenceValue(k, v)}
+          </Descriptions.Item>
+        ))}
+      </Descriptions>
+    </Card>
+  );
+}
+
 interface NewInquiry {
   unitId: string;
   question: string;
@@ -43,17 +81,6 @@ export default function WarningsTab({ budgetId, onInquiry }: { budgetId: string;
     warnings.data?.abilities.createInquiry ? paths.findHandlingUnits() : null,
   );
 
-  const value = (k: string, v: string | number | null) =>
-    v === null
-      ? '—'
-      : MONEY.has(k)
-        ? `¥${yuan(String(v))}`
-        : PERCENT.has(k)
-          ? `${v}%`
-          : DATES.has(k)
-            ? formatDate(String(v))
-            : String(v);
-
   const items = warnings.data?.items ?? [];
   return (
     <>
@@ -69,17 +96,9 @@ export default function WarningsTab({ budgetId, onInquiry }: { budgetId: string;
       {!warnings.loading && warnings.data && items.length === 0 && <Empty description={t('warnings.none')} />}
       <Space orientation="vertical" style={{ width: '100%' }} data-testid="warnings">
         {items.map((w) => (
-          <Card
-            key={`${w.rule}:${w.code}`}
-            size="small"
-            data-testid={`warning-${w.rule}`}
-            title={
-              <span style={{ whiteSpace: 'normal' }}>
-                <Tag color={SEVERITY_COLOR[w.severity]}>{t(`severity.${w.severity}`)}</Tag>
-                {t(`rule.${w.rule}`)}
-                {w.code && ` · ${w.code}`} {w.name}
-              </span>
-            }
+          <WarningCard
+            key={`${w.rule}:${w.code}:${w.name}`}
+            w={w}
             extra={
               warnings.data?.abilities.createInquiry && (
                 <Button size="small" onClick={() => setTarget(w)} data-testid={`inquire-${w.rule}-${w.code}`}>
@@ -87,15 +106,7 @@ export default function WarningsTab({ budgetId, onInquiry }: { budgetId: string;
                 </Button>
               )
             }
-          >
-            <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
-              {Object.entries(w.evidence).map(([k, v]) => (
-                <Descriptions.Item key={k} label={t(`evidence.${k}`, { defaultValue: k })}>
-                  {value(k, v)}
-                </Descriptions.Item>
-              ))}
-            </Descriptions>
-          </Card>
+          />
         ))}
       </Space>
       <FormModal<NewInquiry, { id: string }>

@@ -29,6 +29,11 @@ export const paths = {
   findAdjustments: (budgetId: string) => `/budgets/${budgetId}/adjustments`,
   getPreApprovalSpending: (budgetId: string) => `/budgets/${budgetId}/pre-approval`,
   getFinalAccounts: (budgetId: string) => `/budgets/${budgetId}/final-accounts`,
+  /** One area's view (a deputy's own area without `area`). */
+  getBudgetAreaView: (budgetId: string, area: string | undefined) =>
+    `/budgets/${budgetId}/area${qs({ area })}`,
+  /** Paged: `usePagedList(paths.findBudgetAuditFindings(), { status })`. */
+  findBudgetAuditFindings: () => '/budget-audit-findings',
   /** Deputies matching a name, for the invitation picker. */
   findDeputies: (q: string) => `/deputies${qs({ q: q || undefined, limit: 20 })}`,
   /** Up to 200 handling units, for the pickers. */
@@ -91,5 +96,18 @@ export const releaseInvestmentProject = (
 ) => api.post(`/budget-investment-projects/${projectId}/release`, body);
 export const issueTransfer = (transferId: string, body: { issuedOn: string }) =>
   api.post(`/budget-transfers/${transferId}/issue`, body);
+export const recordTransfer = (budgetId: string, body: object, idempotencyKey: string) =>
+  api.post<{ id: string }>(`/budgets/${budgetId}/transfers`, body, { idempotencyKey });
 export const decideAdjustment = (adjustmentId: string, body: { decision: string; decidedOn: string }) =>
   api.post(`/budget-adjustments/${adjustmentId}/decision`, body);
+
+// Audit findings (审计整改)
+export const recordAuditFinding = (
+  budgetId: string,
+  body: { unitId: string; finding: string; amount: string },
+  idempotencyKey: string,
+) => api.post<{ id: string }>(`/budgets/${budgetId}/audit-findings`, body, { idempotencyKey });
+export const rectifyAuditFinding = (
+  findingId: string,
+  body: { measures: string; status: string; rectifiedOn: string | null },
+) => api.post(`/budget-audit-findings/${findingId}/rectification`, body);

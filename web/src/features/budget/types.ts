@@ -253,9 +253,56 @@ export interface FinalAccounts {
     finding: string;
     amount: string;
     measures: string;
-    status: 'open' | 'rectifying' | 'rectified';
+    status: AuditFindingStatus;
     rectifiedOn: string | null;
     overdue: boolean;
+    abilities: Abilities;
   }[];
   abilities: Abilities;
+}
+
+export type AuditFindingStatus = 'open' | 'rectifying' | 'rectified';
+
+/** An audit finding as a unit lists the findings addressed to it. */
+export interface AuditFinding {
+  id: string;
+  budgetId: string;
+  year: number;
+  unit: { id: string; name: string; nameEn: string };
+  finding: string;
+  amount: string;
+  measures: string;
+  status: AuditFindingStatus;
+  rectifiedOn: string | null;
+  rectificationDeadline: string | null;
+  overdue: boolean;
+  createdAt: string;
+  abilities: Abilities;
+}
+
+/** One area's (片区) view of a budget year. */
+export interface AreaView {
+  year: number;
+  areas: string[];
+  area: string | null;
+  streets: { id: string; name: string; nameEn: string }[];
+  codes: string[];
+  rounds: {
+    id: string;
+    area: string;
+    heldOn: string;
+    place: string;
+    invitees: { id: string; kind: string; name: string }[];
+    opinions: {
+      id: string;
+      by: string;
+      code: string;
+      lineName: string;
+      topic: string;
+      content: string;
+      status: 'open' | 'answered';
+      feedback: string;
+    }[];
+  }[];
+  warnings: Warning[];
 }

@@ -25,8 +25,13 @@ export async function findLines(
   await readableBudget(db, actor, budgetId);
   const after = decodeCursor(q.cursor, ['text', 'text']);
   // Qualified by hand: inside the subquery drizzle would name both tables' `code` alike.
+  // A line's execution is every row on its code or below it. Codes are digits only, at most 7, so the codes under
+  // `p` are exactly those between `p` and `p || '9999'`: a range the primary key (budget_id, code, month) reads,
+  // where `LIKE p || '%'` with a per-row pattern scanned every execution row of the budget for each line.
   const executed = sql<string>`coalesce((SELECT sum(e.amount_fen) FROM budget_execution e
-    WHERE e.budget_id = "budget_lines"."budget_id" AND e.code LIKE "budget_lines"."code" || '%'), 0)::text`;
+    WHERE e.budget_id = "budget_lines"."budget_id"
+      AND e.code >= "budget_lines"."code" AND e.code <= "budget_lines"."code" || '9999'
+      AND e.code LIKE "budget_lines"."code" || '%'), 0)::text`;
   const rows = await db
     .select({
       code: budgetLines.code,

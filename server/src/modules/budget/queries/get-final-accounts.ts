@@ -24,7 +24,7 @@ import {
   budgetFinalAccounts,
   budgetLines,
 } from '../budget.table';
-import { budgetPolicy } from '../budget.policy';
+import { budgetAuditFindingPolicy, budgetPolicy } from '../budget.policy';
 import { budgetResource, readableBudget } from '../budget.repository';
 
 export async function getFinalAccounts(db: Db, actor: Actor, budgetId: string) {
@@ -107,6 +107,7 @@ export async function getFinalAccounts(db: Db, actor: Actor, budgetId: string) {
       status: f.status,
       rectifiedOn: f.rectifiedOn,
       overdue: deadline ? auditFindingOverdue(deadline, f.status === 'rectified', today) : false,
+      abilities: budgetAuditFindingPolicy.abilities(actor, { congressId: f.congressId, unitId: f.unitId }),
     })),
     abilities: budgetPolicy.abilities(actor, budgetResource(b)),
   };
