@@ -41,10 +41,11 @@ const snake = (s: string) =>
     .replace(/-/g, '_')
     .toLowerCase();
 
-/** Path segments whose table has another name (`/appointments/{id}`: the appointment cases; a budget's investment projects). */
+/** Path segments whose table has another name (`/appointments/{id}`: the appointment cases; a budget's investment projects; a firm visit's issues). */
 const TABLE_OF: Record<string, string> = {
   appointments: 'appointment_cases',
   'budget-investment-projects': 'investment_plan_items',
+  'firm-issues': 'firm_visit_issues',
 };
 
 /** The ids a name (a path segment, a property `deputyId`) should draw from: the table it names. */

@@ -3,6 +3,7 @@
 // scale; required flags; a question shown only on an earlier answer), the check of a visit's responses against
 // it and their tally for the campaign report; the schemas of firms, assignments, visits and pledges.
 import { z } from 'zod';
+import { RATINGS } from '../opinions/workflow';
 
 const uuid = z.uuid();
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -238,6 +239,16 @@ export const recordVisitSchema = z.strictObject({
   deputyId: uuid.optional(),
 });
 export type RecordVisit = z.infer<typeof recordVisitSchema>;
+
+/**
+ * The firm's rating of the unit's answer to a problem it raised (the opinions pipeline's rating: dissatisfied
+ * reopens the item once for re-handling), recorded by the deputy who visited or by staff.
+ */
+export const rateFirmIssueSchema = z.strictObject({
+  rating: z.enum(RATINGS),
+  comment: z.string().trim().max(500).nullish(),
+});
+export type RateFirmIssue = z.infer<typeof rateFirmIssueSchema>;
 
 // Pledges (承诺践诺)
 

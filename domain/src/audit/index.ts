@@ -20,6 +20,7 @@ export const AUDIT_ENTITY_TYPES: Record<string, LocalizedText> = {
   activity: w('代表活动', 'Deputies’ activity'),
   campaign: w('专项活动', 'Campaign'),
   firmVisit: w('企业走访记录', 'Visit to a firm'),
+  firmVisitIssue: w('企业走访问题', 'Problem raised by a firm'),
   pledge: w('代表承诺', 'Pledge'),
   jurisdiction: w('行政区划', 'Jurisdiction'),
   liaisonPlace: w('代表联络站', 'Liaison place'),
@@ -286,6 +287,10 @@ export const AUDIT_ACTIONS: Record<string, LocalizedText> = {
   'campaign.assignFirms': w('分配走访企业', 'Gave firms to deputies to visit'),
   'campaign.setQuestionnaire': w('设置走访问卷', 'Set the visit questionnaire'),
   'campaign.recordVisit': w('填写企业走访记录', 'Recorded a visit to a firm'),
+  'campaign.rateIssue': w(
+    '记录企业对问题答复的评价',
+    "Recorded a firm's rating of the answer to its problem",
+  ),
   'pledge.create': w('公开承诺', 'Published pledges'),
   'pledge.progress': w('记录践诺情况', 'Recorded progress on a pledge'),
   'meetingVote.enterRoomTotals': w('录入会场表决结果', 'Entered the room’s totals of a vote'),

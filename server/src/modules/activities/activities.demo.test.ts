@@ -2,7 +2,9 @@
 // findings; its report computed from the records (the findings' opinions made by the opinions pipeline once
 // the worker runs) and its sentence; the demo deputy's activities (one today to check in to) and record.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { shanghaiDate } from '@minyi/domain/calendar';
+import { OPINION_RULES } from '@minyi/domain/opinions';
 import { DEMO_PASSWORD, loadDemo } from '../../demo';
 import { createTestEnv, type TestEnv } from '../../../test/harness';
 
@@ -80,6 +82,32 @@ describe('activities demo', () => {
     const firms = (await t.anon.get(`/api/v1/campaigns/${visits.id}/firms`, deputy)).json().items;
     expect(firms.length).toBeGreaterThanOrEqual(2);
     expect(firms.length).toBeLessThan(5);
+  });
+
+  it("dates the firms' problems' opinions when the visit was recorded, their deadlines counted from then", async () => {
+    await t.services.jobs.drain();
+    const rows = (
+      await t.services.db.execute(sql`
+        SELECT i.created_at AS recorded, o.created_at AS created, o.assigned_at AS assigned, o.deadline_at AS deadline
+        FROM firm_visit_issues i JOIN opinions o ON o.id = i.opinion_id ORDER BY i.created_at`)
+    ).rows as { recorded: string; created: string; assigned: string; deadline: string }[];
+    expect(rows.length).toBeGreaterThan(20);
+    const ms = (x: string) => new Date(x).getTime();
+    for (const r of rows) {
+      expect(ms(r.created)).toBe(ms(r.recorded));
+      expect(ms(r.assigned)).toBe(ms(r.recorded));
+    }
+    // The oldest problem (weeks before the server's start) had 15 working days from its visit, not from today.
+    const oldest = rows[0];
+    expect(ms(oldest.recorded)).toBeLessThan(Date.now() - 20 * 86_400_000);
+    const expected = await t.services.calendar.workingDaysAfter(
+      t.congressId,
+      new Date(oldest.recorded),
+      OPINION_RULES.replyWorkingDays,
+      t.services.db,
+    );
+    expect(ms(oldest.deadline)).toBe(expected.getTime());
+    expect(ms(oldest.deadline)).toBeLessThan(Date.now());
   });
 
   it("shows the demo deputy's pledges of the year with progress on the public record", async () => {

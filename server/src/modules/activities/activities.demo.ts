@@ -715,6 +715,8 @@ async function seedVisitsAndPledges(
         streetId: i.streetId,
         deputyId: i.deputyId,
         content: i.content,
+        // Dated as recorded (days before the server's start), so the opinion's deadline is counted from then.
+        recordedAt: i.createdAt?.toISOString(),
         actor: ctx.actor!,
         meta: ctx.meta,
       });

@@ -61,6 +61,12 @@ export const firmIssueRecorded = defineEvent(
     /** The deputy who visited: the opinion's deputy and contact for progress texts. */
     deputyId: z.string(),
     content: z.string(),
+    /**
+     * When the visit was recorded (ISO): the opinion's date and its deadline's base, so that a problem recorded
+     * earlier (the demo's visits, dated before the server's start) has the deadline it would have had then.
+     * Absent in events queued before it existed: then the job's own time.
+     */
+    recordedAt: z.string().datetime({ offset: true }).optional(),
     actor: actorSchema,
     meta: metaSchema,
   }),

@@ -27,6 +27,8 @@ export interface CampaignResource {
   congressId: string;
   /** The actor's deputy has firms to visit in the campaign. */
   assigned?: boolean;
+  /** The deputy who made the visit a firm's problem came from (rating the answer to it). */
+  visitedBy?: string;
 }
 
 // Enterprise visits: staff build the questionnaire, import the firms and give them to deputies; a deputy with
@@ -37,6 +39,9 @@ export const campaignPolicy = definePolicy<CampaignResource>('campaign', [
   allow('deputy', 'readVisits', (a, r) => isDeputy(a) && !!r.assigned),
   allow('congressStaff', ['manage', 'recordVisit']),
   allow('deputy', 'recordVisit', (a, r) => isDeputy(a) && !!r.assigned),
+  // The firm's rating of the answer to its problem: the deputy who visited records it, or staff.
+  allow('congressStaff', 'rateIssue'),
+  allow('deputy', 'rateIssue', (a, r) => isDeputy(a) && a.deputyId === r.visitedBy),
 ]);
 
 /** A deputy's pledges (承诺践诺): the deputy writes their own; staff may write them for a deputy. */

@@ -1,5 +1,5 @@
 // The loaders and lockers the activity commands share.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Actor, Work } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import { activities, activityParticipants, campaignFirms, campaigns } from './activities.table';
@@ -10,26 +10,32 @@ export type ActivityRow = typeof activities.$inferSelect;
 export const ACTIVITY = { zh: '代表活动', en: 'activity' };
 export const CAMPAIGN = { zh: '专项活动', en: 'campaign' };
 
-/** Loads (and locks) an activity of the actor's congress for a step; 404 when absent or in another congress. */
+/**
+ * Loads an activity of the actor's congress for a step, with the actor's own line (one statement); 404 when absent
+ * or in another congress. Locked (FOR UPDATE) unless `lock` is false: a deputy's check-in changes only their own
+ * line (whose key it inserts or updates), so a thousand deputies checking in at once do not queue on the activity.
+ */
 export async function loadActivityStep(
   w: Work,
   actor: Actor,
   activityId: string,
+  lock = true,
 ): Promise<{ row: ActivityRow; resource: ActivityResource }> {
-  const [row] = await w.db
-    .select()
+  const q = w.db
+    .select({ row: activities, invited: activityParticipants.invited })
     .from(activities)
-    .where(and(eq(activities.id, activityId), eq(activities.congressId, actor.congressId)))
-    .for('update');
-  if (!row) throw notFound(ACTIVITY);
-  const [line] = actor.deputyId
-    ? await w.db
-        .select({ invited: activityParticipants.invited })
-        .from(activityParticipants)
-        .where(
-          and(eq(activityParticipants.activityId, row.id), eq(activityParticipants.deputyId, actor.deputyId)),
-        )
-    : [];
+    .leftJoin(
+      activityParticipants,
+      and(
+        eq(activityParticipants.activityId, activities.id),
+        eq(activityParticipants.deputyId, actor.deputyId ?? sql`NULL::uuid`),
+      ),
+    )
+    .where(and(eq(activities.id, activityId), eq(activities.congressId, actor.congressId)));
+  const [found] = lock ? await q.for('update', { of: activities }) : await q;
+  if (!found) throw notFound(ACTIVITY);
+  const row = found.row;
+  const line = found.invited === null ? undefined : { invited: found.invited };
   return {
     row,
     resource: { congressId: row.congressId, participant: !!line, invited: !!line?.invited },

@@ -12,6 +12,7 @@ import { usccCheckChar } from '@minyi/domain/activities';
 import { shanghaiDate } from '@minyi/domain/calendar';
 import { auditEvents } from '../../platform/platform.table';
 import { opinions } from '../../../test/tables';
+import { newId } from '../../platform/ids';
 import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness';
 import { clientsByRole, expectRefusals } from '../../../test/platform-fixtures';
 import { buildActivitiesWorld, type ActivitiesWorld } from '../../../test/activities.fixture';
@@ -388,5 +389,83 @@ describe('who may do what', () => {
       await sheet([['a']]),
     );
     expect(imp.statusCode).toBe(403);
+  });
+});
+
+describe("the firm's rating of the answers", () => {
+  it("records the firm's rating of the unit's answer through the opinions pipeline: satisfied closes, dissatisfied reopens", async () => {
+    // A firm of its own in the plan (after the report's counts above), given to the first deputy.
+    const firmId = newId();
+    await t.services.db.insert(firms).values({
+      id: firmId,
+      congressId: t.congressId,
+      name: '东岭恒昌电子有限公司',
+      uscc: code(30),
+      industry: '制造业',
+      streetId: t.streetId,
+    });
+    await t.services.db
+      .insert(campaignFirms)
+      .values({ congressId: t.congressId, campaignId, firmId, deputyId: w.deputyIds[0] });
+    const res = await w.deputy[0].post(`/api/v1/campaigns/${campaignId}/visits`, {
+      firmId,
+      visitedOn: day(-2),
+      answers: { q1: '一般', q4: 4 },
+      issues: [
+        { content: '企业用电增容申请迟迟未批复', unitId: w.unitId },
+        { content: '厂区旁排水沟雨季倒灌', unitId: w.unitId },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const [solved, open] = res.json().issues as { id: string; opinionId: string }[];
+    await t.services.jobs.drain();
+    // Not answered yet: nothing to rate (409), and nothing written.
+    const early = await w.deputy[0].post(`/api/v1/firm-issues/${solved.id}/rating`, { rating: 'satisfied' });
+    expect(early.statusCode, early.body).toBe(409);
+    const unit = await t.as('visits-unit', ['handlingUnitStaff'], { handlingUnitId: w.unitId });
+    for (const [i, outcome] of [
+      [solved, 'resolved'],
+      [open, 'partlyResolved'],
+    ] as const) {
+      const r = await unit.post(`/api/v1/opinions/${i.opinionId}/reply`, {
+        outcome,
+        content: '已协调供电部门，本月内完成增容。',
+      });
+      expect(r.statusCode, r.body).toBeLessThan(300);
+    }
+    const bad = await w.deputy[0].post(`/api/v1/firm-issues/${solved.id}/rating`, { rating: 'great' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('rating');
+    // Another deputy (not the one who visited) may not record it.
+    const other = await w.deputy[1].post(`/api/v1/firm-issues/${solved.id}/rating`, { rating: 'satisfied' });
+    expect(other.statusCode).toBe(403);
+    const ok = await w.deputy[0].post(`/api/v1/firm-issues/${solved.id}/rating`, {
+      rating: 'satisfied',
+      comment: '企业表示满意',
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({
+      opinionId: solved.opinionId,
+      status: 'closedResolved',
+      rating: 'satisfied',
+    });
+    const reopened = await w.staff.post(`/api/v1/firm-issues/${open.id}/rating`, { rating: 'dissatisfied' });
+    expect(reopened.statusCode, reopened.body).toBe(200);
+    const [o] = await t.services.db.select().from(opinions).where(eq(opinions.id, open.opinionId));
+    expect(o).toMatchObject({ status: 'forwarded', rating: 'dissatisfied', reopenCount: 1 });
+    expect(o.deadlineAt!.getTime()).toBeGreaterThan(Date.now());
+    // Rated once: a second rating of the closed item is refused.
+    const again = await w.deputy[0].post(`/api/v1/firm-issues/${solved.id}/rating`, {
+      rating: 'dissatisfied',
+    });
+    expect(again.statusCode).toBe(409);
+    const audit = await t.services.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'campaign.rateIssue')))
+      .orderBy(auditEvents.createdAt, auditEvents.id);
+    expect(audit.map((a) => a.entityId)).toEqual([solved.id, open.id]);
+    const unknown = await w.staff.post(`/api/v1/firm-issues/${firmId}/rating`, { rating: 'satisfied' });
+    expect(unknown.statusCode).toBe(404);
   });
 });

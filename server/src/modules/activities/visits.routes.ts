@@ -4,7 +4,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idSchema } from '@minyi/domain';
-import { assignFirmsSchema, questionnaireSchema, recordVisitSchema } from '@minyi/domain/activities';
+import {
+  assignFirmsSchema,
+  questionnaireSchema,
+  rateFirmIssueSchema,
+  recordVisitSchema,
+} from '@minyi/domain/activities';
 import { ctxOf, typed } from '../../platform/http';
 import { requireRole } from '../../platform/access';
 import { AppError, invalidField, unauthorized } from '../../platform/errors';
@@ -13,6 +18,7 @@ import { importFirms } from './commands/import-firms';
 import { assignFirms } from './commands/assign-firms';
 import { setQuestionnaire } from './commands/set-questionnaire';
 import { recordVisit } from './commands/record-visit';
+import { rateFirmIssue } from './commands/rate-firm-issue';
 import { getCampaign } from './queries/get-campaign';
 import { findCampaignFirms } from './queries/find-campaign-firms';
 import { exportCampaignReportDocx, exportResponsesXlsx } from './queries/export-campaign';
@@ -158,6 +164,21 @@ export async function visitRoutes(app: FastifyInstance) {
       config: { idempotent: true },
     },
     async (req, reply) => reply.code(201).send(await recordVisit(ctxOf(req), req.params.id, req.body)),
+  );
+
+  r.post(
+    '/firm-issues/:id/rating',
+    {
+      schema: {
+        operationId: 'rateFirmIssue',
+        tags,
+        summary:
+          "Record the firm's rating of the unit's answer to a problem it raised (the opinion's rating: dissatisfied reopens it)",
+        params: idParams,
+        body: rateFirmIssueSchema,
+      },
+    },
+    async (req) => rateFirmIssue(ctxOf(req), req.params.id, req.body),
   );
 
   r.get(

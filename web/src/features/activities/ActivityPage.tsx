@@ -187,7 +187,7 @@ function QrCard({ a }: { a: ActivityDetail }) {
   return (
     <Card size="small" title={t('detail.qr')} style={{ marginBottom: 12 }}>
       <Space wrap align="start">
-        <QRCode value={url} size={140} />
+        <QRCode value={url} size={140} aria-label={t('detail.qr')} />
         <Typography.Text type="secondary">{t('detail.qrHint')}</Typography.Text>
       </Space>
     </Card>
@@ -242,7 +242,6 @@ function SheetCard({ a, reload }: { a: ActivityDetail; reload: () => void }) {
         size="small"
         rowKey="deputyId"
         pagination={false}
-        scroll={{ x: true }}
         dataSource={a.participants}
         rowSelection={
           can.recordAttendance

@@ -83,33 +83,35 @@ export default function PledgesPage() {
         locale={{ emptyText: <Empty description={t('pledges.none')} /> }}
         data-testid="pledges"
         renderItem={(p, i) => (
-          <Card size="small" style={{ marginBottom: 8 }}>
-            <Space orientation="vertical" style={{ width: '100%' }}>
-              <Space wrap align="start" style={{ justifyContent: 'space-between', width: '100%' }}>
-                <Typography.Text strong>
-                  {i + 1}. {p.content}
-                </Typography.Text>
-                <Tag color={PLEDGE_COLOR[p.status]}>{t(`pledgeStatus.${p.status}`)}</Tag>
+          <List.Item style={{ display: 'block', padding: 0, borderBlockEnd: 'none' }}>
+            <Card size="small" style={{ marginBottom: 8 }}>
+              <Space orientation="vertical" style={{ width: '100%' }}>
+                <Space wrap align="start" style={{ justifyContent: 'space-between', width: '100%' }}>
+                  <Typography.Text strong>
+                    {i + 1}. {p.content}
+                  </Typography.Text>
+                  <Tag color={PLEDGE_COLOR[p.status]}>{t(`pledgeStatus.${p.status}`)}</Tag>
+                </Space>
+                {p.progress.length > 0 && (
+                  <Timeline
+                    items={p.progress.map((n) => ({
+                      color: n.status === 'fulfilled' ? 'green' : 'blue',
+                      content: (
+                        <>
+                          <Typography.Text type="secondary">{formatDate(n.at)}</Typography.Text> {n.note}
+                        </>
+                      ),
+                    }))}
+                  />
+                )}
+                {p.status !== 'fulfilled' && (
+                  <Button size="small" onClick={() => setProgressOf(p)} data-testid="pledge-progress">
+                    {t('pledges.progress')}
+                  </Button>
+                )}
               </Space>
-              {p.progress.length > 0 && (
-                <Timeline
-                  items={p.progress.map((n) => ({
-                    color: n.status === 'fulfilled' ? 'green' : 'blue',
-                    content: (
-                      <>
-                        <Typography.Text type="secondary">{formatDate(n.at)}</Typography.Text> {n.note}
-                      </>
-                    ),
-                  }))}
-                />
-              )}
-              {p.status !== 'fulfilled' && (
-                <Button size="small" onClick={() => setProgressOf(p)} data-testid="pledge-progress">
-                  {t('pledges.progress')}
-                </Button>
-              )}
-            </Space>
-          </Card>
+            </Card>
+          </List.Item>
         )}
       />
       <FormModal<{ items: string[] }, unknown>

@@ -1,7 +1,7 @@
 // A deputy checks themself in on the phone (the place's QR code) during the activity's check-in window
 // (settings). The token of the QR code is asked only when the settings require it. A deputy who was not
 // invited may check in and is recorded as not invited; checking in twice is one attendance (the first stands).
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { inCheckInWindow } from '@minyi/domain/activities';
 import type { Ctx } from '../../../platform/context';
 import { conflict, forbidden, invalidField } from '../../../platform/errors';
@@ -15,7 +15,7 @@ export function checkIn(ctx: Ctx, activityId: string, input: { token?: string })
   return step(ctx, {
     policy: activityPolicy,
     action: 'checkIn',
-    load: (w, a) => loadActivityStep(w, a, activityId),
+    load: (w, a) => loadActivityStep(w, a, activityId, false),
     async write({ w, row, actor }) {
       const deputyId = actor.deputyId;
       if (!deputyId) throw forbidden();
@@ -33,7 +33,9 @@ export function checkIn(ctx: Ctx, activityId: string, input: { token?: string })
           zh: `只能在活动开始前${settings.checkInWindow.minutesBefore}分钟至结束${settings.checkInWindow.minutesAfter ? `后${settings.checkInWindow.minutesAfter}分钟` : ''}之间签到`,
           en: `Check-in is open from ${settings.checkInWindow.minutesBefore} minutes before the start to ${settings.checkInWindow.minutesAfter} minutes after the end`,
         });
-      const [first] = await w.db
+      // One statement: the line inserted, or the invited deputy's line marked present, or (checked in before)
+      // left as it was — its first time stands, and a time other than this one says it was already there.
+      const [line] = await w.db
         .insert(activityParticipants)
         .values({
           congressId: row.congressId,
@@ -44,14 +46,13 @@ export function checkIn(ctx: Ctx, activityId: string, input: { token?: string })
         })
         .onConflictDoUpdate({
           target: [activityParticipants.activityId, activityParticipants.deputyId],
-          set: { attendedAt: now, attendedVia: sql`'checkIn'` },
-          setWhere: sql`${activityParticipants.attendedAt} IS NULL`,
+          set: {
+            attendedAt: sql`coalesce(${activityParticipants.attendedAt}, excluded.attended_at)`,
+            attendedVia: sql`coalesce(${activityParticipants.attendedVia}, excluded.attended_via)`,
+          },
         })
-        .returning({ deputyId: activityParticipants.deputyId });
-      const [line] = await w.db
-        .select()
-        .from(activityParticipants)
-        .where(and(eq(activityParticipants.activityId, row.id), eq(activityParticipants.deputyId, deputyId)));
+        .returning({ attendedAt: activityParticipants.attendedAt, invited: activityParticipants.invited });
+      const first = line.attendedAt?.getTime() === now.getTime();
       return {
         result: {
           attendedAt: line.attendedAt,

@@ -120,6 +120,7 @@ export function recordVisit(ctx: Ctx, campaignId: string, input: RecordVisit) {
           streetId: issue.streetId,
           deputyId,
           content: issue.content,
+          recordedAt: now.toISOString(),
           actor,
           meta: ctx.meta,
         });

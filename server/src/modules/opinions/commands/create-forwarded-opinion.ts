@@ -32,6 +32,11 @@ export interface ForwardedOpinion {
   source: Record<string, string>;
   /** The forwarding's key, one per source record (`inspection:<id>`). */
   forwardKey: string;
+  /**
+   * When the finding was recorded, if not now: the opinion's date and its deadline's base (a job that runs
+   * later, or the demo's records dated before the server's start, keep the deadline counted from then).
+   */
+  recordedAt?: Date;
 }
 
 export async function createForwardedOpinion(
@@ -59,7 +64,7 @@ export async function createForwardedOpinion(
   const phone = contact?.phoneEnc ? pii.decrypt(contact.phoneEnc) : '';
   const id = input.opinionId;
   const trackingCode = newTrackingCode();
-  const now = new Date();
+  const now = input.recordedAt ?? new Date();
   const row = {
     id,
     congressId: input.congressId,
@@ -107,6 +112,6 @@ export async function createForwardedOpinion(
     patch: { claimedBy: input.actor.accountId },
     event: { data: claimSource },
   });
-  await forwardOpinion(ctx, w, mine, input.unitId, [], input.forwardKey);
+  await forwardOpinion(ctx, w, mine, input.unitId, [], input.forwardKey, now);
   return { id, trackingCode };
 }

@@ -99,6 +99,8 @@ export async function forwardOpinion(
   leadUnitId: string,
   assistingUnitIds: readonly string[],
   note: string | null,
+  /** The forwarding's time, if not now (a finding recorded earlier): its deadlines are counted from it. */
+  at: Date = new Date(),
 ) {
   const to = nextStatus(o.status, 'forward');
   if (!to) throw wrongState(o.status);
@@ -116,7 +118,7 @@ export async function forwardOpinion(
     );
 
   const settings = await readOpinionSettings(w.db, o.congressId);
-  const now = new Date();
+  const now = at;
   const deadlineAt = await ctx.app.calendar.workingDaysAfter(
     o.congressId,
     now,

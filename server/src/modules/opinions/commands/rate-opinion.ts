@@ -30,6 +30,29 @@ export async function rateTrackedOpinion(
   return presentTracked(ctx, await loadOpinion(ctx.app.db, o.congressId, o.id), false);
 }
 
+/**
+ * The rating of an answer recorded on its submitter's behalf by the module that made the opinion (a firm's
+ * rating of the answer to the problem it raised in an enterprise visit, recorded by the deputy who visited):
+ * the citizen's step (dissatisfied reopens once with a fresh deadline, otherwise the item closes), in the
+ * caller's transaction. Answers the opinion's new status.
+ */
+export async function rateForwardedOpinion(
+  ctx: Ctx,
+  w: Work,
+  congressId: string,
+  opinionId: string,
+  input: { rating: Rating; comment?: string | null },
+): Promise<{ status: string; rating: Rating }> {
+  const after = await rate(
+    ctx,
+    w,
+    await loadOpinion(w.db, congressId, opinionId, true),
+    input.rating,
+    input.comment ?? null,
+  );
+  return { status: after.status, rating: input.rating };
+}
+
 async function rate(ctx: Ctx, w: Work, o: OpinionRow, rating: Rating, comment: string | null) {
   const settings = await readOpinionSettings(w.db, o.congressId);
   const to = statusAfterRating({

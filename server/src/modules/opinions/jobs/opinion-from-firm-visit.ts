@@ -34,6 +34,7 @@ export const opinionFromFirmVisit = subscribe({
           content: `【企业走访】${payload.firmName}：${payload.content}`,
           source: { campaignId: payload.campaignId, visitId: payload.visitId, issueId: payload.issueId },
           forwardKey: `visit:${payload.visitId}`,
+          recordedAt: payload.recordedAt ? new Date(payload.recordedAt) : undefined,
         },
         { visitId: payload.visitId },
       );
