@@ -81,7 +81,8 @@ async function open(page: Page, path: string): Promise<void> {
 /**
  * Fills a path's placeholders from the demo, as the signed-in page's own requests would list them: `{closedVote}`
  * the demo's closed vote, `{deputy}` a deputy of the public list, `{activity}` the first activity the role sees,
- * `{campaign}` the activity month and `{visitsCampaign}` the enterprise-visit campaign.
+ * `{campaign}` the activity month, `{visitsCampaign}` the enterprise-visit campaign and `{budget}` the first budget
+ * year the role sees.
  */
 async function resolvePaths(page: Page, paths: string[]): Promise<string[]> {
   const get = async (path: string) => {
@@ -96,6 +97,7 @@ async function resolvePaths(page: Page, paths: string[]): Promise<string[]> {
     campaign: async () => (await get('/campaigns')).items.find((c) => c.kind === 'activityMonth')!.id,
     visitsCampaign: async () =>
       (await get('/campaigns')).items.find((c) => c.kind === 'enterpriseVisits')!.id,
+    budget: async () => (await get('/budgets')).items[0].id,
   };
   const out: string[] = [];
   for (const p of paths) {
@@ -164,6 +166,7 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
       '/activities/{activity}',
       '/campaigns/{visitsCampaign}/visits',
       '/pledges',
+      '/budgets/{budget}/area',
     ],
   },
   {
@@ -187,6 +190,7 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
       '/office-holders',
       '/budgets',
       '/budget-inquiries',
+      '/budget-audit-findings',
       '/activities',
       '/activities/{activity}',
       '/campaigns',
@@ -201,7 +205,13 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
   {
     role: 'unit',
     username: 'unit',
-    paths: ['/workbench', '/opinions/workbench', '/suggestions', '/livelihood/projects'],
+    paths: [
+      '/workbench',
+      '/opinions/workbench',
+      '/suggestions',
+      '/livelihood/projects',
+      '/budget-audit-findings',
+    ],
   },
   { role: 'finance', username: 'finance', paths: ['/budget-inquiries', '/budgets'] },
   {
