@@ -4,7 +4,8 @@
 // not invited when they were not; the record's findings become opinions forwarded to the unit, linked back.
 // Every change is audited; every role that must be refused is.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
+import { verifyAudit } from '../../platform/audit';
 import { auditEvents } from '../../platform/platform.table';
 import { opinions } from '../../../test/tables';
 import { createTestEnv, type TestEnv } from '../../../test/harness';
@@ -171,6 +172,26 @@ describe('taking part', () => {
       'activity.checkIn',
       'activity.recordAttendance',
     ]);
+  });
+
+  it("writes the check-in's audit row for what happened (invited, checked in before), its hash intact", async () => {
+    const id = await newActivity({ deputyIds: [w.deputyIds[0]] });
+    await w.deputy[0].post(`/api/v1/activities/${id}/check-in`, {});
+    await w.deputy[0].post(`/api/v1/activities/${id}/check-in`, {});
+    await w.deputy[1].post(`/api/v1/activities/${id}/check-in`, {});
+    const rows = await t.services.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, 'activity.checkIn')))
+      .orderBy(asc(auditEvents.createdAt), asc(auditEvents.id));
+    expect(rows.map((r) => r.after)).toEqual([
+      { deputyId: w.deputyIds[0], invited: true, alreadyCheckedIn: false },
+      { deputyId: w.deputyIds[0], invited: true, alreadyCheckedIn: true },
+      { deputyId: w.deputyIds[1], invited: false, alreadyCheckedIn: false },
+    ]);
+    expect(rows.every((r) => r.role === 'deputy')).toBe(true);
+    const verified = await verifyAudit(t.services.db, t.services.config.keys.audit, [t.congressId]);
+    expect(verified.problems).toEqual([]);
   });
 
   it('refuses a check-in outside the window (settings: 30 minutes before the start to the end)', async () => {

@@ -4,19 +4,51 @@
 // module), meetings attended or excused (meetings), firms visited in enterprise-visit campaigns and pledges
 // fulfilled (this module) — in a year (Shanghai time) or a term, and the duty points by the congress's rules,
 // shown beside the score. Nothing private: the deputy's name and mandates' levels only.
-import { and, eq, gte, isNotNull, lt, lte, sql } from 'drizzle-orm';
-import { dutyPoints, periodOf, type ActivitiesSettings } from '@minyi/domain/activities';
+import { activitiesSettingsSchema, dutyPoints, type ActivitiesSettings } from '@minyi/domain/activities';
 import { shanghaiDate } from '@minyi/domain/calendar';
 import type { Db } from '../../../db/client';
 import { notFound } from '../../../platform/errors';
-import { deputies, mandates, terms } from '../../registry';
-import { countDeputyReceptions } from '../../opinions';
-import { countDeputySuggestions } from '../../suggestions';
-import { countMeetingsAttended } from '../../meetings';
-import { activities, activityParticipants, firmVisits, pledges } from '../activities.table';
-import { readActivitiesSettings } from '../activities.settings';
+import { parseStoredSettings } from '../../../platform/settings';
+import { readDeputyTermWork, readDeputyWork, type WorkRow } from './deputy-work-statement';
 
-/** The work of a deputy between two days (YYYY-MM-DD, both included), each kind from its own module. */
+// The counts are read in one statement (deputy-work-statement.ts, ADR 0020): the modules' own counts
+// (countDeputySuggestions, countDeputyReceptions, countMeetingsAttended) were a statement each, and the
+// number of statements was the record's cost.
+
+/** The work of one year of the rows (null: the whole period), with the duty points by the settings' rules. */
+function workOf(rows: readonly WorkRow[], year: number | null, settings: ActivitiesSettings) {
+  const n = (m: string) => rows.find((r) => r.m === m && r.y === year && r.kind === null)?.n ?? 0;
+  const counts = {
+    suggestions: n('led'),
+    receptions: n('receptions'),
+    activities: n('activities'),
+    meetingsAttended: n('meetings'),
+    firmVisits: n('visits'),
+    pledgesFulfilled: n('fulfilled'),
+  };
+  const points = dutyPoints(counts, settings.pointsPerUnit);
+  return {
+    ...counts,
+    suggestionsCosigned: n('cosigned'),
+    meetingsExcused: n('excused'),
+    firmsVisited: n('firms'),
+    pledgesMade: n('pledges'),
+    points: points.total,
+    pointsRules: points.lines,
+  };
+}
+
+function byKind(rows: readonly WorkRow[]) {
+  return rows
+    .filter((r) => r.m === 'activities' && r.y === null && r.kind !== null)
+    .map((r) => ({ kind: r.kind as string, count: r.n }))
+    .sort((a, b) => b.count - a.count || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+}
+
+const settingsOf = (stored: unknown): ActivitiesSettings =>
+  parseStoredSettings(activitiesSettingsSchema, stored ?? {});
+
+/** The work of a deputy between two days (YYYY-MM-DD, both included), in one statement. */
 export async function countDeputyWork(
   db: Db,
   congressId: string,
@@ -25,99 +57,22 @@ export async function countDeputyWork(
   toDay: string,
   settings: ActivitiesSettings,
 ) {
-  const { from, to } = periodOf(fromDay, toDay);
-  const fromYear = Number(fromDay.slice(0, 4));
-  const toYear = Number(toDay.slice(0, 4));
-  const [suggestions, receptions, meetings, byKind, visits, pledged] = await Promise.all([
-    countDeputySuggestions(db, congressId, deputyId, from, to),
-    countDeputyReceptions(db, congressId, deputyId, from, to),
-    countMeetingsAttended(db, congressId, deputyId, fromDay, toDay),
-    db
-      .select({ kind: activities.kind, count: sql<number>`count(*)::int` })
-      .from(activityParticipants)
-      .innerJoin(activities, eq(activities.id, activityParticipants.activityId))
-      .where(
-        and(
-          eq(activityParticipants.congressId, congressId),
-          eq(activityParticipants.deputyId, deputyId),
-          isNotNull(activityParticipants.attendedAt),
-          gte(activities.startsAt, from),
-          lt(activities.startsAt, to),
-        ),
-      )
-      .groupBy(activities.kind)
-      .orderBy(sql`count(*) DESC`, activities.kind),
-    db
-      .select({
-        visits: sql<number>`count(*)::int`,
-        firms: sql<number>`count(DISTINCT ${firmVisits.firmId})::int`,
-      })
-      .from(firmVisits)
-      .where(
-        and(
-          eq(firmVisits.congressId, congressId),
-          eq(firmVisits.deputyId, deputyId),
-          gte(firmVisits.visitedOn, fromDay),
-          lte(firmVisits.visitedOn, toDay),
-        ),
-      ),
-    // Pledges belong to their year: a period counts the pledges of the years it covers.
-    db
-      .select({
-        made: sql<number>`count(*)::int`,
-        fulfilled: sql<number>`(count(*) FILTER (WHERE ${pledges.status} = 'fulfilled'))::int`,
-      })
-      .from(pledges)
-      .where(
-        and(
-          eq(pledges.congressId, congressId),
-          eq(pledges.deputyId, deputyId),
-          gte(pledges.year, fromYear),
-          lte(pledges.year, toYear),
-        ),
-      ),
-  ]);
-  const counts = {
-    suggestions: suggestions.led,
-    receptions,
-    activities: byKind.reduce((n, k) => n + Number(k.count), 0),
-    meetingsAttended: meetings.attended,
-    firmVisits: Number(visits[0]?.visits ?? 0),
-    pledgesFulfilled: Number(pledged[0]?.fulfilled ?? 0),
-  };
-  const points = dutyPoints(counts, settings.pointsPerUnit);
-  return {
-    ...counts,
-    suggestionsCosigned: suggestions.cosigned,
-    meetingsExcused: meetings.excused,
-    firmsVisited: Number(visits[0]?.firms ?? 0),
-    pledgesMade: Number(pledged[0]?.made ?? 0),
-    activitiesByKind: byKind.map((k) => ({ kind: k.kind, count: Number(k.count) })),
-    points: points.total,
-    pointsRules: points.lines,
-  };
-}
-
-async function loadDeputy(db: Db, congressId: string, deputyId: string) {
-  const [d] = await db
-    .select({ id: deputies.id, name: deputies.name })
-    .from(deputies)
-    .where(and(eq(deputies.congressId, congressId), eq(deputies.id, deputyId)));
-  if (!d) throw notFound({ zh: '代表', en: 'deputy' });
-  const levels = await db
-    .selectDistinct({ level: mandates.level })
-    .from(mandates)
-    .where(and(eq(mandates.congressId, congressId), eq(mandates.deputyId, deputyId)));
-  return { id: d.id, name: d.name, levels: levels.map((l) => l.level) };
+  const r = await readDeputyWork(db, congressId, deputyId, fromDay, toDay);
+  const { pointsRules, ...work } = workOf(r.work, null, settings);
+  return { ...work, activitiesByKind: byKind(r.work), pointsRules };
 }
 
 export async function getDeputyRecord(db: Db, congressId: string, deputyId: string, year: number) {
-  const [deputy, settings] = await Promise.all([
-    loadDeputy(db, congressId, deputyId),
-    readActivitiesSettings(db, congressId),
-  ]);
-  const work = await countDeputyWork(db, congressId, deputyId, `${year}-01-01`, `${year}-12-31`, settings);
-  return { deputy, year, ...work };
+  const r = await readDeputyWork(db, congressId, deputyId, `${year}-01-01`, `${year}-12-31`);
+  if (!r.deputy) throw notFound({ zh: '代表', en: 'deputy' });
+  const { pointsRules, ...work } = workOf(r.work, null, settingsOf(r.settings));
+  return {
+    deputy: { ...r.deputy, levels: r.levels },
+    year,
+    ...work,
+    activitiesByKind: byKind(r.work),
+    pointsRules,
+  };
 }
 
 /**
@@ -125,25 +80,20 @@ export async function getDeputyRecord(db: Db, congressId: string, deputyId: stri
  * for the term in course), and each year's points, so the yearly and term totals are read side by side.
  */
 export async function getDeputyTermRecord(db: Db, congressId: string, deputyId: string, termId?: string) {
-  const [deputy, settings] = await Promise.all([
-    loadDeputy(db, congressId, deputyId),
-    readActivitiesSettings(db, congressId),
-  ]);
-  const [term] = await db
-    .select({ id: terms.id, number: terms.number, startDate: terms.startDate, endDate: terms.endDate })
-    .from(terms)
-    .where(and(eq(terms.congressId, congressId), termId ? eq(terms.id, termId) : eq(terms.isCurrent, true)))
-    .limit(1);
-  if (!term) throw notFound({ zh: '届次', en: 'term' });
-  const today = shanghaiDate(new Date());
-  const until = term.endDate && term.endDate < today ? term.endDate : today;
-  const total = await countDeputyWork(db, congressId, deputyId, term.startDate, until, settings);
+  const r = await readDeputyTermWork(db, congressId, deputyId, shanghaiDate(new Date()), termId);
+  if (!r.deputy) throw notFound({ zh: '代表', en: 'deputy' });
+  if (!r.term) throw notFound({ zh: '届次', en: 'term' });
+  const settings = settingsOf(r.settings);
+  const { pointsRules, ...total } = workOf(r.work, null, settings);
   const years: { year: number; points: number }[] = [];
-  for (let y = Number(term.startDate.slice(0, 4)); y <= Number(until.slice(0, 4)); y++) {
-    const from = y === Number(term.startDate.slice(0, 4)) ? term.startDate : `${y}-01-01`;
-    const to = y === Number(until.slice(0, 4)) ? until : `${y}-12-31`;
-    const w = await countDeputyWork(db, congressId, deputyId, from, to, settings);
-    years.push({ year: y, points: w.points });
-  }
-  return { deputy, term: { ...term, until }, ...total, years };
+  for (let y = Number(r.term.startDate.slice(0, 4)); y <= Number(r.term.until.slice(0, 4)); y++)
+    years.push({ year: y, points: workOf(r.work, y, settings).points });
+  return {
+    deputy: { ...r.deputy, levels: r.levels },
+    term: r.term,
+    ...total,
+    activitiesByKind: byKind(r.work),
+    pointsRules,
+    years,
+  };
 }

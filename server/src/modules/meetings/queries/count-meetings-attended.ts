@@ -1,6 +1,8 @@
 // For the activities module's deputy record: the meetings (of the congress, the standing committee, the
 // chairpersons' meeting) a deputy attended, signed in present, and those they were excused from (on leave),
 // held between two days (inclusive).
+// The record reads the same counts in one statement (activities/queries/deputy-work-statement.ts, ADR 0020):
+// a change to what is counted here is made there too.
 import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { meetingMembers, meetings } from '../meetings.table';

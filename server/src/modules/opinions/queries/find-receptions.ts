@@ -142,7 +142,10 @@ export async function getReception(db: Db, congressId: string, id: string) {
   return { ...item, peopleReceived: rows[0].peopleReceived, notes: rows[0].notes, opinions: ops };
 }
 
-/** Receptions a deputy attended (checked in, record made), for the deputy's performance record. */
+/**
+ * Receptions a deputy attended (checked in, record made), for the deputy's performance record; the record reads
+ * the same count in one statement (activities/queries/deputy-work-statement.ts, ADR 0020): change both.
+ */
 export async function countDeputyReceptions(
   db: Db,
   congressId: string,

@@ -1,5 +1,7 @@
 // For the activities module's deputy record: the suggestions a deputy led (proposer) and co-signed (confirmed)
 // that were submitted in a period; drafts, withdrawn ones and unanswered co-signing requests are not counted.
+// The record reads the same counts in one statement (activities/queries/deputy-work-statement.ts, ADR 0020):
+// a change to what is counted here is made there too.
 import { and, eq, gte, isNotNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { suggestionCosigners, suggestions } from '../suggestions.table';
