@@ -90,7 +90,7 @@ export async function campaignRoutes(app: FastifyInstance) {
     },
     async (req) =>
       getDeputyRecord(
-        req.server.services.db,
+        req.server.services.database,
         await resolvePublicCongress(req),
         req.params.id,
         req.query.year,
@@ -115,7 +115,7 @@ export async function campaignRoutes(app: FastifyInstance) {
         DOCX,
         `record-${req.query.year}.docx`,
         await exportDeputyRecordDocx(
-          req.server.services.db,
+          req.server.services.database,
           await resolvePublicCongress(req),
           req.params.id,
           req.query.year,
@@ -137,7 +137,7 @@ export async function campaignRoutes(app: FastifyInstance) {
     },
     async (req) =>
       getDeputyTermRecord(
-        req.server.services.db,
+        req.server.services.database,
         await resolvePublicCongress(req),
         req.params.id,
         req.query.termId,
@@ -157,7 +157,7 @@ export async function campaignRoutes(app: FastifyInstance) {
     },
     async (req) => {
       if (!req.actor) throw unauthorized();
-      return getPointsRanking(req.server.services.db, req.actor, req.query.year);
+      return getPointsRanking(req.server.services.database, req.actor, req.query.year);
     },
   );
 
@@ -177,7 +177,7 @@ export async function campaignRoutes(app: FastifyInstance) {
         reply,
         XLSX,
         `deputy-records-${req.query.year}.xlsx`,
-        await exportDeputyRecordsXlsx(req.server.services.db, actor, req.query.year),
+        await exportDeputyRecordsXlsx(req.server.services.database, actor, req.query.year),
       );
     },
   );

@@ -15,8 +15,8 @@
 // Each count is grouped by the year (Shanghai time, UTC+8 without summer time) with GROUPING SETS: the rows
 // with a year are that year's part of the period, the row without one the whole period's (distinct firms and
 // activities by kind are not sums of years). A period is whole days, both included.
-import { raw, stmt, toDrizzle, type Statement } from '../../../platform/statement';
-import type { Db } from '../../../db/client';
+import { prepared, raw, stmt, type Statement } from '../../../platform/statement';
+import type { Database } from '../../../db/client';
 
 /** One count: `m` the measure, `y` its year (null: the whole period), `kind` an activity's kind (by kind). */
 export interface WorkRow {
@@ -113,16 +113,24 @@ function whole(c: string, d: string, bounds: Statement, term: boolean): Statemen
       (SELECT coalesce(json_agg(w), '[]'::json) FROM w) AS work`;
 }
 
-async function run(db: Db, s: Statement): Promise<DeputyWorkRows> {
-  const rows = (await db.execute(toDrizzle(s))).rows as unknown as DeputyWorkRows[];
+// Named (prepared once per connection): planned afresh on every request through Drizzle, the statement cost
+// ≈2.6 ms of PostgreSQL CPU a record (docs/PERFORMANCE.md, activities; ADR 0020).
+async function run(database: Pick<Database, 'query'>, s: Statement): Promise<DeputyWorkRows> {
+  const rows = await database.query<DeputyWorkRows>(...prepared(s));
   const r = rows[0];
   return { ...r, levels: r.levels ?? [], work: r.work ?? [] };
 }
 
 /** The record between two days (YYYY-MM-DD, both included), in one statement. */
-export function readDeputyWork(db: Db, congressId: string, deputyId: string, fromDay: string, toDay: string) {
+export function readDeputyWork(
+  database: Pick<Database, 'query'>,
+  congressId: string,
+  deputyId: string,
+  fromDay: string,
+  toDay: string,
+) {
   const bounds = stmt`b AS (SELECT ${fromDay}::date AS from_day, ${toDay}::date AS to_day)`;
-  return run(db, whole(congressId, deputyId, bounds, false));
+  return run(database, whole(congressId, deputyId, bounds, false));
 }
 
 /**
@@ -130,7 +138,7 @@ export function readDeputyWork(db: Db, congressId: string, deputyId: string, fro
  * statement; `term` is null (and the counts empty) when there is no such term.
  */
 export function readDeputyTermWork(
-  db: Db,
+  database: Pick<Database, 'query'>,
   congressId: string,
   deputyId: string,
   today: string,
@@ -140,5 +148,5 @@ export function readDeputyTermWork(
   const bounds = stmt`t AS (SELECT id, number, start_date, end_date FROM terms
       WHERE congress_id = ${congressId} AND ${which} LIMIT 1),
     b AS (SELECT start_date AS from_day, least(end_date, ${today}::date) AS to_day FROM t)`;
-  return run(db, whole(congressId, deputyId, bounds, true));
+  return run(database, whole(congressId, deputyId, bounds, true));
 }

@@ -3,7 +3,7 @@
 // done; and every deputy's yearly summary as .xlsx with the ranking, for staff and leaders.
 import ExcelJS from 'exceljs';
 import { Document, Packer, type Paragraph, type Table } from 'docx';
-import type { Db } from '../../../db/client';
+import type { Database } from '../../../db/client';
 import type { Actor } from '../../../platform/context';
 import { requireRole } from '../../../platform/access';
 import { READERS } from '../activities.policy';
@@ -22,10 +22,15 @@ const WORK_ZH: Record<string, string> = {
 };
 const STATUS_ZH: Record<string, string> = { pledged: '已承诺', inProgress: '践诺中', fulfilled: '已兑现' };
 
-export async function exportDeputyRecordDocx(db: Db, congressId: string, deputyId: string, year: number) {
+export async function exportDeputyRecordDocx(
+  database: Database,
+  congressId: string,
+  deputyId: string,
+  year: number,
+) {
   const [r, p] = await Promise.all([
-    getDeputyRecord(db, congressId, deputyId, year),
-    findPledges(db, congressId, deputyId, year),
+    getDeputyRecord(database, congressId, deputyId, year),
+    findPledges(database.db, congressId, deputyId, year),
   ]);
   const children: (Paragraph | Table)[] = [
     docTitle(`${r.deputy.name}代表${year}年度履职情况`),
@@ -62,9 +67,9 @@ export async function exportDeputyRecordDocx(db: Db, congressId: string, deputyI
   return Buffer.from(await Packer.toBuffer(doc));
 }
 
-export async function exportDeputyRecordsXlsx(db: Db, actor: Actor, year: number) {
+export async function exportDeputyRecordsXlsx(database: Database, actor: Actor, year: number) {
   requireRole(actor, READERS);
-  const { ranked } = await rankDeputies(db, actor.congressId, year);
+  const { ranked } = await rankDeputies(database, actor.congressId, year);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(`${year}年度履职汇总`);
   ws.columns = [

@@ -6,7 +6,7 @@
 // shown beside the score. Nothing private: the deputy's name and mandates' levels only.
 import { activitiesSettingsSchema, dutyPoints, type ActivitiesSettings } from '@minyi/domain/activities';
 import { shanghaiDate } from '@minyi/domain/calendar';
-import type { Db } from '../../../db/client';
+import type { Database } from '../../../db/client';
 import { notFound } from '../../../platform/errors';
 import { parseStoredSettings } from '../../../platform/settings';
 import { readDeputyTermWork, readDeputyWork, type WorkRow } from './deputy-work-statement';
@@ -50,20 +50,25 @@ const settingsOf = (stored: unknown): ActivitiesSettings =>
 
 /** The work of a deputy between two days (YYYY-MM-DD, both included), in one statement. */
 export async function countDeputyWork(
-  db: Db,
+  database: Database,
   congressId: string,
   deputyId: string,
   fromDay: string,
   toDay: string,
   settings: ActivitiesSettings,
 ) {
-  const r = await readDeputyWork(db, congressId, deputyId, fromDay, toDay);
+  const r = await readDeputyWork(database, congressId, deputyId, fromDay, toDay);
   const { pointsRules, ...work } = workOf(r.work, null, settings);
   return { ...work, activitiesByKind: byKind(r.work), pointsRules };
 }
 
-export async function getDeputyRecord(db: Db, congressId: string, deputyId: string, year: number) {
-  const r = await readDeputyWork(db, congressId, deputyId, `${year}-01-01`, `${year}-12-31`);
+export async function getDeputyRecord(
+  database: Database,
+  congressId: string,
+  deputyId: string,
+  year: number,
+) {
+  const r = await readDeputyWork(database, congressId, deputyId, `${year}-01-01`, `${year}-12-31`);
   if (!r.deputy) throw notFound({ zh: '代表', en: 'deputy' });
   const { pointsRules, ...work } = workOf(r.work, null, settingsOf(r.settings));
   return {
@@ -79,8 +84,13 @@ export async function getDeputyRecord(db: Db, congressId: string, deputyId: stri
  * A deputy's record over a term (the current one unless named): the whole term's counts and points (to today
  * for the term in course), and each year's points, so the yearly and term totals are read side by side.
  */
-export async function getDeputyTermRecord(db: Db, congressId: string, deputyId: string, termId?: string) {
-  const r = await readDeputyTermWork(db, congressId, deputyId, shanghaiDate(new Date()), termId);
+export async function getDeputyTermRecord(
+  database: Database,
+  congressId: string,
+  deputyId: string,
+  termId?: string,
+) {
+  const r = await readDeputyTermWork(database, congressId, deputyId, shanghaiDate(new Date()), termId);
   if (!r.deputy) throw notFound({ zh: '代表', en: 'deputy' });
   if (!r.term) throw notFound({ zh: '届次', en: 'term' });
   const settings = settingsOf(r.settings);

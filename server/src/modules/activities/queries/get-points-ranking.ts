@@ -3,14 +3,15 @@
 // leaders only; a deputy sees their own place (and how many are ranked) when the setting
 // `deputiesSeeOwnRank` allows, never the others'; never the public.
 import { and, eq, isNotNull } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
+import type { Database } from '../../../db/client';
 import type { Actor } from '../../../platform/context';
 import { forbidden } from '../../../platform/errors';
 import { deputies, mandates, terms } from '../../registry';
 import { readActivitiesSettings } from '../activities.settings';
 import { countDeputyWork } from './get-deputy-record';
 
-export async function rankDeputies(db: Db, congressId: string, year: number) {
+export async function rankDeputies(database: Database, congressId: string, year: number) {
+  const db = database.db;
   const settings = await readActivitiesSettings(db, congressId);
   const people = await db
     .selectDistinct({ id: deputies.id, name: deputies.name })
@@ -31,7 +32,9 @@ export async function rankDeputies(db: Db, congressId: string, year: number) {
   for (let i = 0; i < people.length; i += 8) {
     const batch = people.slice(i, i + 8);
     const work = await Promise.all(
-      batch.map((p) => countDeputyWork(db, congressId, p.id, `${year}-01-01`, `${year}-12-31`, settings)),
+      batch.map((p) =>
+        countDeputyWork(database, congressId, p.id, `${year}-01-01`, `${year}-12-31`, settings),
+      ),
     );
     batch.forEach((p, k) => lines.push({ deputyId: p.id, name: p.name, ...work[k] }));
   }
@@ -44,7 +47,8 @@ export async function rankDeputies(db: Db, congressId: string, year: number) {
   return { year, settings, ranked };
 }
 
-export async function getPointsRanking(db: Db, actor: Actor, year: number) {
+export async function getPointsRanking(database: Database, actor: Actor, year: number) {
+  const db = database.db;
   const staff = actor.roles.includes('congressStaff') || actor.roles.includes('leader');
   if (!staff && !actor.deputyId) throw forbidden();
   if (!staff) {
@@ -55,7 +59,7 @@ export async function getPointsRanking(db: Db, actor: Actor, year: number) {
         en: 'This congress does not show deputies their place in the ranking',
       });
   }
-  const { ranked } = await rankDeputies(db, actor.congressId, year);
+  const { ranked } = await rankDeputies(database, actor.congressId, year);
   const strip = (l: (typeof ranked)[number]) => ({
     rank: l.rank,
     deputyId: l.deputyId,
