@@ -27,6 +27,9 @@ export const paths = {
   /** Not paged: `usePagedList(paths.findInquiries(), {})`. */
   findInquiries: () => '/inquiries',
   getInquiry: (id: string | undefined) => `/inquiries/${id}`,
+  /** The published rules of procedure and working rules (public; not paged). */
+  findPublicProceduralRules: () => '/public/procedural-rules',
+  getPublicProceduralRule: (id: string | undefined) => `/public/procedural-rules/${id}`,
 };
 
 // Meetings

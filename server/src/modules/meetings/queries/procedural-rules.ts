@@ -1,6 +1,6 @@
 // The rules register (议事规则与工作制度): the list (staff and leaders every rule, the public the published ones)
 // with each rule's current version, and one rule with its whole version history and the meetings that adopted it.
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { notFound } from '../../../platform/errors';
 import { meetingAgendaItems, meetings, proceduralRules, proceduralRuleVersions } from '../meetings.table';
@@ -32,7 +32,12 @@ export async function findProceduralRules(db: Db, congressId: string, publishedO
         publishedOnly ? eq(proceduralRules.published, true) : undefined,
       ),
     )
-    .orderBy(asc(proceduralRules.body), asc(proceduralRules.kind), asc(proceduralRules.title));
+    .orderBy(
+      // The congress's rules first, then the standing committee's, then the chairpersons' meeting's.
+      sql`array_position(ARRAY['congress','standingCommittee','chairpersonsMeeting'], ${proceduralRules.body})`,
+      asc(proceduralRules.kind),
+      asc(proceduralRules.title),
+    );
   return { items };
 }
 
