@@ -6,19 +6,20 @@ import { and, eq, like } from 'drizzle-orm';
 import { shanghaiDate } from '@minyi/domain/calendar';
 import { auditEvents } from '../../platform/platform.table';
 import { createTestEnv, type TestClient, type TestEnv } from '../../../test/harness';
-import { buildCommittee } from '../../../test/meetings.fixture';
+import { buildCommittee, memberClient, type Committee } from '../../../test/meetings.fixture';
 import { proceduralRules, proceduralRuleVersions } from './meetings.table';
 
 let t: TestEnv;
 let staff: TestClient;
 let meetingId: string;
 let itemId: string;
+let c: Committee;
 const today = shanghaiDate(new Date());
 
 beforeAll(async () => {
   t = await createTestEnv();
   staff = await t.as('staff', ['congressStaff']);
-  await buildCommittee(t, { members: 29, others: 0 });
+  c = await buildCommittee(t, { members: 29, others: 0 });
   meetingId = (
     await staff.post('/api/v1/meetings', {
       body: 'standingCommittee',
@@ -178,5 +179,47 @@ describe('the rules register (议事规则与工作制度)', () => {
     expect(
       (await t.anon.get(`/api/v1/public/procedural-rules/${id}?congressId=${other.congressId}`)).statusCode,
     ).toBe(404);
+  });
+});
+
+describe('public resolutions of closed meetings', () => {
+  it('lists a motion voted at a closed meeting with its totals and result, not one of a meeting still open', async () => {
+    await staff.post(`/api/v1/meetings/${meetingId}/attendance`, { memberIds: 'all' });
+    const opened = await staff.post(`/api/v1/meetings/${meetingId}/agenda-items/${itemId}/vote`);
+    expect(opened.statusCode, opened.body).toBe(201);
+    const voteId = opened.json().voteId as string;
+    for (const [i, deputyId] of c.memberIds.slice(0, 17).entries()) {
+      const member = await memberClient(t, deputyId);
+      const cast = await member.post(`/api/v1/meeting-votes/${voteId}/ballots`, {
+        choice: i < 16 ? 'yes' : 'no',
+      });
+      expect(cast.statusCode, cast.body).toBe(201);
+    }
+    expect((await staff.post(`/api/v1/meeting-votes/${voteId}/close`)).json()).toMatchObject({
+      passed: true,
+    });
+    // Still in session: not public yet.
+    expect((await t.anon.get('/api/v1/public/meeting-resolutions')).json().items).toEqual([]);
+    const closed = await staff.post(`/api/v1/meetings/${meetingId}/close`);
+    expect(closed.statusCode, closed.body).toBe(200);
+    const items = (await t.anon.get('/api/v1/public/meeting-resolutions')).json().items;
+    expect(items).toEqual([
+      {
+        id: itemId,
+        title: '审议《常委会议事规则（修订草案）》',
+        meetingTitle: '常委会第三次会议',
+        meetingNumber: expect.any(Number),
+        body: 'standingCommittee',
+        date: today,
+        members: 29,
+        yes: 16,
+        no: 1,
+        abstain: 0,
+        notVoting: 12,
+        passed: true,
+      },
+    ]);
+    // Nothing of who voted how.
+    expect(JSON.stringify(items)).not.toMatch(/deputyId|name/i);
   });
 });

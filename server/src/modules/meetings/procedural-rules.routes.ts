@@ -1,5 +1,5 @@
 // HTTP for the rules register (议事规则与工作制度): staff record, revise and publish rules; staff and leaders read
-// every rule; the public reads the published ones with their history. Thin: parse → one use case → answer.
+// every rule; the public reads the published ones with their history, and the resolutions of closed meetings. Thin: parse → one use case → answer.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { idSchema } from '@minyi/domain';
@@ -18,6 +18,7 @@ import {
   reviseProceduralRule,
 } from './commands/procedural-rule';
 import { findProceduralRules, getProceduralRule } from './queries/procedural-rules';
+import { findPublicResolutions } from './queries/public-resolutions';
 
 const tags = ['meetings'];
 const idParams = z.object({ id: idSchema });
@@ -123,5 +124,20 @@ export async function proceduralRuleRoutes(app: FastifyInstance) {
       },
     },
     async (req) => getProceduralRule(app.services.db, await resolvePublicCongress(req), req.params.id, true),
+  );
+
+  r.get(
+    '/public/meeting-resolutions',
+    {
+      schema: {
+        operationId: 'findPublicResolutions',
+        access: 'public',
+        tags,
+        summary:
+          'Motions voted at closed meetings: title, meeting number and date, totals and result (public; no names)',
+        querystring: publicScope,
+      },
+    },
+    async (req) => findPublicResolutions(app.services.db, await resolvePublicCongress(req)),
   );
 }
