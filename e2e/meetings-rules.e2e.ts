@@ -1,7 +1,7 @@
 // Browser journey of the rules register (议事规则与工作制度, issue 17): anyone, without signing in, reads the
 // congress's published rules on a 375 px phone in English and opens the standing committee's rules of procedure
 // with its three versions (the latest adopted at last month's meeting); the internal document-handling rules are
-// not listed; the same list in Chinese at 1280 px.
+// not listed; last month's resolution is shown with its result; the same list in Chinese at 1280 px.
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { shot, useJourney } from './lib';
@@ -20,6 +20,12 @@ describe('rules register journey', () => {
     await rules.first().waitFor();
     expect(await rules.count()).toBe(6);
     expect(await page.getByText('东岭区人大常委会机关公文处理工作制度').count()).toBe(0);
+    // Last month's closed meeting's resolution, with its result counted against all members.
+    const resolution = page
+      .getByTestId('public-resolution')
+      .filter({ hasText: '关于加强区级预算审查监督的决定' });
+    await resolution.waitFor();
+    expect(await resolution.getByText('Passed').count()).toBe(1);
     expect(await noHorizontalOverflow(page)).toBe(true);
     await shot(page, 'meetings-rules-1-list-375-en');
     await page.getByRole('link', { name: '东岭区人民代表大会常务委员会议事规则' }).click();

@@ -1,9 +1,10 @@
 // 议事规则与工作制度 (public, no sign-in): the congress's published rules of procedure and working rules, each with
-// the body that adopted it, its kind, and the date its current version was adopted.
-import { Tag } from 'antd';
+// the body that adopted it, its kind, and the date its current version was adopted; below, the resolutions
+// voted at closed meetings with their result.
+import { Card, List, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { usePagedList } from '../../shell/components';
+import { ErrorAlert, usePagedList, useResource } from '../../shell/components';
 import { ListPage } from '../../shell/ListPage';
 import { paths } from './api';
 
@@ -14,6 +15,52 @@ export interface PublicRule {
   kind: string;
   currentVersion: number;
   adoptedOn: string;
+}
+
+interface PublicResolution {
+  id: string;
+  title: string;
+  meetingTitle: string;
+  date: string;
+  members: number;
+  yes: number;
+  no: number;
+  abstain: number;
+  passed: boolean;
+}
+
+function Resolutions() {
+  const { t } = useTranslation('meetings');
+  const { data, error, reload } = useResource<{ items: PublicResolution[] }>(paths.findPublicResolutions());
+  return (
+    <Card size="small" title={t('rules.resolutions')} style={{ marginTop: 16 }}>
+      <ErrorAlert error={error} onRetry={reload} />
+      <List
+        dataSource={data?.items ?? []}
+        locale={{ emptyText: t('rules.noResolutions') }}
+        renderItem={(r) => (
+          <List.Item data-testid="public-resolution">
+            <List.Item.Meta
+              title={
+                <span style={{ wordBreak: 'break-word' }}>
+                  {r.title}{' '}
+                  <Tag color={r.passed ? 'green' : 'red'}>
+                    {t(r.passed ? 'rules.passed' : 'rules.failed')}
+                  </Tag>
+                </span>
+              }
+              description={
+                <Typography.Text type="secondary">
+                  {r.meetingTitle} · {r.date} ·{' '}
+                  {t('rules.tally', { members: r.members, yes: r.yes, no: r.no, abstain: r.abstain })}
+                </Typography.Text>
+              }
+            />
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
 }
 
 export default function PublicRulesPage() {
@@ -47,6 +94,8 @@ export default function PublicRulesPage() {
               : t('rules.adoptedOn', { date: r.adoptedOn }),
         },
       ]}
-    />
+    >
+      <Resolutions />
+    </ListPage>
   );
 }

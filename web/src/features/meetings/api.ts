@@ -30,6 +30,8 @@ export const paths = {
   /** The published rules of procedure and working rules (public; not paged). */
   findPublicProceduralRules: () => '/public/procedural-rules',
   getPublicProceduralRule: (id: string | undefined) => `/public/procedural-rules/${id}`,
+  /** Motions voted at closed meetings with their result (public; not paged). */
+  findPublicResolutions: () => '/public/meeting-resolutions',
 };
 
 // Meetings

@@ -207,6 +207,11 @@ export const meetingsZh = {
     superseded: '已被修订',
     note: '修订内容：',
     back: '议事规则与工作制度',
+    resolutions: '会议表决的决议、决定草案',
+    noResolutions: '暂无已闭会会议的表决结果',
+    passed: '通过',
+    failed: '未通过',
+    tally: '全体组成人员{{members}}人，赞成{{yes}}，反对{{no}}，弃权{{abstain}}',
   },
   register: {
     title: '任免名册',
@@ -526,6 +531,11 @@ export const meetingsEn: typeof meetingsZh = {
     superseded: 'Superseded',
     note: 'Changes: ',
     back: 'Rules of procedure',
+    resolutions: 'Draft resolutions put to the vote at meetings',
+    noResolutions: 'No results of closed meetings yet',
+    passed: 'Passed',
+    failed: 'Not passed',
+    tally: '{{members}} members: {{yes}} yes, {{no}} no, {{abstain}} abstain',
   },
   register: {
     title: 'Office-holders',
