@@ -31,6 +31,14 @@ const PublicRulePage = lazy(() => import('./PublicRulePage'));
 const members: Role[] = ['deputy', 'leader'];
 const staff: Role[] = ['congressStaff', 'leader'];
 const all: Role[] = ['congressStaff', 'leader', 'deputy'];
+const signedIn: Role[] = [
+  'citizen',
+  'deputy',
+  'liaisonStaff',
+  'handlingUnitStaff',
+  'congressStaff',
+  'leader',
+];
 
 export const meetingsFeature: Feature = {
   id: 'meetings',
@@ -166,11 +174,14 @@ export const meetingsFeature: Feature = {
       roles: all,
       icon: <AuditOutlined />,
     },
+    // The page itself is public (no sign-in); the anonymous top menu has no room left for it in English at
+    // 1280 px (antd folds the selected item into its overflow, an a11y failure), so the menu entry is for
+    // signed-in accounts.
     {
       key: 'rules',
       path: '/procedural-rules',
       labelKey: 'nav.rules',
-      roles: 'public',
+      roles: signedIn,
       icon: <BookOutlined />,
     },
   ],
