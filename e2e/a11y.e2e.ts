@@ -144,6 +144,7 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
       '/elections/registration-check',
       '/livelihood/projects',
       '/suggestion-replies',
+      '/procedural-rules',
       // The demo's closed vote (its id is made at load): its results and its public bulletin.
       '/livelihood/votes/{closedVote}/results',
       '/livelihood/votes/{closedVote}/bulletin',

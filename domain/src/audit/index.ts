@@ -49,6 +49,7 @@ export const AUDIT_ENTITY_TYPES: Record<string, LocalizedText> = {
   appointment: w('任免案', 'Appointment case'),
   oversightReport: w('工作报告监督', 'Oversight of a report'),
   inquiry: w('质询案', 'Inquiry'),
+  proceduralRule: w('议事规则与工作制度', 'Rule of procedure or working rule'),
   opinion: w('群众意见', 'Opinion'),
   opinionBlock: w('意见提交限制', 'Opinion submission block'),
   opinionRoute: w('意见分派规则', 'Opinion routing rule'),
@@ -240,6 +241,10 @@ export const AUDIT_ACTIONS: Record<string, LocalizedText> = {
   'meetingVote.openBallot': w('开始无记名投票', 'Opened the secret ballot'),
   'meetingVote.tally': w('计票人解密后计票', 'Counted a secret vote from the tellers’ decryption'),
   'inquiry.file': w('提出质询案', 'Filed an inquiry'),
+  'proceduralRule.create': w('登记议事规则或工作制度', 'Recorded a rule of procedure or working rule'),
+  'proceduralRule.revise': w('修订议事规则或工作制度', 'Revised a rule of procedure or working rule'),
+  'proceduralRule.publish': w('公开议事规则或工作制度', 'Published a rule of procedure or working rule'),
+  'proceduralRule.unpublish': w('撤回公开的制度', 'Withdrew a rule from the public'),
   'inquiry.decide': w(
     '主任会议决定质询案的答复方式',
     'Recorded the chairpersons’ meeting’s decision on an inquiry',

@@ -166,3 +166,29 @@ export const nomineeStatementSchema = z.strictObject({
   on: isoDate,
 });
 export type NomineeStatement = z.infer<typeof nomineeStatementSchema>;
+
+// ---------- the rules register (议事规则与工作制度) ----------
+/** 议事规则 (rules of procedure), 工作办法 (working measures), 工作制度 (working rules of the office). */
+export const PROCEDURAL_RULE_KINDS = ['rulesOfProcedure', 'workingMeasures', 'workingSystem'] as const;
+export type ProceduralRuleKind = (typeof PROCEDURAL_RULE_KINDS)[number];
+
+/** One version of a rule: the text adopted on a date, by a meeting (and its agenda item) when known. */
+export const proceduralRuleVersionSchema = z.strictObject({
+  adoptedOn: isoDate,
+  content: text(60000),
+  note: z.string().trim().max(2000).default(''),
+  meetingId: uuid.optional(),
+  agendaItemId: uuid.optional(),
+});
+export type ProceduralRuleVersionInput = z.infer<typeof proceduralRuleVersionSchema>;
+
+/** A new rule with its first version, adopted by the congress, the standing committee or the chairpersons' meeting. */
+export const createProceduralRuleSchema = proceduralRuleVersionSchema.extend({
+  title: text(200),
+  body: z.enum(MEETING_BODIES),
+  kind: z.enum(PROCEDURAL_RULE_KINDS),
+});
+export type CreateProceduralRule = z.infer<typeof createProceduralRuleSchema>;
+
+/** Publish a rule (the public then reads it with its history) or withdraw it from the public. */
+export const publishProceduralRuleSchema = z.strictObject({ published: z.boolean() });

@@ -41,6 +41,11 @@ import { closeMeetingVote } from './commands/close-vote';
 import { postMeetingVotePartialDecryption } from './commands/secret-vote-tellers';
 import { getMeetingVote } from './queries/get-meeting-vote';
 import { addAgendaItem } from './commands/add-agenda-item';
+import {
+  createProceduralRule,
+  publishProceduralRule,
+  reviseProceduralRule,
+} from './commands/procedural-rule';
 
 const VENUE = '区人大常委会会议室（区行政服务大厅 5 楼）';
 
@@ -275,6 +280,7 @@ export async function seedMeetingsDemo(app: AppServices, demo: DemoContext): Pro
   for (const item of items) itemIds.push((await addAgendaItem(ctx, id, item)).id);
   await seedRegister(app, demo, ctx, { meetingId: id, itemIds, today });
   await seedInquiry(ctx, demo, id, today);
+  await seedRulesRegister(ctx, held.id, held.date);
 }
 
 /**
@@ -621,4 +627,156 @@ async function seedSecretAppointment(
       after: { secretVote: title },
     });
   });
+}
+
+/**
+ * The rules register (议事规则与工作制度): seven of the district's rules, four of them revised (the standing
+ * committee's rules of procedure a second time at last month's meeting); the office's document-handling rules
+ * stay internal, the others are published.
+ */
+async function seedRulesRegister(ctx: Ctx, heldMeetingId: string, heldOn: string) {
+  type Body = 'congress' | 'standingCommittee' | 'chairpersonsMeeting';
+  type Kind = 'rulesOfProcedure' | 'workingMeasures' | 'workingSystem';
+  const rules: {
+    title: string;
+    body: Body;
+    kind: Kind;
+    published: boolean;
+    versions: { adoptedOn: string; content: string; note?: string; meetingId?: string }[];
+  }[] = [
+    {
+      title: '东岭区人民代表大会议事规则',
+      body: 'congress',
+      kind: 'rulesOfProcedure',
+      published: true,
+      versions: [
+        {
+          adoptedOn: '2004-01-12',
+          content:
+            '第一条 为了保障区人民代表大会依法行使职权，提高议事效率，根据《中华人民共和国地方各级人民代表大会和地方各级人民政府组织法》，结合本区实际，制定本规则。\n第二条 区人民代表大会会议每年至少举行一次，由区人民代表大会常务委员会召集。\n第三条 区人民代表大会会议须有三分之二以上的代表出席，始得举行。',
+        },
+        {
+          adoptedOn: '2022-01-08',
+          content:
+            '第一条 为了健全区人民代表大会的议事程序，保障代表依法行使职权，根据2022年修正的《中华人民共和国地方各级人民代表大会和地方各级人民政府组织法》，结合本区实际，制定本规则。\n第二条 区人民代表大会会议每年至少举行一次，由区人民代表大会常务委员会召集；经过五分之一以上代表提议，可以临时召集会议。\n第三条 区人民代表大会会议须有三分之二以上的代表出席，始得举行。\n第十八条 大会表决议案，以全体代表的过半数通过。',
+          note: '依据2022年修正的地方组织法，增加临时召集会议和代表联名提出议案的程序',
+        },
+      ],
+    },
+    {
+      title: '东岭区人民代表大会常务委员会议事规则',
+      body: 'standingCommittee',
+      kind: 'rulesOfProcedure',
+      published: true,
+      versions: [
+        {
+          adoptedOn: '2004-03-25',
+          content:
+            '第一条 为了规范区人民代表大会常务委员会的议事活动，根据有关法律，制定本规则。\n第二条 常务委员会会议一般每两个月举行一次，由主任召集并主持。\n第三条 常务委员会会议须有常务委员会全体组成人员过半数出席，始得举行。',
+        },
+        {
+          adoptedOn: '2017-06-20',
+          content:
+            '第一条 为了规范区人民代表大会常务委员会的议事活动，提高议事质量，根据有关法律，制定本规则。\n第二条 常务委员会会议一般每两个月举行一次；有特殊需要的时候，可以临时召集会议。\n第三条 常务委员会会议须有常务委员会全体组成人员过半数出席，始得举行。\n第十二条 会议文件一般应当在会议举行的七日前送达组成人员。',
+          note: '增加会议文件送达期限和列席人员范围的规定',
+        },
+        {
+          adoptedOn: heldOn,
+          meetingId: heldMeetingId,
+          content:
+            '第一条 为了规范区人民代表大会常务委员会的议事活动，提高议事质量和效率，根据有关法律，制定本规则。\n第二条 常务委员会会议一般每两个月举行一次；有特殊需要的时候，可以临时召集会议。\n第三条 常务委员会会议须有常务委员会全体组成人员过半数出席，始得举行。\n第十二条 会议文件一般应当在会议举行的七日前送达组成人员；专项工作报告应当在会议举行的十日前送交。\n第二十六条 表决议案，采用电子表决方式；以常务委员会全体组成人员的过半数通过。任免案逐人表决，可以采用无记名投票方式。',
+          note: '规定电子表决和无记名投票，明确专项工作报告的送交期限',
+        },
+      ],
+    },
+    {
+      title: '东岭区人大常委会主任会议议事规则',
+      body: 'chairpersonsMeeting',
+      kind: 'rulesOfProcedure',
+      published: true,
+      versions: [
+        {
+          adoptedOn: '2012-05-10',
+          content:
+            '第一条 主任会议由常务委员会主任、副主任组成，处理常务委员会的重要日常工作。\n第二条 主任会议一般每半个月举行一次，须有过半数组成人员出席。\n第三条 主任会议拟定常务委员会会议议程草案，提请常务委员会会议决定。',
+        },
+        {
+          adoptedOn: '2022-04-14',
+          content:
+            '第一条 主任会议由常务委员会主任、副主任组成，处理常务委员会的重要日常工作。\n第二条 主任会议一般每半个月举行一次，须有过半数组成人员出席；秘书长、各工作委员会主任列席。\n第三条 主任会议拟定常务委员会会议议程草案，决定质询案的答复方式，通过年度工作要点和监督工作计划。',
+          note: '增加决定质询案答复方式、通过年度监督工作计划的职责',
+        },
+      ],
+    },
+    {
+      title: '东岭区人大常委会讨论决定重大事项的规定',
+      body: 'standingCommittee',
+      kind: 'workingMeasures',
+      published: true,
+      versions: [
+        {
+          adoptedOn: '2019-08-28',
+          content:
+            '第一条 为了保障常务委员会依法行使讨论、决定本行政区域内重大事项的职权，制定本规定。\n第二条 区人民政府应当将涉及全区经济社会发展全局、与群众切身利益密切相关的重大事项提请常务委员会审议决定。\n第九条 常务委员会作出的决议、决定，区人民政府应当在规定期限内报告执行情况。',
+        },
+      ],
+    },
+    {
+      title: '东岭区人大常委会任免国家机关工作人员办法',
+      body: 'standingCommittee',
+      kind: 'workingMeasures',
+      published: true,
+      versions: [
+        {
+          adoptedOn: '2008-09-16',
+          content:
+            '第一条 为了规范常务委员会任免国家机关工作人员的工作，制定本办法。\n第二条 提请任免的机关应当在常务委员会会议举行的十日前提交任免案和拟任人员简历。\n第八条 任免案逐人表决，以全体组成人员过半数通过。',
+        },
+        {
+          adoptedOn: '2022-03-30',
+          content:
+            '第一条 为了规范常务委员会任免国家机关工作人员的工作，制定本办法。\n第二条 提请任免的机关应当在常务委员会会议举行的十五日前提交任免案、拟任人员简历和考察材料。\n第六条 拟任人员在表决前作供职发言。\n第八条 任免案逐人表决，以全体组成人员过半数通过；被任命人员依法进行宪法宣誓。',
+          note: '提前提交期限改为十五日，增加供职发言和宪法宣誓',
+        },
+      ],
+    },
+    {
+      title: '东岭区人大常委会听取和审议专项工作报告办法',
+      body: 'standingCommittee',
+      kind: 'workingMeasures',
+      published: true,
+      versions: [
+        {
+          adoptedOn: '2018-11-22',
+          content:
+            '第一条 为了规范常务委员会听取和审议专项工作报告，根据《中华人民共和国各级人民代表大会常务委员会监督法》，制定本办法。\n第四条 报告机关应当在会议举行的二十日前将报告送交有关工作委员会征求意见。\n第七条 审议意见交由报告机关研究处理，报告机关应当在三个月内书面报告研究处理情况。',
+        },
+      ],
+    },
+    {
+      title: '东岭区人大常委会机关公文处理工作制度',
+      body: 'chairpersonsMeeting',
+      kind: 'workingSystem',
+      published: false,
+      versions: [
+        {
+          adoptedOn: '2015-02-11',
+          content:
+            '一、机关公文由办公室统一登记、分办和归档。\n二、来文一般在两个工作日内提出拟办意见，急件随到随办。\n三、以常务委员会名义发文的，由秘书长审核，主任签发。',
+        },
+      ],
+    },
+  ];
+  for (const r of rules) {
+    const [first, ...later] = r.versions;
+    const { id } = await createProceduralRule(ctx, {
+      title: r.title,
+      body: r.body,
+      kind: r.kind,
+      note: '',
+      ...first,
+    });
+    for (const v of later) await reviseProceduralRule(ctx, id, { note: '', ...v });
+    if (r.published) await publishProceduralRule(ctx, id, true);
+  }
 }

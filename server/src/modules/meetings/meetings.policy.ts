@@ -65,3 +65,9 @@ export const inquiryPolicy = definePolicy<InquiryResource>('inquiry', [
   allow(ROLES, ['read', 'rateAnswer'], (_a, r) => r.isFiler),
   allow('congressStaff', ['file', 'decide', 'answer', 'rateAnswer']),
 ]);
+
+/** A rule of the rules register (议事规则与工作制度): congress staff record, revise and publish; leaders read. */
+export const proceduralRulePolicy = definePolicy<AppointmentResource>('proceduralRule', [
+  allow(['congressStaff', 'leader'], 'read'),
+  allow('congressStaff', ['create', 'revise', 'publish']),
+]);

@@ -8,6 +8,7 @@ import type {
   OversightStatus,
   DocumentStage,
   MeetingBody,
+  ProceduralRuleKind,
   MeetingStatus,
   MeetingVoteStatus,
   VoteChoice,
@@ -226,4 +227,32 @@ export const inquiryAnswers = pgTable(
     dissatisfied: integer('dissatisfied'),
   },
   (t) => [primaryKey({ columns: [t.inquiryId, t.round] })],
+);
+
+export const proceduralRules = pgTable('procedural_rules', {
+  id: uuid('id').primaryKey(),
+  congressId: uuid('congress_id').notNull(),
+  title: text('title').notNull(),
+  body: text('body').$type<MeetingBody>().notNull(),
+  kind: text('kind').$type<ProceduralRuleKind>().notNull(),
+  currentVersion: integer('current_version').notNull().default(1),
+  published: boolean('published').notNull().default(false),
+  publishedAt: ts('published_at'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const proceduralRuleVersions = pgTable(
+  'procedural_rule_versions',
+  {
+    congressId: uuid('congress_id').notNull(),
+    ruleId: uuid('rule_id').notNull(),
+    version: integer('version').notNull(),
+    adoptedOn: day('adopted_on').notNull(),
+    content: text('content').notNull(),
+    note: text('note').notNull().default(''),
+    meetingId: uuid('meeting_id'),
+    agendaItemId: uuid('agenda_item_id'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.ruleId, t.version] })],
 );

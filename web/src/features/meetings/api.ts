@@ -27,6 +27,11 @@ export const paths = {
   /** Not paged: `usePagedList(paths.findInquiries(), {})`. */
   findInquiries: () => '/inquiries',
   getInquiry: (id: string | undefined) => `/inquiries/${id}`,
+  /** The published rules of procedure and working rules (public; not paged). */
+  findPublicProceduralRules: () => '/public/procedural-rules',
+  getPublicProceduralRule: (id: string | undefined) => `/public/procedural-rules/${id}`,
+  /** Motions voted at closed meetings with their result (public; not paged). */
+  findPublicResolutions: () => '/public/meeting-resolutions',
 };
 
 // Meetings

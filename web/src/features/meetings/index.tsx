@@ -1,9 +1,10 @@
 // 会议: staff's meeting list and console (agenda, sign-in sheet, quorum, votes and results), and a member's phone
 // page to sign in and vote. The right to vote comes from the meeting's roll, so the member pages are offered to
-// every deputy and leader and say when they are not a member.
+// every deputy and leader and say when they are not a member. The published rules of procedure are public.
 import { lazy } from 'react';
 import {
   AuditOutlined,
+  BookOutlined,
   CheckSquareOutlined,
   IdcardOutlined,
   SolutionOutlined,
@@ -24,16 +25,29 @@ const OversightReportsPage = lazy(() => import('./OversightReportsPage'));
 const OversightReportPage = lazy(() => import('./OversightReportPage'));
 const InquiriesPage = lazy(() => import('./InquiriesPage'));
 const InquiryPage = lazy(() => import('./InquiryPage'));
+const PublicRulesPage = lazy(() => import('./PublicRulesPage'));
+const PublicRulePage = lazy(() => import('./PublicRulePage'));
 
 const members: Role[] = ['deputy', 'leader'];
 const staff: Role[] = ['congressStaff', 'leader'];
 const all: Role[] = ['congressStaff', 'leader', 'deputy'];
+const signedIn: Role[] = [
+  'citizen',
+  'deputy',
+  'liaisonStaff',
+  'handlingUnitStaff',
+  'congressStaff',
+  'leader',
+];
 
 export const meetingsFeature: Feature = {
   id: 'meetings',
   i18n: { zh: meetingsZh, en: meetingsEn },
   navGroup: { labelKey: 'nav.group', icon: <TeamOutlined /> },
   routes: [
+    // 议事规则与工作制度: public, no sign-in.
+    { path: '/procedural-rules', element: <PublicRulesPage /> },
+    { path: '/procedural-rules/:id', element: <PublicRulePage /> },
     {
       path: '/meetings',
       element: (
@@ -159,6 +173,16 @@ export const meetingsFeature: Feature = {
       labelKey: 'nav.inquiries',
       roles: all,
       icon: <AuditOutlined />,
+    },
+    // The page itself is public (no sign-in); the anonymous top menu has no room left for it in English at
+    // 1280 px (antd folds the selected item into its overflow, an a11y failure), so the menu entry is for
+    // signed-in accounts.
+    {
+      key: 'rules',
+      path: '/procedural-rules',
+      labelKey: 'nav.rules',
+      roles: signedIn,
+      icon: <BookOutlined />,
     },
   ],
 };
