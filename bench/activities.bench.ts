@@ -18,17 +18,20 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FastifyRequest } from 'fastify';
 import { sql } from 'drizzle-orm';
-import { createBenchCongress, interleave, measureBaselines, median, startServer, writeResults } from './lib';
+import {
+  createBenchCongress,
+  createBenchDeputies,
+  interleave,
+  measureBaselines,
+  median,
+  numberArg,
+  startServer,
+  writeResults,
+} from './lib';
 import { newId } from '../server/src/platform/ids';
-import { hashPassword } from '../server/src/platform/auth/passwords';
 import { createSession, loadAccount } from '../server/src/platform/auth/session';
-import { accountRoles, accounts } from '../server/src/platform/platform.table';
-import { deputies, mandates } from '../server/src/modules/registry/registry.table';
 
-const arg = (name: string, dflt: number) => {
-  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return hit ? Number(hit.slice(name.length + 3)) : dflt;
-};
+const arg = numberArg;
 const DEPUTIES = arg('deputies', 500);
 const CHECKINS = arg('checkins', 1000);
 const ROUNDS = arg('rounds', 3);
@@ -99,33 +102,11 @@ try {
 
   // ---- the district: deputies (the first DEPUTIES with history; CHECKINS of them check in) ----
   const t0 = performance.now();
-  const deputyIds = Array.from({ length: deputyCount }, () => newId());
-  const accountIds = deputyIds.map(() => newId());
-  const passwordHash = await hashPassword('bench-password-1');
-  for (let i = 0; i < deputyCount; i += 1000) {
-    const ids = deputyIds.slice(i, i + 1000);
-    await db
-      .insert(deputies)
-      .values(ids.map((id, k) => ({ id, congressId, name: `代表${i + k}`, gender: 'female' as const })));
-    await db
-      .insert(mandates)
-      .values(
-        ids.map((id) => ({ id: newId(), congressId, deputyId: id, level: 'district' as const, streetId })),
-      );
-    await db.insert(accounts).values(
-      ids.map((id, k) => ({
-        id: accountIds[i + k],
-        congressId,
-        username: `bench-deputy-${i + k}`,
-        displayName: `代表${i + k}`,
-        passwordHash,
-        deputyId: id,
-      })),
-    );
-    await db
-      .insert(accountRoles)
-      .values(ids.map((_, k) => ({ accountId: accountIds[i + k], role: 'deputy' as const, congressId })));
-  }
+  const { deputyIds, accountIds } = await createBenchDeputies(server, {
+    congressId,
+    streetId,
+    count: deputyCount,
+  });
 
   // ---- five years of history in every module the record reads, by SQL ----
   // The deputies with history, numbered 0..DEPUTIES-1 in a temporary table for the generators below.

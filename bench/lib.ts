@@ -24,7 +24,7 @@ import type { AppServices } from '../server/src/platform/context';
 import { newId } from '../server/src/platform/ids';
 import { hashPassword } from '../server/src/platform/auth/passwords';
 import { accountRoles, accounts, congresses } from '../server/src/platform/platform.table';
-import { jurisdictions } from '../server/src/modules/registry/registry.table';
+import { deputies, jurisdictions, mandates } from '../server/src/modules/registry/registry.table';
 
 export const RESULTS_DIR = path.join(import.meta.dirname, 'results');
 
@@ -230,6 +230,52 @@ export async function createBenchAccount(
       .values(opts.roles.map((role) => ({ accountId: id, role, congressId: opts.congressId })));
   }
   return { id, username: opts.username };
+}
+
+/** A bench's own numeric option `--name=N` (the harness's are in `parseArgs`), or its default. */
+export function numberArg(name: string, dflt: number): number {
+  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return hit ? Number(hit.slice(name.length + 3)) : dflt;
+}
+
+/**
+ * `count` deputies (代表0, 代表1, …) with a district mandate in the street, each with a deputy's account
+ * (`bench-deputy-<n>`, password `bench-password-1`), written a thousand at a time.
+ */
+export async function createBenchDeputies(
+  server: BenchServer,
+  opts: { congressId: string; streetId: string; count: number },
+) {
+  const { congressId, streetId, count } = opts;
+  const db = server.services.db;
+  const deputyIds = Array.from({ length: count }, () => newId());
+  const accountIds = deputyIds.map(() => newId());
+  const passwordHash = await hashPassword('bench-password-1');
+  for (let i = 0; i < count; i += 1000) {
+    const ids = deputyIds.slice(i, i + 1000);
+    await db
+      .insert(deputies)
+      .values(ids.map((id, k) => ({ id, congressId, name: `代表${i + k}`, gender: 'female' as const })));
+    await db
+      .insert(mandates)
+      .values(
+        ids.map((id) => ({ id: newId(), congressId, deputyId: id, level: 'district' as const, streetId })),
+      );
+    await db.insert(accounts).values(
+      ids.map((id, k) => ({
+        id: accountIds[i + k],
+        congressId,
+        username: `bench-deputy-${i + k}`,
+        displayName: `代表${i + k}`,
+        passwordHash,
+        deputyId: id,
+      })),
+    );
+    await db
+      .insert(accountRoles)
+      .values(ids.map((_, k) => ({ accountId: accountIds[i + k], role: 'deputy' as const, congressId })));
+  }
+  return { deputyIds, accountIds };
 }
 
 /** Signs in over HTTP; returns the headers an authenticated request needs (cookie and CSRF token). */

@@ -24,6 +24,7 @@ import { sql } from 'drizzle-orm';
 import {
   createBenchAccount,
   createBenchCongress,
+  createBenchDeputies,
   login,
   machineBusyMs,
   postgresBusyMs,
@@ -31,6 +32,7 @@ import {
   median,
   startServer,
   writeResults,
+  numberArg,
 } from './lib';
 import { newId } from '../server/src/platform/ids';
 import {
@@ -41,22 +43,11 @@ import {
 } from '@minyi/domain/ballots/crypto';
 import { holdKeyCeremony, type CeremonyTeller } from '../server/src/modules/ballots';
 import { loadEncryptedBallots, loadVote } from '../server/src/modules/ballots/ballots.repository';
-import { hashPassword } from '../server/src/platform/auth/passwords';
 import { createSession, loadAccount } from '../server/src/platform/auth/session';
-import { accountRoles, accounts } from '../server/src/platform/platform.table';
-import {
-  deputies,
-  handlingUnits,
-  mandates,
-  sittings,
-  terms,
-} from '../server/src/modules/registry/registry.table';
+import { handlingUnits, sittings, terms } from '../server/src/modules/registry/registry.table';
 import { livelihoodCandidates } from '../server/src/modules/livelihood/livelihood.table';
 
-const arg = (name: string, dflt: number) => {
-  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return hit ? Number(hit.slice(name.length + 3)) : dflt;
-};
+const arg = numberArg;
 const DEPUTIES = arg('deputies', 3000);
 const CANDIDATES = 20;
 const MAX_CHOICES = 10;
@@ -161,33 +152,11 @@ try {
   const { congressId, streetId } = await createBenchCongress(server);
 
   // ---- the district: deputies with active mandates, their accounts, candidates ----
-  const deputyIds = Array.from({ length: DEPUTIES }, () => newId());
-  const passwordHash = await hashPassword('bench-password-1');
-  const accountIds = deputyIds.map(() => newId());
-  for (let i = 0; i < DEPUTIES; i += 1000) {
-    const ids = deputyIds.slice(i, i + 1000);
-    await db
-      .insert(deputies)
-      .values(ids.map((id, k) => ({ id, congressId, name: `代表${i + k}`, gender: 'female' as const })));
-    await db
-      .insert(mandates)
-      .values(
-        ids.map((id) => ({ id: newId(), congressId, deputyId: id, level: 'district' as const, streetId })),
-      );
-    await db.insert(accounts).values(
-      ids.map((id, k) => ({
-        id: accountIds[i + k],
-        congressId,
-        username: `bench-deputy-${i + k}`,
-        displayName: `代表${i + k}`,
-        passwordHash,
-        deputyId: id,
-      })),
-    );
-    await db
-      .insert(accountRoles)
-      .values(ids.map((_, k) => ({ accountId: accountIds[i + k], role: 'deputy' as const, congressId })));
-  }
+  const { accountIds } = await createBenchDeputies(server, {
+    congressId,
+    streetId,
+    count: DEPUTIES,
+  });
   const unitId = newId();
   await db
     .insert(handlingUnits)

@@ -27,6 +27,7 @@ import {
   settle,
   startServer,
   writeResults,
+  numberArg,
 } from './lib';
 import { newId } from '../server/src/platform/ids';
 import { hashPassword } from '../server/src/platform/auth/passwords';
@@ -35,10 +36,7 @@ import { accountRoles, accounts } from '../server/src/platform/platform.table';
 import { committeeMembers, deputies, mandates, terms } from '../server/src/modules/registry/registry.table';
 import { appointmentCases, officeHoldings } from '../server/src/modules/meetings/meetings.table';
 
-const arg = (name: string, dflt: number) => {
-  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return hit ? Number(hit.slice(name.length + 3)) : dflt;
-};
+const arg = numberArg;
 const MEMBERS = 45;
 const ROUNDS = arg('rounds', 5);
 const POSTS = 500;
