@@ -589,8 +589,8 @@ export const meetingsEn: typeof meetingsZh = {
     withdrawnNow: 'Withdrawn from the public',
   },
   publicHolders: {
-    title: 'Office-holders appointed by the standing committee',
-    sub: 'Who holds which post today',
+    title: 'Current office-holders',
+    sub: 'Appointed by the standing committee: who holds which post today',
     post: 'Post',
     name: 'Name',
     organization: 'Organ',
