@@ -36,7 +36,11 @@ export function RuleVersionFields({
       <Form.Item name="adoptedOn" label={t('rulesRegister.adoptedOn')} rules={[{ required: true }]}>
         <Input type="date" data-testid="rule-adopted-on" />
       </Form.Item>
-      <Form.Item name="note" label={t('rulesRegister.note')} rules={[{ required: noteRequired, max: 2000 }]}>
+      <Form.Item
+        name="note"
+        label={t(noteRequired ? 'rulesRegister.note' : 'rulesRegister.firstNote')}
+        rules={[{ required: noteRequired, max: 2000 }]}
+      >
         <Input.TextArea rows={2} data-testid="rule-note" />
       </Form.Item>
       <Form.Item name="content" label={t('rulesRegister.content')} rules={[{ required: true, max: 60000 }]}>
