@@ -144,6 +144,7 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
       '/elections/registration-check',
       '/livelihood/projects',
       '/suggestion-replies',
+      // The published rules, the resolutions and today's office-holders (issue 17).
       '/procedural-rules',
       // The demo's closed vote (its id is made at load): its results and its public bulletin.
       '/livelihood/votes/{closedVote}/results',
@@ -189,6 +190,7 @@ const ROLES: { role: string; username?: string; paths: string[] }[] = [
       '/admin/calendar',
       '/meetings',
       '/office-holders',
+      '/rules-register',
       '/budgets',
       '/budget-inquiries',
       '/budget-audit-findings',

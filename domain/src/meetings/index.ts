@@ -119,6 +119,14 @@ export const officeHolderQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+/** The public's register of today's office-holders: optionally one congress, one post (name contains). */
+export const publicOfficeHolderQuerySchema = z.strictObject({
+  congressId: uuid.optional(),
+  post: z.string().trim().min(1).max(100).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
 /** The totals counted in the room, as one of the two staff enters them. */
 export const roomTotalsSchema = z.strictObject({
   yes: z.number().int().min(0).max(5000),

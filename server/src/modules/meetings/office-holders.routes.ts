@@ -1,5 +1,6 @@
 // HTTP for the register of office-holders (任免): who holds (held) which post on a date, and one appointment or
-// removal case with its status. Staff and leaders; thin: parse → one read → answer.
+// removal case with its status. Staff and leaders; the public reads today's holders (post, name, organ, since).
+// Thin: parse → one read → answer.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { idSchema } from '@minyi/domain';
@@ -7,6 +8,7 @@ import {
   appointmentQuerySchema,
   fileAppointmentSchema,
   officeHolderQuerySchema,
+  publicOfficeHolderQuerySchema,
   putAppointmentOnAgendaSchema,
   nomineeStatementSchema,
   recordOathSchema,
@@ -14,7 +16,8 @@ import {
 import { ctxOf, typed } from '../../platform/http';
 import { requireRole } from '../../platform/access';
 import { READERS } from './meetings.policy';
-import { findOfficeHolders } from './queries/find-office-holders';
+import { resolvePublicCongress } from '../registry';
+import { findOfficeHolders, findPublicOfficeHolders } from './queries/find-office-holders';
 import { getAppointment } from './queries/get-appointment';
 import { findAppointments } from './queries/find-appointments';
 import { fileAppointment } from './commands/file-appointment';
@@ -42,6 +45,22 @@ export async function officeHolderRoutes(app: FastifyInstance) {
       },
     },
     async (req) => findOfficeHolders(req.server.services.db, requireRole(req.actor, READERS), req.query),
+  );
+
+  r.get(
+    '/public/office-holders',
+    {
+      schema: {
+        operationId: 'findPublicOfficeHolders',
+        access: 'public',
+        tags,
+        summary:
+          'Who holds which post today: post, name, organ, acting, since (public; no cases, departures or reasons)',
+        querystring: publicOfficeHolderQuerySchema,
+      },
+    },
+    async (req) =>
+      findPublicOfficeHolders(req.server.services.db, await resolvePublicCongress(req), req.query),
   );
 
   r.get(

@@ -1,7 +1,8 @@
 // 议事规则与工作制度 (public, no sign-in): the congress's published rules of procedure and working rules, each with
 // the body that adopted it, its kind, and the date its current version was adopted; below, the resolutions
-// voted at closed meetings with their result.
-import { Card, List, Tag, Typography } from 'antd';
+// voted at closed meetings with their result, and the register of today's office-holders appointed by the
+// standing committee (post, name, organ, since).
+import { Button, Card, List, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, usePagedList, useResource } from '../../shell/components';
@@ -63,6 +64,54 @@ function Resolutions() {
   );
 }
 
+interface PublicHolding {
+  post: string;
+  holderName: string;
+  organization: string;
+  acting: boolean;
+  startedOn: string;
+}
+
+function OfficeHolders() {
+  const { t } = useTranslation('meetings');
+  const list = usePagedList<PublicHolding>(paths.findPublicOfficeHolders(), {});
+  return (
+    <Card size="small" title={t('publicHolders.title')} style={{ marginTop: 16 }} id="office-holders">
+      <ErrorAlert error={list.error} onRetry={list.reload} />
+      <Typography.Paragraph type="secondary">{t('publicHolders.sub')}</Typography.Paragraph>
+      <List
+        dataSource={list.items}
+        loading={list.loading}
+        locale={{ emptyText: t('publicHolders.empty') }}
+        loadMore={
+          list.hasMore && (
+            <div style={{ textAlign: 'center', marginTop: 8 }}>
+              <Button onClick={list.loadMore}>{t('publicHolders.more')}</Button>
+            </div>
+          )
+        }
+        renderItem={(h) => (
+          <List.Item data-testid="public-office-holder">
+            <List.Item.Meta
+              title={
+                <span style={{ wordBreak: 'break-word' }}>
+                  {h.post} · {h.holderName}
+                  {h.acting && <Tag style={{ marginLeft: 8 }}>{t('publicHolders.acting')}</Tag>}
+                </span>
+              }
+              description={
+                <Typography.Text type="secondary">
+                  {h.organization} · {t('publicHolders.since', { date: h.startedOn })}
+                </Typography.Text>
+              }
+            />
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
 export default function PublicRulesPage() {
   const { t } = useTranslation('meetings');
   const list = usePagedList<PublicRule>(paths.findPublicProceduralRules(), {});
@@ -96,6 +145,7 @@ export default function PublicRulesPage() {
       ]}
     >
       <Resolutions />
+      <OfficeHolders />
     </ListPage>
   );
 }

@@ -27,11 +27,16 @@ export const paths = {
   /** Not paged: `usePagedList(paths.findInquiries(), {})`. */
   findInquiries: () => '/inquiries',
   getInquiry: (id: string | undefined) => `/inquiries/${id}`,
+  /** The rules register, every rule published or not (staff, leaders; not paged). */
+  findProceduralRules: () => '/procedural-rules',
+  getProceduralRule: (id: string | undefined) => `/procedural-rules/${id}`,
   /** The published rules of procedure and working rules (public; not paged). */
   findPublicProceduralRules: () => '/public/procedural-rules',
   getPublicProceduralRule: (id: string | undefined) => `/public/procedural-rules/${id}`,
   /** Motions voted at closed meetings with their result (public; not paged). */
   findPublicResolutions: () => '/public/meeting-resolutions',
+  /** Who holds which post today (public; paged): post, name, organ, since. */
+  findPublicOfficeHolders: () => '/public/office-holders',
 };
 
 // Meetings
@@ -121,3 +126,13 @@ export const decideInquiry = (id: string, body: object) => api.post(`/inquiries/
 export const answerInquiry = (id: string, body: object) => api.post(`/inquiries/${id}/answers`, body);
 export const rateInquiryAnswer = (id: string, body: { deputyId?: string; satisfied: boolean }) =>
   api.post(`/inquiries/${id}/satisfaction`, body);
+
+// The rules register (议事规则与工作制度)
+export const createProceduralRule = (body: object, idempotencyKey: string) =>
+  api.post<{ id: string }>('/procedural-rules', body, { idempotencyKey });
+/** A new version adopted after the current one. */
+export const reviseProceduralRule = (id: string, body: object) =>
+  api.post<{ version: number }>(`/procedural-rules/${id}/versions`, body);
+/** Publish the rule or withdraw it from the public. */
+export const publishProceduralRule = (id: string, published: boolean) =>
+  api.post<{ published: boolean }>(`/procedural-rules/${id}/publish`, { published });

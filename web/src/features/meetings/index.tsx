@@ -27,6 +27,8 @@ const InquiriesPage = lazy(() => import('./InquiriesPage'));
 const InquiryPage = lazy(() => import('./InquiryPage'));
 const PublicRulesPage = lazy(() => import('./PublicRulesPage'));
 const PublicRulePage = lazy(() => import('./PublicRulePage'));
+const RulesRegisterPage = lazy(() => import('./RulesRegisterPage'));
+const RulesRegisterRulePage = lazy(() => import('./RulesRegisterRulePage'));
 
 const members: Role[] = ['deputy', 'leader'];
 const staff: Role[] = ['congressStaff', 'leader'];
@@ -48,6 +50,23 @@ export const meetingsFeature: Feature = {
     // 议事规则与工作制度: public, no sign-in.
     { path: '/procedural-rules', element: <PublicRulesPage /> },
     { path: '/procedural-rules/:id', element: <PublicRulePage /> },
+    // The rules register for staff (every rule; congress staff write, leaders read).
+    {
+      path: '/rules-register',
+      element: (
+        <RequireAuth roles={staff}>
+          <RulesRegisterPage />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: '/rules-register/:id',
+      element: (
+        <RequireAuth roles={staff}>
+          <RulesRegisterRulePage />
+        </RequireAuth>
+      ),
+    },
     {
       path: '/meetings',
       element: (
@@ -173,6 +192,13 @@ export const meetingsFeature: Feature = {
       labelKey: 'nav.inquiries',
       roles: all,
       icon: <AuditOutlined />,
+    },
+    {
+      key: 'rulesRegister',
+      path: '/rules-register',
+      labelKey: 'nav.rulesRegister',
+      roles: staff,
+      icon: <BookOutlined />,
     },
     // The page itself is public (no sign-in); the anonymous top menu has no room left for it in English at
     // 1280 px (antd folds the selected item into its overflow, an a11y failure), so the menu entry is for
