@@ -58,7 +58,7 @@ export function FirmIssues({
                 </Tag>
                 {i.rating && (
                   <Tag color={RATING_COLOR[i.rating]} data-testid="firm-issue-rating">
-                    {t('issues.rating')}：{t(`issues.ratingOf.${i.rating}`)}
+                    {t('issues.ratingTag', { rating: t(`issues.ratingOf.${i.rating}`) })}
                   </Tag>
                 )}
                 {i.reopenCount > 0 && <Tag color="orange">{t('issues.reopened')}</Tag>}
@@ -78,7 +78,7 @@ export function FirmIssues({
               </Typography.Text>
               {i.reply ? (
                 <Alert
-                  type={i.status === 'closedResolved' ? 'success' : 'info'}
+                  type="info"
                   data-testid="firm-issue-reply"
                   title={
                     <>

@@ -122,6 +122,7 @@ export const activitiesZh = {
     rateTitle: '企业对办理结果的评价',
     rateHint: '请转达企业的评价；评为不满意的，将退回承办单位重新办理一次。',
     rating: '企业评价',
+    ratingTag: '企业评价：{{rating}}',
     comment: '企业意见（可不填）',
     rated: '评价已记录',
     ratingOf: {
@@ -434,6 +435,7 @@ export const activitiesEn: typeof activitiesZh = {
     rateTitle: "The firm's rating of the answer",
     rateHint: "Pass on the firm's rating; dissatisfied sends it back to the unit once more.",
     rating: "Firm's rating",
+    ratingTag: "Firm's rating: {{rating}}",
     comment: "Firm's comment (optional)",
     rated: 'Rating recorded',
     ratingOf: {
