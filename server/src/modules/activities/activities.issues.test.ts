@@ -38,7 +38,7 @@ interface Issue {
 const issuesOf = async (c: TestClient, query = '') => {
   const res = await c.get(`/api/v1/campaigns/${campaignId}/issues${query}`);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as { items: Issue[]; nextCursor: string | null };
+  return res.json<{ items: Issue[]; nextCursor: string | null }>();
 };
 
 /** A firm of the plan given to the deputy, visited on the day with the problems, each sent to the unit. */
