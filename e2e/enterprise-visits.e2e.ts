@@ -1,8 +1,10 @@
 // Browser journey of an enterprise-visit campaign (issue 20): staff at 1280 px create the campaign, import the
 // firms from an .xlsx (one row refused for its credit code), build a two-question questionnaire and give a firm
 // to the demo deputy; the deputy, on a 375 px phone in English, records the visit with the answers and two
-// problems, each sent to a unit as an opinion; the dashboard counts the firm visited and the two problems.
-// Screenshots in test-results/.
+// problems, each sent to a unit as an opinion; the dashboard counts the firm visited and the two problems. The
+// unit replies to one problem on its phone; the deputy (375 px, English) sees the reply under "problems raised"
+// and records the firm's rating (satisfied); the dashboard's solved count follows, and staff see the problems
+// with the reply and the rating on the campaign page. Screenshots in test-results/.
 import { describe, expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
 import { login, shot, useJourney } from './lib';
@@ -12,6 +14,8 @@ const journey = useJourney();
 let campaignUrl = '';
 const TITLE = '东岭区规上工业企业走访（四季度）';
 const FIRM = '东岭恒信精工有限公司';
+const ROAD = '企业门前道路限时通行，原料运输车辆进出困难';
+const REPLY = '已调整该路段货车通行时段为夜间22时至次日6时，并为企业办理原料运输车辆通行证。';
 
 const newPage = journey.newPage;
 
@@ -123,10 +127,7 @@ describe('enterprise-visit journey', () => {
     const form = page.getByTestId('visit-form');
     await form.getByRole('radio', { name: '困难' }).check();
     await form.getByLabel('People met').fill('总经理、财务负责人');
-    for (const [i, text] of [
-      '企业门前道路限时通行，原料运输车辆进出困难',
-      '周边公交班次少，职工通勤不便',
-    ].entries()) {
+    for (const [i, text] of [ROAD, '周边公交班次少，职工通勤不便'].entries()) {
       await page.getByTestId('add-issue').click();
       const issue = page.getByTestId('issue').nth(i);
       await issue.getByRole('textbox').fill(text);
@@ -153,8 +154,84 @@ describe('enterprise-visit journey', () => {
     await page.goto(campaignUrl);
     await page
       .getByTestId('report-sentence')
-      .getByText(/走访企业1家，发放问卷1份，收集问题和建议2条/)
+      .getByText(/走访企业1家，发放问卷1份，收集问题和建议2条，已解决0条/)
       .waitFor();
     await shot(page, 'visits-5-dashboard-1280');
+  });
+  test('the unit replies to one of the problems on its phone', async () => {
+    const staff = await newPage(1280, 900, 'zh-CN');
+    await login(staff, journey.server.url, 'staff');
+    const campaignId = campaignUrl.split('/').pop();
+    // The opinion is made after the visit's commit: wait until the problem shows it forwarded.
+    let opinionId = '';
+    for (let i = 0; i < 20 && !opinionId; i++) {
+      const { items } = (await (
+        await staff.request.get(`${journey.server.url}/api/v1/campaigns/${campaignId}/issues`)
+      ).json()) as { items: { content: string; opinionId: string; status: string }[] };
+      const road = items.find((x) => x.content === ROAD && x.status === 'forwarded');
+      if (road) opinionId = road.opinionId;
+      else await staff.waitForTimeout(500);
+    }
+    expect(opinionId).toBeTruthy();
+    const page = await newPage(375, 800, 'zh-CN');
+    await login(page, journey.server.url, 'unit');
+    await page.goto(`${journey.server.url}/opinions/item/${opinionId}`);
+    await page.getByText(ROAD, { exact: false }).first().waitFor();
+    await page.getByRole('button', { name: '正式答复' }).click();
+    const dialog = page.locator('.ant-modal');
+    await dialog.getByRole('radio', { name: '已解决', exact: true }).check();
+    await dialog.getByLabel('答复内容').fill(REPLY);
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.locator('.page-header .ant-tag').filter({ hasText: '已答复待评价' }).waitFor();
+  });
+
+  test('the deputy on a 375 px phone in English sees the reply and records the firm is satisfied', async () => {
+    const page = await newPage(375, 800, 'en');
+    await login(page, journey.server.url, 'deputy');
+    await page.goto(`${journey.server.url}/campaigns`);
+    await page.getByRole('link', { name: TITLE }).click();
+    const issues = page.getByTestId('firm-issues');
+    const road = issues.getByTestId('firm-issue').filter({ hasText: ROAD });
+    await road.getByTestId('firm-issue-reply').getByText(REPLY).waitFor();
+    await road.getByTestId('firm-issue-status').getByText('Replied, to be rated').waitFor();
+    // The other problem is still with the unit: no reply, nothing to rate.
+    const bus = issues.getByTestId('firm-issue').filter({ hasText: '周边公交班次少' });
+    await bus.getByText('The unit has not replied yet').waitFor();
+    expect(await bus.getByRole('button', { name: 'Rate the answer' }).count()).toBe(0);
+    await road.scrollIntoViewIfNeeded();
+    await shot(page, 'visits-6-reply-375-en');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(
+      true,
+    );
+    await road.getByRole('button', { name: 'Rate the answer' }).click();
+    const dialog = page.locator('.ant-modal');
+    await dialog.getByRole('radio', { name: 'Satisfied', exact: true }).check();
+    await dialog.getByLabel("Firm's comment (optional)").fill('企业表示通行证已办好，运输恢复正常');
+    await shot(page, 'visits-7-rate-375-en');
+    await dialog.getByRole('button', { name: /OK/ }).click();
+    await road.getByTestId('firm-issue-status').getByText('Solved').waitFor();
+    await road
+      .getByTestId('firm-issue-rating')
+      .getByText(/Satisfied/)
+      .waitFor();
+    expect(await road.getByRole('button', { name: 'Rate the answer' }).count()).toBe(0);
+    await road.scrollIntoViewIfNeeded();
+    await shot(page, 'visits-8-rated-375-en');
+  });
+
+  test("the dashboard's solved count follows, and staff see the problems with the reply and the rating", async () => {
+    const page = await newPage(1280, 900, 'zh-CN');
+    await login(page, journey.server.url, 'staff');
+    await page.goto(campaignUrl);
+    await page
+      .getByTestId('report-sentence')
+      .getByText(/收集问题和建议2条，已解决1条/)
+      .waitFor();
+    await page.getByRole('tab', { name: '企业反映的问题' }).click();
+    const road = page.getByTestId('firm-issues').getByTestId('firm-issue').filter({ hasText: ROAD });
+    await road.getByTestId('firm-issue-status').getByText('已解决').waitFor();
+    await road.getByTestId('firm-issue-rating').getByText(/满意/).waitFor();
+    await road.getByText(REPLY).waitFor();
+    await shot(page, 'visits-9-issues-1280');
   });
 });

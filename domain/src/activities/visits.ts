@@ -250,6 +250,13 @@ export const rateFirmIssueSchema = z.strictObject({
 });
 export type RateFirmIssue = z.infer<typeof rateFirmIssueSchema>;
 
+/** The problems raised in a campaign's visits (a deputy: those of their own visits), newest visit first. */
+export const firmIssueQuerySchema = z.object({
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type FirmIssueQuery = z.infer<typeof firmIssueQuerySchema>;
+
 // Pledges (承诺践诺)
 
 export const PLEDGE_STATUSES = ['pledged', 'inProgress', 'fulfilled'] as const;

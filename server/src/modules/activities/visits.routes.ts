@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { idSchema } from '@minyi/domain';
 import {
   assignFirmsSchema,
+  firmIssueQuerySchema,
   questionnaireSchema,
   rateFirmIssueSchema,
   recordVisitSchema,
@@ -21,6 +22,7 @@ import { recordVisit } from './commands/record-visit';
 import { rateFirmIssue } from './commands/rate-firm-issue';
 import { getCampaign } from './queries/get-campaign';
 import { findCampaignFirms } from './queries/find-campaign-firms';
+import { findFirmIssues } from './queries/find-firm-issues';
 import { exportCampaignReportDocx, exportResponsesXlsx } from './queries/export-campaign';
 
 const tags = ['activities'];
@@ -164,6 +166,24 @@ export async function visitRoutes(app: FastifyInstance) {
       config: { idempotent: true },
     },
     async (req, reply) => reply.code(201).send(await recordVisit(ctxOf(req), req.params.id, req.body)),
+  );
+
+  r.get(
+    '/campaigns/:id/issues',
+    {
+      schema: {
+        operationId: 'findFirmIssues',
+        tags,
+        summary:
+          "The problems raised in the campaign's visits with the unit, the opinion's status, the reply and the firm's rating (a deputy: their own visits)",
+        params: idParams,
+        querystring: firmIssueQuerySchema,
+      },
+    },
+    async (req) => {
+      if (!req.actor) throw unauthorized();
+      return findFirmIssues(req.server.services.db, req.actor, req.params.id, req.query);
+    },
   );
 
   r.post(

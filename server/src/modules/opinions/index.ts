@@ -18,7 +18,7 @@ import { getOpinionsWorkbench } from './queries/get-workbench';
 
 export { countDeputyReceptions } from './queries/find-receptions';
 export { countPlaceWork, type PlaceWork } from './queries/count-place-work';
-export { getOpinionStates } from './queries/get-opinion-states';
+export { getOpinionAnswers, getOpinionStates } from './queries/get-opinion-states';
 export { rateForwardedOpinion } from './commands/rate-opinion';
 
 export const opinionsModule: Module = {

@@ -1,6 +1,7 @@
 // A deputy's enterprise visits on the phone (走访企业): the firms given to them in the campaign, and the visit
 // record filled during the visit — the day, the people met, the campaign's questionnaire (a question shown only
-// on its earlier answer), and the problems and suggestions the firm raised, each sent to a unit as an opinion.
+// on its earlier answer), and the problems and suggestions the firm raised, each sent to a unit as an opinion;
+// below the firms, the problems raised in the deputy's visits with the unit's reply and the firm's rating.
 import { useMemo, useState } from 'react';
 import {
   Alert,
@@ -26,6 +27,7 @@ import { applyFieldErrors, newIdempotencyKey, problemMessage } from '../../api';
 import { ErrorAlert, PageHeader, useResource } from '../../shell/components';
 import { shanghaiToday } from '../../shell/datetime';
 import { paths, recordFirmVisit } from './api';
+import { FirmIssues } from './FirmIssues';
 import type { CampaignDetail, CampaignFirm, Question } from './types';
 
 type Answer = string | string[] | number;
@@ -102,6 +104,11 @@ export default function VisitPage() {
             </List.Item>
           )}
         />
+      ) : null}
+      {!firm ? (
+        <div style={{ marginTop: 16 }}>
+          <FirmIssues campaignId={c.id} mine />
+        </div>
       ) : (
         <VisitForm
           c={c}

@@ -1,7 +1,8 @@
 // An enterprise-visit campaign for staff and leaders: the dashboard computed from the visits (firms planned and
 // visited, questionnaires, problems and the solved ones, per street and industry, the closed questions' charts)
 // with its exports; the firms with their deputy and planned day (import .xlsx, give to a deputy); and the
-// questionnaire builder (single and multiple choice, text, number, scale; required; shown on an earlier answer).
+// questionnaire builder (single and multiple choice, text, number, scale; required; shown on an earlier answer);
+// and the problems raised in the visits with the units' replies and the firms' ratings.
 import { useMemo, useState } from 'react';
 import {
   Alert,
@@ -39,6 +40,7 @@ import {
   setCampaignQuestionnaire,
 } from './api';
 import { DeputyPicker } from './shared';
+import { FirmIssues } from './FirmIssues';
 import type {
   CampaignDetail,
   CampaignFirm,
@@ -61,6 +63,11 @@ export function VisitsCampaign({ id, r, reload }: { id: string; r: VisitsReport;
           key: 'firms',
           label: t('visits.firms'),
           children: <FirmsTab id={id} manage={!!c?.abilities.manage} onChange={reload} />,
+        },
+        {
+          key: 'issues',
+          label: t('issues.title'),
+          children: <FirmIssues campaignId={id} onRated={reload} />,
         },
         {
           key: 'questionnaire',

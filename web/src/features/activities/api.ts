@@ -3,7 +3,7 @@
 // one place of this feature that knows their URLs. Names are the server's operationIds; pages read through
 // `paths` with useResource / usePagedList and write through the functions.
 import { api, download, qs } from '../../api';
-import type { FirmImportReport, Question } from './types';
+import type { FirmImportReport, FirmIssueRating, Question } from './types';
 
 export const paths = {
   /** Paged: `usePagedList(paths.findActivities(), { kind, campaignId })`. */
@@ -19,6 +19,8 @@ export const paths = {
   getPointsRanking: (year: number) => `/deputy-rankings${qs({ year })}`,
   getCampaign: (id: string | undefined) => `/campaigns/${id}`,
   findCampaignFirms: (id: string | undefined) => `/campaigns/${id}/firms`,
+  /** Paged: the problems raised in the campaign's visits (a deputy: their own). */
+  findFirmIssues: (id: string | undefined) => `/campaigns/${id}/issues`,
   /** Up to 200 liaison places, for the picker. */
   findLiaisonPlaces: () => `/liaison-places${qs({ limit: 200 })}`,
   /** Up to 200 handling units, for the pickers. */
@@ -68,6 +70,9 @@ export const recordFirmVisit = (id: string, body: object, idempotencyKey: string
   api.post<{ id: string; issues: { id: string; opinionId: string }[] }>(`/campaigns/${id}/visits`, body, {
     idempotencyKey,
   });
+/** The firm's rating of the unit's answer to a problem it raised (dissatisfied reopens it once). */
+export const rateFirmIssue = (issueId: string, body: { rating: FirmIssueRating; comment?: string }) =>
+  api.post<{ id: string; status: string; rating: FirmIssueRating }>(`/firm-issues/${issueId}/rating`, body);
 export const exportCampaignResponses = (id: string) =>
   download(`/campaigns/${id}/responses.xlsx`, 'responses.xlsx');
 export const exportCampaignReport = (id: string) =>

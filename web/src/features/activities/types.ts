@@ -244,3 +244,30 @@ export interface DeputyRecord {
   points: number;
   pointsRules: { kind: string; count: number; perUnit: number; points: number }[];
 }
+
+export const FIRM_ISSUE_RATINGS = ['satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
+export type FirmIssueRating = (typeof FIRM_ISSUE_RATINGS)[number];
+
+/** A problem a firm raised in a visit, with where the opinion it became stands. */
+export interface FirmIssue {
+  id: string;
+  content: string;
+  opinionId: string;
+  visitId: string;
+  visitedOn: string;
+  firmId: string;
+  firmName: string;
+  deputyId: string;
+  deputyName: string;
+  unitId: string;
+  unitName: string;
+  status: string;
+  deadlineAt: string | null;
+  replyOutcome: string | null;
+  reply: string | null;
+  repliedAt: string | null;
+  rating: FirmIssueRating | null;
+  ratedAt: string | null;
+  reopenCount: number;
+  canRate: boolean;
+}
